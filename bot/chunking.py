@@ -1,0 +1,141 @@
+"""Article -> chunks and sentences, each with a stable id and character offsets into `Article.text`.
+
+Chunks never cut a sentence and never cross a section heading; each keeps its heading.
+Pure: no I/O, no model. Sentence boundaries come from pysbd, run one paragraph or list item at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .ingest import Article
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# A list marker, or a "Label:" lead-in is kept: only the bullet itself is not part of the sentence.
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str  # "<article_id>:s<n>", stable while the article and the chunking are unchanged
+    article_id: str
+    chunk_id: str
+    start: int  # offsets into Article.text: text[start:end] == self.text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str  # "<article_id>:c<n>"
+    article_id: str
+    heading: str  # the section heading this chunk sits under (the title before the first heading)
+    start: int
+    end: int
+    text: str  # Article.text[start:end], verbatim
+    sentence_ids: tuple[str, ...]
+
+    @property
+    def embed_text(self) -> str:
+        """What gets embedded and BM25-scored: the heading gives a chunk its topic."""
+        return f"{self.heading}\n{self.text}" if self.heading else self.text
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences in `text`, shifted by `offset`, whitespace trimmed.
+
+    Offsets are found by searching forward from the previous sentence, so they are exact even where
+    pysbd's own spans drift.
+    """
+    spans = []
+    cursor = 0
+    for piece in _segmenter().segment(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        at = text.find(piece, cursor)
+        if at < 0:  # pysbd changed the text; fall back to the rest of the paragraph
+            at, piece = cursor, text[cursor:].strip()
+            if not piece:
+                break
+            at = text.find(piece, cursor)
+        spans.append((offset + at, offset + at + len(piece)))
+        cursor = at + len(piece)
+    return spans
+
+
+def _units(text: str):
+    """Yield (heading, start, end) for each paragraph or list item, and ("#", heading) markers.
+
+    A unit is a run of non-blank lines, except that every list item is a unit of its own.
+    """
+    pos = 0
+    block_start = None
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        line_start, pos = pos, pos + len(line)
+        heading = _HEADING.match(stripped)
+        is_item = bool(_LIST_MARKER.match(line))
+        if not stripped or heading or is_item:
+            if block_start is not None:
+                yield ("unit", block_start, line_start)
+                block_start = None
+        if heading:
+            yield ("heading", heading.group(2).strip(), None)
+        elif is_item:
+            yield ("unit", line_start + _LIST_MARKER.match(line).end(), pos)
+        elif stripped and block_start is None:
+            block_start = line_start
+    if block_start is not None:
+        yield ("unit", block_start, pos)
+
+
+def chunk_article(article: Article, chunk_chars: int = 700) -> tuple[list[Chunk], list[Sentence]]:
+    """Split an article into chunks of whole sentences, at most `chunk_chars` long unless one sentence is longer."""
+    text = article.text
+    sections: list[tuple[str, list[list[tuple[int, int]]]]] = [(article.title, [])]
+    for kind, a, b in _units(text):
+        if kind == "heading":
+            sections.append((a, []))
+        else:
+            spans = split_sentences(text[a:b], a)
+            if spans:
+                sections[-1][1].append(spans)
+
+    chunks: list[Chunk] = []
+    sentences: list[Sentence] = []
+
+    def emit(heading: str, spans: list[tuple[int, int]]) -> None:
+        cid = f"{article.id}:c{len(chunks)}"
+        ids = []
+        for s, e in spans:
+            sid = f"{article.id}:s{len(sentences)}"
+            sentences.append(Sentence(sid, article.id, cid, s, e, text[s:e]))
+            ids.append(sid)
+        start, end = spans[0][0], spans[-1][1]
+        chunks.append(Chunk(cid, article.id, heading, start, end, text[start:end], tuple(ids)))
+
+    for heading, paragraphs in sections:
+        current: list[tuple[int, int]] = []
+        for paragraph in paragraphs:
+            for span in paragraph:
+                if current and span[1] - current[0][0] > chunk_chars:
+                    emit(heading, current)
+                    current = []
+                current.append(span)
+            # Prefer to end a chunk at a paragraph break once it is reasonably full.
+            if current and current[-1][1] - current[0][0] > chunk_chars * 0.6:
+                emit(heading, current)
+                current = []
+        if current:
+            emit(heading, current)
+    return chunks, sentences

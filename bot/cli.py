@@ -1,0 +1,108 @@
+"""The command line: `python -m bot index build|add|remove|list`, `python -m bot ask "..."`.
+
+Only parses arguments and prints; the work is done by `indexer` and `CareerBot`. A `BotError`
+becomes one line on stderr and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from dataclasses import asdict
+
+from .config import Settings
+from .errors import BotError
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m bot", description="Ask the career guides; manage the index.")
+    p.add_argument("--model", help="embedding model: a folder or a locally cached name (env BOT_MODEL; default: bundled all-MiniLM-L6-v2)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_index(sp):
+        sp.add_argument("--index", metavar="DIR", help="index folder (env BOT_INDEX; default: index/)")
+        return sp
+
+    index = sub.add_parser("index", help="build, add to, remove from or list the index")
+    isub = index.add_subparsers(dest="action", required=True, metavar="ACTION")
+    b = with_index(isub.add_parser("build", help="make the index match the corpus folder (only new or changed articles are embedded)"))
+    b.add_argument("--corpus", metavar="DIR", help="article folder (env BOT_CORPUS; default: corpus/)")
+    a = with_index(isub.add_parser("add", help="copy article files (.md .txt .html .pdf) into the corpus and index them"))
+    a.add_argument("paths", nargs="+", metavar="PATH")
+    r = with_index(isub.add_parser("remove", help="remove an article (its vectors and its corpus file)"))
+    r.add_argument("article_id", metavar="ARTICLE_ID", help="as shown by `index list`")
+    with_index(isub.add_parser("list", help="list the indexed articles"))
+
+    q = with_index(sub.add_parser("ask", help="ask a question and print the answer with its sources"))
+    q.add_argument("question", metavar="QUESTION")
+    q.add_argument("--json", action="store_true", help="print the answer, citations and searched query as JSON")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `... | head` ends quietly, not with a traceback
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except BotError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted: the index is unchanged unless the last line said it was saved", file=sys.stderr)
+        return 130
+
+
+def _settings(args) -> Settings:
+    return Settings.from_env(index_dir=getattr(args, "index", None), corpus_dir=getattr(args, "corpus", None), model=args.model)
+
+
+def _run(args) -> int:
+    settings = _settings(args)
+    if args.command == "ask":
+        from .conversation import CareerBot
+
+        answer = CareerBot.load(settings=settings).ask(args.question)
+        if args.json:
+            print(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
+        else:
+            print(format_answer(answer))
+        return 0
+
+    from . import indexer
+    from .embedding import get_embedder
+    from .store import IndexStore
+
+    if args.action == "list":
+        store = IndexStore.load(settings.index_dir)
+        print(f"{len(store.articles)} articles, {len(store.chunks)} chunks in {settings.index_dir} (model {store.model})")
+        for a in sorted(store.articles.values(), key=lambda a: a.id):
+            site = f" ({a.site})" if a.site else ""
+            print(f"{a.id}\t{a.chunks} chunks\t{a.title}{site}")
+        return 0
+    if args.action == "remove":
+        _, report = indexer.remove(args.article_id, settings)
+        print(f"removed {args.article_id} from {settings.index_dir} and its file from the corpus")
+        return 0
+    embedder = get_embedder(settings.model)
+    if args.action == "build":
+        store, report = indexer.build(settings, embedder, progress=sys.stderr.isatty())
+    else:
+        store, report = indexer.add(args.paths, settings, embedder, progress=sys.stderr.isatty())
+    print(f"{report.summary()}; {len(store.articles)} articles, {len(store.chunks)} chunks in {settings.index_dir}")
+    return 0
+
+
+def format_answer(answer) -> str:
+    lines = [answer.text]
+    if answer.citations:
+        lines.append("")
+        lines.append("Sources:")
+        for c in answer.citations:
+            where = ", ".join(x for x in (c.site, c.url) if x)
+            lines.append(f"[{c.n}] {c.title}" + (f" ({where})" if where else "") + f" - {c.heading}")
+            for s in c.sentences:
+                lines.append(f"    \"{s}\"")
+    return "\n".join(lines)

@@ -1,0 +1,167 @@
+"""`CareerBot`: load an index, answer questions with history, follow-ups and small talk; add/remove articles.
+
+The one object the CLI, the UI and Python callers use. Answers come from `answer.compose`; this
+module decides *what* to search (rewriting follow-ups) and when not to search at all (small talk).
+Index updates build a new store and swap it in whole, so a question in flight keeps a consistent view.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import replace
+
+import numpy as np
+
+from . import indexer
+from .answer import Answer, compose, not_covered
+from .config import Settings
+from .embedding import get_embedder
+from .errors import QuestionError
+from .retrieval import Passage, Retriever
+from .store import ArticleRecord, IndexStore
+
+GREETING = re.compile(
+    r"^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks?( you)?( so much| a lot)?|thx|ty|"
+    r"cheers|bye|goodbye|see you|ok(ay)?|cool|great|nice|help|who are you|what are you|"
+    r"what can you (do|help with)|how does this work|how do i use (this|you))[\s!.?,]*(bot|there)?[\s!.?]*$",
+    re.I,
+)
+# A message that leans on the previous turn: a pronoun with nothing it could refer to in the message,
+# or an elliptical "what about ...", "and ...".
+ELLIPSIS = re.compile(r"^\s*(what|how) about\b|^\s*and\b|^\s*(also|then|so)\b.{0,40}\?$|^\s*(why|how)( not)?\s*\??\s*$", re.I)
+PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs|that|this|those|these|there|he|she|his|her|one|ones)\b", re.I)
+EXAMPLES = (
+    "Do I need a master's degree to become an ML engineer?",
+    "What should go in my portfolio?",
+    "What do machine learning engineers earn?",
+)
+
+
+class CareerBot:
+    """Answers career questions from the indexed guides, citing the passages it uses."""
+
+    def __init__(self, store: IndexStore, settings: Settings):
+        self.settings = settings
+        self.embedder = get_embedder(settings.model)
+        self._lock = threading.Lock()  # one index update at a time; readers never wait
+        self._retriever = Retriever(store, self.embedder)
+
+    @classmethod
+    def load(cls, index_dir=None, model: str | None = None, settings: Settings | None = None) -> "CareerBot":
+        """Open a built index (index/ by default). Raises a BotError saying what to run when it is missing or mismatched."""
+        settings = settings or Settings.from_env(index_dir=index_dir, model=model)
+        embedder = get_embedder(settings.model)
+        store = IndexStore.load(settings.index_dir, embedder.name, embedder.dimension)
+        return cls(store, settings)
+
+    @property
+    def store(self) -> IndexStore:
+        return self._retriever.store
+
+    @property
+    def articles(self) -> list[ArticleRecord]:
+        return sorted(self.store.articles.values(), key=lambda a: a.title.lower())
+
+    # ---- asking -------------------------------------------------------------------------------
+
+    def retrieve(self, query: str, k: int = 5) -> list[Passage]:
+        """The `k` best passages for `query`, best first (no answer, no refusal)."""
+        return self._retriever.search(_check_question(query, self.settings), k)
+
+    def ask(self, question: str, history: list[dict] | None = None) -> Answer:
+        """Answer `question`; `history` is [{"role": "user"|"assistant", "content": str}, ...], oldest first."""
+        question = _check_question(question, self.settings)
+        if GREETING.match(question):
+            return small_talk(question)
+        query = self.rewrite(question, history or [])
+        retriever = self._retriever  # one consistent snapshot for this question
+        query_vector = self.embedder.embed_query(query)
+        passages = retriever.search(query, 5, query_vector)
+        terms, _ = retriever.query_terms(query)
+        answer = compose(query, passages, query_vector, retriever.sentence_vectors, set(terms), retriever.stemmer.stemWord)
+        if answer is None:
+            return not_covered(query, self.suggestions(query_vector))
+        return replace(answer, searched_for=query)
+
+    def rewrite(self, message: str, history: list[dict]) -> str:
+        """The query to search: the message itself, or, when it depends on the previous turn, both together."""
+        previous = [h["content"] for h in history if h.get("role") == "user" and str(h.get("content", "")).strip()]
+        if not previous or not depends_on_context(message):
+            return message
+        before = previous[-1]
+        if len(previous) > 1 and depends_on_context(before):
+            before = f"{previous[-2]} {before}"
+        about = re.match(r"^\s*(?:what|how) about\s+(.*)$", message, re.I)
+        if about:
+            # "What about a PhD?" after "Do I need a master's?": the new subject, in the old question's frame.
+            return f"{about.group(1).rstrip('?. ')} - {before}"
+        return f"{before} {message}"
+
+    def suggestions(self, query_vector: np.ndarray, n: int = 3) -> tuple[str, ...]:
+        """Questions the guides can answer: their section headings closest to the query."""
+        store = self.store
+        if not store.chunks:
+            return EXAMPLES
+        best: dict[str, float] = {}
+        sims = store.chunk_vectors @ query_vector
+        for chunk, sim in zip(store.chunks, sims):
+            heading = chunk.heading.strip()
+            if 12 <= len(heading) <= 90 and heading.lower() != "conclusion":
+                best[heading] = max(best.get(heading, -1.0), float(sim))
+        ranked = sorted(best, key=best.get, reverse=True)[:n]
+        return tuple(h if h.endswith("?") else f"What do the guides say about {h[0].lower() + h[1:]}?" for h in ranked)
+
+    # ---- changing the library ----------------------------------------------------------------
+
+    def add(self, *paths, progress: bool = False) -> indexer.Report:
+        """Copy article files into the corpus and index them; the new index is live when this returns."""
+        with self._lock:
+            store, report = indexer.add(paths, self.settings, self.embedder, self.store, progress)
+            self._retriever = Retriever(store, self.embedder)
+        return report
+
+    def remove(self, article_id: str) -> indexer.Report:
+        with self._lock:
+            store, report = indexer.remove(article_id, self.settings)
+            self._retriever = Retriever(store, self.embedder)
+        return report
+
+    def as_retriever(self, k: int = 4):
+        """A LangChain `BaseRetriever` over this bot's index, returning `Document`s."""
+        from .lc_retriever import CareerRetriever
+
+        return CareerRetriever(bot=self, k=k)
+
+
+def depends_on_context(message: str) -> bool:
+    words = re.findall(r"[A-Za-z']+", message)
+    return bool(ELLIPSIS.search(message) or PRONOUN.search(message) or len(words) <= 2)
+
+
+def small_talk(message: str) -> Answer:
+    m = message.strip().lower()
+    if m.startswith(("thank", "thx", "ty", "cheers")):
+        text = "You're welcome! Ask me anything else about becoming a machine learning engineer."
+    elif m.startswith(("bye", "goodbye", "see you")):
+        text = "Good luck with your career! Come back any time."
+    else:
+        text = (
+            "Hi! I answer questions about becoming a machine learning engineer, quoting the career guides I have "
+            "read and citing each passage so you can check it. Try:\n" + "\n".join(f"- {q}" for q in EXAMPLES)
+        )
+    return Answer(text, [], "", "smalltalk", EXAMPLES)
+
+
+def _check_question(question, settings: Settings) -> str:
+    if not isinstance(question, str):
+        raise QuestionError(f"a question must be text, not {type(question).__name__}")
+    question = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", question).strip()
+    if not question:
+        raise QuestionError("the question is empty: type a question about becoming a machine learning engineer")
+    if len(question) > settings.max_question_chars:
+        raise QuestionError(
+            f"the question is {len(question):,} characters long; please keep it under {settings.max_question_chars:,}"
+        )
+    return question
+

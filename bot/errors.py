@@ -1,0 +1,61 @@
+"""Every error the bot raises on purpose, each with a message that says what to do next.
+
+The CLI prints `str(error)` as one line and exits 1; the UI shows it in the chat. Anything else is a bug.
+"""
+
+
+class BotError(Exception):
+    """Base class: a problem the user can fix, described in one line."""
+
+
+class ArticleError(BotError):
+    """An article file cannot be read: empty, binary, too large, corrupt or of an unsupported type."""
+
+    def __init__(self, path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class IndexMissingError(BotError):
+    def __init__(self, index_dir):
+        super().__init__(
+            f"no index found in {index_dir}: build one with `python -m bot index build --index {index_dir}`"
+        )
+
+
+class IndexMismatchError(BotError):
+    """The index on disk was built with another model, dimension or format version."""
+
+    def __init__(self, index_dir, what: str, found, expected):
+        super().__init__(
+            f"{index_dir} was built with {what} {found!r}, this run uses {expected!r}: "
+            f"rebuild it with `python -m bot index build --index {index_dir}` (or choose the model it was built with)"
+        )
+
+
+class IndexCorruptError(BotError):
+    def __init__(self, index_dir, reason: str):
+        super().__init__(
+            f"{index_dir} is damaged ({reason}): rebuild it with `python -m bot index build --index {index_dir}`"
+        )
+
+
+class ArticleNotFoundError(BotError):
+    def __init__(self, article_id: str, known: list[str]):
+        hint = ", ".join(known[:8]) or "none"
+        super().__init__(
+            f"no article {article_id!r} in the index (known: {hint}); `python -m bot index list` shows them all"
+        )
+
+
+class ModelError(BotError):
+    def __init__(self, model: str, reason: str):
+        super().__init__(
+            f"cannot load embedding model {model!r} ({reason}): pass a local folder with --model or "
+            "BOT_MODEL, or unset it to use the bundled all-MiniLM-L6-v2"
+        )
+
+
+class QuestionError(BotError):
+    """A question that cannot be asked: empty, or far too long."""

@@ -1,0 +1,219 @@
+"""Build, add to and remove from an index: corpus files -> articles -> chunks -> vectors -> store.
+
+`corpus/` is the source of truth: `build` makes the index match it, embedding only new or changed
+files (by sha256); `add` copies a file into the corpus and indexes it; `remove` drops an article's
+vectors and its corpus file. Every file is checked before anything is written, so a bad file leaves
+both the corpus and the index as they were.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import shutil
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .chunking import chunk_article
+from .config import Settings
+from .embedding import Embedder
+from .errors import ArticleError, BotError, IndexMismatchError, IndexMissingError
+from .ingest import SUPPORTED, Article, article_id, load_article
+from .store import FORMAT_VERSION, ArticleRecord, IndexStore, now_iso, read_manifest
+
+SPLITTER = "pysbd-0.3"  # recorded in the manifest: other sentence boundaries mean other ids
+
+
+def chunking_params(settings: Settings) -> dict:
+    return {"chunk_chars": settings.chunk_chars, "sentence_splitter": SPLITTER}
+
+
+@dataclass
+class Report:
+    """What a build/add/remove changed, for the CLI and UI to print."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    embedded_texts: int = 0
+
+    def summary(self) -> str:
+        parts = [f"{len(v)} {k}" for k, v in vars(self).items() if isinstance(v, list) and v]
+        return ", ".join(parts) or "nothing to do"
+
+
+@contextmanager
+def index_lock(index_dir: Path):
+    """One writer at a time per index folder (another process waits)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "w") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    return sorted(p for p in Path(corpus_dir).iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED)
+
+
+def _embed_many(articles: list[Article], settings: Settings, embedder: Embedder, progress: bool):
+    """Encode all articles' texts in one call, so batches stay full and one progress bar covers the build."""
+    pieces = [chunk_article(a, settings.chunk_chars) for a in articles]
+    texts = []
+    for chunks, sentences in pieces:
+        texts += [c.embed_text for c in chunks] + [s.text for s in sentences]
+    vectors = embedder.encode(texts, settings.batch_size, progress=progress and len(texts) > 256)
+    out, at = [], 0
+    for article, (chunks, sentences) in zip(articles, pieces):
+        n_c, n_s = len(chunks), len(sentences)
+        record = ArticleRecord(
+            id=article.id, title=article.title, source=article.source, sha256=article.sha256,
+            site=article.site, url=article.url, date=article.date, added=now_iso(),
+            chunks=n_c, sentences=n_s,
+        )
+        out.append((record, chunks, sentences, vectors[at : at + n_c], vectors[at + n_c : at + n_c + n_s]))
+        at += n_c + n_s
+    return out, len(texts)
+
+
+def _open_or_empty(settings: Settings, embedder: Embedder, corpus_dir: Path) -> IndexStore:
+    """The existing index if it is compatible with this run, else an empty one (a full rebuild)."""
+    try:
+        store = IndexStore.load(settings.index_dir, embedder.name, embedder.dimension)
+        if store.chunking == chunking_params(settings):
+            return store
+    except (IndexMissingError, IndexMismatchError, BotError):
+        pass
+    return IndexStore.empty(embedder.name, embedder.dimension, chunking_params(settings), _rel(corpus_dir, settings.index_dir))
+
+
+def _rel(corpus_dir: Path, index_dir: Path) -> str:
+    return os.path.relpath(Path(corpus_dir).resolve(), Path(index_dir).resolve())
+
+
+def corpus_dir_of(store: IndexStore, settings: Settings) -> Path:
+    """The corpus folder an index was built from (recorded relative to the index folder)."""
+    if store.corpus:
+        return (Path(settings.index_dir) / store.corpus).resolve()
+    return Path(settings.corpus_dir)
+
+
+def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tuple[IndexStore, Report]:
+    """Make the index match the corpus folder; unchanged articles keep their vectors."""
+    corpus_dir = Path(settings.corpus_dir)
+    if not corpus_dir.is_dir():
+        raise BotError(f"no corpus folder {corpus_dir}: create it and put .md, .txt, .html or .pdf articles in it")
+    # Read every file first: one bad file stops the build before anything is written.
+    articles = [load_article(p, settings.max_file_bytes) for p in corpus_files(corpus_dir)]
+    _check_unique(articles)
+    report = Report()
+    with index_lock(Path(settings.index_dir)):
+        store = _open_or_empty(settings, embedder, corpus_dir)
+        store = store._replace(corpus=_rel(corpus_dir, settings.index_dir))
+        wanted = {a.id for a in articles}
+        for aid in sorted(set(store.articles) - wanted):
+            store = store.without_article(aid)
+            report.removed.append(aid)
+        todo = []
+        for a in articles:
+            old = store.articles.get(a.id)
+            if old and old.sha256 == a.sha256 and old.source == a.source:
+                report.unchanged.append(a.id)
+            else:
+                (report.updated if old else report.added).append(a.id)
+                todo.append(a)
+        pieces, report.embedded_texts = _embed_many(todo, settings, embedder, progress)
+        for piece in pieces:
+            store = store.with_article(*piece)
+        if todo or report.removed or not (Path(settings.index_dir) / "manifest.json").exists():
+            store.save(settings.index_dir)
+    return store, report
+
+
+def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None = None, progress: bool = False):
+    """Copy article files into the corpus and index them; an unchanged file changes nothing."""
+    paths = [Path(p) for p in paths]
+    articles = [load_article(p, settings.max_file_bytes) for p in paths]  # all checked before any write
+    _check_unique(articles)
+    report = Report()
+    with index_lock(Path(settings.index_dir)):
+        if store is None or not (Path(settings.index_dir) / "manifest.json").exists():
+            try:
+                store = IndexStore.load(settings.index_dir, embedder.name, embedder.dimension)
+            except IndexMissingError:
+                store = IndexStore.empty(
+                    embedder.name, embedder.dimension, chunking_params(settings),
+                    _rel(settings.corpus_dir, settings.index_dir),
+                )
+        corpus_dir = corpus_dir_of(store, settings)
+        todo = []
+        for path, a in zip(paths, articles):
+            old = store.articles.get(a.id)
+            if old and old.source != a.source:
+                raise ArticleError(path, f"an article with id {a.id!r} already exists from {old.source}; rename the file")
+            if old and old.sha256 == a.sha256:
+                report.unchanged.append(a.id)
+                continue
+            (report.updated if old else report.added).append(a.id)
+            todo.append((path, a))
+        if todo:
+            pieces, report.embedded_texts = _embed_many([a for _, a in todo], settings, embedder, progress)
+            for piece in pieces:
+                store = store.with_article(*piece)
+            corpus_dir.mkdir(parents=True, exist_ok=True)
+            for path, a in todo:
+                target = corpus_dir / a.source
+                if path.resolve() != target.resolve():
+                    _copy_atomic(path, target)
+            store.save(settings.index_dir)
+    return store, report
+
+
+def remove(article: str, settings: Settings):
+    """Drop an article's chunks and vectors, and its file from the corpus folder."""
+    report = Report()
+    with index_lock(Path(settings.index_dir)):
+        store = IndexStore.load(settings.index_dir)
+        record = store.articles.get(article)
+        store = store.without_article(article)  # raises ArticleNotFoundError naming the known ids
+        store.save(settings.index_dir)
+        source = corpus_dir_of(store, settings) / record.source
+        source.unlink(missing_ok=True)
+        report.removed.append(article)
+    return store, report
+
+
+def stale_articles(settings: Settings) -> list[str]:
+    """Why the index at settings.index_dir does not match settings.corpus_dir ([] when it does)."""
+    store_manifest = read_manifest(settings.index_dir)
+    problems = []
+    if store_manifest["format_version"] != FORMAT_VERSION:
+        problems.append("format version")
+    if store_manifest["chunking"] != chunking_params(settings):
+        problems.append("chunking parameters")
+    indexed = {k: v["sha256"] for k, v in store_manifest["articles"].items()}
+    on_disk = {article_id(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus_files(settings.corpus_dir)}
+    for aid in sorted(set(indexed) | set(on_disk)):
+        if indexed.get(aid) != on_disk.get(aid):
+            problems.append(aid)
+    return problems
+
+
+def _check_unique(articles: list[Article]) -> None:
+    seen: dict[str, str] = {}
+    for a in articles:
+        if a.id in seen:
+            raise ArticleError(a.source, f"it has the same article id {a.id!r} as {seen[a.id]}; rename one of them")
+        seen[a.id] = a.source
+
+
+def _copy_atomic(src: Path, dst: Path) -> None:
+    tmp = dst.with_name(dst.name + ".part")
+    shutil.copyfile(src, tmp)
+    os.replace(tmp, dst)
+

@@ -1,0 +1,149 @@
+"""Query -> ranked `Passage`s: dense chunk search, dense sentence search and BM25, fused and diversified.
+
+Three rankings of the chunks are fused by reciprocal rank (RRF), then one article's chunks are
+gently down-weighted each time it is picked, so a long article does not crowd out the others.
+Does not decide whether the guides cover a question: `Passage.similarity` is the evidence the
+answer step judges that by.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import bm25s
+import faiss
+import numpy as np
+import Stemmer
+
+from .chunking import Chunk, Sentence
+from .embedding import Embedder
+from .store import ArticleRecord, IndexStore
+
+RRF_K = 60  # the usual constant from Cormack et al. (2009): damps the head of each ranking
+DEPTH = 50  # how deep each ranking is read before fusing
+SAME_ARTICLE_DECAY = 0.8  # each further chunk from an already-picked article has its fused score x0.8
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One retrieved chunk, with where it comes from and how well it matched."""
+
+    chunk_id: str
+    article_id: str
+    title: str
+    heading: str
+    text: str
+    score: float  # fused rank score: higher is better, only comparable within one query
+    similarity: float  # best cosine of the question to the chunk or one of its sentences, in [-1, 1]
+    site: str = ""
+    url: str = ""
+    date: str = ""
+    start: int = 0  # offsets of `text` in its article
+    sentences: tuple[Sentence, ...] = ()
+
+
+class Retriever:
+    """Search structures over one `IndexStore`, built once and then only read (thread-safe)."""
+
+    def __init__(self, store: IndexStore, embedder: Embedder):
+        self.store = store
+        self.embedder = embedder
+        self.chunk_index = _flat(store.chunk_vectors, store.dimension)
+        self.sentence_index = _flat(store.sentence_vectors, store.dimension)
+        self.sentence_pos = {s.id: i for i, s in enumerate(store.sentences)}
+        self.chunk_of_sentence = np.array([self._chunk_pos(s.chunk_id) for s in store.sentences], dtype=np.int64)
+        self.stemmer = Stemmer.Stemmer("english")
+        self.bm25 = bm25s.BM25()
+        self._lexical_ok = bool(store.chunks)
+        if self._lexical_ok:
+            tokens = bm25s.tokenize([c.embed_text for c in store.chunks], stemmer=self.stemmer, show_progress=False)
+            self.bm25.index(tokens, show_progress=False)
+            self.vocab = set(tokens.vocab)
+
+    def _chunk_pos(self, chunk_id: str) -> int:
+        if not hasattr(self, "_chunk_positions"):
+            self._chunk_positions = {c.id: i for i, c in enumerate(self.store.chunks)}
+        return self._chunk_positions[chunk_id]
+
+    # ---- the three rankings ---------------------------------------------------------------
+
+    def lexical_scores(self, query: str) -> dict[int, float]:
+        """BM25 score per chunk position, for chunks sharing at least one stemmed term with the query."""
+        if not self._lexical_ok:
+            return {}
+        known = self.query_terms(query)[0]
+        if not known:
+            return {}
+        scores = self.bm25.get_scores(known)
+        top = np.argsort(-scores)[:DEPTH]
+        return {int(i): float(scores[i]) for i in top if scores[i] > 0}
+
+    def query_terms(self, query: str) -> tuple[list[str], list[str]]:
+        """The query's stemmed content terms, split into (found in the index, not found)."""
+        words = bm25s.tokenize([query], stemmer=self.stemmer, return_ids=False, show_progress=False)[0]
+        vocab = self.vocab if self._lexical_ok else set()
+        return [w for w in words if w in vocab], [w for w in words if w not in vocab]
+
+    def search(self, query: str, k: int = 5, query_vector: np.ndarray | None = None) -> list[Passage]:
+        n = len(self.store.chunks)
+        if n == 0 or k <= 0:
+            return []
+        qv = self.embedder.embed_query(query) if query_vector is None else query_vector
+        q = qv.reshape(1, -1)
+        depth = min(DEPTH, n)
+        chunk_sim, chunk_ids = self.chunk_index.search(q, depth)
+        dense = [int(i) for i in chunk_ids[0] if i >= 0]
+        sent_sim, sent_ids = self.sentence_index.search(q, min(DEPTH * 3, len(self.store.sentences)))
+        best_sentence: dict[int, float] = {}
+        for sim, si in zip(sent_sim[0], sent_ids[0]):
+            if si >= 0:
+                c = int(self.chunk_of_sentence[si])
+                best_sentence.setdefault(c, float(sim))  # results are sorted: first is best
+        by_sentence = list(best_sentence)[:depth]
+        lexical = self.lexical_scores(query)
+        by_lexical = sorted(lexical, key=lexical.get, reverse=True)
+
+        fused: dict[int, float] = {}
+        for ranking in (dense, by_sentence, by_lexical):
+            for rank, c in enumerate(ranking):
+                fused[c] = fused.get(c, 0.0) + 1.0 / (RRF_K + rank + 1)
+
+        chunk_cos = dict(zip((int(i) for i in chunk_ids[0]), (float(s) for s in chunk_sim[0])))
+        picked = _diversify(fused, [self.store.chunks[c].article_id for c in range(n)], k)
+        passages = []
+        for c, score in picked:
+            sim = max(chunk_cos.get(c, float(self.store.chunk_vectors[c] @ qv)), best_sentence.get(c, -1.0))
+            passages.append(self.passage(c, score, sim))
+        return passages
+
+    def passage(self, c: int, score: float, similarity: float) -> Passage:
+        chunk: Chunk = self.store.chunks[c]
+        article: ArticleRecord = self.store.articles[chunk.article_id]
+        return Passage(
+            chunk_id=chunk.id, article_id=chunk.article_id, title=article.title, heading=chunk.heading,
+            text=chunk.text, score=score, similarity=similarity, site=article.site, url=article.url,
+            date=article.date, start=chunk.start, sentences=tuple(self.store.sentences_of(chunk)),
+        )
+
+    def sentence_vectors(self, sentences) -> np.ndarray:
+        rows = [self.sentence_pos[s.id] for s in sentences]
+        return self.store.sentence_vectors[rows] if rows else np.zeros((0, self.store.dimension), np.float32)
+
+
+def _diversify(fused: dict[int, float], article_of: list[str], k: int) -> list[tuple[int, float]]:
+    """Greedy pick by fused score, each pick from an article decaying that article's later chunks."""
+    remaining = dict(fused)
+    seen: dict[str, int] = {}
+    picked = []
+    while remaining and len(picked) < k:
+        best = max(remaining, key=lambda c: remaining[c] * SAME_ARTICLE_DECAY ** seen.get(article_of[c], 0))
+        picked.append((best, remaining.pop(best) * SAME_ARTICLE_DECAY ** seen.get(article_of[best], 0)))
+        seen[article_of[best]] = seen.get(article_of[best], 0) + 1
+    return picked
+
+
+def _flat(vectors: np.ndarray, dimension: int) -> faiss.Index:
+    index = faiss.IndexFlatIP(dimension)  # inner product on unit vectors == cosine
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
