@@ -35,7 +35,7 @@ class Citation:
     title: str
     article_id: str
     chunk_id: str
-    score: float
+    score: float  # cosine similarity of the question to this passage (its best sentence or the whole)
     url: str = ""
     site: str = ""
     date: str = ""
@@ -111,7 +111,7 @@ def compose(
         used = sorted((s for _, r, s in chosen if r == rank), key=lambda s: s.start)
         citations.append(
             Citation(
-                n=n, text=p.text, title=p.title, article_id=p.article_id, chunk_id=p.chunk_id, score=p.score,
+                n=n, text=p.text, title=p.title, article_id=p.article_id, chunk_id=p.chunk_id, score=p.similarity,
                 url=p.url, site=p.site, date=p.date, heading=p.heading,
                 sentences=tuple(s.text for s in used),
                 highlights=tuple((s.start - p.start, s.end - p.start) for s in used),

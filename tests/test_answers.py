@@ -1,0 +1,69 @@
+"""Answers from the real guides: cited, verbatim, and honest when a question is not covered."""
+
+import re
+
+import pytest
+
+from bot import CareerBot, QuestionError
+
+
+def _check_grounded(answer):
+    """Every [n] marker names a citation, every citation is used, every quoted sentence is in its passage."""
+    markers = [int(m) for m in re.findall(r"\[(\d+)\]", answer.text)]
+    assert sorted(set(markers)) == [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    for c in answer.citations:
+        assert c.sentences, "a citation that supports no sentence"
+        for sentence, (start, end) in zip(c.sentences, c.highlights):
+            assert c.text[start:end] == sentence
+            assert " ".join(sentence.split()).rstrip(".") in " ".join(answer.text.split())
+
+
+def test_masters_question_is_answered_from_at_least_two_guides(guides_bot):
+    answer = guides_bot.ask("Do I need a master's degree?", history=[])
+    assert answer.kind == "answer" and answer.citations
+    assert len({c.article_id for c in answer.citations}) >= 2
+    assert "master" in answer.text.lower()
+    _check_grounded(answer)
+
+
+@pytest.mark.parametrize("question", ["How do I bake bread?", "What's the weather in Paris tomorrow?", "How tall is Mount Everest?"])
+def test_uncovered_questions_get_no_citations(guides_bot, question):
+    answer = guides_bot.ask(question)
+    assert answer.citations == [] and answer.kind == "not_covered"
+    assert answer.text.startswith("The guides don't cover that.")
+
+
+def test_retrieve_ranks_the_salary_passage_first(guides_bot):
+    passages = guides_bot.retrieve("What do machine learning engineers earn?", k=3)
+    assert len(passages) == 3
+    assert "$165,462" in passages[0].text or "$147,134" in passages[0].text
+    assert passages[0].score >= passages[1].score >= passages[2].score
+    assert all(p.title and p.article_id for p in passages)
+
+
+@pytest.mark.parametrize("bad", ["", "   \n\t ", "x" * 5000])
+def test_empty_or_huge_questions_raise_a_clear_error(guides_bot, bad):
+    with pytest.raises(QuestionError, match="empty|characters long"):
+        guides_bot.ask(bad)
+
+
+def test_load_from_a_missing_folder_says_what_to_run(tmp_path):
+    from bot import IndexMissingError
+
+    with pytest.raises(IndexMissingError, match="python -m bot index build"):
+        CareerBot.load(index_dir=tmp_path / "none")
+
+
+def test_bot_add_and_remove_are_live_without_a_reload(built, tmp_path):
+    bot = CareerBot.load(settings=built)
+    question = "How should I prepare for a hackathon?"
+    assert bot.ask(question).citations == []
+    article = tmp_path / "hackathons.md"
+    article.write_text(
+        "# Hackathons\n\nTo prepare for a hackathon, form a team early and agree on a small machine learning idea.\n"
+    )
+    bot.add(article)
+    answer = bot.ask(question)
+    assert answer.citations and answer.citations[0].article_id == "hackathons"
+    bot.remove("hackathons")
+    assert bot.ask(question).citations == []

@@ -1,0 +1,59 @@
+"""Chunks keep whole sentences and their heading; every offset points at the exact text."""
+
+from bot.chunking import chunk_article
+from bot.ingest import Article
+
+TEXT = """Opening sentence of the guide. It has two sentences in its intro.
+
+## Skills
+
+""" + " ".join(f"Skill sentence number {i} talks about Python, statistics and data (e.g., pandas)." for i in range(20)) + """
+
+- A list item that is a sentence on its own
+- Another item: with a label and a colon
+
+## Salary
+
+The median salary was $98,000 in 2020. Dr. Smith said it may rise.
+"""
+
+
+def _article(text=TEXT):
+    return Article(id="guide", title="The Guide", text=text, sha256="x", source="guide.md")
+
+
+def test_offsets_point_at_the_exact_text():
+    a = _article()
+    chunks, sentences = chunk_article(a, chunk_chars=300)
+    for c in chunks:
+        assert a.text[c.start : c.end] == c.text
+    for s in sentences:
+        assert a.text[s.start : s.end] == s.text
+    assert "A list item that is a sentence on its own" in [s.text for s in sentences]  # bullet not included
+
+
+def test_chunks_never_cut_a_sentence_and_keep_their_heading():
+    a = _article()
+    chunks, sentences = chunk_article(a, chunk_chars=300)
+    by_id = {s.id: s for s in sentences}
+    for c in chunks:
+        inside = [by_id[i] for i in c.sentence_ids]
+        assert inside[0].start == c.start and inside[-1].end == c.end
+        assert all(c.start <= s.start and s.end <= c.end for s in inside)
+        assert len(c.text) <= 300 or len(inside) == 1
+    assert [c.heading for c in chunks][0] == "The Guide"
+    assert {c.heading for c in chunks} == {"The Guide", "Skills", "Salary"}
+    salary = [c for c in chunks if c.heading == "Salary"][0]
+    assert salary.text == "The median salary was $98,000 in 2020. Dr. Smith said it may rise."
+    assert salary.embed_text.startswith("Salary\n")
+    assert len(salary.sentence_ids) == 2  # "Dr." does not end a sentence
+
+
+def test_ids_are_stable_and_sentences_belong_to_their_chunk():
+    first = chunk_article(_article(), chunk_chars=300)
+    second = chunk_article(_article(), chunk_chars=300)
+    assert first == second
+    chunks, sentences = first
+    assert len({c.id for c in chunks}) == len(chunks) and len({s.id for s in sentences}) == len(sentences)
+    owner = {sid: c.id for c in chunks for sid in c.sentence_ids}
+    assert all(owner[s.id] == s.chunk_id for s in sentences)

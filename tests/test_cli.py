@@ -1,0 +1,71 @@
+"""The command line: exit codes, one-line errors, and the commands from the README."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bot.cli import main
+from tests.conftest import ROOT
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_build_list_ask_remove(capsys, settings):
+    idx, corpus = str(settings.index_dir), str(settings.corpus_dir)
+    code, out, _ = run(capsys, "index", "build", "--corpus", corpus, "--index", idx)
+    assert code == 0 and out.startswith("3 added; 3 articles")
+    code, out, _ = run(capsys, "index", "list", "--index", idx)
+    assert code == 0 and "portfolio\t" in out and "(Example Careers)" in out
+    code, out, _ = run(capsys, "ask", "What should a portfolio include?", "--index", idx, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["citations"][0]["article_id"] == "portfolio" and "[1]" in data["text"]
+    code, out, _ = run(capsys, "index", "remove", "portfolio", "--index", idx)
+    assert code == 0 and "removed portfolio" in out
+    code, out, err = run(capsys, "index", "remove", "portfolio", "--index", idx)
+    assert code == 1 and err.startswith("error: no article 'portfolio'") and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [("empty.md", b"", "empty.md: the file is empty"), ("x.exe", b"MZ\x00\x00", "unsupported file type '.exe'")],
+)
+def test_bad_file_is_one_line_exit_1_and_index_unchanged(capsys, built, tmp_path, name, content, message):
+    before = {p.name: p.read_bytes() for p in built.index_dir.iterdir()}
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = run(capsys, "index", "add", str(path), "--index", str(built.index_dir))
+    assert code == 1 and err.count("\n") == 1 and message in err
+    assert {p.name: p.read_bytes() for p in built.index_dir.iterdir()} == before
+
+
+def test_ask_without_an_index_is_one_line(capsys, tmp_path):
+    code, _, err = run(capsys, "ask", "hello there friend", "--index", str(tmp_path / "missing"))
+    assert code == 1 and "index build" in err and err.count("\n") == 1
+
+
+def test_every_command_has_help():
+    for argv in (["--help"], ["index", "--help"], ["index", "build", "--help"], ["index", "add", "--help"],
+                 ["index", "remove", "--help"], ["index", "list", "--help"], ["ask", "--help"]):
+        with pytest.raises(SystemExit) as e:
+            main(argv)
+        assert e.value.code == 0
+
+
+def test_python_m_bot_ask_in_a_real_process():
+    """The README's own example, as a user runs it, on the committed index."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.run([sys.executable, "-m", "bot", "ask", "Do I need a master's degree?"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "[1]" in proc.stdout and "[2]" in proc.stdout and "Sources:" in proc.stdout
+    assert "Traceback" not in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "bot", "ask", "How do I bake bread?"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and proc.stdout.startswith("The guides don't cover that.") and "[1]" not in proc.stdout

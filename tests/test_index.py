@@ -1,0 +1,139 @@
+"""The index on disk: manifest, incremental add/remove, mismatch errors, atomic writes, committed index fresh."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from bot import indexer
+from bot.config import Settings
+from bot.errors import ArticleError, IndexMismatchError, IndexMissingError
+from bot.store import FORMAT_VERSION, IndexStore
+from tests.conftest import ROOT
+
+
+def test_build_writes_a_complete_manifest(built, embedder):
+    manifest = json.loads((built.index_dir / "manifest.json").read_text())
+    assert manifest["format_version"] == FORMAT_VERSION
+    assert manifest["model"] == "sentence-transformers/all-MiniLM-L6-v2" and manifest["dimension"] == 384
+    assert manifest["chunking"] == {"chunk_chars": 700, "sentence_splitter": "pysbd-0.3"}
+    assert manifest["built_at"]
+    assert set(manifest["articles"]) == {"portfolio", "interviews", "salary-survey"}
+    import hashlib
+
+    digest = hashlib.sha256((built.corpus_dir / "portfolio.md").read_bytes()).hexdigest()
+    assert manifest["articles"]["portfolio"]["sha256"] == digest
+    assert manifest["articles"]["portfolio"]["url"] == "https://careers.example/portfolio"
+    assert not list(built.index_dir.glob("*.pkl")) and not list(built.index_dir.glob("*.pickle"))
+    store = IndexStore.load(built.index_dir, embedder.name, embedder.dimension)
+    assert len(store.chunk_vectors) == len(store.chunks) and len(store.sentence_vectors) == len(store.sentences)
+
+
+def test_rebuilding_an_unchanged_corpus_embeds_nothing(built, embedder):
+    before = sorted(p.name for p in built.index_dir.iterdir())
+    store, report = indexer.build(built, embedder)
+    assert report.embedded_texts == 0 and sorted(report.unchanged) == ["interviews", "portfolio", "salary-survey"]
+    assert sorted(p.name for p in built.index_dir.iterdir()) == before
+
+
+def test_changed_article_is_re_embedded_and_removed_article_disappears(built, embedder):
+    (built.corpus_dir / "interviews.md").write_text("# Interviews\n\nBring a laptop to the onsite interview.\n")
+    (built.corpus_dir / "salary-survey.txt").unlink()
+    store, report = indexer.build(built, embedder)
+    assert report.updated == ["interviews"] and report.removed == ["salary-survey"] and report.unchanged == ["portfolio"]
+    assert "salary-survey" not in {c.article_id for c in store.chunks}
+    assert [c.text for c in store.chunks if c.article_id == "interviews"] == ["Bring a laptop to the onsite interview."]
+
+
+def test_add_copies_into_corpus_and_re_adding_changes_nothing(built, embedder, tmp_path):
+    new = tmp_path / "elsewhere" / "mentors.md"
+    new.parent.mkdir()
+    new.write_text("# Finding a mentor\n\nA mentor reviews your projects and suggests what to learn next.\n")
+    store, report = indexer.add([new], built, embedder)
+    assert report.added == ["mentors"] and (built.corpus_dir / "mentors.md").read_text() == new.read_text()
+    n_chunks = len(store.chunks)
+    store, report = indexer.add([new], built, embedder)
+    assert report.unchanged == ["mentors"] and report.embedded_texts == 0 and len(store.chunks) == n_chunks
+    assert len({c.id for c in store.chunks}) == n_chunks  # no duplicate chunks
+    assert indexer.stale_articles(built) == []
+
+
+def test_remove_drops_all_vectors_and_the_corpus_file(built, embedder):
+    store, _ = indexer.remove("portfolio", built)
+    assert "portfolio" not in store.articles
+    assert all(c.article_id != "portfolio" for c in store.chunks)
+    assert all(s.article_id != "portfolio" for s in store.sentences)
+    assert len(store.chunk_vectors) == len(store.chunks) and len(store.sentence_vectors) == len(store.sentences)
+    assert not (built.corpus_dir / "portfolio.md").exists()
+    reloaded = IndexStore.load(built.index_dir)
+    assert sorted(reloaded.articles) == ["interviews", "salary-survey"]
+
+
+def test_a_bad_file_leaves_corpus_and_index_exactly_as_they_were(built, embedder, tmp_path):
+    def snapshot():
+        return {p.name: p.read_bytes() for d in (built.index_dir, built.corpus_dir) for p in d.iterdir()}
+
+    before = snapshot()
+    good = tmp_path / "good.md"
+    good.write_text("# Good\n\nA perfectly fine article about data engineering roles.\n")
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    with pytest.raises(ArticleError, match="bad.md: it looks like a binary file"):
+        indexer.add([good, bad], built, embedder)
+    (built.corpus_dir / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    with pytest.raises(ArticleError, match="broken.pdf"):
+        indexer.build(built, embedder)
+    (built.corpus_dir / "broken.pdf").unlink()
+    assert snapshot() == before
+
+
+def test_loading_with_another_model_dimension_or_format_says_what_to_run(built):
+    with pytest.raises(IndexMismatchError, match="python -m bot index build"):
+        IndexStore.load(built.index_dir, model="some/other-model")
+    with pytest.raises(IndexMismatchError, match="dimension 384"):
+        IndexStore.load(built.index_dir, dimension=768)
+    manifest_path = built.index_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["format_version"] = 999
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(IndexMismatchError, match="format version 999"):
+        IndexStore.load(built.index_dir)
+    with pytest.raises(IndexMissingError, match="index build"):
+        IndexStore.load(built.index_dir.parent / "nowhere")
+
+
+def test_build_killed_before_the_swap_leaves_the_old_index_loadable(built, embedder):
+    """A real SIGKILL of a build process at the worst moment: new data files written, manifest not yet swapped."""
+    old = IndexStore.load(built.index_dir)
+    (built.corpus_dir / "extra.md").write_text("# Extra\n\nNetworking at meetups leads to job offers.\n")
+    script = textwrap.dedent(f"""
+        import os, signal
+        import bot.store as store
+        real = store._atomic_write
+        def write(path, data):
+            if path.name == "manifest.json":
+                os.kill(os.getpid(), signal.SIGKILL)  # after every data file is on disk
+            real(path, data)
+        store._atomic_write = write
+        from bot import indexer
+        from bot.config import Settings
+        from bot.embedding import get_embedder
+        s = Settings.from_env(index_dir={str(built.index_dir)!r}, corpus_dir={str(built.corpus_dir)!r})
+        indexer.build(s, get_embedder(""))
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, timeout=300)
+    assert proc.returncode == -9, proc.stderr.decode()[-2000:]
+    assert len(list(built.index_dir.glob("chunks-*.jsonl"))) == 2  # the new, unswapped data files are there
+    after = IndexStore.load(built.index_dir, embedder.name, embedder.dimension)
+    assert sorted(after.articles) == sorted(old.articles) and after.chunks == old.chunks
+    # The next build completes and cleans up the orphans.
+    store, report = indexer.build(built, embedder)
+    assert report.added == ["extra"] and len(list(built.index_dir.glob("chunks-*.jsonl"))) == 1
+
+
+def test_committed_index_matches_the_corpus():
+    """Fails when corpus/ changed and index/ was not rebuilt: run `python -m bot index build`."""
+    problems = indexer.stale_articles(Settings.from_env(index_dir=ROOT / "index", corpus_dir=ROOT / "corpus"))
+    assert problems == [], f"index/ is out of date for {problems}: run `python -m bot index build` and commit index/"

@@ -1,0 +1,92 @@
+"""Reading articles: each format's text and metadata, and a clear error for every kind of bad file."""
+
+import pytest
+
+from bot.errors import ArticleError
+from bot.ingest import article_id, load_article
+from tests.conftest import PORTFOLIO
+from tests.pdf import make_pdf
+
+
+def test_markdown_front_matter_gives_metadata(tmp_path):
+    path = tmp_path / "Portfolio Tips.md"
+    path.write_text(PORTFOLIO, encoding="utf-8")
+    a = load_article(path)
+    assert (a.id, a.title, a.site, a.url, a.date) == (
+        "portfolio-tips", "Building a machine learning portfolio", "Example Careers",
+        "https://careers.example/portfolio", "2024-03-01",
+    )
+    assert a.text.startswith("Recruiters look at portfolios before they read a resume.")
+    assert "title:" not in a.text
+
+
+def test_title_falls_back_to_first_heading_then_file_name(tmp_path):
+    (tmp_path / "a.md").write_text("Intro line here.\n\n# The Real Title\n\nBody text of the article.\n")
+    (tmp_path / "my_notes.txt").write_text("Plain text with no heading at all, just words.\n")
+    assert load_article(tmp_path / "a.md").title == "The Real Title"
+    assert load_article(tmp_path / "my_notes.txt").title == "my notes"
+
+
+def test_markdown_markup_is_removed_but_words_are_kept(tmp_path):
+    path = tmp_path / "m.md"
+    path.write_text("Read **this** [guide](https://x.example) now. ![logo](https://x.example/a.png)\n")
+    assert load_article(path).text == "Read this guide now.\n"
+
+
+def test_html_main_text_is_extracted_with_trafilatura(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Ignored | Site</title><meta property='og:site_name' content='CareerSite'></head><body>"
+        "<nav>Home About Contact</nav><article><h1>Interview tips</h1>"
+        "<p>Practise coding problems every week. Explain your projects clearly to the interviewer.</p>"
+        "<h2>On the day</h2><p>Arrive early and bring questions for the team.</p>"
+        "<script>alert('x')</script></article><footer>Copyright 2024</footer></body></html>",
+        encoding="utf-8",
+    )
+    a = load_article(path)
+    assert a.title == "Interview tips" and a.site == "CareerSite"
+    assert "Practise coding problems every week." in a.text
+    assert "## On the day" in a.text
+    assert "alert" not in a.text and "Copyright" not in a.text and "Home About" not in a.text
+
+
+def test_pdf_text_is_extracted_with_pypdf(tmp_path):
+    path = tmp_path / "guide.pdf"
+    path.write_bytes(make_pdf([["Kaggle competitions build practical skills."], ["Mentors help you grow faster."]], "PDF Guide"))
+    a = load_article(path)
+    assert a.title == "PDF Guide"
+    assert "Kaggle competitions build practical skills." in a.text
+    assert "Mentors help you grow faster." in a.text
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.md", b"", "the file is empty"),
+        ("blank.txt", b"   \n\n  \n", "no readable article text"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 10, "binary file"),
+        ("latin1.md", "Caf\u00e9 culture and careers in data science.".encode("latin-1"), "not UTF-8"),
+        ("broken.pdf", b"%PDF-1.4\nthis is not really a pdf\n", "the PDF could not be read"),
+        ("notes.docx", b"PK\x03\x04 some zip bytes", "unsupported file type '.docx'"),
+        ("bad-front.md", b"---\ntitle: [unclosed\n---\nBody text with several words.\n", "front matter is not valid YAML"),
+    ],
+)
+def test_bad_files_are_refused_with_the_file_and_reason(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ArticleError) as e:
+        load_article(path)
+    assert str(path) in str(e.value) and reason in str(e.value)
+
+
+def test_huge_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 1000)
+    with pytest.raises(ArticleError, match="too large"):
+        load_article(path, max_bytes=1000)
+
+
+def test_article_ids_are_url_safe():
+    from pathlib import Path
+
+    assert article_id(Path("My Guide (2).md")) == "my-guide-2"
