@@ -1,9 +1,12 @@
-"""Passages -> `Answer`: the sentences that best answer the question, each with its [n] citation.
+"""Passages -> `Answer`: the sentences that best answer the question, each group with its [n] citation.
 
 Every sentence of an answer is copied verbatim from a cited passage; no text is generated. Sentences
-are scored by a dot product with vectors embedded at index time (no model call per sentence).
-When the best evidence is below a calibrated similarity, the answer is an honest "not covered"
-with no citations. Does not retrieve, and does not know about conversations.
+are scored by a dot product with vectors embedded at index time (no model call per sentence), plus
+a small bonus for sharing the question's terms. A lead-in ending in ":" travels with the list it
+introduces. When the cited guides take opposite stances (one says a thing is required, another
+offers alternatives), the answer says so and attributes each side.
+When the best evidence is below a calibrated similarity, there is no answer (the caller refuses).
+Does not retrieve, and does not know about conversations.
 """
 
 from __future__ import annotations
@@ -17,13 +20,30 @@ from .chunking import Sentence
 from .retrieval import Passage
 
 NOT_COVERED = "The guides don't cover that."
-# Calibrated on the dev set (python -m bot eval): answerable questions score >= 0.45 against their best
-# passage, off-topic ones (recipes, travel, other careers) <= 0.39.
+# Calibrated on the dev set (`python -m bot eval`): answerable questions reach >= 0.45 cosine with their
+# best passage, off-topic ones (recipes, travel, other careers) <= 0.39. See README "Answer quality".
 MIN_SIMILARITY = 0.40
-MAX_SENTENCES = 4
+MAX_UNITS = 4  # a unit is one sentence, or a lead-in with its list
+MIN_UNITS = 2  # ...when a second one is within 2 * NEAR_BEST of the best
 MAX_PER_PASSAGE = 2
-NEAR_BEST = 0.12  # a sentence joins the answer when it scores within this of the best one
+NEAR_BEST = 0.15  # a unit joins the answer when it scores within this of the best one
 LEXICAL_WEIGHT = 0.15  # share of the question's terms a sentence contains, added to its cosine
+DUPLICATE = 0.90  # a sentence this similar to one already chosen adds nothing
+MAX_LIST_ITEMS = 8
+
+LIST_BONUS = 0.10  # for a list, when the question asks for several things ("what are the steps ...")
+_LIST_QUESTION = re.compile(
+    r"\b(steps|stages|ways|types|kinds|examples|skills|responsibilities|duties|tasks|tips|list|include|includes)\b", re.I
+)
+_ANAPHOR = re.compile(r"^(this|these|that|those|it|they|such)\b", re.I)
+_ITEM_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+$")
+# Words that mark a firm requirement, and words that mark an alternative or a softer view.
+_FIRM = re.compile(r"\b(require[sd]?|must|only|at least|essential|necessary|mandatory|typically require)\b", re.I)
+_SOFT = re.compile(
+    r"\b(alternatives?|viable|not (?:always |strictly )?(?:necessary|required|mandatory)|not mandatory|"
+    r"without a|instead|self-study|self-taught|bootcamps?|online courses?|optional)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -51,10 +71,28 @@ class Answer:
     searched_for: str = ""  # the query actually searched (differs from the question for rewritten follow-ups)
     kind: str = "answer"  # "answer" | "not_covered" | "smalltalk"
     suggestions: tuple[str, ...] = ()  # questions the guides can answer, offered with a refusal
+    disagreement: bool = False  # the cited guides take different positions, shown side by side
 
     @property
     def covered(self) -> bool:
         return self.kind == "answer"
+
+
+@dataclass
+class _Unit:
+    rank: int  # the passage's rank
+    sentences: list[Sentence]
+    items: list[Sentence]  # list items after a lead-in
+    score: float
+    vector: np.ndarray
+
+    @property
+    def all(self) -> list[Sentence]:
+        return self.sentences + self.items
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.all)
 
 
 def not_covered(searched_for: str, suggestions=()) -> Answer:
@@ -68,47 +106,117 @@ def compose(
     question: str,
     passages: list[Passage],
     query_vector: np.ndarray,
-    sentence_vectors,  # callable: list[Sentence] -> (n, d) array
+    sentence_vectors,  # callable: list[Sentence] -> (n, d) array of their index-time vectors
     question_terms: set[str] | None = None,
     stem=None,
 ) -> Answer | None:
     """The answer built from `passages`, or None when the evidence is too weak to answer."""
     if not passages or max(p.similarity for p in passages) < MIN_SIMILARITY:
         return None
-    candidates: list[tuple[float, int, Sentence]] = []
-    for rank, p in enumerate(passages):
-        sents = list(p.sentences)
-        sims = sentence_vectors(sents) @ query_vector if sents else []
-        for s, sim in zip(sents, sims):
-            if s.text.rstrip().endswith("?"):
-                continue  # a question in the text (a list of topics, a heading) answers nothing
-            score = float(sim) + LEXICAL_WEIGHT * _overlap(s.text, question_terms, stem) - 0.01 * rank
-            if s.text.rstrip().endswith(":"):
-                score -= 0.10  # a lead-in ("...include:") says little without the list after it
-            candidates.append((score, rank, s))
-    candidates.sort(key=lambda c: -c[0])
-    if not candidates:
+    wants_list = bool(_LIST_QUESTION.search(question))
+    units = [
+        u for rank, p in enumerate(passages)
+        for u in _units(rank, p, query_vector, sentence_vectors, question_terms, stem, wants_list)
+    ]
+    if not units:
         return None
-    best = candidates[0][0]
-    chosen: list[tuple[float, int, Sentence]] = []
-    per_passage: dict[int, int] = {}
-    for score, rank, s in candidates:
-        if len(chosen) >= MAX_SENTENCES or score < best - NEAR_BEST:
-            break
-        if per_passage.get(rank, 0) >= MAX_PER_PASSAGE:
-            continue
-        chosen.append((score, rank, s))
-        per_passage[rank] = per_passage.get(rank, 0) + 1
+    units.sort(key=lambda u: -u.score)
+    chosen = _choose(units)
+    disagreement = False
+    counter = _counterpoint(chosen, units, passages)
+    if counter is not None:
+        chosen.append(counter)
+        disagreement = True
+    return _render(question, chosen, passages, disagreement)
 
-    # Number the cited passages by first use, best sentence first; within a passage keep article order.
+
+def _units(rank, passage: Passage, query_vector, sentence_vectors, terms, stem, wants_list=False) -> list[_Unit]:
+    sents = list(passage.sentences)
+    if not sents:
+        return []
+    vectors = sentence_vectors(sents)
+    sims = vectors @ query_vector
+    sims = [float(x) for x in sims]
+    for k in range(1, len(sents)):
+        if _ANAPHOR.match(sents[k].text):
+            # "This process involves ..." means what the sentence before it was about.
+            sims[k] = max(sims[k], (sims[k] + sims[k - 1]) / 2)
+    scores = [sim + LEXICAL_WEIGHT * _overlap(s.text, terms, stem) - 0.01 * rank for s, sim in zip(sents, sims)]
+    is_item = [bool(_ITEM_PREFIX.search(passage.text[: s.start - passage.start])) for s in sents]
+    units, i = [], 0
+    while i < len(sents):
+        s, text = sents[i], sents[i].text.rstrip()
+        if text.endswith(":") and i + 1 < len(sents) and is_item[i + 1]:
+            j = i + 1
+            while j < len(sents) and is_item[j] and j - i <= MAX_LIST_ITEMS:
+                j += 1
+            members = list(range(i, j))
+            questions = sum(sents[k].text.rstrip().endswith("?") for k in members[1:])
+            if questions * 2 < len(members) - 1:  # a list of questions is a table of contents, not an answer
+                # Both the lead-in and the list must match: one matching item alone does not carry a list.
+                # A lead-in leans on its section ("Here are the 4 steps:"), so the passage's own match counts for it.
+                lead = max(scores[i], passage.similarity - 0.01 * rank)
+                score = (lead + max(scores[k] for k in members[1:])) / 2 + (LIST_BONUS if wants_list else 0.0)
+                units.append(_Unit(rank, [s], sents[i + 1 : j], score, vectors[members].mean(axis=0)))
+            i = j
+            continue
+        i += 1
+        if text.endswith("?") or text.endswith(":"):
+            continue  # a question in the text (a topic list, a heading) or a dangling lead-in answers nothing
+        if len(text.split()) < 5 and text[-1:] not in ".!":
+            continue  # a heading-like fragment ("Gain work experience") says little on its own
+        units.append(_Unit(rank, [s], [], scores[i - 1], vectors[i - 1]))
+    return units
+
+
+def _choose(units: list[_Unit]) -> list[_Unit]:
+    best = units[0].score
+    chosen: list[_Unit] = []
+    per_passage: dict[int, int] = {}
+    for u in units:
+        # Beyond the first, a unit must score near the best; a second one may trail further so no answer is a lone line.
+        if len(chosen) >= MAX_UNITS or u.score < best - (NEAR_BEST if len(chosen) >= MIN_UNITS else 2 * NEAR_BEST):
+            break
+        if per_passage.get(u.rank, 0) >= MAX_PER_PASSAGE:
+            continue
+        if any(float(u.vector @ c.vector) > DUPLICATE for c in chosen):
+            continue
+        chosen.append(u)
+        per_passage[u.rank] = per_passage.get(u.rank, 0) + 1
+    return chosen
+
+
+def _counterpoint(chosen: list[_Unit], units: list[_Unit], passages: list[Passage]) -> _Unit | None:
+    """When the answer states a firm requirement, the best opposite view from another guide, if any."""
+    firm = [u for u in chosen if _FIRM.search(u.text) and not _SOFT.search(u.text)]
+    if not firm:
+        return None
+    firm_articles = {passages[u.rank].article_id for u in firm}
+    if any(_SOFT.search(u.text) and passages[u.rank].article_id not in firm_articles for u in chosen):
+        return None  # both sides are already in the answer
+    best = units[0].score
+    for u in units:
+        if u in chosen or u.score < best - 2 * NEAR_BEST:
+            continue
+        if _SOFT.search(u.text) and not _FIRM.search(u.text) and passages[u.rank].article_id not in firm_articles:
+            return u
+    return None
+
+
+def _render(question: str, chosen: list[_Unit], passages: list[Passage], disagreement: bool) -> Answer:
+    # Number the cited passages by first use, best unit first; within a passage keep article order.
     order: list[int] = []
-    for _, rank, _ in chosen:
-        if rank not in order:
-            order.append(rank)
+    for u in chosen:
+        if u.rank not in order:
+            order.append(u.rank)
+    if disagreement:
+        sides = _sides(chosen)
+        disagreement = len({passages[u.rank].article_id for u in chosen}) > 1 and len(sides) > 1
     citations, parts = [], []
     for n, rank in enumerate(order, 1):
         p = passages[rank]
-        used = sorted((s for _, r, s in chosen if r == rank), key=lambda s: s.start)
+        units = sorted((u for u in chosen if u.rank == rank), key=lambda u: u.sentences[0].start)
+        used = [s for u in units for s in u.all]
         citations.append(
             Citation(
                 n=n, text=p.text, title=p.title, article_id=p.article_id, chunk_id=p.chunk_id, score=p.similarity,
@@ -117,8 +225,35 @@ def compose(
                 highlights=tuple((s.start - p.start, s.end - p.start) for s in used),
             )
         )
-        parts.append(" ".join(_as_sentence(s.text) for s in used) + f" [{n}]")
-    return Answer(" ".join(parts), citations, question, "answer")
+        body = " ".join(_render_unit(u) for u in units)
+        if disagreement:
+            body = f"{_source_name(p)} says: {body}"
+        parts.append(f"{body} [{n}]")
+    text = "\n\n".join(parts) if any(u.items for u in chosen) or disagreement else " ".join(parts)
+    if disagreement:
+        text = "The guides don't all agree on this.\n\n" + text
+    return Answer(text, citations, question, "answer", disagreement=disagreement)
+
+
+def _sides(chosen: list[_Unit]) -> set[str]:
+    sides = set()
+    for u in chosen:
+        if _SOFT.search(u.text):
+            sides.add("soft")
+        elif _FIRM.search(u.text):
+            sides.add("firm")
+    return sides
+
+
+def _source_name(p: Passage) -> str:
+    return p.site or f"“{p.title}”"
+
+
+def _render_unit(u: _Unit) -> str:
+    lead = " ".join(_as_sentence(s.text) for s in u.sentences)
+    if not u.items:
+        return lead
+    return lead + "\n" + "\n".join(f"- {' '.join(s.text.split())}" for s in u.items)
 
 
 def _overlap(text: str, terms: set[str] | None, stem) -> float:

@@ -132,8 +132,10 @@ def chunk_article(article: Article, chunk_chars: int = 700) -> tuple[list[Chunk]
                     emit(heading, current)
                     current = []
                 current.append(span)
-            # Prefer to end a chunk at a paragraph break once it is reasonably full.
-            if current and current[-1][1] - current[0][0] > chunk_chars * 0.6:
+            # Prefer to end a chunk at a paragraph break once it is reasonably full, but keep a
+            # lead-in ("... include:") with the list that follows it.
+            lead_in = bool(current) and text[current[-1][0] : current[-1][1]].rstrip().endswith(":")
+            if current and not lead_in and current[-1][1] - current[0][0] > chunk_chars * 0.6:
                 emit(heading, current)
                 current = []
         if current:

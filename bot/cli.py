@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     q = with_index(sub.add_parser("ask", help="ask a question and print the answer with its sources"))
     q.add_argument("question", metavar="QUESTION")
     q.add_argument("--json", action="store_true", help="print the answer, citations and searched query as JSON")
+    e = with_index(sub.add_parser("eval", help="answer quality on a question set, beside the LangChain tutorial baseline"))
+    e.add_argument("--dataset", metavar="PATH", help="JSONL question set (default: eval/dev.jsonl)")
+    e.add_argument("--json", action="store_true", help="print the figures as JSON")
     return p
 
 
@@ -69,6 +72,13 @@ def _run(args) -> int:
             print(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
         else:
             print(format_answer(answer))
+        return 0
+
+    if args.command == "eval":
+        from .conversation import CareerBot
+        from .evaluate import DEFAULT_DATASET, run
+
+        print(run(CareerBot.load(settings=settings), args.dataset or DEFAULT_DATASET, args.json))
         return 0
 
     from . import indexer

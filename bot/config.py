@@ -17,7 +17,7 @@ class Settings:
     index_dir: Path = PROJECT_DIR / "index"  # BOT_INDEX: where the built index lives
     corpus_dir: Path = PROJECT_DIR / "corpus"  # BOT_CORPUS: the articles `index build` reads
     model: str = ""  # BOT_MODEL: a sentence-transformers name or folder; "" = the bundled all-MiniLM-L6-v2
-    chunk_chars: int = 700  # a chunk grows sentence by sentence up to this many characters
+    chunk_chars: int = 1200  # a chunk grows sentence by sentence up to this many characters (a paragraph or two)
     max_file_bytes: int = 20_000_000  # larger article files are refused, not read
     max_question_chars: int = 2_000  # longer questions are refused with a message
     batch_size: int = 64  # encoding batch; 32-64 is fastest on 2 CPU cores

@@ -18,7 +18,7 @@ from .answer import Answer, compose, not_covered
 from .config import Settings
 from .embedding import get_embedder
 from .errors import QuestionError
-from .retrieval import Passage, Retriever
+from .retrieval import QUESTION_WORDS, Passage, Retriever
 from .store import ArticleRecord, IndexStore
 
 GREETING = re.compile(
@@ -31,6 +31,16 @@ GREETING = re.compile(
 # or an elliptical "what about ...", "and ...".
 ELLIPSIS = re.compile(r"^\s*(what|how) about\b|^\s*and\b|^\s*(also|then|so)\b.{0,40}\?$|^\s*(why|how)( not)?\s*\??\s*$", re.I)
 PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs|that|this|those|these|there|he|she|his|her|one|ones)\b", re.I)
+# Abbreviations people type and the guides spell out: expanded in the searched query (BM25 matches
+# words, and the small embedding model is weaker on acronyms).
+ABBREVIATIONS = {
+    "ml": "machine learning", "ai": "artificial intelligence", "nlp": "natural language processing",
+    "mle": "machine learning engineer", "mles": "machine learning engineers", "ds": "data science",
+    "dl": "deep learning", "cs": "computer science", "swe": "software engineer", "phd": "PhD doctorate",
+    "msc": "master's degree", "bsc": "bachelor's degree", "cv": "resume",
+}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b", re.I)
+
 EXAMPLES = (
     "Do I need a master's degree to become an ML engineer?",
     "What should go in my portfolio?",
@@ -67,19 +77,19 @@ class CareerBot:
 
     def retrieve(self, query: str, k: int = 5) -> list[Passage]:
         """The `k` best passages for `query`, best first (no answer, no refusal)."""
-        return self._retriever.search(_check_question(query, self.settings), k)
+        return self._retriever.search(expand_abbreviations(_check_question(query, self.settings)), k)
 
     def ask(self, question: str, history: list[dict] | None = None) -> Answer:
         """Answer `question`; `history` is [{"role": "user"|"assistant", "content": str}, ...], oldest first."""
         question = _check_question(question, self.settings)
         if GREETING.match(question):
             return small_talk(question)
-        query = self.rewrite(question, history or [])
+        query = expand_abbreviations(self.rewrite(question, history or []))
         retriever = self._retriever  # one consistent snapshot for this question
         query_vector = self.embedder.embed_query(query)
         passages = retriever.search(query, 5, query_vector)
-        terms, _ = retriever.query_terms(query)
-        answer = compose(query, passages, query_vector, retriever.sentence_vectors, set(terms), retriever.stemmer.stemWord)
+        terms = set(retriever.query_terms(query)[0]) - QUESTION_WORDS
+        answer = compose(query, passages, query_vector, retriever.sentence_vectors, terms, retriever.stemmer.stemWord)
         if answer is None:
             return not_covered(query, self.suggestions(query_vector))
         return replace(answer, searched_for=query)
@@ -132,6 +142,11 @@ class CareerBot:
         from .lc_retriever import CareerRetriever
 
         return CareerRetriever(bot=self, k=k)
+
+
+def expand_abbreviations(query: str) -> str:
+    """'ML engineer' -> 'machine learning engineer' (case-insensitive, whole words only)."""
+    return _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1).lower()], query)
 
 
 def depends_on_context(message: str) -> bool:

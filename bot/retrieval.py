@@ -19,6 +19,13 @@ from .chunking import Chunk, Sentence
 from .embedding import Embedder
 from .store import ArticleRecord, IndexStore
 
+# Stemmed question words that say nothing about the topic (bm25s's English stopwords miss them). BM25 keeps
+# them, since they match question-style headings ("Where can you get ...?"); sentence scoring drops them.
+QUESTION_WORDS = {
+    "what", "doe", "do", "did", "how", "why", "which", "who", "whom", "when", "where", "can", "could", "should",
+    "would", "will", "may", "might", "must", "i", "me", "my", "mine", "we", "our", "you", "your", "is", "are", "am",
+    "get", "need", "want", "tell", "know", "like", "about", "pleas", "someon", "anyon", "thing", "much", "mani",
+}
 RRF_K = 60  # the usual constant from Cormack et al. (2009): damps the head of each ranking
 DEPTH = 50  # how deep each ranking is read before fusing
 SAME_ARTICLE_DECAY = 0.8  # each further chunk from an already-picked article has its fused score x0.8
