@@ -18,6 +18,7 @@ import numpy as np
 
 from .chunking import Sentence
 from .retrieval import Passage
+from .stance import soft_cues, stance
 
 NOT_COVERED = "The guides don't cover that."
 # Calibrated on the dev set (`python -m bot eval`): answerable questions reach >= 0.45 cosine with their
@@ -28,6 +29,8 @@ MIN_UNITS = 2  # ...when a second one is within 2 * NEAR_BEST of the best
 MAX_PER_PASSAGE = 2
 NEAR_BEST = 0.15  # a unit joins the answer when it scores within this of the best one
 LEXICAL_WEIGHT = 0.15  # share of the question's terms a sentence contains, added to its cosine
+COUNTERPOINT_MIN = 0.25  # cosine of an opposite view to the question + firm statement, to be shown beside it
+CUE_WEIGHT = 0.15  # per distinct alternative-view cue, when ranking candidate opposite views
 DUPLICATE = 0.90  # a sentence this similar to one already chosen adds nothing
 MAX_LIST_ITEMS = 8
 
@@ -35,17 +38,12 @@ LIST_BONUS = 0.10  # for a list, when the question asks for several things ("wha
 _LIST_QUESTION = re.compile(
     r"\b(steps|stages|ways|types|kinds|examples|skills|responsibilities|duties|tasks|tips|list|include|includes)\b", re.I
 )
-_ANAPHOR = re.compile(r"^(this|these|that|those|it|they|such)\b", re.I)
-_ITEM_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+$")
-# Words that mark a firm requirement, and words that mark an alternative or a softer view.
-_FIRM = re.compile(r"\b(require[sd]?|must|only|at least|essential|necessary|mandatory|typically require)\b", re.I)
-_SOFT = re.compile(
-    r"\b(alternatives?|viable|not (?:always |strictly )?(?:necessary|required|mandatory)|not mandatory|"
-    r"without a|instead|self-study|self-taught|bootcamps?|online courses?|optional)\b",
+_REQUIREMENT_QUESTION = re.compile(
+    r"\b(need|needs|needed|require[sd]?|requirements?|necessary|must|have to|has to|worth it|essential|mandatory)\b",
     re.I,
 )
-
-
+_ANAPHOR = re.compile(r"^(this|these|that|those|it|they|such)\b", re.I)
+_ITEM_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+$")
 @dataclass(frozen=True)
 class Citation:
     """A passage an answer relies on; `highlights` are the (start, end) offsets in `text` of the sentences used."""
@@ -109,10 +107,12 @@ def compose(
     sentence_vectors,  # callable: list[Sentence] -> (n, d) array of their index-time vectors
     question_terms: set[str] | None = None,
     stem=None,
+    find_counterpoints=None,
 ) -> Answer | None:
     """The answer built from `passages`, or None when the evidence is too weak to answer."""
     if not passages or max(p.similarity for p in passages) < MIN_SIMILARITY:
         return None
+    passages = list(passages)  # a counterpoint may add one
     wants_list = bool(_LIST_QUESTION.search(question))
     units = [
         u for rank, p in enumerate(passages)
@@ -123,7 +123,10 @@ def compose(
     units.sort(key=lambda u: -u.score)
     chosen = _choose(units)
     disagreement = False
-    counter = _counterpoint(chosen, units, passages)
+    # Only a question about what is needed ("Do I need a master's?") has sides to take; elsewhere
+    # "must" and "essential" are just emphasis.
+    asks_requirement = bool(_REQUIREMENT_QUESTION.search(question))
+    counter = _counterpoint(chosen, units, passages, query_vector, find_counterpoints) if asks_requirement else None
     if counter is not None:
         chosen.append(counter)
         disagreement = True
@@ -186,21 +189,33 @@ def _choose(units: list[_Unit]) -> list[_Unit]:
     return chosen
 
 
-def _counterpoint(chosen: list[_Unit], units: list[_Unit], passages: list[Passage]) -> _Unit | None:
-    """When the answer states a firm requirement, the best opposite view from another guide, if any."""
-    firm = [u for u in chosen if _FIRM.search(u.text) and not _SOFT.search(u.text)]
+def _counterpoint(chosen: list[_Unit], units: list[_Unit], passages: list[Passage], query_vector, find) -> _Unit | None:
+    """When the answer states a firm requirement, the best opposite view from another guide, if any.
+
+    `find(vector, exclude_articles)` returns more passages holding such views (the retrieved ones may not).
+    """
+    firm = [u for u in chosen if stance(u.text) == "firm"]
     if not firm:
         return None
     firm_articles = {passages[u.rank].article_id for u in firm}
-    if any(_SOFT.search(u.text) and passages[u.rank].article_id not in firm_articles for u in chosen):
+    if any(stance(u.text) == "soft" and passages[u.rank].article_id not in firm_articles for u in chosen):
         return None  # both sides are already in the answer
     best = units[0].score
     for u in units:
-        if u in chosen or u.score < best - 2 * NEAR_BEST:
-            continue
-        if _SOFT.search(u.text) and not _FIRM.search(u.text) and passages[u.rank].article_id not in firm_articles:
+        if u not in chosen and u.score >= best - 2 * NEAR_BEST and stance(u.text) == "soft" and passages[u.rank].article_id not in firm_articles:
             return u
-    return None
+    if find is None:
+        return None
+    # What the firm statements are about, in the question's terms.
+    topic = np.mean([u.vector for u in firm], axis=0) + query_vector
+    topic = topic / (np.linalg.norm(topic) or 1.0)
+    found = [(cos + CUE_WEIGHT * min(soft_cues(s.text), 3), cos, p, s) for p, s, cos in find(topic, firm_articles)]
+    found = [f for f in found if f[1] >= COUNTERPOINT_MIN]
+    if not found:
+        return None
+    _, cos, passage, sentence = max(found, key=lambda f: f[0])
+    passages.append(passage)
+    return _Unit(len(passages) - 1, [sentence], [], cos, topic)
 
 
 def _render(question: str, chosen: list[_Unit], passages: list[Passage], disagreement: bool) -> Answer:
@@ -226,8 +241,8 @@ def _render(question: str, chosen: list[_Unit], passages: list[Passage], disagre
             )
         )
         body = " ".join(_render_unit(u) for u in units)
-        if disagreement:
-            body = f"{_source_name(p)} says: {body}"
+        if disagreement and (n == 1 or passages[order[n - 2]].article_id != p.article_id):
+            body = f"{_source_name(p)} says: {body}"  # once per guide: consecutive passages share it
         parts.append(f"{body} [{n}]")
     text = "\n\n".join(parts) if any(u.items for u in chosen) or disagreement else " ".join(parts)
     if disagreement:
@@ -236,13 +251,7 @@ def _render(question: str, chosen: list[_Unit], passages: list[Passage], disagre
 
 
 def _sides(chosen: list[_Unit]) -> set[str]:
-    sides = set()
-    for u in chosen:
-        if _SOFT.search(u.text):
-            sides.add("soft")
-        elif _FIRM.search(u.text):
-            sides.add("firm")
-    return sides
+    return {stance(u.text) for u in chosen} - {""}
 
 
 def _source_name(p: Passage) -> str:

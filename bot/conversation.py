@@ -19,6 +19,7 @@ from .config import Settings
 from .embedding import get_embedder
 from .errors import QuestionError
 from .retrieval import QUESTION_WORDS, Passage, Retriever
+from .stance import stance
 from .store import ArticleRecord, IndexStore
 
 GREETING = re.compile(
@@ -89,10 +90,26 @@ class CareerBot:
         query_vector = self.embedder.embed_query(query)
         passages = retriever.search(query, 5, query_vector)
         terms = set(retriever.query_terms(query)[0]) - QUESTION_WORDS
-        answer = compose(query, passages, query_vector, retriever.sentence_vectors, terms, retriever.stemmer.stemWord)
+        soft = self._soft_positions(retriever)
+
+        def find_counterpoints(vector, exclude_articles):
+            return retriever.sentences_near(vector, soft, exclude_articles, k=5)
+
+        answer = compose(
+            query, passages, query_vector, retriever.sentence_vectors, terms, retriever.stemmer.stemWord, find_counterpoints
+        )
         if answer is None:
             return not_covered(query, self.suggestions(query_vector))
         return replace(answer, searched_for=query)
+
+    @staticmethod
+    def _soft_positions(retriever: Retriever) -> np.ndarray:
+        """Positions of sentences offering an alternative view ("bootcamps are a viable route"), once per index."""
+        if not hasattr(retriever, "soft_positions"):
+            retriever.soft_positions = np.array(
+                [i for i, s in enumerate(retriever.store.sentences) if stance(s.text) == "soft"], dtype=np.int64
+            )
+        return retriever.soft_positions
 
     def rewrite(self, message: str, history: list[dict]) -> str:
         """The query to search: the message itself, or, when it depends on the previous turn, both together."""
@@ -120,7 +137,7 @@ class CareerBot:
             if 12 <= len(heading) <= 90 and heading.lower() != "conclusion":
                 best[heading] = max(best.get(heading, -1.0), float(sim))
         ranked = sorted(best, key=best.get, reverse=True)[:n]
-        return tuple(h if h.endswith("?") else f"What do the guides say about {h[0].lower() + h[1:]}?" for h in ranked)
+        return tuple(h if h.endswith("?") else f"What do the guides say about “{h}”?" for h in ranked)
 
     # ---- changing the library ----------------------------------------------------------------
 

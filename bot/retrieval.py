@@ -132,6 +132,23 @@ class Retriever:
             date=article.date, start=chunk.start, sentences=tuple(self.store.sentences_of(chunk)),
         )
 
+    def sentences_near(self, vector: np.ndarray, positions: np.ndarray, exclude_articles=(), k: int = 3):
+        """The `k` sentences among `positions` closest to `vector`, outside `exclude_articles`, as
+        (passage, sentence, cosine) triples, best first."""
+        if len(positions) == 0:
+            return []
+        sims = self.store.sentence_vectors[positions] @ vector
+        out = []
+        for i in np.argsort(-sims):
+            sentence = self.store.sentences[positions[i]]
+            if sentence.article_id in exclude_articles:
+                continue
+            c = self._chunk_pos(sentence.chunk_id)
+            out.append((self.passage(c, 0.0, float(sims[i])), sentence, float(sims[i])))
+            if len(out) >= k:
+                break
+        return out
+
     def sentence_vectors(self, sentences) -> np.ndarray:
         rows = [self.sentence_pos[s.id] for s in sentences]
         return self.store.sentence_vectors[rows] if rows else np.zeros((0, self.store.dimension), np.float32)

@@ -1,0 +1,103 @@
+"""Answer-quality behaviours with the real model on the real guides: follow-ups, disagreement, refusals, small talk."""
+
+import json
+import re
+
+import pytest
+
+from bot.evaluate import contains_gold, covers_keys, evaluate_bot, load_dataset, normalize
+from tests.conftest import ROOT
+
+
+def test_follow_up_is_rewritten_with_the_previous_question(guides_bot):
+    history = [{"role": "user", "content": "Do I need a master's degree?"},
+               {"role": "assistant", "content": guides_bot.ask("Do I need a master's degree?").text}]
+    answer = guides_bot.ask("What about a PhD?", history=history)
+    assert "PhD" in answer.searched_for and "master's degree" in answer.searched_for
+    assert answer.citations and re.search(r"ph\.?d", answer.text, re.I)
+
+
+def test_pronoun_follow_up_finds_what_it_refers_to(guides_bot):
+    history = [{"role": "user", "content": "What is a machine learning bootcamp?"}, {"role": "assistant", "content": "..."}]
+    answer = guides_bot.ask("What are its benefits?", history=history)
+    assert "bootcamp" in answer.searched_for.lower()
+    assert any("bootcamps teach job-ready skills" in c.text for c in answer.citations)
+
+
+def test_a_new_question_is_searched_as_asked(guides_bot):
+    history = [{"role": "user", "content": "Do I need a master's degree?"}, {"role": "assistant", "content": "..."}]
+    answer = guides_bot.ask("What is feature engineering in machine learning?", history=history)
+    assert answer.searched_for == "What is feature engineering in machine learning?"
+
+
+def test_disagreement_is_shown_with_both_sides_cited(guides_bot):
+    answer = guides_bot.ask("Do I need a master's degree?")
+    assert answer.disagreement and answer.text.startswith("The guides don't all agree")
+    cited = " ".join(c.text for c in answer.citations)
+    assert "Most employers will only employ machine learning engineers with at least a master" in cited
+    assert "viable alternatives such as bootcamps" in cited
+    assert len({c.article_id for c in answer.citations}) >= 2
+
+
+def test_an_agreed_answer_is_not_framed_as_a_disagreement(guides_bot):
+    answer = guides_bot.ask("What is overfitting?")
+    assert answer.citations and not answer.disagreement and "don't all agree" not in answer.text
+
+
+def test_list_questions_get_the_list(guides_bot):
+    answer = guides_bot.ask("What does a typical machine learning engineer job description include?")
+    assert "\n- Designing machine learning systems" in answer.text
+
+
+@pytest.mark.parametrize("question", ["How do I become a nurse?", "Recommend a good sci-fi movie.", "Who won the world cup?"])
+def test_refusal_offers_questions_the_guides_can_answer(guides_bot, question):
+    answer = guides_bot.ask(question)
+    assert answer.citations == [] and answer.kind == "not_covered"
+    assert 2 <= len(answer.suggestions) <= 3 and all(s.endswith("?") for s in answer.suggestions)
+    assert all(s in answer.text for s in answer.suggestions)
+
+
+@pytest.mark.parametrize("message", ["hi", "Hello!", "thanks", "Thank you so much", "what can you do?", "help"])
+def test_small_talk_gets_a_friendly_reply_not_retrieval(guides_bot, message):
+    answer = guides_bot.ask(message)
+    assert answer.kind == "smalltalk" and answer.citations == []
+    assert len(answer.text) < 400
+
+
+def test_abbreviations_are_expanded_for_search(guides_bot):
+    answer = guides_bot.ask("What do ML engineers earn?")
+    assert "machine learning" in answer.searched_for
+    assert any("$165,462" in c.text or "$147,134" in c.text for c in answer.citations)
+
+
+def test_gold_matching_normalizes_and_accepts_a_long_shared_run():
+    assert contains_gold("It’s a  “dynamic” graph — truly", ["it's a \"dynamic\" graph - TRULY"])
+    passage = "x" * 10 + "engineers clean the raw data, handle missing values, and more" + "y" * 10
+    quote = "before that, engineers clean the raw data, handle missing values, and transform it"
+    assert contains_gold(passage, [quote])  # a 40+ character run in common
+    assert not contains_gold("engineers clean data", [quote])
+    assert covers_keys("Use the Cloud and an API.", [["api"], ["cloud", "aws"]])
+    assert not covers_keys("Use the cloud.", [["api"], ["cloud"]])
+    assert normalize("A\u2013B  C") == "a-b c"
+
+
+def test_dev_set_refusals_are_right(guides_bot):
+    """Calibration guard: every out-of-scope dev question refused, no answerable one refused."""
+    report = evaluate_bot(guides_bot, load_dataset(ROOT / "eval" / "dev.jsonl"))
+    assert report.out_of_scope_refused == "4/4" and report.answerable_refused == []
+    assert report.follow_ups_right == "3/3"
+
+
+def test_eval_command_prints_ours_beside_the_baseline(capsys, tmp_path):
+    from bot.cli import main
+
+    rows = [json.loads(line) for line in (ROOT / "eval" / "dev.jsonl").read_text().splitlines()]
+    small = tmp_path / "small.jsonl"
+    small.write_text("\n".join(json.dumps(r) for r in rows if r["id"] in ("d03", "do1", "df2")) + "\n")
+    assert main(["eval", "--dataset", str(small), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    ours, base = data["career_bot"], data["langchain_baseline"]
+    assert ours["hit_at_1"] == 1.0 and ours["out_of_scope_refused"] == "1/1" and ours["follow_ups_right"] == "1/1"
+    assert base["out_of_scope_refused"] == "0/1" and base["questions"] == 1
+    assert main(["eval", "--dataset", str(small)]) == 0
+    assert "langchain baseline" in capsys.readouterr().out
