@@ -1,9 +1,9 @@
-"""Start the chat web UI: `python app.py [--host H] [--port N]` (or BOT_HOST / BOT_PORT)."""
+"""Start the chat web UI: `python app.py [--host H] [--port N] [--index DIR]` (or BOT_HOST, BOT_PORT, BOT_INDEX)."""
 
 import argparse
 import os
 
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
@@ -12,12 +12,18 @@ def main() -> None:
     parser.add_argument("--host", default=os.environ.get("BOT_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("BOT_PORT", "7860")))
     parser.add_argument("--index", default=None, help="index folder (default: index/)")
+    parser.add_argument("--feedback", default=os.environ.get("BOT_FEEDBACK", "feedback.jsonl"),
+                        help="where thumbs up/down and comments are appended (JSONL)")
     args = parser.parse_args()
 
-    from bot import CareerBot
-    from bot.ui import create_app
+    from bot import BotError, CareerBot
+    from bot.ui import create_app, launch
 
-    create_app(CareerBot.load(index_dir=args.index)).launch(server_name=args.host, server_port=args.port)
+    try:
+        bot = CareerBot.load(index_dir=args.index)
+    except BotError as e:
+        raise SystemExit(f"error: {e}") from None
+    launch(create_app(bot, args.feedback), args.host, args.port)
 
 
 if __name__ == "__main__":

@@ -75,6 +75,17 @@ class Answer:
     def covered(self) -> bool:
         return self.kind == "answer"
 
+    def to_text(self) -> str:
+        """The answer with a plain-text list of its sources and quoted sentences (CLI, API clients)."""
+        lines = [self.text]
+        if self.citations:
+            lines += ["", "Sources:"]
+            for c in self.citations:
+                where = ", ".join(x for x in (c.site, c.date, c.url) if x)
+                lines.append(f"[{c.n}] {c.title}" + (f" ({where})" if where else "") + f" - {c.heading}")
+                lines += [f'    "{s}"' for s in c.sentences]
+        return "\n".join(lines)
+
 
 @dataclass
 class _Unit:

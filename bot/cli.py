@@ -71,7 +71,7 @@ def _run(args) -> int:
         if args.json:
             print(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
         else:
-            print(format_answer(answer))
+            print(answer.to_text())
         return 0
 
     if args.command == "eval":
@@ -104,15 +104,3 @@ def _run(args) -> int:
     print(f"{report.summary()}; {len(store.articles)} articles, {len(store.chunks)} chunks in {settings.index_dir}")
     return 0
 
-
-def format_answer(answer) -> str:
-    lines = [answer.text]
-    if answer.citations:
-        lines.append("")
-        lines.append("Sources:")
-        for c in answer.citations:
-            where = ", ".join(x for x in (c.site, c.url) if x)
-            lines.append(f"[{c.n}] {c.title}" + (f" ({where})" if where else "") + f" - {c.heading}")
-            for s in c.sentences:
-                lines.append(f"    \"{s}\"")
-    return "\n".join(lines)

@@ -1,48 +1,274 @@
-"""The Gradio chat app. The only module that imports gradio; it formats, the core decides.
+"""The Gradio app: a Chat tab (streamed, cited answers with highlighted sources, feedback) and an
+Articles tab (list, upload, remove). The only module that imports gradio; it formats, the core decides.
 
-Article text and user text are HTML-escaped before display, so nothing from an article can run
-or load in the browser.
+Safety: every piece of article or user text goes through `_safe`, which HTML-escapes it and also
+neutralizes Markdown syntax, so neither `<img src=...>` nor `![](...)` from an article can load
+anything; the only markup in a message is the markup this module writes.
 """
 
 from __future__ import annotations
 
 import html
+import json
+import logging
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlparse
 
 from .answer import Answer
-from .conversation import CareerBot
+from .conversation import EXAMPLES, CareerBot
 from .errors import BotError
 
+log = logging.getLogger(__name__)
+UPLOAD_TYPES = [".md", ".markdown", ".txt", ".html", ".htm", ".pdf"]
+STREAM_WORDS = 12  # words per streamed update
 
-def render_answer(answer: Answer) -> str:
-    """Markdown for one answer: the text, then each source with its supporting sentence highlighted. Pure."""
-    parts = [_escape(answer.text)]
+CSS = """
+.sources details { margin: 4px 0; }
+.sources summary { cursor: pointer; }
+.sources blockquote { margin: 4px 0 8px 0; padding-left: 10px; border-left: 3px solid #ccc; white-space: normal; }
+.sources mark { background: #fff3a3; color: inherit; padding: 0 2px; }
+.searched { opacity: 0.75; font-size: 0.9em; }
+"""
+
+# Characters that HTML or Markdown would act on, as entities: shown as typed, never interpreted.
+# One translate pass, so an entity this writes is never escaped again.
+_SAFE = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\n": "<br>"}
+    | {c: f"&#{ord(c)};" for c in "[]()!*_`#~|\\{}$"}
+)
+
+
+def _safe(text: str) -> str:
+    """Text shown as text: HTML-escaped and Markdown-inert; line breaks kept. Pure."""
+    return text.translate(_SAFE)
+
+
+def _safe_url(url: str) -> str:
+    """An http(s) link target, or "" (no javascript: or data: links from article metadata)."""
+    try:
+        parsed = urlparse(url.strip())
+    except ValueError:
+        return ""
+    return html.escape(url.strip(), quote=True) if parsed.scheme in ("http", "https") and parsed.netloc else ""
+
+
+def render_text(answer: Answer) -> str:
+    """The answer text, safe; list items and paragraphs as line breaks. Pure."""
+    return _safe(answer.text)
+
+
+def render_sources(answer: Answer, question: str = "") -> str:
+    """HTML under an answer: what was searched (if rewritten), then each source with its cited sentences marked. Pure."""
+    parts = []
+    if question and answer.searched_for and answer.searched_for != question:
+        parts.append(f'<p class="searched">Searched for: <em>{_safe(answer.searched_for)}</em></p>')
+    if not answer.citations:
+        return "".join(parts)
+    items = []
     for c in answer.citations:
-        title = _escape(c.title)
-        source = f"[{c.n}] **{title}**" + (f" ({_escape(c.site)})" if c.site else "")
-        parts.append(source)
-    return "\n\n".join(parts)
+        meta = " · ".join(_safe(x) for x in (c.site, c.date) if x)
+        summary = f"[{c.n}] {_safe(c.title)}" + (f" — {meta}" if meta else "")
+        link = _safe_url(c.url)
+        link_html = f'<br><a href="{link}" target="_blank" rel="noopener noreferrer">{link}</a>' if link else ""
+        items.append(
+            f"<details><summary>{summary}</summary>"
+            f"<small>{_safe(c.heading)}</small>{link_html}"
+            f"<blockquote>{highlight(c.text, c.highlights)}</blockquote></details>"
+        )
+    parts.append('<div class="sources"><strong>Sources</strong>' + "".join(items) + "</div>")
+    return "".join(parts)
 
 
-def _escape(text: str) -> str:
-    return html.escape(text, quote=True)
+def highlight(text: str, spans) -> str:
+    """`text`, safe, with each (start, end) span wrapped in <mark>. Pure."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        out.append(_safe(text[at:start]))
+        out.append(f"<mark>{_safe(text[start:end])}</mark>")
+        at = end
+    out.append(_safe(text[at:]))
+    return "".join(out)
 
 
-def create_app(bot: CareerBot):
+def render_answer(answer: Answer, question: str = "") -> str:
+    return render_text(answer) + render_sources(answer, question)
+
+
+class Feedback:
+    """Appends thumbs up/down and comments to a JSONL file, one object per line."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self._lock = threading.Lock()
+
+    def record(self, rating: str, turn: dict, comment: str = "") -> None:
+        row = {
+            "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "rating": rating,
+            "comment": comment,
+            "question": turn.get("question", ""),
+            "searched_for": turn.get("searched_for", ""),
+            "answer": turn.get("answer", ""),
+            "citations": turn.get("citations", []),
+        }
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(self.path, "a", encoding="utf-8") as f:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _turn_record(question: str, answer: Answer) -> dict:
+    return {
+        "question": question,
+        "searched_for": answer.searched_for,
+        "answer": answer.text,
+        "citations": [
+            {"n": c.n, "title": c.title, "article_id": c.article_id, "chunk_id": c.chunk_id, "url": c.url,
+             "sentences": list(c.sentences)}
+            for c in answer.citations
+        ],
+    }
+
+
+def _error_message(e: Exception) -> str:
+    if isinstance(e, BotError):
+        return f"Sorry, I can't answer that: {_safe(str(e))}"
+    log.exception("chat failed")
+    return "Sorry, something went wrong while answering. Please try again."
+
+
+def _articles_table(bot: CareerBot) -> list[list]:
+    return [[a.title, a.site, a.chunks, a.added[:16].replace("T", " "), a.id] for a in bot.articles]
+
+
+def create_app(bot: CareerBot, feedback_path="feedback.jsonl"):
+    """The Gradio Blocks app (not launched). `launch(app)` starts it with the project's theme and CSS."""
     import gradio as gr
 
-    def chat(message: str, history: list[dict]):
+    feedback = Feedback(feedback_path)
+
+    def respond(message: str, chat: list, turns: list):
+        """Stream one answer into the chat; `turns` keeps the raw questions and answers for history and feedback."""
+        message = message or ""
+        chat = list(chat or []) + [{"role": "user", "content": _safe(message)}]
+        yield gr.update(value=""), chat, turns
+        history = []
+        for t in turns:
+            history += [{"role": "user", "content": t["question"]}, {"role": "assistant", "content": t["answer"]}]
         try:
-            answer = bot.ask(message, history=[{"role": h["role"], "content": _text(h["content"])} for h in history])
+            answer = bot.ask(message, history=history)
+        except Exception as e:  # shown in the chat, never as a stack trace or a frozen spinner
+            chat.append({"role": "assistant", "content": _error_message(e)})
+            yield gr.update(), chat, turns + [{"question": message, "answer": "", "citations": []}]
+            return
+        words = answer.text.split(" ")
+        chat.append({"role": "assistant", "content": ""})
+        for end in range(STREAM_WORDS, len(words), STREAM_WORDS):
+            chat[-1] = {"role": "assistant", "content": _safe(" ".join(words[:end]))}
+            yield gr.update(), chat, turns
+        chat[-1] = {"role": "assistant", "content": render_answer(answer, message)}
+        yield gr.update(), chat, turns + [_turn_record(message, answer)]
+
+    def on_like(turns: list, data: gr.LikeData):
+        turn_index = data.index if isinstance(data.index, int) else data.index[0]
+        turn_index = turn_index // 2  # messages alternate user, assistant
+        if 0 <= turn_index < len(turns):
+            liked = data.liked if isinstance(data.liked, bool) else str(data.liked).lower() == "like"
+            feedback.record("up" if liked else "down", turns[turn_index])
+
+    # Gradio finds the LikeData parameter by its annotation; with postponed annotations it is only a
+    # string naming a local import, so give it the class itself.
+    on_like.__annotations__["data"] = gr.LikeData
+
+    def on_comment(comment: str, turns: list):
+        if not comment.strip():
+            return gr.update(), "Type a comment first."
+        if not turns:
+            return gr.update(), "Ask something first; the comment is saved with the last answer."
+        feedback.record("comment", turns[-1], comment.strip()[:2000])
+        return gr.update(value=""), "Thanks, your comment was saved with the last answer."
+
+    def add_files(files, progress=gr.Progress()):
+        paths = [Path(f if isinstance(f, str) else f.name) for f in (files or [])]
+        if not paths:
+            return "Choose one or more files first.", gr.update(), gr.update(), gr.update()
+        lines = []
+        for i, path in enumerate(paths):
+            progress((i, len(paths)), desc=f"Indexing {path.name}")
+            try:
+                report = bot.add(path)
+                lines.append(f"✅ {_safe(path.name)}: {_safe(report.summary())}")
+            except BotError as e:
+                lines.append(f"❌ {_safe(str(e).replace(str(path), path.name))}")
+        ids = [a.id for a in bot.articles]
+        return "<br>".join(lines), _articles_table(bot), gr.update(choices=ids, value=None), gr.update(value=None)
+
+    def remove_article(article_id: str):
+        if not article_id:
+            return "Choose an article to remove.", gr.update(), gr.update()
+        try:
+            bot.remove(article_id)
+            message = f"Removed {_safe(article_id)}."
         except BotError as e:
-            return f"Sorry: {_escape(str(e))}"
-        return render_answer(answer)
+            message = f"❌ {_safe(str(e))}"
+        return message, _articles_table(bot), gr.update(choices=[a.id for a in bot.articles], value=None)
 
-    return gr.ChatInterface(chat, api_name="chat", title="ML career guide chat")
+    def chat_api(message: str) -> str:
+        """One question, no history: the answer with its sources as plain text."""
+        try:
+            return bot.ask(message).to_text()
+        except BotError as e:
+            return f"Sorry, I can't answer that: {e}"
+
+    with gr.Blocks(title="ML career guide chat", analytics_enabled=False) as app:
+        gr.Markdown("## ML career guide chat\nAnswers quote the career guides; open a source to see the sentence it relies on.")
+        with gr.Tab("Chat"):
+            chatbot = gr.Chatbot(
+                height=520, sanitize_html=True, render_markdown=True, feedback_options=("Like", "Dislike"),
+                placeholder="Ask about becoming a machine learning engineer.", elem_id="chat",
+            )
+            turns = gr.State([])
+            with gr.Row():
+                box = gr.Textbox(placeholder="Ask a question and press Enter", show_label=False, scale=8, elem_id="question")
+                send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
+            gr.Examples(list(EXAMPLES), inputs=box, label="Try")
+            with gr.Row():
+                new_chat = gr.Button("New chat", elem_id="new-chat")
+            with gr.Accordion("Comment on the last answer", open=False):
+                comment = gr.Textbox(show_label=False, placeholder="What was good or wrong? (optional)")
+                send_comment = gr.Button("Send comment")
+                comment_status = gr.Markdown()
+        with gr.Tab("Articles"):
+            table = gr.Dataframe(
+                headers=["Title", "Site", "Chunks", "Added", "ID"], value=_articles_table(bot),
+                interactive=False, elem_id="articles",
+            )
+            upload = gr.File(label="Add articles (.md, .txt, .html, .pdf)", file_count="multiple",
+                             file_types=UPLOAD_TYPES, elem_id="upload")
+            add = gr.Button("Add to the library", variant="primary", elem_id="add")
+            status = gr.HTML(elem_id="status")
+            with gr.Row():
+                which = gr.Dropdown(choices=[a.id for a in bot.articles], label="Article to remove", scale=4)
+                remove = gr.Button("Remove", variant="stop", scale=1)
+
+        for trigger in (box.submit, send.click):
+            trigger(respond, [box, chatbot, turns], [box, chatbot, turns], api_visibility="private")
+        new_chat.click(lambda: ([], [], ""), None, [chatbot, turns, box], api_visibility="private")
+        chatbot.like(on_like, [turns], None, api_visibility="private")
+        send_comment.click(on_comment, [comment, turns], [comment, comment_status], api_visibility="private")
+        add.click(add_files, [upload], [status, table, which, upload], api_visibility="private")
+        remove.click(remove_article, [which], [status, table, which], api_visibility="private")
+        app.load(lambda: _articles_table(bot), None, table, api_visibility="private")
+        gr.api(chat_api, api_name="chat")
+    app.queue(default_concurrency_limit=4)
+    return app
 
 
-def _text(content) -> str:
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return " ".join(str(part.get("text", "")) if isinstance(part, dict) else str(part) for part in content)
-    return str(content)
+def launch(app, host: str = "127.0.0.1", port: int = 7860, **kwargs):
+    return app.launch(server_name=host, server_port=port, css=CSS, show_error=False, **kwargs)
+
+

@@ -82,3 +82,34 @@ def guides_bot(tmp_path_factory):
     shutil.copytree(ROOT / "corpus", base / "corpus")
     shutil.copytree(ROOT / "index", base / "index", ignore=shutil.ignore_patterns(".lock"))
     return CareerBot.load(settings=Settings.from_env(index_dir=base / "index", corpus_dir=base / "corpus"))
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory):
+    """The real Gradio app on a free loopback port, over a copy of the guides (uploads don't touch the repo).
+
+    Yields (url, bot, feedback_path).
+    """
+    from bot import CareerBot
+    from bot.ui import create_app, launch
+
+    base = tmp_path_factory.mktemp("app")
+    shutil.copytree(ROOT / "corpus", base / "corpus")
+    shutil.copytree(ROOT / "index", base / "index", ignore=shutil.ignore_patterns(".lock"))
+    bot = CareerBot.load(settings=Settings.from_env(index_dir=base / "index", corpus_dir=base / "corpus"))
+    feedback = base / "feedback.jsonl"
+    app = create_app(bot, feedback)
+    port = free_port()
+    launch(app, "127.0.0.1", port, prevent_thread_lock=True, quiet=True)
+    try:
+        yield f"http://127.0.0.1:{port}/", bot, feedback
+    finally:
+        app.close()

@@ -1,0 +1,160 @@
+"""End to end in headless Chromium (Debian's /usr/bin/chromium driven by Playwright) against the real app.
+
+Skipped only when no Chromium is installed and CI is not set; under CI=true a missing browser fails.
+"""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+ARTIFACTS = ROOT / "artifacts"
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI=true but no Chromium at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)")
+    pytest.skip("no Chromium installed (apt-get install chromium); CI installs it", allow_module_level=True)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, app_server):
+    url = app_server[0]
+    context = browser.new_context(viewport={"width": 1200, "height": 1100})
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector("#question textarea")
+    yield page
+    context.close()
+
+
+def ask(page, question: str):
+    before = page.locator("[data-testid='bot']").count()
+    page.locator("#question textarea").fill(question)
+    page.locator("#send").click()
+    page.wait_for_function(
+        "n => document.querySelectorAll(\"[data-testid='bot']\").length > n", arg=before, timeout=30_000
+    )
+    bot = page.locator("[data-testid='bot']").last
+    # Streaming ends with the full message: sources, or the refusal text.
+    page.wait_for_function(
+        "() => { const m = [...document.querySelectorAll(\"[data-testid='bot']\")].pop();"
+        " return m && (m.querySelector('.sources') || m.innerText.includes(\"don't cover\")); }",
+        timeout=30_000,
+    )
+    return bot
+
+
+def upload(page, path: Path):
+    page.get_by_role("tab", name="Articles").click()
+    page.locator("#upload input[type=file]").set_input_files(str(path))
+    page.wait_for_timeout(500)
+    before = page.locator("#status").inner_text()
+    page.locator("#add").click()
+    page.wait_for_function(
+        "b => { const s = document.querySelector('#status');"
+        " return s && /✅|❌/.test(s.innerText) && s.innerText !== b && !/\\d\\.\\ds/.test(s.innerText); }",
+        arg=before, timeout=60_000,
+    )
+    status = page.locator("#status").inner_text()
+    page.get_by_role("tab", name="Chat").click()
+    return status
+
+
+def only_local(page, url: str) -> list[str]:
+    host = url.split("/")[2]
+    return [u for u in page.requests if not (u.startswith(("data:", "blob:")) or u.split("/")[2] == host)]
+
+
+def test_ask_and_see_a_highlighted_source(page, app_server):
+    bot = ask(page, "Do I need a master's degree?")
+    assert "[1]" in bot.inner_text() and "don't all agree" in bot.inner_text()
+    bot.locator(".sources summary").first.click()
+    mark = bot.locator(".sources mark").first
+    assert mark.is_visible() and "master" in mark.inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
+    assert only_local(page, app_server[0]) == []
+
+
+def test_follow_up_shows_what_was_searched_and_feedback_is_saved(page, app_server):
+    ask(page, "What is a machine learning bootcamp?")
+    bot = ask(page, "What are its benefits?")
+    assert "Searched for:" in bot.inner_text()
+    page.locator("#chat [title='Like']").last.click()
+    feedback = app_server[2]
+    page.wait_for_function("() => true")  # let the event reach the server
+    for _ in range(50):
+        if feedback.exists() and feedback.read_text().strip():
+            break
+        page.wait_for_timeout(100)
+    row = json.loads(feedback.read_text().splitlines()[-1])
+    assert row["rating"] == "up" and row["question"] == "What are its benefits?" and row["citations"]
+    page.locator("#new-chat").click()
+    page.wait_for_function("() => document.querySelectorAll(\"[data-testid='bot']\").length === 0")
+
+
+def test_upload_an_article_and_ask_about_it(page, app_server, tmp_path):
+    article = tmp_path / "kaggle-guide.md"
+    article.write_text(
+        "---\ntitle: Winning at Kaggle\nsite: Example Careers\n---\n"
+        "Kaggle competitions teach you to iterate quickly on validation strategy. "
+        "Top Kaggle competitors share their notebooks so beginners can learn from them.\n"
+    )
+    status = upload(page, article)
+    assert "✅ kaggle-guide.md" in status
+    bot = ask(page, "How do Kaggle competitions help beginners?")
+    assert "Winning at Kaggle" in bot.locator(".sources").inner_text()
+    bad = tmp_path / "empty.md"
+    bad.write_bytes(b"")
+    assert "❌ empty.md: the file is empty" in upload(page, bad)
+
+
+def test_hostile_article_runs_nothing_and_fetches_nothing(page, app_server, tmp_path):
+    url = app_server[0]
+    article = tmp_path / "zebra.md"
+    article.write_text(
+        "# Zebra analytics\n\n"
+        "Zebra analytics careers require careful reading of <script>window.__pwned = 1</script> untrusted text. "
+        'Zebra analytics teams review <img src="http://127.0.0.9:9/pixel.png" onerror="window.__pwned = 2"> every upload. '
+        "Zebra analytics blogs embed ![tracker](http://127.0.0.9:9/t.png) images.\n"
+    )
+    html_article = tmp_path / "zebra-page.html"
+    html_article.write_text(
+        "<html><head><title>Zebra HTML</title></head><body><article><h1>Zebra hiring</h1>"
+        "<p>Zebra analytics hiring managers value honest portfolios.</p>"
+        '<script>window.__pwned = 3</script><img src="http://127.0.0.9:9/a.png" onerror="window.__pwned = 4">'
+        "<p>Zebra analytics hiring also tests &lt;img src=http://127.0.0.9:9/b.png onerror=alert(1)&gt; escaping.</p>"
+        "</article></body></html>"
+    )
+    assert "✅" in upload(page, article) and "✅" in upload(page, html_article)
+    for question in ("What do zebra analytics careers require?", "What do zebra analytics hiring managers value?"):
+        bot = ask(page, question)
+        bot.locator(".sources summary").first.click()
+    text = page.locator("#chat").inner_text()
+    assert "<img src=" in text or "<script>" in text  # the markup is shown as text
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.locator("#chat img[src*='127.0.0.9']").count() == 0
+    assert page.locator("#chat script").count() == 0
+    assert only_local(page, url) == []
+    page.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)

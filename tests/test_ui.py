@@ -1,0 +1,62 @@
+"""The Gradio app over real HTTP with gradio_client, and the pure rendering that keeps article text inert."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+from gradio_client import Client
+
+from bot.answer import Answer, Citation
+from bot.ui import highlight, render_answer
+
+
+def _hostile_answer() -> Answer:
+    text = 'Read this <img src="http://127.0.0.9/x.png" onerror="alert(1)"> and ![t](http://127.0.0.9/t.png). <script>alert(2)</script>'
+    c = Citation(n=1, text=text, title="<b>Bad</b> title", article_id="bad", chunk_id="bad:c0", score=0.9,
+                 url="javascript:alert(3)", site="Evil & Co", heading="[x](http://127.0.0.9/h)", sentences=(text,),
+                 highlights=((0, len(text)),))
+    return Answer(f"{text} [1]", [c], "q", "answer")
+
+
+def test_rendering_leaves_no_live_markup_from_article_text():
+    out = render_answer(_hostile_answer(), "q")
+    for live in ("<img", "<script", "<b>", "](", "javascript:", "onerror=\""):
+        assert live not in out
+    assert "&lt;img src=&quot;http://127.0.0.9/x.png&quot;" in out  # shown as text instead
+    assert "<mark>" in out and "Evil &amp; Co" in out
+
+
+def test_highlight_marks_exactly_the_cited_spans():
+    assert highlight("One. Two. Three.", [(5, 9)]) == "One. <mark>Two.</mark> Three."
+
+
+def test_rewritten_follow_up_shows_what_was_searched():
+    answer = Answer("x [1]", [], searched_for="Do I need a master's degree? What about a PhD?")
+    assert "Searched for:" in render_answer(answer, "What about a PhD?")
+    assert "Searched for:" not in render_answer(Answer("x", [], searched_for="same"), "same")
+
+
+def test_chat_endpoint_over_http_returns_the_answer_with_sources(app_server):
+    url, _, _ = app_server
+    client = Client(url, verbose=False)
+    out = client.predict(message="Do I need a master's degree?", api_name="/chat")
+    assert "[1]" in out and "Sources:" in out and "master" in out.lower()
+    out = client.predict(message="How do I bake bread?", api_name="/chat")
+    assert out.startswith("The guides don't cover that.") and "[1]" not in out
+    out = client.predict(message="   ", api_name="/chat")
+    assert out.startswith("Sorry, I can't answer that: the question is empty")
+
+
+def test_twenty_concurrent_clients_all_get_answers(app_server):
+    url, _, _ = app_server
+    questions = [
+        "Do I need a master's degree?", "What is MLOps?", "What do ML engineers earn?", "What is overfitting?",
+        "How do internships help?", "What is feature engineering?", "Why learn linear algebra?",
+        "What does an NLP scientist do?", "Which languages besides Python might I need?", "What is PyTorch?",
+    ] * 2
+
+    def ask(q):
+        return Client(url, verbose=False).predict(message=q, api_name="/chat")
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        answers = list(pool.map(ask, questions, timeout=240))
+    assert len(answers) == 20
+    assert all("[1]" in a and "Sources:" in a for a in answers), [a[:80] for a in answers if "[1]" not in a]
