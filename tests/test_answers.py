@@ -67,3 +67,35 @@ def test_bot_add_and_remove_are_live_without_a_reload(built, tmp_path):
     assert answer.citations and answer.citations[0].article_id == "hackathons"
     bot.remove("hackathons")
     assert bot.ask(question).citations == []
+
+
+def test_questions_in_flight_survive_index_updates(built, tmp_path):
+    """Readers keep a consistent snapshot while add/remove swap a new index in."""
+    import threading
+
+    bot = CareerBot.load(settings=built)
+    errors, answers = [], []
+    stop = threading.Event()
+
+    def chat():
+        while not stop.is_set():
+            try:
+                answers.append(bot.ask("What should a strong portfolio include?"))
+            except Exception as e:  # any exception here is the bug this test is for
+                errors.append(e)
+
+    threads = [threading.Thread(target=chat) for _ in range(3)]
+    for t in threads:
+        t.start()
+    try:
+        for i in range(3):
+            path = tmp_path / f"extra-{i}.md"
+            path.write_text(f"# Extra {i}\n\nMeetup number {i} is a good place to find a machine learning mentor.\n")
+            bot.add(path)
+            bot.remove(f"extra-{i}")
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(timeout=60)
+    assert errors == [] and len(answers) > 3
+    assert all(a.citations and a.citations[0].article_id == "portfolio" for a in answers)

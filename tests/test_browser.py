@@ -110,6 +110,12 @@ def test_follow_up_shows_what_was_searched_and_feedback_is_saved(page, app_serve
         page.wait_for_timeout(100)
     row = json.loads(feedback.read_text().splitlines()[-1])
     assert row["rating"] == "up" and row["question"] == "What are its benefits?" and row["citations"]
+    page.get_by_text("Comment on the last answer").click()
+    page.get_by_placeholder("What was good or wrong? (optional)").fill("Clear and well sourced.")
+    page.get_by_role("button", name="Send comment").click()
+    page.wait_for_function("() => document.body.innerText.includes('your comment was saved')", timeout=10_000)
+    row = json.loads(feedback.read_text().splitlines()[-1])
+    assert row["rating"] == "comment" and row["comment"] == "Clear and well sourced." and row["answer"]
     page.locator("#new-chat").click()
     page.wait_for_function("() => document.querySelectorAll(\"[data-testid='bot']\").length === 0")
 
