@@ -23,7 +23,7 @@ import numpy as np
 from .chunking import Chunk, Sentence
 from .errors import ArticleNotFoundError, IndexCorruptError, IndexMismatchError, IndexMissingError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sentence vectors as float16 .npy
 MANIFEST = "manifest.json"
 
 
@@ -53,13 +53,13 @@ class IndexStore:
     chunks: tuple[Chunk, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     chunk_vectors: np.ndarray | None = None  # (len(chunks), dimension), unit rows
-    sentence_vectors: np.ndarray | None = None  # (len(sentences), dimension), unit rows
+    sentence_vectors: np.ndarray | None = None  # (len(sentences), dimension), unit rows, float16
     built_at: str = ""
 
     @classmethod
     def empty(cls, model: str, dimension: int, chunking: dict, corpus: str = "") -> "IndexStore":
         z = np.zeros((0, dimension), dtype=np.float32)
-        return cls(model, dimension, dict(chunking), corpus, {}, (), (), z, z)
+        return cls(model, dimension, dict(chunking), corpus, {}, (), (), z, z.astype(np.float16))
 
     # ---- changes: each returns a new store -------------------------------------------------
 
@@ -89,7 +89,7 @@ class IndexStore:
             chunks=base.chunks + tuple(chunks),
             sentences=base.sentences + tuple(sentences),
             chunk_vectors=np.vstack([base.chunk_vectors, chunk_vectors]).astype(np.float32),
-            sentence_vectors=np.vstack([base.sentence_vectors, sentence_vectors]).astype(np.float32),
+            sentence_vectors=np.vstack([base.sentence_vectors, np.asarray(sentence_vectors, dtype=np.float16)]),
         )
 
     def _replace(self, **changes) -> "IndexStore":
@@ -107,9 +107,9 @@ class IndexStore:
         files = {
             "chunks": _write_hashed(index_dir, "chunks", ".jsonl", _jsonl(records)),
             "chunk_vectors": _write_hashed(index_dir, "chunk-vectors", ".faiss", _faiss_bytes(self.chunk_vectors, self.dimension)),
-            "sentence_vectors": _write_hashed(
-                index_dir, "sentence-vectors", ".faiss", _faiss_bytes(self.sentence_vectors, self.dimension)
-            ),
+            # Sentences outnumber chunks ~5:1 and are only ever scored a few hundred at a time, so they
+            # are kept as float16 (half the memory; cosine error ~1e-3), not as a FAISS index.
+            "sentence_vectors": _write_hashed(index_dir, "sentence-vectors", ".npy", _npy_bytes(self.sentence_vectors)),
         }
         manifest = {
             "format_version": FORMAT_VERSION,
@@ -126,7 +126,7 @@ class IndexStore:
         _fsync_dir(index_dir)
         keep = set(files.values()) | {MANIFEST}
         for path in index_dir.iterdir():
-            if path.is_file() and path.name not in keep and path.suffix in (".jsonl", ".faiss", ".tmp"):
+            if path.is_file() and path.name not in keep and path.suffix in (".jsonl", ".faiss", ".npy", ".tmp"):
                 path.unlink(missing_ok=True)
 
     @classmethod
@@ -141,7 +141,7 @@ class IndexStore:
         try:
             files = manifest["files"]
             chunk_vectors = _read_faiss(index_dir / files["chunk_vectors"])
-            sentence_vectors = _read_faiss(index_dir / files["sentence_vectors"])
+            sentence_vectors = np.load(index_dir / files["sentence_vectors"], allow_pickle=False)
             chunks, sentences = [], []
             with open(index_dir / files["chunks"], encoding="utf-8") as f:
                 for line in f:
@@ -221,6 +221,14 @@ def _faiss_bytes(vectors: np.ndarray, dimension: int) -> bytes:
     if len(vectors):
         index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     return faiss.serialize_index(index).tobytes()
+
+
+def _npy_bytes(vectors: np.ndarray) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    np.save(buffer, np.ascontiguousarray(vectors, dtype=np.float16), allow_pickle=False)
+    return buffer.getvalue()
 
 
 def _read_faiss(path: Path) -> np.ndarray:
