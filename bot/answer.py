@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -279,8 +280,13 @@ def _render_unit(u: _Unit) -> str:
 def _overlap(text: str, terms: set[str] | None, stem) -> float:
     if not terms or stem is None:
         return 0.0
-    words = {stem(w) for w in re.findall(r"[a-z0-9+#]+", text.lower())}
-    return len(words & terms) / len(terms)
+    return len(_stemmed_words(text, stem) & terms) / len(terms)
+
+
+@lru_cache(maxsize=65536)
+def _stemmed_words(text: str, stem) -> frozenset[str]:
+    """A sentence's stemmed words, cached: the same sentences come back question after question."""
+    return frozenset(stem(w) for w in re.findall(r"[a-z0-9+#]+", text.lower()))
 
 
 def _as_sentence(text: str) -> str:

@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     e = with_index(sub.add_parser("eval", help="answer quality on a question set, beside the LangChain tutorial baseline"))
     e.add_argument("--dataset", metavar="PATH", help="JSONL question set (default: eval/dev.jsonl)")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
+    bn = sub.add_parser("bench", help="speed and scale figures, beside the LangChain tutorial pipeline (takes minutes)")
+    bn.add_argument("--json", action="store_true", help="print the figures as JSON")
+    bn.add_argument("--sizes", default="1000,10000", help="synthetic corpus sizes in articles (default: 1000,10000)")
+    bn.add_argument("--worker", metavar="INDEX", help=argparse.SUPPRESS)  # one size in a fresh process
+    bn.add_argument("--extra-article", metavar="PATH", help=argparse.SUPPRESS)
     return p
 
 
@@ -72,6 +77,19 @@ def _run(args) -> int:
             print(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
         else:
             print(answer.to_text())
+        return 0
+
+    if args.command == "bench":
+        from pathlib import Path
+
+        from . import bench
+
+        if args.worker:
+            extra = Path(args.extra_article) if args.extra_article else None
+            print(json.dumps(bench.worker(Path(args.worker), extra)))
+        else:
+            sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+            print(bench.run(sizes, args.json))
         return 0
 
     if args.command == "eval":

@@ -127,16 +127,20 @@ class CareerBot:
 
     def suggestions(self, query_vector: np.ndarray, n: int = 3) -> tuple[str, ...]:
         """Questions the guides can answer: their section headings closest to the query."""
-        store = self.store
-        if not store.chunks:
+        retriever = self._retriever
+        if not retriever.store.chunks:
             return EXAMPLES
-        best: dict[str, float] = {}
-        sims = store.chunk_vectors @ query_vector
-        for chunk, sim in zip(store.chunks, sims):
-            heading = chunk.heading.strip()
-            if 12 <= len(heading) <= 90 and heading.lower() != "conclusion":
-                best[heading] = max(best.get(heading, -1.0), float(sim))
-        ranked = sorted(best, key=best.get, reverse=True)[:n]
+        if not hasattr(retriever, "headings"):  # once per index: which rows belong to which usable heading
+            rows: dict[str, list[int]] = {}
+            for i, chunk in enumerate(retriever.store.chunks):
+                heading = chunk.heading.strip()
+                if 12 <= len(heading) <= 90 and heading.lower() != "conclusion":
+                    rows.setdefault(heading, []).append(i)
+            retriever.headings = (list(rows), [np.array(r) for r in rows.values()])
+        names, rows = retriever.headings
+        sims = retriever.store.chunk_vectors @ query_vector
+        best = [float(sims[r].max()) for r in rows]
+        ranked = [names[i] for i in np.argsort(best)[::-1][:n]]
         return tuple(h if h.endswith("?") else f"What do the guides say about “{h}”?" for h in ranked)
 
     # ---- changing the library ----------------------------------------------------------------

@@ -9,6 +9,7 @@ answer step judges that by.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import bm25s
 import faiss
@@ -66,6 +67,8 @@ class Retriever:
         self.chunk_of_sentence = np.array([self._chunk_pos(s.chunk_id) for s in store.sentences], dtype=np.int64)
         self.stemmer = Stemmer.Stemmer("english")
         self.bm25 = bm25s.BM25()
+        self.article_of = [c.article_id for c in store.chunks]
+        self.query_terms = lru_cache(maxsize=256)(self._query_terms)  # per index: the vocabulary decides
         self._lexical_ok = bool(store.chunks)
         if self._lexical_ok:
             tokens = bm25s.tokenize([c.embed_text for c in store.chunks], stemmer=self.stemmer, show_progress=False)
@@ -90,7 +93,7 @@ class Retriever:
         top = np.argpartition(-scores, DEPTH)[:DEPTH] if len(scores) > DEPTH else np.arange(len(scores))
         return {int(i): float(scores[i]) for i in top if scores[i] > 0}
 
-    def query_terms(self, query: str) -> tuple[list[str], list[str]]:
+    def _query_terms(self, query: str) -> tuple[list[str], list[str]]:
         """The query's stemmed content terms, split into (found in the index, not found)."""
         words = bm25s.tokenize([query], stemmer=self.stemmer, return_ids=False, show_progress=False)[0]
         vocab = self.vocab if self._lexical_ok else set()
@@ -126,7 +129,7 @@ class Retriever:
                 fused[c] = fused.get(c, 0.0) + 1.0 / (RRF_K + rank + 1)
 
         chunk_cos = dict(zip((int(i) for i in chunk_ids[0]), (float(s) for s in chunk_sim[0])))
-        picked = _diversify(fused, [self.store.chunks[c].article_id for c in range(n)], k)
+        picked = _diversify(fused, self.article_of, k)
         passages = []
         for c, score in picked:
             cos = chunk_cos[c] if c in chunk_cos else float(self.store.chunk_vectors[c] @ qv)
@@ -169,13 +172,15 @@ class Retriever:
 
 def _diversify(fused: dict[int, float], article_of: list[str], k: int) -> list[tuple[int, float]]:
     """Greedy pick by fused score, each pick from an article decaying that article's later chunks."""
-    remaining = dict(fused)
+    # Only the best few of each article can be picked, so candidates are the ranked head of the list.
+    remaining = sorted(fused.items(), key=lambda kv: -kv[1])[: 4 * k + 8]
     seen: dict[str, int] = {}
     picked = []
     while remaining and len(picked) < k:
-        best = max(remaining, key=lambda c: remaining[c] * SAME_ARTICLE_DECAY ** seen.get(article_of[c], 0))
-        picked.append((best, remaining.pop(best) * SAME_ARTICLE_DECAY ** seen.get(article_of[best], 0)))
-        seen[article_of[best]] = seen.get(article_of[best], 0) + 1
+        i = max(range(len(remaining)), key=lambda j: remaining[j][1] * SAME_ARTICLE_DECAY ** seen.get(article_of[remaining[j][0]], 0))
+        c, score = remaining.pop(i)
+        picked.append((c, score * SAME_ARTICLE_DECAY ** seen.get(article_of[c], 0)))
+        seen[article_of[c]] = seen.get(article_of[c], 0) + 1
     return picked
 
 

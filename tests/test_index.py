@@ -137,3 +137,11 @@ def test_committed_index_matches_the_corpus():
     """Fails when corpus/ changed and index/ was not rebuilt: run `python -m bot index build`."""
     problems = indexer.stale_articles(Settings.from_env(index_dir=ROOT / "index", corpus_dir=ROOT / "corpus"))
     assert problems == [], f"index/ is out of date for {problems}: run `python -m bot index build` and commit index/"
+
+
+def test_query_embedding_fast_path_equals_encode(embedder):
+    """The lean per-query path must give exactly what SentenceTransformer.encode gives."""
+    import numpy as np
+
+    for text in ("Do I need a master's degree?", "What is MLOps?", "x"):
+        assert np.allclose(embedder.embed_query(text), embedder.encode([text])[0], atol=1e-5)
