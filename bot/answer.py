@@ -116,7 +116,7 @@ def compose(
     question: str,
     passages: list[Passage],
     query_vector: np.ndarray,
-    sentence_vectors,  # callable: list[Sentence] -> (n, d) array of their index-time vectors
+    sentence_vectors,  # callable: Passage -> (n, d) array of its sentences' index-time vectors
     question_terms: set[str] | None = None,
     stem=None,
     find_counterpoints=None,
@@ -149,7 +149,7 @@ def _units(rank, passage: Passage, query_vector, sentence_vectors, terms, stem, 
     sents = list(passage.sentences)
     if not sents:
         return []
-    vectors = sentence_vectors(sents)
+    vectors = sentence_vectors(passage)
     sims = vectors @ query_vector
     sims = [float(x) for x in sims]
     for k in range(1, len(sents)):

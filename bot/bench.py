@@ -76,7 +76,6 @@ def synthesize(store, n_articles: int, corpus_dir: Path, seed: int = 0):
 
     rng = np.random.default_rng(seed)
     real_chunks = list(store.chunks)
-    sent_pos = {s.id: i for i, s in enumerate(store.sentences)}
     chunks, sentences = list(store.chunks), list(store.sentences)
     chunk_vecs, sent_vecs = [store.chunk_vectors], [store.sentence_vectors.astype(np.float32)]
     articles = dict(store.articles)
@@ -98,12 +97,12 @@ def synthesize(store, n_articles: int, corpus_dir: Path, seed: int = 0):
             src = real_chunks[ci]
             cid = f"{aid}:c{j}"
             ids = []
-            for s in store.sentences_of(src):
+            for row, s in zip(store.sentence_rows(ci), store.sentences_in(ci)):
                 sid = f"{aid}:s{len(ids)}:{j}"
                 start = offset + (s.start - src.start)
                 sentences.append(Sentence(sid, aid, cid, start, start + len(s.text), s.text))
                 ids.append(sid)
-                new_sent_rows.append(sent_pos[s.id])
+                new_sent_rows.append(row)
             chunks.append(Chunk(cid, aid, src.heading, offset, offset + len(src.text), src.text, tuple(ids)))
             offset += len(src.text) + 2
         chunk_vecs.append(perturb(real_cv[picks], real_cv))
@@ -181,8 +180,9 @@ def _add_remove(bot, embedder, article: Path) -> dict:
     parsed = load_article(article)
     chunks, sentences = chunk_article(parsed, bot.settings.chunk_chars)
     texts = [c.embed_text for c in chunks] + [s.text for s in sentences]
+    embedder.encode(texts, bot.settings.batch_size)  # warm: the first long batch pays one-off allocations
     t = time.perf_counter()
-    embedder.encode(texts)
+    embedder.encode(texts, bot.settings.batch_size)
     encode_s = time.perf_counter() - t
     t = time.perf_counter()
     bot.add(article)

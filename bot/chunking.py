@@ -17,7 +17,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large index holds hundreds of thousands
 class Sentence:
     id: str  # "<article_id>:s<n>", stable while the article and the chunking are unchanged
     article_id: str
@@ -27,7 +27,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chunk:
     id: str  # "<article_id>:c<n>"
     article_id: str

@@ -28,7 +28,10 @@ QUESTION_WORDS = {
     "get", "need", "want", "tell", "know", "like", "about", "pleas", "someon", "anyon", "thing", "much", "mani",
 }
 APPROXIMATE_ABOVE = 20_000  # chunks; above this, IVF instead of exact search (about 3,000 articles)
-IVF_NPROBE = 32  # cells searched per query: the recall/speed trade-off, measured by `bench`
+IVF_NPROBE = 24  # cells searched per query: the recall/speed trade-off, measured by `bench`
+# One thread for FAISS: a single query gains nothing from more, and idle OpenMP threads spinning after
+# a parallel search steal the two cores from the next query's encoding (seen as a 2x slower model).
+faiss.omp_set_num_threads(1)
 RRF_K = 60  # the usual constant from Cormack et al. (2009): damps the head of each ranking
 DEPTH = 50  # how deep each ranking is read before fusing
 SAME_ARTICLE_DECAY = 0.8  # each further chunk from an already-picked article has its fused score x0.8
@@ -50,6 +53,7 @@ class Passage:
     date: str = ""
     start: int = 0  # offsets of `text` in its article
     sentences: tuple[Sentence, ...] = ()
+    sentence_rows: range = range(0)  # where its sentences' vectors are in the index
 
 
 class Retriever:
@@ -63,8 +67,8 @@ class Retriever:
         # Exact search over every sentence is cheap for a few thousand; above the threshold only the
         # sentences of candidate chunks are scored (see search()).
         self.sentence_index = None if self.approximate else _flat(store.sentence_vectors, store.dimension)
-        self.sentence_pos = {s.id: i for i, s in enumerate(store.sentences)}
-        self.chunk_of_sentence = np.array([self._chunk_pos(s.chunk_id) for s in store.sentences], dtype=np.int64)
+        starts = store._starts
+        self.chunk_of_sentence = np.repeat(np.arange(len(store.chunks)), np.diff(starts))
         self.stemmer = Stemmer.Stemmer("english")
         self.bm25 = bm25s.BM25()
         self.article_of = [c.article_id for c in store.chunks]
@@ -74,11 +78,6 @@ class Retriever:
             tokens = bm25s.tokenize([c.embed_text for c in store.chunks], stemmer=self.stemmer, show_progress=False)
             self.bm25.index(tokens, show_progress=False)
             self.vocab = set(tokens.vocab)
-
-    def _chunk_pos(self, chunk_id: str) -> int:
-        if not hasattr(self, "_chunk_positions"):
-            self._chunk_positions = {c.id: i for i, c in enumerate(self.store.chunks)}
-        return self._chunk_positions[chunk_id]
 
     # ---- the three rankings ---------------------------------------------------------------
 
@@ -118,7 +117,7 @@ class Retriever:
                     best_sentence.setdefault(int(self.chunk_of_sentence[si]), float(sim))  # sorted: first is best
         else:
             for c in dict.fromkeys(dense + by_lexical):
-                sims = self.sentence_vectors(self.store.sentences_of(self.store.chunks[c])) @ qv
+                sims = self.vectors_of_rows(self.store.sentence_rows(c)) @ qv
                 best_sentence[c] = float(sims.max()) if len(sims) else -1.0
             best_sentence = dict(sorted(best_sentence.items(), key=lambda kv: -kv[1]))
         by_sentence = list(best_sentence)[:depth]
@@ -143,7 +142,8 @@ class Retriever:
         return Passage(
             chunk_id=chunk.id, article_id=chunk.article_id, title=article.title, heading=chunk.heading,
             text=chunk.text, score=score, similarity=similarity, site=article.site, url=article.url,
-            date=article.date, start=chunk.start, sentences=tuple(self.store.sentences_of(chunk)),
+            date=article.date, start=chunk.start, sentences=self.store.sentences_in(c),
+            sentence_rows=self.store.sentence_rows(c),
         )
 
     def sentences_near(self, vector: np.ndarray, positions: np.ndarray, exclude_articles=(), k: int = 3):
@@ -157,17 +157,18 @@ class Retriever:
             sentence = self.store.sentences[positions[i]]
             if sentence.article_id in exclude_articles:
                 continue
-            c = self._chunk_pos(sentence.chunk_id)
+            c = int(self.chunk_of_sentence[positions[i]])
             out.append((self.passage(c, 0.0, float(sims[i])), sentence, float(sims[i])))
             if len(out) >= k:
                 break
         return out
 
-    def sentence_vectors(self, sentences) -> np.ndarray:
-        rows = [self.sentence_pos[s.id] for s in sentences]
-        if not rows:
-            return np.zeros((0, self.store.dimension), np.float32)
-        return self.store.sentence_vectors[rows].astype(np.float32)
+    def sentence_vectors(self, passage: Passage) -> np.ndarray:
+        """The index-time vectors of a passage's sentences, in order (float32)."""
+        return self.vectors_of_rows(passage.sentence_rows)
+
+    def vectors_of_rows(self, rows: range) -> np.ndarray:
+        return self.store.sentence_vectors[rows.start : rows.stop].astype(np.float32)
 
 
 def _diversify(fused: dict[int, float], article_of: list[str], k: int) -> list[tuple[int, float]]:
@@ -188,9 +189,9 @@ def _ivf(vectors: np.ndarray, dimension: int) -> faiss.Index:
     """An inverted-file index: k-means cells, searching the `nprobe` nearest. Recall@10 against exact
     search is measured by `python -m bot bench` (>= 0.95 at IVF_NPROBE)."""
     n = len(vectors)
-    nlist = max(64, int(4 * np.sqrt(n)))
+    nlist = max(64, int(2 * np.sqrt(n)))  # ~530 cells at 70k chunks; 40 training points each
     index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dimension), dimension, nlist, faiss.METRIC_INNER_PRODUCT)
-    sample = vectors[np.random.default_rng(0).choice(n, size=min(n, 64 * nlist), replace=False)]
+    sample = vectors[np.random.default_rng(0).choice(n, size=min(n, 40 * nlist), replace=False)]
     index.train(np.ascontiguousarray(sample, dtype=np.float32))
     index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     index.nprobe = IVF_NPROBE

@@ -103,7 +103,7 @@ class IndexStore:
         """Write data files, then swap manifest.json in with one atomic rename, then drop stale files."""
         index_dir = Path(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
-        records = [_chunk_record(c, self.sentences_of(c)) for c in self.chunks]
+        records = [_chunk_record(c, self.sentences_in(i)) for i, c in enumerate(self.chunks)]
         files = {
             "chunks": _write_hashed(index_dir, "chunks", ".jsonl", _jsonl(records)),
             "chunk_vectors": _write_hashed(index_dir, "chunk-vectors", ".faiss", _faiss_bytes(self.chunk_vectors, self.dimension)),
@@ -158,15 +158,23 @@ class IndexStore:
             articles, tuple(chunks), tuple(sentences), chunk_vectors, sentence_vectors, manifest.get("built_at", ""),
         )
 
-    def sentences_of(self, chunk: Chunk) -> list[Sentence]:
-        return [self._sentence_by_id[sid] for sid in chunk.sentence_ids]
+    def sentence_rows(self, i: int) -> range:
+        """Rows (in `sentences` and `sentence_vectors`) of chunk `i`'s sentences: they are stored in chunk
+        order, each chunk's contiguous, so no id lookup table is needed."""
+        starts = self._starts
+        return range(int(starts[i]), int(starts[i + 1]))
+
+    def sentences_in(self, i: int) -> tuple[Sentence, ...]:
+        r = self.sentence_rows(i)
+        return self.sentences[r.start : r.stop]
 
     @property
-    def _sentence_by_id(self) -> dict[str, Sentence]:
-        cached = self.__dict__.get("_sid_cache")
+    def _starts(self) -> np.ndarray:
+        cached = self.__dict__.get("_starts_cache")
         if cached is None:
-            cached = {s.id: s for s in self.sentences}
-            object.__setattr__(self, "_sid_cache", cached)
+            counts = np.fromiter((len(c.sentence_ids) for c in self.chunks), dtype=np.int64, count=len(self.chunks))
+            cached = np.concatenate([[0], np.cumsum(counts)])
+            object.__setattr__(self, "_starts_cache", cached)
         return cached
 
 
