@@ -192,9 +192,10 @@ def format_reports(ours: Report, base: Report, dataset: Path) -> str:
 def run(bot, dataset=DEFAULT_DATASET, as_json: bool = False) -> str:
     from .baseline import LangChainBaseline
 
+    from .indexer import corpus_dir_of
+
     rows = load_dataset(dataset)
-    corpus_dir = Path(bot.settings.index_dir) / bot.store.corpus if bot.store.corpus else bot.settings.corpus_dir
-    base = evaluate_baseline(LangChainBaseline(corpus_dir, bot.settings.model), rows)
+    base = evaluate_baseline(LangChainBaseline(corpus_dir_of(bot.store, bot.settings), bot.settings.model), rows)
     ours = evaluate_bot(bot, rows)
     if as_json:
         return json.dumps({"dataset": str(dataset), "career_bot": asdict(ours), "langchain_baseline": asdict(base)}, indent=2)

@@ -19,7 +19,7 @@ from pathlib import Path
 from .chunking import chunk_article
 from .config import Settings
 from .embedding import Embedder
-from .errors import ArticleError, BotError, IndexMismatchError, IndexMissingError
+from .errors import ArticleError, BotError, IndexMissingError
 from .ingest import SUPPORTED, Article, article_id, load_article
 from .store import FORMAT_VERSION, ArticleRecord, IndexStore, now_iso, read_manifest
 
@@ -87,7 +87,7 @@ def _open_or_empty(settings: Settings, embedder: Embedder, corpus_dir: Path) -> 
         store = IndexStore.load(settings.index_dir, embedder.name, embedder.dimension)
         if store.chunking == chunking_params(settings):
             return store
-    except (IndexMissingError, IndexMismatchError, BotError):
+    except BotError:  # missing, built with another model or format, or damaged: start over
         pass
     return IndexStore.empty(embedder.name, embedder.dimension, chunking_params(settings), _rel(corpus_dir, settings.index_dir))
 
