@@ -25,10 +25,13 @@ NOT_COVERED = "The guides don't cover that."
 # Calibrated on the dev set (`python -m bot eval`): answerable questions reach >= 0.45 cosine with their
 # best passage, off-topic ones (recipes, travel, other careers) <= 0.39. See README "Answer quality".
 MIN_SIMILARITY = 0.40
-MAX_UNITS = 4  # a unit is one sentence, or a lead-in with its list
+MAX_UNITS = 5  # a unit is one sentence, or a lead-in with its list
 MIN_UNITS = 2  # ...when a second one is within 2 * NEAR_BEST of the best
-MAX_PER_PASSAGE = 2
+MAX_PER_PASSAGE = 3
 NEAR_BEST = 0.15  # a unit joins the answer when it scores within this of the best one
+# A sentence continuing a paragraph keeps this share of the previous sentence's match: the specifics
+# ("... cloud platforms, APIs and databases") often follow the sentence that names the topic.
+CONTINUATION = 0.9
 LEXICAL_WEIGHT = 0.15  # share of the question's terms a sentence contains, added to its cosine
 COUNTERPOINT_MIN = 0.25  # cosine of an opposite view to the question + firm statement, to be shown beside it
 CUE_WEIGHT = 0.15  # per distinct alternative-view cue, when ranking candidate opposite views
@@ -152,10 +155,13 @@ def _units(rank, passage: Passage, query_vector, sentence_vectors, terms, stem, 
     vectors = sentence_vectors(passage)
     sims = vectors @ query_vector
     sims = [float(x) for x in sims]
+    own = list(sims)
     for k in range(1, len(sents)):
         if _ANAPHOR.match(sents[k].text):
             # "This process involves ..." means what the sentence before it was about.
             sims[k] = max(sims[k], (sims[k] + sims[k - 1]) / 2)
+        if "\n" not in passage.text[sents[k - 1].end - passage.start : sents[k].start - passage.start]:
+            sims[k] = max(sims[k], CONTINUATION * own[k - 1])
     scores = [sim + LEXICAL_WEIGHT * _overlap(s.text, terms, stem) - 0.01 * rank for s, sim in zip(sents, sims)]
     is_item = [bool(_ITEM_PREFIX.search(passage.text[: s.start - passage.start])) for s in sents]
     units, i = [], 0
@@ -169,8 +175,9 @@ def _units(rank, passage: Passage, query_vector, sentence_vectors, terms, stem, 
             questions = sum(sents[k].text.rstrip().endswith("?") for k in members[1:])
             if questions * 2 < len(members) - 1:  # a list of questions is a table of contents, not an answer
                 # Both the lead-in and the list must match: one matching item alone does not carry a list.
-                # A lead-in leans on its section ("Here are the 4 steps:"), so the passage's own match counts for it.
-                lead = max(scores[i], passage.similarity - 0.01 * rank)
+                # A lead-in leans on its section ("Here are the 4 steps:"), so the whole chunk's match counts
+                # for it (not its best sentence, which may be one of the items).
+                lead = max(scores[i], passage.chunk_similarity - 0.01 * rank)
                 score = (lead + max(scores[k] for k in members[1:])) / 2 + (LIST_BONUS if wants_list else 0.0)
                 units.append(_Unit(rank, [s], sents[i + 1 : j], score, vectors[members].mean(axis=0)))
             i = j

@@ -90,13 +90,19 @@ class CareerBot:
         query_vector = self.embedder.embed_query(query)
         passages = retriever.search(query, 5, query_vector)
         terms = set(retriever.query_terms(query)[0]) - QUESTION_WORDS
+        answer_vector = query_vector
+        if query != expand_abbreviations(question):
+            # A rewritten follow-up searches with the earlier question's context, but the sentences chosen
+            # should answer what is new in this message ("a business degree"), so its own words weigh equally.
+            answer_vector = query_vector + self.embedder.embed_query(expand_abbreviations(question))
+            answer_vector = answer_vector / np.linalg.norm(answer_vector)
         soft = self._soft_positions(retriever)
 
         def find_counterpoints(vector, exclude_articles):
             return retriever.sentences_near(vector, soft, exclude_articles, k=5)
 
         answer = compose(
-            query, passages, query_vector, retriever.sentence_vectors, terms, retriever.stemmer.stemWord, find_counterpoints
+            query, passages, answer_vector, retriever.sentence_vectors, terms, retriever.stemmer.stemWord, find_counterpoints
         )
         if answer is None:
             return not_covered(query, self.suggestions(query_vector))

@@ -35,6 +35,7 @@ faiss.omp_set_num_threads(1)
 RRF_K = 60  # the usual constant from Cormack et al. (2009): damps the head of each ranking
 DEPTH = 50  # how deep each ranking is read before fusing
 SAME_ARTICLE_DECAY = 0.8  # each further chunk from an already-picked article has its fused score x0.8
+QUESTION_LIST_WEIGHT = 0.5  # fused score factor for a chunk mostly made of questions (a table of contents)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Passage:
     text: str
     score: float  # fused rank score: higher is better, only comparable within one query
     similarity: float  # best cosine of the question to the chunk or one of its sentences, in [-1, 1]
+    chunk_similarity: float = 0.0  # cosine of the question to the chunk as a whole
     site: str = ""
     url: str = ""
     date: str = ""
@@ -72,6 +74,12 @@ class Retriever:
         self.stemmer = Stemmer.Stemmer("english")
         self.bm25 = bm25s.BM25()
         self.article_of = [c.article_id for c in store.chunks]
+        # "We'll answer: What does an ML engineer do? How much do they earn? ..." matches every question
+        # and answers none of them.
+        asks = np.fromiter((s.text.rstrip().endswith("?") for s in store.sentences), dtype=bool, count=len(store.sentences))
+        questions = np.bincount(self.chunk_of_sentence[asks], minlength=len(store.chunks))
+        sizes = np.diff(starts)
+        self.question_lists = set(np.flatnonzero((sizes >= 3) & (questions * 2 >= sizes)).tolist())
         self.query_terms = lru_cache(maxsize=256)(self._query_terms)  # per index: the vocabulary decides
         self._lexical_ok = bool(store.chunks)
         if self._lexical_ok:
@@ -127,21 +135,23 @@ class Retriever:
             for rank, c in enumerate(ranking):
                 fused[c] = fused.get(c, 0.0) + 1.0 / (RRF_K + rank + 1)
 
+        for c in self.question_lists & fused.keys():
+            fused[c] *= QUESTION_LIST_WEIGHT
         chunk_cos = dict(zip((int(i) for i in chunk_ids[0]), (float(s) for s in chunk_sim[0])))
         picked = _diversify(fused, self.article_of, k)
         passages = []
         for c, score in picked:
             cos = chunk_cos[c] if c in chunk_cos else float(self.store.chunk_vectors[c] @ qv)
             sim = max(cos, best_sentence.get(c, -1.0))
-            passages.append(self.passage(c, score, sim))
+            passages.append(self.passage(c, score, sim, cos))
         return passages
 
-    def passage(self, c: int, score: float, similarity: float) -> Passage:
+    def passage(self, c: int, score: float, similarity: float, chunk_similarity: float = 0.0) -> Passage:
         chunk: Chunk = self.store.chunks[c]
         article: ArticleRecord = self.store.articles[chunk.article_id]
         return Passage(
             chunk_id=chunk.id, article_id=chunk.article_id, title=article.title, heading=chunk.heading,
-            text=chunk.text, score=score, similarity=similarity, site=article.site, url=article.url,
+            text=chunk.text, score=score, similarity=similarity, chunk_similarity=chunk_similarity, site=article.site, url=article.url,
             date=article.date, start=chunk.start, sentences=self.store.sentences_in(c),
             sentence_rows=self.store.sentence_rows(c),
         )

@@ -41,6 +41,14 @@ def test_retrieve_ranks_the_salary_passage_first(guides_bot):
     assert all(p.title and p.article_id for p in passages)
 
 
+def test_a_table_of_contents_ranks_below_the_passages_it_lists(guides_bot):
+    # ITPro opens with a list of the questions it answers; it matches every such question and answers none.
+    passages = guides_bot.retrieve("What are the steps to become a machine learning engineer?", k=5)
+    toc = [i for i, p in enumerate(passages) if "we’ll answer some of the most critical questions" in p.text]
+    assert "Consider an academic degree" in passages[0].text
+    assert not toc or toc[0] > 0
+
+
 @pytest.mark.parametrize("bad", ["", "   \n\t ", "x" * 5000])
 def test_empty_or_huge_questions_raise_a_clear_error(guides_bot, bad):
     with pytest.raises(QuestionError, match="empty|characters long"):

@@ -24,6 +24,14 @@ def test_pronoun_follow_up_finds_what_it_refers_to(guides_bot):
     assert any("bootcamps teach job-ready skills" in c.text for c in answer.citations)
 
 
+def test_what_about_follow_up_answers_the_new_subject(guides_bot):
+    first = "Which college majors are good preparation for ML engineering?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": guides_bot.ask(first).text}]
+    answer = guides_bot.ask("What about a business degree, is that any use?", history=history)
+    assert "business degree" in answer.searched_for and "college majors" in answer.searched_for
+    assert "business degree valuable" in answer.text
+
+
 def test_a_new_question_is_searched_as_asked(guides_bot):
     history = [{"role": "user", "content": "Do I need a master's degree?"}, {"role": "assistant", "content": "..."}]
     answer = guides_bot.ask("What is feature engineering in machine learning?", history=history)
@@ -42,6 +50,14 @@ def test_disagreement_is_shown_with_both_sides_cited(guides_bot):
 def test_an_agreed_answer_is_not_framed_as_a_disagreement(guides_bot):
     answer = guides_bot.ask("What is overfitting?")
     assert answer.citations and not answer.disagreement and "don't all agree" not in answer.text
+
+
+def test_a_list_is_not_carried_by_one_matching_item(guides_bot):
+    # Clarusway's list of duties has one item on deployment ("Implementation: Deploy models ..."); the
+    # other five are not about deploying, so the list is no answer to this question.
+    answer = guides_bot.ask("What does deploying a model involve?")
+    assert answer.citations and "Data Collection and Cleaning" not in answer.text
+    assert "deploy" in answer.text.lower()
 
 
 def test_list_questions_get_the_list(guides_bot):
