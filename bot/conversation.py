@@ -155,7 +155,7 @@ class CareerBot:
         """Copy article files into the corpus and index them; the new index is live when this returns."""
         with self._lock:
             store, report = indexer.add(paths, self.settings, self.embedder, self.store, progress)
-            self._retriever = Retriever(store, self.embedder)
+            self._retriever = Retriever(store, self.embedder, previous=self._retriever)
         return report
 
     def remove(self, article_id: str) -> indexer.Report:

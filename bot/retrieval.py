@@ -61,31 +61,64 @@ class Passage:
 class Retriever:
     """Search structures over one `IndexStore`, built once and then only read (thread-safe)."""
 
-    def __init__(self, store: IndexStore, embedder: Embedder):
+    def __init__(self, store: IndexStore, embedder: Embedder, previous: "Retriever | None" = None):
+        """Build the search structures; when `store` only appends articles to `previous.store` (an add),
+        extend copies of the previous ones instead (the old retriever keeps serving questions in flight)."""
         self.store = store
         self.embedder = embedder
-        self.approximate = len(store.chunks) > APPROXIMATE_ABOVE
-        self.chunk_index = _ivf(store.chunk_vectors, store.dimension) if self.approximate else _flat(store.chunk_vectors, store.dimension)
-        # Exact search over every sentence is cheap for a few thousand; above the threshold only the
-        # sentences of candidate chunks are scored (see search()).
-        self.sentence_index = None if self.approximate else _flat(store.sentence_vectors, store.dimension)
-        starts = store._starts
-        self.chunk_of_sentence = np.repeat(np.arange(len(store.chunks)), np.diff(starts))
         self.stemmer = Stemmer.Stemmer("english")
-        self.bm25 = bm25s.BM25()
-        self.article_of = [c.article_id for c in store.chunks]
+        self.approximate = len(store.chunks) > APPROXIMATE_ABOVE
+        self.query_terms = lru_cache(maxsize=256)(self._query_terms)  # per index: the vocabulary decides
+        old = len(previous.store.chunks) if previous is not None and _appends(previous.store, store) else 0
+        if old and previous.approximate == self.approximate:
+            base = previous
+        else:
+            base, old = None, 0
+        new_chunks = store.chunks[old:]
+        first_sentence = int(store._starts[old])
+        new_sentences = store.sentences[first_sentence:]
+        starts = store._starts[old:] - first_sentence
+
+        if base is None:
+            self.chunk_index = _ivf(store.chunk_vectors, store.dimension) if self.approximate else _flat(store.chunk_vectors, store.dimension)
+            # Exact search over every sentence is cheap for a few thousand; above the threshold only the
+            # sentences of candidate chunks are scored (see search()).
+            self.sentence_index = None if self.approximate else _flat(store.sentence_vectors, store.dimension)
+        else:
+            self.chunk_index = _extended(base.chunk_index, store.chunk_vectors[old:])
+            self.sentence_index = None if self.approximate else _extended(base.sentence_index, store.sentence_vectors[first_sentence:])
+        chunk_of_sentence = old + np.repeat(np.arange(len(new_chunks)), np.diff(starts))
+        article_of = [c.article_id for c in new_chunks]
         # "We'll answer: What does an ML engineer do? How much do they earn? ..." matches every question
         # and answers none of them.
-        asks = np.fromiter((s.text.rstrip().endswith("?") for s in store.sentences), dtype=bool, count=len(store.sentences))
-        questions = np.bincount(self.chunk_of_sentence[asks], minlength=len(store.chunks))
+        asks = np.fromiter((s.text.rstrip().endswith("?") for s in new_sentences), dtype=bool, count=len(new_sentences))
+        questions = np.bincount(chunk_of_sentence[asks] - old, minlength=len(new_chunks))
         sizes = np.diff(starts)
-        self.question_lists = set(np.flatnonzero((sizes >= 3) & (questions * 2 >= sizes)).tolist())
-        self.query_terms = lru_cache(maxsize=256)(self._query_terms)  # per index: the vocabulary decides
+        question_lists = set((old + np.flatnonzero((sizes >= 3) & (questions * 2 >= sizes))).tolist())
+
+        # BM25: each chunk's stemmed token ids are kept (flat int32), so an add tokenizes only the new chunks;
+        # the scores are recomputed for all, since every term's idf changes with the corpus.
+        tokens = bm25s.tokenize([c.embed_text for c in new_chunks], stemmer=self.stemmer, return_ids=False, show_progress=False)
+        vocab = dict(base.vocab_ids) if base is not None else {}
+        ids = [np.array([vocab.setdefault(w, len(vocab)) for w in doc], dtype=np.int32) for doc in tokens]
+        lengths = np.fromiter((len(d) for d in ids), dtype=np.int64, count=len(ids))
+        if base is None:
+            self.chunk_of_sentence, self.article_of, self.question_lists = chunk_of_sentence, article_of, question_lists
+            self._token_ids = np.concatenate(ids) if ids else np.zeros(0, np.int32)
+            self._token_ends = np.cumsum(lengths)
+        else:
+            self.chunk_of_sentence = np.concatenate([base.chunk_of_sentence, chunk_of_sentence])
+            self.article_of = base.article_of + article_of
+            self.question_lists = base.question_lists | question_lists
+            self._token_ids = np.concatenate([base._token_ids, *ids])
+            self._token_ends = np.concatenate([base._token_ends, base._token_ends[-1:] + np.cumsum(lengths)])
+        self.vocab_ids = vocab
+        self.vocab = set(vocab)
+        self.bm25 = bm25s.BM25()
         self._lexical_ok = bool(store.chunks)
         if self._lexical_ok:
-            tokens = bm25s.tokenize([c.embed_text for c in store.chunks], stemmer=self.stemmer, show_progress=False)
-            self.bm25.index(tokens, show_progress=False)
-            self.vocab = set(tokens.vocab)
+            docs = [d.tolist() for d in np.split(self._token_ids, self._token_ends[:-1])]
+            self.bm25.index((docs, dict(vocab)), show_progress=False)
 
     # ---- the three rankings ---------------------------------------------------------------
 
@@ -193,6 +226,20 @@ def _diversify(fused: dict[int, float], article_of: list[str], k: int) -> list[t
         picked.append((c, score * SAME_ARTICLE_DECAY ** seen.get(article_of[c], 0)))
         seen[article_of[c]] = seen.get(article_of[c], 0) + 1
     return picked
+
+
+def _appends(old: IndexStore, new: IndexStore) -> bool:
+    """Whether `new` is `old` with rows added at the end (the same records, not equal copies)."""
+    n = len(old.chunks)
+    return 0 < n <= len(new.chunks) and all(a is b for a, b in zip(old.chunks, new.chunks[:n]))
+
+
+def _extended(index: faiss.Index, vectors: np.ndarray) -> faiss.Index:
+    """A copy of `index` with `vectors` added (an IVF keeps its trained cells)."""
+    index = faiss.clone_index(index)
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
 
 
 def _ivf(vectors: np.ndarray, dimension: int) -> faiss.Index:

@@ -1,8 +1,10 @@
-"""The index on disk and in memory: FAISS vectors, chunk/sentence records (JSONL), manifest.json.
+"""The index on disk and in memory: segments of chunk/sentence records (JSONL) and vectors (.npy), manifest.json.
 
-On disk, every data file is named after a hash of its content and written before `manifest.json`,
-which is replaced atomically last; files the new manifest no longer names are deleted only after that.
-So a build killed at any point leaves the previous index loadable. Nothing here is pickled.
+On disk the index is a few segments, each a group of whole articles in three files named after a hash
+of their content; `manifest.json` lists them and is replaced atomically last, and files it no longer
+names are deleted only after that. So a build killed at any point leaves the previous index loadable.
+Adding an article writes one small new segment (not the whole index); removing one rewrites only the
+segment that held it; small segments are merged once there are more than MAX_SEGMENTS. Nothing is pickled.
 An `IndexStore` is never changed in place: `with_article`/`without_article` return a new one, so a
 reader holding the old store keeps a consistent view.
 """
@@ -17,14 +19,32 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-import faiss
 import numpy as np
 
 from .chunking import Chunk, Sentence
 from .errors import ArticleNotFoundError, IndexCorruptError, IndexMismatchError, IndexMissingError
 
-FORMAT_VERSION = 2  # 2: sentence vectors as float16 .npy
+FORMAT_VERSION = 3  # 2: sentence vectors as float16 .npy; 3: segments
 MANIFEST = "manifest.json"
+MAX_SEGMENTS = 8  # beyond this, all segments but the largest are merged into one
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One group of articles on disk: which files, and which article versions they hold (in row order)."""
+
+    files: dict  # {"chunks": name, "chunk_vectors": name, "sentence_vectors": name}
+    articles: tuple[tuple[str, str], ...]  # (article id, sha256)
+    chunks: int
+    sentences: int
+
+    def as_json(self) -> dict:
+        return {"files": self.files, "articles": [list(a) for a in self.articles], "chunks": self.chunks,
+                "sentences": self.sentences}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Segment":
+        return cls(dict(d["files"]), tuple((a, h) for a, h in d["articles"]), int(d["chunks"]), int(d["sentences"]))
 
 
 @dataclass(frozen=True)
@@ -55,6 +75,7 @@ class IndexStore:
     chunk_vectors: np.ndarray | None = None  # (len(chunks), dimension), unit rows
     sentence_vectors: np.ndarray | None = None  # (len(sentences), dimension), unit rows, float16
     built_at: str = ""
+    segments: tuple[Segment, ...] = ()  # the segments on disk these rows were loaded from or saved as
 
     @classmethod
     def empty(cls, model: str, dimension: int, chunking: dict, corpus: str = "") -> "IndexStore":
@@ -100,17 +121,26 @@ class IndexStore:
     # ---- saving and loading ----------------------------------------------------------------
 
     def save(self, index_dir) -> None:
-        """Write data files, then swap manifest.json in with one atomic rename, then drop stale files."""
+        """Write the segments that changed, then swap manifest.json in with one atomic rename, then drop stale files.
+
+        A segment whose articles are all still here, unchanged, is kept as it is on disk.
+        """
         index_dir = Path(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
-        records = [_chunk_record(c, self.sentences_in(i)) for i, c in enumerate(self.chunks)]
-        files = {
-            "chunks": _write_hashed(index_dir, "chunks", ".jsonl", _jsonl(records)),
-            "chunk_vectors": _write_hashed(index_dir, "chunk-vectors", ".faiss", _faiss_bytes(self.chunk_vectors, self.dimension)),
-            # Sentences outnumber chunks ~5:1 and are only ever scored a few hundred at a time, so they
-            # are kept as float16 (half the memory; cosine error ~1e-3), not as a FAISS index.
-            "sentence_vectors": _write_hashed(index_dir, "sentence-vectors", ".npy", _npy_bytes(self.sentence_vectors)),
-        }
+        rows = self._article_rows()
+        kept = [
+            seg for seg in self.segments
+            if all(a in self.articles and self.articles[a].sha256 == h for a, h in seg.articles)
+            and all((index_dir / f).is_file() for f in seg.files.values())
+        ]
+        covered = {a for seg in kept for a, _ in seg.articles}
+        fresh = [a for a in rows if a not in covered]  # row order
+        if len(kept) + bool(fresh) > MAX_SEGMENTS:
+            # Merge: keep the largest segment, rewrite every other one together with the new articles.
+            largest = max(kept, key=lambda seg: seg.chunks)
+            fresh = [a for a in rows if a not in {x for x, _ in largest.articles}]
+            kept = [largest]
+        segments = kept + ([self._write_segment(index_dir, fresh, rows)] if fresh else [])
         manifest = {
             "format_version": FORMAT_VERSION,
             "model": self.model,
@@ -120,14 +150,42 @@ class IndexStore:
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "counts": {"articles": len(self.articles), "chunks": len(self.chunks), "sentences": len(self.sentences)},
             "articles": {k: vars(v) for k, v in sorted(self.articles.items())},
-            "files": files,
+            "segments": [seg.as_json() for seg in segments],
         }
-        _atomic_write(index_dir / MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())
+        _atomic_write(index_dir / MANIFEST, (json.dumps(manifest, indent=1, ensure_ascii=False) + "\n").encode())
         _fsync_dir(index_dir)
-        keep = set(files.values()) | {MANIFEST}
+        object.__setattr__(self, "segments", tuple(segments))  # what this store now is on disk
+        keep = {f for seg in segments for f in seg.files.values()} | {MANIFEST}
         for path in index_dir.iterdir():
             if path.is_file() and path.name not in keep and path.suffix in (".jsonl", ".faiss", ".npy", ".tmp"):
                 path.unlink(missing_ok=True)
+
+    def _article_rows(self) -> dict[str, range]:
+        """Each article's chunk rows, in row order (an article's chunks are always contiguous)."""
+        rows: dict[str, list[int]] = {}
+        for i, c in enumerate(self.chunks):
+            r = rows.get(c.article_id)
+            if r is None:
+                rows[c.article_id] = [i, i + 1]
+            else:
+                r[1] = i + 1
+        return {a: range(lo, hi) for a, (lo, hi) in rows.items()}
+
+    def _write_segment(self, index_dir: Path, article_ids: list[str], rows: dict[str, range]) -> Segment:
+        chunk_rows = np.concatenate([np.arange(rows[a].start, rows[a].stop) for a in article_ids])
+        starts = self._starts
+        sentence_rows = np.concatenate([np.arange(starts[rows[a].start], starts[rows[a].stop]) for a in article_ids])
+        records = [_chunk_record(self.chunks[i], self.sentences_in(i)) for i in chunk_rows]
+        files = {
+            "chunks": _write_hashed(index_dir, "chunks", ".jsonl", _jsonl(records)),
+            "chunk_vectors": _write_hashed(index_dir, "chunk-vectors", ".npy", _npy_bytes(self.chunk_vectors[chunk_rows], np.float32)),
+            # Sentences outnumber chunks ~5:1 and are only ever scored a few hundred at a time, so they
+            # are kept as float16 (half the memory; cosine error ~1e-3).
+            "sentence_vectors": _write_hashed(
+                index_dir, "sentence-vectors", ".npy", _npy_bytes(self.sentence_vectors[sentence_rows], np.float16)
+            ),
+        }
+        return Segment(files, tuple((a, self.articles[a].sha256) for a in article_ids), len(chunk_rows), len(sentence_rows))
 
     @classmethod
     def load(cls, index_dir, model: str | None = None, dimension: int | None = None) -> "IndexStore":
@@ -139,16 +197,20 @@ class IndexStore:
         if dimension is not None and manifest["dimension"] != dimension:
             raise IndexMismatchError(index_dir, "dimension", manifest["dimension"], dimension)
         try:
-            files = manifest["files"]
-            chunk_vectors = _read_faiss(index_dir / files["chunk_vectors"])
-            sentence_vectors = np.load(index_dir / files["sentence_vectors"], allow_pickle=False)
-            chunks, sentences = [], []
-            with open(index_dir / files["chunks"], encoding="utf-8") as f:
-                for line in f:
-                    chunk, sents = _from_chunk_record(json.loads(line))
-                    chunks.append(chunk)
-                    sentences.extend(sents)
+            segments = tuple(Segment.from_json(d) for d in manifest["segments"])
+            chunk_vectors, sentence_vectors, chunks, sentences = [], [], [], []
+            for seg in segments:
+                chunk_vectors.append(np.load(index_dir / seg.files["chunk_vectors"], allow_pickle=False))
+                sentence_vectors.append(np.load(index_dir / seg.files["sentence_vectors"], allow_pickle=False))
+                with open(index_dir / seg.files["chunks"], encoding="utf-8") as f:
+                    for line in f:
+                        chunk, sents = _from_chunk_record(json.loads(line))
+                        chunks.append(chunk)
+                        sentences.extend(sents)
             articles = {k: ArticleRecord(**v) for k, v in manifest["articles"].items()}
+            dim = manifest["dimension"]
+            chunk_vectors = np.concatenate(chunk_vectors).astype(np.float32, copy=False) if chunk_vectors else np.zeros((0, dim), np.float32)
+            sentence_vectors = np.concatenate(sentence_vectors) if sentence_vectors else np.zeros((0, dim), np.float16)
         except (OSError, KeyError, TypeError, ValueError, RuntimeError) as e:
             raise IndexCorruptError(index_dir, f"{type(e).__name__}: {e}") from None
         if len(chunks) != len(chunk_vectors) or len(sentences) != len(sentence_vectors):
@@ -156,6 +218,7 @@ class IndexStore:
         return cls(
             manifest["model"], manifest["dimension"], manifest["chunking"], manifest.get("corpus", ""),
             articles, tuple(chunks), tuple(sentences), chunk_vectors, sentence_vectors, manifest.get("built_at", ""),
+            segments,
         )
 
     def sentence_rows(self, i: int) -> range:
@@ -223,25 +286,12 @@ def _jsonl(records: list[dict]) -> bytes:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
 
 
-def _faiss_bytes(vectors: np.ndarray, dimension: int) -> bytes:
-    # Inner product on unit vectors == cosine similarity.
-    index = faiss.IndexFlatIP(dimension)
-    if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    return faiss.serialize_index(index).tobytes()
-
-
-def _npy_bytes(vectors: np.ndarray) -> bytes:
+def _npy_bytes(vectors: np.ndarray, dtype) -> bytes:
     import io
 
     buffer = io.BytesIO()
-    np.save(buffer, np.ascontiguousarray(vectors, dtype=np.float16), allow_pickle=False)
+    np.save(buffer, np.ascontiguousarray(vectors, dtype=dtype), allow_pickle=False)
     return buffer.getvalue()
-
-
-def _read_faiss(path: Path) -> np.ndarray:
-    index = faiss.read_index(str(path))
-    return index.reconstruct_n(0, index.ntotal) if index.ntotal else np.zeros((0, index.d), dtype=np.float32)
 
 
 def _write_hashed(index_dir: Path, stem: str, suffix: str, data: bytes) -> str:

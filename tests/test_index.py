@@ -5,6 +5,7 @@ import subprocess
 import sys
 import textwrap
 
+import numpy as np
 import pytest
 
 from bot import indexer
@@ -130,7 +131,38 @@ def test_build_killed_before_the_swap_leaves_the_old_index_loadable(built, embed
     assert sorted(after.articles) == sorted(old.articles) and after.chunks == old.chunks
     # The next build completes and cleans up the orphans.
     store, report = indexer.build(built, embedder)
-    assert report.added == ["extra"] and len(list(built.index_dir.glob("chunks-*.jsonl"))) == 1
+    assert report.added == ["extra"]
+    named = {f for seg in json.loads((built.index_dir / "manifest.json").read_text())["segments"] for f in seg["files"].values()}
+    on_disk = {p.name for p in built.index_dir.iterdir() if p.suffix in (".jsonl", ".npy", ".tmp")}
+    assert on_disk == named and len(named) == 6  # the first build's segment, and one for the new article
+
+
+def test_adding_writes_one_new_segment_and_leaves_the_rest_alone(built, embedder, tmp_path):
+    before = {p.name: p.stat().st_ino for p in built.index_dir.glob("*.npy")}
+    extra = tmp_path / "extra.md"
+    extra.write_text("# Extra\n\nNetworking at meetups leads to job offers.\n")
+    store, _ = indexer.add([extra], built, embedder)
+    after = {p.name: p.stat().st_ino for p in built.index_dir.glob("*.npy")}
+    assert all(after.get(name) == ino for name, ino in before.items())  # untouched, not rewritten
+    assert len(after) == len(before) + 2 and len(store.segments) == 2
+    loaded = IndexStore.load(built.index_dir)
+    assert loaded.chunks == store.chunks and np.allclose(loaded.chunk_vectors, store.chunk_vectors)
+    # Removing it rewrites only its segment (here: drops it); the first segment's files stay.
+    indexer.remove("extra", built)
+    assert {p.name: p.stat().st_ino for p in built.index_dir.glob("*.npy")} == before
+
+
+def test_many_small_segments_are_merged(built, embedder, tmp_path):
+    from bot.store import MAX_SEGMENTS
+
+    for k in range(MAX_SEGMENTS + 2):
+        path = tmp_path / f"note-{k}.md"
+        path.write_text(f"# Note {k}\n\nTip number {k}: practise explaining models to people outside the field.\n")
+        store, _ = indexer.add([path], built, embedder)
+        assert len(store.segments) <= MAX_SEGMENTS
+    loaded = IndexStore.load(built.index_dir)
+    assert sorted(loaded.articles) == sorted(store.articles) and len(loaded.chunks) == len(store.chunks)
+    assert {c.id for c in loaded.chunks} == {c.id for c in store.chunks}
 
 
 def test_committed_index_matches_the_corpus():
