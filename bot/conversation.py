@@ -96,10 +96,10 @@ class CareerBot:
             # should answer what is new in this message ("a business degree"), so its own words weigh equally.
             answer_vector = query_vector + self.embedder.embed_query(expand_abbreviations(question))
             answer_vector = answer_vector / np.linalg.norm(answer_vector)
-        soft = self._soft_positions(retriever)
+        soft, soft_vectors = self._soft_sentences(retriever)
 
         def find_counterpoints(vector, exclude_articles):
-            return retriever.sentences_near(vector, soft, exclude_articles, k=5)
+            return retriever.sentences_near(vector, soft, soft_vectors, exclude_articles, k=5)
 
         answer = compose(
             query, passages, answer_vector, retriever.sentence_vectors, terms, retriever.stemmer.stemWord, find_counterpoints
@@ -109,13 +109,23 @@ class CareerBot:
         return replace(answer, searched_for=query)
 
     @staticmethod
-    def _soft_positions(retriever: Retriever) -> np.ndarray:
-        """Positions of sentences offering an alternative view ("bootcamps are a viable route"), once per index."""
-        if not hasattr(retriever, "soft_positions"):
-            retriever.soft_positions = np.array(
-                [i for i, s in enumerate(retriever.store.sentences) if stance(s.text) == "soft"], dtype=np.int64
-            )
-        return retriever.soft_positions
+    def _soft_sentences(retriever: Retriever) -> tuple[np.ndarray, np.ndarray]:
+        """Positions and vectors of the sentences offering an alternative view ("bootcamps are a viable
+        route"), gathered once per index into one small array."""
+        if not hasattr(retriever, "soft_sentences"):
+            with retriever.lock:
+                if not hasattr(retriever, "soft_sentences"):
+                    positions = np.array(
+                        [i for i, s in enumerate(retriever.store.sentences) if stance(s.text) == "soft"], dtype=np.int64
+                    )
+                    rows = retriever.store.sentence_vectors
+                    parts = []
+                    for k in range(0, len(positions), 8192):
+                        parts.append(rows[positions[k : k + 8192]].astype(np.float32))
+                        rows.release()  # a gather touches pages all over the file; hold only a batch's worth
+                    vectors = np.concatenate(parts) if parts else np.zeros((0, rows.dimension), np.float32)
+                    retriever.soft_sentences = (positions, vectors)
+        return retriever.soft_sentences
 
     def rewrite(self, message: str, history: list[dict]) -> str:
         """The query to search: the message itself, or, when it depends on the previous turn, both together."""
@@ -160,8 +170,8 @@ class CareerBot:
 
     def remove(self, article_id: str) -> indexer.Report:
         with self._lock:
-            store, report = indexer.remove(article_id, self.settings)
-            self._retriever = Retriever(store, self.embedder)
+            store, report = indexer.remove(article_id, self.settings, self.store)
+            self._retriever = Retriever(store, self.embedder, previous=self._retriever)
         return report
 
     def as_retriever(self, k: int = 4):

@@ -142,14 +142,12 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
     _check_unique(articles)
     report = Report()
     with index_lock(Path(settings.index_dir)):
-        if store is None or not (Path(settings.index_dir) / "manifest.json").exists():
-            try:
-                store = IndexStore.load(settings.index_dir, embedder.name, embedder.dimension)
-            except IndexMissingError:
-                store = IndexStore.empty(
-                    embedder.name, embedder.dimension, chunking_params(settings),
-                    _rel(settings.corpus_dir, settings.index_dir),
-                )
+        try:
+            store = _current(store, settings, embedder)
+        except IndexMissingError:
+            store = IndexStore.empty(
+                embedder.name, embedder.dimension, chunking_params(settings), _rel(settings.corpus_dir, settings.index_dir)
+            )
         corpus_dir = corpus_dir_of(store, settings)
         todo = []
         for path, a in zip(paths, articles):
@@ -174,11 +172,12 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
     return store, report
 
 
-def remove(article: str, settings: Settings):
-    """Drop an article's chunks and vectors, and its file from the corpus folder."""
+def remove(article: str, settings: Settings, store: IndexStore | None = None):
+    """Drop an article's chunks and vectors, and its file from the corpus folder. `store`, when given, is
+    the index as already loaded (saves reading it again)."""
     report = Report()
     with index_lock(Path(settings.index_dir)):
-        store = IndexStore.load(settings.index_dir)
+        store = _current(store, settings)
         record = store.articles.get(article)
         store = store.without_article(article)  # raises ArticleNotFoundError naming the known ids
         store.save(settings.index_dir)
@@ -186,6 +185,20 @@ def remove(article: str, settings: Settings):
         source.unlink(missing_ok=True)
         report.removed.append(article)
     return store, report
+
+
+def _current(store: IndexStore | None, settings: Settings, embedder: Embedder | None = None) -> IndexStore:
+    """`store` if it is what is on disk now, else the index loaded afresh (another process may have changed it)."""
+    if store is not None:
+        try:
+            on_disk = read_manifest(settings.index_dir).get("segments")
+        except BotError:
+            on_disk = None
+        if on_disk is not None and on_disk == [seg.as_json() for seg in store.segments]:
+            return store
+    if embedder is None:
+        return IndexStore.load(settings.index_dir)
+    return IndexStore.load(settings.index_dir, embedder.name, embedder.dimension)
 
 
 def stale_articles(settings: Settings) -> list[str]:

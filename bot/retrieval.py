@@ -8,6 +8,7 @@ answer step judges that by.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,63 +63,77 @@ class Retriever:
     """Search structures over one `IndexStore`, built once and then only read (thread-safe)."""
 
     def __init__(self, store: IndexStore, embedder: Embedder, previous: "Retriever | None" = None):
-        """Build the search structures; when `store` only appends articles to `previous.store` (an add),
-        extend copies of the previous ones instead (the old retriever keeps serving questions in flight)."""
+        """Build the search structures. When `store` is `previous.store` with articles appended (an add) or
+        one article's rows cut out (a remove), derive them from copies of the previous ones instead of
+        starting over: only new chunks are tokenized, and an IVF keeps its trained cells. The previous
+        retriever is not changed (it keeps serving questions in flight)."""
         self.store = store
         self.embedder = embedder
+        self.lock = threading.Lock()  # for values computed on first use (see CareerBot)
         self.stemmer = Stemmer.Stemmer("english")
         self.approximate = len(store.chunks) > APPROXIMATE_ABOVE
         self.query_terms = lru_cache(maxsize=256)(self._query_terms)  # per index: the vocabulary decides
-        old = len(previous.store.chunks) if previous is not None and _appends(previous.store, store) else 0
-        if old and previous.approximate == self.approximate:
-            base = previous
-        else:
-            base, old = None, 0
-        new_chunks = store.chunks[old:]
-        first_sentence = int(store._starts[old])
-        new_sentences = store.sentences[first_sentence:]
-        starts = store._starts[old:] - first_sentence
-
-        if base is None:
+        change = _change(previous.store, store) if previous is not None and previous.approximate == self.approximate else None
+        starts = store._starts
+        if change is None:  # from scratch
             self.chunk_index = _ivf(store.chunk_vectors, store.dimension) if self.approximate else _flat(store.chunk_vectors, store.dimension)
             # Exact search over every sentence is cheap for a few thousand; above the threshold only the
             # sentences of candidate chunks are scored (see search()).
             self.sentence_index = None if self.approximate else _flat(store.sentence_vectors, store.dimension)
-        else:
+            self.chunk_of_sentence, self.article_of, self.question_lists = _per_chunk(store, 0)
+            self.vocab_ids: dict[str, int] = {}
+            self._token_ids, self._token_ends = self._tokenize(store.chunks)
+        elif change[0] == "append":
+            old, first = change[1], int(starts[change[1]])
+            base = previous
             self.chunk_index = _extended(base.chunk_index, store.chunk_vectors[old:])
-            self.sentence_index = None if self.approximate else _extended(base.sentence_index, store.sentence_vectors[first_sentence:])
-        chunk_of_sentence = old + np.repeat(np.arange(len(new_chunks)), np.diff(starts))
-        article_of = [c.article_id for c in new_chunks]
-        # "We'll answer: What does an ML engineer do? How much do they earn? ..." matches every question
-        # and answers none of them.
-        asks = np.fromiter((s.text.rstrip().endswith("?") for s in new_sentences), dtype=bool, count=len(new_sentences))
-        questions = np.bincount(chunk_of_sentence[asks] - old, minlength=len(new_chunks))
-        sizes = np.diff(starts)
-        question_lists = set((old + np.flatnonzero((sizes >= 3) & (questions * 2 >= sizes))).tolist())
-
-        # BM25: each chunk's stemmed token ids are kept (flat int32), so an add tokenizes only the new chunks;
-        # the scores are recomputed for all, since every term's idf changes with the corpus.
-        tokens = bm25s.tokenize([c.embed_text for c in new_chunks], stemmer=self.stemmer, return_ids=False, show_progress=False)
-        vocab = dict(base.vocab_ids) if base is not None else {}
-        ids = [np.array([vocab.setdefault(w, len(vocab)) for w in doc], dtype=np.int32) for doc in tokens]
-        lengths = np.fromiter((len(d) for d in ids), dtype=np.int64, count=len(ids))
-        if base is None:
-            self.chunk_of_sentence, self.article_of, self.question_lists = chunk_of_sentence, article_of, question_lists
-            self._token_ids = np.concatenate(ids) if ids else np.zeros(0, np.int32)
-            self._token_ends = np.cumsum(lengths)
-        else:
-            self.chunk_of_sentence = np.concatenate([base.chunk_of_sentence, chunk_of_sentence])
-            self.article_of = base.article_of + article_of
-            self.question_lists = base.question_lists | question_lists
-            self._token_ids = np.concatenate([base._token_ids, *ids])
-            self._token_ends = np.concatenate([base._token_ends, base._token_ends[-1:] + np.cumsum(lengths)])
-        self.vocab_ids = vocab
-        self.vocab = set(vocab)
+            self.sentence_index = None if self.approximate else _extended(base.sentence_index, store.sentence_vectors[first:])
+            cos, art, ql = _per_chunk(store, old)
+            self.chunk_of_sentence = np.concatenate([base.chunk_of_sentence, cos])
+            self.article_of = base.article_of + art
+            self.question_lists = base.question_lists | ql
+            self.vocab_ids = dict(base.vocab_ids)
+            ids, ends = self._tokenize(store.chunks[old:])
+            self._token_ids = np.concatenate([base._token_ids, ids])
+            self._token_ends = np.concatenate([base._token_ends, (base._token_ends[-1] if old else 0) + ends])
+        else:  # one contiguous range of chunks [a, b) removed
+            a, b = change[1], change[2]
+            base, cut = previous, b - a
+            old_starts = base.store._starts
+            sa, sb = int(old_starts[a]), int(old_starts[b])
+            self.chunk_index = _refilled(base.chunk_index, store.chunk_vectors) if self.approximate else _flat(store.chunk_vectors, store.dimension)
+            self.sentence_index = None if self.approximate else _flat(store.sentence_vectors, store.dimension)
+            self.chunk_of_sentence = np.concatenate([base.chunk_of_sentence[:sa], base.chunk_of_sentence[sb:] - cut])
+            self.article_of = base.article_of[:a] + base.article_of[b:]
+            self.question_lists = {c if c < a else c - cut for c in base.question_lists if not a <= c < b}
+            self.vocab_ids = dict(base.vocab_ids)
+            ends = base._token_ends
+            ta, tb = (int(ends[a - 1]) if a else 0), int(ends[b - 1])
+            self._token_ids = np.concatenate([base._token_ids[:ta], base._token_ids[tb:]])
+            self._token_ends = np.concatenate([ends[:a], ends[b:] - (tb - ta)])
+        # Building read every vector; the search structures now hold their own copies, so the file pages
+        # need not stay in this process's memory (they are read again, a few rows at a time, when scored).
+        store.chunk_vectors.release()
+        store.sentence_vectors.release()
+        self.vocab = set(self.vocab_ids)
         self.bm25 = bm25s.BM25()
         self._lexical_ok = bool(store.chunks)
         if self._lexical_ok:
-            docs = [d.tolist() for d in np.split(self._token_ids, self._token_ends[:-1])]
-            self.bm25.index((docs, dict(vocab)), show_progress=False)
+            # Scores are recomputed for every chunk (each term's idf changes with the corpus), from the kept ids.
+            docs = np.split(self._token_ids, self._token_ends[:-1])
+            self.bm25.index((docs, dict(self.vocab_ids)), show_progress=False)
+
+    def _tokenize(self, chunks, batch: int = 2048) -> tuple[np.ndarray, np.ndarray]:
+        """Stemmed token ids of `chunks` (flat int32, and each chunk's end), adding new terms to `vocab_ids`.
+        Tokenized a batch at a time: a list of strings for every token of a large index would not fit."""
+        vocab, flat, lengths = self.vocab_ids, [], []
+        for k in range(0, len(chunks), batch):
+            texts = [c.embed_text for c in chunks[k : k + batch]]
+            for doc in bm25s.tokenize(texts, stemmer=self.stemmer, return_ids=False, show_progress=False):
+                flat.append(np.fromiter((vocab.setdefault(w, len(vocab)) for w in doc), dtype=np.int32, count=len(doc)))
+                lengths.append(len(doc))
+        ids = np.concatenate(flat) if flat else np.zeros(0, np.int32)
+        return ids, np.cumsum(np.array(lengths, dtype=np.int64))
 
     # ---- the three rankings ---------------------------------------------------------------
 
@@ -189,12 +204,12 @@ class Retriever:
             sentence_rows=self.store.sentence_rows(c),
         )
 
-    def sentences_near(self, vector: np.ndarray, positions: np.ndarray, exclude_articles=(), k: int = 3):
-        """The `k` sentences among `positions` closest to `vector`, outside `exclude_articles`, as
-        (passage, sentence, cosine) triples, best first."""
+    def sentences_near(self, vector: np.ndarray, positions: np.ndarray, vectors: np.ndarray, exclude_articles=(), k: int = 3):
+        """The `k` sentences among `positions` (whose vectors are `vectors`) closest to `vector`, outside
+        `exclude_articles`, as (passage, sentence, cosine) triples, best first."""
         if len(positions) == 0:
             return []
-        sims = self.store.sentence_vectors[positions] @ vector
+        sims = vectors @ vector
         out = []
         for i in np.argsort(-sims):
             sentence = self.store.sentences[positions[i]]
@@ -228,17 +243,58 @@ def _diversify(fused: dict[int, float], article_of: list[str], k: int) -> list[t
     return picked
 
 
+def _change(old: IndexStore, new: IndexStore):
+    """("append", n) when `new` is `old` (n chunks) plus rows at the end; ("remove", a, b) when it is `old`
+    without chunks a..b; else None. Compares the records themselves (identity), not equal copies."""
+    n, m = len(old.chunks), len(new.chunks)
+    if 0 < n <= m and all(x is y for x, y in zip(old.chunks, new.chunks[:n])):
+        return ("append", n)
+    if 0 < m < n:
+        a = next((i for i, (x, y) in enumerate(zip(old.chunks, new.chunks)) if x is not y), m)
+        b = a + (n - m)
+        if all(x is y for x, y in zip(old.chunks[b:], new.chunks[a:])):
+            return ("remove", a, b)
+    return None
+
+
 def _appends(old: IndexStore, new: IndexStore) -> bool:
-    """Whether `new` is `old` with rows added at the end (the same records, not equal copies)."""
-    n = len(old.chunks)
-    return 0 < n <= len(new.chunks) and all(a is b for a, b in zip(old.chunks, new.chunks[:n]))
+    change = _change(old, new)
+    return change is not None and change[0] == "append"
+
+
+def _per_chunk(store: IndexStore, first: int):
+    """For chunks first.. : the chunk of each of their sentences, their article ids, and which are question lists."""
+    starts = store._starts[first:]
+    chunks = store.chunks[first:]
+    chunk_of_sentence = first + np.repeat(np.arange(len(chunks)), np.diff(starts))
+    sentences = store.sentences[int(starts[0]) :] if len(starts) else ()
+    # "We'll answer: What does an ML engineer do? How much do they earn? ..." matches every question
+    # and answers none of them.
+    asks = np.fromiter((s.text.rstrip().endswith("?") for s in sentences), dtype=bool, count=len(sentences))
+    questions = np.bincount(chunk_of_sentence[asks] - first, minlength=len(chunks))
+    sizes = np.diff(starts)
+    question_lists = set((first + np.flatnonzero((sizes >= 3) & (questions * 2 >= sizes))).tolist())
+    return chunk_of_sentence, [c.article_id for c in chunks], question_lists
+
+
+def _add_rows(index: faiss.Index, vectors, batch: int = 8192) -> None:
+    """Add rows a batch at a time (a float32 copy of every vector at once would double the memory)."""
+    for k in range(0, len(vectors), batch):
+        index.add(np.ascontiguousarray(vectors[k : k + batch], dtype=np.float32))
+
+
+def _refilled(index: faiss.Index, vectors) -> faiss.Index:
+    """A copy of a trained IVF holding `vectors` instead (no retraining)."""
+    index = faiss.clone_index(index)
+    index.reset()
+    _add_rows(index, vectors)
+    return index
 
 
 def _extended(index: faiss.Index, vectors: np.ndarray) -> faiss.Index:
     """A copy of `index` with `vectors` added (an IVF keeps its trained cells)."""
     index = faiss.clone_index(index)
-    if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    _add_rows(index, vectors)
     return index
 
 
@@ -250,13 +306,12 @@ def _ivf(vectors: np.ndarray, dimension: int) -> faiss.Index:
     index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dimension), dimension, nlist, faiss.METRIC_INNER_PRODUCT)
     sample = vectors[np.random.default_rng(0).choice(n, size=min(n, 40 * nlist), replace=False)]
     index.train(np.ascontiguousarray(sample, dtype=np.float32))
-    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    _add_rows(index, vectors)
     index.nprobe = IVF_NPROBE
     return index
 
 
 def _flat(vectors: np.ndarray, dimension: int) -> faiss.Index:
     index = faiss.IndexFlatIP(dimension)  # inner product on unit vectors == cosine
-    if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    _add_rows(index, vectors)
     return index

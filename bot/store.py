@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .chunking import Chunk, Sentence
+from .rows import Rows
 from .errors import ArticleNotFoundError, IndexCorruptError, IndexMismatchError, IndexMissingError
 
 FORMAT_VERSION = 3  # 2: sentence vectors as float16 .npy; 3: segments
@@ -72,30 +73,38 @@ class IndexStore:
     articles: dict[str, ArticleRecord] = field(default_factory=dict)
     chunks: tuple[Chunk, ...] = ()
     sentences: tuple[Sentence, ...] = ()
-    chunk_vectors: np.ndarray | None = None  # (len(chunks), dimension), unit rows
-    sentence_vectors: np.ndarray | None = None  # (len(sentences), dimension), unit rows, float16
+    chunk_vectors: Rows | None = None  # (len(chunks), dimension), unit rows, float32
+    sentence_vectors: Rows | None = None  # (len(sentences), dimension), unit rows, float16
     built_at: str = ""
     segments: tuple[Segment, ...] = ()  # the segments on disk these rows were loaded from or saved as
 
+    def __post_init__(self):
+        # Plain arrays are accepted (tests, the benchmark's synthetic stores) and wrapped.
+        for name in ("chunk_vectors", "sentence_vectors"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, Rows):
+                object.__setattr__(self, name, Rows.of(np.asarray(value)))
+
     @classmethod
     def empty(cls, model: str, dimension: int, chunking: dict, corpus: str = "") -> "IndexStore":
-        z = np.zeros((0, dimension), dtype=np.float32)
-        return cls(model, dimension, dict(chunking), corpus, {}, (), (), z, z.astype(np.float16))
+        return cls(model, dimension, dict(chunking), corpus, {}, (), (), Rows([], dimension, np.float32),
+                   Rows([], dimension, np.float16))
 
     # ---- changes: each returns a new store -------------------------------------------------
 
     def without_article(self, article_id: str) -> "IndexStore":
         if article_id not in self.articles:
             raise ArticleNotFoundError(article_id, sorted(self.articles))
-        keep_c = np.array([c.article_id != article_id for c in self.chunks], dtype=bool)
-        keep_s = np.array([s.article_id != article_id for s in self.sentences], dtype=bool)
+        rows = self._article_rows()[article_id]  # contiguous: an article is always added whole
+        starts = self._starts
+        first, last = int(starts[rows.start]), int(starts[rows.stop])
         articles = {k: v for k, v in self.articles.items() if k != article_id}
         return self._replace(
             articles=articles,
-            chunks=tuple(c for c, k in zip(self.chunks, keep_c) if k),
-            sentences=tuple(s for s, k in zip(self.sentences, keep_s) if k),
-            chunk_vectors=self.chunk_vectors[keep_c] if len(keep_c) else self.chunk_vectors,
-            sentence_vectors=self.sentence_vectors[keep_s] if len(keep_s) else self.sentence_vectors,
+            chunks=self.chunks[: rows.start] + self.chunks[rows.stop :],
+            sentences=self.sentences[:first] + self.sentences[last:],
+            chunk_vectors=self.chunk_vectors.without(rows.start, rows.stop),
+            sentence_vectors=self.sentence_vectors.without(first, last),
         )
 
     def with_article(self, record: ArticleRecord, chunks, sentences, chunk_vectors, sentence_vectors) -> "IndexStore":
@@ -109,8 +118,8 @@ class IndexStore:
             articles=articles,
             chunks=base.chunks + tuple(chunks),
             sentences=base.sentences + tuple(sentences),
-            chunk_vectors=np.vstack([base.chunk_vectors, chunk_vectors]).astype(np.float32),
-            sentence_vectors=np.vstack([base.sentence_vectors, np.asarray(sentence_vectors, dtype=np.float16)]),
+            chunk_vectors=base.chunk_vectors.appended(chunk_vectors),
+            sentence_vectors=base.sentence_vectors.appended(sentence_vectors),
         )
 
     def _replace(self, **changes) -> "IndexStore":
@@ -200,8 +209,10 @@ class IndexStore:
             segments = tuple(Segment.from_json(d) for d in manifest["segments"])
             chunk_vectors, sentence_vectors, chunks, sentences = [], [], [], []
             for seg in segments:
-                chunk_vectors.append(np.load(index_dir / seg.files["chunk_vectors"], allow_pickle=False))
-                sentence_vectors.append(np.load(index_dir / seg.files["sentence_vectors"], allow_pickle=False))
+                # Memory-mapped: a question reads only the rows it scores. Files are never changed in
+                # place (new content gets a new name), so a mapping stays valid while the index is updated.
+                chunk_vectors.append(np.load(index_dir / seg.files["chunk_vectors"], mmap_mode="r", allow_pickle=False))
+                sentence_vectors.append(np.load(index_dir / seg.files["sentence_vectors"], mmap_mode="r", allow_pickle=False))
                 with open(index_dir / seg.files["chunks"], encoding="utf-8") as f:
                     for line in f:
                         chunk, sents = _from_chunk_record(json.loads(line))
@@ -209,8 +220,10 @@ class IndexStore:
                         sentences.extend(sents)
             articles = {k: ArticleRecord(**v) for k, v in manifest["articles"].items()}
             dim = manifest["dimension"]
-            chunk_vectors = np.concatenate(chunk_vectors).astype(np.float32, copy=False) if chunk_vectors else np.zeros((0, dim), np.float32)
-            sentence_vectors = np.concatenate(sentence_vectors) if sentence_vectors else np.zeros((0, dim), np.float16)
+            if any(v.dtype != np.float32 for v in chunk_vectors) or any(v.dtype != np.float16 for v in sentence_vectors):
+                raise ValueError("vector files have an unexpected type")
+            chunk_vectors = Rows(chunk_vectors, dim, np.float32)
+            sentence_vectors = Rows(sentence_vectors, dim, np.float16)
         except (OSError, KeyError, TypeError, ValueError, RuntimeError) as e:
             raise IndexCorruptError(index_dir, f"{type(e).__name__}: {e}") from None
         if len(chunks) != len(chunk_vectors) or len(sentences) != len(sentence_vectors):
