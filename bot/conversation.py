@@ -91,10 +91,11 @@ class CareerBot:
         passages = retriever.search(query, 5, query_vector)
         terms = set(retriever.query_terms(query)[0]) - QUESTION_WORDS
         answer_vector = query_vector
-        if query != expand_abbreviations(question):
+        own = expand_abbreviations(question)
+        if query != own:
             # A rewritten follow-up searches with the earlier question's context, but the sentences chosen
             # should answer what is new in this message ("a business degree"), so its own words weigh equally.
-            answer_vector = query_vector + self.embedder.embed_query(expand_abbreviations(question))
+            answer_vector = query_vector + self.embedder.embed_query(own)
             answer_vector = answer_vector / np.linalg.norm(answer_vector)
         soft, soft_vectors = self._soft_sentences(retriever)
 

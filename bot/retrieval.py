@@ -115,7 +115,6 @@ class Retriever:
         # need not stay in this process's memory (they are read again, a few rows at a time, when scored).
         store.chunk_vectors.release()
         store.sentence_vectors.release()
-        self.vocab = set(self.vocab_ids)
         self.bm25 = bm25s.BM25()
         self._lexical_ok = bool(store.chunks)
         if self._lexical_ok:
@@ -151,7 +150,7 @@ class Retriever:
     def _query_terms(self, query: str) -> tuple[list[str], list[str]]:
         """The query's stemmed content terms, split into (found in the index, not found)."""
         words = bm25s.tokenize([query], stemmer=self.stemmer, return_ids=False, show_progress=False)[0]
-        vocab = self.vocab if self._lexical_ok else set()
+        vocab = self.vocab_ids if self._lexical_ok else {}
         return [w for w in words if w in vocab], [w for w in words if w not in vocab]
 
     def search(self, query: str, k: int = 5, query_vector: np.ndarray | None = None) -> list[Passage]:
@@ -255,11 +254,6 @@ def _change(old: IndexStore, new: IndexStore):
         if all(x is y for x, y in zip(old.chunks[b:], new.chunks[a:])):
             return ("remove", a, b)
     return None
-
-
-def _appends(old: IndexStore, new: IndexStore) -> bool:
-    change = _change(old, new)
-    return change is not None and change[0] == "append"
 
 
 def _per_chunk(store: IndexStore, first: int):

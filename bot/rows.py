@@ -17,6 +17,7 @@ class Rows:
         self.dimension = dimension
         self.dtype = np.dtype(dtype)
         self._ends = np.cumsum([len(p) for p in self.parts], dtype=np.int64)
+        self._firsts = (self._ends - [len(p) for p in self.parts]).tolist()  # each part's first row
 
     @classmethod
     def of(cls, array: np.ndarray) -> "Rows":
@@ -29,9 +30,6 @@ class Rows:
     def shape(self) -> tuple[int, int]:
         return (len(self), self.dimension)
 
-    def _starts(self) -> np.ndarray:
-        return np.concatenate([[0], self._ends[:-1]]).astype(np.int64)
-
     def __getitem__(self, key):
         if isinstance(key, slice):
             start, stop, step = key.indices(len(self))
@@ -41,13 +39,13 @@ class Rows:
         if isinstance(key, (int, np.integer)):
             i = int(key) + (len(self) if key < 0 else 0)
             p = int(np.searchsorted(self._ends, i, side="right"))
-            return np.asarray(self.parts[p][i - (self._ends[p] - len(self.parts[p]))])
+            return np.asarray(self.parts[p][i - self._firsts[p]])
         idx = np.asarray(key)
         if idx.dtype == bool:
             idx = np.flatnonzero(idx)
         out = np.empty((len(idx), self.dimension), dtype=self.dtype)
         which = np.searchsorted(self._ends, idx, side="right")
-        for p, start in enumerate(self._starts()):
+        for p, start in enumerate(self._firsts):
             mask = which == p
             if mask.any():
                 out[mask] = self.parts[p][idx[mask] - start]
@@ -56,7 +54,7 @@ class Rows:
     def rows(self, start: int, stop: int) -> np.ndarray:
         """Rows start..stop as an array: a view when they lie in one part (the usual case: one chunk's sentences)."""
         pieces = []
-        for p, first in enumerate(self._starts()):
+        for p, first in enumerate(self._firsts):
             lo, hi = max(start, first), min(stop, int(self._ends[p]))
             if lo < hi:
                 pieces.append(self.parts[p][lo - first : hi - first])
@@ -70,7 +68,7 @@ class Rows:
     def without(self, start: int, stop: int) -> "Rows":
         """These rows except start..stop, as views of the same parts (nothing copied)."""
         parts = []
-        for p, first in enumerate(self._starts()):
+        for p, first in enumerate(self._firsts):
             part, end = self.parts[p], int(self._ends[p])
             if stop <= first or start >= end:
                 parts.append(part)

@@ -111,14 +111,14 @@ def test_questions_in_flight_survive_index_updates(built, tmp_path):
 
 
 def test_a_retriever_extended_by_an_add_matches_one_built_from_scratch(built, embedder, tmp_path):
-    from bot.retrieval import Retriever, _appends, _change
+    from bot.retrieval import Retriever, _change
 
     bot = CareerBot.load(index_dir=built.index_dir)
     before = bot.store
     extra = tmp_path / "meetups.md"
     extra.write_text("# Meetups\n\nNetworking at local meetups often leads to machine learning job offers.\n")
     bot.add(extra)
-    assert _appends(before, bot.store)  # so the bot's retriever was extended, not rebuilt
+    assert _change(before, bot.store)[0] == "append"  # so the bot's retriever was extended, not rebuilt
     fresh = Retriever(bot.store, embedder)
     assert len(bot._retriever.article_of) == len(fresh.article_of) == len(bot.store.chunks)
     for q in ("Where do networking job offers come from?", "What should a portfolio include?", "salary of juniors"):
