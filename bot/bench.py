@@ -14,6 +14,7 @@ Reports, never asserts: no figure here is a test.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import resource
 import shutil
@@ -146,7 +147,7 @@ def worker(index_dir: Path, extra_article: Path | None) -> dict:
         ask_ms.append((time.perf_counter() - t) * 1000)
     out = {
         "articles": len(bot.store.articles), "chunks": len(bot.store.chunks), "sentences": len(bot.store.sentences),
-        "load_s": round(load_s, 2), "approximate": bot._retriever.approximate,
+        "load_s": round(load_s, 2), "approximate": bot._retriever.approximate, "backend": embedder.backend,
     }
     out["floor_ms"], out["floor_ms_p95"] = _stats(floor)
     out["retrieve_ms_p50"], out["retrieve_ms_p95"] = _stats(retrieve_ms)
@@ -229,7 +230,7 @@ def _build_bundled(work: Path, embedder) -> tuple[dict, Path]:
     return {
         "build_s": round(build_s, 2), "raw_encode_s": round(encode_s, 2), "texts": len(texts),
         "build_overhead": round(build_s / encode_s, 3), "chunks_per_s": round(len(store.chunks) / build_s, 1),
-        "texts_per_s": round(len(texts) / encode_s, 1), "prepare_s_per_text": prepare_s / len(texts),
+        "texts_per_s": round(len(texts) / encode_s, 1), "prepare_s_per_text": prepare_s / len(texts), "texts_list": texts,
     }, settings.index_dir
 
 
@@ -248,6 +249,56 @@ def _langchain(embedder_questions: list[str]) -> dict:
     p50, p95 = _stats(search_ms)
     return {"build_s": round(base.build_s, 2), "build_with_model_load_s": round(total_s, 2),
             "chunks": len(base.documents), "search_ms_p50": p50, "search_ms_p95": p95}
+
+
+def _encoders(texts: list[str], batch_size: int, bundled_dir: Path) -> dict:
+    """The backends side by side on the same texts: one query (p50 of 100) and encoding the bundled corpus; and
+    int8 dynamic quantization of the ONNX export (onnxruntime), with its dev-set answer quality beside fp32's.
+    int8 gives other vectors, so it gets its own index, built here from the same corpus."""
+    from . import indexer, onnx_model
+    from .conversation import CareerBot
+    from .embedding import OnnxEmbedder, bundled_model_path, default_cache_dir, get_embedder
+    from .evaluate import DEFAULT_DATASET, evaluate_bot, load_dataset
+    from .store import IndexStore
+
+    plan = onnx_model.plan_for(bundled_model_path())
+    fp32_file = onnx_model.ensure_exported(plan, default_cache_dir())
+    int8_file = bundled_dir.parent / "model-int8.onnx"
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    quantize_dynamic(str(fp32_file), str(int8_file), weight_type=QuantType.QInt8)
+    root.handlers[:], root.level = handlers, level  # it configures the root logger; keep other libraries quiet
+    backends = {
+        "torch": get_embedder("", "torch"),
+        "onnx": get_embedder("", "onnx"),
+        "onnx_int8": OnnxEmbedder(get_embedder("").name, onnx_model.OnnxEncoder(plan, int8_file)),
+    }
+    qs = questions()
+    out: dict = {}
+    for name, embedder in backends.items():
+        embedder.encode(texts[:64], batch_size)  # warm up
+        query_ms = []
+        for q in qs:
+            t = time.perf_counter()
+            embedder.encode([q])
+            query_ms.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        embedder.encode(texts, batch_size)
+        out[name] = {"query_ms_p50": round(statistics.median(query_ms), 2), "encode_s": round(time.perf_counter() - t, 2)}
+    rows = load_dataset(DEFAULT_DATASET)
+    for name, index_dir in (("onnx", bundled_dir), ("onnx_int8", bundled_dir.parent / "index-int8")):
+        settings = Settings.from_env(index_dir=index_dir, corpus_dir=bundled_dir.parent / "corpus")
+        if name == "onnx_int8":
+            indexer.build(settings, backends[name])
+        store = IndexStore.load(index_dir, backends[name].name, backends[name].dimension)
+        bot = CareerBot(store, settings, backends[name])
+        r = evaluate_bot(bot, rows)
+        out[name]["dev"] = {"mrr_at_10": round(r.mrr_at_10, 3), "hit_at_5": round(r.hit_at_5, 3),
+                            "citation_hit": round(r.citation_hit, 3), "key_coverage": round(r.key_coverage, 3),
+                            "out_of_scope_refused": r.out_of_scope_refused, "follow_ups_right": r.follow_ups_right}
+    return out
 
 
 def _cold_start(index_dir: Path, runs: int = 3) -> dict:
@@ -289,7 +340,8 @@ def run(sizes: list[int] | None = None, as_json: bool = False) -> str:
     with tempfile.TemporaryDirectory(prefix="bot-bench-") as tmp:
         work = Path(tmp)
         build, bundled_dir = _build_bundled(work, embedder)
-        report["build"] = {k: v for k, v in build.items() if k != "prepare_s_per_text"}
+        report["build"] = {k: v for k, v in build.items() if k not in ("prepare_s_per_text", "texts_list")}
+        report["encoders"] = _encoders(build["texts_list"], Settings.from_env().batch_size, bundled_dir)
         report["langchain"] = _langchain(questions())
         extra = work / "extra-article.md"
         shutil.copy(PROJECT_DIR / "corpus" / "itpro-how-to-become-a-machine-learning-engineer.md", extra)
@@ -321,7 +373,7 @@ def format_report(r: dict) -> str:
     names = list(sizes)
     rows = [
         ("articles", "articles", "{}"), ("chunks", "chunks", "{}"), ("approximate search (IVF)", "approximate", "{}"),
-        ("floor: one query embedding, p50 ms", "floor_ms", "{:.2f}"),
+        ("backend", "backend", "{}"), ("floor: one query embedding, p50 ms", "floor_ms", "{:.2f}"),
         ("retrieve() p50 / p95 ms", ("retrieve_ms_p50", "retrieve_ms_p95"), "{:.2f} / {:.2f}"),
         ("ask() p50 / p95 ms", ("ask_ms_p50", "ask_ms_p95"), "{:.2f} / {:.2f}"),
         ("ask() / floor", "ask_over_floor", "{:.2f}"), ("retrieve() / floor", "retrieve_over_floor", "{:.2f}"),
@@ -342,7 +394,7 @@ def format_report(r: dict) -> str:
                 cell = fmt.format(s[key]) if s.get(key) is not None else "-"
             cells.append(f"{cell:>18}")
         lines.append(f"{label:<{width}}" + "".join(cells))
-    b, lc, cs = r["build"], r["langchain"], r["cold_start"]
+    b, lc, cs, enc = r["build"], r["langchain"], r["cold_start"], r["encoders"]
     lines += [
         "",
         f"bundled build: {b['build_s']} s for {b['texts']} texts (chunks + sentences); raw encoding of the same texts "
@@ -350,6 +402,15 @@ def format_report(r: dict) -> str:
         f"LangChain tutorial pipeline (bundled): build {lc['build_s']} s ({lc['chunks']} chunks; "
         f"{lc['build_with_model_load_s']} s with model load); similarity_search p50 {lc['search_ms_p50']} ms, p95 {lc['search_ms_p95']} ms",
         f"cold start (bundled): process start -> first CLI answer {cs['first_answer_s']} s; app start -> ready {cs['app_ready_s']} s",
+        "",
+        f"{'encoder (bundled texts)':<24}{'query p50 ms':>14}{'encode s':>10}{'dev MRR@10':>12}{'hit@5':>7}{'cite':>7}{'keys':>7}{'OOS':>6}{'follow':>8}",
+        *(
+            f"{name:<24}{e['query_ms_p50']:>14}{e['encode_s']:>10}"
+            + (f"{e['dev']['mrr_at_10']:>12}{e['dev']['hit_at_5']:>7}{e['dev']['citation_hit']:>7}{e['dev']['key_coverage']:>7}"
+               f"{e['dev']['out_of_scope_refused']:>6}{e['dev']['follow_ups_right']:>8}" if "dev" in e else f"{'(same vectors as onnx)':>47}")
+            for name, e in enc.items()
+        ),
+        "",
         "sizes other than 'bundled' are synthetic (perturbed copies of real chunks and vectors); see bot/bench.py",
     ]
     return "\n".join(lines)

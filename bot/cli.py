@@ -19,6 +19,10 @@ from .errors import BotError
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bot", description="Ask the career guides; manage the index.")
     p.add_argument("--model", help="embedding model: a folder or a locally cached name (env BOT_MODEL; default: bundled all-MiniLM-L6-v2)")
+    p.add_argument(
+        "--backend", choices=["auto", "onnx", "torch"],
+        help="how the model runs: onnx (exported locally once; fast, no torch), torch, or auto = onnx where the model allows (env BOT_BACKEND)",
+    )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def with_index(sp):
@@ -64,7 +68,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _settings(args) -> Settings:
-    return Settings.from_env(index_dir=getattr(args, "index", None), corpus_dir=getattr(args, "corpus", None), model=args.model)
+    return Settings.from_env(
+        index_dir=getattr(args, "index", None), corpus_dir=getattr(args, "corpus", None), model=args.model, backend=args.backend
+    )
 
 
 def _run(args) -> int:
@@ -100,7 +106,7 @@ def _run(args) -> int:
         return 0
 
     from . import indexer
-    from .embedding import get_embedder
+    from .embedding import embedder_for
     from .store import IndexStore
 
     if args.action == "list":
@@ -114,7 +120,7 @@ def _run(args) -> int:
         _, report = indexer.remove(args.article_id, settings)
         print(f"removed {args.article_id} from {settings.index_dir} and its file from the corpus")
         return 0
-    embedder = get_embedder(settings.model)
+    embedder = embedder_for(settings)
     if args.action == "build":
         store, report = indexer.build(settings, embedder, progress=sys.stderr.isatty())
     else:

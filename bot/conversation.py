@@ -16,7 +16,7 @@ import numpy as np
 from . import indexer
 from .answer import Answer, compose, not_covered
 from .config import Settings
-from .embedding import get_embedder
+from .embedding import Embedder, embedder_for
 from .errors import QuestionError
 from .retrieval import QUESTION_WORDS, Passage, Retriever
 from .stance import stance
@@ -52,9 +52,10 @@ EXAMPLES = (
 class CareerBot:
     """Answers career questions from the indexed guides, citing the passages it uses."""
 
-    def __init__(self, store: IndexStore, settings: Settings):
+    def __init__(self, store: IndexStore, settings: Settings, embedder: Embedder | None = None):
+        """`embedder` defaults to the one `settings` names; pass one to query an index built with another."""
         self.settings = settings
-        self.embedder = get_embedder(settings.model)
+        self.embedder = embedder or embedder_for(settings)
         self._lock = threading.Lock()  # one index update at a time; readers never wait
         self._retriever = Retriever(store, self.embedder)
 
@@ -62,7 +63,7 @@ class CareerBot:
     def load(cls, index_dir=None, model: str | None = None, settings: Settings | None = None) -> "CareerBot":
         """Open a built index (index/ by default). Raises a BotError saying what to run when it is missing or mismatched."""
         settings = settings or Settings.from_env(index_dir=index_dir, model=model)
-        embedder = get_embedder(settings.model)
+        embedder = embedder_for(settings)
         store = IndexStore.load(settings.index_dir, embedder.name, embedder.dimension)
         return cls(store, settings)
 
