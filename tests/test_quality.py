@@ -60,6 +60,14 @@ def test_a_list_is_not_carried_by_one_matching_item(guides_bot):
     assert "deploy" in answer.text.lower()
 
 
+def test_the_sentence_an_also_sentence_points_back_to_comes_with_it(guides_bot):
+    # "The deployment process also involves ... monitoring" matches best; the sentence it points back to
+    # holds the specifics ("cloud platforms, APIs, and databases") and must not be left out.
+    answer = guides_bot.ask("What does deploying a model involve?")
+    assert "The deployment process also involves setting up monitoring" in answer.text
+    assert "This process involves integrating the model with cloud platforms, APIs, and databases" in answer.text
+
+
 def test_list_questions_get_the_list(guides_bot):
     answer = guides_bot.ask("What does a typical machine learning engineer job description include?")
     assert "\n- Designing machine learning systems" in answer.text
