@@ -268,6 +268,7 @@ def _encoders(texts: list[str], batch_size: int, bundled_dir: Path) -> dict:
 
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
+    root.setLevel(logging.ERROR)  # its advice to pre-process first is for image models
     quantize_dynamic(str(fp32_file), str(int8_file), weight_type=QuantType.QInt8)
     root.handlers[:], root.level = handlers, level  # it configures the root logger; keep other libraries quiet
     backends = {
