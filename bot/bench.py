@@ -7,6 +7,8 @@ vector is a perturbed mix of its real vector and another real vector (v' = norm(
 which spreads them like real embeddings; the three real guides stay in, so real questions have
 real answers. Search, BM25, memory and add/remove are measured on them; encoding throughput is
 measured on real text and used to estimate what a full rebuild would cost.
+The encoders are compared on the bundled texts in the same run: torch (sentence-transformers), the ONNX export
+the chat uses, and an int8 quantization of it with its dev-set answer quality (kept only if quality holds).
 Each size is measured in a fresh worker process (`--worker`), so peak RSS is that size's alone.
 Reports, never asserts: no figure here is a test.
 """
@@ -208,7 +210,7 @@ def _run_worker(index_dir: Path, extra: Path | None) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def _build_bundled(work: Path, embedder) -> tuple[dict, Path]:
+def _build_bundled(work: Path, embedder) -> tuple[dict, Path, list[str]]:
     from . import indexer
     from .chunking import chunk_article
     from .ingest import load_article
@@ -230,8 +232,8 @@ def _build_bundled(work: Path, embedder) -> tuple[dict, Path]:
     return {
         "build_s": round(build_s, 2), "raw_encode_s": round(encode_s, 2), "texts": len(texts),
         "build_overhead": round(build_s / encode_s, 3), "chunks_per_s": round(len(store.chunks) / build_s, 1),
-        "texts_per_s": round(len(texts) / encode_s, 1), "prepare_s_per_text": prepare_s / len(texts), "texts_list": texts,
-    }, settings.index_dir
+        "texts_per_s": round(len(texts) / encode_s, 1), "prepare_s_per_text": prepare_s / len(texts),
+    }, settings.index_dir, texts
 
 
 def _langchain(embedder_questions: list[str]) -> dict:
@@ -255,6 +257,8 @@ def _encoders(texts: list[str], batch_size: int, bundled_dir: Path) -> dict:
     """The backends side by side on the same texts: one query (p50 of 100) and encoding the bundled corpus; and
     int8 dynamic quantization of the ONNX export (onnxruntime), with its dev-set answer quality beside fp32's.
     int8 gives other vectors, so it gets its own index, built here from the same corpus."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
     from . import indexer, onnx_model
     from .conversation import CareerBot
     from .embedding import OnnxEmbedder, bundled_model_path, default_cache_dir, get_embedder
@@ -264,8 +268,6 @@ def _encoders(texts: list[str], batch_size: int, bundled_dir: Path) -> dict:
     plan = onnx_model.plan_for(bundled_model_path())
     fp32_file = onnx_model.ensure_exported(plan, default_cache_dir())
     int8_file = bundled_dir.parent / "model-int8.onnx"
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     root.setLevel(logging.ERROR)  # its advice to pre-process first is for image models
@@ -340,9 +342,9 @@ def run(sizes: list[int] | None = None, as_json: bool = False) -> str:
     report: dict = {"machine": f"{os.cpu_count()} cores", "sizes": {}}
     with tempfile.TemporaryDirectory(prefix="bot-bench-") as tmp:
         work = Path(tmp)
-        build, bundled_dir = _build_bundled(work, embedder)
-        report["build"] = {k: v for k, v in build.items() if k not in ("prepare_s_per_text", "texts_list")}
-        report["encoders"] = _encoders(build["texts_list"], Settings.from_env().batch_size, bundled_dir)
+        build, bundled_dir, texts = _build_bundled(work, embedder)
+        report["build"] = {k: v for k, v in build.items() if k != "prepare_s_per_text"}
+        report["encoders"] = _encoders(texts, Settings.from_env().batch_size, bundled_dir)
         report["langchain"] = _langchain(questions())
         extra = work / "extra-article.md"
         shutil.copy(PROJECT_DIR / "corpus" / "itpro-how-to-become-a-machine-learning-engineer.md", extra)
