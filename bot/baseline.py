@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from .embedding import BUNDLED_NAME, bundled_model_path, offline_settings
+from .embedding import BUNDLED_NAME, bundled_model_path, quiet_transformers
 from .indexer import corpus_files
 from .ingest import load_article
 
@@ -23,10 +23,7 @@ class LangChainBaseline:
         from langchain_huggingface import HuggingFaceEmbeddings
         from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-        offline_settings()  # the same offline, quiet transformers settings as our torch backend
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
+        quiet_transformers()  # the same offline, quiet settings as our torch backend
         location = str(bundled_model_path()) if model in ("", BUNDLED_NAME) else model
         self.embeddings = HuggingFaceEmbeddings(
             model_name=location, model_kwargs={"device": "cpu"}, encode_kwargs={"normalize_embeddings": True}

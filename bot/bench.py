@@ -253,10 +253,11 @@ def _langchain(embedder_questions: list[str]) -> dict:
             "chunks": len(base.documents), "search_ms_p50": p50, "search_ms_p95": p95}
 
 
-def _encoders(texts: list[str], batch_size: int, bundled_dir: Path) -> dict:
+def _encoders(texts: list[str], batch_size: int, bundled_dir: Path, embedder) -> dict:
     """The backends side by side on the same texts: one query (p50 of 100) and encoding the bundled corpus; and
     int8 dynamic quantization of the ONNX export (onnxruntime), with its dev-set answer quality beside fp32's.
-    int8 gives other vectors, so it gets its own index, built here from the same corpus."""
+    int8 gives other vectors, so it gets its own index, built here from the same corpus. `embedder` is the
+    chat's own (onnx unless the model could not be exported)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     from . import indexer, onnx_model
@@ -275,8 +276,8 @@ def _encoders(texts: list[str], batch_size: int, bundled_dir: Path) -> dict:
     root.handlers[:], root.level = handlers, level  # it configures the root logger; keep other libraries quiet
     backends = {
         "torch": get_embedder("", "torch"),
-        "onnx": get_embedder("", "onnx"),
-        "onnx_int8": OnnxEmbedder(get_embedder("").name, onnx_model.OnnxEncoder(plan, int8_file)),
+        embedder.backend: embedder,
+        "onnx_int8": OnnxEmbedder(embedder.name, onnx_model.OnnxEncoder(plan, int8_file)),
     }
     qs = questions()
     out: dict = {}
@@ -291,7 +292,7 @@ def _encoders(texts: list[str], batch_size: int, bundled_dir: Path) -> dict:
         embedder.encode(texts, batch_size)
         out[name] = {"query_ms_p50": round(statistics.median(query_ms), 2), "encode_s": round(time.perf_counter() - t, 2)}
     rows = load_dataset(DEFAULT_DATASET)
-    for name, index_dir in (("onnx", bundled_dir), ("onnx_int8", bundled_dir.parent / "index-int8")):
+    for name, index_dir in ((embedder.backend, bundled_dir), ("onnx_int8", bundled_dir.parent / "index-int8")):
         settings = Settings.from_env(index_dir=index_dir, corpus_dir=bundled_dir.parent / "corpus")
         if name == "onnx_int8":
             indexer.build(settings, backends[name])
@@ -344,7 +345,7 @@ def run(sizes: list[int] | None = None, as_json: bool = False) -> str:
         work = Path(tmp)
         build, bundled_dir, texts = _build_bundled(work, embedder)
         report["build"] = {k: v for k, v in build.items() if k != "prepare_s_per_text"}
-        report["encoders"] = _encoders(texts, Settings.from_env().batch_size, bundled_dir)
+        report["encoders"] = _encoders(texts, Settings.from_env().batch_size, bundled_dir, embedder)
         report["langchain"] = _langchain(questions())
         extra = work / "extra-article.md"
         shutil.copy(PROJECT_DIR / "corpus" / "itpro-how-to-become-a-machine-learning-engineer.md", extra)

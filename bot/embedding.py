@@ -36,6 +36,14 @@ def offline_settings() -> None:
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no "Loading weights" bars in CLI output
 
 
+def quiet_transformers() -> None:
+    """offline_settings(), plus no download/progress bars: before loading any model through transformers."""
+    offline_settings()
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+
+
 def locate(model: str) -> tuple[str, str, Path | None]:
     """(name recorded in the index, what sentence-transformers loads, the model's folder if found on disk)."""
     if not model or model in (BUNDLED_NAME, "all-MiniLM-L6-v2"):
@@ -101,11 +109,9 @@ class TorchEmbedder(Embedder):
 
     def __init__(self, model: str, name: str, location: str):
         super().__init__()
-        offline_settings()
+        quiet_transformers()
         from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as hf_logging
 
-        hf_logging.disable_progress_bar()
         self.name = name
         try:
             self.model = SentenceTransformer(location, device="cpu", local_files_only=True)
