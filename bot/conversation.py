@@ -40,7 +40,12 @@ ABBREVIATIONS = {
     "dl": "deep learning", "cs": "computer science", "swe": "software engineer", "phd": "PhD doctorate",
     "msc": "master's degree", "bsc": "bachelor's degree", "cv": "resume",
 }
-_ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b", re.I)
+# With the article before it, so "an ML job" becomes "a machine learning job".
+_ABBREVIATION = re.compile(r"\b(?:(an?)\s+)?(" + "|".join(ABBREVIATIONS) + r")\b", re.I)
+# A rewritten follow-up's answer is chosen by the searched query (which already holds the message) plus
+# the message's own words at this weight: enough for "What about a business degree?" to pick the degree
+# sentence, not so much that a vague "how do engineers deal with it?" picks generic sentences.
+OWN_WEIGHT = 0.5
 
 EXAMPLES = (
     "Do I need a master's degree to become an ML engineer?",
@@ -95,8 +100,8 @@ class CareerBot:
         own = expand_abbreviations(question)
         if query != own:
             # A rewritten follow-up searches with the earlier question's context, but the sentences chosen
-            # should answer what is new in this message ("a business degree"), so its own words weigh equally.
-            answer_vector = query_vector + self.embedder.embed_query(own)
+            # should answer what is new in this message ("a business degree"), so its own words count again.
+            answer_vector = query_vector + OWN_WEIGHT * self.embedder.embed_query(own)
             answer_vector = answer_vector / np.linalg.norm(answer_vector)
         soft, soft_vectors = self._soft_sentences(retriever)
 
@@ -185,7 +190,14 @@ class CareerBot:
 
 def expand_abbreviations(query: str) -> str:
     """'ML engineer' -> 'machine learning engineer' (case-insensitive, whole words only)."""
-    return _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1).lower()], query)
+    def expand(m: re.Match) -> str:
+        words = ABBREVIATIONS[m.group(2).lower()]
+        if not m.group(1):
+            return words
+        article = "an" if words[0].lower() in "aeiou" else "a"
+        return f"{article.capitalize() if m.group(1)[0].isupper() else article} {words}"
+
+    return _ABBREVIATION.sub(expand, query)
 
 
 def depends_on_context(message: str) -> bool:

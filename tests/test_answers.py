@@ -42,6 +42,20 @@ def test_retrieve_ranks_the_salary_passage_first(guides_bot):
     assert all(p.title and p.article_id for p in passages)
 
 
+def test_two_rankings_agreeing_on_first_place_beat_three_lukewarm_ones(guides_bot):
+    # The pay passage is first by sentence and by words ("average pay ... $147,134") but only 4th as a whole
+    # chunk; with the textbook fusion constant (60) chunks every ranking put mid-list came out ahead of it.
+    passages = guides_bot.retrieve("How much does an ML engineer make?", k=3)
+    assert "$147,134" in passages[0].text or "$165,462" in passages[0].text
+
+
+def test_one_long_guide_does_not_fill_every_place(guides_bot):
+    # The beginner's guide has a whole section on tuning, enough to fill the top five by itself.
+    passages = guides_bot.retrieve("How do engineers tune hyperparameters?", k=5)
+    assert "Hyperparameter tuning" in passages[0].text
+    assert len({p.article_id for p in passages}) >= 2
+
+
 def test_a_table_of_contents_ranks_below_the_passages_it_lists(guides_bot):
     # ITPro opens with a list of the questions it answers; it matches every such question and answers none.
     passages = guides_bot.retrieve("What are the steps to become a machine learning engineer?", k=5)

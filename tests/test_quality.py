@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from bot.conversation import expand_abbreviations
 from bot.evaluate import contains_gold, covers_keys, evaluate_bot, load_dataset, normalize
 from tests.conftest import ROOT
 
@@ -30,6 +31,15 @@ def test_what_about_follow_up_answers_the_new_subject(guides_bot):
     answer = guides_bot.ask("What about a business degree, is that any use?", history=history)
     assert "business degree" in answer.searched_for and "college majors" in answer.searched_for
     assert "business degree valuable" in answer.text
+
+
+def test_a_vague_follow_up_is_answered_about_its_subject(guides_bot):
+    # "deal with it" matches any sentence about engineers coping with change; "it" is concept drift.
+    first = "What is concept drift?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": guides_bot.ask(first).text}]
+    answer = guides_bot.ask("So how do engineers deal with it?", history=history)
+    assert "concept drift" in answer.searched_for
+    assert "retrain the model with updated data" in answer.text
 
 
 def test_a_new_question_is_searched_as_asked(guides_bot):
@@ -92,6 +102,9 @@ def test_abbreviations_are_expanded_for_search(guides_bot):
     answer = guides_bot.ask("What do ML engineers earn?")
     assert "machine learning" in answer.searched_for
     assert any("$165,462" in c.text or "$147,134" in c.text for c in answer.citations)
+    assert expand_abbreviations("Is an ML certification worth it, or an AI one?") == (
+        "Is a machine learning certification worth it, or an artificial intelligence one?"
+    )
 
 
 def test_gold_matching_normalizes_and_accepts_a_long_shared_run():
