@@ -103,13 +103,24 @@ class CareerBot:
             # should answer what is new in this message ("a business degree"), so its own words count again.
             answer_vector = query_vector + OWN_WEIGHT * self.embedder.embed_query(own)
             answer_vector = answer_vector / np.linalg.norm(answer_vector)
+        # Nearly every sentence in the guides is about machine learning engineers, so that part of a question
+        # does not say which sentence answers it: "Why would an ML engineer need signal processing?" matched
+        # sentences on the engineer over the one on signal processing. The sentences are chosen by the
+        # question without that direction (the words' vector is cached: they are the same in most questions).
+        background = retriever.background_words(own)
+        if background:
+            direction = self.embedder.embed_query(background)
+            answer_vector = answer_vector - float(answer_vector @ direction) * direction
+            answer_vector = answer_vector / np.linalg.norm(answer_vector)
+            terms -= retriever.background  # and a sentence gets no credit for sharing those words
         soft, soft_vectors = self._soft_sentences(retriever)
 
         def find_counterpoints(vector, exclude_articles):
             return retriever.sentences_near(vector, soft, soft_vectors, exclude_articles, k=5)
 
         answer = compose(
-            query, passages, answer_vector, retriever.sentence_vectors, terms, retriever.stemmer.stemWord, find_counterpoints
+            query, passages, answer_vector, retriever.sentence_vectors, terms, retriever.stemmer.stemWord, find_counterpoints,
+            retriever.chunk_vector,
         )
         if answer is None:
             return not_covered(query, self.suggestions(query_vector))

@@ -8,6 +8,7 @@ answer step judges that by.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +27,7 @@ from .store import ArticleRecord, IndexStore
 QUESTION_WORDS = {
     "what", "doe", "do", "did", "how", "why", "which", "who", "whom", "when", "where", "can", "could", "should",
     "would", "will", "may", "might", "must", "i", "me", "my", "mine", "we", "our", "you", "your", "is", "are", "am",
-    "get", "need", "want", "tell", "know", "like", "about", "pleas", "someon", "anyon", "thing", "much", "mani",
+    "get", "need", "want", "tell", "know", "like", "about", "pleas", "someon", "anyon", "thing", "much", "mani", "whi",
 }
 APPROXIMATE_ABOVE = 20_000  # chunks; above this, IVF instead of exact search (about 3,000 articles)
 IVF_NPROBE = 24  # cells searched per query: the recall/speed trade-off, measured by `bench`
@@ -40,6 +41,11 @@ RRF_K = 10
 DEPTH = 50  # how deep each ranking is read before fusing
 SAME_ARTICLE_DECAY = 0.8  # each further chunk from an already-picked article has its fused score x0.8
 QUESTION_LIST_WEIGHT = 0.5  # fused score factor for a chunk mostly made of questions (a table of contents)
+# A term in this share of the chunks is the library's own subject ("machine learning engineer" is in 95% of
+# the guides' chunks; the next term, "data", in 58%). Not judged in a library of fewer chunks than this.
+BACKGROUND_SHARE = 0.8
+BACKGROUND_MIN_CHUNKS = 20
+_WORD = re.compile(r"[\w'+#-]+")
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ class Passage:
     start: int = 0  # offsets of `text` in its article
     sentences: tuple[Sentence, ...] = ()
     sentence_rows: range = range(0)  # where its sentences' vectors are in the index
+    row: int = -1  # where its chunk's vector is
 
 
 class Retriever:
@@ -124,6 +131,26 @@ class Retriever:
             # Scores are recomputed for every chunk (each term's idf changes with the corpus), from the kept ids.
             docs = np.split(self._token_ids, self._token_ends[:-1])
             self.bm25.index((docs, dict(self.vocab_ids)), show_progress=False)
+        self.background = self._background()
+
+    def _background(self) -> frozenset[str]:
+        """Stemmed terms in nearly every chunk: what the whole library is about, so they tell no passage apart."""
+        n = len(self.store.chunks)
+        if not self._lexical_ok or n < BACKGROUND_MIN_CHUNKS:
+            return frozenset()
+        df = np.diff(self.bm25.scores["indptr"])  # chunks holding each term (the matrix has a column per term)
+        return frozenset(w for w, i in self.vocab_ids.items() if i < len(df) and df[i] >= BACKGROUND_SHARE * n)
+
+    def background_words(self, query: str) -> str:
+        """The query's words that are the library's background ("machine learning engineer"), when the query
+        has a subject besides them ("... signal processing?"); else ""."""
+        if not self.background:
+            return ""
+        words = _WORD.findall(query)
+        background = [w.lower() for w in words if self.stemmer.stemWord(w.lower()) in self.background]
+        rest = " ".join(w for w in words if self.stemmer.stemWord(w.lower()) not in self.background)
+        subject = set(self.query_terms(rest)[0]) - QUESTION_WORDS if background else set()
+        return " ".join(background) if subject else ""
 
     def _tokenize(self, chunks, batch: int = 2048) -> tuple[np.ndarray, np.ndarray]:
         """Stemmed token ids of `chunks` (flat int32, and each chunk's end), adding new terms to `vocab_ids`.
@@ -203,7 +230,7 @@ class Retriever:
             chunk_id=chunk.id, article_id=chunk.article_id, title=article.title, heading=chunk.heading,
             text=chunk.text, score=score, similarity=similarity, chunk_similarity=chunk_similarity, site=article.site, url=article.url,
             date=article.date, start=chunk.start, sentences=self.store.sentences_in(c),
-            sentence_rows=self.store.sentence_rows(c),
+            sentence_rows=self.store.sentence_rows(c), row=c,
         )
 
     def sentences_near(self, vector: np.ndarray, positions: np.ndarray, vectors: np.ndarray, exclude_articles=(), k: int = 3):
@@ -222,6 +249,10 @@ class Retriever:
             if len(out) >= k:
                 break
         return out
+
+    def chunk_vector(self, passage: Passage) -> np.ndarray:
+        """The index-time vector of a passage's chunk (float32)."""
+        return np.asarray(self.store.chunk_vectors[passage.row], dtype=np.float32)
 
     def sentence_vectors(self, passage: Passage) -> np.ndarray:
         """The index-time vectors of a passage's sentences, in order (float32)."""

@@ -78,6 +78,17 @@ def test_the_sentence_an_also_sentence_points_back_to_comes_with_it(guides_bot):
     assert "This process involves integrating the model with cloud platforms, APIs, and databases" in answer.text
 
 
+def test_the_librarys_own_subject_does_not_pick_the_sentences(guides_bot):
+    # Nearly every sentence is about machine learning engineers; the question is about signal processing.
+    retriever = guides_bot._retriever
+    assert retriever.background == {"machin", "learn", "engin"}
+    assert retriever.background_words("How does an machine learning engineer use signal processing?") == "machine learning engineer"
+    assert retriever.background_words("What do machine learning engineers do?") == ""  # nothing else to go by
+    answer = guides_bot.ask("What use is signal processing to a machine learning engineer?")
+    assert answer.text.startswith("Expertise in signal processing techniques can be very beneficial.")
+    assert "voice recognition or image processing" in answer.text
+
+
 def test_list_questions_get_the_list(guides_bot):
     answer = guides_bot.ask("What does a typical machine learning engineer job description include?")
     assert "\n- Designing machine learning systems" in answer.text
