@@ -19,7 +19,7 @@ import numpy as np
 
 from .chunking import Sentence
 from .retrieval import Passage
-from .stance import soft_cues, stance
+from .stance import about_routes, soft_cues, stance
 
 NOT_COVERED = "The guides don't cover that."
 # Calibrated on the dev set (`python -m bot eval`): answerable questions reach >= 0.45 cosine with their
@@ -141,9 +141,10 @@ def compose(
     units.sort(key=lambda u: -u.score)
     chosen = _choose(units)
     disagreement = False
-    # Only a question about what is needed ("Do I need a master's?") has sides to take; elsewhere
-    # "must" and "essential" are just emphasis.
-    asks_requirement = bool(_REQUIREMENT_QUESTION.search(question))
+    # Only a question about what is needed to get in ("Do I need a master's?") has sides to take; elsewhere
+    # "must" and "essential" are just emphasis, and "bootcamps teach job-ready skills" is no answer to
+    # "Do ML engineers need communication skills?".
+    asks_requirement = bool(_REQUIREMENT_QUESTION.search(question)) and about_routes(question)
     counter = _counterpoint(chosen, units, passages, query_vector, find_counterpoints) if asks_requirement else None
     if counter is not None:
         chosen.append(counter)

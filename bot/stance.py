@@ -2,6 +2,7 @@
 
 A small cue lexicon, not a classifier: it finds "most employers require a master's" versus "bootcamps
 are a viable alternative". Used to show both sides when guides differ; never to hide a sentence.
+Its sides are routes into the job (degrees, bootcamps, self-study), so it only judges questions about those.
 """
 
 import re
@@ -17,6 +18,18 @@ SOFT = re.compile(
     r"traditional (?:university )?route|other routes?|other paths?)\b",
     re.I,
 )
+
+# Credentials and routes into the job, the subject both cue lists are about (prefixes: "master's", "certified").
+ROUTE = re.compile(
+    r"\b(degree|master|ph\.?\s?d|doctor|bachelor|diploma|certif|bootcamp|course|universit|college|school|"
+    r"educat|qualif|self-taught|self-study|study|studies)",
+    re.I,
+)
+
+
+def about_routes(text: str) -> bool:
+    """Whether a question is about a credential or a route into the job ("Do I need a master's?")."""
+    return bool(ROUTE.search(text))
 
 
 def stance(text: str) -> str:

@@ -57,8 +57,15 @@ def test_disagreement_is_shown_with_both_sides_cited(guides_bot):
     assert len({c.article_id for c in answer.citations}) >= 2
 
 
-def test_an_agreed_answer_is_not_framed_as_a_disagreement(guides_bot):
-    answer = guides_bot.ask("What is overfitting?")
+@pytest.mark.parametrize("question", [
+    "What is overfitting?",
+    # "need" and a firm "requires"/"necessary", but the question is not about a route into the job: a
+    # bootcamp sentence from another guide is not the other side of it.
+    "Why does an ML engineer need communication skills?",
+    "Do ML engineers need to know cloud computing?",
+])
+def test_an_agreed_answer_is_not_framed_as_a_disagreement(guides_bot, question):
+    answer = guides_bot.ask(question)
     assert answer.citations and not answer.disagreement and "don't all agree" not in answer.text
 
 
