@@ -152,7 +152,9 @@ def compose(
     return _render(question, chosen, passages, disagreement)
 
 
-def _units(rank, passage: Passage, query_vector, sentence_vectors, terms, stem, wants_list=False, chunk_vector=None) -> list[_Unit]:
+def _units(
+    rank, passage: Passage, query_vector, sentence_vectors, terms, stem, wants_list=False, chunk_vector=None
+) -> list[_Unit]:
     sents = list(passage.sentences)
     if not sents:
         return []

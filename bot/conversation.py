@@ -103,10 +103,10 @@ class CareerBot:
             # should answer what is new in this message ("a business degree"), so its own words count again.
             answer_vector = query_vector + OWN_WEIGHT * self.embedder.embed_query(own)
             answer_vector = answer_vector / np.linalg.norm(answer_vector)
-        # Nearly every sentence in the guides is about machine learning engineers, so that part of a question
-        # does not say which sentence answers it: "Why would an ML engineer need signal processing?" matched
-        # sentences on the engineer over the one on signal processing. The sentences are chosen by the
-        # question without that direction (the words' vector is cached: they are the same in most questions).
+        # Nearly every sentence in a library is about its own subject (here machine learning engineers), so that
+        # part of a question does not say which sentence answers it: "Why would an ML engineer need signal
+        # processing?" matched sentences on the engineer over the one on signal processing. The sentences are
+        # chosen by the question without that direction (its vector is cached: the same words recur).
         background = retriever.background_words(own)
         if background:
             direction = self.embedder.embed_query(background)

@@ -22,7 +22,7 @@ SOFT = re.compile(
 # Credentials and routes into the job, the subject both cue lists are about (prefixes: "master's", "certified").
 ROUTE = re.compile(
     r"\b(degree|master|ph\.?\s?d|doctor|bachelor|diploma|certif|bootcamp|course|universit|college|school|"
-    r"educat|qualif|self-taught|self-study|study|studies)",
+    r"educat|qualif|self-taught|study|studies)",
     re.I,
 )
 
