@@ -122,10 +122,10 @@ def compose(
     passages: list[Passage],
     query_vector: np.ndarray,
     sentence_vectors,  # callable: Passage -> (n, d) array of its sentences' index-time vectors
+    chunk_vector,  # callable: Passage -> its chunk's index-time vector
     question_terms: set[str] | None = None,
     stem=None,
     find_counterpoints=None,
-    chunk_vector=None,  # callable: Passage -> its chunk's vector; else its chunk_similarity is used
 ) -> Answer | None:
     """The answer built from `passages`, or None when the evidence is too weak to answer."""
     if not passages or max(p.similarity for p in passages) < MIN_SIMILARITY:
@@ -134,7 +134,7 @@ def compose(
     wants_list = bool(_LIST_QUESTION.search(question))
     units = [
         u for rank, p in enumerate(passages)
-        for u in _units(rank, p, query_vector, sentence_vectors, question_terms, stem, wants_list, chunk_vector)
+        for u in _units(rank, p, query_vector, sentence_vectors, chunk_vector, question_terms, stem, wants_list)
     ]
     if not units:
         return None
@@ -153,7 +153,7 @@ def compose(
 
 
 def _units(
-    rank, passage: Passage, query_vector, sentence_vectors, terms, stem, wants_list=False, chunk_vector=None
+    rank, passage: Passage, query_vector, sentence_vectors, chunk_vector, terms, stem, wants_list=False
 ) -> list[_Unit]:
     sents = list(passage.sentences)
     if not sents:
@@ -186,8 +186,7 @@ def _units(
                 # Both the lead-in and the list must match: one matching item alone does not carry a list.
                 # A lead-in leans on its section ("Here are the 4 steps:"), so the whole chunk's match counts
                 # for it (not its best sentence, which may be one of the items).
-                whole = float(chunk_vector(passage) @ query_vector) if chunk_vector else passage.chunk_similarity
-                lead = max(scores[i], whole - 0.01 * rank)
+                lead = max(scores[i], float(chunk_vector(passage) @ query_vector) - 0.01 * rank)
                 score = (lead + max(scores[k] for k in members[1:])) / 2 + (LIST_BONUS if wants_list else 0.0)
                 units.append(_Unit(rank, [s], sents[i + 1 : j], score, vectors[members].mean(axis=0)))
             i = j

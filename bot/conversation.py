@@ -119,8 +119,8 @@ class CareerBot:
             return retriever.sentences_near(vector, soft, soft_vectors, exclude_articles, k=5)
 
         answer = compose(
-            query, passages, answer_vector, retriever.sentence_vectors, terms, retriever.stemmer.stemWord, find_counterpoints,
-            retriever.chunk_vector,
+            query, passages, answer_vector, retriever.sentence_vectors, retriever.chunk_vector, terms,
+            retriever.stemmer.stemWord, find_counterpoints,
         )
         if answer is None:
             return not_covered(query, self.suggestions(query_vector))

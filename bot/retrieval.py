@@ -146,9 +146,10 @@ class Retriever:
         has a subject besides them ("... signal processing?"); else ""."""
         if not self.background:
             return ""
-        words = _WORD.findall(query)
-        background = [w.lower() for w in words if self.stemmer.stemWord(w.lower()) in self.background]
-        rest = " ".join(w for w in words if self.stemmer.stemWord(w.lower()) not in self.background)
+        background, rest = [], []
+        for w in _WORD.findall(query):
+            (background if self.stemmer.stemWord(w.lower()) in self.background else rest).append(w.lower())
+        rest = " ".join(rest)
         subject = set(self.query_terms(rest)[0]) - QUESTION_WORDS if background else set()
         return " ".join(background) if subject else ""
 
