@@ -129,21 +129,78 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
     return text, meta
 
 
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Markdown inside `code` and after a backslash is literal text: such characters are swapped for
+# private-use stand-ins before the markup rules run, and swapped back at the end.
+_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")  # ASCII punctuation
+_STANDIN = re.compile("[\U000f0021-\U000f007e]")
+_CODE = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)")  # \` is an escaped backtick, not code
+_ESCAPE = re.compile(r"\\(" + _PUNCT.pattern + ")")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# Footnote and link reference definitions are whole lines of notes and URLs, not article prose.
+# A link definition must point somewhere (/, # or scheme:), so a line like "[Update]: Hired." stays.
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:.*(?:\n[ \t]+\S.*)*\n?", re.M)
+_LINK_DEF = re.compile(
+    r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?[^\s<>]*[/#:][^\s<>]*>?"  # [label]: url
+    r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$\n?""",  # optional "title", 'title' or (title)
+    re.M,
+)
+_FOOTNOTE_REF = re.compile(r"[ \t]*\[\^[^\]\s]+\]")  # with the space before it: "word [^1]." -> "word."
+_TARGET = r"(?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])"  # (url "title"), allowing one (...) inside; or [ref]
+_IMAGE = re.compile(r"!\[[^\]]*\]" + _TARGET)  # image text is not content; a linked image leaves "[](url)"
+_LINK = re.compile(r"\[([^\]]*)\]" + _TARGET)  # keeps the link text; an empty one (that linked image) goes
+_SHORTCUT = re.compile(r"\[([^\]\n]+)\]")  # "[Google]" is a link only when a "[google]: url" line defined it
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
+# A note marker in <sup> (a number or one letter, maybe in its own <a>) goes; "19<sup>th</sup>" keeps "th".
+_SUP_NOTE = re.compile(r"[ \t]*<sup\b[^<>]*>(?:\s|<[^<>]+>)*\[?(?:\d+|[A-Za-z])\]?(?:\s|<[^<>]+>)*</sup>", re.I)
+# Only known HTML tags: "List<String>" or "<name>" in prose is text. A line break still separates words.
+_HTML_BREAK = re.compile(r"<(?:br|/?p|/?div)\b[^<>]*>", re.I)
+_HTML_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|center|cite|code|del|em|font|hr|i|img|ins|kbd|mark|s|small|span|strong|sub|sup|u)\b[^<>]*>",
+    re.I,
+)
+# Spans are at most 300 characters: an unclosed marker then costs a short look ahead, not the rest of the line.
+_STRIKE = re.compile(r"~~(?=\S)(.{1,300}?)(?<=\S)~~")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
+# Single * or _ only around text and not inside a word: snake_case, 2 * 3, 2*3 and "* item" stay.
+_EMPHASIS_1 = re.compile(r"(?<![\w*])([*_])(?![\s*_])(.{1,300}?)(?<![\s*_])\1(?![\w*])")
+# Table rows become "a; b" so each row reads as a sentence; the |---|:---:| line under the header goes.
+_TABLE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$\n?", re.M)
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.M)
+
+
+def _hide(text: str) -> str:
+    return _PUNCT.sub(lambda m: chr(0xF0000 + ord(m[0])), text)
 
 
 def clean_text(text: str) -> str:
-    """Drop Markdown images, link targets, emphasis markers and control characters; normalize line ends.
+    """Drop Markdown and HTML markup and control characters; normalize line ends.
 
     Words and sentences are left as they are, so a citation can quote the source faithfully.
+    `#` headings and `-`, `*`, `1.` list markers stay: chunking uses them.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\U000f0000-\U000f007f]", "", text)
+    text = _CODE.sub(lambda m: _hide(m[2].strip()), text)
+    text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
+    text = _HTML_COMMENT.sub("", text)
+    text = _FOOTNOTE_DEF.sub("", text)
+    labels = {m[1].lower() for m in _LINK_DEF.finditer(text)}
+    text = _LINK_DEF.sub("", text)
+    text = _FOOTNOTE_REF.sub("", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
+    text = _SHORTCUT.sub(lambda m: m[1] if m[1].lower() in labels else m[0], text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _SUP_NOTE.sub("", text)
+    text = _HTML_BREAK.sub(" ", text)
+    text = _HTML_TAG.sub("", text)
+    text = _STRIKE.sub(r"\1", text)
     text = _EMPHASIS.sub(r"\2", text)
+    text = _EMPHASIS_1.sub(r"\2", text)
+    text = _TABLE_RULE.sub("", text)
+    text = _TABLE_ROW.sub(lambda m: "; ".join(c.strip() for c in m[1].split("|") if c.strip()), text)
+    text = _STANDIN.sub(lambda m: chr(ord(m[0]) - 0xF0000), text)
+    text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)  # gaps left where markup was removed
     text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip() + "\n"

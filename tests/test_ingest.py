@@ -3,7 +3,7 @@
 import pytest
 
 from bot.errors import ArticleError
-from bot.ingest import article_id, load_article
+from bot.ingest import article_id, clean_text, load_article
 from tests.conftest import PORTFOLIO
 from tests.pdf import make_pdf
 
@@ -31,6 +31,90 @@ def test_markdown_markup_is_removed_but_words_are_kept(tmp_path):
     path = tmp_path / "m.md"
     path.write_text("Read **this** [guide](https://x.example) now. ![logo](https://x.example/a.png)\n")
     assert load_article(path).text == "Read this guide now.\n"
+
+
+def test_footnote_references_and_definitions_are_removed():
+    text = (
+        "He joined as Research Scientist[^13], a move [^note] that paid off.\n\n"
+        "[^13]: From an interview in 2021,\n"
+        "    continued on an indented line.\n"
+        "[^note]: A second note.\n"
+        "The article goes on.\n"
+    )
+    assert clean_text(text) == "He joined as Research Scientist, a move that paid off.\n\nThe article goes on.\n"
+
+
+def test_reference_links_keep_their_text_and_definitions_are_removed():
+    text = (
+        "Read [the guide][g], [Google][] and [Google] today; [x] stays.\n\n"
+        '[g]: https://x.example/guide "The guide"\n'
+        "[google]: <https://google.com>\n"
+        "[Update]: Hired.\n"
+    )
+    assert clean_text(text) == "Read the guide, Google and Google today; [x] stays.\n\n[Update]: Hired.\n"
+
+
+def test_autolinks_html_tags_note_markers_and_comments_are_removed():
+    text = (
+        "See <https://x.example/a?b=1> first.<br>Then <span class=\"k\">this</span> value<sup>1</sup>, "
+        "in the 19<sup>th</sup> century<sup><a href=\"#fn2\">2</a></sup>. <!-- editor's note --> "
+        "Java's List<String> stays.\n"
+    )
+    assert clean_text(text) == (
+        "See https://x.example/a?b=1 first. Then this value, in the 19th century. Java's List<String> stays.\n"
+    )
+
+
+def test_reference_images_and_linked_images_are_removed():
+    text = "Logo ![logo][img] here. [![badge](https://x.example/b.png)](https://x.example) Text.\n\n[img]: ./logo.png\n"
+    assert clean_text(text) == "Logo here. Text.\n"
+
+
+def test_code_strikethrough_and_single_emphasis_markers_are_removed():
+    text = "Run `pip install x` and `a*b*c`; ~~old~~ new, *word* and _a phrase_; snake_case, 2 * 3 * 4, 2*3*4.\n"
+    assert clean_text(text) == "Run pip install x and a*b*c; old new, word and a phrase; snake_case, 2 * 3 * 4, 2*3*4.\n"
+
+
+def test_heading_and_list_markers_stay():
+    text = "## Skills\n\n* Python, *mostly*\n- SQL\n1. Statistics\n  - _nested_ item\n"
+    assert clean_text(text) == "## Skills\n\n* Python, mostly\n- SQL\n1. Statistics\n  - nested item\n"
+
+
+def test_escaped_characters_become_the_character():
+    text = r"Not \*emphasis\*, not \_this\_ and not \[a link\](x); a \\ backslash." + "\n"
+    assert clean_text(text) == "Not *emphasis*, not _this_ and not [a link](x); a \\ backslash.\n"
+
+
+def test_table_rows_become_semicolon_separated_and_rules_are_dropped():
+    text = "Pay by role:\n\n| Role | Salary |\n|---|:---:|\n| ML engineer | $150k |\n| a \\| b | `x|y` |\n"
+    assert clean_text(text) == "Pay by role:\n\nRole; Salary\nML engineer; $150k\na | b; x|y\n"
+
+
+def test_url_only_and_link_only_lines_are_kept_as_text():
+    assert clean_text("https://x.example/jobs\n[Jobs board](https://x.example/jobs)\n") == (
+        "https://x.example/jobs\nJobs board\n"
+    )
+
+
+def test_markdown_file_with_footnotes_and_reference_links_loads_clean(tmp_path):
+    path = tmp_path / "career.md"
+    path.write_text(
+        "---\ntitle: From PhD to industry\n---\n"
+        "# From PhD to industry\n\n"
+        "She left academia to become a Research Scientist[^13], a move described on [her blog][blog].\n\n"
+        "- Read [the paper][] first.\n\n"
+        "[^13]: Interview, 2021.\n"
+        "[blog]: https://blog.example/post \"Post\"\n"
+        "[the paper]: https://papers.example/1\n",
+        encoding="utf-8",
+    )
+    a = load_article(path)
+    assert a.title == "From PhD to industry"
+    assert a.text == (
+        "# From PhD to industry\n\n"
+        "She left academia to become a Research Scientist, a move described on her blog.\n\n"
+        "- Read the paper first.\n"
+    )
 
 
 def test_html_main_text_is_extracted_with_trafilatura(tmp_path):
