@@ -1,11 +1,12 @@
-"""Passages -> `Answer`: the sentences that best answer the question, each group with its [n] citation.
+"""Evidence -> `Answer`: readable excerpts that answer the question, each with its [n] citation, or an honest
+"the guides don't cover that", naming what is missing.
 
-Every sentence of an answer is copied verbatim from a cited passage; no text is generated. Sentences
-are scored by a dot product with vectors embedded at index time (no model call per sentence), plus
-a small bonus for sharing the question's terms. A lead-in ending in ":" travels with the list it
-introduces. When the cited guides take opposite stances (one says a thing is required, another
-offers alternatives), the answer says so and attributes each side.
-When the best evidence is below a calibrated similarity, there is no answer (the caller refuses).
+Every sentence of an answer is copied verbatim from a cited passage; no text is generated. Excerpts are
+contiguous runs of a passage (a sentence with the one it leans on, a lead-in with its list), chosen by how
+well they match the question and whether they deliver what it asks for (a figure, items, both sides, steps,
+a definition). Words the library never uses are gaps: named first, then either what the guides do say
+("in general") or, when they were the heart of the question, a refusal. When the cited guides take opposite
+stances on a requirement, both sides are shown, each under its source's name.
 Does not retrieve, and does not know about conversations.
 """
 
@@ -13,43 +14,40 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
-from .chunking import Sentence
-from .retrieval import Passage
-from .stance import about_routes, soft_cues, stance
+from . import excerpts
+from .config import THRESHOLDS, Thresholds
+from .retrieval import Evidence, Passage
+from .stance import soft_cues, stance
 
 NOT_COVERED = "The guides don't cover that."
-# Calibrated on the dev set (`python -m bot eval`): answerable questions reach >= 0.45 cosine with their
-# best passage, off-topic ones (recipes, travel, other careers) <= 0.39. See README "Answer quality".
-MIN_SIMILARITY = 0.40
-MAX_UNITS = 5  # a unit is one sentence, or a lead-in with its list
-MIN_UNITS = 3  # ...when they are within 2 * NEAR_BEST of the best (a lone line or two rarely answers)
-MAX_PER_PASSAGE = 3
-NEAR_BEST = 0.15  # a unit joins the answer when it scores within this of the best one
+MAX_EXCERPTS = 4
+MIN_EXCERPTS = 2  # ...when they score within 2 x near_best of the best (a lone line rarely answers)
+BUDGET = 900  # characters of quoted prose; a list's items count at ITEM_WEIGHT
+ITEM_WEIGHT = 0.4
+MAX_SENTENCES = 4  # in one excerpt, lists aside
+FORWARD = 0.08  # the next sentence of a paragraph joins an excerpt when it scores within this of its seed
 # A sentence continuing a paragraph keeps this share of the previous sentence's match: the specifics
 # ("... cloud platforms, APIs and databases") often follow the sentence that names the topic.
 CONTINUATION = 0.9
 LEXICAL_WEIGHT = 0.15  # share of the question's terms a sentence contains, added to its cosine
-COUNTERPOINT_MIN = 0.25  # cosine of an opposite view to the question + firm statement, to be shown beside it
+DUPLICATE = 0.90  # an excerpt this similar to one already chosen adds nothing
+# What delivering the asked-for kind of answer is worth, added to an excerpt's score.
+DELIVERS = 0.12
+TYPED = ("amount", "list", "steps", "comparison", "definition")  # questions that ask for something specific
+RESTATEMENT = 0.25  # taken from excerpts that deliver nothing of it, when one that does is within reach
+RESTATEMENT_REACH = 0.35
 CUE_WEIGHT = 0.15  # per distinct alternative-view cue, when ranking candidate opposite views
-DUPLICATE = 0.90  # a sentence this similar to one already chosen adds nothing
-MAX_LIST_ITEMS = 8
 
-LIST_BONUS = 0.10  # for a list, when the question asks for several things ("what are the steps ...")
-_LIST_QUESTION = re.compile(
-    r"\b(steps|stages|ways|types|kinds|examples|skills|responsibilities|duties|tasks|tips|list|include|includes)\b", re.I
-)
-_REQUIREMENT_QUESTION = re.compile(
-    r"\b(need|needs|needed|require[sd]?|requirements?|necessary|must|have to|has to|worth it|essential|mandatory)\b",
-    re.I,
-)
-# "X also involves Y" presupposes the sentence before it ("X involves Z"): that one shares its match.
-_ADDITIVE = re.compile(r"^(?:\S+\s+){0,5}?(?:also|additionally|moreover|furthermore|in addition)\b", re.I)
-_ANAPHOR = re.compile(r"^(this|these|that|those|it|they|such)\b", re.I)
-_ITEM_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+$")
+_FIGURE = re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?(%|percent|per ?cent|k\b|million|billion|hours?|years?|months?|weeks?)|\b\d{2,}[\d,.]*\b", re.I)
+_ENUMERATION = re.compile(r"(?:\b(?:such as|including|include|includes|like|e\.g\.)\b.*,)|(?:,[^,]+,[^,]+(?:,|\band\b|\bor\b))", re.I)
+_DEFINES = re.compile(r"\b(is|are|refers to|means|describes|known as|defined as)\b\s+(?:an?|the|one)\b", re.I)
+_SEQUENCE = re.compile(r"\b(first|second|then|next|finally|after that|begins? with|step|stages?)\b", re.I)
+_ADVISES = re.compile(r"\b(should|consider|make sure|it(?:'|’)s (?:important|best|worth|essential)|recommend|tip|key|try to|focus on|start by|seek out)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Citation:
     """A passage an answer relies on; `highlights` are the (start, end) offsets in `text` of the sentences used."""
@@ -76,6 +74,7 @@ class Answer:
     kind: str = "answer"  # "answer" | "not_covered" | "smalltalk"
     suggestions: tuple[str, ...] = ()  # questions the guides can answer, offered with a refusal
     disagreement: bool = False  # the cited guides take different positions, shown side by side
+    gaps: tuple[str, ...] = ()  # what the question asks about that the guides don't say
 
     @property
     def covered(self) -> bool:
@@ -88,224 +87,354 @@ class Answer:
             lines += ["", "Sources:"]
             for c in self.citations:
                 where = ", ".join(x for x in (c.site, c.date, c.url) if x)
-                lines.append(f"[{c.n}] {c.title}" + (f" ({where})" if where else "") + f" - {c.heading}")
+                lines.append(f"[{c.n}] {c.title}" + (f" ({where})" if where else "") + (f" - {c.heading}" if c.heading else ""))
                 lines += [f'    "{s}"' for s in c.sentences]
         return "\n".join(lines)
 
 
 @dataclass
-class _Unit:
-    rank: int  # the passage's rank
-    sentences: list[Sentence]
-    items: list[Sentence]  # list items after a lead-in
+class _Excerpt:
+    rank: int  # the passage's position in the evidence
+    a: int  # sentences [a, b) of that passage
+    b: int
     score: float
     vector: np.ndarray
+    delivers: bool = False  # holds what the question's type asks for
 
-    @property
-    def all(self) -> list[Sentence]:
-        return self.sentences + self.items
-
-    @property
-    def text(self) -> str:
-        return " ".join(s.text for s in self.all)
+    def overlaps(self, other: "_Excerpt") -> bool:
+        return self.rank == other.rank and self.a <= other.b and other.a <= self.b  # touching counts
 
 
-def not_covered(searched_for: str, suggestions=()) -> Answer:
-    text = NOT_COVERED
+def not_covered(searched_for: str, suggestions=(), gaps=()) -> Answer:
+    text = f"The guides don't cover {_join(gaps)}." if gaps else NOT_COVERED
     if suggestions:
-        text += " The guides can answer questions like:\n" + "\n".join(f"- {q}" for q in suggestions)
-    return Answer(text, [], searched_for, "not_covered", tuple(suggestions))
+        text += " They can answer questions like:\n" + "\n".join(f"- {q}" for q in suggestions)
+    return Answer(text, [], searched_for, "not_covered", tuple(suggestions), gaps=tuple(gaps))
 
 
-def compose(
-    question: str,
-    passages: list[Passage],
-    query_vector: np.ndarray,
-    sentence_vectors,  # callable: Passage -> (n, d) array of its sentences' index-time vectors
-    chunk_vector,  # callable: Passage -> its chunk's index-time vector
-    question_terms: set[str] | None = None,
-    stem=None,
-    find_counterpoints=None,
-) -> Answer | None:
-    """The answer built from `passages`, or None when the evidence is too weak to answer."""
-    if not passages or max(p.similarity for p in passages) < MIN_SIMILARITY:
-        return None
-    passages = list(passages)  # a counterpoint may add one
-    wants_list = bool(_LIST_QUESTION.search(question))
-    units = [
-        u for rank, p in enumerate(passages)
-        for u in _units(rank, p, query_vector, sentence_vectors, chunk_vector, question_terms, stem, wants_list)
-    ]
-    if not units:
-        return None
-    units.sort(key=lambda u: -u.score)
-    chosen = _choose(units)
+def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
+    """The answer the evidence supports; `kind == "not_covered"` (no citations, `gaps` named) when it supports none."""
+    passages = list(evidence.passages)
+    if not passages or max(p.similarity for p in passages) < limits.min_similarity:
+        return not_covered(evidence.searched_for)
+    vector, gaps = evidence.vector, tuple(evidence.unknown)
+    if gaps:
+        # Words the library never uses: if the rest of the question is still answered well, say what is
+        # missing and give what the guides do say; if not, the missing part was the question.
+        reduced = evidence.reduced_vector if evidence.reduced_vector is not None else vector
+        best = max((float((v @ reduced).max()) for v in evidence.sentence_vectors if len(v)), default=-1.0)
+        if best < limits.answer_without_gaps:
+            return not_covered(evidence.searched_for, gaps=gaps)
+        vector = reduced
+    roles = [excerpts.roles(p) for p in passages]
+    candidates = [c for rank in range(len(passages)) for c in _candidates(evidence, rank, roles[rank], vector)]
+    if not candidates:
+        return not_covered(evidence.searched_for, gaps=gaps)
+    _demote_restatements(candidates)
+    candidates.sort(key=lambda c: -c.score)
+    chosen = _choose(candidates, evidence, roles, limits)
+    question = evidence.question
+    if question.type == "comparison":
+        missing = _comparison_gap(chosen, candidates, evidence, limits)
+        if missing:
+            return not_covered(evidence.searched_for, gaps=gaps + (missing,))
     disagreement = False
-    # Only a question about what is needed to get in ("Do I need a master's?") has sides to take; elsewhere
-    # "must" and "essential" are just emphasis, and "bootcamps teach job-ready skills" is no answer to
-    # "Do ML engineers need communication skills?".
-    asks_requirement = bool(_REQUIREMENT_QUESTION.search(question)) and about_routes(question)
-    counter = _counterpoint(chosen, units, passages, query_vector, find_counterpoints) if asks_requirement else None
-    if counter is not None:
-        chosen.append(counter)
-        disagreement = True
-    return _render(question, chosen, passages, disagreement)
+    if question.asks_requirement:
+        disagreement = _add_counterpoint(chosen, candidates, evidence, roles, passages, vector, limits)
+    return _render(evidence, passages, roles, chosen, disagreement, gaps)
 
 
-def _units(
-    rank, passage: Passage, query_vector, sentence_vectors, chunk_vector, terms, stem, wants_list=False
-) -> list[_Unit]:
-    sents = list(passage.sentences)
+# ---- scoring -----------------------------------------------------------------------------------
+
+
+def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.ndarray) -> list[_Excerpt]:
+    """Every excerpt of one passage that could be quoted, scored."""
+    passage, vectors = evidence.passages[rank], evidence.sentence_vectors[rank]
+    sents = passage.sentences
     if not sents:
         return []
-    vectors = sentence_vectors(passage)
-    sims = vectors @ query_vector
-    sims = [float(x) for x in sims]
-    own = list(sims)
+    own = [float(x) for x in vectors @ vector]
+    sims = list(own)
     for k in range(1, len(sents)):
-        if _ANAPHOR.match(sents[k].text):
-            # "This process involves ..." means what the sentence before it was about.
-            sims[k] = max(sims[k], (sims[k] + sims[k - 1]) / 2)
-        if "\n" not in passage.text[sents[k - 1].end - passage.start : sents[k].start - passage.start]:
+        if not r.paragraph_start[k] and not r.item[k]:
             sims[k] = max(sims[k], CONTINUATION * own[k - 1])
-    for k in range(len(sents) - 1, 0, -1):
-        if _ADDITIVE.match(sents[k].text):  # even across a paragraph break: "also" points back regardless
-            sims[k - 1] = max(sims[k - 1], CONTINUATION * own[k])
-    scores = [sim + LEXICAL_WEIGHT * _overlap(s.text, terms, stem) - 0.01 * rank for s, sim in zip(sents, sims)]
-    is_item = [bool(_ITEM_PREFIX.search(passage.text[: s.start - passage.start])) for s in sents]
-    units, i = [], 0
-    while i < len(sents):
-        s, text = sents[i], sents[i].text.rstrip()
-        if text.endswith(":") and i + 1 < len(sents) and is_item[i + 1]:
-            j = i + 1
-            while j < len(sents) and is_item[j] and j - i <= MAX_LIST_ITEMS:
-                j += 1
-            members = list(range(i, j))
-            questions = sum(sents[k].text.rstrip().endswith("?") for k in members[1:])
-            if questions * 2 < len(members) - 1:  # a list of questions is a table of contents, not an answer
-                # Both the lead-in and the list must match: one matching item alone does not carry a list.
-                # A lead-in leans on its section ("Here are the 4 steps:"), so the whole chunk's match counts
-                # for it (not its best sentence, which may be one of the items).
-                lead = max(scores[i], float(chunk_vector(passage) @ query_vector) - 0.01 * rank)
-                score = (lead + max(scores[k] for k in members[1:])) / 2 + (LIST_BONUS if wants_list else 0.0)
-                units.append(_Unit(rank, [s], sents[i + 1 : j], score, vectors[members].mean(axis=0)))
-            i = j
+    scores = [
+        sim + LEXICAL_WEIGHT * _overlap(s.text, evidence) - 0.01 * rank for s, sim in zip(sents, sims)
+    ]
+    chunk_match = float(evidence.chunk_vectors[rank] @ vector) - 0.01 * rank
+    found: dict[tuple[int, int], _Excerpt] = {}
+    for k in range(len(sents)):
+        span = excerpts.span_for(k, r)
+        if span is None:
             continue
-        i += 1
-        if text.endswith("?") or text.endswith(":"):
-            continue  # a question in the text (a topic list, a heading) or a dangling lead-in answers nothing
-        if len(text.split()) < 5 and text[-1:] not in ".!":
-            continue  # a heading-like fragment ("Gain work experience") says little on its own
-        units.append(_Unit(rank, [s], [], scores[i - 1], vectors[i - 1]))
-    return units
+        a, b = span
+        if b - a > MAX_SENTENCES and not any(r.item[a:b]):
+            continue
+        if r.lead[a] or (a + 1 < b and r.lead[b - 1 - sum(r.item[a:b])]):
+            # A list: both the lead-in and the list must match. A lead-in leans on its section ("Here are the
+            # 4 steps:"), so the whole chunk's match counts for it, not only its own words.
+            lead = next(i for i in range(a, b) if r.lead[i])
+            items = [scores[i] for i in range(lead + 1, b)]
+            score = (max(scores[lead], chunk_match) + max(items)) / 2
+        else:
+            score = scores[k]
+            # The sentence after, in the same paragraph, joins when it matches nearly as well: the answer to
+            # "how do engineers deal with it?" follows the sentence that names "it".
+            while (b < len(sents) and b - a < MAX_SENTENCES and not r.paragraph_start[b] and not r.item[b]
+                   and r.content[b] and scores[b] >= scores[k] - FORWARD):
+                b += 1
+        bonus = _delivers(evidence, sents[a:b], r, a)
+        score += bonus
+        if (a, b) not in found or found[(a, b)].score < score:
+            v = vectors[a:b].mean(axis=0)
+            typed = evidence.question.type in TYPED and bonus >= DELIVERS
+            found[(a, b)] = _Excerpt(rank, a, b, score, v / (np.linalg.norm(v) or 1.0), typed)
+    return list(found.values())
 
 
-def _choose(units: list[_Unit]) -> list[_Unit]:
-    best = units[0].score
-    chosen: list[_Unit] = []
-    per_passage: dict[int, int] = {}
-    for u in units:
-        # Beyond the first, a unit must score near the best; a second one may trail further so no answer is a lone line.
-        if len(chosen) >= MAX_UNITS or u.score < best - (NEAR_BEST if len(chosen) >= MIN_UNITS else 2 * NEAR_BEST):
+def _demote_restatements(candidates: list[_Excerpt]) -> None:
+    """When the question asks for something specific (a figure, items, steps, both sides, a definition) and some
+    excerpt near the top delivers it, excerpts that only talk about the topic become context at most:
+    "A well-crafted portfolio speaks volumes" is on topic, the list of project ideas answers."""
+    delivering = [c for c in candidates if c.delivers]
+    if not delivering:
+        return
+    best = max(c.score for c in candidates)
+    if max(c.score for c in delivering) < best - RESTATEMENT_REACH:
+        return
+    for c in candidates:
+        if not c.delivers:
+            c.score -= RESTATEMENT
+
+
+def _delivers(evidence: Evidence, sents, r: excerpts.Roles, first: int) -> float:
+    """What an excerpt is worth for the kind of answer asked: a figure for "how much", items for "what skills"..."""
+    kind = evidence.question.type
+    text = " ".join(s.text for s in sents)
+    is_list = any(r.item[first : first + len(sents)])
+    if kind == "amount":
+        return DELIVERS if _FIGURE.search(text) else -DELIVERS / 2
+    if kind == "list":
+        return DELIVERS if is_list or _ENUMERATION.search(text) else 0.0
+    if kind == "steps":
+        return DELIVERS if is_list or len(_SEQUENCE.findall(text)) >= 2 else (DELIVERS / 2 if _SEQUENCE.search(text) else 0.0)
+    if kind == "definition":
+        return DELIVERS if _DEFINES.search(sents[-1].text) or _DEFINES.search(sents[0].text) else 0.0
+    if kind == "comparison":
+        named = sum(_mentions(text, side, evidence) for side in evidence.question.sides)
+        return DELIVERS * named / 2
+    if kind == "advice":
+        return DELIVERS / 2 if _ADVISES.search(text) or is_list else 0.0
+    if kind == "yes_no" and evidence.question.asks_requirement:
+        return DELIVERS / 2 if stance(text) else 0.0
+    return 0.0
+
+
+def _overlap(text: str, evidence: Evidence) -> float:
+    terms = evidence.terms
+    if not terms:
+        return 0.0
+    return len(evidence.stems(text) & terms) / len(terms)
+
+
+def _mentions(text: str, phrase: str, evidence: Evidence) -> bool:
+    """Whether `text` names `phrase` (any of its content words, stemmed; "tech giants" names "big tech companies")."""
+    wanted = evidence.stems(phrase) - evidence.background
+    if not wanted:
+        return False
+    have = evidence.stems(text)
+    # "data science" names "data scientist": stems that share their first five letters count.
+    return bool(have & wanted) or any(len(w) >= 5 and any(h[:5] == w[:5] for h in have) for w in wanted)
+
+
+# ---- choosing ------------------------------------------------------------------------------------
+
+
+def _choose(candidates: list[_Excerpt], evidence: Evidence, roles, limits: Thresholds) -> list[_Excerpt]:
+    """The best excerpts, each adding something new (maximal marginal relevance), within a length budget."""
+    best = candidates[0].score
+    chosen: list[_Excerpt] = []
+    used = 0.0
+    pool = list(candidates)
+    while pool and len(chosen) < MAX_EXCERPTS:
+        def gain(c: _Excerpt) -> float:
+            redundancy = max((float(c.vector @ x.vector) for x in chosen), default=0.0)
+            return c.score - limits.diversity * max(redundancy, 0.0) * bool(chosen)
+
+        pool.sort(key=gain, reverse=True)
+        c = pool.pop(0)
+        floor = best - (2 * limits.near_best if len(chosen) < MIN_EXCERPTS else limits.near_best)
+        if c.score < floor:
             break
-        if per_passage.get(u.rank, 0) >= MAX_PER_PASSAGE:
+        if any(float(c.vector @ x.vector) > DUPLICATE for x in chosen):
             continue
-        if any(float(u.vector @ c.vector) > DUPLICATE for c in chosen):
+        size = _size(c, evidence, roles)
+        if chosen and used + size > BUDGET:
             continue
-        chosen.append(u)
-        per_passage[u.rank] = per_passage.get(u.rank, 0) + 1
+        merged = next((x for x in chosen if x.overlaps(c)), None)
+        if merged is not None:
+            merged.a, merged.b = min(merged.a, c.a), max(merged.b, c.b)
+            if merged.b - merged.a > MAX_SENTENCES + MAX_LIST_ITEMS:
+                merged.a, merged.b = c.a, c.b
+        else:
+            chosen.append(_Excerpt(c.rank, c.a, c.b, c.score, c.vector))
+        used += size
+        pool = [p for p in pool if not (p.rank == c.rank and c.a <= p.a and p.b <= c.b)]
     return chosen
 
 
-def _counterpoint(chosen: list[_Unit], units: list[_Unit], passages: list[Passage], query_vector, find) -> _Unit | None:
-    """When the answer states a firm requirement, the best opposite view from another guide, if any.
+MAX_LIST_ITEMS = excerpts.MAX_LIST_ITEMS
 
-    `find(vector, exclude_articles)` returns more passages holding such views (the retrieved ones may not).
-    """
-    firm = [u for u in chosen if stance(u.text) == "firm"]
+
+def _size(c: _Excerpt, evidence: Evidence, roles) -> float:
+    sents = evidence.passages[c.rank].sentences[c.a : c.b]
+    r = roles[c.rank]
+    return sum(len(s.text) * (ITEM_WEIGHT if r.item[c.a + i] else 1.0) for i, s in enumerate(sents))
+
+
+def _comparison_gap(chosen, candidates, evidence: Evidence, limits: Thresholds) -> str:
+    """"" when the answer names both compared sides (and what they are compared on); else the missing comparison."""
+    question = evidence.question
+    a, b = question.sides
+    aspect_words = [w for w in question.aspect if not evidence.stems(w) <= evidence.background]
+    aspect = set().union(*(evidence.stems(w) for w in aspect_words)) - evidence.background if aspect_words else set()
+
+    def text_of(c):
+        return " ".join(s.text for s in evidence.passages[c.rank].sentences[c.a : c.b])
+
+    floor = candidates[0].score - 3 * limits.near_best
+    for side in (a, b):
+        if not any(_mentions(text_of(c), side, evidence) for c in chosen):
+            extra = next((c for c in candidates if c.score >= floor and _mentions(text_of(c), side, evidence)), None)
+            if extra is None:
+                return f"{a} versus {b}"
+            if not any(x.overlaps(extra) for x in chosen):
+                chosen.append(_Excerpt(extra.rank, extra.a, extra.b, extra.score, extra.vector))
+    if aspect:
+        # "Do engineers earn more at startups or at big tech companies?": a sentence naming both but not pay
+        # is no comparison of pay.
+        sides_text = [text_of(c) for c in chosen if _mentions(text_of(c), a, evidence) or _mentions(text_of(c), b, evidence)]
+        if not any(evidence.stems(t) & aspect for t in sides_text):
+            return f"{a} versus {b} on {' '.join(aspect_words)}"
+    return ""
+
+
+def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, vector, limits) -> bool:
+    """When the answer states a firm requirement, add the best opposite view from another guide, if any."""
+    def text_of(c):
+        return " ".join(s.text for s in passages[c.rank].sentences[c.a : c.b])
+
+    firm = [c for c in chosen if stance(text_of(c)) == "firm"]
     if not firm:
-        return None
-    firm_articles = {passages[u.rank].article_id for u in firm}
-    if any(stance(u.text) == "soft" and passages[u.rank].article_id not in firm_articles for u in chosen):
-        return None  # both sides are already in the answer
-    best = units[0].score
-    for u in units:
-        if u not in chosen and u.score >= best - 2 * NEAR_BEST and stance(u.text) == "soft" and passages[u.rank].article_id not in firm_articles:
-            return u
-    if find is None:
-        return None
-    # What the firm statements are about, in the question's terms.
-    topic = np.mean([u.vector for u in firm], axis=0) + query_vector
+        return False
+    firm_articles = {passages[c.rank].article_id for c in firm}
+    if any(stance(text_of(c)) == "soft" and passages[c.rank].article_id not in firm_articles for c in chosen):
+        return True  # both sides are already in the answer
+    best = candidates[0].score
+    for c in candidates:
+        if (c.score >= best - 2 * limits.near_best and stance(text_of(c)) == "soft"
+                and passages[c.rank].article_id not in firm_articles and not any(x.overlaps(c) for x in chosen)):
+            chosen.append(_Excerpt(c.rank, c.a, c.b, c.score, c.vector))
+            return True
+    topic = np.mean([c.vector for c in firm], axis=0) + vector
     topic = topic / (np.linalg.norm(topic) or 1.0)
-    found = [(cos + CUE_WEIGHT * min(soft_cues(s.text), 3), cos, p, s) for p, s, cos in find(topic, firm_articles)]
-    found = [f for f in found if f[1] >= COUNTERPOINT_MIN]
-    if not found:
-        return None
-    _, cos, passage, sentence = max(found, key=lambda f: f[0])
-    passages.append(passage)
-    return _Unit(len(passages) - 1, [sentence], [], cos, topic)
+    found = []
+    for passage, k, v in evidence.alternatives:
+        if passage.article_id in firm_articles:
+            continue
+        cos = float(v @ topic)
+        if cos >= limits.counterpoint_min:
+            found.append((cos + CUE_WEIGHT * min(soft_cues(passage.sentences[k].text), 3), cos, passage, k))
+    for _, cos, passage, k in sorted(found, key=lambda f: -f[0]):
+        r = excerpts.roles(passage)
+        span = excerpts.span_for(k, r, passage.sentences)
+        if span is None:
+            continue
+        passages.append(passage)
+        roles.append(r)
+        evidence.sentence_vectors.append(np.zeros((len(passage.sentences), len(vector)), np.float32))
+        chosen.append(_Excerpt(len(passages) - 1, span[0], span[1], cos, topic))
+        return True
+    return False
 
 
-def _render(question: str, chosen: list[_Unit], passages: list[Passage], disagreement: bool) -> Answer:
-    # Number the cited passages by first use, best unit first; within a passage keep article order.
-    order: list[int] = []
-    for u in chosen:
-        if u.rank not in order:
-            order.append(u.rank)
+# ---- rendering -----------------------------------------------------------------------------------
+
+
+def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Excerpt], disagreement: bool, gaps) -> Answer:
+    # One citation per passage, numbered by first use (best excerpt first); a passage's excerpts in source order.
+    groups: list[list[_Excerpt]] = []
+    for c in chosen:
+        group = next((g for g in groups if _same_citation(passages[g[0].rank], passages[c.rank])), None)
+        if group is None:
+            groups.append([c])
+        else:
+            group.append(c)
     if disagreement:
-        sides = _sides(chosen)
-        disagreement = len({passages[u.rank].article_id for u in chosen}) > 1 and len(sides) > 1
+        disagreement = len({passages[g[0].rank].article_id for g in groups}) > 1
     citations, parts = [], []
-    for n, rank in enumerate(order, 1):
-        p = passages[rank]
-        units = sorted((u for u in chosen if u.rank == rank), key=lambda u: u.sentences[0].start)
-        used = [s for u in units for s in u.all]
+    for n, group in enumerate(groups, 1):
+        group.sort(key=lambda c: (passages[c.rank].start, c.a))
+        ranks = sorted({c.rank for c in group}, key=lambda rk: passages[rk].start)
+        text, offsets = _joined_text([passages[rk] for rk in ranks])
+        used, quoted = [], []
+        for c in group:
+            p = passages[c.rank]
+            sents = list(p.sentences[c.a : c.b])
+            used += [(s, offsets[c.rank] if c.rank in offsets else 0) for s in sents]
+            quoted.append(excerpts.render(sents, roles[c.rank], c.a))
+        first = passages[ranks[0]]
+        base = {rk: offsets_for(passages, ranks, rk) for rk in ranks}
         citations.append(
             Citation(
-                n=n, text=p.text, title=p.title, article_id=p.article_id, chunk_id=p.chunk_id, score=p.similarity,
-                url=p.url, site=p.site, date=p.date, heading=p.heading,
-                sentences=tuple(s.text for s in used),
-                highlights=tuple((s.start - p.start, s.end - p.start) for s in used),
+                n=n, text=text, title=first.title, article_id=first.article_id, chunk_id=first.chunk_id,
+                score=max(passages[rk].similarity for rk in ranks), url=first.url, site=first.site, date=first.date,
+                heading=first.heading,
+                sentences=tuple(s.text for c in group for s in passages[c.rank].sentences[c.a : c.b]),
+                highlights=tuple(
+                    (s.start - passages[c.rank].start + base[c.rank], s.end - passages[c.rank].start + base[c.rank])
+                    for c in group for s in passages[c.rank].sentences[c.a : c.b]
+                ),
             )
         )
-        body = " ".join(_render_unit(u) for u in units)
-        if disagreement and (n == 1 or passages[order[n - 2]].article_id != p.article_id):
-            body = f"{_source_name(p)} says: {body}"  # once per guide: consecutive passages share it
+        body = " … ".join(quoted)
+        if disagreement and (n == 1 or groups[n - 2] and passages[groups[n - 2][0].rank].article_id != first.article_id):
+            body = f"{_source_name(first)} says: {body}"
         parts.append(f"{body} [{n}]")
-    text = "\n\n".join(parts) if any(u.items for u in chosen) or disagreement else " ".join(parts)
+    block = any("\n- " in p for p in parts) or disagreement or len(parts) > 2
+    text = ("\n\n" if block else " ").join(parts)
     if disagreement:
         text = "The guides don't all agree on this.\n\n" + text
-    return Answer(text, citations, question, "answer", disagreement=disagreement)
+    if gaps:
+        text = f"The guides don't cover {_join(gaps)}. What they do say in general:\n\n" + text
+    return Answer(text, citations, evidence.searched_for, "answer", disagreement=disagreement, gaps=tuple(gaps))
 
 
-def _sides(chosen: list[_Unit]) -> set[str]:
-    return {stance(u.text) for u in chosen} - {""}
+def _same_citation(p: Passage, q: Passage) -> bool:
+    """Neighbouring chunks of one section of one article are one source to a reader."""
+    return p.article_id == q.article_id and p.heading == q.heading and abs(p.row - q.row) <= 1
+
+
+def _joined_text(parts: list[Passage]) -> tuple[str, dict]:
+    return "\n\n".join(p.text for p in parts), {}
+
+
+def offsets_for(passages, ranks, rank) -> int:
+    """Where passage `rank`'s text starts in the joined citation text."""
+    at = 0
+    for rk in ranks:
+        if rk == rank:
+            return at
+        at += len(passages[rk].text) + 2
+    return at
 
 
 def _source_name(p: Passage) -> str:
     return p.site or f"“{p.title}”"
 
 
-def _render_unit(u: _Unit) -> str:
-    lead = " ".join(_as_sentence(s.text) for s in u.sentences)
-    if not u.items:
-        return lead
-    return lead + "\n" + "\n".join(f"- {' '.join(s.text.split())}" for s in u.items)
-
-
-def _overlap(text: str, terms: set[str] | None, stem) -> float:
-    if not terms or stem is None:
-        return 0.0
-    return len(_stemmed_words(text, stem) & terms) / len(terms)
-
-
-@lru_cache(maxsize=65536)
-def _stemmed_words(text: str, stem) -> frozenset[str]:
-    """A sentence's stemmed words, cached: the same sentences come back question after question."""
-    return frozenset(stem(w) for w in re.findall(r"[a-z0-9+#]+", text.lower()))
-
-
-def _as_sentence(text: str) -> str:
-    """A list item or lead-in quoted as a sentence: the words unchanged, a final stop added if missing."""
-    text = " ".join(text.split())
-    return text if text[-1:] in ".!?:)\"”’" else text + "."
+def _join(phrases) -> str:
+    phrases = [f"“{p}”" for p in phrases]
+    if len(phrases) <= 1:
+        return "".join(phrases)
+    return ", ".join(phrases[:-1]) + " or " + phrases[-1]

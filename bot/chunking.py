@@ -50,12 +50,26 @@ def _segmenter():
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
+# Two sentences glued by a missing space in the source ("...to increase.As you develop ..."): pysbd keeps
+# them as one. A lower-case word, a stop, then a capitalized word is a boundary ("e.g." and "U.S." are not).
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences in `text`, shifted by `offset`, whitespace trimmed.
 
     Offsets are found by searching forward from the previous sentence, so they are exact even where
     pysbd's own spans drift.
     """
+    spans = []
+    for start, end in _pysbd_spans(text):
+        cuts = [m.start() for m in _GLUED.finditer(text, start, end)]
+        for a, b in zip([start] + cuts, cuts + [end]):
+            spans.append((offset + a, offset + b))
+    return spans
+
+
+def _pysbd_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     cursor = 0
     for piece in _segmenter().segment(text):
@@ -68,7 +82,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             if not piece:
                 break
             at = text.find(piece, cursor)
-        spans.append((offset + at, offset + at + len(piece)))
+        spans.append((at, at + len(piece)))
         cursor = at + len(piece)
     return spans
 

@@ -100,9 +100,9 @@ def _run(args) -> int:
 
     if args.command == "eval":
         from .conversation import CareerBot
-        from .evaluate import DEFAULT_DATASET, run
+        from .evaluate import run
 
-        print(run(CareerBot.load(settings=settings), args.dataset or DEFAULT_DATASET, args.json))
+        print(run(CareerBot.load(settings=settings), args.dataset, args.json))
         return 0
 
     from . import indexer

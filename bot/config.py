@@ -43,3 +43,31 @@ class Settings:
 
 
 SETTING_NAMES = [f.name for f in fields(Settings)]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every cut-off the answer step uses, in one place, with the model it was calibrated for.
+
+    Cosines depend on the embedding model: with another model these are a starting point, and
+    `python -m bot eval` on a question set shows whether they still hold (a note says so when the
+    index was built with another model). Calibrated with `python -m bot eval` on eval/dev.jsonl and
+    eval/answers_dev.jsonl (see README "Answer quality").
+    """
+
+    calibrated_for: str = "sentence-transformers/all-MiniLM-L6-v2"
+    # Below this best cosine between the question and any retrieved sentence or chunk, the guides don't
+    # cover it (dev: answerable >= 0.45, off-topic <= 0.39).
+    min_similarity: float = 0.40
+    # A word the library never uses is asked about when its cosine to the whole question is at least this
+    # (dev: "india" 0.39, "visa" 0.41, "gpu" 0.50, "rounds" 0.27; fillers "lol" 0.04, "kinda" -0.03, "rusty" 0.12).
+    salient_word: float = 0.25
+    # With those words taken out, the rest of the question must still match a sentence this well to be
+    # answered ("what they say in general"); below it the missing part is the heart of the question.
+    answer_without_gaps: float = 0.55
+    near_best: float = 0.12  # an excerpt joins the answer when it scores within this of the best one
+    diversity: float = 0.35  # MMR: an excerpt's score minus this x its cosine to one already chosen
+    counterpoint_min: float = 0.25  # cosine of an opposite view to the firm statement + question
+
+
+THRESHOLDS = Thresholds()

@@ -11,15 +11,14 @@ import re
 import threading
 from dataclasses import replace
 
-import numpy as np
 
 from . import indexer
 from .answer import Answer, compose, not_covered
 from .config import Settings
 from .embedding import Embedder, embedder_for
 from .errors import QuestionError
-from .retrieval import QUESTION_WORDS, Passage, Retriever
-from .stance import stance
+from .library import Library
+from .retrieval import Passage, Retriever
 from .store import ArticleRecord, IndexStore
 
 GREETING = re.compile(
@@ -32,26 +31,10 @@ GREETING = re.compile(
 # or an elliptical "what about ...", "and ...".
 ELLIPSIS = re.compile(r"^\s*(what|how) about\b|^\s*and\b|^\s*(also|then|so)\b.{0,40}\?$|^\s*(why|how)( not)?\s*\??\s*$", re.I)
 PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs|that|this|those|these|there|he|she|his|her|one|ones)\b", re.I)
-# Abbreviations people type and the guides spell out: expanded in the searched query (BM25 matches
-# words, and the small embedding model is weaker on acronyms).
-ABBREVIATIONS = {
-    "ml": "machine learning", "ai": "artificial intelligence", "nlp": "natural language processing",
-    "mle": "machine learning engineer", "mles": "machine learning engineers", "ds": "data science",
-    "dl": "deep learning", "cs": "computer science", "swe": "software engineer", "phd": "PhD doctorate",
-    "msc": "master's degree", "bsc": "bachelor's degree", "cv": "resume",
-}
-# With the article before it, so "an ML job" becomes "a machine learning job".
-_ABBREVIATION = re.compile(r"\b(?:(an?)\s+)?(" + "|".join(ABBREVIATIONS) + r")\b", re.I)
 # A rewritten follow-up's answer is chosen by the searched query (which already holds the message) plus
 # the message's own words at this weight: enough for "What about a business degree?" to pick the degree
 # sentence, not so much that a vague "how do engineers deal with it?" picks generic sentences.
 OWN_WEIGHT = 0.5
-
-EXAMPLES = (
-    "Do I need a master's degree to become an ML engineer?",
-    "What should go in my portfolio?",
-    "What do machine learning engineers earn?",
-)
 
 
 class CareerBot:
@@ -84,66 +67,28 @@ class CareerBot:
 
     def retrieve(self, query: str, k: int = 5) -> list[Passage]:
         """The `k` best passages for `query`, best first (no answer, no refusal)."""
-        return self._retriever.search(expand_abbreviations(_check_question(query, self.settings)), k)
+        retriever = self._retriever
+        return retriever.search(retriever.library.expand(_check_question(query, self.settings)), k)
+
+    @property
+    def library(self) -> Library:
+        """What the indexed library is about: its subject, example questions and abbreviations."""
+        return self._retriever.library
 
     def ask(self, question: str, history: list[dict] | None = None) -> Answer:
         """Answer `question`; `history` is [{"role": "user"|"assistant", "content": str}, ...], oldest first."""
         question = _check_question(question, self.settings)
-        if GREETING.match(question):
-            return small_talk(question)
-        query = expand_abbreviations(self.rewrite(question, history or []))
         retriever = self._retriever  # one consistent snapshot for this question
-        query_vector = self.embedder.embed_query(query)
-        passages = retriever.search(query, 5, query_vector)
-        terms = set(retriever.query_terms(query)[0]) - QUESTION_WORDS
-        answer_vector = query_vector
-        own = expand_abbreviations(question)
-        if query != own:
-            # A rewritten follow-up searches with the earlier question's context, but the sentences chosen
-            # should answer what is new in this message ("a business degree"), so its own words count again.
-            answer_vector = query_vector + OWN_WEIGHT * self.embedder.embed_query(own)
-            answer_vector = answer_vector / np.linalg.norm(answer_vector)
-        # Nearly every sentence in a library is about its own subject (here machine learning engineers), so that
-        # part of a question does not say which sentence answers it: "Why would an ML engineer need signal
-        # processing?" matched sentences on the engineer over the one on signal processing. The sentences are
-        # chosen by the question without that direction (its vector is cached: the same words recur).
-        background = retriever.background_words(own)
-        if background:
-            direction = self.embedder.embed_query(background)
-            answer_vector = answer_vector - float(answer_vector @ direction) * direction
-            answer_vector = answer_vector / np.linalg.norm(answer_vector)
-            terms -= retriever.background  # and a sentence gets no credit for sharing those words
-        soft, soft_vectors = self._soft_sentences(retriever)
-
-        def find_counterpoints(vector, exclude_articles):
-            return retriever.sentences_near(vector, soft, soft_vectors, exclude_articles, k=5)
-
-        answer = compose(
-            query, passages, answer_vector, retriever.sentence_vectors, retriever.chunk_vector, terms,
-            retriever.stemmer.stemWord, find_counterpoints,
-        )
-        if answer is None:
-            return not_covered(query, self.suggestions(query_vector))
-        return replace(answer, searched_for=query)
-
-    @staticmethod
-    def _soft_sentences(retriever: Retriever) -> tuple[np.ndarray, np.ndarray]:
-        """Positions and vectors of the sentences offering an alternative view ("bootcamps are a viable
-        route"), gathered once per index into one small array."""
-        if not hasattr(retriever, "soft_sentences"):
-            with retriever.lock:
-                if not hasattr(retriever, "soft_sentences"):
-                    positions = np.array(
-                        [i for i, s in enumerate(retriever.store.sentences) if stance(s.text) == "soft"], dtype=np.int64
-                    )
-                    rows = retriever.store.sentence_vectors
-                    parts = []
-                    for k in range(0, len(positions), 8192):
-                        parts.append(rows[positions[k : k + 8192]].astype(np.float32))
-                        rows.release()  # a gather touches pages all over the file; hold only a batch's worth
-                    vectors = np.concatenate(parts) if parts else np.zeros((0, rows.dimension), np.float32)
-                    retriever.soft_sentences = (positions, vectors)
-        return retriever.soft_sentences
+        if GREETING.match(question):
+            return small_talk(question, retriever.library)
+        library = retriever.library
+        query = library.expand(self.rewrite(question, history or []))
+        own = library.expand(question)
+        evidence = retriever.evidence(query, own, own_weight=OWN_WEIGHT)
+        answer = compose(evidence)
+        if answer.kind == "not_covered":
+            return not_covered(query, retriever.suggestions(evidence.vector), answer.gaps)
+        return answer
 
     def rewrite(self, message: str, history: list[dict]) -> str:
         """The query to search: the message itself, or, when it depends on the previous turn, both together."""
@@ -158,24 +103,6 @@ class CareerBot:
             # "What about a PhD?" after "Do I need a master's?": the new subject, in the old question's frame.
             return f"{about.group(1).rstrip('?. ')} - {before}"
         return f"{before} {message}"
-
-    def suggestions(self, query_vector: np.ndarray, n: int = 3) -> tuple[str, ...]:
-        """Questions the guides can answer: their section headings closest to the query."""
-        retriever = self._retriever
-        if not retriever.store.chunks:
-            return EXAMPLES
-        if not hasattr(retriever, "headings"):  # once per index: which rows belong to which usable heading
-            rows: dict[str, list[int]] = {}
-            for i, chunk in enumerate(retriever.store.chunks):
-                heading = chunk.heading.strip()
-                if 12 <= len(heading) <= 90 and heading.lower() != "conclusion":
-                    rows.setdefault(heading, []).append(i)
-            retriever.headings = (list(rows), [np.array(r) for r in rows.values()])
-        names, rows = retriever.headings
-        sims = retriever.store.chunk_vectors @ query_vector
-        best = [float(sims[r].max()) for r in rows]
-        ranked = [names[i] for i in np.argsort(best)[::-1][:n]]
-        return tuple(h if h.endswith("?") else f"What do the guides say about “{h}”?" for h in ranked)
 
     # ---- changing the library ----------------------------------------------------------------
 
@@ -199,35 +126,21 @@ class CareerBot:
         return CareerRetriever(bot=self, k=k)
 
 
-def expand_abbreviations(query: str) -> str:
-    """'ML engineer' -> 'machine learning engineer' (case-insensitive, whole words only)."""
-    def expand(m: re.Match) -> str:
-        words = ABBREVIATIONS[m.group(2).lower()]
-        if not m.group(1):
-            return words
-        article = "an" if words[0].lower() in "aeiou" else "a"
-        return f"{article.capitalize() if m.group(1)[0].isupper() else article} {words}"
-
-    return _ABBREVIATION.sub(expand, query)
-
-
 def depends_on_context(message: str) -> bool:
     words = re.findall(r"[A-Za-z']+", message)
     return bool(ELLIPSIS.search(message) or PRONOUN.search(message) or len(words) <= 2)
 
 
-def small_talk(message: str) -> Answer:
+def small_talk(message: str, library: Library) -> Answer:
     m = message.strip().lower()
+    about = f" about {library.subject}" if library.subject else ""
     if m.startswith(("thank", "thx", "ty", "cheers")):
-        text = "You're welcome! Ask me anything else about becoming a machine learning engineer."
+        text = f"You're welcome! Ask me anything else{about}."
     elif m.startswith(("bye", "goodbye", "see you")):
-        text = "Good luck with your career! Come back any time."
+        text = "Good luck! Come back any time."
     else:
-        text = (
-            "Hi! I answer questions about becoming a machine learning engineer, quoting the career guides I have "
-            "read and citing each passage so you can check it. Try:\n" + "\n".join(f"- {q}" for q in EXAMPLES)
-        )
-    return Answer(text, [], "", "smalltalk", EXAMPLES)
+        text = library.greeting()
+    return Answer(text, [], "", "smalltalk", library.examples)
 
 
 def _check_question(question, settings: Settings) -> str:
@@ -235,7 +148,7 @@ def _check_question(question, settings: Settings) -> str:
         raise QuestionError(f"a question must be text, not {type(question).__name__}")
     question = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", question).strip()
     if not question:
-        raise QuestionError("the question is empty: type a question about becoming a machine learning engineer")
+        raise QuestionError("the question is empty: type a question about the articles in the library")
     if len(question) > settings.max_question_chars:
         raise QuestionError(
             f"the question is {len(question):,} characters long; please keep it under {settings.max_question_chars:,}"

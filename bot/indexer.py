@@ -21,9 +21,10 @@ from .config import Settings
 from .embedding import Embedder
 from .errors import ArticleError, BotError, IndexMissingError
 from .ingest import SUPPORTED, Article, article_id, load_article
+from .library import defined_abbreviations, read_overrides
 from .store import FORMAT_VERSION, ArticleRecord, IndexStore, now_iso, read_manifest
 
-SPLITTER = "pysbd-0.3"  # recorded in the manifest: other sentence boundaries mean other ids
+SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundaries mean other ids
 
 
 def chunking_params(settings: Settings) -> dict:
@@ -74,7 +75,7 @@ def _embed_many(articles: list[Article], settings: Settings, embedder: Embedder,
         record = ArticleRecord(
             id=article.id, title=article.title, source=article.source, sha256=article.sha256,
             site=article.site, url=article.url, date=article.date, added=now_iso(),
-            chunks=n_c, sentences=n_s,
+            chunks=n_c, sentences=n_s, abbreviations=defined_abbreviations(article.text),
         )
         out.append((record, chunks, sentences, vectors[at : at + n_c], vectors[at + n_c : at + n_c + n_s]))
         at += n_c + n_s
@@ -111,10 +112,12 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tup
     # Read every file first: one bad file stops the build before anything is written.
     articles = [load_article(p, settings.max_file_bytes) for p in corpus_files(corpus_dir)]
     _check_unique(articles)
+    library = _overrides(corpus_dir)
     report = Report()
     with index_lock(Path(settings.index_dir)):
         store = _open_or_empty(settings, embedder, corpus_dir)
-        store = store._replace(corpus=_rel(corpus_dir, settings.index_dir))
+        changed_library = store.library != library
+        store = store._replace(corpus=_rel(corpus_dir, settings.index_dir), library=library)
         wanted = {a.id for a in articles}
         for aid in sorted(set(store.articles) - wanted):
             store = store.without_article(aid)
@@ -130,7 +133,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tup
         pieces, report.embedded_texts = _embed_many(todo, settings, embedder, progress)
         for piece in pieces:
             store = store.with_article(*piece)
-        if todo or report.removed or not (Path(settings.index_dir) / "manifest.json").exists():
+        if todo or report.removed or changed_library or not (Path(settings.index_dir) / "manifest.json").exists():
             store.save(settings.index_dir)
     return store, report
 
@@ -215,6 +218,15 @@ def stale_articles(settings: Settings) -> list[str]:
         if indexed.get(aid) != on_disk.get(aid):
             problems.append(aid)
     return problems
+
+
+def _overrides(corpus_dir: Path) -> dict:
+    try:
+        return read_overrides(corpus_dir)
+    except (ValueError, OSError) as e:
+        raise BotError(f"{e}: fix or delete it, then run `python -m bot index build` again") from None
+    except Exception as e:  # YAML syntax errors come in several types
+        raise BotError(f"{Path(corpus_dir) / 'library.yaml'} is not valid YAML ({type(e).__name__}): fix it") from None
 
 
 def _check_unique(articles: list[Article]) -> None:

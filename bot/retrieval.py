@@ -8,10 +8,12 @@ answer step judges that by.
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 import bm25s
 import faiss
@@ -19,7 +21,11 @@ import numpy as np
 import Stemmer
 
 from .chunking import Chunk, Sentence
+from .config import THRESHOLDS, Thresholds
 from .embedding import Embedder
+from .library import derive
+from .question import Question, analyse, is_content
+from .stance import stance
 from .store import ArticleRecord, IndexStore
 
 # Stemmed question words that say nothing about the topic (bm25s's English stopwords miss them). BM25 keeps
@@ -67,6 +73,25 @@ class Passage:
     sentences: tuple[Sentence, ...] = ()
     sentence_rows: range = range(0)  # where its sentences' vectors are in the index
     row: int = -1  # where its chunk's vector is
+
+
+@dataclass
+class Evidence:
+    """Everything the answer step needs about one question, and nothing else: the passages with their
+    sentences' vectors, the vector sentences are judged by, and what the library knows about the words."""
+
+    question: Question  # the asker's own message, analysed
+    searched_for: str
+    passages: list[Passage]
+    sentence_vectors: list[np.ndarray]  # per passage, (n_sentences, d) float32
+    chunk_vectors: list[np.ndarray]  # per passage, (d,)
+    vector: np.ndarray  # what sentences are judged by: the question without the library's background
+    terms: frozenset[str]  # the question's stemmed terms that earn overlap credit
+    background: frozenset[str]  # stems in nearly every chunk: the library's own subject
+    stems: Callable[[str], frozenset[str]]  # a text's stemmed words
+    unknown: tuple[str, ...] = ()  # phrases of the question made of words the library never uses
+    reduced_vector: np.ndarray | None = None  # the question without those phrases
+    alternatives: list = field(default_factory=list)  # (passage, sentence index, vector): soft-stance sentences near
 
 
 class Retriever:
@@ -132,6 +157,17 @@ class Retriever:
             docs = np.split(self._token_ids, self._token_ends[:-1])
             self.bm25.index((docs, dict(self.vocab_ids)), show_progress=False)
         self.background = self._background()
+        self.stems = lru_cache(maxsize=65536)(self._stems)  # the same sentences come back question after question
+        self._sorted_vocab = sorted(self.vocab_ids)  # for prefix look-ups ("stats" -> "statist")
+        self._soft = None  # positions and vectors of alternative-view sentences, gathered on first need
+        self._headings = None  # usable section headings and their chunk rows, gathered on first refusal
+        self._direction = None  # the background's vector, embedded on first need
+        self._words: dict[str, np.ndarray] = {}
+        sections = list(dict.fromkeys((c.article_id, c.heading) for c in store.chunks))
+        self.library = derive(
+            [a.title for a in store.articles.values()], [h for _, h in sections],
+            [a.abbreviations for a in store.articles.values()], self.background, self.stemmer.stemWord, store.library,
+        )
 
     def _background(self) -> frozenset[str]:
         """Stemmed terms in nearly every chunk: what the whole library is about, so they tell no passage apart."""
@@ -153,6 +189,35 @@ class Retriever:
         subject = set(self.query_terms(rest)[0]) - QUESTION_WORDS if background else set()
         return " ".join(background) if subject else ""
 
+    def _stems(self, text: str) -> frozenset[str]:
+        return frozenset(self.stemmer.stemWord(w) for w in re.findall(r"[a-z0-9+#]+", text.lower()))
+
+    def knows(self, word: str) -> bool:
+        """Whether the library uses `word`, or a word it abbreviates: "stats" (statistics), "avg" (average)."""
+        w = word.lower().replace("’", "'").removesuffix("'s")
+        parts = [x for x in re.split(r"[^a-z0-9+#]+", w) if len(x) >= 2]
+        if len(parts) != 1 or parts[0] != w:  # "open-source", "R&D": the index holds their parts
+            return all(self.knows(x) for x in parts)
+        stem = self.stemmer.stemWord(w)
+        if stem in self.vocab_ids or w in self.vocab_ids:
+            return True
+        vocab = self._sorted_vocab
+        for form in {w, w.rstrip("s"), stem}:
+            if len(form) < 3:
+                continue
+            at = bisect.bisect_left(vocab, form)
+            if at < len(vocab) and vocab[at].startswith(form):
+                return True  # a clipped word: "diff", "cert", "uni", "stats"
+        skeleton = w.rstrip("s") if len(w) > 3 else w
+        if len(skeleton) >= 3 and not re.search(r"[aeiouy]", skeleton[1:]):
+            # A contraction of consonants ("avg", "mgmt"): its letters in order, the first two adjacent.
+            at = bisect.bisect_left(vocab, skeleton[:2])
+            while at < len(vocab) and vocab[at].startswith(skeleton[:2]):
+                if len(vocab[at]) <= 3 * len(skeleton) and _subsequence(skeleton, vocab[at]):
+                    return True
+                at += 1
+        return False
+
     def _tokenize(self, chunks, batch: int = 2048) -> tuple[np.ndarray, np.ndarray]:
         """Stemmed token ids of `chunks` (flat int32, and each chunk's end), adding new terms to `vocab_ids`.
         Tokenized a batch at a time: a list of strings for every token of a large index would not fit."""
@@ -164,6 +229,133 @@ class Retriever:
                 lengths.append(len(doc))
         ids = np.concatenate(flat) if flat else np.zeros(0, np.int32)
         return ids, np.cumsum(np.array(lengths, dtype=np.int64))
+
+    # ---- evidence for the answer step ------------------------------------------------------
+
+    def evidence(self, query: str, own: str | None = None, k: int = 5, own_weight: float = 0.5,
+                 limits: Thresholds = THRESHOLDS) -> Evidence:
+        """The passages for `query` and what judging their sentences needs. `own` is the asker's own message
+        when `query` is a rewritten follow-up: its words count again (at `own_weight`) when sentences are chosen."""
+        own = own or query
+        query_vector = self.embedder.embed_query(query)
+        passages = self.search(query, k, query_vector)
+        own_vector = query_vector if own == query else self.embedder.embed_query(own)
+        vector = query_vector
+        if own != query:
+            # A rewritten follow-up searches with the earlier question's context, but the sentences chosen
+            # should answer what is new in this message ("a business degree"), so its own words count again.
+            vector = _unit(query_vector + own_weight * own_vector)
+        terms = set(self.query_terms(query)[0]) - QUESTION_WORDS
+        # Nearly every sentence in a library is about its own subject (the guides here: machine learning
+        # engineers), so that part of a question does not say which sentence answers it: "Why would an ML
+        # engineer need signal processing?" matched sentences on the engineer over the one on signal
+        # processing. Sentences are chosen by the question without that direction.
+        direction = self.background_direction() if self.background_words(own) else None
+        if direction is not None:
+            vector = _unit(vector - float(vector @ direction) * direction)
+            terms -= self.background
+        question = analyse(own)
+        unknown = self.unknown_phrases(own, own_vector, limits.salient_word)
+        reduced = None
+        if unknown:
+            rest = own
+            for phrase in unknown:
+                rest = re.sub(re.escape(phrase), " ", rest, flags=re.I)
+            reduced = self.embedder.embed_query(" ".join(rest.split()) or own)
+            if direction is not None:
+                reduced = _unit(reduced - float(reduced @ direction) * direction)
+        alternatives = self.alternatives(vector) if question.asks_requirement else []
+        return Evidence(
+            question=question, searched_for=query, passages=passages,
+            sentence_vectors=[self.sentence_vectors(p) for p in passages],
+            chunk_vectors=[self.chunk_vector(p) for p in passages],
+            vector=vector, terms=frozenset(terms), background=self.background, stems=self.stems,
+            unknown=unknown, reduced_vector=reduced, alternatives=alternatives,
+        )
+
+    def background_direction(self) -> np.ndarray:
+        """The vector of the library's background words as written in its subject ("machine learning engineer"),
+        embedded once per index."""
+        if self._direction is None:
+            self._direction = self.embedder.embed_query(self.library.background_phrase or " ".join(sorted(self.background)))
+        return self._direction
+
+    def word_vector(self, word: str) -> np.ndarray:
+        """One word's vector, kept per index: the same unusual words come back question after question."""
+        vector = self._words.get(word)
+        if vector is None:
+            if len(self._words) > 4096:
+                self._words.clear()
+            vector = self._words[word] = self.embedder.embed_query(word)
+        return vector
+
+    def unknown_phrases(self, text: str, text_vector: np.ndarray, salient: float) -> tuple[str, ...]:
+        """Runs of words in `text` that the library never uses, where at least one of them matters to the
+        question (its cosine to the whole is at least `salient`): "H1B visa sponsorship", "India".
+        Fillers ("kinda", "lol") and the asker's spelling of the library's words ("stats") are not gaps."""
+        if not self._lexical_ok:
+            return ()
+        phrases = []
+        for clause in re.split(r"[?!.,;:()]+", text):
+            run: list[str] = []
+            for word in clause.split() + [""]:
+                w = word.strip("\"'“”‘’")
+                if w and is_content(w) and self.stemmer.stemWord(w.lower()) not in self.background and not self.knows(w):
+                    run.append(w)
+                    continue
+                if run and any(float(self.word_vector(x.lower()) @ text_vector) >= salient for x in run):
+                    phrases.append(" ".join(run))
+                run = []
+        return tuple(dict.fromkeys(phrases))
+
+    def alternatives(self, vector: np.ndarray, k: int = 8) -> list:
+        """The `k` sentences offering an alternative view ("bootcamps are a viable route") nearest `vector`,
+        from the whole library: a retrieved passage may hold only one side of a disagreement."""
+        positions, vectors = self._soft_sentences()
+        out = []
+        for passage, sentence, _ in self.sentences_near(vector, positions, vectors, k=k):
+            index = passage.sentences.index(sentence)
+            out.append((passage, index, self.sentence_vectors(passage)[index]))
+        return out
+
+    def _soft_sentences(self) -> tuple[np.ndarray, np.ndarray]:
+        """Positions and vectors of the alternative-view sentences, gathered once per index into one small array."""
+        if self._soft is None:
+            with self.lock:
+                if self._soft is None:
+                    positions = np.array(
+                        [i for i, s in enumerate(self.store.sentences) if stance(s.text) == "soft"], dtype=np.int64
+                    )
+                    rows = self.store.sentence_vectors
+                    parts = []
+                    for at in range(0, len(positions), 8192):
+                        parts.append(rows[positions[at : at + 8192]].astype(np.float32))
+                        rows.release()  # a gather touches pages all over the file; hold only a batch's worth
+                    vectors = np.concatenate(parts) if parts else np.zeros((0, rows.dimension), np.float32)
+                    self._soft = (positions, vectors)
+        return self._soft
+
+    def suggestions(self, vector: np.ndarray, n: int = 3) -> tuple[str, ...]:
+        """Questions the library can answer, offered with a refusal: its section headings closest to `vector`."""
+        if not self.store.chunks:
+            return self.library.examples
+        if self._headings is None:
+            with self.lock:
+                rows: dict[str, list[int]] = {}
+                titles = {a.title.strip().lower() for a in self.store.articles.values()}
+                for i, chunk in enumerate(self.store.chunks):
+                    heading = chunk.heading.strip()
+                    # A heading that is an article's title, or one word ("Conclusion"), names no answerable topic.
+                    if 12 <= len(heading) <= 90 and heading.lower() not in titles and len(heading.split()) >= 2:
+                        rows.setdefault(heading, []).append(i)
+                self._headings = (list(rows), [np.array(r) for r in rows.values()])
+        names, rows = self._headings
+        if not names:
+            return self.library.examples
+        sims = self.store.chunk_vectors @ vector
+        best = [float(sims[r].max()) for r in rows]
+        ranked = [names[i] for i in np.argsort(best)[::-1][:n]]
+        return tuple(h if h.endswith("?") else f"What do the guides say about “{h}”?" for h in ranked)
 
     # ---- the three rankings ---------------------------------------------------------------
 
@@ -261,6 +453,15 @@ class Retriever:
 
     def vectors_of_rows(self, rows: range) -> np.ndarray:
         return self.store.sentence_vectors[rows.start : rows.stop].astype(np.float32)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / (np.linalg.norm(v) or 1.0)
+
+
+def _subsequence(short: str, word: str) -> bool:
+    it = iter(word)
+    return all(ch in it for ch in short)
 
 
 def _diversify(fused: dict[int, float], article_of: list[str], k: int) -> list[tuple[int, float]]:

@@ -62,6 +62,7 @@ class ArticleRecord:
     added: str = ""  # ISO time it was first indexed
     chunks: int = 0
     sentences: int = 0
+    abbreviations: dict = field(default_factory=dict)  # short forms it defines: {"ai": "artificial intelligence"}
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,6 +78,7 @@ class IndexStore:
     sentence_vectors: Rows | None = None  # (len(sentences), dimension), unit rows, float16
     built_at: str = ""
     segments: tuple[Segment, ...] = ()  # the segments on disk these rows were loaded from or saved as
+    library: dict = field(default_factory=dict)  # the user's library.yaml as read at build time (see library.py)
 
     def __post_init__(self):
         # Plain arrays are accepted (tests, the benchmark's synthetic stores) and wrapped.
@@ -160,6 +162,7 @@ class IndexStore:
             "counts": {"articles": len(self.articles), "chunks": len(self.chunks), "sentences": len(self.sentences)},
             "articles": {k: vars(v) for k, v in sorted(self.articles.items())},
             "segments": [seg.as_json() for seg in segments],
+            "library": self.library,
         }
         _atomic_write(index_dir / MANIFEST, (json.dumps(manifest, indent=1, ensure_ascii=False) + "\n").encode())
         _fsync_dir(index_dir)
@@ -231,7 +234,7 @@ class IndexStore:
         return cls(
             manifest["model"], manifest["dimension"], manifest["chunking"], manifest.get("corpus", ""),
             articles, tuple(chunks), tuple(sentences), chunk_vectors, sentence_vectors, manifest.get("built_at", ""),
-            segments,
+            segments, manifest.get("library") or {},
         )
 
     def sentence_rows(self, i: int) -> range:

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .answer import Answer
-from .conversation import EXAMPLES, CareerBot
+from .conversation import CareerBot
 from .errors import BotError
 
 log = logging.getLogger(__name__)
@@ -235,7 +235,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl"):
             with gr.Row():
                 box = gr.Textbox(placeholder="Ask a question and press Enter", show_label=False, scale=8, elem_id="question")
                 send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
-            gr.Examples(list(EXAMPLES), inputs=box, label="Try")
+            gr.Examples([[q] for q in bot.library.examples] or [[""]], inputs=box, label="Try")
             with gr.Row():
                 new_chat = gr.Button("New chat", elem_id="new-chat")
             with gr.Accordion("Comment on the last answer", open=False):

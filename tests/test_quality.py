@@ -5,7 +5,6 @@ import re
 
 import pytest
 
-from bot.conversation import expand_abbreviations
 from bot.evaluate import contains_gold, covers_keys, evaluate_bot, load_dataset, normalize
 from tests.conftest import ROOT
 
@@ -120,8 +119,8 @@ def test_abbreviations_are_expanded_for_search(guides_bot):
     answer = guides_bot.ask("What do ML engineers earn?")
     assert "machine learning" in answer.searched_for
     assert any("$165,462" in c.text or "$147,134" in c.text for c in answer.citations)
-    assert expand_abbreviations("Is an ML certification worth it, or an AI one?") == (
-        "Is a machine learning certification worth it, or an artificial intelligence one?"
+    assert guides_bot.library.expand("Is an ML certification worth it, or an MLE one?") == (
+        "Is a machine learning certification worth it, or a machine learning engineer one?"
     )
 
 

@@ -1,0 +1,141 @@
+"""A passage's sentences as readable excerpts: what each sentence is (content, a list item, a heading-like
+line, a question) and the contiguous run it must be quoted in so that it reads on its own.
+
+A sentence that leans on the one before it ("This process involves ...", "However, ...") travels with it;
+a list item travels with its lead-in and the rest of the list. Pure: offsets and text only, no scores.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chunking import Sentence
+from .retrieval import Passage
+
+# A sentence opening with one of these means something only after the sentence before it.
+LEANING = re.compile(
+    r"^(?:this|these|that|those|they|their|them|theirs|it|its|such|he|she|his|her|both|however|but|yet|"
+    r"also|additionally|moreover|furthermore|likewise|similarly|therefore|thus|hence|consequently|otherwise|instead|"
+    r"still|nevertheless|nonetheless|meanwhile|then|another|other|others|in addition(?! to)|as a result|"
+    r"for (?:example|instance)|on the other hand|in contrast|by contrast|conversely|despite this|because of this|"
+    r"in (?:this|that|these) (?:case|way|role|field)|as such|even so|that said|as mentioned)\b",
+    re.I,
+)
+# "While you're working in one of these careers, ..." leans on what came before just the same.
+_LEANING_INSIDE = re.compile(r"^(?:\S+\s+){0,6}?(?:of|in|for|with|from|on|at|by|like|to) (?:these|those|this|such)\b", re.I)
+# "The deployment process also involves ..." adds to the sentence before it: that one comes along when it
+# is in the passage (the specifics are often there), but the sentence stands without it.
+_ADDITIVE_INSIDE = re.compile(r"^(?:\S+\s+){1,5}?(?:also|additionally)\b", re.I)
+# ... except a dummy "it" ("It's worth considering a master's degree", "It is important to ...").
+_DUMMY_IT = re.compile(
+    r"^it(?:['’]s| is| was| can be| may be)\s+(?:also\s+|often\s+|usually\s+|always\s+)?(?:\w+\s+)?"
+    r"(?:worth|important|best|essential|crucial|possible|necessary|helpful|useful|common|vital|recommended|"
+    r"advisable|wise|easy|hard|difficult|a good idea|no surprise|clear|likely)\b",
+    re.I,
+)
+# Leaning only by a connective: the sentence's own claim is whole ("However, for those who do not take the
+# traditional route, there are viable alternatives ..."); only its contrast or addition needs the sentence before.
+CONNECTIVE = re.compile(r"^(?:however|but|yet|also|additionally|moreover|furthermore|in addition|still|nevertheless|nonetheless)\b", re.I)
+_ITEM_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+$")
+_ENDS = tuple(".!?:;)\"”’")
+MAX_LIST_ITEMS = 8
+MAX_BACK = 2  # sentences a leaning sentence may pull in before it
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Per sentence of a passage: how it sits in the text."""
+
+    item: tuple[bool, ...]  # a list item
+    lead: tuple[bool, ...]  # ends with ":" and a list follows
+    paragraph_start: tuple[bool, ...]  # a line break before it (the first sentence of a chunk counts)
+    content: tuple[bool, ...]  # a claim that may be quoted: not a question, heading-like line or dangling lead-in
+    leaning: tuple[bool, ...]
+    whole: tuple[bool, ...]  # a complete sentence: capitalized, at least six words, ending with a stop
+    adds: tuple[bool, ...]  # adds to the sentence before it ("... also involves ...")
+
+
+def roles(passage: Passage) -> Roles:
+    sents = passage.sentences
+    text, base = passage.text, passage.start
+    n = len(sents)
+    item = [bool(_ITEM_PREFIX.search(text[: s.start - base])) for s in sents]
+    para = [k == 0 or "\n" in text[sents[k - 1].end - base : s.start - base] for k, s in enumerate(sents)]
+    lead = [s.text.rstrip().endswith(":") and k + 1 < n and item[k + 1] for k, s in enumerate(sents)]
+    content, leaning = [], []
+    for k, s in enumerate(sents):
+        t = s.text.strip()
+        alone = para[k] and (k + 1 == n or para[k + 1]) and not item[k]
+        heading_like = alone and not t.endswith(_ENDS)  # a subtitle or a heading written as a paragraph
+        fragment = len(t.split()) < 5 and not t.endswith((".", "!"))
+        dangling = t.endswith(":") and not lead[k]
+        content.append(not (t.endswith("?") or heading_like or fragment or dangling))
+        leaning.append(bool(LEANING.match(t) or _LEANING_INSIDE.match(t)) and not _DUMMY_IT.match(t) and not item[k])
+    whole = [s.text.strip()[:1].isupper() and len(s.text.split()) >= 6 and s.text.strip().endswith((".", "!")) for s in sents]
+    adds = [bool(_ADDITIVE_INSIDE.match(s.text.strip())) for s in sents]
+    return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds))
+
+
+def span_for(k: int, r: Roles, sentences=None) -> tuple[int, int] | None:
+    """The sentences [a, b) to quote so that sentence k reads on its own, or None when it cannot be
+    (a leaning sentence whose antecedent is not in this passage, or no content at all). With `sentences`
+    given, a sentence leaning only by a connective ("However, ...") may stand alone: a counterpoint."""
+    n = len(r.item)
+    if r.item[k] or r.lead[k]:
+        lead = k
+        while lead > 0 and not r.lead[lead] and r.item[lead]:
+            lead -= 1
+        if not r.lead[lead]:
+            # A list straight under a heading ("Quick facts"): nothing introduces its items, so an item that
+            # is a whole sentence stands alone; a fragment ("Gain work experience") does not.
+            return (k, k + 1) if r.whole[k] else None
+        end = lead + 1
+        while end < n and r.item[end] and end - lead <= MAX_LIST_ITEMS:
+            end += 1
+        if k >= end:
+            return None
+        a = lead
+        if r.leaning[lead]:  # "These include:" leans on the sentence before the list
+            back = _back(lead, r)
+            if back is None:
+                return None
+            a = back
+        return (a, end)
+    if not r.content[k]:
+        return None
+    if sentences is not None and CONNECTIVE.match(sentences[k].text.strip()):
+        return (k, k + 1)
+    a = _back(k, r)
+    if a is None:
+        return None
+    if a == k and r.adds[k] and k > 0 and r.content[k - 1] and not r.item[k - 1]:
+        before = _back(k - 1, r)
+        if before is not None:
+            a = before
+    return (a, k + 1)
+
+
+def _back(k: int, r: Roles) -> int | None:
+    """The first sentence of the run ending at k that starts on solid ground, or None."""
+    a = k
+    while r.leaning[a]:
+        if a == 0 or k - a >= MAX_BACK or r.item[a - 1] or not r.content[a - 1]:
+            return None
+        a -= 1
+    return a
+
+
+def render(sentences: list[Sentence], r: Roles, first: int) -> str:
+    """Quoted text of a run of sentences: sentences joined by spaces, a list as "- item" lines."""
+    out = ""
+    for offset, s in enumerate(sentences):
+        k = first + offset
+        words = " ".join(s.text.split())
+        if r.item[k]:
+            out += "\n- " + words
+        elif out and (r.item[k - 1] if k > 0 else False):
+            out += "\n" + words
+        else:
+            out += (" " if out else "") + words
+    return out

@@ -1,0 +1,176 @@
+"""What one library is about: its subject, example questions and abbreviations, derived from its articles
+at index time, or set by the user in `library.yaml` beside the articles (that file wins, key by key).
+
+Nothing here knows a field: a library of nursing guides gets "nurse" as its subject and "RN" from
+"registered nurse (RN)" the same way the machine learning guides get theirs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA_FILE = "library.yaml"  # in the corpus folder; read at build time and stored in the index
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_DEFINED = re.compile(r"\b((?:[A-Za-z][\w’'-]*\s+){1,6}?)\(([A-Z][A-Za-z]{1,7}s?)\)")  # "machine learning (ML)"
+_DEFINED_AFTER = re.compile(r"\b([A-Z][A-Za-z]{1,7})\s+\(((?:[A-Za-z][\w’'-]*\s*){2,6})\)")  # "MLOps (Machine Learning Operations)"
+
+
+@dataclass(frozen=True)
+class Library:
+    subject: str = ""  # "machine learning engineer": named in greetings
+    examples: tuple[str, ...] = ()  # questions offered in greetings and in the UI
+    abbreviations: dict = field(default_factory=dict)  # lower-case short form -> long form
+    background_phrase: str = ""  # the subject as derived from the articles, before library.yaml ("machine learning engineer")
+    keep: frozenset = frozenset()  # short forms the articles define and use: searched as "MLOps (machine learning operations)"
+
+    def expand(self, text: str) -> str:
+        """Short forms spelled out for searching: "an MLE" -> "a machine learning engineer" (whole words)."""
+        if not self.abbreviations:
+            return text
+        pattern = _pattern(tuple(sorted(self.abbreviations, key=len, reverse=True)))
+
+        def spell(m: re.Match) -> str:
+            long = self.abbreviations[m.group(2).lower()]
+            if m.group(2).lower() in self.keep:
+                return f"{m.group(0)} ({long})"
+            if not m.group(1):
+                return long
+            article = "an" if long[:1].lower() in "aeiou" else "a"
+            return f"{article.capitalize() if m.group(1)[0].isupper() else article} {long}"
+
+        return pattern.sub(spell, text)
+
+    def greeting(self) -> str:
+        about = f" about {self.subject}" if self.subject else ""
+        text = (f"Hi! I answer questions from the articles in my library{about}, quoting the passages I rely on "
+                "and citing each one so you can check it.")
+        if self.examples:
+            text += " Try:\n" + "\n".join(f"- {q}" for q in self.examples)
+        return text
+
+
+_PATTERNS: dict = {}
+
+
+def _pattern(keys: tuple[str, ...]) -> re.Pattern:
+    if keys not in _PATTERNS:
+        _PATTERNS[keys] = re.compile(r"\b(?:(an?)\s+)?(" + "|".join(re.escape(k) for k in keys) + r")\b", re.I)
+    return _PATTERNS[keys]
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations an article defines: "artificial intelligence (AI)", "MLOps (Machine Learning Operations)".
+    A short form counts only when its letters start the long form's words in order (Schwartz and Hearst's test)."""
+    found = {}
+    for m in _DEFINED.finditer(text):
+        short, words = m.group(2), m.group(1).split()
+        long = _matching_tail(short, words)
+        if long:
+            found[short.lower()] = long
+    for m in _DEFINED_AFTER.finditer(text):
+        short, words = m.group(1), m.group(2).split()
+        long = _matching_tail(short, words)
+        if long:
+            found[short.lower()] = long
+    return found
+
+
+def _matching_tail(short: str, words: list[str]) -> str:
+    """The shortest run of `words` ending the list whose initials spell `short` (case-insensitively)."""
+    letters = short.rstrip("s").lower() if len(short) > 2 and short.endswith("s") else short.lower()
+    for n in range(1, len(words) + 1):
+        tail = words[-n:]
+        initials = "".join(w[0] for w in tail).lower()
+        if initials == letters or (n >= 2 and _initials_in(letters, tail)):
+            return " ".join(w.lower() if not w.isupper() else w for w in tail)
+    return ""
+
+
+def _initials_in(letters: str, words: list[str]) -> bool:
+    """"MLOps" from "Machine Learning Operations": every word's initial, in order, is in the short form."""
+    it = iter(letters)
+    return all(w[0].lower() in it for w in words) and letters[0] == words[0][0].lower()
+
+
+def derive(titles: list[str], headings: list[str], article_abbreviations: list[dict], background: frozenset[str],
+           stem, overrides: dict | None = None) -> Library:
+    """A library's profile from its articles; `overrides` (from library.yaml) win key by key."""
+    overrides = overrides or {}
+    subject = _subject(titles + headings, background, stem)
+    abbreviations: dict[str, str] = {}
+    for found in article_abbreviations:
+        for short, long in found.items():
+            abbreviations.setdefault(short, long)
+    defined = frozenset(abbreviations)
+    if subject and len(subject.split()) >= 2:
+        # What people type for the subject: its initials ("MLE"), and those of its first words ("ML").
+        words = subject.split()
+        for n in range(2, len(words) + 1):
+            short, long = "".join(w[0] for w in words[:n]).lower(), " ".join(words[:n])
+            abbreviations.setdefault(short, long)
+        abbreviations.setdefault(short + "s", long + "s")  # "MLEs"
+    abbreviations.update({str(k).lower(): str(v) for k, v in (overrides.get("abbreviations") or {}).items()})
+    examples = tuple(str(q) for q in overrides.get("examples") or ()) or _examples(headings)
+    keep = frozenset(defined - set(overrides.get("abbreviations") or {}))
+    return Library(str(overrides.get("subject") or subject), examples, abbreviations, subject, keep)
+
+
+def _subject(texts: list[str], background: frozenset[str], stem) -> str:
+    """The most frequent run of background words in titles and headings, as written ("machine learning engineer")."""
+    if not background:
+        return ""
+    runs: Counter = Counter()
+    for text in texts:
+        run: list[str] = []
+        for word in _WORD.findall(text) + [""]:
+            if word and stem(word.lower()) in background:
+                run.append(word.lower())
+                continue
+            if run:
+                runs[" ".join(run)] += 1
+            run = []
+    if not runs:
+        return ""
+    # Prefer the longest of the frequent runs: "machine learning engineer" over "machine learning".
+    top = runs.most_common(1)[0][1]
+    frequent = [r for r, c in runs.items() if c >= top / 2]
+    best = max(frequent, key=lambda r: (len(r.split()), runs[r]))
+    return _singular(best)
+
+
+def _singular(phrase: str) -> str:
+    words = phrase.split()
+    last = words[-1]
+    if last.endswith("ing") or len(last) < 4:
+        return phrase
+    if last.endswith("s") and not last.endswith("ss"):
+        words[-1] = last[:-1]
+    return " ".join(words)
+
+
+def _examples(headings: list[str], n: int = 3) -> tuple[str, ...]:
+    """Questions from the articles' own headings: those written as questions first, most common first."""
+    counts = Counter(h.strip() for h in headings if h.strip())
+    questions = [h for h, _ in counts.most_common() if h.endswith("?") and 12 <= len(h) <= 90]
+    return tuple(questions[:n])
+
+
+def read_overrides(corpus_dir: Path) -> dict:
+    """The user's library.yaml (subject, examples, abbreviations), or {}. Raises ValueError naming the problem."""
+    path = Path(corpus_dir) / DATA_FILE
+    if not path.is_file():
+        return {}
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path} must be a mapping with subject, examples and abbreviations")
+    allowed = {"subject", "examples", "abbreviations"}
+    if set(data) - allowed:
+        raise ValueError(f"{path}: unknown keys {sorted(set(data) - allowed)}; use {sorted(allowed)}")
+    if not isinstance(data.get("abbreviations") or {}, dict) or not isinstance(data.get("examples") or [], list):
+        raise ValueError(f"{path}: abbreviations must be a mapping and examples a list")
+    return data

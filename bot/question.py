@@ -1,0 +1,173 @@
+"""What a question asks for: its type (a figure, a list, yes/no, a comparison, steps, a definition, advice),
+the two sides of a comparison, and its words. Pure and general English: nothing here knows the library.
+
+The type decides which excerpts deliver an answer (figures for "how much", items for "what skills",
+both named sides for "A or B"); the words are what the gap check looks for in the library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TYPES = ("amount", "comparison", "definition", "steps", "list", "yes_no", "advice", "other")
+
+# Words that only say how a question is asked, never what it is about: stop words, question words and the
+# fillers of chat ("lol", "tho"). A question's subject is what is left.
+FUNCTION_WORDS = frozenset(
+    """a an and are as at be but by for if in into is it no not of on or such that the their then there these they
+    this to was will with what whats which who whom whose when where why how do does did doing done can could should
+    would may might must shall i im i'm ive i've me my mine we our us you your u ur yours he she his her him them its
+    am is are was were been being have has had having get gets got getting need needs want wants tell know like
+    about please pls plz someone anyone anybody somebody thing things much many any some all just really actually
+    basically kinda sorta gonna wanna lol lmao haha tho though ok okay yeah yes ya hey hi so very too also still even
+    etc eg ie r y n than more most less least one ones other others another else here now again ever way ways stuff
+    lot lots bit little well good great best better right wrong sure maybe mean means meaning say says said go going
+    make makes made take takes back out up down over off then wait hmm guess think thought heard hear seen see enough""".split()
+)
+
+# Words that say "compare", not what is compared: left out of a comparison's aspect.
+COMPARISON_WORDS = frozenset(
+    "vs versus difference differences different differ diff compare compared comparison between better best worse "
+    "pick choose choice prefer preferred each both two either which more less than or and same similar".split()
+)
+
+_WORD = re.compile(r"[A-Za-z0-9][\w'’+#.-]*[\w+#]|[A-Za-z0-9]")
+
+_AMOUNT = re.compile(
+    r"\bhow (much|many|long|fast|big|often|quickly)\b|\bwhat (percent|percentage|share|proportion)\b|%|"
+    r"\b(salary|salaries|pay|paid|earn|earns|earning|earnings|wage|wages|income|cost|costs|price|rate|average|median|"
+    r"growth rate|number of)\b",
+    re.I,
+)
+_COMPARISON = re.compile(
+    r"\b(vs\.?|versus|compared? (to|with)|difference between|differences between|differ from|"
+    r"better|worse|rather than|instead of|or)\b",
+    re.I,
+)
+_DEFINITION = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(what(?:'|’)?s|what is|what are|what does|what do|define|meaning of|what even is)\b"
+    r"(?:(?!\b(?:do|does|need|should|make|earn|use|include)\b).){0,40}?\b(mean|means|stand for|exactly|even)?\s*\??\s*$|"
+    r"\bwhat does .{1,40} mean\b|\bdefin(e|ition)\b|\bmeaning of\b",
+    re.I,
+)
+_STEPS = re.compile(
+    r"\b(steps?|step by step|process|roadmap|path|how (do|can|should) (i|you|one|someone) (become|get into|start|break into)|"
+    r"how to (become|get into|start|break into)|where (do|should) i start|what should i do (first|next)|"
+    r"(do|should) (i|you) do (first|next)|first and then|in what order)\b",
+    re.I,
+)
+_LIST = re.compile(
+    r"\b(what(?:'?s)?|which) (\w+ ){0,2}(skills|languages|tools|types|kinds|examples|jobs|roles|responsibilities|duties|tasks|"
+    r"topics|subjects|courses|projects|certifications|degrees|frameworks|libraries|metrics|industries|options|"
+    r"qualities|areas|fields|ways|things)\b|\b(list|examples of|types of|kinds of)\b|\bwhat (are|r) the\b|"
+    r"\bwhat (\w+ ){0,2}(should|do|does|would|can) .{0,60}\b(include|involve|cover|have|learn|know|build|study|need)\b",
+    re.I,
+)
+_YES_NO = re.compile(
+    r"^\s*(?:(?:so|ok|okay|and|but|also|hey|well|then|like|um|hmm|wait|honestly)\W+){0,2}(do|does|did|is|are|r|am|can|could|should|will|would|must|need|has|have|was|were|isn't|"
+    r"aren't|don't|doesn't)\b",
+    re.I,
+)
+_ADVICE = re.compile(r"\b(tips?|advice|recommend|suggest|best way|how (do|can|should) (i|you)|how to|should i)\b", re.I)
+_REQUIREMENT = re.compile(
+    r"\b(need|needs|needed|require[sd]?|requirements?|necessary|must|have to|has to|worth it|essential|mandatory|"
+    r"enough)\b",
+    re.I,
+)
+# The word between two compared things, and the phrases that announce a comparison.
+_JOINER = re.compile(r"^(vs\.?|versus|or)$", re.I)
+_BETWEEN = re.compile(r"\bbetween\b", re.I)
+# "Do I need a degree or is a bootcamp enough?" joins two questions, not two things: no sides.
+_CLAUSE_START = re.compile(r"^(is|are|r|do|does|did|can|could|should|would|will|must|am|was|were|has|have|it|i|you)$", re.I)
+_SIDE_MAX = 4  # words in one side: "big tech companies"
+
+@dataclass(frozen=True)
+class Question:
+    """One question, analysed. `words` keep the asker's spelling; `sides` are the compared things, if any."""
+
+    text: str
+    type: str  # one of TYPES
+    asks_requirement: bool  # "Do I need ...?", "Is X enough?": the guides may take sides
+    sides: tuple[str, ...] = ()
+    aspect: tuple[str, ...] = ()  # what a comparison is about ("earn" in "earn more at A or at B")
+
+    @property
+    def words(self) -> list[str]:
+        return words_of(self.text)
+
+    @property
+    def content_words(self) -> list[str]:
+        """The words that say what the question is about (not how it is asked)."""
+        return [w for w in self.words if is_content(w)]
+
+
+def words_of(text: str) -> list[str]:
+    return [w.strip(".") for w in _WORD.findall(text) if w.strip(".")]
+
+
+def is_content(word: str) -> bool:
+    w = word.lower().replace("’", "'")
+    return w not in FUNCTION_WORDS and not w.isdigit() and (len(w) > 2 or (word.isupper() and len(w) == 2))
+
+
+def analyse(text: str) -> Question:
+    """The type of answer `text` asks for, with a comparison's sides. First matching rule wins, in TYPES order."""
+    sides = _sides(text)
+    if sides:
+        aspect = tuple(
+            w for w in words_of(text)
+            if is_content(w) and w.lower() not in COMPARISON_WORDS and not any(w.lower() in s.lower().split() for s in sides)
+        )
+        return Question(text, "comparison", bool(_REQUIREMENT.search(text)), sides, aspect)
+    if _AMOUNT.search(text):
+        kind = "amount"
+    elif _DEFINITION.search(text):
+        kind = "definition"
+    elif _STEPS.search(text):
+        kind = "steps"
+    elif _LIST.search(text):
+        kind = "list"
+    elif _YES_NO.search(text):
+        kind = "yes_no"
+    elif _ADVICE.search(text):
+        kind = "advice"
+    else:
+        kind = "other"
+    return Question(text, kind, kind in ("yes_no", "other", "advice") and bool(_REQUIREMENT.search(text)))
+
+
+def _sides(text: str) -> tuple[str, ...]:
+    """The two things a question compares ("startups", "big tech companies"), or () when it compares nothing.
+
+    A side is the run of content words next to "or"/"vs" (or after "between" ... "and"), stopping at a
+    function word: "earn more at startups or at big tech companies" -> ("startups", "big tech companies").
+    """
+    if not _COMPARISON.search(text):
+        return ()
+    for clause in re.split(r"[?!;,]|\s[-—]\s", text):
+        tokens = clause.split()
+        for i, token in enumerate(tokens):
+            between = _BETWEEN.search(" ".join(tokens[:i])) and token.lower() == "and"
+            if not (_JOINER.match(token) or between):
+                continue
+            if i + 1 < len(tokens) and _CLAUSE_START.match(tokens[i + 1]):
+                continue
+            before = _run(tokens[:i][::-1])[::-1]
+            after = _run(tokens[i + 1 :])
+            if before and after and " ".join(before).lower() != " ".join(after).lower():
+                return (" ".join(before), " ".join(after))
+    return ()
+
+
+def _run(tokens: list[str]) -> list[str]:
+    """The content words at the start of `tokens` (after leading articles/prepositions), up to _SIDE_MAX."""
+    words = [w for t in tokens for w in words_of(t)][: _SIDE_MAX + 2]
+    while words and not is_content(words[0]):
+        words.pop(0)
+    run = []
+    for w in words:
+        if not is_content(w) or w.lower() in COMPARISON_WORDS or len(run) == _SIDE_MAX:
+            break
+        run.append(w)
+    return run
