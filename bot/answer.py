@@ -42,7 +42,11 @@ RESTATEMENT_REACH = 0.35
 CUE_WEIGHT = 0.15  # per distinct alternative-view cue, when ranking candidate opposite views
 
 _FIGURE = re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?(%|percent|per ?cent|k\b|million|billion|hours?|years?|months?|weeks?)|\b\d{2,}[\d,.]*\b", re.I)
-_ENUMERATION = re.compile(r"(?:\b(?:such as|including|include|includes|like|e\.g\.)\b.*,)|(?:,[^,]+,[^,]+(?:,|\band\b|\bor\b))", re.I)
+_ENUMERATION = re.compile(
+    r"\b(?:such as|including|include|includes|like|e\.g\.)\s+[^,.;]+(?:,|\band\b|\bor\b)|,[^,]+,[^,]+(?:,|\band\b|\bor\b)", re.I
+)
+# Words too common to count as new information when judging whether an excerpt adds anything.
+_COMMON = frozenset("a an and are as at be but by for if in into is it of on or such that the their then there these they this to was will with can also which who from has have more most".split())
 _DEFINES = re.compile(r"\b(is|are|refers to|means|describes|known as|defined as)\b\s+(?:an?|the|one)\b", re.I)
 _SEQUENCE = re.compile(r"\b(first|second|then|next|finally|after that|begins? with|step|stages?)\b", re.I)
 _ADVISES = re.compile(r"\b(should|consider|make sure|it(?:'|’)s (?:important|best|worth|essential)|recommend|tip|key|try to|focus on|start by|seek out)\b", re.I)
@@ -239,7 +243,8 @@ def _overlap(text: str, evidence: Evidence) -> float:
 
 def _mentions(text: str, phrase: str, evidence: Evidence) -> bool:
     """Whether `text` names `phrase` (any of its content words, stemmed; "tech giants" names "big tech companies")."""
-    wanted = evidence.stems(phrase) - evidence.background
+    # A side made only of the library's own subject ("machine learning engineer") is named by those words.
+    wanted = (evidence.stems(phrase) - evidence.background) or evidence.stems(phrase)
     if not wanted:
         return False
     have = evidence.stems(text)
@@ -257,15 +262,24 @@ def _choose(candidates: list[_Excerpt], evidence: Evidence, roles, limits: Thres
     used = 0.0
     pool = list(candidates)
     while pool and len(chosen) < MAX_EXCERPTS:
-        def gain(c: _Excerpt) -> float:
-            redundancy = max((float(c.vector @ x.vector) for x in chosen), default=0.0)
-            return c.score - limits.diversity * max(redundancy, 0.0) * bool(chosen)
+        quoted = set().union(*(_content_stems(x, evidence) for x in chosen)) if chosen else set()
 
+        def gain(c: _Excerpt) -> float:
+            # Marginal relevance: an excerpt close to one already chosen loses score, unless it brings words
+            # of its own (another figure, other items): three paraphrases of the topic are one answer.
+            if not chosen:
+                return c.score
+            redundancy = max(max(float(c.vector @ x.vector) for x in chosen), 0.0)
+            own = _content_stems(c, evidence)
+            novelty = len(own - quoted) / len(own) if own else 0.0
+            return c.score - limits.diversity * redundancy * (1.0 - novelty)
+
+        floor = best - (2 * limits.near_best if len(chosen) < MIN_EXCERPTS else limits.near_best)
+        pool = [p for p in pool if p.score >= floor]
+        if not pool:
+            break
         pool.sort(key=gain, reverse=True)
         c = pool.pop(0)
-        floor = best - (2 * limits.near_best if len(chosen) < MIN_EXCERPTS else limits.near_best)
-        if c.score < floor:
-            break
         if any(float(c.vector @ x.vector) > DUPLICATE for x in chosen):
             continue
         size = _size(c, evidence, roles)
@@ -284,6 +298,11 @@ def _choose(candidates: list[_Excerpt], evidence: Evidence, roles, limits: Thres
 
 
 MAX_LIST_ITEMS = excerpts.MAX_LIST_ITEMS
+
+
+def _content_stems(c: _Excerpt, evidence: Evidence) -> set[str]:
+    text = " ".join(s.text for s in evidence.passages[c.rank].sentences[c.a : c.b])
+    return set(evidence.stems(text)) - evidence.terms - evidence.background - _COMMON
 
 
 def _size(c: _Excerpt, evidence: Evidence, roles) -> float:

@@ -63,8 +63,10 @@ class Thresholds:
     # (dev: "india" 0.39, "visa" 0.41, "gpu" 0.50, "rounds" 0.27; fillers "lol" 0.04, "kinda" -0.03, "rusty" 0.12).
     salient_word: float = 0.25
     # With those words taken out, the rest of the question must still match a sentence this well to be
-    # answered ("what they say in general"); below it the missing part is the heart of the question.
-    answer_without_gaps: float = 0.55
+    # answered ("what they say in general"); below it the missing part is the heart of the question
+    # (dev: "salary in india" 0.46, "stats topics" 0.44 answered; "H1B visa" 0.31, "GPU or laptop" 0.35,
+    # "H-1B" 0.37, "which GPU" 0.38 refused).
+    answer_without_gaps: float = 0.42
     near_best: float = 0.12  # an excerpt joins the answer when it scores within this of the best one
     diversity: float = 0.35  # MMR: an excerpt's score minus this x its cosine to one already chosen
     counterpoint_min: float = 0.25  # cosine of an opposite view to the firm statement + question

@@ -30,7 +30,11 @@ GREETING = re.compile(
 # A message that leans on the previous turn: a pronoun with nothing it could refer to in the message,
 # or an elliptical "what about ...", "and ...".
 ELLIPSIS = re.compile(r"^\s*(what|how) about\b|^\s*and\b|^\s*(also|then|so)\b.{0,40}\?$|^\s*(why|how)( not)?\s*\??\s*$", re.I)
-PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs|that|this|those|these|there|he|she|his|her|one|ones)\b", re.I)
+PRONOUN = re.compile(
+    r"\b(it|its|they|them|their|theirs|that|this|those|these|there|he|she|his|her|one|ones|either|neither|both|"
+    r"the (?:two|three|former|latter|first|second|third|last|other|same))\b",
+    re.I,
+)
 # A rewritten follow-up's answer is chosen by the searched query (which already holds the message) plus
 # the message's own words at this weight: enough for "What about a business degree?" to pick the degree
 # sentence, not so much that a vague "how do engineers deal with it?" picks generic sentences.

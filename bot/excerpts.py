@@ -129,12 +129,13 @@ def _back(k: int, r: Roles) -> int | None:
 def render(sentences: list[Sentence], r: Roles, first: int) -> str:
     """Quoted text of a run of sentences: sentences joined by spaces, a list as "- item" lines."""
     out = ""
+    as_list = r.lead[first] or (first > 0 and r.lead[first - 1]) or any(r.lead[first : first + len(sentences)])
     for offset, s in enumerate(sentences):
         k = first + offset
         words = " ".join(s.text.split())
-        if r.item[k]:
+        if r.item[k] and as_list:
             out += "\n- " + words
-        elif out and (r.item[k - 1] if k > 0 else False):
+        elif out and as_list and (r.item[k - 1] if k > 0 else False):
             out += "\n" + words
         else:
             out += (" " if out else "") + words

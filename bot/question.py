@@ -26,6 +26,17 @@ FUNCTION_WORDS = frozenset(
     make makes made take takes back out up down over off then wait hmm guess think thought heard hear seen see enough""".split()
 )
 
+# Irregular English forms a stemmer does not map to their base ("paid" is not stemmed to "pay").
+IRREGULAR = {
+    "paid": "pay", "made": "make", "won": "win", "taught": "teach", "built": "build", "chose": "choose",
+    "chosen": "choose", "began": "begin", "begun": "begin", "got": "get", "gotten": "get", "went": "go",
+    "gone": "go", "thought": "think", "bought": "buy", "brought": "bring", "spent": "spend", "sought": "seek",
+    "held": "hold", "led": "lead", "left": "leave", "met": "meet", "ran": "run", "saw": "see", "seen": "see",
+    "took": "take", "taken": "take", "wrote": "write", "written": "write", "knew": "know", "known": "know",
+    "grew": "grow", "grown": "grow", "felt": "feel", "kept": "keep", "learnt": "learn", "earnt": "earn",
+    "better": "good", "best": "good", "worse": "bad", "worst": "bad", "children": "child", "people": "person",
+    "women": "woman", "men": "man",
+}
 # Words that say "compare", not what is compared: left out of a comparison's aspect.
 COMPARISON_WORDS = frozenset(
     "vs versus difference differences different differ diff compare compared comparison between better best worse "
@@ -42,7 +53,7 @@ _AMOUNT = re.compile(
 )
 _COMPARISON = re.compile(
     r"\b(vs\.?|versus|compared? (to|with)|difference between|differences between|differ from|"
-    r"better|worse|rather than|instead of|or)\b",
+    r"better|worse|rather than|instead of|than|or)\b",
     re.I,
 )
 _DEFINITION = re.compile(
@@ -75,6 +86,10 @@ _REQUIREMENT = re.compile(
     r"enough)\b",
     re.I,
 )
+# "earn more", "more technical", "better paid": the word a comparative is about.
+_BEFORE_COMPARATIVE = re.compile(r"\b(\w+) (?=(?:more|less|better|worse|higher|lower)\b)", re.I)
+_AFTER_COMPARATIVE = re.compile(r"\b(?:more|less|better|worse|higher|lower) (\w+)\b", re.I)
+_COMPARATIVE_WORD = re.compile(r"^(more|less|better|worse|higher|lower|\w{3,}er)$", re.I)
 # The word between two compared things, and the phrases that announce a comparison.
 _JOINER = re.compile(r"^(vs\.?|versus|or)$", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
@@ -115,10 +130,10 @@ def analyse(text: str) -> Question:
     """The type of answer `text` asks for, with a comparison's sides. First matching rule wins, in TYPES order."""
     sides = _sides(text)
     if sides:
-        aspect = tuple(
-            w for w in words_of(text)
-            if is_content(w) and w.lower() not in COMPARISON_WORDS and not any(w.lower() in s.lower().split() for s in sides)
-        )
+        # What the sides are compared on, when the question says it with a comparative: "earn more at A or B".
+        taken = {w.lower() for side in sides for w in side.split()}
+        found = [m.group(1) for m in _BEFORE_COMPARATIVE.finditer(text)] + [m.group(1) for m in _AFTER_COMPARATIVE.finditer(text)]
+        aspect = tuple(dict.fromkeys(w for w in found if is_content(w) and w.lower() not in taken and w.lower() not in COMPARISON_WORDS))
         return Question(text, "comparison", bool(_REQUIREMENT.search(text)), sides, aspect)
     if _AMOUNT.search(text):
         kind = "amount"
@@ -149,6 +164,14 @@ def _sides(text: str) -> tuple[str, ...]:
         tokens = clause.split()
         for i, token in enumerate(tokens):
             between = _BETWEEN.search(" ".join(tokens[:i])) and token.lower() == "and"
+            if token.lower() == "than" and i > 0:
+                # "is freelance work better paid than a full time job": the first side stands before the comparative.
+                at = next((j for j in range(i - 1, max(i - 4, -1), -1) if _COMPARATIVE_WORD.match(tokens[j])), None)
+                before = _run(tokens[:at][::-1])[::-1] if at else []
+                after = _run(tokens[i + 1 :])
+                if before and after:
+                    return (" ".join(before), " ".join(after))
+                continue
             if not (_JOINER.match(token) or between):
                 continue
             if i + 1 < len(tokens) and _CLAUSE_START.match(tokens[i + 1]):

@@ -24,7 +24,7 @@ from .chunking import Chunk, Sentence
 from .config import THRESHOLDS, Thresholds
 from .embedding import Embedder
 from .library import derive
-from .question import Question, analyse, is_content
+from .question import IRREGULAR, Question, analyse, is_content
 from .stance import stance
 from .store import ArticleRecord, IndexStore
 
@@ -195,7 +195,10 @@ class Retriever:
     def knows(self, word: str) -> bool:
         """Whether the library uses `word`, or a word it abbreviates: "stats" (statistics), "avg" (average)."""
         w = word.lower().replace("’", "'").removesuffix("'s")
-        parts = [x for x in re.split(r"[^a-z0-9+#]+", w) if len(x) >= 2]
+        w = IRREGULAR.get(w, w)
+        parts = [x for x in re.split(r"[^a-z0-9]+", w) if len(x) >= 2]
+        if not parts:
+            return True  # "C++", "R": too short for the lexical index to hold; not judged
         if len(parts) != 1 or parts[0] != w:  # "open-source", "R&D": the index holds their parts
             return all(self.knows(x) for x in parts)
         stem = self.stemmer.stemWord(w)
