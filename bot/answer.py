@@ -45,6 +45,9 @@ _FIGURE = re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?(%|percent|per ?cent|k\b|mill
 _ENUMERATION = re.compile(
     r"\b(?:such as|including|include|includes|like|e\.g\.)\s+[^,.;]+(?:,|\band\b|\bor\b)|,[^,]+,[^,]+(?:,|\band\b|\bor\b)", re.I
 )
+_CONTRAST = re.compile(
+    r"\b(while|whereas|on the other hand|in contrast|by contrast|unlike|instead|rather than|however|but|than|"
+    r"differ|different|difference|compared)\b", re.I)
 # Words too common to count as new information when judging whether an excerpt adds anything.
 _COMMON = frozenset("a an and are as at be but by for if in into is it of on or such that the their then there these they this to was will with can also which who from has have more most".split())
 _DEFINES = re.compile(r"\b(is|are|refers to|means|describes|known as|defined as)\b\s+(?:an?|the|one)\b", re.I)
@@ -225,8 +228,12 @@ def _delivers(evidence: Evidence, sents, r: excerpts.Roles, first: int) -> float
     if kind == "definition":
         return DELIVERS if _DEFINES.search(sents[-1].text) or _DEFINES.search(sents[0].text) else 0.0
     if kind == "comparison":
+        # Both sides named with a contrast between them answer "A or B?"; naming both in one breath
+        # ("A, B and C are popular") does not.
         named = sum(_mentions(text, side, evidence) for side in evidence.question.sides)
-        return DELIVERS * named / 2
+        if named == 2 and _CONTRAST.search(text):
+            return DELIVERS
+        return DELIVERS / 3 if named else 0.0
     if kind == "advice":
         return DELIVERS / 2 if _ADVISES.search(text) or is_list else 0.0
     if kind == "yes_no" and evidence.question.asks_requirement:
@@ -264,15 +271,17 @@ def _choose(candidates: list[_Excerpt], evidence: Evidence, roles, limits: Thres
     while pool and len(chosen) < MAX_EXCERPTS:
         quoted = set().union(*(_content_stems(x, evidence) for x in chosen)) if chosen else set()
 
+        def novelty(c: _Excerpt) -> float:
+            own = _content_stems(c, evidence)
+            return len(own - quoted) / len(own) if own else 0.0
+
         def gain(c: _Excerpt) -> float:
             # Marginal relevance: an excerpt close to one already chosen loses score, unless it brings words
             # of its own (another figure, other items): three paraphrases of the topic are one answer.
             if not chosen:
                 return c.score
             redundancy = max(max(float(c.vector @ x.vector) for x in chosen), 0.0)
-            own = _content_stems(c, evidence)
-            novelty = len(own - quoted) / len(own) if own else 0.0
-            return c.score - limits.diversity * redundancy * (1.0 - novelty)
+            return c.score - limits.diversity * redundancy * (1.0 - novelty(c))
 
         floor = best - (2 * limits.near_best if len(chosen) < MIN_EXCERPTS else limits.near_best)
         pool = [p for p in pool if p.score >= floor]
@@ -280,7 +289,7 @@ def _choose(candidates: list[_Excerpt], evidence: Evidence, roles, limits: Thres
             break
         pool.sort(key=gain, reverse=True)
         c = pool.pop(0)
-        if any(float(c.vector @ x.vector) > DUPLICATE for x in chosen):
+        if any(float(c.vector @ x.vector) > DUPLICATE for x in chosen) and novelty(c) < 0.5:
             continue
         size = _size(c, evidence, roles)
         if chosen and used + size > BUDGET:

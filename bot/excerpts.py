@@ -37,6 +37,10 @@ _DUMMY_IT = re.compile(
 # Leaning only by a connective: the sentence's own claim is whole ("However, for those who do not take the
 # traditional route, there are viable alternatives ..."); only its contrast or addition needs the sentence before.
 CONNECTIVE = re.compile(r"^(?:however|but|yet|also|additionally|moreover|furthermore|in addition|still|nevertheless|nonetheless)\b", re.I)
+# Sentences about the text itself, not the subject: "this guide will equip you ...", "below are the skills;".
+_ABOUT_THE_TEXT = re.compile(
+    r"\b(?:this|our|the following) (?:guide|article|post|blog|page|piece|tutorial|section)\b|\bwe(?:'|’)ll\b|"
+    r"\bwe will (?:answer|cover|look|explore|discuss)\b|^(?:below|here) (?:are|is)\b|\bas follows\b", re.I)
 _ITEM_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+$")
 _ENDS = tuple(".!?:;)\"”’")
 MAX_LIST_ITEMS = 8
@@ -69,8 +73,9 @@ def roles(passage: Passage) -> Roles:
         alone = para[k] and (k + 1 == n or para[k + 1]) and not item[k]
         heading_like = alone and not t.endswith(_ENDS)  # a subtitle or a heading written as a paragraph
         fragment = len(t.split()) < 5 and not t.endswith((".", "!"))
-        dangling = t.endswith(":") and not lead[k]
-        content.append(not (t.endswith("?") or heading_like or fragment or dangling))
+        dangling = t.endswith((":", ";")) and not lead[k]
+        meta = bool(_ABOUT_THE_TEXT.search(t)) and not lead[k]
+        content.append(not (t.endswith("?") or heading_like or fragment or dangling or meta))
         leaning.append(bool(LEANING.match(t) or _LEANING_INSIDE.match(t)) and not _DUMMY_IT.match(t) and not item[k])
     whole = [s.text.strip()[:1].isupper() and len(s.text.split()) >= 6 and s.text.strip().endswith((".", "!")) for s in sents]
     adds = [bool(_ADDITIVE_INSIDE.match(s.text.strip())) for s in sents]

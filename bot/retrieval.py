@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -52,6 +52,7 @@ QUESTION_LIST_WEIGHT = 0.5  # fused score factor for a chunk mostly made of ques
 BACKGROUND_SHARE = 0.8
 BACKGROUND_MIN_CHUNKS = 20
 _WORD = re.compile(r"[\w'+#-]+")
+_LAST_LINE_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+[^\n]*$")
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,14 @@ class Retriever:
             reduced = self.embedder.embed_query(" ".join(rest.split()) or own)
             if direction is not None:
                 reduced = _unit(reduced - float(reduced @ direction) * direction)
+            # The leave-out test: words are a gap only if the passages fit the question better without them.
+            # "over the next decade" is answered by "from 2020 to 2030"; "in India" pulls away from US figures.
+            full = max((float((self.sentence_vectors(p) @ vector).max()) for p in passages if p.sentences), default=-1.0)
+            fewer = max((float((self.sentence_vectors(p) @ reduced).max()) for p in passages if p.sentences), default=-1.0)
+            if fewer <= full and fewer >= limits.answer_without_gaps:
+                unknown, reduced = (), None
         alternatives = self.alternatives(vector) if question.asks_requirement else []
+        passages = [self.with_rest_of_list(p) for p in passages]
         return Evidence(
             question=question, searched_for=query, passages=passages,
             sentence_vectors=[self.sentence_vectors(p) for p in passages],
@@ -445,6 +453,26 @@ class Retriever:
             if len(out) >= k:
                 break
         return out
+
+    def with_rest_of_list(self, passage: Passage) -> Passage:
+        """`passage` extended by the next chunk's leading list items when a list runs over the chunk boundary:
+        a list's lead-in and its items are quoted together."""
+        c = passage.row
+        if c < 0 or c + 1 >= len(self.store.chunks) or not _LAST_LINE_ITEM.search(passage.text):
+            return passage
+        nxt = self.store.chunks[c + 1]
+        if nxt.article_id != passage.article_id or nxt.heading != passage.heading:
+            return passage
+        gap = nxt.start - (passage.start + len(passage.text))
+        if gap < 3:
+            return passage
+        # The chunks hold sentence text only; between two items the article has a line break and a marker.
+        joined = passage.text + "\n-" + " " * (gap - 2) + nxt.text
+        rows = self.store.sentence_rows(c + 1)
+        return replace(
+            passage, text=joined, sentences=passage.sentences + self.store.sentences_in(c + 1),
+            sentence_rows=range(passage.sentence_rows.start, rows.stop),
+        )
 
     def chunk_vector(self, passage: Passage) -> np.ndarray:
         """The index-time vector of a passage's chunk (float32)."""
