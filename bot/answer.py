@@ -42,6 +42,9 @@ RESTATEMENT_REACH = 0.35
 CUE_WEIGHT = 0.15  # per distinct alternative-view cue, when ranking candidate opposite views
 
 _FIGURE = re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?(%|percent|per ?cent|k\b|million|billion|hours?|years?|months?|weeks?)|\b\d{2,}[\d,.]*\b", re.I)
+# "What share ...?" is answered by "most", "half", "the majority" as well as by a number.
+_SHARE_QUESTION = re.compile(r"\b(share|proportion|fraction|percentage|how many of|what part)\b", re.I)
+_SHARE = re.compile(r"\b(most|majority|minority|half|a third|a quarter|two thirds|nearly all|few)\b", re.I)
 _ENUMERATION = re.compile(
     r"\b(?:such as|including|include|includes|like|e\.g\.)\s+[^,.;]+(?:,|\band\b|\bor\b)|,[^,]+,[^,]+(?:,|\band\b|\bor\b)", re.I
 )
@@ -102,14 +105,31 @@ class Answer:
 @dataclass
 class _Excerpt:
     rank: int  # the passage's position in the evidence
-    a: int  # sentences [a, b) of that passage
-    b: int
+    members: tuple[int, ...]  # its sentences in that passage, in order: a run, or a lead-in with some of its items
     score: float
     vector: np.ndarray
     delivers: bool = False  # holds what the question's type asks for
 
+    @property
+    def a(self) -> int:
+        return self.members[0]
+
+    @property
+    def b(self) -> int:
+        return self.members[-1] + 1
+
     def overlaps(self, other: "_Excerpt") -> bool:
         return self.rank == other.rank and self.a <= other.b and other.a <= self.b  # touching counts
+
+    def merge(self, other: "_Excerpt") -> None:
+        self.members = tuple(sorted(set(self.members) | set(other.members)))
+
+    def sentences(self, passages) -> list:
+        sents = passages[self.rank].sentences
+        return [sents[k] for k in self.members]
+
+    def text(self, passages) -> str:
+        return " ".join(s.text for s in self.sentences(passages))
 
 
 def not_covered(searched_for: str, suggestions=(), gaps=()) -> Answer:
@@ -169,20 +189,29 @@ def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.nda
         sim + LEXICAL_WEIGHT * _overlap(s.text, evidence) - 0.01 * rank for s, sim in zip(sents, sims)
     ]
     chunk_match = float(evidence.chunk_vectors[rank] @ vector) - 0.01 * rank
-    found: dict[tuple[int, int], _Excerpt] = {}
+    found: dict[tuple[int, ...], _Excerpt] = {}
+    whole_lists = evidence.question.type in ("list", "steps")
     for k in range(len(sents)):
         span = excerpts.span_for(k, r)
         if span is None:
             continue
         a, b = span
+        members = list(range(a, b))
         if b - a > MAX_SENTENCES and not any(r.item[a:b]):
             continue
-        if r.lead[a] or (a + 1 < b and r.lead[b - 1 - sum(r.item[a:b])]):
+        lead = next((i for i in range(a, b) if r.lead[i]), None)
+        if lead is not None:
             # A list: both the lead-in and the list must match. A lead-in leans on its section ("Here are the
             # 4 steps:"), so the whole chunk's match counts for it, not only its own words.
-            lead = next(i for i in range(a, b) if r.lead[i])
-            items = [scores[i] for i in range(lead + 1, b)]
-            score = (max(scores[lead], chunk_match) + max(items)) / 2
+            items = list(range(lead + 1, b))
+            top = max(scores[i] for i in items)
+            score = (max(scores[lead], chunk_match) + top) / 2
+            if not whole_lists:
+                # Asked about one thing a list names ("what's a human-centered designer?"): the lead-in and
+                # the items that match, not the whole list.
+                keep = [i for i in items if scores[i] >= top - excerpts_near(evidence)][:3]
+                members = list(range(a, lead + 1)) + keep
+                score = (max(scores[lead], chunk_match) + 2 * top) / 3
         else:
             score = scores[k]
             # The sentence after, in the same paragraph, joins when it matches nearly as well: the answer to
@@ -190,12 +219,15 @@ def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.nda
             while (b < len(sents) and b - a < MAX_SENTENCES and not r.paragraph_start[b] and not r.item[b]
                    and r.content[b] and scores[b] >= scores[k] - FORWARD):
                 b += 1
-        bonus = _delivers(evidence, sents[a:b], r, a)
+            members = list(range(a, b))
+        chosen_sents = [sents[i] for i in members]
+        bonus = _delivers(evidence, chosen_sents, r, members)
         score += bonus
-        if (a, b) not in found or found[(a, b)].score < score:
-            v = vectors[a:b].mean(axis=0)
+        key = tuple(members)
+        if key not in found or found[key].score < score:
+            v = vectors[members].mean(axis=0)
             typed = evidence.question.type in TYPED and bonus >= DELIVERS
-            found[(a, b)] = _Excerpt(rank, a, b, score, v / (np.linalg.norm(v) or 1.0), typed)
+            found[key] = _Excerpt(rank, key, score, v / (np.linalg.norm(v) or 1.0), typed)
     return list(found.values())
 
 
@@ -214,13 +246,18 @@ def _demote_restatements(candidates: list[_Excerpt]) -> None:
             c.score -= RESTATEMENT
 
 
-def _delivers(evidence: Evidence, sents, r: excerpts.Roles, first: int) -> float:
+def excerpts_near(evidence: Evidence) -> float:
+    return THRESHOLDS.near_best / 2
+
+
+def _delivers(evidence: Evidence, sents, r: excerpts.Roles, members) -> float:
     """What an excerpt is worth for the kind of answer asked: a figure for "how much", items for "what skills"..."""
     kind = evidence.question.type
     text = " ".join(s.text for s in sents)
-    is_list = any(r.item[first : first + len(sents)])
+    is_list = any(r.item[k] for k in members)
     if kind == "amount":
-        return DELIVERS if _FIGURE.search(text) else -DELIVERS / 2
+        figure = _FIGURE.search(text) or (_SHARE_QUESTION.search(evidence.question.text) and _SHARE.search(text))
+        return DELIVERS if figure else -DELIVERS / 2
     if kind == "list":
         return DELIVERS if is_list or _ENUMERATION.search(text) else 0.0
     if kind == "steps":
@@ -296,13 +333,11 @@ def _choose(candidates: list[_Excerpt], evidence: Evidence, roles, limits: Thres
             continue
         merged = next((x for x in chosen if x.overlaps(c)), None)
         if merged is not None:
-            merged.a, merged.b = min(merged.a, c.a), max(merged.b, c.b)
-            if merged.b - merged.a > MAX_SENTENCES + MAX_LIST_ITEMS:
-                merged.a, merged.b = c.a, c.b
+            merged.merge(c)
         else:
-            chosen.append(_Excerpt(c.rank, c.a, c.b, c.score, c.vector))
+            chosen.append(_Excerpt(c.rank, c.members, c.score, c.vector))
         used += size
-        pool = [p for p in pool if not (p.rank == c.rank and c.a <= p.a and p.b <= c.b)]
+        pool = [p for p in pool if not (p.rank == c.rank and set(p.members) <= set(c.members))]
     return chosen
 
 
@@ -310,14 +345,13 @@ MAX_LIST_ITEMS = excerpts.MAX_LIST_ITEMS
 
 
 def _content_stems(c: _Excerpt, evidence: Evidence) -> set[str]:
-    text = " ".join(s.text for s in evidence.passages[c.rank].sentences[c.a : c.b])
-    return set(evidence.stems(text)) - evidence.terms - evidence.background - _COMMON
+    return set(evidence.stems(c.text(evidence.passages))) - evidence.terms - evidence.background - _COMMON
 
 
 def _size(c: _Excerpt, evidence: Evidence, roles) -> float:
-    sents = evidence.passages[c.rank].sentences[c.a : c.b]
+    sents = evidence.passages[c.rank].sentences
     r = roles[c.rank]
-    return sum(len(s.text) * (ITEM_WEIGHT if r.item[c.a + i] else 1.0) for i, s in enumerate(sents))
+    return sum(len(sents[k].text) * (ITEM_WEIGHT if r.item[k] else 1.0) for k in c.members)
 
 
 def _comparison_gap(chosen, candidates, evidence: Evidence, limits: Thresholds) -> str:
@@ -328,7 +362,7 @@ def _comparison_gap(chosen, candidates, evidence: Evidence, limits: Thresholds) 
     aspect = set().union(*(evidence.stems(w) for w in aspect_words)) - evidence.background if aspect_words else set()
 
     def text_of(c):
-        return " ".join(s.text for s in evidence.passages[c.rank].sentences[c.a : c.b])
+        return c.text(evidence.passages)
 
     floor = candidates[0].score - 3 * limits.near_best
     for side in (a, b):
@@ -337,7 +371,7 @@ def _comparison_gap(chosen, candidates, evidence: Evidence, limits: Thresholds) 
             if extra is None:
                 return f"{a} versus {b}"
             if not any(x.overlaps(extra) for x in chosen):
-                chosen.append(_Excerpt(extra.rank, extra.a, extra.b, extra.score, extra.vector))
+                chosen.append(_Excerpt(extra.rank, extra.members, extra.score, extra.vector))
     if aspect:
         # "Do engineers earn more at startups or at big tech companies?": a sentence naming both but not pay
         # is no comparison of pay.
@@ -350,7 +384,7 @@ def _comparison_gap(chosen, candidates, evidence: Evidence, limits: Thresholds) 
 def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, vector, limits) -> bool:
     """When the answer states a firm requirement, add the best opposite view from another guide, if any."""
     def text_of(c):
-        return " ".join(s.text for s in passages[c.rank].sentences[c.a : c.b])
+        return c.text(passages)
 
     firm = [c for c in chosen if stance(text_of(c)) == "firm"]
     if not firm:
@@ -362,7 +396,7 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
     for c in candidates:
         if (c.score >= best - 2 * limits.near_best and stance(text_of(c)) == "soft"
                 and passages[c.rank].article_id not in firm_articles and not any(x.overlaps(c) for x in chosen)):
-            chosen.append(_Excerpt(c.rank, c.a, c.b, c.score, c.vector))
+            chosen.append(_Excerpt(c.rank, c.members, c.score, c.vector))
             return True
     topic = np.mean([c.vector for c in firm], axis=0) + vector
     topic = topic / (np.linalg.norm(topic) or 1.0)
@@ -381,7 +415,7 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
         passages.append(passage)
         roles.append(r)
         evidence.sentence_vectors.append(np.zeros((len(passage.sentences), len(vector)), np.float32))
-        chosen.append(_Excerpt(len(passages) - 1, span[0], span[1], cos, topic))
+        chosen.append(_Excerpt(len(passages) - 1, tuple(range(span[0], span[1])), cos, topic))
         return True
     return False
 
@@ -404,25 +438,17 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
     for n, group in enumerate(groups, 1):
         group.sort(key=lambda c: (passages[c.rank].start, c.a))
         ranks = sorted({c.rank for c in group}, key=lambda rk: passages[rk].start)
-        text, offsets = _joined_text([passages[rk] for rk in ranks])
-        used, quoted = [], []
-        for c in group:
-            p = passages[c.rank]
-            sents = list(p.sentences[c.a : c.b])
-            used += [(s, offsets[c.rank] if c.rank in offsets else 0) for s in sents]
-            quoted.append(excerpts.render(sents, roles[c.rank], c.a))
+        text = "\n\n".join(passages[rk].text for rk in ranks)
+        base = {rk: _offset_in_joined(passages, ranks, rk) for rk in ranks}
+        used = [(s, base[c.rank] - passages[c.rank].start) for c in group for s in c.sentences(passages)]
+        quoted = [excerpts.render(passages[c.rank].sentences, roles[c.rank], c.members) for c in group]
         first = passages[ranks[0]]
-        base = {rk: offsets_for(passages, ranks, rk) for rk in ranks}
         citations.append(
             Citation(
                 n=n, text=text, title=first.title, article_id=first.article_id, chunk_id=first.chunk_id,
                 score=max(passages[rk].similarity for rk in ranks), url=first.url, site=first.site, date=first.date,
-                heading=first.heading,
-                sentences=tuple(s.text for c in group for s in passages[c.rank].sentences[c.a : c.b]),
-                highlights=tuple(
-                    (s.start - passages[c.rank].start + base[c.rank], s.end - passages[c.rank].start + base[c.rank])
-                    for c in group for s in passages[c.rank].sentences[c.a : c.b]
-                ),
+                heading=first.heading, sentences=tuple(s.text for s, _ in used),
+                highlights=tuple((s.start + shift, s.end + shift) for s, shift in used),
             )
         )
         body = " … ".join(quoted)
@@ -443,11 +469,7 @@ def _same_citation(p: Passage, q: Passage) -> bool:
     return p.article_id == q.article_id and p.heading == q.heading and abs(p.row - q.row) <= 1
 
 
-def _joined_text(parts: list[Passage]) -> tuple[str, dict]:
-    return "\n\n".join(p.text for p in parts), {}
-
-
-def offsets_for(passages, ranks, rank) -> int:
+def _offset_in_joined(passages, ranks, rank) -> int:
     """Where passage `rank`'s text starts in the joined citation text."""
     at = 0
     for rk in ranks:

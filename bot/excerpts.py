@@ -131,17 +131,19 @@ def _back(k: int, r: Roles) -> int | None:
     return a
 
 
-def render(sentences: list[Sentence], r: Roles, first: int) -> str:
-    """Quoted text of a run of sentences: sentences joined by spaces, a list as "- item" lines."""
+def render(sentences, r: Roles, members) -> str:
+    """Quoted text of some of a passage's sentences (a run, or a lead-in with items): sentences joined by
+    spaces, the items of a list introduced by a lead-in as "- item" lines."""
     out = ""
-    as_list = r.lead[first] or (first > 0 and r.lead[first - 1]) or any(r.lead[first : first + len(sentences)])
-    for offset, s in enumerate(sentences):
-        k = first + offset
-        words = " ".join(s.text.split())
+    as_list = any(r.lead[k] for k in members)
+    previous = None
+    for k in members:
+        words = " ".join(sentences[k].text.split())
         if r.item[k] and as_list:
             out += "\n- " + words
-        elif out and as_list and (r.item[k - 1] if k > 0 else False):
+        elif out and as_list and previous is not None and r.item[previous]:
             out += "\n" + words
         else:
             out += (" " if out else "") + words
+        previous = k
     return out
