@@ -56,10 +56,13 @@ _COMPARISON = re.compile(
     r"better|worse|rather than|instead of|than|or)\b",
     re.I,
 )
+# "What is MLOps?", "what's an MLE exactly?", "what does concept drift mean?": a name and nothing else asked.
 _DEFINITION = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(what(?:'|’)?s|what is|what are|what does|what do|define|meaning of|what even is)\b"
-    r"(?:(?!\b(?:do|does|need|should|make|earn|use|include)\b).){0,40}?\b(mean|means|stand for|exactly|even)?\s*\??\s*$|"
-    r"\bwhat does .{1,40} mean\b|\bdefin(e|ition)\b|\bmeaning of\b",
+    r"^\W*(?:(?:so|ok|okay|and|wait|but|hey|um|hmm|sorry)\W+)*(?:what(?:'|’)?s|whats|what is|what are|what even is|"
+    r"who is|who are)\s+(?:an?\s+|the\s+)?(?:(?!\b(?:do|does|did|need|needs|should|make|makes|earn|earns|use|uses|"
+    r"difference|best|main|typical|average|steps?|ways?|benefits?|requirements?)\b)[\w'’&+.\-/ ]){1,60}?\s*\W*"
+    r"(?:exactly|anyway|even|again)?\W*(?:$|\?)|\bwhat does .{1,40} (?:mean|stand for)\b|\bdefin(?:e|ition)\b|"
+    r"\bmeaning of\b|\bwhat (?:does|do) (?:the )?(?:term|word|title|name) .{0,40}\bmean\b",
     re.I,
 )
 _STEPS = re.compile(
@@ -72,7 +75,7 @@ _LIST = re.compile(
     r"\b(what(?:'?s)?|which) (\w+ ){0,2}(skills|languages|tools|types|kinds|examples|jobs|roles|responsibilities|duties|tasks|"
     r"topics|subjects|courses|projects|certifications|degrees|frameworks|libraries|metrics|industries|options|"
     r"qualities|areas|fields|ways|things)\b|\b(list|examples of|types of|kinds of)\b|\bwhat (are|r) the\b|"
-    r"\bwhat (\w+ ){0,2}(should|do|does|would|can) .{0,60}\b(include|involve|cover|have|learn|know|build|study|need)\b",
+    r"\bwhat (\w+ ){0,2}(should|do|does|would|can) .{0,60}\b(include|cover|have|learn|know|build|study|need)\b",
     re.I,
 )
 _YES_NO = re.compile(
@@ -137,12 +140,12 @@ def analyse(text: str) -> Question:
         return Question(text, "comparison", bool(_REQUIREMENT.search(text)), sides, aspect)
     if _AMOUNT.search(text):
         kind = "amount"
-    elif _DEFINITION.search(text):
-        kind = "definition"
     elif _STEPS.search(text):
         kind = "steps"
     elif _LIST.search(text):
         kind = "list"
+    elif _DEFINITION.search(text):
+        kind = "definition"
     elif _YES_NO.search(text):
         kind = "yes_no"
     elif _ADVICE.search(text):

@@ -455,24 +455,41 @@ class Retriever:
         return out
 
     def with_rest_of_list(self, passage: Passage) -> Passage:
-        """`passage` extended by the next chunk's leading list items when a list runs over the chunk boundary:
-        a list's lead-in and its items are quoted together."""
+        """`passage` joined with its neighbour chunk where a list runs over the boundary: the next chunk's
+        items after it, or the previous chunk's lead-in and items before it. A list is quoted with its lead-in."""
         c = passage.row
-        if c < 0 or c + 1 >= len(self.store.chunks) or not _LAST_LINE_ITEM.search(passage.text):
+        if c < 0:
             return passage
-        nxt = self.store.chunks[c + 1]
-        if nxt.article_id != passage.article_id or nxt.heading != passage.heading:
-            return passage
-        gap = nxt.start - (passage.start + len(passage.text))
-        if gap < 3:
-            return passage
-        # The chunks hold sentence text only; between two items the article has a line break and a marker.
-        joined = passage.text + "\n-" + " " * (gap - 2) + nxt.text
-        rows = self.store.sentence_rows(c + 1)
-        return replace(
-            passage, text=joined, sentences=passage.sentences + self.store.sentences_in(c + 1),
-            sentence_rows=range(passage.sentence_rows.start, rows.stop),
-        )
+        chunks = self.store.chunks
+        if c + 1 < len(chunks) and _LAST_LINE_ITEM.search(passage.text) and self._same_section(c, c + 1):
+            nxt = chunks[c + 1]
+            gap = nxt.start - (passage.start + len(passage.text))
+            if gap >= 3:
+                rows = self.store.sentence_rows(c + 1)
+                # The chunks hold sentence text only; between two items the article has a line break and a marker.
+                passage = replace(
+                    passage, text=passage.text + "\n-" + " " * (gap - 2) + nxt.text,
+                    sentences=passage.sentences + self.store.sentences_in(c + 1),
+                    sentence_rows=range(passage.sentence_rows.start, rows.stop),
+                )
+        if c > 0 and self._same_section(c - 1, c) and _LAST_LINE_ITEM.search(chunks[c - 1].text):
+            prev = chunks[c - 1]
+            sents = self.store.sentences_in(c - 1)
+            lead = next((i for i in range(len(sents) - 1, -1, -1) if sents[i].text.rstrip().endswith(":")), None)
+            gap = passage.start - prev.end
+            if lead is not None and gap >= 3:
+                start = sents[lead].start
+                rows = self.store.sentence_rows(c - 1)
+                passage = replace(
+                    passage, text=prev.text[start - prev.start :] + "\n-" + " " * (gap - 2) + passage.text,
+                    start=start, sentences=sents[lead:] + passage.sentences,
+                    sentence_rows=range(rows.start + lead, passage.sentence_rows.stop),
+                )
+        return passage
+
+    def _same_section(self, a: int, b: int) -> bool:
+        x, y = self.store.chunks[a], self.store.chunks[b]
+        return x.article_id == y.article_id and x.heading == y.heading
 
     def chunk_vector(self, passage: Passage) -> np.ndarray:
         """The index-time vector of a passage's chunk (float32)."""
