@@ -143,9 +143,11 @@ def not_covered(searched_for: str, suggestions=(), gaps=()) -> Answer:
 def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     """The answer the evidence supports; `kind == "not_covered"` (no citations, `gaps` named) when it supports none."""
     passages = list(evidence.passages)
-    if not passages or max(p.similarity for p in passages) < limits.min_similarity:
-        return not_covered(evidence.searched_for)
     vector, gaps = evidence.vector, tuple(evidence.unknown)
+    if not passages or max(p.similarity for p in passages) < limits.min_similarity:
+        return not_covered(evidence.searched_for, gaps=gaps)
+    if gaps and not evidence.rest_has_subject:
+        return not_covered(evidence.searched_for, gaps=gaps)  # "Can I get an H-1B visa as a nurse?": nothing else asked
     if gaps:
         # Words the library never uses: if the rest of the question is still answered well, say what is
         # missing and give what the guides do say; if not, the missing part was the question.

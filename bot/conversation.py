@@ -137,7 +137,7 @@ def depends_on_context(message: str) -> bool:
 
 def small_talk(message: str, library: Library) -> Answer:
     m = message.strip().lower()
-    about = f" about {library.subject}" if library.subject else ""
+    about = f" on “{library.subject}”" if library.subject else ""
     if m.startswith(("thank", "thx", "ty", "cheers")):
         text = f"You're welcome! Ask me anything else{about}."
     elif m.startswith(("bye", "goodbye", "see you")):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .chunking import Sentence
 from .retrieval import Passage
@@ -61,8 +62,12 @@ class Roles:
 
 
 def roles(passage: Passage) -> Roles:
-    sents = passage.sentences
-    text, base = passage.text, passage.start
+    """How each sentence of `passage` sits in its text (cached: the same passages come back question after question)."""
+    return _roles(passage.chunk_id, passage.start, passage.text, passage.sentences)
+
+
+@lru_cache(maxsize=4096)
+def _roles(chunk_id: str, base: int, text: str, sents: tuple) -> Roles:
     n = len(sents)
     item = [bool(_ITEM_PREFIX.search(text[: s.start - base])) for s in sents]
     para = [k == 0 or "\n" in text[sents[k - 1].end - base : s.start - base] for k, s in enumerate(sents)]

@@ -24,6 +24,7 @@ class Library:
     examples: tuple[str, ...] = ()  # questions offered in greetings and in the UI
     abbreviations: dict = field(default_factory=dict)  # lower-case short form -> long form
     background_phrase: str = ""  # the subject as derived from the articles, before library.yaml ("machine learning engineer")
+    subject_stems: frozenset = frozenset()  # its words, stemmed
     keep: frozenset = frozenset()  # short forms the articles define and use: searched as "MLOps (machine learning operations)"
 
     def expand(self, text: str) -> str:
@@ -44,8 +45,8 @@ class Library:
         return pattern.sub(spell, text)
 
     def greeting(self) -> str:
-        about = f" about {self.subject}" if self.subject else ""
-        text = (f"Hi! I answer questions from the articles in my library{about}, quoting the passages I rely on "
+        about = f" on “{self.subject}”" if self.subject else ""
+        text = (f"Hi! I answer questions from my library of articles{about}, quoting the passages I rely on "
                 "and citing each one so you can check it.")
         if self.examples:
             text += " Try:\n" + "\n".join(f"- {q}" for q in self.examples)
@@ -99,6 +100,10 @@ def derive(titles: list[str], headings: list[str], article_abbreviations: list[d
            stem, overrides: dict | None = None) -> Library:
     """A library's profile from its articles; `overrides` (from library.yaml) win key by key."""
     overrides = overrides or {}
+    if not background and len(titles) >= 2:
+        # Too few chunks to tell the library's background from its text: the words most titles share will do.
+        counts = Counter(st for t in titles for st in {stem(w.lower()) for w in _WORD.findall(t)})
+        background = frozenset(st for st, n in counts.items() if n >= max(2, 0.6 * len(titles)) and len(st) > 3)
     subject = _subject(titles + headings, background, stem)
     abbreviations: dict[str, str] = {}
     for found in article_abbreviations:
@@ -115,7 +120,8 @@ def derive(titles: list[str], headings: list[str], article_abbreviations: list[d
     abbreviations.update({str(k).lower(): str(v) for k, v in (overrides.get("abbreviations") or {}).items()})
     examples = tuple(str(q) for q in overrides.get("examples") or ()) or _examples(headings)
     keep = frozenset(defined - set(overrides.get("abbreviations") or {}))
-    return Library(str(overrides.get("subject") or subject), examples, abbreviations, subject, keep)
+    stems = frozenset(stem(w.lower()) for w in _WORD.findall(subject))
+    return Library(str(overrides.get("subject") or subject), examples, abbreviations, subject, stems, keep)
 
 
 def _subject(texts: list[str], background: frozenset[str], stem) -> str:

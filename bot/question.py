@@ -75,7 +75,7 @@ _LIST = re.compile(
     r"\b(what(?:'?s)?|which) (\w+ ){0,2}(skills|languages|tools|types|kinds|examples|jobs|roles|responsibilities|duties|tasks|"
     r"topics|subjects|courses|projects|certifications|degrees|frameworks|libraries|metrics|industries|options|"
     r"qualities|areas|fields|ways|things)\b|\b(list|examples of|types of|kinds of)\b|\bwhat (are|r) the\b|"
-    r"\bwhat (\w+ ){0,2}(should|do|does|would|can) .{0,60}\b(include|cover|have|learn|know|build|study|need)\b",
+    r"\bwhat (\w+ ){0,2}(should|do|does|would|can) .{0,60}\b(include|cover|have|learn|know|build|study|need|go|goes|put|contain|bring)\b",
     re.I,
 )
 _YES_NO = re.compile(

@@ -92,6 +92,7 @@ class Evidence:
     stems: Callable[[str], frozenset[str]]  # a text's stemmed words
     unknown: tuple[str, ...] = ()  # phrases of the question made of words the library never uses
     reduced_vector: np.ndarray | None = None  # the question without those phrases
+    rest_has_subject: bool = True  # without those phrases the question still asks about something besides the library's subject
     alternatives: list = field(default_factory=list)  # (passage, sentence index, vector): soft-stance sentences near
 
 
@@ -260,28 +261,37 @@ class Retriever:
             terms -= self.background
         question = analyse(own)
         unknown = self.unknown_phrases(own, own_vector, limits.salient_word)
+        passages = [self.with_rest_of_list(p) for p in passages]
+        sentence_vectors = [self.sentence_vectors(p) for p in passages]
         reduced = None
+        rest_has_subject = True
         if unknown:
             rest = own
             for phrase in unknown:
                 rest = re.sub(re.escape(phrase), " ", rest, flags=re.I)
+            subject = self.background | self.library.subject_stems
+            # "how much do nurses make in Canada?" still asks something without "Canada" (an amount); "Can I get
+            # an H-1B visa as a nurse?" without "H-1B visa" asks nothing but the library's subject.
+            rest_has_subject = question.type in ("amount", "steps") or any(
+                is_content(w) and not self._stems(w) <= subject and self._stems(w) - QUESTION_WORDS
+                for w in re.findall(r"[\w'’+#-]+", rest)
+            )
             reduced = self.embedder.embed_query(" ".join(rest.split()) or own)
             if direction is not None:
                 reduced = _unit(reduced - float(reduced @ direction) * direction)
             # The leave-out test: words are a gap only if the passages fit the question better without them.
             # "over the next decade" is answered by "from 2020 to 2030"; "in India" pulls away from US figures.
-            full = max((float((self.sentence_vectors(p) @ vector).max()) for p in passages if p.sentences), default=-1.0)
-            fewer = max((float((self.sentence_vectors(p) @ reduced).max()) for p in passages if p.sentences), default=-1.0)
+            full = max((float((v @ vector).max()) for v in sentence_vectors if len(v)), default=-1.0)
+            fewer = max((float((v @ reduced).max()) for v in sentence_vectors if len(v)), default=-1.0)
             if fewer <= full and fewer >= limits.answer_without_gaps:
                 unknown, reduced = (), None
         alternatives = self.alternatives(vector) if question.asks_requirement else []
-        passages = [self.with_rest_of_list(p) for p in passages]
         return Evidence(
             question=question, searched_for=query, passages=passages,
-            sentence_vectors=[self.sentence_vectors(p) for p in passages],
+            sentence_vectors=sentence_vectors,
             chunk_vectors=[self.chunk_vector(p) for p in passages],
             vector=vector, terms=frozenset(terms), background=self.background, stems=self.stems,
-            unknown=unknown, reduced_vector=reduced, alternatives=alternatives,
+            unknown=unknown, reduced_vector=reduced, rest_has_subject=rest_has_subject, alternatives=alternatives,
         )
 
     def background_direction(self) -> np.ndarray:

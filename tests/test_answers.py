@@ -31,7 +31,7 @@ def test_masters_question_is_answered_from_at_least_two_guides(guides_bot):
 def test_uncovered_questions_get_no_citations(guides_bot, question):
     answer = guides_bot.ask(question)
     assert answer.citations == [] and answer.kind == "not_covered"
-    assert answer.text.startswith("The guides don't cover that.")
+    assert answer.text.startswith("The guides don't cover ")
 
 
 def test_retrieve_ranks_the_salary_passage_first(guides_bot):

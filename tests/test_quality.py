@@ -155,3 +155,65 @@ def test_eval_command_prints_ours_beside_the_baseline(capsys, tmp_path):
     assert base["out_of_scope_refused"] == "0/1" and base["questions"] == 1
     assert main(["eval", "--dataset", str(small)]) == 0
     assert "langchain baseline" in capsys.readouterr().out
+
+
+# ---- what a question asks for, and what the guides don't say (the bundled guides) ------------------
+
+
+def test_a_list_question_gets_the_items_not_sentences_that_restate_the_topic(guides_bot):
+    answer = guides_bot.ask("What should go in my portfolio?")
+    assert "recommendation systems" in answer.text and "image recognition" in answer.text
+    assert "speaks volumes" not in answer.text
+
+
+def test_an_amount_question_gets_every_figure_the_guides_give(guides_bot):
+    answer = guides_bot.ask("how much do ML engineers make in the US?")
+    assert "$147,134" in answer.text and "$165,462" in answer.text and answer.gaps == ()
+
+
+def test_a_comparison_quotes_the_sentences_that_contrast_the_two(guides_bot):
+    answer = guides_bot.ask("tensorflow vs pytorch, which one should i pick?")
+    assert "large-scale" in answer.text and "research environments" in answer.text
+
+
+def test_a_comparison_the_guides_never_make_is_refused_naming_it(guides_bot):
+    answer = guides_bot.ask("Do ML engineers earn more at startups or at big tech companies?")
+    assert answer.kind == "not_covered" and answer.citations == []
+    assert answer.gaps and "startups" in answer.gaps[0] and "big tech companies" in answer.gaps[0]
+
+
+def test_a_missing_detail_is_named_then_what_the_guides_say_in_general(guides_bot):
+    answer = guides_bot.ask("How much do machine learning engineers make in Europe?")
+    assert answer.gaps == ("Europe",) and answer.citations
+    assert answer.text.startswith("The guides don't cover “Europe”. What they do say in general:")
+
+
+@pytest.mark.parametrize("question", [
+    "can i get H1B visa sponsorship as an MLE?",
+    "what GPU or laptop should i buy to learn deep learning at home?",
+])
+def test_a_question_whose_subject_the_guides_never_mention_is_refused_naming_it(guides_bot, question):
+    answer = guides_bot.ask(question)
+    assert answer.kind == "not_covered" and answer.citations == [] and answer.gaps
+    assert all(f"“{gap}”" in answer.text for gap in answer.gaps)
+
+
+@pytest.mark.parametrize("question", [
+    "what stats do i need for ML?",  # "stats" is how people write the guides' "statistics"
+    "whats the projected job growth for ML over the next decade?",  # "2020 to 2030" answers "next decade"
+    "what math do i need for ML eng? im kinda rusty lol",  # fillers are no gap
+])
+def test_the_askers_own_words_for_what_the_guides_cover_are_no_gap(guides_bot, question):
+    answer = guides_bot.ask(question)
+    assert answer.kind == "answer" and answer.gaps == ()
+
+
+def test_answer_shape_on_the_answers_dev_set(guides_bot):
+    """Calibration guard (eval/answers_dev.jsonl): no answerable question refused, the far and near ones
+    handled honestly, and no answer quoting markup, headings or a sentence without what it leans on."""
+    from bot.evaluate import evaluate_answers
+
+    report = evaluate_answers(guides_bot, load_dataset(ROOT / "eval" / "answers_dev.jsonl"))
+    assert report.answerable_refused == [] and report.far_refused == "4/4" and report.near_honest == "10/10"
+    assert report.leaning_orphans == 0 and report.markup == 0 and report.non_content == 0
+    assert report.key_coverage >= 0.85

@@ -40,7 +40,7 @@ def test_chat_endpoint_over_http_returns_the_answer_with_sources(app_server):
     out = client.predict(message="Do I need a master's degree?", api_name="/chat")
     assert "[1]" in out and "Sources:" in out and "master" in out.lower()
     out = client.predict(message="How do I bake bread?", api_name="/chat")
-    assert out.startswith("The guides don't cover that.") and "[1]" not in out
+    assert out.startswith("The guides don't cover ") and "[1]" not in out
     out = client.predict(message="   ", api_name="/chat")
     assert out.startswith("Sorry, I can't answer that: the question is empty")
 

@@ -1,0 +1,98 @@
+"""Excerpts and question types, on small texts written for the purpose: pure functions, no model."""
+
+import pytest
+
+from bot import excerpts
+from bot.chunking import Sentence, split_sentences
+from bot.question import analyse
+from bot.retrieval import Passage
+
+
+def passage(text: str) -> Passage:
+    """A passage over `text` with its sentences found the way the index finds them."""
+    spans = []
+    at = 0
+    for line in text.split("\n"):
+        body = line[2:] if line.startswith("- ") else line
+        offset = at + (len(line) - len(body))
+        spans += split_sentences(body, offset)
+        at += len(line) + 1
+    sents = tuple(Sentence(f"a:s{i}", "a", "a:c0", s, e, text[s:e]) for i, (s, e) in enumerate(spans))
+    return Passage("a:c0", "a", "Title", "Heading", text, 1.0, 0.9, sentences=sents)
+
+
+def quoted(p: Passage, k: int) -> list[str]:
+    span = excerpts.span_for(k, excerpts.roles(p))
+    return None if span is None else [s.text for s in p.sentences[span[0] : span[1]]]
+
+
+def test_a_leaning_sentence_travels_with_the_one_it_leans_on():
+    p = passage("Engineers deploy models to the cloud. This process involves APIs and databases. Salaries are high.")
+    assert quoted(p, 1) == ["Engineers deploy models to the cloud.", "This process involves APIs and databases."]
+    assert quoted(p, 2) == ["Salaries are high."]
+
+
+def test_a_leaning_sentence_whose_antecedent_is_not_shown_is_not_quoted():
+    p = passage("However, Python is not the only programming language engineers use.\n\nJava is common in production.")
+    assert quoted(p, 0) is None
+    assert quoted(p, 1) == ["Java is common in production."]
+
+
+def test_a_dummy_it_does_not_lean():
+    p = passage("It is worth considering a master's degree in a related field.")
+    assert quoted(p, 0) == ["It is worth considering a master's degree in a related field."]
+
+
+def test_a_list_item_travels_with_its_lead_in_and_the_list():
+    text = "The job includes:\n- Cleaning data: remove errors from raw data.\n- Training models: fit them to data."
+    p = passage(text)
+    assert quoted(p, 1) == quoted(p, 0) == [
+        "The job includes:", "Cleaning data: remove errors from raw data.", "Training models: fit them to data."
+    ]
+    r = excerpts.roles(p)
+    assert excerpts.render(p.sentences, r, (0, 1, 2)) == (
+        "The job includes:\n- Cleaning data: remove errors from raw data.\n- Training models: fit them to data."
+    )
+
+
+def test_headings_subtitles_questions_and_text_about_the_text_are_not_quoted():
+    text = (
+        "What is involved in the job and how to get it\n\n"
+        "What does an engineer do?\n\n"
+        "In this guide, we'll answer the most common questions.\n\n"
+        "Engineers build models that learn from data."
+    )
+    p = passage(text)
+    assert [quoted(p, k) for k in range(4)] == [None, None, None, ["Engineers build models that learn from data."]]
+
+
+def test_glued_sentences_are_split():
+    text = "Demand will increase.As you gain experience, e.g. in Python, you will find more roles."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Demand will increase.", "As you gain experience, e.g. in Python, you will find more roles."
+    ]
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("how much do nurses make a year?", "amount"),
+    ("whats the projected job growth? like a %", "amount"),
+    ("what skills does a data engineer need?", "list"),
+    ("what are the steps to become a pilot", "steps"),
+    ("what's a sous chef exactly?", "definition"),
+    ("what does burnout mean", "definition"),
+    ("do i need a license to work as an electrician?", "yes_no"),
+    ("any tips for my first interview?", "advice"),
+    ("python vs java for backend work?", "comparison"),
+])
+def test_question_types(question, kind):
+    assert analyse(question).type == kind
+
+
+def test_comparison_sides_and_what_they_are_compared_on():
+    q = analyse("Do nurses earn more at hospitals or at clinics?")
+    assert q.sides == ("hospitals", "clinics") and q.aspect == ("earn",)
+    assert analyse("is freelance work better paid than a full time job?").sides == ("freelance work", "full time job")
+    assert analyse("difference between an ADN and a BSN?").sides == ("ADN", "BSN")
+    # Two questions joined by "or" compare nothing.
+    assert analyse("Do I need a degree or is a bootcamp enough?").sides == ()
+    assert analyse("Do I need a degree or is a bootcamp enough?").asks_requirement

@@ -1,0 +1,66 @@
+"""Any library, not just the bundled one: an index built from three articles about nursing (tests/data/nursing,
+written as test data) gets its own subject, examples, abbreviations, answers, gaps and refusals."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot import CareerBot, indexer
+from bot.config import Settings
+from bot.library import defined_abbreviations
+
+NURSING = Path(__file__).parent / "data" / "nursing"
+
+
+@pytest.fixture(scope="module")
+def nursing_bot(tmp_path_factory, embedder):
+    base = tmp_path_factory.mktemp("nursing")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    for article in NURSING.glob("*.md"):
+        shutil.copy(article, corpus / article.name)
+    settings = Settings.from_env(corpus_dir=corpus, index_dir=base / "index")
+    indexer.build(settings, embedder)
+    return CareerBot.load(settings=settings)
+
+
+def test_greeting_and_examples_come_from_the_library(nursing_bot):
+    hello = nursing_bot.ask("hi")
+    assert hello.kind == "smalltalk" and "nurse" in hello.text.lower()
+    assert "machine learning" not in hello.text.lower()
+    assert hello.suggestions and all(q in hello.text for q in hello.suggestions)
+    assert nursing_bot.library.subject == "registered nurse"
+
+
+def test_abbreviations_the_articles_define_are_spelled_out(nursing_bot):
+    assert nursing_bot.library.abbreviations["rn"] == "registered nurse"
+    assert nursing_bot.library.expand("how much do RNs make?") == "how much do registered nurses make?"
+    assert defined_abbreviations("Ask an intensive care unit (ICU) nurse.") == {"icu": "intensive care unit"}
+    assert defined_abbreviations("Learn MLOps (Machine Learning Operations) early.")["mlops"] == "machine learning operations"
+
+
+def test_an_answer_quotes_the_figure_asked_for(nursing_bot):
+    answer = nursing_bot.ask("how much do RNs make a year?")
+    assert answer.kind == "answer" and "$86,070" in answer.text and answer.gaps == ()
+    assert answer.citations[0].article_id == "nurse-salary-and-outlook"
+
+
+def test_a_missing_detail_is_named_before_what_the_guides_do_say(nursing_bot):
+    answer = nursing_bot.ask("how much do nurses make in canada?")
+    assert answer.kind == "answer" and answer.gaps == ("canada",)
+    assert answer.text.startswith("The guides don't cover “canada”. What they do say in general:")
+    assert "$86,070" in answer.text
+
+
+def test_a_question_whose_heart_is_missing_is_refused_with_suggestions_from_this_library(nursing_bot):
+    answer = nursing_bot.ask("Can I get an H-1B visa sponsored as a nurse?")
+    assert answer.kind == "not_covered" and answer.citations == []
+    assert any("H-1B" in gap for gap in answer.gaps) and "H-1B" in answer.text
+    assert answer.suggestions and not any("machine learning" in s.lower() for s in answer.suggestions)
+
+
+def test_far_questions_are_refused(nursing_bot):
+    for question in ("who won the nba finals last year?", "How do I become a machine learning engineer?"):
+        answer = nursing_bot.ask(question)
+        assert answer.kind == "not_covered" and answer.citations == [], question
