@@ -29,6 +29,7 @@ BUDGET = 900  # characters of quoted prose; a list's items count at ITEM_WEIGHT
 ITEM_WEIGHT = 0.4
 MAX_SENTENCES = 4  # in one excerpt, lists aside
 FORWARD = 0.08  # the next sentence of a paragraph joins an excerpt when it scores within this of its seed
+ITEM_NEAR = 0.06  # items of a list quoted for one of them: those scoring within this of the best item
 # A sentence continuing a paragraph keeps this share of the previous sentence's match: the specifics
 # ("... cloud platforms, APIs and databases") often follow the sentence that names the topic.
 CONTINUATION = 0.9
@@ -212,7 +213,7 @@ def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.nda
             if not whole_lists:
                 # Asked about one thing a list names ("what's a human-centered designer?"): the lead-in and
                 # the items that match, not the whole list.
-                keep = [i for i in items if scores[i] >= top - excerpts_near(evidence)][:3]
+                keep = [i for i in items if scores[i] >= top - ITEM_NEAR][:3]
                 members = list(range(a, lead + 1)) + keep
                 score = (max(scores[lead], chunk_match) + 2 * top) / 3
         else:
@@ -247,10 +248,6 @@ def _demote_restatements(candidates: list[_Excerpt]) -> None:
     for c in candidates:
         if not c.delivers:
             c.score -= RESTATEMENT
-
-
-def excerpts_near(evidence: Evidence) -> float:
-    return THRESHOLDS.near_best / 2
 
 
 def _delivers(evidence: Evidence, sents, r: excerpts.Roles, members) -> float:
@@ -344,9 +341,6 @@ def _choose(candidates: list[_Excerpt], evidence: Evidence, roles, limits: Thres
     return chosen
 
 
-MAX_LIST_ITEMS = excerpts.MAX_LIST_ITEMS
-
-
 def _content_stems(c: _Excerpt, evidence: Evidence) -> set[str]:
     return set(evidence.stems(c.text(evidence.passages))) - evidence.terms - evidence.background - _COMMON
 
@@ -417,7 +411,6 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
             continue
         passages.append(passage)
         roles.append(r)
-        evidence.sentence_vectors.append(np.zeros((len(passage.sentences), len(vector)), np.float32))
         chosen.append(_Excerpt(len(passages) - 1, tuple(range(span[0], span[1])), cos, topic))
         return True
     return False

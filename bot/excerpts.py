@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .chunking import Sentence
 from .retrieval import Passage
 
 # A sentence opening with one of these means something only after the sentence before it.
