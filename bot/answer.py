@@ -210,12 +210,14 @@ def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.nda
             items = list(range(lead + 1, b))
             top = max(scores[i] for i in items)
             score = (max(scores[lead], chunk_match) + top) / 2
-            if not whole_lists:
+            named = [i for i in items if evidence.stems(sents[i].text) & (evidence.terms - evidence.background)]
+            if not whole_lists and named:
                 # Asked about one thing a list names ("what's a human-centered designer?"): the lead-in and
-                # the items that match, not the whole list.
-                keep = [i for i in items if scores[i] >= top - ITEM_NEAR][:3]
+                # the items that name it, not the whole list. A list the question does not name is quoted
+                # whole: one step of seven misrepresents the sequence.
+                keep = [i for i in named if scores[i] >= top - ITEM_NEAR][:3] or named[:1]
                 members = list(range(a, lead + 1)) + keep
-                score = (max(scores[lead], chunk_match) + 2 * top) / 3
+                score = (max(scores[lead], chunk_match) + 2 * max(scores[i] for i in keep)) / 3
         else:
             score = scores[k]
             # The sentence after, in the same paragraph, joins when it matches nearly as well: the answer to
@@ -387,23 +389,29 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
     if not firm:
         return False
     firm_articles = {passages[c.rank].article_id for c in firm}
-    if any(stance(text_of(c)) == "soft" and passages[c.rank].article_id not in firm_articles for c in chosen):
+    # The other side must be about what the firm statement is about (a degree, not communication skills).
+    topic = np.mean([c.vector for c in firm], axis=0)
+    topic = topic / (np.linalg.norm(topic) or 1.0)
+
+    def other_side(c: _Excerpt) -> bool:
+        return (stance(text_of(c)) == "soft" and passages[c.rank].article_id not in firm_articles
+                and float(c.vector @ topic) >= limits.counterpoint_min
+                and float(c.vector @ vector) >= limits.counterpoint_question)
+
+    if any(other_side(c) for c in chosen):
         return True  # both sides are already in the answer
     best = candidates[0].score
     for c in candidates:
-        if (c.score >= best - 2 * limits.near_best and stance(text_of(c)) == "soft"
-                and passages[c.rank].article_id not in firm_articles and not any(x.overlaps(c) for x in chosen)):
+        if c.score >= best - 2 * limits.near_best and other_side(c) and not any(x.overlaps(c) for x in chosen):
             chosen.append(_Excerpt(c.rank, c.members, c.score, c.vector))
             return True
-    topic = np.mean([c.vector for c in firm], axis=0) + vector
-    topic = topic / (np.linalg.norm(topic) or 1.0)
     found = []
     for passage, k, v in evidence.alternatives:
         if passage.article_id in firm_articles:
             continue
-        cos = float(v @ topic)
-        if cos >= limits.counterpoint_min:
-            found.append((cos + CUE_WEIGHT * min(soft_cues(passage.sentences[k].text), 3), cos, passage, k))
+        cos, asked = float(v @ topic), float(v @ vector)
+        if cos >= limits.counterpoint_min and asked >= limits.counterpoint_question:
+            found.append((cos + asked + CUE_WEIGHT * min(soft_cues(passage.sentences[k].text), 3), cos, passage, k))
     for _, cos, passage, k in sorted(found, key=lambda f: -f[0]):
         r = excerpts.roles(passage)
         span = excerpts.span_for(k, r, passage.sentences)

@@ -69,7 +69,11 @@ class Thresholds:
     answer_without_gaps: float = 0.42
     near_best: float = 0.12  # an excerpt joins the answer when it scores within this of the best one
     diversity: float = 0.35  # MMR: an excerpt's score minus this x its cosine to one already chosen
-    counterpoint_min: float = 0.25  # cosine of an opposite view to the firm statement + question
+    # An opposite view is shown beside a firm requirement when it is about the same thing (cosine to the firm
+    # statement; dev: "viable alternatives such as bootcamps" to "only employ ... a master's" 0.31) and about
+    # the question ("R and Java are not mandatory" to "Do engineers need communication skills?" 0.13).
+    counterpoint_min: float = 0.22
+    counterpoint_question: float = 0.15
 
 
 THRESHOLDS = Thresholds()

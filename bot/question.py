@@ -23,7 +23,8 @@ FUNCTION_WORDS = frozenset(
     basically kinda sorta gonna wanna lol lmao haha tho though ok okay yeah yes ya hey hi so very too also still even
     etc eg ie r y n than more most less least one ones other others another else here now again ever way ways stuff
     lot lots bit little well good great best better right wrong sure maybe mean means meaning say says said go going
-    make makes made take takes back out up down over off then wait hmm guess think thought heard hear seen see enough""".split()
+    make makes made take takes back out up down over off then wait hmm guess think thought heard hear seen see enough
+    last next ago today tomorrow yesterday now soon later first second third fourth fifth former latter""".split()
 )
 
 # Irregular English forms a stemmer does not map to their base ("paid" is not stemmed to "pay").
