@@ -54,7 +54,7 @@ _AMOUNT = re.compile(
 )
 _COMPARISON = re.compile(
     r"\b(vs\.?|versus|compared? (to|with)|difference between|differences between|differ from|"
-    r"better|worse|rather than|instead of|than|or)\b",
+    r"better|worse|rather than|instead of|than|between|or)\b",
     re.I,
 )
 # "What is MLOps?", "what's an MLE exactly?", "what does concept drift mean?": a name and nothing else asked.
@@ -76,7 +76,7 @@ _LIST = re.compile(
     r"\b(what(?:'?s)?|which) (\w+ ){0,2}(skills|languages|tools|types|kinds|examples|jobs|roles|responsibilities|duties|tasks|"
     r"topics|subjects|courses|projects|certifications|degrees|frameworks|libraries|metrics|industries|options|"
     r"qualities|areas|fields|ways|things)\b|\b(list|examples of|types of|kinds of)\b|\bwhat (are|r) the\b|"
-    r"\bwhat (\w+ ){0,2}(should|do|does|would|can) .{0,60}\b(include|cover|have|learn|know|build|study|need|go|goes|put|contain|bring)\b",
+    r"\bwhat (\S+ ){0,3}(should|do|does|would|can) .{0,60}\b(include|cover|have|learn|know|build|study|need|go|goes|put|contain|bring)\b",
     re.I,
 )
 _YES_NO = re.compile(
@@ -91,8 +91,9 @@ _REQUIREMENT = re.compile(
     re.I,
 )
 # "earn more", "more technical", "better paid": the word a comparative is about.
-_BEFORE_COMPARATIVE = re.compile(r"\b(\w+) (?=(?:more|less|better|worse|higher|lower)\b)", re.I)
+_BEFORE_COMPARATIVE = re.compile(r"\b(\w+),? (?=(?:more|less|better|worse|higher|lower)\b)", re.I)
 _AFTER_COMPARATIVE = re.compile(r"\b(?:more|less|better|worse|higher|lower) (\w+)\b", re.I)
+_PLAIN = frozenset("a an the be is are was were do does did to or and than at in on for of it they you i".split())
 _COMPARATIVE_WORD = re.compile(r"^(more|less|better|worse|higher|lower|\w{3,}er)$", re.I)
 # The word between two compared things, and the phrases that announce a comparison.
 _JOINER = re.compile(r"^(vs\.?|versus|or)$", re.I)
@@ -135,9 +136,14 @@ def analyse(text: str) -> Question:
     sides = _sides(text)
     if sides:
         # What the sides are compared on, when the question says it with a comparative: "earn more at A or B".
+        # What the sides are compared on: the words beside a comparative ("make more", "more technical") and
+        # the question's other content words ("which pays more, A or B?" -> "pays").
         taken = {w.lower() for side in sides for w in side.split()}
-        found = [m.group(1) for m in _BEFORE_COMPARATIVE.finditer(text)] + [m.group(1) for m in _AFTER_COMPARATIVE.finditer(text)]
-        aspect = tuple(dict.fromkeys(w for w in found if is_content(w) and w.lower() not in taken and w.lower() not in COMPARISON_WORDS))
+        beside = [m.group(1) for m in _BEFORE_COMPARATIVE.finditer(text)] + [m.group(1) for m in _AFTER_COMPARATIVE.finditer(text)]
+        words = [w for w in beside if w.isalpha() and w.lower() not in _PLAIN]
+        if words:  # a comparative says the comparison is on something: "which pays more, A or B?"
+            words += [w for w in words_of(text) if is_content(w)]
+        aspect = tuple(dict.fromkeys(w for w in words if w.lower() not in taken and w.lower() not in COMPARISON_WORDS))
         return Question(text, "comparison", bool(_REQUIREMENT.search(text)), sides, aspect)
     if _AMOUNT.search(text):
         kind = "amount"
@@ -153,7 +159,7 @@ def analyse(text: str) -> Question:
         kind = "advice"
     else:
         kind = "other"
-    return Question(text, kind, kind in ("yes_no", "other", "advice") and bool(_REQUIREMENT.search(text)))
+    return Question(text, kind, kind == "yes_no" and bool(_REQUIREMENT.search(text)))
 
 
 def _sides(text: str) -> tuple[str, ...]:
