@@ -24,7 +24,8 @@ from .stance import soft_cues, stance
 
 NOT_COVERED = "The guides don't cover that."
 MAX_EXCERPTS = 4
-MIN_EXCERPTS = 2  # ...when they score within 2 x near_best of the best (a lone line rarely answers)
+MIN_EXCERPTS = 2  # ...when the second scores within SECOND_REACH x near_best of the best (a lone line rarely answers)
+SECOND_REACH = 2.0
 BUDGET = 900  # characters of quoted prose; a list's items count at ITEM_WEIGHT
 ITEM_WEIGHT = 0.4
 MAX_SENTENCES = 4  # in one excerpt, lists aside
@@ -322,7 +323,7 @@ def _choose(candidates: list[_Excerpt], evidence: Evidence, roles, limits: Thres
             redundancy = max(max(float(c.vector @ x.vector) for x in chosen), 0.0)
             return c.score - limits.diversity * redundancy * (1.0 - novelty(c))
 
-        floor = best - (2 * limits.near_best if len(chosen) < MIN_EXCERPTS else limits.near_best)
+        floor = best - (SECOND_REACH * limits.near_best if len(chosen) < MIN_EXCERPTS else limits.near_best)
         pool = [p for p in pool if p.score >= floor]
         if not pool:
             break

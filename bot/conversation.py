@@ -17,6 +17,7 @@ from .config import Settings
 from .embedding import Embedder, embedder_for
 from .errors import QuestionError
 from .library import Library
+from .question import without_exclusions
 from .retrieval import Passage, Retriever
 from .store import ArticleRecord, IndexStore
 
@@ -85,6 +86,7 @@ class CareerBot:
         if GREETING.match(question):
             return small_talk(question, retriever.library)
         library = retriever.library
+        question = without_exclusions(resolve_ordinal(question, history or []))
         query = library.expand(self.rewrite(question, history or []))
         own = library.expand(question)
         evidence = retriever.evidence(query, own, own_weight=OWN_WEIGHT)
@@ -127,6 +129,28 @@ class CareerBot:
         from .lc_retriever import CareerRetriever
 
         return CareerRetriever(bot=self, k=k)
+
+
+_ORDINAL = re.compile(
+    r"\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|last|1st|2nd|3rd|4th|5th)(?: (?:one|step|item|point|option))?\b",
+    re.I,
+)
+_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4,
+             "5th": 4, "sixth": 5, "seventh": 6, "eighth": 7, "last": -1}
+
+
+def resolve_ordinal(message: str, history: list[dict]) -> str:
+    """"Tell me more about the second one" after an answer with a list: the second item's words in its place."""
+    m = _ORDINAL.search(message)
+    answers = [h.get("content", "") for h in history if h.get("role") == "assistant" and isinstance(h.get("content"), str)]
+    if not m or not answers:
+        return message
+    items = [line[2:].strip() for line in answers[-1].splitlines() if line.startswith("- ")]
+    items = [re.sub(r"\s*\[\d+\]$", "", item) for item in items]
+    index = _ORDINALS[m.group(1).lower()]
+    if not items or index >= len(items):
+        return message
+    return message[: m.start()] + f"“{items[index]}”" + message[m.end() :]
 
 
 def depends_on_context(message: str) -> bool:

@@ -122,6 +122,20 @@ class Question:
         return [w for w in self.words if is_content(w)]
 
 
+# "Besides coding and math, what ..." names what the asker does not want: searching with it finds exactly that.
+_EXCLUSION = re.compile(
+    r"\b(?:besides|apart from|aside from|other than|except(?: for)?|not counting|leaving aside)\s+"
+    r"(?:the\s+)?(?:[\w'’+#-]+(?:\s+(?:and|or|&)\s+|\s+|,\s*)?){1,5}?(?=,|\bwhat\b|\bhow\b|\bwhich\b|\bdo\b|\bis\b|\bare\b|$)",
+    re.I,
+)
+
+
+def without_exclusions(text: str) -> str:
+    """`text` without the things it asks to leave out: "besides coding and math what else ..." -> "what else ..."."""
+    out = _EXCLUSION.sub(" ", text)
+    return " ".join(out.split()).lstrip(", ") or text
+
+
 def words_of(text: str) -> list[str]:
     return [w.strip(".") for w in _WORD.findall(text) if w.strip(".")]
 
