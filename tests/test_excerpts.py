@@ -90,7 +90,7 @@ def test_question_types(question, kind):
 
 def test_comparison_sides_and_what_they_are_compared_on():
     q = analyse("Do nurses earn more at hospitals or at clinics?")
-    assert q.sides == ("hospitals", "clinics") and q.aspect == ("earn",)
+    assert q.sides == ("hospitals", "clinics") and q.aspect[0] == "earn"
     assert analyse("is freelance work better paid than a full time job?").sides == ("freelance work", "full time job")
     assert analyse("difference between an ADN and a BSN?").sides == ("ADN", "BSN")
     # Two questions joined by "or" compare nothing.
