@@ -377,7 +377,7 @@ def _comparison_gap(chosen, candidates, evidence: Evidence, limits: Thresholds) 
         # is no comparison of pay.
         sides_text = [text_of(c) for c in chosen if _mentions(text_of(c), a, evidence) or _mentions(text_of(c), b, evidence)]
         if not any(evidence.stems(t) & aspect for t in sides_text):
-            return f"{a} versus {b} on {' '.join(aspect_words)}"
+            return f"{a} versus {b} ({', '.join(aspect_words)})"
     return ""
 
 

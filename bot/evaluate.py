@@ -259,7 +259,8 @@ def shape_problems(answer) -> tuple[int, bool, int]:
             if _LEANS.match(head) and not _DUMMY_IT.match(head) and (gap is None or gap.strip()):
                 orphans += 1
             in_list = bool(re.search(r"(?:^|\n)[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+$", c.text[:start]))
-            if head.endswith("?") or (len(head.split()) < 5 and not head.endswith((".", "!", ":")) and not in_list):
+            unfinished = not head.endswith((".", "!", "?", ":", ";", '"', "”", "’", ")")) and not in_list  # a heading or subtitle
+            if head.endswith("?") or unfinished:
                 non_content += 1
             previous_end = end
     return orphans, bool(_MARKUP.search(answer.text)), non_content
