@@ -154,7 +154,7 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
         # Words the library never uses: if the rest of the question is still answered well, say what is
         # missing and give what the guides do say; if not, the missing part was the question.
         reduced = evidence.reduced_vector if evidence.reduced_vector is not None else vector
-        best = max((float((v @ reduced).max()) for v in evidence.sentence_vectors if len(v)), default=-1.0)
+        best = max((float((v @ q).max()) for v in evidence.sentence_vectors if len(v) for q in (reduced, vector)), default=-1.0)
         if best < limits.answer_without_gaps:
             return not_covered(evidence.searched_for, gaps=gaps)
         vector = reduced

@@ -24,7 +24,8 @@ FUNCTION_WORDS = frozenset(
     etc eg ie r y n than more most less least one ones other others another else here now again ever way ways stuff
     lot lots bit little well good great best better right wrong sure maybe mean means meaning say says said go going
     make makes made take takes back out up down over off then wait hmm guess think thought heard hear seen see enough
-    last next ago today tomorrow yesterday now soon later first second third fourth fifth former latter""".split()
+    last next ago today tomorrow yesterday now soon later first second third fourth fifth former latter nah nope yep
+    yup whatever""".split()
 )
 
 # Irregular English forms a stemmer does not map to their base ("paid" is not stemmed to "pay").
@@ -99,7 +100,7 @@ _COMPARATIVE_WORD = re.compile(r"^(more|less|better|worse|higher|lower|\w{3,}er)
 _JOINER = re.compile(r"^(vs\.?|versus|or)$", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 # "Do I need a degree or is a bootcamp enough?" joins two questions, not two things: no sides.
-_CLAUSE_START = re.compile(r"^(is|are|r|do|does|did|can|could|should|would|will|must|am|was|were|has|have|it|i|you)$", re.I)
+_CLAUSE_START = re.compile(r"^(is|are|r|do|does|did|can|could|should|would|will|must|am|was|were|has|have|it|i|you|not|nah|no)\W*$", re.I)
 _SIDE_MAX = 4  # words in one side: "big tech companies"
 
 @dataclass(frozen=True)
