@@ -59,3 +59,10 @@ class ModelError(BotError):
 
 class QuestionError(BotError):
     """A question that cannot be asked: empty, or far too long."""
+
+
+class DiskFullError(BotError):
+    """The disk filled up while writing: whatever was written is removed, the previous state stands."""
+
+    def __init__(self, path):
+        super().__init__(f"no space left on device while writing {path}; nothing was changed: free some space and try again")

@@ -4,10 +4,16 @@
 files (by sha256); `add` copies a file into the corpus and indexes it; `remove` drops an article's
 vectors and its corpus file. Every file is checked before anything is written, so a bad file leaves
 both the corpus and the index as they were.
+
+`add` and `remove` change both folders as one transaction: the corpus files go through `corpus/.pending/`
+(never read by a build), the manifest swap is the commit, and whatever a kill or a full disk interrupts is
+rolled forward or back by the next build, add or remove (`recover`), so corpus and index are always both old
+or both new.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import os
@@ -22,8 +28,10 @@ from .embedding import Embedder
 from .errors import ArticleError, BotError, IndexMissingError
 from .ingest import SUPPORTED, Article, article_id, load_article
 from .library import defined_abbreviations, read_overrides
-from .store import FORMAT_VERSION, ArticleRecord, IndexStore, now_iso, read_manifest
+from .errors import DiskFullError
+from .store import FORMAT_VERSION, ArticleRecord, IndexStore, fault, now_iso, read_manifest
 
+PENDING = ".pending"  # in the corpus folder: files on their way in ("in-NAME") or out ("out-NAME")
 SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundaries mean other ids
 
 
@@ -109,12 +117,13 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tup
     corpus_dir = Path(settings.corpus_dir)
     if not corpus_dir.is_dir():
         raise BotError(f"no corpus folder {corpus_dir}: create it and put .md, .txt, .html or .pdf articles in it")
-    # Read every file first: one bad file stops the build before anything is written.
-    articles = [load_article(p, settings.max_file_bytes) for p in corpus_files(corpus_dir)]
-    _check_unique(articles)
-    library = _overrides(corpus_dir)
     report = Report()
     with index_lock(Path(settings.index_dir)):
+        recover(settings)
+        # Read every file first: one bad file stops the build before anything is written.
+        articles = [load_article(p, settings.max_file_bytes) for p in corpus_files(corpus_dir)]
+        _check_unique(articles)
+        library = _overrides(corpus_dir)
         store = _open_or_empty(settings, embedder, corpus_dir)
         changed_library = store.library != library
         store = store._replace(corpus=_rel(corpus_dir, settings.index_dir), library=library)
@@ -145,6 +154,7 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
     _check_unique(articles)
     report = Report()
     with index_lock(Path(settings.index_dir)):
+        recover(settings)
         try:
             store = _current(store, settings, embedder)
         except IndexMissingError:
@@ -166,12 +176,21 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
             pieces, report.embedded_texts = _embed_many([a for _, a in todo], settings, embedder, progress)
             for piece in pieces:
                 store = store.with_article(*piece)
-            corpus_dir.mkdir(parents=True, exist_ok=True)
-            for path, a in todo:
-                target = corpus_dir / a.source
-                if path.resolve() != target.resolve():
-                    _copy_atomic(path, target)
-            store.save(settings.index_dir)
+            staged = []
+            try:
+                for path, a in todo:
+                    staged.append((_stage(path, corpus_dir, "in", a.source), a.source))
+                fault("add:staged")
+                store.save(settings.index_dir)  # the commit point
+            except BaseException as e:
+                for pending, _ in staged:
+                    pending.unlink(missing_ok=True)
+                if isinstance(e, OSError) and e.errno == errno.ENOSPC:
+                    raise DiskFullError(corpus_dir / PENDING) from None
+                raise
+            fault("add:saved")
+            for pending, name in staged:
+                os.replace(pending, corpus_dir / name)
     return store, report
 
 
@@ -180,14 +199,63 @@ def remove(article: str, settings: Settings, store: IndexStore | None = None):
     the index as already loaded (saves reading it again)."""
     report = Report()
     with index_lock(Path(settings.index_dir)):
+        recover(settings)
         store = _current(store, settings)
         record = store.articles.get(article)
         store = store.without_article(article)  # raises ArticleNotFoundError naming the known ids
-        store.save(settings.index_dir)
-        source = corpus_dir_of(store, settings) / record.source
-        source.unlink(missing_ok=True)
+        corpus_dir = corpus_dir_of(store, settings)
+        source = corpus_dir / record.source
+        pending = corpus_dir / PENDING / f"out-{record.source}"
+        if source.is_file():
+            pending.parent.mkdir(exist_ok=True)
+            os.replace(source, pending)
+        fault("remove:staged")
+        try:
+            store.save(settings.index_dir)  # the commit point
+        except BaseException:
+            if pending.exists():
+                os.replace(pending, source)
+            raise
+        fault("remove:saved")
+        pending.unlink(missing_ok=True)
         report.removed.append(article)
     return store, report
+
+
+def recover(settings: Settings) -> list[str]:
+    """Finish or undo an add/remove that was interrupted: a file on its way in stays only if the index lists
+    it (with its sha256), a file on its way out comes back only if the index still lists it. Call under the
+    index lock. Returns what it did, one line each."""
+    corpus_dir = Path(settings.corpus_dir)
+    try:
+        manifest = read_manifest(settings.index_dir)
+        corpus_dir = (Path(settings.index_dir) / manifest["corpus"]).resolve() if manifest.get("corpus") else corpus_dir
+        listed = {(a["source"], a["sha256"]) for a in manifest["articles"].values()}
+    except (BotError, KeyError, TypeError, AttributeError):
+        listed = set()
+    done = []
+    index_dir = Path(settings.index_dir)
+    if listed or (index_dir / "manifest.json").is_file():
+        # Segment files a killed save wrote before its manifest swap: nothing names them.
+        named = {f for seg in manifest.get("segments", []) for f in seg["files"].values()} if listed else None
+        for path in index_dir.iterdir() if named is not None else ():
+            if path.is_file() and path.suffix in (".jsonl", ".npy", ".tmp") and path.name not in named:
+                path.unlink(missing_ok=True)
+                done.append(f"{path.name}: removed, left by an interrupted save")
+    folder = corpus_dir / PENDING
+    if not folder.is_dir():
+        return done
+    for pending in sorted(folder.iterdir()):
+        direction, _, name = pending.name.partition("-")
+        digest = hashlib.sha256(pending.read_bytes()).hexdigest() if pending.is_file() else ""
+        if (name, digest) in listed:
+            os.replace(pending, corpus_dir / name)
+            done.append(f"{name}: finished an interrupted {'add' if direction == 'in' else 'remove (rolled back)'}")
+        else:
+            pending.unlink(missing_ok=True)
+            done.append(f"{name}: undid an interrupted {'add' if direction == 'in' else 'remove (finished)'}")
+    folder.rmdir()
+    return done
 
 
 def _current(store: IndexStore | None, settings: Settings, embedder: Embedder | None = None) -> IndexStore:
@@ -237,8 +305,13 @@ def _check_unique(articles: list[Article]) -> None:
         seen[a.id] = a.source
 
 
-def _copy_atomic(src: Path, dst: Path) -> None:
-    tmp = dst.with_name(dst.name + ".part")
-    shutil.copyfile(src, tmp)
-    os.replace(tmp, dst)
+def _stage(src: Path, corpus_dir: Path, direction: str, name: str) -> Path:
+    """A durable copy of `src` in corpus/.pending/, where no build reads it, until the index commits."""
+    folder = corpus_dir / PENDING
+    folder.mkdir(parents=True, exist_ok=True)
+    pending = folder / f"{direction}-{name}"
+    shutil.copyfile(src, pending)
+    with open(pending, "rb") as f:
+        os.fsync(f.fileno())
+    return pending
 

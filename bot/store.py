@@ -11,6 +11,7 @@ reader holding the old store keeps a consistent view.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -23,7 +24,7 @@ import numpy as np
 
 from .chunking import Chunk, Sentence
 from .rows import Rows
-from .errors import ArticleNotFoundError, IndexCorruptError, IndexMismatchError, IndexMissingError
+from .errors import ArticleNotFoundError, DiskFullError, IndexCorruptError, IndexMismatchError, IndexMissingError
 
 FORMAT_VERSION = 3  # 2: sentence vectors as float16 .npy; 3: segments
 MANIFEST = "manifest.json"
@@ -138,6 +139,24 @@ class IndexStore:
         """
         index_dir = Path(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
+        before = {p.name for p in index_dir.iterdir()}
+        try:
+            self._save(index_dir)
+        except OSError as e:
+            # A failed write (a full disk) leaves whichever manifest is on disk in force: drop the files this
+            # save wrote that it does not name.
+            try:
+                named = {f for seg in read_manifest(index_dir).get("segments", []) for f in seg["files"].values()}
+            except Exception:
+                named = set()
+            for path in index_dir.iterdir():
+                if path.name not in before and path.name != MANIFEST and path.name not in named:
+                    path.unlink(missing_ok=True)
+            if e.errno == errno.ENOSPC:
+                raise DiskFullError(index_dir) from None
+            raise
+
+    def _save(self, index_dir: Path) -> None:
         rows = self._article_rows()
         kept = [
             seg for seg in self.segments
@@ -164,6 +183,7 @@ class IndexStore:
             "segments": [seg.as_json() for seg in segments],
             "library": self.library,
         }
+        fault("save:segments")
         _atomic_write(index_dir / MANIFEST, (json.dumps(manifest, indent=1, ensure_ascii=False) + "\n").encode())
         _fsync_dir(index_dir)
         object.__setattr__(self, "segments", tuple(segments))  # what this store now is on disk
@@ -255,6 +275,12 @@ class IndexStore:
             cached = np.concatenate([[0], np.cumsum(counts)])
             object.__setattr__(self, "_starts_cache", cached)
         return cached
+
+
+def fault(point: str) -> None:
+    """Fault injection for the crash tests: the process dies here, as if killed, when BOT_FAULT names `point`."""
+    if os.environ.get("BOT_FAULT") == point:
+        os._exit(137)
 
 
 def read_manifest(index_dir) -> dict:
