@@ -29,7 +29,7 @@ class IndexMismatchError(BotError):
 
     def __init__(self, index_dir, what: str, found, expected):
         super().__init__(
-            f"{index_dir} was built with {what} {found!r}, this run uses {expected!r}: "
+            f"{index_dir} was built with {what} {found}, this run uses {expected}: "
             f"rebuild it with `python -m bot index build --index {index_dir}` (or choose the model it was built with)"
         )
 

@@ -245,12 +245,22 @@ class IndexStore:
             dim = manifest["dimension"]
             if any(v.dtype != np.float32 for v in chunk_vectors) or any(v.dtype != np.float16 for v in sentence_vectors):
                 raise ValueError("vector files have an unexpected type")
+            for v in chunk_vectors + sentence_vectors:
+                if v.ndim != 2 or v.shape[1] != dim:
+                    raise ValueError(f"a vector file has shape {v.shape}, not (rows, {dim})")
+                # NaN or infinite values would answer as if normal; one pass over the rows (float64 sum).
+                if len(v) and not np.isfinite(v.sum(dtype=np.float64)):
+                    raise ValueError("a vector file holds values that are not finite numbers")
             chunk_vectors = Rows(chunk_vectors, dim, np.float32)
             sentence_vectors = Rows(sentence_vectors, dim, np.float16)
-        except (OSError, KeyError, TypeError, ValueError, RuntimeError) as e:
-            raise IndexCorruptError(index_dir, f"{type(e).__name__}: {e}") from None
+        except (OSError, KeyError, TypeError, ValueError, RuntimeError, AttributeError, RecursionError) as e:
+            # np.load names allow_pickle for files that are no .npy at all: say what is wrong instead.
+            reason = "a vector file is not a valid .npy array" if "allow_pickle" in str(e) else f"{type(e).__name__}: {e}"
+            raise IndexCorruptError(index_dir, reason) from None
         if len(chunks) != len(chunk_vectors) or len(sentences) != len(sentence_vectors):
             raise IndexCorruptError(index_dir, "record and vector counts differ")
+        if {c.article_id for c in chunks} != set(articles):
+            raise IndexCorruptError(index_dir, "the chunks and the article list name different articles")
         return cls(
             manifest["model"], manifest["dimension"], manifest["chunking"], manifest.get("corpus", ""),
             articles, tuple(chunks), tuple(sentences), chunk_vectors, sentence_vectors, manifest.get("built_at", ""),
@@ -290,8 +300,10 @@ def read_manifest(index_dir) -> dict:
         raise IndexMissingError(index_dir)
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise IndexCorruptError(index_dir, f"manifest.json unreadable: {e}") from None
+    except (OSError, ValueError, RecursionError) as e:
+        raise IndexCorruptError(index_dir, f"manifest.json unreadable: {type(e).__name__}") from None
+    if not isinstance(manifest, dict):
+        raise IndexCorruptError(index_dir, f"manifest.json holds {type(manifest).__name__}, not an object")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise IndexMismatchError(index_dir, "format version", manifest.get("format_version"), FORMAT_VERSION)
     return manifest
@@ -316,6 +328,11 @@ def _chunk_record(c: Chunk, sentences: list[Sentence]) -> dict:
 
 
 def _from_chunk_record(r: dict) -> tuple[Chunk, list[Sentence]]:
+    if not isinstance(r, dict) or len(r["text"]) != r["end"] - r["start"]:
+        raise ValueError("a chunk record does not match its offsets")
+    for _, s, e in r["sentences"]:
+        if not r["start"] <= s < e <= r["end"]:
+            raise ValueError(f"chunk {r['id']}: a sentence's offsets lie outside it")
     sentences = [
         Sentence(sid, r["article_id"], r["id"], s, e, r["text"][s - r["start"] : e - r["start"]])
         for sid, s, e in r["sentences"]
