@@ -62,11 +62,47 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     pysbd's own spans drift.
     """
     spans = []
-    for start, end in _pysbd_spans(text):
-        cuts = [m.start() for m in _GLUED.finditer(text, start, end)]
-        for a, b in zip([start] + cuts, cuts + [end]):
-            spans.append((offset + a, offset + b))
+    for w0, w1 in _windows(text):
+        for start, end in _pysbd_spans(text[w0:w1]):
+            start, end = start + w0, end + w0
+            cuts = [m.start() for m in _GLUED.finditer(text, start, end)]
+            for a, b in zip([start] + cuts, cuts + [end]):
+                for x, y in _bounded(text, a, b):
+                    spans.append((offset + x, offset + y))
     return spans
+
+
+MAX_SENTENCE_CHARS = 1_000  # a longer "sentence" (a one-line page, a run-on list) is cut at a space
+WINDOW_CHARS = 4_000  # pysbd is slower than linear on long paragraphs: it sees them a window at a time
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` of at most about WINDOW_CHARS, ending after a sentence stop where one is near."""
+    out, at = [], 0
+    while len(text) - at > WINDOW_CHARS:
+        cut = max(text.rfind(". ", at, at + WINDOW_CHARS), text.rfind("? ", at, at + WINDOW_CHARS))
+        if cut <= at:
+            cut = text.rfind(" ", at, at + WINDOW_CHARS)
+        cut = cut + 1 if cut > at else at + WINDOW_CHARS
+        out.append((at, cut))
+        at = cut
+    out.append((at, len(text)))
+    return out
+
+
+def _bounded(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """[a, b) cut at spaces into pieces of at most MAX_SENTENCE_CHARS, whitespace trimmed."""
+    out = []
+    while b - a > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", a + 1, a + MAX_SENTENCE_CHARS)
+        cut = cut if cut > a else a + MAX_SENTENCE_CHARS
+        out.append((a, cut))
+        a = cut
+        while a < b and text[a].isspace():
+            a += 1
+    if b > a:
+        out.append((a, b))
+    return out
 
 
 def _pysbd_spans(text: str) -> list[tuple[int, int]]:

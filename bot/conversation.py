@@ -86,8 +86,9 @@ class CareerBot:
         if GREETING.match(question):
             return small_talk(question, retriever.library)
         library = retriever.library
-        question = without_exclusions(resolve_ordinal(question, history or []))
-        query = library.expand(self.rewrite(question, history or []))
+        history = check_history(history, self.settings)
+        question = without_exclusions(resolve_ordinal(question, history))
+        query = library.expand(self.rewrite(question, history))
         own = library.expand(question)
         evidence = retriever.evidence(query, own, own_weight=OWN_WEIGHT)
         answer = compose(evidence)
@@ -158,6 +159,39 @@ def depends_on_context(message: str) -> bool:
     return bool(ELLIPSIS.search(message) or PRONOUN.search(message) or len(words) <= 2)
 
 
+def _text(value: str) -> str:
+    """Printable text: control characters as spaces, lone surrogates (from broken terminals or JSON) replaced."""
+    value = value.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(value) else value
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", value).strip()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_history(history, settings: Settings) -> list[dict]:
+    """The turns that matter for a follow-up, checked and bounded: a list of {"role", "content"} with text
+    content; only the last HISTORY_TURNS messages are read, each cut to the question limit (an earlier answer to
+    HISTORY_ANSWER_CHARS). Raises QuestionError naming the first bad item."""
+    if history is None:
+        return []
+    if not isinstance(history, (list, tuple)):
+        raise QuestionError(f"history must be a list of {{role, content}} messages, not {type(history).__name__}")
+    out = []
+    for i, turn in enumerate(history):
+        if not isinstance(turn, dict) or turn.get("role") not in ("user", "assistant") or not isinstance(turn.get("content"), str):
+            raise QuestionError(
+                f"history item {i} must be {{\"role\": \"user\" or \"assistant\", \"content\": text}}, not {str(turn)[:60]!r}"
+            )
+    for turn in list(history)[-HISTORY_TURNS:]:
+        limit = settings.max_question_chars if turn["role"] == "user" else HISTORY_ANSWER_CHARS
+        out.append({"role": turn["role"], "content": _text(turn["content"][:limit])})
+    return out
+
+
+HISTORY_TURNS = 6  # messages read for a follow-up: the last three exchanges are all a rewrite can use
+HISTORY_ANSWER_CHARS = 20_000  # an earlier answer is read for its list items ("the second one"), no further
+
+
 def small_talk(message: str, library: Library) -> Answer:
     m = message.strip().lower()
     about = f" on “{library.subject}”" if library.subject else ""
@@ -173,7 +207,7 @@ def small_talk(message: str, library: Library) -> Answer:
 def _check_question(question, settings: Settings) -> str:
     if not isinstance(question, str):
         raise QuestionError(f"a question must be text, not {type(question).__name__}")
-    question = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", question).strip()
+    question = _text(question)
     if not question:
         raise QuestionError("the question is empty: type a question about the articles in the library")
     if len(question) > settings.max_question_chars:

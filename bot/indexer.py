@@ -67,7 +67,8 @@ def index_lock(index_dir: Path):
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
-    return sorted(p for p in Path(corpus_dir).iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED)
+    """The article files of a corpus folder (links included, so that a build refuses them by name)."""
+    return sorted(p for p in Path(corpus_dir).iterdir() if p.suffix.lower() in SUPPORTED and (p.is_file() or p.is_symlink()))
 
 
 def _embed_many(articles: list[Article], settings: Settings, embedder: Embedder, progress: bool):
@@ -162,6 +163,7 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
                 embedder.name, embedder.dimension, chunking_params(settings), _rel(settings.corpus_dir, settings.index_dir)
             )
         corpus_dir = corpus_dir_of(store, settings)
+        _check_unique(articles, store)
         todo = []
         for path, a in zip(paths, articles):
             old = store.articles.get(a.id)
@@ -297,12 +299,17 @@ def _overrides(corpus_dir: Path) -> dict:
         raise BotError(f"{Path(corpus_dir) / 'library.yaml'} is not valid YAML ({type(e).__name__}): fix it") from None
 
 
-def _check_unique(articles: list[Article]) -> None:
+def _check_unique(articles: list[Article], store: IndexStore | None = None) -> None:
+    """No two articles with one id, and no article twice under two names (same text, same sha256)."""
     seen: dict[str, str] = {}
+    texts: dict[str, str] = {a.sha256: a.id for a in store.articles.values()} if store is not None else {}
     for a in articles:
         if a.id in seen:
             raise ArticleError(a.source, f"it has the same article id {a.id!r} as {seen[a.id]}; rename one of them")
+        if texts.get(a.sha256, a.id) != a.id:
+            raise ArticleError(a.source, f"it duplicates article {texts[a.sha256]!r} (the same text); not added")
         seen[a.id] = a.source
+        texts.setdefault(a.sha256, a.id)
 
 
 def _stage(src: Path, corpus_dir: Path, direction: str, name: str) -> Path:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import ArticleError
 
+MIN_WORDS = 4  # an article holds at least one sentence this long
 SUPPORTED = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
@@ -41,8 +42,16 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
     kind = SUPPORTED.get(path.suffix.lower())
     if kind is None:
         raise ArticleError(path, f"unsupported file type {path.suffix or '(none)'!r}; use .md, .txt, .html or .pdf")
-    if not path.is_file():
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ArticleError(path.name.encode("utf-8", "replace").decode(), "its file name is not valid UTF-8; rename it") from None
+    if path.is_symlink():
+        raise ArticleError(path, "it is a symbolic link; copy the article itself instead")
+    if not path.exists():
         raise ArticleError(path, "no such file")
+    if not path.is_file():
+        raise ArticleError(path, "it is not a regular file")
     size = path.stat().st_size
     if size == 0:
         raise ArticleError(path, "the file is empty")
@@ -61,8 +70,11 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
         else:
             text = raw
     text = clean_text(text)
-    if len(re.findall(r"\w+", text)) < 3:
+    if not re.search(r"\w", text):
         raise ArticleError(path, "no readable article text was found in it")
+    if not re.search(r"(?:\w+[^\w\n]+){%d}\w*[^\n]*[.!?]" % (MIN_WORDS - 1), text):
+        # Navigation-only HTML ("Home About Contact Blog") or an empty template is no article.
+        raise ArticleError(path, f"too little article text in it (not one sentence of {MIN_WORDS} or more words)")
     title = str(meta.get("title") or "").strip() or _first_heading(text) or path.stem.replace("_", " ").replace("-", " ")
     return Article(
         id=article_id(path),

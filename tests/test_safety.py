@@ -92,3 +92,116 @@ def test_a_full_disk_is_one_line_and_changes_nothing(small_disk, embedder, tmp_p
     assert proc.stderr.strip().count("\n") == 0 and "no space left on device" in proc.stderr and "nothing was changed" in proc.stderr
     assert sorted(p.name for p in settings.index_dir.iterdir()) == before
     assert consistent(settings) == {"portfolio", "interviews", "salary-survey"}
+
+
+# ---- every error is one line; what is loaded is checked once ------------------------------------
+
+
+def _corrupt(settings, how):
+    import json as _json
+
+    import numpy as np
+
+    index = Path(settings.index_dir)
+    manifest_path = index / "manifest.json"
+    manifest = _json.loads(manifest_path.read_text())
+    seg = manifest["segments"][0]
+    if how in ("[]", "null"):
+        manifest_path.write_text(how)
+    elif how == "articles-list":
+        manifest["articles"] = []
+        manifest_path.write_text(_json.dumps(manifest))
+    elif how == "nested":
+        manifest_path.write_text("[" * 100000 + "]" * 100000)
+    elif how in ("dimension", "rank", "nan", "garbage"):
+        path = index / seg["files"]["chunk_vectors"]
+        vectors = np.load(path)
+        if how == "dimension":
+            vectors = vectors[:, :100]
+        elif how == "rank":
+            vectors = vectors.reshape(-1)
+        elif how == "nan":
+            vectors[0, 0] = np.nan
+        if how == "garbage":
+            path.write_bytes(b"\x93NUMPY garbage that is no array" * 10)
+        else:
+            np.save(path, vectors, allow_pickle=False)
+    elif how == "offsets":
+        path = index / seg["files"]["chunks"]
+        lines = path.read_text().splitlines()
+        record = _json.loads(lines[0])
+        record["sentences"][0][2] = record["end"] + 500
+        lines[0] = _json.dumps(record)
+        path.write_text("\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("how", ["[]", "null", "articles-list", "nested", "dimension", "rank", "nan", "garbage", "offsets"])
+def test_a_damaged_index_is_refused_in_one_line_saying_what_to_run(built, how):
+    _corrupt(built, how)
+    proc = run_cli(["ask", "What should a portfolio include?"], built)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "python -m bot index build" in proc.stderr
+    assert "allow_pickle" not in proc.stderr
+
+
+def test_a_lone_surrogate_in_a_question_is_no_traceback(built):
+    proc = run_cli(["ask", "What should a portfolio include\udcff?"], built)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr and "[1]" in proc.stdout
+
+
+@pytest.mark.parametrize("history", [[None], "not a list", [{"role": "user", "content": {"a": 1}}], [{"content": "x"}]])
+def test_history_that_is_not_messages_is_one_clear_error(built, history):
+    from bot import CareerBot, QuestionError
+
+    with pytest.raises(QuestionError, match="history"):
+        CareerBot.load(settings=built).ask("What about interviews?", history=history)
+
+
+def test_a_huge_earlier_turn_does_not_make_a_huge_answer(built):
+    from bot import CareerBot
+
+    bot = CareerBot.load(settings=built)
+    huge = [{"role": "user", "content": "portfolio " * 200_000}, {"role": "assistant", "content": "- x\n" * 300_000}]
+    answer = bot.ask("What about it?", history=huge)
+    assert len(answer.searched_for) < 3 * built.max_question_chars and len(answer.text) < 5_000
+
+
+# ---- bounded input: what an article may be ---------------------------------------------------------
+
+
+def test_links_directories_and_files_that_are_not_articles_are_refused_by_name(built, embedder, tmp_path):
+    from bot.errors import ArticleError
+
+    link = tmp_path / "passwd.md"
+    link.symlink_to("/etc/passwd")
+    folder = tmp_path / "folder.md"
+    folder.mkdir()
+    nav = tmp_path / "nav.html"
+    nav.write_text("<html><body><nav>Home About Contact Blog</nav></body></html>")
+    twin = tmp_path / "portfolio-copy.md"
+    twin.write_bytes((built.corpus_dir / "portfolio.md").read_bytes())
+    for path, reason in ((link, "symbolic link"), (folder, "not a regular file"), (nav, "article text"),
+                         (twin, "duplicates article 'portfolio'")):
+        with pytest.raises(ArticleError, match=reason):
+            indexer.add([path], built, embedder)
+    assert indexer.stale_articles(built) == []
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_in_one_line(built, tmp_path):
+    name = tmp_path / os.fsdecode(b"caf\xe9.md")
+    name.write_text("# Cafe\n\nA cafe is a good place to study machine learning with friends every weekend.\n")
+    proc = run_cli(["index", "add", str(name)], built)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr and "not valid UTF-8" in proc.stderr
+    assert proc.stderr.count("\n") == 1
+
+
+def test_one_huge_paragraph_is_cut_into_bounded_sentences():
+    from bot.chunking import MAX_SENTENCE_CHARS, split_sentences
+
+    text = "word " * 100_000 + "and a final sentence."
+    spans = split_sentences(text)
+    assert max(b - a for a, b in spans) <= MAX_SENTENCE_CHARS
+    assert all(text[a:b] == text[a:b].strip() and text[a:b] for a, b in spans)
+    long_paragraph = "This sentence is about models and careers. " * 10_000
+    spans = split_sentences(long_paragraph)
+    assert len(spans) == 10_000 and {long_paragraph[a:b] for a, b in spans} == {"This sentence is about models and careers."}
