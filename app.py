@@ -14,16 +14,20 @@ def main() -> None:
     parser.add_argument("--index", default=None, help="index folder (default: index/)")
     parser.add_argument("--feedback", default=os.environ.get("BOT_FEEDBACK", "feedback.jsonl"),
                         help="where thumbs up/down and comments are appended (JSONL)")
+    parser.add_argument("--admin-password", default=os.environ.get("BOT_ADMIN_PASSWORD"),
+                        help="needed to add or remove articles in the web app (env BOT_ADMIN_PASSWORD); without it, "
+                             "changes are allowed only on a loopback address")
     args = parser.parse_args()
 
     from bot import BotError, CareerBot
-    from bot.ui import create_app, launch
+    from bot.ui import Permission, create_app, launch
 
     try:
         bot = CareerBot.load(index_dir=args.index)
     except BotError as e:
         raise SystemExit(f"error: {e}") from None
-    launch(create_app(bot, args.feedback), args.host, args.port)
+    permission = Permission(args.admin_password, args.host)
+    launch(create_app(bot, args.feedback, permission), args.host, args.port, bot.settings.max_file_bytes)
 
 
 if __name__ == "__main__":

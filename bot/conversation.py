@@ -7,15 +7,17 @@ Index updates build a new store and swap it in whole, so a question in flight ke
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import threading
-
+import time
 
 from . import indexer
 from .answer import Answer, compose, not_covered
 from .config import Settings
 from .embedding import Embedder, embedder_for
-from .errors import QuestionError
+from .errors import BotError, QuestionError
 from .library import Library
 from .question import without_exclusions
 from .retrieval import Passage, Retriever
@@ -50,6 +52,8 @@ class CareerBot:
         self.embedder = embedder or embedder_for(settings)
         self._lock = threading.Lock()  # one index update at a time; readers never wait
         self._retriever = Retriever(store, self.embedder)
+        self._manifest = _signature(settings.index_dir)  # what is on disk now, to notice another process's change
+        self._checked = time.monotonic()
 
     @classmethod
     def load(cls, index_dir=None, model: str | None = None, settings: Settings | None = None) -> "CareerBot":
@@ -63,6 +67,28 @@ class CareerBot:
     def store(self) -> IndexStore:
         return self._retriever.store
 
+    def _current(self) -> Retriever:
+        """The retriever to answer with, swapped for a new one when another process (`index add` from the command
+        line, another app on the same folder) has changed the index since: checked at most every WATCH_SECONDS,
+        by the manifest's size and modification time. Questions in flight keep the retriever they started with."""
+        now = time.monotonic()
+        if now - self._checked < WATCH_SECONDS:
+            return self._retriever
+        self._checked = now
+        seen = _signature(self.settings.index_dir)
+        if seen == self._manifest or seen is None or not self._lock.acquire(blocking=False):
+            return self._retriever  # unchanged, gone, or this process is changing it right now
+        try:
+            store = IndexStore.load(self.settings.index_dir, self.embedder.name, self.embedder.dimension)
+            if [g.as_json() for g in store.segments] != [g.as_json() for g in self.store.segments]:
+                self._retriever = Retriever(store, self.embedder)
+            self._manifest = seen
+        except BotError as e:  # a half-written or damaged index: keep answering from the one we have
+            print(f"note: keeping the loaded index: {e}", file=sys.stderr)
+        finally:
+            self._lock.release()
+        return self._retriever
+
     @property
     def articles(self) -> list[ArticleRecord]:
         return sorted(self.store.articles.values(), key=lambda a: a.title.lower())
@@ -71,7 +97,7 @@ class CareerBot:
 
     def retrieve(self, query: str, k: int = 5) -> list[Passage]:
         """The `k` best passages for `query`, best first (no answer, no refusal)."""
-        retriever = self._retriever
+        retriever = self._current()
         return retriever.search(retriever.library.expand(_check_question(query, self.settings)), k)
 
     @property
@@ -82,7 +108,7 @@ class CareerBot:
     def ask(self, question: str, history: list[dict] | None = None) -> Answer:
         """Answer `question`; `history` is [{"role": "user"|"assistant", "content": str}, ...], oldest first."""
         question = _check_question(question, self.settings)
-        retriever = self._retriever  # one consistent snapshot for this question
+        retriever = self._current()  # one consistent snapshot for this question
         if GREETING.match(question):
             return small_talk(question, retriever.library)
         library = retriever.library
@@ -117,12 +143,14 @@ class CareerBot:
         with self._lock:
             store, report = indexer.add(paths, self.settings, self.embedder, self.store, progress)
             self._retriever = Retriever(store, self.embedder, previous=self._retriever)
+            self._manifest = _signature(self.settings.index_dir)
         return report
 
     def remove(self, article_id: str) -> indexer.Report:
         with self._lock:
             store, report = indexer.remove(article_id, self.settings, self.store)
             self._retriever = Retriever(store, self.embedder, previous=self._retriever)
+            self._manifest = _signature(self.settings.index_dir)
         return report
 
     def as_retriever(self, k: int = 4):
@@ -157,6 +185,17 @@ def resolve_ordinal(message: str, history: list[dict]) -> str:
 def depends_on_context(message: str) -> bool:
     words = re.findall(r"[A-Za-z']+", message)
     return bool(ELLIPSIS.search(message) or PRONOUN.search(message) or len(words) <= 2)
+
+
+WATCH_SECONDS = 2.0  # how often a question checks whether another process changed the index
+
+
+def _signature(index_dir) -> tuple | None:
+    try:
+        st = os.stat(os.path.join(index_dir, "manifest.json"))
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 def _text(value: str) -> str:

@@ -8,9 +8,11 @@ anything; the only markup in a message is the markup this module writes.
 
 from __future__ import annotations
 
+import hmac
 import html
 import json
 import logging
+import os
 import threading
 from datetime import datetime, timezone
 from pathlib import Path
@@ -142,14 +144,54 @@ def _error_message(e: Exception) -> str:
 
 
 def _articles_table(bot: CareerBot) -> list[list]:
-    return [[a.title, a.site, a.chunks, a.added[:16].replace("T", " "), a.id] for a in bot.articles]
+    return [[a.title, a.site, a.source, a.chunks, a.added[:16].replace("T", " "), a.id] for a in bot.articles]
 
 
-def create_app(bot: CareerBot, feedback_path="feedback.jsonl"):
-    """The Gradio Blocks app (not launched). `launch(app)` starts it with the project's theme and CSS."""
+def _article_choices(bot: CareerBot) -> list[tuple[str, str]]:
+    """(label, id) for the removal list: the title, with the site and file name that tell two alike apart."""
+    return [(f"{a.title} — {a.site + ', ' if a.site else ''}{a.source}", a.id) for a in bot.articles]
+
+
+class Permission:
+    """Who may change the library from the web app. With an admin password, adding and removing need it
+    (compared in constant time); without one, changes are allowed only while the app listens on loopback."""
+
+    def __init__(self, password: str | None, host: str):
+        self.password = password or ""
+        self.loopback = _is_loopback(host)
+
+    @property
+    def changes_possible(self) -> bool:
+        return bool(self.password) or self.loopback
+
+    def refusal(self, given) -> str:
+        """"" when a change may go ahead, else the one line saying why not."""
+        if not self.changes_possible:
+            return ("Changing the library is off: the app listens on a public address without an admin password. "
+                    "Restart it with --admin-password (or BOT_ADMIN_PASSWORD) to allow it.")
+        if self.password and not hmac.compare_digest(str(given or "").encode("utf-8", "replace"), self.password.encode("utf-8")):
+            return "Wrong or missing admin password: adding and removing articles needs it."
+        return ""
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permission | None = None):
+    """The Gradio Blocks app (not launched). `launch(app)` starts it with the project's theme and CSS.
+    `permission` says who may add and remove articles (default: anyone, on loopback)."""
     import gradio as gr
 
     feedback = Feedback(feedback_path)
+    permission = permission or Permission(None, "127.0.0.1")
 
     def respond(message: str, chat: list, turns: list):
         """Stream one answer into the chat; `turns` keeps the raw questions and answers for history and feedback."""
@@ -192,22 +234,33 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl"):
         feedback.record("comment", turns[-1], comment.strip()[:2000])
         return gr.update(value=""), "Thanks, your comment was saved with the last answer."
 
-    def add_files(files, progress=gr.Progress()):
+    def add_files(files, password, progress=gr.Progress()):
         paths = [Path(f if isinstance(f, str) else f.name) for f in (files or [])]
-        if not paths:
-            return "Choose one or more files first.", gr.update(), gr.update(), gr.update()
-        lines = []
-        for i, path in enumerate(paths):
-            progress((i, len(paths)), desc=f"Indexing {path.name}")
-            try:
-                report = bot.add(path)
-                lines.append(f"✅ {_safe(path.name)}: {_safe(report.summary())}")
-            except BotError as e:
-                lines.append(f"❌ {_safe(str(e).replace(str(path), path.name))}")
-        ids = [a.id for a in bot.articles]
-        return "<br>".join(lines), _articles_table(bot), gr.update(choices=ids, value=None), gr.update(value=None)
+        try:
+            refusal = permission.refusal(password)  # checked here, on the server: a direct call gets the same answer
+            if refusal:
+                return f"❌ {_safe(refusal)}", gr.update(), gr.update(), gr.update(value=None)
+            if not paths:
+                return "Choose one or more files first.", gr.update(), gr.update(), gr.update()
+            lines = []
+            for i, path in enumerate(paths):
+                progress((i, len(paths)), desc=f"Indexing {path.name}")
+                try:
+                    report = bot.add(path)
+                    lines.append(f"✅ {_safe(path.name)}: {_safe(report.summary())}")
+                except BotError as e:
+                    lines.append(f"❌ {_safe(str(e).replace(str(path), path.name))}")
+            return ("<br>".join(lines), _articles_table(bot), gr.update(choices=_article_choices(bot), value=None),
+                    gr.update(value=None))
+        finally:
+            for path in paths:  # uploads are copied into the corpus when indexed; the temporary copy goes either way
+                if _is_upload(path):
+                    path.unlink(missing_ok=True)
 
-    def remove_article(article_id: str):
+    def remove_article(article_id: str, password):
+        refusal = permission.refusal(password)
+        if refusal:
+            return f"❌ {_safe(refusal)}", gr.update(), gr.update()
         if not article_id:
             return "Choose an article to remove.", gr.update(), gr.update()
         try:
@@ -215,7 +268,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl"):
             message = f"Removed {_safe(article_id)}."
         except BotError as e:
             message = f"❌ {_safe(str(e))}"
-        return message, _articles_table(bot), gr.update(choices=[a.id for a in bot.articles], value=None)
+        return message, _articles_table(bot), gr.update(choices=_article_choices(bot), value=None)
 
     def chat_api(message: str) -> str:
         """One question, no history: the answer with its sources as plain text."""
@@ -244,31 +297,48 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl"):
                 comment_status = gr.Markdown()
         with gr.Tab("Articles"):
             table = gr.Dataframe(
-                headers=["Title", "Site", "Chunks", "Added", "ID"], value=_articles_table(bot),
+                headers=["Title", "Site", "File", "Chunks", "Added", "ID"], value=_articles_table(bot),
                 interactive=False, elem_id="articles",
             )
-            upload = gr.File(label="Add articles (.md, .txt, .html, .pdf)", file_count="multiple",
-                             file_types=UPLOAD_TYPES, elem_id="upload")
-            add = gr.Button("Add to the library", variant="primary", elem_id="add")
+            if not permission.changes_possible:
+                gr.Markdown("Changing the library is off: this app listens on a public address without an admin "
+                            "password. Restart it with `--admin-password` (or `BOT_ADMIN_PASSWORD`) to allow it.")
+            password = gr.Textbox(label="Admin password", type="password", visible=bool(permission.password),
+                                  elem_id="admin-password")
+            upload = gr.File(label=f"Add articles (.md, .txt, .html, .pdf; up to {bot.settings.max_file_bytes // 1_000_000} MB each)",
+                             file_count="multiple", file_types=UPLOAD_TYPES, elem_id="upload")
+            add = gr.Button("Add to the library", variant="primary", elem_id="add", interactive=permission.changes_possible)
             status = gr.HTML(elem_id="status")
             with gr.Row():
-                which = gr.Dropdown(choices=[a.id for a in bot.articles], label="Article to remove", scale=4)
-                remove = gr.Button("Remove", variant="stop", scale=1)
+                which = gr.Dropdown(choices=_article_choices(bot), label="Article to remove", scale=4)
+                remove = gr.Button("Remove", variant="stop", scale=1, interactive=permission.changes_possible)
 
         for trigger in (box.submit, send.click):
             trigger(respond, [box, chatbot, turns], [box, chatbot, turns], api_visibility="private")
         new_chat.click(lambda: ([], [], ""), None, [chatbot, turns, box], api_visibility="private")
         chatbot.like(on_like, [turns], None, api_visibility="private")
         send_comment.click(on_comment, [comment, turns], [comment, comment_status], api_visibility="private")
-        add.click(add_files, [upload], [status, table, which, upload], api_visibility="private")
-        remove.click(remove_article, [which], [status, table, which], api_visibility="private")
+        add.click(add_files, [upload, password], [status, table, which, upload], api_visibility="private")
+        remove.click(remove_article, [which, password], [status, table, which], api_visibility="private")
         app.load(lambda: _articles_table(bot), None, table, api_visibility="private")
         gr.api(chat_api, api_name="chat")
     app.queue(default_concurrency_limit=4)
     return app
 
 
-def launch(app, host: str = "127.0.0.1", port: int = 7860, **kwargs):
-    return app.launch(server_name=host, server_port=port, css=CSS, show_error=False, **kwargs)
+def launch(app, host: str = "127.0.0.1", port: int = 7860, max_file_bytes: int = 20_000_000, **kwargs):
+    # Gradio refuses larger uploads itself, before they reach the disk or a handler.
+    return app.launch(server_name=host, server_port=port, css=CSS, show_error=False, max_file_size=max_file_bytes, **kwargs)
+
+
+def _is_upload(path: Path) -> bool:
+    """A file in Gradio's upload cache (never a file the caller owns)."""
+    import tempfile
+
+    cache = Path(os.environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio").resolve()
+    try:
+        return path.resolve().is_relative_to(cache)
+    except OSError:
+        return False
 
 

@@ -205,3 +205,124 @@ def test_one_huge_paragraph_is_cut_into_bounded_sentences():
     long_paragraph = "This sentence is about models and careers. " * 10_000
     spans = split_sentences(long_paragraph)
     assert len(spans) == 10_000 and {long_paragraph[a:b] for a, b in spans} == {"This sentence is about models and careers."}
+
+
+# ---- who may change the library; one library, many readers ------------------------------------------
+
+
+def _call_route(url: str, app, name: str, data: list) -> None:
+    """Call an app event by its index, straight to the queue endpoint, as a script could (not through the page)."""
+    import json as _json
+
+    import httpx
+
+    index = next(i for i, f in app.fns.items() if f.name == name)
+    session = f"direct-{name}"
+    joined = httpx.post(f"{url}gradio_api/queue/join", json={"data": data, "fn_index": index, "session_hash": session,
+                                                             "event_data": None, "trigger_id": None}, timeout=30)
+    assert joined.status_code == 200, joined.text
+    with httpx.stream("GET", f"{url}gradio_api/queue/data", params={"session_hash": session}, timeout=60) as events:
+        for line in events.iter_lines():
+            if line.startswith("data:") and _json.loads(line[5:]).get("msg") == "process_completed":
+                return
+
+
+@pytest.fixture
+def guarded_app(tmp_path):
+    """The real app over a copy of the guides, with an admin password, on a free loopback port."""
+    import shutil
+
+    from bot import CareerBot
+    from bot.config import Settings
+    from bot.ui import Permission, create_app, launch
+    from tests.conftest import free_port
+
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    shutil.copytree(ROOT / "index", tmp_path / "index", ignore=shutil.ignore_patterns(".lock"))
+    bot = CareerBot.load(settings=Settings.from_env(index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus"))
+    app = create_app(bot, tmp_path / "feedback.jsonl", Permission("s3cret", "127.0.0.1"))
+    port = free_port()
+    launch(app, "127.0.0.1", port, prevent_thread_lock=True, quiet=True)
+    try:
+        yield f"http://127.0.0.1:{port}/", app, bot, tmp_path
+    finally:
+        app.close()
+
+
+def test_removing_through_the_queue_endpoint_needs_the_admin_password(guarded_app):
+    url, app, bot, _ = guarded_app
+    target = "itpro-how-to-become-a-machine-learning-engineer"
+    for wrong in (None, "", "guess"):
+        _call_route(url, app, "remove_article", [target, wrong])
+        assert target in bot.store.articles
+    _call_route(url, app, "remove_article", [target, "s3cret"])
+    assert target not in bot.store.articles
+
+
+def test_adding_through_the_queue_endpoint_needs_the_admin_password(guarded_app, tmp_path):
+    from bot.ui import Permission
+
+    url, app, bot, base = guarded_app
+    # The add handler refuses before it looks at the files: no file is read, none is indexed.
+    before = set(bot.store.articles)
+    _call_route(url, app, "add_files", [None, "guess"])
+    assert set(bot.store.articles) == before
+    public = Permission(None, "0.0.0.0")
+    assert not public.changes_possible and "admin password" in public.refusal("anything")
+    assert Permission(None, "127.0.0.1").refusal(None) == "" and Permission("pw", "0.0.0.0").refusal("pw") == ""
+
+
+def test_an_index_changed_by_another_process_is_picked_up(built, tmp_path, monkeypatch):
+    from bot import CareerBot, conversation
+
+    monkeypatch.setattr(conversation, "WATCH_SECONDS", 0.0)
+    serving = CareerBot.load(settings=built)
+    question = "How does a study group help a learner?"
+    assert not any(c.article_id == "study-groups" for c in serving.ask(question).citations)
+    article = tmp_path / "study-groups.md"
+    article.write_text(EXTRA)
+    assert run_cli(["index", "add", str(article)], built).returncode == 0  # another process
+    assert serving.ask(question).citations[0].article_id == "study-groups"
+    assert run_cli(["index", "remove", "study-groups"], built).returncode == 0
+    assert not any(c.article_id == "study-groups" for c in serving.ask(question).citations)
+
+
+def test_two_app_processes_on_one_index_folder(built, tmp_path):
+    """An add through one app process is answered by the other within a few seconds."""
+    import time
+
+    from gradio_client import Client
+
+    from tests.conftest import free_port
+
+    ports = [free_port(), free_port()]
+    env = dict(os.environ, BOT_CORPUS=str(built.corpus_dir), BOT_INDEX=str(built.index_dir), HF_HUB_OFFLINE="1",
+               GRADIO_ANALYTICS_ENABLED="False")
+    procs = [subprocess.Popen([sys.executable, "app.py", "--port", str(p)], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for p in ports]
+    try:
+        clients = []
+        for port in ports:
+            deadline = time.time() + 90
+            while True:
+                try:
+                    clients.append(Client(f"http://127.0.0.1:{port}/", verbose=False))
+                    break
+                except Exception:
+                    if time.time() > deadline:
+                        raise
+                    time.sleep(0.5)
+        question = "How does a study group help a learner?"
+        assert "weekly study group" not in clients[1].predict(message=question, api_name="/chat").lower()
+        article = tmp_path / "study-groups.md"
+        article.write_text(EXTRA)
+        assert run_cli(["index", "add", str(article)], built).returncode == 0  # the one writer
+        deadline = time.time() + 10
+        while "weekly study group" not in clients[1].predict(message=question, api_name="/chat").lower():
+            assert time.time() < deadline, "the second process never saw the new article"
+            time.sleep(0.5)
+        assert "weekly study group" in clients[0].predict(message=question, api_name="/chat").lower()
+    finally:
+        for proc in procs:
+            proc.terminate()
+            proc.wait(timeout=30)
