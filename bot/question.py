@@ -147,7 +147,7 @@ def is_content(word: str) -> bool:
 
 
 def analyse(text: str) -> Question:
-    """The type of answer `text` asks for, with a comparison's sides. First matching rule wins, in TYPES order."""
+    """The type of answer `text` asks for, with a comparison's sides. The first matching rule wins."""
     sides = _sides(text)
     if sides:
         # What the sides are compared on, when the question says it with a comparative: "earn more at A or B".
@@ -160,20 +160,9 @@ def analyse(text: str) -> Question:
             words += [w for w in words_of(text) if is_content(w)]
         aspect = tuple(dict.fromkeys(w for w in words if w.lower() not in taken and w.lower() not in COMPARISON_WORDS))
         return Question(text, "comparison", bool(_REQUIREMENT.search(text)), sides, aspect)
-    if _AMOUNT.search(text):
-        kind = "amount"
-    elif _STEPS.search(text):
-        kind = "steps"
-    elif _LIST.search(text):
-        kind = "list"
-    elif _DEFINITION.search(text):
-        kind = "definition"
-    elif _YES_NO.search(text):
-        kind = "yes_no"
-    elif _ADVICE.search(text):
-        kind = "advice"
-    else:
-        kind = "other"
+    rules = (("amount", _AMOUNT), ("steps", _STEPS), ("list", _LIST), ("definition", _DEFINITION),
+             ("yes_no", _YES_NO), ("advice", _ADVICE))
+    kind = next((name for name, rule in rules if rule.search(text)), "other")
     return Question(text, kind, kind == "yes_no" and bool(_REQUIREMENT.search(text)))
 
 
