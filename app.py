@@ -2,6 +2,7 @@
 
 import argparse
 import os
+import sys
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -19,6 +20,13 @@ def main() -> None:
                              "changes are allowed only on a loopback address")
     args = parser.parse_args()
 
+    busy = _busy(args.host, args.port)
+    if busy:
+        raise SystemExit(f"error: cannot listen on {args.host}:{args.port} ({busy}): start on another port with "
+                         f"--port N (or BOT_PORT=N)")
+    print("Loading the model and the index (the first start on a machine also exports the model to ONNX, "
+          "about half a minute) ...", file=sys.stderr, flush=True)
+
     from bot import BotError, CareerBot
     from bot.ui import Permission, create_app, launch
 
@@ -28,6 +36,18 @@ def main() -> None:
         raise SystemExit(f"error: {e}") from None
     permission = Permission(args.admin_password, args.host)
     launch(create_app(bot, args.feedback, permission), args.host, args.port, bot.settings.max_file_bytes)
+
+
+def _busy(host: str, port: int) -> str:
+    """Why `host:port` cannot be listened on ("already in use"), or "" when it can."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+            s.bind((host, port))
+    except OSError as e:
+        return e.strerror or str(e)
+    return ""
 
 
 if __name__ == "__main__":

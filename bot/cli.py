@@ -54,8 +54,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `... | head` ends quietly, not with a traceback
+    if argv is None and hasattr(signal, "SIGPIPE"):
+        # `... | head` ends quietly, not with a traceback. Only for the real command line: in a process that
+        # also talks over sockets (a test, an app) a closed peer would then kill it.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = _parser().parse_args(argv)
     try:
         return _run(args)

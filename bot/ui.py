@@ -196,6 +196,9 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
     def respond(message: str, chat: list, turns: list):
         """Stream one answer into the chat; `turns` keeps the raw questions and answers for history and feedback."""
         message = message or ""
+        # The conversation the bot reads is the one on screen: after the chat's own Clear (or any edit of the
+        # messages) the turns beyond what is shown are gone, so a follow-up never leans on a hidden question.
+        turns = list(turns or [])[: len(chat or []) // 2]
         chat = list(chat or []) + [{"role": "user", "content": _safe(message)}]
         yield gr.update(value=""), chat, turns
         history = []
@@ -214,6 +217,21 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
             yield gr.update(), chat, turns
         chat[-1] = {"role": "assistant", "content": render_answer(answer, message)}
         yield gr.update(), chat, turns + [_turn_record(message, answer)]
+
+    def undo(chat: list, turns: list):
+        """Take back the last question and its answer; the question returns to the box."""
+        turns = list(turns or [])[: len(chat or []) // 2]
+        if not turns:
+            return gr.update(), chat, turns
+        return turns[-1]["question"], list(chat)[:-2], turns[:-1]
+
+    def retry(chat: list, turns: list):
+        """Ask the last question again, as if the last answer had never been given."""
+        turns = list(turns or [])[: len(chat or []) // 2]
+        if not turns:
+            yield gr.update(), chat, turns
+            return
+        yield from respond(turns[-1]["question"], list(chat)[:-2], turns[:-1])
 
     def on_like(turns: list, data: gr.LikeData):
         turn_index = data.index if isinstance(data.index, int) else data.index[0]
@@ -317,6 +335,9 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
             trigger(respond, [box, chatbot, turns], [box, chatbot, turns], api_visibility="private")
         new_chat.click(lambda: ([], [], ""), None, [chatbot, turns, box], api_visibility="private")
         chatbot.like(on_like, [turns], None, api_visibility="private")
+        chatbot.clear(lambda: [], None, turns, api_visibility="private")
+        chatbot.undo(undo, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
+        chatbot.retry(retry, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
         send_comment.click(on_comment, [comment, turns], [comment, comment_status], api_visibility="private")
         add.click(add_files, [upload, password], [status, table, which, upload], api_visibility="private")
         remove.click(remove_article, [which, password], [status, table, which], api_visibility="private")

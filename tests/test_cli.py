@@ -69,3 +69,20 @@ def test_python_m_bot_ask_in_a_real_process():
     proc = subprocess.run([sys.executable, "-m", "bot", "ask", "How do I bake bread?"],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0 and proc.stdout.startswith("The guides don't cover ") and "[1]" not in proc.stdout
+
+
+def test_a_busy_port_is_one_line_naming_the_flag():
+    import socket
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        proc = subprocess.run([sys.executable, "app.py", "--port", str(port)], cwd=ROOT, capture_output=True, text=True,
+                              timeout=120)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().count("\n") == 0 and "--port" in proc.stderr and str(port) in proc.stderr

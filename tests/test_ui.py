@@ -60,3 +60,34 @@ def test_twenty_concurrent_clients_all_get_answers(app_server):
         answers = list(pool.map(ask, questions, timeout=240))
     assert len(answers) == 20
     assert all("[1]" in a and "Sources:" in a for a in answers), [a[:80] for a in answers if "[1]" not in a]
+
+
+def _queue_call(url: str, index: int, data: list, session: str):
+    """One event, straight through the queue endpoint; returns its final output."""
+    import json
+
+    import httpx
+
+    httpx.post(f"{url}gradio_api/queue/join", json={"data": data, "fn_index": index, "session_hash": session,
+                                                     "event_data": None, "trigger_id": None}, timeout=30).raise_for_status()
+    with httpx.stream("GET", f"{url}gradio_api/queue/data", params={"session_hash": session}, timeout=60) as events:
+        for line in events.iter_lines():
+            if line.startswith("data:"):
+                msg = json.loads(line[5:])
+                if msg.get("msg") == "process_completed":
+                    assert "data" in msg["output"], msg
+                    return msg["output"]["data"]
+
+
+def test_a_cleared_chat_leaves_no_hidden_memory(app_server):
+    """After the chat's own Clear the screen is empty; a follow-up asked then must not lean on the cleared
+    question, which the session still remembers on the server."""
+    import json
+
+    from bot.ui import create_app
+
+    url, bot, _ = app_server
+    index = next(i for i, f in create_app(bot).fns.items() if f.name == "respond")  # the served app's layout
+    _queue_call(url, index, ["Is a bootcamp enough to get hired?", [], None], "cleared")
+    shown = json.dumps(_queue_call(url, index, ["What about a PhD?", [], None], "cleared"))  # [] = the cleared screen
+    assert "bootcamp enough" not in shown and "PhD" in shown
