@@ -30,7 +30,8 @@ CSS = """
 .sources details { margin: 4px 0; }
 .sources summary { cursor: pointer; }
 .sources blockquote { margin: 4px 0 8px 0; padding-left: 10px; border-left: 3px solid #ccc; white-space: normal; }
-.sources mark { background: #fff3a3; color: inherit; padding: 0 2px; }
+/* Dark text on the highlight in both themes: inherited near-white text on pale yellow was unreadable in dark mode. */
+.sources mark { background: #fff3a3; color: #1f1f1f; padding: 0 2px; }
 .searched { opacity: 0.75; font-size: 0.9em; }
 """
 
@@ -70,7 +71,7 @@ def render_sources(answer: Answer, question: str = "") -> str:
         return "".join(parts)
     items = []
     for c in answer.citations:
-        meta = " · ".join(_safe(x) for x in (c.site, c.date) if x)
+        meta = " · ".join(_safe(x) for x in (c.site, format_date(c.date)) if x)
         summary = f"[{c.n}] {_safe(c.title)}" + (f" — {meta}" if meta else "")
         link = _safe_url(c.url)
         link_html = f'<br><a href="{link}" target="_blank" rel="noopener noreferrer">{link}</a>' if link else ""
@@ -81,6 +82,20 @@ def render_sources(answer: Answer, question: str = "") -> str:
         )
     parts.append('<div class="sources"><strong>Sources</strong>' + "".join(items) + "</div>")
     return "".join(parts)
+
+
+def format_date(value: str) -> str:
+    """A date as people write it ("16 Dec 2023"), from ISO text ("2023-12-16T14:59:43+01:00"); other text as is. Pure."""
+    from datetime import date, datetime
+
+    text = str(value or "").strip()
+    for parse in (lambda t: datetime.fromisoformat(t.replace("Z", "+00:00")).date(), date.fromisoformat):
+        try:
+            d = parse(text)
+            return f"{d.day} {d:%b %Y}"
+        except ValueError:
+            continue
+    return text
 
 
 def highlight(text: str, spans) -> str:
@@ -196,6 +211,9 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
     def respond(message: str, chat: list, turns: list):
         """Stream one answer into the chat; `turns` keeps the raw questions and answers for history and feedback."""
         message = message or ""
+        if not message.strip():  # an empty Send does nothing
+            yield gr.update(), chat, turns
+            return
         # The conversation the bot reads is the one on screen: after the chat's own Clear (or any edit of the
         # messages) the turns beyond what is shown are gone, so a follow-up never leans on a hidden question.
         turns = list(turns or [])[: len(chat or []) // 2]
@@ -295,16 +313,21 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
         except BotError as e:
             return f"Sorry, I can't answer that: {e}"
 
-    with gr.Blocks(title="ML career guide chat", analytics_enabled=False) as app:
-        gr.Markdown("## ML career guide chat\nAnswers quote the career guides; open a source to see the sentence it relies on.")
+    subject = bot.library.subject
+    title = "Ask the guides" + (f": {subject}" if subject else "")
+    with gr.Blocks(title=title, analytics_enabled=False) as app:
+        gr.Markdown(f"## {_safe(title)}\nAnswers quote the guides; open a source to see the sentence it relies on.")
         with gr.Tab("Chat"):
             chatbot = gr.Chatbot(
                 height=520, sanitize_html=True, render_markdown=True, feedback_options=("Like", "Dislike"),
-                placeholder="Ask about becoming a machine learning engineer.", elem_id="chat",
+                placeholder=f"Ask about {_safe(subject)}." if subject else "Ask a question about the articles.",
+                elem_id="chat", buttons=["copy", "copy_all"],  # no "share": it points to a hosting service's forum
             )
             turns = gr.State([])
             with gr.Row():
-                box = gr.Textbox(placeholder="Ask a question and press Enter", show_label=False, scale=8, elem_id="question")
+                box = gr.Textbox(placeholder=f"Ask a question and press Enter (up to {bot.settings.max_question_chars:,} characters)",
+                                 label="Your question", show_label=False, scale=8, elem_id="question",
+                                 max_length=bot.settings.max_question_chars)
                 send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
             gr.Examples([[q] for q in bot.library.examples] or [[""]], inputs=box, label="Try")
             with gr.Row():

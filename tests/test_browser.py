@@ -164,3 +164,36 @@ def test_hostile_article_runs_nothing_and_fetches_nothing(page, app_server, tmp_
     assert page.locator("#chat script").count() == 0
     assert only_local(page, url) == []
     page.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)
+
+
+def _contrast(page, selector: str) -> float:
+    """WCAG contrast ratio of an element's text against its background."""
+    return page.evaluate(
+        """sel => { const el = document.querySelector(sel); const cs = getComputedStyle(el);
+        const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+        const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                           return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+        const a = lum(rgb(cs.color)), b = lum(rgb(cs.backgroundColor));
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }""",
+        selector,
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_highlighted_sentences_read_in_both_themes(browser, app_server, scheme):
+    context = browser.new_context(viewport={"width": 1200, "height": 1100}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(app_server[0] + ("?__theme=dark" if scheme == "dark" else ""), wait_until="domcontentloaded")
+        page.wait_for_selector("#question textarea")
+        bot = ask(page, "What is MLOps?")
+        bot.locator(".sources summary").first.click()
+        assert _contrast(page, ".sources mark") >= 4.5
+    finally:
+        context.close()
+
+
+def test_the_question_box_has_a_name_and_a_length_limit(page):
+    box = page.locator("#question textarea")
+    assert box.get_attribute("maxlength") == "2000"
+    assert page.get_by_label("Your question").count() >= 1

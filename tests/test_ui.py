@@ -91,3 +91,18 @@ def test_a_cleared_chat_leaves_no_hidden_memory(app_server):
     _queue_call(url, index, ["Is a bootcamp enough to get hired?", [], None], "cleared")
     shown = json.dumps(_queue_call(url, index, ["What about a PhD?", [], None], "cleared"))  # [] = the cleared screen
     assert "bootcamp enough" not in shown and "PhD" in shown
+
+
+def test_dates_are_shown_as_dates():
+    from bot.ui import format_date
+
+    assert format_date("2023-12-16T14:59:43+01:00") == "16 Dec 2023"
+    assert format_date("2024-03-01") == "1 Mar 2024" and format_date("spring 2024") == "spring 2024"
+
+
+def test_the_page_names_the_librarys_subject_not_a_fixed_one(app_server):
+    import httpx
+
+    url, bot, _ = app_server
+    page = httpx.get(url, timeout=30).text
+    assert bot.library.subject in page and "ML career guide chat" not in page
