@@ -12,6 +12,7 @@ import re
 import sys
 import threading
 import time
+from pathlib import Path
 
 from . import indexer
 from .answer import Answer, compose, not_covered
@@ -146,11 +147,19 @@ class CareerBot:
             self._manifest = _signature(self.settings.index_dir)
         return report
 
-    def remove(self, article_id: str) -> indexer.Report:
+    def remove(self, article_id: str, keep: bool = False) -> indexer.Report:
+        """Remove an article; with `keep` its file is kept in corpus/.removed/ for `restore`."""
         with self._lock:
-            store, report = indexer.remove(article_id, self.settings, self.store)
+            store, report = indexer.remove(article_id, self.settings, self.store, keep)
             self._retriever = Retriever(store, self.embedder, previous=self._retriever)
             self._manifest = _signature(self.settings.index_dir)
+        return report
+
+    def restore(self, source: str) -> indexer.Report:
+        """Undo a `remove(..., keep=True)`: add the kept file back, then forget the kept copy."""
+        kept = indexer.corpus_dir_of(self.store, self.settings) / indexer.REMOVED / Path(source).name
+        report = self.add(kept)
+        kept.unlink(missing_ok=True)
         return report
 
     def as_retriever(self, k: int = 4):

@@ -32,6 +32,7 @@ from .errors import DiskFullError
 from .store import FORMAT_VERSION, ArticleRecord, IndexStore, fault, now_iso, read_manifest
 
 PENDING = ".pending"  # in the corpus folder: files on their way in ("in-NAME") or out ("out-NAME")
+REMOVED = ".removed"  # in the corpus folder: files removed from the web app, kept until the removal is undone
 SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundaries mean other ids
 
 
@@ -196,9 +197,10 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
     return store, report
 
 
-def remove(article: str, settings: Settings, store: IndexStore | None = None):
+def remove(article: str, settings: Settings, store: IndexStore | None = None, keep: bool = False):
     """Drop an article's chunks and vectors, and its file from the corpus folder. `store`, when given, is
-    the index as already loaded (saves reading it again)."""
+    the index as already loaded (saves reading it again). With `keep`, the file goes to corpus/.removed/
+    (never read by a build) so that the removal can be undone by adding it back."""
     report = Report()
     with index_lock(Path(settings.index_dir)):
         recover(settings)
@@ -219,6 +221,9 @@ def remove(article: str, settings: Settings, store: IndexStore | None = None):
                 os.replace(pending, source)
             raise
         fault("remove:saved")
+        if keep and pending.exists():
+            (corpus_dir / REMOVED).mkdir(exist_ok=True)
+            os.replace(pending, corpus_dir / REMOVED / record.source)
         pending.unlink(missing_ok=True)
         report.removed.append(article)
     return store, report

@@ -293,18 +293,38 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
                 if _is_upload(path):
                     path.unlink(missing_ok=True)
 
-    def remove_article(article_id: str, password):
+    def remove_article(article_id: str, password, confirm: str):
+        """Two clicks: the first names the article and asks again, the second removes it (its file is kept for Undo)."""
         refusal = permission.refusal(password)
         if refusal:
-            return f"❌ {_safe(refusal)}", gr.update(), gr.update()
+            return f"❌ {_safe(refusal)}", gr.update(), gr.update(), "", gr.update()
         if not article_id:
-            return "Choose an article to remove.", gr.update(), gr.update()
+            return "Choose an article to remove.", gr.update(), gr.update(), "", gr.update()
+        record = bot.store.articles.get(article_id)
+        name = f"“{_safe(record.title)}” ({_safe(record.source)})" if record else _safe(article_id)
+        if confirm != article_id:
+            return f"Remove {name}? Click Remove again to confirm.", gr.update(), gr.update(), article_id, gr.update()
         try:
-            bot.remove(article_id)
-            message = f"Removed {_safe(article_id)}."
+            bot.remove(article_id, keep=True)
+            message = f"Removed {name}. Undo brings it back."
+            undo = gr.update(visible=True, value=f"Undo: bring back {record.title}" if record else "Undo")
+            kept = record.source if record else ""
+        except BotError as e:
+            message, undo, kept = f"❌ {_safe(str(e))}", gr.update(), ""
+        return message, _articles_table(bot), gr.update(choices=_article_choices(bot), value=None), f"kept:{kept}", undo
+
+    def undo_removal(password, confirm: str):
+        refusal = permission.refusal(password)
+        if refusal:
+            return f"❌ {_safe(refusal)}", gr.update(), gr.update(), confirm, gr.update()
+        if not confirm.startswith("kept:") or not confirm[5:]:
+            return "Nothing to undo.", gr.update(), gr.update(), "", gr.update(visible=False)
+        try:
+            bot.restore(confirm[5:])
+            message = f"Brought back {_safe(confirm[5:])}."
         except BotError as e:
             message = f"❌ {_safe(str(e))}"
-        return message, _articles_table(bot), gr.update(choices=_article_choices(bot), value=None)
+        return message, _articles_table(bot), gr.update(choices=_article_choices(bot), value=None), "", gr.update(visible=False)
 
     def chat_api(message: str) -> str:
         """One question, no history: the answer with its sources as plain text."""
@@ -352,7 +372,10 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
             status = gr.HTML(elem_id="status")
             with gr.Row():
                 which = gr.Dropdown(choices=_article_choices(bot), label="Article to remove", scale=4)
-                remove = gr.Button("Remove", variant="stop", scale=1, interactive=permission.changes_possible)
+                remove = gr.Button("Remove", variant="stop", scale=1, interactive=permission.changes_possible,
+                                   elem_id="remove")
+            undo_remove = gr.Button("Undo", visible=False, elem_id="undo-remove")
+            confirm = gr.State("")  # the article a first Remove click named, or "kept:FILE" after a removal
 
         for trigger in (box.submit, send.click):
             trigger(respond, [box, chatbot, turns], [box, chatbot, turns], api_visibility="private")
@@ -363,7 +386,10 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
         chatbot.retry(retry, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
         send_comment.click(on_comment, [comment, turns], [comment, comment_status], api_visibility="private")
         add.click(add_files, [upload, password], [status, table, which, upload], api_visibility="private")
-        remove.click(remove_article, [which, password], [status, table, which], api_visibility="private")
+        remove.click(remove_article, [which, password, confirm], [status, table, which, confirm, undo_remove],
+                     api_visibility="private")
+        undo_remove.click(undo_removal, [password, confirm], [status, table, which, confirm, undo_remove],
+                          api_visibility="private")
         app.load(lambda: _articles_table(bot), None, table, api_visibility="private")
         gr.api(chat_api, api_name="chat")
     app.queue(default_concurrency_limit=4)

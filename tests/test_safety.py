@@ -210,14 +210,14 @@ def test_one_huge_paragraph_is_cut_into_bounded_sentences():
 # ---- who may change the library; one library, many readers ------------------------------------------
 
 
-def _call_route(url: str, app, name: str, data: list) -> None:
+def _call_route(url: str, app, name: str, data: list, session: str = "") -> None:
     """Call an app event by its index, straight to the queue endpoint, as a script could (not through the page)."""
     import json as _json
 
     import httpx
 
     index = next(i for i, f in app.fns.items() if f.name == name)
-    session = f"direct-{name}"
+    session = session or f"direct-{name}"
     joined = httpx.post(f"{url}gradio_api/queue/join", json={"data": data, "fn_index": index, "session_hash": session,
                                                              "event_data": None, "trigger_id": None}, timeout=30)
     assert joined.status_code == 200, joined.text
@@ -253,10 +253,17 @@ def test_removing_through_the_queue_endpoint_needs_the_admin_password(guarded_ap
     url, app, bot, _ = guarded_app
     target = "itpro-how-to-become-a-machine-learning-engineer"
     for wrong in (None, "", "guess"):
-        _call_route(url, app, "remove_article", [target, wrong])
+        for _ in range(2):  # a removal is confirmed by a second call
+            _call_route(url, app, "remove_article", [target, wrong, None], session="attacker")
         assert target in bot.store.articles
-    _call_route(url, app, "remove_article", [target, "s3cret"])
+    _call_route(url, app, "remove_article", [target, "s3cret", None], session="admin")
+    assert target in bot.store.articles  # the first click only asks
+    _call_route(url, app, "remove_article", [target, "s3cret", None], session="admin")
     assert target not in bot.store.articles
+    _call_route(url, app, "undo_removal", ["guess", None], session="attacker")
+    assert target not in bot.store.articles
+    _call_route(url, app, "undo_removal", ["s3cret", None], session="admin")  # undo brings it back, file and all
+    assert target in bot.store.articles and indexer.stale_articles(bot.settings) == []
 
 
 def test_adding_through_the_queue_endpoint_needs_the_admin_password(guarded_app, tmp_path):
