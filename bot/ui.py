@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import threading
+import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlparse
@@ -116,30 +117,69 @@ def render_answer(answer: Answer, question: str = "") -> str:
 
 
 class Feedback:
-    """Appends thumbs up/down and comments to a JSONL file, one object per line."""
+    """What users finally said about answers, one JSON object per answer in a JSONL file: the rating ("up",
+    "down" or none), the latest comment, and the question, answer and citations it is about. A change rewrites
+    the file (atomically), so un-liking removes a like instead of adding a dislike, and clicks add no rows."""
 
     def __init__(self, path):
         self.path = Path(path)
         self._lock = threading.Lock()
 
-    def record(self, rating: str, turn: dict, comment: str = "") -> None:
-        row = {
-            "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "rating": rating,
-            "comment": comment,
-            "question": turn.get("question", ""),
-            "searched_for": turn.get("searched_for", ""),
-            "answer": turn.get("answer", ""),
-            "citations": turn.get("citations", []),
-        }
+    def update(self, turn: dict, **changes) -> None:
+        """Set `rating` (None clears it) and/or `comment` for the answer `turn` (from `_turn_record`)."""
         with self._lock:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(self.path, "a", encoding="utf-8") as f:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            rows = self._read()
+            row = rows.get(turn["id"]) or {
+                "id": turn["id"], "rating": None, "comment": "", "question": turn.get("question", ""),
+                "searched_for": turn.get("searched_for", ""), "answer": turn.get("answer", ""),
+                "citations": turn.get("citations", []),
+            }
+            row.update(changes, time=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            if row["rating"] is None and not row["comment"]:
+                rows.pop(turn["id"], None)  # nothing said about it any more
+            else:
+                rows[turn["id"]] = row
+            self._write(rows)
+
+    def _read(self) -> dict:
+        rows = {}
+        if self.path.is_file():
+            for line in self.path.read_text(encoding="utf-8").splitlines():
+                try:
+                    row = json.loads(line)
+                except ValueError:
+                    continue  # a line damaged by hand: the others still count
+                if isinstance(row, dict):
+                    rows[str(row.get("id") or len(rows))] = row
+        return rows
+
+    def _write(self, rows: dict) -> None:
+        import tempfile
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name + ".", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows.values())
+        os.replace(tmp, self.path)
+
+
+def rating_of(liked) -> str | None:
+    """Gradio's like payload as a rating: True/"Like" up, False/"Dislike" down, "" (un-liked) nothing. Pure."""
+    if liked is True or liked == "Like":
+        return "up"
+    if liked is False or liked == "Dislike":
+        return "down"
+    return None
+
+
+def _text_only(value: str) -> str:
+    """User text safe to store as JSON: lone surrogates (a broken browser or paste) replaced."""
+    return value.encode("utf-8", "replace").decode("utf-8")
 
 
 def _turn_record(question: str, answer: Answer) -> dict:
     return {
+        "id": uuid.uuid4().hex,  # ties feedback to this answer
         "question": question,
         "searched_for": answer.searched_for,
         "answer": answer.text,
@@ -226,7 +266,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
             answer = bot.ask(message, history=history)
         except Exception as e:  # shown in the chat, never as a stack trace or a frozen spinner
             chat.append({"role": "assistant", "content": _error_message(e)})
-            yield gr.update(), chat, turns + [{"question": message, "answer": "", "citations": []}]
+            yield gr.update(), chat, turns + [{"id": uuid.uuid4().hex, "question": message, "answer": "", "citations": []}]
             return
         words = answer.text.split(" ")
         chat.append({"role": "assistant", "content": ""})
@@ -255,8 +295,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
         turn_index = data.index if isinstance(data.index, int) else data.index[0]
         turn_index = turn_index // 2  # messages alternate user, assistant
         if 0 <= turn_index < len(turns):
-            liked = data.liked if isinstance(data.liked, bool) else str(data.liked).lower() == "like"
-            feedback.record("up" if liked else "down", turns[turn_index])
+            feedback.update(turns[turn_index], rating=rating_of(data.liked))
 
     # Gradio finds the LikeData parameter by its annotation; with postponed annotations it is only a
     # string naming a local import, so give it the class itself.
@@ -267,7 +306,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
             return gr.update(), "Type a comment first."
         if not turns:
             return gr.update(), "Ask something first; the comment is saved with the last answer."
-        feedback.record("comment", turns[-1], comment.strip()[:2000])
+        feedback.update(turns[-1], comment=_text_only(comment.strip()[:2000]))
         return gr.update(value=""), "Thanks, your comment was saved with the last answer."
 
     def add_files(files, password, progress=gr.Progress()):

@@ -106,3 +106,20 @@ def test_the_page_names_the_librarys_subject_not_a_fixed_one(app_server):
     url, bot, _ = app_server
     page = httpx.get(url, timeout=30).text
     assert bot.library.subject in page and "ML career guide chat" not in page
+
+
+def test_feedback_keeps_what_was_finally_said_about_each_answer(tmp_path):
+    import json
+
+    from bot.ui import Feedback, rating_of
+
+    assert (rating_of(True), rating_of("Like"), rating_of(False), rating_of("Dislike"), rating_of("")) == (
+        "up", "up", "down", "down", None)
+    feedback = Feedback(tmp_path / "feedback.jsonl")
+    a, b = {"id": "a", "question": "qa", "answer": "x"}, {"id": "b", "question": "qb", "answer": "y"}
+    feedback.update(a, rating="up")
+    feedback.update(a, rating=None)  # un-liked
+    feedback.update(b, rating="down")
+    feedback.update(b, comment="Wrong figure.")
+    rows = [json.loads(line) for line in (tmp_path / "feedback.jsonl").read_text().splitlines()]
+    assert [(r["id"], r["rating"], r["comment"]) for r in rows] == [("b", "down", "Wrong figure.")]
