@@ -274,6 +274,8 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
             chat[-1] = {"role": "assistant", "content": _safe(" ".join(words[:end]))}
             yield gr.update(), chat, turns
         chat[-1] = {"role": "assistant", "content": render_answer(answer, message)}
+        if answer.suggestions:  # the questions offered with a refusal or a greeting are buttons that ask them
+            chat[-1]["options"] = [{"value": q} for q in answer.suggestions]
         yield gr.update(), chat, turns + [_turn_record(message, answer)]
 
     def undo(chat: list, turns: list):
@@ -290,6 +292,12 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
             yield gr.update(), chat, turns
             return
         yield from respond(turns[-1]["question"], list(chat)[:-2], turns[:-1])
+
+    def ask_option(chat: list, turns: list, data: gr.SelectData):
+        """A suggested question clicked under an answer is asked."""
+        yield from respond(str(data.value), chat, turns)
+
+    ask_option.__annotations__["data"] = gr.SelectData
 
     def on_like(turns: list, data: gr.LikeData):
         turn_index = data.index if isinstance(data.index, int) else data.index[0]
@@ -383,6 +391,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
                 elem_id="chat", buttons=["copy", "copy_all"],  # no "share": it points to a hosting service's forum
             )
             turns = gr.State([])
+            saved = gr.BrowserState({}, storage_key="career-bot-conversation")
             with gr.Row():
                 box = gr.Textbox(placeholder=f"Ask a question and press Enter (up to {bot.settings.max_question_chars:,} characters)",
                                  label="Your question", show_label=False, scale=8, elem_id="question",
@@ -421,6 +430,10 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
         new_chat.click(lambda: ([], [], ""), None, [chatbot, turns, box], api_visibility="private")
         chatbot.like(on_like, [turns], None, api_visibility="private")
         chatbot.clear(lambda: [], None, turns, api_visibility="private")
+        chatbot.option_select(ask_option, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
+        # The conversation survives a page reload in the browser's own storage (nothing kept on the server).
+        chatbot.change(lambda chat, t: {"chat": chat, "turns": t}, [chatbot, turns], saved, api_visibility="private")
+        app.load(_restore, [saved], [chatbot, turns], api_visibility="private")
         chatbot.undo(undo, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
         chatbot.retry(retry, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
         send_comment.click(on_comment, [comment, turns], [comment, comment_status], api_visibility="private")
@@ -438,6 +451,13 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
 def launch(app, host: str = "127.0.0.1", port: int = 7860, max_file_bytes: int = 20_000_000, **kwargs):
     # Gradio refuses larger uploads itself, before they reach the disk or a handler.
     return app.launch(server_name=host, server_port=port, css=CSS, show_error=False, max_file_size=max_file_bytes, **kwargs)
+
+
+def _restore(saved):
+    """The chat and turns kept in the browser, or an empty chat when there is nothing (or nothing usable)."""
+    if isinstance(saved, dict) and isinstance(saved.get("chat"), list) and isinstance(saved.get("turns"), list):
+        return saved["chat"], saved["turns"]
+    return [], []
 
 
 def _is_upload(path: Path) -> bool:

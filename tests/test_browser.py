@@ -6,16 +6,17 @@ Skipped only when no Chromium is installed and CI is not set; under CI=true a mi
 import json
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-ARTIFACTS = ROOT / "artifacts"
+# Screenshots go to a temporary folder (printed in the test log), never into the repository.
+ARTIFACTS = Path(os.environ.get("BOT_SCREENSHOTS") or Path(tempfile.gettempdir()) / "career-bot-screenshots")
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("CI"):
@@ -197,6 +198,8 @@ def test_highlighted_sentences_read_in_both_themes(browser, app_server, scheme):
         bot = ask(page, "What is MLOps?")
         bot.locator(".sources summary").first.click()
         assert _contrast(page, ".sources mark") >= 4.5
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"chat-{scheme}.png"), full_page=True)
     finally:
         context.close()
 
@@ -205,3 +208,17 @@ def test_the_question_box_has_a_name_and_a_length_limit(page):
     box = page.locator("#question textarea")
     assert box.get_attribute("maxlength") == "2000"
     assert page.get_by_label("Your question").count() >= 1
+
+
+def test_a_reload_keeps_the_conversation_and_a_suggestion_asks_itself(page, app_server):
+    ask(page, "How do I bake bread?")  # a refusal, with questions the guides can answer
+    option = page.locator("#chat button.option").first
+    suggestion = option.inner_text().strip()
+    before = page.locator("[data-testid='bot']").count()
+    option.click()
+    page.wait_for_function("n => document.querySelectorAll(\"[data-testid='bot']\").length > n", arg=before, timeout=30_000)
+    assert suggestion[:20] in page.locator("[data-testid='user']").last.inner_text()
+    page.wait_for_timeout(1000)
+    shown = page.locator("[data-testid='bot']").count()
+    page.reload(wait_until="domcontentloaded")
+    page.wait_for_function("n => document.querySelectorAll(\"[data-testid='bot']\").length === n", arg=shown, timeout=15_000)
