@@ -34,6 +34,8 @@ CSS = """
 /* Dark text on the highlight in both themes: inherited near-white text on pale yellow was unreadable in dark mode. */
 .sources mark { background: #fff3a3; color: #1f1f1f; padding: 0 2px; }
 .searched { opacity: 0.75; font-size: 0.9em; }
+/* Room above the first message for the chat's toolbar, which would otherwise cover its first line. */
+#chat .bubble-wrap { padding-top: 2.5rem; }
 """
 
 # Characters that HTML or Markdown would act on, as entities: shown as typed, never interpreted.
@@ -389,6 +391,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
                 height=520, sanitize_html=True, render_markdown=True, feedback_options=("Like", "Dislike"),
                 placeholder=f"Ask about {_safe(subject)}." if subject else "Ask a question about the articles.",
                 elem_id="chat", buttons=["copy", "copy_all"],  # no "share": it points to a hosting service's forum
+                label="Conversation", show_label=False,
             )
             turns = gr.State([])
             saved = gr.BrowserState({}, storage_key="career-bot-conversation")
