@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import html
+import re
 import json
 import logging
 import os
@@ -60,14 +61,29 @@ def _safe_url(url: str) -> str:
     return html.escape(url.strip(), quote=True) if parsed.scheme in ("http", "https") and parsed.netloc else ""
 
 
+def _anchor(answer: Answer) -> str:
+    """A key for one answer's source anchors, the same every time the answer is rendered. Pure."""
+    import hashlib
+
+    return hashlib.sha256((answer.searched_for + answer.text).encode("utf-8", "replace")).hexdigest()[:10]
+
+
 def render_text(answer: Answer) -> str:
-    """The answer text, safe; list items and paragraphs as line breaks. Pure."""
-    return _safe(answer.text)
+    """The answer text, safe; list items and paragraphs as line breaks; each [n] a link to its source. Pure."""
+    cited = {c.n for c in answer.citations}
+    key = _anchor(answer)
+
+    def link(m: re.Match) -> str:
+        n = int(m.group(1))
+        return f'<a class="cite" href="#src-{key}-{n}">&#91;{n}&#93;</a>' if n in cited else m.group(0)
+
+    return re.sub(r"&#91;(\d+)&#93;", link, _safe(answer.text))
 
 
 def render_sources(answer: Answer, question: str = "") -> str:
     """HTML under an answer: what was searched (if rewritten), then each source with its cited sentences marked. Pure."""
     parts = []
+    key = _anchor(answer)
     if question and answer.searched_for and answer.searched_for != question:
         parts.append(f'<p class="searched">Searched for: <em>{_safe(answer.searched_for)}</em></p>')
     if not answer.citations:
@@ -79,7 +95,7 @@ def render_sources(answer: Answer, question: str = "") -> str:
         link = _safe_url(c.url)
         link_html = f'<br><a href="{link}" target="_blank" rel="noopener noreferrer">{link}</a>' if link else ""
         items.append(
-            f"<details><summary>{summary}</summary>"
+            f'<details id="src-{key}-{c.n}"><summary>{summary}</summary>'
             f"<small>{_safe(c.heading)}</small>{link_html}"
             f"<blockquote>{highlight(c.text, c.highlights)}</blockquote></details>"
         )
@@ -296,8 +312,9 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
         yield from respond(turns[-1]["question"], list(chat)[:-2], turns[:-1])
 
     def ask_option(chat: list, turns: list, data: gr.SelectData):
-        """A suggested question clicked under an answer is asked."""
-        yield from respond(str(data.value), chat, turns)
+        """A suggested question clicked under an answer, or an example in the empty chat, is asked."""
+        value = data.value.get("text", "") if isinstance(data.value, dict) else data.value
+        yield from respond(str(value), chat, turns)
 
     ask_option.__annotations__["data"] = gr.SelectData
 
@@ -392,6 +409,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
                 placeholder=f"Ask about {_safe(subject)}." if subject else "Ask a question about the articles.",
                 elem_id="chat", buttons=["copy", "copy_all"],  # no "share": it points to a hosting service's forum
                 label="Conversation", show_label=False,
+                examples=[{"text": q} for q in bot.library.examples] or None,  # shown in an empty chat; a click asks
             )
             turns = gr.State([])
             saved = gr.BrowserState({}, storage_key="career-bot-conversation")
@@ -400,7 +418,6 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
                                  label="Your question", show_label=False, scale=8, elem_id="question",
                                  max_length=bot.settings.max_question_chars)
                 send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
-            gr.Examples([[q] for q in bot.library.examples] or [[""]], inputs=box, label="Try")
             with gr.Row():
                 new_chat = gr.Button("New chat", elem_id="new-chat")
             with gr.Accordion("Comment on the last answer", open=False):
@@ -434,6 +451,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
         chatbot.like(on_like, [turns], None, api_visibility="private")
         chatbot.clear(lambda: [], None, turns, api_visibility="private")
         chatbot.option_select(ask_option, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
+        chatbot.example_select(ask_option, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
         # The conversation survives a page reload in the browser's own storage (nothing kept on the server).
         chatbot.change(lambda chat, t: {"chat": chat, "turns": t}, [chatbot, turns], saved, api_visibility="private")
         app.load(_restore, [saved], [chatbot, turns], api_visibility="private")
@@ -451,9 +469,24 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
     return app
 
 
+# A click on an answer's [n] opens source n and scrolls to it (our own script; article text never holds any).
+HEAD = """<script>
+document.addEventListener("click", (event) => {
+  const a = event.target.closest && event.target.closest("a.cite");
+  if (!a) return;
+  const target = document.getElementById(a.getAttribute("href").slice(1));
+  if (!target) return;
+  event.preventDefault();
+  target.open = true;
+  target.scrollIntoView({behavior: "smooth", block: "nearest"});
+});
+</script>"""
+
+
 def launch(app, host: str = "127.0.0.1", port: int = 7860, max_file_bytes: int = 20_000_000, **kwargs):
     # Gradio refuses larger uploads itself, before they reach the disk or a handler.
-    return app.launch(server_name=host, server_port=port, css=CSS, show_error=False, max_file_size=max_file_bytes, **kwargs)
+    return app.launch(server_name=host, server_port=port, css=CSS, head=HEAD, show_error=False,
+                      max_file_size=max_file_bytes, **kwargs)
 
 
 def _restore(saved):

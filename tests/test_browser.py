@@ -222,3 +222,24 @@ def test_a_reload_keeps_the_conversation_and_a_suggestion_asks_itself(page, app_
     shown = page.locator("[data-testid='bot']").count()
     page.reload(wait_until="domcontentloaded")
     page.wait_for_function("n => document.querySelectorAll(\"[data-testid='bot']\").length === n", arg=shown, timeout=15_000)
+
+
+def test_a_marker_opens_its_source_and_an_example_asks_itself(browser, app_server):
+    context = browser.new_context(viewport={"width": 1200, "height": 1100})
+    page = context.new_page()
+    try:
+        page.goto(app_server[0], wait_until="domcontentloaded")
+        page.wait_for_selector("#question textarea")
+        example = page.locator("#chat").get_by_text("What should go in my portfolio?").first
+        example.click()  # an example in the empty chat sends itself
+        page.wait_for_function(
+            "() => { const m = [...document.querySelectorAll(\"[data-testid='bot']\")].pop(); return m && m.querySelector('.sources'); }",
+            timeout=30_000,
+        )
+        assert "portfolio" in page.locator("[data-testid='user']").last.inner_text()
+        bot = page.locator("[data-testid='bot']").last
+        assert not bot.locator("details").first.evaluate("d => d.open")
+        bot.locator("a.cite").first.click()
+        page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='bot'] details\")].some(d => d.open)", timeout=5_000)
+    finally:
+        context.close()
