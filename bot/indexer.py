@@ -14,7 +14,6 @@ or both new.
 from __future__ import annotations
 
 import errno
-import fcntl
 import hashlib
 import os
 import shutil
@@ -55,16 +54,27 @@ class Report:
         return ", ".join(parts) or "nothing to do"
 
 
+LOCK_TIMEOUT = 600.0  # seconds a writer waits for another one (a full rebuild of a large library takes minutes)
+
+
 @contextmanager
-def index_lock(index_dir: Path):
-    """One writer at a time per index folder (another process waits)."""
+def index_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT):
+    """One writer at a time per index folder, across processes (filelock: portable, with a timeout)."""
+    from filelock import FileLock, Timeout
+
+    index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".lock", "w") as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
+    lock = FileLock(index_dir / ".lock")
+    try:
+        lock.acquire(timeout=timeout)
+    except Timeout:
+        raise BotError(
+            f"{index_dir} is being changed by another process (still after {timeout:.0f} s): try again when it is done"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:

@@ -28,11 +28,12 @@ from .question import IRREGULAR, Question, analyse, is_content
 from .stance import stance
 from .store import ArticleRecord, IndexStore
 
-# Stemmed question words that say nothing about the topic (bm25s's English stopwords miss them). BM25 keeps
-# them, since they match question-style headings ("Where can you get ...?"); sentence scoring drops them.
+# Stemmed question words that say nothing about the topic. bm25s's tokenizer already drops its English stop
+# words ("is", "are", "the"...); these are the ones it keeps. BM25 keeps them too, since they match
+# question-style headings ("Where can you get ...?"); sentence scoring drops them.
 QUESTION_WORDS = {
     "what", "doe", "do", "did", "how", "why", "which", "who", "whom", "when", "where", "can", "could", "should",
-    "would", "will", "may", "might", "must", "i", "me", "my", "mine", "we", "our", "you", "your", "is", "are", "am",
+    "would", "will", "may", "might", "must", "i", "me", "my", "mine", "we", "our", "you", "your", "am",
     "get", "need", "want", "tell", "know", "like", "about", "pleas", "someon", "anyon", "thing", "much", "mani", "whi",
 }
 APPROXIMATE_ABOVE = 20_000  # chunks; above this, IVF instead of exact search (about 3,000 articles)

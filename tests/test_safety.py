@@ -333,3 +333,14 @@ def test_two_app_processes_on_one_index_folder(built, tmp_path):
         for proc in procs:
             proc.terminate()
             proc.wait(timeout=30)
+
+
+def test_a_writer_that_cannot_get_the_lock_says_so_in_one_line(built, embedder, tmp_path):
+    from filelock import FileLock
+
+    from bot.errors import BotError
+
+    with FileLock(Path(built.index_dir) / ".lock"):  # another process holds it
+        with pytest.raises(BotError, match="being changed by another process"):
+            with indexer.index_lock(Path(built.index_dir), timeout=0.2):
+                pass
