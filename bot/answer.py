@@ -19,7 +19,8 @@ import numpy as np
 
 from . import excerpts
 from .config import THRESHOLDS, Thresholds
-from .retrieval import Evidence, Passage
+from .evidence import Evidence
+from .retrieval import Passage
 from .stance import soft_cues, stance
 
 NOT_COVERED = "The guides don't cover that."

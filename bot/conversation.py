@@ -19,6 +19,7 @@ from .answer import Answer, compose, not_covered
 from .config import Settings
 from .embedding import Embedder, embedder_for
 from .errors import BotError, QuestionError
+from .evidence import gather
 from .library import Library
 from .question import without_exclusions
 from .retrieval import Passage, Retriever
@@ -117,7 +118,7 @@ class CareerBot:
         question = without_exclusions(resolve_ordinal(question, history))
         query = library.expand(self.rewrite(question, history))
         own = library.expand(question)
-        evidence = retriever.evidence(query, own, own_weight=OWN_WEIGHT)
+        evidence = gather(retriever, query, own, own_weight=OWN_WEIGHT)
         answer = compose(evidence)
         if answer.kind == "not_covered":
             return not_covered(query, retriever.suggestions(evidence.vector), answer.gaps)

@@ -1,0 +1,205 @@
+"""One question's evidence: the passages retrieval found, made quotable, with what judging their sentences needs.
+
+`gather` is the one step between retrieval and the answer: it searches, joins a list split over two chunks,
+chooses the vector sentences are judged by (the library's background projected out, a follow-up's own words
+counted again), finds the question's words the library never uses (gap candidates) and, for a question about
+a requirement, the sentences offering an alternative view. It reads the retriever's per-index caches; it
+decides nothing about the answer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from typing import Callable
+
+import numpy as np
+
+from .config import THRESHOLDS, Thresholds
+from .question import IRREGULAR, Question, analyse, is_content
+from .retrieval import QUESTION_WORDS, Passage, Retriever
+
+_LAST_LINE_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+[^\n]*$")
+
+
+@dataclass
+class Evidence:
+    """Everything the answer step needs about one question, and nothing else: the passages with their
+    sentences' vectors, the vector sentences are judged by, and what the library knows about the words."""
+
+    question: Question  # the asker's own message, analysed
+    searched_for: str
+    passages: list[Passage]
+    sentence_vectors: list[np.ndarray]  # per passage, (n_sentences, d) float32
+    chunk_vectors: list[np.ndarray]  # per passage, (d,)
+    vector: np.ndarray  # what sentences are judged by: the question without the library's background
+    terms: frozenset[str]  # the question's stemmed terms that earn overlap credit
+    background: frozenset[str]  # stems in nearly every chunk: the library's own subject
+    stems: Callable[[str], frozenset[str]]  # a text's stemmed words
+    unknown: tuple[str, ...] = ()  # phrases of the question made of words the library never uses
+    reduced_vector: np.ndarray | None = None  # the question without those phrases
+    rest_has_subject: bool = True  # without those phrases the question still asks about something besides the library's subject
+    alternatives: list = field(default_factory=list)  # (passage, sentence index, vector): soft-stance sentences near
+
+
+def gather(retriever: Retriever, query: str, own: str | None = None, k: int = 5, own_weight: float = 0.5,
+             limits: Thresholds = THRESHOLDS) -> Evidence:
+    """The passages for `query` and what judging their sentences needs. `own` is the asker's own message
+    when `query` is a rewritten follow-up: its words count again (at `own_weight`) when sentences are chosen."""
+    own = own or query
+    query_vector = retriever.embedder.embed_query(query)
+    passages = retriever.search(query, k, query_vector)
+    own_vector = query_vector if own == query else retriever.embedder.embed_query(own)
+    vector = query_vector
+    if own != query:
+        # A rewritten follow-up searches with the earlier question's context, but the sentences chosen
+        # should answer what is new in this message ("a business degree"), so its own words count again.
+        vector = _unit(query_vector + own_weight * own_vector)
+    terms = set(retriever.query_terms(query)[0]) - QUESTION_WORDS
+    # Nearly every sentence in a library is about its own subject (the guides here: machine learning
+    # engineers), so that part of a question does not say which sentence answers it: "Why would an ML
+    # engineer need signal processing?" matched sentences on the engineer over the one on signal
+    # processing. Sentences are chosen by the question without that direction.
+    direction = retriever.background_direction() if retriever.background_words(own) else None
+    if direction is not None:
+        vector = _unit(vector - float(vector @ direction) * direction)
+        terms -= retriever.background
+    question = analyse(own)
+    unknown = unknown_phrases(retriever, own, own_vector, limits.salient_word)
+    passages = [with_rest_of_list(retriever, p) for p in passages]
+    sentence_vectors = [retriever.sentence_vectors(p) for p in passages]
+    reduced = None
+    rest_has_subject = True
+    if unknown:
+        rest = own
+        for phrase in unknown:
+            rest = re.sub(re.escape(phrase), " ", rest, flags=re.I)
+        subject = retriever.background | retriever.library.subject_stems
+        # "how much do nurses make in Canada?" still asks something without "Canada" (an amount); "Can I get
+        # an H-1B visa as a nurse?" without "H-1B visa" asks nothing but the library's subject.
+        rest_has_subject = question.type in ("amount", "steps") or any(
+            is_content(w) and not retriever.stems(w) <= subject and retriever.stems(w) - QUESTION_WORDS
+            for w in re.findall(r"[\w'’+#-]+", rest)
+        )
+        reduced = retriever.embedder.embed_query(" ".join(rest.split()) or own)
+        if direction is not None:
+            reduced = _unit(reduced - float(reduced @ direction) * direction)
+        # The leave-out test: words are a gap only if the passages fit the question better without them.
+        # "over the next decade" is answered by "from 2020 to 2030"; "in India" pulls away from US figures.
+        full = max((float((v @ vector).max()) for v in sentence_vectors if len(v)), default=-1.0)
+        fewer = max((float((v @ reduced).max()) for v in sentence_vectors if len(v)), default=-1.0)
+        if fewer <= full and fewer >= limits.answer_without_gaps:
+            unknown, reduced = (), None
+    opposite = alternatives(retriever, vector) if question.asks_requirement else []
+    return Evidence(
+        question=question, searched_for=query, passages=passages,
+        sentence_vectors=sentence_vectors,
+        chunk_vectors=[retriever.chunk_vector(p) for p in passages],
+        vector=vector, terms=frozenset(terms), background=retriever.background, stems=retriever.stems,
+        unknown=unknown, reduced_vector=reduced, rest_has_subject=rest_has_subject, alternatives=opposite,
+    )
+
+
+def unknown_phrases(retriever: Retriever, text: str, text_vector: np.ndarray, salient: float) -> tuple[str, ...]:
+    """Runs of words in `text` that the library never uses, where at least one of them matters to the
+    question (its cosine to the whole is at least `salient`): "H1B visa sponsorship", "India".
+    Fillers ("kinda", "lol") and the asker's spelling of the library's words ("stats") are not gaps."""
+    if not retriever.has_lexical:
+        return ()
+    phrases = []
+    for clause in re.split(r"[?!.,;:()]+", text):
+        run: list[str] = []
+        for word in clause.split() + [""]:
+            w = word.strip("\"'“”‘’")
+            if w and is_content(w) and retriever.stemmer.stemWord(w.lower()) not in retriever.background and not knows(retriever, w):
+                run.append(w)
+                continue
+            if run and any(float(retriever.word_vector(x.lower()) @ text_vector) >= salient for x in run):
+                phrases.append(" ".join(run))
+            run = []
+    return tuple(dict.fromkeys(phrases))
+
+
+def knows(retriever: Retriever, word: str) -> bool:
+    """Whether the library uses `word`, or a word it abbreviates: "stats" (statistics), "avg" (average)."""
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    w = IRREGULAR.get(w, w)
+    parts = [x for x in re.split(r"[^a-z0-9]+", w) if len(x) >= 2]
+    if not parts:
+        return True  # "C++", "R": too short for the lexical index to hold; not judged
+    if len(parts) != 1 or parts[0] != w:  # "open-source", "R&D": the index holds their parts
+        return all(knows(retriever, x) for x in parts)
+    stem = retriever.stemmer.stemWord(w)
+    if stem in retriever.vocab_ids or w in retriever.vocab_ids:
+        return True
+    vocab = retriever.sorted_vocab
+    for form in {w, w.rstrip("s"), stem}:
+        if len(form) < 3:
+            continue
+        at = bisect.bisect_left(vocab, form)
+        if at < len(vocab) and vocab[at].startswith(form):
+            return True  # a clipped word: "diff", "cert", "uni", "stats"
+    skeleton = w.rstrip("s") if len(w) > 3 else w
+    if len(skeleton) >= 3 and not re.search(r"[aeiouy]", skeleton[1:]):
+        # A contraction of consonants ("avg", "mgmt"): its letters in order, the first two adjacent.
+        at = bisect.bisect_left(vocab, skeleton[:2])
+        while at < len(vocab) and vocab[at].startswith(skeleton[:2]):
+            if len(vocab[at]) <= 3 * len(skeleton) and _subsequence(skeleton, vocab[at]):
+                return True
+            at += 1
+    return False
+
+
+def alternatives(retriever: Retriever, vector: np.ndarray, k: int = 8) -> list:
+    """The `k` sentences offering an alternative view ("bootcamps are a viable route") nearest `vector`,
+    from the whole library: a retrieved passage may hold only one side of a disagreement."""
+    positions, vectors = retriever.soft_sentences()
+    out = []
+    for passage, sentence, _ in retriever.sentences_near(vector, positions, vectors, k=k):
+        index = passage.sentences.index(sentence)
+        out.append((passage, index, retriever.sentence_vectors(passage)[index]))
+    return out
+
+
+def with_rest_of_list(retriever: Retriever, passage: Passage) -> Passage:
+    """`passage` joined with its neighbour chunk where a list runs over the boundary: the next chunk's
+    items after it, or the previous chunk's lead-in and items before it. A list is quoted with its lead-in."""
+    c = passage.row
+    if c < 0:
+        return passage
+    chunks = retriever.store.chunks
+    if c + 1 < len(chunks) and _LAST_LINE_ITEM.search(passage.text) and retriever.same_section(c, c + 1):
+        nxt = chunks[c + 1]
+        gap = nxt.start - (passage.start + len(passage.text))
+        if gap >= 3:
+            rows = retriever.store.sentence_rows(c + 1)
+            # The chunks hold sentence text only; between two items the article has a line break and a marker.
+            passage = replace(
+                passage, text=passage.text + "\n-" + " " * (gap - 2) + nxt.text,
+                sentences=passage.sentences + retriever.store.sentences_in(c + 1),
+                sentence_rows=range(passage.sentence_rows.start, rows.stop),
+            )
+    if c > 0 and retriever.same_section(c - 1, c) and _LAST_LINE_ITEM.search(chunks[c - 1].text):
+        prev = chunks[c - 1]
+        sents = retriever.store.sentences_in(c - 1)
+        lead = next((i for i in range(len(sents) - 1, -1, -1) if sents[i].text.rstrip().endswith(":")), None)
+        gap = passage.start - prev.end
+        if lead is not None and gap >= 3:
+            start = sents[lead].start
+            rows = retriever.store.sentence_rows(c - 1)
+            passage = replace(
+                passage, text=prev.text[start - prev.start :] + "\n-" + " " * (gap - 2) + passage.text,
+                start=start, sentences=sents[lead:] + passage.sentences,
+                sentence_rows=range(rows.start + lead, passage.sentence_rows.stop),
+            )
+    return passage
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / (np.linalg.norm(v) or 1.0)
+
+
+def _subsequence(short: str, word: str) -> bool:
+    it = iter(word)
+    return all(ch in it for ch in short)
