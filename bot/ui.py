@@ -480,6 +480,22 @@ document.addEventListener("click", (event) => {
   target.open = true;
   target.scrollIntoView({behavior: "smooth", block: "nearest"});
 });
+// Copy gives the answer as a reader sees it (text and source titles), not its HTML: written just after
+// Gradio's own copy of the raw message.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest && event.target.closest("button[aria-label='Copy message']");
+  if (!button || !navigator.clipboard) return;
+  const row = button.closest(".message-row") || button.closest("[class*='message']")?.parentElement;
+  const message = row && (row.querySelector("[data-testid='bot']") || row.querySelector("[data-testid='user']"));
+  if (message) setTimeout(() => navigator.clipboard.writeText(message.innerText.trim()), 50);
+}, true);
+// Screen readers announce a message as its text, not the HTML Gradio puts in its label.
+new MutationObserver(() => {
+  for (const m of document.querySelectorAll("[data-testid='bot'], [data-testid='user']")) {
+    const text = m.innerText.trim().slice(0, 2000);
+    if (m.getAttribute("aria-label") !== text) m.setAttribute("aria-label", text);
+  }
+}).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
 </script>"""
 
 

@@ -243,3 +243,24 @@ def test_a_marker_opens_its_source_and_an_example_asks_itself(browser, app_serve
         page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='bot'] details\")].some(d => d.open)", timeout=5_000)
     finally:
         context.close()
+
+
+def test_copy_gives_text_and_messages_are_announced_as_text(browser, app_server):
+    context = browser.new_context(viewport={"width": 1200, "height": 1100})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_server[0].rstrip("/"))
+    page = context.new_page()
+    try:
+        page.goto(app_server[0], wait_until="domcontentloaded")
+        page.wait_for_selector("#question textarea")
+        bot = ask(page, "What is MLOps?")
+        page.wait_for_function(
+            "() => !/[<>]|&#/.test([...document.querySelectorAll(\"[data-testid='bot']\")].pop().getAttribute('aria-label'))",
+            timeout=5_000,
+        )
+        bot.hover()
+        page.locator("button[aria-label='Copy message']").last.click()
+        page.wait_for_timeout(300)
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        assert "MLOps" in copied and "[1]" in copied and "<" not in copied and "&#" not in copied
+    finally:
+        context.close()
