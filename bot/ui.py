@@ -37,6 +37,12 @@ CSS = """
 .searched { opacity: 0.75; font-size: 0.9em; }
 /* Room above the first message for the chat's toolbar, which would otherwise cover its first line. */
 #chat .bubble-wrap { padding-top: 2.5rem; }
+/* On a phone the chat takes the screen: no page margins or bubble indents eating a third of 390 px. */
+@media (max-width: 640px) {
+  .main.fillable { padding-left: 4px !important; padding-right: 4px !important; }
+  #chat .message-row { max-width: 100% !important; margin-left: 0 !important; margin-right: 0 !important; }
+  .sources blockquote { padding-left: 6px; margin-left: 0; }
+}
 """
 
 # Characters that HTML or Markdown would act on, as entities: shown as typed, never interpreted.
@@ -318,6 +324,17 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
 
     ask_option.__annotations__["data"] = gr.SelectData
 
+    def edit(chat: list, turns: list, data: gr.EditData):
+        """An edited question is asked again in its place; the exchanges after it are dropped, from the screen
+        and from what the bot remembers alike."""
+        index = data.index if isinstance(data.index, int) else data.index[0]
+        turn = index // 2
+        turns = list(turns or [])[: len(chat or []) // 2]
+        value = data.value[0].get("text", "") if isinstance(data.value, list) and data.value and isinstance(data.value[0], dict) else data.value
+        yield from respond(str(value), list(chat or [])[: 2 * turn], turns[:turn])
+
+    edit.__annotations__["data"] = gr.EditData
+
     def on_like(turns: list, data: gr.LikeData):
         turn_index = data.index if isinstance(data.index, int) else data.index[0]
         turn_index = turn_index // 2  # messages alternate user, assistant
@@ -405,10 +422,11 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
         gr.Markdown(f"## {_safe(title)}\nAnswers quote the guides; open a source to see the sentence it relies on.")
         with gr.Tab("Chat"):
             chatbot = gr.Chatbot(
-                height=520, sanitize_html=True, render_markdown=True, feedback_options=("Like", "Dislike"),
+                # Most of the screen on a phone and on a desktop, instead of a fixed 520 px box.
+                height="70vh", sanitize_html=True, render_markdown=True, feedback_options=("Like", "Dislike"),
                 placeholder=f"Ask about {_safe(subject)}." if subject else "Ask a question about the articles.",
                 elem_id="chat", buttons=["copy", "copy_all"],  # no "share": it points to a hosting service's forum
-                label="Conversation", show_label=False,
+                label="Conversation", show_label=False, editable="user",
                 examples=[{"text": q} for q in bot.library.examples] or None,  # shown in an empty chat; a click asks
             )
             turns = gr.State([])
@@ -452,6 +470,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
         chatbot.clear(lambda: [], None, turns, api_visibility="private")
         chatbot.option_select(ask_option, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
         chatbot.example_select(ask_option, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
+        chatbot.edit(edit, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
         # The conversation survives a page reload in the browser's own storage (nothing kept on the server).
         chatbot.change(lambda chat, t: {"chat": chat, "turns": t}, [chatbot, turns], saved, api_visibility="private")
         app.load(_restore, [saved], [chatbot, turns], api_visibility="private")

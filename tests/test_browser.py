@@ -264,3 +264,21 @@ def test_copy_gives_text_and_messages_are_announced_as_text(browser, app_server)
         assert "MLOps" in copied and "[1]" in copied and "<" not in copied and "&#" not in copied
     finally:
         context.close()
+
+
+def test_on_a_phone_the_chat_uses_the_screen(browser, app_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(app_server[0], wait_until="domcontentloaded")
+        page.wait_for_selector("#question textarea")
+        ask(page, "What is MLOps?")
+        width, height = page.evaluate(
+            "() => [[...document.querySelectorAll(\"[data-testid='bot']\")].pop().closest('.message-row')"
+            ".getBoundingClientRect().width, document.querySelector('#chat').getBoundingClientRect().height]"
+        )
+        assert width >= 0.8 * 390 and height >= 0.65 * 844
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "chat-phone.png"))
+    finally:
+        context.close()

@@ -123,3 +123,34 @@ def test_feedback_keeps_what_was_finally_said_about_each_answer(tmp_path):
     feedback.update(b, comment="Wrong figure.")
     rows = [json.loads(line) for line in (tmp_path / "feedback.jsonl").read_text().splitlines()]
     assert [(r["id"], r["rating"], r["comment"]) for r in rows] == [("b", "down", "Wrong figure.")]
+
+
+def test_an_edited_question_is_asked_again_in_its_place(app_server):
+    """Editing the first question (the chat's own edit control) asks the new text and forgets what followed."""
+    import json
+
+    import httpx
+
+    from bot.ui import create_app
+
+    url, bot, _ = app_server
+    fns = create_app(bot).fns
+    respond = next(i for i, f in fns.items() if f.name == "respond")
+    edit = next(i for i, f in fns.items() if f.name == "edit")
+    first = _queue_call(url, respond, ["What is MLOps?", [], None], "edited")
+    chat = first[1]
+    session = "edited"
+    httpx.post(f"{url}gradio_api/queue/join", json={
+        "data": [chat, None], "fn_index": edit, "session_hash": session, "trigger_id": None,
+        "event_data": {"index": 0, "value": "What is concept drift?", "previous_value": "What is MLOps?"},
+    }, timeout=30).raise_for_status()
+    final = None
+    with httpx.stream("GET", f"{url}gradio_api/queue/data", params={"session_hash": session}, timeout=60) as events:
+        for line in events.iter_lines():
+            if line.startswith("data:"):
+                msg = json.loads(line[5:])
+                if msg.get("msg") == "process_completed":
+                    final = msg["output"].get("data")
+                    break
+    shown = json.dumps(final)
+    assert final and len(final[1]) == 2 and "concept drift" in shown.lower() and "What is MLOps?" not in shown
