@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ROOT
+
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -93,8 +95,10 @@ def test_ask_and_see_a_highlighted_source(page, app_server):
     bot.locator(".sources summary").first.click()
     mark = bot.locator(".sources mark").first
     assert mark.is_visible() and "master" in mark.inner_text()
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
+    if os.environ.get("BOT_UPDATE_DOCS"):  # the README's screenshot comes from here: BOT_UPDATE_DOCS=1 pytest -k highlighted_source
+        shutil.copy(ARTIFACTS / "chat.png", ROOT / "docs" / "chat.png")
     assert only_local(page, app_server[0]) == []
 
 
@@ -282,3 +286,11 @@ def test_on_a_phone_the_chat_uses_the_screen(browser, app_server):
         page.screenshot(path=str(ARTIFACTS / "chat-phone.png"))
     finally:
         context.close()
+
+
+def test_the_chats_own_clear_control_leaves_no_hidden_memory(page):
+    ask(page, "Is a bootcamp enough to get hired?")
+    page.locator("#chat button[aria-label='Clear']").first.click()
+    page.wait_for_function("() => document.querySelectorAll(\"[data-testid='bot']\").length === 0", timeout=10_000)
+    bot = ask(page, "What about a PhD?")
+    assert "bootcamp enough" not in bot.inner_text()  # not searched together with the cleared question
