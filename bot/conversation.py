@@ -208,10 +208,14 @@ def _signature(index_dir) -> tuple | None:
     return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
+def without_surrogates(value: str) -> str:
+    """`value` with lone surrogates (from broken terminals, browsers or JSON) replaced: text UTF-8 can hold."""
+    return value.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(value) else value
+
+
 def _text(value: str) -> str:
-    """Printable text: control characters as spaces, lone surrogates (from broken terminals or JSON) replaced."""
-    value = value.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(value) else value
-    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", value).strip()
+    """Printable text: control characters as spaces, lone surrogates replaced."""
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", without_surrogates(value)).strip()
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

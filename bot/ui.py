@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .answer import Answer
-from .conversation import CareerBot
+from .conversation import CareerBot, without_surrogates
 from .errors import BotError
 
 log = logging.getLogger(__name__)
@@ -196,11 +196,6 @@ def rating_of(liked) -> str | None:
     return None
 
 
-def _text_only(value: str) -> str:
-    """User text safe to store as JSON: lone surrogates (a broken browser or paste) replaced."""
-    return value.encode("utf-8", "replace").decode("utf-8")
-
-
 def _turn_record(question: str, answer: Answer) -> dict:
     return {
         "id": uuid.uuid4().hex,  # ties feedback to this answer
@@ -350,7 +345,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permi
             return gr.update(), "Type a comment first."
         if not turns:
             return gr.update(), "Ask something first; the comment is saved with the last answer."
-        feedback.update(turns[-1], comment=_text_only(comment.strip()[:2000]))
+        feedback.update(turns[-1], comment=without_surrogates(comment.strip()[:2000]))
         return gr.update(value=""), "Thanks, your comment was saved with the last answer."
 
     def add_files(files, password, progress=gr.Progress()):
