@@ -1,4 +1,4 @@
-"""Settings: one frozen dataclass with documented defaults.
+"""Settings: one frozen dataclass with documented defaults; the only reader of the environment (BOT_*).
 
 Precedence, written once here: explicit arguments > environment variables (BOT_*) > defaults.
 """
@@ -9,6 +9,8 @@ import os
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from .errors import SettingsError
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -18,10 +20,14 @@ class Settings:
     corpus_dir: Path = PROJECT_DIR / "corpus"  # BOT_CORPUS: the articles `index build` reads
     model: str = ""  # BOT_MODEL: a sentence-transformers name or folder; "" = the bundled all-MiniLM-L6-v2
     backend: str = "auto"  # BOT_BACKEND: "onnx" (fast, no torch), "torch", or "auto" = onnx where the model allows
-    cache_dir: Path | None = None  # BOT_CACHE: where the ONNX export is kept; None = ~/.cache/career-bot
+    cache_dir: Path | None = None  # BOT_CACHE: where the ONNX export is kept; None = $XDG_CACHE_HOME or ~/.cache, /career-bot
     chunk_chars: int = 1200  # a chunk grows sentence by sentence up to this many characters (a paragraph or two)
     max_file_bytes: int = 20_000_000  # larger article files are refused, not read
     max_question_chars: int = 2_000  # longer questions are refused with a message
+    host: str = "127.0.0.1"  # BOT_HOST: where `serve` listens
+    port: int = 7860  # BOT_PORT
+    feedback: Path = Path("feedback.jsonl")  # BOT_FEEDBACK: where the web app appends ratings and comments (JSONL)
+    admin_password: str | None = None  # BOT_ADMIN_PASSWORD: needed to change the library in the web app
     batch_size: int = 16  # encoding batch: measured fastest on 2 CPU cores (16: 4.3 s, 64: 5.2 s for the corpus)
 
     @classmethod
@@ -33,13 +39,33 @@ class Settings:
             "model": os.environ.get("BOT_MODEL"),
             "backend": os.environ.get("BOT_BACKEND"),
             "cache_dir": os.environ.get("BOT_CACHE"),
+            "host": os.environ.get("BOT_HOST"),
+            "port": os.environ.get("BOT_PORT"),
+            "feedback": os.environ.get("BOT_FEEDBACK"),
+            "admin_password": os.environ.get("BOT_ADMIN_PASSWORD"),
         }
         values = {k: v for k, v in env.items() if v}
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = cls(**values)
         # Paths may arrive as strings from the CLI or the environment.
-        cache_dir = Path(settings.cache_dir) if settings.cache_dir else None
-        return replace(settings, index_dir=Path(settings.index_dir), corpus_dir=Path(settings.corpus_dir), cache_dir=cache_dir)
+        cache_dir = Path(settings.cache_dir).expanduser() if settings.cache_dir else default_cache_dir()
+        try:
+            port = int(settings.port)
+        except ValueError:
+            raise SettingsError("port", settings.port, "a whole number such as 7860") from None
+        return replace(settings, index_dir=Path(settings.index_dir), corpus_dir=Path(settings.corpus_dir), cache_dir=cache_dir,
+                       port=port, feedback=Path(settings.feedback))
+
+
+def default_cache_dir() -> Path:
+    """$XDG_CACHE_HOME/career-bot, else ~/.cache/career-bot (BOT_CACHE, read by from_env, comes first)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "career-bot"
+
+
+def fault(point: str) -> None:
+    """Fault injection for the crash tests: the process dies here, as if killed, when BOT_FAULT names `point`."""
+    if os.environ.get("BOT_FAULT") == point:
+        os._exit(137)
 
 
 SETTING_NAMES = [f.name for f in fields(Settings)]

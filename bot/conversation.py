@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-from . import indexer
+from .index import update
 from .answer import Answer, compose, not_covered
 from .config import Settings
 from .embedding import Embedder, embedder_for
@@ -23,7 +23,7 @@ from .evidence import gather
 from .library import Library
 from .question import without_exclusions
 from .retrieval import Passage, Retriever
-from .store import ArticleRecord, IndexStore
+from .index.store import ArticleRecord, IndexStore
 
 GREETING = re.compile(
     r"^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks?( you)?( so much| a lot)?|thx|ty|"
@@ -69,6 +69,11 @@ class CareerBot:
     def store(self) -> IndexStore:
         return self._retriever.store
 
+    @property
+    def retriever(self) -> Retriever:
+        """The ranking over the current index, for measurement (`bench`, `eval`); answering goes through `ask`."""
+        return self._retriever
+
     def _current(self) -> Retriever:
         """The retriever to answer with, swapped for a new one when another process (`index add` from the command
         line, another app on the same folder) has changed the index since: checked at most every WATCH_SECONDS,
@@ -81,8 +86,8 @@ class CareerBot:
         if seen == self._manifest or seen is None or not self._lock.acquire(blocking=False):
             return self._retriever  # unchanged, gone, or this process is changing it right now
         try:
-            store = IndexStore.load(self.settings.index_dir, self.embedder.name, self.embedder.dimension)
-            if [g.as_json() for g in store.segments] != [g.as_json() for g in self.store.segments]:
+            store = IndexStore.load(self.settings.index_dir, self.embedder.name, self.embedder.dimension, reuse=self.store)
+            if store.segments != self.store.segments:
                 self._retriever = Retriever(store, self.embedder)
             self._manifest = seen
         except BotError as e:  # a half-written or damaged index: keep answering from the one we have
@@ -140,32 +145,32 @@ class CareerBot:
 
     # ---- changing the library ----------------------------------------------------------------
 
-    def add(self, *paths, progress: bool = False) -> indexer.Report:
+    def add(self, *paths, progress: bool = False) -> update.Report:
         """Copy article files into the corpus and index them; the new index is live when this returns."""
         with self._lock:
-            store, report = indexer.add(paths, self.settings, self.embedder, self.store, progress)
-            self._retriever = Retriever(store, self.embedder, previous=self._retriever)
+            store, report = update.add(paths, self.settings, self.embedder, self.store, progress)
+            self._retriever = Retriever(store, self.embedder)
             self._manifest = _signature(self.settings.index_dir)
         return report
 
-    def remove(self, article_id: str, keep: bool = False) -> indexer.Report:
+    def remove(self, article_id: str, keep: bool = False) -> update.Report:
         """Remove an article; with `keep` its file is kept in corpus/.removed/ for `restore`."""
         with self._lock:
-            store, report = indexer.remove(article_id, self.settings, self.store, keep)
-            self._retriever = Retriever(store, self.embedder, previous=self._retriever)
+            store, report = update.remove(article_id, self.settings, self.store, keep)
+            self._retriever = Retriever(store, self.embedder)
             self._manifest = _signature(self.settings.index_dir)
         return report
 
-    def restore(self, source: str) -> indexer.Report:
+    def restore(self, source: str) -> update.Report:
         """Undo a `remove(..., keep=True)`: add the kept file back, then forget the kept copy."""
-        kept = indexer.corpus_dir_of(self.store, self.settings) / indexer.REMOVED / Path(source).name
+        kept = update.corpus_dir_of(self.store, self.settings) / update.REMOVED / Path(source).name
         report = self.add(kept)
         kept.unlink(missing_ok=True)
         return report
 
     def as_retriever(self, k: int = 4):
         """A LangChain `BaseRetriever` over this bot's index, returning `Document`s."""
-        from .lc_retriever import CareerRetriever
+        from .apps.langchain import CareerRetriever
 
         return CareerRetriever(bot=self, k=k)
 

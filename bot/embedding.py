@@ -146,18 +146,15 @@ class TorchEmbedder(Embedder):
         return vector
 
 
-def default_cache_dir() -> Path:
-    """BOT_CACHE, else $XDG_CACHE_HOME/career-bot, else ~/.cache/career-bot."""
-    if os.environ.get("BOT_CACHE"):
-        return Path(os.environ["BOT_CACHE"]).expanduser()
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "career-bot"
-
-
 def get_embedder(model: str = "", backend: str = "auto", cache_dir: Path | None = None) -> Embedder:
     """One Embedder per model and backend per process: loading costs seconds, encoding is thread-safe.
 
     backend "onnx" raises ModelError when the model cannot run on it; "auto" falls back to torch."""
-    return _load(model or "", backend or "auto", Path(cache_dir).expanduser() if cache_dir else default_cache_dir())
+    if cache_dir is None:
+        from .config import Settings
+
+        cache_dir = Settings.from_env().cache_dir
+    return _load(model or "", backend or "auto", Path(cache_dir).expanduser())
 
 
 @lru_cache(maxsize=4)

@@ -66,3 +66,8 @@ class DiskFullError(BotError):
 
     def __init__(self, path):
         super().__init__(f"no space left on device while writing {path}; nothing was changed: free some space and try again")
+
+
+class SettingsError(BotError):
+    def __init__(self, name: str, value, expected: str):
+        super().__init__(f"setting {name} is {value!r}; it must be {expected} (see --help)")

@@ -131,7 +131,7 @@ def knows(retriever: Retriever, word: str) -> bool:
     if len(parts) != 1 or parts[0] != w:  # "open-source", "R&D": the index holds their parts
         return all(knows(retriever, x) for x in parts)
     stem = retriever.stemmer.stemWord(w)
-    if stem in retriever.vocab_ids or w in retriever.vocab_ids:
+    if retriever.knows_term(stem) or retriever.knows_term(w):
         return True
     vocab = retriever.sorted_vocab
     for form in {w, w.rstrip("s"), stem}:

@@ -96,15 +96,16 @@ def _initials_in(letters: str, words: list[str]) -> bool:
     return all(w[0].lower() in it for w in words) and letters[0] == words[0][0].lower()
 
 
-def derive(titles: list[str], headings: list[str], article_abbreviations: list[dict], background: frozenset[str],
+def derive(titles: list[str], headings: dict[str, int], article_abbreviations: list[dict], background: frozenset[str],
            stem, overrides: dict | None = None) -> Library:
-    """A library's profile from its articles; `overrides` (from library.yaml) win key by key."""
+    """A library's profile from its articles' titles and section headings (each with how many sections it
+    names); `overrides` (from library.yaml) win key by key."""
     overrides = overrides or {}
     if not background and len(titles) >= 2:
         # Too few chunks to tell the library's background from its text: the words most titles share will do.
         counts = Counter(st for t in titles for st in {stem(w.lower()) for w in _WORD.findall(t)})
         background = frozenset(st for st, n in counts.items() if n >= max(2, 0.6 * len(titles)) and len(st) > 3)
-    subject = _subject(titles + headings, background, stem)
+    subject = _subject(Counter(titles) + Counter(headings), background, stem)
     abbreviations: dict[str, str] = {}
     for found in article_abbreviations:
         for short, long in found.items():
@@ -124,19 +125,20 @@ def derive(titles: list[str], headings: list[str], article_abbreviations: list[d
     return Library(str(overrides.get("subject") or subject), examples, abbreviations, subject, stems, keep)
 
 
-def _subject(texts: list[str], background: frozenset[str], stem) -> str:
-    """The most frequent run of background words in titles and headings, as written ("machine learning engineer")."""
+def _subject(texts: Counter, background: frozenset[str], stem) -> str:
+    """The most frequent run of background words in titles and headings (each text counted as often as it
+    occurs), as written ("machine learning engineer")."""
     if not background:
         return ""
     runs: Counter = Counter()
-    for text in texts:
+    for text, times in texts.items():
         run: list[str] = []
         for word in _WORD.findall(text) + [""]:
             if word and stem(word.lower()) in background:
                 run.append(word.lower())
                 continue
             if run:
-                runs[" ".join(run)] += 1
+                runs[" ".join(run)] += times
             run = []
     if not runs:
         return ""
@@ -157,9 +159,12 @@ def _singular(phrase: str) -> str:
     return " ".join(words)
 
 
-def _examples(headings: list[str], n: int = 3) -> tuple[str, ...]:
+def _examples(headings: dict[str, int], n: int = 3) -> tuple[str, ...]:
     """Questions from the articles' own headings: those written as questions first, most common first."""
-    counts = Counter(h.strip() for h in headings if h.strip())
+    counts: Counter = Counter()
+    for h, times in headings.items():
+        if h.strip():
+            counts[h.strip()] += times
     questions = [h for h, _ in counts.most_common() if h.endswith("?") and 12 <= len(h) <= 90]
     return tuple(questions[:n])
 

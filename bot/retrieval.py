@@ -13,16 +13,15 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
-import bm25s
-import faiss
 import numpy as np
 import Stemmer
 
 from .chunking import Chunk, Sentence
 from .embedding import Embedder
+from .index.search import Search
+from .index.segments import tokenize
+from .index.store import ArticleRecord, IndexStore
 from .library import derive
-from .stance import stance
-from .store import ArticleRecord, IndexStore
 
 # Stemmed question words that say nothing about the topic. bm25s's tokenizer already drops its English stop
 # words ("is", "are", "the"...); these are the ones it keeps. BM25 keeps them too, since they match
@@ -32,11 +31,6 @@ QUESTION_WORDS = {
     "would", "will", "may", "might", "must", "i", "me", "my", "mine", "we", "our", "you", "your", "am",
     "get", "need", "want", "tell", "know", "like", "about", "pleas", "someon", "anyon", "thing", "much", "mani", "whi",
 }
-APPROXIMATE_ABOVE = 20_000  # chunks; above this, IVF instead of exact search (about 3,000 articles)
-IVF_NPROBE = 24  # cells searched per query: the recall/speed trade-off, measured by `bench`
-# One thread for FAISS: a single query gains nothing from more, and idle OpenMP threads spinning after
-# a parallel search steal the two cores from the next query's encoding (seen as a 2x slower model).
-faiss.omp_set_num_threads(1)
 # Reciprocal-rank fusion constant. 60 (Cormack et al., 2009) was set for fusing dozens of runs; with our
 # three it let a chunk all three put mid-list beat one two of them put first. 3-12 score alike; 10 is
 # taken from that plateau (`python -m bot eval`: dev MRR@10 0.878 -> 0.917, held-out 0.802 -> 0.842).
@@ -73,87 +67,51 @@ class Passage:
 
 
 class Retriever:
-    """Search structures over one `IndexStore`, built once and then only read (thread-safe)."""
+    """Ranking over one `IndexStore`'s search structures (index/search.py); only read once made (thread-safe).
+    Making one is cheap: the structures are the store's parts' own, saved with them or kept on them."""
 
-    def __init__(self, store: IndexStore, embedder: Embedder, previous: "Retriever | None" = None):
-        """Build the search structures. When `store` is `previous.store` with articles appended (an add) or
-        one article's rows cut out (a remove), derive them from copies of the previous ones instead of
-        starting over: only new chunks are tokenized, and an IVF keeps its trained cells. The previous
-        retriever is not changed (it keeps serving questions in flight)."""
+    def __init__(self, store: IndexStore, embedder: Embedder):
         self.store = store
         self.embedder = embedder
+        self.index = Search(store)
         self.lock = threading.Lock()  # for values computed on first use (see CareerBot)
         self.stemmer = Stemmer.Stemmer("english")
-        self.approximate = len(store.chunks) > APPROXIMATE_ABOVE
+        self.approximate = self.index.approximate
         self.query_terms = lru_cache(maxsize=256)(self._query_terms)  # per index: the vocabulary decides
-        change = _change(previous.store, store) if previous is not None and previous.approximate == self.approximate else None
-        starts = store._starts
-        if change is None:  # from scratch
-            self.chunk_index = _ivf(store.chunk_vectors, store.dimension) if self.approximate else _flat(store.chunk_vectors, store.dimension)
-            # Exact search over every sentence is cheap for a few thousand; above the threshold only the
-            # sentences of candidate chunks are scored (see search()).
-            self.sentence_index = None if self.approximate else _flat(store.sentence_vectors, store.dimension)
-            self.chunk_of_sentence, self.article_of, self.question_lists = _per_chunk(store, 0)
-            self.vocab_ids: dict[str, int] = {}
-            self._token_ids, self._token_ends = self._tokenize(store.chunks)
-        elif change[0] == "append":
-            old, first = change[1], int(starts[change[1]])
-            base = previous
-            self.chunk_index = _extended(base.chunk_index, store.chunk_vectors[old:])
-            self.sentence_index = None if self.approximate else _extended(base.sentence_index, store.sentence_vectors[first:])
-            cos, art, ql = _per_chunk(store, old)
-            self.chunk_of_sentence = np.concatenate([base.chunk_of_sentence, cos])
-            self.article_of = base.article_of + art
-            self.question_lists = base.question_lists | ql
-            self.vocab_ids = dict(base.vocab_ids)
-            ids, ends = self._tokenize(store.chunks[old:])
-            self._token_ids = np.concatenate([base._token_ids, ids])
-            self._token_ends = np.concatenate([base._token_ends, (base._token_ends[-1] if old else 0) + ends])
-        else:  # one contiguous range of chunks [a, b) removed
-            a, b = change[1], change[2]
-            base, cut = previous, b - a
-            old_starts = base.store._starts
-            sa, sb = int(old_starts[a]), int(old_starts[b])
-            self.chunk_index = _refilled(base.chunk_index, store.chunk_vectors) if self.approximate else _flat(store.chunk_vectors, store.dimension)
-            self.sentence_index = None if self.approximate else _flat(store.sentence_vectors, store.dimension)
-            self.chunk_of_sentence = np.concatenate([base.chunk_of_sentence[:sa], base.chunk_of_sentence[sb:] - cut])
-            self.article_of = base.article_of[:a] + base.article_of[b:]
-            self.question_lists = {c if c < a else c - cut for c in base.question_lists if not a <= c < b}
-            self.vocab_ids = dict(base.vocab_ids)
-            ends = base._token_ends
-            ta, tb = (int(ends[a - 1]) if a else 0), int(ends[b - 1])
-            self._token_ids = np.concatenate([base._token_ids[:ta], base._token_ids[tb:]])
-            self._token_ends = np.concatenate([ends[:a], ends[b:] - (tb - ta)])
-        # Building read every vector; the search structures now hold their own copies, so the file pages
-        # need not stay in this process's memory (they are read again, a few rows at a time, when scored).
-        store.chunk_vectors.release()
-        store.sentence_vectors.release()
-        self.bm25 = bm25s.BM25()
-        self._lexical_ok = bool(store.chunks)
-        if self._lexical_ok:
-            # Scores are recomputed for every chunk (each term's idf changes with the corpus), from the kept ids.
-            docs = np.split(self._token_ids, self._token_ends[:-1])
-            self.bm25.index((docs, dict(self.vocab_ids)), show_progress=False)
-        self.background = self._background()
+        self._lexical_ok = self.index.n > 0
+        self.background = self.index.background(BACKGROUND_SHARE) if self.index.n >= BACKGROUND_MIN_CHUNKS else frozenset()
         self.stems = lru_cache(maxsize=65536)(self._stems)  # the same sentences come back question after question
-        self.sorted_vocab = sorted(self.vocab_ids)  # for prefix look-ups ("stats" -> "statist")
-        self._soft = None  # positions and vectors of alternative-view sentences, gathered on first need
+        self._soft = None  # vectors of alternative-view sentences, gathered on first need
         self._headings = None  # usable section headings and their chunk rows, gathered on first refusal
         self._direction = None  # the background's vector, embedded on first need
         self._words: dict[str, np.ndarray] = {}
-        sections = list(dict.fromkeys((c.article_id, c.heading) for c in store.chunks))
         self.library = derive(
-            [a.title for a in store.articles.values()], [h for _, h in sections],
+            [a.title for a in store.articles.values()], self.index.section_counts(),
             [a.abbreviations for a in store.articles.values()], self.background, self.stemmer.stemWord, store.library,
         )
 
-    def _background(self) -> frozenset[str]:
-        """Stemmed terms in nearly every chunk: what the whole library is about, so they tell no passage apart."""
-        n = len(self.store.chunks)
-        if not self._lexical_ok or n < BACKGROUND_MIN_CHUNKS:
-            return frozenset()
-        df = np.diff(self.bm25.scores["indptr"])  # chunks holding each term (the matrix has a column per term)
-        return frozenset(w for w, i in self.vocab_ids.items() if i < len(df) and df[i] >= BACKGROUND_SHARE * n)
+    @property
+    def article_of(self) -> np.ndarray:
+        return self.index.article_of
+
+    @property
+    def question_lists(self) -> frozenset[int]:
+        return self.index.question_lists
+
+    @property
+    def chunk_of_sentence(self) -> np.ndarray:
+        return self.index.chunk_of_sentence
+
+    def knows_term(self, term: str) -> bool:
+        """Whether a stemmed term (or a word as written) occurs in the library."""
+        return self.index.df(term) > 0
+
+    def has_prefix(self, prefix: str) -> bool:
+        return self.index.has_prefix(prefix)
+
+    @property
+    def sorted_vocab(self) -> list[str]:
+        return self.index.vocabulary()
 
     def background_words(self, query: str) -> str:
         """The query's words that are the library's background ("machine learning engineer"), when the query
@@ -174,18 +132,6 @@ class Retriever:
 
     def _stems(self, text: str) -> frozenset[str]:
         return frozenset(self.stemmer.stemWord(w) for w in re.findall(r"[a-z0-9+#]+", text.lower()))
-
-    def _tokenize(self, chunks, batch: int = 2048) -> tuple[np.ndarray, np.ndarray]:
-        """Stemmed token ids of `chunks` (flat int32, and each chunk's end), adding new terms to `vocab_ids`.
-        Tokenized a batch at a time: a list of strings for every token of a large index would not fit."""
-        vocab, flat, lengths = self.vocab_ids, [], []
-        for k in range(0, len(chunks), batch):
-            texts = [c.embed_text for c in chunks[k : k + batch]]
-            for doc in bm25s.tokenize(texts, stemmer=self.stemmer, return_ids=False, show_progress=False):
-                flat.append(np.fromiter((vocab.setdefault(w, len(vocab)) for w in doc), dtype=np.int32, count=len(doc)))
-                lengths.append(len(doc))
-        ids = np.concatenate(flat) if flat else np.zeros(0, np.int32)
-        return ids, np.cumsum(np.array(lengths, dtype=np.int64))
 
     # ---- evidence for the answer step ------------------------------------------------------
 
@@ -210,9 +156,7 @@ class Retriever:
         if self._soft is None:
             with self.lock:
                 if self._soft is None:
-                    positions = np.array(
-                        [i for i, s in enumerate(self.store.sentences) if stance(s.text) == "soft"], dtype=np.int64
-                    )
+                    positions = self.index.soft_sentences()
                     rows = self.store.sentence_vectors
                     parts = []
                     for at in range(0, len(positions), 8192):
@@ -228,14 +172,14 @@ class Retriever:
             return self.library.examples
         if self._headings is None:
             with self.lock:
-                rows: dict[str, list[int]] = {}
+                rows: dict[str, list[np.ndarray]] = {}
                 titles = {a.title.strip().lower() for a in self.store.articles.values()}
-                for i, chunk in enumerate(self.store.chunks):
-                    heading = chunk.heading.strip()
+                for heading, chunk_rows in zip(*self.index.heading_rows()):
+                    heading = heading.strip()
                     # A heading that is an article's title, or one word ("Conclusion"), names no answerable topic.
                     if 12 <= len(heading) <= 90 and heading.lower() not in titles and len(heading.split()) >= 2:
-                        rows.setdefault(heading, []).append(i)
-                self._headings = (list(rows), [np.array(r) for r in rows.values()])
+                        rows.setdefault(heading, []).append(chunk_rows)
+                self._headings = (list(rows), [np.concatenate(r) for r in rows.values()])
         names, rows = self._headings
         if not names:
             return self.library.examples
@@ -253,38 +197,44 @@ class Retriever:
         known = self.query_terms(query)[0]
         if not known:
             return {}
-        scores = self.bm25.get_scores(known)
+        scores = self.index.bm25(known)
         top = np.argpartition(-scores, DEPTH)[:DEPTH] if len(scores) > DEPTH else np.arange(len(scores))
         return {int(i): float(scores[i]) for i in top if scores[i] > 0}
 
     def _query_terms(self, query: str) -> tuple[list[str], list[str]]:
         """The query's stemmed content terms, split into (found in the index, not found)."""
-        words = bm25s.tokenize([query], stemmer=self.stemmer, return_ids=False, show_progress=False)[0]
-        vocab = self.vocab_ids if self._lexical_ok else {}
-        return [w for w in words if w in vocab], [w for w in words if w not in vocab]
+        words = tokenize([query])[0]
+        if not self._lexical_ok:
+            return [], words
+        return [w for w in words if self.knows_term(w)], [w for w in words if not self.knows_term(w)]
 
     def search(self, query: str, k: int = 5, query_vector: np.ndarray | None = None) -> list[Passage]:
         n = len(self.store.chunks)
         if n == 0 or k <= 0:
             return []
         qv = self.embedder.embed_query(query) if query_vector is None else query_vector
-        q = qv.reshape(1, -1)
         depth = min(DEPTH, n)
-        chunk_sim, chunk_ids = self.chunk_index.search(q, depth)
-        dense = [int(i) for i in chunk_ids[0] if i >= 0]
+        chunk_sim, chunk_ids = self.index.nearest_chunks(qv, depth)
+        dense = [int(i) for i in chunk_ids]
         lexical = self.lexical_scores(query)
         by_lexical = sorted(lexical, key=lexical.get, reverse=True)
         best_sentence: dict[int, float] = {}
-        if self.sentence_index is not None:
-            sent_sim, sent_ids = self.sentence_index.search(q, min(DEPTH * 3, len(self.store.sentences)))
-            for sim, si in zip(sent_sim[0], sent_ids[0]):
-                if si >= 0:
-                    best_sentence.setdefault(int(self.chunk_of_sentence[si]), float(sim))  # sorted: first is best
+        if self.index.sentence_index is not None:
+            sent_sim, sent_ids = self.index.nearest_sentences(qv, DEPTH * 3)
+            for sim, si in zip(sent_sim, sent_ids):
+                best_sentence.setdefault(int(self.chunk_of_sentence[si]), float(sim))  # sorted: first is best
         else:
-            for c in dict.fromkeys(dense + by_lexical):
-                sims = self.vectors_of_rows(self.store.sentence_rows(c)) @ qv
-                best_sentence[c] = float(sims.max()) if len(sims) else -1.0
-            best_sentence = dict(sorted(best_sentence.items(), key=lambda kv: -kv[1]))
+            # The candidates' sentences, gathered and scored at once; each chunk keeps its best.
+            candidates = np.array(list(dict.fromkeys(dense + by_lexical)), dtype=np.int64)
+            starts = self.store._starts
+            counts = starts[candidates + 1] - starts[candidates]
+            rows = np.repeat(starts[candidates] - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+            sims = self.store.sentence_vectors[rows].astype(np.float32) @ qv if len(rows) else np.zeros(0, np.float32)
+            owner = np.repeat(np.arange(len(candidates)), counts)
+            best = np.full(len(candidates), -1.0, dtype=np.float32)
+            np.maximum.at(best, owner, sims)
+            order = np.argsort(-best, kind="stable")
+            best_sentence = {int(candidates[i]): float(best[i]) for i in order}
         by_sentence = list(best_sentence)[:depth]
 
         fused: dict[int, float] = {}
@@ -294,7 +244,7 @@ class Retriever:
 
         for c in self.question_lists & fused.keys():
             fused[c] *= QUESTION_LIST_WEIGHT
-        chunk_cos = dict(zip((int(i) for i in chunk_ids[0]), (float(s) for s in chunk_sim[0])))
+        chunk_cos = dict(zip((int(i) for i in chunk_ids), (float(s) for s in chunk_sim)))
         picked = _diversify(fused, self.article_of, k)
         passages = []
         for c, score in picked:
@@ -320,7 +270,10 @@ class Retriever:
             return []
         sims = vectors @ vector
         out = []
-        for i in np.argsort(-sims):
+        # The head of the ranking first (the usual case: no exclusions to skip), the whole only when it runs out.
+        head = np.argpartition(-sims, 8 * k)[: 8 * k] if len(sims) > 8 * k else np.arange(len(sims))
+        head = head[np.argsort(-sims[head], kind="stable")]
+        for i in _chain(head, lambda: (order := np.argsort(-sims, kind="stable"))[~np.isin(order, head)]):
             sentence = self.store.sentences[positions[i]]
             if sentence.article_id in exclude_articles:
                 continue
@@ -346,6 +299,12 @@ class Retriever:
         return self.store.sentence_vectors[rows.start : rows.stop].astype(np.float32)
 
 
+def _chain(head: np.ndarray, more):
+    """The positions of `head`, then those of `more()` (called only if the loop gets that far)."""
+    yield from head
+    yield from more()
+
+
 def _diversify(fused: dict[int, float], article_of: list[str], k: int) -> list[tuple[int, float]]:
     """Greedy pick by fused score, each pick from an article decaying that article's later chunks."""
     # Only the best few of each article can be picked, so candidates are the ranked head of the list.
@@ -358,72 +317,3 @@ def _diversify(fused: dict[int, float], article_of: list[str], k: int) -> list[t
         picked.append((c, score * SAME_ARTICLE_DECAY ** seen.get(article_of[c], 0)))
         seen[article_of[c]] = seen.get(article_of[c], 0) + 1
     return picked
-
-
-def _change(old: IndexStore, new: IndexStore):
-    """("append", n) when `new` is `old` (n chunks) plus rows at the end; ("remove", a, b) when it is `old`
-    without chunks a..b; else None. Compares the records themselves (identity), not equal copies."""
-    n, m = len(old.chunks), len(new.chunks)
-    if 0 < n <= m and all(x is y for x, y in zip(old.chunks, new.chunks[:n])):
-        return ("append", n)
-    if 0 < m < n:
-        a = next((i for i, (x, y) in enumerate(zip(old.chunks, new.chunks)) if x is not y), m)
-        b = a + (n - m)
-        if all(x is y for x, y in zip(old.chunks[b:], new.chunks[a:])):
-            return ("remove", a, b)
-    return None
-
-
-def _per_chunk(store: IndexStore, first: int):
-    """For chunks first.. : the chunk of each of their sentences, their article ids, and which are question lists."""
-    starts = store._starts[first:]
-    chunks = store.chunks[first:]
-    chunk_of_sentence = first + np.repeat(np.arange(len(chunks)), np.diff(starts))
-    sentences = store.sentences[int(starts[0]) :] if len(starts) else ()
-    # "We'll answer: What does an ML engineer do? How much do they earn? ..." matches every question
-    # and answers none of them.
-    asks = np.fromiter((s.text.rstrip().endswith("?") for s in sentences), dtype=bool, count=len(sentences))
-    questions = np.bincount(chunk_of_sentence[asks] - first, minlength=len(chunks))
-    sizes = np.diff(starts)
-    question_lists = set((first + np.flatnonzero((sizes >= 3) & (questions * 2 >= sizes))).tolist())
-    return chunk_of_sentence, [c.article_id for c in chunks], question_lists
-
-
-def _add_rows(index: faiss.Index, vectors, batch: int = 8192) -> None:
-    """Add rows a batch at a time (a float32 copy of every vector at once would double the memory)."""
-    for k in range(0, len(vectors), batch):
-        index.add(np.ascontiguousarray(vectors[k : k + batch], dtype=np.float32))
-
-
-def _refilled(index: faiss.Index, vectors) -> faiss.Index:
-    """A copy of a trained IVF holding `vectors` instead (no retraining)."""
-    index = faiss.clone_index(index)
-    index.reset()
-    _add_rows(index, vectors)
-    return index
-
-
-def _extended(index: faiss.Index, vectors: np.ndarray) -> faiss.Index:
-    """A copy of `index` with `vectors` added (an IVF keeps its trained cells)."""
-    index = faiss.clone_index(index)
-    _add_rows(index, vectors)
-    return index
-
-
-def _ivf(vectors: np.ndarray, dimension: int) -> faiss.Index:
-    """An inverted-file index: k-means cells, searching the `nprobe` nearest. Recall@10 against exact
-    search is measured by `python -m bot bench` (>= 0.95 at IVF_NPROBE)."""
-    n = len(vectors)
-    nlist = max(64, int(2 * np.sqrt(n)))  # ~530 cells at 70k chunks; 40 training points each
-    index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dimension), dimension, nlist, faiss.METRIC_INNER_PRODUCT)
-    sample = vectors[np.random.default_rng(0).choice(n, size=min(n, 40 * nlist), replace=False)]
-    index.train(np.ascontiguousarray(sample, dtype=np.float32))
-    _add_rows(index, vectors)
-    index.nprobe = IVF_NPROBE
-    return index
-
-
-def _flat(vectors: np.ndarray, dimension: int) -> faiss.Index:
-    index = faiss.IndexFlatIP(dimension)  # inner product on unit vectors == cosine
-    _add_rows(index, vectors)
-    return index

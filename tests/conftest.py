@@ -67,9 +67,9 @@ def settings(tmp_path) -> Settings:
 
 @pytest.fixture
 def built(settings, embedder) -> Settings:
-    from bot import indexer
+    from bot.index import update
 
-    indexer.build(settings, embedder)
+    update.build(settings, embedder)
     return settings
 
 
@@ -99,7 +99,7 @@ def app_server(tmp_path_factory):
     Yields (url, bot, feedback_path).
     """
     from bot import CareerBot
-    from bot.ui import create_app, launch
+    from bot.apps.ui import create_app, launch
 
     base = tmp_path_factory.mktemp("app")
     shutil.copytree(ROOT / "corpus", base / "corpus")

@@ -122,31 +122,3 @@ def test_questions_in_flight_survive_index_updates(built, tmp_path):
             t.join(timeout=60)
     assert errors == [] and len(answers) > 3
     assert all(a.citations and a.citations[0].article_id == "portfolio" for a in answers)
-
-
-def test_a_retriever_extended_by_an_add_matches_one_built_from_scratch(built, embedder, tmp_path):
-    from bot.retrieval import Retriever, _change
-
-    bot = CareerBot.load(index_dir=built.index_dir)
-    before = bot.store
-    extra = tmp_path / "meetups.md"
-    extra.write_text("# Meetups\n\nNetworking at local meetups often leads to machine learning job offers.\n")
-    bot.add(extra)
-    assert _change(before, bot.store)[0] == "append"  # so the bot's retriever was extended, not rebuilt
-    fresh = Retriever(bot.store, embedder)
-    assert len(bot._retriever.article_of) == len(fresh.article_of) == len(bot.store.chunks)
-    for q in ("Where do networking job offers come from?", "What should a portfolio include?", "salary of juniors"):
-        ours, theirs = bot._retriever.search(q, k=4), fresh.search(q, k=4)
-        assert [p.chunk_id for p in ours] == [p.chunk_id for p in theirs]
-        assert [round(p.score, 6) for p in ours] == [round(p.score, 6) for p in theirs]
-    assert bot.retrieve("networking at meetups", k=1)[0].article_id == "meetups"
-    # Removing an article from the middle: derived from the previous retriever, same results as from scratch.
-    before = bot.store
-    bot.remove("interviews")
-    assert _change(before, bot.store)[0] == "remove"
-    fresh = Retriever(bot.store, embedder)
-    assert bot._retriever.question_lists == fresh.question_lists
-    assert np.array_equal(bot._retriever.chunk_of_sentence, fresh.chunk_of_sentence)
-    for q in ("Where do networking job offers come from?", "What should a portfolio include?", "coding round"):
-        ours, theirs = bot._retriever.search(q, k=4), fresh.search(q, k=4)
-        assert [(p.chunk_id, round(p.score, 6)) for p in ours] == [(p.chunk_id, round(p.score, 6)) for p in theirs]

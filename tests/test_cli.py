@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from bot.cli import main
+from bot.apps.cli import main
 from tests.conftest import ROOT
 
 

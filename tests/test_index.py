@@ -8,10 +8,10 @@ import textwrap
 import numpy as np
 import pytest
 
-from bot import indexer
+from bot.index import update
 from bot.config import Settings
 from bot.errors import ArticleError, IndexMismatchError, IndexMissingError
-from bot.store import FORMAT_VERSION, IndexStore
+from bot.index.store import FORMAT_VERSION, SEGMENT_SUFFIXES, IndexStore
 from tests.conftest import ROOT
 
 
@@ -34,7 +34,7 @@ def test_build_writes_a_complete_manifest(built, embedder):
 
 def test_rebuilding_an_unchanged_corpus_embeds_nothing(built, embedder):
     before = sorted(p.name for p in built.index_dir.iterdir())
-    store, report = indexer.build(built, embedder)
+    store, report = update.build(built, embedder)
     assert report.embedded_texts == 0 and sorted(report.unchanged) == ["interviews", "portfolio", "salary-survey"]
     assert sorted(p.name for p in built.index_dir.iterdir()) == before
 
@@ -42,7 +42,7 @@ def test_rebuilding_an_unchanged_corpus_embeds_nothing(built, embedder):
 def test_changed_article_is_re_embedded_and_removed_article_disappears(built, embedder):
     (built.corpus_dir / "interviews.md").write_text("# Interviews\n\nBring a laptop to the onsite interview.\n")
     (built.corpus_dir / "salary-survey.txt").unlink()
-    store, report = indexer.build(built, embedder)
+    store, report = update.build(built, embedder)
     assert report.updated == ["interviews"] and report.removed == ["salary-survey"] and report.unchanged == ["portfolio"]
     assert "salary-survey" not in {c.article_id for c in store.chunks}
     assert [c.text for c in store.chunks if c.article_id == "interviews"] == ["Bring a laptop to the onsite interview."]
@@ -52,17 +52,17 @@ def test_add_copies_into_corpus_and_re_adding_changes_nothing(built, embedder, t
     new = tmp_path / "elsewhere" / "mentors.md"
     new.parent.mkdir()
     new.write_text("# Finding a mentor\n\nA mentor reviews your projects and suggests what to learn next.\n")
-    store, report = indexer.add([new], built, embedder)
+    store, report = update.add([new], built, embedder)
     assert report.added == ["mentors"] and (built.corpus_dir / "mentors.md").read_text() == new.read_text()
     n_chunks = len(store.chunks)
-    store, report = indexer.add([new], built, embedder)
+    store, report = update.add([new], built, embedder)
     assert report.unchanged == ["mentors"] and report.embedded_texts == 0 and len(store.chunks) == n_chunks
     assert len({c.id for c in store.chunks}) == n_chunks  # no duplicate chunks
-    assert indexer.stale_articles(built) == []
+    assert update.stale_articles(built) == []
 
 
 def test_remove_drops_all_vectors_and_the_corpus_file(built, embedder):
-    store, _ = indexer.remove("portfolio", built)
+    store, _ = update.remove("portfolio", built)
     assert "portfolio" not in store.articles
     assert all(c.article_id != "portfolio" for c in store.chunks)
     assert all(s.article_id != "portfolio" for s in store.sentences)
@@ -82,10 +82,10 @@ def test_a_bad_file_leaves_corpus_and_index_exactly_as_they_were(built, embedder
     bad = tmp_path / "bad.md"
     bad.write_bytes(b"\x00\x01\x02binary")
     with pytest.raises(ArticleError, match="bad.md: it looks like a binary file"):
-        indexer.add([good, bad], built, embedder)
+        update.add([good, bad], built, embedder)
     (built.corpus_dir / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
     with pytest.raises(ArticleError, match="broken.pdf"):
-        indexer.build(built, embedder)
+        update.build(built, embedder)
     (built.corpus_dir / "broken.pdf").unlink()
     assert snapshot() == before
 
@@ -111,54 +111,56 @@ def test_build_killed_before_the_swap_leaves_the_old_index_loadable(built, embed
     (built.corpus_dir / "extra.md").write_text("# Extra\n\nNetworking at meetups leads to job offers.\n")
     script = textwrap.dedent(f"""
         import os, signal
-        import bot.store as store
-        real = store._atomic_write
-        def write(path, data):
+        import bot.index.store as store
+        real = store.atomic_write
+        def write(path, data, *args):
             if path.name == "manifest.json":
                 os.kill(os.getpid(), signal.SIGKILL)  # after every data file is on disk
-            real(path, data)
-        store._atomic_write = write
-        from bot import indexer
+            real(path, data, *args)
+        store.atomic_write = write
+        from bot.index import update
         from bot.config import Settings
         from bot.embedding import get_embedder
         s = Settings.from_env(index_dir={str(built.index_dir)!r}, corpus_dir={str(built.corpus_dir)!r})
-        indexer.build(s, get_embedder(""))
+        update.build(s, get_embedder(""))
     """)
     proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, timeout=300)
     assert proc.returncode == -9, proc.stderr.decode()[-2000:]
     assert len(list(built.index_dir.glob("chunks-*.jsonl"))) == 2  # the new, unswapped data files are there
     after = IndexStore.load(built.index_dir, embedder.name, embedder.dimension)
-    assert sorted(after.articles) == sorted(old.articles) and after.chunks == old.chunks
+    assert sorted(after.articles) == sorted(old.articles) and list(after.chunks) == list(old.chunks)
     # The next build completes and cleans up the orphans.
-    store, report = indexer.build(built, embedder)
+    store, report = update.build(built, embedder)
     assert report.added == ["extra"]
-    named = {f for seg in json.loads((built.index_dir / "manifest.json").read_text())["segments"] for f in seg["files"].values()}
-    on_disk = {p.name for p in built.index_dir.iterdir() if p.suffix in (".jsonl", ".npy", ".tmp")}
-    assert on_disk == named and len(named) == 6  # the first build's segment, and one for the new article
+    segments = json.loads((built.index_dir / "manifest.json").read_text())["segments"]
+    named = {f for seg in segments for f in seg["files"].values()}
+    on_disk = {p.name for p in built.index_dir.iterdir() if p.suffix in SEGMENT_SUFFIXES and p.name != "manifest.json"}
+    assert on_disk == named and len(segments) == 2  # the first build's segment, and one for the new article
 
 
 def test_adding_writes_one_new_segment_and_leaves_the_rest_alone(built, embedder, tmp_path):
     before = {p.name: p.stat().st_ino for p in built.index_dir.glob("*.npy")}
     extra = tmp_path / "extra.md"
     extra.write_text("# Extra\n\nNetworking at meetups leads to job offers.\n")
-    store, _ = indexer.add([extra], built, embedder)
+    store, _ = update.add([extra], built, embedder)
     after = {p.name: p.stat().st_ino for p in built.index_dir.glob("*.npy")}
     assert all(after.get(name) == ino for name, ino in before.items())  # untouched, not rewritten
-    assert len(after) == len(before) + 2 and len(store.segments) == 2
+    new = {f for f in store.segments[-1].files.values() if f.endswith(".npy")}
+    assert set(after) == set(before) | new and len(store.segments) == 2
     loaded = IndexStore.load(built.index_dir)
-    assert loaded.chunks == store.chunks and np.allclose(loaded.chunk_vectors, store.chunk_vectors)
+    assert list(loaded.chunks) == list(store.chunks) and np.allclose(loaded.chunk_vectors, store.chunk_vectors)
     # Removing it rewrites only its segment (here: drops it); the first segment's files stay.
-    indexer.remove("extra", built)
+    update.remove("extra", built)
     assert {p.name: p.stat().st_ino for p in built.index_dir.glob("*.npy")} == before
 
 
 def test_many_small_segments_are_merged(built, embedder, tmp_path):
-    from bot.store import MAX_SEGMENTS
+    from bot.index.store import MAX_SEGMENTS
 
     for k in range(MAX_SEGMENTS + 2):
         path = tmp_path / f"note-{k}.md"
         path.write_text(f"# Note {k}\n\nTip number {k}: practise explaining models to people outside the field.\n")
-        store, _ = indexer.add([path], built, embedder)
+        store, _ = update.add([path], built, embedder)
         assert len(store.segments) <= MAX_SEGMENTS
     loaded = IndexStore.load(built.index_dir)
     assert sorted(loaded.articles) == sorted(store.articles) and len(loaded.chunks) == len(store.chunks)
@@ -167,7 +169,7 @@ def test_many_small_segments_are_merged(built, embedder, tmp_path):
 
 def test_committed_index_matches_the_corpus():
     """Fails when corpus/ changed and index/ was not rebuilt: run `python -m bot index build`."""
-    problems = indexer.stale_articles(Settings.from_env(index_dir=ROOT / "index", corpus_dir=ROOT / "corpus"))
+    problems = update.stale_articles(Settings.from_env(index_dir=ROOT / "index", corpus_dir=ROOT / "corpus"))
     assert problems == [], f"index/ is out of date for {problems}: run `python -m bot index build` and commit index/"
 
 

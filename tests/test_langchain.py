@@ -3,7 +3,7 @@
 import pytest
 from langchain_tests.integration_tests import RetrieversIntegrationTests
 
-from bot.lc_retriever import CareerRetriever
+from bot.apps.langchain import CareerRetriever
 
 
 class TestCareerRetriever(RetrieversIntegrationTests):

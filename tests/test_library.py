@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import CareerBot, indexer
+from bot import CareerBot
+from bot.index import update
 from bot.config import Settings
 from bot.library import defined_abbreviations
 
@@ -21,7 +22,7 @@ def nursing_bot(tmp_path_factory, embedder):
     for article in NURSING.glob("*.md"):
         shutil.copy(article, corpus / article.name)
     settings = Settings.from_env(corpus_dir=corpus, index_dir=base / "index")
-    indexer.build(settings, embedder)
+    update.build(settings, embedder)
     return CareerBot.load(settings=settings)
 
 

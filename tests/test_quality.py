@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from bot.evaluate import contains_gold, covers_keys, evaluate_bot, load_dataset, normalize
+from bot.measure.evaluate import contains_gold, covers_keys, evaluate_bot, load_dataset, normalize
 from tests.conftest import ROOT
 
 
@@ -143,7 +143,7 @@ def test_dev_set_refusals_are_right(guides_bot):
 
 
 def test_eval_command_prints_ours_beside_the_baseline(capsys, tmp_path):
-    from bot.cli import main
+    from bot.apps.cli import main
 
     rows = [json.loads(line) for line in (ROOT / "eval" / "dev.jsonl").read_text().splitlines()]
     small = tmp_path / "small.jsonl"
@@ -211,7 +211,7 @@ def test_the_askers_own_words_for_what_the_guides_cover_are_no_gap(guides_bot, q
 def test_answer_shape_on_the_answers_dev_set(guides_bot):
     """Calibration guard (eval/answers_dev.jsonl): no answerable question refused, the far and near ones
     handled honestly, and no answer quoting markup, headings or a sentence without what it leans on."""
-    from bot.evaluate import evaluate_answers
+    from bot.measure.evaluate import evaluate_answers
 
     report = evaluate_answers(guides_bot, load_dataset(ROOT / "eval" / "answers_dev.jsonl"))
     assert report.answerable_refused == [] and report.far_refused == "4/4" and report.near_honest == "10/10"

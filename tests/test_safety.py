@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import indexer
-from bot.store import IndexStore
+from bot.index import update
+from bot.index.store import IndexStore
 from tests.conftest import ROOT
 
 EXTRA = "# Study groups\n\nA weekly study group keeps a machine learning learner accountable and motivated.\n"
@@ -25,10 +25,10 @@ def run_cli(args, settings, fault=None):
 
 def consistent(settings) -> set[str]:
     """Recover as the next writer would, then check corpus and index agree; returns the indexed ids."""
-    with indexer.index_lock(Path(settings.index_dir)):
-        indexer.recover(settings)
-    assert indexer.stale_articles(settings) == []
-    assert not (Path(settings.corpus_dir) / indexer.PENDING).exists()
+    with update.index_lock(Path(settings.index_dir)):
+        update.recover(settings)
+    assert update.stale_articles(settings) == []
+    assert not (Path(settings.corpus_dir) / update.PENDING).exists()
     assert not [p for p in Path(settings.corpus_dir).iterdir() if p.name.endswith((".part", ".tmp"))]
     store = IndexStore.load(settings.index_dir)
     named = {f for seg in store.segments for f in seg.files.values()} | {"manifest.json", ".lock"}
@@ -76,7 +76,7 @@ def test_a_full_disk_is_one_line_and_changes_nothing(small_disk, embedder, tmp_p
     from tests.conftest import write_articles
 
     settings = Settings.from_env(corpus_dir=write_articles(small_disk / "corpus"), index_dir=small_disk / "index")
-    indexer.build(settings, embedder)
+    update.build(settings, embedder)
     before = sorted(p.name for p in settings.index_dir.iterdir())
     # Fill the disk, leaving too little for a new segment.
     with open(small_disk / "filler", "wb") as f:
@@ -183,8 +183,8 @@ def test_links_directories_and_files_that_are_not_articles_are_refused_by_name(b
     for path, reason in ((link, "symbolic link"), (folder, "not a regular file"), (nav, "article text"),
                          (twin, "duplicates article 'portfolio'")):
         with pytest.raises(ArticleError, match=reason):
-            indexer.add([path], built, embedder)
-    assert indexer.stale_articles(built) == []
+            update.add([path], built, embedder)
+    assert update.stale_articles(built) == []
 
 
 def test_a_file_name_that_is_not_utf8_is_refused_in_one_line(built, tmp_path):
@@ -234,7 +234,7 @@ def guarded_app(tmp_path):
 
     from bot import CareerBot
     from bot.config import Settings
-    from bot.ui import Permission, create_app, launch
+    from bot.apps.ui import Permission, create_app, launch
     from tests.conftest import free_port
 
     shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
@@ -263,11 +263,11 @@ def test_removing_through_the_queue_endpoint_needs_the_admin_password(guarded_ap
     _call_route(url, app, "undo_removal", ["guess", None], session="attacker")
     assert target not in bot.store.articles
     _call_route(url, app, "undo_removal", ["s3cret", None], session="admin")  # undo brings it back, file and all
-    assert target in bot.store.articles and indexer.stale_articles(bot.settings) == []
+    assert target in bot.store.articles and update.stale_articles(bot.settings) == []
 
 
 def test_adding_through_the_queue_endpoint_needs_the_admin_password(guarded_app, tmp_path):
-    from bot.ui import Permission
+    from bot.apps.ui import Permission
 
     url, app, bot, base = guarded_app
     # The add handler refuses before it looks at the files: no file is read, none is indexed.
@@ -342,5 +342,5 @@ def test_a_writer_that_cannot_get_the_lock_says_so_in_one_line(built, embedder, 
 
     with FileLock(Path(built.index_dir) / ".lock"):  # another process holds it
         with pytest.raises(BotError, match="being changed by another process"):
-            with indexer.index_lock(Path(built.index_dir), timeout=0.2):
+            with update.index_lock(Path(built.index_dir), timeout=0.2):
                 pass

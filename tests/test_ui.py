@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 from gradio_client import Client
 
 from bot.answer import Answer, Citation
-from bot.ui import highlight, render_answer
+from bot.apps.ui import highlight, render_answer
 
 
 def _hostile_answer() -> Answer:
@@ -84,7 +84,7 @@ def test_a_cleared_chat_leaves_no_hidden_memory(app_server):
     question, which the session still remembers on the server."""
     import json
 
-    from bot.ui import create_app
+    from bot.apps.ui import create_app
 
     url, bot, _ = app_server
     index = next(i for i, f in create_app(bot).fns.items() if f.name == "respond")  # the served app's layout
@@ -94,7 +94,7 @@ def test_a_cleared_chat_leaves_no_hidden_memory(app_server):
 
 
 def test_dates_are_shown_as_dates():
-    from bot.ui import format_date
+    from bot.apps.ui import format_date
 
     assert format_date("2023-12-16T14:59:43+01:00") == "16 Dec 2023"
     assert format_date("2024-03-01") == "1 Mar 2024" and format_date("spring 2024") == "spring 2024"
@@ -111,7 +111,7 @@ def test_the_page_names_the_librarys_subject_not_a_fixed_one(app_server):
 def test_feedback_keeps_what_was_finally_said_about_each_answer(tmp_path):
     import json
 
-    from bot.ui import Feedback, rating_of
+    from bot.apps.ui import Feedback, rating_of
 
     assert (rating_of(True), rating_of("Like"), rating_of(False), rating_of("Dislike"), rating_of("")) == (
         "up", "up", "down", "down", None)
@@ -131,7 +131,7 @@ def test_an_edited_question_is_asked_again_in_its_place(app_server):
 
     import httpx
 
-    from bot.ui import create_app
+    from bot.apps.ui import create_app
 
     url, bot, _ = app_server
     fns = create_app(bot).fns

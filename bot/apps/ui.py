@@ -13,16 +13,16 @@ import html
 import re
 import json
 import logging
-import os
 import threading
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .answer import Answer
-from .conversation import CareerBot, without_surrogates
-from .errors import BotError
+from ..answer import Answer
+from ..conversation import CareerBot, without_surrogates
+from ..errors import BotError
+from ..files import atomic_write
 
 log = logging.getLogger(__name__)
 UPLOAD_TYPES = [".md", ".markdown", ".txt", ".html", ".htm", ".pdf"]
@@ -178,13 +178,8 @@ class Feedback:
         return rows
 
     def _write(self, rows: dict) -> None:
-        import tempfile
-
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name + ".", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows.values())
-        os.replace(tmp, self.path)
+        atomic_write(self.path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows.values()).encode("utf-8"), 0o600)
 
 
 def rating_of(liked) -> str | None:
@@ -528,9 +523,9 @@ def _restore(saved):
 
 def _is_upload(path: Path) -> bool:
     """A file in Gradio's upload cache (never a file the caller owns)."""
-    import tempfile
+    from gradio.utils import get_upload_folder  # Gradio's own reading of GRADIO_TEMP_DIR
 
-    cache = Path(os.environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio").resolve()
+    cache = Path(get_upload_folder()).resolve()
     try:
         return path.resolve().is_relative_to(cache)
     except OSError:

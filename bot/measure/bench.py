@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import PROJECT_DIR, Settings
+from ..config import PROJECT_DIR, Settings
 
 TOPICS = [
     "a master's degree", "a PhD", "MLOps", "PyTorch", "TensorFlow", "feature engineering", "overfitting",
@@ -74,14 +74,13 @@ def _peak_rss_mb() -> float:
 
 def synthesize(store, n_articles: int, corpus_dir: Path, seed: int = 0):
     """A store of `n_articles`: the real ones plus synthetic ones built from their chunks and vectors."""
-    from .chunking import Chunk, Sentence
-    from .store import ArticleRecord, now_iso
+    from ..chunking import Chunk, Sentence
+    from ..index.store import ArticleRecord, now_iso
 
     rng = np.random.default_rng(seed)
     real_chunks = list(store.chunks)
-    chunks, sentences = list(store.chunks), list(store.sentences)
-    chunk_vecs, sent_vecs = [store.chunk_vectors], [store.sentence_vectors.astype(np.float32)]
-    articles = dict(store.articles)
+    chunks, sentences, records = [], [], []
+    chunk_vecs, sent_vecs = [], []
     d = store.dimension
 
     def perturb(v: np.ndarray, pool: np.ndarray) -> np.ndarray:
@@ -89,7 +88,7 @@ def synthesize(store, n_articles: int, corpus_dir: Path, seed: int = 0):
         out = 0.8 * v + 0.45 * mix + rng.normal(0, 0.25 / np.sqrt(d), size=v.shape)
         return (out / np.linalg.norm(out, axis=1, keepdims=True)).astype(np.float32)
 
-    real_cv = store.chunk_vectors
+    real_cv = np.asarray(store.chunk_vectors, dtype=np.float32)
     real_sv = store.sentence_vectors.astype(np.float32)
     for k in range(n_articles - len(store.articles)):
         aid = f"synthetic-{k:05d}"
@@ -110,13 +109,10 @@ def synthesize(store, n_articles: int, corpus_dir: Path, seed: int = 0):
             offset += len(src.text) + 2
         chunk_vecs.append(perturb(real_cv[picks], real_cv))
         sent_vecs.append(perturb(real_sv[new_sent_rows], real_sv))
-        articles[aid] = ArticleRecord(aid, f"Synthetic guide {k}", f"{aid}.md", "0" * 64, added=now_iso(),
-                                      chunks=len(picks), sentences=len(new_sent_rows))
-    return replace(
-        store, articles=articles, chunks=tuple(chunks), sentences=tuple(sentences),
-        chunk_vectors=np.vstack(chunk_vecs).astype(np.float32), sentence_vectors=np.vstack(sent_vecs).astype(np.float16),
-        corpus=os.path.relpath(corpus_dir, corpus_dir.parent / "index"),
-    )
+        records.append(ArticleRecord(aid, f"Synthetic guide {k}", f"{aid}.md", f"{k:064d}", added=now_iso(),
+                                     chunks=len(picks), sentences=len(new_sent_rows)))
+    grown = store.with_articles(records, chunks, sentences, np.vstack(chunk_vecs), np.vstack(sent_vecs)) if records else store
+    return replace(grown, corpus=os.path.relpath(corpus_dir, corpus_dir.parent / "index"))
 
 
 # ---- the worker: one size, one fresh process ------------------------------------------------------
@@ -124,8 +120,8 @@ def synthesize(store, n_articles: int, corpus_dir: Path, seed: int = 0):
 
 def worker(index_dir: Path, extra_article: Path | None) -> dict:
     """Latencies, recall of the approximate index, add/remove and peak RSS for one built index."""
-    from .conversation import CareerBot
-    from .embedding import get_embedder
+    from ..conversation import CareerBot
+    from ..embedding import get_embedder
 
     t0 = time.perf_counter()
     bot = CareerBot.load(index_dir=index_dir)
@@ -149,14 +145,14 @@ def worker(index_dir: Path, extra_article: Path | None) -> dict:
         ask_ms.append((time.perf_counter() - t) * 1000)
     out = {
         "articles": len(bot.store.articles), "chunks": len(bot.store.chunks), "sentences": len(bot.store.sentences),
-        "load_s": round(load_s, 2), "approximate": bot._retriever.approximate, "backend": embedder.backend,
+        "load_s": round(load_s, 2), "approximate": bot.retriever.approximate, "backend": embedder.backend,
     }
     out["floor_ms"], out["floor_ms_p95"] = _stats(floor)
     out["retrieve_ms_p50"], out["retrieve_ms_p95"] = _stats(retrieve_ms)
     out["ask_ms_p50"], out["ask_ms_p95"] = _stats(ask_ms)
     out["ask_over_floor"] = round(out["ask_ms_p50"] / out["floor_ms"], 2)
     out["retrieve_over_floor"] = round(out["retrieve_ms_p50"] / out["floor_ms"], 2)
-    if bot._retriever.approximate:
+    if bot.retriever.approximate:
         out["recall_at_10"] = _recall_at_10(bot, embedder, qs)
     if extra_article is not None:
         out.update(_add_remove(bot, embedder, extra_article))
@@ -167,18 +163,17 @@ def worker(index_dir: Path, extra_article: Path | None) -> dict:
 def _recall_at_10(bot, embedder, qs) -> float:
     import faiss
 
-    retriever = bot._retriever
     exact = faiss.IndexFlatIP(bot.store.dimension)
-    exact.add(bot.store.chunk_vectors)
+    exact.add(np.asarray(bot.store.chunk_vectors, dtype=np.float32))
     q = embedder.encode(qs)
-    _, approx_ids = retriever.chunk_index.search(q, 10)
     _, exact_ids = exact.search(q, 10)
-    return round(float(np.mean([len(set(a) & set(e)) / 10 for a, e in zip(approx_ids, exact_ids)])), 3)
+    approx_ids = [bot.retriever.index.nearest_chunks(v, 10)[1] for v in q]
+    return round(float(np.mean([len(set(a.tolist()) & set(e.tolist())) / 10 for a, e in zip(approx_ids, exact_ids)])), 3)
 
 
 def _add_remove(bot, embedder, article: Path) -> dict:
-    from .chunking import chunk_article
-    from .ingest import load_article
+    from ..chunking import chunk_article
+    from ..ingest import load_article
 
     parsed = load_article(article)
     chunks, sentences = chunk_article(parsed, bot.settings.chunk_chars)
@@ -211,18 +206,18 @@ def _run_worker(index_dir: Path, extra: Path | None) -> dict:
 
 
 def _build_bundled(work: Path, embedder) -> tuple[dict, Path, list[str]]:
-    from . import indexer
-    from .chunking import chunk_article
-    from .ingest import load_article
+    from ..index import update
+    from ..chunking import chunk_article
+    from ..ingest import load_article
 
     settings = Settings.from_env(index_dir=work / "bundled" / "index", corpus_dir=work / "bundled" / "corpus")
     shutil.copytree(PROJECT_DIR / "corpus", settings.corpus_dir)
     t = time.perf_counter()
-    store, _ = indexer.build(settings, embedder)
+    store, _ = update.build(settings, embedder)
     build_s = time.perf_counter() - t
     texts = []
     t = time.perf_counter()
-    for path in indexer.corpus_files(settings.corpus_dir):
+    for path in update.corpus_files(settings.corpus_dir):
         chunks, sentences = chunk_article(load_article(path), settings.chunk_chars)
         texts += [c.embed_text for c in chunks] + [s.text for s in sentences]
     prepare_s = time.perf_counter() - t
@@ -260,14 +255,15 @@ def _encoders(texts: list[str], batch_size: int, bundled_dir: Path, embedder) ->
     chat's own (onnx unless the model could not be exported)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from . import indexer, onnx_model
-    from .conversation import CareerBot
-    from .embedding import OnnxEmbedder, bundled_model_path, default_cache_dir, get_embedder
+    from ..index import update
+    from .. import onnx_model
+    from ..conversation import CareerBot
+    from ..embedding import OnnxEmbedder, bundled_model_path, get_embedder
     from .evaluate import DEFAULT_DATASET, evaluate_bot, load_dataset
-    from .store import IndexStore
+    from ..index.store import IndexStore
 
     plan = onnx_model.plan_for(bundled_model_path())
-    fp32_file = onnx_model.ensure_exported(plan, default_cache_dir())
+    fp32_file = onnx_model.ensure_exported(plan, Settings.from_env().cache_dir)
     int8_file = bundled_dir.parent / "model-int8.onnx"
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
@@ -295,7 +291,7 @@ def _encoders(texts: list[str], batch_size: int, bundled_dir: Path, embedder) ->
     for name, index_dir in ((embedder.backend, bundled_dir), ("onnx_int8", bundled_dir.parent / "index-int8")):
         settings = Settings.from_env(index_dir=index_dir, corpus_dir=bundled_dir.parent / "corpus")
         if name == "onnx_int8":
-            indexer.build(settings, backends[name])
+            update.build(settings, backends[name])
         store = IndexStore.load(index_dir, backends[name].name, backends[name].dimension)
         bot = CareerBot(store, settings, backends[name])
         r = evaluate_bot(bot, rows)
@@ -306,7 +302,7 @@ def _encoders(texts: list[str], batch_size: int, bundled_dir: Path, embedder) ->
 
 
 def _cold_start(index_dir: Path, runs: int = 3) -> dict:
-    from .conversation import CareerBot  # noqa: F401  (import cost is part of what is measured below)
+    from ..conversation import CareerBot  # noqa: F401  (import cost is part of what is measured below)
 
     ask_s = []
     for _ in range(runs):
@@ -335,8 +331,8 @@ def _cold_start(index_dir: Path, runs: int = 3) -> dict:
 
 
 def run(sizes: list[int] | None = None, as_json: bool = False) -> str:
-    from .embedding import get_embedder
-    from .store import IndexStore
+    from ..embedding import get_embedder
+    from ..index.store import IndexStore
 
     sizes = sizes or [1000, 10000]
     embedder = get_embedder("")
@@ -359,8 +355,7 @@ def run(sizes: list[int] | None = None, as_json: bool = False) -> str:
             index_dir, corpus_dir = work / str(n) / "index", work / str(n) / "corpus"
             corpus_dir.mkdir(parents=True)
             t = time.perf_counter()
-            store = synthesize(bundled, n, corpus_dir)
-            store.save(index_dir)
+            store = synthesize(bundled, n, corpus_dir).save(index_dir)
             save_s = time.perf_counter() - t
             result = _run_worker(index_dir, extra)
             texts = len(store.chunks) + len(store.sentences)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from .embedding import BUNDLED_NAME, bundled_model_path, quiet_transformers
-from .indexer import corpus_files
-from .ingest import load_article
+from ..embedding import BUNDLED_NAME, bundled_model_path, quiet_transformers
+from ..index.update import corpus_files
+from ..ingest import load_article
 
 
 class LangChainBaseline:

@@ -16,19 +16,20 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import shutil
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .chunking import chunk_article
-from .config import Settings
-from .embedding import Embedder
-from .errors import ArticleError, BotError, IndexMissingError
-from .ingest import SUPPORTED, Article, article_id, load_article
-from .library import defined_abbreviations, read_overrides
-from .errors import DiskFullError
-from .store import FORMAT_VERSION, ArticleRecord, IndexStore, fault, now_iso, read_manifest
+from ..chunking import chunk_article
+from ..config import Settings
+from ..embedding import Embedder
+from ..errors import ArticleError, BotError, IndexMissingError
+from ..ingest import SUPPORTED, Article, article_id, load_article
+from ..library import defined_abbreviations, read_overrides
+from ..errors import DiskFullError
+from ..config import fault
+from ..files import atomic_write
+from .store import FORMAT_VERSION, SEGMENT_SUFFIXES, ArticleRecord, IndexStore, now_iso, read_manifest
 
 PENDING = ".pending"  # in the corpus folder: files on their way in ("in-NAME") or out ("out-NAME")
 REMOVED = ".removed"  # in the corpus folder: files removed from the web app, kept until the removal is undone
@@ -138,7 +139,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tup
         library = _overrides(corpus_dir)
         store = _open_or_empty(settings, embedder, corpus_dir)
         changed_library = store.library != library
-        store = store._replace(corpus=_rel(corpus_dir, settings.index_dir), library=library)
+        store = replace(store, corpus=_rel(corpus_dir, settings.index_dir), library=library)
         wanted = {a.id for a in articles}
         for aid in sorted(set(store.articles) - wanted):
             store = store.without_article(aid)
@@ -155,7 +156,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tup
         for piece in pieces:
             store = store.with_article(*piece)
         if todo or report.removed or changed_library or not (Path(settings.index_dir) / "manifest.json").exists():
-            store.save(settings.index_dir)
+            store = store.save(settings.index_dir)
     return store, report
 
 
@@ -194,7 +195,7 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
                 for path, a in todo:
                     staged.append((_stage(path, corpus_dir, "in", a.source), a.source))
                 fault("add:staged")
-                store.save(settings.index_dir)  # the commit point
+                store = store.save(settings.index_dir)  # the commit point
             except BaseException as e:
                 for pending, _ in staged:
                     pending.unlink(missing_ok=True)
@@ -225,7 +226,7 @@ def remove(article: str, settings: Settings, store: IndexStore | None = None, ke
             os.replace(source, pending)
         fault("remove:staged")
         try:
-            store.save(settings.index_dir)  # the commit point
+            store = store.save(settings.index_dir)  # the commit point
         except BaseException:
             if pending.exists():
                 os.replace(pending, source)
@@ -256,7 +257,7 @@ def recover(settings: Settings) -> list[str]:
         # Segment files a killed save wrote before its manifest swap: nothing names them.
         named = {f for seg in manifest.get("segments", []) for f in seg["files"].values()} if listed else None
         for path in index_dir.iterdir() if named is not None else ():
-            if path.is_file() and path.suffix in (".jsonl", ".npy", ".tmp") and path.name not in named:
+            if path.is_file() and path.suffix in SEGMENT_SUFFIXES and path.name not in named and path.name != "manifest.json":
                 path.unlink(missing_ok=True)
                 done.append(f"{path.name}: removed, left by an interrupted save")
     folder = corpus_dir / PENDING
@@ -282,11 +283,11 @@ def _current(store: IndexStore | None, settings: Settings, embedder: Embedder | 
             on_disk = read_manifest(settings.index_dir).get("segments")
         except BotError:
             on_disk = None
-        if on_disk is not None and on_disk == [seg.as_json() for seg in store.segments]:
+        if on_disk is not None and None not in store.segments and on_disk == [seg.as_json() for seg in store.segments]:
             return store
     if embedder is None:
-        return IndexStore.load(settings.index_dir)
-    return IndexStore.load(settings.index_dir, embedder.name, embedder.dimension)
+        return IndexStore.load(settings.index_dir, reuse=store)
+    return IndexStore.load(settings.index_dir, embedder.name, embedder.dimension, reuse=store)
 
 
 def stale_articles(settings: Settings) -> list[str]:
@@ -332,8 +333,6 @@ def _stage(src: Path, corpus_dir: Path, direction: str, name: str) -> Path:
     folder = corpus_dir / PENDING
     folder.mkdir(parents=True, exist_ok=True)
     pending = folder / f"{direction}-{name}"
-    shutil.copyfile(src, pending)
-    with open(pending, "rb") as f:
-        os.fsync(f.fileno())
+    atomic_write(pending, Path(src).read_bytes())
     return pending
 

@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 import numpy as np
 from pathlib import Path
 
-from .config import PROJECT_DIR
+from ..config import PROJECT_DIR
 
 DEFAULT_DATASET = PROJECT_DIR / "eval" / "dev.jsonl"
 SHARED_RUN = 40
@@ -204,7 +204,7 @@ def run(bot, dataset=None, as_json: bool = False) -> str:
             return json.dumps({"dataset": str(dataset), "answers": asdict(report)}, indent=2)
         return format_answer_report(report, Path(dataset))
     from .baseline import LangChainBaseline
-    from .indexer import corpus_dir_of
+    from ..index.update import corpus_dir_of
 
     base = evaluate_baseline(LangChainBaseline(corpus_dir_of(bot.store, bot.settings), bot.settings.model), rows)
     ours = evaluate_bot(bot, rows)

@@ -1,6 +1,6 @@
 """The command line: `python -m bot index build|add|remove|list`, `python -m bot ask "..."`.
 
-Only parses arguments and prints; the work is done by `indexer` and `CareerBot`. A `BotError`
+Only parses arguments and prints; the work is done by `update` and `CareerBot`. A `BotError`
 becomes one line on stderr and exit status 1, never a traceback.
 """
 
@@ -12,21 +12,27 @@ import signal
 import sys
 from dataclasses import asdict
 
-from .config import Settings
-from .errors import BotError
+from ..config import Settings
+from ..errors import BotError
+
+
+def model_options(p: argparse.ArgumentParser, default) -> None:
+    p.add_argument("--model", default=default,
+                   help="embedding model: a folder or a locally cached name (env BOT_MODEL; default: bundled all-MiniLM-L6-v2)")
+    p.add_argument(
+        "--backend", choices=["auto", "onnx", "torch"], default=default,
+        help="how the model runs: onnx (exported locally once; fast, no torch), torch, or auto = onnx where the model allows (env BOT_BACKEND)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bot", description="Ask the career guides; manage the index.")
-    p.add_argument("--model", help="embedding model: a folder or a locally cached name (env BOT_MODEL; default: bundled all-MiniLM-L6-v2)")
-    p.add_argument(
-        "--backend", choices=["auto", "onnx", "torch"],
-        help="how the model runs: onnx (exported locally once; fast, no torch), torch, or auto = onnx where the model allows (env BOT_BACKEND)",
-    )
+    model_options(p, None)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def with_index(sp):
         sp.add_argument("--index", metavar="DIR", help="index folder (env BOT_INDEX; default: index/)")
+        model_options(sp, argparse.SUPPRESS)  # also after the command: `python app.py --model X` is `serve --model X`
         return sp
 
     index = sub.add_parser("index", help="build, add to, remove from or list the index")
@@ -39,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("article_id", metavar="ARTICLE_ID", help="as shown by `index list`")
     with_index(isub.add_parser("list", help="list the indexed articles"))
 
+    s = with_index(sub.add_parser("serve", help="start the chat web app (the default command of app.py)"))
+    s.add_argument("--host", help="address to listen on (env BOT_HOST; default: 127.0.0.1)")
+    s.add_argument("--port", type=int, help="port (env BOT_PORT; default: 7860)")
+    s.add_argument("--feedback", metavar="PATH", help="where ratings and comments are appended, JSONL (env BOT_FEEDBACK)")
+    s.add_argument("--admin-password", help="needed to add or remove articles in the web app (env BOT_ADMIN_PASSWORD); "
+                                            "without it, changes are allowed only on a loopback address")
     q = with_index(sub.add_parser("ask", help="ask a question and print the answer with its sources"))
     q.add_argument("question", metavar="QUESTION")
     q.add_argument("--json", action="store_true", help="print the answer, citations and searched query as JSON")
@@ -70,15 +82,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _settings(args) -> Settings:
-    return Settings.from_env(
-        index_dir=getattr(args, "index", None), corpus_dir=getattr(args, "corpus", None), model=args.model, backend=args.backend
-    )
+    options = ("index", "corpus", "host", "port", "feedback", "admin_password")
+    given = {name: getattr(args, name, None) for name in options}
+    return Settings.from_env(index_dir=given.pop("index"), corpus_dir=given.pop("corpus"), model=args.model,
+                             backend=args.backend, **given)
 
 
 def _run(args) -> int:
     settings = _settings(args)
+    if args.command == "serve":
+        return _serve(settings)
     if args.command == "ask":
-        from .conversation import CareerBot
+        from ..conversation import CareerBot
 
         answer = CareerBot.load(settings=settings).ask(args.question)
         if args.json:
@@ -90,7 +105,7 @@ def _run(args) -> int:
     if args.command == "bench":
         from pathlib import Path
 
-        from . import bench
+        from ..measure import bench
 
         if args.worker:
             extra = Path(args.extra_article) if args.extra_article else None
@@ -101,15 +116,15 @@ def _run(args) -> int:
         return 0
 
     if args.command == "eval":
-        from .conversation import CareerBot
-        from .evaluate import run
+        from ..conversation import CareerBot
+        from ..measure.evaluate import run
 
         print(run(CareerBot.load(settings=settings), args.dataset, args.json))
         return 0
 
-    from . import indexer
-    from .embedding import embedder_for
-    from .store import IndexStore
+    from ..index import update
+    from ..embedding import embedder_for
+    from ..index.store import IndexStore
 
     if args.action == "list":
         store = IndexStore.load(settings.index_dir)
@@ -119,14 +134,45 @@ def _run(args) -> int:
             print(f"{a.id}\t{a.chunks} chunks\t{a.title}{site}")
         return 0
     if args.action == "remove":
-        _, report = indexer.remove(args.article_id, settings)
+        _, report = update.remove(args.article_id, settings)
         print(f"removed {args.article_id} from {settings.index_dir} and its file from the corpus")
         return 0
     embedder = embedder_for(settings)
     if args.action == "build":
-        store, report = indexer.build(settings, embedder, progress=sys.stderr.isatty())
+        store, report = update.build(settings, embedder, progress=sys.stderr.isatty())
     else:
-        store, report = indexer.add(args.paths, settings, embedder, progress=sys.stderr.isatty())
+        store, report = update.add(args.paths, settings, embedder, progress=sys.stderr.isatty())
     print(f"{report.summary()}; {len(store.articles)} articles, {len(store.chunks)} chunks in {settings.index_dir}")
     return 0
 
+
+
+def _serve(settings: Settings) -> int:
+    busy = _busy(settings.host, settings.port)
+    if busy:
+        raise BotError(f"cannot listen on {settings.host}:{settings.port} ({busy}): start on another port with "
+                       f"--port N (or BOT_PORT=N)")
+    print("Loading the model and the index (the first start on a machine also exports the model to ONNX, "
+          "about half a minute) ...", file=sys.stderr, flush=True)
+    import os
+
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home, before Gradio is imported
+    from ..conversation import CareerBot
+    from .ui import Permission, create_app, launch
+
+    bot = CareerBot.load(settings=settings)
+    permission = Permission(settings.admin_password, settings.host)
+    launch(create_app(bot, settings.feedback, permission), settings.host, settings.port, settings.max_file_bytes)
+    return 0
+
+
+def _busy(host: str, port: int) -> str:
+    """Why `host:port` cannot be listened on ("already in use"), or "" when it can."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+            s.bind((host, port))
+    except OSError as e:
+        return e.strerror or str(e)
+    return ""

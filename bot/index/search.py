@@ -1,0 +1,237 @@
+"""The search structures of one store, assembled from its parts: nothing here re-reads or re-tokenizes text.
+
+- Dense chunk search: per part, its saved IVF when it has one, else an exact FAISS index built from its
+  vectors once per process (kept on the part, so a store that shares the part shares it); hidden rows are
+  skipped, results of all parts merged.
+- Dense sentence search: exact, over every live sentence, while no part is approximate (a few hundred
+  thousand sentences); above that the ranker scores only the sentences of candidate chunks.
+- BM25 over the parts' saved term counts, scored at query time with bm25s's own formula ("lucene": idf
+  log(1 + (N - df + 0.5) / (df + 0.5)), k1 1.5, b 0.75), so N, df and the mean length always describe the
+  live chunks. bm25s builds a score matrix for a fixed corpus and has no add or remove; its tokenizer is
+  still the one used (segments.tokenize). The test suite checks the scores against bm25s's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+
+import faiss
+import numpy as np
+
+from .segments import ARTICLE, FLAGS, HEADING, LENGTH, QUESTION_LIST, SOFT, Part
+from .store import IndexStore, part_articles
+
+K1, B = 1.5, 0.75  # bm25s's defaults
+# One thread for FAISS: a single query gains nothing from more, and idle OpenMP threads spinning after
+# a parallel search steal the two cores from the next query's encoding (seen as a 2x slower model).
+faiss.omp_set_num_threads(1)
+
+
+class Search:
+    def __init__(self, store: IndexStore):
+        self.store = store
+        self.lock = threading.RLock()  # cached values may be made of other cached values
+        self.n = len(store.chunks)
+        self.approximate = store.approximate
+        self.parts: list[Part] = list(dict.fromkeys(p for p, _, _ in store.runs))
+        # Each part's row -> the store's row (-1 for hidden rows).
+        self.row_of: dict[int, np.ndarray] = {id(p): np.full(len(p), -1, dtype=np.int64) for p in self.parts}
+        at = 0
+        for part, lo, hi in store.runs:
+            self.row_of[id(part)][lo:hi] = np.arange(at, at + hi - lo)
+            at += hi - lo
+        self.lengths = store.column(LENGTH).astype(np.float32)
+        self.mean_length = float(self.lengths.mean()) if self.n and self.lengths.sum() else 1.0
+        self.sentence_index = None
+        if not self.approximate and len(store.sentences):
+            self.sentence_index = _flat(store.sentence_vectors, store.dimension)
+        self._df: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._vocabulary: list[str] | None = None
+
+    # ---- per chunk ------------------------------------------------------------------------------
+
+    @property
+    def article_of(self) -> np.ndarray:
+        """A number per live chunk, the same for the chunks of one article."""
+        return self._cached("article_of", lambda: np.concatenate(
+            [np.asarray(p.layout[lo:hi, ARTICLE]) + 1_000_000 * self.parts.index(p) for p, lo, hi in self.store.runs]
+        ) if self.n else np.zeros(0, np.int64))
+
+    @property
+    def question_lists(self) -> frozenset[int]:
+        return self._cached("question_lists", lambda: frozenset(np.flatnonzero(self.store.column(FLAGS) & QUESTION_LIST).tolist()))
+
+    @property
+    def chunk_of_sentence(self) -> np.ndarray:
+        return self._cached("chunk_of_sentence", lambda: np.repeat(np.arange(self.n), np.diff(self.store._starts)))
+
+    def headings(self) -> tuple[list[str], np.ndarray]:
+        """(distinct headings, the heading number of each live chunk)."""
+        def make():
+            names: dict[str, int] = {}
+            ids = [np.array([names.setdefault(h, len(names)) for h in p.headings] or [0])[np.asarray(p.layout[lo:hi, HEADING])]
+                   for p, lo, hi in self.store.runs]
+            return list(names), (np.concatenate(ids) if ids else np.zeros(0, np.int64))
+        return self._cached("headings", make)
+
+    def section_counts(self) -> dict[str, int]:
+        """How many sections (an article's run of chunks under one heading) each heading names."""
+        def make():
+            names, ids = self.headings()
+            if not len(ids):
+                return {}
+            key = self.article_of.astype(np.int64) * (len(names) + 1) + ids
+            starts = np.concatenate([[True], key[1:] != key[:-1]])  # a section is a run of equal keys
+            counts = np.bincount(ids[starts], minlength=len(names))
+            return {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+        return self._cached("section_counts", make)
+
+    def heading_rows(self) -> tuple[list[str], list[np.ndarray]]:
+        """Each distinct heading and the live chunk rows under it."""
+        names, ids = self.headings()
+        order = np.argsort(ids, kind="stable")
+        bounds = np.flatnonzero(np.diff(ids[order])) + 1
+        groups = np.split(order, bounds) if len(order) else []
+        return [names[int(ids[g[0]])] for g in groups], groups
+
+    def soft_sentences(self) -> np.ndarray:
+        """Rows of the sentences that state an alternative view (flagged when written)."""
+        def make():
+            flags = [np.asarray(p.sentence_flags[int(p.sentence_starts[lo]) : int(p.sentence_starts[hi])]) for p, lo, hi in self.store.runs]
+            return np.flatnonzero(np.concatenate(flags) & SOFT) if flags else np.zeros(0, np.int64)
+        return self._cached("soft", make)
+
+    # ---- dense ----------------------------------------------------------------------------------
+
+    def nearest_chunks(self, vector: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(cosines, rows) of the `k` live chunks nearest to `vector`, best first (approximate in IVF parts)."""
+        q = np.ascontiguousarray(vector, dtype=np.float32).reshape(1, -1)
+        sims, rows = [], []
+        for part in self.parts:
+            index = part.ivf if part.ivf is not None else _part_flat(part)
+            hidden = sum(len(part_articles(part)[a]) for a in self._hidden(part))
+            s, i = index.search(q, min(k + hidden, len(part)))
+            keep = i[0] >= 0
+            mapped = self.row_of[id(part)][i[0][keep]]
+            live = mapped >= 0
+            sims.append(s[0][keep][live])
+            rows.append(mapped[live])
+        if not sims:
+            return np.zeros(0, np.float32), np.zeros(0, np.int64)
+        sims, rows = np.concatenate(sims), np.concatenate(rows)
+        if np.isnan(sims).any():
+            from ..errors import IndexCorruptError
+
+            raise IndexCorruptError("the index", "a vector file holds values that are not finite numbers")
+        order = np.argsort(-sims, kind="stable")[:k]
+        return sims[order], rows[order]
+
+    def nearest_sentences(self, vector: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(cosines, rows) of the `k` nearest sentences; only while `sentence_index` exists (not approximate)."""
+        s, i = self.sentence_index.search(np.ascontiguousarray(vector, dtype=np.float32).reshape(1, -1), min(k, self.sentence_index.ntotal))
+        keep = i[0] >= 0
+        return s[0][keep], i[0][keep]
+
+    def _hidden(self, part: Part):
+        return next((h for p, h in zip(self.store.parts, self.store.hidden) if p is part), frozenset())
+
+    # ---- lexical --------------------------------------------------------------------------------
+
+    def postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """(live chunk rows, counts) of one stemmed term."""
+        rows, counts = [], []
+        for part in self.parts:
+            r, c = part.term_rows(term)
+            if len(r):
+                mapped = self.row_of[id(part)][r]
+                live = mapped >= 0
+                rows.append(mapped[live])
+                counts.append(c[live])
+        if not rows:
+            return np.zeros(0, np.int64), np.zeros(0, np.int32)
+        return np.concatenate(rows), np.concatenate(counts)
+
+    def df(self, term: str) -> int:
+        """How many live chunks hold `term` (stemmed)."""
+        return len(self.term_scores(term)[0])
+
+    def term_scores(self, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """(live chunk rows, BM25 contribution) of one stemmed term, kept per index: the library's common terms
+        ("machin", "learn") come back in most questions, with postings in nearly every chunk."""
+        got = self._df.get(term)
+        if got is None:
+            rows, counts = self.postings(term)
+            if len(rows):
+                df = len(rows)
+                idf = np.log(1 + (self.n - df + 0.5) / (df + 0.5))
+                tf = counts.astype(np.float32)
+                norm = K1 * ((1 - B) + B * self.lengths[rows] / self.mean_length)
+                got = (rows, (idf * tf / (norm + tf)).astype(np.float32))
+            else:
+                got = (rows, np.zeros(0, np.float32))
+            with self.lock:
+                if len(self._df) > 4096:
+                    self._df.clear()
+                self._df[term] = got
+        return got
+
+    def bm25(self, terms: list[str]) -> np.ndarray:
+        """BM25 score of every live chunk for the stemmed `terms` (repeats count again, as in bm25s)."""
+        found = [self.term_scores(term) for term in terms]
+        found = [f for f in found if len(f[0])]
+        if not found:
+            return np.zeros(self.n, dtype=np.float32)
+        rows = np.concatenate([f[0] for f in found])
+        return np.bincount(rows, weights=np.concatenate([f[1] for f in found]), minlength=self.n).astype(np.float32)
+
+    def background(self, share: float) -> frozenset[str]:
+        """Stemmed terms in at least `share` of the live chunks. A term that common overall is that common in
+        at least one part, so only those parts' common terms are counted."""
+        candidates = set()
+        for part in self.parts:
+            size = int((self.row_of[id(part)] >= 0).sum())
+            if size:
+                counts = np.diff(np.asarray(part.term_starts))
+                candidates.update(part.vocabulary[i] for i in np.flatnonzero(counts >= share * size))
+        return frozenset(t for t in candidates if self.df(t) >= share * self.n)
+
+    def vocabulary(self) -> list[str]:
+        """Every stemmed term of the parts, sorted (for prefix look-ups: "stats" -> "statist")."""
+        if self._vocabulary is None:
+            with self.lock:
+                if self._vocabulary is None:
+                    self._vocabulary = sorted(set().union(*(p.vocabulary for p in self.parts)) if self.parts else ())
+        return self._vocabulary
+
+    def has_prefix(self, prefix: str) -> bool:
+        vocab = self.vocabulary()
+        at = bisect.bisect_left(vocab, prefix)
+        return at < len(vocab) and vocab[at].startswith(prefix)
+
+    def _cached(self, name, make):
+        value = self.__dict__.get("_" + name)
+        if value is None:
+            with self.lock:
+                value = self.__dict__.get("_" + name)
+                if value is None:
+                    value = make()
+                    self.__dict__["_" + name] = value
+        return value
+
+
+def _part_flat(part: Part) -> faiss.Index:
+    index = part.cache.get("flat")
+    if index is None:
+        with part.lock:
+            index = part.cache.get("flat")
+            if index is None:
+                index = part.cache["flat"] = _flat(part.chunk_vectors, part.chunk_vectors.shape[1])
+    return index
+
+
+def _flat(vectors, dimension: int) -> faiss.Index:
+    index = faiss.IndexFlatIP(dimension)  # inner product on unit vectors == cosine
+    for k in range(0, len(vectors), 8192):  # a batch at a time: a float32 copy of everything would double the memory
+        index.add(np.ascontiguousarray(vectors[k : k + 8192], dtype=np.float32))
+    return index

@@ -1,0 +1,358 @@
+"""A part of an index: a run of whole articles' rows, and what is derived from them once, when they are written.
+
+A `Part` is either a segment on disk or articles added in this process and not yet saved; both answer the
+same questions (a chunk's record, its sentences, vectors, term counts), so the store and the search need not
+know which. On disk a segment is these files, each named after a hash of its content, never changed in place:
+
+    chunks            JSONL, one chunk record per line (text, heading, sentence offsets)
+    chunk_vectors     (chunks, d) float32 .npy        sentence_vectors  (sentences, d) float16 .npy
+    layout            (chunks, 6) int64 .npy: the record's byte offset, sentence count, heading number,
+                      article number, token count, flags (QUESTION_LIST)
+    terms             JSON: {"headings": [...], "vocabulary": [stemmed terms, in posting-list order]}
+    postings          (n, 2) int32 .npy: (chunk row, count of the term in it), grouped by term
+    term_starts       (terms + 1) int64 .npy: where each term's postings start
+    sentence_flags    (sentences,) uint8 .npy: SOFT (the sentence states an alternative view, see stance.py)
+    chunk_ivf         FAISS's own format: an IVF over the chunk vectors, only for a segment of more than
+                      APPROXIMATE_ABOVE chunks
+
+Opening a segment maps the arrays and reads the IVF (nothing is rebuilt, nothing unpickled) and reads the small
+JSON; chunk records are parsed one at a time when asked for. Writing one copies the records of other
+segments byte for byte and merges their term counts, so a merge never re-tokenizes or re-embeds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import mmap
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import bm25s
+import faiss
+import numpy as np
+import Stemmer
+
+from ..chunking import Chunk, Sentence
+from ..stance import stance
+
+OFFSET, SENTENCES, HEADING, ARTICLE, LENGTH, FLAGS = range(6)  # layout columns
+QUESTION_LIST = 1  # flag: a chunk mostly made of questions ("We'll answer: What does ... earn? ...")
+SOFT = 1  # sentence flag
+APPROXIMATE_ABOVE = 20_000  # chunks; a segment larger than this gets an IVF instead of exact search (~3,000 articles)
+IVF_NPROBE = 24  # cells searched per query: the recall/speed trade-off, measured by `bench`
+
+_stemmer = Stemmer.Stemmer("english")
+_stemmer_lock = threading.Lock()  # PyStemmer objects are not documented as thread-safe
+
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    """Stemmed terms of each text, without English stop words (bm25s's tokenizer): for the index and the query alike."""
+    with _stemmer_lock:
+        return bm25s.tokenize(texts, stemmer=_stemmer, return_ids=False, show_progress=False)
+
+
+def stem(word: str) -> str:
+    with _stemmer_lock:
+        return _stemmer.stemWord(word)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One segment on disk as the manifest lists it: its files, its articles in row order, and those removed
+    since it was written (their rows stay in the files, hidden, until the segment is rewritten)."""
+
+    files: dict
+    articles: tuple[tuple[str, str], ...]  # (article id, sha256), in row order
+    chunks: int
+    sentences: int
+    removed: tuple[str, ...] = ()
+
+    def as_json(self) -> dict:
+        d = {"files": self.files, "articles": [list(a) for a in self.articles], "chunks": self.chunks,
+             "sentences": self.sentences}
+        if self.removed:
+            d["removed"] = list(self.removed)
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Segment":
+        return cls(dict(d["files"]), tuple((a, h) for a, h in d["articles"]), int(d["chunks"]), int(d["sentences"]),
+                   tuple(d.get("removed", ())))
+
+
+class Part:
+    """Rows of whole articles with their derived data. Immutable once made; search structures built from it
+    (a FAISS index) are kept on it, so every store that shares the part shares them."""
+
+    def __init__(self, articles, layout, headings, vocabulary, postings, term_starts, sentence_flags,
+                 chunk_vectors, sentence_vectors, records, segment: Segment | None = None, ivf=None):
+        self.articles: tuple[tuple[str, str], ...] = tuple(articles)  # (id, sha256) by article number
+        self.layout = layout
+        self.headings: list[str] = headings
+        self.vocabulary: list[str] = vocabulary
+        self.term_of = {t: i for i, t in enumerate(vocabulary)}
+        self.postings, self.term_starts = postings, term_starts
+        self.sentence_flags = sentence_flags
+        self.chunk_vectors, self.sentence_vectors = chunk_vectors, sentence_vectors
+        self._records = records  # a tuple of (Chunk, sentences) in memory, or an mmap of the JSONL on disk
+        self.segment = segment
+        self.ivf = ivf
+        self.sentence_starts = np.concatenate([[0], np.cumsum(layout[:, SENTENCES])]).astype(np.int64)
+        self.record = lru_cache(maxsize=4096)(self._record)  # the same chunks come back question after question
+        self.cache: dict = {}  # search structures built from this part (see search.py)
+        self.lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self.layout)
+
+    def article_rows(self) -> dict[str, range]:
+        """Each article's chunk rows (contiguous: an article is always written whole)."""
+        numbers = self.layout[:, ARTICLE]
+        bounds = np.flatnonzero(np.diff(numbers)) + 1
+        starts = np.concatenate([[0], bounds]).astype(int)
+        ends = np.concatenate([bounds, [len(numbers)]]).astype(int)
+        return {self.articles[int(numbers[s])][0]: range(int(s), int(e)) for s, e in zip(starts, ends)} if len(numbers) else {}
+
+    def _record(self, row: int) -> tuple[Chunk, tuple[Sentence, ...]]:
+        if isinstance(self._records, tuple):
+            return self._records[row]
+        start = int(self.layout[row, OFFSET])
+        end = int(self.layout[row + 1, OFFSET]) if row + 1 < len(self.layout) else len(self._records)
+        return from_record(json.loads(self._records[start:end]))
+
+    def chunk(self, row: int) -> Chunk:
+        return self.record(row)[0]
+
+    def sentences_of(self, row: int) -> tuple[Sentence, ...]:
+        return self.record(row)[1]
+
+    def raw_records(self, lo: int, hi: int) -> bytes:
+        """Chunk rows lo..hi as JSONL bytes (copied as they are from a segment's file)."""
+        if isinstance(self._records, tuple):
+            return b"".join(_line(*self._records[i]) for i in range(lo, hi))
+        start = int(self.layout[lo, OFFSET])
+        end = int(self.layout[hi, OFFSET]) if hi < len(self.layout) else len(self._records)
+        return bytes(self._records[start:end])
+
+    def term_rows(self, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """(chunk rows, counts) of one stemmed term in this part."""
+        t = self.term_of.get(term)
+        if t is None:
+            return _NONE, _NONE
+        p = self.postings[int(self.term_starts[t]) : int(self.term_starts[t + 1])]
+        return p[:, 0], p[:, 1]
+
+    # ---- making one ------------------------------------------------------------------------------
+
+    @classmethod
+    def in_memory(cls, articles: list[tuple[str, str]], chunks, sentences, chunk_vectors, sentence_vectors) -> "Part":
+        """Rows not yet on disk: `chunks`/`sentences` of the `articles` (in order), their vectors."""
+        sentence_rows = {}
+        for s in sentences:
+            sentence_rows.setdefault(s.chunk_id, []).append(s)
+        records = tuple((c, tuple(sentence_rows.get(c.id, ()))) for c in chunks)
+        number = {a: i for i, (a, _) in enumerate(articles)}
+        headings = list(dict.fromkeys(c.heading for c in chunks))
+        heading_no = {h: i for i, h in enumerate(headings)}
+        terms = tokenize([c.embed_text for c in chunks]) if chunks else []
+        layout = np.zeros((len(chunks), 6), dtype=np.int64)
+        for i, (c, sents) in enumerate(records):
+            asks = sum(s.text.rstrip().endswith("?") for s in sents)
+            layout[i] = (0, len(sents), heading_no[c.heading], number[c.article_id], len(terms[i]),
+                         QUESTION_LIST if len(sents) >= 3 and asks * 2 >= len(sents) else 0)
+        vocabulary, postings, term_starts = _postings_of(terms)
+        flags = np.fromiter((SOFT if stance(s.text) == "soft" else 0 for s in sentences), dtype=np.uint8, count=len(sentences))
+        return cls(articles, layout, headings, vocabulary, postings, term_starts, flags,
+                   np.asarray(chunk_vectors, dtype=np.float32), np.asarray(sentence_vectors, dtype=np.float16), records)
+
+    @classmethod
+    def open(cls, index_dir: Path, segment: Segment) -> "Part":
+        """Map a segment's files. Raises ValueError/OSError/KeyError on files that do not fit together."""
+        files = {k: index_dir / v for k, v in segment.files.items()}
+
+        def array(name):
+            return np.load(files[name], mmap_mode="r", allow_pickle=False)
+
+        layout, postings, term_starts = array("layout"), array("postings"), array("term_starts")
+        terms = json.loads(files["terms"].read_text(encoding="utf-8"))
+        if not isinstance(terms, dict):
+            raise ValueError("a terms file is not an object")
+        with open(files["chunks"], "rb") as f:
+            records = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if f.seek(0, 2) else b""
+        ivf = None
+        if "chunk_ivf" in files:
+            # Read whole, not memory-mapped: FAISS searches a mapped IVF ~6x slower (1.7 vs 0.26 ms at 70k chunks).
+            ivf = faiss.read_index(str(files["chunk_ivf"]))
+            ivf.nprobe = IVF_NPROBE
+        part = cls(segment.articles, layout, list(terms["headings"]), list(terms["vocabulary"]), postings, term_starts,
+                   array("sentence_flags"), array("chunk_vectors"), array("sentence_vectors"), records, segment, ivf)
+        part.check(segment)
+        return part
+
+    def check(self, segment: Segment) -> None:
+        """Cheap checks that the files of a segment fit together (shapes and counts, not every value)."""
+        n, s = segment.chunks, segment.sentences
+        if self.layout.shape != (n, 6) or int(self.sentence_starts[-1]) != s:
+            raise ValueError("a layout file does not match its segment")
+        if self.chunk_vectors.dtype != np.float32 or self.sentence_vectors.dtype != np.float16:
+            raise ValueError("vector files have an unexpected type")
+        for v, rows in ((self.chunk_vectors, n), (self.sentence_vectors, s)):
+            if v.ndim != 2 or len(v) != rows:
+                raise ValueError(f"a vector file has shape {v.shape}, not ({rows}, dimension)")
+        if len(self.sentence_flags) != s or len(self.term_starts) != len(self.vocabulary) + 1:
+            raise ValueError("a flags or terms file does not match its segment")
+        if self.postings.ndim != 2 or len(self.postings) != int(self.term_starts[-1] if len(self.term_starts) else 0):
+            raise ValueError("a postings file does not match its terms")
+        if n and (int(self.layout[:, ARTICLE].max()) >= len(self.articles) or int(self.layout[:, HEADING].max()) >= len(self.headings)):
+            raise ValueError("a layout file names articles or headings the segment does not have")
+        if self.ivf is not None and self.ivf.ntotal != n:
+            raise ValueError("the IVF file holds another number of vectors than the segment")
+
+
+_NONE = np.zeros(0, dtype=np.int32)
+
+
+def _postings_of(terms: list[list[str]], vocabulary: list[str] | None = None):
+    """(vocabulary, postings, term_starts) from each chunk's terms."""
+    vocab: dict[str, int] = {}
+    rows, ids = [], []
+    for i, doc in enumerate(terms):
+        if doc:
+            ids.append(np.fromiter((vocab.setdefault(w, len(vocab)) for w in doc), dtype=np.int64, count=len(doc)))
+            rows.append(np.full(len(doc), i, dtype=np.int64))
+    if not ids:
+        return [], np.zeros((0, 2), np.int32), np.zeros(1, np.int64)
+    return _grouped(list(vocab), np.concatenate(ids), np.concatenate(rows))
+
+
+def _grouped(vocabulary: list[str], term_ids: np.ndarray, rows: np.ndarray, counts: np.ndarray | None = None):
+    """Postings grouped by term (then row) from (term, row[, count]) triples; repeated pairs are summed."""
+    key = term_ids * (int(rows.max(initial=0)) + 1) + rows
+    unique, inverse = np.unique(key, return_inverse=True)
+    summed = np.bincount(inverse, weights=counts, minlength=len(unique)).astype(np.int32) if counts is not None \
+        else np.bincount(inverse, minlength=len(unique)).astype(np.int32)
+    width = int(rows.max(initial=0)) + 1
+    t, r = unique // width, unique % width
+    postings = np.stack([r.astype(np.int32), summed], axis=1)
+    term_starts = np.concatenate([[0], np.cumsum(np.bincount(t, minlength=len(vocabulary)))]).astype(np.int64)
+    return vocabulary, postings, term_starts
+
+
+# ---- writing -------------------------------------------------------------------------------------
+
+
+def write(index_dir: Path, runs: list[tuple[Part, int, int]], write_file) -> Segment:
+    """One segment holding chunk rows lo..hi of each (part, lo, hi), in order (whole articles).
+    `write_file(stem, suffix, data) -> name` writes one content-named file."""
+    articles: list[tuple[str, str]] = []
+    headings: dict[str, int] = {}
+    vocab: dict[str, int] = {}
+    layouts, records, chunk_vectors, sentence_vectors, flags = [], [], [], [], []
+    term_ids, term_rows, term_counts = [], [], []
+    offset = rows = 0
+    for part, lo, hi in runs:
+        if hi <= lo:
+            continue
+        layout = np.array(part.layout[lo:hi])
+        article_map = np.full(len(part.articles), -1, dtype=np.int64)
+        for a in np.unique(layout[:, ARTICLE]):
+            article_map[a] = len(articles)
+            articles.append(part.articles[int(a)])
+        heading_map = np.array([headings.setdefault(h, len(headings)) for h in part.headings] or [0], dtype=np.int64)
+        raw = part.raw_records(lo, hi)
+        starts = np.concatenate([[0], np.cumsum([len(line) + 1 for line in raw.split(b"\n")[:-1]])])[:-1]
+        layout[:, OFFSET] = offset + starts
+        layout[:, ARTICLE] = article_map[layout[:, ARTICLE]]
+        layout[:, HEADING] = heading_map[layout[:, HEADING]]
+        layouts.append(layout)
+        records.append(raw)
+        offset += len(raw)
+        s_lo, s_hi = int(part.sentence_starts[lo]), int(part.sentence_starts[hi])
+        chunk_vectors.append(np.asarray(part.chunk_vectors[lo:hi], dtype=np.float32))
+        sentence_vectors.append(np.asarray(part.sentence_vectors[s_lo:s_hi], dtype=np.float16))
+        flags.append(np.asarray(part.sentence_flags[s_lo:s_hi]))
+        # Term counts of these rows, with term numbers mapped into the new vocabulary.
+        term_map = np.array([vocab.setdefault(t, len(vocab)) for t in part.vocabulary] or [0], dtype=np.int64)
+        per_term = np.repeat(np.arange(len(part.vocabulary)), np.diff(part.term_starts))
+        postings = np.asarray(part.postings)
+        keep = (postings[:, 0] >= lo) & (postings[:, 0] < hi) if len(postings) else np.zeros(0, bool)
+        term_ids.append(term_map[per_term[keep]])
+        term_rows.append(postings[keep, 0].astype(np.int64) - lo + rows)
+        term_counts.append(postings[keep, 1])
+        rows += hi - lo
+    layout = np.concatenate(layouts) if layouts else np.zeros((0, 6), np.int64)
+    cv = np.concatenate(chunk_vectors)
+    if term_ids and sum(len(t) for t in term_ids):
+        _, postings, term_starts = _grouped(list(vocab), np.concatenate(term_ids), np.concatenate(term_rows),
+                                            np.concatenate(term_counts).astype(np.float64))
+    else:
+        postings, term_starts = np.zeros((0, 2), np.int32), np.zeros(len(vocab) + 1, np.int64)
+    terms = {"headings": list(headings), "vocabulary": list(vocab)}
+    files = {
+        "chunks": write_file("chunks", ".jsonl", b"".join(records)),
+        "chunk_vectors": write_file("chunk-vectors", ".npy", npy_bytes(cv, np.float32)),
+        # Sentences outnumber chunks ~5:1 and are only ever scored a few hundred at a time, so they are kept
+        # as float16 (half the memory; cosine error ~1e-3).
+        "sentence_vectors": write_file("sentence-vectors", ".npy", npy_bytes(np.concatenate(sentence_vectors), np.float16)),
+        "layout": write_file("layout", ".npy", npy_bytes(layout, np.int64)),
+        "terms": write_file("terms", ".json", json.dumps(terms, ensure_ascii=False).encode("utf-8")),
+        "postings": write_file("postings", ".npy", npy_bytes(postings, np.int32)),
+        "term_starts": write_file("term-starts", ".npy", npy_bytes(term_starts, np.int64)),
+        "sentence_flags": write_file("sentence-flags", ".npy", npy_bytes(np.concatenate(flags), np.uint8)),
+    }
+    if len(cv) > APPROXIMATE_ABOVE:
+        files["chunk_ivf"] = write_file("chunk-ivf", ".faiss", faiss.serialize_index(train_ivf(cv)).tobytes())
+    n_sentences = int(layout[:, SENTENCES].sum())
+    return Segment(files, tuple(articles), len(layout), n_sentences)
+
+
+def train_ivf(vectors: np.ndarray) -> faiss.Index:
+    """An inverted-file index: k-means cells, searching the `nprobe` nearest. Recall@10 against exact search
+    is measured by `python -m bot bench` (>= 0.95 at IVF_NPROBE)."""
+    n, dimension = vectors.shape
+    nlist = max(64, int(2 * np.sqrt(n)))  # ~530 cells at 70k chunks; 40 training points each
+    index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dimension), dimension, nlist, faiss.METRIC_INNER_PRODUCT)
+    sample = vectors[np.random.default_rng(0).choice(n, size=min(n, 40 * nlist), replace=False)]
+    index.train(np.ascontiguousarray(sample, dtype=np.float32))
+    for k in range(0, n, 8192):  # a batch at a time: a float32 copy of every vector at once would double the memory
+        index.add(np.ascontiguousarray(vectors[k : k + 8192], dtype=np.float32))
+    index.nprobe = IVF_NPROBE
+    return index
+
+
+def npy_bytes(array: np.ndarray, dtype) -> bytes:
+    buffer = io.BytesIO()
+    np.save(buffer, np.ascontiguousarray(array, dtype=dtype), allow_pickle=False)
+    return buffer.getvalue()
+
+
+def content_name(stem: str, suffix: str, data: bytes) -> str:
+    return f"{stem}-{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
+
+
+def _line(chunk: Chunk, sentences) -> bytes:
+    record = {
+        "id": chunk.id, "article_id": chunk.article_id, "heading": chunk.heading, "start": chunk.start, "end": chunk.end,
+        "text": chunk.text,
+        # Sentence offsets are into the article, like the chunk's; their text is a slice of the chunk's.
+        "sentences": [[s.id, s.start, s.end] for s in sentences],
+    }
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def from_record(r: dict) -> tuple[Chunk, tuple[Sentence, ...]]:
+    if not isinstance(r, dict) or len(r["text"]) != r["end"] - r["start"]:
+        raise ValueError("a chunk record does not match its offsets")
+    for _, s, e in r["sentences"]:
+        if not r["start"] <= s < e <= r["end"]:
+            raise ValueError(f"chunk {r['id']}: a sentence's offsets lie outside it")
+    sentences = tuple(
+        Sentence(sid, r["article_id"], r["id"], s, e, r["text"][s - r["start"] : e - r["start"]])
+        for sid, s, e in r["sentences"]
+    )
+    chunk = Chunk(r["id"], r["article_id"], r["heading"], r["start"], r["end"], r["text"], tuple(s.id for s in sentences))
+    return chunk, sentences

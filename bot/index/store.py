@@ -1,0 +1,387 @@
+"""The index on disk and in memory: a few segments (see segments.py) listed by manifest.json.
+
+A change touches only its own rows: adding an article writes one small new segment; removing one lists it
+as removed in the manifest (its rows stay in their segment's files, hidden, until that segment is rewritten
+with more than half of it removed, or merged); small segments are merged once there are more than
+MAX_SEGMENTS. manifest.json is replaced atomically last and files it no longer names are deleted only
+after that, so a save killed at any point leaves the previous index loadable. Nothing is pickled.
+An `IndexStore` is never changed in place: `with_article`/`without_article`/`save` return a new one, so a
+reader holding the old store keeps a consistent view. Rows are numbered over the live articles only.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from ..chunking import Sentence
+from ..config import fault
+from ..errors import ArticleNotFoundError, DiskFullError, IndexCorruptError, IndexMismatchError, IndexMissingError
+from ..files import atomic_write, fsync_dir
+from .rows import Rows
+from .segments import ARTICLE, SENTENCES, Part, Segment, content_name, write
+
+FORMAT_VERSION = 4  # 2: sentence vectors as float16 .npy; 3: segments; 4: layout, term counts and IVF saved with them
+MANIFEST = "manifest.json"
+MAX_SEGMENTS = 8  # beyond this, all segments but the largest are merged into one
+SEGMENT_SUFFIXES = (".jsonl", ".npy", ".json", ".faiss", ".tmp")
+FULL_CHECK_CHUNKS = 2_000  # segments up to this size have every record and vector checked when opened
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """What the index remembers about an article (its text lives in its chunks)."""
+
+    id: str
+    title: str
+    source: str  # file name in the corpus folder
+    sha256: str
+    site: str = ""
+    url: str = ""
+    date: str = ""
+    added: str = ""  # ISO time it was first indexed
+    chunks: int = 0
+    sentences: int = 0
+    abbreviations: dict = field(default_factory=dict)  # short forms it defines: {"ai": "artificial intelligence"}
+
+
+@dataclass(frozen=True, eq=False)
+class IndexStore:
+    model: str
+    dimension: int
+    chunking: dict
+    corpus: str = ""  # the corpus folder, relative to the index folder when possible
+    articles: dict[str, ArticleRecord] = field(default_factory=dict)
+    parts: tuple[Part, ...] = ()
+    hidden: tuple[frozenset, ...] = ()  # per part: its articles removed since it was written
+    built_at: str = ""
+    library: dict = field(default_factory=dict)  # the user's library.yaml as read at build time (see library.py)
+
+    @classmethod
+    def empty(cls, model: str, dimension: int, chunking: dict, corpus: str = "") -> "IndexStore":
+        return cls(model, dimension, dict(chunking), corpus)
+
+    # ---- the rows, numbered over live articles ---------------------------------------------------
+
+    @property
+    def runs(self) -> tuple[tuple[Part, int, int], ...]:
+        """(part, first row, end row) of each stretch of live rows, in row order."""
+        cached = self.__dict__.get("_runs")
+        if cached is None:
+            cached = []
+            for part, hidden in zip(self.parts, self.hidden):
+                for article, rows in part_articles(part).items():
+                    if article in hidden:
+                        continue
+                    if cached and cached[-1][0] is part and cached[-1][2] == rows.start:
+                        cached[-1] = (part, cached[-1][1], rows.stop)
+                    else:
+                        cached.append((part, rows.start, rows.stop))
+            cached = tuple(cached)
+            object.__setattr__(self, "_runs", cached)
+        return cached
+
+    @property
+    def _run_ends(self) -> np.ndarray:
+        cached = self.__dict__.get("_run_ends_cache")
+        if cached is None:
+            cached = np.cumsum([hi - lo for _, lo, hi in self.runs], dtype=np.int64)
+            object.__setattr__(self, "_run_ends_cache", cached)
+        return cached
+
+    def locate(self, row: int) -> tuple[Part, int]:
+        """The part holding chunk `row`, and the row's number in it."""
+        if not 0 <= row < len(self.chunks):
+            raise IndexError(row)
+        ends = self._run_ends
+        r = int(np.searchsorted(ends, row, side="right"))
+        part, lo, hi = self.runs[r]
+        return part, lo + row - (int(ends[r]) - (hi - lo))
+
+    @property
+    def chunks(self) -> "ChunkView":
+        return ChunkView(self)
+
+    @property
+    def sentences(self) -> "SentenceView":
+        return SentenceView(self)
+
+    @property
+    def chunk_vectors(self) -> Rows:
+        return self._cached("_chunk_rows", lambda: Rows([p.chunk_vectors[lo:hi] for p, lo, hi in self.runs], self.dimension, np.float32))
+
+    @property
+    def sentence_vectors(self) -> Rows:
+        return self._cached("_sentence_rows", lambda: Rows(
+            [p.sentence_vectors[int(p.sentence_starts[lo]) : int(p.sentence_starts[hi])] for p, lo, hi in self.runs],
+            self.dimension, np.float16))
+
+    def column(self, name: int) -> np.ndarray:
+        """One layout column (segments.OFFSET ... FLAGS) over the live chunks, in row order."""
+        parts = [np.asarray(p.layout[lo:hi, name]) for p, lo, hi in self.runs]
+        return np.concatenate(parts) if parts else np.zeros(0, np.int64)
+
+    @property
+    def _starts(self) -> np.ndarray:
+        return self._cached("_starts_cache", lambda: np.concatenate([[0], np.cumsum(self.column(SENTENCES))]).astype(np.int64))
+
+    def sentence_rows(self, i: int) -> range:
+        """Rows (in `sentences` and `sentence_vectors`) of chunk `i`'s sentences: each chunk's are contiguous."""
+        starts = self._starts
+        return range(int(starts[i]), int(starts[i + 1]))
+
+    def sentences_in(self, i: int) -> tuple[Sentence, ...]:
+        part, row = self.locate(i)
+        return part.sentences_of(row)
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """The manifest entries of these parts, when all of them are on disk (else a store not saved yet)."""
+        return tuple(replace(p.segment, removed=tuple(sorted(h))) if p.segment else None for p, h in zip(self.parts, self.hidden))
+
+    @property
+    def approximate(self) -> bool:
+        """Whether any segment is searched by its IVF (approximately) instead of exactly."""
+        return any(p.ivf is not None for p in self.parts)
+
+    def _cached(self, name, make):
+        value = self.__dict__.get(name)
+        if value is None:
+            value = make()
+            object.__setattr__(self, name, value)
+        return value
+
+    # ---- changes: each returns a new store -------------------------------------------------
+
+    def without_article(self, article_id: str) -> "IndexStore":
+        if article_id not in self.articles:
+            raise ArticleNotFoundError(article_id, sorted(self.articles))
+        articles = {k: v for k, v in self.articles.items() if k != article_id}
+        parts, hidden = [], []
+        for part, h in zip(self.parts, self.hidden):
+            if article_id in part_articles(part) and article_id not in h:
+                h = h | {article_id}
+                if part.segment is None and set(part_articles(part)) <= h:
+                    continue  # nothing left of rows never saved
+            parts.append(part)
+            hidden.append(h)
+        return replace(self, articles=articles, parts=tuple(parts), hidden=tuple(hidden))
+
+    def with_article(self, record: ArticleRecord, chunks, sentences, chunk_vectors, sentence_vectors) -> "IndexStore":
+        """Add an article, replacing any earlier version of it (so re-adding never duplicates)."""
+        base = self.without_article(record.id) if record.id in self.articles else self
+        if record.id in self.articles and self.articles[record.id].added:
+            record = replace(record, added=self.articles[record.id].added)
+        return base.with_articles([record], chunks, sentences, chunk_vectors, sentence_vectors)
+
+    def with_articles(self, records: list[ArticleRecord], chunks, sentences, chunk_vectors, sentence_vectors) -> "IndexStore":
+        """Add new articles' rows in one part (in the order of `records`, each article's rows contiguous)."""
+        part = Part.in_memory([(r.id, r.sha256) for r in records], list(chunks), list(sentences), chunk_vectors, sentence_vectors)
+        articles = dict(self.articles)
+        articles.update({r.id: r for r in records})
+        return replace(self, articles=articles, parts=self.parts + (part,), hidden=self.hidden + (frozenset(),))
+
+    # ---- saving and loading ----------------------------------------------------------------
+
+    def save(self, index_dir) -> "IndexStore":
+        """Write what is not on disk yet as one segment, swap manifest.json in with one atomic rename, then drop
+        files nothing names. Returns the store as saved (its parts read from disk)."""
+        index_dir = Path(index_dir)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        before = {p.name for p in index_dir.iterdir()}
+        try:
+            return self._save(index_dir)
+        except OSError as e:
+            # A failed write (a full disk) leaves whichever manifest is on disk in force: drop the files this
+            # save wrote that it does not name.
+            try:
+                named = {f for seg in read_manifest(index_dir).get("segments", []) for f in seg["files"].values()}
+            except Exception:
+                named = set()
+            for path in index_dir.iterdir():
+                if path.name not in before and path.name != MANIFEST and path.name not in named:
+                    path.unlink(missing_ok=True)
+            if e.errno == errno.ENOSPC:
+                raise DiskFullError(index_dir) from None
+            raise
+
+    def _save(self, index_dir: Path) -> "IndexStore":
+        kept, fresh = [], []  # kept: (part, hidden) as they are on disk; fresh: runs to write anew
+        for part, hidden in zip(self.parts, self.hidden):
+            live = [a for a in part_articles(part) if a not in hidden]
+            on_disk = part.segment is not None and all((index_dir / f).is_file() for f in part.segment.files.values())
+            if not live:
+                continue
+            if on_disk and 2 * sum(len(part_articles(part)[a]) for a in live) >= len(part):
+                kept.append((part, hidden))
+            else:  # new rows, or a segment mostly removed: its live rows are written again
+                fresh += [run for run in self.runs if run[0] is part]
+        if len(kept) + bool(fresh) > MAX_SEGMENTS:
+            # Merge: keep the largest segment, rewrite every other one together with the new rows.
+            largest = max(kept, key=lambda k: len(k[0]))
+            fresh = [run for run in self.runs if run[0] is not largest[0]]
+            kept = [largest]
+        parts = [(part, hidden) for part, hidden in kept]
+        if fresh:
+            segment = write(index_dir, fresh, lambda stem, suffix, data: _write_named(index_dir, stem, suffix, data))
+            parts.append((Part.open(index_dir, segment), frozenset()))
+        manifest = {
+            "format_version": FORMAT_VERSION,
+            "model": self.model,
+            "dimension": self.dimension,
+            "chunking": self.chunking,
+            "corpus": self.corpus,
+            "built_at": now_iso(),
+            "counts": {"articles": len(self.articles), "chunks": len(self.chunks), "sentences": len(self.sentences)},
+            "articles": {k: vars(v) for k, v in sorted(self.articles.items())},
+            "segments": [replace(p.segment, removed=tuple(sorted(h))).as_json() for p, h in parts],
+            "library": self.library,
+        }
+        fault("save:segments")
+        atomic_write(index_dir / MANIFEST, (json.dumps(manifest, indent=1, ensure_ascii=False) + "\n").encode())
+        fsync_dir(index_dir)
+        keep = {f for p, _ in parts for f in p.segment.files.values()} | {MANIFEST}
+        for path in index_dir.iterdir():
+            if path.is_file() and path.name not in keep and path.suffix in SEGMENT_SUFFIXES:
+                path.unlink(missing_ok=True)
+        return replace(self, parts=tuple(p for p, _ in parts), hidden=tuple(h for _, h in parts), built_at=manifest["built_at"])
+
+    @classmethod
+    def load(cls, index_dir, model: str | None = None, dimension: int | None = None,
+             reuse: "IndexStore | None" = None) -> "IndexStore":
+        """Open an index (mapping its files) and check it; `model`/`dimension`, when given, must match what it
+        was built with. Segments `reuse` already has open are taken from it, with what was built from them."""
+        index_dir = Path(index_dir)
+        manifest = read_manifest(index_dir)
+        if model is not None and manifest["model"] != model:
+            raise IndexMismatchError(index_dir, "model", manifest["model"], model)
+        if dimension is not None and manifest["dimension"] != dimension:
+            raise IndexMismatchError(index_dir, "dimension", manifest["dimension"], dimension)
+        try:
+            segments = [Segment.from_json(d) for d in manifest["segments"]]
+            have = {tuple(sorted(p.segment.files.items())): p for p in (reuse.parts if reuse else ()) if p.segment}
+            parts = tuple(have.get(tuple(sorted(seg.files.items()))) or Part.open(index_dir, seg) for seg in segments)
+            articles = {k: ArticleRecord(**v) for k, v in manifest["articles"].items()}
+            dim = manifest["dimension"]
+            for part, seg in zip(parts, segments):
+                if part.chunk_vectors.shape[1:] != (dim,) or part.sentence_vectors.shape[1:] != (dim,):
+                    raise ValueError(f"a vector file has shape {part.chunk_vectors.shape}, not (rows, {dim})")
+                if len(part) <= FULL_CHECK_CHUNKS:
+                    _check_fully(part)
+            live = [a for part, seg in zip(parts, segments) for a in part_articles(part) if a not in seg.removed]
+        except (OSError, KeyError, TypeError, ValueError, RuntimeError, AttributeError, RecursionError, IndexError) as e:
+            # np.load names allow_pickle for files that are no .npy at all: say what is wrong instead.
+            reason = "a vector file is not a valid .npy array" if "allow_pickle" in str(e) else f"{type(e).__name__}: {e}"
+            raise IndexCorruptError(index_dir, reason) from None
+        if len(live) != len(set(live)) or set(live) != set(articles):
+            raise IndexCorruptError(index_dir, "the segments and the article list name different articles")
+        return cls(
+            manifest["model"], manifest["dimension"], manifest["chunking"], manifest.get("corpus", ""), articles, parts,
+            tuple(frozenset(seg.removed) for seg in segments), manifest.get("built_at", ""), manifest.get("library") or {},
+        )
+
+
+def part_articles(part: Part) -> dict[str, range]:
+    """A part's articles and their rows, computed once per part."""
+    rows = part.cache.get("articles")
+    if rows is None:
+        rows = part.cache["articles"] = part.article_rows()
+    return rows
+
+
+def _check_fully(part: Part) -> None:
+    """Every record parses and fits its offsets, every vector is a finite number (raises ValueError)."""
+    for i in range(len(part)):
+        chunk, sentences = part.record(i)
+        if len(sentences) != int(part.layout[i, SENTENCES]) or chunk.article_id != part.articles[int(part.layout[i, ARTICLE])][0]:
+            raise ValueError("a chunk record does not match its layout")
+    for v in (part.chunk_vectors, part.sentence_vectors):
+        # NaN or infinite values would answer as if normal; one pass over the rows (float64 sum).
+        if len(v) and not np.isfinite(v.sum(dtype=np.float64)):
+            raise ValueError("a vector file holds values that are not finite numbers")
+
+
+class ChunkView:
+    """The live chunks of a store as a read-only sequence; records are parsed when asked for."""
+
+    def __init__(self, store: IndexStore):
+        self.store = store
+
+    def __len__(self) -> int:
+        ends = self.store._run_ends
+        return int(ends[-1]) if len(ends) else 0
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self)))]
+        i = int(key) + (len(self) if key < 0 else 0)
+        part, row = self.store.locate(i)
+        return part.chunk(row)
+
+    def __iter__(self):
+        for part, lo, hi in self.store.runs:
+            for row in range(lo, hi):
+                yield part.chunk(row)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+
+class SentenceView:
+    """The live sentences of a store, in chunk order, as a read-only sequence."""
+
+    def __init__(self, store: IndexStore):
+        self.store = store
+
+    def __len__(self) -> int:
+        return int(self.store._starts[-1])
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self)))]
+        s = int(key) + (len(self) if key < 0 else 0)
+        if not 0 <= s < len(self):
+            raise IndexError(key)
+        starts = self.store._starts
+        c = int(np.searchsorted(starts, s, side="right")) - 1
+        return self.store.sentences_in(c)[s - int(starts[c])]
+
+    def __iter__(self):
+        for part, lo, hi in self.store.runs:
+            for row in range(lo, hi):
+                yield from part.sentences_of(row)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+
+def read_manifest(index_dir) -> dict:
+    index_dir = Path(index_dir)
+    path = index_dir / MANIFEST
+    if not path.is_file():
+        raise IndexMissingError(index_dir)
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError) as e:
+        raise IndexCorruptError(index_dir, f"manifest.json unreadable: {type(e).__name__}") from None
+    if not isinstance(manifest, dict):
+        raise IndexCorruptError(index_dir, f"manifest.json holds {type(manifest).__name__}, not an object")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexMismatchError(index_dir, "format version", manifest.get("format_version"), FORMAT_VERSION)
+    return manifest
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _write_named(index_dir: Path, stem: str, suffix: str, data: bytes) -> str:
+    name = content_name(stem, suffix, data)
+    if not (index_dir / name).exists():
+        atomic_write(index_dir / name, data)
+    return name
