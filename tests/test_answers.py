@@ -56,6 +56,7 @@ def test_one_long_guide_does_not_fill_every_place(guides_bot):
     assert len({p.article_id for p in passages}) >= 2
 
 
+@pytest.mark.golden
 def test_a_table_of_contents_ranks_below_the_passages_it_lists(guides_bot):
     # ITPro opens with a list of the questions it answers; it matches every such question and answers none.
     passages = guides_bot.retrieve("What are the steps to become a machine learning engineer?", k=5)
@@ -97,15 +98,17 @@ def test_questions_in_flight_survive_index_updates(built, tmp_path):
     import threading
 
     bot = CareerBot.load(settings=built)
-    errors, answers = [], []
-    stop = threading.Event()
+    errors, answers, overlapped = [], [], []
+    stop, updating = threading.Event(), threading.Event()
 
     def chat():
         while not stop.is_set():
+            during = updating.is_set()
             try:
                 answers.append(bot.ask("What should a strong portfolio include?"))
             except Exception as e:  # any exception here is the bug this test is for
                 errors.append(e)
+            overlapped.append(during or updating.is_set())
 
     threads = [threading.Thread(target=chat) for _ in range(3)]
     for t in threads:
@@ -114,11 +117,14 @@ def test_questions_in_flight_survive_index_updates(built, tmp_path):
         for i in range(3):
             path = tmp_path / f"extra-{i}.md"
             path.write_text(f"# Extra {i}\n\nMeetup number {i} is a good place to find a machine learning mentor.\n")
+            updating.set()
             bot.add(path)
             bot.remove(f"extra-{i}")
+            updating.clear()
     finally:
         stop.set()
         for t in threads:
             t.join(timeout=60)
     assert errors == [] and len(answers) > 3
+    assert any(overlapped), "no question was in flight during an update: the test did not test anything"
     assert all(a.citations and a.citations[0].article_id == "portfolio" for a in answers)

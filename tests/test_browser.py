@@ -71,7 +71,8 @@ def ask(page, question: str):
 def upload(page, path: Path):
     page.get_by_role("tab", name="Articles").click()
     page.locator("#upload input[type=file]").set_input_files(str(path))
-    page.wait_for_timeout(500)
+    # Uploaded when the component lists the file (its name may be split across cells: match the stem).
+    page.wait_for_function("stem => document.querySelector('#upload').innerText.includes(stem)", arg=path.stem, timeout=15_000)
     before = page.locator("#status").inner_text()
     page.locator("#add").click()
     page.wait_for_function(
@@ -219,10 +220,18 @@ def test_a_reload_keeps_the_conversation_and_a_suggestion_asks_itself(page, app_
     option = page.locator("#chat button.option").first
     suggestion = option.inner_text().strip()
     before = page.locator("[data-testid='bot']").count()
+    stored = page.evaluate("() => JSON.stringify(localStorage)")
     option.click()
     page.wait_for_function("n => document.querySelectorAll(\"[data-testid='bot']\").length > n", arg=before, timeout=30_000)
     assert suggestion[:20] in page.locator("[data-testid='user']").last.inner_text()
-    page.wait_for_timeout(1000)
+    page.wait_for_function(
+        "() => { const m = [...document.querySelectorAll(\"[data-testid='bot']\")].pop();"
+        " return m && (m.querySelector('.sources') || m.innerText.includes(\"don't cover\")); }", timeout=30_000)
+    # The conversation is kept in the browser's storage (gr.BrowserState): wait until what is stored has
+    # changed and then held still for half a second (the streamed answer is saved as it grows).
+    page.wait_for_function(
+        "s => { const now = JSON.stringify(localStorage); const still = window.__stored === now; window.__stored = now;"
+        " return still && now !== s; }", arg=stored, polling=500, timeout=15_000)
     shown = page.locator("[data-testid='bot']").count()
     page.reload(wait_until="domcontentloaded")
     page.wait_for_function("n => document.querySelectorAll(\"[data-testid='bot']\").length === n", arg=shown, timeout=15_000)
@@ -263,7 +272,9 @@ def test_copy_gives_text_and_messages_are_announced_as_text(browser, app_server)
         )
         bot.hover()
         page.locator("button[aria-label='Copy message']").last.click()
-        page.wait_for_timeout(300)
+        # Gradio copies first; our script then puts the text version on the clipboard.
+        page.wait_for_function("async () => { const t = await navigator.clipboard.readText(); return t.includes('MLOps') && !t.includes('<'); }",
+                               timeout=5_000)
         copied = page.evaluate("() => navigator.clipboard.readText()")
         assert "MLOps" in copied and "[1]" in copied and "<" not in copied and "&#" not in copied
     finally:

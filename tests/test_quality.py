@@ -17,6 +17,7 @@ def test_follow_up_is_rewritten_with_the_previous_question(guides_bot):
     assert answer.citations and re.search(r"ph\.?d", answer.text, re.I)
 
 
+@pytest.mark.golden
 def test_pronoun_follow_up_finds_what_it_refers_to(guides_bot):
     history = [{"role": "user", "content": "What is a machine learning bootcamp?"}, {"role": "assistant", "content": "..."}]
     answer = guides_bot.ask("What are its benefits?", history=history)
@@ -32,6 +33,7 @@ def test_what_about_follow_up_answers_the_new_subject(guides_bot):
     assert "business degree valuable" in answer.text
 
 
+@pytest.mark.golden
 def test_a_vague_follow_up_is_answered_about_its_subject(guides_bot):
     # "deal with it" matches any sentence about engineers coping with change; "it" is concept drift.
     first = "What is concept drift?"
@@ -47,6 +49,7 @@ def test_a_new_question_is_searched_as_asked(guides_bot):
     assert answer.searched_for == "What is feature engineering in machine learning?"
 
 
+@pytest.mark.golden
 def test_disagreement_is_shown_with_both_sides_cited(guides_bot):
     answer = guides_bot.ask("Do I need a master's degree?")
     assert answer.disagreement and answer.text.startswith("The guides don't all agree")
@@ -68,6 +71,7 @@ def test_an_agreed_answer_is_not_framed_as_a_disagreement(guides_bot, question):
     assert answer.citations and not answer.disagreement and "don't all agree" not in answer.text
 
 
+@pytest.mark.golden
 def test_a_list_is_not_carried_by_one_matching_item(guides_bot):
     # Clarusway's list of duties has one item on deployment ("Implementation: Deploy models ..."); the
     # other five are not about deploying, so the list is no answer to this question.
@@ -76,6 +80,7 @@ def test_a_list_is_not_carried_by_one_matching_item(guides_bot):
     assert "deploy" in answer.text.lower()
 
 
+@pytest.mark.golden
 def test_the_sentence_an_also_sentence_points_back_to_comes_with_it(guides_bot):
     # "The deployment process also involves ... monitoring" matches best; the sentence it points back to
     # holds the specifics ("cloud platforms, APIs, and databases") and must not be left out.
@@ -84,6 +89,7 @@ def test_the_sentence_an_also_sentence_points_back_to_comes_with_it(guides_bot):
     assert "This process involves integrating the model with cloud platforms, APIs, and databases" in answer.text
 
 
+@pytest.mark.golden
 def test_the_librarys_own_subject_does_not_pick_the_sentences(guides_bot):
     # Nearly every sentence is about machine learning engineers; the question is about signal processing.
     retriever = guides_bot._retriever
@@ -95,6 +101,7 @@ def test_the_librarys_own_subject_does_not_pick_the_sentences(guides_bot):
     assert "voice recognition or image processing" in answer.text
 
 
+@pytest.mark.golden
 def test_list_questions_get_the_list(guides_bot):
     answer = guides_bot.ask("What does a typical machine learning engineer job description include?")
     assert "\n- Designing machine learning systems" in answer.text
@@ -182,6 +189,7 @@ def test_a_comparison_the_guides_never_make_is_refused_naming_it(guides_bot):
     assert answer.gaps and "startups" in answer.gaps[0] and "big tech companies" in answer.gaps[0]
 
 
+@pytest.mark.golden
 def test_a_missing_detail_is_named_then_what_the_guides_say_in_general(guides_bot):
     answer = guides_bot.ask("How much do machine learning engineers make in Europe?")
     assert answer.gaps == ("Europe",) and answer.citations

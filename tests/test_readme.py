@@ -4,9 +4,12 @@ import contextlib
 import io
 import re
 
+import pytest
+
 from tests.conftest import ROOT
 
 
+@pytest.mark.golden
 def test_the_readme_python_example_prints_what_the_readme_shows():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## From Python", 1)[1]

@@ -489,14 +489,23 @@ document.addEventListener("click", (event) => {
   target.open = true;
   target.scrollIntoView({behavior: "smooth", block: "nearest"});
 });
-// Copy gives the answer as a reader sees it (text and source titles), not its HTML: written just after
-// Gradio's own copy of the raw message.
+// Copy gives the answer as a reader sees it (text and source titles), not its HTML: while a message's copy
+// button is being handled, what Gradio writes to the clipboard is replaced by the message's text (no race
+// with Gradio's own asynchronous write).
+let copying = null;
+if (navigator.clipboard && navigator.clipboard.writeText) {
+  const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+  navigator.clipboard.writeText = (text) => {
+    const message = copying;
+    copying = null;
+    return write(message ? message.innerText.trim() : text);
+  };
+}
 document.addEventListener("click", (event) => {
   const button = event.target.closest && event.target.closest("button[aria-label='Copy message']");
-  if (!button || !navigator.clipboard) return;
+  if (!button) return;
   const row = button.closest(".message-row") || button.closest("[class*='message']")?.parentElement;
-  const message = row && (row.querySelector("[data-testid='bot']") || row.querySelector("[data-testid='user']"));
-  if (message) setTimeout(() => navigator.clipboard.writeText(message.innerText.trim()), 50);
+  copying = row && (row.querySelector("[data-testid='bot']") || row.querySelector("[data-testid='user']"));
 }, true);
 // Screen readers announce a message as its text, not the HTML Gradio puts in its label.
 new MutationObserver(() => {

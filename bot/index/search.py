@@ -19,7 +19,7 @@ import threading
 import faiss
 import numpy as np
 
-from .segments import ARTICLE, FLAGS, HEADING, LENGTH, QUESTION_LIST, SOFT, Part
+from .segments import APPROXIMATE_ABOVE, ARTICLE, FLAGS, HEADING, LENGTH, QUESTION_LIST, SOFT, Part
 from .store import IndexStore, part_articles
 
 K1, B = 1.5, 0.75  # bm25s's defaults
@@ -33,7 +33,8 @@ class Search:
         self.store = store
         self.lock = threading.RLock()  # cached values may be made of other cached values
         self.n = len(store.chunks)
-        self.approximate = store.approximate
+        # Exact sentence search while the library is small enough for one array of every sentence vector.
+        self.approximate = store.approximate or self.n > APPROXIMATE_ABOVE
         self.parts: list[Part] = list(dict.fromkeys(p for p, _, _ in store.runs))
         # Each part's row -> the store's row (-1 for hidden rows).
         self.row_of: dict[int, np.ndarray] = {id(p): np.full(len(p), -1, dtype=np.int64) for p in self.parts}

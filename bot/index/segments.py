@@ -187,7 +187,7 @@ class Part:
         if "chunk_ivf" in files:
             # Read whole, not memory-mapped: FAISS searches a mapped IVF ~6x slower (1.7 vs 0.26 ms at 70k chunks).
             ivf = faiss.read_index(str(files["chunk_ivf"]))
-            ivf.nprobe = IVF_NPROBE
+            ivf.nprobe = min(IVF_NPROBE, ivf.nlist)
         part = cls(segment.articles, layout, list(terms["headings"]), list(terms["vocabulary"]), postings, term_starts,
                    array("sentence_flags"), array("chunk_vectors"), array("sentence_vectors"), records, segment, ivf)
         part.check(segment)
@@ -314,13 +314,13 @@ def train_ivf(vectors: np.ndarray) -> faiss.Index:
     """An inverted-file index: k-means cells, searching the `nprobe` nearest. Recall@10 against exact search
     is measured by `python -m bot bench` (>= 0.95 at IVF_NPROBE)."""
     n, dimension = vectors.shape
-    nlist = max(64, int(2 * np.sqrt(n)))  # ~530 cells at 70k chunks; 40 training points each
+    nlist = max(1, min(max(64, int(2 * np.sqrt(n))), n // 40))  # ~530 cells at 70k chunks; 40 training points each
     index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dimension), dimension, nlist, faiss.METRIC_INNER_PRODUCT)
     sample = vectors[np.random.default_rng(0).choice(n, size=min(n, 40 * nlist), replace=False)]
     index.train(np.ascontiguousarray(sample, dtype=np.float32))
     for k in range(0, n, 8192):  # a batch at a time: a float32 copy of every vector at once would double the memory
         index.add(np.ascontiguousarray(vectors[k : k + 8192], dtype=np.float32))
-    index.nprobe = IVF_NPROBE
+    index.nprobe = min(IVF_NPROBE, nlist)
     return index
 
 

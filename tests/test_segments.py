@@ -1,0 +1,140 @@
+"""The index's parts: `Rows`, segments and their saved search structures, and incremental changes checked
+against an index built from scratch."""
+
+import random
+from dataclasses import replace
+
+import bm25s
+import numpy as np
+import pytest
+
+from bot import ArticleError, CareerBot
+from bot.index import segments, update
+from bot.index.rows import Rows
+from bot.index.search import Search
+from bot.index.store import IndexStore
+
+TOPICS = {
+    "kaggle": "# Competitions\n\nKaggle competitions teach feature engineering under a deadline. Many hiring managers ask about a medal.\n",
+    "mentors": "# Mentors\n\nA mentor reviews your code and points out blind spots. Ask a senior engineer for a monthly call.\n",
+    "writing": "# Writing\n\nA blog post that explains one model clearly is read by recruiters. Keep each post under a thousand words.\n",
+    "cloud": "# Cloud\n\nDeploying a model on a cloud GPU teaches cost control. Shut instances down when training ends.\n",
+    "papers": "# Papers\n\nReading one research paper a week keeps skills current. Reimplement the key figure to check your understanding.\n",
+    "sql": "# SQL\n\nEvery data job asks for SQL. Practise joins and window functions on a public dataset.\n",
+}
+QUESTIONS = ["What do hiring managers ask about?", "How do I keep my skills current?", "What should a portfolio include?",
+             "salary of junior engineers", "coding round and system design", "cost of cloud GPUs"]
+
+
+def test_rows_read_as_one_array_across_parts():
+    a = np.arange(12, dtype=np.float32).reshape(6, 2)
+    rows = Rows([a[:2], a[2:5], a[5:]], 2, np.float32)
+    assert rows.shape == (6, 2) and np.array_equal(np.asarray(rows), a)
+    assert np.array_equal(rows[-1], a[-1]) and np.array_equal(rows[3], a[3])
+    assert np.array_equal(rows[1:4], a[1:4]) and np.array_equal(rows[::2], a[::2])  # across parts, with a step
+    mask = np.array([True, False, True, True, False, True])
+    assert np.array_equal(rows[mask], a[mask]) and np.array_equal(rows[np.array([5, 0, 3])], a[[5, 0, 3]])
+    assert np.array_equal(np.asarray(rows.without(1, 4)), np.concatenate([a[:1], a[4:]]))
+    v = np.array([1.0, -1.0], np.float32)
+    assert np.allclose(rows @ v, a @ v)
+    empty = Rows([], 2, np.float32)
+    assert len(empty) == 0 and (empty @ v).shape == (0,) and np.asarray(empty).shape == (0, 2)
+
+
+def test_bm25_scores_equal_bm25s_over_segments_with_hidden_rows(built, embedder, tmp_path):
+    extra = tmp_path / "sql.md"
+    extra.write_text(TOPICS["sql"])
+    update.add([extra], built, embedder)
+    store, _ = update.remove("interviews", built)
+    assert len(store.parts) == 2 and any(store.hidden)  # a removal only hides the rows in their segment
+    ours = Search(IndexStore.load(built.index_dir))
+    reference = bm25s.BM25()
+    reference.index(bm25s.tokenize([c.embed_text for c in store.chunks], stemmer=segments._stemmer, show_progress=False),
+                    show_progress=False)
+    for q in QUESTIONS + ["portfolio portfolio projects"]:
+        terms = [t for t in segments.tokenize([q])[0] if t in reference.vocab_dict]
+        if terms:
+            assert np.allclose(ours.bm25(terms), reference.get_scores(terms), atol=1e-5), q
+
+
+def _answers(bot):
+    """What a retriever finds for each question: chunk ids with BM25 and dense scores, and the top passages."""
+    search, store = bot.retriever.index, bot.store
+    ids = [c.id for c in store.chunks]
+    out = {}
+    for q in QUESTIONS:
+        vector = bot.embedder.embed_query(q)
+        sims, rows = search.nearest_chunks(vector, len(ids))
+        lexical = search.bm25(bot.retriever.query_terms(q)[0])
+        out[q] = ({ids[r]: round(float(s), 5) for s, r in zip(sims, rows)},
+                  {ids[i]: round(float(x), 5) for i, x in enumerate(lexical) if x},
+                  [p.chunk_id for p in bot.retrieve(q, k=3)])
+    return out
+
+
+def test_random_adds_and_removes_answer_like_a_build_from_scratch(built, embedder, tmp_path):
+    rng = random.Random(7)
+    bot = CareerBot.load(settings=built)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for step in range(10):
+        absent = sorted(set(TOPICS) - set(bot.store.articles))
+        if absent and (rng.random() < 0.6 or len(bot.store.articles) < 2):
+            name = rng.choice(absent)
+            (inbox / f"{name}.md").write_text(TOPICS[name])
+            bot.add(inbox / f"{name}.md")
+        else:
+            bot.remove(rng.choice(sorted(bot.store.articles)))
+    assert any(bot.store.hidden), "the sequence should leave hidden rows in a segment"
+    scratch = replace(built, index_dir=tmp_path / "scratch")
+    update.build(scratch, embedder)
+    fresh = CareerBot.load(settings=scratch)
+    assert sorted(fresh.store.articles) == sorted(bot.store.articles)
+    assert _answers(bot) == _answers(fresh)
+    reopened = CareerBot.load(settings=built)  # and what was saved reads back as what was in memory
+    assert list(reopened.store.chunks) == list(bot.store.chunks) and _answers(reopened) == _answers(bot)
+
+
+def test_a_segment_mostly_removed_is_rewritten_without_its_hidden_rows(built, embedder):
+    store, _ = update.remove("portfolio", built)  # half the rows: hidden, the segment's files stay
+    assert store.hidden == (frozenset({"portfolio"}),)
+    store, _ = update.remove("interviews", built)  # now more than half: written again with what is left
+    assert store.hidden == (frozenset(),) and [a for a, _ in store.parts[0].articles] == ["salary-survey"]
+    assert [c.article_id for c in IndexStore.load(built.index_dir).chunks] == ["salary-survey"]
+
+
+def test_a_large_segment_is_searched_by_its_saved_ivf(settings, embedder, tmp_path, monkeypatch):
+    monkeypatch.setattr(segments, "APPROXIMATE_ABOVE", 4)
+    update.build(settings, embedder)
+    bot = CareerBot.load(settings=settings)
+    assert bot.retriever.approximate and any(f.endswith(".faiss") for f in bot.store.segments[0].files.values())
+    assert bot.retrieve("What should a portfolio include?", k=1)[0].article_id == "portfolio"
+    bot.remove("salary-survey")  # hidden in the IVF segment: never found again
+    everything = bot.retriever.index.nearest_chunks(bot.embedder.embed_query("median starting salary"), 100)[1]
+    assert len(everything) == len(bot.store.chunks)
+    assert all(bot.store.chunks[int(r)].article_id != "salary-survey" for r in everything)
+    extra = tmp_path / "papers.md"
+    extra.write_text(TOPICS["papers"])
+    bot.add(extra)  # a small new segment beside the IVF one, searched exactly
+    assert bot.retrieve("How do I keep my skills current?", k=1)[0].article_id == "papers"
+
+
+def test_two_files_with_one_article_id_are_refused_by_name(built, embedder, tmp_path):
+    clash = tmp_path / "Portfolio.txt"  # the id "portfolio" is taken by portfolio.md
+    clash.write_text("A different text about portfolios and what recruiters read first.\n")
+    with pytest.raises(ArticleError, match="Portfolio.txt.*already exists"):
+        update.add([clash], built, embedder)
+    a, b = tmp_path / "My Notes.md", tmp_path / "my-notes.txt"
+    a.write_text(TOPICS["mentors"])
+    b.write_text(TOPICS["writing"])
+    with pytest.raises(ArticleError, match="my-notes"):
+        update.add([a, b], built, embedder)
+    assert sorted(IndexStore.load(built.index_dir).articles) == ["interviews", "portfolio", "salary-survey"]
+
+
+def test_changed_chunking_settings_make_the_index_stale_and_the_build_reembeds(built, embedder):
+    changed = replace(built, chunk_chars=built.chunk_chars // 4)
+    assert update.stale_articles(changed) == ["chunking parameters"]
+    _, report = update.build(changed, embedder)
+    assert report.embedded_texts > 0 and sorted(report.added) == ["interviews", "portfolio", "salary-survey"]
+    assert update.stale_articles(changed) == []
