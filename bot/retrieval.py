@@ -19,7 +19,7 @@ import Stemmer
 from .chunking import Chunk, Sentence
 from .embedding import Embedder
 from .index.search import Search
-from .index.segments import tokenize
+from .index.segments import tokenize_one
 from .index.store import ArticleRecord, IndexStore
 from .library import derive
 
@@ -42,6 +42,7 @@ QUESTION_LIST_WEIGHT = 0.5  # fused score factor for a chunk mostly made of ques
 # the guides' chunks; the next term, "data", in 58%). Not judged in a library of fewer chunks than this.
 BACKGROUND_SHARE = 0.8
 BACKGROUND_MIN_CHUNKS = 20
+RELEASE_ROWS = 50_000  # sentence-vector rows read (about 200 MB of pages touched) before their pages are released
 _WORD = re.compile(r"[\w'+#-]+")
 
 
@@ -85,6 +86,7 @@ class Retriever:
         self._headings = None  # usable section headings and their chunk rows, gathered on first refusal
         self._direction = None  # the background's vector, embedded on first need
         self._words: dict[str, np.ndarray] = {}
+        self._rows_read = 0
         self.library = derive(
             [a.title for a in store.articles.values()], self.index.section_counts(),
             [a.abbreviations for a in store.articles.values()], self.background, self.stemmer.stemWord, store.library,
@@ -172,20 +174,25 @@ class Retriever:
             return self.library.examples
         if self._headings is None:
             with self.lock:
-                rows: dict[str, list[np.ndarray]] = {}
+                number: dict[str, int] = {}
+                heading_of = np.full(self.index.n, -1, dtype=np.int64)  # each chunk's usable heading, or -1
                 titles = {a.title.strip().lower() for a in self.store.articles.values()}
                 for heading, chunk_rows in zip(*self.index.heading_rows()):
                     heading = heading.strip()
                     # A heading that is an article's title, or one word ("Conclusion"), names no answerable topic.
                     if 12 <= len(heading) <= 90 and heading.lower() not in titles and len(heading.split()) >= 2:
-                        rows.setdefault(heading, []).append(chunk_rows)
-                self._headings = (list(rows), [np.concatenate(r) for r in rows.values()])
-        names, rows = self._headings
+                        heading_of[chunk_rows] = number.setdefault(heading, len(number))
+                self._headings = (list(number), heading_of)
+        names, heading_of = self._headings
         if not names:
             return self.library.examples
-        sims = self.store.chunk_vectors @ vector
-        best = [float(sims[r].max()) for r in rows]
-        ranked = [names[i] for i in np.argsort(best)[::-1][:n]]
+        # The headings of the nearest chunks, nearest first (a heading's best chunk decides its place).
+        ranked: list[str] = []
+        for depth in (200, self.index.n):
+            _, rows = self.index.nearest_chunks(vector, min(depth, self.index.n))
+            ranked = list(dict.fromkeys(names[h] for h in heading_of[rows] if h >= 0))[:n]
+            if len(ranked) >= min(n, len(names)):
+                break
         return tuple(h if h.endswith("?") else f"What do the guides say about “{h}”?" for h in ranked)
 
     # ---- the three rankings ---------------------------------------------------------------
@@ -197,13 +204,11 @@ class Retriever:
         known = self.query_terms(query)[0]
         if not known:
             return {}
-        scores = self.index.bm25(known)
-        top = np.argpartition(-scores, DEPTH)[:DEPTH] if len(scores) > DEPTH else np.arange(len(scores))
-        return {int(i): float(scores[i]) for i in top if scores[i] > 0}
+        return self.index.best(known, DEPTH)
 
     def _query_terms(self, query: str) -> tuple[list[str], list[str]]:
         """The query's stemmed content terms, split into (found in the index, not found)."""
-        words = tokenize([query])[0]
+        words = tokenize_one(query)
         if not self._lexical_ok:
             return [], words
         return [w for w in words if self.knows_term(w)], [w for w in words if not self.knows_term(w)]
@@ -230,6 +235,7 @@ class Retriever:
             counts = starts[candidates + 1] - starts[candidates]
             rows = np.repeat(starts[candidates] - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
             sims = self.store.sentence_vectors[rows].astype(np.float32) @ qv if len(rows) else np.zeros(0, np.float32)
+            self._touched(len(rows))
             owner = np.repeat(np.arange(len(candidates)), counts)
             best = np.full(len(candidates), -1.0, dtype=np.float32)
             np.maximum.at(best, owner, sims)
@@ -297,6 +303,15 @@ class Retriever:
 
     def vectors_of_rows(self, rows: range) -> np.ndarray:
         return self.store.sentence_vectors[rows.start : rows.stop].astype(np.float32)
+
+    def _touched(self, rows: int) -> None:
+        """Count sentence-vector rows read from the memory-mapped files; past RELEASE_ROWS, let the OS drop
+        their pages from this process. Each row read touches a 4 KB page, so without this a large library's
+        resident memory grows towards the whole file (re-reading a dropped page costs a minor fault)."""
+        self._rows_read += rows
+        if self._rows_read > RELEASE_ROWS:
+            self._rows_read = 0
+            self.store.sentence_vectors.release()
 
 
 def _chain(head: np.ndarray, more):

@@ -32,7 +32,8 @@ def test_worker_reports_the_required_figures(tmp_path):
     extra.write_text("# Extra\n\nStudy groups help you stay motivated while learning machine learning.\n")
     out = worker(tmp_path / "index", extra)
     # Present and sane, not timed: a figure rounded to 0.00 on a fast machine is still a figure.
-    for key in ("floor_ms", "ask_ms_p50", "ask_ms_p95", "ask_over_floor", "add_one_s", "remove_one_s", "peak_rss_mb"):
+    for key in ("floor_ms", "ask_ms_p50", "ask_ms_p95", "ask_over_floor", "add_one_s", "remove_one_s", "peak_rss_mb",
+                "load_s", "model_load_s"):
         assert isinstance(out[key], (int, float)) and out[key] >= 0, key
     assert out["ask_ms_p95"] >= out["ask_ms_p50"] and out["peak_rss_mb"] > 100
     assert out["articles"] == 3 and not (tmp_path / "corpus" / "extra.md").exists()  # added, then removed

@@ -138,3 +138,22 @@ def test_changed_chunking_settings_make_the_index_stale_and_the_build_reembeds(b
     _, report = update.build(changed, embedder)
     assert report.embedded_texts > 0 and sorted(report.added) == ["interviews", "portfolio", "salary-survey"]
     assert update.stale_articles(changed) == []
+
+
+def test_a_question_is_tokenized_as_the_index_was(guides_bot):
+    from bot.index.segments import tokenize, tokenize_one
+
+    texts = [s.text for s in guides_bot.store.sentences] + ["", "a", "What's an ML engineer's pay in 2024? Don't know!", "Ünïcode café résumé"]
+    assert [tokenize_one(t) for t in texts] == tokenize(texts)
+
+
+def test_the_best_lexical_rows_are_the_top_of_the_full_ranking(guides_bot):
+    search = guides_bot.retriever.index
+    for q in QUESTIONS + ["machine learning engineer", "Do I need a master's degree in machine learning?", "pay"]:
+        terms = guides_bot.retriever.query_terms(q)[0]
+        full = search.bm25(terms)
+        for k in (3, 10, 50):
+            best = search.best(terms, k)
+            expected = sorted(full[full > 0], reverse=True)[:k]
+            assert sorted(best.values(), reverse=True) == pytest.approx(expected), (q, k)
+            assert all(full[row] == pytest.approx(score) for row, score in best.items())

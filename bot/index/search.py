@@ -186,6 +186,32 @@ class Search:
         rows = np.concatenate([f[0] for f in found])
         return np.bincount(rows, weights=np.concatenate([f[1] for f in found]), minlength=self.n).astype(np.float32)
 
+    def best(self, terms: list[str], k: int) -> dict[int, float]:
+        """The `k` live chunks with the highest positive BM25 score for `terms`, as {row: score}. Exact, and
+        usually without ranking every chunk: rows that hold none of the query's rarer terms can score at
+        most the sum of the common terms' largest contributions, so when the k-th best row holding a
+        rarer term beats that, only those rows need ranking."""
+        found = [f for f in (self.term_scores(t) for t in terms) if len(f[0])]
+        if not found:
+            return {}
+        scores = np.bincount(np.concatenate([f[0] for f in found]), weights=np.concatenate([f[1] for f in found]),
+                             minlength=self.n)
+        rare = [f[0] for f in found if len(f[0]) <= self.n // 4]
+        top = None
+        if rare:
+            held = np.zeros(self.n, dtype=bool)
+            for rows in rare:
+                held[rows] = True
+            candidates = np.flatnonzero(held)
+            if len(candidates) > k:
+                top = candidates[np.argpartition(-scores[candidates], k)[:k]]
+                common_max = sum(float(f[1].max()) for f in found if len(f[0]) > self.n // 4)
+                if scores[top].min() <= common_max:
+                    top = None  # a row with only common terms might still be among the best
+        if top is None:
+            top = np.argpartition(-scores, k)[:k] if len(scores) > k else np.arange(len(scores))
+        return {int(i): float(scores[i]) for i in top if scores[i] > 0}
+
     def background(self, share: float) -> frozenset[str]:
         """Stemmed terms in at least `share` of the live chunks. A term that common overall is that common in
         at least one part, so only those parts' common terms are counted."""

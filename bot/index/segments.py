@@ -26,12 +26,14 @@ import hashlib
 import io
 import json
 import mmap
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import bm25s
+from bm25s.stopwords import STOPWORDS_EN
 import faiss
 import numpy as np
 import Stemmer
@@ -53,6 +55,17 @@ def tokenize(texts: list[str]) -> list[list[str]]:
     """Stemmed terms of each text, without English stop words (bm25s's tokenizer): for the index and the query alike."""
     with _stemmer_lock:
         return bm25s.tokenize(texts, stemmer=_stemmer, return_ids=False, show_progress=False)
+
+
+_SPLIT = re.compile(r"(?u)\b\w\w+\b").findall  # bm25s.tokenize's default token pattern
+_STOPWORDS = frozenset(STOPWORDS_EN)  # and its English stop words
+
+
+def tokenize_one(text: str) -> list[str]:
+    """`tokenize([text])[0]` for one short text (a question), without bm25s's per-call set-up (~0.4 ms)."""
+    words = [w for w in _SPLIT(text.lower()) if w not in _STOPWORDS]
+    with _stemmer_lock:
+        return _stemmer.stemWords(words) if words else []
 
 
 def stem(word: str) -> str:

@@ -96,9 +96,9 @@ class IndexStore:
 
     def locate(self, row: int) -> tuple[Part, int]:
         """The part holding chunk `row`, and the row's number in it."""
-        if not 0 <= row < len(self.chunks):
-            raise IndexError(row)
         ends = self._run_ends
+        if not 0 <= row < (int(ends[-1]) if len(ends) else 0):
+            raise IndexError(row)
         r = int(np.searchsorted(ends, row, side="right"))
         part, lo, hi = self.runs[r]
         return part, lo + row - (int(ends[r]) - (hi - lo))
