@@ -243,7 +243,7 @@ class IndexStore:
             "library": self.library,
         }
         fault("save:segments")
-        atomic_write(index_dir / MANIFEST, (json.dumps(manifest, indent=1, ensure_ascii=False) + "\n").encode())
+        atomic_write(index_dir / MANIFEST, _manifest_text(manifest).encode("utf-8"))
         fsync_dir(index_dir)
         keep = {f for p, _ in parts for f in p.segment.files.values()} | {MANIFEST}
         for path in index_dir.iterdir():
@@ -374,6 +374,24 @@ def read_manifest(index_dir) -> dict:
     if manifest.get("format_version") != FORMAT_VERSION:
         raise IndexMismatchError(index_dir, "format version", manifest.get("format_version"), FORMAT_VERSION)
     return manifest
+
+
+def _manifest_text(manifest: dict) -> str:
+    """manifest.json with one line per key, article and segment: readable and diffable, and written by json's C
+    encoder (an indented dump goes through its pure-Python one: 0.7 s for 10,000 articles)."""
+    def one(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = []
+    for key, value in manifest.items():
+        if key == "articles" and value:
+            inner = ",\n".join(f"  {one(k)}: {one(v)}" for k, v in value.items())
+            lines.append(f" {one(key)}: {{\n{inner}\n }}")
+        elif key == "segments" and value:
+            lines.append(f" {one(key)}: [\n" + ",\n".join(f"  {one(v)}" for v in value) + "\n ]")
+        else:
+            lines.append(f" {one(key)}: {one(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def now_iso() -> str:
