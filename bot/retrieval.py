@@ -42,7 +42,7 @@ QUESTION_LIST_WEIGHT = 0.5  # fused score factor for a chunk mostly made of ques
 # the guides' chunks; the next term, "data", in 58%). Not judged in a library of fewer chunks than this.
 BACKGROUND_SHARE = 0.8
 BACKGROUND_MIN_CHUNKS = 20
-RELEASE_ROWS = 50_000  # sentence-vector rows read (about 200 MB of pages touched) before their pages are released
+RELEASE_ROWS = 20_000  # sentence-vector rows read (at most about 80 MB of pages touched) before their pages are released
 _WORD = re.compile(r"[\w'+#-]+")
 
 

@@ -3,8 +3,8 @@
 - Dense chunk search: per part, its saved IVF when it has one, else an exact FAISS index built from its
   vectors once per process (kept on the part, so a store that shares the part shares it); hidden rows are
   skipped, results of all parts merged.
-- Dense sentence search: exact, over every live sentence, while no part is approximate (a few hundred
-  thousand sentences); above that the ranker scores only the sentences of candidate chunks.
+- Dense sentence search: exact, over every live sentence, up to EXACT_SENTENCES; above that the ranker
+  scores only the sentences of the chunks the other rankings found.
 - BM25 over the parts' saved term counts, scored at query time with bm25s's own formula ("lucene": idf
   log(1 + (N - df + 0.5) / (df + 0.5)), k1 1.5, b 0.75), so N, df and the mean length always describe the
   live chunks. bm25s builds a score matrix for a fixed corpus and has no add or remove; its tokenizer is
@@ -19,10 +19,11 @@ import threading
 import faiss
 import numpy as np
 
-from .segments import APPROXIMATE_ABOVE, ARTICLE, FLAGS, HEADING, LENGTH, QUESTION_LIST, SOFT, Part
+from .segments import ARTICLE, FLAGS, HEADING, LENGTH, QUESTION_LIST, SOFT, Part
 from .store import IndexStore, part_articles
 
 K1, B = 1.5, 0.75  # bm25s's defaults
+EXACT_SENTENCES = 10_000  # up to this many sentences (about 300 articles), every one is searched
 # One thread for FAISS: a single query gains nothing from more, and idle OpenMP threads spinning after
 # a parallel search steal the two cores from the next query's encoding (seen as a 2x slower model).
 faiss.omp_set_num_threads(1)
@@ -33,8 +34,10 @@ class Search:
         self.store = store
         self.lock = threading.RLock()  # cached values may be made of other cached values
         self.n = len(store.chunks)
-        # Exact sentence search while the library is small enough for one array of every sentence vector.
-        self.approximate = store.approximate or self.n > APPROXIMATE_ABOVE
+        # Every sentence is searched while there are few enough for that to cost less than scoring the
+        # candidate chunks' sentences (measured by `bench`: 35,000 sentences took ~1.5 ms a question on 2 cores);
+        # above, only the sentences of the chunks the other two rankings found are scored.
+        self.approximate = store.approximate  # some part is searched by its IVF
         self.parts: list[Part] = list(dict.fromkeys(p for p, _, _ in store.runs))
         # Each part's row -> the store's row (-1 for hidden rows).
         self.row_of: dict[int, np.ndarray] = {id(p): np.full(len(p), -1, dtype=np.int64) for p in self.parts}
@@ -45,7 +48,7 @@ class Search:
         self.lengths = store.column(LENGTH).astype(np.float32)
         self.mean_length = float(self.lengths.mean()) if self.n and self.lengths.sum() else 1.0
         self.sentence_index = None
-        if not self.approximate and len(store.sentences):
+        if not self.approximate and 0 < len(store.sentences) <= EXACT_SENTENCES:
             self.sentence_index = _flat(store.sentence_vectors, store.dimension)
         self._df: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._vocabulary: list[str] | None = None
