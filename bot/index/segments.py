@@ -188,6 +188,10 @@ class Part:
         files = {k: index_dir / v for k, v in segment.files.items()}
 
         def array(name):
+            # Plain ndarray views of the mapping: numpy's np.memmap subclass makes every slice of it slow.
+            return np.asarray(np.load(files[name], mmap_mode="r", allow_pickle=False))
+
+        def vectors(name):  # kept as np.memmap: Rows.release() needs the mapping
             return np.load(files[name], mmap_mode="r", allow_pickle=False)
 
         layout, postings, term_starts = array("layout"), array("postings"), array("term_starts")
@@ -202,7 +206,7 @@ class Part:
             ivf = faiss.read_index(str(files["chunk_ivf"]))
             ivf.nprobe = min(IVF_NPROBE, ivf.nlist)
         part = cls(segment.articles, layout, list(terms["headings"]), list(terms["vocabulary"]), postings, term_starts,
-                   array("sentence_flags"), array("chunk_vectors"), array("sentence_vectors"), records, segment, ivf)
+                   array("sentence_flags"), vectors("chunk_vectors"), vectors("sentence_vectors"), records, segment, ivf)
         part.check(segment)
         return part
 
