@@ -167,9 +167,10 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
     _check_unique(articles)
     report = Report()
     with index_lock(Path(settings.index_dir)):
-        recover(settings)
+        manifest = _manifest_or_none(settings)
+        recover(settings, manifest)
         try:
-            store = _current(store, settings, embedder)
+            store = _current(store, settings, embedder, manifest)
         except IndexMissingError:
             store = IndexStore.empty(
                 embedder.name, embedder.dimension, chunking_params(settings), _rel(settings.corpus_dir, settings.index_dir)
@@ -214,8 +215,9 @@ def remove(article: str, settings: Settings, store: IndexStore | None = None, ke
     (never read by a build) so that the removal can be undone by adding it back."""
     report = Report()
     with index_lock(Path(settings.index_dir)):
-        recover(settings)
-        store = _current(store, settings)
+        manifest = _manifest_or_none(settings)
+        recover(settings, manifest)
+        store = _current(store, settings, manifest=manifest)
         record = store.articles.get(article)
         store = store.without_article(article)  # raises ArticleNotFoundError naming the known ids
         corpus_dir = corpus_dir_of(store, settings)
@@ -240,13 +242,13 @@ def remove(article: str, settings: Settings, store: IndexStore | None = None, ke
     return store, report
 
 
-def recover(settings: Settings) -> list[str]:
+def recover(settings: Settings, manifest: dict | None = None) -> list[str]:
     """Finish or undo an add/remove that was interrupted: a file on its way in stays only if the index lists
     it (with its sha256), a file on its way out comes back only if the index still lists it. Call under the
-    index lock. Returns what it did, one line each."""
+    index lock; `manifest`, when given, is the index's as just read. Returns what it did, one line each."""
     corpus_dir = Path(settings.corpus_dir)
     try:
-        manifest = read_manifest(settings.index_dir)
+        manifest = manifest if manifest is not None else read_manifest(settings.index_dir)
         corpus_dir = (Path(settings.index_dir) / manifest["corpus"]).resolve() if manifest.get("corpus") else corpus_dir
         listed = {(a["source"], a["sha256"]) for a in manifest["articles"].values()}
     except (BotError, KeyError, TypeError, AttributeError):
@@ -276,13 +278,20 @@ def recover(settings: Settings) -> list[str]:
     return done
 
 
-def _current(store: IndexStore | None, settings: Settings, embedder: Embedder | None = None) -> IndexStore:
-    """`store` if it is what is on disk now, else the index loaded afresh (another process may have changed it)."""
+def _manifest_or_none(settings: Settings) -> dict | None:
+    """The index's manifest (read once per change: at 10,000 articles it is ~5 MB of JSON), or None."""
+    try:
+        return read_manifest(settings.index_dir)
+    except BotError:
+        return None
+
+
+def _current(store: IndexStore | None, settings: Settings, embedder: Embedder | None = None,
+             manifest: dict | None = None) -> IndexStore:
+    """`store` if it is what is on disk now (`manifest`, as read under the lock), else the index loaded
+    afresh (another process may have changed it)."""
     if store is not None:
-        try:
-            on_disk = read_manifest(settings.index_dir).get("segments")
-        except BotError:
-            on_disk = None
+        on_disk = manifest.get("segments") if manifest is not None else None
         if on_disk is not None and None not in store.segments and on_disk == [seg.as_json() for seg in store.segments]:
             return store
     if embedder is None:
