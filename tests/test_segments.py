@@ -157,3 +157,18 @@ def test_the_best_lexical_rows_are_the_top_of_the_full_ranking(guides_bot):
             expected = sorted(full[full > 0], reverse=True)[:k]
             assert sorted(best.values(), reverse=True) == pytest.approx(expected), (q, k)
             assert all(full[row] == pytest.approx(score) for row, score in best.items())
+
+
+def test_a_damaged_record_in_a_large_segment_is_one_line_when_it_is_read(built, monkeypatch):
+    from bot import BotError
+    from bot.index import store as store_module
+
+    monkeypatch.setattr(store_module, "FULL_CHECK_CHUNKS", 0)  # as for a segment too large to check when opened
+    (records,) = built.index_dir.glob("chunks-*.jsonl")
+    lines = records.read_bytes().split(b"\n")
+    lines[0] = lines[0].replace(b'"id": ', b'"iX": ', 1)  # same length: the other records' offsets still hold
+    records.write_bytes(b"\n".join(lines))
+    bot = CareerBot.load(settings=built)  # opens: records are parsed when a passage needs them
+    with pytest.raises(BotError, match=r"is damaged \(chunk record 0 of chunks-.*rebuild it"):
+        for q in QUESTIONS + ["Recruiters look at portfolios before they read a resume."]:
+            bot.ask(q)

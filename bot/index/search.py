@@ -118,6 +118,10 @@ class Search:
             index = part.ivf if part.ivf is not None else _part_flat(part)
             hidden = sum(len(part_articles(part)[a]) for a in self._hidden(part))
             s, i = index.search(q, min(k + hidden, len(part)))
+            if np.isnan(s).any():  # a large segment's vectors are checked on use, not when opened
+                from ..errors import IndexCorruptError
+
+                raise IndexCorruptError(part.folder, "a vector file holds values that are not finite numbers")
             keep = i[0] >= 0
             mapped = self.row_of[id(part)][i[0][keep]]
             live = mapped >= 0
@@ -126,10 +130,6 @@ class Search:
         if not sims:
             return np.zeros(0, np.float32), np.zeros(0, np.int64)
         sims, rows = np.concatenate(sims), np.concatenate(rows)
-        if np.isnan(sims).any():
-            from ..errors import IndexCorruptError
-
-            raise IndexCorruptError("the index", "a vector file holds values that are not finite numbers")
         order = np.argsort(-sims, kind="stable")[:k]
         return sims[order], rows[order]
 

@@ -102,7 +102,7 @@ class Part:
     (a FAISS index) are kept on it, so every store that shares the part shares them."""
 
     def __init__(self, articles, layout, headings, vocabulary, postings, term_starts, sentence_flags,
-                 chunk_vectors, sentence_vectors, records, segment: Segment | None = None, ivf=None):
+                 chunk_vectors, sentence_vectors, records, segment: Segment | None = None, ivf=None, folder=None):
         self.articles: tuple[tuple[str, str], ...] = tuple(articles)  # (id, sha256) by article number
         self.layout = layout
         self.headings: list[str] = headings
@@ -114,6 +114,7 @@ class Part:
         self._records = records  # a tuple of (Chunk, sentences) in memory, or an mmap of the JSONL on disk
         self.segment = segment
         self.ivf = ivf
+        self.folder = folder  # the index folder a segment was opened from (named in errors)
         self.sentence_starts = np.concatenate([[0], np.cumsum(layout[:, SENTENCES])]).astype(np.int64)
         self.record = lru_cache(maxsize=4096)(self._record)  # the same chunks come back question after question
         self.cache: dict = {}  # search structures built from this part (see search.py)
@@ -135,7 +136,12 @@ class Part:
             return self._records[row]
         start = int(self.layout[row, OFFSET])
         end = int(self.layout[row + 1, OFFSET]) if row + 1 < len(self.layout) else len(self._records)
-        return from_record(json.loads(self._records[start:end]))
+        try:
+            return from_record(json.loads(self._records[start:end]))
+        except (ValueError, KeyError, TypeError, IndexError) as e:  # a large segment's records are checked on use
+            from ..errors import IndexCorruptError
+
+            raise IndexCorruptError(self.folder, f"chunk record {row} of {self.segment.files['chunks']}: {type(e).__name__}") from None
 
     def chunk(self, row: int) -> Chunk:
         return self.record(row)[0]
@@ -206,7 +212,8 @@ class Part:
             ivf = faiss.read_index(str(files["chunk_ivf"]))
             ivf.nprobe = min(IVF_NPROBE, ivf.nlist)
         part = cls(segment.articles, layout, list(terms["headings"]), list(terms["vocabulary"]), postings, term_starts,
-                   array("sentence_flags"), vectors("chunk_vectors"), vectors("sentence_vectors"), records, segment, ivf)
+                   array("sentence_flags"), vectors("chunk_vectors"), vectors("sentence_vectors"), records, segment, ivf,
+                   index_dir)
         part.check(segment)
         return part
 
