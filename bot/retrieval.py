@@ -18,6 +18,7 @@ import Stemmer
 
 from .chunking import Chunk, Sentence
 from .embedding import Embedder
+from .errors import IndexCorruptError
 from .index.search import Search
 from .index.segments import tokenize_one
 from .index.store import ArticleRecord, IndexStore
@@ -174,6 +175,8 @@ class Retriever:
             return self.library.examples
         if self._headings is None:
             with self.lock:
+                if self._headings is not None:
+                    return self.suggestions(vector, n)
                 number: dict[str, int] = {}
                 heading_of = np.full(self.index.n, -1, dtype=np.int64)  # each chunk's usable heading, or -1
                 titles = {a.title.strip().lower() for a in self.store.articles.values()}
@@ -236,6 +239,8 @@ class Retriever:
             rows = np.repeat(starts[candidates] - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
             sims = self.store.sentence_vectors[rows].astype(np.float32) @ qv if len(rows) else np.zeros(0, np.float32)
             self._touched(len(rows))
+            if not np.isfinite(sims).all():  # a large segment's vectors are checked on use, not when opened
+                raise IndexCorruptError(self.store.parts[0].folder or "the index", "a vector file holds values that are not finite numbers")
             owner = np.repeat(np.arange(len(candidates)), counts)
             best = np.full(len(candidates), -1.0, dtype=np.float32)
             np.maximum.at(best, owner, sims)
@@ -320,7 +325,7 @@ def _chain(head: np.ndarray, more):
     yield from more()
 
 
-def _diversify(fused: dict[int, float], article_of: list[str], k: int) -> list[tuple[int, float]]:
+def _diversify(fused: dict[int, float], article_of: np.ndarray, k: int) -> list[tuple[int, float]]:
     """Greedy pick by fused score, each pick from an article decaying that article's later chunks."""
     # Only the best few of each article can be picked, so candidates are the ranked head of the list.
     remaining = sorted(fused.items(), key=lambda kv: -kv[1])[: 4 * k + 8]

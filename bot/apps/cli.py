@@ -1,7 +1,8 @@
-"""The command line: `python -m bot index build|add|remove|list`, `python -m bot ask "..."`.
+"""The one command line: `python -m bot serve|ask|index build|add|remove|list|eval|bench` (`app.py` is `serve`).
 
-Only parses arguments and prints; the work is done by `update` and `CareerBot`. A `BotError`
-becomes one line on stderr and exit status 1, never a traceback.
+Parses every option once into `Settings`, then hands over: `index.update` changes the index, `CareerBot`
+answers, `ui` serves (after a check that the port is free). A `BotError` becomes one line on stderr and exit
+status 1, never a traceback.
 """
 
 from __future__ import annotations
@@ -153,7 +154,7 @@ def _serve(settings: Settings) -> int:
         raise BotError(f"cannot listen on {settings.host}:{settings.port} ({busy}): start on another port with "
                        f"--port N (or BOT_PORT=N)")
     print("Loading the model and the index (the first start on a machine also exports the model to ONNX, "
-          "about half a minute) ...", file=sys.stderr, flush=True)
+          "several seconds) ...", file=sys.stderr, flush=True)
     import os
 
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home, before Gradio is imported

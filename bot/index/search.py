@@ -3,8 +3,8 @@
 - Dense chunk search: per part, its saved IVF when it has one, else an exact FAISS index built from its
   vectors once per process (kept on the part, so a store that shares the part shares it); hidden rows are
   skipped, results of all parts merged.
-- Dense sentence search: exact, over every live sentence, up to EXACT_SENTENCES; above that the ranker
-  scores only the sentences of the chunks the other rankings found.
+- Dense sentence search: exact, over every live sentence, up to EXACT_SENTENCES and while no segment has an
+  IVF; otherwise the ranker scores only the sentences of the chunks the other rankings found.
 - BM25 over the parts' saved term counts, scored at query time with bm25s's own formula ("lucene": idf
   log(1 + (N - df + 0.5) / (df + 0.5)), k1 1.5, b 0.75), so N, df and the mean length always describe the
   live chunks. bm25s builds a score matrix for a fixed corpus and has no add or remove; its tokenizer is
@@ -24,7 +24,7 @@ from .store import IndexStore, part_articles
 
 K1, B = 1.5, 0.75  # bm25s's defaults
 CACHED_ROWS = 2_000_000  # postings kept between questions (12 bytes each: ~24 MB)
-EXACT_SENTENCES = 10_000  # up to this many sentences (about 300 articles), every one is searched
+EXACT_SENTENCES = 10_000  # up to this many sentences (~60 articles as long as the bundled guides), every one is searched
 # One thread for FAISS: a single query gains nothing from more, and idle OpenMP threads spinning after
 # a parallel search steal the two cores from the next query's encoding (seen as a 2x slower model).
 faiss.omp_set_num_threads(1)
@@ -118,7 +118,7 @@ class Search:
             index = part.ivf if part.ivf is not None else _part_flat(part)
             hidden = sum(len(part_articles(part)[a]) for a in self._hidden(part))
             s, i = index.search(q, min(k + hidden, len(part)))
-            if np.isnan(s).any():  # a large segment's vectors are checked on use, not when opened
+            if not np.isfinite(s[i >= 0]).all():  # a large segment's vectors are checked on use, not when opened
                 from ..errors import IndexCorruptError
 
                 raise IndexCorruptError(part.folder, "a vector file holds values that are not finite numbers")

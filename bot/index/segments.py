@@ -68,11 +68,6 @@ def tokenize_one(text: str) -> list[str]:
         return _stemmer.stemWords(words) if words else []
 
 
-def stem(word: str) -> str:
-    with _stemmer_lock:
-        return _stemmer.stemWord(word)
-
-
 @dataclass(frozen=True)
 class Segment:
     """One segment on disk as the manifest lists it: its files, its articles in row order, and those removed

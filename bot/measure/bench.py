@@ -8,7 +8,7 @@ which spreads them like real embeddings; the three real guides stay in, so real 
 real answers. Search, BM25, memory and add/remove are measured on them; encoding throughput is
 measured on real text and used to estimate what a full rebuild would cost.
 The encoders are compared on the bundled texts in the same run: torch (sentence-transformers), the ONNX export
-the chat uses, and an int8 quantization of it with its dev-set answer quality (kept only if quality holds).
+the chat uses, and an int8 quantization of it with its dev-set answer quality (measured only: the chat does not use it).
 Each size is measured in a fresh worker process (`--worker`), so peak RSS is that size's alone.
 Reports, never asserts: no figure here is a test.
 """
@@ -292,15 +292,15 @@ def _encoders(texts: list[str], batch_size: int, bundled_dir: Path, embedder) ->
     }
     qs = questions()
     out: dict = {}
-    for name, embedder in backends.items():
-        embedder.encode(texts[:64], batch_size)  # warm up
+    for name, backend in backends.items():
+        backend.encode(texts[:64], batch_size)  # warm up
         query_ms = []
         for q in qs:
             t = time.perf_counter()
-            embedder.encode([q])
+            backend.encode([q])
             query_ms.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        embedder.encode(texts, batch_size)
+        backend.encode(texts, batch_size)
         out[name] = {"query_ms_p50": round(statistics.median(query_ms), 2), "encode_s": round(time.perf_counter() - t, 2)}
     rows = load_dataset(DEFAULT_DATASET)
     for name, index_dir in ((embedder.backend, bundled_dir), ("onnx_int8", bundled_dir.parent / "index-int8")):
@@ -437,6 +437,6 @@ def format_report(r: dict) -> str:
             for name, e in enc.items()
         ),
         "",
-        "sizes other than 'bundled' are synthetic (perturbed copies of real chunks and vectors); see bot/bench.py",
+        "sizes other than 'bundled' are synthetic (perturbed copies of real chunks and vectors); see bot/measure/bench.py",
     ]
     return "\n".join(lines)
