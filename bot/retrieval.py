@@ -241,9 +241,10 @@ class Retriever:
             self._touched(len(rows))
             if not np.isfinite(sims).all():  # a large segment's vectors are checked on use, not when opened
                 raise IndexCorruptError(self.store.parts[0].folder or "the index", "a vector file holds values that are not finite numbers")
-            owner = np.repeat(np.arange(len(candidates)), counts)
             best = np.full(len(candidates), -1.0, dtype=np.float32)
-            np.maximum.at(best, owner, sims)
+            has = counts > 0  # each candidate's sentences are a contiguous run of `sims`
+            if has.any():
+                best[has] = np.maximum.reduceat(sims, (np.cumsum(counts) - counts)[has])
             order = np.argsort(-best, kind="stable")
             best_sentence = {int(candidates[i]): float(best[i]) for i in order}
         by_sentence = list(best_sentence)[:depth]
