@@ -12,12 +12,14 @@ from pathlib import Path
 from .errors import SettingsError
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = PROJECT_DIR / "corpus"
 
 
 @dataclass(frozen=True)
 class Settings:
     index_dir: Path = PROJECT_DIR / "index"  # BOT_INDEX: where the built index lives
-    corpus_dir: Path = PROJECT_DIR / "corpus"  # BOT_CORPUS: the articles `index build` reads
+    # BOT_CORPUS: the article folder. None: the folder the index was built from (recorded in it), else corpus/.
+    corpus_dir: Path | None = None
     model: str = ""  # BOT_MODEL: a sentence-transformers name or folder; "" = the bundled all-MiniLM-L6-v2
     backend: str = "auto"  # BOT_BACKEND: "onnx" (fast, no torch), "torch", or "auto" = onnx where the model allows
     cache_dir: Path | None = None  # BOT_CACHE: where the ONNX export is kept; None = $XDG_CACHE_HOME or ~/.cache, /career-bot
@@ -53,7 +55,8 @@ class Settings:
             port = int(settings.port)
         except ValueError:
             raise SettingsError("port", settings.port, "a whole number such as 7860") from None
-        return replace(settings, index_dir=Path(settings.index_dir), corpus_dir=Path(settings.corpus_dir), cache_dir=cache_dir,
+        corpus_dir = Path(settings.corpus_dir) if settings.corpus_dir else None
+        return replace(settings, index_dir=Path(settings.index_dir), corpus_dir=corpus_dir, cache_dir=cache_dir,
                        port=port, feedback=Path(settings.feedback))
 
 

@@ -105,7 +105,7 @@ class CareerBot:
     def retrieve(self, query: str, k: int = 5) -> list[Passage]:
         """The `k` best passages for `query`, best first (no answer, no refusal)."""
         retriever = self._current()
-        return retriever.search(retriever.library.expand(_check_question(query, self.settings)), k)
+        return retriever.search(retriever.library.expand(_check_question(query, self.settings)), _check_k(k))
 
     @property
     def library(self) -> Library:
@@ -154,11 +154,14 @@ class CareerBot:
         return report
 
     def remove(self, article_id: str, keep: bool = False) -> update.Report:
-        """Remove an article; with `keep` its file is kept in corpus/.removed/ for `restore`."""
+        """Remove an article; with `keep` its file is kept in corpus/.removed/ for `restore`, for an hour
+        (update.KEEP_REMOVED_SECONDS): files kept longer than that go at the next such removal."""
         with self._lock:
             store, report = update.remove(article_id, self.settings, self.store, keep)
             self._retriever = Retriever(store, self.embedder)
             self._manifest = _signature(self.settings.index_dir)
+        if keep:
+            update.prune_removed(update.corpus_dir_of(store, self.settings))
         return report
 
     def restore(self, source: str) -> update.Report:
@@ -172,7 +175,7 @@ class CareerBot:
         """A LangChain `BaseRetriever` over this bot's index, returning `Document`s."""
         from .apps.langchain import CareerRetriever
 
-        return CareerRetriever(bot=self, k=k)
+        return CareerRetriever(bot=self, k=_check_k(k))
 
 
 _ORDINAL = re.compile(
@@ -260,6 +263,15 @@ def small_talk(message: str, library: Library) -> Answer:
     else:
         text = library.greeting()
     return Answer(text, [], "", "smalltalk", library.examples)
+
+
+MAX_K = 100  # passages one retrieve() call may ask for
+
+
+def _check_k(k) -> int:
+    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
+        raise QuestionError(f"k is the number of passages to return: a whole number from 1 to {MAX_K}, not {k!r}")
+    return k
 
 
 def _check_question(question, settings: Settings) -> str:

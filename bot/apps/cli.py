@@ -33,13 +33,14 @@ def _parser() -> argparse.ArgumentParser:
 
     def with_index(sp):
         sp.add_argument("--index", metavar="DIR", help="index folder (env BOT_INDEX; default: index/)")
+        sp.add_argument("--corpus", metavar="DIR", help="article folder (env BOT_CORPUS; default: the folder the "
+                                                        "index was built from, else corpus/)")
         model_options(sp, argparse.SUPPRESS)  # also after the command: `python app.py --model X` is `serve --model X`
         return sp
 
     index = sub.add_parser("index", help="build, add to, remove from or list the index")
     isub = index.add_subparsers(dest="action", required=True, metavar="ACTION")
-    b = with_index(isub.add_parser("build", help="make the index match the corpus folder (only new or changed articles are embedded)"))
-    b.add_argument("--corpus", metavar="DIR", help="article folder (env BOT_CORPUS; default: corpus/)")
+    with_index(isub.add_parser("build", help="make the index match the corpus folder (only new or changed articles are embedded)"))
     a = with_index(isub.add_parser("add", help="copy article files (.md .txt .html .pdf) into the corpus and index them"))
     a.add_argument("paths", nargs="+", metavar="PATH")
     r = with_index(isub.add_parser("remove", help="remove an article (its vectors and its corpus file)"))
@@ -67,15 +68,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if argv is None and hasattr(signal, "SIGPIPE"):
-        # `... | head` ends quietly, not with a traceback. Only for the real command line: in a process that
-        # also talks over sockets (a test, an app) a closed peer would then kill it.
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = _parser().parse_args(argv)
+    if argv is None and args.command != "serve" and hasattr(signal, "SIGPIPE"):
+        # `... | head` ends quietly, not with a traceback. Only for commands that print and end: a server that
+        # restored SIGPIPE's default would be killed by the first client closing its connection mid-answer.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         return _run(args)
     except BotError as e:
         print(f"error: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:  # a file-system failure not met where it happens: still one line, never a traceback
+        print(f"error: {e.strerror or e}{f' ({e.filename})' if e.filename else ''}: check the folders' permissions and "
+              "free space", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted: the index is unchanged unless the last line said it was saved", file=sys.stderr)
@@ -136,7 +141,11 @@ def _run(args) -> int:
         return 0
     if args.action == "remove":
         _, report = update.remove(args.article_id, settings)
-        print(f"removed {args.article_id} from {settings.index_dir} and its file from the corpus")
+        if report.missing_files:
+            print(f"removed {args.article_id} from {settings.index_dir}; its file was not in the corpus folder "
+                  f"({report.missing_files[0]})")
+        else:
+            print(f"removed {args.article_id} from {settings.index_dir} and its file from the corpus")
         return 0
     embedder = embedder_for(settings)
     if args.action == "build":

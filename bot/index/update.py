@@ -16,23 +16,24 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import sys
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..chunking import chunk_article
-from ..config import Settings
+from ..config import DEFAULT_CORPUS, Settings, fault
 from ..embedding import Embedder
-from ..errors import ArticleError, BotError, IndexMissingError
+from ..errors import ArticleError, BotError, DiskFullError, IndexMissingError
+from ..files import atomic_write
 from ..ingest import SUPPORTED, Article, article_id, load_article
 from ..library import defined_abbreviations, read_overrides
-from ..errors import DiskFullError
-from ..config import fault
-from ..files import atomic_write
-from .store import FORMAT_VERSION, SEGMENT_SUFFIXES, ArticleRecord, IndexStore, now_iso, read_manifest
+from .store import FORMAT_VERSION, MANIFEST, SEGMENT_SUFFIXES, ArticleRecord, IndexStore, now_iso, read_manifest
 
 PENDING = ".pending"  # in the corpus folder: files on their way in ("in-NAME") or out ("out-NAME")
 REMOVED = ".removed"  # in the corpus folder: files removed from the web app, kept until the removal is undone
+KEEP_REMOVED_SECONDS = 3600  # how long a removed file waits in corpus/.removed/ for Undo before it is deleted
 SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundaries mean other ids
 
 
@@ -49,6 +50,7 @@ class Report:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     embedded_texts: int = 0
+    missing_files: list[str] = field(default_factory=list)  # removed articles whose file was not in the corpus folder
 
     def summary(self) -> str:
         parts = [f"{len(v)} {k}" for k, v in vars(self).items() if isinstance(v, list) and v]
@@ -56,22 +58,36 @@ class Report:
 
 
 LOCK_TIMEOUT = 600.0  # seconds a writer waits for another one (a full rebuild of a large library takes minutes)
+WAIT_NOTICE = 1.0  # after this long without the lock, say on stderr that we are waiting (and for how long at most)
 
 
 @contextmanager
 def index_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT):
-    """One writer at a time per index folder, across processes (filelock: portable, with a timeout)."""
+    """One writer at a time per index folder, across processes (filelock: portable, with a timeout). A writer
+    kept waiting says so on stderr; a folder that cannot hold the lock is one line, not a traceback."""
     from filelock import FileLock, Timeout
 
     index_dir = Path(index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
+    if index_dir.exists() and not index_dir.is_dir():
+        raise BotError(f"{index_dir} is a file, not an index folder: pass another folder with --index (or BOT_INDEX)")
     lock = FileLock(index_dir / ".lock")
     try:
-        lock.acquire(timeout=timeout)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            lock.acquire(timeout=min(timeout, WAIT_NOTICE))
+        except Timeout:
+            if timeout <= WAIT_NOTICE:
+                raise
+            print(f"waiting for another process to finish changing {index_dir} (up to {timeout:.0f} s) ...",
+                  file=sys.stderr, flush=True)
+            lock.acquire(timeout=timeout - WAIT_NOTICE)
     except Timeout:
         raise BotError(
             f"{index_dir} is being changed by another process (still after {timeout:.0f} s): try again when it is done"
         ) from None
+    except OSError as e:
+        raise BotError(f"cannot lock {index_dir} for a change ({e.strerror or e}): "
+                       "it must be a folder this user can write to, on a disk with free space") from None
     try:
         yield
     finally:
@@ -118,21 +134,41 @@ def _rel(corpus_dir: Path, index_dir: Path) -> str:
     return os.path.relpath(Path(corpus_dir).resolve(), Path(index_dir).resolve())
 
 
+def corpus_folder(settings: Settings, recorded: str = "") -> Path:
+    """The article folder: the one given (--corpus, BOT_CORPUS), else the one the index records it was built
+    from (relative to the index folder), else corpus/. A recorded folder that is gone is an error, never
+    created: a damaged record must not make a change write somewhere else."""
+    if settings.corpus_dir is not None:
+        return Path(settings.corpus_dir)
+    if recorded:
+        folder = (Path(settings.index_dir) / str(recorded)).resolve()
+        if not folder.is_dir():
+            raise BotError(f"{settings.index_dir} was built from the article folder {folder}, which does not exist: "
+                           "pass the folder with --corpus DIR (or BOT_CORPUS)")
+        return folder
+    return DEFAULT_CORPUS
+
+
 def corpus_dir_of(store: IndexStore, settings: Settings) -> Path:
-    """The corpus folder an index was built from (recorded relative to the index folder)."""
-    if store.corpus:
-        return (Path(settings.index_dir) / store.corpus).resolve()
-    return Path(settings.corpus_dir)
+    """The article folder of `store` under `settings` (see corpus_folder)."""
+    return corpus_folder(settings, store.corpus)
+
+
+def _recorded_corpus(manifest: dict | None) -> str:
+    corpus = manifest.get("corpus") if isinstance(manifest, dict) else ""
+    return corpus if isinstance(corpus, str) else ""
 
 
 def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tuple[IndexStore, Report]:
     """Make the index match the corpus folder; unchanged articles keep their vectors."""
-    corpus_dir = Path(settings.corpus_dir)
-    if not corpus_dir.is_dir():
-        raise BotError(f"no corpus folder {corpus_dir}: create it and put .md, .txt, .html or .pdf articles in it")
     report = Report()
     with index_lock(Path(settings.index_dir)):
-        recover(settings)
+        manifest = _manifest_or_none(settings)
+        corpus_dir = corpus_folder(settings, _recorded_corpus(manifest))
+        if not corpus_dir.is_dir():
+            raise BotError(f"no corpus folder {corpus_dir}: create it and put .md, .txt, .html or .pdf articles in it")
+        settings = replace(settings, corpus_dir=corpus_dir)
+        recover(settings, manifest)
         # Read every file first: one bad file stops the build before anything is written.
         articles = [load_article(p, settings.max_file_bytes) for p in corpus_files(corpus_dir)]
         _check_unique(articles)
@@ -155,7 +191,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tup
         pieces, report.embedded_texts = _embed_many(todo, settings, embedder, progress)
         for piece in pieces:
             store = store.with_article(*piece)
-        if todo or report.removed or changed_library or not (Path(settings.index_dir) / "manifest.json").exists():
+        if todo or report.removed or changed_library or not (Path(settings.index_dir) / MANIFEST).is_file():
             store = store.save(settings.index_dir)
     return store, report
 
@@ -168,14 +204,17 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
     report = Report()
     with index_lock(Path(settings.index_dir)):
         manifest = _manifest_or_none(settings)
+        corpus_dir = corpus_folder(settings, _recorded_corpus(manifest))
+        settings = replace(settings, corpus_dir=corpus_dir)
         recover(settings, manifest)
         try:
             store = _current(store, settings, embedder, manifest)
         except IndexMissingError:
-            store = IndexStore.empty(
-                embedder.name, embedder.dimension, chunking_params(settings), _rel(settings.corpus_dir, settings.index_dir)
-            )
-        corpus_dir = corpus_dir_of(store, settings)
+            _only_if_new(settings)
+            store = IndexStore.empty(embedder.name, embedder.dimension, chunking_params(settings))
+        if not corpus_dir.is_dir():
+            raise BotError(f"no corpus folder {corpus_dir}: create it, or pass the article folder with --corpus DIR")
+        store = replace(store, corpus=_rel(corpus_dir, settings.index_dir))
         _check_unique(articles, store)
         todo = []
         for path, a in zip(paths, articles):
@@ -200,8 +239,8 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
             except BaseException as e:
                 for pending, _ in staged:
                     pending.unlink(missing_ok=True)
-                if isinstance(e, OSError) and e.errno == errno.ENOSPC:
-                    raise DiskFullError(corpus_dir / PENDING) from None
+                if isinstance(e, OSError):
+                    raise _write_error(e, corpus_dir / PENDING) from None
                 raise
             fault("add:saved")
             for pending, name in staged:
@@ -216,22 +255,28 @@ def remove(article: str, settings: Settings, store: IndexStore | None = None, ke
     report = Report()
     with index_lock(Path(settings.index_dir)):
         manifest = _manifest_or_none(settings)
+        corpus_dir = corpus_folder(settings, _recorded_corpus(manifest))
+        settings = replace(settings, corpus_dir=corpus_dir)
         recover(settings, manifest)
         store = _current(store, settings, manifest=manifest)
         record = store.articles.get(article)
         store = store.without_article(article)  # raises ArticleNotFoundError naming the known ids
-        corpus_dir = corpus_dir_of(store, settings)
+        store = replace(store, corpus=_rel(corpus_dir, settings.index_dir))
         source = corpus_dir / record.source
         pending = corpus_dir / PENDING / f"out-{record.source}"
-        if source.is_file():
-            pending.parent.mkdir(exist_ok=True)
-            os.replace(source, pending)
-        fault("remove:staged")
         try:
+            if source.is_file():
+                pending.parent.mkdir(exist_ok=True)
+                os.replace(source, pending)
+            else:
+                report.missing_files.append(str(source))
+            fault("remove:staged")
             store = store.save(settings.index_dir)  # the commit point
-        except BaseException:
+        except BaseException as e:
             if pending.exists():
                 os.replace(pending, source)
+            if isinstance(e, OSError):
+                raise _write_error(e, pending.parent) from None
             raise
         fault("remove:saved")
         if keep and pending.exists():
@@ -242,24 +287,61 @@ def remove(article: str, settings: Settings, store: IndexStore | None = None, ke
     return store, report
 
 
+def prune_removed(corpus_dir: Path, older_than: float = KEEP_REMOVED_SECONDS) -> list[str]:
+    """Delete files that have waited in corpus/.removed/ for Undo longer than `older_than` seconds."""
+    folder = Path(corpus_dir) / REMOVED
+    if not folder.is_dir():
+        return []
+    gone = []
+    for path in folder.iterdir():
+        try:
+            if path.is_file() and time.time() - path.stat().st_mtime > older_than:
+                path.unlink()
+                gone.append(path.name)
+        except OSError:
+            continue  # another process pruned it first, or it cannot be deleted: left for the next pass
+    return gone
+
+
+def _write_error(e: OSError, path: Path) -> BotError:
+    """A failed write as one line: a full disk (or no inodes left) says so, anything else names the cause."""
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError(path)
+    return BotError(f"cannot write to {path} ({e.strerror or e}); nothing was changed: check its permissions and disk")
+
+
+def _only_if_new(settings: Settings) -> None:
+    """An add without an index starts a new one only where there is nothing to lose: no segment files, no
+    manifest in another form (a directory, a dangling link) and no articles in the corpus folder waiting to
+    be indexed. Otherwise a missing manifest is damage, and starting over would drop those articles."""
+    index_dir, corpus_dir = Path(settings.index_dir), Path(settings.corpus_dir)
+    leftovers = [p.name for p in index_dir.iterdir() if p.suffix in SEGMENT_SUFFIXES] if index_dir.is_dir() else []
+    manifest = index_dir / MANIFEST
+    articles = corpus_files(corpus_dir) if corpus_dir.is_dir() else []
+    if leftovers or manifest.is_symlink() or manifest.exists() or articles:
+        what = (f"{len(articles)} articles in {corpus_dir}" if articles else f"segment files in {index_dir}")
+        raise BotError(f"{index_dir} has no readable {MANIFEST}, but there are {what}: rebuild the index from "
+                       f"the articles with `python -m bot index build --index {index_dir}` before adding to it")
+
+
 def recover(settings: Settings, manifest: dict | None = None) -> list[str]:
-    """Finish or undo an add/remove that was interrupted: a file on its way in stays only if the index lists
-    it (with its sha256), a file on its way out comes back only if the index still lists it. Call under the
-    index lock; `manifest`, when given, is the index's as just read. Returns what it did, one line each."""
-    corpus_dir = Path(settings.corpus_dir)
-    try:
-        manifest = manifest if manifest is not None else read_manifest(settings.index_dir)
-        corpus_dir = (Path(settings.index_dir) / manifest["corpus"]).resolve() if manifest.get("corpus") else corpus_dir
-        listed = {(a["source"], a["sha256"]) for a in manifest["articles"].values()}
-    except (BotError, KeyError, TypeError, AttributeError):
-        listed = set()
-    done = []
+    """Finish or undo an add/remove that was interrupted. A file on its way in stays only if the index lists
+    it with that sha256 (else it was never committed: the staged copy goes). A file on its way out comes back,
+    as it is now (a user's edits included), while the index still lists that article or cannot be read; it is
+    deleted only when the committed index no longer lists it. Nothing is ever written over a corpus file. Call
+    under the index lock, with `settings.corpus_dir` the folder in use; `manifest`, when given, is the index's
+    as just read. Returns what it did, one line each."""
     index_dir = Path(settings.index_dir)
-    if listed or (index_dir / "manifest.json").is_file():
+    if manifest is None:
+        manifest = _manifest_or_none(settings)
+    listed = _listed(manifest)  # {source file: sha256}, or None when the index cannot be read
+    corpus_dir = Path(settings.corpus_dir) if settings.corpus_dir is not None else corpus_folder(settings, _recorded_corpus(manifest))
+    done = []
+    if listed is not None:
         # Segment files a killed save wrote before its manifest swap: nothing names them.
-        named = {f for seg in manifest.get("segments", []) for f in seg["files"].values()} if listed else None
-        for path in index_dir.iterdir() if named is not None else ():
-            if path.is_file() and path.suffix in SEGMENT_SUFFIXES and path.name not in named and path.name != "manifest.json":
+        named = {f for seg in manifest.get("segments", []) for f in seg["files"].values()}
+        for path in index_dir.iterdir():
+            if path.is_file() and path.suffix in SEGMENT_SUFFIXES and path.name not in named and path.name != MANIFEST:
                 path.unlink(missing_ok=True)
                 done.append(f"{path.name}: removed, left by an interrupted save")
     folder = corpus_dir / PENDING
@@ -267,15 +349,40 @@ def recover(settings: Settings, manifest: dict | None = None) -> list[str]:
         return done
     for pending in sorted(folder.iterdir()):
         direction, _, name = pending.name.partition("-")
-        digest = hashlib.sha256(pending.read_bytes()).hexdigest() if pending.is_file() else ""
-        if (name, digest) in listed:
+        if direction == "out" and (listed is None or name in listed):
+            done.append(f"{name}: rolled back an interrupted remove" + _put_back(pending, corpus_dir, name))
+        elif direction == "in" and listed is not None and pending.is_file() and listed.get(name) == _sha256(pending):
             os.replace(pending, corpus_dir / name)
-            done.append(f"{name}: finished an interrupted {'add' if direction == 'in' else 'remove (rolled back)'}")
+            done.append(f"{name}: finished an interrupted add")
         else:
             pending.unlink(missing_ok=True)
             done.append(f"{name}: undid an interrupted {'add' if direction == 'in' else 'remove (finished)'}")
     folder.rmdir()
     return done
+
+
+def _listed(manifest: dict | None) -> dict[str, str] | None:
+    """The article files an index lists, with their sha256, or None when the manifest is missing or unreadable."""
+    try:
+        return {a["source"]: a["sha256"] for a in manifest["articles"].values()}
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
+def _put_back(pending: Path, corpus_dir: Path, name: str) -> str:
+    """Return a staged file to the corpus; if its name was taken since, to corpus/.removed/ instead."""
+    target = corpus_dir / name
+    if target.exists() or target.is_symlink():
+        (corpus_dir / REMOVED).mkdir(exist_ok=True)
+        os.replace(pending, corpus_dir / REMOVED / name)
+        return f" (a new {name} stands in the corpus: the old one is kept in {REMOVED}/)"
+    os.replace(pending, target)
+    return ""
+
+
+def _sha256(path: Path) -> str:
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def _manifest_or_none(settings: Settings) -> dict | None:
@@ -300,8 +407,9 @@ def _current(store: IndexStore | None, settings: Settings, embedder: Embedder | 
 
 
 def stale_articles(settings: Settings) -> list[str]:
-    """Why the index at settings.index_dir does not match settings.corpus_dir ([] when it does)."""
+    """Why the index at settings.index_dir does not match its corpus folder ([] when it does)."""
     store_manifest = read_manifest(settings.index_dir)
+    settings = replace(settings, corpus_dir=corpus_folder(settings, _recorded_corpus(store_manifest)))
     problems = []
     if store_manifest["format_version"] != FORMAT_VERSION:
         problems.append("format version")

@@ -1,0 +1,290 @@
+"""Faults a careless or hostile user can cause, each tried for real: a server one client could kill, edits lost
+in recovery, an index started over, changes written to the wrong folder, a writer kept waiting in silence,
+file systems that refuse writes. Every case: one line, nothing lost, corpus and index consistent."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.index import update
+from bot.index.store import IndexStore
+from tests.conftest import ROOT, free_port
+from tests.test_safety import EXTRA, consistent, run_cli
+
+
+def cli(args, env_extra: dict, **kwargs):
+    """The real command line with exactly these BOT_* variables (run_cli always sets both folders)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
+    env.update(HF_HUB_OFFLINE="1", **env_extra)
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300, **kwargs)
+
+
+def one_line(proc) -> bool:
+    return proc.returncode == 1 and "Traceback" not in proc.stderr and proc.stderr.strip().count("\n") == 0
+
+
+# ---- the server --------------------------------------------------------------------------------------
+
+
+def _ignores_sigpipe(pid: int) -> bool:
+    status = Path(f"/proc/{pid}/status").read_text()
+    mask = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:")), 16)
+    return bool(mask & (1 << (signal.SIGPIPE - 1)))
+
+
+def test_serve_survives_clients_that_hang_up_mid_answer(tmp_path):
+    import httpx
+
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    shutil.copytree(ROOT / "index", tmp_path / "index", ignore=shutil.ignore_patterns(".lock"))
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
+    env.update(HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False", BOT_INDEX=str(tmp_path / "index"),
+               BOT_CORPUS=str(tmp_path / "corpus"), BOT_FEEDBACK=str(tmp_path / "feedback.db"))
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 90
+        while True:
+            try:
+                if httpx.get(url, timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert proc.poll() is None and time.time() < deadline, "the server did not start"
+            time.sleep(0.3)
+        # A server must ignore SIGPIPE: with its default action, a write to a client that has gone kills it.
+        assert _ignores_sigpipe(proc.pid)
+        for _ in range(6):  # clients that read the first bytes of the answer's event stream and hang up
+            event = httpx.post(f"{url}/gradio_api/call/chat", json={"data": ["What should go in my portfolio?"]},
+                               timeout=10).json()["event_id"]
+            with httpx.stream("GET", f"{url}/gradio_api/call/chat/{event}", timeout=10) as stream:
+                next(stream.iter_raw())
+        time.sleep(1)
+        assert proc.poll() is None, "a client hanging up ended the server"
+        event = httpx.post(f"{url}/gradio_api/call/chat", json={"data": ["What is MLOps?"]}, timeout=10).json()["event_id"]
+        assert "[1]" in httpx.get(f"{url}/gradio_api/call/chat/{event}", timeout=60).text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+# ---- recovery keeps what users wrote -----------------------------------------------------------------
+
+
+def test_an_edit_made_before_an_interrupted_removal_survives_recovery(built):
+    article = built.corpus_dir / "interviews.md"
+    edited = article.read_text() + "\nA mock interview with a friend is the best rehearsal for a system design round.\n"
+    article.write_text(edited)
+    assert run_cli(["index", "remove", "interviews"], built, fault="remove:staged").returncode == 137
+    assert run_cli(["index", "build"], built).returncode == 0  # the next writer recovers, then builds
+    assert article.read_text() == edited  # the user's text, not deleted as an unknown version
+    assert "interviews" in consistent(built)
+
+
+def test_a_removal_that_committed_is_finished_even_for_an_edited_file(built):
+    article = built.corpus_dir / "interviews.md"
+    article.write_text(article.read_text() + "\nAn edit made just before removing.\n")
+    assert run_cli(["index", "remove", "interviews"], built, fault="remove:saved").returncode == 137
+    assert "interviews" not in consistent(built) and not article.exists()
+
+
+# ---- a missing manifest is damage, not a new library ------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["deleted", "dangling link", "a directory"])
+def test_add_refuses_to_start_over_when_the_manifest_is_missing(built, tmp_path, how):
+    index = Path(built.index_dir)
+    segments = sorted(p.name for p in index.iterdir() if p.name not in ("manifest.json", ".lock"))
+    manifest = index / "manifest.json"
+    manifest.unlink()
+    if how == "dangling link":
+        manifest.symlink_to(index / "nowhere.json")
+    elif how == "a directory":
+        manifest.mkdir()
+    article = tmp_path / "study-groups.md"
+    article.write_text(EXTRA)
+    proc = run_cli(["index", "add", str(article)], built)
+    assert one_line(proc) and "index build" in proc.stderr, proc.stderr
+    assert sorted(p.name for p in index.iterdir() if p.name not in ("manifest.json", ".lock")) == segments
+    assert not (built.corpus_dir / "study-groups.md").exists()
+    if how != "deleted":
+        manifest.unlink() if how == "dangling link" else manifest.rmdir()
+    assert run_cli(["index", "build"], built).returncode == 0  # what the message says to do works
+    assert run_cli(["index", "add", str(article)], built).returncode == 0
+    assert consistent(built) == {"portfolio", "interviews", "salary-survey", "study-groups"}
+
+
+def test_add_starts_a_new_library_where_there_is_nothing_to_lose(tmp_path):
+    article = tmp_path / "study-groups.md"
+    article.write_text(EXTRA)
+    (tmp_path / "corpus").mkdir()
+    proc = cli(["index", "add", str(article)], {"BOT_INDEX": str(tmp_path / "index"), "BOT_CORPUS": str(tmp_path / "corpus")})
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "corpus" / "study-groups.md").exists()
+
+
+# ---- the corpus folder a change uses ------------------------------------------------------------------
+
+
+def test_add_and_remove_use_the_corpus_folder_given_not_the_one_recorded(built, tmp_path):
+    moved = tmp_path / "moved-corpus"
+    shutil.copytree(built.corpus_dir, moved)
+    article = tmp_path / "study-groups.md"
+    article.write_text(EXTRA)
+    env = {"BOT_INDEX": str(built.index_dir), "BOT_CORPUS": str(moved)}
+    assert cli(["index", "add", str(article)], env).returncode == 0
+    assert (moved / "study-groups.md").exists() and not (built.corpus_dir / "study-groups.md").exists()
+    proc = cli(["index", "remove", "interviews"], env)
+    assert proc.returncode == 0 and "and its file" in proc.stdout
+    assert not (moved / "interviews.md").exists()
+    # The index now records the folder it was changed with: without BOT_CORPUS, a build keeps both changes.
+    assert cli(["index", "build"], {"BOT_INDEX": str(built.index_dir)}).returncode == 0
+    assert set(IndexStore.load(built.index_dir).articles) == {"portfolio", "salary-survey", "study-groups"}
+
+
+def test_a_damaged_corpus_record_creates_no_folder_anywhere(built, tmp_path):
+    import json
+
+    path = Path(built.index_dir) / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["corpus"] = "../" * 40 + "career-bot-nowhere/corpus"
+    path.write_text(json.dumps(manifest))
+    article = tmp_path / "study-groups.md"
+    article.write_text(EXTRA)
+    proc = cli(["index", "add", str(article)], {"BOT_INDEX": str(built.index_dir)})
+    assert one_line(proc) and "--corpus" in proc.stderr, proc.stderr
+    assert not Path("/career-bot-nowhere").exists()
+
+
+def test_remove_says_when_the_article_file_was_not_in_the_corpus(built):
+    (built.corpus_dir / "interviews.md").unlink()
+    proc = run_cli(["index", "remove", "interviews"], built)
+    assert proc.returncode == 0 and "was not in the corpus folder" in proc.stdout
+
+
+# ---- writers kept waiting, folders that cannot be written ---------------------------------------------
+
+
+def test_a_writer_kept_waiting_says_so_and_goes_on_when_the_lock_is_free(built, tmp_path):
+    from filelock import FileLock
+
+    article = tmp_path / "study-groups.md"
+    article.write_text(EXTRA)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
+    env.update(HF_HUB_OFFLINE="1", BOT_INDEX=str(built.index_dir), BOT_CORPUS=str(built.corpus_dir))
+    lock = FileLock(Path(built.index_dir) / ".lock")
+    lock.acquire()
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "index", "add", str(article)], cwd=ROOT, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = proc.stderr.readline()  # printed while the lock is still held
+        assert "waiting for another process" in line and "600 s" in line
+    finally:
+        lock.release()
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert "study-groups" in consistent(built)
+
+
+def test_an_index_path_that_is_a_file_is_one_line(built, tmp_path):
+    not_a_folder = tmp_path / "index-file"
+    not_a_folder.write_text("x")
+    article = tmp_path / "study-groups.md"
+    article.write_text(EXTRA)
+    for args in (["index", "add", str(article)], ["index", "build"], ["index", "remove", "interviews"]):
+        proc = cli(args, {"BOT_INDEX": str(not_a_folder), "BOT_CORPUS": str(built.corpus_dir)})
+        assert one_line(proc) and "not an index folder" in proc.stderr, proc.stderr
+
+
+@pytest.fixture
+def tmpfs(tmp_path):
+    """Mount a small tmpfs with the given options (root only); yields a function mount(options) -> folder."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    mounts = []
+
+    def mount(options: str) -> Path:
+        folder = tmp_path / f"disk{len(mounts)}"
+        folder.mkdir()
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True).returncode:
+            pytest.skip("mount -t tmpfs is not permitted here")
+        mounts.append(folder)
+        return folder
+
+    yield mount
+    for folder in mounts:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def _library_on(disk: Path, embedder):
+    from bot.config import Settings
+    from tests.conftest import write_articles
+
+    settings = Settings.from_env(corpus_dir=write_articles(disk / "corpus"), index_dir=disk / "index")
+    update.build(settings, embedder)
+    return settings
+
+
+def test_a_read_only_file_system_is_one_line_for_every_writer(tmpfs, embedder, tmp_path):
+    disk = tmpfs("size=8m")
+    settings = _library_on(disk, embedder)
+    (disk / "index" / ".lock").unlink(missing_ok=True)
+    assert subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True).returncode == 0
+    article = tmp_path / "study-groups.md"
+    article.write_text(EXTRA)
+    for args in (["index", "add", str(article)], ["index", "remove", "interviews"], ["index", "build"]):
+        proc = run_cli(args, settings)
+        assert one_line(proc) and "cannot lock" in proc.stderr, proc.stderr
+
+
+def test_no_inodes_left_is_one_line_and_changes_nothing(tmpfs, embedder, tmp_path):
+    disk = tmpfs("size=8m,nr_inodes=64")
+    settings = _library_on(disk, embedder)
+    filler = disk / "filler"
+    filler.mkdir()
+    with pytest.raises(OSError):
+        for i in range(100):  # use up every inode
+            (filler / str(i)).touch()
+    before = sorted(p.name for p in Path(settings.index_dir).iterdir())
+    article = tmp_path / "study-groups.md"
+    article.write_text(EXTRA)
+    for args in (["index", "remove", "interviews"], ["index", "add", str(article)]):
+        proc = run_cli(args, settings)
+        assert one_line(proc), proc.stderr
+    assert sorted(p.name for p in Path(settings.index_dir).iterdir()) == before
+    shutil.rmtree(filler)
+    assert consistent(settings) == {"portfolio", "interviews", "salary-survey"}
+
+
+# ---- the Python API ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("k", ["3", None, 0, -1, 2.5, True, 10_000])
+def test_retrieve_with_a_k_that_is_no_count_is_one_clear_error(built, k):
+    from bot import CareerBot, QuestionError
+
+    bot = CareerBot.load(settings=built)
+    with pytest.raises(QuestionError, match="whole number"):
+        bot.retrieve("portfolio", k=k)
+    assert len(bot.retrieve("portfolio", k=3)) == 3
+
+
+def test_files_removed_in_the_app_wait_for_undo_an_hour_then_go(built):
+    from bot import CareerBot
+
+    bot = CareerBot.load(settings=built)
+    bot.remove("interviews", keep=True)
+    kept = built.corpus_dir / update.REMOVED / "interviews.md"
+    assert kept.exists() and update.prune_removed(built.corpus_dir) == []
+    hour_ago = time.time() - update.KEEP_REMOVED_SECONDS - 5
+    os.utime(kept, (hour_ago, hour_ago))
+    assert update.prune_removed(built.corpus_dir) == ["interviews.md"] and not kept.exists()
