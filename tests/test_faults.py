@@ -156,13 +156,17 @@ def test_a_damaged_corpus_record_creates_no_folder_anywhere(built, tmp_path):
 
     path = Path(built.index_dir) / "manifest.json"
     manifest = json.loads(path.read_text())
-    manifest["corpus"] = "../" * 40 + "career-bot-nowhere/corpus"
+    nowhere = Path(f"/career-bot-nowhere-{os.getpid()}-{time.time_ns()}")
+    manifest["corpus"] = "../" * 40 + f"{nowhere.name}/corpus"
     path.write_text(json.dumps(manifest))
     article = tmp_path / "study-groups.md"
     article.write_text(EXTRA)
-    proc = cli(["index", "add", str(article)], {"BOT_INDEX": str(built.index_dir)})
-    assert one_line(proc) and "--corpus" in proc.stderr, proc.stderr
-    assert not Path("/career-bot-nowhere").exists()
+    try:
+        proc = cli(["index", "add", str(article)], {"BOT_INDEX": str(built.index_dir)})
+        assert one_line(proc) and "--corpus" in proc.stderr, proc.stderr
+        assert not nowhere.exists()
+    finally:
+        shutil.rmtree(nowhere, ignore_errors=True)
 
 
 def test_remove_says_when_the_article_file_was_not_in_the_corpus(built):
