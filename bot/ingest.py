@@ -143,27 +143,33 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
 
 # Markdown inside `code` and after a backslash is literal text: such characters are swapped for
 # private-use stand-ins before the markup rules run, and swapped back at the end.
+# Every pattern below runs in time linear in the text: a span's inside cannot hold its own opening character
+# (an unclosed "[" or "<sup>" is then passed over once, not rescanned from each later one), a run of spaces is
+# matched from its start only, and what is left open to the end of a line is bounded.
 _PUNCT = re.compile(r"[!-/:-@\[-`{-~]")  # ASCII punctuation
 _STANDIN = re.compile("[\U000f0021-\U000f007e]")
-_CODE = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)")  # \` is an escaped backtick, not code
+_TICKS = re.compile(r"`+")
 _ESCAPE = re.compile(r"\\(" + _PUNCT.pattern + ")")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 # Footnote and link reference definitions are whole lines of notes and URLs, not article prose.
 # A link definition must point somewhere (/, # or scheme:), so a line like "[Update]: Hired." stays.
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:.*(?:\n[ \t]+\S.*)*\n?", re.M)
 _LINK_DEF = re.compile(
-    r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?[^\s<>]*[/#:][^\s<>]*>?"  # [label]: url
+    # The look-ahead checks the url has a / # or : once; "[^\s<>]*[/#:][^\s<>]*" retried every split of the url.
+    r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?(?=[^\s<>]*[/#:])[^\s<>]*>?"  # [label]: url
     r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$\n?""",  # optional "title", 'title' or (title)
     re.M,
 )
-_FOOTNOTE_REF = re.compile(r"[ \t]*\[\^[^\]\s]+\]")  # with the space before it: "word [^1]." -> "word."
+_FOOTNOTE_REF = re.compile(r"(?<![ \t])[ \t]*\[\^[^\[\]\s]+\]")  # with the space before it: "word [^1]." -> "word."
 _TARGET = r"(?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])"  # (url "title"), allowing one (...) inside; or [ref]
-_IMAGE = re.compile(r"!\[[^\]]*\]" + _TARGET)  # image text is not content; a linked image leaves "[](url)"
-_LINK = re.compile(r"\[([^\]]*)\]" + _TARGET)  # keeps the link text; an empty one (that linked image) goes
-_SHORTCUT = re.compile(r"\[([^\]\n]+)\]")  # "[Google]" is a link only when a "[google]: url" line defined it
+_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _TARGET)  # image text is not content; a linked image leaves "[](url)"
+_LINK = re.compile(r"\[([^\[\]]*)\]" + _TARGET)  # keeps the link text; an empty one (that linked image) goes
+_SHORTCUT = re.compile(r"\[([^\[\]\n]+)\]")  # "[Google]" is a link only when a "[google]: url" line defined it
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
 # A note marker in <sup> (a number or one letter, maybe in its own <a>) goes; "19<sup>th</sup>" keeps "th".
-_SUP_NOTE = re.compile(r"[ \t]*<sup\b[^<>]*>(?:\s|<[^<>]+>)*\[?(?:\d+|[A-Za-z])\]?(?:\s|<[^<>]+>)*</sup>", re.I)
+_SUP_TAG = r"(?:\s|<(?!/?sup\b)[^<>]+>)*"  # spaces and other tags around the marker (another <sup> ends the search)
+_SUP_NOTE = re.compile(
+    r"(?<![ \t])[ \t]*<sup\b[^<>]*>" + _SUP_TAG + r"\[?(?:\d+|[A-Za-z])\]?" + _SUP_TAG + "</sup>", re.I
+)
 # Only known HTML tags: "List<String>" or "<name>" in prose is text. A line break still separates words.
 _HTML_BREAK = re.compile(r"<(?:br|/?p|/?div)\b[^<>]*>", re.I)
 _HTML_TAG = re.compile(
@@ -184,17 +190,61 @@ def _hide(text: str) -> str:
     return _PUNCT.sub(lambda m: chr(0xF0000 + ord(m[0])), text)
 
 
+def _hide_code(text: str) -> str:
+    """Each `code` span's inside made literal (see _hide), its backticks dropped; other text is unchanged."""
+    if "`" not in text:
+        return text
+    return "\n".join(_hide_code_line(line) if "`" in line else line for line in text.split("\n"))
+
+
+def _hide_code_line(line: str) -> str:
+    """A span opens at a backtick run not after a backslash (\\` is an escaped backtick) and closes at the next
+    run of the same length on its line. Not a regex: "(`+).+?\\1" rescans the rest of the line from every run
+    that never closes, which is quadratic in a line of backticks."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(line)]
+    closer: list[int | None] = [None] * len(runs)
+    later: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):  # right to left: the next run of each length
+        closer[i] = later.get(runs[i][1] - runs[i][0])
+        later[runs[i][1] - runs[i][0]] = i
+    out, at, i = [], 0, 0
+    while i < len(runs):
+        start, end = runs[i]
+        j = closer[i]
+        if j is None or line[start - 1 : start] == "\\":
+            i += 1
+            continue
+        out += [line[at:start], _hide(line[end : runs[j][0]].strip())]
+        at, i = runs[j][1], j + 1
+    out.append(line[at:])
+    return "".join(out)
+
+
+def _drop_comments(text: str) -> str:
+    """Text without its <!-- HTML comments -->. An unclosed one, and all after it, is left as it is: no comment
+    can close after it either (a non-greedy regex would search the rest of the text from each `<!--`)."""
+    out, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        out.append(text[at:start])
+        at = end + 3
+    out.append(text[at:])
+    return "".join(out)
+
+
 def clean_text(text: str) -> str:
-    """Drop Markdown and HTML markup and control characters; normalize line ends.
+    """Drop Markdown and HTML markup and control characters; normalize line ends. Linear in the text's length.
 
     Words and sentences are left as they are, so a citation can quote the source faithfully.
     `#` headings and `-`, `*`, `1.` list markers stay: chunking uses them.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\U000f0000-\U000f007f]", "", text)
-    text = _CODE.sub(lambda m: _hide(m[2].strip()), text)
+    text = _hide_code(text)
     text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
-    text = _HTML_COMMENT.sub("", text)
+    text = _drop_comments(text)
     text = _FOOTNOTE_DEF.sub("", text)
     labels = {m[1].lower() for m in _LINK_DEF.finditer(text)}
     text = _LINK_DEF.sub("", text)
@@ -213,7 +263,7 @@ def clean_text(text: str) -> str:
     text = _TABLE_ROW.sub(lambda m: "; ".join(c.strip() for c in m[1].split("|") if c.strip()), text)
     text = _STANDIN.sub(lambda m: chr(ord(m[0]) - 0xF0000), text)
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)  # gaps left where markup was removed
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"(?<![ \t])[ \t]+\n", "\n", text)  # from a run's start only: not once per space of a long run
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip() + "\n"
 
