@@ -107,7 +107,7 @@ def unknown_phrases(retriever: Retriever, text: str, text_vector: np.ndarray, sa
     Fillers ("kinda", "lol") and the asker's spelling of the library's words ("stats") are not gaps."""
     if not retriever.has_lexical:
         return ()
-    phrases = []
+    runs: list[list[str]] = []
     for clause in re.split(r"[?!.,;:()]+", text):
         run: list[str] = []
         for word in clause.split() + [""]:
@@ -115,10 +115,19 @@ def unknown_phrases(retriever: Retriever, text: str, text_vector: np.ndarray, sa
             if w and is_content(w) and retriever.stemmer.stemWord(w.lower()) not in retriever.background and not knows(retriever, w):
                 run.append(w)
                 continue
-            if run and any(float(retriever.word_vector(x.lower()) @ text_vector) >= salient for x in run):
-                phrases.append(" ".join(run))
+            if run:
+                runs.append(run)
             run = []
+    # Only the first MAX_JUDGED_WORDS unknown words are judged (embedded, in one batch): a pasted list of
+    # hundreds of nonsense words would otherwise cost hundreds of embeddings (seconds) for one question.
+    judged = list(dict.fromkeys(w.lower() for run in runs for w in run))[:MAX_JUDGED_WORDS]
+    vectors = retriever.word_vectors(judged) if judged else {}
+    phrases = [" ".join(run) for run in runs
+               if any(x.lower() in vectors and float(vectors[x.lower()] @ text_vector) >= salient for x in run)]
     return tuple(dict.fromkeys(phrases))
+
+
+MAX_JUDGED_WORDS = 16
 
 
 def knows(retriever: Retriever, word: str) -> bool:

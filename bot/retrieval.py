@@ -145,14 +145,15 @@ class Retriever:
             self._direction = self.embedder.embed_query(self.library.background_phrase or " ".join(sorted(self.background)))
         return self._direction
 
-    def word_vector(self, word: str) -> np.ndarray:
-        """One word's vector, kept per index: the same unusual words come back question after question."""
-        vector = self._words.get(word)
-        if vector is None:
+    def word_vectors(self, words: list[str]) -> dict[str, np.ndarray]:
+        """Each word's vector, kept per index (the same unusual words come back question after question); the
+        words not kept yet are embedded in one batch, so a question's cost does not grow with its length."""
+        missing = [w for w in dict.fromkeys(words) if w not in self._words]
+        if missing:
             if len(self._words) > 4096:
                 self._words.clear()
-            vector = self._words[word] = self.embedder.embed_query(word)
-        return vector
+            self._words.update(zip(missing, self.embedder.encode(missing, batch_size=len(missing))))
+        return {w: self._words[w] for w in words}
 
     def soft_sentences(self) -> tuple[np.ndarray, np.ndarray]:
         """Positions and vectors of the alternative-view sentences, gathered once per index into one small array."""

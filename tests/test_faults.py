@@ -292,3 +292,28 @@ def test_files_removed_in_the_app_wait_for_undo_an_hour_then_go(built):
     hour_ago = time.time() - update.KEEP_REMOVED_SECONDS - 5
     os.utime(kept, (hour_ago, hour_ago))
     assert update.prune_removed(built.corpus_dir) == ["interviews.md"] and not kept.exists()
+
+
+# ---- questions that cost more than their answer -------------------------------------------------------
+
+
+@pytest.mark.parametrize("joiner", [", ", " or ", " "])
+def test_a_pasted_list_of_nonsense_words_costs_a_bounded_number_of_model_passes(built, joiner):
+    import random
+    import string
+
+    from bot import CareerBot
+    from bot.evidence import MAX_JUDGED_WORDS
+
+    bot = CareerBot.load(settings=built)
+    calls = []
+    encode = bot.embedder.encode
+    bot.embedder.encode = lambda texts, *a, **k: calls.append(len(texts)) or encode(texts, *a, **k)
+    rng = random.Random(7)
+    words = ["".join(rng.choice(string.ascii_lowercase) for _ in range(6)) for _ in range(400)]
+    question = joiner.join(words)[: built.max_question_chars]
+    answer = bot.ask(question)
+    # Before: one model pass per unknown word (about 250 here, seconds per question). Now: the question, the
+    # question without its gaps, and one batch of at most MAX_JUDGED_WORDS words.
+    assert len(calls) <= 3 and sum(calls) <= MAX_JUDGED_WORDS + 2, calls
+    assert answer.kind == "not_covered"
