@@ -28,7 +28,7 @@ class Settings:
     max_question_chars: int = 2_000  # longer questions are refused with a message
     host: str = "127.0.0.1"  # BOT_HOST: where `serve` listens
     port: int = 7860  # BOT_PORT
-    feedback: Path = Path("feedback.jsonl")  # BOT_FEEDBACK: where the web app appends ratings and comments (JSONL)
+    feedback: Path = Path("feedback.db")  # BOT_FEEDBACK: the web app's ratings and comments (SQLite, bot/feedback.py)
     admin_password: str | None = None  # BOT_ADMIN_PASSWORD: needed to change the library in the web app
     batch_size: int = 16  # encoding batch: measured fastest on 2 CPU cores (16: 4.3 s, 64: 5.2 s for the corpus)
 

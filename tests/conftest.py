@@ -105,7 +105,7 @@ def app_server(tmp_path_factory):
     shutil.copytree(ROOT / "corpus", base / "corpus")
     shutil.copytree(ROOT / "index", base / "index", ignore=shutil.ignore_patterns(".lock"))
     bot = CareerBot.load(settings=Settings.from_env(index_dir=base / "index", corpus_dir=base / "corpus"))
-    feedback = base / "feedback.jsonl"
+    feedback = base / "feedback.db"
     app = create_app(bot, feedback)
     port = free_port()
     launch(app, "127.0.0.1", port, prevent_thread_lock=True, quiet=True)

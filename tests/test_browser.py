@@ -109,15 +109,17 @@ def test_follow_up_shows_what_was_searched_and_feedback_is_saved(page, app_serve
     assert "Searched for:" in bot.inner_text()
     feedback = app_server[2]
 
+    from bot.feedback import FeedbackStore
+
     def rows_after(change):
-        before = feedback.read_text() if feedback.exists() else None
+        before = FeedbackStore(feedback).rows()
         change()
-        for _ in range(100):  # until the event has reached the server and the file was rewritten
-            now = feedback.read_text() if feedback.exists() else None
+        for _ in range(100):  # until the event has reached the server and the row was written
+            now = FeedbackStore(feedback).rows()
             if now != before:
                 break
             page.wait_for_timeout(100)
-        return [json.loads(line) for line in (now or "").splitlines()]
+        return now
 
     rows = rows_after(lambda: page.locator("#chat [title='Like']").last.click())
     mine = [r for r in rows if r["question"] == "What are its benefits?"]

@@ -317,3 +317,43 @@ def test_a_pasted_list_of_nonsense_words_costs_a_bounded_number_of_model_passes(
     # question without its gaps, and one batch of at most MAX_JUDGED_WORDS words.
     assert len(calls) <= 3 and sum(calls) <= MAX_JUDGED_WORDS + 2, calls
     assert answer.kind == "not_covered"
+
+
+# ---- feedback: bounded, and shared by several processes ------------------------------------------------
+
+_WRITER = """
+import sys
+from bot.feedback import FeedbackStore
+store = FeedbackStore(sys.argv[1])
+for i in range(150):
+    turn = {"id": f"{sys.argv[2]}-{i}", "question": "q", "answer": "a", "citations": [{"n": 1}]}
+    store.update(turn, rating="up")
+    store.update(turn, comment=f"comment {i}")
+"""
+
+
+def test_two_app_processes_writing_feedback_to_one_file_lose_no_row(tmp_path):
+    from bot.feedback import FeedbackStore
+
+    path = tmp_path / "feedback.db"
+    procs = [subprocess.Popen([sys.executable, "-c", _WRITER, str(path), name], cwd=ROOT) for name in ("a", "b")]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    rows = FeedbackStore(path).rows()
+    assert len(rows) == 300 and all(r["rating"] == "up" and r["comment"].startswith("comment") for r in rows)
+    proc = cli(["feedback", "--format", "csv"], {"BOT_FEEDBACK": str(path)})
+    assert proc.returncode == 0 and proc.stdout.count("\n") == 301 and proc.stdout.startswith("id,time,rating")
+    proc = cli(["feedback", "--feedback", str(tmp_path / "none.db")], {})
+    assert one_line(proc) and "no feedback file" in proc.stderr
+
+
+def test_feedback_keeps_at_most_max_rows_each_of_bounded_size(tmp_path, monkeypatch):
+    from bot import feedback
+
+    monkeypatch.setattr(feedback, "MAX_ROWS", 5)
+    store = feedback.FeedbackStore(tmp_path / "feedback.db")
+    for i in range(12):
+        store.update({"id": f"t{i}", "question": "q" * 1_000_000, "answer": "a" * 1_000_000}, rating="down")
+    rows = store.rows()
+    assert [r["id"] for r in rows] == [f"t{i}" for i in range(7, 12)]
+    assert max(len(r["question"]) for r in rows) == feedback.LIMITS["question"]
+    assert (tmp_path / "feedback.db").stat().st_size < 1_000_000

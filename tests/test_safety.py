@@ -241,7 +241,7 @@ def guarded_app(tmp_path):
     shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
     shutil.copytree(ROOT / "index", tmp_path / "index", ignore=shutil.ignore_patterns(".lock"))
     bot = CareerBot.load(settings=Settings.from_env(index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus"))
-    app = create_app(bot, tmp_path / "feedback.jsonl", Permission("s3cret", "127.0.0.1"))
+    app = create_app(bot, tmp_path / "feedback.db", Permission("s3cret", "127.0.0.1"))
     port = free_port()
     launch(app, "127.0.0.1", port, prevent_thread_lock=True, quiet=True)
     try:

@@ -109,19 +109,18 @@ def test_the_page_names_the_librarys_subject_not_a_fixed_one(app_server):
 
 
 def test_feedback_keeps_what_was_finally_said_about_each_answer(tmp_path):
-    import json
-
-    from bot.apps.ui import Feedback, rating_of
+    from bot.apps.ui import rating_of
+    from bot.feedback import FeedbackStore
 
     assert (rating_of(True), rating_of("Like"), rating_of(False), rating_of("Dislike"), rating_of("")) == (
         "up", "up", "down", "down", None)
-    feedback = Feedback(tmp_path / "feedback.jsonl")
+    feedback = FeedbackStore(tmp_path / "feedback.db")
     a, b = {"id": "a", "question": "qa", "answer": "x"}, {"id": "b", "question": "qb", "answer": "y"}
     feedback.update(a, rating="up")
     feedback.update(a, rating=None)  # un-liked
     feedback.update(b, rating="down")
     feedback.update(b, comment="Wrong figure.")
-    rows = [json.loads(line) for line in (tmp_path / "feedback.jsonl").read_text().splitlines()]
+    rows = feedback.rows()
     assert [(r["id"], r["rating"], r["comment"]) for r in rows] == [("b", "down", "Wrong figure.")]
 
 

@@ -50,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     s = with_index(sub.add_parser("serve", help="start the chat web app (the default command of app.py)"))
     s.add_argument("--host", help="address to listen on (env BOT_HOST; default: 127.0.0.1)")
     s.add_argument("--port", type=int, help="port (env BOT_PORT; default: 7860)")
-    s.add_argument("--feedback", metavar="PATH", help="where ratings and comments are appended, JSONL (env BOT_FEEDBACK)")
+    s.add_argument("--feedback", metavar="PATH", help="the SQLite file of ratings and comments, one row per answer "
+                                                      "(env BOT_FEEDBACK; default: feedback.db)")
     s.add_argument("--admin-password", help="needed to add or remove articles in the web app (env BOT_ADMIN_PASSWORD); "
                                             "without it, changes are allowed only on a loopback address")
     q = with_index(sub.add_parser("ask", help="ask a question and print the answer with its sources"))
@@ -59,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     e = with_index(sub.add_parser("eval", help="answer quality on a question set, beside the LangChain tutorial baseline"))
     e.add_argument("--dataset", metavar="PATH", help="JSONL question set (default: eval/dev.jsonl)")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
+    fb = sub.add_parser("feedback", help="print the ratings and comments the web app kept, as JSON lines or CSV")
+    fb.add_argument("--feedback", metavar="PATH", help="the feedback file (env BOT_FEEDBACK; default: feedback.db)")
+    fb.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="output format (default: jsonl)")
     bn = sub.add_parser("bench", help="speed and scale figures, beside the LangChain tutorial pipeline (takes minutes)")
     bn.add_argument("--json", action="store_true", help="print the figures as JSON")
     bn.add_argument("--sizes", default="1000,10000", help="synthetic corpus sizes in articles (default: 1000,10000)")
@@ -106,6 +110,14 @@ def _run(args) -> int:
             print(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
         else:
             print(answer.to_text())
+        return 0
+
+    if args.command == "feedback":
+        from ..feedback import FeedbackStore
+
+        if not settings.feedback.is_file():
+            raise BotError(f"no feedback file {settings.feedback}: pass the one the app wrote with --feedback PATH")
+        sys.stdout.write(FeedbackStore(settings.feedback).export(args.format))
         return 0
 
     if args.command == "bench":

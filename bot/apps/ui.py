@@ -11,18 +11,15 @@ from __future__ import annotations
 import hmac
 import html
 import re
-import json
 import logging
-import threading
 import uuid
-from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlparse
 
 from ..answer import Answer
 from ..conversation import CareerBot, without_surrogates
 from ..errors import BotError
-from ..files import atomic_write
+from ..feedback import FeedbackStore
 
 log = logging.getLogger(__name__)
 UPLOAD_TYPES = [".md", ".markdown", ".txt", ".html", ".htm", ".pdf"]
@@ -140,48 +137,6 @@ def render_answer(answer: Answer, question: str = "") -> str:
     return render_text(answer) + render_sources(answer, question)
 
 
-class Feedback:
-    """What users finally said about answers, one JSON object per answer in a JSONL file: the rating ("up",
-    "down" or none), the latest comment, and the question, answer and citations it is about. A change rewrites
-    the file (atomically), so un-liking removes a like instead of adding a dislike, and clicks add no rows."""
-
-    def __init__(self, path):
-        self.path = Path(path)
-        self._lock = threading.Lock()
-
-    def update(self, turn: dict, **changes) -> None:
-        """Set `rating` (None clears it) and/or `comment` for the answer `turn` (from `_turn_record`)."""
-        with self._lock:
-            rows = self._read()
-            row = rows.get(turn["id"]) or {
-                "id": turn["id"], "rating": None, "comment": "", "question": turn.get("question", ""),
-                "searched_for": turn.get("searched_for", ""), "answer": turn.get("answer", ""),
-                "citations": turn.get("citations", []),
-            }
-            row.update(changes, time=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-            if row["rating"] is None and not row["comment"]:
-                rows.pop(turn["id"], None)  # nothing said about it any more
-            else:
-                rows[turn["id"]] = row
-            self._write(rows)
-
-    def _read(self) -> dict:
-        rows = {}
-        if self.path.is_file():
-            for line in self.path.read_text(encoding="utf-8").splitlines():
-                try:
-                    row = json.loads(line)
-                except ValueError:
-                    continue  # a line damaged by hand: the others still count
-                if isinstance(row, dict):
-                    rows[str(row.get("id") or len(rows))] = row
-        return rows
-
-    def _write(self, rows: dict) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows.values()).encode("utf-8"), 0o600)
-
-
 def rating_of(liked) -> str | None:
     """Gradio's like payload as a rating: True/"Like" up, False/"Dislike" down, "" (un-liked) nothing. Pure."""
     if liked is True or liked == "Like":
@@ -254,12 +209,12 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def create_app(bot: CareerBot, feedback_path="feedback.jsonl", permission: Permission | None = None):
+def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permission | None = None):
     """The Gradio Blocks app (not launched). `launch(app)` starts it with the project's theme and CSS.
     `permission` says who may add and remove articles (default: anyone, on loopback)."""
     import gradio as gr
 
-    feedback = Feedback(feedback_path)
+    feedback = FeedbackStore(feedback_path)
     permission = permission or Permission(None, "127.0.0.1")
 
     def respond(message: str, chat: list, turns: list):
