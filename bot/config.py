@@ -55,6 +55,9 @@ class Settings:
             port = int(settings.port)
         except ValueError:
             raise SettingsError("port", settings.port, "a whole number such as 7860") from None
+        if not str(settings.host).strip():
+            # An empty host would let Gradio choose (GRADIO_SERVER_NAME): the app must know where it listens.
+            raise SettingsError("host", settings.host, "an address such as 127.0.0.1 (this machine) or 0.0.0.0 (all)")
         corpus_dir = Path(settings.corpus_dir) if settings.corpus_dir else None
         return replace(settings, index_dir=Path(settings.index_dir), corpus_dir=corpus_dir, cache_dir=cache_dir,
                        port=port, feedback=Path(settings.feedback))

@@ -357,3 +357,23 @@ def test_feedback_keeps_at_most_max_rows_each_of_bounded_size(tmp_path, monkeypa
     assert [r["id"] for r in rows] == [f"t{i}" for i in range(7, 12)]
     assert max(len(r["question"]) for r in rows) == feedback.LIMITS["question"]
     assert (tmp_path / "feedback.db").stat().st_size < 1_000_000
+
+
+# ---- where the app listens decides who may change the library -----------------------------------------
+
+
+def test_an_empty_host_is_refused_not_left_to_gradio(tmp_path):
+    env = {"GRADIO_SERVER_NAME": "0.0.0.0", "BOT_FEEDBACK": str(tmp_path / "f.db")}
+    try:
+        proc = cli(["serve", "--host", "", "--port", str(free_port())], env, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("serve started with an empty host (Gradio then listens on GRADIO_SERVER_NAME)")
+    assert one_line(proc) and "host" in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("host, loopback", [("127.0.0.1", True), ("localhost", True), ("::1", True), ("", False),
+                                            ("0.0.0.0", False), ("no-such-host.invalid", False)])
+def test_changes_without_a_password_only_where_every_bound_address_is_loopback(host, loopback):
+    from bot.apps.ui import Permission
+
+    assert Permission(None, host).changes_possible is loopback

@@ -199,12 +199,19 @@ class Permission:
 
 
 def _is_loopback(host: str) -> bool:
+    """Whether every address `host` names is a loopback one. An empty host is not: Gradio would then listen
+    wherever GRADIO_SERVER_NAME says (0.0.0.0 in many containers)."""
     import ipaddress
+    import socket
 
-    if host in ("localhost", ""):
-        return True
+    if not host:
+        return False
     try:
-        return ipaddress.ip_address(host).is_loopback
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return False
+    try:
+        return bool(addresses) and all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in addresses)
     except ValueError:
         return False
 
