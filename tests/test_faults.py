@@ -18,12 +18,12 @@ from tests.conftest import ROOT, free_port
 from tests.test_safety import EXTRA, consistent, run_cli
 
 
-def cli(args, env_extra: dict, **kwargs):
+def cli(args, env_extra: dict, timeout: float = 300):
     """The real command line with exactly these BOT_* variables (run_cli always sets both folders)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
     env.update(HF_HUB_OFFLINE="1", **env_extra)
     return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=300, **kwargs)
+                          timeout=timeout)
 
 
 def one_line(proc) -> bool:
