@@ -377,3 +377,79 @@ def test_changes_without_a_password_only_where_every_bound_address_is_loopback(h
     from bot.apps.ui import Permission
 
     assert Permission(None, host).changes_possible is loopback
+
+
+# ---- uploads and sessions: what a stranger can make the server keep ---------------------------------------
+
+
+@pytest.fixture
+def served(tmp_path, monkeypatch):
+    """Start the real app over a copy of the guides: served(permission) -> (url, app)."""
+    from bot import CareerBot
+    from bot.apps import ui
+    from bot.config import Settings
+
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    shutil.copytree(ROOT / "index", tmp_path / "index", ignore=shutil.ignore_patterns(".lock"))
+    bot = CareerBot.load(settings=Settings.from_env(index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus"))
+    apps = []
+
+    def start(permission, max_file_bytes=20_000):
+        app = ui.create_app(bot, tmp_path / "feedback.db", permission)
+        port = free_port()
+        ui.launch(app, "127.0.0.1", port, max_file_bytes, prevent_thread_lock=True, quiet=True)
+        apps.append(app)
+        return f"http://127.0.0.1:{port}/", app
+
+    yield start
+    for app in apps:
+        app.close()
+
+
+def _upload(url: str, name: str, data: bytes):
+    import httpx
+
+    return httpx.post(f"{url}gradio_api/upload", files={"files": (name, data)}, timeout=30)
+
+
+def test_no_uploads_where_the_library_cannot_change(served):
+    from bot.apps.ui import Permission
+
+    url, app = served(Permission(None, "0.0.0.0"))
+    reply = _upload(url, "a.md", b"# A\n\nSome text about careers in testing.\n")
+    assert reply.status_code == 403 and "Uploads are off" in reply.text
+    assert not app.upload_file_set
+
+
+def test_uploads_waiting_are_bounded_and_expire_with_their_folders(served, monkeypatch):
+    from bot.apps import ui
+
+    monkeypatch.setattr(ui, "UPLOAD_MAX_AGE", 1.0)
+    monkeypatch.setattr(ui, "UPLOAD_SWEEP", 0.2)
+    url, app = served(ui.Permission(None, "127.0.0.1"), max_file_bytes=4_000)  # budget: 5 x 4 KB
+    stored = [_upload(url, f"a{i}.md", b"x" * 3_000) for i in range(8)]
+    assert [r.status_code for r in stored].count(200) == 6 and stored[-1].status_code == 429
+    paths = [Path(r.json()[0]) for r in stored if r.status_code == 200]
+    deadline = time.time() + 15
+    while any(p.exists() or p.parent.exists() for p in paths):
+        assert time.time() < deadline, "uploads that were never added are still kept"
+        time.sleep(0.2)
+    assert _upload(url, "again.md", b"x" * 3_000).status_code == 200  # room again once they expired
+
+
+def test_the_server_keeps_the_state_of_a_bounded_number_of_sessions(served, monkeypatch):
+    import httpx
+
+    from bot.apps import ui
+
+    monkeypatch.setattr(ui, "STATE_SESSIONS", 10)
+    url, app = served(ui.Permission(None, "127.0.0.1"))
+    index = next(i for i, f in app.fns.items() if f.name == "_restore")
+    for n in range(30):  # each a new browser session restoring its chat
+        httpx.post(f"{url}gradio_api/queue/join", json={"data": [{}], "fn_index": index, "session_hash": f"s{n}",
+                                                        "event_data": None, "trigger_id": None}, timeout=30)
+        with httpx.stream("GET", f"{url}gradio_api/queue/data", params={"session_hash": f"s{n}"}, timeout=30) as events:
+            for line in events.iter_lines():
+                if "process_completed" in line:
+                    break
+    assert 0 < len(app.state_holder.session_data) <= 10

@@ -12,6 +12,9 @@ import hmac
 import html
 import re
 import logging
+import os
+import threading
+import time
 import uuid
 from pathlib import Path
 from urllib.parse import urlparse
@@ -326,7 +329,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
         finally:
             for path in paths:  # uploads are copied into the corpus when indexed; the temporary copy goes either way
                 if _is_upload(path):
-                    path.unlink(missing_ok=True)
+                    _delete_upload(path)
 
     def remove_article(article_id: str, password, confirm: str):
         """Two clicks: the first names the article and asks again, the second removes it (its file is kept for Undo)."""
@@ -437,6 +440,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
         app.load(lambda: _articles_table(bot), None, table, api_visibility="private")
         gr.api(chat_api, api_name="chat")
     app.queue(default_concurrency_limit=4)
+    app.permission = permission  # launch() guards the upload route with it
     return app
 
 
@@ -479,10 +483,85 @@ new MutationObserver(() => {
 </script>"""
 
 
+# Uploads reach the disk before any handler can check a password, so they are bounded where they arrive:
+# refused outright where the library cannot change, at most UPLOAD_BUDGET_FILES article limits held at once,
+# and deleted (folder and all) once UPLOAD_MAX_AGE old when nobody added them.
+UPLOAD_BUDGET_FILES = 5  # uploads waiting at once, in units of the article size limit (5 x 20 MB)
+UPLOAD_MAX_AGE = 900.0  # seconds an upload that was never added is kept
+UPLOAD_SWEEP = 60.0  # seconds between sweeps of expired uploads
+STATE_SESSIONS = 1_000  # browser sessions whose chat state the server keeps (~60 KB each); the oldest go first
+
+
 def launch(app, host: str = "127.0.0.1", port: int = 7860, max_file_bytes: int = 20_000_000, **kwargs):
-    # Gradio refuses larger uploads itself, before they reach the disk or a handler.
+    """Start `app` (from create_app): Gradio refuses uploads over `max_file_bytes` before they reach the disk;
+    the upload gate and sweeper bound what may wait there; at most STATE_SESSIONS sessions are kept."""
+    from starlette.middleware import Middleware
+
+    permission = getattr(app, "permission", None) or Permission(None, host)
+    gate = Middleware(_UploadGate, blocks=app, permission=permission, budget=UPLOAD_BUDGET_FILES * max_file_bytes)
+    _start_sweeper(app)
     return app.launch(server_name=host, server_port=port, css=CSS, head=HEAD, show_error=False,
-                      max_file_size=max_file_bytes, **kwargs)
+                      max_file_size=max_file_bytes, state_session_capacity=STATE_SESSIONS,
+                      app_kwargs={"middleware": [gate]}, **kwargs)
+
+
+class _UploadGate:
+    """ASGI middleware in front of Gradio's upload route: no uploads where the library cannot change, and no
+    new one while the uploads waiting already fill the budget."""
+
+    def __init__(self, app, blocks, permission: "Permission", budget: int):
+        self.app, self.blocks, self.permission, self.budget = app, blocks, permission, budget
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"].rstrip("/").endswith("/upload"):
+            refusal, status = self.refusal(dict(scope["headers"]).get(b"content-length", b"0"))
+            if refusal:
+                from starlette.responses import PlainTextResponse
+
+                await PlainTextResponse(refusal, status_code=status)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+    def refusal(self, length: bytes) -> tuple[str, int]:
+        if not self.permission.changes_possible:
+            return "Uploads are off: this app cannot change its library (see the Articles tab).", 403
+        waiting = sum(_size(f) for f in list(self.blocks.upload_file_set))
+        if waiting + int(length or 0) > self.budget:
+            return "Too many uploads are waiting to be added: try again in a few minutes.", 429
+        return "", 0
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def _start_sweeper(app) -> None:
+    """A daemon thread deleting uploads older than UPLOAD_MAX_AGE, and the folder Gradio made for each."""
+    def sweep():
+        while True:
+            time.sleep(UPLOAD_SWEEP)
+            for name in list(app.upload_file_set):
+                try:
+                    if time.time() - os.stat(name).st_mtime > UPLOAD_MAX_AGE:
+                        _delete_upload(Path(name))
+                except OSError:
+                    pass
+                if not os.path.exists(name):
+                    app.upload_file_set.discard(name)
+
+    threading.Thread(target=sweep, daemon=True, name="upload-sweeper").start()
+
+
+def _delete_upload(path: Path) -> None:
+    """An uploaded file and the folder Gradio made for it (one per upload), once empty."""
+    path.unlink(missing_ok=True)
+    try:
+        path.parent.rmdir()
+    except OSError:
+        pass  # not empty, or gone already
 
 
 def _restore(saved):
