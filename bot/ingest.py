@@ -72,7 +72,7 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
     text = clean_text(text)
     if not re.search(r"\w", text):
         raise ArticleError(path, "no readable article text was found in it")
-    if not re.search(r"(?:\w+[^\w\n]+){%d}\w*[^\n]*[.!?]" % (MIN_WORDS - 1), text):
+    if not _has_sentence(text):
         # Navigation-only HTML ("Home About Contact Blog") or an empty template is no article.
         raise ArticleError(path, f"too little article text in it (not one sentence of {MIN_WORDS} or more words)")
     title = str(meta.get("title") or "").strip() or _first_heading(text) or path.stem.replace("_", " ").replace("-", " ")
@@ -86,6 +86,24 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
         url=str(meta.get("url") or ""),
         date=str(meta.get("date") or ""),
     )
+
+
+# The start of a line's first MIN_WORDS words (the last one's first separator included): a sentence stop
+# after it on the same line makes a sentence. Anchored at line starts and unambiguous (\w+ and [^\w\n]+
+# never overlap), so each line is read once; "(?:\w+\W+){3}\w*[^\n]*[.!?]" searched a stop-less line from
+# every word and took 48 s on 40 KB of "word word ...".
+_SENTENCE_START = re.compile(r"^[^\w\n]*(?:\w+[^\w\n]+){%d}\w+[^\w\n]" % (MIN_WORDS - 2), re.M)
+
+
+def _has_sentence(text: str) -> bool:
+    """True when a line holds MIN_WORDS - 1 words, each followed by a space or punctuation, and after them a
+    . ! or ? ("Four words here." or "One two three ."), as the one regex used to decide."""
+    for m in _SENTENCE_START.finditer(text):
+        end = text.find("\n", m.end())
+        line_rest = text[m.end() : end if end >= 0 else len(text)]
+        if "." in line_rest or "!" in line_rest or "?" in line_rest:
+            return True
+    return False
 
 
 def _decode(path: Path, data: bytes) -> str:

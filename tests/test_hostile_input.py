@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from bot.errors import ArticleError
 from bot.ingest import load_article
 
 # Each Markdown or HTML marker the cleaning rules look for, and pairs of them.
@@ -31,3 +32,14 @@ def test_hostile_markdown_is_read_in_linear_time(tmp_path):
         path.write_text(hostile_markdown(shape, 5_000), encoding="utf-8")
         assert load_article(path).text.startswith(SENTENCE.strip())
     assert time.perf_counter() - started < 10
+
+
+def test_a_long_text_without_a_sentence_stop_is_refused_quickly(tmp_path):
+    # The "one sentence of four words" check searched such a line from every word: 40 KB took 48 s.
+    path = tmp_path / "no-stops.txt"
+    path.write_text("word " * 100_000, encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(ArticleError) as e:
+        load_article(path)
+    assert time.perf_counter() - started < 10
+    assert str(e.value) == f"{path}: too little article text in it (not one sentence of 4 or more words)"
