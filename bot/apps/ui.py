@@ -543,14 +543,17 @@ def _start_sweeper(app) -> None:
     def sweep():
         while True:
             time.sleep(UPLOAD_SWEEP)
-            for name in list(app.upload_file_set):
-                try:
-                    if time.time() - os.stat(name).st_mtime > UPLOAD_MAX_AGE:
-                        _delete_upload(Path(name))
-                except OSError:
-                    pass
-                if not os.path.exists(name):
-                    app.upload_file_set.discard(name)
+            try:
+                for name in list(app.upload_file_set):
+                    try:
+                        if time.time() - os.stat(name).st_mtime > UPLOAD_MAX_AGE:
+                            _delete_upload(Path(name))
+                    except OSError:
+                        pass
+                    if not os.path.exists(name):
+                        app.upload_file_set.discard(name)
+            except Exception:  # the sweeper must outlive any surprise; the next pass tries again
+                log.exception("sweeping uploads failed")
 
     threading.Thread(target=sweep, daemon=True, name="upload-sweeper").start()
 
