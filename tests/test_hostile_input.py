@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from bot.chunking import chunk_article
 from bot.errors import ArticleError
 from bot.ingest import load_article
 
@@ -43,3 +44,19 @@ def test_a_long_text_without_a_sentence_stop_is_refused_quickly(tmp_path):
         load_article(path)
     assert time.perf_counter() - started < 10
     assert str(e.value) == f"{path}: too little article text in it (not one sentence of 4 or more words)"
+
+
+def test_hostile_markdown_is_chunked_in_linear_time(tmp_path):
+    # A heading line of 50,000 "#"s or spaces was matched in quadratic time (minutes), and pysbd's own offset
+    # search rescanned a paragraph for every repeated sentence (2,000 lines of "_" cost 0.9 s per 4 KB).
+    texts = [hostile_markdown(shape, 1_000) for shape in SHAPES]
+    texts += [SENTENCE + "# Pay " + "#" * 50_000 + " x\n", SENTENCE + "## Pay" + " " * 50_000 + "x ##\n", SENTENCE + "_\n" * 10_000]
+    started = time.perf_counter()
+    for i, text in enumerate(texts):
+        path = tmp_path / f"hostile-{i}.md"
+        path.write_text(text, encoding="utf-8")
+        article = load_article(path)
+        chunks, sentences = chunk_article(article)
+        assert sentences[0].text == SENTENCE.strip()
+        assert all(article.text[s.start : s.end] == s.text for s in sentences)
+    assert time.perf_counter() - started < 10
