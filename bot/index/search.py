@@ -115,7 +115,7 @@ class Search:
         q = np.ascontiguousarray(vector, dtype=np.float32).reshape(1, -1)
         sims, rows = [], []
         for part in self.parts:
-            index = part.ivf if part.ivf is not None else _part_flat(part)
+            index = part.ivf if part.has_ivf else _part_flat(part)
             hidden = sum(len(part_articles(part)[a]) for a in self._hidden(part))
             s, i = index.search(q, min(k + hidden, len(part)))
             if not np.isfinite(s[i >= 0]).all():  # a large segment's vectors are checked on use, not when opened

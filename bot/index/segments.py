@@ -16,8 +16,10 @@ know which. On disk a segment is these files, each named after a hash of its con
                       APPROXIMATE_ABOVE chunks
 
 Opening a segment maps the arrays and reads the IVF (nothing is rebuilt, nothing unpickled) and reads the small
-JSON; chunk records are parsed one at a time when asked for. Writing one copies the records of other
-segments byte for byte and merges their term counts, so a merge never re-tokenizes or re-embeds.
+JSON; chunk records are parsed one at a time when asked for. Each file's sha256 is checked against its name
+once per opened part (`Digest`): the small files when it is opened, the large ones (LAZY) before their first
+use, by the first thread to need one or by a background thread started at load. Writing a segment copies the
+records of other segments byte for byte and merges their term counts, so a merge never re-tokenizes or re-embeds.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ import numpy as np
 import Stemmer
 
 from ..chunking import Chunk, Sentence
+from ..errors import IndexCorruptError
 from ..stance import stance
 
 OFFSET, SENTENCES, HEADING, ARTICLE, LENGTH, FLAGS = range(6)  # layout columns
@@ -66,6 +69,68 @@ def tokenize_one(text: str) -> list[str]:
     words = [w for w in _SPLIT(text.lower()) if w not in _STOPWORDS]
     with _stemmer_lock:
         return _stemmer.stemWords(words) if words else []
+
+
+FILES = {  # each file of a segment: (stem, suffix) of its name, `stem-<first 16 hex of its sha256>suffix`
+    "chunks": ("chunks", ".jsonl"), "chunk_vectors": ("chunk-vectors", ".npy"),
+    "sentence_vectors": ("sentence-vectors", ".npy"), "layout": ("layout", ".npy"), "terms": ("terms", ".json"),
+    "postings": ("postings", ".npy"), "term_starts": ("term-starts", ".npy"),
+    "sentence_flags": ("sentence-flags", ".npy"), "chunk_ivf": ("chunk-ivf", ".faiss"),
+}
+OPTIONAL = frozenset({"chunk_ivf"})
+# Checked before first use rather than when opened (hundreds of MB at 10,000 articles), in the order a question
+# first needs them; the other files are a few MB at most and read when opened anyway.
+LAZY = ("postings", "chunk_ivf", "chunks", "chunk_vectors", "sentence_vectors")
+
+
+def well_named(kind: str, name) -> bool:
+    """Whether `name` is a plain file name of the form content_name gives a file of this kind."""
+    stem, suffix = FILES[kind]
+    return isinstance(name, str) and re.fullmatch(re.escape(stem) + r"-[0-9a-f]{16}" + re.escape(suffix), name) is not None
+
+
+def digest_problem(file, name: str) -> str:
+    """'' when the content of `file` (an open binary file) hashes to the digest in `name`, else what is wrong.
+    Streams the file a block at a time (not through a mapping), so memory does not grow with its size."""
+    sha256, block = hashlib.sha256(), bytearray(1 << 20)
+    try:
+        file.seek(0)
+        while size := file.readinto(block):
+            sha256.update(memoryview(block)[:size])  # hashlib lets other threads run while it hashes a block
+        digest = sha256.hexdigest()
+    except OSError as e:
+        return f"{name} cannot be read ({e.strerror or type(e).__name__})"
+    if f"-{digest[:16]}." not in name:
+        return f"{name} does not hash to the digest in its name: changed since it was written"
+    return ""
+
+
+class Digest:
+    """One segment file checked against its name exactly once, however many threads use it: the first to ask
+    hashes it and the others wait for that result. Kept by its part, and a part by every store that shares it,
+    so once per process for the web app. The file is hashed through a handle opened before it is mapped, so
+    what is checked is what is read even if the name is later written again (a rebuild)."""
+
+    def __init__(self, path: Path):
+        self.name = path.name
+        self.file = open(path, "rb")
+        self.lock = threading.Lock()
+        self.found: str | None = None  # '' once the file is found sound, else what is wrong with it
+
+    def problem(self) -> str:
+        """'' when the file matches its name, else what is wrong (hashed on the first call only)."""
+        if self.found is None:
+            with self.lock:
+                if self.found is None:
+                    self.found = digest_problem(self.file, self.name)
+                    self.file.close()
+        return self.found
+
+    def trust(self) -> None:
+        """Take the file as sound without hashing it (this process has just written it under that name)."""
+        with self.lock:
+            self.found = "" if self.found is None else self.found
+            self.file.close()
 
 
 @dataclass(frozen=True)
@@ -97,23 +162,87 @@ class Part:
     (a FAISS index) are kept on it, so every store that shares the part shares them."""
 
     def __init__(self, articles, layout, headings, vocabulary, postings, term_starts, sentence_flags,
-                 chunk_vectors, sentence_vectors, records, segment: Segment | None = None, ivf=None, folder=None):
+                 chunk_vectors, sentence_vectors, records, segment: Segment | None = None, ivf=None, folder=None,
+                 digests: dict | None = None):
         self.articles: tuple[tuple[str, str], ...] = tuple(articles)  # (id, sha256) by article number
         self.layout = layout
         self.headings: list[str] = headings
         self.vocabulary: list[str] = vocabulary
         self.term_of = {t: i for i, t in enumerate(vocabulary)}
-        self.postings, self.term_starts = postings, term_starts
+        self._postings, self.term_starts = postings, term_starts
         self.sentence_flags = sentence_flags
-        self.chunk_vectors, self.sentence_vectors = chunk_vectors, sentence_vectors
+        self._chunk_vectors, self._sentence_vectors = chunk_vectors, sentence_vectors
         self._records = records  # a tuple of (Chunk, sentences) in memory, or an mmap of the JSONL on disk
         self.segment = segment
-        self.ivf = ivf
+        self._ivf = ivf
         self.folder = folder  # the index folder a segment was opened from (named in errors)
+        self.digests: dict[str, Digest] = digests or {}  # LAZY files not yet found sound, by kind
+        self._background: threading.Thread | None = None
         self.sentence_starts = np.concatenate([[0], np.cumsum(layout[:, SENTENCES])]).astype(np.int64)
         self.record = lru_cache(maxsize=4096)(self._record)  # the same chunks come back question after question
         self.cache: dict = {}  # search structures built from this part (see search.py)
         self.lock = threading.Lock()
+
+    # ---- the large files: each checked against its name before its first use ----------------------
+
+    @property
+    def chunk_vectors(self):
+        return self._use("chunk_vectors", self._chunk_vectors)
+
+    @property
+    def sentence_vectors(self):
+        return self._use("sentence_vectors", self._sentence_vectors)
+
+    @property
+    def postings(self) -> np.ndarray:
+        return self._use("postings", self._postings)
+
+    @property
+    def ivf(self):
+        """The saved IVF of the chunk vectors, or None (see `has_ivf` to ask without checking its file)."""
+        return self._use("chunk_ivf", self._ivf)
+
+    @property
+    def has_ivf(self) -> bool:
+        return self._ivf is not None
+
+    @property
+    def dimension(self) -> int:
+        """The vectors' width as their headers give it (-1 when the two files differ); checks no file."""
+        widths = {v.shape[1] if v.ndim == 2 else -1 for v in (self._chunk_vectors, self._sentence_vectors)}
+        return widths.pop() if len(widths) == 1 else -1
+
+    def _use(self, kind: str, value):
+        if kind in self.digests:
+            self.verify(kind)
+        return value
+
+    def verify(self, *kinds: str) -> None:
+        """Check these LAZY files (all not checked yet, by default) against their names now, waiting for a thread
+        already hashing one. Raises IndexCorruptError naming the first that does not match; a file found sound
+        is not checked again."""
+        for kind in kinds or LAZY:
+            digest = self.digests.get(kind)
+            if digest is None:
+                continue
+            problem = digest.problem()
+            if problem:
+                raise IndexCorruptError(self.folder, problem)
+            self.digests.pop(kind, None)
+
+    def verify_in_background(self) -> None:
+        """Check the LAZY files in a daemon thread, in the order a question first uses them, so that a first
+        question waits only for what is left of the file it needs (or checks that file itself, in parallel).
+        What it finds is raised at the first use of the file."""
+        if self.digests and self._background is None:
+            self._background = threading.Thread(target=self._verify_quietly, name="segment digests", daemon=True)
+            self._background.start()
+
+    def _verify_quietly(self) -> None:
+        for kind in LAZY:
+            digest = self.digests.get(kind)
+            if digest is not None:
+                digest.problem()  # kept: raised where the file is first used
 
     def __len__(self) -> int:
         return len(self.layout)
@@ -129,13 +258,12 @@ class Part:
     def _record(self, row: int) -> tuple[Chunk, tuple[Sentence, ...]]:
         if isinstance(self._records, tuple):
             return self._records[row]
+        records = self._use("chunks", self._records)
         start = int(self.layout[row, OFFSET])
-        end = int(self.layout[row + 1, OFFSET]) if row + 1 < len(self.layout) else len(self._records)
+        end = int(self.layout[row + 1, OFFSET]) if row + 1 < len(self.layout) else len(records)
         try:
-            return from_record(json.loads(self._records[start:end]))
+            return from_record(json.loads(records[start:end]))
         except (ValueError, KeyError, TypeError, IndexError) as e:  # a large segment's records are checked on use
-            from ..errors import IndexCorruptError
-
             raise IndexCorruptError(self.folder, f"chunk record {row} of {self.segment.files['chunks']}: {type(e).__name__}") from None
 
     def chunk(self, row: int) -> Chunk:
@@ -148,9 +276,10 @@ class Part:
         """Chunk rows lo..hi as JSONL bytes (copied as they are from a segment's file)."""
         if isinstance(self._records, tuple):
             return b"".join(_line(*self._records[i]) for i in range(lo, hi))
+        records = self._use("chunks", self._records)  # a merge must not copy damage into a newly hashed file
         start = int(self.layout[lo, OFFSET])
-        end = int(self.layout[hi, OFFSET]) if hi < len(self.layout) else len(self._records)
-        return bytes(self._records[start:end])
+        end = int(self.layout[hi, OFFSET]) if hi < len(self.layout) else len(records)
+        return bytes(records[start:end])
 
     def term_rows(self, term: str) -> tuple[np.ndarray, np.ndarray]:
         """(chunk rows, counts) of one stemmed term in this part."""
@@ -184,9 +313,18 @@ class Part:
                    np.asarray(chunk_vectors, dtype=np.float32), np.asarray(sentence_vectors, dtype=np.float16), records)
 
     @classmethod
-    def open(cls, index_dir: Path, segment: Segment) -> "Part":
-        """Map a segment's files. Raises ValueError/OSError/KeyError on files that do not fit together."""
+    def open(cls, index_dir: Path, segment: Segment, trusted: bool = False) -> "Part":
+        """Map a segment's files. Its small files are checked against their names now (IndexCorruptError naming
+        the file), the LAZY ones before their first use (see `verify`); none when `trusted` (this process has just
+        written them, or the caller checks them itself). Raises ValueError/OSError/KeyError on files that do not
+        fit together."""
         files = {k: index_dir / v for k, v in segment.files.items()}
+        digests = {k: Digest(path) for k, path in files.items()}  # before mapping: hashes what is mapped next
+        for kind, digest in digests.items():
+            if trusted:
+                digest.trust()
+            elif kind not in LAZY and (problem := digest.problem()):
+                raise IndexCorruptError(index_dir, problem)
 
         def array(name):
             # Plain ndarray views of the mapping: numpy's np.memmap subclass makes every slice of it slow.
@@ -206,30 +344,51 @@ class Part:
             # Read whole, not memory-mapped: FAISS searches a mapped IVF ~6x slower (1.7 vs 0.26 ms at 70k chunks).
             ivf = faiss.read_index(str(files["chunk_ivf"]))
             ivf.nprobe = min(IVF_NPROBE, ivf.nlist)
+        lazy = {} if trusted else {k: d for k, d in digests.items() if k in LAZY}
         part = cls(segment.articles, layout, list(terms["headings"]), list(terms["vocabulary"]), postings, term_starts,
                    array("sentence_flags"), vectors("chunk_vectors"), vectors("sentence_vectors"), records, segment, ivf,
-                   index_dir)
+                   index_dir, lazy)
         part.check(segment)
         return part
 
     def check(self, segment: Segment) -> None:
-        """Cheap checks that the files of a segment fit together (shapes and counts, not every value)."""
-        n, s = segment.chunks, segment.sentences
-        if self.layout.shape != (n, 6) or int(self.sentence_starts[-1]) != s:
-            raise ValueError("a layout file does not match its segment")
-        if self.chunk_vectors.dtype != np.float32 or self.sentence_vectors.dtype != np.float16:
-            raise ValueError("vector files have an unexpected type")
-        for v, rows in ((self.chunk_vectors, n), (self.sentence_vectors, s)):
-            if v.ndim != 2 or len(v) != rows:
-                raise ValueError(f"a vector file has shape {v.shape}, not ({rows}, dimension)")
-        if len(self.sentence_flags) != s or len(self.term_starts) != len(self.vocabulary) + 1:
-            raise ValueError("a flags or terms file does not match its segment")
-        if self.postings.ndim != 2 or len(self.postings) != int(self.term_starts[-1] if len(self.term_starts) else 0):
-            raise ValueError("a postings file does not match its terms")
-        if n and (int(self.layout[:, ARTICLE].max()) >= len(self.articles) or int(self.layout[:, HEADING].max()) >= len(self.headings)):
-            raise ValueError("a layout file names articles or headings the segment does not have")
-        if self.ivf is not None and self.ivf.ntotal != n:
-            raise ValueError("the IVF file holds another number of vectors than the segment")
+        """Cheap checks that the files of a segment fit together: shapes, types and counts, and vectorized
+        bounds on what indexes something else (layout columns, term starts, postings rows), not every value.
+        Reads the files as mapped, without waiting for their digests. Raises ValueError naming a file."""
+        n, s, f = segment.chunks, segment.sentences, segment.files
+        layout, postings, starts = self.layout, self._postings, self.term_starts
+        if layout.shape != (n, 6) or layout.dtype != np.int64 or int(self.sentence_starts[-1]) != s:
+            raise ValueError(f"{f['layout']} does not describe the segment's {n} chunks and {s} sentences")
+        for kind, v, rows, dtype in (("chunk_vectors", self._chunk_vectors, n, np.float32),
+                                     ("sentence_vectors", self._sentence_vectors, s, np.float16)):
+            if v.ndim != 2 or len(v) != rows or v.dtype != dtype:
+                raise ValueError(f"{f[kind]} holds {v.dtype} of shape {v.shape}, not {np.dtype(dtype)} of ({rows}, dimension)")
+        if self.sentence_flags.shape != (s,) or self.sentence_flags.dtype != np.uint8:
+            raise ValueError(f"{f['sentence_flags']} does not match the segment's {s} sentences")
+        if starts.shape != (len(self.vocabulary) + 1,) or starts.dtype != np.int64 or starts[0] != 0 or (np.diff(starts) < 0).any():
+            raise ValueError(f"{f['term_starts']} does not fit the vocabulary of {f['terms']}")
+        if postings.ndim != 2 or postings.shape[1:] != (2,) or postings.dtype != np.int32 or len(postings) != int(starts[-1]):
+            raise ValueError(f"{f['postings']} does not fit {f['term_starts']}")
+        if len(postings) and (int(postings[:, 0].min()) < 0 or int(postings[:, 0].max()) >= n):
+            raise ValueError(f"{f['postings']} names chunk rows outside the segment's {n}")
+        if n:
+            self._check_layout(f)
+        if self._ivf is not None and self._ivf.ntotal != n:
+            raise ValueError(f"{f['chunk_ivf']} holds another number of vectors than the segment's {n}")
+
+    def _check_layout(self, files: dict) -> None:
+        """Each column within what it indexes: records in order inside their file, every article's rows
+        contiguous and in article order (as written), headings known, counts not negative."""
+        offsets, articles, name = self.layout[:, OFFSET], self.layout[:, ARTICLE], files["layout"]
+        steps = np.diff(articles)
+        if offsets[0] != 0 or (np.diff(offsets) <= 0).any() or int(offsets[-1]) >= len(self._records):
+            raise ValueError(f"{name} places records outside {files['chunks']}")
+        if articles[0] != 0 or int(articles[-1]) != len(self.articles) - 1 or ((steps != 0) & (steps != 1)).any():
+            raise ValueError(f"{name} names articles the segment does not have, or out of order")
+        if int(self.layout[:, HEADING].min()) < 0 or int(self.layout[:, HEADING].max()) >= len(self.headings):
+            raise ValueError(f"{name} names headings {files['terms']} does not have")
+        if int(self.layout[:, SENTENCES].min()) < 0 or int(self.layout[:, LENGTH].min()) < 0:
+            raise ValueError(f"{name} holds negative counts")
 
 
 _NONE = np.zeros(0, dtype=np.int32)
@@ -312,19 +471,19 @@ def write(index_dir: Path, runs: list[tuple[Part, int, int]], write_file) -> Seg
         postings, term_starts = np.zeros((0, 2), np.int32), np.zeros(len(vocab) + 1, np.int64)
     terms = {"headings": list(headings), "vocabulary": list(vocab)}
     files = {
-        "chunks": write_file("chunks", ".jsonl", b"".join(records)),
-        "chunk_vectors": write_file("chunk-vectors", ".npy", npy_bytes(cv, np.float32)),
+        "chunks": write_file(*FILES["chunks"], b"".join(records)),
+        "chunk_vectors": write_file(*FILES["chunk_vectors"], npy_bytes(cv, np.float32)),
         # Sentences outnumber chunks ~5:1 and are only ever scored a few hundred at a time, so they are kept
         # as float16 (half the memory; cosine error ~1e-3).
-        "sentence_vectors": write_file("sentence-vectors", ".npy", npy_bytes(np.concatenate(sentence_vectors), np.float16)),
-        "layout": write_file("layout", ".npy", npy_bytes(layout, np.int64)),
-        "terms": write_file("terms", ".json", json.dumps(terms, ensure_ascii=False).encode("utf-8")),
-        "postings": write_file("postings", ".npy", npy_bytes(postings, np.int32)),
-        "term_starts": write_file("term-starts", ".npy", npy_bytes(term_starts, np.int64)),
-        "sentence_flags": write_file("sentence-flags", ".npy", npy_bytes(np.concatenate(flags), np.uint8)),
+        "sentence_vectors": write_file(*FILES["sentence_vectors"], npy_bytes(np.concatenate(sentence_vectors), np.float16)),
+        "layout": write_file(*FILES["layout"], npy_bytes(layout, np.int64)),
+        "terms": write_file(*FILES["terms"], json.dumps(terms, ensure_ascii=False).encode("utf-8")),
+        "postings": write_file(*FILES["postings"], npy_bytes(postings, np.int32)),
+        "term_starts": write_file(*FILES["term_starts"], npy_bytes(term_starts, np.int64)),
+        "sentence_flags": write_file(*FILES["sentence_flags"], npy_bytes(np.concatenate(flags), np.uint8)),
     }
     if len(cv) > APPROXIMATE_ABOVE:
-        files["chunk_ivf"] = write_file("chunk-ivf", ".faiss", faiss.serialize_index(train_ivf(cv)).tobytes())
+        files["chunk_ivf"] = write_file(*FILES["chunk_ivf"], faiss.serialize_index(train_ivf(cv)).tobytes())
     n_sentences = int(layout[:, SENTENCES].sum())
     return Segment(files, tuple(articles), len(layout), n_sentences)
 
