@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import errno
 import json
-from dataclasses import dataclass, field, replace
+import re
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from ..config import fault
 from ..errors import ArticleNotFoundError, DiskFullError, IndexCorruptError, IndexMismatchError, IndexMissingError
 from ..files import atomic_write, fsync_dir
 from .rows import Rows
-from .segments import ARTICLE, SENTENCES, Part, Segment, content_name, write
+from .segments import ARTICLE, FILES, OPTIONAL, SENTENCES, Digest, Part, Segment, content_name, well_named, write
 
 FORMAT_VERSION = 4  # 2: sentence vectors as float16 .npy; 3: segments; 4: layout, term counts and IVF saved with them
 MANIFEST = "manifest.json"
@@ -147,7 +148,26 @@ class IndexStore:
     @property
     def approximate(self) -> bool:
         """Whether any segment is searched by its IVF (approximately) instead of exactly."""
-        return any(p.ivf is not None for p in self.parts)
+        return any(p.has_ivf for p in self.parts)
+
+    def verify(self) -> None:
+        """Check every file of every part against its name now, waiting for any check under way (a file its
+        part has found sound is not hashed again). Raises IndexCorruptError naming the first that is not."""
+        for part in self.parts:
+            part.verify()
+
+    def without_damaged(self) -> "IndexStore":
+        """This store less the live articles of every part whose files do not match their names (all checked
+        now): what a rebuild can keep of a damaged index, so that it embeds only those articles again."""
+        store = self
+        for part, hidden in zip(self.parts, self.hidden):
+            try:
+                part.verify()
+            except IndexCorruptError:
+                for article in part_articles(part):
+                    if article not in hidden:
+                        store = store.without_article(article)
+        return store
 
     def _cached(self, name, make):
         value = self.__dict__.get(name)
@@ -229,7 +249,7 @@ class IndexStore:
         parts = [(part, hidden) for part, hidden in kept]
         if fresh:
             segment = write(index_dir, fresh, lambda stem, suffix, data: _write_named(index_dir, stem, suffix, data))
-            parts.append((Part.open(index_dir, segment), frozenset()))
+            parts.append((Part.open(index_dir, segment, trusted=True), frozenset()))
         manifest = {
             "format_version": FORMAT_VERSION,
             "model": self.model,
@@ -267,12 +287,8 @@ class IndexStore:
             have = {tuple(sorted(p.segment.files.items())): p for p in (reuse.parts if reuse else ()) if p.segment}
             parts = tuple(have.get(tuple(sorted(seg.files.items()))) or Part.open(index_dir, seg) for seg in segments)
             articles = {k: ArticleRecord(**v) for k, v in manifest["articles"].items()}
-            dim = manifest["dimension"]
             for part, seg in zip(parts, segments):
-                if part.chunk_vectors.shape[1:] != (dim,) or part.sentence_vectors.shape[1:] != (dim,):
-                    raise ValueError(f"a vector file has shape {part.chunk_vectors.shape}, not (rows, {dim})")
-                if len(part) <= FULL_CHECK_CHUNKS:
-                    _check_fully(part)
+                _check_part(part, seg, manifest["dimension"])
             live = [a for part, seg in zip(parts, segments) for a in part_articles(part) if a not in seg.removed]
         except (OSError, KeyError, TypeError, ValueError, RuntimeError, AttributeError, RecursionError, IndexError) as e:
             # np.load names allow_pickle for files that are no .npy at all: say what is wrong instead.
@@ -292,6 +308,21 @@ def part_articles(part: Part) -> dict[str, range]:
     if rows is None:
         rows = part.cache["articles"] = part.article_rows()
     return rows
+
+
+def _check_part(part: Part, segment: Segment, dimension: int) -> None:
+    """What loading checks of one part beyond its files fitting together (Part.check): the vectors' width, the
+    removed articles, and either every file's digest, record and vector now (a segment of up to
+    FULL_CHECK_CHUNKS) or, for a larger one, the digests in the background, before each file's first use."""
+    if part.dimension != dimension:
+        raise ValueError(f"a vector file has rows of {part.dimension} numbers, not {dimension}")
+    if not set(segment.removed) <= set(part_articles(part)):
+        raise ValueError("a segment lists as removed an article it holds no rows of")
+    if len(part) <= FULL_CHECK_CHUNKS:
+        part.verify()
+        _check_fully(part)
+    else:
+        part.verify_in_background()
 
 
 def _check_fully(part: Part) -> None:
@@ -371,9 +402,150 @@ def read_manifest(index_dir) -> dict:
         raise IndexCorruptError(index_dir, f"manifest.json unreadable: {type(e).__name__}") from None
     if not isinstance(manifest, dict):
         raise IndexCorruptError(index_dir, f"manifest.json holds {type(manifest).__name__}, not an object")
-    if manifest.get("format_version") != FORMAT_VERSION:
-        raise IndexMismatchError(index_dir, "format version", manifest.get("format_version"), FORMAT_VERSION)
+    version = manifest.get("format_version")
+    if not isinstance(version, (int, float)) or isinstance(version, bool):
+        raise IndexCorruptError(index_dir, f"manifest.json: format_version is {_shown(version)}, not a number")
+    if version != FORMAT_VERSION:
+        raise IndexMismatchError(index_dir, "format version", version, FORMAT_VERSION)
+    problem = manifest_problem(manifest)
+    if problem:
+        raise IndexCorruptError(index_dir, f"manifest.json: {problem}")
     return manifest
+
+
+# ---- the manifest's schema: the type of every field the code reads -----------------------------------
+
+
+def manifest_problem(manifest: dict) -> str:
+    """The first field of a manifest (of this format version) that is not of the type the code reads it as,
+    as "where is what, not what it should be"; '' when there is none. Checks types and references within the
+    manifest, not the segment files."""
+    return next(_manifest_problems(manifest), "")
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _is_int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _count(v) -> bool:
+    return _is_int(v) and v >= 0
+
+
+_PLAIN_NAME = re.compile(r"(?!\.\.?\Z)[^/\\\0]+\Z")
+
+
+def _plain_name(v) -> bool:
+    """A file name with no folder in it (articles' `source` is joined to the corpus folder, then moved)."""
+    return isinstance(v, str) and _PLAIN_NAME.match(v) is not None
+
+
+def _scalar(v) -> bool:
+    return isinstance(v, (str, int, float))  # what library.py turns into text with str()
+
+
+_RECORD_TYPES = {"str": str, "int": int, "dict": dict}
+RECORD_FIELDS = {f.name: _RECORD_TYPES[f.type] for f in fields(ArticleRecord)}
+_NAMES, _TYPES = tuple(RECORD_FIELDS), tuple(RECORD_FIELDS.values())
+_TOP = (  # key, required, test, what it must be
+    ("model", True, lambda v: isinstance(v, str) and v != "", "a model name"),
+    ("dimension", True, lambda v: _is_int(v) and v > 0, "a positive whole number"),
+    ("chunking", True, lambda v: isinstance(v, dict) and _is_int(v.get("chunk_chars")) and v["chunk_chars"] > 0
+     and isinstance(v.get("sentence_splitter"), str), "an object of chunk_chars and sentence_splitter"),
+    ("corpus", False, lambda v: isinstance(v, str), "a folder name"),
+    ("built_at", False, lambda v: isinstance(v, str), "a time as text"),
+    ("counts", True, lambda v: isinstance(v, dict) and set(v) == {"articles", "chunks", "sentences"}
+     and all(_count(n) for n in v.values()), "an object of articles, chunks and sentences counts"),
+    ("articles", True, lambda v: isinstance(v, dict), "an object of article records"),
+    ("segments", True, lambda v: isinstance(v, list), "a list of segments"),
+    ("library", False, lambda v: v is None or isinstance(v, dict), "an object"),
+)
+
+
+def _manifest_problems(m: dict):
+    top = [f"{key} is {_shown(m[key])}, not {expected}" if key in m else f"{key} is missing"
+           for key, required, test, expected in _TOP if (key in m and not test(m[key])) or (key not in m and required)]
+    if top:  # what follows reads these fields
+        yield from top
+        return
+    if not all(map(_record_sound, m["articles"].items())):
+        for article_id, record in m["articles"].items():
+            yield from _record_problems(article_id, record)
+    for i, segment in enumerate(m["segments"]):
+        yield from _segment_problems(f"segments[{i}]", segment)
+    yield from _library_problems(m.get("library") or {})
+
+
+def _record_sound(item) -> bool:
+    """_record_problems's verdict, quickly (10,000 records are read on every load), for records with their
+    fields in the order they are written; the slow one below then says what is wrong, if anything."""
+    article_id, r = item
+    return (type(r) is dict and tuple(r) == _NAMES and tuple(map(type, r.values())) == _TYPES
+            and r["id"] == article_id and r["chunks"] >= 0 and r["sentences"] >= 0 and _plain_name(r["source"])
+            and set(map(type, r["abbreviations"].values())) <= {str})
+
+
+def _record_problems(article_id: str, record):
+    where = f"articles[{article_id!r}]"
+    if not isinstance(record, dict) or set(record) != set(RECORD_FIELDS):
+        yield f"{where} is {_shown(record)}, not a record of {', '.join(RECORD_FIELDS)}"
+        return
+    for name, kind in RECORD_FIELDS.items():
+        value = record[name]
+        if not (_count(value) if kind is int else isinstance(value, kind)):
+            yield f"{where}.{name} is {_shown(value)}, not {'a count' if kind is int else kind.__name__}"
+    if record["id"] != article_id:
+        yield f"{where}.id is {_shown(record['id'])}, not the id it is listed under"
+    if not _plain_name(record["source"]):
+        yield f"{where}.source is {_shown(record['source'])}, not a file name"
+    if not all(isinstance(v, str) for v in record["abbreviations"].values()):
+        yield f"{where}.abbreviations is {_shown(record['abbreviations'])}, not a mapping of strings"
+
+
+def _segment_problems(where: str, seg):
+    keys = {"files", "articles", "chunks", "sentences", "removed"}
+    if not isinstance(seg, dict) or not {"files", "articles", "chunks", "sentences"} <= set(seg) <= keys:
+        yield f"{where} is {_shown(seg)}, not an object of files, articles, chunks, sentences and removed"
+        return
+    files = seg["files"]
+    if not isinstance(files, dict) or not set(FILES) - OPTIONAL <= set(files) <= set(FILES):
+        yield f"{where}.files is {_shown(files)}, not an object naming {', '.join(sorted(set(FILES) - OPTIONAL))}"
+        return
+    for kind, name in files.items():
+        if not well_named(kind, name):
+            yield f"{where}.files.{kind} is {_shown(name)}, not a {FILES[kind][0]}-<digest>{FILES[kind][1]} file name"
+    articles = seg["articles"]
+    if type(articles) is not list or not all(
+            type(a) is list and len(a) == 2 and type(a[0]) is str and type(a[1]) is str for a in articles):
+        yield f"{where}.articles is {_shown(articles)}, not a list of [article id, sha256] pairs"
+        return
+    for name in ("chunks", "sentences"):
+        if not _count(seg[name]):
+            yield f"{where}.{name} is {_shown(seg[name])}, not a count"
+    removed = seg.get("removed", [])
+    held = {a for a, _ in articles}
+    if not isinstance(removed, list) or not all(isinstance(a, str) for a in removed) or len(set(removed)) != len(removed):
+        yield f"{where}.removed is {_shown(removed)}, not a list of article ids"
+    elif not set(removed) <= held:
+        yield f"{where}.removed names {_shown(sorted(set(removed) - held)[0])}, an article the segment does not hold"
+
+
+def _library_problems(library: dict):
+    allowed = {"subject", "examples", "abbreviations"}
+    if set(library) - allowed:
+        yield f"library has {_shown(sorted(set(library) - allowed))}, not only {', '.join(sorted(allowed))}"
+    if "subject" in library and not (library["subject"] is None or _scalar(library["subject"])):
+        yield f"library.subject is {_shown(library['subject'])}, not text"
+    examples = library.get("examples")
+    if examples is not None and not (isinstance(examples, list) and all(_scalar(q) for q in examples)):
+        yield f"library.examples is {_shown(examples)}, not a list of questions"
+    abbreviations = library.get("abbreviations")
+    if abbreviations is not None and not (isinstance(abbreviations, dict) and all(_scalar(v) for v in abbreviations.values())):
+        yield f"library.abbreviations is {_shown(abbreviations)}, not a mapping of strings"
 
 
 def _manifest_text(manifest: dict) -> str:
@@ -400,6 +572,9 @@ def now_iso() -> str:
 
 def _write_named(index_dir: Path, stem: str, suffix: str, data: bytes) -> str:
     name = content_name(stem, suffix, data)
-    if not (index_dir / name).exists():
-        atomic_write(index_dir / name, data)
+    path = index_dir / name
+    # A file already of that name is kept only when it still holds these bytes: rebuilding a damaged index
+    # writes the same names, and must replace the damaged files, not keep them.
+    if not path.is_file() or Digest(path).problem():
+        atomic_write(path, data)
     return name
