@@ -102,6 +102,7 @@ class _Reading:
         self.bad: Counter = Counter()
         self.first: dict[str, int] = {}
         self.lengths, self.question_lists = np.zeros(n, np.int64), np.zeros(n, np.int64)
+        self.parsed = np.ones(n, bool)  # the other files are compared over these rows only
         self.unknown: set[str] = set()
         keys, counts = [], []
         chunk_ids, sentence_ids = set(), set()
@@ -127,6 +128,7 @@ class _Reading:
             chunk, sentences = record = part.record(row)
         except BotError:
             self._note("do not parse or fit their offsets", row)
+            self.parsed[row] = False
             return None
         layout = part.layout[row]
         if len(sentences) != int(layout[SENTENCES]):
@@ -179,11 +181,13 @@ def _vector_problems(name: str, vectors):
 def _term_problems(part: Part, reading: _Reading, postings_name: str, terms_name: str, layout_name: str):
     """The postings, term starts and vocabulary say what the records' own terms say: the same (term, row,
     count) triples, and each row's token count in the layout; rows increasing within a term, counts positive."""
-    n, vocabulary, layout = len(part), part.vocabulary, part.layout
-    if not np.array_equal(reading.lengths, layout[:, LENGTH]):
-        yield f"{layout_name}: token counts differ from the records' (first: row {_first(reading.lengths != layout[:, LENGTH])})"
-    if not np.array_equal(reading.question_lists, layout[:, FLAGS] & QUESTION_LIST):
-        yield f"{layout_name}: question-list flags differ from the records' (first: row {_first(reading.question_lists != layout[:, FLAGS] & QUESTION_LIST)})"
+    n, vocabulary, parsed = len(part), part.vocabulary, reading.parsed
+    lengths_differ = parsed & (reading.lengths != part.layout[:, LENGTH])
+    if lengths_differ.any():
+        yield f"{layout_name}: token counts differ from the records' (first: row {_first(lengths_differ)})"
+    flags_differ = parsed & (reading.question_lists != part.layout[:, FLAGS] & QUESTION_LIST)
+    if flags_differ.any():
+        yield f"{layout_name}: question-list flags differ from the records' (first: row {_first(flags_differ)})"
     if len(set(vocabulary)) != len(vocabulary):
         yield f"{terms_name}: the vocabulary lists a term twice"
         return
@@ -196,6 +200,8 @@ def _term_problems(part: Part, reading: _Reading, postings_name: str, terms_name
         return
     if len(postings) and int(postings[:, 1].min()) < 1:
         yield f"{postings_name}: a posting counts a term fewer than once"
+    of_parsed = parsed[postings[:, 0]]
+    saved, postings = saved[of_parsed], postings[of_parsed]
     if not (np.array_equal(saved, reading.keys) and np.array_equal(postings[:, 1], reading.counts)):
         _, in_saved, in_read = np.intersect1d(saved, reading.keys, assume_unique=True, return_indices=True)
         miscounted = saved[in_saved][postings[in_saved, 1] != reading.counts[in_read]]
