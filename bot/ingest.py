@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,14 +39,13 @@ def article_id(path: Path) -> str:
 
 
 def load_article(path, max_bytes: int = 20_000_000) -> Article:
+    """Read, check and clean one article file. Raises ArticleError (one line: the file and what to do) for a
+    file that is not a readable article; never returns one without a sentence of MIN_WORDS words."""
     path = Path(path)
+    _check_name(path)
     kind = SUPPORTED.get(path.suffix.lower())
     if kind is None:
         raise ArticleError(path, f"unsupported file type {path.suffix or '(none)'!r}; use .md, .txt, .html or .pdf")
-    try:
-        path.name.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ArticleError(path.name.encode("utf-8", "replace").decode(), "its file name is not valid UTF-8; rename it") from None
     if path.is_symlink():
         raise ArticleError(path, "it is a symbolic link; copy the article itself instead")
     if not path.exists():
@@ -104,6 +104,35 @@ def _has_sentence(text: str) -> bool:
         if "." in line_rest or "!" in line_rest or "?" in line_rest:
             return True
     return False
+
+
+# Characters that change how a name is shown or read: bidirectional controls (after U+202E, "notes" + "dm.txt"
+# shows as "notestxt.md"), and control characters and line separators (a line break splits error lines).
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _unsafe(ch: str) -> bool:
+    return ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+
+
+def _shown(path: Path) -> str:
+    """The path with unsafe characters written as \\uXXXX, so an error about it stays one honest line."""
+    return "".join(f"\\u{ord(c):04x}" if _unsafe(c) else c for c in str(path))
+
+
+def _check_name(path: Path) -> None:
+    """Refuse a file name that is not UTF-8, hides or reorders characters, or reads as a command-line option.
+    Does not look at the file."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ArticleError(path.name.encode("utf-8", "replace").decode(), "its file name is not valid UTF-8; rename it") from None
+    bad = next((c for c in path.name if _unsafe(c)), None)
+    if bad is not None:
+        raise ArticleError(_shown(path), f"its file name contains the invisible control character U+{ord(bad):04X}; rename the file")
+    if path.name.startswith("-"):
+        # In corpus/, "rm *" or "ls *" would take "-rf.md" for options.
+        raise ArticleError(path, "its file name starts with '-', which commands read as an option; rename the file")
 
 
 def _decode(path: Path, data: bytes) -> str:

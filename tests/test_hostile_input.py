@@ -2,12 +2,14 @@
 says what to do, with the corpus and index left as they were."""
 
 import time
+from pathlib import Path
 
 import pytest
 
 from bot.chunking import chunk_article
 from bot.errors import ArticleError
 from bot.ingest import load_article
+from tests.test_safety import run_cli
 
 # Each Markdown or HTML marker the cleaning rules look for, and pairs of them.
 MARKERS = ["[", "![", "<!--", "`", "``", "*", "**", "_", "~~", "<a", "<sup>", "|", "(", "[^", "]:", "#", "- ", "](", "[a]("]
@@ -60,3 +62,36 @@ def test_hostile_markdown_is_chunked_in_linear_time(tmp_path):
         assert sentences[0].text == SENTENCE.strip()
         assert all(article.text[s.start : s.end] == s.text for s in sentences)
     assert time.perf_counter() - started < 10
+
+
+def tree(folder) -> dict:
+    """Every file under `folder` with its bytes: a refused command must leave it exactly as it was."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+def assert_one_line_refusal(proc, *parts):
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1 and proc.stderr.startswith("error: ")
+    for part in parts:
+        assert part in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize(
+    "name, shown, reason",
+    [
+        ("notes\u202edm.txt", "notes\\u202edm.txt", "the invisible control character U+202E; rename the file"),
+        ("left\u2066to.md", "left\\u2066to.md", "the invisible control character U+2066; rename the file"),
+        ("mark\u200fhere.md", "mark\\u200fhere.md", "the invisible control character U+200F; rename the file"),
+        ("two\nlines.md", "two\\u000alines.md", "the invisible control character U+000A; rename the file"),
+        ("bell\x07.md", "bell\\u0007.md", "the invisible control character U+0007; rename the file"),
+        ("-rf.md", "-rf.md", "its file name starts with '-', which commands read as an option; rename the file"),
+    ],
+)
+def test_a_file_name_that_hides_characters_or_reads_as_an_option_is_refused(built, tmp_path, name, shown, reason):
+    article = tmp_path / "upload" / name
+    article.parent.mkdir()
+    article.write_text("A weekly study group keeps a machine learning learner accountable.\n", encoding="utf-8")
+    before = tree(built.corpus_dir), tree(built.index_dir)
+    proc = run_cli(["index", "add", str(article)], built)
+    assert_one_line_refusal(proc, f"{tmp_path / 'upload'}/{shown}: its file name ", reason)
+    assert (tree(built.corpus_dir), tree(built.index_dir)) == before
