@@ -6,11 +6,14 @@ Does not chunk or embed; a file that cannot be read raises `ArticleError` naming
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 from .errors import ArticleError
 
@@ -75,17 +78,32 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
     if not _has_sentence(text):
         # Navigation-only HTML ("Home About Contact Blog") or an empty template is no article.
         raise ArticleError(path, f"too little article text in it (not one sentence of {MIN_WORDS} or more words)")
-    title = str(meta.get("title") or "").strip() or _first_heading(text) or path.stem.replace("_", " ").replace("-", " ")
+    title = _meta_text(meta.get("title")).strip() or _first_heading(text)[:MAX_META_CHARS].strip()
+    site = next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), "")
+    url = _meta_text(meta.get("url"), MAX_URL_CHARS + 1)
     return Article(
         id=article_id(path),
-        title=title,
+        title=title or path.stem.replace("_", " ").replace("-", " "),
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
         source=path.name,
-        site=str(meta.get("site") or meta.get("sitename") or meta.get("publisher") or ""),
-        url=str(meta.get("url") or ""),
-        date=str(meta.get("date") or ""),
+        site=site,
+        url=url if len(url) <= MAX_URL_CHARS else "",  # a link cut short leads nowhere: none is better
+        date=_meta_text(meta.get("date")),
     )
+
+
+# Metadata is shown in one line under each answer and stored in the manifest: it is kept short.
+MAX_META_CHARS = 300
+MAX_URL_CHARS = 2_000
+
+
+def _meta_text(value, limit: int = MAX_META_CHARS) -> str:
+    """A metadata value (front matter, HTML or PDF fields) as text cut to `limit`; "" for a list, a mapping,
+    bytes or nothing. Does not check what the text says."""
+    if not value or not isinstance(value, (str, int, float, datetime.date)):
+        return ""
+    return str(value)[:limit]
 
 
 # The start of a line's first MIN_WORDS words (the last one's first separator included): a sentence stop
@@ -144,14 +162,54 @@ def _decode(path: Path, data: bytes) -> str:
         raise ArticleError(path, f"it is not UTF-8 text (bad byte at position {e.start}); save it as UTF-8") from None
 
 
-def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
-    import frontmatter  # python-frontmatter: YAML front matter, loaded with yaml.safe_load
+class YAMLAliasError(ValueError):
+    """YAML that uses an alias (*name), which load_yaml refuses."""
 
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """yaml.SafeLoader that refuses aliases. safe_load expands every `*name` into a copy of its anchored node, so a
+    few nested aliases make gigabytes (a 389-byte front matter took 3 GB); no metadata needs them."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise YAMLAliasError(f"uses a YAML alias (*{event.anchor}, line {event.start_mark.line + 1}); write the value out instead")
+        return super().compose_node(parent, index)
+
+
+def load_yaml(text: str):
+    """One YAML document as plain data: yaml.safe_load, but an alias raises YAMLAliasError. Text that is not
+    YAML raises yaml.YAMLError, or ValueError or RecursionError (a bad date, thousands of nested brackets)."""
+    loader = _NoAliasLoader(text)
     try:
-        post = frontmatter.loads(raw)
-    except Exception as e:  # malformed YAML: name the file, do not guess
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+# Front matter is a first line of ---, YAML, and a line of --- (python-frontmatter's boundary, so files split
+# as they always have). It is a few fields: a larger block is refused rather than parsed.
+_FRONT_MATTER = re.compile(r"^-{3,}\s*$", re.M)
+MAX_FRONT_MATTER_CHARS = 16_000
+
+
+def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
+    """Markdown's text and its front matter's fields; text without front matter is returned stripped."""
+    text = raw.strip()
+    parts = _FRONT_MATTER.split(text, 2) if _FRONT_MATTER.match(raw) else []
+    if len(parts) < 3:  # no closing ---: the whole file is text
+        return text, {}
+    _, block, body = parts
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        raise ArticleError(path, f"its front matter is too long ({len(block):,} characters; the limit is "
+                           f"{MAX_FRONT_MATTER_CHARS:,}): keep title, site, url and date there")
+    try:
+        data = load_yaml(block)
+    except YAMLAliasError as e:
+        raise ArticleError(path, f"its front matter {e}") from None
+    except Exception as e:  # malformed YAML comes in several types: name the file, do not guess
         raise ArticleError(path, f"its front matter is not valid YAML ({type(e).__name__})") from None
-    return post.content, dict(post.metadata)
+    return body.strip(), data if isinstance(data, dict) else {}
 
 
 def _read_html(path: Path, raw: str) -> tuple[str, dict]:

@@ -12,6 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .ingest import YAMLAliasError, load_yaml
+from .question import FUNCTION_WORDS
+
 DATA_FILE = "library.yaml"  # in the corpus folder; read at build time and stored in the index
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _DEFINED = re.compile(r"\b((?:[A-Za-z][\w’'-]*\s+){1,6}?)\(([A-Z][A-Za-z]{1,7}s?)\)")  # "machine learning (ML)"
@@ -170,18 +173,80 @@ def _examples(headings: dict[str, int], n: int = 3) -> tuple[str, ...]:
 
 
 def read_overrides(corpus_dir: Path) -> dict:
-    """The user's library.yaml (subject, examples, abbreviations), or {}. Raises ValueError naming the problem."""
+    """The user's library.yaml (subject, examples, abbreviations), checked, or {}. Raises ValueError with one line
+    naming the file, the key and what it must be; YAML that does not parse raises what load_yaml raises."""
     path = Path(corpus_dir) / DATA_FILE
     if not path.is_file():
         return {}
-    import yaml
-
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
+    except UnicodeDecodeError:
+        raise ValueError(f"{path} is not UTF-8 text; save it as UTF-8") from None
+    except YAMLAliasError as e:
+        raise ValueError(f"{path} {e}") from None
     if not isinstance(data, dict):
         raise ValueError(f"{path} must be a mapping with subject, examples and abbreviations")
     allowed = {"subject", "examples", "abbreviations"}
     if set(data) - allowed:
-        raise ValueError(f"{path}: unknown keys {sorted(set(data) - allowed)}; use {sorted(allowed)}")
-    if not isinstance(data.get("abbreviations") or {}, dict) or not isinstance(data.get("examples") or [], list):
-        raise ValueError(f"{path}: abbreviations must be a mapping and examples a list")
+        raise ValueError(f"{path}: unknown keys {sorted(set(data) - allowed, key=str)}; use {sorted(allowed)}")
+    problem = _subject_problem(data.get("subject")) or _examples_problem(data.get("examples"))
+    problem = problem or _abbreviations_problem(data.get("abbreviations"))
+    if problem:
+        raise ValueError(f"{path}: {problem}")
     return data
+
+
+MAX_SUBJECT_CHARS = 100
+MAX_EXAMPLE_CHARS = 300  # an example is offered as a question to click; questions may be 2,000 but these are short
+MAX_LONG_FORM_CHARS = 100
+
+
+def _line(value, limit: int) -> bool:
+    """True for one non-blank line of text of at most `limit` characters (not a number, list or mapping)."""
+    return isinstance(value, str) and bool(value.strip()) and len(value) <= limit and len(value.splitlines()) == 1
+
+
+def _subject_problem(subject) -> str:
+    if subject is None or subject == "" or _line(subject, MAX_SUBJECT_CHARS):
+        return ""
+    return f"subject must be one line of text of up to {MAX_SUBJECT_CHARS} characters, e.g. 'subject: becoming a nurse'"
+
+
+def _examples_problem(examples) -> str:
+    if examples is None:
+        return ""
+    if not isinstance(examples, list):
+        return "examples must be a list of questions, one per line starting with '- '"
+    for i, question in enumerate(examples, 1):
+        if not _line(question, MAX_EXAMPLE_CHARS):
+            return f"example {i} ({str(question)[:40]!r}) must be a question: one line of up to {MAX_EXAMPLE_CHARS} characters"
+    return ""
+
+
+def _abbreviations_problem(abbreviations) -> str:
+    if abbreviations is None:
+        return ""
+    if not isinstance(abbreviations, dict):
+        return "abbreviations must be a mapping of short forms to what they stand for, e.g. 'nlp: natural language processing'"
+    for short, long in abbreviations.items():
+        problem = _short_form_problem(short)
+        if problem:
+            return f"abbreviation {short!r} {problem}"
+        if not _line(long, MAX_LONG_FORM_CHARS):
+            return (f"abbreviation {short!r} must stand for one line of text of up to {MAX_LONG_FORM_CHARS} characters, "
+                    f"e.g. '{short}: natural language processing'")
+    return ""
+
+
+def _short_form_problem(short) -> str:
+    """What is wrong with a short form as a key, or "". Every match of it in a question is replaced by its long
+    form, so "" would glue words together and "a" would rewrite "Is a degree needed?"."""
+    if not isinstance(short, str):
+        return f"must be text: YAML reads it as {type(short).__name__} (quote it)"
+    if not 2 <= len(short) <= 15:
+        return "must be 2 to 15 characters long"
+    if not short[0].isalpha() or not all(c.isalnum() or c in "&+.-" for c in short):
+        return "must be letters and digits (and & + . -), starting with a letter"
+    if short.lower() in FUNCTION_WORDS:
+        return "is an everyday word, which questions use for itself; use a short form people type for a longer one"
+    return ""

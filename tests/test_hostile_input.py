@@ -95,3 +95,103 @@ def test_a_file_name_that_hides_characters_or_reads_as_an_option_is_refused(buil
     proc = run_cli(["index", "add", str(article)], built)
     assert_one_line_refusal(proc, f"{tmp_path / 'upload'}/{shown}: its file name ", reason)
     assert (tree(built.corpus_dir), tree(built.index_dir)) == before
+
+
+def alias_bomb(levels: int) -> str:
+    """YAML where each level lists the one before nine times: 9**levels strings once aliases are expanded."""
+    lines = ["l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, levels + 1):
+        lines.append(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]")
+    return "\n".join(lines) + f"\ndate: *l{levels}\n"
+
+
+def test_front_matter_with_yaml_aliases_is_refused(tmp_path):
+    # Six levels are 531,441 strings (a few seconds and a 4 MB date before); nine took 3 GB.
+    path = tmp_path / "bomb.md"
+    path.write_text(f"---\n{alias_bomb(6)}---\nBody text with several words in it.\n", encoding="utf-8")
+    with pytest.raises(ArticleError) as e:
+        load_article(path)
+    assert str(e.value) == f"{path}: its front matter uses a YAML alias (*l0, line 3); write the value out instead"
+
+
+def test_front_matter_larger_than_its_limit_is_refused(tmp_path):
+    path = tmp_path / "big-front.md"
+    path.write_text("---\ntitle: Guide\nnotes: " + "x" * 20_000 + "\n---\nBody text with several words in it.\n")
+    with pytest.raises(ArticleError) as e:
+        load_article(path)
+    assert str(e.value) == (
+        f"{path}: its front matter is too long (20,022 characters; the limit is 16,000): keep title, site, url and date there"
+    )
+
+
+def test_only_short_text_metadata_is_kept(tmp_path):
+    path = tmp_path / "meta.md"
+    path.write_text(
+        "---\ntitle: " + "T" * 1_000 + "\nsite: [a, list]\nsitename: Careers\nurl: https://x.example/" + "u" * 3_000
+        + "\ndate: {year: 2024}\nauthor: [ignored]\n---\nBody text with several words in it.\n"
+    )
+    a = load_article(path)
+    assert (a.title, a.site, a.url, a.date) == ("T" * 300, "Careers", "", "")
+
+
+# ---- library.yaml ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "yaml_text, message",
+    [
+        ('abbreviations:\n  "": glue\n', "abbreviation '' must be 2 to 15 characters long"),
+        ("abbreviations:\n  is: information systems\n", "abbreviation 'is' is an everyday word, which questions use"),
+        ("abbreviations:\n  ml: 5\n", "abbreviation 'ml' must stand for one line of text of up to 100 characters"),
+    ],
+)
+def test_a_bad_library_yaml_stops_the_build_in_one_line_naming_the_key(settings, yaml_text, message):
+    (settings.corpus_dir / "library.yaml").write_text(yaml_text, encoding="utf-8")
+    proc = run_cli(["index", "build"], settings)
+    assert_one_line_refusal(proc, f"error: {settings.corpus_dir / 'library.yaml'}: {message}", "fix or delete it")
+    assert not (settings.index_dir / "manifest.json").exists()
+
+
+@pytest.mark.parametrize(
+    "yaml_text, problem",
+    [
+        ("abbreviations:\n  a: 5\n", "abbreviation 'a' must be 2 to 15 characters long"),
+        ("abbreviations:\n  to: towards\n", "abbreviation 'to' is an everyday word, which questions use for itself; "
+         "use a short form people type for a longer one"),
+        ("abbreviations:\n  c#: c sharp\n", "abbreviation 'c#' must be letters and digits (and & + . -), starting with a letter"),
+        ("abbreviations:\n  2fa: two-factor\n", "abbreviation '2fa' must be letters and digits (and & + . -), starting with a letter"),
+        ("abbreviations:\n  no: number\n", "abbreviation False must be text: YAML reads it as bool (quote it)"),
+        ("abbreviations:\n  ml: ''\n", "abbreviation 'ml' must stand for one line of text of up to 100 characters, "
+         "e.g. 'ml: natural language processing'"),
+        ("abbreviations:\n  ml: [machine, learning]\n", "abbreviation 'ml' must stand for one line of text"),
+        ("abbreviations: [ml]\n", "abbreviations must be a mapping of short forms to what they stand for"),
+        ("examples:\n  - What do nurses earn?\n  - ''\n", "example 2 ('') must be a question: one line of up to 300 characters"),
+        ("examples:\n  - 42\n", "example 1 ('42') must be a question"),
+        ("examples: What do nurses earn?\n", "examples must be a list of questions"),
+        ("subject: [nursing]\n", "subject must be one line of text of up to 100 characters"),
+    ],
+)
+def test_library_yaml_keys_and_values_are_checked(tmp_path, yaml_text, problem):
+    from bot.library import read_overrides
+
+    (tmp_path / "library.yaml").write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(ValueError) as e:
+        read_overrides(tmp_path)
+    assert str(e.value).startswith(f"{tmp_path / 'library.yaml'}: {problem}")
+    assert "\n" not in str(e.value)
+
+
+def test_library_yaml_with_aliases_is_refused(tmp_path):
+    from bot.library import read_overrides
+
+    (tmp_path / "library.yaml").write_text(alias_bomb(6).replace("date:", "subject:"), encoding="utf-8")
+    with pytest.raises(ValueError) as e:
+        read_overrides(tmp_path)
+    assert str(e.value) == f"{tmp_path / 'library.yaml'} uses a YAML alias (*l0, line 2); write the value out instead"
+
+
+def test_the_bundled_library_yaml_passes_the_checks():
+    from bot.library import read_overrides
+    from tests.conftest import ROOT
+
+    assert read_overrides(ROOT / "corpus")["abbreviations"]["cv"] == "resume"
