@@ -28,6 +28,7 @@ import hashlib
 import io
 import json
 import mmap
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -81,6 +82,9 @@ OPTIONAL = frozenset({"chunk_ivf"})
 # Checked before first use rather than when opened (hundreds of MB at 10,000 articles), in the order a question
 # first needs them; the other files are a few MB at most and read when opened anyway.
 LAZY = ("postings", "chunk_ivf", "chunks", "chunk_vectors", "sentence_vectors")
+# Threads hashing them after a load: sha256 runs ~1 GB/s on one core, and a first question asked at once needs
+# nearly all of them (600 MB at 10,000 articles: 0.9 s on one core, ~0.6 s on two, measured).
+CHECK_THREADS = min(2, os.cpu_count() or 1)
 
 
 def well_named(kind: str, name) -> bool:
@@ -117,13 +121,18 @@ class Digest:
         self.lock = threading.Lock()
         self.found: str | None = None  # '' once the file is found sound, else what is wrong with it
 
-    def problem(self) -> str:
-        """'' when the file matches its name, else what is wrong (hashed on the first call only)."""
+    def problem(self, wait: bool = True) -> str | None:
+        """'' when the file matches its name, else what is wrong (hashed on the first call only). Without
+        `wait`, None at once when another thread is hashing it."""
         if self.found is None:
-            with self.lock:
+            if not self.lock.acquire(blocking=wait):
+                return None
+            try:
                 if self.found is None:
                     self.found = digest_problem(self.file, self.name)
                     self.file.close()
+            finally:
+                self.lock.release()
         return self.found
 
     def trust(self) -> None:
@@ -177,7 +186,7 @@ class Part:
         self._ivf = ivf
         self.folder = folder  # the index folder a segment was opened from (named in errors)
         self.digests: dict[str, Digest] = digests or {}  # LAZY files not yet found sound, by kind
-        self._background: threading.Thread | None = None
+        self._background: list[threading.Thread] = []
         self.sentence_starts = np.concatenate([[0], np.cumsum(layout[:, SENTENCES])]).astype(np.int64)
         self.record = lru_cache(maxsize=4096)(self._record)  # the same chunks come back question after question
         self.cache: dict = {}  # search structures built from this part (see search.py)
@@ -231,18 +240,20 @@ class Part:
             self.digests.pop(kind, None)
 
     def verify_in_background(self) -> None:
-        """Check the LAZY files in a daemon thread, in the order a question first uses them, so that a first
-        question waits only for what is left of the file it needs (or checks that file itself, in parallel).
-        What it finds is raised at the first use of the file."""
-        if self.digests and self._background is None:
-            self._background = threading.Thread(target=self._verify_quietly, name="segment digests", daemon=True)
-            self._background.start()
+        """Check the LAZY files in CHECK_THREADS daemon threads, each taking the next file no thread has taken,
+        in the order a question first uses them; a first question waits only for what is left of the file it
+        needs (or checks it itself, if no thread has taken it yet). What they find is raised at the file's first use."""
+        if self.digests and not self._background:
+            self._background = [threading.Thread(target=self._verify_quietly, name="segment digests", daemon=True)
+                                for _ in range(CHECK_THREADS)]
+            for thread in self._background:
+                thread.start()
 
     def _verify_quietly(self) -> None:
         for kind in LAZY:
             digest = self.digests.get(kind)
             if digest is not None:
-                digest.problem()  # kept: raised where the file is first used
+                digest.problem(wait=False)  # kept: raised where the file is first used
 
     def __len__(self) -> int:
         return len(self.layout)
