@@ -4,7 +4,8 @@ Loading checks what it can afford (the manifest's schema, shapes and bounds, dig
 their first use); this reads everything, as a maintenance command: each file's sha256 against its name, every
 record against its offsets and layout, every vector (finite, of unit length), the postings against the terms
 of the records themselves, the manifest's counts and removed lists against the segments, and files nobody
-names. It never raises on damage: it reports it. At 10,000 articles it takes about 20 s.
+names. It never raises on damage: it reports it. At 10,000 articles it takes ~15 s on two cores, mostly
+tokenizing every record again.
 """
 
 from __future__ import annotations
