@@ -25,12 +25,36 @@ from .question import without_exclusions
 from .retrieval import Passage, Retriever
 from .index.store import ArticleRecord, IndexStore
 
-GREETING = re.compile(
-    r"^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks?( you)?( so much| a lot)?|thx|ty|"
-    r"cheers|bye|goodbye|see you|ok(ay)?|cool|great|nice|help|who are you|what are you|"
-    r"what can you (do|help with)|how does this work|how do i use (this|you))[\s!.?,]*(bot|there)?[\s!.?]*$",
+# Small talk: a message that opens with a greeting, thanks, a farewell, a reaction or a question about the bot,
+# and says nothing else ("thanks, that really helped!", "lol ok", "you're useless"). General English chat, not
+# about any library: a message with a word of substance after the opener is a question and is searched.
+SMALL_TALK = re.compile(
+    r"^\W*(?:hi|hello|hey|hiya|howdy|yo|sup|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ty|tysm|"
+    r"cheers|bye|goodbye|see (?:you|ya)|ok(?:ay)?|k|cool|great|nice|awesome|perfect|lol|lmao|haha+|hah|wow|oops|"
+    r"got it|makes sense|no worries|help|who are you|what are you|what can you (?:do|help with)|how does this work|"
+    r"how do i use (?:this|you)|you(?:'|’| a)?re|you are|this is|that(?:'|’)?s|that was|not helpful|useless)(?![\w'’])",
     re.I,
 )
+# What may follow the opener in small talk: reactions and fillers, never a topic.
+CHAT_WORDS = frozenset(
+    """a an the so very really much lot lots alot too that this it its was is are were you your u bot there again
+    all just quite pretty super totally kinda sorta mate man dude buddy friend guys everyone folks for help helped
+    helping helpful useful useless great good nice cool awesome amazing perfect brilliant excellent fine ok okay
+    alright sure yes yeah yep no nope lol lmao haha thanks thank thx ty cheers bye now later soon then and but or
+    stupid dumb bad terrible wrong rubbish garbage not what huh hmm wow oh ah got it makes sense answer answers
+    doing today how morning afternoon evening hello hi hey day of me""".split()
+)
+_RUDE = re.compile(r"\b(?:useless|stupid|dumb|bad|terrible|rubbish|garbage|wrong|not helpful)\b", re.I)
+
+
+def is_small_talk(message: str) -> bool:
+    m = SMALL_TALK.match(message)
+    if not m:
+        return False
+    rest = re.findall(r"[a-z]+", message[m.end():].lower().replace("’", "'"))
+    return all(w in CHAT_WORDS for w in rest)
+
+
 # A message that leans on the previous turn: a pronoun with nothing it could refer to in the message,
 # or an elliptical "what about ...", "and ...".
 ELLIPSIS = re.compile(r"^\s*(what|how) about\b|^\s*and\b|^\s*(also|then|so)\b.{0,40}\?$|^\s*(why|how)( not)?\s*\??\s*$", re.I)
@@ -116,7 +140,7 @@ class CareerBot:
         """Answer `question`; `history` is [{"role": "user"|"assistant", "content": str}, ...], oldest first."""
         question = _check_question(question, self.settings)
         retriever = self._current()  # one consistent snapshot for this question
-        if GREETING.match(question):
+        if is_small_talk(question):
             return small_talk(question, retriever.library)
         library = retriever.library
         history = check_history(history, self.settings)
@@ -256,12 +280,21 @@ HISTORY_ANSWER_CHARS = 20_000  # an earlier answer is read for its list items ("
 def small_talk(message: str, library: Library) -> Answer:
     m = message.strip().lower()
     about = f" on “{library.subject}”" if library.subject else ""
-    if m.startswith(("thank", "thx", "ty", "cheers")):
+    if _RUDE.search(m):
+        text = (f"Sorry that didn't help. I can only quote what my articles{about} say; try asking it another way, "
+                "or one of these:")
+    elif m.startswith(("thank", "thx", "ty", "cheers")):
         text = f"You're welcome! Ask me anything else{about}."
-    elif m.startswith(("bye", "goodbye", "see you")):
+    elif m.startswith(("bye", "goodbye", "see you", "see ya")):
         text = "Good luck! Come back any time."
-    else:
+    elif m.startswith(("hi", "hello", "hey", "yo", "sup", "good ", "help", "who ", "what ", "how ")):
         text = library.greeting()
+    else:
+        text = f"Ask me anything{about}, for example:"
+    if text.endswith(":") and library.examples:
+        text += "\n" + "\n".join(f"- {q}" for q in library.examples)
+    elif text.endswith(":"):
+        text = text[:-1] + "."
     return Answer(text, [], "", "smalltalk", library.examples)
 
 

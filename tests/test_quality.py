@@ -115,11 +115,19 @@ def test_refusal_offers_questions_the_guides_can_answer(guides_bot, question):
     assert all(s in answer.text for s in answer.suggestions)
 
 
-@pytest.mark.parametrize("message", ["hi", "Hello!", "thanks", "Thank you so much", "what can you do?", "help"])
+@pytest.mark.parametrize("message", ["hi", "Hello!", "thanks", "Thank you so much", "what can you do?", "help",
+                                     "thanks, that really helped!", "lol ok", "hi there", "you're useless", "ok cool",
+                                     "This is useless.", "haha", "got it, thanks a lot"])
 def test_small_talk_gets_a_friendly_reply_not_retrieval(guides_bot, message):
     answer = guides_bot.ask(message)
     assert answer.kind == "smalltalk" and answer.citations == []
     assert len(answer.text) < 400
+
+
+@pytest.mark.parametrize("message", ["thanks! what about a PhD?", "hey, what skills do I need?", "ok so is a degree needed?",
+                                     "help me choose a degree", "lol how much do they earn"])
+def test_small_talk_with_a_question_in_it_is_answered(guides_bot, message):
+    assert guides_bot.ask(message).kind != "smalltalk"
 
 
 def test_abbreviations_are_expanded_for_search(guides_bot):
