@@ -60,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     e = with_index(sub.add_parser("eval", help="answer quality on a question set, beside the LangChain tutorial baseline"))
     e.add_argument("--dataset", metavar="PATH", help="JSONL question set (default: eval/dev.jsonl)")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
+    e.add_argument("--libraries", default="all", metavar="NAMES",
+                   help="benchmark libraries to answer, beside the two baselines: all (default: after the bundled "
+                        "question sets), only (the libraries alone), none, or names separated by commas "
+                        "(eval/libraries/README.md)")
     fb = sub.add_parser("feedback", help="print the ratings and comments the web app kept, as JSON lines or CSV")
     fb.add_argument("--feedback", metavar="PATH", help="the feedback file (env BOT_FEEDBACK; default: feedback.db)")
     fb.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="output format (default: jsonl)")
@@ -137,7 +141,14 @@ def _run(args) -> int:
         from ..conversation import CareerBot
         from ..measure.evaluate import run
 
-        print(run(CareerBot.load(settings=settings), args.dataset, args.json))
+        if args.libraries != "only":
+            print(run(CareerBot.load(settings=settings), args.dataset, args.json))
+        if args.libraries != "none" and not args.dataset:
+            from ..embedding import embedder_for
+            from ..measure import libraries
+
+            chosen = None if args.libraries in ("all", "only") else [n.strip() for n in args.libraries.split(",")]
+            print("\n" + libraries.evaluate(chosen, embedder_for(settings), model=settings.model))
         return 0
 
     from ..index import update
