@@ -17,6 +17,13 @@ from ..config import PROJECT_DIR
 from .evaluate import normalize
 
 LIBRARIES_DIR = PROJECT_DIR / "eval" / "libraries"
+SHARED_COPY = PROJECT_DIR.parent / "shared" / "libraries"  # where the workplace may keep the articles between sessions
+
+
+def articles_dir(name: str) -> Path:
+    """A library's articles: materialized beside its questions, else the workplace's shared copy."""
+    here = LIBRARIES_DIR / name / "articles"
+    return here if here.is_dir() or not (SHARED_COPY / name / "articles").is_dir() else SHARED_COPY / name / "articles"
 KINDS = ("answerable", "near_topic", "far_topic", "followup", "smalltalk")
 TYPES = ("amount", "list", "yes_no", "comparison", "steps", "definition", "advice", "other")
 
@@ -25,7 +32,7 @@ def article_texts(folder: Path) -> dict[str, str]:
     """Each article's text as the bot reads it (ingest's cleaned text), by file name."""
     from ..ingest import load_article
 
-    return {p.name: load_article(p).text for p in sorted((Path(folder) / "articles").iterdir()) if p.is_file()}
+    return {p.name: load_article(p).text for p in sorted(articles_dir(Path(folder).name).iterdir()) if p.is_file()}
 
 
 def check(folder: Path) -> list[str]:
@@ -90,7 +97,7 @@ def check_provenance(folder: Path) -> list[str]:
     meta = json.loads((folder / "provenance.json").read_text(encoding="utf-8"))
     out = []
     for a in meta["articles"]:
-        path = folder / "articles" / a["file"]
+        path = articles_dir(folder.name) / a["file"]
         if not path.is_file():
             out.append(f"{a['file']}: missing (materialize it from {meta['repo']}@{meta['commit'][:10]}:{a['path']})")
         elif hashlib.sha256(path.read_bytes()).hexdigest() != a["sha256"]:
@@ -109,7 +116,7 @@ def names() -> list[str]:
     """The libraries present (their articles materialized), in name order."""
     if not LIBRARIES_DIR.is_dir():
         return []
-    return sorted(d.name for d in LIBRARIES_DIR.iterdir() if (d / "questions.jsonl").is_file() and (d / "articles").is_dir())
+    return sorted(d.name for d in LIBRARIES_DIR.iterdir() if (d / "questions.jsonl").is_file() and articles_dir(d.name).is_dir())
 
 
 def open_library(name: str, work: Path, embedder):
@@ -118,7 +125,7 @@ def open_library(name: str, work: Path, embedder):
     from ..conversation import CareerBot
     from ..index import update
 
-    settings = Settings.from_env(corpus_dir=LIBRARIES_DIR / name / "articles", index_dir=Path(work) / name / "index")
+    settings = Settings.from_env(corpus_dir=articles_dir(name), index_dir=Path(work) / name / "index")
     update.build(settings, embedder)
     return CareerBot.load(settings=settings)
 
@@ -229,7 +236,7 @@ def evaluate(selected: list[str] | None = None, embedder=None, work: Path | None
             if langchain:
                 from .baseline import LangChainBaseline
 
-                base = LangChainBaseline(LIBRARIES_DIR / name / "articles", model)
+                base = LangChainBaseline(articles_dir(name), model)
             tally = score(run_cases(bot, cases(name), base))
             tallies.append(tally)
             parts.append(format_scores(f"library {name}", tally))
