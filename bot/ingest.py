@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import logging
 import re
 import unicodedata
+import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +22,22 @@ from .errors import ArticleError
 
 MIN_WORDS = 4  # an article holds at least one sentence this long
 SUPPORTED = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+# An article's text once markup is removed. 200,000 characters are about 30,000 words (an 80-page report), four
+# times the longest bundled guide (49,156), and about 320 chunks at the default chunk size: ~35 s to embed on a
+# 2-core machine, where a 40 KB PDF of 875 chunks took 90 s. Longer is refused, not cut (no quote may come from
+# a part silently dropped): a book belongs in the library as its chapters.
+MAX_ARTICLE_CHARS = 200_000
+# What is read before markup is removed (Markdown with inline base64 images is mostly markup); beyond this the
+# file is not cleaned at all. Cleaning costs at most ~5 microseconds a character.
+MAX_SOURCE_CHARS = 5 * MAX_ARTICLE_CHARS
+MAX_PDF_PAGES = 500  # counted before any page is read: 200,000 characters fill about 80 pages of text
+# Operators and operands pypdf may interpret for one PDF, and for one content stream. A page of text has a few
+# thousand; 20 pages repeating a drawing of 100,000 lines (4 KB of PDF) took 85 s. Reading stops within ~20 s.
+MAX_PDF_WORK = 2_000_000
+MAX_FRONT_MATTER_CHARS = 16_000  # front matter is a few fields: a larger block is refused, not parsed
+# Metadata is shown in one line under each answer and stored in the manifest: it is kept short.
+MAX_META_CHARS = 300
+MAX_URL_CHARS = 2_000
 
 
 @dataclass(frozen=True)
@@ -49,30 +68,15 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
     kind = SUPPORTED.get(path.suffix.lower())
     if kind is None:
         raise ArticleError(path, f"unsupported file type {path.suffix or '(none)'!r}; use .md, .txt, .html or .pdf")
-    if path.is_symlink():
-        raise ArticleError(path, "it is a symbolic link; copy the article itself instead")
-    if not path.exists():
-        raise ArticleError(path, "no such file")
-    if not path.is_file():
-        raise ArticleError(path, "it is not a regular file")
-    size = path.stat().st_size
-    if size == 0:
-        raise ArticleError(path, "the file is empty")
-    if size > max_bytes:
-        raise ArticleError(path, f"the file is too large ({size:,} bytes; the limit is {max_bytes:,})")
-    data = path.read_bytes()
-    meta: dict = {}
-    if kind == "pdf":
-        text, meta = _read_pdf(path, data)
-    else:
-        raw = _decode(path, data)
-        if kind == "html":
-            text, meta = _read_html(path, raw)
-        elif kind == "markdown" or raw.startswith("---"):
-            text, meta = _read_markdown(path, raw)
-        else:
-            text = raw
+    data = _read_bytes(path, max_bytes)
+    text, meta = _extract(path, kind, data)
+    if len(text) > MAX_SOURCE_CHARS:
+        raise ArticleError(path, f"it holds too much text ({len(text):,} characters with its markup; the limit is "
+                           f"{MAX_SOURCE_CHARS:,}): split it into several articles")
     text = clean_text(text)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleError(path, f"its text is too long ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}): "
+                           "split it into several articles")
     if not re.search(r"\w", text):
         raise ArticleError(path, "no readable article text was found in it")
     if not _has_sentence(text):
@@ -93,9 +97,32 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
     )
 
 
-# Metadata is shown in one line under each answer and stored in the manifest: it is kept short.
-MAX_META_CHARS = 300
-MAX_URL_CHARS = 2_000
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, once it is known to be a regular file (not a link), not empty and not too large."""
+    if path.is_symlink():
+        raise ArticleError(path, "it is a symbolic link; copy the article itself instead")
+    if not path.exists():
+        raise ArticleError(path, "no such file")
+    if not path.is_file():
+        raise ArticleError(path, "it is not a regular file")
+    size = path.stat().st_size
+    if size == 0:
+        raise ArticleError(path, "the file is empty")
+    if size > max_bytes:
+        raise ArticleError(path, f"the file is too large ({size:,} bytes; the limit is {max_bytes:,})")
+    return path.read_bytes()
+
+
+def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
+    """The text of a file of `kind`, markup still in it, and the metadata its format carries."""
+    if kind == "pdf":
+        return _read_pdf(path, data)
+    raw = _decode(path, data)
+    if kind == "html":
+        return _read_html(path, raw)
+    if kind == "markdown" or raw.startswith("---"):
+        return _read_markdown(path, raw)
+    return raw, {}
 
 
 def _meta_text(value, limit: int = MAX_META_CHARS) -> str:
@@ -106,9 +133,9 @@ def _meta_text(value, limit: int = MAX_META_CHARS) -> str:
     return str(value)[:limit]
 
 
-# The start of a line's first MIN_WORDS words (the last one's first separator included): a sentence stop
-# after it on the same line makes a sentence. Anchored at line starts and unambiguous (\w+ and [^\w\n]+
-# never overlap), so each line is read once; "(?:\w+\W+){3}\w*[^\n]*[.!?]" searched a stop-less line from
+# A line's first MIN_WORDS - 1 words, each with the character after it: a sentence stop after that on the same
+# line makes a sentence. Anchored at line starts and unambiguous (\w+ and [^\w\n]+ never overlap), so each line
+# is read once; "(?:\w+\W+){3}\w*[^\n]*[.!?]" searched a stop-less line from
 # every word and took 48 s on 40 KB of "word word ...".
 _SENTENCE_START = re.compile(r"^[^\w\n]*(?:\w+[^\w\n]+){%d}\w+[^\w\n]" % (MIN_WORDS - 2), re.M)
 
@@ -147,7 +174,8 @@ def _check_name(path: Path) -> None:
         raise ArticleError(path.name.encode("utf-8", "replace").decode(), "its file name is not valid UTF-8; rename it") from None
     bad = next((c for c in path.name if _unsafe(c)), None)
     if bad is not None:
-        raise ArticleError(_shown(path), f"its file name contains the invisible control character U+{ord(bad):04X}; rename the file")
+        reason = f"its file name contains the invisible control character U+{ord(bad):04X}; rename the file"
+        raise ArticleError(_shown(path), reason)
     if path.name.startswith("-"):
         # In corpus/, "rm *" or "ls *" would take "-rf.md" for options.
         raise ArticleError(path, "its file name starts with '-', which commands read as an option; rename the file")
@@ -173,7 +201,8 @@ class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise YAMLAliasError(f"uses a YAML alias (*{event.anchor}, line {event.start_mark.line + 1}); write the value out instead")
+            where = f"*{event.anchor}, line {event.start_mark.line + 1}"
+            raise YAMLAliasError(f"uses a YAML alias ({where}); write the value out instead")
         return super().compose_node(parent, index)
 
 
@@ -188,9 +217,8 @@ def load_yaml(text: str):
 
 
 # Front matter is a first line of ---, YAML, and a line of --- (python-frontmatter's boundary, so files split
-# as they always have). It is a few fields: a larger block is refused rather than parsed.
+# as they always have).
 _FRONT_MATTER = re.compile(r"^-{3,}\s*$", re.M)
-MAX_FRONT_MATTER_CHARS = 16_000
 
 
 def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
@@ -228,22 +256,92 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
 
 
 def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
+    """A PDF's text, pages joined, with its title and author. Reading stops as soon as the text or the work to
+    find it passes its limit, and pypdf's warnings about damaged files are dropped (a refusal is one line)."""
     import io
 
-    from pypdf import PdfReader
+    from pypdf import PdfReader, apply_configuration
 
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata or {}
-    except Exception as e:  # pypdf raises many types for damaged files
-        raise ArticleError(path, f"the PDF could not be read ({type(e).__name__}: {e})") from None
+    with _quiet_pypdf(), apply_configuration(stream_parsing_work_maximum_count=MAX_PDF_WORK // 2):
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            pages = _pdf_pages(reader)
+            info = reader.metadata or {}
+            meta = {"title": info.get("/Title"), "site": info.get("/Author")}
+        except _StopReading as e:
+            raise ArticleError(path, str(e)) from None
+        except Exception as e:  # pypdf raises many types for damaged files
+            reason = " ".join(str(e).split())[:200]  # one line, whatever the file put in the message
+            raise ArticleError(path, f"the PDF could not be read ({type(e).__name__}: {reason})") from None
     # PDF lines are wrapped at the page edge: rejoin lines inside a paragraph, keep blank-line breaks.
     text = "\n\n".join(pages)
     text = re.sub(r"-\n(?=[a-z])", "", text)
     text = re.sub(r"(?<!\n)\n(?!\n)", " ", text)
-    meta = {"title": info.get("/Title"), "site": info.get("/Author"), "date": ""}
     return text, meta
+
+
+class _StopReading(BaseException):
+    """Stops pypdf mid-page with the reason as its message. A BaseException: pypdf catches Exception around each
+    form XObject and would carry on with the next."""
+
+
+def _pdf_pages(reader) -> list[str]:
+    """Each page's text, read page by page within MAX_PDF_PAGES, MAX_ARTICLE_CHARS and MAX_PDF_WORK."""
+    if len(reader.pages) > MAX_PDF_PAGES:
+        raise _StopReading(f"it has {len(reader.pages):,} pages; the limit is {MAX_PDF_PAGES:,}: "
+                           "split it into several articles")
+    chars = work = 0
+    number = 0
+
+    def on_text(text, *_):
+        nonlocal chars
+        chars += len(text)
+        if chars > MAX_ARTICLE_CHARS:
+            raise _StopReading(f"its text is too long (over {MAX_ARTICLE_CHARS:,} characters by page {number}): "
+                               "split it into several articles")
+
+    def on_operator(operator, operands, *_):
+        nonlocal work
+        work += 1 + _pdf_size(operands)
+        if work > MAX_PDF_WORK:
+            raise _StopReading(f"it is too costly to read (over {MAX_PDF_WORK:,} drawing operations by page {number}): "
+                               "save its text as .txt or .md and add that")
+
+    pages, kept = [], 0
+    for number, page in enumerate(reader.pages, 1):
+        pages.append(page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator) or "")
+        kept += len(pages[-1])
+        chars = kept  # what was kept, whatever the callbacks were told
+        on_text("")
+    return pages
+
+
+def _pdf_size(operands) -> int:
+    """How many values an operator's operands hold, arrays and dictionaries counted through."""
+    n, stack = 0, [operands]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            n += len(value)
+            stack.extend(value)
+    return n
+
+
+@contextmanager
+def _quiet_pypdf():
+    """pypdf logs each repair it makes to a damaged file (to stderr when logging is not set up) and warns of
+    deprecations: both are dropped while reading, so a refusal is one line and an accepted file prints nothing."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
 
 
 # Markdown inside `code` and after a backslash is literal text: such characters are swapped for

@@ -219,7 +219,8 @@ def _examples_problem(examples) -> str:
         return "examples must be a list of questions, one per line starting with '- '"
     for i, question in enumerate(examples, 1):
         if not _line(question, MAX_EXAMPLE_CHARS):
-            return f"example {i} ({str(question)[:40]!r}) must be a question: one line of up to {MAX_EXAMPLE_CHARS} characters"
+            return (f"example {i} ({str(question)[:40]!r}) must be a question: one line of up to "
+                    f"{MAX_EXAMPLE_CHARS} characters")
     return ""
 
 
@@ -227,7 +228,8 @@ def _abbreviations_problem(abbreviations) -> str:
     if abbreviations is None:
         return ""
     if not isinstance(abbreviations, dict):
-        return "abbreviations must be a mapping of short forms to what they stand for, e.g. 'nlp: natural language processing'"
+        return ("abbreviations must be a mapping of short forms to what they stand for, "
+                "e.g. 'nlp: natural language processing'")
     for short, long in abbreviations.items():
         problem = _short_form_problem(short)
         if problem:

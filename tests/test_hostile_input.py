@@ -1,14 +1,18 @@
 """Hostile articles and settings files: each is read in time linear in its size, or refused in one line that
 says what to do, with the corpus and index left as they were."""
 
+import re
 import time
+import zlib
 from pathlib import Path
 
 import pytest
 
 from bot.chunking import chunk_article
 from bot.errors import ArticleError
+from bot import ingest
 from bot.ingest import load_article
+from tests.pdf import make_pdf
 from tests.test_safety import run_cli
 
 # Each Markdown or HTML marker the cleaning rules look for, and pairs of them.
@@ -40,7 +44,7 @@ def test_hostile_markdown_is_read_in_linear_time(tmp_path):
 def test_a_long_text_without_a_sentence_stop_is_refused_quickly(tmp_path):
     # The "one sentence of four words" check searched such a line from every word: 40 KB took 48 s.
     path = tmp_path / "no-stops.txt"
-    path.write_text("word " * 100_000, encoding="utf-8")
+    path.write_text("word " * 39_000, encoding="utf-8")  # 195,000 characters: under the article limit
     started = time.perf_counter()
     with pytest.raises(ArticleError) as e:
         load_article(path)
@@ -195,3 +199,92 @@ def test_the_bundled_library_yaml_passes_the_checks():
     from tests.conftest import ROOT
 
     assert read_overrides(ROOT / "corpus")["abbreviations"]["cv"] == "resume"
+
+
+# ---- PDFs --------------------------------------------------------------------------------------------
+
+LINE = "(Mentors help you grow faster in your career.) Tj T*\n"  # 45 characters of text
+
+
+def flate_pdf(content: str, pages: int = 1) -> bytes:
+    """A PDF of `pages` pages that all show one compressed content stream: a few KB can hold megabytes."""
+    data = zlib.compress(content.encode("latin-1"), 9)
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{' '.join(['5 0 R'] * pages)}] /Count {pages} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+        page,
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode() + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+
+
+def text_stream(lines: int) -> str:
+    return "BT /F1 11 Tf 14 TL 50 780 Td\n" + LINE * lines + "ET"
+
+
+@pytest.mark.parametrize(
+    "pages, lines, by_page",
+    [(1, 30_000, 1), (100, 2_000, 3)],  # 1.35 MB of text on one page (5 KB of PDF); 9 MB over 100 pages (2 KB)
+)
+def test_a_pdf_is_read_only_until_its_text_passes_the_limit(tmp_path, pages, lines, by_page):
+    # Before the limit, the 100 pages took 14 s and made 20,000 chunks; 200,000 lines on one page took 258 s.
+    path = tmp_path / "long.pdf"
+    path.write_bytes(flate_pdf(text_stream(lines), pages))
+    started = time.perf_counter()
+    with pytest.raises(ArticleError) as e:
+        load_article(path)
+    assert time.perf_counter() - started < 10
+    assert str(e.value) == (
+        f"{path}: its text is too long (over 200,000 characters by page {by_page}): split it into several articles"
+    )
+
+
+def test_a_pdf_with_more_pages_than_the_limit_is_refused_before_any_is_read(tmp_path):
+    path = tmp_path / "many.pdf"
+    path.write_bytes(flate_pdf(text_stream(1), 501))
+    with pytest.raises(ArticleError) as e:
+        load_article(path)
+    assert str(e.value) == f"{path}: it has 501 pages; the limit is 500: split it into several articles"
+
+
+def test_a_pdf_that_repeats_a_huge_drawing_stops_at_the_work_limit(tmp_path, monkeypatch):
+    # The real limit stops 20 pages of a 100,000-line drawing (4 KB of PDF, 85 s before) in ~12 s; a lower
+    # one keeps the test quick.
+    monkeypatch.setattr(ingest, "MAX_PDF_WORK", 100_000)
+    path = tmp_path / "drawing.pdf"
+    path.write_bytes(flate_pdf("BT /F1 11 Tf 50 780 Td (A sentence of words on a page.) Tj ET\n" + "0 0 m 9 9 l S\n" * 6_000, 20))
+    with pytest.raises(ArticleError) as e:
+        load_article(path)
+    assert str(e.value) == (
+        f"{path}: it is too costly to read (over 100,000 drawing operations by page 3): save its text as .txt or .md and add that"
+    )
+
+
+def test_markdown_longer_than_the_article_limit_is_refused(tmp_path):
+    path = tmp_path / "book.md"
+    path.write_text("A sentence of words that goes on for a while. " * 5_000, encoding="utf-8")  # 230,000 characters
+    with pytest.raises(ArticleError) as e:
+        load_article(path)
+    assert str(e.value) == f"{path}: its text is too long (230,000 characters; the limit is 200,000): split it into several articles"
+
+
+def test_pdf_warnings_do_not_add_lines_to_a_refusal_or_an_add(built, tmp_path):
+    good = make_pdf([["Kaggle competitions build practical skills for anyone who practises them."]], "Kaggle")
+    truncated = tmp_path / "truncated.pdf"  # pypdf warns "EOF marker not found", then cannot read it
+    truncated.write_bytes(good[: len(good) // 2])
+    before = tree(built.corpus_dir), tree(built.index_dir)
+    proc = run_cli(["index", "add", str(truncated)], built)
+    assert_one_line_refusal(proc, f"error: {truncated}: the PDF could not be read (PdfStreamError: ")
+    assert (tree(built.corpus_dir), tree(built.index_dir)) == before
+    repaired = tmp_path / "repaired.pdf"  # a wrong startxref: pypdf warns twice and reads it
+    repaired.write_bytes(re.sub(rb"startxref\n\d+", b"startxref\n12", good))
+    proc = run_cli(["index", "add", str(repaired)], built)
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
