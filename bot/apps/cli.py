@@ -46,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     r = with_index(isub.add_parser("remove", help="remove an article (its vectors and its corpus file)"))
     r.add_argument("article_id", metavar="ARTICLE_ID", help="as shown by `index list`")
     with_index(isub.add_parser("list", help="list the indexed articles"))
+    with_index(isub.add_parser("check", help="read every file of the index and print each problem found (exit status 1 if any)"))
 
     s = with_index(sub.add_parser("serve", help="start the chat web app (the default command of app.py)"))
     s.add_argument("--host", help="address to listen on (env BOT_HOST; default: 127.0.0.1)")
@@ -155,6 +156,12 @@ def _run(args) -> int:
     from ..embedding import embedder_for
     from ..index.store import IndexStore
 
+    if args.action == "check":
+        from ..index.check import check_index
+
+        problems = check_index(settings.index_dir)
+        print("\n".join(problems) if problems else f"{settings.index_dir}: no problems found")
+        return 1 if problems else 0
     if args.action == "list":
         store = IndexStore.load(settings.index_dir)
         print(f"{len(store.articles)} articles, {len(store.chunks)} chunks in {settings.index_dir} (model {store.model})")

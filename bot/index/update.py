@@ -124,7 +124,7 @@ def _open_or_empty(settings: Settings, embedder: Embedder, corpus_dir: Path) -> 
     try:
         store = IndexStore.load(settings.index_dir, embedder.name, embedder.dimension)
         if store.chunking == chunking_params(settings):
-            return store
+            return store.without_damaged()  # a damaged segment's articles are embedded again, not kept
     except BotError:  # missing, built with another model or format, or damaged: start over
         pass
     return IndexStore.empty(embedder.name, embedder.dimension, chunking_params(settings), _rel(corpus_dir, settings.index_dir))
