@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import excerpts
-from .config import THRESHOLDS, Thresholds
+from .config import THRESHOLDS, WEIGHTS, SentenceWeights, Thresholds
 from .evidence import Evidence
 from .retrieval import Passage
 from .stance import soft_cues, stance
@@ -32,10 +32,6 @@ ITEM_WEIGHT = 0.4
 MAX_SENTENCES = 4  # in one excerpt, lists aside
 FORWARD = 0.08  # the next sentence of a paragraph joins an excerpt when it scores within this of its seed
 ITEM_NEAR = 0.06  # items of a list quoted for one of them: those scoring within this of the best item
-# A sentence continuing a paragraph keeps this share of the previous sentence's match: the specifics
-# ("... cloud platforms, APIs and databases") often follow the sentence that names the topic.
-CONTINUATION = 0.9
-LEXICAL_WEIGHT = 0.15  # share of the question's terms a sentence contains, added to its cosine
 DUPLICATE = 0.90  # an excerpt this similar to one already chosen adds nothing
 # What delivering the asked-for kind of answer is worth, added to an excerpt's score.
 DELIVERS = 0.12
@@ -186,15 +182,8 @@ def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.nda
     sents = passage.sentences
     if not sents:
         return []
-    own = [float(x) for x in vectors @ vector]
-    sims = list(own)
-    for k in range(1, len(sents)):
-        if not r.paragraph_start[k] and not r.item[k]:
-            sims[k] = max(sims[k], CONTINUATION * own[k - 1])
-    scores = [
-        sim + LEXICAL_WEIGHT * _overlap(s.text, evidence) - 0.01 * rank for s, sim in zip(sents, sims)
-    ]
-    chunk_match = float(evidence.chunk_vectors[rank] @ vector) - 0.01 * rank
+    scores = [float(x) for x in sentence_scores(sentence_features(evidence, rank, r, vector), WEIGHTS)]
+    chunk_match = float(evidence.chunk_vectors[rank] @ vector) - WEIGHTS.rank * rank
     found: dict[tuple[int, ...], _Excerpt] = {}
     whole_lists = evidence.question.type in ("list", "steps")
     for k in range(len(sents)):
@@ -237,6 +226,30 @@ def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.nda
             typed = evidence.question.type in TYPED and bonus >= DELIVERS
             found[key] = _Excerpt(rank, key, score, v / (np.linalg.norm(v) or 1.0), typed)
     return list(found.values())
+
+
+def sentence_features(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.ndarray) -> dict[str, np.ndarray]:
+    """What is known about each sentence of passage `rank`, for its score: its cosine to the question, the
+    previous sentence's when it continues that one's paragraph (else -1), the share of the question's terms
+    it holds, its chunk's cosine, the share of the question's terms its heading holds, the passage's rank."""
+    passage, vectors = evidence.passages[rank], evidence.sentence_vectors[rank]
+    n = len(passage.sentences)
+    own = vectors @ vector
+    continues = np.array([k > 0 and not r.paragraph_start[k] and not r.item[k] for k in range(n)])
+    previous = np.where(continues, np.concatenate([[-1.0], own[:-1]]), -1.0)
+    heading = _overlap(passage.heading, evidence)
+    return {"own": own.astype(np.float64), "previous": previous, "chunk": np.full(n, float(evidence.chunk_vectors[rank] @ vector)),
+            "overlap": np.array([_overlap(s.text, evidence) for s in passage.sentences]), "heading": np.full(n, heading),
+            "rank": np.full(n, float(rank))}
+
+
+def sentence_scores(f: dict[str, np.ndarray], w: SentenceWeights) -> np.ndarray:
+    """A sentence's score: its cosine (or a share of the previous sentence's, whose paragraph it continues:
+    the specifics often follow the sentence naming the topic), plus weighted lexical, chunk and heading
+    evidence, minus a little per rank of its passage. The weights are fitted across libraries (config.py)."""
+    similarity = np.maximum(f["own"], w.continuation * f["previous"])
+    return (similarity + w.lexical * f["overlap"] + w.chunk * f["chunk"] + w.heading * f["heading"]
+            - w.rank * f["rank"])
 
 
 def _demote_restatements(candidates: list[_Excerpt]) -> None:

@@ -19,7 +19,7 @@ from .answer import Answer, compose, not_covered
 from .config import Settings
 from .embedding import Embedder, embedder_for
 from .errors import BotError, QuestionError
-from .evidence import gather
+from .evidence import Evidence, gather
 from .library import Library
 from .question import without_exclusions
 from .retrieval import Passage, Retriever
@@ -142,16 +142,22 @@ class CareerBot:
         retriever = self._current()  # one consistent snapshot for this question
         if is_small_talk(question):
             return small_talk(question, retriever.library)
+        evidence = self._gather(retriever, question, history)
+        answer = compose(evidence)
+        if answer.kind == "not_covered":
+            return not_covered(evidence.searched_for, retriever.suggestions(evidence.vector), answer.gaps)
+        return answer
+
+    def evidence(self, question: str, history: list[dict] | None = None) -> Evidence:
+        """What `ask` composes its answer from (for measurement: `python -m bot.measure.fit`)."""
+        return self._gather(self._current(), _check_question(question, self.settings), history)
+
+    def _gather(self, retriever: Retriever, question: str, history) -> Evidence:
         library = retriever.library
         history = check_history(history, self.settings)
         question = without_exclusions(resolve_ordinal(question, history))
         query = library.expand(self.rewrite(question, history))
-        own = library.expand(question)
-        evidence = gather(retriever, query, own, own_weight=OWN_WEIGHT)
-        answer = compose(evidence)
-        if answer.kind == "not_covered":
-            return not_covered(query, retriever.suggestions(evidence.vector), answer.gaps)
-        return answer
+        return gather(retriever, query, library.expand(question), own_weight=OWN_WEIGHT)
 
     def rewrite(self, message: str, history: list[dict]) -> str:
         """The query to search: the message itself, or, when it depends on the previous turn, both together."""
