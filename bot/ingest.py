@@ -30,6 +30,9 @@ MAX_ARTICLE_CHARS = 200_000
 # What is read before markup is removed (Markdown with inline base64 images is mostly markup); beyond this the
 # file is not cleaned at all. Cleaning costs at most ~5 microseconds a character.
 MAX_SOURCE_CHARS = 5 * MAX_ARTICLE_CHARS
+# HTML is mostly markup, and trafilatura takes up to ~12 ms a KB of it (100,000 short paragraphs): larger pages
+# are refused before extraction, which keeps one under a minute.
+MAX_HTML_CHARS = 5 * MAX_SOURCE_CHARS
 MAX_PDF_PAGES = 500  # counted before any page is read: 200,000 characters fill about 80 pages of text
 # Operators and operands pypdf may interpret for one PDF, and for one content stream. A page of text has a few
 # thousand; 20 pages repeating a drawing of 100,000 lines (4 KB of PDF) took 85 s. Reading stops within ~20 s.
@@ -243,6 +246,9 @@ def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
 def _read_html(path: Path, raw: str) -> tuple[str, dict]:
     import trafilatura
 
+    if len(raw) > MAX_HTML_CHARS:
+        raise ArticleError(path, f"the page is too large to read ({len(raw):,} characters of HTML; the limit is "
+                           f"{MAX_HTML_CHARS:,}): save the article's text as .md or .txt and add that")
     try:
         doc = trafilatura.bare_extraction(
             raw, include_formatting=True, with_metadata=True, output_format="python", favor_recall=True

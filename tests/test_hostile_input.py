@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from bot import ingest
 from bot.chunking import chunk_article
 from bot.errors import ArticleError
-from bot import ingest
-from bot.ingest import load_article
+from bot.ingest import clean_text, load_article
 from tests.pdf import make_pdf
 from tests.test_safety import run_cli
 
@@ -31,14 +31,23 @@ def hostile_markdown(shape: str, run_chars: int) -> str:
 
 
 def test_hostile_markdown_is_read_in_linear_time(tmp_path):
-    # 4 files of ~100 KB: before the patterns were linear, one of them took minutes (each unclosed "[" or
-    # "<!--" searched the rest of the text). Generous bound: the machine is shared.
+    # 4 files of ~95 KB: they took 20 s before the patterns were linear (each unclosed "[" or "<!--" searched the
+    # rest of the text; 200,000 "[" took minutes). Generous bound: the machine is shared.
     started = time.perf_counter()
     for i, shape in enumerate(SHAPES):
         path = tmp_path / f"hostile-{i}.md"
         path.write_text(hostile_markdown(shape, 5_000), encoding="utf-8")
         assert load_article(path).text.startswith(SENTENCE.strip())
     assert time.perf_counter() - started < 10
+
+
+def test_unclosed_markers_stay_as_text_and_closed_ones_still_go():
+    assert clean_text("Open [ and ![ and <!-- and ` and ** and ~~ and <sup> stay as written.\n") == (
+        "Open [ and ![ and <!-- and ` and ** and ~~ and stay as written.\n"
+    )
+    assert clean_text("A [link](x) after [[[ and a <!-- c --> comment, then ``co`de`` and `x`.\n") == (
+        "A link after [[[ and a comment, then co`de and x.\n"
+    )
 
 
 def test_a_long_text_without_a_sentence_stop_is_refused_quickly(tmp_path):
@@ -288,3 +297,17 @@ def test_pdf_warnings_do_not_add_lines_to_a_refusal_or_an_add(built, tmp_path):
     repaired.write_bytes(re.sub(rb"startxref\n\d+", b"startxref\n12", good))
     proc = run_cli(["index", "add", str(repaired)], built)
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+
+
+def test_html_larger_than_its_limit_is_refused_before_extraction(tmp_path):
+    # 100,000 short paragraphs (800 KB) took trafilatura 10 s: 20 MB, the file limit, would take minutes.
+    path = tmp_path / "page.html"
+    path.write_text("<html><body>" + "<p>A short paragraph.</p>" * 210_000 + "</body></html>", encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(ArticleError) as e:
+        load_article(path)
+    assert time.perf_counter() - started < 10
+    assert str(e.value) == (
+        f"{path}: the page is too large to read (5,250,026 characters of HTML; the limit is 5,000,000): "
+        "save the article's text as .md or .txt and add that"
+    )
