@@ -170,7 +170,30 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     disagreement = False
     if question.asks_requirement:
         disagreement = _add_counterpoint(chosen, candidates, evidence, roles, passages, vector, limits)
+    if WIDEN:
+        for c in chosen:
+            _widen(c, passages, roles)
     return _render(evidence, passages, roles, chosen, disagreement, gaps)
+
+
+WIDEN = True
+MAX_RUN = 6
+
+
+def _widen(c: _Excerpt, passages, roles) -> None:
+    """An excerpt quoted as its whole paragraph (up to MAX_RUN sentences): nothing cut out of a run."""
+    r = roles[c.rank]
+    if any(r.item[k] for k in c.members):
+        return
+    first, a, b = c.a, c.a, c.b
+    n = len(r.item)
+    while a > 0 and not r.paragraph_start[a] and r.content[a - 1] and not r.item[a - 1] and b - a < MAX_RUN:
+        a -= 1
+    while a < first and r.leaning[a]:  # a run must not open on a sentence leaning on one left out
+        a += 1
+    while b < n and not r.paragraph_start[b] and not r.item[b] and r.content[b] and b - a < MAX_RUN:
+        b += 1
+    c.members = tuple(range(a, b))
 
 
 # ---- scoring -----------------------------------------------------------------------------------
