@@ -229,3 +229,25 @@ def chunk_article(article: Article, chunk_chars: int = 700) -> tuple[list[Chunk]
         if current:
             emit(heading, current)
     return chunks, sentences
+
+
+def contexts(article: Article, chunks: list[Chunk]) -> list[str]:
+    """What each chunk is embedded with: the article's title and the headings above the chunk, outermost first
+    ("M5 Senior Engineering Manager › Craft › Software design"), then its text. A bullet under "Scope" of one
+    level's page then means that level's scope, as it does to a reader."""
+    headings, pos = [], 0  # (offset, level, text) of every heading line
+    for line in article.text.splitlines(keepends=True):
+        stripped = line.strip()
+        heading = _heading(stripped)
+        if heading is not None:
+            headings.append((pos, len(stripped) - len(stripped.lstrip("#")), heading))
+        pos += len(line)
+    out, at, stack = [], 0, []
+    for chunk in chunks:
+        while at < len(headings) and headings[at][0] <= chunk.start:
+            _, level, name = headings[at]
+            stack = [(lv, n) for lv, n in stack if lv < level] + [(level, name)]
+            at += 1
+        path = [n for _, n in stack if n.strip().lower() != article.title.strip().lower()]
+        out.append(" › ".join([article.title] + path) + "\n" + chunk.text)
+    return out

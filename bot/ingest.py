@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import html
 import logging
 import re
 import unicodedata
@@ -257,8 +258,26 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
         raise ArticleError(path, f"the HTML could not be parsed ({type(e).__name__})") from None
     if doc is None or not (doc.text or "").strip():
         raise ArticleError(path, "no article text was found in the HTML")
-    meta = {"title": doc.title, "sitename": doc.sitename, "url": doc.url, "date": doc.date}
+    meta = {"title": _page_title(raw, doc.title or "", doc.text), "sitename": doc.sitename, "url": doc.url, "date": doc.date}
     return doc.text, meta
+
+
+_H1 = re.compile(r"<h1\b[^<>]{0,2000}>(.{1,2000}?)</h1>", re.I | re.S)
+
+
+def _page_title(raw: str, title: str, text: str) -> str:
+    """The page's own title: the <title> when a top heading says the same, else the last <h1> before the
+    article's first sentence (a site's menu may hold h1s too; the page's heading comes after it, just before
+    its text), else the <title>. A site giving every page the site's name as <title> still gets each page's."""
+    found = [(m.start(), " ".join(re.sub(r"<[^<>]{0,500}>", " ", html.unescape(m[1])).split())) for m in _H1.finditer(raw)]
+    found = [(at, h) for at, h in found if h]
+    if not found or any(title.strip() and (title.strip() in h or h in title) for _, h in found):
+        return title
+    first = next((line.strip() for line in text.splitlines() if len(line.split()) >= 6), "")
+    words = re.findall(r"\w+", first)[:4]
+    anchor = re.search(r"\W+".join(map(re.escape, words)), raw) if words else None
+    before = [h for at, h in found if anchor is None or at < anchor.start()]
+    return (before or [h for _, h in found])[-1][:300]
 
 
 def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
@@ -443,6 +462,54 @@ def _drop_comments(text: str) -> str:
     return "".join(out)
 
 
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _drop_blocks(text: str, tag: str) -> str:
+    """Text without its <tag>...</tag> blocks (a page's <head>, <script>, <style> written into Markdown): found
+    by scanning, case-insensitively; an unclosed one and all after it is left as it is, like a comment."""
+    lower, out, at = text.lower(), [], 0
+    while (start := lower.find(f"<{tag}", at)) >= 0:
+        if not (lower[start + len(tag) + 1 : start + len(tag) + 2] in (">", " ", "\n", "\t")):
+            out.append(text[at : start + 1])
+            at = start + 1
+            continue
+        end = lower.find(f"</{tag}>", start)
+        if end < 0:
+            break
+        out.append(text[at:start])
+        at = end + len(tag) + 3
+    out.append(text[at:])
+    return "".join(out)
+
+
+# Markdown dialects (MDX/Docusaurus, MkDocs, kramdown): their syntax is markup, never article text. Each rule
+# reads one line or a bounded span, so the whole pass stays linear.
+_MDX_IMPORT = re.compile(r"""^[ \t]*(?:import\s+(?:[\w*{}\s,]{1,300}\s+from\s+)?["'][^"'\n]{1,300}["'];?|"""
+                         r"""export\s+(?:const|default|function|let|var)\b[^\n]*)[ \t]*$\n?""", re.M)
+_JSX_TAG = re.compile(r"(?<![\w<])</?[A-Z][\w.]{0,60}(?:\s[^<>\n]{0,500})?/?>")  # <Tabs>, </TabItem>, <InDocAd />; not List<String>
+_JSX_EXPRESSION_LINE = re.compile(r"^[ \t]*\{[^{}\n]{0,300}\}[ \t]*$\n?", re.M)  # {false}, {/* note */}
+_JSX_COMMENT = re.compile(r"\{/\*[^\n]{0,300}?\*/\}")
+_ADMONITION = re.compile(r"^[ \t]*(?::{3,}|!{3}|\?{3}\+?)[ \t]*(?:[\w-]{1,30})?(?:[ \t]+\"?([^\"\n]{0,200})\"?)?[ \t]*$", re.M)
+_HEADING_ID = re.compile(r"[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  # "## Salaries {#pay}"
+_KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}")  # {:target="_blank"}, {: .note}
+# A line that is all bold, short and not a sentence is a heading written as bold text ("**Scope**").
+_BOLD_HEADING = re.compile(r"^[ \t]*(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$", re.M)
+
+
+def _dialects(text: str) -> str:
+    for tag in ("head", "script", "style"):
+        text = _drop_blocks(text, tag)
+    text = _MDX_IMPORT.sub("", text)
+    text = _JSX_COMMENT.sub("", text)
+    text = _JSX_EXPRESSION_LINE.sub("", text)
+    text = _JSX_TAG.sub("", text)
+    text = _ADMONITION.sub(lambda m: m[1] or "", text)
+    text = _HEADING_ID.sub("", text)
+    text = _KRAMDOWN_ATTRS.sub("", text)
+    return _BOLD_HEADING.sub(lambda m: m[0] if m[2].rstrip().endswith((".", "!", "?")) else f"#### {m[2].strip()}", text)
+
+
 def clean_text(text: str) -> str:
     """Drop Markdown and HTML markup and control characters; normalize line ends. Linear in the text's length.
 
@@ -454,6 +521,7 @@ def clean_text(text: str) -> str:
     text = _hide_code(text)
     text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
     text = _drop_comments(text)
+    text = _dialects(text)
     text = _FOOTNOTE_DEF.sub("", text)
     labels = {m[1].lower() for m in _LINK_DEF.finditer(text)}
     text = _LINK_DEF.sub("", text)
@@ -470,6 +538,7 @@ def clean_text(text: str) -> str:
     text = _EMPHASIS_1.sub(r"\2", text)
     text = _TABLE_RULE.sub("", text)
     text = _TABLE_ROW.sub(lambda m: "; ".join(c.strip() for c in m[1].split("|") if c.strip()), text)
+    text = _ENTITY.sub(lambda m: html.unescape(m[0]), text)  # "don&#8217;t" reads "don’t" (after tags are gone)
     text = _STANDIN.sub(lambda m: chr(ord(m[0]) - 0xF0000), text)
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)  # gaps left where markup was removed
     text = re.sub(r"(?<![ \t])[ \t]+\n", "\n", text)  # from a run's start only: not once per space of a long run

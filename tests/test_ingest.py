@@ -174,3 +174,43 @@ def test_article_ids_are_url_safe():
     from pathlib import Path
 
     assert article_id(Path("My Guide (2).md")) == "my-guide-2"
+
+
+def test_markdown_dialects_are_cleaned_to_their_words():
+    from bot.ingest import clean_text
+
+    mdx = (
+        "import Tabs from '@theme/Tabs';\nexport const meta = {a: 1}\n\n## Salaries {#pay}\n\n"
+        '<TextContainer background="light" showBackToTopLink={false}>\n{false}\n:::tip Pro tip\n'
+        "Keep a **brag document** updated.\n:::\n\n!!! note \"Watch out\"\n    On-call pays extra.\n\n"
+        'Read [this](https://x.y){:target="_blank"} now. Don&#8217;t panic &amp; relax.\n\n**Scope**\n- I guide teams.\n\n'
+        "<InDocAd />\n<head><title>x</title></head>\nImporting data is hard; Java's List<String> stays.\n</TextContainer>\n"
+    )
+    assert clean_text(mdx) == (
+        "## Salaries\n\nPro tip\nKeep a brag document updated.\n\nWatch out\n    On-call pays extra.\n\n"
+        "Read this now. Don’t panic & relax.\n\n#### Scope\n- I guide teams.\n\n"
+        "Importing data is hard; Java's List<String> stays.\n"
+    )
+
+
+def test_an_html_page_is_titled_by_its_own_heading_not_its_site_menu(tmp_path):
+    from bot.ingest import load_article
+
+    page = tmp_path / "m5.html"
+    page.write_text(
+        "<html><head><title>Example Career Framework</title></head><body>"
+        "<nav><h1 onclick='x()'>Software Engineer</h1><h1 onclick='x()'>Engineering Manager</h1></nav>"
+        "<main><h1>M5 Senior Engineering Manager</h1><p>I guide the strategy and execution of several teams across "
+        "multiple workstreams on six to twelve month horizons.</p><p>I build diverse, well-balanced teams with a strong "
+        "sense of belonging and hold managers reporting to me accountable.</p></main></body></html>")
+    assert load_article(page).title == "M5 Senior Engineering Manager"
+
+
+def test_chunks_are_embedded_under_their_title_and_heading_path():
+    from bot.chunking import chunk_article, contexts
+    from bot.ingest import Article
+
+    text = "# Levels\n\n## M5\n\n### Scope\n\n- I guide teams for six to twelve months ahead.\n\n## M6\n\nI lead an org of several teams.\n"
+    article = Article("levels", "Levels", text, "0" * 64, "levels.md")
+    chunks, _ = chunk_article(article, 30)
+    assert [c.split("\n")[0] for c in contexts(article, chunks)] == ["Levels › M5 › Scope", "Levels › M6"]

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..chunking import chunk_article
+from ..chunking import chunk_article, contexts
 from ..config import DEFAULT_CORPUS, Settings, fault
 from ..embedding import Embedder
 from ..errors import ArticleError, BotError, DiskFullError, IndexMissingError
@@ -35,10 +35,13 @@ PENDING = ".pending"  # in the corpus folder: files on their way in ("in-NAME") 
 REMOVED = ".removed"  # in the corpus folder: files removed from the web app, kept until the removal is undone
 KEEP_REMOVED_SECONDS = 3600  # how long a removed file waits in corpus/.removed/ for Undo before it is deleted
 SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundaries mean other ids
+# Recorded too: chunks are embedded with their article's title and heading path (chunking.contexts), and
+# Markdown dialects are cleaned at ingest; an index made otherwise is rebuilt.
+CHUNK_TEXT = "title-headings-1"
 
 
 def chunking_params(settings: Settings) -> dict:
-    return {"chunk_chars": settings.chunk_chars, "sentence_splitter": SPLITTER}
+    return {"chunk_chars": settings.chunk_chars, "sentence_splitter": SPLITTER, "chunk_text": CHUNK_TEXT}
 
 
 @dataclass
@@ -103,8 +106,8 @@ def _embed_many(articles: list[Article], settings: Settings, embedder: Embedder,
     """Encode all articles' texts in one call, so batches stay full and one progress bar covers the build."""
     pieces = [chunk_article(a, settings.chunk_chars) for a in articles]
     texts = []
-    for chunks, sentences in pieces:
-        texts += [c.embed_text for c in chunks] + [s.text for s in sentences]
+    for article, (chunks, sentences) in zip(articles, pieces):
+        texts += contexts(article, chunks) + [s.text for s in sentences]
     vectors = embedder.encode(texts, settings.batch_size, progress=progress and len(texts) > 256)
     out, at = [], 0
     for article, (chunks, sentences) in zip(articles, pieces):
