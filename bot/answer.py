@@ -173,7 +173,17 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     if WIDEN:
         for c in chosen:
             _widen(c, passages, roles)
-    return _render(evidence, passages, roles, chosen, disagreement, gaps)
+    no_figure = question.type == "amount" and not any(_QUANTITY.search(c.text(passages)) for c in chosen)
+    return _render(evidence, passages, roles, chosen, disagreement, gaps, no_figure)
+
+
+# Any quantity at all: digits, number words, shares. An "amount" question answered by excerpts with none of
+# these ("how much does an M5 manager earn?" in a library that never gives pay) gets no figure from the guides,
+# and the answer says so first instead of passing nearby sentences off as the answer.
+_QUANTITY = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|billion|dozen|half|quarter|twice|double|majority|minority|percent|per cent)\b", re.I)
+NO_FIGURE = "The guides give no figure for that. What they do say:"
 
 
 WIDEN = True
@@ -465,7 +475,8 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
 # ---- rendering -----------------------------------------------------------------------------------
 
 
-def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Excerpt], disagreement: bool, gaps) -> Answer:
+def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Excerpt], disagreement: bool, gaps,
+            no_figure: bool = False) -> Answer:
     # One citation per passage, numbered by first use (best excerpt first); a passage's excerpts in source order.
     groups: list[list[_Excerpt]] = []
     for c in chosen:
@@ -503,6 +514,9 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
         text = "The guides don't all agree on this.\n\n" + text
     if gaps:
         text = f"The guides don't cover {_join(gaps)}. What they do say in general:\n\n" + text
+    elif no_figure:
+        text = f"{NO_FIGURE}\n\n" + text
+        gaps = ("a figure",)
     return Answer(text, citations, evidence.searched_for, "answer", disagreement=disagreement, gaps=tuple(gaps))
 
 

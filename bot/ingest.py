@@ -399,7 +399,8 @@ _SUP_NOTE = re.compile(
     r"(?<![ \t])[ \t]*<sup\b[^<>]*>" + _SUP_TAG + r"\[?(?:\d+|[A-Za-z])\]?" + _SUP_TAG + "</sup>", re.I
 )
 # Only known HTML tags: "List<String>" or "<name>" in prose is text. A line break still separates words.
-_HTML_BREAK = re.compile(r"<(?:br|/?p|/?div)\b[^<>]*>", re.I)
+_HTML_BREAK = re.compile(r"<(?:br|/?p|/?div|/?aside|/?section|/?article|/?figure|/?figcaption|/?header|/?footer|"
+                         r"/?blockquote|/?details|/?summary|/?nav|/?main)\b[^<>]*>", re.I)
 _HTML_TAG = re.compile(
     r"</?(?:a|abbr|b|big|center|cite|code|del|em|font|hr|i|img|ins|kbd|mark|s|small|span|strong|sub|sup|u)\b[^<>]*>",
     re.I,
@@ -487,7 +488,8 @@ def _drop_blocks(text: str, tag: str) -> str:
 # reads one line or a bounded span, so the whole pass stays linear.
 _MDX_IMPORT = re.compile(r"""^[ \t]*(?:import\s+(?:[\w*{}\s,]{1,300}\s+from\s+)?["'][^"'\n]{1,300}["'];?|"""
                          r"""export\s+(?:const|default|function|let|var)\b[^\n]*)[ \t]*$\n?""", re.M)
-_JSX_TAG = re.compile(r"(?<![\w<])</?[A-Z][\w.]{0,60}(?:\s[^<>\n]{0,500})?/?>")  # <Tabs>, </TabItem>, <InDocAd />; not List<String>
+# <Tabs>, </TabItem>, <InDocAd />, "text</Link>"; not the type in "List<String>" (an opening tag after a word).
+_JSX_TAG = re.compile(r"(?:(?<![\w<])<|</)[A-Z][\w.]{0,60}(?:\s[^<>\n]{0,500})?/?>")
 _JSX_EXPRESSION_LINE = re.compile(r"^[ \t]*\{[^{}\n]{0,300}\}[ \t]*$\n?", re.M)  # {false}, {/* note */}
 _JSX_COMMENT = re.compile(r"\{/\*[^\n]{0,300}?\*/\}")
 _ADMONITION = re.compile(r"^[ \t]*(?::{3,}|!{3}|\?{3}\+?)[ \t]*(?:[\w-]{1,30})?(?:[ \t]+\"?([^\"\n]{0,200})\"?)?[ \t]*$", re.M)

@@ -286,6 +286,8 @@ def test_files_removed_in_the_app_wait_for_undo_an_hour_then_go(built):
     from bot import CareerBot
 
     bot = CareerBot.load(settings=built)
+    article = built.corpus_dir / "interviews.md"
+    os.utime(article, (time.time() - 7200, time.time() - 7200))  # written long ago: Undo's hour starts at removal
     bot.remove("interviews", keep=True)
     kept = built.corpus_dir / update.REMOVED / "interviews.md"
     assert kept.exists() and update.prune_removed(built.corpus_dir) == []

@@ -285,6 +285,7 @@ def remove(article: str, settings: Settings, store: IndexStore | None = None, ke
         if keep and pending.exists():
             (corpus_dir / REMOVED).mkdir(exist_ok=True)
             os.replace(pending, corpus_dir / REMOVED / record.source)
+            os.utime(corpus_dir / REMOVED / record.source)  # its hour for Undo starts now, not when it was written
         pending.unlink(missing_ok=True)
         report.removed.append(article)
     return store, report

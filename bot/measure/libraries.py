@@ -179,6 +179,7 @@ def score(results: list[dict]) -> dict:
                 add(system, f"{metric}: every key", all(_has(text, g) for g in keys))
                 add(system, f"{metric}: gold sentence", _has(text, gold))
             add("composed", f"{metric}: refused", not answer.citations)
+            add("composed", f"{metric}: gap claimed", bool(answer.citations) and bool(answer.gaps))
             for system, ranked in (("composed", [p.text for p in r["top"]]), ("langchain", [d.page_content for d in r["langchain"]])):
                 rank = next((i for i, t in enumerate(ranked) if _has(t, gold)), None)
                 add(system, f"{metric}: hit@1", rank == 0)
@@ -192,7 +193,8 @@ def score(results: list[dict]) -> dict:
     return tally
 
 
-METRICS = ("answerable: every key", "answerable: gold sentence", "answerable: refused", "answerable: hit@1",
+METRICS = ("answerable: every key", "answerable: gold sentence", "answerable: refused", "answerable: gap claimed",
+           "answerable: hit@1",
            "answerable: hit@5", "followup: every key", "near-topic honest", "far-topic refused", "small talk")
 
 
