@@ -149,6 +149,8 @@ def knows(retriever: Retriever, word: str) -> bool:
         at = bisect.bisect_left(vocab, form)
         if at < len(vocab) and vocab[at].startswith(form):
             return True  # a clipped word: "diff", "cert", "uni", "stats"
+    if _misspelled(retriever, w, stem):
+        return True
     skeleton = w.rstrip("s") if len(w) > 3 else w
     if len(skeleton) >= 3 and not re.search(r"[aeiouy]", skeleton[1:]):
         # A contraction of consonants ("avg", "mgmt"): its letters in order, the first two adjacent.
@@ -158,6 +160,30 @@ def knows(retriever: Retriever, word: str) -> bool:
                 return True
             at += 1
     return False
+
+
+_SUFFIXES = ("ment", "ments", "ation", "ations", "ence", "ance", "ness", "able", "ible", "ship", "ings", "ions")
+
+
+def _misspelled(retriever: Retriever, w: str, stem: str) -> bool:
+    """Whether `w` is the asker's misspelling of a word the library uses, so no gap: the library's stem and an
+    English suffix misspelled by one letter ("managment", "escalaton"), or one edit inside a long word (two in
+    a very long one: "intervew", "recomend", "postmortum"; Damerau-Levenshtein to a term with the same first
+    letter). Short words are not guessed at: "india" is one letter from "indic", "remote" from "remove"."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    for n in range(5, len(w) - 2):
+        rest = w[n:]
+        if retriever.knows_term(w[:n]) and process.extractOne(rest, _SUFFIXES, scorer=DamerauLevenshtein.distance,
+                                                              score_cutoff=1) is not None and len(rest) >= 4:
+            return True
+    if len(stem) < 7:
+        return False
+    vocab = retriever.sorted_vocab
+    lo, hi = bisect.bisect_left(vocab, stem[0]), bisect.bisect_left(vocab, chr(ord(stem[0]) + 1))
+    cutoff = 2 if len(stem) >= 10 else 1
+    return process.extractOne(stem, vocab[lo:hi], scorer=DamerauLevenshtein.distance, score_cutoff=cutoff) is not None
 
 
 def alternatives(retriever: Retriever, vector: np.ndarray, k: int = 8) -> list:

@@ -233,3 +233,15 @@ def test_answer_shape_on_the_answers_dev_set(guides_bot):
     assert report.answerable_refused == [] and report.far_refused == "4/4" and report.near_honest == "10/10"
     assert report.leaning_orphans == 0 and report.markup == 0 and report.non_content == 0
     assert report.key_coverage >= 0.85
+
+
+@pytest.mark.parametrize("question", ["Is an ML certifcation worth it?", "what do i need for a machine learning intervew?"])
+def test_a_misspelled_word_of_the_guides_is_not_named_as_a_gap(guides_bot, question):
+    answer = guides_bot.ask(question)
+    assert answer.citations and answer.gaps == ()
+
+
+@pytest.mark.parametrize("question, gap", [("Is an ML certification from Coursera worth it?", "Coursera"),
+                                           ("how much do ML engineers earn in India?", "India")])
+def test_a_word_the_guides_never_use_is_still_a_gap(guides_bot, question, gap):
+    assert gap in guides_bot.ask(question).gaps
