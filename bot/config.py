@@ -115,8 +115,9 @@ THRESHOLDS = Thresholds()
 class SentenceWeights:
     """How a sentence's score is made (answer.sentence_scores): its cosine to the question, plus these weights
     times the share of the question's terms in it, its chunk's cosine, the share of the question's terms in
-    its heading, minus `rank` per rank of its passage. Fitted by `python -m bot.measure.fit` on the fit
-    libraries (eval/libraries/README.md) to put a gold sentence first; see `evidence` for the figures."""
+    its heading, minus `rank` per rank of its passage. `python -m bot.measure.fit` searches them on the fit
+    libraries (eval/libraries/README.md) for the setting that puts a gold sentence first; the comment below
+    says what that search found and why these values stand."""
 
     continuation: float = 0.9  # a sentence continuing a paragraph keeps this share of the previous one's cosine
     lexical: float = 0.15
