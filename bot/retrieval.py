@@ -36,6 +36,12 @@ QUESTION_WORDS = {
 # three it let a chunk all three put mid-list beat one two of them put first. 3-12 score alike; 10 is
 # taken from that plateau (`python -m bot eval`: dev MRR@10 0.878 -> 0.917, held-out 0.802 -> 0.842).
 RRF_K = 10
+# Each ranking's weight in the fusion: dense chunk, dense sentence, BM25. Searched with RRF_K across the
+# benchmark libraries (2026-12-02, eval/libraries: RRF_K 10/30/60 x each weight 0.5/1/1.5, gold sentence in
+# the first passage / in the first five): no point beat (10, equal weights) on the held-out libraries (0.51 /
+# 0.81; the fit libraries' best hit@1, 0.36 at RRF_K 60 and (1.5, 0.5, 0.5), gave 0.49 / 0.69 held out).
+# BM25 over the article title as well as heading and text: hit@5 0.73 -> 0.77, hit@1 unchanged; not taken.
+RRF_WEIGHTS = (1.0, 1.0, 1.0)
 DEPTH = 50  # how deep each ranking is read before fusing
 SAME_ARTICLE_DECAY = 0.8  # each further chunk from an already-picked article has its fused score x0.8
 QUESTION_LIST_WEIGHT = 0.5  # fused score factor for a chunk mostly made of questions (a table of contents)
@@ -251,9 +257,9 @@ class Retriever:
         by_sentence = list(best_sentence)[:depth]
 
         fused: dict[int, float] = {}
-        for ranking in (dense, by_sentence, by_lexical):
+        for weight, ranking in zip(RRF_WEIGHTS, (dense, by_sentence, by_lexical)):
             for rank, c in enumerate(ranking):
-                fused[c] = fused.get(c, 0.0) + 1.0 / (RRF_K + rank + 1)
+                fused[c] = fused.get(c, 0.0) + weight / (RRF_K + rank + 1)
 
         for c in self.question_lists & fused.keys():
             fused[c] *= QUESTION_LIST_WEIGHT
