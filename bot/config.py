@@ -84,7 +84,7 @@ class Thresholds:
     Cosines depend on the embedding model: with another model these are a starting point, and
     `python -m bot eval` on a question set shows whether they still hold (a note says so when the
     index was built with another model). Calibrated with `python -m bot eval` on eval/dev.jsonl and
-    eval/answers_dev.jsonl (see README "Answer quality").
+    eval/answers_dev.jsonl (see docs/evaluation.md).
     """
 
     calibrated_for: str = "sentence-transformers/all-MiniLM-L6-v2"
