@@ -6,12 +6,13 @@ Quick start: `from bot import CareerBot; CareerBot.load().ask("Do I need a maste
 from .answer import Answer, Citation
 from .config import Settings
 from .conversation import CareerBot
-from .errors import ArticleError, BotError, IndexMismatchError, IndexMissingError, QuestionError
+from .errors import ArticleError, ArticlesError, BotError, IndexMismatchError, IndexMissingError, QuestionError
 from .retrieval import Passage
 
 __all__ = [
     "Answer",
     "ArticleError",
+    "ArticlesError",
     "BotError",
     "CareerBot",
     "Citation",

@@ -17,6 +17,19 @@ class ArticleError(BotError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class ArticlesError(ArticleError):
+    """Files given together, some of which cannot be added: `errors` holds one `ArticleError` per bad file
+    (`path` and `reason` are the first one's), and none of the files given was added. The message is one line
+    per bad file, then one saying so."""
+
+    ADVICE = "Nothing was added: fix or leave out the files above and run the command again."
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        self.path, self.reason = self.errors[0].path, self.errors[0].reason
+        BotError.__init__(self, "\n".join([*map(str, self.errors), self.ADVICE]))
+
+
 class IndexMissingError(BotError):
     def __init__(self, index_dir):
         super().__init__(

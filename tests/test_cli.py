@@ -45,6 +45,29 @@ def test_bad_file_is_one_line_exit_1_and_index_unchanged(capsys, built, tmp_path
     assert {p.name: p.read_bytes() for p in built.index_dir.iterdir()} == before
 
 
+def test_several_bad_files_are_each_named_and_nothing_is_added(built, tmp_path):
+    """`index add good bad1 bad2` in a real process: one line per bad file saying what is wrong, a line saying
+    the good one was not added either, exit status 1, no traceback; corpus and index exactly as they were."""
+    def snapshot():
+        return {p: p.read_bytes() for d in (built.index_dir, built.corpus_dir) for p in d.rglob("*") if p.is_file()}
+
+    before = snapshot()
+    good = tmp_path / "good.md"
+    good.write_text("# Good\n\nA perfectly fine article about the day of a data engineer at a small company.\n")
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "fake.pdf").write_bytes(b"<html><body>Not a PDF at all.</body></html>")
+    proc = subprocess.run([sys.executable, "-m", "bot", "index", "add", str(good), str(tmp_path / "empty.md"),
+                           str(tmp_path / "fake.pdf"), "--index", str(built.index_dir)],
+                          cwd=ROOT, env={**os.environ, "HF_HUB_OFFLINE": "1"}, capture_output=True, text=True,
+                          timeout=300)
+    lines = proc.stderr.splitlines()
+    assert proc.returncode == 1 and proc.stdout == "" and "Traceback" not in proc.stderr, proc.stderr
+    assert any("empty.md: the file is empty" in line for line in lines), proc.stderr
+    assert any("fake.pdf: " in line and "empty.md" not in line for line in lines), proc.stderr
+    assert "good.md" not in proc.stderr and lines[-1].startswith("Nothing was added"), proc.stderr
+    assert snapshot() == before and not (built.corpus_dir / "good.md").exists()
+
+
 def test_ask_without_an_index_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "ask", "hello there friend", "--index", str(tmp_path / "missing"))
     assert code == 1 and "index build" in err and err.count("\n") == 1

@@ -2,7 +2,8 @@
 
 Parses every option once into `Settings`, then hands over: `index.update` changes the index, `CareerBot`
 answers, `ui` serves (after a check that the port is free). A `BotError` becomes one line on stderr and exit
-status 1, never a traceback.
+status 1, never a traceback (bad files among several given to `index add`: one line each, then one saying
+nothing was added).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 from dataclasses import asdict
 
 from ..config import Settings
-from ..errors import BotError
+from ..errors import ArticlesError, BotError
 
 
 def model_options(p: argparse.ArgumentParser, default) -> None:
@@ -84,6 +85,11 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         return _run(args)
+    except ArticlesError as e:  # files given to `index add` together: one line per bad one, then what happened
+        for error in e.errors:
+            print(f"error: {error}", file=sys.stderr)
+        print(e.ADVICE, file=sys.stderr)
+        return 1
     except BotError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1

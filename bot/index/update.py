@@ -3,7 +3,7 @@
 `corpus/` is the source of truth: `build` makes the index match it, embedding only new or changed
 files (by sha256); `add` copies a file into the corpus and indexes it; `remove` drops an article's
 vectors and its corpus file. Every file is checked before anything is written, so a bad file leaves
-both the corpus and the index as they were.
+both the corpus and the index as they were (an `add` of several files names every bad one, then adds none).
 
 `add` and `remove` change both folders as one transaction: the corpus files go through `corpus/.pending/`
 (never read by a build), the manifest swap is the commit, and whatever a kill or a full disk interrupts is
@@ -25,7 +25,7 @@ from pathlib import Path
 from ..chunking import chunk_article, contexts
 from ..config import DEFAULT_CORPUS, Settings, fault
 from ..embedding import Embedder
-from ..errors import ArticleError, BotError, DiskFullError, IndexMissingError
+from ..errors import ArticleError, ArticlesError, BotError, DiskFullError, IndexMissingError
 from ..files import atomic_write
 from ..ingest import SUPPORTED, Article, article_id, load_article
 from ..library import defined_abbreviations, read_overrides
@@ -202,8 +202,22 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tup
 def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None = None, progress: bool = False):
     """Copy article files into the corpus and index them; an unchanged file changes nothing."""
     paths = [Path(p) for p in paths]
-    articles = [load_article(p, settings.max_file_bytes) for p in paths]  # all checked before any write
-    _check_unique(articles)
+    # Every file is checked before any write, and a bad one does not stop the others being checked: all the
+    # bad ones are named at once, and then none of the files is added.
+    articles, errors = [], {}
+    for i, p in enumerate(paths):
+        try:
+            articles.append(load_article(p, settings.max_file_bytes))
+        except ArticleError as e:
+            articles.append(None)
+            errors[i] = e
+    conflicts = _conflicts(paths, articles, {})
+    if (errors or conflicts) and len(paths) > 1:
+        # Nothing will be added: all are checked against the index too (as it is now, read without the lock), so
+        # that the next run does not meet a problem this one could have named.
+        conflicts = _conflicts(paths, articles, _indexed(_manifest_or_none(settings)))
+    errors |= conflicts
+    _refuse([errors[i] for i in sorted(errors)], len(paths))
     report = Report()
     with index_lock(Path(settings.index_dir)):
         manifest = _manifest_or_none(settings)
@@ -218,12 +232,11 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
         if not corpus_dir.is_dir():
             raise BotError(f"no corpus folder {corpus_dir}: create it, or pass the article folder with --corpus DIR")
         store = replace(store, corpus=_rel(corpus_dir, settings.index_dir))
-        _check_unique(articles, store)
+        conflicts = _conflicts(paths, articles, {aid: (r.source, r.sha256) for aid, r in store.articles.items()})
+        _refuse([conflicts[i] for i in sorted(conflicts)], len(paths))
         todo = []
         for path, a in zip(paths, articles):
             old = store.articles.get(a.id)
-            if old and old.source != a.source:
-                raise ArticleError(path, f"an article with id {a.id!r} already exists from {old.source}; rename the file")
             if old and old.sha256 == a.sha256:
                 report.unchanged.append(a.id)
                 continue
@@ -436,17 +449,48 @@ def _overrides(corpus_dir: Path) -> dict:
         raise BotError(f"{Path(corpus_dir) / 'library.yaml'} is not valid YAML ({type(e).__name__}): fix it") from None
 
 
-def _check_unique(articles: list[Article], store: IndexStore | None = None) -> None:
+def _check_unique(articles: list[Article]) -> None:
     """No two articles with one id, and no article twice under two names (same text, same sha256)."""
+    for error in _conflicts([a.source for a in articles], articles, {}).values():
+        raise error
+
+
+def _conflicts(paths, articles: list[Article | None], indexed: dict[str, tuple[str, str]]) -> dict[int, ArticleError]:
+    """The articles (by position; None for a file that could not be read) that share an id with an earlier one,
+    duplicate the text of an earlier one or of an indexed one, or take the id of an indexed article from another
+    file, each with its error. `indexed`: {article id: (source file, sha256)}."""
     seen: dict[str, str] = {}
-    texts: dict[str, str] = {a.sha256: a.id for a in store.articles.values()} if store is not None else {}
-    for a in articles:
+    texts = {sha256: aid for aid, (_, sha256) in indexed.items()}
+    errors = {}
+    for i, (path, a) in enumerate(zip(paths, articles)):
+        if a is None:
+            continue
+        old_source = indexed.get(a.id, (a.source,))[0]
         if a.id in seen:
-            raise ArticleError(a.source, f"it has the same article id {a.id!r} as {seen[a.id]}; rename one of them")
-        if texts.get(a.sha256, a.id) != a.id:
-            raise ArticleError(a.source, f"it duplicates article {texts[a.sha256]!r} (the same text); not added")
-        seen[a.id] = a.source
-        texts.setdefault(a.sha256, a.id)
+            errors[i] = ArticleError(a.source, f"it has the same article id {a.id!r} as {seen[a.id]}; rename one of them")
+        elif texts.get(a.sha256, a.id) != a.id:
+            errors[i] = ArticleError(a.source, f"it duplicates article {texts[a.sha256]!r} (the same text); not added")
+        elif old_source != a.source:
+            errors[i] = ArticleError(path, f"an article with id {a.id!r} already exists from {old_source}; rename the file")
+        else:
+            seen[a.id] = a.source
+            texts.setdefault(a.sha256, a.id)
+    return errors
+
+
+def _indexed(manifest: dict | None) -> dict[str, tuple[str, str]]:
+    """{article id: (source file, sha256)} of a manifest as read, or {} when it is missing or unreadable."""
+    try:
+        return {aid: (a["source"], a["sha256"]) for aid, a in manifest["articles"].items()}
+    except (KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _refuse(errors: list[ArticleError], given: int) -> None:
+    """Raise for the files that cannot be added, if any: the error as it is when one file was given, else one
+    ArticlesError naming them all and saying that none of the `given` files was added."""
+    if errors:
+        raise errors[0] if given == 1 else ArticlesError(errors)
 
 
 def _stage(src: Path, corpus_dir: Path, direction: str, name: str) -> Path:
