@@ -138,7 +138,8 @@ def knows(retriever: Retriever, word: str) -> bool:
     if not parts:
         return True  # "C++", "R": too short for the lexical index to hold; not judged
     if len(parts) != 1 or parts[0] != w:  # "open-source", "R&D": the index holds their parts
-        return all(knows(retriever, x) for x in parts)
+        # A part that is a function word ("on" of "on-call") is never indexed: it says nothing either way.
+        return all(knows(retriever, x) for x in parts if is_content(x))
     stem = retriever.stemmer.stemWord(w)
     if retriever.knows_term(stem) or retriever.knows_term(w):
         return True
@@ -163,6 +164,8 @@ def knows(retriever: Retriever, word: str) -> bool:
 
 
 _SUFFIXES = ("ment", "ments", "ation", "ations", "ence", "ance", "ness", "able", "ible", "ship", "ings", "ions")
+# Endings short enough that only a swap of two letters is taken as a misspelling of them ("incidnet").
+_SHORT_SUFFIXES = ("ent", "ents", "ing", "ion", "ions", "ers", "ed", "er", "es")
 
 
 def _misspelled(retriever: Retriever, w: str, stem: str) -> bool:
@@ -173,10 +176,13 @@ def _misspelled(retriever: Retriever, w: str, stem: str) -> bool:
     from rapidfuzz import process
     from rapidfuzz.distance import DamerauLevenshtein
 
-    for n in range(5, len(w) - 2):
+    for n in range(5, len(w) - 1):
         rest = w[n:]
-        if retriever.knows_term(w[:n]) and process.extractOne(rest, _SUFFIXES, scorer=DamerauLevenshtein.distance,
-                                                              score_cutoff=1) is not None and len(rest) >= 4:
+        if not retriever.knows_term(w[:n]):
+            continue
+        if len(rest) >= 4 and process.extractOne(rest, _SUFFIXES, scorer=DamerauLevenshtein.distance, score_cutoff=1):
+            return True
+        if any(sorted(rest) == sorted(x) and DamerauLevenshtein.distance(rest, x) == 1 for x in _SHORT_SUFFIXES):
             return True
     if len(stem) < 7:
         return False

@@ -245,3 +245,32 @@ def test_a_misspelled_word_of_the_guides_is_not_named_as_a_gap(guides_bot, quest
                                            ("how much do ML engineers earn in India?", "India")])
 def test_a_word_the_guides_never_use_is_still_a_gap(guides_bot, question, gap):
     assert gap in guides_bot.ask(question).gaps
+
+
+@pytest.mark.parametrize("question, text, gives", [
+    ("how much does an M5 manager get paid?", "M5 managers set a 15% promotion target.", False),  # a level, a share
+    ("what do postdocs get paid per year?", "The average salary is $58,000.", True),
+    ("how many years does it take to get promoted?", "Assuming a 15% promotion target.", False),
+    ("how many years is the tenure clock?", "Consider taking 1-2 years of research time first.", True),
+    ("how many recommendation letters do applications ask for?", "Most ask for three strong letters.", True),
+    ("how many recommendation letters do applications ask for?", "Postdocs have grown over the last 15 years.", False),
+    ("what's the difference between a SEV-1 and a SEV-2?", "A SEV-2 is major.", False),
+    ("how much of a faculty salary comes from grants?", "One only needs to raise 50% of one's salary.", True),
+])
+def test_an_amount_question_is_answered_only_by_a_figure_of_the_kind_it_asks(question, text, gives):
+    from bot.answer import gives_figure
+
+    assert gives_figure(question, text) is gives
+
+
+@pytest.mark.parametrize("word", ["on-call", "state-of-the-art", "learnign", "trainign"])
+def test_hyphenated_words_and_swapped_endings_of_the_guides_words_are_known(guides_bot, word):
+    """"on" of "on-call" is a function word no index holds; "learnign" is "learn" with its ending's letters swapped."""
+    from bot.evidence import knows
+
+    assert knows(guides_bot.retriever, word)
+
+
+def test_an_amount_question_the_guides_give_no_figure_for_says_so_first(guides_bot):
+    answer = guides_bot.ask("How long does it take to become an ML engineer?")
+    assert answer.citations and answer.gaps == ("a figure",) and answer.text.startswith("The guides give no figure")
