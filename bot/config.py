@@ -102,8 +102,7 @@ class Thresholds:
     # heart of the question. Dev and held-out: answered ones 0.44-0.60 ("stats topics" 0.45, "salary in india"
     # 0.46), refused ones 0.23-0.38 ("H1B visa" 0.31, "GPU or laptop" 0.35, "which GPU" 0.38): the midpoint.
     answer_without_gaps: float = 0.41
-    near_best: float = 0.12  # an excerpt joins the answer when it scores within this of the best one
-    diversity: float = 0.35  # MMR: an excerpt's score minus this x its cosine to one already chosen
+    near_best: float = 0.12  # the reach from the best excerpt's score within which an opposite view or a comparison's side counts
     # An opposite view is shown beside a firm requirement when it is about the same thing (cosine to the firm
     # statement; dev: "viable alternatives such as bootcamps" to "only employ ... a master's" 0.31) and about
     # the question ("R and Java are not mandatory" to "Do engineers need communication skills?" 0.13).

@@ -71,13 +71,20 @@ def test_an_agreed_answer_is_not_framed_as_a_disagreement(guides_bot, question):
     assert answer.citations and not answer.disagreement and "don't all agree" not in answer.text
 
 
-@pytest.mark.golden
-def test_a_list_is_not_carried_by_one_matching_item(guides_bot):
-    # Clarusway's list of duties has one item on deployment ("Implementation: Deploy models ..."); the
-    # other five are not about deploying, so the list is no answer to this question.
+def test_an_excerpt_that_answers_clearly_better_than_the_top_passage_leads(guides_bot):
+    # The top passage is Clarusway's list of duties (one item on deployment); another guide's paragraph on
+    # deploying answers the question, so it comes first and the list follows whole.
     answer = guides_bot.ask("What does deploying a model involve?")
-    assert answer.citations and "Data Collection and Cleaning" not in answer.text
-    assert "deploy" in answer.text.lower()
+    assert answer.text.startswith("Deploying machine learning models into production")
+    assert answer.citations[0].article_id != answer.citations[1].article_id
+
+
+def test_the_top_passage_is_quoted_whole_in_the_authors_order_with_its_best_sentences_marked(guides_bot):
+    answer = guides_bot.ask("What is MLOps?")
+    (top,) = guides_bot.retrieve("What is MLOps?", 1)
+    first = answer.citations[0]
+    assert first.chunk_id == top.chunk_id and len(first.sentences) == len(top.sentences)
+    assert 0 < len(first.highlights) < len(first.sentences)  # what answers, marked within the whole
 
 
 @pytest.mark.golden
@@ -175,15 +182,14 @@ def test_eval_command_prints_ours_beside_the_baseline(capsys, tmp_path):
 # ---- what a question asks for, and what the guides don't say (the bundled guides) ------------------
 
 
-def test_a_list_question_gets_the_items_not_sentences_that_restate_the_topic(guides_bot):
+def test_a_list_question_gets_the_items(guides_bot):
     answer = guides_bot.ask("What should go in my portfolio?")
     assert "recommendation systems" in answer.text and "image recognition" in answer.text
-    assert "speaks volumes" not in answer.text
 
 
-def test_an_amount_question_gets_every_figure_the_guides_give(guides_bot):
+def test_an_amount_question_gets_a_figure_the_guides_give(guides_bot):
     answer = guides_bot.ask("how much do ML engineers make in the US?")
-    assert "$147,134" in answer.text and "$165,462" in answer.text and answer.gaps == ()
+    assert "$147,134" in answer.text and answer.gaps == ()
 
 
 def test_a_comparison_quotes_the_sentences_that_contrast_the_two(guides_bot):
@@ -232,7 +238,9 @@ def test_answer_shape_on_the_answers_dev_set(guides_bot):
     report = evaluate_answers(guides_bot, load_dataset(ROOT / "eval" / "answers_dev.jsonl"))
     assert report.answerable_refused == [] and report.far_refused == "4/4" and report.near_honest == "10/10"
     assert report.leaning_orphans == 0 and report.markup == 0 and report.non_content == 0
-    assert report.key_coverage >= 0.85
+    # 0.86 when answers were stitched from excerpts tuned on this set; 0.73 since the top passage is shown whole
+    # (docs/evaluation.md: readers of unseen libraries preferred it).
+    assert report.key_coverage >= 0.70
 
 
 @pytest.mark.parametrize("question", ["Is an ML certifcation worth it?", "what do i need for a machine learning intervew?"])
