@@ -77,7 +77,7 @@ def upload(page, path: Path):
     page.locator("#add").click()
     page.wait_for_function(
         "b => { const s = document.querySelector('#status');"
-        " return s && /✅|❌/.test(s.innerText) && s.innerText !== b && !/\\d\\.\\ds/.test(s.innerText); }",
+        " return s && /Added:|Not done:/.test(s.innerText) && s.innerText !== b && !/\\d\\.\\ds/.test(s.innerText); }",
         arg=before, timeout=60_000,
     )
     status = page.locator("#status").inner_text()
@@ -144,12 +144,12 @@ def test_upload_an_article_and_ask_about_it(page, app_server, tmp_path):
         "Top Kaggle competitors share their notebooks so beginners can learn from them.\n"
     )
     status = upload(page, article)
-    assert "✅ kaggle-guide.md" in status
+    assert "Added: kaggle-guide.md" in status
     bot = ask(page, "How do Kaggle competitions help beginners?")
     assert "Winning at Kaggle" in bot.locator(".sources").inner_text()
     bad = tmp_path / "empty.md"
     bad.write_bytes(b"")
-    assert "❌ empty.md: the file is empty" in upload(page, bad)
+    assert "Not done: empty.md: the file is empty" in upload(page, bad)
 
 
 def test_hostile_article_runs_nothing_and_fetches_nothing(page, app_server, tmp_path):
@@ -169,7 +169,7 @@ def test_hostile_article_runs_nothing_and_fetches_nothing(page, app_server, tmp_
         "<p>Zebra analytics hiring also tests &lt;img src=http://127.0.0.9:9/b.png onerror=alert(1)&gt; escaping.</p>"
         "</article></body></html>"
     )
-    assert "✅" in upload(page, article) and "✅" in upload(page, html_article)
+    assert "Added:" in upload(page, article) and "Added:" in upload(page, html_article)
     for question in ("What do zebra analytics careers require?", "What do zebra analytics hiring managers value?"):
         bot = ask(page, question)
         bot.locator(".sources summary").first.click()
@@ -211,10 +211,20 @@ def test_highlighted_sentences_read_in_both_themes(browser, app_server, scheme):
         context.close()
 
 
-def test_the_question_box_has_a_name_and_a_length_limit(page):
+def test_a_long_paste_is_kept_whole_counted_and_refused_with_its_length(page):
+    """Nothing is cut in the box (a cut paste loses the question at its end): the count says the limit first,
+    and sending says why it was not sent, with the text still there to shorten."""
     box = page.locator("#question textarea")
-    assert box.get_attribute("maxlength") == "2000"
-    assert page.get_by_label("Your question").count() >= 1
+    assert box.get_attribute("maxlength") is None and page.get_by_label("Your question").count() >= 1
+    box.fill("hello")
+    assert page.locator("#count").inner_text() == "5 / 2,000 characters"
+    pasted = "I have a long story about my background. " * 60 + "So do I need a master's degree?"
+    box.fill(pasted)
+    assert box.input_value() == pasted
+    assert f"{len(pasted):,} / 2,000 characters: too long" in page.locator("#count").inner_text()
+    page.locator("#send").click()
+    page.wait_for_function("() => document.body.innerText.includes('the limit is 2,000')", timeout=10_000)
+    assert box.input_value() == pasted and page.locator("[data-testid='bot']").count() == 0
 
 
 def test_a_reload_keeps_the_conversation_and_a_suggestion_asks_itself(page, app_server):
@@ -260,27 +270,32 @@ def test_a_marker_opens_its_source_and_an_example_asks_itself(browser, app_serve
         context.close()
 
 
-def test_copy_gives_text_and_messages_are_announced_as_text(browser, app_server):
+@pytest.fixture
+def clipboard_page(browser, app_server):
+    """A page whose clipboard the test may read."""
     context = browser.new_context(viewport={"width": 1200, "height": 1100})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_server[0].rstrip("/"))
     page = context.new_page()
-    try:
-        page.goto(app_server[0], wait_until="domcontentloaded")
-        page.wait_for_selector("#question textarea")
-        bot = ask(page, "What is MLOps?")
-        page.wait_for_function(
-            "() => !/[<>]|&#/.test([...document.querySelectorAll(\"[data-testid='bot']\")].pop().getAttribute('aria-label'))",
-            timeout=5_000,
-        )
-        bot.hover()
-        page.locator("button[aria-label='Copy message']").last.click()
-        # Gradio copies first; our script then puts the text version on the clipboard.
-        page.wait_for_function("async () => { const t = await navigator.clipboard.readText(); return t.includes('MLOps') && !t.includes('<'); }",
-                               timeout=5_000)
-        copied = page.evaluate("() => navigator.clipboard.readText()")
-        assert "MLOps" in copied and "[1]" in copied and "<" not in copied and "&#" not in copied
-    finally:
-        context.close()
+    page.goto(app_server[0], wait_until="domcontentloaded")
+    page.wait_for_selector("#question textarea")
+    yield page
+    context.close()
+
+
+def test_copy_gives_text_and_messages_are_announced_as_text(clipboard_page):
+    page = clipboard_page
+    bot = ask(page, "What is MLOps?")
+    page.wait_for_function(
+        "() => !/[<>]|&#/.test([...document.querySelectorAll(\"[data-testid='bot']\")].pop().getAttribute('aria-label'))",
+        timeout=5_000,
+    )
+    bot.hover()
+    page.locator("button[aria-label='Copy message']").last.click()
+    # Gradio copies first; our script then puts the text version on the clipboard.
+    page.wait_for_function("async () => { const t = await navigator.clipboard.readText(); return t.includes('MLOps') && !t.includes('<'); }",
+                           timeout=5_000)
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert "MLOps" in copied and "[1]" in copied and "<" not in copied and "&#" not in copied
 
 
 def test_on_a_phone_the_chat_uses_the_screen(browser, app_server):
@@ -289,12 +304,20 @@ def test_on_a_phone_the_chat_uses_the_screen(browser, app_server):
     try:
         page.goto(app_server[0], wait_until="domcontentloaded")
         page.wait_for_selector("#question textarea")
+        page.wait_for_timeout(300)  # the first layout settled
+        # On first load the question box is in view, and the page keeps no wide margins.
+        bottom, padding = page.evaluate(
+            "() => [document.querySelector('#question textarea').getBoundingClientRect().bottom,"
+            " parseFloat(getComputedStyle(document.querySelector('.main')).paddingLeft)]")
+        assert bottom <= 844 and padding <= 8
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "phone-first-load.png"))
         ask(page, "What is MLOps?")
         width, height = page.evaluate(
             "() => [[...document.querySelectorAll(\"[data-testid='bot']\")].pop().closest('.message-row')"
             ".getBoundingClientRect().width, document.querySelector('#chat').getBoundingClientRect().height]"
         )
-        assert width >= 0.8 * 390 and height >= 0.65 * 844
+        assert width >= 0.8 * 390 and height >= 0.6 * 844
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "chat-phone.png"))
     finally:
@@ -307,3 +330,60 @@ def test_the_chats_own_clear_control_leaves_no_hidden_memory(page):
     page.wait_for_function("() => document.querySelectorAll(\"[data-testid='bot']\").length === 0", timeout=10_000)
     bot = ask(page, "What about a PhD?")
     assert "bootcamp enough" not in bot.inner_text()  # not searched together with the cleared question
+
+
+def _copied(page, button) -> str:
+    page.evaluate("() => navigator.clipboard.writeText('-')")
+    button.click()
+    page.wait_for_function("async () => (await navigator.clipboard.readText()) !== '-'", timeout=5_000)
+    return page.evaluate("() => navigator.clipboard.readText()")
+
+
+def test_copy_gives_the_message_it_belongs_to_and_the_conversation_as_text(clipboard_page):
+    page = clipboard_page
+    first = ask(page, "Do I need a master's degree?").inner_text()
+    ask(page, "What is MLOps?")
+    # Each message's buttons sit in the element after it: bot buttons left, user buttons right.
+    bot_buttons = page.locator(".message-wrap > .message-buttons-left")
+    user_buttons = page.locator(".message-wrap > .message-buttons-right")
+    page.locator("[data-testid='bot']").first.hover()
+    copied = _copied(page, bot_buttons.nth(0).locator("button[aria-label='Copy message']"))
+    assert copied.startswith(first.strip()[:60]) and "MLOps" not in copied
+    page.locator("[data-testid='user']").nth(1).hover()
+    assert _copied(page, user_buttons.nth(1).locator("button[aria-label='Copy message']")) == "What is MLOps?"
+    everything = _copied(page, page.locator("button[aria-label='Copy conversation']"))
+    assert everything.startswith("You: Do I need a master's degree?") and "\n\nYou: What is MLOps?" in everything
+    assert "Answer: " in everything and not any(x in everything for x in ("<br>", "<a ", "<details", "&#", "&lt;"))
+
+
+def test_edit_shows_the_question_as_typed_and_asks_it_again_unchanged(page):
+    typed = "Do I need a master's degree? <b>now</b>"
+    ask(page, typed)
+    ask(page, "What is MLOps?")
+    page.locator("[data-testid='user']").first.hover()
+    page.locator(".message-wrap > .message-buttons-right").first.locator("button[aria-label='Edit']").click()
+    editor = page.locator("#chat textarea.edit-textarea")
+    editor.wait_for()
+    page.wait_for_function("t => document.querySelector('#chat textarea.edit-textarea').value === t", arg=typed, timeout=5_000)
+    page.get_by_role("button", name="Submit").click()
+    # The edited turn is asked again in its place; the turn after it goes.
+    page.wait_for_function(
+        "() => document.querySelectorAll(\"[data-testid='user']\").length === 1 && (() => { const m ="
+        " document.querySelector(\"[data-testid='bot']\"); return m && m.querySelector('.sources'); })()", timeout=30_000)
+    assert page.locator("[data-testid='user']").first.inner_text().strip() == typed
+
+
+def test_the_remove_list_follows_changes_made_elsewhere_and_starts_empty(page, app_server, tmp_path):
+    article = tmp_path / "remove-list-check.md"
+    article.write_text("---\ntitle: Quokka careers\n---\nQuokka careers reward patient field researchers who log every sighting.\n")
+    app_server[1].add(article)  # another page of this server, or the command line, adds an article
+    try:
+        page.get_by_role("tab", name="Articles").click()
+        dropdown = page.get_by_label("Article to remove")
+        page.wait_for_function("() => document.querySelector('#articles').innerText.includes('Quokka careers')", timeout=10_000)
+        assert dropdown.input_value() == ""  # nothing chosen for removal until the user chooses
+        dropdown.click()
+        page.get_by_role("option", name="Quokka careers").first.wait_for(timeout=5_000)
+    finally:
+        bot = app_server[1]
+        bot.remove(next(a.id for a in bot.articles if a.title == "Quokka careers"))

@@ -112,8 +112,11 @@ def test_feedback_keeps_what_was_finally_said_about_each_answer(tmp_path):
     from bot.apps.ui import rating_of
     from bot.feedback import FeedbackStore
 
+    from bot.apps.ui import REASONS
+
     assert (rating_of(True), rating_of("Like"), rating_of(False), rating_of("Dislike"), rating_of("")) == (
-        "up", "up", "down", "down", None)
+        ("up", ""), ("up", ""), ("down", ""), ("down", ""), (None, ""))
+    assert rating_of(REASONS[1]) == ("down", REASONS[1]) and rating_of("anything else") == (None, "")
     feedback = FeedbackStore(tmp_path / "feedback.db")
     a, b = {"id": "a", "question": "qa", "answer": "x"}, {"id": "b", "question": "qb", "answer": "y"}
     feedback.update(a, rating="up")
@@ -122,6 +125,26 @@ def test_feedback_keeps_what_was_finally_said_about_each_answer(tmp_path):
     feedback.update(b, comment="Wrong figure.")
     rows = feedback.rows()
     assert [(r["id"], r["rating"], r["comment"]) for r in rows] == [("b", "down", "Wrong figure.")]
+    feedback.update(b, rating="down", reason=REASONS[1])  # a dislike with its reason keeps the comment
+    feedback.update(a, rating="up", reason="ignored: only a dislike has a reason")
+    assert [(r["id"], r["rating"], r["reason"], r["comment"]) for r in feedback.rows()] == [
+        ("b", "down", REASONS[1], "Wrong figure."), ("a", "up", "", "")]
+
+
+def test_a_feedback_file_from_before_reasons_gains_the_column_and_keeps_its_rows(tmp_path):
+    import sqlite3
+
+    from bot.feedback import FeedbackStore
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE feedback (id TEXT PRIMARY KEY, time TEXT NOT NULL, rating TEXT, comment TEXT NOT NULL "
+                   "DEFAULT '', question TEXT NOT NULL DEFAULT '', searched_for TEXT NOT NULL DEFAULT '', answer TEXT "
+                   "NOT NULL DEFAULT '', citations TEXT NOT NULL DEFAULT '[]')")
+        db.execute("INSERT INTO feedback VALUES ('x', '2026-01-01', 'up', '', 'q', '', 'a', '[]')")
+    store = FeedbackStore(path)
+    store.update({"id": "y", "question": "q2", "answer": "b"}, rating="down", reason="Wrong or misleading")
+    assert [(r["id"], r["rating"], r["reason"]) for r in store.rows()] == [("x", "up", ""), ("y", "down", "Wrong or misleading")]
 
 
 def test_an_edited_question_is_asked_again_in_its_place(app_server):

@@ -37,13 +37,24 @@ CSS = """
 .searched { opacity: 0.75; font-size: 0.9em; }
 /* Room above the first message for the chat's toolbar, which would otherwise cover its first line. */
 #chat .bubble-wrap { padding-top: 2.5rem; }
-/* On a phone the chat takes the screen: no page margins or bubble indents eating a third of 390 px. */
+#count { font-size: 0.85em; opacity: 0.8; text-align: right; min-height: 1.2em; }
+#count.over { color: #b91c1c; opacity: 1; font-weight: 600; }
+"""
+
+# Page-level rules go in the page's own <style>: Gradio scopes `css` under its `.contain` element, which the
+# page's padding (.main) and the title are outside of.
+# On a phone the chat takes the screen and the question box is in view on first load: no page margins or bubble
+# indents eating a third of 390 px, a one-line title, and a chat short enough to leave the box above the fold.
+PAGE_STYLE = """<style>
 @media (max-width: 640px) {
-  .main.fillable { padding-left: 4px !important; padding-right: 4px !important; }
+  .gradio-container .main.fillable { padding: 4px !important; }
+  #title h2 { font-size: 1.1rem; margin: 0; }
+  #title p { display: none; }
+  #chat { height: 64vh !important; min-height: 0 !important; }
   #chat .message-row { max-width: 100% !important; margin-left: 0 !important; margin-right: 0 !important; }
   .sources blockquote { padding-left: 6px; margin-left: 0; }
 }
-"""
+</style>"""
 
 # Characters that HTML or Markdown would act on, as entities: shown as typed, never interpreted.
 # One translate pass, so an entity this writes is never escaped again.
@@ -83,11 +94,16 @@ def render_text(answer: Answer) -> str:
         n = int(m.group(1))
         return f'<a class="cite" href="#src-{key}-{n}">&#91;{n}&#93;</a>' if n in cited else m.group(0)
 
-    return re.sub(r"&#91;(\d+)&#93;", link, _safe(answer.text))
+    text = answer.text
+    if answer.suggestions:  # offered as buttons under the message: not listed in it as well
+        shown = {f"- {q}" for q in answer.suggestions}
+        text = "\n".join(line for line in text.split("\n") if line not in shown)
+    return re.sub(r"&#91;(\d+)&#93;", link, _safe(text))
 
 
 def render_sources(answer: Answer, question: str = "") -> str:
-    """HTML under an answer: what was searched (if rewritten), then each source with its cited sentences marked. Pure."""
+    """HTML under an answer: what was searched (when it differs from `question`: a follow-up rewritten with the
+    conversation), then each source with its cited sentences marked. Pure."""
     parts = []
     key = _anchor(answer)
     if question and answer.searched_for and answer.searched_for != question:
@@ -97,12 +113,14 @@ def render_sources(answer: Answer, question: str = "") -> str:
     items = []
     for c in answer.citations:
         meta = " · ".join(_safe(x) for x in (c.site, format_date(c.date)) if x)
-        summary = f"[{c.n}] {_safe(c.title)}" + (f" — {meta}" if meta else "")
+        # The section too: two passages of one article would otherwise carry the same label.
+        where = f" › {_safe(c.heading)}" if c.heading and c.heading.strip().lower() != c.title.strip().lower() else ""
+        summary = f"[{c.n}] {_safe(c.title)}{where}" + (f" — {meta}" if meta else "")
         link = _safe_url(c.url)
         link_html = f'<br><a href="{link}" target="_blank" rel="noopener noreferrer">{link}</a>' if link else ""
         items.append(
             f'<details id="src-{key}-{c.n}"><summary>{summary}</summary>'
-            f"<small>{_safe(c.heading)}</small>{link_html}"
+            f"{link_html}"
             f"<blockquote>{highlight(c.text, c.highlights)}</blockquote></details>"
         )
     parts.append('<div class="sources"><strong>Sources</strong>' + "".join(items) + "</div>")
@@ -140,13 +158,20 @@ def render_answer(answer: Answer, question: str = "") -> str:
     return render_text(answer) + render_sources(answer, question)
 
 
-def rating_of(liked) -> str | None:
-    """Gradio's like payload as a rating: True/"Like" up, False/"Dislike" down, "" (un-liked) nothing. Pure."""
+# Offered beside Like and Dislike on every answer: a dislike with its reason in one click.
+REASONS = ("Doesn't answer my question", "Wrong or misleading", "A source doesn't say that", "Says it isn't covered, but it is")
+
+
+def rating_of(liked) -> tuple[str | None, str]:
+    """Gradio's like payload as (rating, reason): True/"Like" up, False/"Dislike" down, one of REASONS down with
+    that reason, "" (un-liked) nothing. Pure."""
     if liked is True or liked == "Like":
-        return "up"
+        return "up", ""
     if liked is False or liked == "Dislike":
-        return "down"
-    return None
+        return "down", ""
+    if liked in REASONS:
+        return "down", liked
+    return None, ""
 
 
 def _turn_record(question: str, answer: Answer) -> dict:
@@ -168,6 +193,13 @@ def _error_message(e: Exception) -> str:
         return f"Sorry, I can't answer that: {_safe(str(e))}"
     log.exception("chat failed")
     return "Sorry, something went wrong while answering. Please try again."
+
+
+# Status words, not emoji: where no emoji font is installed those render as empty boxes.
+DONE = "<strong>Added:</strong>"
+NOT_DONE = "<strong>Not done:</strong>"
+SAME_ANSWER = ('<p class="searched">The same answer again: the bot answers from the articles, the same way each '
+               "time. Rephrase the question to search differently.</p>")
 
 
 def _articles_table(bot: CareerBot) -> list[list]:
@@ -233,6 +265,11 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
         if not message.strip():  # an empty Send does nothing
             yield gr.update(), chat, turns
             return
+        limit = bot.settings.max_question_chars
+        if len(message) > limit:  # the text stays in the box to be shortened; nothing is cut silently
+            gr.Warning(f"Your question is {len(message):,} characters; the limit is {limit:,}. Shorten it and send again.")
+            yield gr.update(), chat, turns
+            return
         # The conversation the bot reads is the one on screen: after the chat's own Clear (or any edit of the
         # messages) the turns beyond what is shown are gone, so a follow-up never leans on a hidden question.
         turns = list(turns or [])[: len(chat or []) // 2]
@@ -252,7 +289,8 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
         for end in range(STREAM_WORDS, len(words), STREAM_WORDS):
             chat[-1] = {"role": "assistant", "content": _safe(" ".join(words[:end]))}
             yield gr.update(), chat, turns
-        chat[-1] = {"role": "assistant", "content": render_answer(answer, message)}
+        # "Searched for" only when a follow-up was rewritten, not for an abbreviation spelled out.
+        chat[-1] = {"role": "assistant", "content": render_answer(answer, bot.library.expand(message))}
         if answer.suggestions:  # the questions offered with a refusal or a greeting are buttons that ask them
             chat[-1]["options"] = [{"value": q} for q in answer.suggestions]
         yield gr.update(), chat, turns + [_turn_record(message, answer)]
@@ -270,7 +308,15 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
         if not turns:
             yield gr.update(), chat, turns
             return
-        yield from respond(turns[-1]["question"], list(chat)[:-2], turns[:-1])
+        before = turns[-1].get("answer")
+        update = None
+        for update in respond(turns[-1]["question"], list(chat)[:-2], turns[:-1]):
+            yield update
+        _, chat, new_turns = update
+        if new_turns and new_turns[-1].get("answer") == before and chat and chat[-1]["role"] == "assistant":
+            # The bot answers from the articles, the same way each time: say so, or Retry looks broken.
+            chat[-1] = dict(chat[-1], content=chat[-1]["content"] + SAME_ANSWER)
+            yield gr.update(), chat, new_turns
 
     def ask_option(chat: list, turns: list, data: gr.SelectData):
         """A suggested question clicked under an answer, or an example in the empty chat, is asked."""
@@ -286,7 +332,11 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
         turn = index // 2
         turns = list(turns or [])[: len(chat or []) // 2]
         value = data.value[0].get("text", "") if isinstance(data.value, list) and data.value and isinstance(data.value[0], dict) else data.value
-        yield from respond(str(value), list(chat or [])[: 2 * turn], turns[:turn])
+        value = str(value)
+        shown = (chat or [])[index]["content"] if 0 <= index < len(chat or []) else None
+        if turn < len(turns) and value == shown:  # submitted as shown (escaped): the question as it was typed
+            value = turns[turn]["question"]
+        yield from respond(value, list(chat or [])[: 2 * turn], turns[:turn])
 
     edit.__annotations__["data"] = gr.EditData
 
@@ -294,7 +344,8 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
         turn_index = data.index if isinstance(data.index, int) else data.index[0]
         turn_index = turn_index // 2  # messages alternate user, assistant
         if 0 <= turn_index < len(turns):
-            feedback.update(turns[turn_index], rating=rating_of(data.liked))
+            rating, reason = rating_of(data.liked)
+            feedback.update(turns[turn_index], rating=rating, reason=reason)
 
     # Gradio finds the LikeData parameter by its annotation; with postponed annotations it is only a
     # string naming a local import, so give it the class itself.
@@ -312,8 +363,8 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
         paths = [Path(f if isinstance(f, str) else f.name) for f in (files or [])]
         try:
             refusal = permission.refusal(password)  # checked here, on the server: a direct call gets the same answer
-            if refusal:
-                return f"❌ {_safe(refusal)}", gr.update(), gr.update(), gr.update(value=None)
+            if refusal:  # the chosen files stay chosen: only the password needs fixing
+                return f"{NOT_DONE} {_safe(refusal)}", gr.update(), gr.update(), gr.update()
             if not paths:
                 return "Choose one or more files first.", gr.update(), gr.update(), gr.update()
             lines = []
@@ -321,9 +372,9 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
                 progress((i, len(paths)), desc=f"Indexing {path.name}")
                 try:
                     report = bot.add(path)
-                    lines.append(f"✅ {_safe(path.name)}: {_safe(report.summary())}")
+                    lines.append(f"{DONE} {_safe(path.name)}: {_safe(report.summary())}")
                 except BotError as e:
-                    lines.append(f"❌ {_safe(str(e).replace(str(path), path.name))}")
+                    lines.append(f"{NOT_DONE} {_safe(str(e).replace(str(path), path.name))}")
             return ("<br>".join(lines), _articles_table(bot), gr.update(choices=_article_choices(bot), value=None),
                     gr.update(value=None))
         finally:
@@ -335,7 +386,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
         """Two clicks: the first names the article and asks again, the second removes it (its file is kept for Undo)."""
         refusal = permission.refusal(password)
         if refusal:
-            return f"❌ {_safe(refusal)}", gr.update(), gr.update(), "", gr.update()
+            return f"{NOT_DONE} {_safe(refusal)}", gr.update(), gr.update(), "", gr.update()
         if not article_id:
             return "Choose an article to remove.", gr.update(), gr.update(), "", gr.update()
         record = bot.store.articles.get(article_id)
@@ -348,20 +399,20 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
             undo = gr.update(visible=True, value=f"Undo: bring back {record.title}" if record else "Undo")
             kept = record.source if record else ""
         except BotError as e:
-            message, undo, kept = f"❌ {_safe(str(e))}", gr.update(), ""
+            message, undo, kept = f"{NOT_DONE} {_safe(str(e))}", gr.update(), ""
         return message, _articles_table(bot), gr.update(choices=_article_choices(bot), value=None), f"kept:{kept}", undo
 
     def undo_removal(password, confirm: str):
         refusal = permission.refusal(password)
         if refusal:
-            return f"❌ {_safe(refusal)}", gr.update(), gr.update(), confirm, gr.update()
+            return f"{NOT_DONE} {_safe(refusal)}", gr.update(), gr.update(), confirm, gr.update()
         if not confirm.startswith("kept:") or not confirm[5:]:
             return "Nothing to undo.", gr.update(), gr.update(), "", gr.update(visible=False)
         try:
             bot.restore(confirm[5:])
             message = f"Brought back {_safe(confirm[5:])}."
         except BotError as e:
-            message = f"❌ {_safe(str(e))}"
+            message = f"{NOT_DONE} {_safe(str(e))}"
         return message, _articles_table(bot), gr.update(choices=_article_choices(bot), value=None), "", gr.update(visible=False)
 
     def chat_api(message: str) -> str:
@@ -374,11 +425,12 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
     subject = bot.library.subject
     title = "Ask the guides" + (f": {subject}" if subject else "")
     with gr.Blocks(title=title, analytics_enabled=False) as app:
-        gr.Markdown(f"## {_safe(title)}\nAnswers quote the guides; open a source to see the sentence it relies on.")
+        gr.Markdown(f"## {_safe(title)}\nAnswers quote the guides; open a source to see the sentence it relies on.",
+                    elem_id="title")
         with gr.Tab("Chat"):
             chatbot = gr.Chatbot(
                 # Most of the screen on a phone and on a desktop, instead of a fixed 520 px box.
-                height="70vh", sanitize_html=True, render_markdown=True, feedback_options=("Like", "Dislike"),
+                height="70vh", sanitize_html=True, render_markdown=True, feedback_options=("Like", "Dislike", *REASONS),
                 placeholder=f"Ask about {_safe(subject)}." if subject else "Ask a question about the articles.",
                 elem_id="chat", buttons=["copy", "copy_all"],  # no "share": it points to a hosting service's forum
                 label="Conversation", show_label=False, editable="user",
@@ -387,20 +439,23 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
             turns = gr.State([])
             saved = gr.BrowserState({}, storage_key="career-bot-conversation")
             with gr.Row():
+                # No max_length: the browser would cut a long paste silently, losing the question at its end.
                 box = gr.Textbox(placeholder=f"Ask a question and press Enter (up to {bot.settings.max_question_chars:,} characters)",
-                                 label="Your question", show_label=False, scale=8, elem_id="question",
-                                 max_length=bot.settings.max_question_chars)
-                send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
+                                 label="Your question", show_label=False, scale=8, elem_id="question", min_width=200)
+                send = gr.Button("Send", variant="primary", scale=1, elem_id="send", min_width=70)
+            gr.HTML(f'<div id="count" data-limit="{bot.settings.max_question_chars}" aria-live="polite"></div>',
+                    padding=False)
             with gr.Row():
                 new_chat = gr.Button("New chat", elem_id="new-chat")
             with gr.Accordion("Comment on the last answer", open=False):
                 comment = gr.Textbox(show_label=False, placeholder="What was good or wrong? (optional)")
                 send_comment = gr.Button("Send comment")
                 comment_status = gr.Markdown()
-        with gr.Tab("Articles"):
+        with gr.Tab("Articles") as articles_tab:
             table = gr.Dataframe(
                 headers=["Title", "Site", "File", "Chunks", "Added", "ID"], value=_articles_table(bot),
-                interactive=False, elem_id="articles",
+                interactive=False, elem_id="articles", wrap=True,  # every column in view: long titles wrap
+                column_widths=["34%", "14%", "22%", "8%", "12%", "10%"],
             )
             if not permission.changes_possible:
                 gr.Markdown("Changing the library is off: this app listens on a public address without an admin "
@@ -412,7 +467,7 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
             add = gr.Button("Add to the library", variant="primary", elem_id="add", interactive=permission.changes_possible)
             status = gr.HTML(elem_id="status")
             with gr.Row():
-                which = gr.Dropdown(choices=_article_choices(bot), label="Article to remove", scale=4)
+                which = gr.Dropdown(choices=_article_choices(bot), value=None, label="Article to remove", scale=4)
                 remove = gr.Button("Remove", variant="stop", scale=1, interactive=permission.changes_possible,
                                    elem_id="remove")
             undo_remove = gr.Button("Undo", visible=False, elem_id="undo-remove")
@@ -437,15 +492,22 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
                      api_visibility="private")
         undo_remove.click(undo_removal, [password, confirm], [status, table, which, confirm, undo_remove],
                           api_visibility="private")
-        app.load(lambda: _articles_table(bot), None, table, api_visibility="private")
+        # The list and the removal choices are read again on load and when the tab is opened: another page or
+        # the command line may have changed the library since.
+        def library_now():
+            return _articles_table(bot), gr.update(choices=_article_choices(bot), value=None)
+
+        app.load(library_now, None, [table, which], api_visibility="private")
+        articles_tab.select(library_now, None, [table, which], api_visibility="private")
         gr.api(chat_api, api_name="chat")
     app.queue(default_concurrency_limit=4)
     app.permission = permission  # launch() guards the upload route with it
     return app
 
 
-# A click on an answer's [n] opens source n and scrolls to it (our own script; article text never holds any).
-HEAD = """<script>
+# Our own script (article text never holds any): a click on an answer's [n] opens source n; Copy gives text;
+# the edit box shows a question as typed; the question box counts its characters.
+HEAD = PAGE_STYLE + """<script>
 document.addEventListener("click", (event) => {
   const a = event.target.closest && event.target.closest("a.cite");
   if (!a) return;
@@ -455,31 +517,74 @@ document.addEventListener("click", (event) => {
   target.open = true;
   target.scrollIntoView({behavior: "smooth", block: "nearest"});
 });
-// Copy gives the answer as a reader sees it (text and source titles), not its HTML: while a message's copy
-// button is being handled, what Gradio writes to the clipboard is replaced by the message's text (no race
-// with Gradio's own asynchronous write).
+// A message's element from one of its buttons: Gradio puts a message's buttons in the element after its row.
+function messageOf(button) {
+  let row = button.closest(".message-buttons, .message-row");
+  while (row && !row.querySelector("[data-testid='bot'], [data-testid='user']")) row = row.previousElementSibling;
+  return row && row.querySelector("[data-testid='bot'], [data-testid='user']");
+}
+function conversationText() {
+  return [...document.querySelectorAll("#chat [data-testid='bot'], #chat [data-testid='user']")]
+    .map(m => (m.dataset.testid === "user" ? "You: " : "Answer: ") + m.innerText.trim()).join("\\n\\n");
+}
+// Copy gives what a reader sees (text and source titles), not HTML: while a copy button is being handled,
+// what Gradio writes to the clipboard is replaced by that text (no race with Gradio's own asynchronous write).
 let copying = null;
 if (navigator.clipboard && navigator.clipboard.writeText) {
   const write = navigator.clipboard.writeText.bind(navigator.clipboard);
   navigator.clipboard.writeText = (text) => {
-    const message = copying;
+    const what = copying;
     copying = null;
-    return write(message ? message.innerText.trim() : text);
+    return write(what ? what() : text);
   };
 }
 document.addEventListener("click", (event) => {
-  const button = event.target.closest && event.target.closest("button[aria-label='Copy message']");
+  const button = event.target.closest && event.target.closest("#chat button");
   if (!button) return;
-  const row = button.closest(".message-row") || button.closest("[class*='message']")?.parentElement;
-  copying = row && (row.querySelector("[data-testid='bot']") || row.querySelector("[data-testid='user']"));
+  const label = button.getAttribute("aria-label") || button.getAttribute("title") || "";
+  if (label === "Copy message") {
+    const message = messageOf(button);
+    copying = message ? () => message.innerText.trim() : null;
+  } else if (label === "Copy conversation") {
+    copying = conversationText;
+  }
 }, true);
-// Screen readers announce a message as its text, not the HTML Gradio puts in its label.
+// Messages are kept as escaped HTML (user text never becomes markup), so Gradio's edit box would show
+// "master&#39;s": it gets the question as typed instead.
+function asTyped(html) {
+  const t = document.createElement("textarea");
+  t.innerHTML = html.replace(/<br>/g, "\\n");
+  return t.value;
+}
 new MutationObserver(() => {
+  for (const box of document.querySelectorAll("#chat textarea.edit-textarea:not([data-typed])")) {
+    box.dataset.typed = "1";
+    const typed = asTyped(box.value);
+    if (typed !== box.value) {
+      box.value = typed;
+      box.dispatchEvent(new Event("input", {bubbles: true}));
+    }
+  }
+  // Screen readers announce a message as its text, not the HTML Gradio puts in its label.
   for (const m of document.querySelectorAll("[data-testid='bot'], [data-testid='user']")) {
     const text = m.innerText.trim().slice(0, 2000);
     if (m.getAttribute("aria-label") !== text) m.setAttribute("aria-label", text);
   }
 }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+// The question box's length, said before anything is cut: nothing is cut in the box, and past the limit
+// the count turns red and sending is refused with a line saying so.
+function showCount() {
+  const box = document.querySelector("#question textarea");
+  const count = document.getElementById("count");
+  if (!box || !count) return;
+  const limit = Number(count.dataset.limit);
+  const n = box.value.length;
+  count.textContent = n ? `${n.toLocaleString("en")} / ${limit.toLocaleString("en")} characters` +
+    (n > limit ? ": too long to send, shorten it" : "") : "";
+  count.classList.toggle("over", n > limit);
+}
+document.addEventListener("input", showCount);
+setInterval(showCount, 500);  // the app empties the box after a question is sent: no input event says so
 </script>"""
 
 
