@@ -136,17 +136,16 @@ def _back(k: int, r: Roles) -> int | None:
 
 
 def render(sentences, r: Roles, members) -> str:
-    """Quoted text of some of a passage's sentences (a run, or a lead-in with items): sentences joined by
-    spaces, the items of a list introduced by a lead-in as "- item" lines."""
+    """Quoted text of some of a passage's sentences, laid out as in the passage: sentences of a paragraph joined
+    by spaces, paragraphs by a blank line, list items as "- item" lines."""
     out = ""
-    as_list = any(r.lead[k] for k in members)
     previous = None
     for k in members:
         words = " ".join(sentences[k].text.split())
-        if r.item[k] and as_list:
-            out += "\n- " + words
-        elif out and as_list and previous is not None and r.item[previous]:
-            out += "\n" + words
+        if r.item[k] and (previous is None or r.paragraph_start[k] or previous != k - 1):
+            out += ("\n" if out else "") + "- " + words
+        elif out and r.paragraph_start[k]:
+            out += ("\n" if previous is not None and r.item[previous] else "\n\n") + words
         else:
             out += (" " if out else "") + words
         previous = k

@@ -146,13 +146,12 @@ def is_content(word: str) -> bool:
     return w not in FUNCTION_WORDS and not w.isdigit() and (len(w) > 2 or (word.isupper() and len(w) == 2))
 
 
-# The kind of figure an amount question asks for: pay is answered by money, "how long" by a duration,
-# "how many letters" by a count of letters. Another figure nearby ("a 15% promotion target" for "how many years
+# The kind of figure an amount question asks for: pay is answered by money, "how long" by a duration, anything
+# else by any quantity. Another figure nearby ("a 15% promotion target" for "how many years
 # to get promoted") is not the answer. General English, not any library's words.
 _MONEY_ASKED = re.compile(r"\b(?:paid|pay|pays|salary|salaries|earn|earns|earning|earnings|wage|wages|income|money|"
                           r"compensation|stipend|cost|costs|price)\b", re.I)
 _TIME_ASKED = re.compile(r"\bhow (?:long|soon)\b|\bhow many (?:seconds|minutes|hours|days|weeks|months|years|semesters)\b", re.I)
-_COUNT_ASKED = re.compile(r"\bhow many ((?:(?!(?:do|does|did|is|are|was|were|should|would|will|can|could|have|has|of|in|on|at|for|to)\b)[a-z]{3,}\s*){1,3})", re.I)
 
 
 _SHARE_ASKED = re.compile(r"\bhow much of\b|\bwhat (?:share|percent|percentage|proportion|fraction|part)\b|%", re.I)
@@ -160,15 +159,14 @@ _AMOUNT_OF_MONEY = re.compile(r"\bhow much\b|\bwhat(?:'s|’s|s| is| are| do| do
 
 
 def figure_asked(text: str) -> tuple[str, str]:
-    """("money", ""), ("time", ""), ("count", the words counted) or ("any", "") for an amount question's `text`."""
+    """("money", ""), ("time", "") or ("any", "") for an amount question's `text`."""
     if _SHARE_ASKED.search(text):
         return "any", ""
     if _MONEY_ASKED.search(text) and _AMOUNT_OF_MONEY.search(text):
         return "money", ""
     if _TIME_ASKED.search(text):
         return "time", ""
-    m = _COUNT_ASKED.search(text)
-    return ("count", m.group(1).lower().strip()) if m else ("any", "")
+    return "any", ""
 
 
 def analyse(text: str) -> Question:

@@ -261,7 +261,7 @@ def test_a_word_the_guides_never_use_is_still_a_gap(guides_bot, question, gap):
     ("how many years does it take to get promoted?", "Assuming a 15% promotion target.", False),
     ("how many years is the tenure clock?", "Consider taking 1-2 years of research time first.", True),
     ("how many recommendation letters do applications ask for?", "Most ask for three strong letters.", True),
-    ("how many recommendation letters do applications ask for?", "Postdocs have grown over the last 15 years.", False),
+    ("how many people took part?", "The survey had 35 participants.", True),  # counted in the text's own words
     ("what's the difference between a SEV-1 and a SEV-2?", "A SEV-2 is major.", False),
     ("how much of a faculty salary comes from grants?", "One only needs to raise 50% of one's salary.", True),
 ])
