@@ -387,3 +387,33 @@ def test_the_remove_list_follows_changes_made_elsewhere_and_starts_empty(page, a
     finally:
         bot = app_server[1]
         bot.remove(next(a.id for a in bot.articles if a.title == "Quokka careers"))
+
+
+def test_each_tab_keeps_its_own_conversation_and_lists_the_others(browser, app_server):
+    context = browser.new_context(viewport={"width": 1200, "height": 1100})
+    try:
+        first, second = context.new_page(), context.new_page()
+        for p in (first, second):
+            p.goto(app_server[0], wait_until="domcontentloaded")
+            p.wait_for_selector("#question textarea")
+        ask(first, "What is MLOps?")
+        ask(second, "What should go in my portfolio?")
+        # Both are kept in this browser: one tab's save never overwrites the other's.
+        first.wait_for_function(
+            "() => Object.keys(JSON.parse(localStorage.getItem('career-bot:conversations') || '{}')).length === 2",
+            timeout=10_000)
+        first.reload(wait_until="domcontentloaded")
+        first.wait_for_function("() => document.querySelectorAll(\"[data-testid='user']\").length === 1", timeout=15_000)
+        assert first.locator("[data-testid='user']").first.inner_text().strip() == "What is MLOps?"
+        first.get_by_role("button", name="Toggle Sidebar").click()
+        past = first.locator("#past")
+        past.get_by_text("What should go in my portfolio?").wait_for(timeout=10_000)
+        assert past.get_by_text("What is MLOps?").count() == 1
+        past.get_by_text("What should go in my portfolio?").click()  # reopened in this tab
+        first.wait_for_function(
+            "() => [...document.querySelectorAll(\"[data-testid='user']\")].map(m => m.innerText.trim()).join('|')"
+            " === 'What should go in my portfolio?'", timeout=10_000)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        first.screenshot(path=str(ARTIFACTS / "past-conversations.png"))
+    finally:
+        context.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import html
+import json
 import re
 import logging
 import os
@@ -425,6 +426,9 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
     subject = bot.library.subject
     title = "Ask the guides" + (f": {subject}" if subject else "")
     with gr.Blocks(title=title, analytics_enabled=False) as app:
+        with gr.Sidebar(open=False, label="Past conversations", elem_id="past-sidebar"):
+            past = gr.Radio(choices=[], label="Past conversations", elem_id="past")
+            forget = gr.Button("Delete this conversation", size="sm", elem_id="forget")
         gr.Markdown(f"## {_safe(title)}\nAnswers quote the guides; open a source to see the sentence it relies on.",
                     elem_id="title")
         with gr.Tab("Chat"):
@@ -437,7 +441,11 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
                 examples=[{"text": q} for q in bot.library.examples] or None,  # shown in an empty chat; a click asks
             )
             turns = gr.State([])
-            saved = gr.BrowserState({}, storage_key="career-bot-conversation")
+            # Conversations are kept in the browser (our script, CONVERSATIONS_JS): these hidden boxes carry them
+            # between the page's storage and the server, which keeps none.
+            conversation = gr.Textbox(visible=False, elem_id="conversation-id")  # this tab's, kept in sessionStorage
+            carrier = gr.Textbox(visible=False)  # what the browser holds, as JSON, on its way to the server
+            snapshot = gr.Textbox(visible=False)  # this conversation, as JSON, on its way to the browser
             with gr.Row():
                 # No max_length: the browser would cut a long paste silently, losing the question at its end.
                 box = gr.Textbox(placeholder=f"Ask a question and press Enter (up to {bot.settings.max_question_chars:,} characters)",
@@ -475,15 +483,26 @@ def create_app(bot: CareerBot, feedback_path="feedback.db", permission: Permissi
 
         for trigger in (box.submit, send.click):
             trigger(respond, [box, chatbot, turns], [box, chatbot, turns], api_visibility="private")
-        new_chat.click(lambda: ([], [], ""), None, [chatbot, turns, box], api_visibility="private")
+        remember = dict(fn=None, inputs=[conversation], js=REMEMBER_JS)
+        listed = dict(fn=_past, inputs=[carrier, conversation], outputs=past, api_visibility="private")
+        new_chat.click(_new_conversation, None, [chatbot, turns, box, conversation], api_visibility="private"
+                       ).then(**remember).then(fn=None, outputs=carrier, js=LIST_JS).then(**listed)
         chatbot.like(on_like, [turns], None, api_visibility="private")
         chatbot.clear(lambda: [], None, turns, api_visibility="private")
         chatbot.option_select(ask_option, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
         chatbot.example_select(ask_option, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
         chatbot.edit(edit, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
-        # The conversation survives a page reload in the browser's own storage (nothing kept on the server).
-        chatbot.change(lambda chat, t: {"chat": chat, "turns": t}, [chatbot, turns], saved, api_visibility="private")
-        app.load(_restore, [saved], [chatbot, turns], api_visibility="private")
+        # Each tab has its own conversation, kept through a reload; every conversation of this browser is listed
+        # in the sidebar and can be reopened. Kept in the browser only: the server stores no chat.
+        chatbot.change(_snapshot, [chatbot, turns, conversation], snapshot, api_visibility="private"
+                       ).then(fn=None, inputs=snapshot, outputs=carrier, js=SAVE_JS).then(**listed)
+        app.load(_restore, carrier, [chatbot, turns, conversation, past], js=LOAD_JS, api_visibility="private"
+                 ).then(**remember)
+        past.input(_open, [past, carrier], [chatbot, turns, conversation], js=OPEN_JS, api_visibility="private"
+                   ).then(**remember)
+        forget.click(fn=None, inputs=conversation, outputs=carrier, js=FORGET_JS).then(
+            _new_conversation, None, [chatbot, turns, box, conversation], api_visibility="private").then(**remember
+            ).then(**listed)
         chatbot.undo(undo, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
         chatbot.retry(retry, [chatbot, turns], [box, chatbot, turns], api_visibility="private")
         send_comment.click(on_comment, [comment, turns], [comment, comment_status], api_visibility="private")
@@ -672,11 +691,90 @@ def _delete_upload(path: Path) -> None:
         pass  # not empty, or gone already
 
 
-def _restore(saved):
-    """The chat and turns kept in the browser, or an empty chat when there is nothing (or nothing usable)."""
-    if isinstance(saved, dict) and isinstance(saved.get("chat"), list) and isinstance(saved.get("turns"), list):
-        return saved["chat"], saved["turns"]
-    return [], []
+# The browser's side of the conversations: every conversation of this browser in localStorage (one object, merged
+# on every save so that two tabs never overwrite each other's), this tab's current one in sessionStorage (a reload
+# keeps it, another tab starts its own). At most KEPT_CONVERSATIONS, the most recently changed.
+KEPT_CONVERSATIONS = 30
+_STORE = f"""
+const KEY = "career-bot:conversations", TAB = "career-bot:tab";
+const all = () => {{ try {{ const v = JSON.parse(localStorage.getItem(KEY) || "{{}}"); return v && typeof v === "object" ? v : {{}}; }} catch (e) {{ return {{}}; }} }};
+const listing = (a) => JSON.stringify(Object.values(a).map(c => ({{id: c.id, title: c.title, updated: c.updated}})));
+const keep = (a) => {{
+  const ids = Object.keys(a).sort((x, y) => (a[y].updated || "").localeCompare(a[x].updated || ""));
+  for (const id of ids.slice({KEPT_CONVERSATIONS})) delete a[id];
+  while (true) {{
+    try {{ localStorage.setItem(KEY, JSON.stringify(a)); return a; }}
+    catch (e) {{ const left = Object.keys(a).sort((x, y) => (a[x].updated || "").localeCompare(a[y].updated || ""));
+                 if (left.length <= 1) return a; delete a[left[0]]; }}
+  }}
+}};
+"""
+LOAD_JS = "() => {" + _STORE + "return [JSON.stringify({all: all(), current: sessionStorage.getItem(TAB) || ''})]; }"
+SAVE_JS = ("(snap) => {" + _STORE + "const a = all(); try { const s = JSON.parse(snap); if (s.chat && s.chat.length) a[s.id] = s;"
+           " else delete a[s.id]; } catch (e) {} return listing(keep(a)); }")
+LIST_JS = "() => {" + _STORE + "return listing(all()); }"
+OPEN_JS = "(id, x) => {" + _STORE + "return [id, JSON.stringify({all: all(), current: id})]; }"
+FORGET_JS = "(id) => {" + _STORE + "const a = all(); delete a[id]; return listing(keep(a)); }"
+REMEMBER_JS = "(id) => { if (id) sessionStorage.setItem('career-bot:tab', id); }"
+
+
+def _read(payload) -> dict:
+    try:
+        value = json.loads(payload) if isinstance(payload, str) and payload else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _restore(payload):
+    """This tab's conversation from what the browser keeps ({"all": {id: conversation}, "current": id}), or a new
+    empty one when there is none (or nothing usable); and the past conversations to list."""
+    kept = _read(payload)
+    conversations = kept.get("all") if isinstance(kept.get("all"), dict) else {}
+    chat, turns, current = _usable(conversations.get(str(kept.get("current") or "")))
+    current = current or uuid.uuid4().hex
+    listing = [{"id": c.get("id"), "title": c.get("title"), "updated": c.get("updated")} for c in conversations.values()
+               if isinstance(c, dict)]
+    return chat, turns, current, _past(json.dumps(listing), current)
+
+
+def _open(conversation_id, payload):
+    """A past conversation chosen in the sidebar."""
+    chat, turns, current = _usable(_read(payload).get("all", {}).get(str(conversation_id or "")))
+    return chat, turns, current or uuid.uuid4().hex
+
+
+def _usable(kept) -> tuple[list, list, str]:
+    if isinstance(kept, dict) and isinstance(kept.get("chat"), list) and isinstance(kept.get("turns"), list):
+        return kept["chat"], kept["turns"], str(kept.get("id") or "")
+    return [], [], ""
+
+
+def _new_conversation():
+    return [], [], "", uuid.uuid4().hex
+
+
+def _snapshot(chat, turns, conversation_id) -> str:
+    """This conversation as the browser keeps it, titled by its first question."""
+    from datetime import datetime, timezone
+
+    first = next((t.get("question", "") for t in turns or [] if isinstance(t, dict)), "")
+    title = " ".join(str(first).split())[:60] or "New conversation"
+    return json.dumps({"id": conversation_id or uuid.uuid4().hex, "title": title, "chat": chat or [], "turns": turns or [],
+                       "updated": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+
+
+def _past(listing, current=""):
+    """The sidebar's list: past conversations, the most recently changed first (titles are text, not markup)."""
+    try:
+        items = [c for c in json.loads(listing or "[]") if isinstance(c, dict) and c.get("id")]
+    except ValueError:
+        items = []
+    items.sort(key=lambda c: str(c.get("updated") or ""), reverse=True)
+    import gradio as gr
+
+    return gr.update(choices=[(str(c.get("title") or "Conversation")[:60], str(c["id"])) for c in items],
+                     value=current if any(c["id"] == current for c in items) else None)
 
 
 def _is_upload(path: Path) -> bool:
