@@ -20,14 +20,21 @@ class ArticleError(BotError):
 class ArticlesError(ArticleError):
     """Files given together, some of which cannot be added: `errors` holds one `ArticleError` per bad file
     (`path` and `reason` are the first one's), and none of the files given was added. The message is one line
-    per bad file, then one saying so."""
+    per bad file, then `advice`: what happened and what to do (by default, that nothing was added)."""
 
     ADVICE = "Nothing was added: fix or leave out the files above and run the command again."
 
-    def __init__(self, errors):
+    def __init__(self, errors, advice: str | None = None):
         self.errors = list(errors)
         self.path, self.reason = self.errors[0].path, self.errors[0].reason
-        BotError.__init__(self, "\n".join([*map(str, self.errors), self.ADVICE]))
+        self.advice = advice or self.ADVICE
+        BotError.__init__(self, "\n".join([*map(str, self.errors), self.advice]))
+
+    @classmethod
+    def in_corpus(cls, errors, corpus_dir) -> "ArticlesError":
+        """The bad article files of the corpus folder a build read: the build stopped before any write."""
+        return cls(errors, f"Nothing was built: fix or move the files above out of {corpus_dir} and run the "
+                           "command again; the index is unchanged.")
 
 
 class IndexMissingError(BotError):

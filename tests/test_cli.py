@@ -68,6 +68,33 @@ def test_several_bad_files_are_each_named_and_nothing_is_added(built, tmp_path):
     assert snapshot() == before and not (built.corpus_dir / "good.md").exists()
 
 
+def test_a_build_over_several_bad_files_names_each_and_builds_nothing(built, tmp_path):
+    """`index build` in a real process over a corpus folder with one good and two different bad files: every
+    file is read first, each bad one is named on its own line saying what is wrong, then a line saying nothing
+    was built; exit status 1, no traceback; the existing index and the corpus folder exactly as they were."""
+    corpus = tmp_path / "other-corpus"
+    corpus.mkdir()
+    (corpus / "good.md").write_text("# Good\n\nA perfectly fine article about the day of a data engineer at a small company.\n")
+    (corpus / "empty.md").write_bytes(b"")
+    (corpus / "fake.pdf").write_bytes(b"<html><body>Not a PDF at all.</body></html>")
+
+    def snapshot():
+        return {p: p.read_bytes() for d in (built.index_dir, corpus) for p in d.rglob("*") if p.is_file()}
+
+    before = snapshot()
+    proc = subprocess.run([sys.executable, "-m", "bot", "index", "build", "--corpus", str(corpus),
+                           "--index", str(built.index_dir)],
+                          cwd=ROOT, env={**os.environ, "HF_HUB_OFFLINE": "1"}, capture_output=True, text=True,
+                          timeout=300)
+    lines = proc.stderr.splitlines()
+    assert proc.returncode == 1 and proc.stdout == "" and "Traceback" not in proc.stderr, proc.stderr
+    assert f"error: {corpus / 'empty.md'}: the file is empty" in lines, proc.stderr
+    assert any(line.startswith(f"error: {corpus / 'fake.pdf'}: ") for line in lines), proc.stderr
+    assert len(lines) == 3 and "good.md" not in proc.stderr, proc.stderr
+    assert lines[-1].startswith("Nothing was built") and str(corpus) in lines[-1], proc.stderr
+    assert snapshot() == before
+
+
 def test_ask_without_an_index_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "ask", "hello there friend", "--index", str(tmp_path / "missing"))
     assert code == 1 and "index build" in err and err.count("\n") == 1

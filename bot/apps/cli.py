@@ -2,8 +2,8 @@
 
 Parses every option once into `Settings`, then hands over: `index.update` changes the index, `CareerBot`
 answers, `ui` serves (after a check that the port is free). A `BotError` becomes one line on stderr and exit
-status 1, never a traceback (bad files among several given to `index add`: one line each, then one saying
-nothing was added).
+status 1, never a traceback (bad files among several given to `index add`, or in the corpus folder of an `index
+build`: one line each, then one saying nothing was added or built).
 """
 
 from __future__ import annotations
@@ -85,10 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         return _run(args)
-    except ArticlesError as e:  # files given to `index add` together: one line per bad one, then what happened
+    except ArticlesError as e:  # files added or built together: one line per bad one, then what happened
         for error in e.errors:
             print(f"error: {error}", file=sys.stderr)
-        print(e.ADVICE, file=sys.stderr)
+        print(e.advice, file=sys.stderr)
         return 1
     except BotError as e:
         print(f"error: {e}", file=sys.stderr)

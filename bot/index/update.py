@@ -3,7 +3,8 @@
 `corpus/` is the source of truth: `build` makes the index match it, embedding only new or changed
 files (by sha256); `add` copies a file into the corpus and indexes it; `remove` drops an article's
 vectors and its corpus file. Every file is checked before anything is written, so a bad file leaves
-both the corpus and the index as they were (an `add` of several files names every bad one, then adds none).
+both the corpus and the index as they were (an `add` of several files, or a `build`, names every bad one, then
+adds or builds nothing).
 
 `add` and `remove` change both folders as one transaction: the corpus files go through `corpus/.pending/`
 (never read by a build), the manifest swap is the commit, and whatever a kill or a full disk interrupts is
@@ -172,9 +173,9 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tup
             raise BotError(f"no corpus folder {corpus_dir}: create it and put .md, .txt, .html or .pdf articles in it")
         settings = replace(settings, corpus_dir=corpus_dir)
         recover(settings, manifest)
-        # Read every file first: one bad file stops the build before anything is written.
-        articles = [load_article(p, settings.max_file_bytes) for p in corpus_files(corpus_dir)]
-        _check_unique(articles)
+        # Read and check every file first: a bad one does not stop the others being checked, and any bad file
+        # stops the build before anything is written, naming them all at once.
+        articles = _read_corpus(corpus_files(corpus_dir), settings.max_file_bytes, corpus_dir)
         library = _overrides(corpus_dir)
         store = _open_or_empty(settings, embedder, corpus_dir)
         changed_library = store.library != library
@@ -204,13 +205,7 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
     paths = [Path(p) for p in paths]
     # Every file is checked before any write, and a bad one does not stop the others being checked: all the
     # bad ones are named at once, and then none of the files is added.
-    articles, errors = [], {}
-    for i, p in enumerate(paths):
-        try:
-            articles.append(load_article(p, settings.max_file_bytes))
-        except ArticleError as e:
-            articles.append(None)
-            errors[i] = e
+    articles, errors = _load_all(paths, settings.max_file_bytes)
     conflicts = _conflicts(paths, articles, {})
     if (errors or conflicts) and len(paths) > 1:
         # Nothing will be added: all are checked against the index too (as it is now, read without the lock), so
@@ -449,10 +444,27 @@ def _overrides(corpus_dir: Path) -> dict:
         raise BotError(f"{Path(corpus_dir) / 'library.yaml'} is not valid YAML ({type(e).__name__}): fix it") from None
 
 
-def _check_unique(articles: list[Article]) -> None:
-    """No two articles with one id, and no article twice under two names (same text, same sha256)."""
-    for error in _conflicts([a.source for a in articles], articles, {}).values():
-        raise error
+def _read_corpus(files: list[Path], max_bytes: int, corpus_dir: Path) -> list[Article]:
+    """The articles of a corpus folder's files, once every file has been read and checked: none unreadable, no
+    two with one id, no text twice under two names. Else an ArticlesError naming every bad file."""
+    articles, errors = _load_all(files, max_bytes)
+    errors |= _conflicts(files, articles, {})
+    if errors:
+        raise ArticlesError.in_corpus([errors[i] for i in sorted(errors)], corpus_dir)
+    return articles
+
+
+def _load_all(paths: list[Path], max_bytes: int) -> tuple[list[Article | None], dict[int, ArticleError]]:
+    """Every file read and checked, a bad one not stopping the rest: the articles by position (None for a file
+    that cannot be read), and the error of each such file by position."""
+    articles, errors = [], {}
+    for i, path in enumerate(paths):
+        try:
+            articles.append(load_article(path, max_bytes))
+        except ArticleError as e:
+            articles.append(None)
+            errors[i] = e
+    return articles, errors
 
 
 def _conflicts(paths, articles: list[Article | None], indexed: dict[str, tuple[str, str]]) -> dict[int, ArticleError]:
