@@ -42,7 +42,8 @@ CHAT_WORDS = frozenset(
     helping helpful useful useless great good nice cool awesome amazing perfect brilliant excellent fine ok okay
     alright sure yes yeah yep no nope lol lmao haha thanks thank thx ty cheers bye now later soon then and but or
     stupid dumb bad terrible wrong rubbish garbage not what huh hmm wow oh ah got it makes sense answer answers
-    doing today how morning afternoon evening hello hi hey day of me""".split()
+    doing today how morning afternoon evening hello hi hey day of me i see clear clears cleared up whatever anyway
+    anyways appreciate appreciated understood understand kk""".split()
 )
 _RUDE = re.compile(r"\b(?:useless|stupid|dumb|bad|terrible|rubbish|garbage|wrong|not helpful)\b", re.I)
 

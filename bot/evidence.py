@@ -17,7 +17,7 @@ from typing import Callable
 import numpy as np
 
 from .config import THRESHOLDS, Thresholds
-from .question import IRREGULAR, Question, analyse, is_content
+from .question import FUNCTION_WORDS, IRREGULAR, Question, analyse, is_content
 from .retrieval import QUESTION_WORDS, Passage, Retriever
 
 _LAST_LINE_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+[^\n]*$")
@@ -139,7 +139,7 @@ def knows(retriever: Retriever, word: str) -> bool:
         return True  # "C++", "R": too short for the lexical index to hold; not judged
     if len(parts) != 1 or parts[0] != w:  # "open-source", "R&D": the index holds their parts
         # A part that is a function word ("on" of "on-call") is never indexed: it says nothing either way.
-        return all(knows(retriever, x) for x in parts if is_content(x))
+        return all(knows(retriever, x) for x in parts if x not in FUNCTION_WORDS)
     stem = retriever.stemmer.stemWord(w)
     if retriever.knows_term(stem) or retriever.knows_term(w):
         return True

@@ -162,14 +162,35 @@ def _singular(phrase: str) -> str:
     return " ".join(words)
 
 
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_NUMBERING = re.compile(r"^(?:(?:step|part|chapter|section)\s+)?(?:\d{1,3}|[ivx]{1,4})[.):]\s+|^\d{1,3}\s+-\s+", re.I)
+
+
+def readable_heading(heading: str) -> str:
+    """A heading as a topic to offer, or "": without invisible characters or its number ("3. Build a portfolio");
+    a label ("Before you start:") or a metadata line ("Publication date: May 28, 2026") is no topic. Pure."""
+    text = " ".join(_INVISIBLE.sub("", heading).split())
+    text = _NUMBERING.sub("", text).strip()
+    return "" if ":" in text else text
+
+
+# A heading question that leans on its page ("Why have one?", "What is it?") asks nothing on its own.
+_LEANS = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|one|ones|he|she|here)\b", re.I)
+
+
 def _examples(headings: dict[str, int], n: int = 3) -> tuple[str, ...]:
-    """Questions from the articles' own headings: those written as questions first, most common first."""
+    """Questions from the articles' own headings, most common first: those written as questions that stand on
+    their own (four words or more, no pronoun leaning on the page), then topics ("What do the guides say
+    about “Incident Commander Training”?") when there are too few."""
     counts: Counter = Counter()
     for h, times in headings.items():
-        if h.strip():
-            counts[h.strip()] += times
-    questions = [h for h, _ in counts.most_common() if h.endswith("?") and 12 <= len(h) <= 90]
-    return tuple(questions[:n])
+        h = readable_heading(h)
+        if h:
+            counts[h] += times
+    ranked = [h for h, _ in counts.most_common() if 12 <= len(h) <= 90]
+    questions = [h for h in ranked if h.endswith("?") and len(h.split()) >= 4 and not _LEANS.search(h)]
+    topics = [f"What do the guides say about “{h}”?" for h in ranked if not h.endswith("?") and len(h.split()) >= 3]
+    return tuple((questions + topics)[:n])
 
 
 def read_overrides(corpus_dir: Path) -> dict:

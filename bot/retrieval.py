@@ -22,7 +22,7 @@ from .errors import IndexCorruptError
 from .index.search import Search
 from .index.segments import tokenize_one
 from .index.store import ArticleRecord, IndexStore
-from .library import derive
+from .library import derive, readable_heading
 
 # Stemmed question words that say nothing about the topic. bm25s's tokenizer already drops its English stop
 # words ("is", "are", "the"...); these are the ones it keeps. BM25 keeps them too, since they match
@@ -188,7 +188,7 @@ class Retriever:
                 heading_of = np.full(self.index.n, -1, dtype=np.int64)  # each chunk's usable heading, or -1
                 titles = {a.title.strip().lower() for a in self.store.articles.values()}
                 for heading, chunk_rows in zip(*self.index.heading_rows()):
-                    heading = heading.strip()
+                    heading = readable_heading(heading)
                     # A heading that is an article's title, or one word ("Conclusion"), names no answerable topic.
                     if 12 <= len(heading) <= 90 and heading.lower() not in titles and len(heading.split()) >= 2:
                         heading_of[chunk_rows] = number.setdefault(heading, len(number))

@@ -282,3 +282,13 @@ def test_hyphenated_words_and_swapped_endings_of_the_guides_words_are_known(guid
 def test_an_amount_question_the_guides_give_no_figure_for_says_so_first(guides_bot):
     answer = guides_bot.ask("How long does it take to become an ML engineer?")
     assert answer.citations and answer.gaps == ("a figure",) and answer.text.startswith("The guides give no figure")
+
+
+@pytest.mark.parametrize("heading, offered", [
+    ("3. Build a portfolio", "Build a portfolio"), ("Step 2: Learn Python", "Learn Python"),
+    ("\u200bWhat is MLOps?", "What is MLOps?"), ("Publication date: May 28, 2026", ""), ("Before you start:", ""),
+])
+def test_headings_offered_as_topics_read_as_topics(heading, offered):
+    from bot.library import readable_heading
+
+    assert readable_heading(heading) == offered
