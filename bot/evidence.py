@@ -85,11 +85,11 @@ def gather(retriever: Retriever, query: str, own: str | None = None, k: int = 5,
         reduced = retriever.embedder.embed_query(" ".join(rest.split()) or own)
         if direction is not None:
             reduced = _unit(reduced - float(reduced @ direction) * direction)
-        # The leave-out test: words are a gap only if the passages fit the question better without them.
+        # The leave-out test: words are a gap only if the passages fit the question clearly better without them.
         # "over the next decade" is answered by "from 2020 to 2030"; "in India" pulls away from US figures.
         full = max((float((v @ vector).max()) for v in sentence_vectors if len(v)), default=-1.0)
         fewer = max((float((v @ reduced).max()) for v in sentence_vectors if len(v)), default=-1.0)
-        if fewer <= full and fewer >= limits.answer_without_gaps:
+        if fewer <= full + limits.gap_margin and fewer >= limits.answer_without_gaps:
             unknown, reduced = (), None
     opposite = alternatives(retriever, vector) if question.asks_requirement else []
     return Evidence(
