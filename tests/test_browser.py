@@ -417,3 +417,36 @@ def test_each_tab_keeps_its_own_conversation_and_lists_the_others(browser, app_s
         first.screenshot(path=str(ARTIFACTS / "past-conversations.png"))
     finally:
         context.close()
+
+
+from tests.test_safety import guarded_app  # noqa: E402,F401 (a fixture: the app with an admin password)
+
+
+def test_a_refused_password_keeps_the_chosen_files(browser, guarded_app, tmp_path):
+    url = guarded_app[0]
+    article = tmp_path / "kept-upload.md"
+    article.write_text("# Kept\n\nA chosen file stays chosen when the password is refused.\n")
+    context = browser.new_context(viewport={"width": 1200, "height": 1100})
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="domcontentloaded")
+        page.wait_for_selector("#question textarea")
+        page.get_by_role("tab", name="Articles").click()
+        page.locator("#upload input[type=file]").set_input_files(str(article))
+        page.wait_for_function("() => document.querySelector('#upload').innerText.includes('kept-upload')", timeout=15_000)
+        page.locator("#admin-password input").fill("guess")
+        page.locator("#add").click()
+        page.wait_for_function("() => document.querySelector('#status').innerText.includes('Wrong or missing admin password')",
+                               timeout=15_000)
+        assert "kept-upload" in page.locator("#upload").inner_text()  # only the password needs fixing
+    finally:
+        context.close()
+
+
+def test_retry_says_when_the_answer_is_the_same_and_an_expanded_abbreviation_is_not_a_rewrite(page):
+    bot = ask(page, "What do MLEs earn?")
+    assert "Searched for" not in bot.inner_text()  # "MLEs" spelled out is not a rewritten follow-up
+    page.locator("[data-testid='bot']").last.hover()
+    page.locator("#chat button[aria-label='Retry']").last.click()
+    page.wait_for_function("() => { const m = [...document.querySelectorAll(\"[data-testid='bot']\")].pop();"
+                           " return m && m.innerText.includes('The same answer again'); }", timeout=30_000)

@@ -176,3 +176,17 @@ def test_an_edited_question_is_asked_again_in_its_place(app_server):
                     break
     shown = json.dumps(final)
     assert final and len(final[1]) == 2 and "concept drift" in shown.lower() and "What is MLOps?" not in shown
+
+
+def test_a_source_is_labelled_with_its_section_and_suggestions_are_not_listed_twice():
+    from bot.answer import Answer, Citation
+    from bot.apps.ui import render_answer
+
+    cite = lambda n, heading: Citation(n=n, text="Some text.", title="How to become an MLE", article_id="a",  # noqa: E731
+                                       chunk_id=f"a:c{n}", score=0.5, heading=heading, sentences=("Some text.",),
+                                       highlights=((0, 10),))
+    html = render_answer(Answer("Some text. [1] Other text. [2]", [cite(1, "Skills"), cite(2, "Salary")], "q", "answer"))
+    assert "How to become an MLE › Skills" in html and "How to become an MLE › Salary" in html
+    refusal = Answer("The guides don't cover that. They can answer questions like:\n- What is MLOps?\n- What pays?",
+                     [], "q", "not_covered", ("What is MLOps?", "What pays?"))
+    assert "What is MLOps" not in render_answer(refusal)  # offered as buttons under the message instead
