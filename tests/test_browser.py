@@ -450,3 +450,27 @@ def test_retry_says_when_the_answer_is_the_same_and_an_expanded_abbreviation_is_
     page.locator("#chat button[aria-label='Retry']").last.click()
     page.wait_for_function("() => { const m = [...document.querySelectorAll(\"[data-testid='bot']\")].pop();"
                            " return m && m.innerText.includes('The same answer again'); }", timeout=30_000)
+
+
+@pytest.mark.parametrize("width, height", [(1280, 900), (390, 844)])
+def test_every_column_of_the_articles_table_is_in_view(browser, app_server, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        page.goto(app_server[0], wait_until="domcontentloaded")
+        page.wait_for_selector("#question textarea")
+        page.get_by_role("tab", name="Articles").click()
+        page.locator("#articles").get_by_text("Title").first.wait_for(timeout=10_000)
+        page.wait_for_timeout(300)
+        # Each header cell ends inside the table's box (no column hidden past its right edge) and Title keeps room.
+        inside, title_share = page.evaluate(
+            """() => { const box = document.querySelector('#articles').getBoundingClientRect();
+            const heads = [...document.querySelectorAll('#articles th')].filter(h => h.innerText.trim());
+            const title = heads.find(h => h.innerText.trim().startsWith('Title'));
+            return [heads.length >= 6 && heads.every(h => h.getBoundingClientRect().right <= box.right + 1),
+                    title.getBoundingClientRect().width / box.width]; }""")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"articles-{width}.png"))
+        assert inside and title_share >= 0.2
+    finally:
+        context.close()
