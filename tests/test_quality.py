@@ -293,3 +293,24 @@ def test_headings_offered_as_topics_read_as_topics(heading, offered):
     from bot.library import readable_heading
 
     assert readable_heading(heading) == offered
+
+
+def test_a_question_asked_again_after_an_article_on_it_was_added_is_answered_from_it(tmp_path):
+    """In the same conversation too: the new article answers, and the gap line goes."""
+    import shutil
+
+    from bot import CareerBot
+    from bot.config import Settings
+
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    shutil.copytree(ROOT / "index", tmp_path / "index", ignore=shutil.ignore_patterns(".lock"))
+    bot = CareerBot.load(settings=Settings.from_env(index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus"))
+    question = "Do Kaggle competitions help beginners?"
+    before = bot.ask(question)
+    assert "Kaggle" in before.gaps
+    article = tmp_path / "kaggle.md"
+    article.write_text("---\ntitle: Winning at Kaggle\n---\nKaggle competitions teach you to iterate quickly on validation "
+                       "strategy. Top Kaggle competitors share their notebooks so beginners can learn from them.\n")
+    bot.add(article)
+    again = bot.ask(question, history=[{"role": "user", "content": question}, {"role": "assistant", "content": before.text}])
+    assert again.gaps == () and again.citations[0].title == "Winning at Kaggle"
