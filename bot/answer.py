@@ -57,11 +57,14 @@ _CONTRAST = re.compile(
     r"\b(while|whereas|on the other hand|in contrast|by contrast|unlike|instead|rather than|however|but|than|"
     r"differ|different|difference|compared)\b", re.I)
 # Words too common to count as new information when judging whether an excerpt adds anything.
-_COMMON = frozenset("a an and are as at be but by for if in into is it of on or such that the their then there these they this to was will with can also which who from has have more most".split())
+_COMMON = frozenset(
+    "a an and are as at be but by for if in into is it of on or such that the their then there these they this to was will "
+    "with can also which who from has have more most".split())
 # "A machine learning engineer is a software engineer who ...": the verb near the start, not in a list's lead-in.
 _DEFINES = re.compile(r"^(?!here\b)[^:;]{0,80}?\b(is|are|refers to|means|describes|known as|defined as)\b\s+(?:an?|the|one)\b", re.I)
 _SEQUENCE = re.compile(r"\b(first|second|then|next|finally|after that|begins? with|step|stages?)\b", re.I)
-_ADVISES = re.compile(r"\b(should|consider|make sure|it(?:'|’)s (?:important|best|worth|essential)|recommend|tip|key|try to|focus on|start by|seek out)\b", re.I)
+_ADVISES = re.compile(r"\b(should|consider|make sure|it(?:'|’)s (?:important|best|worth|essential)|recommend|tip|key|"
+                      r"try to|focus on|start by|seek out)\b", re.I)
 
 
 @dataclass(frozen=True)

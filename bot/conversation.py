@@ -14,16 +14,16 @@ import threading
 import time
 from pathlib import Path
 
-from .index import update
 from .answer import Answer, compose, not_covered
 from .config import Settings
 from .embedding import Embedder, embedder_for
 from .errors import BotError, QuestionError
 from .evidence import Evidence, gather
+from .index import update
+from .index.store import ArticleRecord, IndexStore
 from .library import Library
 from .question import without_exclusions
 from .retrieval import Passage, Retriever
-from .index.store import ArticleRecord, IndexStore
 
 # Small talk: a message that opens with a greeting, thanks, a farewell, a reaction or a question about the bot,
 # and says nothing else ("thanks, that really helped!", "lol ok", "you're useless"). General English chat, not

@@ -333,7 +333,7 @@ def _pdf_pages(reader) -> list[str]:
                                "save its text as .txt or .md and add that")
 
     pages, kept = [], 0
-    for number, page in enumerate(reader.pages, 1):
+    for number, page in enumerate(reader.pages, 1):  # noqa: B007 (on_text and on_operator name the page by it)
         pages.append(page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator) or "")
         kept += len(pages[-1])
         chars = kept  # what was kept, whatever the callbacks were told
@@ -471,7 +471,7 @@ def _drop_blocks(text: str, tag: str) -> str:
     by scanning, case-insensitively; an unclosed one and all after it is left as it is, like a comment."""
     lower, out, at = text.lower(), [], 0
     while (start := lower.find(f"<{tag}", at)) >= 0:
-        if not (lower[start + len(tag) + 1 : start + len(tag) + 2] in (">", " ", "\n", "\t")):
+        if lower[start + len(tag) + 1 : start + len(tag) + 2] not in (">", " ", "\n", "\t"):
             out.append(text[at : start + 1])
             at = start + 1
             continue

@@ -3,9 +3,9 @@
 import shutil
 
 from bot import CareerBot
-from bot.measure.bench import synthesize, worker
 from bot.config import Settings
 from bot.index.store import IndexStore
+from bot.measure.bench import synthesize, worker
 from tests.conftest import ROOT
 
 

@@ -3,7 +3,6 @@
 Skipped only when no Chromium is installed and CI is not set; under CI=true a missing browser fails.
 """
 
-import json
 import os
 import shutil
 import tempfile
@@ -12,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

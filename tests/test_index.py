@@ -8,9 +8,9 @@ import textwrap
 import numpy as np
 import pytest
 
-from bot.index import update
 from bot.config import Settings
 from bot.errors import ArticleError, IndexMismatchError, IndexMissingError
+from bot.index import update
 from bot.index.store import FORMAT_VERSION, SEGMENT_SUFFIXES, IndexStore
 from tests.conftest import ROOT
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot import CareerBot
-from bot.index import update
 from bot.config import Settings
+from bot.index import update
 from bot.library import defined_abbreviations
 
 NURSING = Path(__file__).parent / "data" / "nursing"

@@ -234,8 +234,8 @@ def guarded_app(tmp_path):
     import shutil
 
     from bot import CareerBot
-    from bot.config import Settings
     from bot.apps.ui import Permission, create_app, launch
+    from bot.config import Settings
     from tests.conftest import free_port
 
     shutil.copytree(ROOT / "corpus", tmp_path / "corpus")

@@ -77,7 +77,7 @@ def test_random_adds_and_removes_answer_like_a_build_from_scratch(built, embedde
     bot = CareerBot.load(settings=built)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    for step in range(10):
+    for _ in range(10):
         absent = sorted(set(TOPICS) - set(bot.store.articles))
         if absent and (rng.random() < 0.6 or len(bot.store.articles) < 2):
             name = rng.choice(absent)

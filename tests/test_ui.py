@@ -109,10 +109,8 @@ def test_the_page_names_the_librarys_subject_not_a_fixed_one(app_server):
 
 
 def test_feedback_keeps_what_was_finally_said_about_each_answer(tmp_path):
-    from bot.apps.ui import rating_of
+    from bot.apps.ui import REASONS, rating_of
     from bot.feedback import FeedbackStore
-
-    from bot.apps.ui import REASONS
 
     assert (rating_of(True), rating_of("Like"), rating_of(False), rating_of("Dislike"), rating_of("")) == (
         ("up", ""), ("up", ""), ("down", ""), ("down", ""), (None, ""))

@@ -158,8 +158,8 @@ def _run(args) -> int:
             print("\n" + libraries.evaluate(chosen, embedder_for(settings), model=settings.model))
         return 0
 
-    from ..index import update
     from ..embedding import embedder_for
+    from ..index import update
     from ..index.store import IndexStore
 
     if args.action == "check":

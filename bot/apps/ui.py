@@ -11,9 +11,9 @@ from __future__ import annotations
 import hmac
 import html
 import json
-import re
 import logging
 import os
+import re
 import threading
 import time
 import uuid
@@ -697,7 +697,8 @@ def _delete_upload(path: Path) -> None:
 KEPT_CONVERSATIONS = 30
 _STORE = f"""
 const KEY = "career-bot:conversations", TAB = "career-bot:tab";
-const all = () => {{ try {{ const v = JSON.parse(localStorage.getItem(KEY) || "{{}}"); return v && typeof v === "object" ? v : {{}}; }} catch (e) {{ return {{}}; }} }};
+const all = () => {{ try {{ const v = JSON.parse(localStorage.getItem(KEY) || "{{}}");
+                         return v && typeof v === "object" ? v : {{}}; }} catch (e) {{ return {{}}; }} }};
 const listing = (a) => JSON.stringify(Object.values(a).map(c => ({{id: c.id, title: c.title, updated: c.updated}})));
 const keep = (a) => {{
   const ids = Object.keys(a).sort((x, y) => (a[y].updated || "").localeCompare(a[x].updated || ""));

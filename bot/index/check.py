@@ -38,7 +38,7 @@ def check_index(index_dir) -> list[str]:
         part, found = _open(index_dir, segment)
         problems += [f"segments[{i}]: {p}" for p in found]
         if part is not None:
-            problems += _contained(lambda: _part_problems(part), f"segments[{i}]")
+            problems += _contained(lambda part=part: _part_problems(part), f"segments[{i}]")
         parts.append(part)
     problems += _contained(lambda: _manifest_problems(manifest, parts), MANIFEST)
     named = {name for d in manifest["segments"] for name in d["files"].values()} | {MANIFEST}

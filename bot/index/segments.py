@@ -36,10 +36,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import bm25s
-from bm25s.stopwords import STOPWORDS_EN
 import faiss
 import numpy as np
 import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
 
 from ..chunking import Chunk, Sentence
 from ..errors import IndexCorruptError

@@ -221,8 +221,8 @@ def _run_worker(index_dir: Path, extra: Path | None) -> dict:
 
 
 def _build_bundled(work: Path, embedder) -> tuple[dict, Path, list[str]]:
-    from ..index import update
     from ..chunking import chunk_article
+    from ..index import update
     from ..ingest import load_article
 
     settings = Settings.from_env(index_dir=work / "bundled" / "index", corpus_dir=work / "bundled" / "corpus")
@@ -270,12 +270,12 @@ def _encoders(texts: list[str], batch_size: int, bundled_dir: Path, embedder) ->
     chat's own (onnx unless the model could not be exported)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from ..index import update
     from .. import onnx_model
     from ..conversation import CareerBot
     from ..embedding import OnnxEmbedder, bundled_model_path, get_embedder
-    from .evaluate import DEFAULT_DATASET, evaluate_bot, load_dataset
+    from ..index import update
     from ..index.store import IndexStore
+    from .evaluate import DEFAULT_DATASET, evaluate_bot, load_dataset
 
     plan = onnx_model.plan_for(bundled_model_path())
     fp32_file = onnx_model.ensure_exported(plan, Settings.from_env().cache_dir)
@@ -429,7 +429,8 @@ def format_report(r: dict) -> str:
         f"{lc['build_with_model_load_s']} s with model load); similarity_search p50 {lc['search_ms_p50']} ms, p95 {lc['search_ms_p95']} ms",
         f"cold start (bundled): process start -> first CLI answer {cs['first_answer_s']} s; app start -> ready {cs['app_ready_s']} s",
         "",
-        f"{'encoder (bundled texts)':<24}{'query p50 ms':>14}{'encode s':>10}{'dev MRR@10':>12}{'hit@5':>7}{'cite':>7}{'keys':>7}{'OOS':>6}{'follow':>8}",
+        f"{'encoder (bundled texts)':<24}{'query p50 ms':>14}{'encode s':>10}{'dev MRR@10':>12}{'hit@5':>7}{'cite':>7}"
+        f"{'keys':>7}{'OOS':>6}{'follow':>8}",
         *(
             f"{name:<24}{e['query_ms_p50']:>14}{e['encode_s']:>10}"
             + (f"{e['dev']['mrr_at_10']:>12}{e['dev']['hit_at_5']:>7}{e['dev']['citation_hit']:>7}{e['dev']['key_coverage']:>7}"

@@ -14,9 +14,9 @@ import statistics
 import time
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
+from pathlib import Path
 
 import numpy as np
-from pathlib import Path
 
 from ..config import PROJECT_DIR
 
@@ -203,8 +203,8 @@ def run(bot, dataset=None, as_json: bool = False) -> str:
         if as_json:
             return json.dumps({"dataset": str(dataset), "answers": asdict(report)}, indent=2)
         return format_answer_report(report, Path(dataset))
-    from .baseline import LangChainBaseline
     from ..index.update import corpus_dir_of
+    from .baseline import LangChainBaseline
 
     base = evaluate_baseline(LangChainBaseline(corpus_dir_of(bot.store, bot.settings), bot.settings.model), rows)
     ours = evaluate_bot(bot, rows)

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import excerpts
 from ..answer import sentence_features, sentence_scores
 from ..config import WEIGHTS, SentenceWeights
-from .. import excerpts
-from .evaluate import normalize
 from . import libraries
+from .evaluate import normalize
 
 FIT = ("engineering-management", "sre-oncall-incident-response", "academic-statistics-careers")
 GRID = {
