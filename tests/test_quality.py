@@ -197,10 +197,10 @@ def test_a_comparison_quotes_the_sentences_that_contrast_the_two(guides_bot):
     assert "large-scale" in answer.text and "research environments" in answer.text
 
 
-def test_a_comparison_the_guides_never_make_is_refused_naming_it(guides_bot):
+def test_a_comparison_the_guides_never_make_is_named_first_as_a_gap(guides_bot):
     answer = guides_bot.ask("Do ML engineers earn more at startups or at big tech companies?")
-    assert answer.kind == "not_covered" and answer.citations == []
-    assert answer.gaps and "startups" in answer.gaps[0] and "big tech companies" in answer.gaps[0]
+    assert answer.gaps and "startups" in answer.gaps[-1] and "big tech companies" in answer.gaps[-1]
+    assert answer.text.startswith("The guides don't cover ")  # said before anything the guides do say
 
 
 @pytest.mark.golden
