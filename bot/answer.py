@@ -56,10 +56,6 @@ _ENUMERATION = re.compile(
 _CONTRAST = re.compile(
     r"\b(while|whereas|on the other hand|in contrast|by contrast|unlike|instead|rather than|however|but|than|"
     r"differ|different|difference|compared)\b", re.I)
-# Words too common to count as new information when judging whether an excerpt adds anything.
-_COMMON = frozenset(
-    "a an and are as at be but by for if in into is it of on or such that the their then there these they this to was will "
-    "with can also which who from has have more most".split())
 # "A machine learning engineer is a software engineer who ...": the verb near the start, not in a list's lead-in.
 _DEFINES = re.compile(r"^(?!here\b)[^:;]{0,80}?\b(is|are|refers to|means|describes|known as|defined as)\b\s+(?:an?|the|one)\b", re.I)
 _SEQUENCE = re.compile(r"\b(first|second|then|next|finally|after that|begins? with|step|stages?)\b", re.I)
@@ -183,9 +179,10 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     if question.asks_requirement:
         disagreement = _add_counterpoint(chosen, candidates, evidence, roles, passages, vector, limits)
     no_figure = question.type == "amount" and not _with_figure(chosen, candidates, question.text, passages)
+    # The passage quoted whole is widened too: what lies between its quotable sentences stays in (a line-wrapped
+    # source's fragments). Leaving them out cut 42 of 337 answers mid-run (held out: every key 32 -> 31 of 72).
     for c in chosen:
-        if c is not focus.get(c.rank):
-            _widen(c, passages, roles)
+        _widen(c, passages, roles)
     return _render(evidence, passages, roles, chosen, disagreement, gaps, no_figure, focus)
 
 
@@ -242,7 +239,7 @@ def _with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], question: s
 
 def gives_figure(question: str, text: str) -> bool:
     """Whether `text` holds a figure of the kind `question` asks for (question.figure_asked)."""
-    kind, _ = figure_asked(question)
+    kind = figure_asked(question)
     if kind == "money":
         return bool(_MONEY.search(text))
     if kind == "time":

@@ -158,15 +158,15 @@ _SHARE_ASKED = re.compile(r"\bhow much of\b|\bwhat (?:share|percent|percentage|p
 _AMOUNT_OF_MONEY = re.compile(r"\bhow much\b|\bwhat(?:'s|’s|s| is| are| do| does| would| will| can)\b|\b(?:earn|earns|make|makes|paid)\b", re.I)
 
 
-def figure_asked(text: str) -> tuple[str, str]:
-    """("money", ""), ("time", "") or ("any", "") for an amount question's `text`."""
+def figure_asked(text: str) -> str:
+    """"money", "time" or "any": the kind of figure an amount question's `text` asks for."""
     if _SHARE_ASKED.search(text):
-        return "any", ""
+        return "any"
     if _MONEY_ASKED.search(text) and _AMOUNT_OF_MONEY.search(text):
-        return "money", ""
+        return "money"
     if _TIME_ASKED.search(text):
-        return "time", ""
-    return "any", ""
+        return "time"
+    return "any"
 
 
 def analyse(text: str) -> Question:
