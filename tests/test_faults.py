@@ -424,11 +424,11 @@ def test_no_uploads_where_the_library_cannot_change(served):
 
 
 def test_uploads_waiting_are_bounded_and_expire_with_their_folders(served, monkeypatch):
-    from bot.apps import ui
+    from bot.apps.ui import Permission, uploads
 
-    monkeypatch.setattr(ui, "UPLOAD_MAX_AGE", 1.0)
-    monkeypatch.setattr(ui, "UPLOAD_SWEEP", 0.2)
-    url, app = served(ui.Permission(None, "127.0.0.1"), max_file_bytes=4_000)  # budget: 5 x 4 KB
+    monkeypatch.setattr(uploads, "UPLOAD_MAX_AGE", 1.0)
+    monkeypatch.setattr(uploads, "UPLOAD_SWEEP", 0.2)
+    url, app = served(Permission(None, "127.0.0.1"), max_file_bytes=4_000)  # budget: 5 x 4 KB
     stored = [_upload(url, f"a{i}.md", bytes([65 + i]) * 3_000) for i in range(8)]
     assert [r.status_code for r in stored].count(200) == 6 and stored[-1].status_code == 429
     paths = [Path(r.json()[0]) for r in stored if r.status_code == 200]

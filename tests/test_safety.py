@@ -211,14 +211,18 @@ def test_one_huge_paragraph_is_cut_into_bounded_sentences():
 # ---- who may change the library; one library, many readers ------------------------------------------
 
 
-def _call_route(url: str, app, name: str, data: list, session: str = "") -> None:
-    """Call an app event by its index, straight to the queue endpoint, as a script could (not through the page)."""
+def _call_route(url: str, trigger: tuple[str, str], data: list, session: str = "") -> None:
+    """Call the event a component triggers (`(elem_id, event)`), straight to the queue endpoint, as a script could:
+    its index read from the config the page itself loads, not through the page."""
     import json as _json
 
     import httpx
 
-    index = next(i for i, f in app.fns.items() if f.name == name)
-    session = session or f"direct-{name}"
+    config = httpx.get(f"{url}config", timeout=30).json()
+    elem_id, event = trigger
+    component = next(c["id"] for c in config["components"] if c.get("props", {}).get("elem_id") == elem_id)
+    index = next(d["id"] for d in config["dependencies"] if [component, event] in d["targets"])
+    session = session or f"direct-{elem_id}"
     joined = httpx.post(f"{url}gradio_api/queue/join", json={"data": data, "fn_index": index, "session_hash": session,
                                                              "event_data": None, "trigger_id": None}, timeout=30)
     assert joined.status_code == 200, joined.text
@@ -226,6 +230,9 @@ def _call_route(url: str, app, name: str, data: list, session: str = "") -> None
         for line in events.iter_lines():
             if line.startswith("data:") and _json.loads(line[5:]).get("msg") == "process_completed":
                 return
+
+
+REMOVE, UNDO_REMOVE, ADD = ("remove", "click"), ("undo-remove", "click"), ("add", "click")
 
 
 @pytest.fixture
@@ -251,29 +258,29 @@ def guarded_app(tmp_path):
 
 
 def test_removing_through_the_queue_endpoint_needs_the_admin_password(guarded_app):
-    url, app, bot, _ = guarded_app
+    url, _, bot, _ = guarded_app
     target = "itpro-how-to-become-a-machine-learning-engineer"
     for wrong in (None, "", "guess"):
         for _ in range(2):  # a removal is confirmed by a second call
-            _call_route(url, app, "remove_article", [target, wrong, None], session="attacker")
+            _call_route(url, REMOVE, [target, wrong, None], session="attacker")
         assert target in bot.store.articles
-    _call_route(url, app, "remove_article", [target, "s3cret", None], session="admin")
+    _call_route(url, REMOVE, [target, "s3cret", None], session="admin")
     assert target in bot.store.articles  # the first click only asks
-    _call_route(url, app, "remove_article", [target, "s3cret", None], session="admin")
+    _call_route(url, REMOVE, [target, "s3cret", None], session="admin")
     assert target not in bot.store.articles
-    _call_route(url, app, "undo_removal", ["guess", None], session="attacker")
+    _call_route(url, UNDO_REMOVE, ["guess", None], session="attacker")
     assert target not in bot.store.articles
-    _call_route(url, app, "undo_removal", ["s3cret", None], session="admin")  # undo brings it back, file and all
+    _call_route(url, UNDO_REMOVE, ["s3cret", None], session="admin")  # undo brings it back, file and all
     assert target in bot.store.articles and update.stale_articles(bot.settings) == []
 
 
 def test_adding_through_the_queue_endpoint_needs_the_admin_password(guarded_app, tmp_path):
     from bot.apps.ui import Permission
 
-    url, app, bot, base = guarded_app
+    url, _, bot, base = guarded_app
     # The add handler refuses before it looks at the files: no file is read, none is indexed.
     before = set(bot.store.articles)
-    _call_route(url, app, "add_files", [None, "guess"])
+    _call_route(url, ADD, [None, "guess"])
     assert set(bot.store.articles) == before
     public = Permission(None, "0.0.0.0")
     assert not public.changes_possible and "admin password" in public.refusal("anything")

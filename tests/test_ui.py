@@ -1,11 +1,31 @@
-"""The Gradio app over real HTTP with gradio_client, and the pure rendering that keeps article text inert."""
+"""The Gradio app over real HTTP with gradio_client, its handlers called directly (as the app calls them, over the
+real guides), and the pure rendering that keeps article text inert."""
 
+import json
+import typing
 from concurrent.futures import ThreadPoolExecutor
 
+import gradio as gr
+import pytest
 from gradio_client import Client
 
 from bot.answer import Answer, Citation
-from bot.apps.ui import highlight, render_answer
+from bot.apps.ui import Permission, highlight, render_answer
+from bot.apps.ui.chat import ask_option, edit, respond, retry, undo
+from bot.apps.ui.context import Context
+from bot.apps.ui.feedback import on_comment, on_like
+from bot.feedback import FeedbackStore
+
+
+@pytest.fixture
+def ctx(guides_bot, tmp_path) -> Context:
+    """What the app hands its handlers: the real guides, a fresh feedback file, changes allowed (loopback)."""
+    return Context(guides_bot, FeedbackStore(tmp_path / "feedback.db"), Permission(None, "127.0.0.1"))
+
+
+def final(updates):
+    """The last of what a streaming handler yields: (box, chat, turns)."""
+    return list(updates)[-1]
 
 
 def _hostile_answer() -> Answer:
@@ -62,35 +82,66 @@ def test_twenty_concurrent_clients_all_get_answers(app_server):
     assert all("[1]" in a and "Sources:" in a for a in answers), [a[:80] for a in answers if "[1]" not in a]
 
 
-def _queue_call(url: str, index: int, data: list, session: str):
-    """One event, straight through the queue endpoint; returns its final output."""
-    import json
-
-    import httpx
-
-    httpx.post(f"{url}gradio_api/queue/join", json={"data": data, "fn_index": index, "session_hash": session,
-                                                     "event_data": None, "trigger_id": None}, timeout=30).raise_for_status()
-    with httpx.stream("GET", f"{url}gradio_api/queue/data", params={"session_hash": session}, timeout=60) as events:
-        for line in events.iter_lines():
-            if line.startswith("data:"):
-                msg = json.loads(line[5:])
-                if msg.get("msg") == "process_completed":
-                    assert "data" in msg["output"], msg
-                    return msg["output"]["data"]
+def test_a_cleared_chat_leaves_no_hidden_memory(ctx):
+    """After the chat's own Clear the screen is empty while the session still holds the cleared turn: a follow-up
+    asked then must not lean on it."""
+    _, _, turns = final(respond(ctx, "Is a bootcamp enough to get hired?", [], []))
+    assert len(turns) == 1
+    _, chat, turns = final(respond(ctx, "What about a PhD?", [], turns))  # [] = the cleared screen
+    shown = json.dumps(chat)
+    assert "bootcamp enough" not in shown and "PhD" in shown and len(turns) == 1
 
 
-def test_a_cleared_chat_leaves_no_hidden_memory(app_server):
-    """After the chat's own Clear the screen is empty; a follow-up asked then must not lean on the cleared
-    question, which the session still remembers on the server."""
-    import json
+def test_undo_takes_back_the_last_exchange_and_retry_says_when_the_answer_is_the_same(ctx):
+    _, chat, turns = final(respond(ctx, "What is MLOps?", [], []))
+    _, chat, turns = final(respond(ctx, "What do MLEs earn?", chat, turns))
+    box, undone, left = undo(chat, turns)
+    assert box == "What do MLEs earn?" and undone == chat[:2] and [t["question"] for t in left] == ["What is MLOps?"]
+    _, again, turns_again = final(retry(ctx, chat, turns))
+    assert len(again) == 4 and "The same answer again" in again[-1]["content"]
+    assert turns_again[-1]["answer"] == turns[-1]["answer"] and turns_again[-1]["id"] != turns[-1]["id"]
 
-    from bot.apps.ui import create_app
 
-    url, bot, _ = app_server
-    index = next(i for i, f in create_app(bot).fns.items() if f.name == "respond")  # the served app's layout
-    _queue_call(url, index, ["Is a bootcamp enough to get hired?", [], None], "cleared")
-    shown = json.dumps(_queue_call(url, index, ["What about a PhD?", [], None], "cleared"))  # [] = the cleared screen
-    assert "bootcamp enough" not in shown and "PhD" in shown
+def test_a_suggested_question_is_asked(ctx):
+    _, chat, turns = final(respond(ctx, "How do I bake bread?", [], []))
+    suggestion = chat[-1]["options"][0]["value"]  # offered under the refusal as a button
+    _, chat, turns = final(ask_option(ctx, chat, turns, gr.SelectData(None, {"index": 0, "value": suggestion})))
+    assert [t["question"] for t in turns] == ["How do I bake bread?", suggestion] and "Sources" in chat[-1]["content"]
+
+
+def test_an_edited_question_is_asked_again_in_its_place(ctx):
+    """Editing the first question (the chat's own edit control) asks the new text and forgets what followed."""
+    _, chat, turns = final(respond(ctx, "What is MLOps?", [], []))
+    _, chat, turns = final(respond(ctx, "What do MLEs earn?", chat, turns))
+    edited = gr.EditData(None, {"index": 0, "value": "What is concept drift?", "previous_value": "What is MLOps?"})
+    _, chat, turns = final(edit(ctx, chat, turns, edited))
+    shown = json.dumps(chat)
+    assert len(chat) == 2 and "concept drift" in shown.lower() and "What is MLOps?" not in shown and "MLEs" not in shown
+    assert [t["question"] for t in turns] == ["What is concept drift?"]
+    # Submitted unchanged, the question shown escaped is asked as it was typed.
+    typed = "Do I need a master's degree? <b>now</b>"
+    _, chat, turns = final(respond(ctx, typed, [], []))
+    unchanged = gr.EditData(None, {"index": 0, "value": chat[0]["content"], "previous_value": chat[0]["content"]})
+    _, _, turns = final(edit(ctx, chat, turns, unchanged))
+    assert turns[0]["question"] == typed
+
+
+def test_likes_and_comments_are_saved_with_their_answer(ctx):
+    _, chat, turns = final(respond(ctx, "What is MLOps?", [], []))
+    on_like(ctx, turns, gr.LikeData(None, {"index": 1, "value": chat[1]["content"], "liked": "Wrong or misleading"}))
+    assert on_comment(ctx, "  ", turns)[1] == "Type a comment first."
+    assert on_comment(ctx, "Good.", [])[1].startswith("Ask something first")
+    assert on_comment(ctx, " Clear and well sourced. ", turns)[1].startswith("Thanks")
+    [row] = ctx.feedback.rows()
+    assert (row["question"], row["rating"], row["reason"], row["comment"]) == (
+        "What is MLOps?", "down", "Wrong or misleading", "Clear and well sourced.")
+
+
+def test_gradio_can_read_what_each_event_handler_is_given():
+    """Gradio passes gr.SelectData/EditData/LikeData to the parameter annotated so, and silently passes nothing
+    when a handler's type hints do not resolve: they must, in the handler's own module."""
+    hints = [typing.get_type_hints(h)["data"] for h in (ask_option, edit, on_like)]
+    assert hints == [gr.SelectData, gr.EditData, gr.LikeData]
 
 
 def test_dates_are_shown_as_dates():
@@ -143,37 +194,6 @@ def test_a_feedback_file_from_before_reasons_gains_the_column_and_keeps_its_rows
     store = FeedbackStore(path)
     store.update({"id": "y", "question": "q2", "answer": "b"}, rating="down", reason="Wrong or misleading")
     assert [(r["id"], r["rating"], r["reason"]) for r in store.rows()] == [("x", "up", ""), ("y", "down", "Wrong or misleading")]
-
-
-def test_an_edited_question_is_asked_again_in_its_place(app_server):
-    """Editing the first question (the chat's own edit control) asks the new text and forgets what followed."""
-    import json
-
-    import httpx
-
-    from bot.apps.ui import create_app
-
-    url, bot, _ = app_server
-    fns = create_app(bot).fns
-    respond = next(i for i, f in fns.items() if f.name == "respond")
-    edit = next(i for i, f in fns.items() if f.name == "edit")
-    first = _queue_call(url, respond, ["What is MLOps?", [], None], "edited")
-    chat = first[1]
-    session = "edited"
-    httpx.post(f"{url}gradio_api/queue/join", json={
-        "data": [chat, None], "fn_index": edit, "session_hash": session, "trigger_id": None,
-        "event_data": {"index": 0, "value": "What is concept drift?", "previous_value": "What is MLOps?"},
-    }, timeout=30).raise_for_status()
-    final = None
-    with httpx.stream("GET", f"{url}gradio_api/queue/data", params={"session_hash": session}, timeout=60) as events:
-        for line in events.iter_lines():
-            if line.startswith("data:"):
-                msg = json.loads(line[5:])
-                if msg.get("msg") == "process_completed":
-                    final = msg["output"].get("data")
-                    break
-    shown = json.dumps(final)
-    assert final and len(final[1]) == 2 and "concept drift" in shown.lower() and "What is MLOps?" not in shown
 
 
 def test_a_source_is_labelled_with_its_section_and_suggestions_are_not_listed_twice():

@@ -1,0 +1,87 @@
+"""The sources view: an answer as HTML, its text with each [n] a link to source n, then what was searched (for a
+rewritten follow-up) and each source, opening to the cited passage with its best sentences marked. Pure."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime
+
+from ...answer import Answer
+from .markup import safe, safe_url
+
+
+def render_answer(answer: Answer, question: str = "") -> str:
+    return render_text(answer) + render_sources(answer, question)
+
+
+def _anchor(answer: Answer) -> str:
+    """A key for one answer's source anchors, the same every time the answer is rendered. Pure."""
+    return hashlib.sha256((answer.searched_for + answer.text).encode("utf-8", "replace")).hexdigest()[:10]
+
+
+def render_text(answer: Answer) -> str:
+    """The answer text, safe; list items and paragraphs as line breaks; each [n] a link to its source. Pure."""
+    cited = {c.n for c in answer.citations}
+    key = _anchor(answer)
+
+    def link(m: re.Match) -> str:
+        n = int(m.group(1))
+        return f'<a class="cite" href="#src-{key}-{n}">&#91;{n}&#93;</a>' if n in cited else m.group(0)
+
+    text = answer.text
+    if answer.suggestions:  # offered as buttons under the message: not listed in it as well
+        shown = {f"- {q}" for q in answer.suggestions}
+        text = "\n".join(line for line in text.split("\n") if line not in shown)
+    return re.sub(r"&#91;(\d+)&#93;", link, safe(text))
+
+
+def render_sources(answer: Answer, question: str = "") -> str:
+    """HTML under an answer: what was searched (when it differs from `question`: a follow-up rewritten with the
+    conversation), then each source with its cited sentences marked. Pure."""
+    parts = []
+    key = _anchor(answer)
+    if question and answer.searched_for and answer.searched_for != question:
+        parts.append(f'<p class="searched">Searched for: <em>{safe(answer.searched_for)}</em></p>')
+    if not answer.citations:
+        return "".join(parts)
+    items = []
+    for c in answer.citations:
+        meta = " · ".join(safe(x) for x in (c.site, format_date(c.date)) if x)
+        # The section too: two passages of one article would otherwise carry the same label.
+        where = f" › {safe(c.heading)}" if c.heading and c.heading.strip().lower() != c.title.strip().lower() else ""
+        summary = f"[{c.n}] {safe(c.title)}{where}" + (f" — {meta}" if meta else "")
+        link = safe_url(c.url)
+        link_html = f'<br><a href="{link}" target="_blank" rel="noopener noreferrer">{link}</a>' if link else ""
+        items.append(
+            f'<details id="src-{key}-{c.n}"><summary>{summary}</summary>'
+            f"{link_html}"
+            f"<blockquote>{highlight(c.text, c.highlights)}</blockquote></details>"
+        )
+    parts.append('<div class="sources"><strong>Sources</strong>' + "".join(items) + "</div>")
+    return "".join(parts)
+
+
+def format_date(value: str) -> str:
+    """A date as people write it ("16 Dec 2023"), from ISO text ("2023-12-16T14:59:43+01:00"); other text as is. Pure."""
+    text = str(value or "").strip()
+    for parse in (lambda t: datetime.fromisoformat(t.replace("Z", "+00:00")).date(), date.fromisoformat):
+        try:
+            d = parse(text)
+            return f"{d.day} {d:%b %Y}"
+        except ValueError:
+            continue
+    return text
+
+
+def highlight(text: str, spans) -> str:
+    """`text`, safe, with each (start, end) span wrapped in <mark>. Pure."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        out.append(safe(text[at:start]))
+        out.append(f"<mark>{safe(text[start:end])}</mark>")
+        at = end
+    out.append(safe(text[at:]))
+    return "".join(out)
