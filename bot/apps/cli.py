@@ -157,7 +157,11 @@ def _run(args) -> int:
             chosen = None if args.libraries in ("all", "only") else [n.strip() for n in args.libraries.split(",")]
             print("\n" + libraries.evaluate(chosen, embedder_for(settings), model=settings.model))
         return 0
+    return _index(args, settings)
 
+
+def _index(args, settings: Settings) -> int:
+    """`index check|list|remove|build|add`."""
     from ..embedding import embedder_for
     from ..index import update
     from ..index.store import IndexStore
@@ -190,7 +194,6 @@ def _run(args) -> int:
         store, report = update.add(args.paths, settings, embedder, progress=sys.stderr.isatty())
     print(f"{report.summary()}; {len(store.articles)} articles, {len(store.chunks)} chunks in {settings.index_dir}")
     return 0
-
 
 
 def _serve(settings: Settings) -> int:
