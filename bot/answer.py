@@ -23,6 +23,7 @@ from .evidence import Evidence
 from .question import figure_asked
 from .retrieval import Passage
 from .stance import soft_cues, stance
+from .text import stems
 
 NOT_COVERED = "The guides don't cover that."
 # An answer is the top passage shown whole, in the author's order: blind readers of the fit libraries graded
@@ -147,19 +148,9 @@ def not_covered(searched_for: str, suggestions=(), gaps=()) -> Answer:
 def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     """The answer the evidence supports; `kind == "not_covered"` (no citations, `gaps` named) when it supports none."""
     passages = list(evidence.passages)
-    vector, gaps = evidence.vector, tuple(evidence.unknown)
-    if not passages or max(p.similarity for p in passages) < limits.min_similarity:
+    vector, gaps = evidence.answer_vector, tuple(evidence.unknown)
+    if not evidence.covered:  # evidence decides whether the guides answer it at all
         return not_covered(evidence.searched_for, gaps=gaps)
-    if gaps and not evidence.rest_has_subject:
-        return not_covered(evidence.searched_for, gaps=gaps)  # "Can I get an H-1B visa as a nurse?": nothing else asked
-    if gaps:
-        # Words the library never uses: if the rest of the question is still answered well, say what is
-        # missing and give what the guides do say; if not, the missing part was the question.
-        reduced = evidence.reduced_vector if evidence.reduced_vector is not None else vector
-        best = max((float((v @ q).max()) for v in evidence.sentence_vectors if len(v) for q in (reduced, vector)), default=-1.0)
-        if best < limits.answer_without_gaps:
-            return not_covered(evidence.searched_for, gaps=gaps)
-        vector = reduced
     roles = [excerpts.roles(p) for p in passages]
     candidates = [c for rank in range(len(passages)) for c in _candidates(evidence, rank, roles[rank], vector)]
     if not candidates:
@@ -293,7 +284,7 @@ def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.nda
             items = list(range(lead + 1, b))
             top = max(scores[i] for i in items)
             score = (max(scores[lead], chunk_match) + top) / 2
-            named = [i for i in items if evidence.stems(sents[i].text) & (evidence.terms - evidence.background)]
+            named = [i for i in items if stems(sents[i].text) & (evidence.terms - evidence.background)]
             if not whole_lists and named:
                 # Asked about one thing a list names ("what's a human-centered designer?"): the lead-in and
                 # the items that name it, not the whole list. A list the question does not name is quoted
@@ -391,16 +382,16 @@ def _overlap(text: str, evidence: Evidence) -> float:
     terms = evidence.terms
     if not terms:
         return 0.0
-    return len(evidence.stems(text) & terms) / len(terms)
+    return len(stems(text) & terms) / len(terms)
 
 
 def _mentions(text: str, phrase: str, evidence: Evidence) -> bool:
     """Whether `text` names `phrase` (any of its content words, stemmed; "tech giants" names "big tech companies")."""
     # A side made only of the library's own subject ("machine learning engineer") is named by those words.
-    wanted = (evidence.stems(phrase) - evidence.background) or evidence.stems(phrase)
+    wanted = (stems(phrase) - evidence.background) or stems(phrase)
     if not wanted:
         return False
-    have = evidence.stems(text)
+    have = stems(text)
     # "data science" names "data scientist": stems that share their first five letters count.
     return bool(have & wanted) or any(len(w) >= 5 and any(h[:5] == w[:5] for h in have) for w in wanted)
 
@@ -412,8 +403,8 @@ def _comparison_gap(chosen, candidates, evidence: Evidence, limits: Thresholds) 
     """"" when the answer names both compared sides (and what they are compared on); else the missing comparison."""
     question = evidence.question
     a, b = question.sides
-    aspect_words = [w for w in question.aspect if not evidence.stems(w) <= evidence.background]
-    aspect = set().union(*(evidence.stems(w) for w in aspect_words)) - evidence.background if aspect_words else set()
+    aspect_words = [w for w in question.aspect if not stems(w) <= evidence.background]
+    aspect = set().union(*(stems(w) for w in aspect_words)) - evidence.background if aspect_words else set()
 
     def text_of(c):
         return c.text(evidence.passages)
@@ -430,7 +421,7 @@ def _comparison_gap(chosen, candidates, evidence: Evidence, limits: Thresholds) 
         # "Do engineers earn more at startups or at big tech companies?": a sentence naming both but not pay
         # is no comparison of pay.
         sides_text = [text_of(c) for c in chosen if _mentions(text_of(c), a, evidence) or _mentions(text_of(c), b, evidence)]
-        if not any(evidence.stems(t) & aspect for t in sides_text):
+        if not any(stems(t) & aspect for t in sides_text):
             return f"{a} versus {b} ({', '.join(aspect_words)})"
     return ""
 

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .ingest import Article
+from .text import LIST_MARKER
 
 _HEADING_START = re.compile(r"#{1,6}\s+")
 # A list marker, or a "Label:" lead-in is kept: only the bullet itself is not part of the sentence.
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_LIST_MARKER = re.compile(rf"^\s*{LIST_MARKER}\s+")
 
 
 @dataclass(frozen=True, slots=True)  # slots: a large index holds hundreds of thousands

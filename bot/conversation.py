@@ -12,6 +12,7 @@ import re
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from .answer import Answer, compose, not_covered
@@ -22,6 +23,7 @@ from .evidence import Evidence, gather
 from .index import update
 from .index.store import ArticleRecord, IndexStore
 from .library import Library
+from .profile import Profile
 from .question import without_exclusions
 from .retrieval import Passage, Retriever
 
@@ -70,6 +72,19 @@ PRONOUN = re.compile(
 OWN_WEIGHT = 0.5
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """One index as it is answered from: its ranking and what it is about, made together and swapped together."""
+
+    retriever: Retriever
+    profile: Profile
+
+    @classmethod
+    def of(cls, store: IndexStore, embedder: Embedder) -> "Loaded":
+        retriever = Retriever(store, embedder)
+        return cls(retriever, Profile(store, retriever.index, embedder))
+
+
 class CareerBot:
     """Answers career questions from the indexed guides, citing the passages it uses."""
 
@@ -78,7 +93,7 @@ class CareerBot:
         self.settings = settings
         self.embedder = embedder or embedder_for(settings)
         self._lock = threading.Lock()  # one index update at a time; readers never wait
-        self._retriever = Retriever(store, self.embedder)
+        self._loaded = Loaded.of(store, self.embedder)
         self._manifest = _signature(settings.index_dir)  # what is on disk now, to notice another process's change
         self._checked = time.monotonic()
 
@@ -92,34 +107,39 @@ class CareerBot:
 
     @property
     def store(self) -> IndexStore:
-        return self._retriever.store
+        return self._loaded.retriever.store
 
     @property
     def retriever(self) -> Retriever:
         """The ranking over the current index, for measurement (`bench`, `eval`); answering goes through `ask`."""
-        return self._retriever
+        return self._loaded.retriever
 
-    def _current(self) -> Retriever:
+    @property
+    def profile(self) -> Profile:
+        """What the current index is about (its background, vocabulary, subject), for measurement and tests."""
+        return self._loaded.profile
+
+    def _current(self) -> Loaded:
         """The retriever to answer with, swapped for a new one when another process (`index add` from the command
         line, another app on the same folder) has changed the index since: checked at most every WATCH_SECONDS,
         by the manifest's size and modification time. Questions in flight keep the retriever they started with."""
         now = time.monotonic()
         if now - self._checked < WATCH_SECONDS:
-            return self._retriever
+            return self._loaded
         self._checked = now
         seen = _signature(self.settings.index_dir)
         if seen == self._manifest or seen is None or not self._lock.acquire(blocking=False):
-            return self._retriever  # unchanged, gone, or this process is changing it right now
+            return self._loaded  # unchanged, gone, or this process is changing it right now
         try:
             store = IndexStore.load(self.settings.index_dir, self.embedder.name, self.embedder.dimension, reuse=self.store)
             if store.segments != self.store.segments:
-                self._retriever = Retriever(store, self.embedder)
+                self._loaded = Loaded.of(store, self.embedder)
             self._manifest = seen
         except BotError as e:  # a half-written or damaged index: keep answering from the one we have
             print(f"note: keeping the loaded index: {e}", file=sys.stderr)
         finally:
             self._lock.release()
-        return self._retriever
+        return self._loaded
 
     @property
     def articles(self) -> list[ArticleRecord]:
@@ -129,36 +149,36 @@ class CareerBot:
 
     def retrieve(self, query: str, k: int = 5) -> list[Passage]:
         """The `k` best passages for `query`, best first (no answer, no refusal)."""
-        retriever = self._current()
-        return retriever.search(retriever.library.expand(_check_question(query, self.settings)), _check_k(k))
+        loaded = self._current()
+        return loaded.retriever.search(loaded.profile.library.expand(_check_question(query, self.settings)), _check_k(k))
 
     @property
     def library(self) -> Library:
         """What the indexed library is about: its subject, example questions and abbreviations."""
-        return self._retriever.library
+        return self._loaded.profile.library
 
     def ask(self, question: str, history: list[dict] | None = None) -> Answer:
         """Answer `question`; `history` is [{"role": "user"|"assistant", "content": str}, ...], oldest first."""
         question = _check_question(question, self.settings)
-        retriever = self._current()  # one consistent snapshot for this question
+        loaded = self._current()  # one consistent snapshot for this question
         if is_small_talk(question):
-            return small_talk(question, retriever.library)
-        evidence = self._gather(retriever, question, history)
+            return small_talk(question, loaded.profile.library)
+        evidence = self._gather(loaded, question, history)
         answer = compose(evidence)
         if answer.kind == "not_covered":
-            return not_covered(evidence.searched_for, retriever.suggestions(evidence.vector), answer.gaps)
+            return not_covered(evidence.searched_for, loaded.profile.suggestions(evidence.vector), answer.gaps)
         return answer
 
     def evidence(self, question: str, history: list[dict] | None = None) -> Evidence:
         """What `ask` composes its answer from (for measurement: `python -m bot.measure.fit`)."""
         return self._gather(self._current(), _check_question(question, self.settings), history)
 
-    def _gather(self, retriever: Retriever, question: str, history) -> Evidence:
-        library = retriever.library
+    def _gather(self, loaded: Loaded, question: str, history) -> Evidence:
+        library = loaded.profile.library
         history = check_history(history, self.settings)
         question = without_exclusions(resolve_ordinal(question, history))
         query = library.expand(self.rewrite(question, history))
-        return gather(retriever, query, library.expand(question), own_weight=OWN_WEIGHT)
+        return gather(loaded.retriever, loaded.profile, query, library.expand(question), own_weight=OWN_WEIGHT)
 
     def rewrite(self, message: str, history: list[dict]) -> str:
         """The query to search: the message itself, or, when it depends on the previous turn, both together."""
@@ -180,7 +200,7 @@ class CareerBot:
         """Copy article files into the corpus and index them; the new index is live when this returns."""
         with self._lock:
             store, report = update.add(paths, self.settings, self.embedder, self.store, progress)
-            self._retriever = Retriever(store, self.embedder)
+            self._loaded = Loaded.of(store, self.embedder)
             self._manifest = _signature(self.settings.index_dir)
         return report
 
@@ -189,7 +209,7 @@ class CareerBot:
         (update.KEEP_REMOVED_SECONDS): files kept longer than that go at the next such removal."""
         with self._lock:
             store, report = update.remove(article_id, self.settings, self.store, keep)
-            self._retriever = Retriever(store, self.embedder)
+            self._loaded = Loaded.of(store, self.embedder)
             self._manifest = _signature(self.settings.index_dir)
         if keep:
             update.prune_removed(update.corpus_dir_of(store, self.settings))

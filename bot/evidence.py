@@ -3,8 +3,8 @@
 `gather` is the one step between retrieval and the answer: it searches, joins a list split over two chunks,
 chooses the vector sentences are judged by (the library's background projected out, a follow-up's own words
 counted again), finds the question's words the library never uses (gap candidates) and, for a question about
-a requirement, the sentences offering an alternative view. It reads the retriever's per-index caches; it
-decides nothing about the answer.
+a requirement, the sentences offering an alternative view. It reads the index's `Profile`; it decides
+nothing about the answer.
 """
 
 from __future__ import annotations
@@ -12,15 +12,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 import numpy as np
 
 from .config import THRESHOLDS, Thresholds
-from .question import FUNCTION_WORDS, IRREGULAR, Question, analyse, is_content
-from .retrieval import QUESTION_WORDS, Passage, Retriever
+from .profile import Profile
+from .question import IRREGULAR, Question, analyse, is_content
+from .retrieval import Passage, Retriever
+from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, stem, stems
 
-_LAST_LINE_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+[^\n]*$")
+_LAST_LINE_ITEM = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+[^\n]*$")
 
 
 @dataclass
@@ -36,15 +37,14 @@ class Evidence:
     vector: np.ndarray  # what sentences are judged by: the question without the library's background
     terms: frozenset[str]  # the question's stemmed terms that earn overlap credit
     background: frozenset[str]  # stems in nearly every chunk: the library's own subject
-    stems: Callable[[str], frozenset[str]]  # a text's stemmed words
-    unknown: tuple[str, ...] = ()  # phrases of the question made of words the library never uses
-    reduced_vector: np.ndarray | None = None  # the question without those phrases
-    rest_has_subject: bool = True  # without those phrases the question still asks about something besides the library's subject
+    answer_vector: np.ndarray  # what the answer's sentences are chosen by: `vector`, or without the gap phrases
+    covered: bool  # whether the passages answer the question at all (False: a refusal naming `unknown`)
+    unknown: tuple[str, ...] = ()  # phrases of the question made of words the library never uses: gaps said
     alternatives: list = field(default_factory=list)  # (passage, sentence index, vector): soft-stance sentences near
 
 
-def gather(retriever: Retriever, query: str, own: str | None = None, k: int = 5, own_weight: float = 0.5,
-             limits: Thresholds = THRESHOLDS) -> Evidence:
+def gather(retriever: Retriever, profile: Profile, query: str, own: str | None = None, k: int = 5,
+           own_weight: float = 0.5, limits: Thresholds = THRESHOLDS) -> Evidence:
     """The passages for `query` and what judging their sentences needs. `own` is the asker's own message
     when `query` is a rewritten follow-up: its words count again (at `own_weight`) when sentences are chosen."""
     own = own or query
@@ -56,30 +56,30 @@ def gather(retriever: Retriever, query: str, own: str | None = None, k: int = 5,
         # A rewritten follow-up searches with the earlier question's context, but the sentences chosen
         # should answer what is new in this message ("a business degree"), so its own words count again.
         vector = _unit(query_vector + own_weight * own_vector)
-    terms = set(retriever.query_terms(query)[0]) - QUESTION_WORDS
+    terms = set(retriever.query_terms(query)[0]) - QUESTION_STEMS
     # Nearly every sentence in a library is about its own subject (the guides here: machine learning
     # engineers), so that part of a question does not say which sentence answers it: "Why would an ML
     # engineer need signal processing?" matched sentences on the engineer over the one on signal
     # processing. Sentences are chosen by the question without that direction.
-    direction = retriever.background_direction() if retriever.background_words(own) else None
+    direction = profile.background_direction if profile.background_words(own) else None
     if direction is not None:
         vector = _unit(vector - float(vector @ direction) * direction)
-        terms -= retriever.background
+        terms -= profile.background
     question = analyse(own)
-    unknown = unknown_phrases(retriever, own, own_vector, limits.salient_word)
-    passages = [with_rest_of_list(retriever, p) for p in passages]
-    sentence_vectors = [retriever.sentence_vectors(p) for p in passages]
+    unknown = unknown_phrases(profile, own, own_vector, limits.salient_word)
+    passages = [with_rest_of_list(retriever.store, p) for p in passages]
+    sentence_vectors = [_vectors(retriever.store, p.sentence_rows) for p in passages]
     reduced = None
     rest_has_subject = True
     if unknown:
         rest = own
         for phrase in unknown:
             rest = re.sub(re.escape(phrase), " ", rest, flags=re.I)
-        subject = retriever.background | retriever.library.subject_stems
+        subject = profile.background | profile.library.subject_stems
         # "how much do nurses make in Canada?" still asks something without "Canada" (an amount); "Can I get
         # an H-1B visa as a nurse?" without "H-1B visa" asks nothing but the library's subject.
         rest_has_subject = question.type in ("amount", "steps") or any(
-            is_content(w) and not retriever.stems(w) <= subject and retriever.stems(w) - QUESTION_WORDS
+            is_content(w) and not stems(w) <= subject and stems(w) - QUESTION_STEMS
             for w in re.findall(r"[\w'’+#-]+", rest)
         )
         reduced = retriever.embedder.embed_query(" ".join(rest.split()) or own)
@@ -91,28 +91,44 @@ def gather(retriever: Retriever, query: str, own: str | None = None, k: int = 5,
         fewer = max((float((v @ reduced).max()) for v in sentence_vectors if len(v)), default=-1.0)
         if fewer <= full + limits.gap_margin and fewer >= limits.answer_without_gaps:
             unknown, reduced = (), None
-    opposite = alternatives(retriever, vector) if question.asks_requirement else []
+    covered, answer_vector = _covered(passages, sentence_vectors, vector, unknown, reduced, rest_has_subject, limits)
+    opposite = alternatives(retriever, profile, vector) if question.asks_requirement else []
     return Evidence(
         question=question, searched_for=query, passages=passages,
         sentence_vectors=sentence_vectors,
-        chunk_vectors=[retriever.chunk_vector(p) for p in passages],
-        vector=vector, terms=frozenset(terms), background=retriever.background, stems=retriever.stems,
-        unknown=unknown, reduced_vector=reduced, rest_has_subject=rest_has_subject, alternatives=opposite,
+        chunk_vectors=[np.asarray(retriever.store.chunk_vectors[p.row], dtype=np.float32) for p in passages],
+        vector=vector, terms=frozenset(terms), background=profile.background,
+        answer_vector=answer_vector, covered=covered, unknown=unknown, alternatives=opposite,
     )
 
 
-def unknown_phrases(retriever: Retriever, text: str, text_vector: np.ndarray, salient: float) -> tuple[str, ...]:
+def _covered(passages, sentence_vectors, vector, unknown, reduced, rest_has_subject, limits: Thresholds):
+    """(whether the passages answer the question, the vector the answer is chosen by). With words the library
+    never uses: if the rest of the question is still answered well, the gap is said and the rest answered;
+    if not, the missing part was the question."""
+    if not passages or max(p.similarity for p in passages) < limits.min_similarity:
+        return False, vector
+    if not unknown:
+        return True, vector
+    if not rest_has_subject:
+        return False, vector  # "Can I get an H-1B visa as a nurse?": nothing else asked
+    reduced = reduced if reduced is not None else vector
+    best = max((float((v @ q).max()) for v in sentence_vectors if len(v) for q in (reduced, vector)), default=-1.0)
+    return best >= limits.answer_without_gaps, reduced
+
+
+def unknown_phrases(profile: Profile, text: str, text_vector: np.ndarray, salient: float) -> tuple[str, ...]:
     """Runs of words in `text` that the library never uses, where at least one of them matters to the
     question (its cosine to the whole is at least `salient`): "H1B visa sponsorship", "India".
     Fillers ("kinda", "lol") and the asker's spelling of the library's words ("stats") are not gaps."""
-    if not retriever.has_lexical:
+    if not profile.has_vocabulary:
         return ()
     runs: list[list[str]] = []
     for clause in re.split(r"[?!.,;:()]+", text):
         run: list[str] = []
         for word in clause.split() + [""]:
             w = word.strip("\"'“”‘’")
-            if w and is_content(w) and retriever.stemmer.stemWord(w.lower()) not in retriever.background and not knows(retriever, w):
+            if w and is_content(w) and stem(w.lower()) not in profile.background and not knows(profile, w):
                 run.append(w)
                 continue
             if run:
@@ -121,7 +137,7 @@ def unknown_phrases(retriever: Retriever, text: str, text_vector: np.ndarray, sa
     # Only the first MAX_JUDGED_WORDS unknown words are judged (embedded, in one batch): a pasted list of
     # hundreds of nonsense words would otherwise cost hundreds of embeddings (seconds) for one question.
     judged = list(dict.fromkeys(w.lower() for run in runs for w in run))[:MAX_JUDGED_WORDS]
-    vectors = retriever.word_vectors(judged) if judged else {}
+    vectors = profile.word_vectors(judged) if judged else {}
     phrases = [" ".join(run) for run in runs
                if any(x.lower() in vectors and float(vectors[x.lower()] @ text_vector) >= salient for x in run)]
     return tuple(dict.fromkeys(phrases))
@@ -130,7 +146,7 @@ def unknown_phrases(retriever: Retriever, text: str, text_vector: np.ndarray, sa
 MAX_JUDGED_WORDS = 16
 
 
-def knows(retriever: Retriever, word: str) -> bool:
+def knows(profile: Profile, word: str) -> bool:
     """Whether the library uses `word`, or a word it abbreviates: "stats" (statistics), "avg" (average)."""
     w = word.lower().replace("’", "'").removesuffix("'s")
     w = IRREGULAR.get(w, w)
@@ -139,18 +155,18 @@ def knows(retriever: Retriever, word: str) -> bool:
         return True  # "C++", "R": too short for the lexical index to hold; not judged
     if len(parts) != 1 or parts[0] != w:  # "open-source", "R&D": the index holds their parts
         # A part that is a function word ("on" of "on-call") is never indexed: it says nothing either way.
-        return all(knows(retriever, x) for x in parts if x not in FUNCTION_WORDS)
-    stem = retriever.stemmer.stemWord(w)
-    if retriever.knows_term(stem) or retriever.knows_term(w):
+        return all(knows(profile, x) for x in parts if x not in FUNCTION_WORDS)
+    root = stem(w)
+    if profile.knows_term(root) or profile.knows_term(w):
         return True
-    vocab = retriever.sorted_vocab
-    for form in {w, w.rstrip("s"), stem}:
+    vocab = profile.vocabulary
+    for form in {w, w.rstrip("s"), root}:
         if len(form) < 3:
             continue
         at = bisect.bisect_left(vocab, form)
         if at < len(vocab) and vocab[at].startswith(form):
             return True  # a clipped word: "diff", "cert", "uni", "stats"
-    if _misspelled(retriever, w, stem):
+    if _misspelled(profile, w, root):
         return True
     skeleton = w.rstrip("s") if len(w) > 3 else w
     if len(skeleton) >= 3 and not re.search(r"[aeiouy]", skeleton[1:]):
@@ -168,7 +184,7 @@ _SUFFIXES = ("ment", "ments", "ation", "ations", "ence", "ance", "ness", "able",
 _SHORT_SUFFIXES = ("ent", "ents", "ing", "ion", "ions", "ers", "ed", "er", "es")
 
 
-def _misspelled(retriever: Retriever, w: str, stem: str) -> bool:
+def _misspelled(profile: Profile, w: str, stem: str) -> bool:
     """Whether `w` is the asker's misspelling of a word the library uses, so no gap: the library's stem and an
     English suffix misspelled by one letter ("managment", "escalaton"), or one edit inside a long word (two in
     a very long one: "intervew", "recomend", "postmortum"; Damerau-Levenshtein to a term with the same first
@@ -178,7 +194,7 @@ def _misspelled(retriever: Retriever, w: str, stem: str) -> bool:
 
     for n in range(5, len(w) - 1):
         rest = w[n:]
-        if not retriever.knows_term(w[:n]):
+        if not profile.knows_term(w[:n]):
             continue
         if len(rest) >= 4 and process.extractOne(rest, _SUFFIXES, scorer=DamerauLevenshtein.distance, score_cutoff=1):
             return True
@@ -186,55 +202,71 @@ def _misspelled(retriever: Retriever, w: str, stem: str) -> bool:
             return True
     if len(stem) < 7:
         return False
-    vocab = retriever.sorted_vocab
+    vocab = profile.vocabulary
     lo, hi = bisect.bisect_left(vocab, stem[0]), bisect.bisect_left(vocab, chr(ord(stem[0]) + 1))
     cutoff = 2 if len(stem) >= 10 else 1
     return process.extractOne(stem, vocab[lo:hi], scorer=DamerauLevenshtein.distance, score_cutoff=cutoff) is not None
 
 
-def alternatives(retriever: Retriever, vector: np.ndarray, k: int = 8) -> list:
-    """The `k` sentences offering an alternative view ("bootcamps are a viable route") nearest `vector`,
-    from the whole library: a retrieved passage may hold only one side of a disagreement."""
-    positions, vectors = retriever.soft_sentences()
+def alternatives(retriever: Retriever, profile: Profile, vector: np.ndarray, k: int = 8) -> list:
+    """The `k` sentences offering an alternative view ("bootcamps are a viable route") nearest `vector`, from the
+    whole library, as (passage, sentence index, vector): a retrieved passage may hold one side of a disagreement."""
+    positions, vectors = profile.soft_sentences
+    if len(positions) == 0:
+        return []
+    sims = vectors @ vector
     out = []
-    for passage, sentence, _ in retriever.sentences_near(vector, positions, vectors, k=k):
+    top = np.argpartition(-sims, k)[:k] if len(sims) > k else np.arange(len(sims))
+    for i in top[np.argsort(-sims[top], kind="stable")]:
+        sentence = retriever.store.sentences[positions[i]]
+        passage = retriever.passage(int(retriever.index.chunk_of_sentence[positions[i]]), 0.0, float(sims[i]))
         index = passage.sentences.index(sentence)
-        out.append((passage, index, retriever.sentence_vectors(passage)[index]))
+        out.append((passage, index, _vectors(retriever.store, passage.sentence_rows)[index]))
     return out
 
 
-def with_rest_of_list(retriever: Retriever, passage: Passage) -> Passage:
+def _vectors(store, rows: range) -> np.ndarray:
+    """The index-time vectors of a run of sentences, in order (float32)."""
+    return store.sentence_vectors[rows.start : rows.stop].astype(np.float32)
+
+
+def with_rest_of_list(store, passage: Passage) -> Passage:
     """`passage` joined with its neighbour chunk where a list runs over the boundary: the next chunk's
     items after it, or the previous chunk's lead-in and items before it. A list is quoted with its lead-in."""
     c = passage.row
     if c < 0:
         return passage
-    chunks = retriever.store.chunks
-    if c + 1 < len(chunks) and _LAST_LINE_ITEM.search(passage.text) and retriever.same_section(c, c + 1):
+    chunks = store.chunks
+    if c + 1 < len(chunks) and _LAST_LINE_ITEM.search(passage.text) and _same_section(store, c, c + 1):
         nxt = chunks[c + 1]
         gap = nxt.start - (passage.start + len(passage.text))
         if gap >= 3:
-            rows = retriever.store.sentence_rows(c + 1)
+            rows = store.sentence_rows(c + 1)
             # The chunks hold sentence text only; between two items the article has a line break and a marker.
             passage = replace(
                 passage, text=passage.text + "\n-" + " " * (gap - 2) + nxt.text,
-                sentences=passage.sentences + retriever.store.sentences_in(c + 1),
+                sentences=passage.sentences + store.sentences_in(c + 1),
                 sentence_rows=range(passage.sentence_rows.start, rows.stop),
             )
-    if c > 0 and retriever.same_section(c - 1, c) and _LAST_LINE_ITEM.search(chunks[c - 1].text):
+    if c > 0 and _same_section(store, c - 1, c) and _LAST_LINE_ITEM.search(chunks[c - 1].text):
         prev = chunks[c - 1]
-        sents = retriever.store.sentences_in(c - 1)
+        sents = store.sentences_in(c - 1)
         lead = next((i for i in range(len(sents) - 1, -1, -1) if sents[i].text.rstrip().endswith(":")), None)
         gap = passage.start - prev.end
         if lead is not None and gap >= 3:
             start = sents[lead].start
-            rows = retriever.store.sentence_rows(c - 1)
+            rows = store.sentence_rows(c - 1)
             passage = replace(
                 passage, text=prev.text[start - prev.start :] + "\n-" + " " * (gap - 2) + passage.text,
                 start=start, sentences=sents[lead:] + passage.sentences,
                 sentence_rows=range(rows.start + lead, passage.sentence_rows.stop),
             )
     return passage
+
+
+def _same_section(store, a: int, b: int) -> bool:
+    x, y = store.chunks[a], store.chunks[b]
+    return x.article_id == y.article_id and x.heading == y.heading
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .retrieval import Passage
+from .text import LIST_MARKER
 
 # A sentence opening with one of these means something only after the sentence before it.
 LEANING = re.compile(
@@ -41,7 +42,7 @@ CONNECTIVE = re.compile(r"^(?:however|but|yet|also|additionally|moreover|further
 _ABOUT_THE_TEXT = re.compile(
     r"\b(?:this|our|the following) (?:guide|article|post|blog|page|piece|tutorial|section)\b|\bwe(?:'|’)ll\b|"
     r"\bwe will (?:answer|cover|look|explore|discuss)\b|^(?:below|here) (?:are|is)\b|\bas follows\b", re.I)
-_ITEM_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+$")
+_ITEM_PREFIX = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+$")
 _ENDS = tuple(".!?:;)\"”’")
 MAX_LIST_ITEMS = 8
 MAX_BACK = 2  # sentences a leaning sentence may pull in before it

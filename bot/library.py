@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .ingest import YAMLAliasError, load_yaml
-from .question import FUNCTION_WORDS
+from .text import FUNCTION_WORDS
 
 DATA_FILE = "library.yaml"  # in the corpus folder; read at build time and stored in the index
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")

@@ -10,23 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TYPES = ("amount", "comparison", "definition", "steps", "list", "yes_no", "advice", "other")
+from .text import FUNCTION_WORDS
 
-# Words that only say how a question is asked, never what it is about: stop words, question words and the
-# fillers of chat ("lol", "tho"). A question's subject is what is left.
-FUNCTION_WORDS = frozenset(
-    """a an and are as at be but by for if in into is it no not of on or such that the their then there these they
-    this to was will with what whats which who whom whose when where why how do does did doing done can could should
-    would may might must shall i im i'm ive i've me my mine we our us you your u ur yours he she his her him them its
-    am is are was were been being have has had having get gets got getting need needs want wants tell know like
-    about please pls plz someone anyone anybody somebody thing things much many any some all just really actually
-    basically kinda sorta gonna wanna lol lmao haha tho though ok okay yeah yes ya hey hi so very too also still even
-    etc eg ie r y n than more most less least one ones other others another else here now again ever way ways stuff
-    lot lots bit little well good great best better right wrong sure maybe mean means meaning say says said go going
-    make makes made take takes back out up down over off then wait hmm guess think thought heard hear seen see enough
-    last next ago today tomorrow yesterday now soon later first second third fourth fifth former latter nah nope yep
-    yup whatever""".split()
-)
+TYPES = ("amount", "comparison", "definition", "steps", "list", "yes_no", "advice", "other")
 
 # Irregular English forms a stemmer does not map to their base ("paid" is not stemmed to "pay").
 IRREGULAR = {

@@ -11,6 +11,7 @@ import pytest
 from bot.config import Settings
 from bot.errors import ArticleError, IndexMismatchError, IndexMissingError
 from bot.index import update
+from bot.index.segments import FLAGS_VERSION
 from bot.index.store import FORMAT_VERSION, SEGMENT_SUFFIXES, IndexStore
 from tests.conftest import ROOT
 
@@ -19,7 +20,8 @@ def test_build_writes_a_complete_manifest(built, embedder):
     manifest = json.loads((built.index_dir / "manifest.json").read_text())
     assert manifest["format_version"] == FORMAT_VERSION
     assert manifest["model"] == "sentence-transformers/all-MiniLM-L6-v2" and manifest["dimension"] == 384
-    assert manifest["chunking"] == {"chunk_chars": 1200, "sentence_splitter": "pysbd-0.3+glued", "chunk_text": "title-headings-1"}
+    assert manifest["chunking"] == {"chunk_chars": 1200, "sentence_splitter": "pysbd-0.3+glued", "chunk_text": "title-headings-1",
+                                    "flags": FLAGS_VERSION}
     assert manifest["built_at"]
     assert set(manifest["articles"]) == {"portfolio", "interviews", "salary-survey"}
     import hashlib

@@ -99,10 +99,10 @@ def test_the_sentence_an_also_sentence_points_back_to_comes_with_it(guides_bot):
 @pytest.mark.golden
 def test_the_librarys_own_subject_does_not_pick_the_sentences(guides_bot):
     # Nearly every sentence is about machine learning engineers; the question is about signal processing.
-    retriever = guides_bot._retriever
-    assert retriever.background == {"machin", "learn", "engin"}
-    assert retriever.background_words("How does an machine learning engineer use signal processing?") == "machine learning engineer"
-    assert retriever.background_words("What do machine learning engineers do?") == ""  # nothing else to go by
+    profile = guides_bot.profile
+    assert profile.background == {"machin", "learn", "engin"}
+    assert profile.background_words("How does an machine learning engineer use signal processing?") == "machine learning engineer"
+    assert profile.background_words("What do machine learning engineers do?") == ""  # nothing else to go by
     answer = guides_bot.ask("What use is signal processing to a machine learning engineer?")
     assert answer.text.startswith("Expertise in signal processing techniques can be very beneficial.")
     assert "voice recognition or image processing" in answer.text
@@ -277,7 +277,7 @@ def test_hyphenated_words_and_swapped_endings_of_the_guides_words_are_known(guid
     """"on" of "on-call" is a function word no index holds; "learnign" is "learn" with its ending's letters swapped."""
     from bot.evidence import knows
 
-    assert knows(guides_bot.retriever, word)
+    assert knows(guides_bot.profile, word)
 
 
 def test_an_amount_question_the_guides_give_no_figure_for_says_so_first(guides_bot):

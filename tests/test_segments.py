@@ -8,7 +8,7 @@ import bm25s
 import numpy as np
 import pytest
 
-from bot import ArticleError, CareerBot
+from bot import ArticleError, CareerBot, text
 from bot.index import segments, update
 from bot.index.rows import Rows
 from bot.index.search import Search
@@ -49,7 +49,7 @@ def test_bm25_scores_equal_bm25s_over_segments_with_hidden_rows(built, embedder,
     assert len(store.parts) == 2 and any(store.hidden)  # a removal only hides the rows in their segment
     ours = Search(IndexStore.load(built.index_dir))
     reference = bm25s.BM25()
-    reference.index(bm25s.tokenize([c.embed_text for c in store.chunks], stemmer=segments._stemmer, show_progress=False),
+    reference.index(bm25s.tokenize([c.embed_text for c in store.chunks], stemmer=text._stemmer, show_progress=False),
                     show_progress=False)
     for q in QUESTIONS + ["portfolio portfolio projects"]:
         terms = [t for t in segments.tokenize([q])[0] if t in reference.vocab_dict]
@@ -141,7 +141,7 @@ def test_changed_chunking_settings_make_the_index_stale_and_the_build_reembeds(b
 
 
 def test_a_question_is_tokenized_as_the_index_was(guides_bot):
-    from bot.index.segments import tokenize, tokenize_one
+    from bot.text import tokenize, tokenize_one
 
     texts = [s.text for s in guides_bot.store.sentences] + ["", "a", "What's an ML engineer's pay in 2024? Don't know!", "Ünïcode café résumé"]
     assert [tokenize_one(t) for t in texts] == tokenize(texts)

@@ -35,42 +35,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import bm25s
 import faiss
 import numpy as np
-import Stemmer
-from bm25s.stopwords import STOPWORDS_EN
 
 from ..chunking import Chunk, Sentence
 from ..errors import IndexCorruptError
+from ..stance import SOFT as _SOFT_CUES
 from ..stance import stance
+from ..text import tokenize
 
 OFFSET, SENTENCES, HEADING, ARTICLE, LENGTH, FLAGS = range(6)  # layout columns
 QUESTION_LIST = 1  # flag: a chunk mostly made of questions ("We'll answer: What does ... earn? ...")
 SOFT = 1  # sentence flag
+# The flags are the answer step's reading of the text (stance.py's lexicon, the question-list rule), not facts
+# of it: what they were derived by is recorded with the index (update.chunking_params), so that changing
+# either marks the index stale and `index build` derives them again.
+FLAGS_VERSION = "q3-half/" + hashlib.sha256(_SOFT_CUES.pattern.encode()).hexdigest()[:12]
 APPROXIMATE_ABOVE = 20_000  # chunks; a segment larger than this gets an IVF instead of exact search (~3,000 articles)
 IVF_NPROBE = 24  # cells searched per query: the recall/speed trade-off, measured by `bench`
-
-_stemmer = Stemmer.Stemmer("english")
-_stemmer_lock = threading.Lock()  # PyStemmer objects are not documented as thread-safe
-
-
-def tokenize(texts: list[str]) -> list[list[str]]:
-    """Stemmed terms of each text, without English stop words (bm25s's tokenizer): for the index and the query alike."""
-    with _stemmer_lock:
-        return bm25s.tokenize(texts, stemmer=_stemmer, return_ids=False, show_progress=False)
-
-
-_SPLIT = re.compile(r"(?u)\b\w\w+\b").findall  # bm25s.tokenize's default token pattern
-_STOPWORDS = frozenset(STOPWORDS_EN)  # and its English stop words
-
-
-def tokenize_one(text: str) -> list[str]:
-    """`tokenize([text])[0]` for one short text (a question), without bm25s's per-call set-up (~0.4 ms)."""
-    words = [w for w in _SPLIT(text.lower()) if w not in _STOPWORDS]
-    with _stemmer_lock:
-        return _stemmer.stemWords(words) if words else []
-
 
 FILES = {  # each file of a segment: (stem, suffix) of its name, `stem-<first 16 hex of its sha256>suffix`
     "chunks": ("chunks", ".jsonl"), "chunk_vectors": ("chunk-vectors", ".npy"),

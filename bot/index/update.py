@@ -26,10 +26,11 @@ from pathlib import Path
 from ..chunking import chunk_article, contexts
 from ..config import DEFAULT_CORPUS, Settings, fault
 from ..embedding import Embedder
-from ..errors import ArticleError, ArticlesError, BotError, DiskFullError, IndexMissingError
+from ..errors import ArticleError, ArticlesError, BotError, DiskFullError, IndexMismatchError, IndexMissingError
 from ..files import atomic_write
 from ..ingest import SUPPORTED, Article, article_id, load_article
 from ..library import defined_abbreviations, read_overrides
+from .segments import FLAGS_VERSION
 from .store import FORMAT_VERSION, MANIFEST, SEGMENT_SUFFIXES, ArticleRecord, IndexStore, now_iso, read_manifest
 
 PENDING = ".pending"  # in the corpus folder: files on their way in ("in-NAME") or out ("out-NAME")
@@ -42,7 +43,11 @@ CHUNK_TEXT = "title-headings-1"
 
 
 def chunking_params(settings: Settings) -> dict:
-    return {"chunk_chars": settings.chunk_chars, "sentence_splitter": SPLITTER, "chunk_text": CHUNK_TEXT}
+    return {"chunk_chars": settings.chunk_chars, "sentence_splitter": SPLITTER, "chunk_text": CHUNK_TEXT, "flags": FLAGS_VERSION}
+
+
+def _shown_params(params: dict) -> str:
+    return "(" + ", ".join(f"{k} {v}" for k, v in params.items()) + ")"
 
 
 @dataclass
@@ -224,6 +229,8 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
         except IndexMissingError:
             _only_if_new(settings)
             store = IndexStore.empty(embedder.name, embedder.dimension, chunking_params(settings))
+        if store.chunking != chunking_params(settings):  # chunks made two ways would not match each other
+            raise IndexMismatchError(settings.index_dir, "chunking", _shown_params(store.chunking), _shown_params(chunking_params(settings)))
         if not corpus_dir.is_dir():
             raise BotError(f"no corpus folder {corpus_dir}: create it, or pass the article folder with --corpus DIR")
         store = replace(store, corpus=_rel(corpus_dir, settings.index_dir))

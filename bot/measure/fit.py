@@ -50,7 +50,7 @@ def table(bot, rows: list[dict]) -> list[tuple[dict, np.ndarray]]:
         for turn in turns[:-1]:
             history += [{"role": "user", "content": turn}, {"role": "assistant", "content": bot.ask(turn, history=history).text}]
         evidence = bot.evidence(turns[-1], history)
-        vector = evidence.vector if evidence.reduced_vector is None else evidence.reduced_vector
+        vector = evidence.answer_vector
         feats, labels = [], []
         for rank, passage in enumerate(evidence.passages):
             r = excerpts.roles(passage)

@@ -1,0 +1,125 @@
+"""What one loaded index is about, derived from it once: its background words, subject and examples, its
+vocabulary, the headings offered with a refusal, the sentences that offer an alternative view.
+
+Made beside the `Retriever` whenever an index is loaded, and read only after that (thread-safe): the values
+needed for every question are computed when it is made, the rest (`cached_property`) on first need. Does
+not rank passages (retrieval.py) or judge a question (evidence.py).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import cached_property
+
+import numpy as np
+
+from .embedding import Embedder
+from .index.search import Search
+from .index.store import IndexStore
+from .library import Library, derive, readable_heading
+from .text import QUESTION_STEMS, stem, tokenize_one
+
+# A term in this share of the chunks is the library's own subject ("machine learning engineer" is in 95% of
+# the guides' chunks; the next term, "data", in 58%). Not judged in a library of fewer chunks than this.
+BACKGROUND_SHARE = 0.8
+BACKGROUND_MIN_CHUNKS = 20
+WORDS_KEPT = 4096  # word vectors kept (see `word_vectors`)
+_WORD = re.compile(r"[\w'+#-]+")
+
+
+class Profile:
+    """One index's derived facts. `library` is what the greeting, examples and abbreviations come from."""
+
+    def __init__(self, store: IndexStore, index: Search, embedder: Embedder):
+        self.store, self.index, self.embedder = store, index, embedder
+        self.background: frozenset[str] = index.background(BACKGROUND_SHARE) if index.n >= BACKGROUND_MIN_CHUNKS else frozenset()
+        self.has_vocabulary = index.n > 0
+        self.library: Library = derive(
+            [a.title for a in store.articles.values()], index.section_counts(),
+            [a.abbreviations for a in store.articles.values()], self.background, stem, store.library,
+        )
+        # Word vectors asked for before: the same unusual words come back question after question. A memo of
+        # the model's output, not derived state: bounded, and kept whole or emptied under its own lock.
+        self._words: dict[str, np.ndarray] = {}
+        self._words_lock = threading.Lock()
+
+    def knows_term(self, term: str) -> bool:
+        """Whether a stemmed term (or a word as written) occurs in the library."""
+        return self.index.df(term) > 0
+
+    @cached_property
+    def vocabulary(self) -> list[str]:
+        """Every term of the library, sorted (for prefix and spelling look-ups)."""
+        return self.index.vocabulary()
+
+    @cached_property
+    def background_direction(self) -> np.ndarray:
+        """The vector of the library's background words as written in its subject ("machine learning engineer")."""
+        return self.embedder.embed_query(self.library.background_phrase or " ".join(sorted(self.background)))
+
+    def background_words(self, query: str) -> str:
+        """The query's words that are the library's background ("machine learning engineer"), when the query
+        has a subject besides them ("... signal processing?"); else ""."""
+        if not self.background:
+            return ""
+        background, rest = [], []
+        for w in _WORD.findall(query):
+            (background if stem(w.lower()) in self.background else rest).append(w.lower())
+        subject = {t for t in tokenize_one(" ".join(rest)) if self.knows_term(t)} - QUESTION_STEMS if background else set()
+        return " ".join(background) if subject else ""
+
+    def word_vectors(self, words: list[str]) -> dict[str, np.ndarray]:
+        """Each word's vector; the words not kept yet are embedded in one batch, so a question's cost does not
+        grow with its length."""
+        with self._words_lock:
+            known = dict(self._words)
+        missing = [w for w in dict.fromkeys(words) if w not in known]
+        if missing:
+            known.update(zip(missing, self.embedder.encode(missing, batch_size=len(missing))))
+            with self._words_lock:
+                if len(self._words) + len(missing) > WORDS_KEPT:
+                    self._words.clear()
+                self._words.update((w, known[w]) for w in missing)
+        return {w: known[w] for w in words}
+
+    @cached_property
+    def soft_sentences(self) -> tuple[np.ndarray, np.ndarray]:
+        """Positions and vectors of the sentences that offer an alternative view, gathered into one small array."""
+        positions = self.index.soft_sentences()
+        rows = self.store.sentence_vectors
+        parts = []
+        for at in range(0, len(positions), 8192):
+            parts.append(rows[positions[at : at + 8192]].astype(np.float32))
+            rows.release()  # a gather touches pages all over the file; hold only a batch's worth
+        vectors = np.concatenate(parts) if parts else np.zeros((0, rows.dimension), np.float32)
+        return positions, vectors
+
+    @cached_property
+    def _headings(self) -> tuple[list[str], np.ndarray]:
+        """The headings that name an answerable topic, and each chunk's (its number, or -1)."""
+        number: dict[str, int] = {}
+        heading_of = np.full(self.index.n, -1, dtype=np.int64)
+        titles = {a.title.strip().lower() for a in self.store.articles.values()}
+        for heading, chunk_rows in zip(*self.index.heading_rows()):
+            heading = readable_heading(heading)
+            # A heading that is an article's title, or one word ("Conclusion"), names no answerable topic.
+            if 12 <= len(heading) <= 90 and heading.lower() not in titles and len(heading.split()) >= 2:
+                heading_of[chunk_rows] = number.setdefault(heading, len(number))
+        return list(number), heading_of
+
+    def suggestions(self, vector: np.ndarray, n: int = 3) -> tuple[str, ...]:
+        """Questions the library can answer, offered with a refusal: its section headings closest to `vector`."""
+        if not self.store.chunks:
+            return self.library.examples
+        names, heading_of = self._headings
+        if not names:
+            return self.library.examples
+        # The headings of the nearest chunks, nearest first (a heading's best chunk decides its place).
+        ranked: list[str] = []
+        for depth in (200, self.index.n):
+            _, rows = self.index.nearest_chunks(vector, min(depth, self.index.n))
+            ranked = list(dict.fromkeys(names[h] for h in heading_of[rows] if h >= 0))[:n]
+            if len(ranked) >= min(n, len(names)):
+                break
+        return tuple(h if h.endswith("?") else f"What do the guides say about “{h}”?" for h in ranked)

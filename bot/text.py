@@ -1,0 +1,74 @@
+"""Words, shared by every step: the one tokenizer, stemmer, stop-word list and list-marker pattern.
+
+The index and the question are tokenized alike (bm25s's tokenizer: its English stop words out, Snowball
+stems). `FUNCTION_WORDS` are the words that only say how a question is asked: those stop words, question
+words and the fillers of chat. Pure and general English: nothing here knows a library.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+import bm25s
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
+
+_stemmer = Stemmer.Stemmer("english")
+_stemmer_lock = threading.Lock()  # PyStemmer objects are not documented as thread-safe
+
+STOP_WORDS = frozenset(STOPWORDS_EN)  # what the lexical index leaves out
+# The words a question is asked with, that say nothing about its topic. The lexical index keeps them (they
+# match question-style headings: "Where can you get ...?"); sentence scoring and the gap check drop them.
+QUESTION_WORDS = frozenset(
+    """what do does did how why which who whom when where can could should would will may might must i me my mine
+    we our you your am get need want tell know like about please someone anyone thing things much many""".split()
+)
+# Words that only say how a question is asked, never what it is about: the two lists above and the fillers of
+# chat ("lol", "tho"). A question's subject is what is left.
+FUNCTION_WORDS = STOP_WORDS | QUESTION_WORDS | frozenset(
+    """a an and are as at be but by for if in into is it no not of on or such that the their then there these they
+    this to was will with whats whose doing done shall im i'm ive i've us u ur yours he she his her him them its
+    is are was were been being have has had having gets got getting needs wants pls plz anybody somebody any some
+    all just really actually basically kinda sorta gonna wanna lol lmao haha tho though ok okay yeah yes ya hey hi
+    so very too also still even etc eg ie r y n than more most less least one ones other others another else here
+    now again ever way ways stuff lot lots bit little well good great best better right wrong sure maybe mean means
+    meaning say says said go going make makes made take takes back out up down over off then wait hmm guess think
+    thought heard hear seen see enough last next ago today tomorrow yesterday now soon later first second third
+    fourth fifth former latter nah nope yep yup whatever""".split()
+)
+# A list item's marker: "- ", "* ", "• ", "3. ", "3) ". Used inside larger patterns, so no anchors here.
+LIST_MARKER = r"(?:[-*+•]|\d{1,3}[.)])"
+
+_SPLIT = re.compile(r"(?u)\b\w\w+\b").findall  # bm25s.tokenize's default token pattern
+_WORD = re.compile(r"[a-z0-9+#]+")
+
+
+def stem(word: str) -> str:
+    with _stemmer_lock:
+        return _stemmer.stemWord(word)
+
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    """Stemmed terms of each text, without stop words (bm25s's tokenizer): for the index and the query alike."""
+    with _stemmer_lock:
+        return bm25s.tokenize(texts, stemmer=_stemmer, return_ids=False, show_progress=False)
+
+
+def tokenize_one(text: str) -> list[str]:
+    """`tokenize([text])[0]` for one short text (a question), without bm25s's per-call set-up (~0.4 ms)."""
+    words = [w for w in _SPLIT(text.lower()) if w not in STOP_WORDS]
+    with _stemmer_lock:
+        return _stemmer.stemWords(words) if words else []
+
+
+@lru_cache(maxsize=65536)  # the same sentences come back question after question
+def stems(text: str) -> frozenset[str]:
+    """Every word of `text` stemmed, stop words included: for overlap between a question and a sentence."""
+    words = _WORD.findall(text.lower())
+    with _stemmer_lock:
+        return frozenset(_stemmer.stemWords(words))
+
+
+QUESTION_STEMS = frozenset(_stemmer.stemWords(sorted(QUESTION_WORDS))) | QUESTION_WORDS  # as the index holds them

@@ -1,0 +1,47 @@
+"""The shared word tools (bot/text.py), the flags' version kept with the index, and the evidence deciding gaps."""
+
+import json
+
+import pytest
+
+from bot import text
+from bot.errors import IndexMismatchError
+from bot.index import update
+from bot.index.segments import FLAGS_VERSION
+
+
+def test_the_index_and_a_question_are_tokenized_alike():
+    question = "What do Machine Learning Engineers earn?"
+    assert text.tokenize_one(question) == text.tokenize([question])[0] == ["what", "do", "machin", "learn", "engin", "earn"]
+    assert text.QUESTION_STEMS >= {"what", "do", "doe", "mani"} and "earn" not in text.QUESTION_STEMS
+    assert text.STOP_WORDS <= text.FUNCTION_WORDS and text.QUESTION_WORDS <= text.FUNCTION_WORDS
+
+
+def test_a_change_in_how_the_flags_are_derived_marks_the_index_stale(built, embedder, tmp_path):
+    """The flags (alternative-view sentences, question lists) are the answer step's reading of the text: an
+    index whose flags were derived otherwise is stale, is not added to, and is rebuilt whole."""
+    path = built.index_dir / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["chunking"]["flags"] = "derived-another-way"
+    path.write_text(json.dumps(manifest))
+    assert "chunking parameters" in update.stale_articles(built)
+    extra = tmp_path / "extra.md"
+    extra.write_text("# Extra\n\nA short article about mentors, written to be added to the library.\n")
+    with pytest.raises(IndexMismatchError, match="index build"):
+        update.add([extra], built, embedder)
+    update.build(built, embedder)
+    assert json.loads(path.read_text())["chunking"]["flags"] == FLAGS_VERSION
+    assert update.stale_articles(built) == []
+
+
+def test_the_evidence_decides_whether_the_guides_answer_at_all(guides_bot):
+    # Only the library's own subject is left without the words it never uses: a refusal naming them.
+    refused = guides_bot.evidence("can i get H1B visa sponsorship as an MLE?")
+    assert not refused.covered and refused.unknown
+    # The rest is answered well: the gap is said and the rest answered, chosen without the missing words.
+    gap = guides_bot.evidence("How much do machine learning engineers make in Europe?")
+    assert gap.covered and gap.unknown == ("Europe",)
+    assert float(gap.answer_vector @ gap.vector) < 0.999
+    plain = guides_bot.evidence("How much do machine learning engineers make?")
+    assert plain.covered and plain.unknown == () and plain.answer_vector is plain.vector
+    assert guides_bot.ask("can i get H1B visa sponsorship as an MLE?").kind == "not_covered"
