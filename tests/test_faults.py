@@ -442,11 +442,15 @@ def test_uploads_waiting_are_bounded_and_expire_with_their_folders(served, monke
 def test_the_server_keeps_the_state_of_a_bounded_number_of_sessions(served, monkeypatch):
     import httpx
 
-    from bot.apps import ui
+    from bot.apps.ui import Permission, layout
 
-    monkeypatch.setattr(ui, "STATE_SESSIONS", 10)
-    url, app = served(ui.Permission(None, "127.0.0.1"))
-    index = next(i for i, f in app.fns.items() if f.name == "_restore")
+    monkeypatch.setattr(layout, "STATE_SESSIONS", 10)
+    url, app = served(Permission(None, "127.0.0.1"))
+    # The event that restores a new page's chat (on load), found in the config the page itself reads.
+    config = httpx.get(f"{url}config", timeout=30).json()
+    chat = next(c["id"] for c in config["components"] if c.get("props", {}).get("elem_id") == "chat")
+    index = next(d["id"] for d in config["dependencies"] if chat in d["outputs"]
+                 and any(event == "load" for _, event in d["targets"]))
     for n in range(30):  # each a new browser session restoring its chat
         httpx.post(f"{url}gradio_api/queue/join", json={"data": [{}], "fn_index": index, "session_hash": f"s{n}",
                                                         "event_data": None, "trigger_id": None}, timeout=30)
