@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 EXPORT_VERSION = 1  # bump when the exported graph changes, so old cache entries are not reused
+QUANTIZED_VERSION = 1  # bump when ensure_quantized() makes another int8 model
 MIN_COSINE = 0.9999  # the exported model must give the torch model's vectors, or it is not used
 PROBES = [
     "Do I need a master's degree to become a machine learning engineer?",
@@ -171,6 +172,35 @@ def load(plan: Plan, cache_dir: Path) -> OnnxEncoder:
     except Exception:
         onnx_file.unlink(missing_ok=True)
         return OnnxEncoder(plan, ensure_exported(plan, cache_dir))
+
+
+def ensure_quantized(plan: Plan, cache_dir: Path) -> Path:
+    """An int8 copy of the exported model (onnxruntime's dynamic quantization, weights per output channel), made
+    once from the cached fp32 export and kept beside it; nothing is downloaded. Measured by `bench`, not used by
+    the chat: about 2x faster, but not the same answers (docs/performance.md). On the bundled sentences its
+    vectors are within cosine 0.984 of fp32's (median 0.993; per-tensor weights, onnxruntime's default: 0.907, 0.958)."""
+    source = ensure_exported(plan, cache_dir)
+    target = source.with_name(f"{source.stem}-int8-v{QUANTIZED_VERSION}.onnx")
+    if target.is_file():
+        return target
+    import logging
+
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
+    os.close(fd)
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    root.setLevel(logging.ERROR)  # its advice to pre-process first is for image models
+    try:
+        quantize_dynamic(source, tmp, weight_type=QuantType.QInt8, per_channel=True)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    finally:
+        root.handlers[:], root.level = handlers, level  # it configures the root logger: keep others' logs as they were
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
 
 
 def export(plan: Plan, target: Path) -> float:

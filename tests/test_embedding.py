@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from bot import onnx_model
+from bot.config import Settings
 from bot.embedding import bundled_model_path, get_embedder
 from bot.errors import ModelError
 
@@ -70,3 +71,18 @@ def test_a_model_onnx_cannot_run_falls_back_to_torch_or_says_why(tmp_path):
         get_embedder(str(folder), "onnx", tmp_path / "cache")
     with pytest.raises(ModelError, match="unknown backend"):
         get_embedder("", "tensorrt")
+
+
+
+def test_the_int8_model_is_made_once_beside_the_export_and_close_to_it(tmp_path, embedder):
+    plan = embedder.encoder.plan
+    exported = onnx_model.cache_path(plan, tmp_path)
+    exported.parent.mkdir(parents=True)
+    shutil.copy(onnx_model.ensure_exported(plan, Settings.from_env().cache_dir), exported)  # not exported again here
+    quantized = onnx_model.ensure_quantized(plan, tmp_path)
+    got, fp32 = onnx_model.OnnxEncoder(plan, quantized).encode(TEXTS, 4), embedder.encode(TEXTS, batch_size=4)
+    assert np.allclose(np.linalg.norm(got, axis=1), 1, atol=1e-5)
+    assert 0.97 < (got * fp32).sum(axis=1).min() and not np.allclose(got, fp32, atol=1e-3)  # "hi": 0.977
+    before = quantized.stat().st_mtime_ns
+    assert onnx_model.ensure_quantized(plan, tmp_path) == quantized and quantized.stat().st_mtime_ns == before
+    assert sorted(p.name for p in exported.parent.iterdir()) == sorted([exported.name, quantized.name])  # no temp file

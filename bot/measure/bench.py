@@ -16,7 +16,6 @@ Reports, never asserts: no figure here is a test.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import resource
 import shutil
@@ -108,10 +107,15 @@ def synthesize(store, n_articles: int, corpus_dir: Path, seed: int = 0):
             chunks.append(Chunk(cid, aid, src.heading, offset, offset + len(src.text), src.text, tuple(ids)))
             offset += len(src.text) + 2
         chunk_vecs.append(perturb(real_cv[picks], real_cv))
-        sent_vecs.append(perturb(real_sv[new_sent_rows], real_sv))
+        sent_vecs.append(perturb(real_sv[new_sent_rows], real_sv).astype(np.float16))  # as stored: half the memory
         records.append(ArticleRecord(aid, f"Synthetic guide {k}", f"{aid}.md", f"{k:064d}", added=now_iso(),
                                      chunks=len(picks), sentences=len(new_sent_rows)))
-    grown = store.with_articles(records, chunks, sentences, np.vstack(chunk_vecs), np.vstack(sent_vecs)) if records else store
+    if not records:
+        return replace(store, corpus=os.path.relpath(corpus_dir, corpus_dir.parent / "index"))
+    chunk_vectors, sentence_vectors = np.vstack(chunk_vecs), np.vstack(sent_vecs)
+    chunk_vecs.clear()  # each vector once in memory (3.5 M sentences at 100,000 articles)
+    sent_vecs.clear()
+    grown = store.with_articles(records, chunks, sentences, chunk_vectors, sentence_vectors)
     return replace(grown, corpus=os.path.relpath(corpus_dir, corpus_dir.parent / "index"))
 
 
@@ -220,6 +224,15 @@ def _run_worker(index_dir: Path, extra: Path | None) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def _tokens(embedder, texts: list[str]) -> int:
+    """Model tokens in `texts` (special tokens included, truncated as encoding truncates): the work of encoding
+    them, a figure no other load on the machine moves. 0 for a backend without a tokenizer of its own here."""
+    tokenizer = getattr(getattr(embedder, "encoder", None), "tokenizer", None)
+    if tokenizer is None:
+        return 0
+    return sum(len(e.ids) for e in tokenizer.encode_batch([t.strip() for t in texts], add_special_tokens=True))
+
+
 def _build_bundled(work: Path, embedder) -> tuple[dict, Path, list[str]]:
     from ..chunking import chunk_article
     from ..index import update
@@ -230,17 +243,20 @@ def _build_bundled(work: Path, embedder) -> tuple[dict, Path, list[str]]:
     t = time.perf_counter()
     store, _ = update.build(settings, embedder)
     build_s = time.perf_counter() - t
-    texts = []
+    chunk_texts, sentence_texts = [], []
     t = time.perf_counter()
     for path in update.corpus_files(settings.corpus_dir):
         chunks, sentences = chunk_article(load_article(path), settings.chunk_chars)
-        texts += [c.embed_text for c in chunks] + [s.text for s in sentences]
+        chunk_texts += [c.embed_text for c in chunks]
+        sentence_texts += [s.text for s in sentences]
+    texts = chunk_texts + sentence_texts
     prepare_s = time.perf_counter() - t
     t = time.perf_counter()
     embedder.encode(texts, settings.batch_size)
     encode_s = time.perf_counter() - t
     return {
         "build_s": round(build_s, 2), "raw_encode_s": round(encode_s, 2), "texts": len(texts),
+        "chunk_tokens": _tokens(embedder, chunk_texts), "sentence_tokens": _tokens(embedder, sentence_texts),
         "build_overhead": round(build_s / encode_s, 3), "chunks_per_s": round(len(store.chunks) / build_s, 1),
         "texts_per_s": round(len(texts) / encode_s, 1), "prepare_s_per_text": prepare_s / len(texts),
     }, settings.index_dir, texts
@@ -265,11 +281,9 @@ def _langchain(embedder_questions: list[str]) -> dict:
 
 def _encoders(texts: list[str], batch_size: int, bundled_dir: Path, embedder) -> dict:
     """The backends side by side on the same texts: one query (p50 of 100) and encoding the bundled corpus; and
-    int8 dynamic quantization of the ONNX export (onnxruntime), with its dev-set answer quality beside fp32's.
-    int8 gives other vectors, so it gets its own index, built here from the same corpus. `embedder` is the
-    chat's own (onnx unless the model could not be exported)."""
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
+    int8 dynamic quantization of the ONNX export (onnx_model.ensure_quantized), with its dev-set answer quality
+    beside fp32's. int8 gives other vectors, so it gets its own index, built here from the same corpus.
+    `embedder` is the chat's own (onnx unless the model could not be exported)."""
     from .. import onnx_model
     from ..conversation import CareerBot
     from ..embedding import OnnxEmbedder, bundled_model_path, get_embedder
@@ -278,13 +292,7 @@ def _encoders(texts: list[str], batch_size: int, bundled_dir: Path, embedder) ->
     from .evaluate import DEFAULT_DATASET, evaluate_bot, load_dataset
 
     plan = onnx_model.plan_for(bundled_model_path())
-    fp32_file = onnx_model.ensure_exported(plan, Settings.from_env().cache_dir)
-    int8_file = bundled_dir.parent / "model-int8.onnx"
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    root.setLevel(logging.ERROR)  # its advice to pre-process first is for image models
-    quantize_dynamic(str(fp32_file), str(int8_file), weight_type=QuantType.QInt8)
-    root.handlers[:], root.level = handlers, level  # it configures the root logger; keep other libraries quiet
+    int8_file = onnx_model.ensure_quantized(plan, Settings.from_env().cache_dir)
     backends = {
         "torch": get_embedder("", "torch"),
         embedder.backend: embedder,
@@ -423,7 +431,8 @@ def format_report(r: dict) -> str:
         "summary: index load s " + ", ".join(f"{n} {v}" for n, v in summary["load_s"].items())
         + "; ask()/floor " + ", ".join(f"{n} {v}" for n, v in summary["ask_over_floor"].items())
         + f"; build / LangChain's build {summary['build_vs_langchain']}x",
-        f"bundled build: {b['build_s']} s for {b['texts']} texts (chunks + sentences); raw encoding of the same texts "
+        f"bundled build: {b['build_s']} s for {b['texts']} texts ({b['chunk_tokens']} chunk and {b['sentence_tokens']} "
+        f"sentence tokens); raw encoding of the same texts "
         f"{b['raw_encode_s']} s -> overhead {b['build_overhead']}x; {b['chunks_per_s']} chunks/s, {b['texts_per_s']} texts/s",
         f"LangChain tutorial pipeline (bundled): build {lc['build_s']} s ({lc['chunks']} chunks; "
         f"{lc['build_with_model_load_s']} s with model load); similarity_search p50 {lc['search_ms_p50']} ms, p95 {lc['search_ms_p95']} ms",
