@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.errors import ArticleError, IndexMismatchError, IndexMissingError
 from bot.index import update
 from bot.index.segments import FLAGS_VERSION
-from bot.index.store import FORMAT_VERSION, SEGMENT_SUFFIXES, IndexStore
+from bot.index.store import FORMAT_VERSION, SEGMENT_SUFFIXES, IndexStore, live_records
 from tests.conftest import ROOT
 
 
@@ -23,12 +23,14 @@ def test_build_writes_a_complete_manifest(built, embedder):
     assert manifest["chunking"] == {"chunk_chars": 1200, "sentence_splitter": "pysbd-0.3+glued", "chunk_text": "title-headings-1",
                                     "flags": FLAGS_VERSION}
     assert manifest["built_at"]
-    assert set(manifest["articles"]) == {"portfolio", "interviews", "salary-survey"}
+    assert manifest["counts"]["articles"] == 3 and "articles" not in manifest  # the records are in the segments
+    records = {r["id"]: r for r in live_records(built.index_dir, manifest)}
+    assert set(records) == {"portfolio", "interviews", "salary-survey"}
     import hashlib
 
     digest = hashlib.sha256((built.corpus_dir / "portfolio.md").read_bytes()).hexdigest()
-    assert manifest["articles"]["portfolio"]["sha256"] == digest
-    assert manifest["articles"]["portfolio"]["url"] == "https://careers.example/portfolio"
+    assert records["portfolio"]["sha256"] == digest
+    assert records["portfolio"]["url"] == "https://careers.example/portfolio"
     assert not list(built.index_dir.glob("*.pkl")) and not list(built.index_dir.glob("*.pickle"))
     store = IndexStore.load(built.index_dir, embedder.name, embedder.dimension)
     assert len(store.chunk_vectors) == len(store.chunks) and len(store.sentence_vectors) == len(store.sentences)

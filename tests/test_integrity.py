@@ -16,7 +16,7 @@ import pytest
 
 from bot.index import segments, update
 from bot.index import store as store_module
-from bot.index.store import IndexStore
+from bot.index.store import FORMAT_VERSION, IndexStore
 from tests.conftest import ROOT
 from tests.test_safety import run_cli
 
@@ -274,21 +274,16 @@ MANIFESTS = {  # name: (change, what the refusal says)
     "library abbreviations nested": (edit(["library"], {"abbreviations": {"ml": {"a": 1}}}), "not a mapping of strings"),
     "segments a dict": (edit(["segments"], {"0": {}}), "segments is {'0': {}}, not a list of segments"),
     "segments a string": (edit(["segments"], "seg"), "segments is 'seg', not a list of segments"),
-    "record without a field": (edit(["articles", "portfolio", "site"], DELETE), "articles['portfolio'] is"),
-    "record with another field": (edit(["articles", "portfolio", "colour"], "red"), "articles['portfolio'] is"),
-    "record count as text": (edit(["articles", "portfolio", "chunks"], "3"), "articles['portfolio'].chunks is '3', not a count"),
-    "record source a path": (edit(["articles", "portfolio", "source"], "../../etc/passwd"), "not a file name"),
-    "record under another id": (edit(["articles", "portfolio", "id"], "salary-survey"), "not the id it is listed under"),
     "counts text": (edit(["counts"], "many"), "counts is 'many'"),
     "counts negative": (edit(["counts", "chunks"], -1), "counts is"),
     "chunking a list": (edit(["chunking"], [1200]), "chunking is [1200]"),
     "chunk_chars text": (edit(["chunking", "chunk_chars"], "1200"), "chunking is"),
     "dimension text": (edit(["dimension"], "384"), "dimension is '384', not a positive whole number"),
     "model missing": (edit(["model"], DELETE), "model is missing"),
-    "removed unknown": (edit(["segments", 0, "removed"], ["nobody"]), "removed names 'nobody', an article the segment does not hold"),
+    "removed unknown": (edit(["segments", 0, "removed"], ["nobody"]), "removed list names 'nobody', an article the segment does not hold"),
     "removed a string": (edit(["segments", 0, "removed"], "portfolio"), "removed is 'portfolio', not a list"),
     "segment count text": (edit(["segments", 0, "chunks"], "6"), "segments[0].chunks is '6', not a count"),
-    "segment articles not pairs": (edit(["segments", 0, "articles"], [["portfolio"]]), "not a list of [article id, sha256] pairs"),
+    "segment articles not a count": (edit(["segments", 0, "articles"], [["portfolio"]]), "segments[0].articles is [['portfolio']], not a count"),
     "segment file outside": (edit(["segments", 0, "files", "chunks"], "../chunks-0123456789abcdef.jsonl"), "segments[0].files.chunks is"),
     "segment file missing": (edit(["segments", 0, "files", "postings"], DELETE), "segments[0].files is"),
 }
@@ -313,7 +308,7 @@ def test_a_format_version_that_is_not_a_number_is_called_that(built):
     manifest["format_version"] = 3  # a real other version keeps saying what it was built with
     (built.index_dir / "manifest.json").write_text(json.dumps(manifest))
     proc = run_cli(["ask", QUESTION], built)
-    assert proc.returncode == 1 and "was built with format version 3, this run uses 4" in proc.stderr
+    assert proc.returncode == 1 and f"was built with format version 3, this run uses {FORMAT_VERSION}" in proc.stderr
 
 
 @pytest.mark.parametrize("segments_value", [{"0": {}}, "seg"])
@@ -324,6 +319,36 @@ def test_a_build_over_a_manifest_of_the_wrong_shape_rebuilds_it(built, segments_
     proc = run_cli(["index", "build"], built)
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
     assert run_cli(["ask", QUESTION], built).returncode == 0 and check_index(built.index_dir) == []
+
+
+RECORDS = {  # name: (change to the first article's record in its segment's articles file, what the refusal says)
+    "record without a field": (edit([0, "site"], DELETE), "[0] is {"),
+    "record with another field": (edit([0, "colour"], "red"), "[0] is {"),
+    "record count as text": (edit([0, "chunks"], "3"), "[0].chunks is '3', not a count"),
+    "record source a path": (edit([0, "source"], "../../etc/passwd"), "[0].source is '../../etc/passwd', not a file name"),
+    "records one short": (edit([0], DELETE), " holds [{'id': "),
+}
+
+
+@pytest.mark.parametrize("name", list(RECORDS))
+def test_an_article_record_of_the_wrong_type_is_refused_in_one_line_naming_it(built, name):
+    change, says = RECORDS[name]
+    path = path_of(built.index_dir, "articles")
+    records = json.loads(path.read_text())
+    change(records)
+    path.write_text(json.dumps(records))
+    renamed_to_content(built.index_dir, "articles")  # a writer with a bug: the file's digest holds
+    name = path_of(built.index_dir, "articles").name
+    assert_refused(run_cli(["ask", QUESTION], built), name + says)
+    (problem,) = check_index(built.index_dir)
+    assert problem.startswith(name + says)
+
+
+def test_an_articles_file_changed_under_its_name_is_refused(built):
+    path = path_of(built.index_dir, "articles")
+    path.write_text(path.read_text().replace('"chunks": ', '"chunks":  ', 1))  # the same records, other bytes
+    assert_refused(run_cli(["ask", QUESTION], built), f"{path.name} does not hash to the digest in its name")
+    assert check_index(built.index_dir) == [f"{path.name} does not hash to the digest in its name: changed since it was written"]
 
 
 # ---- what only a full check finds ----------------------------------------------------------------------

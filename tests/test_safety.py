@@ -80,7 +80,7 @@ def test_a_full_disk_is_one_line_and_changes_nothing(small_disk, embedder, tmp_p
     update.build(settings, embedder)
     before = sorted(p.name for p in settings.index_dir.iterdir())
     # Fill the disk, leaving too little for a new segment.
-    with open(small_disk / "filler", "wb") as f:
+    with open(small_disk / "filler", "wb", buffering=0) as f:  # unbuffered: closing it flushes nothing more
         try:
             while True:
                 f.write(b"\0" * 65536)
@@ -110,7 +110,7 @@ def _corrupt(settings, how):
     if how in ("[]", "null"):
         manifest_path.write_text(how)
     elif how == "articles-list":
-        manifest["articles"] = []
+        seg["articles"] = []  # a count of the segment's articles (their records are in its articles file)
         manifest_path.write_text(_json.dumps(manifest))
     elif how == "nested":
         manifest_path.write_text("[" * 100000 + "]" * 100000)

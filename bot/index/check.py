@@ -17,7 +17,7 @@ import numpy as np
 
 from ..errors import BotError
 from .segments import ARTICLE, FLAGS, HEADING, LENGTH, QUESTION_LIST, SENTENCES, SOFT, Digest, Part, Segment, tokenize
-from .store import MANIFEST, SEGMENT_SUFFIXES, read_manifest
+from .store import MANIFEST, SEGMENT_SUFFIXES, read_manifest, read_records
 
 UNIT_TOLERANCE = 0.01  # |length - 1| allowed: float16 sentence vectors are off by ~1e-4
 BLOCK = 4096  # rows read, parsed and tokenized at a time (memory stays flat at any size)
@@ -32,15 +32,22 @@ def check_index(index_dir) -> list[str]:
         return [str(e)]
     problems: list[str] = []
     parts: list[Part | None] = []
+    records: list[list[dict]] = []
     for i, d in enumerate(manifest["segments"]):
-        segment = Segment.from_json(d)
+        held, problem = read_records(index_dir, d)
+        records.append(held)
+        if problem:  # its other files cannot be placed without its articles
+            problems.append(problem)
+            parts.append(None)
+            continue
+        segment = Segment.from_json(d, [(r["id"], r["sha256"]) for r in records[-1]])
         problems += _digest_problems(index_dir, segment)
         part, found = _open(index_dir, segment)
         problems += [f"segments[{i}]: {p}" for p in found]
         if part is not None:
             problems += _contained(lambda part=part: _part_problems(part), f"segments[{i}]")
         parts.append(part)
-    problems += _contained(lambda: _manifest_problems(manifest, parts), MANIFEST)
+    problems += _contained(lambda: _manifest_problems(manifest, parts, records), MANIFEST)
     named = {name for d in manifest["segments"] for name in d["files"].values()} | {MANIFEST}
     problems += [f"{p.name}: a segment file the manifest does not name (left by an interrupted save?)"
                  for p in sorted(index_dir.iterdir()) if p.is_file() and p.suffix in SEGMENT_SUFFIXES and p.name not in named]
@@ -219,38 +226,28 @@ def _first(mask: np.ndarray) -> int:
 # ---- the manifest against the segments --------------------------------------------------------------
 
 
-def _manifest_problems(manifest: dict, parts: list[Part | None]):
-    """Each listed article live in exactly one segment, with its sha256 and row counts; the totals in `counts`."""
-    records, segments = manifest["articles"], manifest["segments"]
+def _manifest_problems(manifest: dict, parts: list[Part | None], records: list[list[dict]]):
+    """Each segment's article records agree with its rows, each article is live in exactly one segment, and the
+    totals in `counts` are the segments'."""
     live: Counter = Counter()
     chunks = sentences = 0
-    for d, part in zip(segments, parts):
+    for d, part, held in zip(manifest["segments"], parts, records):
         if part is None:
             continue  # reported when it was opened
         removed = set(d.get("removed", ()))
-        rows_of = {}
-        for number, (article, sha256) in enumerate(part.articles):
+        for number, record in enumerate(held):
             rows = np.flatnonzero(part.layout[:, ARTICLE] == number)
-            rows_of[article] = rows
-            if article in removed:
-                continue
-            live[article] += 1
             n_sentences = int(part.layout[rows, SENTENCES].sum())
-            chunks, sentences = chunks + len(rows), sentences + n_sentences
-            record = records.get(article)
-            if record is None:
-                continue
-            if record["sha256"] != sha256:
-                yield f"{MANIFEST}: articles[{article!r}].sha256 differs from its segment's"
             if (record["chunks"], record["sentences"]) != (len(rows), n_sentences):
-                yield (f"{MANIFEST}: articles[{article!r}] counts {record['chunks']} chunks and {record['sentences']} "
-                       f"sentences, its segment holds {len(rows)} and {n_sentences}")
+                yield (f"{d['files']['articles']}: article {record['id']!r} counts {record['chunks']} chunks and "
+                       f"{record['sentences']} sentences, its segment holds {len(rows)} and {n_sentences}")
+            if record["id"] not in removed:
+                live[record["id"]] += 1
+                chunks, sentences = chunks + len(rows), sentences + n_sentences
     if None in parts:
         return  # where the articles of a segment that cannot be opened are live is not known
-    for article in sorted(set(records) | set(live)):
-        if live[article] != 1 or article not in records:
-            where = "is not listed in articles" if article not in records else f"is live in {live[article]} segments"
-            yield f"{MANIFEST}: article {article!r} {where}"
-    expected = {"articles": len(records), "chunks": chunks, "sentences": sentences}
+    for article in sorted(a for a, n in live.items() if n != 1):
+        yield f"{MANIFEST}: article {article!r} is live in {live[article]} segments"
+    expected = {"articles": len(live), "chunks": chunks, "sentences": sentences}
     if manifest["counts"] != expected:
         yield f"{MANIFEST}: counts are {manifest['counts']}, the segments hold {expected}"

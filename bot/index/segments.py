@@ -14,6 +14,7 @@ know which. On disk a segment is these files, each named after a hash of its con
     sentence_flags    (sentences,) uint8 .npy: SOFT (the sentence states an alternative view, see stance.py)
     chunk_ivf         FAISS's own format: an IVF over the chunk vectors, only for a segment of more than
                       APPROXIMATE_ABOVE chunks
+    articles          JSON: the articles' records (title, source, sha256, ...) in article-number order
 
 Opening a segment maps the arrays and reads the IVF (nothing is rebuilt, nothing unpickled) and reads the small
 JSON; chunk records are parsed one at a time when asked for. Each file's sha256 is checked against its name
@@ -59,6 +60,7 @@ FILES = {  # each file of a segment: (stem, suffix) of its name, `stem-<first 16
     "sentence_vectors": ("sentence-vectors", ".npy"), "layout": ("layout", ".npy"), "terms": ("terms", ".json"),
     "postings": ("postings", ".npy"), "term_starts": ("term-starts", ".npy"),
     "sentence_flags": ("sentence-flags", ".npy"), "chunk_ivf": ("chunk-ivf", ".faiss"),
+    "articles": ("articles", ".json"),  # the articles' records (title, source, ...): written and read by store.py
 }
 OPTIONAL = frozenset({"chunk_ivf"})
 # Checked before first use rather than when opened (hundreds of MB at 10,000 articles), in the order a question
@@ -136,15 +138,16 @@ class Segment:
     removed: tuple[str, ...] = ()
 
     def as_json(self) -> dict:
-        d = {"files": self.files, "articles": [list(a) for a in self.articles], "chunks": self.chunks,
-             "sentences": self.sentences}
+        d = {"files": self.files, "articles": len(self.articles), "chunks": self.chunks, "sentences": self.sentences}
         if self.removed:
             d["removed"] = list(self.removed)
         return d
 
     @classmethod
-    def from_json(cls, d: dict) -> "Segment":
-        return cls(dict(d["files"]), tuple((a, h) for a, h in d["articles"]), int(d["chunks"]), int(d["sentences"]),
+    def from_json(cls, d: dict, articles) -> "Segment":
+        """The manifest lists a segment's files and counts; `articles`, its (id, sha256) pairs in row order, come
+        from its articles file (store.segment_records)."""
+        return cls(dict(d["files"]), tuple((a, h) for a, h in articles), int(d["chunks"]), int(d["sentences"]),
                    tuple(d.get("removed", ())))
 
 
@@ -468,7 +471,7 @@ def write(index_dir: Path, runs: list[tuple[Part, int, int]], write_file) -> Seg
         "chunk_vectors": write_file(*FILES["chunk_vectors"], npy_bytes(cv, np.float32)),
         # Sentences outnumber chunks ~5:1 and are only ever scored a few hundred at a time, so they are kept
         # as float16 (half the memory; cosine error ~1e-3).
-        "sentence_vectors": write_file(*FILES["sentence_vectors"], npy_bytes(np.concatenate(sentence_vectors), np.float16)),
+        "sentence_vectors": write_file(*FILES["sentence_vectors"], npy_bytes(_joined(sentence_vectors), np.float16)),
         "layout": write_file(*FILES["layout"], npy_bytes(layout, np.int64)),
         "terms": write_file(*FILES["terms"], json.dumps(terms, ensure_ascii=False).encode("utf-8")),
         "postings": write_file(*FILES["postings"], npy_bytes(postings, np.int32)),
@@ -495,10 +498,18 @@ def train_ivf(vectors: np.ndarray) -> faiss.Index:
     return index
 
 
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    """The arrays end to end: the one array itself, not a copy, when there is one."""
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
+
+
 def npy_bytes(array: np.ndarray, dtype) -> bytes:
-    buffer = io.BytesIO()
-    np.save(buffer, np.ascontiguousarray(array, dtype=dtype), allow_pickle=False)
-    return buffer.getvalue()
+    """`np.save`'s bytes, made with one copy of the array (np.save to a BytesIO, then getvalue(), makes two:
+    5 GB more at the peak of writing 100,000 articles' sentence vectors)."""
+    array = np.ascontiguousarray(array, dtype=dtype)
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(header, np.lib.format.header_data_from_array_1_0(array))
+    return b"".join((header.getvalue(), memoryview(array.reshape(-1)).cast("B")))
 
 
 def content_name(stem: str, suffix: str, data: bytes) -> str:

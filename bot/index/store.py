@@ -12,6 +12,7 @@ reader holding the old store keeps a consistent view. Rows are numbered over the
 from __future__ import annotations
 
 import errno
+import io
 import json
 import re
 from dataclasses import dataclass, field, fields, replace
@@ -25,9 +26,9 @@ from ..config import fault
 from ..errors import ArticleNotFoundError, DiskFullError, IndexCorruptError, IndexMismatchError, IndexMissingError
 from ..files import atomic_write, fsync_dir
 from .rows import Rows
-from .segments import ARTICLE, FILES, OPTIONAL, SENTENCES, Digest, Part, Segment, content_name, well_named, write
+from .segments import ARTICLE, FILES, OPTIONAL, SENTENCES, Digest, Part, Segment, content_name, digest_problem, well_named, write
 
-FORMAT_VERSION = 4  # 2: sentence vectors as float16 .npy; 3: segments; 4: layout, term counts and IVF saved with them
+FORMAT_VERSION = 5  # 2: float16 sentence vectors; 3: segments; 4: layout, term counts, IVF; 5: article records in segments
 MANIFEST = "manifest.json"
 MAX_SEGMENTS = 8  # beyond this, all segments but the largest are merged into one
 SEGMENT_SUFFIXES = (".jsonl", ".npy", ".json", ".faiss", ".tmp")
@@ -249,6 +250,8 @@ class IndexStore:
         parts = [(part, hidden) for part, hidden in kept]
         if fresh:
             segment = write(index_dir, fresh, lambda stem, suffix, data: _write_named(index_dir, stem, suffix, data))
+            records = _records_text([vars(self.articles[a]) for a, _ in segment.articles])
+            segment = replace(segment, files={**segment.files, "articles": _write_named(index_dir, *FILES["articles"], records)})
             parts.append((Part.open(index_dir, segment, trusted=True), frozenset()))
         manifest = {
             "format_version": FORMAT_VERSION,
@@ -258,7 +261,6 @@ class IndexStore:
             "corpus": self.corpus,
             "built_at": now_iso(),
             "counts": {"articles": len(self.articles), "chunks": len(self.chunks), "sentences": len(self.sentences)},
-            "articles": {k: vars(v) for k, v in sorted(self.articles.items())},
             "segments": [replace(p.segment, removed=tuple(sorted(h))).as_json() for p, h in parts],
             "library": self.library,
         }
@@ -283,10 +285,12 @@ class IndexStore:
         if dimension is not None and manifest["dimension"] != dimension:
             raise IndexMismatchError(index_dir, "dimension", manifest["dimension"], dimension)
         try:
-            segments = [Segment.from_json(d) for d in manifest["segments"]]
+            records = [segment_records(index_dir, d) for d in manifest["segments"]]
+            segments = [Segment.from_json(d, [(r["id"], r["sha256"]) for r in recs]) for d, recs in zip(manifest["segments"], records)]
             have = {tuple(sorted(p.segment.files.items())): p for p in (reuse.parts if reuse else ()) if p.segment}
             parts = tuple(have.get(tuple(sorted(seg.files.items()))) or Part.open(index_dir, seg) for seg in segments)
-            articles = {k: ArticleRecord(**v) for k, v in manifest["articles"].items()}
+            articles = {r["id"]: ArticleRecord(**r) for recs, seg in zip(records, segments) for r in recs
+                        if r["id"] not in seg.removed}
             for part, seg in zip(parts, segments):
                 _check_part(part, seg, manifest["dimension"])
             live = [a for part, seg in zip(parts, segments) for a in part_articles(part) if a not in seg.removed]
@@ -300,6 +304,42 @@ class IndexStore:
             manifest["model"], manifest["dimension"], manifest["chunking"], manifest.get("corpus", ""), articles, parts,
             tuple(frozenset(seg.removed) for seg in segments), manifest.get("built_at", ""), manifest.get("library") or {},
         )
+
+
+def segment_records(index_dir: Path, entry: dict) -> list[dict]:
+    """The article records of one segment (an entry of the manifest's "segments"), in row order, from its articles
+    file: checked against its name and the record schema. Raises IndexCorruptError naming the file."""
+    records, problem = read_records(index_dir, entry)
+    if problem:
+        raise IndexCorruptError(index_dir, problem)
+    return records
+
+
+def read_records(index_dir: Path, entry: dict) -> tuple[list[dict], str]:
+    """(records, '') as segment_records gives them, or ([], what is wrong with the articles file)."""
+    name = entry["files"]["articles"]
+    try:
+        data = (Path(index_dir) / name).read_bytes()
+    except OSError as e:
+        return [], f"{name} cannot be read ({e.strerror or type(e).__name__})"
+    problem = digest_problem(io.BytesIO(data), name)
+    if problem:
+        return [], problem
+    try:
+        records = json.loads(data)
+    except (ValueError, RecursionError) as e:
+        return [], f"{name} is not JSON ({type(e).__name__})"
+    problem = records_problem(name, records, entry["articles"])
+    if not problem and not set(entry.get("removed", ())) <= {r["id"] for r in records}:
+        stray = sorted(set(entry["removed"]) - {r["id"] for r in records})[0]
+        problem = f"{MANIFEST}: a segment's removed list names {_shown(stray)}, an article the segment does not hold"
+    return ([], problem) if problem else (records, "")
+
+
+def live_records(index_dir, manifest: dict) -> list[dict]:
+    """The records of every article an index (its manifest as read) holds live, segment by segment."""
+    return [r for entry in manifest["segments"] for r in segment_records(Path(index_dir), entry)
+            if r["id"] not in entry.get("removed", ())]
 
 
 def part_articles(part: Part) -> dict[str, range]:
@@ -460,7 +500,6 @@ _TOP = (  # key, required, test, what it must be
     ("built_at", False, lambda v: isinstance(v, str), "a time as text"),
     ("counts", True, lambda v: isinstance(v, dict) and set(v) == {"articles", "chunks", "sentences"}
      and all(_count(n) for n in v.values()), "an object of articles, chunks and sentences counts"),
-    ("articles", True, lambda v: isinstance(v, dict), "an object of article records"),
     ("segments", True, lambda v: isinstance(v, list), "a list of segments"),
     ("library", False, lambda v: v is None or isinstance(v, dict), "an object"),
 )
@@ -472,25 +511,30 @@ def _manifest_problems(m: dict):
     if top:  # what follows reads these fields
         yield from top
         return
-    if not all(map(_record_sound, m["articles"].items())):
-        for article_id, record in m["articles"].items():
-            yield from _record_problems(article_id, record)
     for i, segment in enumerate(m["segments"]):
         yield from _segment_problems(f"segments[{i}]", segment)
     yield from _library_problems(m.get("library") or {})
 
 
-def _record_sound(item) -> bool:
-    """_record_problems's verdict, quickly (10,000 records are read on every load), for records with their
+def records_problem(name: str, records, count: int) -> str:
+    """What is wrong with the parsed articles file `name` of a segment the manifest says holds `count` articles
+    ('' when nothing is): a list of that many article records, each field of the type the code reads it as."""
+    if not isinstance(records, list) or len(records) != count:
+        return f"{name} holds {_shown(records)}, not a list of the segment's {count} article records"
+    if all(map(_record_sound, records)):
+        return ""
+    return next((p for i, r in enumerate(records) for p in _record_problems(f"{name}[{i}]", r)), "")
+
+
+def _record_sound(r) -> bool:
+    """_record_problems's verdict, quickly (100,000 records are read on a load), for records with their
     fields in the order they are written; the slow one below then says what is wrong, if anything."""
-    article_id, r = item
     return (type(r) is dict and tuple(r) == _NAMES and tuple(map(type, r.values())) == _TYPES
-            and r["id"] == article_id and r["chunks"] >= 0 and r["sentences"] >= 0 and _plain_name(r["source"])
+            and r["chunks"] >= 0 and r["sentences"] >= 0 and _plain_name(r["source"])
             and set(map(type, r["abbreviations"].values())) <= {str})
 
 
-def _record_problems(article_id: str, record):
-    where = f"articles[{article_id!r}]"
+def _record_problems(where: str, record):
     if not isinstance(record, dict) or set(record) != set(RECORD_FIELDS):
         yield f"{where} is {_shown(record)}, not a record of {', '.join(RECORD_FIELDS)}"
         return
@@ -498,8 +542,6 @@ def _record_problems(article_id: str, record):
         value = record[name]
         if not (_count(value) if kind is int else isinstance(value, kind)):
             yield f"{where}.{name} is {_shown(value)}, not {'a count' if kind is int else kind.__name__}"
-    if record["id"] != article_id:
-        yield f"{where}.id is {_shown(record['id'])}, not the id it is listed under"
     if not _plain_name(record["source"]):
         yield f"{where}.source is {_shown(record['source'])}, not a file name"
     if not all(isinstance(v, str) for v in record["abbreviations"].values()):
@@ -518,20 +560,12 @@ def _segment_problems(where: str, seg):
     for kind, name in files.items():
         if not well_named(kind, name):
             yield f"{where}.files.{kind} is {_shown(name)}, not a {FILES[kind][0]}-<digest>{FILES[kind][1]} file name"
-    articles = seg["articles"]
-    if type(articles) is not list or not all(
-            type(a) is list and len(a) == 2 and type(a[0]) is str and type(a[1]) is str for a in articles):
-        yield f"{where}.articles is {_shown(articles)}, not a list of [article id, sha256] pairs"
-        return
-    for name in ("chunks", "sentences"):
+    for name in ("articles", "chunks", "sentences"):  # the articles themselves are in its articles file
         if not _count(seg[name]):
             yield f"{where}.{name} is {_shown(seg[name])}, not a count"
     removed = seg.get("removed", [])
-    held = {a for a, _ in articles}
     if not isinstance(removed, list) or not all(isinstance(a, str) for a in removed) or len(set(removed)) != len(removed):
         yield f"{where}.removed is {_shown(removed)}, not a list of article ids"
-    elif not set(removed) <= held:
-        yield f"{where}.removed names {_shown(sorted(set(removed) - held)[0])}, an article the segment does not hold"
 
 
 def _library_problems(library: dict):
@@ -549,21 +583,24 @@ def _library_problems(library: dict):
 
 
 def _manifest_text(manifest: dict) -> str:
-    """manifest.json with one line per key, article and segment: readable and diffable, and written by json's C
-    encoder (an indented dump goes through its pure-Python one: 0.7 s for 10,000 articles)."""
+    """manifest.json with one line per key and segment: readable and diffable, and written by json's C encoder
+    (an indented dump goes through its pure-Python one)."""
     def one(value) -> str:
         return json.dumps(value, ensure_ascii=False)
 
     lines = []
     for key, value in manifest.items():
-        if key == "articles" and value:
-            inner = ",\n".join(f"  {one(k)}: {one(v)}" for k, v in value.items())
-            lines.append(f" {one(key)}: {{\n{inner}\n }}")
-        elif key == "segments" and value:
+        if key == "segments" and value:
             lines.append(f" {one(key)}: [\n" + ",\n".join(f"  {one(v)}" for v in value) + "\n ]")
         else:
             lines.append(f" {one(key)}: {one(value)}")
     return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _records_text(records: list[dict]) -> bytes:
+    """A segment's articles file: a JSON list with one record a line (json's C encoder, as for the manifest)."""
+    lines = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+    return f"[\n{lines}\n]\n".encode("utf-8")
 
 
 def now_iso() -> str:

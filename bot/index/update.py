@@ -31,7 +31,7 @@ from ..files import atomic_write
 from ..ingest import SUPPORTED, Article, article_id, load_article
 from ..library import defined_abbreviations, read_overrides
 from .segments import FLAGS_VERSION
-from .store import FORMAT_VERSION, MANIFEST, SEGMENT_SUFFIXES, ArticleRecord, IndexStore, now_iso, read_manifest
+from .store import FORMAT_VERSION, MANIFEST, SEGMENT_SUFFIXES, ArticleRecord, IndexStore, live_records, now_iso, read_manifest
 
 PENDING = ".pending"  # in the corpus folder: files on their way in ("in-NAME") or out ("out-NAME")
 REMOVED = ".removed"  # in the corpus folder: files removed from the web app, kept until the removal is undone
@@ -215,7 +215,7 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
     if (errors or conflicts) and len(paths) > 1:
         # Nothing will be added: all are checked against the index too (as it is now, read without the lock), so
         # that the next run does not meet a problem this one could have named.
-        conflicts = _conflicts(paths, articles, _indexed(_manifest_or_none(settings)))
+        conflicts = _conflicts(paths, articles, _indexed(settings.index_dir, _manifest_or_none(settings)))
     errors |= conflicts
     _refuse([errors[i] for i in sorted(errors)], len(paths))
     report = Report()
@@ -353,10 +353,9 @@ def recover(settings: Settings, manifest: dict | None = None) -> list[str]:
     index_dir = Path(settings.index_dir)
     if manifest is None:
         manifest = _manifest_or_none(settings)
-    listed = _listed(manifest)  # {source file: sha256}, or None when the index cannot be read
     corpus_dir = Path(settings.corpus_dir) if settings.corpus_dir is not None else corpus_folder(settings, _recorded_corpus(manifest))
     done = []
-    if listed is not None:
+    if manifest is not None:
         # Segment files a killed save wrote before its manifest swap: nothing names them.
         named = {f for seg in manifest.get("segments", []) for f in seg["files"].values()}
         for path in index_dir.iterdir():
@@ -366,6 +365,7 @@ def recover(settings: Settings, manifest: dict | None = None) -> list[str]:
     folder = corpus_dir / PENDING
     if not folder.is_dir():
         return done
+    listed = _listed(index_dir, manifest)  # {source file: sha256}, or None when the index cannot be read
     for pending in sorted(folder.iterdir()):
         direction, _, name = pending.name.partition("-")
         if direction == "out" and (listed is None or name in listed):
@@ -380,11 +380,13 @@ def recover(settings: Settings, manifest: dict | None = None) -> list[str]:
     return done
 
 
-def _listed(manifest: dict | None) -> dict[str, str] | None:
-    """The article files an index lists, with their sha256, or None when the manifest is missing or unreadable."""
+def _listed(index_dir: Path, manifest: dict | None) -> dict[str, str] | None:
+    """The article files an index lists, with their sha256, or None when it cannot be read (its manifest, as
+    read, missing, or a segment's articles file damaged). Read only when a change is to be recovered: the
+    records are ~40 MB at 100,000 articles."""
     try:
-        return {a["source"]: a["sha256"] for a in manifest["articles"].values()}
-    except (KeyError, TypeError, AttributeError):
+        return {a["source"]: a["sha256"] for a in live_records(index_dir, manifest)}
+    except (BotError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -405,7 +407,7 @@ def _sha256(path: Path) -> str:
 
 
 def _manifest_or_none(settings: Settings) -> dict | None:
-    """The index's manifest (read once per change: at 10,000 articles it is ~5 MB of JSON), or None."""
+    """The index's manifest (read once per change; small: the article records are in the segments), or None."""
     try:
         return read_manifest(settings.index_dir)
     except BotError:
@@ -434,7 +436,7 @@ def stale_articles(settings: Settings) -> list[str]:
         problems.append("format version")
     if store_manifest["chunking"] != chunking_params(settings):
         problems.append("chunking parameters")
-    indexed = {k: v["sha256"] for k, v in store_manifest["articles"].items()}
+    indexed = {r["id"]: r["sha256"] for r in live_records(settings.index_dir, store_manifest)}
     on_disk = {article_id(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus_files(settings.corpus_dir)}
     for aid in sorted(set(indexed) | set(on_disk)):
         if indexed.get(aid) != on_disk.get(aid):
@@ -497,11 +499,11 @@ def _conflicts(paths, articles: list[Article | None], indexed: dict[str, tuple[s
     return errors
 
 
-def _indexed(manifest: dict | None) -> dict[str, tuple[str, str]]:
-    """{article id: (source file, sha256)} of a manifest as read, or {} when it is missing or unreadable."""
+def _indexed(index_dir: Path, manifest: dict | None) -> dict[str, tuple[str, str]]:
+    """{article id: (source file, sha256)} of an index (its manifest as read), or {} when it cannot be read."""
     try:
-        return {aid: (a["source"], a["sha256"]) for aid, a in manifest["articles"].items()}
-    except (KeyError, TypeError, AttributeError):
+        return {a["id"]: (a["source"], a["sha256"]) for a in live_records(index_dir, manifest)}
+    except (BotError, KeyError, TypeError, AttributeError):
         return {}
 
 
