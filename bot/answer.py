@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import excerpts
-from .config import THRESHOLDS, WEIGHTS, SentenceWeights, Thresholds
+from .config import KNOBS, THRESHOLDS, WEIGHTS, SentenceWeights, Thresholds
 from .evidence import Evidence
 from .question import figure_asked
 from .retrieval import Passage
@@ -26,26 +26,7 @@ from .stance import soft_cues, stance
 from .text import stems
 
 NOT_COVERED = "The guides don't cover that."
-# An answer is the top passage shown whole, in the author's order: blind readers of the fit libraries graded
-# one whole passage 1.92 / 1.83 ("reads as one answer" / "every sentence means what it means") against 0.83-0.97
-# / 0.69-0.92 for answers stitched from excerpts of up to four passages (36 cases each, 2026-12-02; see
-# docs/evaluation.md). An excerpt of another passage joins it, first, only when it answers clearly better than
-# anything in the top passage: by ANOTHER_PASSAGE in score (fit libraries, every key held: none 22/72, 0.10
-# 25/72, 0.05 25/72; held out 28, 30, 31), or when it gives the figure an amount question asks for and the top
-# passage does not. A requirement question may add the opposite view of another article (_add_counterpoint).
-ANOTHER_PASSAGE = 0.10
-MAX_SENTENCES = 4  # in one excerpt, lists aside
-# A chosen excerpt is quoted as its whole paragraph, up to this many sentences: on the benchmark libraries every
-# key phrase in 0.31 -> 0.39 of answerable questions (fit) and 0.375 -> 0.42 (held out), answers_dev 0.864 -> 0.909.
-MAX_RUN = 6
-FORWARD = 0.08  # the next sentence of a paragraph joins an excerpt when it scores within this of its seed
-ITEM_NEAR = 0.06  # items of a list quoted for one of them: those scoring within this of the best item
-# What delivering the asked-for kind of answer is worth, added to an excerpt's score.
-DELIVERS = 0.12
 TYPED = ("amount", "list", "steps", "comparison", "definition")  # questions that ask for something specific
-RESTATEMENT = 0.25  # taken from excerpts that deliver nothing of it, when one that does is within reach
-RESTATEMENT_REACH = 0.35
-CUE_WEIGHT = 0.15  # per distinct alternative-view cue, when ranking candidate opposite views
 
 _FIGURE = re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?(%|percent|per ?cent|k\b|million|billion|hours?|years?|months?|weeks?)|\b\d{2,}[\d,.]*\b", re.I)
 # "What share ...?" is answered by "most", "half", "the majority" as well as by a number.
@@ -207,7 +188,7 @@ def _top_passage(candidates: list[_Excerpt], evidence: Evidence, roles) -> tuple
     _widen(focus, evidence.passages, roles)
     chosen = [_Excerpt(0, tuple(whole), best0.score, v / (np.linalg.norm(v) or 1.0))]
     other = next((c for c in candidates if c.rank != 0), None)
-    if other is not None and other.score > best0.score + ANOTHER_PASSAGE:
+    if other is not None and other.score > best0.score + KNOBS.another_passage:
         # Showing that passage whole instead, alone: every key held fit 24 -> 22, held out 30 -> 30, follow-ups
         # 6 -> 4 and 8 -> 7 of 15.
         chosen.insert(0, _Excerpt(other.rank, other.members, other.score, other.vector))
@@ -241,17 +222,17 @@ def gives_figure(question: str, text: str) -> bool:
 
 
 def _widen(c: _Excerpt, passages, roles) -> None:
-    """An excerpt quoted as its whole paragraph (up to MAX_RUN sentences): nothing cut out of a run."""
+    """An excerpt quoted as its whole paragraph (up to KNOBS.max_run sentences): nothing cut out of a run."""
     r = roles[c.rank]
     if any(r.item[k] for k in c.members):
         return
     first, a, b = c.a, c.a, c.b
     n = len(r.item)
-    while a > 0 and not r.paragraph_start[a] and r.content[a - 1] and not r.item[a - 1] and b - a < MAX_RUN:
+    while a > 0 and not r.paragraph_start[a] and r.content[a - 1] and not r.item[a - 1] and b - a < KNOBS.max_run:
         a -= 1
     while a < first and r.leaning[a]:  # a run must not open on a sentence leaning on one left out
         a += 1
-    while b < n and not r.paragraph_start[b] and not r.item[b] and r.content[b] and b - a < MAX_RUN:
+    while b < n and not r.paragraph_start[b] and not r.item[b] and r.content[b] and b - a < KNOBS.max_run:
         b += 1
     c.members = tuple(range(a, b))
 
@@ -275,7 +256,7 @@ def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.nda
             continue
         a, b = span
         members = list(range(a, b))
-        if b - a > MAX_SENTENCES and not any(r.item[a:b]):
+        if b - a > KNOBS.max_sentences and not any(r.item[a:b]):
             continue
         lead = next((i for i in range(a, b) if r.lead[i]), None)
         if lead is not None:
@@ -289,15 +270,15 @@ def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.nda
                 # Asked about one thing a list names ("what's a human-centered designer?"): the lead-in and
                 # the items that name it, not the whole list. A list the question does not name is quoted
                 # whole: one step of seven misrepresents the sequence.
-                keep = [i for i in named if scores[i] >= top - ITEM_NEAR][:3] or named[:1]
+                keep = [i for i in named if scores[i] >= top - KNOBS.item_near][:3] or named[:1]
                 members = list(range(a, lead + 1)) + keep
                 score = (max(scores[lead], chunk_match) + 2 * max(scores[i] for i in keep)) / 3
         else:
             score = scores[k]
             # The sentence after, in the same paragraph, joins when it matches nearly as well: the answer to
             # "how do engineers deal with it?" follows the sentence that names "it".
-            while (b < len(sents) and b - a < MAX_SENTENCES and not r.paragraph_start[b] and not r.item[b]
-                   and r.content[b] and scores[b] >= scores[k] - FORWARD):
+            while (b < len(sents) and b - a < KNOBS.max_sentences and not r.paragraph_start[b] and not r.item[b]
+                   and r.content[b] and scores[b] >= scores[k] - KNOBS.forward):
                 b += 1
             members = list(range(a, b))
         chosen_sents = [sents[i] for i in members]
@@ -306,7 +287,7 @@ def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.nda
         key = tuple(members)
         if key not in found or found[key].score < score:
             v = vectors[members].mean(axis=0)
-            typed = evidence.question.type in TYPED and bonus >= DELIVERS
+            typed = evidence.question.type in TYPED and bonus >= KNOBS.delivers
             found[key] = _Excerpt(rank, key, score, v / (np.linalg.norm(v) or 1.0), typed)
     return list(found.values())
 
@@ -343,11 +324,11 @@ def _demote_restatements(candidates: list[_Excerpt]) -> None:
     if not delivering:
         return
     best = max(c.score for c in candidates)
-    if max(c.score for c in delivering) < best - RESTATEMENT_REACH:
+    if max(c.score for c in delivering) < best - KNOBS.restatement_reach:
         return
     for c in candidates:
         if not c.delivers:
-            c.score -= RESTATEMENT
+            c.score -= KNOBS.restatement
 
 
 def _delivers(evidence: Evidence, sents, r: excerpts.Roles, members) -> float:
@@ -357,24 +338,24 @@ def _delivers(evidence: Evidence, sents, r: excerpts.Roles, members) -> float:
     is_list = any(r.item[k] for k in members)
     if kind == "amount":
         figure = _FIGURE.search(text) or (_SHARE_QUESTION.search(evidence.question.text) and _SHARE.search(text))
-        return DELIVERS if figure else -DELIVERS / 2
+        return KNOBS.delivers if figure else -KNOBS.delivers / 2
     if kind == "list":
-        return DELIVERS if is_list or _ENUMERATION.search(text) else 0.0
+        return KNOBS.delivers if is_list or _ENUMERATION.search(text) else 0.0
     if kind == "steps":
-        return DELIVERS if is_list or len(_SEQUENCE.findall(text)) >= 2 else (DELIVERS / 2 if _SEQUENCE.search(text) else 0.0)
+        return KNOBS.delivers if is_list or len(_SEQUENCE.findall(text)) >= 2 else (KNOBS.delivers / 2 if _SEQUENCE.search(text) else 0.0)
     if kind == "definition":
-        return DELIVERS if _DEFINES.search(sents[-1].text) or _DEFINES.search(sents[0].text) else 0.0
+        return KNOBS.delivers if _DEFINES.search(sents[-1].text) or _DEFINES.search(sents[0].text) else 0.0
     if kind == "comparison":
         # Both sides named with a contrast between them answer "A or B?"; naming both in one breath
         # ("A, B and C are popular") does not.
         named = sum(_mentions(text, side, evidence) for side in evidence.question.sides)
         if named == 2 and _CONTRAST.search(text):
-            return DELIVERS
-        return DELIVERS / 3 if named else 0.0
+            return KNOBS.delivers
+        return KNOBS.delivers / 3 if named else 0.0
     if kind == "advice":
-        return DELIVERS / 2 if _ADVISES.search(text) or is_list else 0.0
+        return KNOBS.delivers / 2 if _ADVISES.search(text) or is_list else 0.0
     if kind == "yes_no" and evidence.question.asks_requirement:
-        return DELIVERS / 2 if stance(text) else 0.0
+        return KNOBS.delivers / 2 if stance(text) else 0.0
     return 0.0
 
 
@@ -457,7 +438,7 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
             continue
         cos, asked = float(v @ topic), float(v @ vector)
         if cos >= limits.counterpoint_min and asked >= limits.counterpoint_question:
-            found.append((cos + asked + CUE_WEIGHT * min(soft_cues(passage.sentences[k].text), 3), cos, passage, k))
+            found.append((cos + asked + KNOBS.cue_weight * min(soft_cues(passage.sentences[k].text), 3), cos, passage, k))
     for _, cos, passage, k in sorted(found, key=lambda f: -f[0]):
         r = excerpts.roles(passage)
         span = excerpts.span_for(k, r, passage.sentences)

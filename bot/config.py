@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import ClassVar
 
 from .errors import SettingsError
 
@@ -141,3 +142,96 @@ class SentenceWeights:
 
 
 WEIGHTS = SentenceWeights()
+
+
+@dataclass(frozen=True)
+class RankWeights:
+    """The learned ranking (retrieval.Retriever.search): the first KNOBS.rerank_depth chunks of the fused rankings are
+    reordered by these weights times their features (Retriever.features), in the features' own units. Fitted by
+    `python -m bot.measure.rank_fit` on the fit libraries only (eval/libraries/README.md); the figures below
+    are from that command."""
+
+    FEATURES: ClassVar[tuple[str, ...]] = (
+        "fused",  # the reciprocal-rank fusion score of the three rankings (question lists already halved)
+        "chunk_cosine",  # the question's cosine to the chunk
+        "best_sentence",  # ... and to its best sentence
+        "bm25_share",  # its BM25 score over the query's best
+        "heading_terms",  # share of the question's topic terms (not question words, not the library's subject) in its heading
+        "text_terms",  # ... and in its text
+        "sentences",  # how many sentences it has
+    )
+    # python -m bot.measure.rank_fit, 2026-12-02: hit@1 among the questions with a gold chunk in the head, fusion
+    # alone -> these weights: fit (three libraries and the bundled guides' answers_dev) 50 -> 54 of 109, held-out
+    # 42 -> 46 of 81 (developer-career-growth 16 -> 20, open-source-contribution 12 -> 12,
+    # research-software-engineering 14 -> 14); each library judged with weights fitted on all the others: 92 -> 105
+    # of 190, none worse (+1, +4, +1, 0, +2, +3, +2).
+    fused: float = 14.420
+    chunk_cosine: float = 4.207
+    best_sentence: float = 3.478
+    bm25_share: float = 0.371
+    heading_terms: float = 2.067
+    text_terms: float = 1.017
+    sentences: float = 0.037
+    evidence: str = "python -m bot.measure.rank_fit: fitted on the fit libraries, judged on the held-out ones (above)"
+
+    def values(self) -> tuple[float, ...]:
+        return tuple(getattr(self, f) for f in self.FEATURES)
+
+
+RANK_WEIGHTS = RankWeights()
+
+
+@dataclass(frozen=True)
+class Knobs:
+    """The other numbers a question passes through on its way to an answer, in one place, each with what it was
+    chosen on. "Hand-set" means set on the bundled guides (eval/dev.jsonl, eval/answers_dev.jsonl) and not yet
+    refitted across the benchmark libraries; `python -m bot eval --libraries all` judges any change to them."""
+
+    # ---- retrieval (retrieval.py, profile.py) ----
+    # Reciprocal-rank fusion constant. 60 (Cormack et al., 2009) was set for fusing dozens of runs; with our
+    # three it let a chunk all three put mid-list beat one two of them put first. 3-12 score alike; 10 is
+    # taken from that plateau (`python -m bot eval`: dev MRR@10 0.878 -> 0.917, held-out 0.802 -> 0.842).
+    rrf_k: int = 10
+    # Each ranking's weight in the fusion: dense chunk, dense sentence, BM25. Searched with rrf_k across the
+    # benchmark libraries (2026-12-02, eval/libraries: rrf_k 10/30/60 x each weight 0.5/1/1.5, gold sentence in
+    # the first passage / in the first five): no point beat (10, equal weights) on the held-out libraries (0.51 /
+    # 0.81; the fit libraries' best hit@1, 0.36 at rrf_k 60 and (1.5, 0.5, 0.5), gave 0.49 / 0.69 held out).
+    # BM25 over the article title as well as heading and text: hit@5 0.73 -> 0.77, hit@1 unchanged; not taken.
+    rrf_weights: tuple[float, float, float] = (1.0, 1.0, 1.0)
+    depth: int = 50  # how deep each ranking is read before fusing (hand-set)
+    question_list_weight: float = 0.5  # fused score factor for a chunk mostly made of questions, a table of contents (hand-set)
+    rerank_depth: int = 20  # fused candidates the learned ranking reorders (RankWeights); a gold chunk is among them for 162 of 174
+    same_article_decay: float = 0.8  # each further chunk from an already-picked article has its weight x0.8 (hand-set)
+    # A term in this share of the chunks is the library's own subject ("machine learning engineer" is in 95% of
+    # the guides' chunks; the next term, "data", in 58%).
+    background_share: float = 0.8
+
+    # ---- the answer (answer.py, excerpts.py, conversation.py) ----
+    # An answer is the top passage shown whole, in the author's order: blind readers of the fit libraries graded
+    # one whole passage 1.92 / 1.83 ("reads as one answer" / "every sentence means what it means") against
+    # 0.83-0.97 / 0.69-0.92 for answers stitched from excerpts of up to four passages (36 cases each, 2026-12-02;
+    # see docs/evaluation.md). An excerpt of another passage joins it, first, only when it answers clearly better
+    # than anything in the top passage: by this much in score (fit libraries, every key held: none 22/72, 0.10
+    # 25/72, 0.05 25/72; held out 28, 30, 31), or when it gives the figure an amount question asks for and the
+    # top passage does not.
+    another_passage: float = 0.10
+    max_sentences: int = 4  # in one excerpt, lists aside (hand-set)
+    # A chosen excerpt is quoted as its whole paragraph, up to this many sentences: on the benchmark libraries every
+    # key phrase in 0.31 -> 0.39 of answerable questions (fit) and 0.375 -> 0.42 (held out), answers_dev 0.864 -> 0.909.
+    max_run: int = 6
+    forward: float = 0.08  # the next sentence of a paragraph joins an excerpt when it scores within this of its seed (hand-set)
+    item_near: float = 0.06  # items of a list quoted for one of them: those scoring within this of the best item (hand-set)
+    max_list_items: int = 8  # a list quoted with its lead-in stops after this many items (hand-set)
+    max_back: int = 2  # sentences a leaning sentence ("This is why ...") may pull in before it (hand-set)
+    delivers: float = 0.12  # added to an excerpt's score when it gives the kind of answer asked for (hand-set)
+    # An excerpt that delivers nothing of the kind asked for loses this much, when one that does is within reach.
+    restatement: float = 0.25  # (hand-set)
+    restatement_reach: float = 0.35  # (hand-set)
+    cue_weight: float = 0.15  # per distinct alternative-view cue, when ranking candidate opposite views (hand-set)
+    # A rewritten follow-up's answer is chosen by the searched query (which already holds the message) plus
+    # the message's own words at this weight: enough for "What about a business degree?" to pick the degree
+    # sentence, not so much that a vague "how do engineers deal with it?" picks generic sentences (hand-set).
+    own_weight: float = 0.5
+
+
+KNOBS = Knobs()

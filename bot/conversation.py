@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .answer import Answer, compose, not_covered
-from .config import Settings
+from .config import KNOBS, Settings
 from .embedding import Embedder, embedder_for
 from .errors import BotError, QuestionError
 from .evidence import Evidence, gather
 from .index import update
+from .index.search import Search
 from .index.store import ArticleRecord, IndexStore
 from .library import Library
 from .profile import Profile
@@ -66,10 +67,6 @@ PRONOUN = re.compile(
     r"the (?:two|three|former|latter|first|second|third|last|other|same))\b",
     re.I,
 )
-# A rewritten follow-up's answer is chosen by the searched query (which already holds the message) plus
-# the message's own words at this weight: enough for "What about a business degree?" to pick the degree
-# sentence, not so much that a vague "how do engineers deal with it?" picks generic sentences.
-OWN_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -81,8 +78,9 @@ class Loaded:
 
     @classmethod
     def of(cls, store: IndexStore, embedder: Embedder) -> "Loaded":
-        retriever = Retriever(store, embedder)
-        return cls(retriever, Profile(store, retriever.index, embedder))
+        index = Search(store)
+        profile = Profile(store, index, embedder)
+        return cls(Retriever(store, embedder, index, profile.background), profile)
 
 
 class CareerBot:
@@ -178,7 +176,7 @@ class CareerBot:
         history = check_history(history, self.settings)
         question = without_exclusions(resolve_ordinal(question, history))
         query = library.expand(self.rewrite(question, history))
-        return gather(loaded.retriever, loaded.profile, query, library.expand(question), own_weight=OWN_WEIGHT)
+        return gather(loaded.retriever, loaded.profile, query, library.expand(question), own_weight=KNOBS.own_weight)
 
     def rewrite(self, message: str, history: list[dict]) -> str:
         """The query to search: the message itself, or, when it depends on the previous turn, both together."""

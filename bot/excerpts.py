@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .config import KNOBS
 from .retrieval import Passage
 from .text import LIST_MARKER
 
@@ -44,8 +45,6 @@ _ABOUT_THE_TEXT = re.compile(
     r"\bwe will (?:answer|cover|look|explore|discuss)\b|^(?:below|here) (?:are|is)\b|\bas follows\b", re.I)
 _ITEM_PREFIX = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+$")
 _ENDS = tuple(".!?:;)\"”’")
-MAX_LIST_ITEMS = 8
-MAX_BACK = 2  # sentences a leaning sentence may pull in before it
 
 
 @dataclass(frozen=True)
@@ -101,7 +100,7 @@ def span_for(k: int, r: Roles, sentences=None) -> tuple[int, int] | None:
             # is a whole sentence stands alone; a fragment ("Gain work experience") does not.
             return (k, k + 1) if r.whole[k] else None
         end = lead + 1
-        while end < n and r.item[end] and end - lead <= MAX_LIST_ITEMS:
+        while end < n and r.item[end] and end - lead <= KNOBS.max_list_items:
             end += 1
         if k >= end:
             return None
@@ -130,7 +129,7 @@ def _back(k: int, r: Roles) -> int | None:
     """The first sentence of the run ending at k that starts on solid ground, or None."""
     a = k
     while r.leaning[a]:
-        if a == 0 or k - a >= MAX_BACK or r.item[a - 1] or not r.content[a - 1]:
+        if a == 0 or k - a >= KNOBS.max_back or r.item[a - 1] or not r.content[a - 1]:
             return None
         a -= 1
     return a

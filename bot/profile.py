@@ -14,16 +14,14 @@ from functools import cached_property
 
 import numpy as np
 
+from .config import KNOBS
 from .embedding import Embedder
 from .index.search import Search
 from .index.store import IndexStore
 from .library import Library, derive, readable_heading
 from .text import QUESTION_STEMS, stem, tokenize_one
 
-# A term in this share of the chunks is the library's own subject ("machine learning engineer" is in 95% of
-# the guides' chunks; the next term, "data", in 58%). Not judged in a library of fewer chunks than this.
-BACKGROUND_SHARE = 0.8
-BACKGROUND_MIN_CHUNKS = 20
+BACKGROUND_MIN_CHUNKS = 20  # a library of fewer chunks is too small to tell its background words (KNOBS.background_share)
 WORDS_KEPT = 4096  # word vectors kept (see `word_vectors`)
 _WORD = re.compile(r"[\w'+#-]+")
 
@@ -33,7 +31,7 @@ class Profile:
 
     def __init__(self, store: IndexStore, index: Search, embedder: Embedder):
         self.store, self.index, self.embedder = store, index, embedder
-        self.background: frozenset[str] = index.background(BACKGROUND_SHARE) if index.n >= BACKGROUND_MIN_CHUNKS else frozenset()
+        self.background: frozenset[str] = index.background(KNOBS.background_share) if index.n >= BACKGROUND_MIN_CHUNKS else frozenset()
         self.has_vocabulary = index.n > 0
         self.library: Library = derive(
             [a.title for a in store.articles.values()], index.section_counts(),

@@ -1,0 +1,52 @@
+"""The learned ranking (retrieval.Retriever.features and config.RankWeights), over the real guides."""
+
+from dataclasses import fields
+
+import numpy as np
+
+from bot.config import RANK_WEIGHTS, RankWeights
+from bot.retrieval import Retriever
+
+QUESTION = "What salary can a machine learning engineer expect?"
+
+
+def _only(feature: str) -> RankWeights:
+    """Weights that rank by one feature alone."""
+    return RankWeights(**{f.name: float(f.name == feature) for f in fields(RankWeights) if f.name in RankWeights.FEATURES})
+
+
+def test_every_feature_has_a_weight_and_the_weights_come_from_the_fit():
+    assert len(RANK_WEIGHTS.values()) == len(RankWeights.FEATURES)
+    assert "rank_fit" in RANK_WEIGHTS.evidence and "held" in RANK_WEIGHTS.evidence
+
+
+def test_the_passages_come_in_the_order_of_the_learned_score(guides_bot):
+    """The weights decide the order: ranked by the chunk's cosine alone, the first passage is the head's
+    best-matching chunk; ranked by the number of its sentences alone, the head's longest."""
+    store, embedder, profile = guides_bot.store, guides_bot.embedder, guides_bot.profile
+    qv = embedder.embed_query(QUESTION)
+    by_cosine = Retriever(store, embedder, guides_bot.retriever.index, profile.background, _only("chunk_cosine"))
+    by_length = Retriever(store, embedder, guides_bot.retriever.index, profile.background, _only("sentences"))
+    first_by_cosine = by_cosine.search(QUESTION, 1)[0]
+    first_by_length = by_length.search(QUESTION, 1)[0]
+    head = [p.row for p in by_cosine.search(QUESTION, 20)]
+    cosines = {c: float(store.chunk_vectors[c] @ qv) for c in head}
+    assert first_by_cosine.row == max(cosines, key=cosines.get)
+    assert len(store.sentences_in(first_by_length.row)) == max(len(store.sentences_in(c)) for c in head)
+    assert first_by_cosine.row != first_by_length.row  # so the check above can tell the weights apart
+
+
+def test_the_features_say_what_they_are_named(guides_bot):
+    retriever = guides_bot.retriever
+    query = "machine learning engineer salary"
+    qv = guides_bot.embedder.embed_query(query)
+    r = retriever.rankings(query, qv)
+    head = r.dense[:10]
+    x = retriever.features(head, {c: 0.1 for c in head}, r, query, qv)
+    assert x.shape == (10, len(RankWeights.FEATURES))
+    col = {f: i for i, f in enumerate(RankWeights.FEATURES)}
+    assert np.allclose(x[:, col["chunk_cosine"]], [r.chunk_cos[c] for c in head])
+    assert (x[:, col["best_sentence"]] >= -1).all() and (x[:, col["bm25_share"]] <= 1).all()
+    # "salary" is the topic: "machine learning engineer" is the library's own subject, not evidence of one.
+    shares = x[:, col["heading_terms"]]
+    assert [float("salar" in retriever.store.chunks[c].heading.lower()) for c in head] == shares.tolist() and shares.max() == 1
