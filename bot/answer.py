@@ -54,7 +54,7 @@ class Citation:
     title: str
     article_id: str
     chunk_id: str
-    score: float  # cosine similarity of the question to this passage (its best sentence or the whole)
+    similarity: float  # cosine of the question to this passage (its best sentence or the whole), as Passage.similarity
     url: str = ""
     site: str = ""
     date: str = ""
@@ -144,13 +144,13 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
         # A side the passages never name is a gap said first, like any other, with the passage still shown:
         # fit libraries: refused 8 -> 7, a gap claimed on answerable 2 -> 3 of 72 (held out: 8 -> 4, 6 -> 10,
         # every key 30 -> 32); a refusal hid answers whose side detection misread the question.
-        missing = _comparison_gap(chosen, candidates, evidence, limits)
+        missing = _complete_comparison(chosen, candidates, evidence, limits)
         if missing:
             gaps += (missing,)
     disagreement = False
     if question.asks_requirement:
         disagreement = _add_counterpoint(chosen, candidates, evidence, roles, passages, vector, limits)
-    no_figure = question.type == "amount" and not _with_figure(chosen, candidates, question.text, passages)
+    no_figure = question.type == "amount" and not _lead_with_figure(chosen, candidates, question.text, passages)
     # The passage quoted whole is widened too: what lies between its quotable sentences stays in (a line-wrapped
     # source's fragments). Leaving them out cut 42 of 337 answers mid-run (held out: every key 32 -> 31 of 72).
     for c in chosen:
@@ -195,7 +195,7 @@ def _top_passage(candidates: list[_Excerpt], evidence: Evidence, roles) -> tuple
     return chosen, {0: focus}
 
 
-def _with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], question: str, passages) -> bool:
+def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], question: str, passages) -> bool:
     """Whether the answer gives a figure of the kind asked; if it does not but another excerpt of the passages
     does, the best such one leads the answer (the sentence that answers is not left out for its neighbours)."""
     if any(gives_figure(question, c.text(passages)) for c in chosen):
@@ -380,8 +380,9 @@ def _mentions(text: str, phrase: str, evidence: Evidence) -> bool:
 # ---- choosing ------------------------------------------------------------------------------------
 
 
-def _comparison_gap(chosen, candidates, evidence: Evidence, limits: Thresholds) -> str:
-    """"" when the answer names both compared sides (and what they are compared on); else the missing comparison."""
+def _complete_comparison(chosen, candidates, evidence: Evidence, limits: Thresholds) -> str:
+    """Adds to `chosen` an excerpt naming a compared side it lacks, if one is near the best; returns "" when the
+    answer then names both sides (and what they are compared on), else the comparison the passages never make."""
     question = evidence.question
     a, b = question.sides
     aspect_words = [w for w in question.aspect if not stems(w) <= evidence.background]
@@ -482,7 +483,7 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
         citations.append(
             Citation(
                 n=n, text=text, title=first.title, article_id=first.article_id, chunk_id=first.chunk_id,
-                score=max(passages[rk].similarity for rk in ranks), url=first.url, site=first.site, date=first.date,
+                similarity=max(passages[rk].similarity for rk in ranks), url=first.url, site=first.site, date=first.date,
                 heading=first.heading, sentences=tuple(s.text for s, _ in used),
                 highlights=tuple((s.start + shift, s.end + shift) for s, shift in marked),
             )
