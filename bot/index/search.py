@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import threading
+from functools import cached_property
 
 import faiss
 import numpy as np
@@ -33,7 +34,7 @@ faiss.omp_set_num_threads(1)
 class Search:
     def __init__(self, store: IndexStore):
         self.store = store
-        self.lock = threading.RLock()  # cached values may be made of other cached values
+        self.lock = threading.Lock()  # for the memo of term scores (`term_scores`)
         self.n = len(store.chunks)
         # Every sentence is searched while there are few enough for that to cost less than scoring the
         # candidate chunks' sentences (measured by `bench`: 35,000 sentences took ~1.5 ms a question on 2 cores);
@@ -52,46 +53,51 @@ class Search:
         if not self.approximate and 0 < len(store.sentences) <= EXACT_SENTENCES:
             self.sentence_index = _flat(store.sentence_vectors, store.dimension)
         self._df: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._vocabulary: list[str] | None = None
         self._cached_rows = 0
 
     # ---- per chunk ------------------------------------------------------------------------------
 
-    @property
+    # Derived once, on first use (functools.cached_property computes each under its own lock on this Python).
+
+    @cached_property
     def article_of(self) -> np.ndarray:
         """A number per live chunk, the same for the chunks of one article."""
-        return self._cached("article_of", lambda: np.concatenate(
-            [np.asarray(p.layout[lo:hi, ARTICLE]) + 1_000_000 * self.parts.index(p) for p, lo, hi in self.store.runs]
-        ) if self.n else np.zeros(0, np.int64))
+        if not self.n:
+            return np.zeros(0, np.int64)
+        return np.concatenate([np.asarray(p.layout[lo:hi, ARTICLE]) + 1_000_000 * self.parts.index(p) for p, lo, hi in self.store.runs])
 
-    @property
+    @cached_property
     def question_lists(self) -> frozenset[int]:
-        return self._cached("question_lists", lambda: frozenset(np.flatnonzero(self.store.column(FLAGS) & QUESTION_LIST).tolist()))
+        return frozenset(np.flatnonzero(self.store.column(FLAGS) & QUESTION_LIST).tolist())
 
-    @property
+    @cached_property
     def chunk_of_sentence(self) -> np.ndarray:
-        return self._cached("chunk_of_sentence", lambda: np.repeat(np.arange(self.n), np.diff(self.store._starts)))
+        return np.repeat(np.arange(self.n), np.diff(self.store._starts))
+
+    @cached_property
+    def _headings(self) -> tuple[list[str], np.ndarray]:
+        names: dict[str, int] = {}
+        ids = [np.array([names.setdefault(h, len(names)) for h in p.headings] or [0])[np.asarray(p.layout[lo:hi, HEADING])]
+               for p, lo, hi in self.store.runs]
+        return list(names), (np.concatenate(ids) if ids else np.zeros(0, np.int64))
 
     def headings(self) -> tuple[list[str], np.ndarray]:
         """(distinct headings, the heading number of each live chunk)."""
-        def make():
-            names: dict[str, int] = {}
-            ids = [np.array([names.setdefault(h, len(names)) for h in p.headings] or [0])[np.asarray(p.layout[lo:hi, HEADING])]
-                   for p, lo, hi in self.store.runs]
-            return list(names), (np.concatenate(ids) if ids else np.zeros(0, np.int64))
-        return self._cached("headings", make)
+        return self._headings
+
+    @cached_property
+    def _section_counts(self) -> dict[str, int]:
+        names, ids = self.headings()
+        if not len(ids):
+            return {}
+        key = self.article_of.astype(np.int64) * (len(names) + 1) + ids
+        starts = np.concatenate([[True], key[1:] != key[:-1]])  # a section is a run of equal keys
+        counts = np.bincount(ids[starts], minlength=len(names))
+        return {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}
 
     def section_counts(self) -> dict[str, int]:
         """How many sections (an article's run of chunks under one heading) each heading names."""
-        def make():
-            names, ids = self.headings()
-            if not len(ids):
-                return {}
-            key = self.article_of.astype(np.int64) * (len(names) + 1) + ids
-            starts = np.concatenate([[True], key[1:] != key[:-1]])  # a section is a run of equal keys
-            counts = np.bincount(ids[starts], minlength=len(names))
-            return {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}
-        return self._cached("section_counts", make)
+        return self._section_counts
 
     def heading_rows(self) -> tuple[list[str], list[np.ndarray]]:
         """Each distinct heading and the live chunk rows under it."""
@@ -101,12 +107,14 @@ class Search:
         groups = np.split(order, bounds) if len(order) else []
         return [names[int(ids[g[0]])] for g in groups], groups
 
+    @cached_property
+    def _soft_sentences(self) -> np.ndarray:
+        flags = [np.asarray(p.sentence_flags[int(p.sentence_starts[lo]) : int(p.sentence_starts[hi])]) for p, lo, hi in self.store.runs]
+        return np.flatnonzero(np.concatenate(flags) & SOFT) if flags else np.zeros(0, np.int64)
+
     def soft_sentences(self) -> np.ndarray:
         """Rows of the sentences that state an alternative view (flagged when written)."""
-        def make():
-            flags = [np.asarray(p.sentence_flags[int(p.sentence_starts[lo]) : int(p.sentence_starts[hi])]) for p, lo, hi in self.store.runs]
-            return np.flatnonzero(np.concatenate(flags) & SOFT) if flags else np.zeros(0, np.int64)
-        return self._cached("soft", make)
+        return self._soft_sentences
 
     # ---- dense ----------------------------------------------------------------------------------
 
@@ -230,29 +238,18 @@ class Search:
                 candidates.update(part.vocabulary[i] for i in np.flatnonzero(counts >= share * size))
         return frozenset(t for t in candidates if self.df(t) >= share * self.n)
 
+    @cached_property
+    def _vocabulary(self) -> list[str]:
+        return sorted(set().union(*(p.vocabulary for p in self.parts)) if self.parts else ())
+
     def vocabulary(self) -> list[str]:
         """Every stemmed term of the parts, sorted (for prefix look-ups: "stats" -> "statist")."""
-        if self._vocabulary is None:
-            with self.lock:
-                if self._vocabulary is None:
-                    self._vocabulary = sorted(set().union(*(p.vocabulary for p in self.parts)) if self.parts else ())
         return self._vocabulary
 
     def has_prefix(self, prefix: str) -> bool:
         vocab = self.vocabulary()
         at = bisect.bisect_left(vocab, prefix)
         return at < len(vocab) and vocab[at].startswith(prefix)
-
-    def _cached(self, name, make):
-        value = self.__dict__.get("_" + name)
-        if value is None:
-            with self.lock:
-                value = self.__dict__.get("_" + name)
-                if value is None:
-                    value = make()
-                    self.__dict__["_" + name] = value
-        return value
-
 
 def _part_flat(part: Part) -> faiss.Index:
     index = part.cache.get("flat")
