@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ArticleError
+from .text import LIST_MARKER
 
 MIN_WORDS = 4  # an article holds at least one sentence this long
 SUPPORTED = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -77,7 +78,7 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
     if len(text) > MAX_SOURCE_CHARS:
         raise ArticleError(path, f"it holds too much text ({len(text):,} characters with its markup; the limit is "
                            f"{MAX_SOURCE_CHARS:,}): split it into several articles")
-    text = clean_text(text)
+    text = clean_text(text, markdown=kind == "markdown")
     if len(text) > MAX_ARTICLE_CHARS:
         raise ArticleError(path, f"its text is too long ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}): "
                            "split it into several articles")
@@ -512,11 +513,12 @@ def _dialects(text: str) -> str:
     return _BOLD_HEADING.sub(lambda m: m[0] if m[2].rstrip().endswith((".", "!", "?")) else f"#### {m[2].strip()}", text)
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, markdown: bool = False) -> str:
     """Drop Markdown and HTML markup and control characters; normalize line ends. Linear in the text's length.
 
     Words and sentences are left as they are, so a citation can quote the source faithfully.
-    `#` headings and `-`, `*`, `1.` list markers stay: chunking uses them.
+    `#` headings and `-`, `*`, `1.` list markers stay: chunking uses them. In `markdown`, a line break inside a
+    paragraph is a space, as a Markdown reader shows it.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\U000f0000-\U000f007f]", "", text)
@@ -524,6 +526,8 @@ def clean_text(text: str) -> str:
     text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
     text = _drop_comments(text)
     text = _dialects(text)
+    if markdown:
+        text = _join_soft_breaks(text)
     text = _FOOTNOTE_DEF.sub("", text)
     labels = {m[1].lower() for m in _LINK_DEF.finditer(text)}
     text = _LINK_DEF.sub("", text)
@@ -546,6 +550,29 @@ def clean_text(text: str) -> str:
     text = re.sub(r"(?<![ \t])[ \t]+\n", "\n", text)  # from a run's start only: not once per space of a long run
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip() + "\n"
+
+
+# A line that starts a block of its own: a heading, a list item, a quote, a table row, a code fence, a rule.
+_BLOCK_START = re.compile(rf"^[ \t]*(?:#{{1,6}}[ \t]|>|\||{LIST_MARKER}[ \t]|```|~~~|[-*_](?:[ \t]*[-*_]){{2,}}[ \t]*$)")
+_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]")
+
+
+def _join_soft_breaks(text: str) -> str:
+    """Lines of one paragraph joined by a space: a hard-wrapped source ("who share a concern\nand want to learn")
+    is one sentence, quoted as one. A line ending in two spaces or a backslash (a hard break), a heading, and
+    fenced code keep their line ends."""
+    out: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif (not fenced and out and out[-1].strip() and line.strip() and not _BLOCK_START.match(line)
+              and not _HEADING_LINE.match(out[-1]) and not out[-1].endswith(("  ", "\\"))
+              and not out[-1].lstrip().startswith(("|", "```", "~~~"))):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def _first_heading(text: str) -> str:

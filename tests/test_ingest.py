@@ -214,3 +214,28 @@ def test_chunks_are_embedded_under_their_title_and_heading_path():
     article = Article("levels", "Levels", text, "0" * 64, "levels.md")
     chunks, _ = chunk_article(article, 30)
     assert [c.split("\n")[0] for c in contexts(article, chunks)] == ["Levels › M5 › Scope", "Levels › M6"]
+
+
+def test_a_hard_wrapped_markdown_paragraph_is_read_as_one(tmp_path):
+    """A line break inside a paragraph is a space, as a Markdown reader shows it: the sentence across it is one
+    sentence, quoted whole. Headings, list items, table rows, hard breaks and fenced code keep their lines."""
+    from bot.chunking import chunk_article
+
+    source = (
+        "# Communities of practice\n\nA CoP is a group of people who share some concern or passion for what\n"
+        "they do and want to learn to do it better as they interact regularly. CoPs generally\nhave 3 elements.\n\n"
+        "- mutual engagement,\n  with a lazy continuation\n- a joint enterprise\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\n"
+        "```\ncode line 1\ncode line 2\n```\nA line with a hard break  \nand the next one.\n## Next\nText under it.\n"
+    )
+    (tmp_path / "cop.md").write_text(source)
+    (tmp_path / "cop.txt").write_text(source)
+    article = load_article(tmp_path / "cop.md")
+    assert ("A CoP is a group of people who share some concern or passion for what they do and want to learn to do it "
+            "better as they interact regularly. CoPs generally have 3 elements.\n") in article.text
+    assert "- mutual engagement, with a lazy continuation\n- a joint enterprise\n" in article.text
+    assert "1; 2\n3; 4\n" in article.text and "code line 1\ncode line 2\n" in article.text
+    assert "A line with a hard break\nand the next one.\n## Next\nText under it." in article.text
+    sentences = [s.text for s in chunk_article(article)[1]]
+    assert "A CoP is a group of people who share some concern or passion for what they do and want to learn to do it " \
+           "better as they interact regularly." in sentences
+    assert "passion for what\nthey do" in load_article(tmp_path / "cop.txt").text  # plain text has no such rule

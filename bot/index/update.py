@@ -39,7 +39,7 @@ KEEP_REMOVED_SECONDS = 3600  # how long a removed file waits in corpus/.removed/
 SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundaries mean other ids
 # Recorded too: chunks are embedded with their article's title and heading path (chunking.contexts), and
 # Markdown dialects are cleaned at ingest; an index made otherwise is rebuilt.
-CHUNK_TEXT = "title-headings-1"
+CHUNK_TEXT = "title-headings-2"  # 2: a Markdown paragraph's soft line breaks read as spaces (ingest)
 
 
 def chunking_params(settings: Settings) -> dict:
