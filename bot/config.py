@@ -207,14 +207,6 @@ class Knobs:
     background_share: float = 0.8
 
     # ---- the answer (answer.py, excerpts.py, conversation.py) ----
-    # An answer is the top passage shown whole, in the author's order: blind readers of the fit libraries graded
-    # one whole passage 1.92 / 1.83 ("reads as one answer" / "every sentence means what it means") against
-    # 0.83-0.97 / 0.69-0.92 for answers stitched from excerpts of up to four passages (36 cases each, 2026-12-02;
-    # see docs/evaluation.md). An excerpt of another passage joins it, first, only when it answers clearly better
-    # than anything in the top passage: by this much in score (fit libraries, every key held: none 22/72, 0.10
-    # 25/72, 0.05 25/72; held out 28, 30, 31), or when it gives the figure an amount question asks for and the
-    # top passage does not.
-    another_passage: float = 0.10
     max_sentences: int = 4  # in one excerpt, lists aside (hand-set)
     # A chosen excerpt is quoted as its whole paragraph, up to this many sentences: on the benchmark libraries every
     # key phrase in 0.31 -> 0.39 of answerable questions (fit) and 0.375 -> 0.42 (held out), answers_dev 0.864 -> 0.909.
