@@ -17,6 +17,7 @@ import json
 import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -70,31 +71,26 @@ class IndexStore:
 
     # ---- the rows, numbered over live articles ---------------------------------------------------
 
-    @property
+    # Derived once, on first use: functools.cached_property writes the instance's __dict__ itself, so it works on
+    # this frozen dataclass, and a store is never changed after it is made (a change makes a new store).
+
+    @cached_property
     def runs(self) -> tuple[tuple[Part, int, int], ...]:
         """(part, first row, end row) of each stretch of live rows, in row order."""
-        cached = self.__dict__.get("_runs")
-        if cached is None:
-            cached = []
-            for part, hidden in zip(self.parts, self.hidden):
-                for article, rows in part_articles(part).items():
-                    if article in hidden:
-                        continue
-                    if cached and cached[-1][0] is part and cached[-1][2] == rows.start:
-                        cached[-1] = (part, cached[-1][1], rows.stop)
-                    else:
-                        cached.append((part, rows.start, rows.stop))
-            cached = tuple(cached)
-            object.__setattr__(self, "_runs", cached)
-        return cached
+        runs: list[tuple[Part, int, int]] = []
+        for part, hidden in zip(self.parts, self.hidden):
+            for article, rows in part_articles(part).items():
+                if article in hidden:
+                    continue
+                if runs and runs[-1][0] is part and runs[-1][2] == rows.start:
+                    runs[-1] = (part, runs[-1][1], rows.stop)
+                else:
+                    runs.append((part, rows.start, rows.stop))
+        return tuple(runs)
 
-    @property
+    @cached_property
     def _run_ends(self) -> np.ndarray:
-        cached = self.__dict__.get("_run_ends_cache")
-        if cached is None:
-            cached = np.cumsum([hi - lo for _, lo, hi in self.runs], dtype=np.int64)
-            object.__setattr__(self, "_run_ends_cache", cached)
-        return cached
+        return np.cumsum([hi - lo for _, lo, hi in self.runs], dtype=np.int64)
 
     def locate(self, row: int) -> tuple[Part, int]:
         """The part holding chunk `row`, and the row's number in it."""
@@ -113,24 +109,23 @@ class IndexStore:
     def sentences(self) -> "SentenceView":
         return SentenceView(self)
 
-    @property
+    @cached_property
     def chunk_vectors(self) -> Rows:
-        return self._cached("_chunk_rows", lambda: Rows([p.chunk_vectors[lo:hi] for p, lo, hi in self.runs], self.dimension, np.float32))
+        return Rows([p.chunk_vectors[lo:hi] for p, lo, hi in self.runs], self.dimension, np.float32)
 
-    @property
+    @cached_property
     def sentence_vectors(self) -> Rows:
-        return self._cached("_sentence_rows", lambda: Rows(
-            [p.sentence_vectors[int(p.sentence_starts[lo]) : int(p.sentence_starts[hi])] for p, lo, hi in self.runs],
-            self.dimension, np.float16))
+        return Rows([p.sentence_vectors[int(p.sentence_starts[lo]) : int(p.sentence_starts[hi])] for p, lo, hi in self.runs],
+                    self.dimension, np.float16)
 
     def column(self, name: int) -> np.ndarray:
         """One layout column (segments.OFFSET ... FLAGS) over the live chunks, in row order."""
         parts = [np.asarray(p.layout[lo:hi, name]) for p, lo, hi in self.runs]
         return np.concatenate(parts) if parts else np.zeros(0, np.int64)
 
-    @property
+    @cached_property
     def _starts(self) -> np.ndarray:
-        return self._cached("_starts_cache", lambda: np.concatenate([[0], np.cumsum(self.column(SENTENCES))]).astype(np.int64))
+        return np.concatenate([[0], np.cumsum(self.column(SENTENCES))]).astype(np.int64)
 
     def sentence_rows(self, i: int) -> range:
         """Rows (in `sentences` and `sentence_vectors`) of chunk `i`'s sentences: each chunk's are contiguous."""
@@ -169,13 +164,6 @@ class IndexStore:
                     if article not in hidden:
                         store = store.without_article(article)
         return store
-
-    def _cached(self, name, make):
-        value = self.__dict__.get(name)
-        if value is None:
-            value = make()
-            object.__setattr__(self, name, value)
-        return value
 
     # ---- changes: each returns a new store -------------------------------------------------
 
