@@ -73,7 +73,8 @@ def load_dataset(path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def _history(turns: list[str], bot) -> list[dict]:
+def history_of(turns: list[str], bot) -> list[dict]:
+    """The conversation `bot` would have had over `turns`: each asked in order, with its answer."""
     history = []
     for turn in turns:
         history.append({"role": "user", "content": turn})
@@ -88,7 +89,7 @@ def evaluate_bot(bot, rows: list[dict]) -> Report:
     failures: dict[str, list[str]] = {"retrieval": [], "citation": [], "keys": [], "follow_up": []}
     for row in rows:
         quotes = [g["quote"] for g in row.get("gold", [])]
-        history = _history(row["turns"][:-1], bot)
+        history = history_of(row["turns"][:-1], bot)
         question = row["turns"][-1]
         t0 = time.perf_counter()
         answer = bot.ask(question, history=history)
@@ -277,7 +278,7 @@ def evaluate_answers(bot, rows: list[dict]) -> AnswerReport:
     misses: dict[str, list[str]] = {"keys": [], "gold": [], "near": [], "far": [], "follow_up": []}
     for row in rows:
         turns = row.get("turns") or [row["q"]]
-        history = _history(turns[:-1], bot)
+        history = history_of(turns[:-1], bot)
         answer = bot.ask(turns[-1], history=history)
         kind = row["kind"]
         cited = " ".join(c.text for c in answer.citations)

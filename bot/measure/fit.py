@@ -22,7 +22,7 @@ from .. import excerpts
 from ..answer import sentence_features, sentence_scores
 from ..config import WEIGHTS, SentenceWeights
 from . import libraries
-from .evaluate import normalize
+from .evaluate import history_of, normalize
 
 FIT = ("engineering-management", "sre-oncall-incident-response", "academic-statistics-careers")
 GRID = {
@@ -46,10 +46,7 @@ def table(bot, rows: list[dict]) -> list[tuple[dict, np.ndarray]]:
         if case["kind"] not in ("answerable", "followup"):
             continue
         turns = case.get("turns") or [case["q"]]
-        history = []
-        for turn in turns[:-1]:
-            history += [{"role": "user", "content": turn}, {"role": "assistant", "content": bot.ask(turn, history=history).text}]
-        evidence = bot.evidence(turns[-1], history)
+        evidence = bot.evidence(turns[-1], history_of(turns[:-1], bot))
         vector = evidence.answer_vector
         feats, labels = [], []
         for rank, passage in enumerate(evidence.passages):

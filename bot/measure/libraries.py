@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from ..config import PROJECT_DIR
-from .evaluate import normalize
+from .evaluate import history_of, normalize
 
 LIBRARIES_DIR = PROJECT_DIR / "eval" / "libraries"
 SHARED_COPY = PROJECT_DIR.parent / "shared" / "libraries"  # where the workplace may keep the articles between sessions
@@ -140,11 +140,7 @@ def run_cases(bot, rows: list[dict], langchain=None) -> list[dict]:
     out = []
     for case in rows:
         turns = case.get("turns") or [case["q"]]
-        history = []
-        for turn in turns[:-1]:
-            earlier = bot.ask(turn, history=history)
-            history += [{"role": "user", "content": turn}, {"role": "assistant", "content": earlier.text}]
-        answer = bot.ask(turns[-1], history=history)
+        answer = bot.ask(turns[-1], history=history_of(turns[:-1], bot))
         query = answer.searched_for or turns[-1]
         top = bot.retriever.search(query, 10)
         docs = langchain.search(turns[-1], k=10) if langchain is not None else []

@@ -21,7 +21,7 @@ import numpy as np
 from ..config import KNOBS, PROJECT_DIR, RANK_WEIGHTS, RankWeights
 from ..conversation import CareerBot
 from . import libraries
-from .evaluate import normalize
+from .evaluate import history_of, normalize
 from .fit import FIT as FIT_LIBRARIES
 
 # The regularization, chosen by leaving one library out (1, 3 and 10 tried: 74, 77 and 79 first of the 174
@@ -45,10 +45,7 @@ def table(bot, rows: list[dict]) -> list[tuple[np.ndarray, np.ndarray]]:
         if case["kind"] not in ("answerable", "followup"):
             continue
         turns = case.get("turns") or [case["q"]]
-        history = []
-        for turn in turns[:-1]:
-            history += [{"role": "user", "content": turn}, {"role": "assistant", "content": bot.ask(turn, history=history).text}]
-        query = bot.ask(turns[-1], history=history).searched_for or turns[-1]
+        query = bot.ask(turns[-1], history=history_of(turns[:-1], bot)).searched_for or turns[-1]
         qv = bot.embedder.embed_query(query)
         r = retriever.rankings(query, qv)
         fused = retriever.fuse(r)
