@@ -56,6 +56,7 @@ class Rankings:
     chunk_cos: dict[int, float]
     best_sentence: dict[int, float]
     lexical: dict[int, float]
+    terms: list[str]  # the query's stemmed terms the index holds (what BM25 ranked by)
 
 
 class Retriever:
@@ -75,13 +76,6 @@ class Retriever:
 
     # ---- the three rankings ---------------------------------------------------------------
 
-    def lexical_scores(self, query: str) -> dict[int, float]:
-        """BM25 score per chunk position, for chunks sharing at least one stemmed term with the query."""
-        known = self.query_terms(query)[0]
-        if not known:
-            return {}
-        return self.index.best(known, KNOBS.depth)
-
     def query_terms(self, query: str) -> tuple[list[str], list[str]]:
         """The query's stemmed content terms, split into (found in the index, not found)."""
         words = tokenize_one(query)
@@ -97,7 +91,7 @@ class Retriever:
         fused = self.fuse(r)
         # Only the best few of each article can be picked, so the candidates are the head of the fused list.
         head = sorted(fused, key=fused.get, reverse=True)[: max(KNOBS.rerank_depth, 4 * k + 8)]
-        features = self.features(head, fused, r, query, qv)
+        features = self.features(head, fused, r, qv)
         learned = features @ self.weights  # a log-odds of being the passage that answers: exp makes it a weight
         scores = dict(zip(head, np.exp(learned - learned.max())))
         passages = []
@@ -107,12 +101,12 @@ class Retriever:
             passages.append(self.passage(c, float(score), max(cos, best), cos))
         return passages
 
-    def features(self, head: list[int], fused: dict[int, float], r: Rankings, query: str, qv: np.ndarray) -> np.ndarray:
+    def features(self, head: list[int], fused: dict[int, float], r: Rankings, qv: np.ndarray) -> np.ndarray:
         """What the ranking weighs for each candidate chunk, one row each, columns as `RankWeights.FEATURES`."""
         missing = np.array([c for c in head if c not in r.best_sentence], dtype=np.int64)
         best = {**r.best_sentence, **(self._best_sentences(missing, qv) if len(missing) else {})}
         top_lexical = max(r.lexical.values(), default=0.0) or 1.0
-        terms = set(self.query_terms(query)[0]) - QUESTION_STEMS - self.background
+        terms = set(r.terms) - QUESTION_STEMS - self.background
         share = (lambda text: len(stems(text) & terms) / len(terms)) if terms else (lambda text: 0.0)
         rows = []
         for c in head:
@@ -137,7 +131,8 @@ class Retriever:
         depth = min(KNOBS.depth, len(self.store.chunks))
         chunk_sim, chunk_ids = self.index.nearest_chunks(qv, depth)
         dense = [int(i) for i in chunk_ids]
-        lexical = self.lexical_scores(query)
+        terms = self.query_terms(query)[0]
+        lexical = self.index.best(terms, KNOBS.depth) if terms else {}
         by_lexical = sorted(lexical, key=lexical.get, reverse=True)
         if self.index.sentence_index is not None:
             best_sentence: dict[int, float] = {}
@@ -147,7 +142,7 @@ class Retriever:
         else:
             best_sentence = self._best_sentences(np.array(list(dict.fromkeys(dense + by_lexical)), dtype=np.int64), qv)
         chunk_cos = dict(zip(dense, (float(s) for s in chunk_sim)))
-        return Rankings(dense, list(best_sentence)[:depth], by_lexical, chunk_cos, best_sentence, lexical)
+        return Rankings(dense, list(best_sentence)[:depth], by_lexical, chunk_cos, best_sentence, lexical, terms)
 
     def _best_sentences(self, candidates: np.ndarray, qv: np.ndarray) -> dict[int, float]:
         """Each candidate chunk's best sentence cosine, best first: its sentences gathered and scored at once."""

@@ -42,7 +42,7 @@ def test_the_features_say_what_they_are_named(guides_bot):
     qv = guides_bot.embedder.embed_query(query)
     r = retriever.rankings(query, qv)
     head = r.dense[:10]
-    x = retriever.features(head, {c: 0.1 for c in head}, r, query, qv)
+    x = retriever.features(head, {c: 0.1 for c in head}, r, qv)
     assert x.shape == (10, len(RankWeights.FEATURES))
     col = {f: i for i, f in enumerate(RankWeights.FEATURES)}
     assert np.allclose(x[:, col["chunk_cosine"]], [r.chunk_cos[c] for c in head])

@@ -53,7 +53,7 @@ def table(bot, rows: list[dict]) -> list[tuple[np.ndarray, np.ndarray]]:
         gold = [normalize(g) for g in case.get("gold") or []]
         labels = np.array([any(g in normalize(retriever.store.chunks[c].text) for g in gold) for c in head])
         if labels.any():
-            out.append((retriever.features(head, fused, r, query, qv), labels))
+            out.append((retriever.features(head, fused, r, qv), labels))
     return out
 
 
