@@ -71,7 +71,7 @@ class Profile:
         """Each word's vector; the words not kept yet are embedded in one batch, so a question's cost does not
         grow with its length."""
         with self._words_lock:
-            known = dict(self._words)
+            known = {w: self._words[w] for w in words if w in self._words}
         missing = [w for w in dict.fromkeys(words) if w not in known]
         if missing:
             known.update(zip(missing, self.embedder.encode(missing, batch_size=len(missing))))
