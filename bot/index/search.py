@@ -20,8 +20,8 @@ from functools import cached_property
 import faiss
 import numpy as np
 
-from .segments import ARTICLE, FLAGS, HEADING, LENGTH, QUESTION_LIST, SOFT, Part
-from .store import IndexStore, part_articles
+from .segments import ARTICLE, FLAGS, HEADING, LENGTH, QUESTION_LIST, SOFT, Part, flat_index
+from .store import IndexStore
 
 K1, B = 1.5, 0.75  # bm25s's defaults
 CACHED_ROWS = 2_000_000  # postings kept between questions (12 bytes each: ~24 MB)
@@ -51,7 +51,7 @@ class Search:
         self.mean_length = float(self.lengths.mean()) if self.n and self.lengths.sum() else 1.0
         self.sentence_index = None
         if not self.approximate and 0 < len(store.sentences) <= EXACT_SENTENCES:
-            self.sentence_index = _flat(store.sentence_vectors, store.dimension)
+            self.sentence_index = flat_index(store.sentence_vectors, store.dimension)
         self._df: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._cached_rows = 0
 
@@ -123,8 +123,8 @@ class Search:
         q = np.ascontiguousarray(vector, dtype=np.float32).reshape(1, -1)
         sims, rows = [], []
         for part in self.parts:
-            index = part.ivf if part.has_ivf else _part_flat(part)
-            hidden = sum(len(part_articles(part)[a]) for a in self._hidden(part))
+            index = part.ivf if part.has_ivf else part.flat
+            hidden = sum(len(part.article_rows[a]) for a in self._hidden(part))
             s, i = index.search(q, min(k + hidden, len(part)))
             if not np.isfinite(s[i >= 0]).all():  # a large segment's vectors are checked on use, not when opened
                 from ..errors import IndexCorruptError
@@ -250,19 +250,3 @@ class Search:
         vocab = self.vocabulary()
         at = bisect.bisect_left(vocab, prefix)
         return at < len(vocab) and vocab[at].startswith(prefix)
-
-def _part_flat(part: Part) -> faiss.Index:
-    index = part.cache.get("flat")
-    if index is None:
-        with part.lock:
-            index = part.cache.get("flat")
-            if index is None:
-                index = part.cache["flat"] = _flat(part.chunk_vectors, part.chunk_vectors.shape[1])
-    return index
-
-
-def _flat(vectors, dimension: int) -> faiss.Index:
-    index = faiss.IndexFlatIP(dimension)  # inner product on unit vectors == cosine
-    for k in range(0, len(vectors), 8192):  # a batch at a time: a float32 copy of everything would double the memory
-        index.add(np.ascontiguousarray(vectors[k : k + 8192], dtype=np.float32))
-    return index

@@ -33,7 +33,7 @@ import os
 import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import faiss
@@ -174,8 +174,6 @@ class Part:
         self._background: list[threading.Thread] = []
         self.sentence_starts = np.concatenate([[0], np.cumsum(layout[:, SENTENCES])]).astype(np.int64)
         self.record = lru_cache(maxsize=4096)(self._record)  # the same chunks come back question after question
-        self.cache: dict = {}  # search structures built from this part (see search.py)
-        self.lock = threading.Lock()
 
     # ---- the large files: each checked against its name before its first use ----------------------
 
@@ -243,13 +241,19 @@ class Part:
     def __len__(self) -> int:
         return len(self.layout)
 
+    @cached_property
     def article_rows(self) -> dict[str, range]:
-        """Each article's chunk rows (contiguous: an article is always written whole)."""
+        """Each article's chunk rows (contiguous: an article is always written whole), computed once."""
         numbers = self.layout[:, ARTICLE]
         bounds = np.flatnonzero(np.diff(numbers)) + 1
         starts = np.concatenate([[0], bounds]).astype(int)
         ends = np.concatenate([bounds, [len(numbers)]]).astype(int)
         return {self.articles[int(numbers[s])][0]: range(int(s), int(e)) for s, e in zip(starts, ends)} if len(numbers) else {}
+
+    @cached_property
+    def flat(self) -> faiss.Index:
+        """An exact FAISS index of the chunk vectors, made on first use (a part without an IVF is searched by it)."""
+        return flat_index(self.chunk_vectors, self.chunk_vectors.shape[1])
 
     def _record(self, row: int) -> tuple[Chunk, tuple[Sentence, ...]]:
         if isinstance(self._records, tuple):
@@ -538,3 +542,12 @@ def from_record(r: dict) -> tuple[Chunk, tuple[Sentence, ...]]:
     )
     chunk = Chunk(r["id"], r["article_id"], r["heading"], r["start"], r["end"], r["text"], tuple(s.id for s in sentences))
     return chunk, sentences
+
+
+def flat_index(vectors, dimension: int) -> faiss.Index:
+    """An exact inner-product index (cosine, on unit vectors) of `vectors`, added a batch at a time: a float32
+    copy of everything would double the memory."""
+    index = faiss.IndexFlatIP(dimension)
+    for k in range(0, len(vectors), 8192):
+        index.add(np.ascontiguousarray(vectors[k : k + 8192], dtype=np.float32))
+    return index

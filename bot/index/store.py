@@ -79,7 +79,7 @@ class IndexStore:
         """(part, first row, end row) of each stretch of live rows, in row order."""
         runs: list[tuple[Part, int, int]] = []
         for part, hidden in zip(self.parts, self.hidden):
-            for article, rows in part_articles(part).items():
+            for article, rows in part.article_rows.items():
                 if article in hidden:
                     continue
                 if runs and runs[-1][0] is part and runs[-1][2] == rows.start:
@@ -160,7 +160,7 @@ class IndexStore:
             try:
                 part.verify()
             except IndexCorruptError:
-                for article in part_articles(part):
+                for article in part.article_rows:
                     if article not in hidden:
                         store = store.without_article(article)
         return store
@@ -173,9 +173,9 @@ class IndexStore:
         articles = {k: v for k, v in self.articles.items() if k != article_id}
         parts, hidden = [], []
         for part, h in zip(self.parts, self.hidden):
-            if article_id in part_articles(part) and article_id not in h:
+            if article_id in part.article_rows and article_id not in h:
                 h = h | {article_id}
-                if part.segment is None and set(part_articles(part)) <= h:
+                if part.segment is None and set(part.article_rows) <= h:
                     continue  # nothing left of rows never saved
             parts.append(part)
             hidden.append(h)
@@ -222,11 +222,11 @@ class IndexStore:
     def _save(self, index_dir: Path) -> "IndexStore":
         kept, fresh = [], []  # kept: (part, hidden) as they are on disk; fresh: runs to write anew
         for part, hidden in zip(self.parts, self.hidden):
-            live = [a for a in part_articles(part) if a not in hidden]
+            live = [a for a in part.article_rows if a not in hidden]
             on_disk = part.segment is not None and all((index_dir / f).is_file() for f in part.segment.files.values())
             if not live:
                 continue
-            if on_disk and 2 * sum(len(part_articles(part)[a]) for a in live) >= len(part):
+            if on_disk and 2 * sum(len(part.article_rows[a]) for a in live) >= len(part):
                 kept.append((part, hidden))
             else:  # new rows, or a segment mostly removed: its live rows are written again
                 fresh += [run for run in self.runs if run[0] is part]
@@ -280,7 +280,7 @@ class IndexStore:
             articles = {r["id"]: _record(r) for recs, seg in zip(records, segments) for r in recs if r["id"] not in seg.removed}
             for part, seg in zip(parts, segments):
                 _check_part(part, seg, manifest["dimension"])
-            live = [a for part, seg in zip(parts, segments) for a in part_articles(part) if a not in seg.removed]
+            live = [a for part, seg in zip(parts, segments) for a in part.article_rows if a not in seg.removed]
         except (OSError, KeyError, TypeError, ValueError, RuntimeError, AttributeError, RecursionError, IndexError) as e:
             # np.load names allow_pickle for files that are no .npy at all: say what is wrong instead.
             reason = "a vector file is not a valid .npy array" if "allow_pickle" in str(e) else f"{type(e).__name__}: {e}"
@@ -338,21 +338,13 @@ def live_records(index_dir, manifest: dict) -> list[dict]:
             if r["id"] not in entry.get("removed", ())]
 
 
-def part_articles(part: Part) -> dict[str, range]:
-    """A part's articles and their rows, computed once per part."""
-    rows = part.cache.get("articles")
-    if rows is None:
-        rows = part.cache["articles"] = part.article_rows()
-    return rows
-
-
 def _check_part(part: Part, segment: Segment, dimension: int) -> None:
     """What loading checks of one part beyond its files fitting together (Part.check): the vectors' width, the
     removed articles, and either every file's digest, record and vector now (a segment of up to
     FULL_CHECK_CHUNKS) or, for a larger one, the digests in the background, before each file's first use."""
     if part.dimension != dimension:
         raise ValueError(f"a vector file has rows of {part.dimension} numbers, not {dimension}")
-    if not set(segment.removed) <= set(part_articles(part)):
+    if not set(segment.removed) <= set(part.article_rows):
         raise ValueError("a segment lists as removed an article it holds no rows of")
     if len(part) <= FULL_CHECK_CHUNKS:
         part.verify()
