@@ -20,6 +20,7 @@ import numpy as np
 from . import excerpts
 from .config import KNOBS, THRESHOLDS, WEIGHTS, SentenceWeights, Thresholds
 from .evidence import Evidence
+from .index.store import ArticleRecord
 from .question import figure_asked
 from .retrieval import Passage
 from .stance import soft_cues, stance
@@ -51,13 +52,9 @@ class Citation:
 
     n: int
     text: str
-    title: str
-    article_id: str
+    article: ArticleRecord  # the article quoted (title, site, url, date), as the index records it
     chunk_id: str
     similarity: float  # cosine of the question to this passage (its best sentence or the whole), as Passage.similarity
-    url: str = ""
-    site: str = ""
-    date: str = ""
     heading: str = ""
     sentences: tuple[str, ...] = ()
     highlights: tuple[tuple[int, int], ...] = ()
@@ -83,8 +80,9 @@ class Answer:
         if self.citations:
             lines += ["", "Sources:"]
             for c in self.citations:
-                where = ", ".join(x for x in (c.site, c.date, c.url) if x)
-                lines.append(f"[{c.n}] {c.title}" + (f" ({where})" if where else "") + (f" - {c.heading}" if c.heading else ""))
+                a = c.article
+                where = ", ".join(x for x in (a.site, a.date, a.url) if x)
+                lines.append(f"[{c.n}] {a.title}" + (f" ({where})" if where else "") + (f" - {c.heading}" if c.heading else ""))
                 lines += [f'    "{s}"' for s in c.sentences]
         return "\n".join(lines)
 
@@ -415,13 +413,13 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
     firm = [c for c in chosen if stance(text_of(c)) == "firm"]
     if not firm:
         return False
-    firm_articles = {passages[c.rank].article_id for c in firm}
+    firm_articles = {passages[c.rank].article.id for c in firm}
     # The other side must be about what the firm statement is about (a degree, not communication skills).
     topic = np.mean([c.vector for c in firm], axis=0)
     topic = topic / (np.linalg.norm(topic) or 1.0)
 
     def other_side(c: _Excerpt) -> bool:
-        return (stance(text_of(c)) == "soft" and passages[c.rank].article_id not in firm_articles
+        return (stance(text_of(c)) == "soft" and passages[c.rank].article.id not in firm_articles
                 and float(c.vector @ topic) >= limits.counterpoint_min
                 and float(c.vector @ vector) >= limits.counterpoint_question)
 
@@ -434,7 +432,7 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
             return True
     found = []
     for passage, k, v in evidence.alternatives:
-        if passage.article_id in firm_articles:
+        if passage.article.id in firm_articles:
             continue
         cos, asked = float(v @ topic), float(v @ vector)
         if cos >= limits.counterpoint_min and asked >= limits.counterpoint_question:
@@ -467,7 +465,7 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
         else:
             group.append(c)
     if disagreement:
-        disagreement = len({passages[g[0].rank].article_id for g in groups}) > 1
+        disagreement = len({passages[g[0].rank].article.id for g in groups}) > 1
     citations, parts = [], []
     for n, group in enumerate(groups, 1):
         group.sort(key=lambda c: (passages[c.rank].start, c.a))
@@ -481,14 +479,13 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
         first = passages[ranks[0]]
         citations.append(
             Citation(
-                n=n, text=text, title=first.title, article_id=first.article_id, chunk_id=first.chunk_id,
-                similarity=max(passages[rk].similarity for rk in ranks), url=first.url, site=first.site, date=first.date,
-                heading=first.heading, sentences=tuple(s.text for s, _ in used),
+                n=n, text=text, article=first.article, chunk_id=first.chunk_id,
+                similarity=max(passages[rk].similarity for rk in ranks), heading=first.heading, sentences=tuple(s.text for s, _ in used),
                 highlights=tuple((s.start + shift, s.end + shift) for s, shift in marked),
             )
         )
         body = " … ".join(quoted)
-        if disagreement and (n == 1 or groups[n - 2] and passages[groups[n - 2][0].rank].article_id != first.article_id):
+        if disagreement and (n == 1 or groups[n - 2] and passages[groups[n - 2][0].rank].article.id != first.article.id):
             body = f"{_source_name(first)} says: {body}"
         parts.append(f"{body} [{n}]")
     block = any("\n- " in p for p in parts) or disagreement or len(parts) > 2
@@ -505,7 +502,7 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
 
 def _same_citation(p: Passage, q: Passage) -> bool:
     """Neighbouring chunks of one section of one article are one source to a reader."""
-    return p.article_id == q.article_id and p.heading == q.heading and abs(p.row - q.row) <= 1
+    return p.article.id == q.article.id and p.heading == q.heading and abs(p.row - q.row) <= 1
 
 
 def _offset_in_joined(passages, ranks, rank) -> int:
@@ -519,7 +516,7 @@ def _offset_in_joined(passages, ranks, rank) -> int:
 
 
 def _source_name(p: Passage) -> str:
-    return p.site or f"“{p.title}”"
+    return p.article.site or f"“{p.article.title}”"
 
 
 def _join(phrases) -> str:

@@ -30,16 +30,12 @@ class Passage:
     """One retrieved chunk, with where it comes from and how well it matched."""
 
     chunk_id: str
-    article_id: str
-    title: str
+    article: ArticleRecord  # the article it is from, as the index records it (title, site, url, date): carried, not copied
     heading: str
     text: str
     score: float  # the learned ranking's weight (exp of its score, after the same-article decay): higher is better, only comparable within one query
     similarity: float  # best cosine of the question to the chunk or one of its sentences, in [-1, 1]
     chunk_similarity: float = 0.0  # cosine of the question to the chunk as a whole
-    site: str = ""
-    url: str = ""
-    date: str = ""
     start: int = 0  # offsets of `text` in its article
     sentences: tuple[Sentence, ...] = ()
     sentence_rows: range = range(0)  # where its sentences' vectors are in the index
@@ -162,11 +158,10 @@ class Retriever:
 
     def passage(self, c: int, score: float, similarity: float, chunk_similarity: float = 0.0) -> Passage:
         chunk: Chunk = self.store.chunks[c]
-        article: ArticleRecord = self.store.articles[chunk.article_id]
         return Passage(
-            chunk_id=chunk.id, article_id=chunk.article_id, title=article.title, heading=chunk.heading,
-            text=chunk.text, score=score, similarity=similarity, chunk_similarity=chunk_similarity, site=article.site, url=article.url,
-            date=article.date, start=chunk.start, sentences=self.store.sentences_in(c),
+            chunk_id=chunk.id, article=self.store.articles[chunk.article_id], heading=chunk.heading, text=chunk.text,
+            score=score, similarity=similarity, chunk_similarity=chunk_similarity, start=chunk.start,
+            sentences=self.store.sentences_in(c),
             sentence_rows=self.store.sentence_rows(c), row=c,
         )
 

@@ -21,7 +21,7 @@ def _check_grounded(answer):
 def test_masters_question_is_answered_from_at_least_two_guides(guides_bot):
     answer = guides_bot.ask("Do I need a master's degree?", history=[])
     assert answer.kind == "answer" and answer.citations
-    assert len({c.article_id for c in answer.citations}) >= 2
+    assert len({c.article.id for c in answer.citations}) >= 2
     assert "master" in answer.text.lower()
     _check_grounded(answer)
 
@@ -38,7 +38,7 @@ def test_retrieve_ranks_the_salary_passage_first(guides_bot):
     assert len(passages) == 3
     assert "$165,462" in passages[0].text or "$147,134" in passages[0].text
     assert passages[0].score >= passages[1].score >= passages[2].score
-    assert all(p.title and p.article_id for p in passages)
+    assert all(p.article.title and p.article.id for p in passages)
 
 
 def test_two_rankings_agreeing_on_first_place_beat_three_lukewarm_ones(guides_bot):
@@ -55,7 +55,7 @@ def test_one_long_guide_does_not_fill_every_place(guides_bot):
     # The beginner's guide has a whole section on tuning, enough to fill the top five by itself.
     passages = guides_bot.retrieve("How do engineers tune hyperparameters?", k=5)
     assert "Hyperparameter tuning" in passages[0].text
-    assert len({p.article_id for p in passages}) >= 2
+    assert len({p.article.id for p in passages}) >= 2
 
 
 @pytest.mark.golden
@@ -90,7 +90,7 @@ def test_bot_add_and_remove_are_live_without_a_reload(built, tmp_path):
     )
     bot.add(article)
     answer = bot.ask(question)
-    assert answer.citations and answer.citations[0].article_id == "hackathons"
+    assert answer.citations and answer.citations[0].article.id == "hackathons"
     bot.remove("hackathons")
     assert bot.ask(question).citations == []
 
@@ -129,4 +129,4 @@ def test_questions_in_flight_survive_index_updates(built, tmp_path):
             t.join(timeout=60)
     assert errors == [] and len(answers) > 3
     assert any(overlapped), "no question was in flight during an update: the test did not test anything"
-    assert all(a.citations and a.citations[0].article_id == "portfolio" for a in answers)
+    assert all(a.citations and a.citations[0].article.id == "portfolio" for a in answers)

@@ -25,7 +25,7 @@ def test_build_list_ask_remove(capsys, settings):
     assert code == 0 and "portfolio\t" in out and "(Example Careers)" in out
     code, out, _ = run(capsys, "ask", "What should a portfolio include?", "--index", idx, "--json")
     data = json.loads(out)
-    assert code == 0 and data["citations"][0]["article_id"] == "portfolio" and "[1]" in data["text"]
+    assert code == 0 and data["citations"][0]["article"]["id"] == "portfolio" and "[1]" in data["text"]
     code, out, _ = run(capsys, "index", "remove", "portfolio", "--index", idx)
     assert code == 0 and "removed portfolio" in out
     code, out, err = run(capsys, "index", "remove", "portfolio", "--index", idx)

@@ -4,6 +4,7 @@ import pytest
 
 from bot import excerpts
 from bot.chunking import Sentence, split_sentences
+from bot.index.store import ArticleRecord
 from bot.question import analyse
 from bot.retrieval import Passage
 
@@ -18,7 +19,7 @@ def passage(text: str) -> Passage:
         spans += split_sentences(body, offset)
         at += len(line) + 1
     sents = tuple(Sentence(f"a:s{i}", "a", "a:c0", s, e, text[s:e]) for i, (s, e) in enumerate(spans))
-    return Passage("a:c0", "a", "Title", "Heading", text, 1.0, 0.9, sentences=sents)
+    return Passage("a:c0", ArticleRecord("a", "Title", "a.md", "0" * 64), "Heading", text, 1.0, 0.9, sentences=sents)
 
 
 def quoted(p: Passage, k: int) -> list[str]:

@@ -44,7 +44,7 @@ def test_abbreviations_the_articles_define_are_spelled_out(nursing_bot):
 def test_an_answer_quotes_the_figure_asked_for(nursing_bot):
     answer = nursing_bot.ask("how much do RNs make a year?")
     assert answer.kind == "answer" and "$86,070" in answer.text and answer.gaps == ()
-    assert answer.citations[0].article_id == "nurse-salary-and-outlook"
+    assert answer.citations[0].article.id == "nurse-salary-and-outlook"
 
 
 def test_a_missing_detail_is_named_before_what_the_guides_do_say(nursing_bot):

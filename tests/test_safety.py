@@ -293,13 +293,13 @@ def test_an_index_changed_by_another_process_is_picked_up(built, tmp_path, monke
     monkeypatch.setattr(conversation, "WATCH_SECONDS", 0.0)
     serving = CareerBot.load(settings=built)
     question = "How does a study group help a learner?"
-    assert not any(c.article_id == "study-groups" for c in serving.ask(question).citations)
+    assert not any(c.article.id == "study-groups" for c in serving.ask(question).citations)
     article = tmp_path / "study-groups.md"
     article.write_text(EXTRA)
     assert run_cli(["index", "add", str(article)], built).returncode == 0  # another process
-    assert serving.ask(question).citations[0].article_id == "study-groups"
+    assert serving.ask(question).citations[0].article.id == "study-groups"
     assert run_cli(["index", "remove", "study-groups"], built).returncode == 0
-    assert not any(c.article_id == "study-groups" for c in serving.ask(question).citations)
+    assert not any(c.article.id == "study-groups" for c in serving.ask(question).citations)
 
 
 def test_two_app_processes_on_one_index_folder(built, tmp_path):

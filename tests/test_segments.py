@@ -108,7 +108,7 @@ def test_a_large_segment_is_searched_by_its_saved_ivf(settings, embedder, tmp_pa
     update.build(settings, embedder)
     bot = CareerBot.load(settings=settings)
     assert bot.retriever.approximate and any(f.endswith(".faiss") for f in bot.store.segments[0].files.values())
-    assert bot.retrieve("What should a portfolio include?", k=1)[0].article_id == "portfolio"
+    assert bot.retrieve("What should a portfolio include?", k=1)[0].article.id == "portfolio"
     bot.remove("salary-survey")  # hidden in the IVF segment: never found again
     everything = bot.retriever.index.nearest_chunks(bot.embedder.embed_query("median starting salary"), 100)[1]
     assert len(everything) == len(bot.store.chunks)
@@ -116,7 +116,7 @@ def test_a_large_segment_is_searched_by_its_saved_ivf(settings, embedder, tmp_pa
     extra = tmp_path / "papers.md"
     extra.write_text(TOPICS["papers"])
     bot.add(extra)  # a small new segment beside the IVF one, searched exactly
-    assert bot.retrieve("How do I keep my skills current?", k=1)[0].article_id == "papers"
+    assert bot.retrieve("How do I keep my skills current?", k=1)[0].article.id == "papers"
 
 
 def test_two_files_with_one_article_id_are_refused_by_name(built, embedder, tmp_path):

@@ -15,6 +15,7 @@ from bot.apps.ui.chat import ask_option, edit, respond, retry, undo
 from bot.apps.ui.context import Context
 from bot.apps.ui.feedback import on_comment, on_like
 from bot.feedback import FeedbackStore
+from bot.index.store import ArticleRecord
 
 
 @pytest.fixture
@@ -30,8 +31,8 @@ def final(updates):
 
 def _hostile_answer() -> Answer:
     text = 'Read this <img src="http://127.0.0.9/x.png" onerror="alert(1)"> and ![t](http://127.0.0.9/t.png). <script>alert(2)</script>'
-    c = Citation(n=1, text=text, title="<b>Bad</b> title", article_id="bad", chunk_id="bad:c0", similarity=0.9,
-                 url="javascript:alert(3)", site="Evil & Co", heading="[x](http://127.0.0.9/h)", sentences=(text,),
+    article = ArticleRecord("bad", "<b>Bad</b> title", "bad.md", "0" * 64, site="Evil & Co", url="javascript:alert(3)")
+    c = Citation(n=1, text=text, article=article, chunk_id="bad:c0", similarity=0.9, heading="[x](http://127.0.0.9/h)", sentences=(text,),
                  highlights=((0, len(text)),))
     return Answer(f"{text} [1]", [c], "q", "answer")
 
@@ -200,7 +201,8 @@ def test_a_source_is_labelled_with_its_section_and_suggestions_are_not_listed_tw
     from bot.answer import Answer, Citation
     from bot.apps.ui import render_answer
 
-    cite = lambda n, heading: Citation(n=n, text="Some text.", title="How to become an MLE", article_id="a",  # noqa: E731
+    article = ArticleRecord("a", "How to become an MLE", "a.md", "0" * 64)
+    cite = lambda n, heading: Citation(n=n, text="Some text.", article=article,  # noqa: E731
                                        chunk_id=f"a:c{n}", similarity=0.5, heading=heading, sentences=("Some text.",),
                                        highlights=((0, 10),))
     html = render_answer(Answer("Some text. [1] Other text. [2]", [cite(1, "Skills"), cite(2, "Salary")], "q", "answer"))

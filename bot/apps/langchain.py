@@ -29,8 +29,8 @@ class CareerRetriever(BaseRetriever):
                 page_content=p.text,
                 id=p.chunk_id,
                 metadata={
-                    "article_id": p.article_id, "chunk_id": p.chunk_id, "title": p.title, "heading": p.heading,
-                    "url": p.url, "site": p.site, "score": p.score, "similarity": p.similarity,
+                    "article_id": p.article.id, "chunk_id": p.chunk_id, "title": p.article.title, "heading": p.heading,
+                    "url": p.article.url, "site": p.article.site, "score": p.score, "similarity": p.similarity,
                 },
             )
             for p in self.bot.retrieve(query, k=k)

@@ -124,7 +124,7 @@ def _turn_record(question: str, answer: Answer) -> dict:
         "searched_for": answer.searched_for,
         "answer": answer.text,
         "citations": [
-            {"n": c.n, "title": c.title, "article_id": c.article_id, "chunk_id": c.chunk_id, "url": c.url,
+            {"n": c.n, "title": c.article.title, "article_id": c.article.id, "chunk_id": c.chunk_id, "url": c.article.url,
              "sentences": list(c.sentences)}
             for c in answer.citations
         ],

@@ -47,11 +47,11 @@ def render_sources(answer: Answer, question: str = "") -> str:
         return "".join(parts)
     items = []
     for c in answer.citations:
-        meta = " · ".join(safe(x) for x in (c.site, format_date(c.date)) if x)
+        meta = " · ".join(safe(x) for x in (c.article.site, format_date(c.article.date)) if x)
         # The section too: two passages of one article would otherwise carry the same label.
-        where = f" › {safe(c.heading)}" if c.heading and c.heading.strip().lower() != c.title.strip().lower() else ""
-        summary = f"[{c.n}] {safe(c.title)}{where}" + (f" — {meta}" if meta else "")
-        link = safe_url(c.url)
+        where = f" › {safe(c.heading)}" if c.heading and c.heading.strip().lower() != c.article.title.strip().lower() else ""
+        summary = f"[{c.n}] {safe(c.article.title)}{where}" + (f" — {meta}" if meta else "")
+        link = safe_url(c.article.url)
         link_html = f'<br><a href="{link}" target="_blank" rel="noopener noreferrer">{link}</a>' if link else ""
         items.append(
             f'<details id="src-{key}-{c.n}"><summary>{summary}</summary>'
