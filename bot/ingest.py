@@ -494,9 +494,14 @@ _JSX_TAG = re.compile(r"(?:(?<![\w<])<|</)[A-Z][\w.]{0,60}(?:\s[^<>\n]{0,500})?/
 _JSX_EXPRESSION_LINE = re.compile(r"^[ \t]*\{[^{}\n]{0,300}\}[ \t]*$\n?", re.M)  # {false}, {/* note */}
 _JSX_COMMENT = re.compile(r"\{/\*[^\n]{0,300}?\*/\}")
 _ADMONITION = re.compile(r"^[ \t]*(?::{3,}|!{3}|\?{3}\+?)[ \t]*(?:[\w-]{1,30})?(?:[ \t]+\"?([^\"\n]{0,200})\"?)?[ \t]*$", re.M)
-_HEADING_ID = re.compile(r"[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  # "## Salaries {#pay}"
+_HEADING_ID = re.compile(r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  # "## Salaries {#pay}"
 _KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}")  # {:target="_blank"}, {: .note}
 # A line that is all bold, short and not a sentence is a heading written as bold text ("**Scope**").
+# HTML lists inside Markdown (CommonMark passes HTML blocks through): each <li> an item line, as "- " makes one,
+# the list's lead-in and items then read as any list. Runs of spaces are bounded, so cleaning stays linear.
+_HTML_ITEM = re.compile(r"\n?[ \t]{0,40}<li\b[^<>]{0,200}>[ \t]*", re.I)
+_HTML_ITEM_END = re.compile(r"[ \t]{0,40}</li\s{0,40}>[ \t]{0,40}", re.I)
+_HTML_LIST = re.compile(r"[ \t]{0,40}</?(?:ul|ol)\b[^<>]{0,200}>[ \t]{0,40}", re.I)
 _BOLD_HEADING = re.compile(r"^[ \t]*(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$", re.M)
 
 
@@ -510,6 +515,7 @@ def _dialects(text: str) -> str:
     text = _ADMONITION.sub(lambda m: m[1] or "", text)
     text = _HEADING_ID.sub("", text)
     text = _KRAMDOWN_ATTRS.sub("", text)
+    text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", text)))
     return _BOLD_HEADING.sub(lambda m: m[0] if m[2].rstrip().endswith((".", "!", "?")) else f"#### {m[2].strip()}", text)
 
 

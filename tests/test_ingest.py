@@ -216,6 +216,13 @@ def test_chunks_are_embedded_under_their_title_and_heading_path():
     assert [c.split("\n")[0] for c in contexts(article, chunks)] == ["Levels › M5 › Scope", "Levels › M6"]
 
 
+def test_an_html_list_in_markdown_reads_as_a_list():
+    raw = ("Apply early because:\n\n<ul>\n  <li> courses fill up </li>\n  <li>places are <a href='/x'>limited</a></li>  \n"
+           "</ul>\n\nYou will be asked for: \n<ol class='x'>\n<li>your availability</li>\n</ol>\nThat is all.\n")
+    assert clean_text(raw, markdown=True) == ("Apply early because:\n\n- courses fill up\n- places are limited\n\n"
+                                              "You will be asked for:\n\n- your availability\n\nThat is all.\n")
+
+
 def test_a_hard_wrapped_markdown_paragraph_is_read_as_one(tmp_path):
     """A line break inside a paragraph is a space, as a Markdown reader shows it: the sentence across it is one
     sentence, quoted whole. Headings, list items, table rows, hard breaks and fenced code keep their lines."""

@@ -39,7 +39,8 @@ KEEP_REMOVED_SECONDS = 3600  # how long a removed file waits in corpus/.removed/
 SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundaries mean other ids
 # Recorded too: chunks are embedded with their article's title and heading path (chunking.contexts), and
 # Markdown dialects are cleaned at ingest; an index made otherwise is rebuilt.
-CHUNK_TEXT = "title-headings-2"  # 2: a Markdown paragraph's soft line breaks read as spaces (ingest)
+# 2: a Markdown paragraph's soft line breaks read as spaces; 3: HTML lists in Markdown read as lists (ingest)
+CHUNK_TEXT = "title-headings-3"
 
 
 def chunking_params(settings: Settings) -> dict:
