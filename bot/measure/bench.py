@@ -40,11 +40,13 @@ TOPICS = [
 ]
 TEMPLATES = ["Do I need {}?", "How important is {} for an ML engineer?", "What do the guides say about {}?",
              "Why does {} matter in this career?"]
+# A second set for ask(): each timed call embeds a question no call before it has (the embedder keeps a memo).
+ASK_TEMPLATES = ["Is {} worth it?", "Tell me about {}.", "How does {} help a career in ML?", "What should I know about {}?"]
 
 
-def questions() -> list[str]:
+def questions(templates: list[str] = TEMPLATES) -> list[str]:
     """100 distinct questions: latencies are taken on cache misses."""
-    return [t.format(topic) for topic in TOPICS for t in TEMPLATES]
+    return [t.format(topic) for topic in TOPICS for t in templates]
 
 
 def p95(values: list[float]) -> float:
@@ -133,21 +135,18 @@ def worker(index_dir: Path, extra_article: Path | None) -> dict:
     t0 = time.perf_counter()
     bot = CareerBot.load(index_dir=index_dir)  # the index alone: the model is loaded above
     load_s = time.perf_counter() - t0
-    qs = questions()
-    for q in qs[:5]:  # warm up: first calls pay one-off allocations
-        bot.ask(q)
+    for k in range(5):  # warm up: first calls pay one-off allocations
+        bot.ask(f"Warm-up question {k} about this career?")
     floor, retrieve_ms, ask_ms = [], [], []
-    for q in qs:
+    for q, asked in zip(questions(), questions(ASK_TEMPLATES)):
         t = time.perf_counter()
-        embedder.encode([q])
+        embedder.encode([q])  # the model alone, never memoized
         floor.append((time.perf_counter() - t) * 1000)
-        embedder.embed_query.cache_clear()
         t = time.perf_counter()
         bot.retrieve(q, k=5)
         retrieve_ms.append((time.perf_counter() - t) * 1000)
-        embedder.embed_query.cache_clear()
         t = time.perf_counter()
-        bot.ask(q)
+        bot.ask(asked)
         ask_ms.append((time.perf_counter() - t) * 1000)
     out = {
         "articles": len(bot.store.articles), "chunks": len(bot.store.chunks), "sentences": len(bot.store.sentences),
@@ -162,7 +161,7 @@ def worker(index_dir: Path, extra_article: Path | None) -> dict:
     peak = _peak_rss_mb()
     if bot.retriever.approximate:
         # The check builds an exact index of every vector beside the chat's own: not the chat's memory.
-        out["recall_at_10"] = _recall_at_10(bot, embedder, qs)
+        out["recall_at_10"] = _recall_at_10(bot, embedder, questions())
         _reset_peak_rss()
     if extra_article is not None:
         out.update(_add_remove(bot, embedder, extra_article))
