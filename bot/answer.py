@@ -174,7 +174,12 @@ def _top_passage(candidates: list[_Excerpt], evidence: Evidence, roles) -> tuple
     """The top passage whole (its quotable sentences), and the excerpt of it that answers best (marked for the
     reader)."""
     r0 = roles[0]
-    whole = [k for k in range(len(r0.item)) if r0.content[k] or r0.lead[k]]
+    # Every item of a list is kept, whatever it is (a question, a fragment, a name, and the sentences after it in
+    # the same item): quoting some items of "the 4 essential steps" turned it into two.
+    in_item = list(r0.item)
+    for k in range(1, len(in_item)):
+        in_item[k] = in_item[k] or (in_item[k - 1] and not r0.paragraph_start[k])
+    whole = [k for k in range(len(r0.item)) if r0.content[k] or r0.lead[k] or in_item[k]]
     while whole and r0.leaning[whole[0]]:  # it leans on a sentence of the chunk before ("This is why ...")
         whole.pop(0)
     best0 = next((c for c in candidates if c.rank == 0), None)
@@ -410,7 +415,10 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
     def text_of(c):
         return c.text(passages)
 
-    firm = [c for c in chosen if stance(text_of(c)) == "firm"]
+    def stated(c):  # a question the passage lists ("Is being a PI a requirement for tenure?") states nothing
+        return " ".join(s.text for s in c.sentences(passages) if not s.text.rstrip().endswith("?"))
+
+    firm = [c for c in chosen if stance(stated(c)) == "firm"]
     if not firm:
         return False
     firm_articles = {passages[c.rank].article.id for c in firm}

@@ -5,6 +5,9 @@ import re
 
 import pytest
 
+from bot import CareerBot
+from bot.config import Settings
+from bot.index import update
 from bot.measure.evaluate import contains_gold, covers_keys, evaluate_bot, load_dataset, normalize
 from tests.conftest import ROOT
 
@@ -95,6 +98,36 @@ def test_the_top_passage_is_quoted_whole_in_the_authors_order_with_its_best_sent
 
 
 @pytest.mark.golden
+def test_a_list_in_the_top_passage_is_quoted_with_every_item(guides_bot):
+    # Items that are fragments ("Gain work experience") were left out, so "the 4 essential steps" showed two.
+    text = guides_bot.ask("What are the steps to become a machine learning engineer?").text
+    steps = ["Consider an academic degree", "Gain work experience", "Get certified in machine learning",
+             "Engage in personal or open-source projects"]
+    assert "4 essential steps" in text and all(f"- {step}" in text for step in steps)
+
+
+def test_a_question_the_passage_lists_is_not_a_stance_it_takes(tmp_path, embedder):
+    # "Is being a PI on an R01 a requirement for tenure?", one of a list of questions to ask at an interview, was
+    # read as the guide requiring it, and brought in another guide's "other side" on an unrelated question.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "visit.md").write_text(
+        "# Faculty interviews\n\n## Questions to ask\n\nWhen you visit a department for a faculty interview, find out as "
+        "much as you can. Here are some example questions I would ask:\n\n- What are the expectations for promotion?\n"
+        "- Is being a PI on a grant a requirement for tenure?\n- Where do the faculty live?\n- What should I wear to "
+        "the interview day?\n", encoding="utf-8")
+    (corpus / "routes.md").write_text(
+        "# Routes into research\n\nA doctorate is not always necessary for a research career: there are viable "
+        "alternative routes, such as industry labs, where a faculty interview is not required.\n\nMany researchers "
+        "move between universities and companies during their careers.\n", encoding="utf-8")
+    settings = Settings.from_env(corpus_dir=corpus, index_dir=tmp_path / "index")
+    update.build(settings, embedder)
+    answer = CareerBot.load(settings=settings).ask("do i need to ask about tenure when I visit for a faculty interview?")
+    assert answer.citations and answer.citations[0].article.id == "visit"
+    assert "- Is being a PI on a grant a requirement for tenure?" in answer.text  # a listed question is an item
+    assert not answer.disagreement and "don't all agree" not in answer.text
+
+
 def test_the_sentence_an_also_sentence_points_back_to_comes_with_it(guides_bot):
     # "The deployment process also involves ... monitoring" matches best; the sentence it points back to
     # holds the specifics ("cloud platforms, APIs, and databases") and must not be left out.
