@@ -78,10 +78,11 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         subject = profile.background | profile.library.subject_stems
         # "how much do nurses make in Canada?" still asks something without "Canada" (an amount); "Can I get
         # an H-1B visa as a nurse?" without "H-1B visa" asks nothing but the library's subject.
-        rest_has_subject = question.type in ("amount", "steps") or any(
-            is_content(w) and not stems(w) <= subject and stems(w) - QUESTION_STEMS
-            for w in re.findall(r"[\w'’+#-]+", rest)
-        )
+        to_be = any(_asks_to_be(own, phrase) for phrase in unknown)  # another career: never a filler
+        rest_has_subject = not to_be and (
+            question.type in ("amount", "steps") or any(
+                is_content(w) and not stems(w) <= subject and stems(w) - QUESTION_STEMS
+                for w in re.findall(r"[\w'’+#-]+", rest)))
         reduced = retriever.embedder.embed_query(" ".join(rest.split()) or own)
         if direction is not None:
             reduced = _unit(reduced - float(reduced @ direction) * direction)
@@ -89,7 +90,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         # "over the next decade" is answered by "from 2020 to 2030"; "in India" pulls away from US figures.
         full = max((float((v @ vector).max()) for v in sentence_vectors if len(v)), default=-1.0)
         fewer = max((float((v @ reduced).max()) for v in sentence_vectors if len(v)), default=-1.0)
-        if fewer <= full + limits.gap_margin and fewer >= limits.answer_without_gaps:
+        if not to_be and fewer <= full + limits.gap_margin and fewer >= limits.answer_without_gaps:
             unknown, reduced = (), None
     covered, answer_vector = _covered(passages, sentence_vectors, vector, unknown, reduced, rest_has_subject, limits)
     opposite = alternatives(retriever, profile, vector) if question.asks_requirement else []
@@ -100,6 +101,18 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         vector=vector, terms=frozenset(terms), background=profile.background,
         answer_vector=answer_vector, covered=covered, unknown=unknown, alternatives=opposite,
     )
+
+
+# "How do I become an electrician?" in a library about teaching: the words it never uses are the career asked
+# about, and what is left ("how do I become") is a question about the library's own career only in its form.
+_TO_BE = r"\b(?:become|becoming|work(?:ing)? as|jobs? as|careers? as|train(?:ing)? (?:as|to be)|to be)\s+(?:an?\s+|the\s+)?"
+
+
+def _asks_to_be(text: str, phrase: str) -> bool:
+    """Whether `text` asks how to be `phrase`: "how do I become an airline pilot?", "work as a paramedic". Not when
+    the phrase only qualifies the next word ("become a travel nurse": a kind of the library's own career)."""
+    found = re.search(_TO_BE + re.escape(phrase) + r"\b\W*([\w'’]*)", text, re.I)
+    return found is not None and (not found[1] or found[1].lower() in FUNCTION_WORDS)
 
 
 def _covered(passages, sentence_vectors, vector, unknown, reduced, rest_has_subject, limits: Thresholds):

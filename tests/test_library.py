@@ -65,3 +65,20 @@ def test_far_questions_are_refused(nursing_bot):
     for question in ("who won the nba finals last year?", "How do I become a machine learning engineer?"):
         answer = nursing_bot.ask(question)
         assert answer.kind == "not_covered" and answer.citations == [], question
+
+
+@pytest.mark.parametrize("question, career", [
+    ("how do you become a paramedic, what quals do u need?", "paramedic"),
+    ("I want to work as a pharmacist, where do I start?", "pharmacist"),
+    ("how do i become a dental hygienist?", "dental hygienist"),
+])
+def test_how_to_become_another_career_is_refused(nursing_bot, question, career):
+    # The rest of the question ("how do you become ... what quals do u need") reads like this library's own
+    # steps, so the nursing steps were given as if they answered it, or under "what they do say in general".
+    answer = nursing_bot.ask(question)
+    assert answer.kind == "not_covered" and answer.citations == [] and answer.gaps == (career,)
+
+
+def test_a_kind_of_the_librarys_own_career_is_not_another_career(nursing_bot):
+    answer = nursing_bot.ask("how do I become a travel nurse?")
+    assert answer.kind == "answer" and answer.gaps == ("travel",)
