@@ -34,8 +34,9 @@ from .retrieval import Passage, Retriever
 SMALL_TALK = re.compile(
     r"^\W*(?:hi|hello|hey|hiya|howdy|yo|sup|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ty|tysm|"
     r"cheers|bye|goodbye|see (?:you|ya)|ok(?:ay)?|k|cool|great|nice|awesome|perfect|lol|lmao|haha+|hah|wow|oops|"
-    r"got it|makes sense|no worries|help|who are you|what are you|what can you (?:do|help with)|how does this work|"
-    r"how do i use (?:this|you)|you(?:'|’| a)?re|you are|this is|that(?:'|’)?s|that was|not helpful|useless)(?![\w'’])",
+    r"got it|makes sense|that makes sense|sounds good|all good|no worries|appreciate(?:d)?|much appreciated|help|"
+    r"who are you|what are you|what can you (?:do|help with)|how does this work|how do i use (?:this|you)|"
+    r"(?:you|u)(?:'|’| a)?re|you are|(?:are )?(?:you|u) ok(?:ay)?|this is|that(?:'|’)?s|that was|not helpful|useless)(?![\w'’])",
     re.I,
 )
 # What may follow the opener in small talk: reactions and fillers, never a topic.
@@ -46,7 +47,7 @@ CHAT_WORDS = frozenset(
     alright sure yes yeah yep no nope lol lmao haha thanks thank thx ty cheers bye now later soon then and but or
     stupid dumb bad terrible wrong rubbish garbage not what huh hmm wow oh ah got it makes sense answer answers
     doing today how morning afternoon evening hello hi hey day of me i see clear clears cleared up whatever anyway
-    anyways appreciate appreciated understood understand kk""".split()
+    anyways appreciate appreciated understood understand kk can do makes sense sounds thank stuff""".split()
 )
 _RUDE = re.compile(r"\b(?:useless|stupid|dumb|bad|terrible|rubbish|garbage|wrong|not helpful)\b", re.I)
 
@@ -55,7 +56,8 @@ def is_small_talk(message: str) -> bool:
     m = SMALL_TALK.match(message)
     if not m:
         return False
-    rest = re.findall(r"[a-z]+", message[m.end():].lower().replace("’", "'"))
+    # Words with their digits ("M4" is a topic); "that's", "you're" read as "that", "you".
+    rest = re.findall(r"[a-z0-9]+", re.sub(r"'(?:s|re|m|ll|ve|d)\b", "", message[m.end():].lower().replace("’", "'")))
     return all(w in CHAT_WORDS for w in rest)
 
 

@@ -137,7 +137,8 @@ def _subject(texts: Counter, background: frozenset[str], stem) -> str:
     for text, times in texts.items():
         run: list[str] = []
         for word in _WORD.findall(text) + [""]:
-            if word and stem(word.lower()) in background:
+            # "you" is in nearly every chunk of a guide written to its reader, but it is no subject.
+            if word and stem(word.lower()) in background and word.lower() not in FUNCTION_WORDS:
                 run.append(word.lower())
                 continue
             if run:

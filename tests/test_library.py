@@ -82,3 +82,15 @@ def test_how_to_become_another_career_is_refused(nursing_bot, question, career):
 def test_a_kind_of_the_librarys_own_career_is_not_another_career(nursing_bot):
     answer = nursing_bot.ask("how do I become a travel nurse?")
     assert answer.kind == "answer" and answer.gaps == ("travel",)
+
+
+def test_the_reader_is_not_the_librarys_subject():
+    # Guides written to their reader have "you" in nearly every chunk, and in headings ("What you need"): a teaching
+    # library greeted people with "my library of articles on “you”".
+    from bot.library import derive
+    from bot.text import stem
+
+    titles = ["What you need to train to teach", "How you apply", "Your personal statement"]
+    headings = {"What you need": 3, "If you do not have a degree": 2, "Train to teach": 2}
+    assert derive(titles, headings, [], frozenset({"you"}), stem).subject == ""
+    assert derive(titles, headings, [], frozenset({"you", "teach"}), stem).subject == "teach"
