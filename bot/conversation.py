@@ -188,7 +188,7 @@ class CareerBot:
         before = previous[-1]
         if len(previous) > 1 and depends_on_context(before):
             before = f"{previous[-2]} {before}"
-        about = re.match(r"^\s*(?:what|how) about\s+(.*)$", message, re.I)
+        about = re.match(r"^\s*(?:what|how) about\s+(.*)$", _ACKNOWLEDGED.sub("", message), re.I)
         if about:
             # "What about a PhD?" after "Do I need a master's?": the new subject, in the old question's frame.
             return f"{about.group(1).rstrip('?. ')} - {before}"
@@ -251,7 +251,13 @@ def resolve_ordinal(message: str, history: list[dict]) -> str:
     return message[: m.start()] + f"“{items[index]}”" + message[m.end() :]
 
 
+# What people put before a follow-up without changing it: "ok and for an M4?" is "and for an M4?".
+_ACKNOWLEDGED = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|cool|alright|hmm+|great|thanks|thank you|thx|yeah|yep|sure|"
+                           r"got it|nice|i see)(?:[\s,.!]+|$))+", re.I)
+
+
 def depends_on_context(message: str) -> bool:
+    message = _ACKNOWLEDGED.sub("", message)
     words = re.findall(r"[A-Za-z']+", message)
     return bool(ELLIPSIS.search(message) or PRONOUN.search(message) or len(words) <= 2)
 

@@ -28,6 +28,14 @@ def test_pronoun_follow_up_finds_what_it_refers_to(guides_bot):
     assert any("bootcamps teach job-ready skills" in c.text for c in answer.citations)
 
 
+@pytest.mark.parametrize("message", ["ok and what about a PhD?", "Thanks! What about a PhD?", "cool, and a PhD?"])
+def test_a_follow_up_after_an_acknowledgement_is_still_a_follow_up(guides_bot, message):
+    # "ok and for an M4?" was searched on its own words and refused.
+    history = [{"role": "user", "content": "Do I need a master's degree?"}, {"role": "assistant", "content": "..."}]
+    answer = guides_bot.ask(message, history=history)
+    assert "PhD" in answer.searched_for and "master's degree" in answer.searched_for
+
+
 def test_what_about_follow_up_answers_the_new_subject(guides_bot):
     first = "Which college majors are good preparation for ML engineering?"
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": guides_bot.ask(first).text}]
