@@ -496,12 +496,12 @@ _JSX_COMMENT = re.compile(r"\{/\*[^\n]{0,300}?\*/\}")
 _ADMONITION = re.compile(r"^[ \t]*(?::{3,}|!{3}|\?{3}\+?)[ \t]*(?:[\w-]{1,30})?(?:[ \t]+\"?([^\"\n]{0,200})\"?)?[ \t]*$", re.M)
 _HEADING_ID = re.compile(r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  # "## Salaries {#pay}"
 _KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}")  # {:target="_blank"}, {: .note}
-# A line that is all bold, short and not a sentence is a heading written as bold text ("**Scope**").
 # HTML lists inside Markdown (CommonMark passes HTML blocks through): each <li> an item line, as "- " makes one,
 # the list's lead-in and items then read as any list. Runs of spaces are bounded, so cleaning stays linear.
 _HTML_ITEM = re.compile(r"\n?[ \t]{0,40}<li\b[^<>]{0,200}>[ \t]*", re.I)
 _HTML_ITEM_END = re.compile(r"[ \t]{0,40}</li\s{0,40}>[ \t]{0,40}", re.I)
 _HTML_LIST = re.compile(r"[ \t]{0,40}</?(?:ul|ol)\b[^<>]{0,200}>[ \t]{0,40}", re.I)
+# A line that is all bold, short and not a sentence is a heading written as bold text ("**Scope**").
 _BOLD_HEADING = re.compile(r"^[ \t]*(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$", re.M)
 
 
