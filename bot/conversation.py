@@ -82,6 +82,7 @@ class Loaded:
     def of(cls, store: IndexStore, embedder: Embedder) -> "Loaded":
         index = Search(store)
         profile = Profile(store, index, embedder)
+        store.verify_in_background()  # after the profile: it reads none of the files being hashed
         return cls(Retriever(store, embedder, index, profile.background), profile)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .ingest import YAMLAliasError, load_yaml
@@ -134,6 +135,7 @@ def _subject(texts: Counter, background: frozenset[str], stem) -> str:
     if not background:
         return ""
     runs: Counter = Counter()
+    stem = lru_cache(maxsize=None)(stem)  # a large library's titles and headings repeat the same few thousand words
     for text, times in texts.items():
         run: list[str] = []
         for word in _WORD.findall(text) + [""]:

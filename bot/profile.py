@@ -23,6 +23,7 @@ from .text import QUESTION_STEMS, stem, tokenize_one
 
 BACKGROUND_MIN_CHUNKS = 20  # a library of fewer chunks is too small to tell its background words (KNOBS.background_share)
 WORDS_KEPT = 4096  # word vectors kept (see `word_vectors`)
+SOFT_WINDOW = 1 << 15  # sentence rows per gather in `soft_sentences` (~25 MB of the mapped file at a time)
 _WORD = re.compile(r"[\w'+#-]+")
 
 
@@ -84,12 +85,16 @@ class Profile:
     @cached_property
     def soft_sentences(self) -> tuple[np.ndarray, np.ndarray]:
         """Positions and vectors of the sentences that offer an alternative view, gathered into one small array."""
-        positions = self.index.soft_sentences()
+        positions = self.index.soft_sentences()  # ascending
         rows = self.store.sentence_vectors
         parts = []
-        for at in range(0, len(positions), 8192):
-            parts.append(rows[positions[at : at + 8192]].astype(np.float32))
-            rows.release()  # a gather touches pages all over the file; hold only a batch's worth
+        # Gathered a window of rows at a time, each window's pages released after it: a gather of rows spread
+        # over the whole file would make nearly all of it resident (the OS maps page cache in folios of up to 2 MB).
+        bounds = np.searchsorted(positions, np.arange(0, len(rows) + SOFT_WINDOW, SOFT_WINDOW))
+        for lo, hi in zip(bounds[:-1], bounds[1:]):
+            if hi > lo:
+                parts.append(rows[positions[lo:hi]].astype(np.float32))
+                rows.release()
         vectors = np.concatenate(parts) if parts else np.zeros((0, rows.dimension), np.float32)
         return positions, vectors
 

@@ -22,7 +22,10 @@ from .index.store import ArticleRecord, IndexStore
 from .text import QUESTION_STEMS, stems, tokenize_one
 
 COS, SENTENCE = 1, 2  # feature columns reused as the passage's similarities
-RELEASE_ROWS = 20_000  # sentence-vector rows read (at most about 80 MB of pages touched) before their pages are released
+# A library whose memory-mapped files are larger than this drops the pages the last question read before the next
+# is searched. One question's reads at 100,000 articles hold ~150-400 MB (2 MB page-cache folios), so a large
+# library's resident memory stays its in-memory structures plus one question's pages; a small one never releases.
+RELEASE_ABOVE_BYTES = 256 * 2**20
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ class Retriever:
         self.background = background  # the library's own subject (Profile.background): no evidence of a topic
         self.weights = np.array(weights.values())
         self.approximate = self.index.approximate
-        self._rows_read = 0
+        self._releases = store.mapped_bytes > RELEASE_ABOVE_BYTES
 
     # ---- the three rankings ---------------------------------------------------------------
 
@@ -82,6 +85,8 @@ class Retriever:
         """The `k` best passages for `query`, best first: its three rankings fused, then diversified."""
         if len(self.store.chunks) == 0 or k <= 0:
             return []
+        if self._releases:
+            self.store.release()  # the last question's pages: re-reading the few this one shares costs minor faults
         qv = self.embedder.embed_query(query) if query_vector is None else query_vector
         r = self.rankings(query, qv)
         fused = self.fuse(r)
@@ -146,7 +151,6 @@ class Retriever:
         counts = starts[candidates + 1] - starts[candidates]
         rows = np.repeat(starts[candidates] - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
         sims = self.store.sentence_vectors[rows].astype(np.float32) @ qv if len(rows) else np.zeros(0, np.float32)
-        self._touched(len(rows))
         if not np.isfinite(sims).all():  # a large segment's vectors are checked on use, not when opened
             raise IndexCorruptError(self.store.parts[0].folder or "the index", "a vector file holds values that are not finite numbers")
         best = np.full(len(candidates), -1.0, dtype=np.float32)
@@ -164,15 +168,6 @@ class Retriever:
             sentences=self.store.sentences_in(c),
             sentence_rows=self.store.sentence_rows(c), row=c,
         )
-
-    def _touched(self, rows: int) -> None:
-        """Count sentence-vector rows read from the memory-mapped files; past RELEASE_ROWS, let the OS drop
-        their pages from this process. Each row read touches a 4 KB page, so without this a large library's
-        resident memory grows towards the whole file (re-reading a dropped page costs a minor fault)."""
-        self._rows_read += rows
-        if self._rows_read > RELEASE_ROWS:
-            self._rows_read = 0
-            self.store.sentence_vectors.release()
 
 
 def _diversify(fused: dict[int, float], article_of: np.ndarray, k: int) -> list[tuple[int, float]]:

@@ -2,7 +2,9 @@
 against an index built from scratch."""
 
 import random
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import bm25s
 import numpy as np
@@ -172,3 +174,78 @@ def test_a_damaged_record_in_a_large_segment_is_one_line_when_it_is_read(built, 
     with pytest.raises(BotError, match=r"is damaged \(chunks-[0-9a-f]{16}\.jsonl does not hash to the digest in its name.*rebuild it"):
         for q in QUESTIONS + ["Recruiters look at portfolios before they read a resume."]:
             bot.ask(q)
+
+
+def test_term_counts_from_the_term_index_equal_live_postings_with_and_without_hidden_rows(built, embedder, tmp_path):
+    def check(search):
+        for t in search.vocabulary():
+            assert search.count(t) == search.df(t), t
+
+    check(Search(IndexStore.load(built.index_dir)))  # nothing hidden: counted from term_starts alone
+    extra = tmp_path / "sql.md"
+    extra.write_text(TOPICS["sql"])
+    update.add([extra], built, embedder)
+    update.remove("interviews", built)
+    store = IndexStore.load(built.index_dir)
+    assert any(store.hidden)
+    check(Search(store))
+
+
+def _resident_kb(path) -> int:
+    """Resident KB of this process's mappings of `path` (Linux /proc)."""
+    total, mine = 0, False
+    for line in open("/proc/self/smaps"):
+        if line[0] in "0123456789abcdef" and "-" in line.split()[0]:
+            mine = line.rstrip().endswith(str(path))
+        elif mine and line.startswith("Rss:"):
+            total += int(line.split()[1])
+    return total
+
+
+def test_release_drops_the_pages_of_every_mapped_file(built, tmp_path):
+    folder = Path(shutil.copytree(built.index_dir, tmp_path / "copy"))  # files no other store of this process maps
+    store = IndexStore.load(folder)
+    files = {k: folder / v for k, v in store.parts[0].segment.files.items()}
+    np.asarray(store.sentence_vectors).sum(), np.asarray(store.chunk_vectors).sum()
+    [store.chunks[i] for i in range(len(store.chunks))]  # every record read from the mapped JSONL
+    touched = {k: _resident_kb(files[k]) for k in ("sentence_vectors", "chunk_vectors", "chunks", "layout")}
+    assert all(touched.values()), touched
+    assert store.mapped_bytes >= sum(files[k].stat().st_size for k in touched) - 4096 * len(touched)
+    store.release()
+    assert {k: _resident_kb(files[k]) for k in touched} == dict.fromkeys(touched, 0)
+    assert np.asarray(store.sentence_vectors).any()  # read again, from the page cache, on use
+
+
+def test_a_large_library_releases_the_last_questions_pages_before_searching(built, monkeypatch, tmp_path):
+    from bot import retrieval
+
+    folder = Path(shutil.copytree(built.index_dir, tmp_path / "copy"))  # files no other store of this process maps
+    bot = CareerBot.load(settings=replace(built, index_dir=folder))
+    assert not bot.retriever._releases  # a small library keeps its pages
+    monkeypatch.setattr(retrieval, "RELEASE_ABOVE_BYTES", 0)
+    retriever = retrieval.Retriever(bot.store, bot.embedder, bot.retriever.index)
+    vectors = folder / bot.store.parts[0].segment.files["sentence_vectors"]
+    np.asarray(bot.store.sentence_vectors).sum()
+    assert _resident_kb(vectors) > 0
+    seen = []
+    rankings = retrieval.Retriever.rankings
+
+    def spy(self, query, vector):  # what is resident when the search starts reading
+        seen.append(_resident_kb(vectors))
+        return rankings(self, query, vector)
+
+    monkeypatch.setattr(retrieval.Retriever, "rankings", spy)
+    retriever.search("What should a portfolio include?")
+    np.asarray(bot.store.sentence_vectors).sum()
+    bot.retriever.search("What should a portfolio include?")
+    assert seen[0] == 0 and seen[1] > 0
+
+
+def test_soft_sentences_gathered_a_window_at_a_time_are_the_rows_they_name(guides_bot, monkeypatch):
+    from bot import profile
+
+    monkeypatch.setattr(profile, "SOFT_WINDOW", 7)  # many windows, some empty
+    p = profile.Profile(guides_bot.store, guides_bot.retriever.index, guides_bot.embedder)
+    positions, vectors = p.soft_sentences
+    assert len(positions) > 1 and (np.diff(positions) > 0).all()
+    assert np.array_equal(vectors, np.asarray(guides_bot.store.sentence_vectors)[positions].astype(np.float32))

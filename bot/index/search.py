@@ -236,7 +236,27 @@ class Search:
             if size:
                 counts = np.diff(np.asarray(part.term_starts))
                 candidates.update(part.vocabulary[i] for i in np.flatnonzero(counts >= share * size))
-        return frozenset(t for t in candidates if self.df(t) >= share * self.n)
+        return frozenset(t for t in candidates if self.count(t) >= share * self.n)
+
+    @cached_property
+    def _whole(self) -> frozenset[int]:
+        """The parts (by id) whose every row is live."""
+        return frozenset(k for k, rows in self.row_of.items() if (rows >= 0).all())
+
+    def count(self, term: str) -> int:
+        """`df(term)` without reading the postings of a part none of whose articles is hidden (its term index
+        says how many rows hold the term): a load need not wait for the postings file to be hashed."""
+        total = 0
+        for part in self.parts:
+            t = part.term_of.get(term)
+            if t is None:
+                continue
+            if id(part) not in self._whole:
+                rows = part.term_rows(term)[0]
+                total += int((self.row_of[id(part)][rows] >= 0).sum())
+            else:
+                total += int(part.term_starts[t + 1] - part.term_starts[t])
+        return total
 
     @cached_property
     def _vocabulary(self) -> list[str]:

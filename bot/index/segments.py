@@ -281,6 +281,32 @@ class Part:
         end = int(self.layout[hi, OFFSET]) if hi < len(self.layout) else len(records)
         return bytes(records[start:end])
 
+    @cached_property
+    def _mappings(self) -> tuple[mmap.mmap, ...]:
+        """The memory maps of this part's files (none for rows still in memory)."""
+        found = []
+        for value in (self._chunk_vectors, self._sentence_vectors, self._records, self._postings, self.layout,
+                      self.term_starts, self.sentence_flags):
+            while value is not None and not isinstance(value, mmap.mmap):  # an ndarray view -> its np.memmap -> the map
+                value = getattr(value, "_mmap", None) if hasattr(value, "_mmap") else getattr(value, "base", None)
+            if value is not None and value not in found:
+                found.append(value)
+        return tuple(found)
+
+    @property
+    def mapped_bytes(self) -> int:
+        return sum(len(m) for m in self._mappings)
+
+    def release(self) -> None:
+        """Let the OS drop the pages of this part's mapped files from the process (re-read from the page cache on
+        use). Why it matters: the kernel maps a file's page cache in folios of up to 2 MB, so each random row read
+        makes up to 2 MB resident, and a library's questions would otherwise keep most of its files resident."""
+        for m in self._mappings:
+            try:
+                m.madvise(mmap.MADV_DONTNEED)
+            except (OSError, ValueError):  # a closed map (a part replaced by a merge) holds nothing
+                pass
+
     def term_rows(self, term: str) -> tuple[np.ndarray, np.ndarray]:
         """(chunk rows, counts) of one stemmed term in this part."""
         t = self.term_of.get(term)

@@ -118,6 +118,23 @@ class IndexStore:
         return Rows([p.sentence_vectors[int(p.sentence_starts[lo]) : int(p.sentence_starts[hi])] for p, lo, hi in self.runs],
                     self.dimension, np.float16)
 
+    @cached_property
+    def mapped_bytes(self) -> int:
+        """The size of the files this store reads through memory maps."""
+        return sum(p.mapped_bytes for p in self.parts)
+
+    def verify_in_background(self) -> None:
+        """Start checking the large files not yet checked (Part.verify_in_background). Called once a chat is set
+        up rather than when the store is opened: on two cores the hashing threads would slow the set-up itself,
+        and every file is checked before its first use whether or not a thread has reached it."""
+        for p in self.parts:
+            p.verify_in_background()
+
+    def release(self) -> None:
+        """Drop the resident pages of every mapped file (see `Part.release`); nothing is read again until used."""
+        for p in self.parts:
+            p.release()
+
     def column(self, name: int) -> np.ndarray:
         """One layout column (segments.OFFSET ... FLAGS) over the live chunks, in row order."""
         parts = [np.asarray(p.layout[lo:hi, name]) for p, lo, hi in self.runs]
@@ -341,7 +358,8 @@ def live_records(index_dir, manifest: dict) -> list[dict]:
 def _check_part(part: Part, segment: Segment, dimension: int) -> None:
     """What loading checks of one part beyond its files fitting together (Part.check): the vectors' width, the
     removed articles, and either every file's digest, record and vector now (a segment of up to
-    FULL_CHECK_CHUNKS) or, for a larger one, the digests in the background, before each file's first use."""
+    FULL_CHECK_CHUNKS) or, for a larger one, each file's digest before its first use (`verify_in_background`
+    starts on them early)."""
     if part.dimension != dimension:
         raise ValueError(f"a vector file has rows of {part.dimension} numbers, not {dimension}")
     if not set(segment.removed) <= set(part.article_rows):
@@ -349,8 +367,6 @@ def _check_part(part: Part, segment: Segment, dimension: int) -> None:
     if len(part) <= FULL_CHECK_CHUNKS:
         part.verify()
         _check_fully(part)
-    else:
-        part.verify_in_background()
 
 
 def _check_fully(part: Part) -> None:
