@@ -502,6 +502,19 @@ _HTML_ITEM = re.compile(r"\n?[ \t]{0,40}<li\b[^<>]{0,200}>[ \t]*", re.I)
 _HTML_ITEM_END = re.compile(r"[ \t]{0,40}</li\s{0,40}>[ \t]{0,40}", re.I)
 _HTML_LIST = re.compile(r"[ \t]{0,40}</?(?:ul|ol)\b[^<>]{0,200}>[ \t]{0,40}", re.I)
 # A line that is all bold, short and not a sentence is a heading written as bold text ("**Scope**").
+# Template tags of static-site generators (Jekyll/Liquid, Jinja, Hugo): a logic tag ("{% include nav.html %}",
+# "{% link pages/resume.md %}" inside a link) renders no words, nor does an output tag standing at a line's start
+# or end ("{{ sidenav }}", a menu). One inside a sentence stands for a value the text does not hold: left as it is.
+_TEMPLATE_LOGIC = re.compile(r"\{%[^{}\n]{0,300}%\}")
+_TEMPLATE_OUTPUT = re.compile(r"^[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*|(?<![ \t])[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*$", re.M)
+# A blockquote (an example, a tip, a case study) keeps its marker ("> "): what it quotes may be an utterance
+# ("> This is [NAME], the Incident Commander") that is no sentence of the author's. Its empty lines are paragraph
+# breaks, a heading in it is a heading, and its wrapped lines are joined (_join_soft_breaks).
+_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]*)+")
+_QUOTE_EMPTY = re.compile(r"^[ \t]{0,3}(?:>[ \t]*)+$", re.M)
+_QUOTE_HEADING = re.compile(r"^[ \t]{0,3}(?:>[ \t]*)+(?=#{1,6}[ \t])", re.M)
+# A paragraph or list item emphasized whole ("*The mission is to lead ... people.*"), too long for _EMPHASIS_1.
+_EMPHASIS_LINE = re.compile(r"^([ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?)(\*{1,3}|_{1,3})(?=[^\s*_])([^*_\n]{1,20000}?)(?<=[^\s*_])\2[ \t]*$", re.M)
 _BOLD_HEADING = re.compile(r"^[ \t]*(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$", re.M)
 
 
@@ -515,6 +528,8 @@ def _dialects(text: str) -> str:
     text = _ADMONITION.sub(lambda m: m[1] or "", text)
     text = _HEADING_ID.sub("", text)
     text = _KRAMDOWN_ATTRS.sub("", text)
+    text = _TEMPLATE_OUTPUT.sub("", _TEMPLATE_LOGIC.sub("", text))
+    text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", text)))
     return _BOLD_HEADING.sub(lambda m: m[0] if m[2].rstrip().endswith((".", "!", "?")) else f"#### {m[2].strip()}", text)
 
@@ -546,6 +561,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _HTML_BREAK.sub(" ", text)
     text = _HTML_TAG.sub("", text)
     text = _STRIKE.sub(r"\1", text)
+    text = _EMPHASIS_LINE.sub(r"\1\3", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = _EMPHASIS_1.sub(r"\2", text)
     text = _TABLE_RULE.sub("", text)
@@ -565,20 +581,27 @@ _HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]")
 
 def _join_soft_breaks(text: str) -> str:
     """Lines of one paragraph joined by a space: a hard-wrapped source ("who share a concern\nand want to learn")
-    is one sentence, quoted as one. A line ending in two spaces or a backslash (a hard break), a heading, and
-    fenced code keep their line ends."""
-    out: list[str] = []
+    is one sentence, quoted as one; so are the wrapped lines of one quoted paragraph ("> ..."). A line ending in
+    two spaces or a backslash (a hard break), a heading, a table row and fenced code keep their line ends.
+    Linear: each output line is kept as its pieces, joined once."""
+    out: list[list[str]] = []
+    joins: list[str] = []  # per output line: what may join it ("text", "quote" or "")
     fenced = False
     for line in text.split("\n"):
+        quoted = _QUOTE.match(line)
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        elif (not fenced and out and out[-1].strip() and line.strip() and not _BLOCK_START.match(line)
-              and not _HEADING_LINE.match(out[-1]) and not out[-1].endswith(("  ", "\\"))
-              and not out[-1].lstrip().startswith(("|", "```", "~~~"))):
-            out[-1] = out[-1].rstrip() + " " + line.strip()
-            continue
-        out.append(line)
-    return "\n".join(out)
+        elif not fenced and out and joins[-1] and line.strip() and not out[-1][-1].endswith(("  ", "\\")):
+            rest = line[quoted.end():] if quoted else line
+            # An unmarked line after a quoted one continues the quote (Markdown's lazy continuation).
+            if (joins[-1] == "quote" or not quoted) and rest.strip() and not _BLOCK_START.match(rest):
+                out[-1][-1] = out[-1][-1].rstrip()
+                out[-1].append(rest.strip())
+                continue
+        out.append([line])
+        open_to = "" if fenced or not line.strip() or _HEADING_LINE.match(line) or line.lstrip().startswith(("|", "```", "~~~")) else "text"
+        joins.append("quote" if quoted and open_to else open_to)
+    return "\n".join(" ".join(pieces) for pieces in out)
 
 
 def _first_heading(text: str) -> str:

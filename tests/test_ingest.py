@@ -246,3 +246,18 @@ def test_a_hard_wrapped_markdown_paragraph_is_read_as_one(tmp_path):
     assert "A CoP is a group of people who share some concern or passion for what they do and want to learn to do it " \
            "better as they interact regularly." in sentences
     assert "passion for what\nthey do" in load_article(tmp_path / "cop.txt").text  # plain text has no such rule
+
+
+def test_template_tags_go_and_a_blockquote_is_read_as_quoted_paragraphs():
+    raw = ("{{ sidenav }} TTS is proud to be an equal opportunity employer.\n\nSee [our resume page]({% link pages/resume.md %})"
+           " for tips.\n{% include footer.html %}\n\nThe cap is {{ site.cap }} a year.\n\n> ### Case study: cloud at USDA\n>\n"
+           "> The Cloud Adoption team helped the USDA\n> save $2 million.\n\n> *The mission is to lead the digital transformation"
+           " of the federal government by helping agencies build, buy, and share technology that allows them to provide more"
+           " accessible, efficient, and effective products and services to the American people, one project and one team at"
+           " a time, across the whole of government.*\n")
+    assert clean_text(raw, markdown=True) == (
+        "TTS is proud to be an equal opportunity employer.\n\nSee our resume page for tips.\n\n"
+        "The cap is {{ site.cap }} a year.\n\n### Case study: cloud at USDA\n\n> The Cloud Adoption team helped the USDA"
+        " save $2 million.\n\n> The mission is to lead the digital transformation of the federal government by helping"
+        " agencies build, buy, and share technology that allows them to provide more accessible, efficient, and effective"
+        " products and services to the American people, one project and one team at a time, across the whole of government.\n")

@@ -39,8 +39,9 @@ KEEP_REMOVED_SECONDS = 3600  # how long a removed file waits in corpus/.removed/
 SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundaries mean other ids
 # Recorded too: chunks are embedded with their article's title and heading path (chunking.contexts), and
 # Markdown dialects are cleaned at ingest; an index made otherwise is rebuilt.
-# 2: a Markdown paragraph's soft line breaks read as spaces; 3: HTML lists in Markdown read as lists (ingest)
-CHUNK_TEXT = "title-headings-3"
+# 2: a Markdown paragraph's soft line breaks read as spaces; 3: HTML lists in Markdown read as lists (ingest);
+# 4: template tags dropped, a blockquote's wrapped lines joined, a paragraph emphasized whole unmarked
+CHUNK_TEXT = "title-headings-4"
 
 
 def chunking_params(settings: Settings) -> dict:
