@@ -27,6 +27,8 @@ from .stance import soft_cues, stance
 from .text import stems
 
 NOT_COVERED = "The guides don't cover that."
+# A reply to a yes/no question: "Yes.", "No, ...", "Absolutely!" (English, not any library's words).
+_REPLY = re.compile(r"^(?:yes|no|yeah|yep|nope|absolutely|definitely|certainly|correct|not (?:necessarily|always|really))\s*[.,!;:—–-]", re.I)
 TYPED = ("amount", "list", "steps", "comparison", "definition")  # questions that ask for something specific
 
 _FIGURE = re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?(%|percent|per ?cent|k\b|million|billion|hours?|years?|months?|weeks?)|\b\d{2,}[\d,.]*\b", re.I)
@@ -475,6 +477,7 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
     if disagreement:
         disagreement = len({passages[g[0].rank].article.id for g in groups}) > 1
     citations, parts = [], []
+    headed = False
     for n, group in enumerate(groups, 1):
         group.sort(key=lambda c: (passages[c.rank].start, c.a))
         ranks = sorted({c.rank for c in group}, key=lambda rk: passages[rk].start)
@@ -493,10 +496,19 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
             )
         )
         body = " … ".join(quoted)
+        heading = " ".join(first.heading.split())
+        opens = roles[ranks[0]].on_heading and any(c.rank == ranks[0] and c.a == 0 for c in group)
+        replies = heading.endswith("?") and bool(_REPLY.match(body))
+        if (replies or opens) and not disagreement and not body.startswith(heading):
+            # A reply ("Yes. You can apply ...", under an FAQ's question) means what it means in its source only
+            # beside the question it answers; a section's first sentence that points at its heading ("This is the
+            # highest grade ...", under "Promotion Potential") only beside that heading. Each is quoted first.
+            body = f"{heading}\n{body}" if heading.endswith("?") else f"{heading}:\n{body}"
+            headed = True
         if disagreement and (n == 1 or groups[n - 2] and passages[groups[n - 2][0].rank].article.id != first.article.id):
             body = f"{_source_name(first)} says: {body}"
         parts.append(f"{body} [{n}]")
-    block = any("\n- " in p for p in parts) or disagreement or len(parts) > 2
+    block = any("\n- " in p for p in parts) or disagreement or len(parts) > 2 or headed
     text = ("\n\n" if block else " ").join(parts)
     if disagreement:
         text = "The guides don't all agree on this.\n\n" + text

@@ -24,6 +24,9 @@ LEANING = re.compile(
     r"in (?:this|that|these) (?:case|way|role|field)|as such|even so|that said|as mentioned)\b",
     re.I,
 )
+# The first sentence of a section that opens with one of these ("This is the highest possible GS grade ...",
+# "These duties will likely be broad") points at its heading ("Promotion Potential"), shown with it.
+_POINTS = re.compile(r"^(?:this|these|that|those|it|its|they|their|such)\b", re.I)
 # "While you're working in one of these careers, ..." leans on what came before just the same.
 _LEANING_INSIDE = re.compile(r"^(?:\S+\s+){0,6}?(?:of|in|for|with|from|on|at|by|like|to) (?:these|those|this|such)\b", re.I)
 # "The deployment process also involves ..." adds to the sentence before it: that one comes along when it
@@ -58,15 +61,16 @@ class Roles:
     leaning: tuple[bool, ...]
     whole: tuple[bool, ...]  # a complete sentence: capitalized, at least six words, ending with a stop
     adds: tuple[bool, ...]  # adds to the sentence before it ("... also involves ...")
+    on_heading: bool = False  # the first sentence points at the section's heading: quoted with it, it stands
 
 
 def roles(passage: Passage) -> Roles:
     """How each sentence of `passage` sits in its text (cached: the same passages come back question after question)."""
-    return _roles(passage.chunk_id, passage.start, passage.text, passage.sentences)
+    return _roles(passage.chunk_id, passage.start, passage.text, passage.sentences, passage.opens_section and bool(passage.heading))
 
 
 @lru_cache(maxsize=4096)
-def _roles(chunk_id: str, base: int, text: str, sents: tuple) -> Roles:
+def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: bool = False) -> Roles:
     n = len(sents)
     item = [bool(_ITEM_PREFIX.search(text[: s.start - base])) for s in sents]
     para = [k == 0 or "\n" in text[sents[k - 1].end - base : s.start - base] for k, s in enumerate(sents)]
@@ -83,7 +87,11 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple) -> Roles:
         leaning.append(bool(LEANING.match(t) or _LEANING_INSIDE.match(t)) and not _DUMMY_IT.match(t) and not item[k])
     whole = [s.text.strip()[:1].isupper() and len(s.text.split()) >= 6 and s.text.strip().endswith((".", "!")) for s in sents]
     adds = [bool(_ADDITIVE_INSIDE.match(s.text.strip())) for s in sents]
-    return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds))
+    first = sents[0].text.strip() if n else ""
+    on_heading = opens_section and bool(leaning) and leaning[0] and bool(_POINTS.match(first) or _LEANING_INSIDE.match(first))
+    if on_heading:
+        leaning[0] = False
+    return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds), on_heading)
 
 
 def span_for(k: int, r: Roles, sentences=None) -> tuple[int, int] | None:

@@ -43,6 +43,7 @@ class Passage:
     sentences: tuple[Sentence, ...] = ()
     sentence_rows: range = range(0)  # where its sentences' vectors are in the index
     row: int = -1  # where its chunk's vector is
+    opens_section: bool = False  # the first chunk under its heading: its first sentence may lean on the heading
 
 
 @dataclass(frozen=True)
@@ -162,11 +163,13 @@ class Retriever:
 
     def passage(self, c: int, score: float, similarity: float, chunk_similarity: float = 0.0) -> Passage:
         chunk: Chunk = self.store.chunks[c]
+        before: Chunk | None = self.store.chunks[c - 1] if c > 0 else None
         return Passage(
             chunk_id=chunk.id, article=self.store.articles[chunk.article_id], heading=chunk.heading, text=chunk.text,
             score=score, similarity=similarity, chunk_similarity=chunk_similarity, start=chunk.start,
             sentences=self.store.sentences_in(c),
             sentence_rows=self.store.sentence_rows(c), row=c,
+            opens_section=before is None or before.article_id != chunk.article_id or before.heading != chunk.heading,
         )
 
 

@@ -12,6 +12,17 @@ from bot.measure.evaluate import contains_gold, covers_keys, evaluate_bot, load_
 from tests.conftest import ROOT
 
 
+def _bot_on(tmp_path, embedder, articles: dict[str, str]) -> CareerBot:
+    """A bot over a library of these articles (file name -> Markdown), built in tmp_path."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in articles.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings.from_env(corpus_dir=corpus, index_dir=tmp_path / "index")
+    update.build(settings, embedder)
+    return CareerBot.load(settings=settings)
+
+
 def test_follow_up_is_rewritten_with_the_previous_question(guides_bot):
     history = [{"role": "user", "content": "Do I need a master's degree?"},
                {"role": "assistant", "content": guides_bot.ask("Do I need a master's degree?").text}]
@@ -117,20 +128,15 @@ def test_a_list_in_the_top_passage_is_quoted_with_every_item(guides_bot):
 def test_a_question_the_passage_lists_is_not_a_stance_it_takes(tmp_path, embedder):
     # "Is being a PI on an R01 a requirement for tenure?", one of a list of questions to ask at an interview, was
     # read as the guide requiring it, and brought in another guide's "other side" on an unrelated question.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "visit.md").write_text(
-        "# Faculty interviews\n\n## Questions to ask\n\nWhen you visit a department for a faculty interview, find out as "
-        "much as you can. Here are some example questions I would ask:\n\n- What are the expectations for promotion?\n"
-        "- Is being a PI on a grant a requirement for tenure?\n- Where do the faculty live?\n- What should I wear to "
-        "the interview day?\n", encoding="utf-8")
-    (corpus / "routes.md").write_text(
-        "# Routes into research\n\nA doctorate is not always necessary for a research career: there are viable "
+    bot = _bot_on(tmp_path, embedder, {
+        "visit.md": "# Faculty interviews\n\n## Questions to ask\n\nWhen you visit a department for a faculty interview, find "
+        "out as much as you can. Here are some example questions I would ask:\n\n- What are the expectations for "
+        "promotion?\n- Is being a PI on a grant a requirement for tenure?\n- Where do the faculty live?\n- What should I "
+        "wear to the interview day?\n",
+        "routes.md": "# Routes into research\n\nA doctorate is not always necessary for a research career: there are viable "
         "alternative routes, such as industry labs, where a faculty interview is not required.\n\nMany researchers "
-        "move between universities and companies during their careers.\n", encoding="utf-8")
-    settings = Settings.from_env(corpus_dir=corpus, index_dir=tmp_path / "index")
-    update.build(settings, embedder)
-    answer = CareerBot.load(settings=settings).ask("do i need to ask about tenure when I visit for a faculty interview?")
+        "move between universities and companies during their careers.\n"})
+    answer = bot.ask("do i need to ask about tenure when I visit for a faculty interview?")
     assert answer.citations and answer.citations[0].article.id == "visit"
     assert "- Is being a PI on a grant a requirement for tenure?" in answer.text  # a listed question is an item
     assert not answer.disagreement and "don't all agree" not in answer.text
@@ -365,3 +371,19 @@ def test_a_question_asked_again_after_an_article_on_it_was_added_is_answered_fro
     bot.add(article)
     again = bot.ask(question, history=[{"role": "user", "content": question}, {"role": "assistant", "content": before.text}])
     assert again.gaps == () and again.citations[0].article.title == "Winning at Kaggle"
+
+
+def test_a_reply_is_quoted_with_the_question_or_heading_it_answers(tmp_path, embedder):
+    # An FAQ's "Yes. You can apply ..." read as a yes to whatever was asked; "This is the highest grade ..." (the
+    # first sentence under "Promotion potential") was dropped as leaning on a sentence the passage did not hold.
+    bot = _bot_on(tmp_path, embedder, {
+        "faq.md": "# Hiring FAQ\n\n## Can I apply if I already work for the agency?\n\nYes. You can apply for an open "
+        "position even if you already work here, and your manager is not told.\n\n## Do you sponsor work visas?\n\nNo. "
+        "Every role requires citizenship, and the background checks take two to three months.\n",
+        "posting.md": "# Reading a job posting\n\n## Promotion potential\n\nThis is the highest grade you can be promoted "
+        "to in this position without applying again. The scale goes from one to fifteen.\n\n## Duties\n\nThe duties "
+        "listed in a posting are broad and apply to many different job types across the agency.\n"})
+    assert bot.ask("can i apply if i already work there?").text.startswith(
+        "Can I apply if I already work for the agency?\nYes. You can apply for an open position")
+    assert bot.ask("what does promotion potential mean on a posting?").text.startswith(
+        "Promotion potential:\nThis is the highest grade you can be promoted to")
