@@ -262,13 +262,23 @@ def materialize(name: str, git_dir: Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    # python -m bot.measure.libraries NAME ...            check question sets against the articles
-    # python -m bot.measure.libraries --from GIT_DIR NAME  write NAME's articles from a fetched repository
-    if sys.argv[1:2] == ["--from"]:
-        for line in materialize(sys.argv[3], Path(sys.argv[2])):
-            print(line)
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m bot.measure.libraries",
+                                     description="Check benchmark question sets against their articles, or write a "
+                                                 "library's articles from its fetched repository.")
+    parser.add_argument("--from", dest="git_dir", metavar="GIT_DIR", help="a fetched repository to write NAME's articles from")
+    parser.add_argument("names", nargs="+", metavar="NAME", help=f"a library in {LIBRARIES_DIR}")
+    args = parser.parse_args()
+    unknown = [n for n in args.names if not (LIBRARIES_DIR / n / "provenance.json").is_file()]
+    if unknown:
+        parser.exit(2, f"no library {unknown[0]!r} in {LIBRARIES_DIR} (there are: {', '.join(names())})\n")
+    if args.git_dir:
+        for name in args.names:
+            for line in materialize(name, Path(args.git_dir)):
+                print(line)
     else:
-        for name in sys.argv[1:]:
+        for name in args.names:
             found = check_provenance(LIBRARIES_DIR / name) + check(LIBRARIES_DIR / name)
             print(f"{name}: " + ("ok" if not found else f"{len(found)} problems"))
             for line in found:
