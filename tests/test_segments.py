@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from bot import ArticleError, CareerBot, text
+from bot.errors import IndexCorruptError
 from bot.index import segments, update
 from bot.index.rows import Rows
 from bot.index.search import Search
@@ -119,6 +120,18 @@ def test_a_large_segment_is_searched_by_its_saved_ivf(settings, embedder, tmp_pa
     extra.write_text(TOPICS["papers"])
     bot.add(extra)  # a small new segment beside the IVF one, searched exactly
     assert bot.retrieve("How do I keep my skills current?", k=1)[0].article.id == "papers"
+
+
+def test_an_ivf_file_faiss_cannot_read_is_refused_in_one_line_when_opened(settings, embedder, monkeypatch):
+    # The IVF is read in a thread while the article records are (segments.read_ivf_soon): what the read raises
+    # is raised by the load as it was.
+    monkeypatch.setattr(segments, "APPROXIMATE_ABOVE", 4)
+    update.build(settings, embedder)
+    ivf = settings.index_dir / IndexStore.load(settings.index_dir).segments[0].files["chunk_ivf"]
+    ivf.write_bytes(b"not an index at all")
+    with pytest.raises(IndexCorruptError) as refused:
+        IndexStore.load(settings.index_dir)
+    assert "\n" not in str(refused.value) and str(settings.index_dir) in str(refused.value)
 
 
 def test_two_files_with_one_article_id_are_refused_by_name(built, embedder, tmp_path):

@@ -27,7 +27,7 @@ from ..config import fault
 from ..errors import ArticleNotFoundError, DiskFullError, IndexCorruptError, IndexMismatchError, IndexMissingError
 from ..files import atomic_write, fsync_dir
 from .rows import Rows
-from .segments import ARTICLE, FILES, OPTIONAL, SENTENCES, Digest, Part, Segment, content_name, digest_problem, well_named, write
+from .segments import ARTICLE, FILES, OPTIONAL, SENTENCES, Digest, Part, Segment, content_name, digest_problem, read_ivf_soon, well_named, write
 
 FORMAT_VERSION = 5  # 2: float16 sentence vectors; 3: segments; 4: layout, term counts, IVF; 5: article records in segments
 MANIFEST = "manifest.json"
@@ -290,10 +290,14 @@ class IndexStore:
         if dimension is not None and manifest["dimension"] != dimension:
             raise IndexMismatchError(index_dir, "dimension", manifest["dimension"], dimension)
         try:
+            have = {tuple(sorted(p.segment.files.items())): p for p in (reuse.parts if reuse else ()) if p.segment}
+            # The IVFs are read while the records are (see read_ivf_soon).
+            ivf_reads = {i: read_ivf_soon(index_dir / d["files"]["chunk_ivf"]) for i, d in enumerate(manifest["segments"])
+                         if "chunk_ivf" in d["files"] and tuple(sorted(d["files"].items())) not in have}
             records = [segment_records(index_dir, d) for d in manifest["segments"]]
             segments = [Segment.from_json(d, [(r["id"], r["sha256"]) for r in recs]) for d, recs in zip(manifest["segments"], records)]
-            have = {tuple(sorted(p.segment.files.items())): p for p in (reuse.parts if reuse else ()) if p.segment}
-            parts = tuple(have.get(tuple(sorted(seg.files.items()))) or Part.open(index_dir, seg) for seg in segments)
+            parts = tuple(have.get(tuple(sorted(seg.files.items()))) or Part.open(index_dir, seg, ivf_read=ivf_reads.get(i))
+                          for i, seg in enumerate(segments))
             articles = {r["id"]: _record(r) for recs, seg in zip(records, segments) for r in recs if r["id"] not in seg.removed}
             for part, seg in zip(parts, segments):
                 _check_part(part, seg, manifest["dimension"])
