@@ -510,9 +510,9 @@ _TEMPLATE_OUTPUT = re.compile(r"^[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*|(?<![ \t])[ 
 # A blockquote (an example, a tip, a case study) keeps its marker ("> "): what it quotes may be an utterance
 # ("> This is [NAME], the Incident Commander") that is no sentence of the author's. Its empty lines are paragraph
 # breaks, a heading in it is a heading, and its wrapped lines are joined (_join_soft_breaks).
-_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]*)+")
-_QUOTE_EMPTY = re.compile(r"^[ \t]{0,3}(?:>[ \t]*)+$", re.M)
-_QUOTE_HEADING = re.compile(r"^[ \t]{0,3}(?:>[ \t]*)+(?=#{1,6}[ \t])", re.M)
+_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]*)+")  # indented too: a quote inside a list item
+_QUOTE_EMPTY = re.compile(r"^[ \t]*(?:>[ \t]*)+$", re.M)
+_QUOTE_HEADING = re.compile(r"^[ \t]*(?:>[ \t]*)+(?=#{1,6}[ \t])", re.M)
 # A paragraph or list item emphasized whole ("*The mission is to lead ... people.*"), too long for _EMPHASIS_1.
 _EMPHASIS_LINE = re.compile(r"^([ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?)(\*{1,3}|_{1,3})(?=[^\s*_])([^*_\n]{1,20000}?)(?<=[^\s*_])\2[ \t]*$", re.M)
 _BOLD_HEADING = re.compile(r"^[ \t]*(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$", re.M)

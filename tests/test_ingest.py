@@ -254,10 +254,11 @@ def test_template_tags_go_and_a_blockquote_is_read_as_quoted_paragraphs():
            "> The Cloud Adoption team helped the USDA\n> save $2 million.\n\n> *The mission is to lead the digital transformation"
            " of the federal government by helping agencies build, buy, and share technology that allows them to provide more"
            " accessible, efficient, and effective products and services to the American people, one project and one team at"
-           " a time, across the whole of government.*\n")
+           " a time, across the whole of government.*\n\n- Ask the assistant:\n\n    > Give me ten likely questions\n    >\n    > and the answers.\n")
     assert clean_text(raw, markdown=True) == (
         "TTS is proud to be an equal opportunity employer.\n\nSee our resume page for tips.\n\n"
         "The cap is {{ site.cap }} a year.\n\n### Case study: cloud at USDA\n\n> The Cloud Adoption team helped the USDA"
         " save $2 million.\n\n> The mission is to lead the digital transformation of the federal government by helping"
         " agencies build, buy, and share technology that allows them to provide more accessible, efficient, and effective"
-        " products and services to the American people, one project and one team at a time, across the whole of government.\n")
+        " products and services to the American people, one project and one team at a time, across the whole of government.\n\n"
+        "- Ask the assistant:\n\n    > Give me ten likely questions\n\n    > and the answers.\n")
