@@ -109,7 +109,9 @@ def derive(titles: list[str], headings: dict[str, int], article_abbreviations: l
         # Too few chunks to tell the library's background from its text: the words most titles share will do.
         counts = Counter(st for t in titles for st in {stem(w.lower()) for w in _WORD.findall(t)})
         background = frozenset(st for st, n in counts.items() if n >= max(2, 0.6 * len(titles)) and len(st) > 3)
-    subject = _subject(Counter(titles) + Counter(headings), background, stem)
+    texts = Counter(titles)
+    texts.update(headings)  # not Counter + Counter: that copies both again (0.14 s at 100,000 articles)
+    subject = _subject(texts, background, stem)
     abbreviations: dict[str, str] = {}
     for found in article_abbreviations:
         for short, long in found.items():
@@ -135,13 +137,17 @@ def _subject(texts: Counter, background: frozenset[str], stem) -> str:
     if not background:
         return ""
     runs: Counter = Counter()
-    stem = lru_cache(maxsize=None)(stem)  # a large library's titles and headings repeat the same few thousand words
+
+    @lru_cache(maxsize=None)  # a large library's titles and headings repeat the same few thousand words
+    def of_subject(word: str) -> bool:
+        # "you" is in nearly every chunk of a guide written to its reader, but it is no subject.
+        return stem(word) in background and word not in FUNCTION_WORDS
+
     for text, times in texts.items():
         run: list[str] = []
-        for word in _WORD.findall(text) + [""]:
-            # "you" is in nearly every chunk of a guide written to its reader, but it is no subject.
-            if word and stem(word.lower()) in background and word.lower() not in FUNCTION_WORDS:
-                run.append(word.lower())
+        for word in _WORD.findall(text.lower()) + [""]:
+            if word and of_subject(word):
+                run.append(word)
                 continue
             if run:
                 runs[" ".join(run)] += times

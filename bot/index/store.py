@@ -296,9 +296,9 @@ class IndexStore:
                          if "chunk_ivf" in d["files"] and tuple(sorted(d["files"].items())) not in have}
             records = [segment_records(index_dir, d) for d in manifest["segments"]]
             segments = [Segment.from_json(d, [(r["id"], r["sha256"]) for r in recs]) for d, recs in zip(manifest["segments"], records)]
+            articles = {r["id"]: _record(r) for recs, seg in zip(records, segments) for r in recs if r["id"] not in seg.removed}
             parts = tuple(have.get(tuple(sorted(seg.files.items()))) or Part.open(index_dir, seg, ivf_read=ivf_reads.get(i))
                           for i, seg in enumerate(segments))
-            articles = {r["id"]: _record(r) for recs, seg in zip(records, segments) for r in recs if r["id"] not in seg.removed}
             for part, seg in zip(parts, segments):
                 _check_part(part, seg, manifest["dimension"])
             live = [a for part, seg in zip(parts, segments) for a in part.article_rows if a not in seg.removed]
