@@ -82,6 +82,7 @@ class Loaded:
     def of(cls, store: IndexStore, embedder: Embedder) -> "Loaded":
         index = Search(store)
         profile = Profile(store, index, embedder)
+        store.settle()  # the profile is made while an IVF is still being read (IndexStore.load without wait)
         store.verify_in_background()  # after the profile: it reads none of the files being hashed
         return cls(Retriever(store, embedder, index, profile.background), profile)
 
@@ -103,7 +104,7 @@ class CareerBot:
         """Open a built index (index/ by default). Raises a BotError saying what to run when it is missing or mismatched."""
         settings = settings or Settings.from_env(index_dir=index_dir, model=model)
         embedder = embedder_for(settings)
-        store = IndexStore.load(settings.index_dir, embedder.name, embedder.dimension)
+        store = IndexStore.load(settings.index_dir, embedder.name, embedder.dimension, wait=False)
         return cls(store, settings)
 
     @property

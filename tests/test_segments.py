@@ -123,15 +123,23 @@ def test_a_large_segment_is_searched_by_its_saved_ivf(settings, embedder, tmp_pa
 
 
 def test_an_ivf_file_faiss_cannot_read_is_refused_in_one_line_when_opened(settings, embedder, monkeypatch):
-    # The IVF is read in a thread while the article records are (segments.read_ivf_soon): what the read raises
-    # is raised by the load as it was.
+    # The IVF is read in a thread while the article records are and the chat's profile is made
+    # (segments.read_ivf_soon): what the read raises is raised by the load, as one line naming the file.
+    from bot.index import store as store_module
+
     monkeypatch.setattr(segments, "APPROXIMATE_ABOVE", 4)
+    monkeypatch.setattr(store_module, "FULL_CHECK_CHUNKS", 0)  # as a large segment: its IVF hashed only before first use
     update.build(settings, embedder)
     ivf = settings.index_dir / IndexStore.load(settings.index_dir).segments[0].files["chunk_ivf"]
     ivf.write_bytes(b"not an index at all")
     with pytest.raises(IndexCorruptError) as refused:
         IndexStore.load(settings.index_dir)
-    assert "\n" not in str(refused.value) and str(settings.index_dir) in str(refused.value)
+    assert str(refused.value) == str(IndexCorruptError(settings.index_dir, f"{ivf.name} cannot be read as an IVF (RuntimeError)"))
+    with pytest.raises(IndexCorruptError, match="cannot be read as an IVF"):  # the chat waits for the read before answering
+        CareerBot.load(settings=settings)
+    pending = IndexStore.load(settings.index_dir, wait=False)  # not waited for: found wrong at its first use
+    with pytest.raises(IndexCorruptError):
+        Search(pending).nearest_chunks(embedder.embed_query("portfolio"), 3)
 
 
 def test_two_files_with_one_article_id_are_refused_by_name(built, embedder, tmp_path):

@@ -220,7 +220,23 @@ class Part:
     @property
     def ivf(self):
         """The saved IVF of the chunk vectors, or None (see `has_ivf` to ask without checking its file)."""
-        return self._use("chunk_ivf", self._ivf)
+        return self._use("chunk_ivf", self.settle())
+
+    def settle(self):
+        """The IVF, waiting for it if it is still being read (Part.open with `ivf_read`); what the read found wrong
+        is raised here as IndexCorruptError naming the file."""
+        pending = self._ivf
+        if isinstance(pending, Soon):
+            name = self.segment.files["chunk_ivf"] if self.segment else "the IVF"
+            try:
+                ivf = pending.result()
+            except (RuntimeError, ValueError, OSError) as e:
+                raise IndexCorruptError(self.folder, f"{name} cannot be read as an IVF ({type(e).__name__})") from None
+            if ivf.ntotal != len(self):
+                raise IndexCorruptError(self.folder, f"{name} holds another number of vectors than the segment's {len(self)}")
+            ivf.nprobe = min(IVF_NPROBE, ivf.nlist)
+            self._ivf = ivf  # two threads settling at once both get the same index: no lock needed
+        return self._ivf
 
     @property
     def has_ivf(self) -> bool:
@@ -373,7 +389,7 @@ class Part:
         """Map a segment's files. Its small files are checked against their names now (IndexCorruptError naming
         the file), the LAZY ones before their first use (see `verify`); none when `trusted` (this process has just
         written them, or the caller checks them itself). `ivf_read`: the IVF file's read, already started (see
-        `read_ivf_soon`). Raises ValueError/OSError/KeyError/RuntimeError on files that do not fit together."""
+        `read_ivf_soon`), settled when first used. Raises ValueError/OSError/KeyError on files that do not fit together."""
         files = {k: index_dir / v for k, v in segment.files.items()}
         digests = {k: Digest(path) for k, path in files.items()}  # before mapping: hashes what is mapped next
         for kind, digest in digests.items():
@@ -398,8 +414,10 @@ class Part:
         ivf = None
         if "chunk_ivf" in files:
             # Read whole, not memory-mapped: FAISS searches a mapped IVF ~6x slower (1.7 vs 0.26 ms at 70k chunks).
-            ivf = ivf_read.result() if ivf_read is not None else faiss.read_index(str(files["chunk_ivf"]))
-            ivf.nprobe = min(IVF_NPROBE, ivf.nlist)
+            # A read already started is kept as it is, taken when the IVF is first used or settled (`settle`).
+            ivf = ivf_read if ivf_read is not None else faiss.read_index(str(files["chunk_ivf"]))
+            if not isinstance(ivf, Soon):
+                ivf.nprobe = min(IVF_NPROBE, ivf.nlist)
         lazy = {} if trusted else {k: d for k, d in digests.items() if k in LAZY}
         part = cls(segment.articles, layout, list(terms["headings"]), list(terms["vocabulary"]), postings, term_starts,
                    array("sentence_flags"), vectors("chunk_vectors"), vectors("sentence_vectors"), records, segment, ivf,
@@ -429,7 +447,7 @@ class Part:
             raise ValueError(f"{f['postings']} names chunk rows outside the segment's {n}")
         if n:
             self._check_layout(f)
-        if self._ivf is not None and self._ivf.ntotal != n:
+        if self._ivf is not None and not isinstance(self._ivf, Soon) and self._ivf.ntotal != n:
             raise ValueError(f"{f['chunk_ivf']} holds another number of vectors than the segment's {n}")
 
     def _check_layout(self, files: dict) -> None:

@@ -123,6 +123,11 @@ class IndexStore:
         """The size of the files this store reads through memory maps."""
         return sum(p.mapped_bytes for p in self.parts)
 
+    def settle(self) -> None:
+        """Wait for the IVFs still being read (IndexStore.load with wait=False); raises IndexCorruptError."""
+        for p in self.parts:
+            p.settle()
+
     def verify_in_background(self) -> None:
         """Start checking the large files not yet checked (Part.verify_in_background). Called once a chat is set
         up rather than when the store is opened: on two cores the hashing threads would slow the set-up itself,
@@ -280,9 +285,10 @@ class IndexStore:
 
     @classmethod
     def load(cls, index_dir, model: str | None = None, dimension: int | None = None,
-             reuse: "IndexStore | None" = None) -> "IndexStore":
+             reuse: "IndexStore | None" = None, wait: bool = True) -> "IndexStore":
         """Open an index (mapping its files) and check it; `model`/`dimension`, when given, must match what it
-        was built with. Segments `reuse` already has open are taken from it, with what was built from them."""
+        was built with. Segments `reuse` already has open are taken from it, with what was built from them.
+        Without `wait` an IVF may still be being read when this returns: `settle` (or its first use) waits."""
         index_dir = Path(index_dir)
         manifest = read_manifest(index_dir)
         if model is not None and manifest["model"] != model:
@@ -308,10 +314,13 @@ class IndexStore:
             raise IndexCorruptError(index_dir, reason) from None
         if len(live) != len(set(live)) or set(live) != set(articles):
             raise IndexCorruptError(index_dir, "the segments and the article list name different articles")
-        return cls(
+        store = cls(
             manifest["model"], manifest["dimension"], manifest["chunking"], manifest.get("corpus", ""), articles, parts,
             tuple(frozenset(seg.removed) for seg in segments), manifest.get("built_at", ""), manifest.get("library") or {},
         )
+        if wait:
+            store.settle()
+        return store
 
 
 def segment_records(index_dir: Path, entry: dict) -> list[dict]:
