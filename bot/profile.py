@@ -94,7 +94,7 @@ class Profile:
         for lo, hi in zip(bounds[:-1], bounds[1:]):
             if hi > lo:
                 parts.append(rows[positions[lo:hi]].astype(np.float32))
-                rows.release()
+                self.store.release()
         vectors = np.concatenate(parts) if parts else np.zeros((0, rows.dimension), np.float32)
         return positions, vectors
 

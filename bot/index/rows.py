@@ -80,15 +80,6 @@ class Rows:
                 parts.append(part[stop - first :])
         return Rows(parts, self.dimension, self.dtype)
 
-    def release(self) -> None:
-        """Let the OS drop the pages of memory-mapped parts from this process (they are re-read on use)."""
-        import mmap
-
-        for part in self.parts:
-            m = getattr(part, "_mmap", None)  # set on np.memmap (and its views)
-            if m is not None and hasattr(m, "madvise"):
-                m.madvise(mmap.MADV_DONTNEED)
-
     def __matmul__(self, vector: np.ndarray) -> np.ndarray:
         if not self.parts:
             return np.zeros(0, dtype=np.float32)

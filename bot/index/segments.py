@@ -32,6 +32,7 @@ import mmap
 import os
 import re
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -151,32 +152,14 @@ class Segment:
                    tuple(d.get("removed", ())))
 
 
-class Soon:
-    """A call started in a thread now, its result (or its exception) taken later with `result()`."""
-
-    def __init__(self, fn, *args):
-        self._out, self._error = None, None
-        self._thread = threading.Thread(target=self._run, args=(fn, args), name="index read", daemon=True)
-        self._thread.start()
-
-    def _run(self, fn, args) -> None:
-        try:
-            self._out = fn(*args)
-        except BaseException as e:  # noqa: BLE001 - re-raised, as it was, by result()
-            self._error = e
-
-    def result(self):
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._out
+_READS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="index read")
 
 
-def read_ivf_soon(path: Path) -> Soon:
+def read_ivf_soon(path: Path) -> Future:
     """Start reading a saved IVF (the largest file a load reads whole: ~1 GB at 100,000 articles). FAISS reads
     without holding the GIL, so on two cores the read overlaps the rest of the load (0.9 s against 1.5 s one after
     the other for the IVF and the article records at 100,000 articles)."""
-    return Soon(faiss.read_index, str(path))
+    return _READS.submit(faiss.read_index, str(path))
 
 
 class Part:
@@ -226,7 +209,7 @@ class Part:
         """The IVF, waiting for it if it is still being read (Part.open with `ivf_read`); what the read found wrong
         is raised here as IndexCorruptError naming the file."""
         pending = self._ivf
-        if isinstance(pending, Soon):
+        if isinstance(pending, Future):
             name = self.segment.files["chunk_ivf"] if self.segment else "the IVF"
             try:
                 ivf = pending.result()
@@ -385,7 +368,7 @@ class Part:
                    np.asarray(chunk_vectors, dtype=np.float32), np.asarray(sentence_vectors, dtype=np.float16), records)
 
     @classmethod
-    def open(cls, index_dir: Path, segment: Segment, trusted: bool = False, ivf_read: "Soon | None" = None) -> "Part":
+    def open(cls, index_dir: Path, segment: Segment, trusted: bool = False, ivf_read: Future | None = None) -> "Part":
         """Map a segment's files. Its small files are checked against their names now (IndexCorruptError naming
         the file), the LAZY ones before their first use (see `verify`); none when `trusted` (this process has just
         written them, or the caller checks them itself). `ivf_read`: the IVF file's read, already started (see
@@ -402,7 +385,7 @@ class Part:
             # Plain ndarray views of the mapping: numpy's np.memmap subclass makes every slice of it slow.
             return np.asarray(np.load(files[name], mmap_mode="r", allow_pickle=False))
 
-        def vectors(name):  # kept as np.memmap: Rows.release() needs the mapping
+        def vectors(name):  # kept as np.memmap: Part.release() finds the mapping through it
             return np.load(files[name], mmap_mode="r", allow_pickle=False)
 
         layout, postings, term_starts = array("layout"), array("postings"), array("term_starts")
@@ -416,7 +399,7 @@ class Part:
             # Read whole, not memory-mapped: FAISS searches a mapped IVF ~6x slower (1.7 vs 0.26 ms at 70k chunks).
             # A read already started is kept as it is, taken when the IVF is first used or settled (`settle`).
             ivf = ivf_read if ivf_read is not None else faiss.read_index(str(files["chunk_ivf"]))
-            if not isinstance(ivf, Soon):
+            if not isinstance(ivf, Future):
                 ivf.nprobe = min(IVF_NPROBE, ivf.nlist)
         lazy = {} if trusted else {k: d for k, d in digests.items() if k in LAZY}
         part = cls(segment.articles, layout, list(terms["headings"]), list(terms["vocabulary"]), postings, term_starts,
@@ -447,7 +430,7 @@ class Part:
             raise ValueError(f"{f['postings']} names chunk rows outside the segment's {n}")
         if n:
             self._check_layout(f)
-        if self._ivf is not None and not isinstance(self._ivf, Soon) and self._ivf.ntotal != n:
+        if self._ivf is not None and not isinstance(self._ivf, Future) and self._ivf.ntotal != n:
             raise ValueError(f"{f['chunk_ivf']} holds another number of vectors than the segment's {n}")
 
     def _check_layout(self, files: dict) -> None:

@@ -185,7 +185,7 @@ def _recall_at_10(bot, embedder, qs) -> float:
     q = embedder.encode(qs)
     _, exact_ids = exact.search(q, 10)
     approx_ids = [bot.retriever.index.nearest_chunks(v, 10)[1] for v in q]
-    bot.store.chunk_vectors.release()  # the copy above touched every page of the mapped file
+    bot.store.release()  # the copy above touched every page of the mapped file
     return round(float(np.mean([len(set(a.tolist()) & set(e.tolist())) / 10 for a, e in zip(approx_ids, exact_ids)])), 3)
 
 
