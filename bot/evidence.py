@@ -172,6 +172,10 @@ def knows(profile: Profile, word: str) -> bool:
     root = stem(w)
     if profile.knows_term(root) or profile.knows_term(w):
         return True
+    if word.isupper() and len(w) <= 5:
+        # An acronym as typed ("CLA", "ATS", "GPL") names something; it is no clipping or misspelling of a longer
+        # word that happens to share its letters ("cla" of "clarity", "ats" of "attempts").
+        return False
     vocab = profile.vocabulary
     for form in {w, w.rstrip("s"), root}:
         if len(form) < 3:

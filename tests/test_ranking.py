@@ -1,5 +1,6 @@
 """The learned ranking (retrieval.Retriever.features and config.RankWeights), over the real guides."""
 
+import re
 from dataclasses import fields
 
 import numpy as np
@@ -50,3 +51,21 @@ def test_the_features_say_what_they_are_named(guides_bot):
     # "salary" is the topic: "machine learning engineer" is the library's own subject, not evidence of one.
     shares = x[:, col["heading_terms"]]
     assert [float("salar" in retriever.store.chunks[c].heading.lower()) for c in head] == shares.tolist() and shares.max() == 1
+
+
+def test_a_chunk_giving_the_kind_of_answer_asked_is_marked(guides_bot):
+    """`figure`: an amount question and a chunk holding a figure of the kind asked ("$" for pay); `list_items`:
+    a list question and a chunk holding a list. Both are 0 for a question of another kind."""
+    retriever, store = guides_bot.retriever, guides_bot.store
+    col = {f: i for i, f in enumerate(RankWeights.FEATURES)}
+    for query, feature, holds in (("How much do machine learning engineers earn?", "figure", lambda t: bool(re.search(r"[$€£]\s?\d|\d,\d{3}\b|\d\s?k\b", t))),
+                                  ("What skills does a machine learning engineer need?", "list_items",
+                                   lambda t: len(re.findall(r"(?m)^\s*(?:[-*+•]|\d+[.)])\s", t)) >= 2)):
+        qv = guides_bot.embedder.embed_query(query)
+        r = retriever.rankings(query, qv)
+        head = list(dict.fromkeys(r.dense[:15] + r.by_lexical[:15]))
+        marked = retriever.features(head, {c: 0.1 for c in head}, r, qv)[:, col[feature]]
+        assert marked.tolist() == [float(holds(store.chunks[c].text)) for c in head]
+        assert 0 < marked.sum() < len(head)  # the check above can tell chunks apart
+        other = retriever.rankings("Is a machine learning bootcamp worth it?", qv)
+        assert not retriever.features(head, {c: 0.1 for c in head}, other, qv)[:, col[feature]].any()
