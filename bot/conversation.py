@@ -36,6 +36,8 @@ SMALL_TALK = re.compile(
     r"cheers|bye|goodbye|see (?:you|ya)|ok(?:ay)?|k|cool|great|nice|awesome|perfect|lol|lmao|haha+|hah|wow|oops|"
     r"got it|makes sense|that makes sense|sounds good|all good|no worries|appreciate(?:d)?|much appreciated|help|"
     r"who are you|what are you|what can you (?:do|help with)|how does this work|how do i use (?:this|you)|"
+    r"how(?:'|’| i)?s it going|how are (?:you|u|things)|how(?:'|’)?s (?:you|u|things|life)|how do you do|"
+    r"what(?:'|’)?s up|whats up|wh?at'?s good|wassup|"
     r"(?:you|u)(?:'|’| a)?re|you are|(?:are )?(?:you|u) ok(?:ay)?|this is|that(?:'|’)?s|that was|not helpful|useless)(?![\w'’])",
     re.I,
 )
@@ -47,7 +49,8 @@ CHAT_WORDS = frozenset(
     alright sure yes yeah yep no nope lol lmao haha thanks thank thx ty cheers bye now later soon then and but or
     stupid dumb bad terrible wrong rubbish garbage not what huh hmm wow oh ah got it makes sense answer answers
     doing today how morning afternoon evening hello hi hey day of me i see clear clears cleared up whatever anyway
-    anyways appreciate appreciated understood understand kk can do makes sense sounds thank stuff""".split()
+    anyways appreciate appreciated understood understand kk can do makes sense sounds thank stuff going hows whats
+    been things life ya yall actually definitely truly honestly seriously literally indeed""".split()
 )
 _RUDE = re.compile(r"\b(?:useless|stupid|dumb|bad|terrible|rubbish|garbage|wrong|not helpful)\b", re.I)
 

@@ -20,7 +20,7 @@ from .embedding import Embedder
 from .errors import IndexCorruptError
 from .index.search import Search
 from .index.store import ArticleRecord, IndexStore
-from .question import analyse, gives_figure
+from .question import analyse, figure_asked, holds_figure
 from .text import LIST_MARKER, QUESTION_STEMS, stems, tokenize_one
 
 COS, SENTENCE = 1, 2  # feature columns reused as the passage's similarities
@@ -117,7 +117,8 @@ class Retriever:
         share = (lambda text: len(stems(text) & terms) / len(terms)) if terms else (lambda text: 0.0)
         # Whether a chunk gives the kind of answer asked: a figure of the kind asked for "how long ...?", a list
         # for "what are the steps ...?" (0 for questions of other kinds).
-        figure = (lambda text: float(gives_figure(r.query, text))) if r.asks == "amount" else (lambda text: 0.0)
+        kind = figure_asked(r.query) if r.asks == "amount" else ""
+        figure = (lambda text: float(holds_figure(kind, text))) if kind else (lambda text: 0.0)
         items = (lambda text: float(len(_ITEM_LINE.findall(text)) >= 2)) if r.asks in ("list", "steps") else (lambda text: 0.0)
         rows = []
         for c in head:

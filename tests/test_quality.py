@@ -180,7 +180,9 @@ def test_refusal_offers_questions_the_guides_can_answer(guides_bot, question):
                                      "thanks, that really helped!", "lol ok", "hi there", "you're useless", "ok cool",
                                      "This is useless.", "haha", "got it, thanks a lot", "cheers, that's really helpful 🙂",
                                      "thanks a lot, that's great", "appreciate it", "you ok?", "that makes sense, thank you!",
-                                     "hi there, what can you do?", "sounds good, cheers"])
+                                     "hi there, what can you do?", "sounds good, cheers", "hey there! hows it going",
+                                     "how are you doing today?", "hello, how is it going?", "hey whats up",
+                                     "thanks, that actually really helped!"])
 def test_small_talk_gets_a_friendly_reply_not_retrieval(guides_bot, message):
     answer = guides_bot.ask(message)
     assert answer.kind == "smalltalk" and answer.citations == []
@@ -189,7 +191,8 @@ def test_small_talk_gets_a_friendly_reply_not_retrieval(guides_bot, message):
 
 @pytest.mark.parametrize("message", ["thanks! what about a PhD?", "hey, what skills do I need?", "ok so is a degree needed?",
                                      "help me choose a degree", "lol how much do they earn", "thanks, that's great, can you do salaries?",
-                                     "appreciate it, and what about bootcamps?", "you ok with questions on pay?"])
+                                     "appreciate it, and what about bootcamps?", "you ok with questions on pay?",
+                                     "hey whats up with the job market?", "how are things going for new graduates?"])
 def test_small_talk_with_a_question_in_it_is_answered(guides_bot, message):
     assert guides_bot.ask(message).kind != "smalltalk"
 
