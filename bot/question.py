@@ -137,7 +137,9 @@ def is_content(word: str) -> bool:
 # to get promoted") is not the answer. General English, not any library's words.
 _MONEY_ASKED = re.compile(r"\b(?:paid|pay|pays|salary|salaries|earn|earns|earning|earnings|wage|wages|income|money|"
                           r"compensation|stipend|cost|costs|price)\b", re.I)
-_TIME_ASKED = re.compile(r"\bhow (?:long|soon)\b|\bhow many (?:seconds|minutes|hours|days|weeks|months|years|semesters)\b", re.I)
+# A duration asked for, in the words and the abbreviations people type ("how many yrs", "how much time").
+_TIME_ASKED = re.compile(r"\bhow (?:long|soon)\b|\bhow much time\b|"
+                         r"\bhow many (?:seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|wks?|months|mos|years|yrs?|semesters)\b", re.I)
 
 
 _SHARE_ASKED = re.compile(r"\bhow much of\b|\bwhat (?:share|percent|percentage|proportion|fraction|part)\b|%", re.I)
@@ -167,7 +169,7 @@ _QUANTITY = re.compile(
 _NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|several|a couple of)"
 _MONEY = re.compile(r"(?=[$€£¥\d])(?:[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:k|K|dollars|euros|pounds|USD|EUR|GBP)\b|\b\d{1,3}(?:,\d{3})+\b)")
 _DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER})?[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|"
-                       r"years?|decades?|semesters?)\b", re.I)
+                       r"years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b", re.I)
 
 
 def gives_figure(question: str, text: str) -> bool:
