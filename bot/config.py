@@ -230,6 +230,8 @@ class Knobs:
     # A rewritten follow-up's answer is chosen by the searched query (which already holds the message) plus
     # the message's own words at this weight: enough for "What about a business degree?" to pick the degree
     # sentence, not so much that a vague "how do engineers deal with it?" picks generic sentences (hand-set).
+    # The passages are searched with the same vector since 2026-12-02 (nine libraries: follow-ups with every key
+    # 25 -> 27 of 45; answers_dev and dev unchanged).
     own_weight: float = 0.5
 
 

@@ -46,16 +46,20 @@ class Evidence:
 def gather(retriever: Retriever, profile: Profile, query: str, own: str | None = None, k: int = 5,
            own_weight: float = 0.5, limits: Thresholds = THRESHOLDS) -> Evidence:
     """The passages for `query` and what judging their sentences needs. `own` is the asker's own message
-    when `query` is a rewritten follow-up: its words count again (at `own_weight`) when sentences are chosen."""
+    when `query` is a rewritten follow-up: its words count again (at `own_weight`) in the search and when
+    sentences are chosen."""
     own = own or query
     query_vector = retriever.embedder.embed_query(query)
-    passages = retriever.search(query, k, query_vector)
     own_vector = query_vector if own == query else retriever.embedder.embed_query(own)
     vector = query_vector
     if own != query:
-        # A rewritten follow-up searches with the earlier question's context, but the sentences chosen
-        # should answer what is new in this message ("a business degree"), so its own words count again.
+        # A rewritten follow-up searches with the earlier question's context, but what it asks is what is new in
+        # this message ("ok and for an M4?" after a question on M3s), so its own words count again: in the search
+        # and in the sentences chosen. Nine libraries: follow-ups with every key 25 -> 27 of 45 (searching with
+        # the rewritten question alone, the sentences chosen by this vector); its words counted twice in BM25 too,
+        # no further change.
         vector = _unit(query_vector + own_weight * own_vector)
+    passages = retriever.search(query, k, vector)
     terms = set(retriever.query_terms(query)[0]) - QUESTION_STEMS
     # Nearly every sentence in a library is about its own subject (the guides here: machine learning
     # engineers), so that part of a question does not say which sentence answers it: "Why would an ML

@@ -31,6 +31,15 @@ def test_follow_up_is_rewritten_with_the_previous_question(guides_bot):
     assert answer.citations and re.search(r"ph\.?d", answer.text, re.I)
 
 
+def test_a_follow_up_is_searched_for_what_is_new_in_it(guides_bot):
+    """The rewritten query still holds the first question ("What skills ..."), which alone ranks the general skills
+    section first; the message's own words count again in the search."""
+    history = [{"role": "user", "content": "What skills does an ML engineer need?"}, {"role": "assistant", "content": "..."}]
+    answer = guides_bot.ask("and what about soft skills?", history=history)
+    assert "skills does a machine learning engineer need" in answer.searched_for
+    assert "soft skills" in answer.citations[0].heading.lower()
+
+
 @pytest.mark.golden
 def test_pronoun_follow_up_finds_what_it_refers_to(guides_bot):
     history = [{"role": "user", "content": "What is a machine learning bootcamp?"}, {"role": "assistant", "content": "..."}]
