@@ -189,6 +189,8 @@ def knows(profile: Profile, word: str) -> bool:
             return True  # a clipped word: "diff", "cert", "uni", "stats"
     if _misspelled(profile, w, root):
         return True
+    if _compound(profile, w):
+        return True
     skeleton = w.rstrip("s") if len(w) > 3 else w
     if len(skeleton) >= 3 and not re.search(r"[aeiouy]", skeleton[1:]):
         # A contraction of consonants ("avg", "mgmt"): its letters in order, the first two adjacent.
@@ -203,6 +205,12 @@ def knows(profile: Profile, word: str) -> bool:
 _SUFFIXES = ("ment", "ments", "ation", "ations", "ence", "ance", "ness", "able", "ible", "ship", "ings", "ions")
 # Endings short enough that only a swap of two letters is taken as a misspelling of them ("incidnet").
 _SHORT_SUFFIXES = ("ent", "ents", "ing", "ion", "ions", "ers", "ed", "er", "es")
+
+
+def _compound(profile: Profile, w: str) -> bool:
+    """Whether `w` is two words of the library written as one ("helpdesk" for "help desk", "workload"), each
+    at least four letters: shorter parts match too much by chance ("chatgpt" is not "chat" + "gpt")."""
+    return any(profile.knows_term(stem(w[:i])) and profile.knows_term(stem(w[i:])) for i in range(4, len(w) - 3))
 
 
 def _misspelled(profile: Profile, w: str, stem: str) -> bool:

@@ -351,6 +351,15 @@ def test_hyphenated_words_and_swapped_endings_of_the_guides_words_are_known(guid
     assert knows(guides_bot.profile, word)
 
 
+def test_two_words_of_the_guides_written_as_one_are_known(guides_bot):
+    """"softskills" is the guides' "soft skills"; "chatgpt" and "datadog" are not "chat" + "gpt", "data" + "dog"
+    (a part under four letters is not taken)."""
+    from bot.evidence import knows
+
+    assert knows(guides_bot.profile, "softskills") and knows(guides_bot.profile, "datascience")
+    assert not knows(guides_bot.profile, "chatgpt") and not knows(guides_bot.profile, "datadog")
+
+
 def test_an_acronym_is_not_taken_for_a_clipped_word_of_the_guides(guides_bot):
     """"cla" reads as a clipping of a word of the guides ("class", "clarity"); "CLA", typed as an acronym, names
     something the guides never use."""
