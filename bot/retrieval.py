@@ -60,8 +60,8 @@ class Rankings:
     best_sentence: dict[int, float]
     lexical: dict[int, float]
     terms: list[str]  # the query's stemmed terms the index holds (what BM25 ranked by)
-    query: str = ""
-    asks: str = "other"  # the kind of answer the query asks for (question.analyse): a figure, a list, ...
+    query: str
+    asks: str  # the kind of answer the query asks for (question.analyse): a figure, a list, ...
 
 
 class Retriever:
