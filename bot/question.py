@@ -146,11 +146,15 @@ _SHARE_ASKED = re.compile(r"\bhow much of\b|\bwhat (?:share|percent|percentage|p
 _AMOUNT_OF_MONEY = re.compile(r"\bhow much\b|\bwhat(?:'s|’s|s| is| are| do| does| would| will| can)\b|\b(?:earn|earns|make|makes|paid)\b", re.I)
 
 
+# "How much do maintainers make per month?" asks for money without a money word: "make" after "how much".
+_HOW_MUCH_MAKE = re.compile(r"\bhow much (?:\S+ ){1,6}?(?:make|makes|making|made)\b", re.I)
+
+
 def figure_asked(text: str) -> str:
     """"money", "time" or "any": the kind of figure an amount question's `text` asks for."""
     if _SHARE_ASKED.search(text):
         return "any"
-    if _MONEY_ASKED.search(text) and _AMOUNT_OF_MONEY.search(text):
+    if (_MONEY_ASKED.search(text) and _AMOUNT_OF_MONEY.search(text)) or _HOW_MUCH_MAKE.search(text):
         return "money"
     if _TIME_ASKED.search(text):
         return "time"
