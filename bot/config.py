@@ -95,6 +95,16 @@ class Thresholds:
     # refuse 0.93 of off-topic ones, the held-out 0.97 and 0.93; at 0.34, 0.99/0.80 and 1.00/0.73. Kept: the
     # answerable questions refused on those libraries are refused by their gap words, not by this.
     min_similarity: float = 0.40
+    # A long, chatty question matches any one sentence less well ("do i really have to tick off every single
+    # behavior in the ladder to get promotd??" 0.38): one that shares at least `shared_terms` of its own words
+    # (not the library's background) with its first three passages is answered down to `min_similarity_shared`.
+    # Nine libraries (2026-12-02, the question's best passage similarity and shared words, fitted on the fit
+    # libraries): 4 words answers 3 more answerable questions on the fit libraries and 3 on the held-out ones,
+    # and refuses as many far- and near-topic ones as before; 3 words costs a near-topic question on the fit
+    # libraries and a far-topic one on the held-out ("what does it take to become a dental hygienist" 0.38);
+    # a floor anywhere in 0.30-0.36 gives the same.
+    shared_terms: int = 4
+    min_similarity_shared: float = 0.30
     # A word the library never uses is asked about when its cosine to the whole question is at least this
     # (dev: "india" 0.39, "visa" 0.41, "gpu" 0.50, "rounds" 0.27; fillers "lol" 0.04, "kinda" -0.03, "rusty" 0.12).
     salient_word: float = 0.25

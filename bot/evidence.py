@@ -96,7 +96,9 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         fewer = max((float((v @ reduced).max()) for v in sentence_vectors if len(v)), default=-1.0)
         if not to_be and fewer <= full + limits.gap_margin and fewer >= limits.answer_without_gaps:
             unknown, reduced = (), None
-    covered, answer_vector = _covered(passages, sentence_vectors, vector, unknown, reduced, rest_has_subject, limits)
+    held = set().union(*(stems(f"{p.heading} {p.text}") for p in passages[:3]))
+    shared = len((set(terms) - profile.background) & held)
+    covered, answer_vector = _covered(passages, sentence_vectors, vector, unknown, reduced, rest_has_subject, shared, limits)
     opposite = alternatives(retriever, profile, vector) if question.asks_requirement else []
     return Evidence(
         question=question, searched_for=query, passages=passages,
@@ -119,11 +121,14 @@ def _asks_to_be(text: str, phrase: str) -> bool:
     return found is not None and (not found[1] or found[1].lower() in FUNCTION_WORDS)
 
 
-def _covered(passages, sentence_vectors, vector, unknown, reduced, rest_has_subject, limits: Thresholds):
+def _covered(passages, sentence_vectors, vector, unknown, reduced, rest_has_subject, shared, limits: Thresholds):
     """(whether the passages answer the question, the vector the answer is chosen by). With words the library
     never uses: if the rest of the question is still answered well, the gap is said and the rest answered;
-    if not, the missing part was the question."""
-    if not passages or max(p.similarity for p in passages) < limits.min_similarity:
+    if not, the missing part was the question. `shared`: how many of the question's own terms (not the
+    library's background) the first passages hold."""
+    best_similarity = max((p.similarity for p in passages), default=-1.0)
+    if best_similarity < limits.min_similarity and not (
+            best_similarity >= limits.min_similarity_shared and shared >= limits.shared_terms):
         return False, vector
     if not unknown:
         return True, vector
