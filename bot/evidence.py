@@ -136,7 +136,7 @@ def _covered(passages, sentence_vectors, vector, unknown, reduced, rest_has_subj
         return False, vector  # "Can I get an H-1B visa as a nurse?": nothing else asked
     reduced = reduced if reduced is not None else vector
     best = max((float((v @ q).max()) for v in sentence_vectors if len(v) for q in (reduced, vector)), default=-1.0)
-    return best >= limits.answer_without_gaps, reduced
+    return best >= limits.answer_without_gaps or shared >= limits.shared_terms, reduced
 
 
 def unknown_phrases(profile: Profile, text: str, text_vector: np.ndarray, salient: float) -> tuple[str, ...]:

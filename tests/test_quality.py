@@ -422,3 +422,27 @@ def test_a_reply_is_quoted_with_the_question_or_heading_it_answers(tmp_path, emb
         "Can I apply if I already work for the agency?\nYes. You can apply for an open position")
     assert bot.ask("what does promotion potential mean on a posting?").text.startswith(
         "Promotion potential:\nThis is the highest grade you can be promoted to")
+
+
+def test_a_question_sharing_several_words_with_its_passages_is_answered_below_the_similarity_floor(guides_bot):
+    # A long, chatty question matches any one sentence less well than a short one; the words it shares with
+    # its passages say it is about the library (config.Thresholds.shared_terms).
+    import dataclasses
+
+    import numpy as np
+
+    from bot.config import THRESHOLDS
+    from bot.evidence import _covered
+
+    ev = guides_bot.evidence("do I need a portfolio of projects to get an ML engineering job?")
+    low = [dataclasses.replace(p, similarity=(THRESHOLDS.min_similarity + THRESHOLDS.min_similarity_shared) / 2)
+           for p in ev.passages]
+    many, few = THRESHOLDS.shared_terms, THRESHOLDS.shared_terms - 1
+    assert _covered(low, ev.sentence_vectors, ev.vector, (), None, True, many, THRESHOLDS)[0]
+    assert not _covered(low, ev.sentence_vectors, ev.vector, (), None, True, few, THRESHOLDS)[0]
+    # With a word the library never uses, the rest is answered (the gap said first) when the words shared are many,
+    # even if no sentence matches the rest well: here a direction no sentence is near.
+    away = np.zeros_like(ev.vector)
+    away[0] = 1.0
+    assert _covered(ev.passages, ev.sentence_vectors, away, ("boss",), away, True, many, THRESHOLDS)[0]
+    assert not _covered(ev.passages, ev.sentence_vectors, away, ("boss",), away, True, few, THRESHOLDS)[0]
