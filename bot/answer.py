@@ -136,7 +136,12 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     roles = [excerpts.roles(p) for p in passages]
     candidates = [c for rank in range(len(passages)) for c in _candidates(evidence, rank, roles[rank], vector)]
     if not candidates:
-        return not_covered(evidence.searched_for, gaps=gaps)
+        # No sentence stands on its own (a ladder's bullets, each a clause without a full stop, under a bold
+        # label): the guides still answer, so the top passage is shown whole under its heading, not refused.
+        whole = _quotable(roles[0])
+        if not whole:
+            return not_covered(evidence.searched_for, gaps=gaps)
+        candidates = [_Excerpt(0, tuple(whole), 0.0, evidence.chunk_vectors[0])]
     _demote_restatements(candidates)
     candidates.sort(key=lambda c: -c.score)
     chosen, focus = _top_passage(candidates, evidence, roles)
@@ -162,15 +167,7 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
 def _top_passage(candidates: list[_Excerpt], evidence: Evidence, roles) -> tuple[list[_Excerpt], dict]:
     """The top passage whole (its quotable sentences), and the excerpt of it that answers best (marked for the
     reader)."""
-    r0 = roles[0]
-    # Every item of a list is kept, whatever it is (a question, a fragment, a name, and the sentences after it in
-    # the same item): quoting some items of "the 4 essential steps" turned it into two.
-    in_item = list(r0.item)
-    for k in range(1, len(in_item)):
-        in_item[k] = in_item[k] or (in_item[k - 1] and not r0.paragraph_start[k])
-    whole = [k for k in range(len(r0.item)) if r0.content[k] or r0.lead[k] or in_item[k]]
-    while whole and r0.leaning[whole[0]]:  # it leans on a sentence of the chunk before ("This is why ...")
-        whole.pop(0)
+    whole = _quotable(roles[0])
     best0 = next((c for c in candidates if c.rank == 0), None)
     if not whole or best0 is None:
         best = candidates[0]
@@ -184,6 +181,19 @@ def _top_passage(candidates: list[_Excerpt], evidence: Evidence, roles) -> tuple
     # 42), 1.09 / 1.00 / 1.36 / 1.45 against 0.91 / 1.73 / 1.82 / 1.27: a little more often the answer, at the
     # cost of reading as one and of each sentence keeping its meaning. A figure asked for is the exception.
     return [_Excerpt(0, tuple(whole), best0.score, v / (np.linalg.norm(v) or 1.0))], {0: focus}
+
+
+def _quotable(r0: excerpts.Roles) -> list[int]:
+    """The sentences of a passage shown whole: its content and every list item."""
+    # Every item of a list is kept, whatever it is (a question, a fragment, a name, and the sentences after it in
+    # the same item): quoting some items of "the 4 essential steps" turned it into two.
+    in_item = list(r0.item)
+    for k in range(1, len(in_item)):
+        in_item[k] = in_item[k] or (in_item[k - 1] and not r0.paragraph_start[k])
+    whole = [k for k in range(len(r0.item)) if r0.content[k] or r0.lead[k] or in_item[k]]
+    while whole and r0.leaning[whole[0]]:  # it leans on a sentence of the chunk before ("This is why ...")
+        whole.pop(0)
+    return whole
 
 
 def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], question: str, passages) -> bool:

@@ -73,6 +73,12 @@ def roles(passage: Passage) -> Roles:
 def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: bool = False) -> Roles:
     n = len(sents)
     item = [bool(_ITEM_PREFIX.search(text[: s.start - base])) for s in sents]
+    if n > 1 and item[1] and not item[0] and not text[: sents[0].start - base].strip() \
+            and text[sents[0].end - base : sents[1].start - base].count("\n") == 1 \
+            and not sents[0].text.rstrip().endswith(":"):
+        # A chunk that opens on a list item starts after its marker: its first line, with the next item on the
+        # very next line (no blank line between, as after a paragraph), is an item too.
+        item[0] = True
     para = [k == 0 or "\n" in text[sents[k - 1].end - base : s.start - base] for k, s in enumerate(sents)]
     lead = [s.text.rstrip().endswith(":") and k + 1 < n and item[k + 1] for k, s in enumerate(sents)]
     content, leaning = [], []

@@ -97,3 +97,32 @@ def test_comparison_sides_and_what_they_are_compared_on():
     # Two questions joined by "or" compare nothing.
     assert analyse("Do I need a degree or is a bootcamp enough?").sides == ()
     assert analyse("Do I need a degree or is a bootcamp enough?").asks_requirement
+
+
+def test_a_passage_that_opens_on_a_list_item_reads_its_first_line_as_an_item():
+    # The chunk starts after the first item's marker ("- I drive ..."), so only the layout says it is an item.
+    ladder = passage("I drive the most important long-term priorities for the company\n"
+                     "- I know when to shut down initiatives that don't create value\n"
+                     "- I know which levers to pull to drive meaningful results")
+    assert excerpts.roles(ladder).item == (True, True, True)
+    # A paragraph before a list has a blank line after it; a lead-in ends with a colon.
+    assert excerpts.roles(passage("Most teams work this way today.\n\n- One\n- Two")).item[0] is False
+    assert excerpts.roles(passage("Here is what the ladder asks for:\n- One thing\n- Another")).item[0] is False
+
+
+def test_when_no_sentence_stands_alone_the_top_passage_is_shown_whole_not_refused():
+    # A ladder's bullets: clauses without full stops straight under a bold label, so none is quoted alone.
+    import numpy as np
+
+    from bot.answer import compose
+    from bot.evidence import Evidence
+
+    p = passage("- Drive the long-term priorities for the company\n- Shut down initiatives that add no value")
+    assert all(excerpts.span_for(k, excerpts.roles(p)) is None for k in range(len(p.sentences)))
+    unit = np.ones(4, dtype=np.float32) / 2
+    evidence = Evidence(question=analyse("how do I lead company-wide investments?"), searched_for="q", passages=[p],
+                        sentence_vectors=[np.tile(unit, (len(p.sentences), 1))], chunk_vectors=[unit], vector=unit,
+                        terms=frozenset(), background=frozenset(), answer_vector=unit, covered=True)
+    answer = compose(evidence)
+    assert answer.kind == "answer" and answer.citations
+    assert "Drive the long-term priorities" in answer.text and "Shut down initiatives" in answer.text
