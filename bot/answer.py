@@ -169,10 +169,14 @@ def _top_passage(candidates: list[_Excerpt], evidence: Evidence, roles) -> tuple
     reader)."""
     whole = _quotable(roles[0])
     best0 = next((c for c in candidates if c.rank == 0), None)
-    if not whole or best0 is None:
+    if not whole:
         best = candidates[0]
         return [_Excerpt(best.rank, best.members, best.score, best.vector)], {}
     v = evidence.sentence_vectors[0][whole].mean(axis=0)
+    if best0 is None:
+        # Nothing in it stands alone (a ladder's bullets without full stops under a label), but it is still the
+        # passage that matched best: shown whole, not swapped for a lesser one that has a quotable sentence.
+        return [_Excerpt(0, tuple(whole), candidates[0].score, v / (np.linalg.norm(v) or 1.0))], {}
     focus = _Excerpt(0, best0.members, best0.score, best0.vector)
     _widen(focus, evidence.passages, roles)
     # No excerpt of another passage leads it, however much better it scores: readers of the fit libraries graded

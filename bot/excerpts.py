@@ -48,6 +48,7 @@ _ABOUT_THE_TEXT = re.compile(
     r"\bwe will (?:answer|cover|look|explore|discuss)\b|^(?:below|here) (?:are|is)\b|\bas follows\b", re.I)
 _ITEM_PREFIX = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+$")
 _ENDS = tuple(".!?:;)\"”’")
+_STOPS = (".", "!", "?", ":")
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,10 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
     item = [bool(_ITEM_PREFIX.search(text[: s.start - base])) for s in sents]
     if n > 1 and item[1] and not item[0] and not text[: sents[0].start - base].strip() \
             and text[sents[0].end - base : sents[1].start - base].count("\n") == 1 \
-            and not sents[0].text.rstrip().endswith(":"):
-        # A chunk that opens on a list item starts after its marker: its first line, with the next item on the
-        # very next line (no blank line between, as after a paragraph), is an item too.
+            and not sents[0].text.rstrip().endswith(_STOPS) and not sents[1].text.rstrip().endswith(_STOPS):
+        # A chunk that opens on a list item starts after its marker: its first line is an item too when it is
+        # written like the item on the very next line, a clause without a full stop ("I drive the priorities
+        # for the company"). A sentence before a list ("Yes, as long as your break is 3 days or less.") is not.
         item[0] = True
     para = [k == 0 or "\n" in text[sents[k - 1].end - base : s.start - base] for k, s in enumerate(sents)]
     lead = [s.text.rstrip().endswith(":") and k + 1 < n and item[k + 1] for k, s in enumerate(sents)]

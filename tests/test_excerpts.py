@@ -108,6 +108,9 @@ def test_a_passage_that_opens_on_a_list_item_reads_its_first_line_as_an_item():
     # A paragraph before a list has a blank line after it; a lead-in ends with a colon.
     assert excerpts.roles(passage("Most teams work this way today.\n\n- One\n- Two")).item[0] is False
     assert excerpts.roles(passage("Here is what the ladder asks for:\n- One thing\n- Another")).item[0] is False
+    # A sentence with its full stop before a tight list is not one of its items (an FAQ's answer, then notes).
+    faq = passage("Yes, as long as your break is 3 days or less.\n- Please note: this is not a life event.\n- Ask HR.")
+    assert excerpts.roles(faq).item[0] is False
 
 
 def test_when_no_sentence_stands_alone_the_top_passage_is_shown_whole_not_refused():
@@ -126,3 +129,20 @@ def test_when_no_sentence_stands_alone_the_top_passage_is_shown_whole_not_refuse
     answer = compose(evidence)
     assert answer.kind == "answer" and answer.citations
     assert "Drive the long-term priorities" in answer.text and "Shut down initiatives" in answer.text
+
+
+def test_the_top_passage_is_shown_whole_even_when_a_lesser_one_has_a_sentence_that_stands_alone():
+    import numpy as np
+
+    from bot.answer import compose
+    from bot.evidence import Evidence
+
+    top = passage("- Prioritize between running the business (KTLO) and new initiatives\n- Secure buy-in from partner teams")
+    other = passage("Creeping KTLO work is addressed as a project ages.")
+    unit = np.ones(4, dtype=np.float32) / 2
+    evidence = Evidence(question=analyse("whats KTLO?"), searched_for="q", passages=[top, other],
+                        sentence_vectors=[np.tile(unit, (len(p.sentences), 1)) for p in (top, other)],
+                        chunk_vectors=[unit, unit], vector=unit, terms=frozenset(), background=frozenset(),
+                        answer_vector=unit, covered=True)
+    text = compose(evidence).text
+    assert "running the business (KTLO)" in text and "Creeping" not in text
