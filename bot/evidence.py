@@ -72,6 +72,8 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     question = analyse(own)
     unknown = unknown_phrases(profile, own, own_vector, limits.salient_word)
     passages = [with_rest_of_list(retriever.store, p) for p in passages]
+    held = set().union(*(stems(f"{p.heading} {p.text}") for p in passages[:3]))
+    shared = len((set(terms) - profile.background) & held)
     sentence_vectors = [_vectors(retriever.store, p.sentence_rows) for p in passages]
     reduced = None
     rest_has_subject = True
@@ -90,14 +92,10 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         reduced = retriever.embedder.embed_query(" ".join(rest.split()) or own)
         if direction is not None:
             reduced = _unit(reduced - float(reduced @ direction) * direction)
-        # The leave-out test: words are a gap only if the passages fit the question clearly better without them.
-        # "over the next decade" is answered by "from 2020 to 2030"; "in India" pulls away from US figures.
         full = max((float((v @ vector).max()) for v in sentence_vectors if len(v)), default=-1.0)
         fewer = max((float((v @ reduced).max()) for v in sentence_vectors if len(v)), default=-1.0)
-        if not to_be and fewer <= full + limits.gap_margin and fewer >= limits.answer_without_gaps:
+        if not to_be and not _missing(full, fewer, shared, limits):
             unknown, reduced = (), None
-    held = set().union(*(stems(f"{p.heading} {p.text}") for p in passages[:3]))
-    shared = len((set(terms) - profile.background) & held)
     covered, answer_vector = _covered(passages, sentence_vectors, vector, unknown, reduced, rest_has_subject, shared, limits)
     opposite = alternatives(retriever, profile, vector) if question.asks_requirement else []
     return Evidence(
@@ -119,6 +117,15 @@ def _asks_to_be(text: str, phrase: str) -> bool:
     the phrase only qualifies the next word ("become a travel nurse": a kind of the library's own career)."""
     found = re.search(_TO_BE + re.escape(phrase) + r"\b\W*([\w'’]*)", text, re.I)
     return found is not None and (not found[1] or found[1].lower() in FUNCTION_WORDS)
+
+
+def _missing(full: float, fewer: float, shared: int, limits: Thresholds) -> bool:
+    """The leave-out test: whether words the library never uses are a gap, from the best sentence cosine with them
+    (`full`) and without them (`fewer`), and how many of the question's words its passages hold (`shared`)."""
+    # They are a gap only if the passages fit the question clearly better without them: "over the next decade" is
+    # answered by "from 2020 to 2030"; "in India" pulls away from US figures. And not when the rest matches too
+    # little to be answered, unless the passages hold many of the question's words (Thresholds.shared_terms).
+    return not (fewer <= full + limits.gap_margin and (fewer >= limits.answer_without_gaps or shared >= limits.shared_terms))
 
 
 def _covered(passages, sentence_vectors, vector, unknown, reduced, rest_has_subject, shared, limits: Thresholds):

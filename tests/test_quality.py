@@ -446,3 +446,15 @@ def test_a_question_sharing_several_words_with_its_passages_is_answered_below_th
     away[0] = 1.0
     assert _covered(ev.passages, ev.sentence_vectors, away, ("boss",), away, True, many, THRESHOLDS)[0]
     assert not _covered(ev.passages, ev.sentence_vectors, away, ("boss",), away, True, few, THRESHOLDS)[0]
+
+
+def test_words_the_library_never_uses_are_a_gap_only_when_the_passages_fit_better_without_them():
+    from bot.config import THRESHOLDS as T
+    from bot.evidence import _missing
+
+    answered = T.answer_without_gaps + 0.05
+    assert _missing(0.50, 0.50 + T.gap_margin + 0.01, 0, T)  # "in India" pulls away from the US figures
+    assert not _missing(0.50, answered, 0, T)  # "over the next decade": the passages fit as well with it
+    # The rest matches too little to be answered on its own: a gap, unless the passages hold many of its words.
+    assert _missing(0.36, 0.36, 0, T)
+    assert not _missing(0.36, 0.36, T.shared_terms, T)
