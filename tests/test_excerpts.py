@@ -146,3 +146,33 @@ def test_the_top_passage_is_shown_whole_even_when_a_lesser_one_has_a_sentence_th
                         answer_vector=unit, covered=True)
     text = compose(evidence).text
     assert "running the business (KTLO)" in text and "Creeping" not in text
+
+
+def test_the_sentence_that_answers_best_is_kept_when_it_lies_further_on_in_the_same_section():
+    import dataclasses
+
+    import numpy as np
+
+    from bot.answer import compose
+    from bot.evidence import Evidence
+
+    def section_part(text, chunk, start):
+        p = passage(text)
+        shift = lambda s: dataclasses.replace(s, start=s.start + start, end=s.end + start, chunk_id=chunk)  # noqa: E731
+        return dataclasses.replace(p, chunk_id=chunk, start=start, sentences=tuple(shift(s) for s in p.sentences))
+
+    top = section_part("Metrics tell you how a project is doing. Page views show who visits.", "a:c0", 0)
+    further = section_part("GitHub stars give a baseline measure of popularity.", "a:c3", 3000)
+    other = dataclasses.replace(section_part("Stars are popular in another article.", "b:c0", 0),
+                                article=ArticleRecord("b", "Other", "b.md", "1" * 64))
+    asked, aside = np.eye(4, dtype=np.float32)[0], np.array([0.6, 0.8, 0, 0], dtype=np.float32)
+
+    def evidence(second):
+        return Evidence(question=analyse("what do github stars tell me?"), searched_for="q", passages=[top, second],
+                        sentence_vectors=[np.tile(aside, (2, 1)), asked[None, :]], chunk_vectors=[aside, asked],
+                        vector=asked, terms=frozenset(), background=frozenset(), answer_vector=asked, covered=True)
+
+    text = compose(evidence(further)).text
+    assert "Page views show who visits." in text and "GitHub stars give a baseline measure" in text
+    assert text.index("Page views") < text.index("GitHub stars")  # the author's order
+    assert "Stars are popular" not in compose(evidence(other)).text  # another article: the top passage stays alone
