@@ -192,6 +192,22 @@ def holds_figure(kind: str, text: str) -> bool:
     return bool(_QUANTITY.search(text))
 
 
+_HOW_AMOUNT = re.compile(r"\bhow (much|many|long|fast|big|often|quickly)\b|\bwhat (percent|percentage|share|proportion)\b|%", re.I)
+
+
+def _asks_amount(text: str) -> bool:
+    """Whether `text` asks for a figure. A word about pay or a statistic alone ("pay", "average") does not ask one
+    after a definition asked first ("what's a TLR? heard teachers mention it about pay"). In a yes/no question it
+    still does: "do SREs get paid extra for on-call?" is honestly answered "no figure" where the guides give none
+    (reading it as yes/no: a gap claimed on answerable 21 -> 20 of 216, near-topic honest 37 -> 36 of 72)."""
+    if not _AMOUNT.search(text):
+        return False
+    if _HOW_AMOUNT.search(text):
+        return True
+    first = text.split("?", 1)[0] + "?"
+    return not (_DEFINITION.search(first) and not _AMOUNT.search(first))
+
+
 def analyse(text: str) -> Question:
     """The type of answer `text` asks for, with a comparison's sides. The first matching rule wins."""
     sides = _sides(text)
@@ -206,9 +222,9 @@ def analyse(text: str) -> Question:
             words += [w for w in words_of(text) if is_content(w)]
         aspect = tuple(dict.fromkeys(w for w in words if w.lower() not in taken and w.lower() not in COMPARISON_WORDS))
         return Question(text, "comparison", bool(_REQUIREMENT.search(text)), sides, aspect)
-    rules = (("amount", _AMOUNT), ("steps", _STEPS), ("list", _LIST), ("definition", _DEFINITION),
-             ("yes_no", _YES_NO), ("advice", _ADVICE))
-    kind = next((name for name, rule in rules if rule.search(text)), "other")
+    rules = (("amount", _asks_amount), ("steps", _STEPS.search), ("list", _LIST.search), ("definition", _DEFINITION.search),
+             ("yes_no", _YES_NO.search), ("advice", _ADVICE.search))
+    kind = next((name for name, rule in rules if rule(text)), "other")
     return Question(text, kind, kind == "yes_no" and bool(_REQUIREMENT.search(text)))
 
 

@@ -84,6 +84,9 @@ def test_glued_sentences_are_split():
     ("do i need a license to work as an electrician?", "yes_no"),
     ("any tips for my first interview?", "advice"),
     ("python vs java for backend work?", "comparison"),
+    ("what's a TLR? heard teachers mention it about pay", "definition"),  # a definition asked first
+    ("what's the average pay? heard it's low", "amount"),
+    ("do SREs get paid extra for being on call?", "amount"),  # honestly "no figure" where the guides give none
 ])
 def test_question_types(question, kind):
     assert analyse(question).type == kind
