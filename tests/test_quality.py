@@ -458,3 +458,12 @@ def test_words_the_library_never_uses_are_a_gap_only_when_the_passages_fit_bette
     # The rest matches too little to be answered on its own: a gap, unless the passages hold many of its words.
     assert _missing(0.36, 0.36, 0, T)
     assert not _missing(0.36, 0.36, T.shared_terms, T)
+
+
+def test_a_word_of_the_guides_with_a_letter_left_out_inside_is_known(guides_bot):
+    """"pyton" is "python" misspelled; a letter left out at the start or the end makes another word, not a typo."""
+    from bot.evidence import _letter_dropped, knows
+
+    assert knows(guides_bot.profile, "pyton")
+    assert _letter_dropped(["liaison"], "liason")
+    assert not _letter_dropped(["scores"], "score") and not _letter_dropped(["train"], "rain")
