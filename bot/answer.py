@@ -239,7 +239,8 @@ def _widen(c: _Excerpt, passages, roles) -> None:
         a += 1
     while b < n and not r.paragraph_start[b] and not r.item[b] and r.content[b] and b - a < KNOBS.max_run:
         b += 1
-    c.members = tuple(range(a, b))
+    sents = passages[c.rank].sentences
+    c.members = tuple(k for k in range(a, b) if not excerpts.has_hole(sents[k].text))  # a value the text lacks
 
 
 # ---- scoring -----------------------------------------------------------------------------------

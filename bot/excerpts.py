@@ -49,6 +49,9 @@ _ABOUT_THE_TEXT = re.compile(
 _ITEM_PREFIX = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+$")
 _ENDS = tuple(".!?:;)\"”’")
 _STOPS = (".", "!", "?", ":")
+# A value the text does not hold, left by a site's templates ("from $salaries_tlr_min$ to {{ max }}"): a sentence
+# with one would be quoted with a hole in what it says. "$x_i$" and "$n$" are TeX, not these.
+_PLACEHOLDER = re.compile(r"\$[a-z]{3,}(?:[_-][a-z0-9]+)*\$|\{\{[^{}\n]{1,300}\}\}", re.I)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,11 @@ class Roles:
     whole: tuple[bool, ...]  # a complete sentence: capitalized, at least six words, ending with a stop
     adds: tuple[bool, ...]  # adds to the sentence before it ("... also involves ...")
     on_heading: bool = False  # the first sentence points at the section's heading: quoted with it, it stands
+
+
+def has_hole(text: str) -> bool:
+    """Whether `text` holds a template's placeholder for a value it does not give (never quoted)."""
+    return bool(_PLACEHOLDER.search(text))
 
 
 def roles(passage: Passage) -> Roles:
@@ -91,7 +99,7 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         fragment = len(t.split()) < 5 and not t.endswith((".", "!"))
         dangling = t.endswith((":", ";")) and not lead[k]
         meta = bool(_ABOUT_THE_TEXT.search(t)) and not lead[k]
-        content.append(not (t.endswith("?") or heading_like or fragment or dangling or meta))
+        content.append(not (t.endswith("?") or heading_like or fragment or dangling or meta or has_hole(t)))
         leaning.append(bool(LEANING.match(t) or _LEANING_INSIDE.match(t)) and not _DUMMY_IT.match(t) and not item[k])
     whole = [s.text.strip()[:1].isupper() and len(s.text.split()) >= 6 and s.text.strip().endswith((".", "!")) for s in sents]
     adds = [bool(_ADDITIVE_INSIDE.match(s.text.strip())) for s in sents]

@@ -507,6 +507,9 @@ _HTML_LIST = re.compile(r"[ \t]{0,40}</?(?:ul|ol)\b[^<>]{0,200}>[ \t]{0,40}", re
 # or end ("{{ sidenav }}", a menu). One inside a sentence stands for a value the text does not hold: left as it is.
 _TEMPLATE_LOGIC = re.compile(r"\{%[^{}\n]{0,300}%\}")
 _TEMPLATE_OUTPUT = re.compile(r"^[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*|(?<![ \t])[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*$", re.M)
+# A content placeholder on a line of its own ("$check-your-qualifications$", GOV.UK's components) renders a box the
+# text does not hold. A word of three letters or more opens it: "$x_i$", "$n$" are TeX.
+_PLACEHOLDER_LINE = re.compile(r"^[ \t]*\$[a-z]{3,}(?:[_-][a-z0-9]+)*\$[ \t]*$", re.M | re.I)
 # A blockquote (an example, a tip, a case study) keeps its marker ("> "): what it quotes may be an utterance
 # ("> This is [NAME], the Incident Commander") that is no sentence of the author's. Its empty lines are paragraph
 # breaks, a heading in it is a heading, and its wrapped lines are joined (_join_soft_breaks).
@@ -528,7 +531,7 @@ def _dialects(text: str) -> str:
     text = _ADMONITION.sub(lambda m: m[1] or "", text)
     text = _HEADING_ID.sub("", text)
     text = _KRAMDOWN_ATTRS.sub("", text)
-    text = _TEMPLATE_OUTPUT.sub("", _TEMPLATE_LOGIC.sub("", text))
+    text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _TEMPLATE_LOGIC.sub("", text)))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", text)))
     return _BOLD_HEADING.sub(lambda m: m[0] if m[2].rstrip().endswith((".", "!", "?")) else f"#### {m[2].strip()}", text)

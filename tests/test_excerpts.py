@@ -179,3 +179,27 @@ def test_the_sentence_that_answers_best_is_kept_when_it_lies_further_on_in_the_s
     assert "Page views show who visits." in text and "GitHub stars give a baseline measure" in text
     assert text.index("Page views") < text.index("GitHub stars")  # the author's order
     assert "Stars are popular" not in compose(evidence(other)).text  # another article: the top passage stays alone
+
+
+def test_a_sentence_with_a_value_the_text_does_not_hold_is_never_quoted():
+    p = passage("TLR payments reward extra duties. You could earn up to an extra $salaries_tlr_max$. "
+                "Your school decides how much you get.")
+    assert excerpts.roles(p).content == (True, False, True)
+    assert quoted(p, 1) is None
+    assert excerpts.roles(passage("The mean of $x_i$ over all samples is reported here.")).content == (True,)
+
+
+def test_an_answer_quoting_a_passage_whole_leaves_out_its_placeholders():
+    import numpy as np
+
+    from bot.answer import compose
+    from bot.evidence import Evidence
+
+    p = passage("TLR payments reward extra duties. You could earn up to an extra $salaries_tlr_max$. "
+                "Your school decides how much you get.")
+    unit = np.ones(4, dtype=np.float32) / 2
+    evidence = Evidence(question=analyse("what's a TLR?"), searched_for="q", passages=[p],
+                        sentence_vectors=[np.tile(unit, (3, 1))], chunk_vectors=[unit], vector=unit,
+                        terms=frozenset(), background=frozenset(), answer_vector=unit, covered=True)
+    text = compose(evidence).text
+    assert "TLR payments reward extra duties." in text and "Your school decides" in text and "$salaries" not in text

@@ -262,3 +262,9 @@ def test_template_tags_go_and_a_blockquote_is_read_as_quoted_paragraphs():
         " agencies build, buy, and share technology that allows them to provide more accessible, efficient, and effective"
         " products and services to the American people, one project and one team at a time, across the whole of government.\n\n"
         "- Ask the assistant:\n\n    > Give me ten likely questions\n\n    > and the answers.\n")
+
+
+def test_a_content_placeholder_on_its_own_line_goes_and_tex_and_prices_stay():
+    raw = "Bursaries are tax-free.\n\n$check-your-qualifications$\n\nIt costs $5 and $10.\n\n$x_i$\n\nUp to $salaries_tlr_max$.\n"
+    assert clean_text(raw, markdown=True) == (
+        "Bursaries are tax-free.\n\nIt costs $5 and $10.\n\n$x_i$\n\nUp to $salaries_tlr_max$.\n")
