@@ -515,7 +515,7 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
     if disagreement:
         text = "The guides don't all agree on this.\n\n" + text
     if gaps:
-        text = f"The guides don't cover {_join(gaps)}. What they do say in general:\n\n" + text
+        text = f"{gap_sentence(gaps)} What they do say in general:\n\n" + text
     elif no_figure:
         text = f"{NO_FIGURE}\n\n" + text
         gaps = ("a figure",)
@@ -539,6 +539,21 @@ def _offset_in_joined(passages, ranks, rank) -> int:
 
 def _source_name(p: Passage) -> str:
     return p.article.site or f"“{p.article.title}”"
+
+
+def gap_sentence(gaps) -> str:
+    """What an answer lacks, said only as far as it is known: words the library never uses are never mentioned
+    ("tick" may be covered as "check off"; "don't cover" would claim more), and a comparison its passages never
+    make is not made ("don't compare “A” with “B”")."""
+    words = [g for g in gaps if " versus " not in g]
+    said = [f"The guides never mention {_join(words)}."] if words else []
+    for gap in gaps:
+        if " versus " in gap:
+            sides, _, aspect = gap.partition(" (")
+            a, b = sides.split(" versus ", 1)
+            on = f" on “{aspect.rstrip(')')}”" if aspect else ""
+            said.append(f"{'They' if said else 'The guides'} don't compare “{a}” with “{b}”{on}.")
+    return " ".join(said)
 
 
 def _join(phrases) -> str:

@@ -203,3 +203,12 @@ def test_an_answer_quoting_a_passage_whole_leaves_out_its_placeholders():
                         terms=frozenset(), background=frozenset(), answer_vector=unit, covered=True)
     text = compose(evidence).text
     assert "TLR payments reward extra duties." in text and "Your school decides" in text and "$salaries" not in text
+
+
+def test_a_gap_is_said_only_as_far_as_it_is_known():
+    from bot.answer import gap_sentence
+
+    assert gap_sentence(("Germany", "GmbH")) == "The guides never mention “Germany” or “GmbH”."
+    assert gap_sentence(("MIT versus GPL",)) == "The guides don't compare “MIT” with “GPL”."
+    assert gap_sentence(("opsgenie", "opsgenie versus pagerduty (scheduling)")) == (
+        "The guides never mention “opsgenie”. They don't compare “opsgenie” with “pagerduty” on “scheduling”.")

@@ -50,7 +50,7 @@ def test_an_answer_quotes_the_figure_asked_for(nursing_bot):
 def test_a_missing_detail_is_named_before_what_the_guides_do_say(nursing_bot):
     answer = nursing_bot.ask("how much do nurses make in canada?")
     assert answer.kind == "answer" and answer.gaps == ("canada",)
-    assert answer.text.startswith("The guides don't cover “canada”. What they do say in general:")
+    assert answer.text.startswith("The guides never mention “canada”. What they do say in general:")
     assert "$86,070" in answer.text
 
 

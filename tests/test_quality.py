@@ -269,14 +269,14 @@ def test_a_comparison_quotes_the_sentences_that_contrast_the_two(guides_bot):
 def test_a_comparison_the_guides_never_make_is_named_first_as_a_gap(guides_bot):
     answer = guides_bot.ask("Do ML engineers earn more at startups or at big tech companies?")
     assert answer.gaps and "startups" in answer.gaps[-1] and "big tech companies" in answer.gaps[-1]
-    assert answer.text.startswith("The guides don't cover ")  # said before anything the guides do say
+    assert answer.text.startswith("The guides don't compare “startups” with “big tech companies”")  # said first
 
 
 @pytest.mark.golden
 def test_a_missing_detail_is_named_then_what_the_guides_say_in_general(guides_bot):
     answer = guides_bot.ask("How much do machine learning engineers make in Europe?")
     assert answer.gaps == ("Europe",) and answer.citations
-    assert answer.text.startswith("The guides don't cover “Europe”. What they do say in general:")
+    assert answer.text.startswith("The guides never mention “Europe”. What they do say in general:")
 
 
 @pytest.mark.parametrize("question", [
