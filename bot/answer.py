@@ -121,7 +121,7 @@ class _Excerpt:
 
 
 def not_covered(searched_for: str, suggestions=(), gaps=()) -> Answer:
-    text = f"The guides don't cover {_join(gaps)}." if gaps else NOT_COVERED
+    text = gap_sentence(gaps, refused=True) if gaps else NOT_COVERED
     if suggestions:
         text += " They can answer questions like:\n" + "\n".join(f"- {q}" for q in suggestions)
     return Answer(text, [], searched_for, "not_covered", tuple(suggestions), gaps=tuple(gaps))
@@ -541,12 +541,14 @@ def _source_name(p: Passage) -> str:
     return p.article.site or f"“{p.article.title}”"
 
 
-def gap_sentence(gaps) -> str:
+def gap_sentence(gaps, refused: bool = False) -> str:
     """What an answer lacks, said only as far as it is known: words the library never uses are never mentioned
     ("tick" may be covered as "check off"; "don't cover" would claim more), and a comparison its passages never
-    make is not made ("don't compare “A” with “B”")."""
+    make is not made ("don't compare “A” with “B”"). A refusal (`refused`) says the words are not covered: the
+    rest of the question was too little to answer."""
     words = [g for g in gaps if " versus " not in g]
-    said = [f"The guides never mention {_join(words)}."] if words else []
+    verb = "don't cover" if refused else "never mention"
+    said = [f"The guides {verb} {_join(words)}."] if words else []
     for gap in gaps:
         if " versus " in gap:
             sides, _, aspect = gap.partition(" (")

@@ -212,3 +212,11 @@ def test_a_gap_is_said_only_as_far_as_it_is_known():
     assert gap_sentence(("MIT versus GPL",)) == "The guides don't compare “MIT” with “GPL”."
     assert gap_sentence(("opsgenie", "opsgenie versus pagerduty (scheduling)")) == (
         "The guides never mention “opsgenie”. They don't compare “opsgenie” with “pagerduty” on “scheduling”.")
+
+
+def test_a_refusal_names_its_gaps_in_the_same_plain_words():
+    from bot.answer import not_covered
+
+    assert not_covered("q", gaps=("bake bread",)).text == "The guides don't cover “bake bread”."
+    assert not_covered("q", gaps=("startups versus big tech companies (earn)",)).text == (
+        "The guides don't compare “startups” with “big tech companies” on “earn”.")
