@@ -507,6 +507,10 @@ _HTML_LIST = re.compile(r"[ \t]{0,40}</?(?:ul|ol)\b[^<>]{0,200}>[ \t]{0,40}", re
 # or end ("{{ sidenav }}", a menu). One inside a sentence stands for a value the text does not hold: left as it is.
 _TEMPLATE_LOGIC = re.compile(r"\{%[^{}\n]{0,300}%\}")
 _TEMPLATE_OUTPUT = re.compile(r"^[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*|(?<![ \t])[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*$", re.M)
+# A byline or a date set as a heading ("#### Publication date: May 28, 2026", "#### Contributed by ...") names no
+# section: the text under it belongs to the section before (the title), and the line stays as a line of text.
+_BYLINE_HEADING = re.compile(r"^([ \t]*)#{1,6}[ \t]+(?=(?:(?:publication date|published|posted|last updated|updated|date)"
+                             r"(?: on)?[ \t]*:|(?:contributed|written|posted) by\b))", re.I | re.M)
 # A content placeholder on a line of its own ("$check-your-qualifications$", GOV.UK's components) renders a box the
 # text does not hold. A word of three letters or more opens it: "$x_i$", "$n$" are TeX.
 _PLACEHOLDER_LINE = re.compile(r"^[ \t]*\$[a-z]{3,}(?:[_-][a-z0-9]+)*\$[ \t]*$", re.M | re.I)
@@ -532,6 +536,7 @@ def _dialects(text: str) -> str:
     text = _HEADING_ID.sub("", text)
     text = _KRAMDOWN_ATTRS.sub("", text)
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _TEMPLATE_LOGIC.sub("", text)))
+    text = _BYLINE_HEADING.sub(r"\1", text)
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", text)))
     return _BOLD_HEADING.sub(lambda m: m[0] if m[2].rstrip().endswith((".", "!", "?")) else f"#### {m[2].strip()}", text)

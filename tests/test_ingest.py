@@ -268,3 +268,10 @@ def test_a_content_placeholder_on_its_own_line_goes_and_tex_and_prices_stay():
     raw = "Bursaries are tax-free.\n\n$check-your-qualifications$\n\nIt costs $5 and $10.\n\n$x_i$\n\nUp to $salaries_tlr_max$.\n"
     assert clean_text(raw, markdown=True) == (
         "Bursaries are tax-free.\n\nIt costs $5 and $10.\n\n$x_i$\n\nUp to $salaries_tlr_max$.\n")
+
+
+def test_a_byline_or_a_date_set_as_a_heading_is_a_line_of_text_not_a_section():
+    raw = ("# Title\n\n#### Contributed by [Ian](https://x.y)\n\n#### Publication date: January 15, 2020\n\n"
+           "Intro text.\n\n## Author bios\n\nBios.\n")
+    assert clean_text(raw, markdown=True) == ("# Title\n\nContributed by Ian\n\nPublication date: January 15, 2020\n\n"
+                                             "Intro text.\n\n## Author bios\n\nBios.\n")
