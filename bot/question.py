@@ -259,11 +259,14 @@ def _sides(text: str) -> tuple[str, ...]:
     return ()
 
 
+_KIND_OF = frozenset("kind kinds sort sorts type types form forms".split())
+
+
 def _run(tokens: list[str]) -> list[str]:
     """The content words at the start of `tokens` (after leading articles/prepositions), up to _SIDE_MAX."""
-    words = [w for t in tokens for w in words_of(t)][: _SIDE_MAX + 2]
-    while words and not is_content(words[0]):
-        words.pop(0)
+    words = [w for t in tokens for w in words_of(t)][: _SIDE_MAX + 4]
+    while words and (not is_content(words[0]) or (len(words) > 2 and words[0].lower() in _KIND_OF and words[1].lower() == "of")):
+        words.pop(0)  # "some kind of company": the side is "company"
     run = []
     for w in words:
         if not is_content(w) or w.lower() in COMPARISON_WORDS or len(run) == _SIDE_MAX:

@@ -99,6 +99,7 @@ def test_comparison_sides_and_what_they_are_compared_on():
     assert analyse("difference between an ADN and a BSN?").sides == ("ADN", "BSN")
     # Two questions joined by "or" compare nothing.
     assert analyse("Do I need a degree or is a bootcamp enough?").sides == ()
+    assert analyse("do I need to form an LLC or some kind of company to run it?").sides == ("LLC", "company")
     assert analyse("Do I need a degree or is a bootcamp enough?").asks_requirement
 
 
