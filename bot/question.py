@@ -170,7 +170,9 @@ def figure_asked(text: str) -> str:
 _QUANTITY = re.compile(
     r"(?=[\dtfsenhmbdqp])(?:(?<![A-Za-z0-9-])\d+(?![A-Za-z]*\d)(?!-[A-Za-z])|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|billion|dozen|half|quarter|twice|double|majority|minority|percent|per cent)\b)", re.I)
-_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|several|a couple of)"
+# "a week", "an hour": a duration as people write one (open-source-contribution's "over a week": every key 111 -> 112
+# of 216 on nine libraries, a gap claimed 18 -> 17, near-topic honest unchanged).
+_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|several|a couple of|an?)"
 _MONEY = re.compile(r"(?=[$€£¥\d])(?:[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:k|K|dollars|euros|pounds|USD|EUR|GBP)\b|\b\d{1,3}(?:,\d{3})+\b)")
 _DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER})?[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|"
                        r"years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b", re.I)

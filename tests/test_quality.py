@@ -336,6 +336,7 @@ def test_a_word_the_guides_never_use_is_still_a_gap(guides_bot, question, gap):
     ("how much of a faculty salary comes from grants?", "One only needs to raise 50% of one's salary.", True),
     ("typically how many yrs before a junior analyst is promoted?", "Starting salaries range from $55,000 to $80,000.", False),
     ("how much time does a masters take?", "A masters can take as little as 12 months.", True),
+    ("how long do I wait before bugging someone about my PR?", "If there is no response in over a week, ask.", True),
     ("how much do maintainers typically make per month?", "It can take 10 or 20 hours per week.", False),
     ("how much do maintainers typically make per month?", "Sponsors give $500 a month.", True),
 ])
