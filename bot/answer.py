@@ -433,7 +433,7 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
     def other_side(c: _Excerpt) -> bool:
         return (stance(text_of(c)) == "soft" and passages[c.rank].article.id not in firm_articles
                 and float(c.vector @ topic) >= limits.counterpoint_min
-                and float(c.vector @ vector) >= limits.counterpoint_question)
+                and float(c.vector @ vector) >= limits.counterpoint_question and not _first_person(text_of(c)))
 
     if any(other_side(c) for c in chosen):
         return True  # both sides are already in the answer
@@ -447,7 +447,7 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
         if passage.article.id in firm_articles:
             continue
         cos, asked = float(v @ topic), float(v @ vector)
-        if cos >= limits.counterpoint_min and asked >= limits.counterpoint_question:
+        if cos >= limits.counterpoint_min and asked >= limits.counterpoint_question and not _first_person(passage.sentences[k].text):
             found.append((cos + asked + KNOBS.cue_weight * min(soft_cues(passage.sentences[k].text), 3), cos, passage, k))
     for _, cos, passage, k in sorted(found, key=lambda f: -f[0]):
         r = excerpts.roles(passage)
@@ -459,6 +459,15 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
         chosen.append(_Excerpt(len(passages) - 1, tuple(range(span[0], span[1])), cos, topic))
         return True
     return False
+
+
+# A person's own account ("I fumbled it ... I wish I had said 'I don't have time for this'", a maintainer's pull
+# quote) is no guide's view on the question, however soft its words: it is not offered as the other side.
+_FIRST_PERSON = re.compile(r"(?:^|[\s“\"(])I(?:'m|’m|'ve|’ve|'d|’d)?\s", re.M)
+
+
+def _first_person(text: str) -> bool:
+    return bool(_FIRST_PERSON.search(text))
 
 
 # ---- rendering -----------------------------------------------------------------------------------

@@ -221,3 +221,12 @@ def test_a_refusal_names_its_gaps_in_the_same_plain_words():
     assert not_covered("q", gaps=("bake bread",)).text == "The guides don't cover “bake bread”."
     assert not_covered("q", gaps=("startups versus big tech companies (earn)",)).text == (
         "The guides don't compare “startups” with “big tech companies” on “earn”.")
+
+
+def test_a_persons_own_account_is_not_offered_as_the_other_side():
+    from bot.answer import _first_person
+
+    assert _first_person("I fumbled it. I wish I had said \"I don't have time for this right now.\"")
+    assert _first_person("In my case I’ve found a PhD was not needed.")
+    assert not _first_person("There are viable alternatives such as bootcamps.")
+    assert not _first_person("AI and ML roles need Python. CI pipelines matter too.")
