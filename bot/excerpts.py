@@ -42,10 +42,18 @@ _DUMMY_IT = re.compile(
 # Leaning only by a connective: the sentence's own claim is whole ("However, for those who do not take the
 # traditional route, there are viable alternatives ..."); only its contrast or addition needs the sentence before.
 CONNECTIVE = re.compile(r"^(?:however|but|yet|also|additionally|moreover|furthermore|in addition|still|nevertheless|nonetheless)\b", re.I)
-# Sentences about the text itself, not the subject: "this guide will equip you ...", "below are the skills;".
+# Sentences about the text itself: "this guide will equip you ...", "in this article", "below are the skills;".
+# A page or a section says what it does ("this section covers", "in this section, ..."); a job posting's "Duties"
+# section, under that heading, is the subject: "This section is found on the USAJOBS.gov application page."
 _ABOUT_THE_TEXT = re.compile(
-    r"\b(?:this|our|the following) (?:guide|article|post|blog|page|piece|tutorial|section)\b|\bwe(?:'|’)ll\b|"
-    r"\bwe will (?:answer|cover|look|explore|discuss)\b|^(?:below|here) (?:are|is)\b|\bas follows\b", re.I)
+    r"\b(?:this|our|the following) (?:guide|article|post|blog|piece|tutorial)s?\b|"
+    r"\b(?:this|our|the following) (?:page|section)s?\b,? (?:\w+ ){0,2}?"
+    r"(?:covers?|explains?|describes?|lists?|outlines?|discuss(?:es)?|walks?|shows?|provides?|gives?|introduces?|"
+    r"equips?|helps?|aims?|focus(?:es)?|looks?|offers?|is (?:about|for|intended|designed|meant|written)|"
+    r"will (?:\w+ )?(?:cover|explain|describe|list|outline|discuss|walk|show|provide|give|introduce|equip|help|"
+    r"look|teach|take|guide|answer|explore|focus))\b|"
+    r"^(?:in|on|throughout|from) (?:this|our|the following) (?:page|section)\b|"
+    r"\bwe(?:'|’)ll\b|\bwe will (?:answer|cover|look|explore|discuss)\b|^(?:below|here) (?:are|is)\b|\bas follows\b", re.I)
 _ITEM_PREFIX = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+$")
 _ENDS = tuple(".!?:;)\"”’")
 _STOPS = (".", "!", "?", ":")

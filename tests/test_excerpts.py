@@ -230,3 +230,10 @@ def test_a_persons_own_account_is_not_offered_as_the_other_side():
     assert _first_person("In my case I’ve found a PhD was not needed.")
     assert not _first_person("There are viable alternatives such as bootcamps.")
     assert not _first_person("AI and ML roles need Python. CI pipelines matter too.")
+
+
+def test_a_section_of_what_the_text_is_about_is_content_and_the_text_talking_about_itself_is_not():
+    posting = passage("This section is found on the application page. Please rely on the Role Summary instead.")
+    assert excerpts.roles(posting).content == (True, True)
+    about = passage("This section covers the skills you need. You can find more tips in this article. Python is common.")
+    assert excerpts.roles(about).content == (False, False, True)
