@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .config import KNOBS
 from .retrieval import Passage
-from .text import LIST_MARKER
+from .text import LIST_MARKER, PLACEHOLDER
 
 # A sentence opening with one of these means something only after the sentence before it.
 LEANING = re.compile(
@@ -58,8 +58,8 @@ _ITEM_PREFIX = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+$")
 _ENDS = tuple(".!?:;)\"”’")
 _STOPS = (".", "!", "?", ":")
 # A value the text does not hold, left by a site's templates ("from $salaries_tlr_min$ to {{ max }}"): a sentence
-# with one would be quoted with a hole in what it says. "$x_i$" and "$n$" are TeX, not these.
-_PLACEHOLDER = re.compile(r"\$[a-z]{3,}(?:[_-][a-z0-9]+)*\$|\{\{[^{}\n]{1,300}\}\}", re.I)
+# with one would be quoted with a hole in what it says.
+_PLACEHOLDER = re.compile(rf"{PLACEHOLDER}|\{{\{{[^{{}}\n]{{1,300}}\}}\}}", re.I)
 
 
 @dataclass(frozen=True)

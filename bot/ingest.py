@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ArticleError
-from .text import LIST_MARKER
+from .text import LIST_MARKER, PLACEHOLDER
 
 MIN_WORDS = 4  # an article holds at least one sentence this long
 SUPPORTED = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -512,8 +512,8 @@ _TEMPLATE_OUTPUT = re.compile(r"^[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*|(?<![ \t])[ 
 _BYLINE_HEADING = re.compile(r"^([ \t]*)#{1,6}[ \t]+(?=(?:(?:publication date|published|posted|last updated|updated|date)"
                              r"(?: on)?[ \t]*:|(?:contributed|written|posted) by\b))", re.I | re.M)
 # A content placeholder on a line of its own ("$check-your-qualifications$", GOV.UK's components) renders a box the
-# text does not hold. A word of three letters or more opens it: "$x_i$", "$n$" are TeX.
-_PLACEHOLDER_LINE = re.compile(r"^[ \t]*\$[a-z]{3,}(?:[_-][a-z0-9]+)*\$[ \t]*$", re.M | re.I)
+# text does not hold.
+_PLACEHOLDER_LINE = re.compile(rf"^[ \t]*{PLACEHOLDER}[ \t]*$", re.M | re.I)
 # A blockquote (an example, a tip, a case study) keeps its marker ("> "): what it quotes may be an utterance
 # ("> This is [NAME], the Incident Commander") that is no sentence of the author's. Its empty lines are paragraph
 # breaks, a heading in it is a heading, and its wrapped lines are joined (_join_soft_breaks).

@@ -33,8 +33,9 @@ COMPARISON_WORDS = frozenset(
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’+#.-]*[\w+#]|[A-Za-z0-9]")
 
-_AMOUNT = re.compile(
-    r"\bhow (much|many|long|fast|big|often|quickly)\b|\bwhat (percent|percentage|share|proportion)\b|%|"
+# An amount asked outright ("how much", "what percent") or a word about pay or a statistic ("salary", "average").
+_HOW_AMOUNT = re.compile(r"\bhow (much|many|long|fast|big|often|quickly)\b|\bwhat (percent|percentage|share|proportion)\b|%", re.I)
+_AMOUNT_WORD = re.compile(
     r"\b(salary|salaries|pay|paid|earn|earns|earning|earnings|wage|wages|income|cost|costs|price|rate|average|median|"
     r"growth rate|number of)\b",
     re.I,
@@ -194,20 +195,17 @@ def holds_figure(kind: str, text: str) -> bool:
     return bool(_QUANTITY.search(text))
 
 
-_HOW_AMOUNT = re.compile(r"\bhow (much|many|long|fast|big|often|quickly)\b|\bwhat (percent|percentage|share|proportion)\b|%", re.I)
-
-
 def _asks_amount(text: str) -> bool:
     """Whether `text` asks for a figure. A word about pay or a statistic alone ("pay", "average") does not ask one
     after a definition asked first ("what's a TLR? heard teachers mention it about pay"). In a yes/no question it
     still does: "do SREs get paid extra for on-call?" is honestly answered "no figure" where the guides give none
     (reading it as yes/no: a gap claimed on answerable 21 -> 20 of 216, near-topic honest 37 -> 36 of 72)."""
-    if not _AMOUNT.search(text):
-        return False
     if _HOW_AMOUNT.search(text):
         return True
+    if not _AMOUNT_WORD.search(text):
+        return False
     first = text.split("?", 1)[0] + "?"
-    return not (_DEFINITION.search(first) and not _AMOUNT.search(first))
+    return not (_DEFINITION.search(first) and not _AMOUNT_WORD.search(first))
 
 
 def analyse(text: str) -> Question:

@@ -40,6 +40,9 @@ FUNCTION_WORDS = STOP_WORDS | QUESTION_WORDS | frozenset(
 )
 # A list item's marker: "- ", "* ", "• ", "3. ", "3) ". Used inside larger patterns, so no anchors here.
 LIST_MARKER = r"(?:[-*+•]|\d{1,3}[.)])"
+# A site template's placeholder for a value the text does not hold ("$salaries_tlr_max$", GOV.UK's
+# "$check-your-qualifications$"). It opens with a word of three letters or more: "$x_i$" and "$n$" are TeX.
+PLACEHOLDER = r"\$[a-z]{3,}(?:[_-][a-z0-9]+)*\$"
 
 _SPLIT = re.compile(r"(?u)\b\w\w+\b").findall  # bm25s.tokenize's default token pattern
 _WORD = re.compile(r"[a-z0-9+#]+")
