@@ -19,7 +19,7 @@ import numpy as np
 
 from . import excerpts
 from .config import KNOBS, THRESHOLDS, WEIGHTS, SentenceWeights, Thresholds
-from .evidence import Evidence
+from .evidence import Evidence, side_terms
 from .index.store import ArticleRecord
 from .question import gives_figure
 from .retrieval import Passage
@@ -375,7 +375,7 @@ def _overlap(text: str, evidence: Evidence) -> float:
 def _mentions(text: str, phrase: str, evidence: Evidence) -> bool:
     """Whether `text` names `phrase` (any of its content words, stemmed; "tech giants" names "big tech companies")."""
     # A side made only of the library's own subject ("machine learning engineer") is named by those words.
-    wanted = (stems(phrase) - evidence.background) or stems(phrase)
+    wanted = side_terms(phrase, evidence.background)
     if not wanted:
         return False
     have = stems(text)
@@ -402,14 +402,14 @@ def _complete_comparison(chosen, candidates, evidence: Evidence, limits: Thresho
         if not any(_mentions(text_of(c), side, evidence) for c in chosen):
             extra = next((c for c in candidates if c.score >= floor and _mentions(text_of(c), side, evidence)), None)
             if extra is None:
-                return f"{a} versus {b}"
+                return "" if evidence.sides_together else f"{a} versus {b}"
             if not any(x.overlaps(extra) for x in chosen):
                 chosen.append(_Excerpt(extra.rank, extra.members, extra.score, extra.vector))
     if aspect:
         # "Do engineers earn more at startups or at big tech companies?": a sentence naming both but not pay
         # is no comparison of pay.
         sides_text = [text_of(c) for c in chosen if _mentions(text_of(c), a, evidence) or _mentions(text_of(c), b, evidence)]
-        if not any(stems(t) & aspect for t in sides_text):
+        if not any(stems(t) & aspect for t in sides_text) and not evidence.aspect_together:
             return f"{a} versus {b} ({', '.join(aspect_words)})"
     return ""
 

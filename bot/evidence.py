@@ -41,6 +41,10 @@ class Evidence:
     covered: bool  # whether the passages answer the question at all (False: a refusal naming `unknown`)
     unknown: tuple[str, ...] = ()  # phrases of the question made of words the library never uses: gaps said
     alternatives: list = field(default_factory=list)  # (passage, sentence index, vector): soft-stance sentences near
+    # For a comparison: whether some chunk of the library names both sides (and both with what they are compared
+    # on). Where one does, "the guides don't compare A with B" would be false, whatever the passages found.
+    sides_together: bool = False
+    aspect_together: bool = False
 
 
 def gather(retriever: Retriever, profile: Profile, query: str, own: str | None = None, k: int = 5,
@@ -98,13 +102,43 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
             unknown, reduced = (), None
     covered, answer_vector = _covered(passages, sentence_vectors, vector, unknown, reduced, rest_has_subject, shared, limits)
     opposite = alternatives(retriever, profile, vector) if question.asks_requirement else []
+    sides = [side_terms(side, profile.background) for side in question.sides]
+    aspect = {t for w in question.aspect for t in stems(w)} - profile.background
+    sides_together = bool(sides) and named_together(retriever.index, profile.vocabulary, sides)
+    aspect_together = sides_together and bool(aspect) and named_together(retriever.index, profile.vocabulary, [*sides, aspect])
     return Evidence(
         question=question, searched_for=query, passages=passages,
         sentence_vectors=sentence_vectors,
         chunk_vectors=[np.asarray(retriever.store.chunk_vectors[p.row], dtype=np.float32) for p in passages],
         vector=vector, terms=frozenset(terms), background=profile.background,
         answer_vector=answer_vector, covered=covered, unknown=unknown, alternatives=opposite,
+        sides_together=sides_together, aspect_together=aspect_together,
     )
+
+
+def side_terms(side: str, background: frozenset[str]) -> set[str]:
+    """The stems that name a compared side: its own words, not the library's subject unless that is all it is."""
+    return (stems(side) - background) or stems(side)
+
+
+def named_together(index, vocabulary: list[str], groups: list[set[str]]) -> bool:
+    """Whether one chunk of the library holds a word of every group (stems; a stem of five letters or more also
+    names the library's stems that begin with it: "data scien" of "data science" and "data scientist")."""
+    rows = None
+    for group in groups:
+        terms = set(group)
+        for t in group:
+            if len(t) >= 5:
+                at = bisect.bisect_left(vocabulary, t[:5])
+                while at < len(vocabulary) and vocabulary[at].startswith(t[:5]):
+                    terms.add(vocabulary[at])
+                    at += 1
+        found = [index.postings(t)[0] for t in terms]
+        held = np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
+        rows = held if rows is None else np.intersect1d(rows, held, assume_unique=True)
+        if not len(rows):
+            return False
+    return rows is not None
 
 
 # "How do I become an electrician?" in a library about teaching: the words it never uses are the career asked

@@ -131,3 +131,16 @@ def test_questions_in_flight_survive_index_updates(built, tmp_path):
     assert errors == [] and len(answers) > 3
     assert any(overlapped), "no question was in flight during an update: the test did not test anything"
     assert all(a.citations and a.citations[0].article.id == "portfolio" for a in answers)
+
+
+def test_a_comparison_is_called_missing_only_when_no_chunk_names_both_sides(guides_bot):
+    from bot.evidence import named_together, side_terms
+
+    profile, index = guides_bot.profile, guides_bot.retriever.index
+
+    def together(a, b):
+        return named_together(index, profile.vocabulary, [side_terms(a, profile.background), side_terms(b, profile.background)])
+
+    assert together("TensorFlow", "PyTorch") and together("master's", "bootcamps")
+    assert not together("Kaggle", "salary")
+    assert guides_bot.ask("Which pays more, Kaggle or a salary?").text.startswith("The guides don't compare “Kaggle” with “salary”")
