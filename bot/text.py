@@ -37,6 +37,13 @@ FUNCTION_WORDS = STOP_WORDS | QUESTION_WORDS | frozenset(
     meaning say says said go going make makes made take takes back out up down over off then wait hmm guess think
     thought heard hear seen see enough last next ago today tomorrow yesterday now soon later first second third
     fourth fifth former latter nah nope yep yup whatever""".split()
+) | frozenset(  # contractions, as typed with a straight apostrophe ("that'll" is no compared thing)
+    [f"{head}'{tail}" for head, tails in (
+        ("i", "m ll d ve"), ("you", "re ll d ve"), ("we", "re ll d ve"), ("they", "re ll d ve"), ("he", "s ll d"),
+        ("she", "s ll d"), ("it", "s ll d"), ("that", "s ll d"), ("there", "s ll d re"), ("what", "s ll d re"),
+        ("who", "s ll d"), ("let", "s"), ("here", "s"), ("how", "s"), ("where", "s"), ("when", "s"), ("why", "s"))
+     for tail in tails.split()]
+    + [f"{verb}n't" for verb in "do does did is are was were have has had would should could must need ca wo ai".split()]
 )
 # A list item's marker: "- ", "* ", "• ", "3. ", "3) ". Used inside larger patterns, so no anchors here.
 LIST_MARKER = r"(?:[-*+•]|\d{1,3}[.)])"

@@ -45,3 +45,11 @@ def test_the_evidence_decides_whether_the_guides_answer_at_all(guides_bot):
     plain = guides_bot.evidence("How much do machine learning engineers make?")
     assert plain.covered and plain.unknown == () and plain.answer_vector is plain.vector
     assert guides_bot.ask("can i get H1B visa sponsorship as an MLE?").kind == "not_covered"
+
+
+def test_contractions_are_function_words():
+    from bot.question import analyse
+
+    assert {"that'll", "can't", "won't", "i'm", "they're"} <= text.FUNCTION_WORDS
+    # the side of a comparison stops at one, as at any function word
+    assert analyse("a cert that expires soon or a prod disk that'll be full in 2 days?").sides[1] == "prod disk"
