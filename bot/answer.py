@@ -395,7 +395,8 @@ def _complete_comparison(chosen, candidates, evidence: Evidence, limits: Thresho
     aspect = set().union(*(stems(w) for w in aspect_words)) - evidence.background if aspect_words else set()
 
     def text_of(c):
-        return c.text(evidence.passages)
+        # A side may be named only by the heading the excerpt stands under ("... by George Dinwiddie").
+        return f"{evidence.passages[c.rank].heading}\n{c.text(evidence.passages)}"
 
     floor = candidates[0].score - 3 * limits.near_best
     for side in (a, b):

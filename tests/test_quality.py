@@ -468,3 +468,19 @@ def test_a_word_of_the_guides_with_a_letter_left_out_inside_is_known(guides_bot)
     assert knows(guides_bot.profile, "pyton")
     assert _letter_dropped(["liaison"], "liason")
     assert not _letter_dropped(["scores"], "score") and not _letter_dropped(["train"], "rain")
+
+
+def test_a_compared_side_named_only_by_its_heading_is_named(tmp_path, embedder):
+    # A reading list's sections are headed by title and author; their text says "this book", never the author.
+    bot = _bot_on(tmp_path, embedder, {"reading-list.md": (
+        "# A reading list for engineers\n\n"
+        "## \"Estimating Software Projects\" by Ann Halvorsen\n\n"
+        "I think this is a classic on software project estimation. Anybody who plans software work should read it "
+        "several times through.\n\n"
+        "## \"Planning Without Guessing\" by Bo Lindqvist\n\n"
+        "This book is a little more approachable, and thinner, than the classic. It adds the social and "
+        "psychological side of planning.\n\n"
+        "## \"Thinking in Systems\" by Donella Meadows\n\n"
+        "A short introduction to feedback loops, stocks and flows, useful for anyone who runs a team.\n")})
+    answer = bot.ask("halvorsen's estimation book vs the lindqvist one - which is easier to get into?")
+    assert "more approachable" in answer.text and not answer.gaps
