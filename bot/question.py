@@ -118,10 +118,20 @@ _EXCLUSION = re.compile(
 )
 
 
+# "In one sentence, ...", "briefly", "in a nutshell": how the asker wants the answer put, not what it is about (a
+# library never uses "sentence" for its subject, and the gap check would name it).
+_FORMAT = re.compile(
+    r"\b(?:in (?:one|a|1|two|2|three|3|a few|few|simple|plain|short) (?:short |simple )?(?:sentences?|words?|lines?)|"
+    r"in a nutshell|in short|in brief|briefly|tl;?dr|eli5|like i'?m five)\b,?",
+    re.I,
+)
+
+
 def without_exclusions(text: str) -> str:
-    """`text` without the things it asks to leave out: "besides coding and math what else ..." -> "what else ..."."""
-    out = _EXCLUSION.sub(" ", text)
-    return " ".join(out.split()).lstrip(", ") or text
+    """`text` without the things it asks to leave out ("besides coding and math what else ..." -> "what else ...")
+    and without how it wants the answer put ("in one sentence, how would you define X?" -> "how would you define X?")."""
+    out = _FORMAT.sub(" ", _EXCLUSION.sub(" ", text))
+    return re.sub(r"\s+([?.!,])", r"\1", " ".join(out.split())).lstrip(", ") or text
 
 
 def words_of(text: str) -> list[str]:

@@ -53,3 +53,13 @@ def test_contractions_are_function_words():
     assert {"that'll", "can't", "won't", "i'm", "they're"} <= text.FUNCTION_WORDS
     # the side of a comparison stops at one, as at any function word
     assert analyse("a cert that expires soon or a prod disk that'll be full in 2 days?").sides[1] == "prod disk"
+
+
+def test_how_the_answer_should_be_put_is_not_what_the_question_is_about(guides_bot):
+    from bot.question import without_exclusions
+
+    assert without_exclusions("in one sentence, how would you define an ML engineer?") == "how would you define an ML engineer?"
+    assert without_exclusions("briefly, what does an ML engineer do?") == "what does an ML engineer do?"
+    assert without_exclusions("how many words should my summary have?") == "how many words should my summary have?"
+    assert without_exclusions("besides coding and math, what else should I learn?") == "what else should I learn?"
+    assert "sentence" not in guides_bot.ask("In one sentence, what does a machine learning engineer do?").gaps
