@@ -27,8 +27,10 @@ LEANING = re.compile(
 # The first sentence of a section that opens with one of these ("This is the highest possible GS grade ...",
 # "These duties will likely be broad") points at its heading ("Promotion Potential"), shown with it.
 _POINTS = re.compile(r"^(?:this|these|that|those|it|its|they|their|such)\b", re.I)
-# "While you're working in one of these careers, ..." leans on what came before just the same.
-_LEANING_INSIDE = re.compile(r"^(?:\S+\s+){0,6}?(?:of|in|for|with|from|on|at|by|like|to) (?:these|those|this|such)\b", re.I)
+# "While you're working in one of these careers, ..." leans on what came before just the same, and so does a
+# pointing subject after a short opening phrase ("At the moment, this takes the format of ...").
+_LEANING_INSIDE = re.compile(r"^(?:(?:\S+\s+){0,6}?(?:of|in|for|with|from|on|at|by|like|to) (?:these|those|this|such)\b|"
+                             r"[^,;:.]{1,30},\s+(?:this|these|those|they|such)\s)", re.I)
 # "The deployment process also involves ..." adds to the sentence before it: that one comes along when it
 # is in the passage (the specifics are often there), but the sentence stands without it.
 _ADDITIVE_INSIDE = re.compile(r"^(?:\S+\s+){1,5}?(?:also|additionally)\b", re.I)

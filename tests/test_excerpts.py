@@ -39,6 +39,14 @@ def test_a_leaning_sentence_whose_antecedent_is_not_shown_is_not_quoted():
     assert quoted(p, 1) == ["Java is common in production."]
 
 
+def test_a_pointing_subject_after_an_opening_phrase_leans():
+    p = passage("At the moment, this takes the form of a short talk.\n\nOur team has run the workshop for five years.")
+    assert quoted(p, 0) is None  # "this" is whatever the passage before was about
+    assert quoted(p, 1) == ["Our team has run the workshop for five years."]
+    p = passage("Over time, a team grows. In practice, these teams split.")
+    assert quoted(p, 0) == ["Over time, a team grows."] and quoted(p, 1) == ["Over time, a team grows.", "In practice, these teams split."]
+
+
 def test_a_dummy_it_does_not_lean():
     p = passage("It is worth considering a master's degree in a related field.")
     assert quoted(p, 0) == ["It is worth considering a master's degree in a related field."]
