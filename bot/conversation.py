@@ -25,7 +25,7 @@ from .index.search import Search
 from .index.store import ArticleRecord, IndexStore
 from .library import Library
 from .profile import Profile
-from .question import without_exclusions
+from .question import without_asides
 from .retrieval import Passage, Retriever
 
 # Small talk: a message that opens with a greeting, thanks, a farewell, a reaction or a question about the bot,
@@ -181,7 +181,7 @@ class CareerBot:
     def _gather(self, loaded: Loaded, question: str, history) -> Evidence:
         library = loaded.profile.library
         history = check_history(history, self.settings)
-        question = without_exclusions(resolve_ordinal(question, history))
+        question = without_asides(resolve_ordinal(question, history))
         query = library.expand(self.rewrite(question, history))
         return gather(loaded.retriever, loaded.profile, query, library.expand(question), own_weight=KNOBS.own_weight)
 

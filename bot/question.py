@@ -127,9 +127,9 @@ _FORMAT = re.compile(
 )
 
 
-def without_exclusions(text: str) -> str:
-    """`text` without the things it asks to leave out ("besides coding and math what else ..." -> "what else ...")
-    and without how it wants the answer put ("in one sentence, how would you define X?" -> "how would you define X?")."""
+def without_asides(text: str) -> str:
+    """`text` without its asides: what it asks to leave out ("besides coding and math what else ..." -> "what else ...")
+    and how it wants the answer put ("in one sentence, how would you define X?" -> "how would you define X?")."""
     out = _FORMAT.sub(" ", _EXCLUSION.sub(" ", text))
     return re.sub(r"\s+([?.!,])", r"\1", " ".join(out.split())).lstrip(", ") or text
 

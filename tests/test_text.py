@@ -56,10 +56,10 @@ def test_contractions_are_function_words():
 
 
 def test_how_the_answer_should_be_put_is_not_what_the_question_is_about(guides_bot):
-    from bot.question import without_exclusions
+    from bot.question import without_asides
 
-    assert without_exclusions("in one sentence, how would you define an ML engineer?") == "how would you define an ML engineer?"
-    assert without_exclusions("briefly, what does an ML engineer do?") == "what does an ML engineer do?"
-    assert without_exclusions("how many words should my summary have?") == "how many words should my summary have?"
-    assert without_exclusions("besides coding and math, what else should I learn?") == "what else should I learn?"
+    assert without_asides("in one sentence, how would you define an ML engineer?") == "how would you define an ML engineer?"
+    assert without_asides("briefly, what does an ML engineer do?") == "what does an ML engineer do?"
+    assert without_asides("how many words should my summary have?") == "how many words should my summary have?"
+    assert without_asides("besides coding and math, what else should I learn?") == "what else should I learn?"
     assert "sentence" not in guides_bot.ask("In one sentence, what does a machine learning engineer do?").gaps
