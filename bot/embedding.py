@@ -74,6 +74,11 @@ class Embedder:
         """Vectors for `texts`, one row each, unit length (inner product == cosine)."""
         raise NotImplementedError
 
+    def knows_word(self, word: str) -> bool:
+        """Whether the model's tokenizer holds `word` whole, as one token: a word of everyday English ("fried"),
+        not a misspelling ("regresion", "liason"), which it can only spell out in pieces."""
+        return False
+
     def _embed_query(self, text: str) -> np.ndarray:
         vector = self.encode([text])[0]
         vector.setflags(write=False)  # cached: callers must not modify it
@@ -89,6 +94,9 @@ class OnnxEmbedder(Embedder):
         super().__init__()
         self.name, self.encoder = name, encoder
         self.dimension = int(encoder.encode(["dimension"]).shape[1])
+
+    def knows_word(self, word: str) -> bool:
+        return self.encoder.tokenizer.token_to_id(word) is not None
 
     def encode(self, texts: list[str], batch_size: int = 16, progress: bool = False) -> np.ndarray:
         if not texts:
@@ -119,6 +127,10 @@ class TorchEmbedder(Embedder):
             raise ModelError(model, f"{type(e).__name__}: {str(e).splitlines()[0][:160] if str(e) else ''}") from None
         self.dimension = int(self.model.get_embedding_dimension())
         self._lock = threading.Lock()  # torch modules are not safe to call from many threads at once
+        self._vocabulary = frozenset(self.model.tokenizer.get_vocab())  # the tokenizer's whole tokens
+
+    def knows_word(self, word: str) -> bool:
+        return word in self._vocabulary
 
     def encode(self, texts: list[str], batch_size: int = 16, progress: bool = False) -> np.ndarray:
         if not texts:

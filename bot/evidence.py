@@ -63,8 +63,11 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         # the rewritten question alone, the sentences chosen by this vector); its words counted twice in BM25 too,
         # no further change.
         vector = _unit(query_vector + own_weight * own_vector)
-    passages = retriever.search(query, k, vector)
-    terms = set(retriever.query_terms(query)[0]) - QUESTION_STEMS
+    # The lexical ranking matches words as the library spells them: "regresion" finds nothing, "regress" finds the
+    # passage. The vectors are the asker's own words (the model reads a misspelling well enough).
+    lexical = corrected(profile, query)
+    passages = retriever.search(lexical, k, vector)
+    terms = set(retriever.query_terms(lexical)[0]) - QUESTION_STEMS
     # Nearly every sentence in a library is about its own subject (the guides here: machine learning
     # engineers), so that part of a question does not say which sentence answers it: "Why would an ML
     # engineer need signal processing?" matched sentences on the engineer over the one on signal
@@ -253,6 +256,21 @@ _SUFFIXES = ("ment", "ments", "ation", "ations", "ence", "ance", "ness", "able",
 _SHORT_SUFFIXES = ("ent", "ents", "ing", "ion", "ions", "ers", "ed", "er", "es")
 
 
+def corrected(profile: Profile, text: str) -> str:
+    """`text` with each word the library never uses but that misspells one of its terms replaced by that term (a
+    stem, which is what the lexical index holds): "regresion in prod" -> "regress in prod". Acronyms as typed and
+    everyday English words are left alone: "fried" is no misspelling of "friend"."""
+    def fix(m: re.Match) -> str:
+        w = m.group(0)
+        lw = w.lower()
+        if (w.isupper() or not is_content(w) or not profile.has_vocabulary or profile.knows_term(stem(lw))
+                or profile.knows_term(lw) or profile.embedder.knows_word(lw)):
+            return w
+        return misspelling_of(profile, lw, stem(lw)) or w
+
+    return re.sub(r"[A-Za-z]{5,}", fix, text)
+
+
 def _compound(profile: Profile, w: str) -> bool:
     """Whether `w` is two words of the library written as one ("helpdesk" for "help desk", "workload"), each
     at least four letters: shorter parts match too much by chance ("chatgpt" is not "chat" + "gpt")."""
@@ -260,7 +278,11 @@ def _compound(profile: Profile, w: str) -> bool:
 
 
 def _misspelled(profile: Profile, w: str, stem: str) -> bool:
-    """Whether `w` is the asker's misspelling of a word the library uses, so no gap: the library's stem and an
+    return misspelling_of(profile, w, stem) is not None
+
+
+def misspelling_of(profile: Profile, w: str, stem: str) -> str | None:
+    """The library's term (a stem) that `w` misspells, or None. A misspelling is no gap: the library's stem and an
     English suffix misspelled by one letter ("managment", "escalaton"), or one edit inside a long word (two in
     a very long one: "intervew", "recomend", "postmortum"; Damerau-Levenshtein to a term with the same first
     letter). Short words are not guessed at: "india" is one letter from "indic", "remote" from "remove"."""
@@ -272,27 +294,30 @@ def _misspelled(profile: Profile, w: str, stem: str) -> bool:
         if not profile.knows_term(w[:n]):
             continue
         if len(rest) >= 4 and process.extractOne(rest, _SUFFIXES, scorer=DamerauLevenshtein.distance, score_cutoff=1):
-            return True
+            return w[:n]
         if any(sorted(rest) == sorted(x) and DamerauLevenshtein.distance(rest, x) == 1 for x in _SHORT_SUFFIXES):
-            return True
+            return w[:n]
     vocab = profile.vocabulary
-    if len(w) >= 5 and _letter_dropped(vocab, w):
-        return True
+    if len(w) >= 5:
+        dropped = _letter_dropped(vocab, w)
+        if dropped:
+            return dropped
     if len(stem) < 7:
-        return False
+        return None
     lo, hi = bisect.bisect_left(vocab, stem[0]), bisect.bisect_left(vocab, chr(ord(stem[0]) + 1))
     cutoff = 2 if len(stem) >= 10 else 1
-    return process.extractOne(stem, vocab[lo:hi], scorer=DamerauLevenshtein.distance, score_cutoff=cutoff) is not None
+    found = process.extractOne(stem, vocab[lo:hi], scorer=DamerauLevenshtein.distance, score_cutoff=cutoff)
+    return found[0] if found else None
 
 
-def _letter_dropped(vocab: list[str], w: str) -> bool:
-    """Whether `w` is a term of the library (a stem) with one letter left out inside it ("liason" for
-    "liaison"): not in its first two letters or its last, where dropping one makes another word ("rain" of
+def _letter_dropped(vocab: list[str], w: str) -> str | None:
+    """The term of the library (a stem) that `w` is with one letter left out inside it ("liaison" for "liason"),
+    or None: not in its first two letters or its last, where dropping one makes another word ("rain" of
     "train", "score" of "scores"). Short words are guessed at only this way: a letter swapped makes other words
     ("india", "indic"). Nine libraries: a gap claimed on answerable 20 -> 19 of 216, nothing else moved."""
     lo, hi = bisect.bisect_left(vocab, w[:2]), bisect.bisect_left(vocab, w[:2] + "\uffff")
-    return any(len(t) == len(w) + 1 and t[-1] == w[-1] and any(t[:i] + t[i + 1:] == w for i in range(2, len(t) - 1))
-               for t in vocab[lo:hi])
+    return next((t for t in vocab[lo:hi]
+                 if len(t) == len(w) + 1 and t[-1] == w[-1] and any(t[:i] + t[i + 1:] == w for i in range(2, len(t) - 1))), None)
 
 
 def alternatives(retriever: Retriever, profile: Profile, vector: np.ndarray, k: int = 8) -> list:

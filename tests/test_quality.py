@@ -470,6 +470,16 @@ def test_a_word_of_the_guides_with_a_letter_left_out_inside_is_known(guides_bot)
     assert not _letter_dropped(["scores"], "score") and not _letter_dropped(["train"], "rain")
 
 
+def test_the_lexical_ranking_reads_a_misspelling_as_the_library_spells_it(guides_bot):
+    from bot.evidence import corrected
+
+    assert corrected(guides_bot.profile, "how do I prepare for intervews?") == "how do I prepare for interview?"
+    assert corrected(guides_bot.profile, "is PYTON enough, or Kubernetes?") == "is PYTON enough, or Kubernetes?"  # as typed
+    assert guides_bot.ask("how do I prepare for intervews?").searched_for == "how do I prepare for intervews?"
+    # an everyday word (one token to the model's tokenizer) is no misspelling, whatever library word it is near
+    assert guides_bot.embedder.knows_word("fried") and not guides_bot.embedder.knows_word("intervews")
+
+
 def test_a_compared_side_named_only_by_its_heading_is_named(tmp_path, embedder):
     # A reading list's sections are headed by title and author; their text says "this book", never the author.
     bot = _bot_on(tmp_path, embedder, {"reading-list.md": (
