@@ -19,7 +19,7 @@ from .answer import Answer, compose, not_covered
 from .config import KNOBS, Settings
 from .embedding import Embedder, embedder_for
 from .errors import BotError, QuestionError
-from .evidence import Evidence, gather
+from .evidence import Evidence, corrected, gather
 from .index import update
 from .index.search import Search
 from .index.store import ArticleRecord, IndexStore
@@ -155,7 +155,9 @@ class CareerBot:
     def retrieve(self, query: str, k: int = 5) -> list[Passage]:
         """The `k` best passages for `query`, best first (no answer, no refusal)."""
         loaded = self._current()
-        return loaded.retriever.search(loaded.profile.library.expand(_check_question(query, self.settings)), _check_k(k))
+        text = loaded.profile.library.expand(_check_question(query, self.settings))
+        # as `ask` searches: the lexical ranking with the library's spelling, the vector with the asker's words
+        return loaded.retriever.search(corrected(loaded.profile, text), _check_k(k), self.embedder.embed_query(text))
 
     @property
     def library(self) -> Library:
