@@ -492,6 +492,7 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
     headed = False
     for n, group in enumerate(groups, 1):
         group.sort(key=lambda c: (passages[c.rank].start, c.a))
+        group, joiners = _without_repeats(group, passages, roles)
         ranks = sorted({c.rank for c in group}, key=lambda rk: passages[rk].start)
         text = "\n\n".join(passages[rk].text for rk in ranks)
         base = {rk: _offset_in_joined(passages, ranks, rk) for rk in ranks}
@@ -507,7 +508,7 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
                 highlights=tuple((s.start + shift, s.end + shift) for s, shift in marked),
             )
         )
-        body = " … ".join(quoted)
+        body = quoted[0] + "".join(j + q for j, q in zip(joiners, quoted[1:]))
         heading = " ".join(first.heading.split())
         opens = roles[ranks[0]].on_heading and any(c.rank == ranks[0] and c.a == 0 for c in group)
         replies = heading.endswith("?") and bool(_REPLY.match(body))
@@ -530,6 +531,27 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
         text = f"{NO_FIGURE}\n\n" + text
         gaps = ("a figure",)
     return Answer(text, citations, evidence.searched_for, "answer", disagreement=disagreement, gaps=tuple(gaps))
+
+
+def _without_repeats(group: list[_Excerpt], passages, roles) -> tuple[list[_Excerpt], list[str]]:
+    """One source's excerpts (in source order) with no sentence quoted twice, and what joins each to the one
+    before: neighbouring chunks overlap, so the next chunk's excerpt may repeat the end of the last one. An
+    excerpt that goes on where the last one stopped is joined as the source lays it out, any other by " … "."""
+    kept, joiners, end = [], [], -1
+    for c in group:
+        sents = passages[c.rank].sentences
+        members = tuple(k for k in c.members if sents[k].start >= end)
+        if not members:
+            continue
+        if kept:
+            first, r = members[0], roles[c.rank]
+            goes_on = first > 0 and sents[first - 1].start < end and sents[first - 1].end >= end - 1
+            joiners.append((("\n" if r.item[first] else "\n\n") if r.item[first] or r.paragraph_start[first] else " ")
+                           if goes_on else " … ")
+        c.members = members
+        kept.append(c)
+        end = max(end, sents[members[-1]].end)
+    return kept, joiners
 
 
 def _same_citation(p: Passage, q: Passage) -> bool:

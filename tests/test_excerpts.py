@@ -190,6 +190,32 @@ def test_the_sentence_that_answers_best_is_kept_when_it_lies_further_on_in_the_s
     assert "Stars are popular" not in compose(evidence(other)).text  # another article: the top passage stays alone
 
 
+def test_neighbouring_chunks_that_overlap_quote_no_sentence_twice():
+    import dataclasses
+
+    import numpy as np
+
+    from bot.answer import compose
+    from bot.evidence import Evidence
+
+    def part(text, chunk, start, row):
+        p = passage(text)
+        shift = lambda s: dataclasses.replace(s, start=s.start + start, end=s.end + start, chunk_id=chunk)  # noqa: E731
+        return dataclasses.replace(p, chunk_id=chunk, start=start, row=row, sentences=tuple(shift(s) for s in p.sentences))
+
+    # The second chunk starts inside the first (chunks overlap): "Templates help." is the same sentence in both.
+    top = part("Models differ in who decides. Templates help.", "a:c0", 0, 0)
+    after = part("Templates help. Voting decides in a meritocracy.", "a:c1", 30, 1)
+    asked, aside = np.eye(4, dtype=np.float32)[0], np.array([0.6, 0.8, 0, 0], dtype=np.float32)
+    evidence = Evidence(question=analyse("how does a meritocracy decide?"), searched_for="q", passages=[top, after],
+                        sentence_vectors=[np.tile(aside, (2, 1)), np.stack([aside, asked])], chunk_vectors=[aside, asked],
+                        vector=asked, terms=frozenset(), background=frozenset(), answer_vector=asked, covered=True)
+    answer = compose(evidence)
+    assert answer.text.count("Templates help.") == 1
+    assert "Templates help. Voting decides in a meritocracy." in answer.text  # it goes on where the first stopped: no "…"
+    assert answer.citations[0].sentences.count("Templates help.") == 1
+
+
 def test_a_sentence_with_a_value_the_text_does_not_hold_is_never_quoted():
     p = passage("TLR payments reward extra duties. You could earn up to an extra $salaries_tlr_max$. "
                 "Your school decides how much you get.")
