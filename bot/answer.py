@@ -208,6 +208,9 @@ def _quotable(r0: excerpts.Roles) -> list[int]:
         in_item[k] = in_item[k] or (in_item[k - 1] and not r0.paragraph_start[k])
     whole = [k for k in range(len(r0.item)) if r0.content[k] or r0.lead[k] or in_item[k]]
     while whole and r0.leaning[whole[0]]:  # it leans on a sentence of the chunk before ("This is why ...")
+        if whole[0] > 0 and r0.paragraph_start[whole[0]] and r0.asks[whole[0] - 1]:
+            whole.insert(0, whole[0] - 1)  # ... or answers the question just above it, quoted with it
+            break
         whole.pop(0)
     return whole
 

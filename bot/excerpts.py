@@ -76,6 +76,7 @@ class Roles:
     whole: tuple[bool, ...]  # a complete sentence: capitalized, at least six words, ending with a stop
     adds: tuple[bool, ...]  # adds to the sentence before it ("... also involves ...")
     on_heading: bool = False  # the first sentence points at the section's heading: quoted with it, it stands
+    asks: tuple[bool, ...] = ()  # a question on a line of its own (an FAQ's): what the paragraph after it answers
 
 
 def has_hole(text: str) -> bool:
@@ -117,7 +118,9 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
     on_heading = opens_section and bool(leaning) and leaning[0] and bool(_POINTS.match(first) or _LEANING_INSIDE.match(first))
     if on_heading:
         leaning[0] = False
-    return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds), on_heading)
+    asks = [para[k] and k + 1 < n and para[k + 1] and not item[k] and s.text.strip().endswith("?") for k, s in enumerate(sents)]
+    return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds), on_heading=on_heading,
+                 asks=tuple(asks))
 
 
 def span_for(k: int, r: Roles, sentences=None) -> tuple[int, int] | None:
@@ -163,6 +166,8 @@ def _back(k: int, r: Roles) -> int | None:
     """The first sentence of the run ending at k that starts on solid ground, or None."""
     a = k
     while r.leaning[a]:
+        if a > 0 and r.paragraph_start[a] and r.asks and r.asks[a - 1]:
+            return a - 1  # an FAQ's answer ("This framework is not a checklist.") with the question it answers
         if a == 0 or k - a >= KNOBS.max_back or r.item[a - 1] or not r.content[a - 1]:
             return None
         a -= 1

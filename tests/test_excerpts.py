@@ -47,6 +47,16 @@ def test_a_pointing_subject_after_an_opening_phrase_leans():
     assert quoted(p, 0) == ["Over time, a team grows."] and quoted(p, 1) == ["Over time, a team grows.", "In practice, these teams split."]
 
 
+def test_an_faq_answer_that_opens_on_a_pointing_subject_is_quoted_with_its_question():
+    p = passage("Do I need to show every behavior for a promotion?\n\nThis framework is not a checklist. It is a guide.")
+    assert quoted(p, 1) == ["Do I need to show every behavior for a promotion?", "This framework is not a checklist."]
+    from bot.answer import _quotable
+
+    assert _quotable(excerpts.roles(p)) == [0, 1, 2]  # shown whole, it opens on the question, not after the answer
+    # A question that is not on a line of its own is not what the next sentence answers.
+    assert quoted(passage("Why? This framework is not a checklist."), 1) is None
+
+
 def test_a_dummy_it_does_not_lean():
     p = passage("It is worth considering a master's degree in a related field.")
     assert quoted(p, 0) == ["It is worth considering a master's degree in a related field."]
