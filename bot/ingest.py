@@ -87,7 +87,7 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
     if not _has_sentence(text):
         # Navigation-only HTML ("Home About Contact Blog") or an empty template is no article.
         raise ArticleError(path, f"too little article text in it (not one sentence of {MIN_WORDS} or more words)")
-    title = _meta_text(meta.get("title")).strip() or _first_heading(text)[:MAX_META_CHARS].strip()
+    title = _meta_text(_front_title(meta)).strip() or _first_heading(text)[:MAX_META_CHARS].strip()
     site = next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), "")
     url = _meta_text(meta.get("url"), MAX_URL_CHARS + 1)
     return Article(
@@ -128,6 +128,13 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
     if kind == "markdown" or raw.startswith("---"):
         return _read_markdown(path, raw)
     return raw, {}
+
+
+def _front_title(meta: dict):
+    """The front matter's title: its own field, or one a site generator nests a level down ("meta: title: Burnout")."""
+    if meta.get("title") is not None:
+        return meta.get("title")
+    return next((v["title"] for v in meta.values() if isinstance(v, dict) and isinstance(v.get("title"), str)), None)
 
 
 def _meta_text(value, limit: int = MAX_META_CHARS) -> str:

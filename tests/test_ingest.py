@@ -27,6 +27,14 @@ def test_title_falls_back_to_first_heading_then_file_name(tmp_path):
     assert load_article(tmp_path / "my_notes.txt").title == "my notes"
 
 
+def test_a_title_a_site_generator_nests_in_the_front_matter_is_the_title(tmp_path):
+    # Virtual Coffee's pages: "meta: title: Burnout", then an intro, then "## Table of Contents".
+    (tmp_path / "b.md").write_text("---\nmeta:\n  title: Burnout\n  description: Guides.\norder: 1\n---\n\n"
+                                   "Developer burnout is too common in the tech industry.\n\n## Table of Contents\n\n"
+                                   "## Rest\n\nTake breaks when you need them, and say no.\n")
+    assert load_article(tmp_path / "b.md").title == "Burnout"
+
+
 def test_markdown_markup_is_removed_but_words_are_kept(tmp_path):
     path = tmp_path / "m.md"
     path.write_text("Read **this** [guide](https://x.example) now. ![logo](https://x.example/a.png)\n")
