@@ -14,6 +14,7 @@ from .ingest import Article
 from .text import LIST_MARKER
 
 _HEADING_START = re.compile(r"#{1,6}\s+")
+_WORD = re.compile(r"\w")
 # A list marker, or a "Label:" lead-in is kept: only the bullet itself is not part of the sentence.
 _LIST_MARKER = re.compile(rf"^\s*{LIST_MARKER}\s+")
 
@@ -196,7 +197,9 @@ def chunk_article(article: Article, chunk_chars: int = 700) -> tuple[list[Chunk]
         if kind == "heading":
             sections.append((a, []))
         else:
-            spans = split_sentences(text[a:b], a)
+            # A unit without a word (a thematic break, "---") is no sentence: alone under a heading it made a
+            # chunk that matched questions by its heading alone.
+            spans = [(s, e) for s, e in split_sentences(text[a:b], a) if _WORD.search(text, s, e)]
             if spans:
                 sections[-1][1].append(spans)
 

@@ -57,3 +57,11 @@ def test_ids_are_stable_and_sentences_belong_to_their_chunk():
     assert len({c.id for c in chunks}) == len(chunks) and len({s.id for s in sentences}) == len(sentences)
     owner = {sid: c.id for c in chunks for sid in c.sentence_ids}
     assert all(owner[s.id] == s.chunk_id for s in sentences)
+
+
+def test_a_thematic_break_is_no_sentence_and_makes_no_chunk():
+    # Virtual Coffee's burnout page: an empty "Table of Contents" section holding only a rule.
+    chunks, sentences = chunk_article(_article("Burnout is common among developers today.\n\n## Table of Contents\n\n---\n\n"
+                                               "## Rest\n\nTake breaks when you need them.\n"))
+    assert [c.heading for c in chunks] == ["The Guide", "Rest"]
+    assert all(s.text != "---" for s in sentences)
