@@ -408,9 +408,11 @@ _SUP_NOTE = re.compile(
 )
 # Only known HTML tags: "List<String>" or "<name>" in prose is text. A line break still separates words.
 _HTML_BREAK = re.compile(r"<(?:br|/?p|/?div|/?aside|/?section|/?article|/?figure|/?figcaption|/?header|/?footer|"
-                         r"/?blockquote|/?details|/?summary|/?nav|/?main)\b[^<>]*>", re.I)
+                         r"/?blockquote|/?details|/?summary|/?nav|/?main|/?h[1-6]|/?iframe|/?table|/?thead|/?tbody|/?tfoot|"
+                         r"/?tr|/?td|/?th|/?dl|/?dt|/?dd|/?form|/?fieldset)\b[^<>]*>", re.I)
 _HTML_TAG = re.compile(
-    r"</?(?:a|abbr|b|big|center|cite|code|del|em|font|hr|i|img|ins|kbd|mark|s|small|span|strong|sub|sup|u)\b[^<>]*>",
+    r"</?(?:a|abbr|b|big|button|caption|center|cite|code|del|em|font|hr|i|img|input|ins|kbd|label|mark|picture|q|s|samp|"
+    r"small|source|span|strong|sub|sup|time|track|u|var|video|audio|wbr)\b[^<>]*>",
     re.I,
 )
 # Spans are at most 300 characters: an unclosed marker then costs a short look ahead, not the rest of the line.
@@ -500,6 +502,7 @@ _MDX_IMPORT = re.compile(r"""^[ \t]*(?:import\s+(?:[\w*{}\s,]{1,300}\s+from\s+)?
 _JSX_TAG = re.compile(r"(?:(?<![\w<])<|</)[A-Z][\w.]{0,60}(?:\s[^<>\n]{0,500})?/?>")
 _JSX_EXPRESSION_LINE = re.compile(r"^[ \t]*\{[^{}\n]{0,300}\}[ \t]*$\n?", re.M)  # {false}, {/* note */}
 _JSX_COMMENT = re.compile(r"\{/\*[^\n]{0,300}?\*/\}")
+_JSX_STRING = re.compile(r"""\{(['"])([^'"\n]{0,20}?)\1\}""")  # MDX's escape for a literal brace: {'{'}
 _ADMONITION = re.compile(r"^[ \t]*(?::{3,}|!{3}|\?{3}\+?)[ \t]*(?:[\w-]{1,30})?(?:[ \t]+\"?([^\"\n]{0,200})\"?)?[ \t]*$", re.M)
 _HEADING_ID = re.compile(r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  # "## Salaries {#pay}"
 _KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}")  # {:target="_blank"}, {: .note}
@@ -537,6 +540,7 @@ def _dialects(text: str) -> str:
         text = _drop_blocks(text, tag)
     text = _MDX_IMPORT.sub("", text)
     text = _JSX_COMMENT.sub("", text)
+    text = _JSX_STRING.sub(r"\2", text)
     text = _JSX_EXPRESSION_LINE.sub("", text)
     text = _JSX_TAG.sub("", text)
     text = _ADMONITION.sub(lambda m: m[1] or "", text)
@@ -573,7 +577,8 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _SHORTCUT.sub(lambda m: m[1] if m[1].lower() in labels else m[0], text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _SUP_NOTE.sub("", text)
-    text = _HTML_BREAK.sub(" ", text)
+    # A break tag separates words; at a line's start it leaves nothing (" Looking for ..." would be indented).
+    text = _HTML_BREAK.sub(lambda m: "" if m.start() == 0 or m.string[m.start() - 1] == "\n" else " ", text)
     text = _HTML_TAG.sub("", text)
     text = _STRIKE.sub(r"\1", text)
     text = _EMPHASIS_LINE.sub(r"\1\3", text)

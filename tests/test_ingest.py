@@ -35,6 +35,17 @@ def test_a_title_a_site_generator_nests_in_the_front_matter_is_the_title(tmp_pat
     assert load_article(tmp_path / "b.md").title == "Burnout"
 
 
+def test_html_left_in_markdown_goes_and_its_words_stay(tmp_path):
+    # opensource.guide's checklist, an embedded video, a styled heading, MDX's escaped braces.
+    path = tmp_path / "h.md"
+    path.write_text('<input type="checkbox" id="cbox1" value="checkbox"> <label for="cbox1">Does it have a license?</label>\n\n'
+                    '<iframe width="560" src="https://www.youtube.com/embed/x" allowfullscreen></iframe>\n\n'
+                    '<h2 class="usa-alert-heading">Looking for help with your resume?</h2>\n\n'
+                    "Ask \"Can someone help me with {'{'}something{'}'}?\" to start. Use List<String> here.\n")
+    assert load_article(path).text == ("Does it have a license?\n\nLooking for help with your resume?\n\n"
+                                       'Ask "Can someone help me with {something}?" to start. Use List<String> here.\n')
+
+
 def test_markdown_markup_is_removed_but_words_are_kept(tmp_path):
     path = tmp_path / "m.md"
     path.write_text("Read **this** [guide](https://x.example) now. ![logo](https://x.example/a.png)\n")
