@@ -566,11 +566,11 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
     text = _drop_comments(text)
     text = _dialects(text)
-    if markdown:
-        text = _join_soft_breaks(text)
     text = _FOOTNOTE_DEF.sub("", text)
     labels = {m[1].lower() for m in _LINK_DEF.finditer(text)}
     text = _LINK_DEF.sub("", text)
+    if markdown:  # after the definitions go: a run of them, one per line, is no paragraph to join
+        text = _join_soft_breaks(text)
     text = _FOOTNOTE_REF.sub("", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)

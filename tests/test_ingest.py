@@ -46,6 +46,15 @@ def test_html_left_in_markdown_goes_and_its_words_stay(tmp_path):
                                        'Ask "Can someone help me with {something}?" to start. Use List<String> here.\n')
 
 
+def test_a_run_of_link_definitions_goes_whole(tmp_path):
+    # bssw.io's references: one definition per line, each with a long "title"; joined as one paragraph they stayed.
+    path = tmp_path / "r.md"
+    path.write_text("Generative AI is changing research software.[^1]\n\n"
+                    '[1-ref]: https://doi.org/10.1/a "First paper {A. Author, \'Title one\', 2024.}"\n'
+                    '[2-ref]: https://doi.org/10.1/b "Second paper {B. Author, \'Title two\', 2025.}"\n')
+    assert load_article(path).text == "Generative AI is changing research software.\n"
+
+
 def test_markdown_markup_is_removed_but_words_are_kept(tmp_path):
     path = tmp_path / "m.md"
     path.write_text("Read **this** [guide](https://x.example) now. ![logo](https://x.example/a.png)\n")
