@@ -63,6 +63,8 @@ def ask(page, question: str):
         " return m && (m.querySelector('.sources') || m.innerText.includes(\"don't cover\")); }",
         timeout=30_000,
     )
+    # And the event is over: its last message can land after the text is shown, and would undo a Clear made before it.
+    page.wait_for_function("() => !document.querySelector('#chat > .wrap:not(.hide)')", timeout=30_000)
     return bot
 
 
