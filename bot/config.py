@@ -110,6 +110,16 @@ class Thresholds:
     # follow-ups with every key 27 -> 28 of 45 (teaching-careers-england), nothing else moved.
     shared_terms: int = 4
     min_similarity_shared: float = 0.30
+    # A word the library never uses, one edit from a common English word whose stem the library does use, is that
+    # word misspelled (evidence._english_misspelling) when it is rare in English itself (Zipf below
+    # `misspelling_max_zipf`) and the word it becomes is common (Zipf at least `corrected_min_zipf`, and at least
+    # `corrected_zipf_gain` above it: a hundred times as frequent). On the 396 questions of the nine libraries'
+    # unknown words: "diffrent" 2.21 -> "different" 5.59, "regresion" 0.0 -> "regression" 3.50, "comunity",
+    # "comander", "maintaing", "devloper", "differnce" corrected; words that are words left alone ("certs" 2.22,
+    # whose nearest, "carts" 3.45, gains too little; "taker" 3.23, "grads" 2.93, "havent" 3.50, "runny" 2.94).
+    misspelling_max_zipf: float = 2.5
+    corrected_min_zipf: float = 3.0
+    corrected_zipf_gain: float = 2.0
     # A word the library never uses is asked about when its cosine to the whole question is at least this
     # (dev: "india" 0.39, "visa" 0.41, "gpu" 0.50, "rounds" 0.27; fillers "lol" 0.04, "kinda" -0.03, "rusty" 0.12).
     salient_word: float = 0.25

@@ -19,7 +19,7 @@ from .answer import Answer, compose, not_covered
 from .config import KNOBS, Settings
 from .embedding import Embedder, embedder_for
 from .errors import BotError, QuestionError
-from .evidence import Evidence, corrected, gather
+from .evidence import Evidence, corrected, gather, respelled
 from .index import update
 from .index.search import Search
 from .index.store import ArticleRecord, IndexStore
@@ -156,8 +156,8 @@ class CareerBot:
         """The `k` best passages for `query`, best first (no answer, no refusal)."""
         loaded = self._current()
         text = loaded.profile.library.expand(_check_question(query, self.settings))
-        # as `ask` searches: the lexical ranking with the library's spelling, the vector with the asker's words
-        return loaded.retriever.search(corrected(loaded.profile, text), _check_k(k), self.embedder.embed_query(text))
+        # as `ask` searches: the lexical ranking with the library's spelling, the vector with the words meant
+        return loaded.retriever.search(corrected(loaded.profile, text), _check_k(k), self.embedder.embed_query(respelled(loaded.profile, text)))
 
     @property
     def library(self) -> Library:

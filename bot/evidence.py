@@ -53,8 +53,8 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     when `query` is a rewritten follow-up: its words count again (at `own_weight`) in the search and when
     sentences are chosen."""
     own = own or query
-    query_vector = retriever.embedder.embed_query(query)
-    own_vector = query_vector if own == query else retriever.embedder.embed_query(own)
+    query_vector = retriever.embedder.embed_query(respelled(profile, query))
+    own_vector = query_vector if own == query else retriever.embedder.embed_query(respelled(profile, own))
     vector = query_vector
     if own != query:
         # A rewritten follow-up searches with the earlier question's context, but what it asks is what is new in
@@ -64,7 +64,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         # no further change.
         vector = _unit(query_vector + own_weight * own_vector)
     # The lexical ranking matches words as the library spells them: "regresion" finds nothing, "regress" finds the
-    # passage. The vectors are the asker's own words (the model reads a misspelling well enough).
+    # passage. The vectors are of the asker's words, misspellings written as the English words they misspell.
     lexical = corrected(profile, query)
     passages = retriever.search(lexical, k, vector)
     terms = set(retriever.query_terms(lexical)[0]) - QUESTION_STEMS
@@ -260,15 +260,37 @@ def corrected(profile: Profile, text: str) -> str:
     """`text` with each word the library never uses but that misspells one of its terms replaced by that term (a
     stem, which is what the lexical index holds): "regresion in prod" -> "regress in prod". Acronyms as typed and
     everyday English words are left alone: "fried" is no misspelling of "friend"."""
+    return re.sub(r"[A-Za-z]{5,}", lambda m: _fixed(profile, m.group(0)) or m.group(0), text)
+
+
+def respelled(profile: Profile, text: str) -> str:
+    """`text` with each such misspelling written as the English word it misspells, where one is one edit away
+    ("regresion" -> "regression"): what the question's vector is made of. The model reads a misspelled word in
+    pieces, and a question reads less like its answer for it (cosine to the passage that answers "... a regresion
+    in prod?" 0.34, to "... a regression in prod?" 0.56)."""
     def fix(m: re.Match) -> str:
         w = m.group(0)
-        lw = w.lower()
-        if (w.isupper() or not is_content(w) or not profile.has_vocabulary or profile.knows_term(stem(lw))
-                or profile.knows_term(lw) or profile.embedder.knows_word(lw)):
-            return w
-        return misspelling_of(profile, lw, stem(lw)) or w
+        term = _fixed(profile, w)
+        return (_english_word(w.lower(), term) or w) if term else w
 
     return re.sub(r"[A-Za-z]{5,}", fix, text)
+
+
+def _fixed(profile: Profile, w: str) -> str | None:
+    lw = w.lower()
+    if (w.isupper() or not is_content(w) or not profile.has_vocabulary or profile.knows_term(stem(lw))
+            or profile.knows_term(lw) or profile.embedder.knows_word(lw)):
+        return None
+    return misspelling_of(profile, lw, stem(lw))
+
+
+def _english_word(w: str, term: str) -> str | None:
+    """The commonest English word one edit from `w` whose stem is `term`, if a common one is."""
+    from wordfreq import zipf_frequency
+
+    scored = [(zipf_frequency(v, "en"), v) for v in _edits(w) if stem(v) == term]
+    z, word = max(scored, default=(0.0, None))
+    return word if z >= THRESHOLDS.corrected_min_zipf else None
 
 
 def _compound(profile: Profile, w: str) -> bool:
@@ -302,12 +324,41 @@ def misspelling_of(profile: Profile, w: str, stem: str) -> str | None:
         dropped = _letter_dropped(vocab, w)
         if dropped:
             return dropped
-    if len(stem) < 7:
+    if len(stem) >= 7:
+        lo, hi = bisect.bisect_left(vocab, stem[0]), bisect.bisect_left(vocab, chr(ord(stem[0]) + 1))
+        found = process.extractOne(stem, vocab[lo:hi], scorer=DamerauLevenshtein.distance,
+                                   score_cutoff=2 if len(stem) >= 10 else 1)
+        if found:
+            return found[0]
+    return _english_misspelling(profile, w)
+
+
+def _english_misspelling(profile: Profile, w: str) -> str | None:
+    """The library's term (a stem) of the everyday English word `w` misspells by one edit, or None: "regresion"
+    (regression), "devloper", "comunity", "diffrent", where the library's stems ("regress", "develop") are too
+    far from the word as typed for the checks above. Only for a word rare in English (wordfreq's Zipf scale: "certs",
+    "taker", "grads" are words, not misspellings) whose variant is a common word, far more common than it."""
+    from wordfreq import zipf_frequency
+
+    limits = THRESHOLDS
+    typed = zipf_frequency(w, "en")
+    if typed >= limits.misspelling_max_zipf:
         return None
-    lo, hi = bisect.bisect_left(vocab, stem[0]), bisect.bisect_left(vocab, chr(ord(stem[0]) + 1))
-    cutoff = 2 if len(stem) >= 10 else 1
-    found = process.extractOne(stem, vocab[lo:hi], scorer=DamerauLevenshtein.distance, score_cutoff=cutoff)
-    return found[0] if found else None
+    best, best_zipf = None, 0.0
+    for variant in _edits(w):
+        if (z := zipf_frequency(variant, "en")) > best_zipf and profile.knows_term(stem(variant)):
+            best, best_zipf = variant, z
+    if best and best_zipf >= limits.corrected_min_zipf and best_zipf - typed >= limits.corrected_zipf_gain:
+        return stem(best)
+    return None
+
+
+def _edits(w: str) -> set[str]:
+    """Every string one edit from `w`: a letter left out, two swapped, one changed or one added (Norvig's)."""
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters})
 
 
 def _letter_dropped(vocab: list[str], w: str) -> str | None:

@@ -480,6 +480,21 @@ def test_the_lexical_ranking_reads_a_misspelling_as_the_library_spells_it(guides
     assert guides_bot.embedder.knows_word("fried") and not guides_bot.embedder.knows_word("intervews")
 
 
+def test_a_misspelled_common_word_is_read_as_that_word(guides_bot):
+    """A rare string one edit from a common English word the guides use is that word misspelled, even where the
+    guides' stem is too far from it for an edit distance ("regresion" / "regress"); a word that is a word is not."""
+    from bot.evidence import corrected, misspelling_of, respelled
+
+    p = guides_bot.profile
+    assert misspelling_of(p, "regresion", "regres") == "regress" and misspelling_of(p, "devloper", "devlop") == "develop"
+    assert misspelling_of(p, "taker", "taker") is None and misspelling_of(p, "certs", "cert") is None
+    question = "Do I need to know linear regresion for the job?"
+    assert corrected(p, question) == "Do I need to know linear regress for the job?"  # what BM25 holds
+    assert respelled(p, question) == "Do I need to know linear regression for the job?"  # what the model reads
+    typed, meant = guides_bot.ask(question), guides_bot.ask("Do I need to know linear regression for the job?")
+    assert typed.citations and typed.text == meant.text
+
+
 def test_a_compared_side_named_only_by_its_heading_is_named(tmp_path, embedder):
     # A reading list's sections are headed by title and author; their text says "this book", never the author.
     bot = _bot_on(tmp_path, embedder, {"reading-list.md": (

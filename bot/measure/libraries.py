@@ -136,14 +136,14 @@ def cases(name: str) -> list[dict]:
 
 def run_cases(bot, rows: list[dict], langchain=None) -> list[dict]:
     """Each case answered by each system: {"case", "composed": Answer, "top": [Passage], "langchain": [Document]}."""
-    from ..evidence import corrected
+    from ..evidence import corrected, respelled
 
     out = []
     for case in rows:
         turns = case.get("turns") or [case["q"]]
         answer = bot.ask(turns[-1], history=history_of(turns[:-1], bot))
         query = answer.searched_for or turns[-1]
-        top = bot.retriever.search(corrected(bot.profile, query), 10, bot.embedder.embed_query(query))  # as `ask` searches
+        top = bot.retriever.search(corrected(bot.profile, query), 10, bot.embedder.embed_query(respelled(bot.profile, query)))  # as `ask` searches
         docs = langchain.search(turns[-1], k=10) if langchain is not None else []
         out.append({"case": case, "composed": answer, "top": top, "langchain": docs})
     return out

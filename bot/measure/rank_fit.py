@@ -20,7 +20,7 @@ import numpy as np
 
 from ..config import KNOBS, PROJECT_DIR, RANK_WEIGHTS, RankWeights
 from ..conversation import CareerBot
-from ..evidence import corrected
+from ..evidence import corrected, respelled
 from . import libraries
 from .evaluate import history_of, normalize
 from .fit import FIT as FIT_LIBRARIES
@@ -47,7 +47,7 @@ def table(bot, rows: list[dict]) -> list[tuple[np.ndarray, np.ndarray]]:
             continue
         turns = case.get("turns") or [case["q"]]
         query = bot.ask(turns[-1], history=history_of(turns[:-1], bot)).searched_for or turns[-1]
-        qv = bot.embedder.embed_query(query)
+        qv = bot.embedder.embed_query(respelled(bot.profile, query))
         r = retriever.rankings(corrected(bot.profile, query), qv)  # as `ask` searches: the lexical ranking in the library's spelling
         fused = retriever.fuse(r)
         head = sorted(fused, key=fused.get, reverse=True)[: KNOBS.rerank_depth]
