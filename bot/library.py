@@ -38,7 +38,10 @@ class Library:
         pattern = _pattern(tuple(sorted(self.abbreviations, key=len, reverse=True)))
 
         def spell(m: re.Match) -> str:
-            long = self.abbreviations[m.group(2).lower()]
+            short = m.group(2)
+            if short.lower() in FUNCTION_WORDS and not short.isupper():
+                return m.group(0)  # "what does it take": the pronoun, not IT (information technology)
+            long = self.abbreviations[short.lower()]
             if m.group(2).lower() in self.keep:
                 return f"{m.group(0)} ({long})"
             if not m.group(1):

@@ -41,6 +41,14 @@ def test_abbreviations_the_articles_define_are_spelled_out(nursing_bot):
     assert defined_abbreviations("Learn MLOps (Machine Learning Operations) early.")["mlops"] == "machine learning operations"
 
 
+def test_a_short_form_that_is_an_everyday_word_is_spelled_out_only_in_capitals():
+    from bot.library import Library
+
+    library = Library(abbreviations={"it": "information technology", "ml": "machine learning"})
+    assert library.expand("what does it take to get an IT job?") == "what does it take to get an information technology job?"
+    assert library.expand("is ml hard?") == "is machine learning hard?"  # not an everyday word: any case
+
+
 def test_an_answer_quotes_the_figure_asked_for(nursing_bot):
     answer = nursing_bot.ask("how much do RNs make a year?")
     assert answer.kind == "answer" and "$86,070" in answer.text and answer.gaps == ()
