@@ -63,8 +63,9 @@ def ask(page, question: str):
         " return m && (m.querySelector('.sources') || m.innerText.includes(\"don't cover\")); }",
         timeout=30_000,
     )
-    # And the event is over: its last message can land after the text is shown, and would undo a Clear made before it.
-    page.wait_for_function("() => !document.querySelector('#chat > .wrap:not(.hide)')", timeout=30_000)
+    # And the page is idle: the answer's last message can land after its text is shown (undoing a Clear made before
+    # it), and the list of past conversations is refreshed after it (moving the chat's buttons while it renders).
+    page.wait_for_function("() => !document.querySelector('.wrap.default:not(.hide)')", timeout=30_000)
     return bot
 
 
