@@ -495,6 +495,19 @@ def test_a_misspelled_common_word_is_read_as_that_word(guides_bot):
     assert typed.citations and typed.text == meant.text
 
 
+def test_the_passage_shown_whole_starts_where_the_answer_does(tmp_path, embedder):
+    bot = _bot_on(tmp_path, embedder, {"hiring.md": (
+        "# Joining the agency\n\n## The hiring process\n\n"
+        "We are proud to serve the public and to build a team that reflects the people we serve. Our offices are in "
+        "four cities and many of us work remotely.\n\n"
+        "From application to first day, hiring takes three to five months: resume review takes two to three weeks, "
+        "interviews about a month, and the offer and security checks two to three months.\n"),
+        "other.md": "# Benefits\n\nEmployees get health insurance, a pension and paid leave from their first day.\n"})
+    answer = bot.ask("how long does it take to get hired, from applying to my first day?")
+    assert answer.text.startswith("From application to first day, hiring takes three to five months")
+    assert "proud to serve" not in answer.text and "proud to serve" in answer.citations[0].text  # the source whole
+
+
 def test_a_compared_side_named_only_by_its_heading_is_named(tmp_path, embedder):
     # A reading list's sections are headed by title and author; their text says "this book", never the author.
     bot = _bot_on(tmp_path, embedder, {"reading-list.md": (
