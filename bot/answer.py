@@ -173,21 +173,25 @@ def _top_passage(candidates: list[_Excerpt], evidence: Evidence, roles) -> tuple
     if not whole:
         best = candidates[0]
         return [_Excerpt(best.rank, best.members, best.score, best.vector)], {}
-    v = evidence.sentence_vectors[0][whole].mean(axis=0)
     if best0 is None:
         # Nothing in it stands alone (a ladder's bullets without full stops under a label), but it is still the
         # passage that matched best: shown whole, not swapped for a lesser one that has a quotable sentence.
-        return [_Excerpt(0, tuple(whole), candidates[0].score, v / (np.linalg.norm(v) or 1.0))], {}
+        return [_Excerpt(0, tuple(whole), candidates[0].score, _mean_vector(evidence, whole))], {}
     focus = _Excerpt(0, best0.members, best0.score, best0.vector)
     _widen(focus, evidence.passages, roles)
     whole = _from_the_answer(whole, focus.members, roles[0], evidence.sentence_vectors[0] @ evidence.answer_vector)
-    v = evidence.sentence_vectors[0][whole].mean(axis=0)
     # No excerpt of another passage leads it, however much better it scores: readers of the fit libraries graded
     # that 0.75 / 1.50 / 1.53 / 0.83 against 0.64 / 1.92 / 1.83 / 0.69 for the top passage alone (answers / reads
     # as one / faithful / honest, 36 cases; docs/evaluation.md), and a held-out reader, where it happened (11 of
     # 42), 1.09 / 1.00 / 1.36 / 1.45 against 0.91 / 1.73 / 1.82 / 1.27: a little more often the answer, at the
     # cost of reading as one and of each sentence keeping its meaning. A figure asked for is the exception.
-    return [_Excerpt(0, tuple(whole), best0.score, v / (np.linalg.norm(v) or 1.0))], {0: focus}
+    return [_Excerpt(0, tuple(whole), best0.score, _mean_vector(evidence, whole))], {0: focus}
+
+
+def _mean_vector(evidence: Evidence, whole: list[int]) -> np.ndarray:
+    """The top passage's shown sentences as one unit vector."""
+    v = evidence.sentence_vectors[0][whole].mean(axis=0)
+    return v / (np.linalg.norm(v) or 1.0)
 
 
 def _from_the_answer(whole: list[int], focus: tuple[int, ...], r0, cosines: np.ndarray) -> list[int]:
