@@ -23,7 +23,7 @@ from .evidence import Evidence, side_terms
 from .index.store import ArticleRecord
 from .question import gives_figure
 from .retrieval import Passage
-from .stance import soft_cues, stance
+from .stance import answers, soft_cues, stance
 from .text import stems
 
 NOT_COVERED = "The guides don't cover that."
@@ -449,12 +449,16 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
     if not firm:
         return False
     firm_articles = {passages[c.rank].article.id for c in firm}
+    firm_text = " ".join(stated(c) for c in firm)
     # The other side must be about what the firm statement is about (a degree, not communication skills).
     topic = np.mean([c.vector for c in firm], axis=0)
     topic = topic / (np.linalg.norm(topic) or 1.0)
 
+    def opposes(text: str) -> bool:  # an alternative to what the firm statement requires, and no one's own story
+        return answers(text, firm_text, evidence.background) and not _first_person(text)
+
     def other_side(c: _Excerpt) -> bool:
-        return (stance(text_of(c)) == "soft" and passages[c.rank].article.id not in firm_articles
+        return (any(opposes(s.text) for s in c.sentences(passages)) and passages[c.rank].article.id not in firm_articles
                 and float(c.vector @ topic) >= limits.counterpoint_min
                 and float(c.vector @ vector) >= limits.counterpoint_question and not _first_person(text_of(c)))
 
@@ -470,7 +474,7 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
         if passage.article.id in firm_articles:
             continue
         cos, asked = float(v @ topic), float(v @ vector)
-        if cos >= limits.counterpoint_min and asked >= limits.counterpoint_question and not _first_person(passage.sentences[k].text):
+        if cos >= limits.counterpoint_min and asked >= limits.counterpoint_question and opposes(passage.sentences[k].text):
             found.append((cos + asked + KNOBS.cue_weight * min(soft_cues(passage.sentences[k].text), 3), cos, passage, k))
     for _, cos, passage, k in sorted(found, key=lambda f: -f[0]):
         r = excerpts.roles(passage)

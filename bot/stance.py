@@ -7,27 +7,58 @@ what is needed; never to hide a sentence.
 
 import re
 
+from .text import FUNCTION_WORDS, stems
+
 FIRM = re.compile(
     r"\b(requires?|required|requirements?|must (?:have|hold|possess|obtain|earn|pass|complete)|"
     r"only (?:employ|hire|consider|accept)|at least an? |mandatory|compulsory|prerequisites?|"
     r"typically require|is (?:crucial|essential|necessary|a must) for)\b",
     re.I,
 )
-SOFT = re.compile(
-    r"\b(alternatives?|viable|not (?:always |strictly |necessarily )?(?:necessary|required|mandatory|essential|needed)|"
-    r"optional|without (?:a |an |any |formal )?(?:\w+ )?(?:degree|diploma|qualification)s?|other routes?|other paths?|"
-    r"another route|instead of|rather than|no longer (?:the only|required)|not the only (?:way|route|path))\b",
+# A requirement said not to hold ("it does not necessarily require one to become a Tech Lead") is no firm side:
+# it is itself the softer view.
+_NEGATED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:\w+\s+){0,2}$", re.I)
+# An alternative route into something, a view of its own whatever it is set against.
+ROUTE = re.compile(
+    r"\b(alternatives?|viable|without (?:a |an |any |formal )?(?:\w+ )?(?:degree|diploma|qualification)s?|"
+    r"other routes?|other paths?|another route|no longer the only|not the only (?:way|route|path))\b",
     re.I,
 )
+# Something said to be not needed: the other side only of a requirement that names the same thing. "While not
+# mandatory, languages like R and Java are also valuable" is no answer to "soft skills are crucial". ("Instead of"
+# and "rather than" choose between two things; they say nothing is optional: "the funds must be given to an
+# individual contractor rather than an organization" was offered against "an open source license requires ...".)
+RELAXED = re.compile(
+    r"\b(not (?:always |strictly |necessarily )?(?:necessary|required|mandatory|essential|needed)|optional|"
+    r"no longer required)\b",
+    re.I,
+)
+
+
+SOFT = re.compile(f"{ROUTE.pattern}|{RELAXED.pattern}", re.I)  # either: what the index flags (segments.py)
 
 
 def stance(text: str) -> str:
     """'soft' if the sentence offers an alternative, 'firm' if it states a requirement, else ''."""
     if SOFT.search(text):
         return "soft"
-    if FIRM.search(text):
+    if any(not _NEGATED.search(text[: m.start()]) for m in FIRM.finditer(text)):
         return "firm"
     return ""
+
+
+def answers(soft: str, firm: str, background: frozenset[str] = frozenset()) -> bool:
+    """Whether the soft sentence is the other side of the firm one: an alternative route, or what it relaxes is
+    named in the firm statement (a content word of both, not the library's `background` subject)."""
+    if ROUTE.search(soft):
+        return True
+    if not RELAXED.search(soft):
+        return False
+    return bool((_content_stems(RELAXED.sub(" ", soft)) & _content_stems(FIRM.sub(" ", firm))) - background)
+
+
+def _content_stems(text: str) -> set[str]:
+    return {s for w in re.findall(r"[\w'’-]+", text.lower()) if w not in FUNCTION_WORDS for s in stems(w)}
 
 
 def soft_cues(text: str) -> int:

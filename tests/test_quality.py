@@ -100,6 +100,9 @@ def test_disagreement_is_shown_with_both_sides_cited(guides_bot):
     # bootcamp sentence from another guide is not the other side of it.
     "Why does an ML engineer need communication skills?",
     "Do ML engineers need to know cloud computing?",
+    # "soft skills are crucial" against "While not mandatory, languages like R and Java are also valuable": what the
+    # second relaxes is not what the first requires.
+    "do MLEs need soft skills or is it all just coding",
 ])
 def test_an_agreed_answer_is_not_framed_as_a_disagreement(guides_bot, question):
     answer = guides_bot.ask(question)

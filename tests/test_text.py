@@ -63,3 +63,18 @@ def test_how_the_answer_should_be_put_is_not_what_the_question_is_about(guides_b
     assert without_asides("how many words should my summary have?") == "how many words should my summary have?"
     assert without_asides("besides coding and math, what else should I learn?") == "what else should I learn?"
     assert "sentence" not in guides_bot.ask("In one sentence, what does a machine learning engineer do?").gaps
+
+
+def test_a_requirement_said_not_to_hold_is_no_firm_side_and_a_relaxed_one_answers_only_what_it_names():
+    from bot.stance import answers, stance
+    assert stance("A bachelor’s degree in computer science is crucial for pursuing this career.") == "firm"
+    assert stance("Most employers only employ engineers with at least a master's degree.") == "firm"
+    # Engineering-management's archetypes page: the requirement is denied, so it is the softer view, not the firm one.
+    assert stance("We want to make it clear that it does not necessarily require one to become a Tech Lead.") != "firm"
+    assert stance("Or perhaps the funds must be given to an individual contractor rather than an organization.") != "soft"
+    firm = "Soft skills are crucial: being able to work in teams is essential for building good solutions."
+    assert not answers("While not mandatory, languages like R and Java are also valuable.", firm)
+    assert answers("Teamwork is not strictly necessary for solo researchers who build good solutions alone.", firm)
+    # An alternative route is a view of its own, whatever words it shares.
+    assert answers("There are increasingly viable alternatives such as bootcamps and self-learning.",
+                   "Most employers only employ engineers with at least a master's degree.")
