@@ -284,7 +284,8 @@ def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.nda
             continue
         a, b = span
         members = list(range(a, b))
-        if b - a > KNOBS.max_sentences and not any(r.item[a:b]):
+        quoted = bool(r.quote and r.quote[k])  # someone's words, with their credit: up to a whole paragraph
+        if b - a > (KNOBS.max_run if quoted else KNOBS.max_sentences) and not any(r.item[a:b]):
             continue
         lead = next((i for i in range(a, b) if r.lead[i]), None)
         if lead is not None:

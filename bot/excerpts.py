@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .config import KNOBS
 from .retrieval import Passage
-from .text import LIST_MARKER, PLACEHOLDER
+from .text import FUNCTION_WORDS, LIST_MARKER, PLACEHOLDER
 
 # A sentence opening with one of these means something only after the sentence before it.
 LEANING = re.compile(
@@ -56,6 +56,10 @@ _ABOUT_THE_TEXT = re.compile(
     r"look|teach|take|guide|answer|explore|focus))\b|"
     r"^(?:in|on|throughout|from) (?:this|our|the following) (?:page|section)\b|"
     r"\bwe(?:'|’)ll\b|\bwe will (?:answer|cover|look|explore|discuss)\b|^(?:below|here) (?:are|is)\b|\bas follows\b", re.I)
+# A quotation's credit closing its paragraph ("— @jessfraz, "Blurred Lines"", "— Lance Waller, Emory University",
+# "— open source maintainer"): the paragraph is someone's words, quoted whole with it, never as the guide's own. A
+# dash before a clause ("... will work better — even if they aren't ...") is no credit.
+_CREDIT = re.compile(r"(?:^|\s)(?:—|―|--)\s*([^\s—][^—\n]{0,150})$")
 _ITEM_PREFIX = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+$")
 _ENDS = tuple(".!?:;)\"”’")
 _STOPS = (".", "!", "?", ":")
@@ -77,6 +81,7 @@ class Roles:
     adds: tuple[bool, ...]  # adds to the sentence before it ("... also involves ...")
     on_heading: bool = False  # the first sentence points at the section's heading: quoted with it, it stands
     asks: tuple[bool, ...] = ()  # a question on a line of its own (an FAQ's): what the paragraph after it answers
+    quote: tuple[tuple[int, int] | None, ...] = ()  # the credited quotation [a, b) a sentence belongs to
 
 
 def has_hole(text: str) -> bool:
@@ -119,8 +124,30 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
     if on_heading:
         leaning[0] = False
     asks = [para[k] and k + 1 < n and para[k + 1] and not item[k] and s.text.strip().endswith("?") for k, s in enumerate(sents)]
+    quote = _quotations(sents, para, item)
+    for k, q in enumerate(quote):
+        if q and k == q[1] - 1:
+            content[k] = True  # the credit is quoted wherever its quotation is
     return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds), on_heading=on_heading,
-                 asks=tuple(asks))
+                 asks=tuple(asks), quote=quote)
+
+
+def _credit(text: str) -> bool:
+    m = _CREDIT.search(text)
+    if not m or text.endswith((".", "!")):
+        return False
+    first = m.group(1).split()[0]
+    return len(m.group(1).split()) <= 25 and (first[0] in "@“\"" or first[0].isupper() or first.lower() not in FUNCTION_WORDS)
+
+
+def _quotations(sents, para, item) -> tuple[tuple[int, int] | None, ...]:
+    """Per sentence, the paragraph [a, b) it sits in when that paragraph closes with a quotation's credit."""
+    out: list[tuple[int, int] | None] = [None] * len(sents)
+    starts = [k for k, p in enumerate(para) if p] + [len(sents)]
+    for a, b in zip(starts, starts[1:]):
+        if b - a > 1 and not any(item[a:b]) and _credit(sents[b - 1].text.strip()):
+            out[a:b] = [(a, b)] * (b - a)
+    return tuple(out)
 
 
 def span_for(k: int, r: Roles, sentences=None) -> tuple[int, int] | None:
@@ -159,6 +186,8 @@ def span_for(k: int, r: Roles, sentences=None) -> tuple[int, int] | None:
         before = _back(k - 1, r)
         if before is not None:
             a = before
+    if r.quote and r.quote[k]:
+        return (min(a, r.quote[k][0]), r.quote[k][1])
     return (a, k + 1)
 
 

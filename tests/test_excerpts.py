@@ -281,3 +281,21 @@ def test_a_section_of_what_the_text_is_about_is_content_and_the_text_talking_abo
     assert excerpts.roles(posting).content == (True, True)
     about = passage("This section covers the skills you need. You can find more tips in this article. Python is common.")
     assert excerpts.roles(about).content == (False, False, True)
+
+
+@pytest.mark.parametrize("credit", ["— open source maintainer", '— @jessfraz, "Blurred Lines"', "— Lance Waller, Emory University"])
+def test_someones_words_are_quoted_with_their_credit(credit):
+    # opensource.guide's pull quotes: the credit closes the paragraph, and without it a maintainer's "I'm a big
+    # believer in good wearables" read as the guide's own view.
+    p = passage("Some maintainers track their sleep.\n\nI'm a big believer in good wearables. They show how you could have "
+                f"done better. {credit}\n\nFunding comes next.")
+    roles = excerpts.roles(p)
+    first = next(k for k, s in enumerate(p.sentences) if s.text.startswith("I'm"))
+    assert quoted(p, first)[0].startswith("I'm") and quoted(p, first)[-1].endswith(credit)
+    assert all(roles.content[k] for k in range(first, len(p.sentences) - 1))
+
+
+def test_a_dash_before_a_clause_is_no_credit():
+    p = passage("Looks matter. People believe that things that look better will work better — even if they aren't more "
+                "effective.\n\nFunding comes next.")
+    assert quoted(p, 0) == ["Looks matter."]
