@@ -393,6 +393,10 @@ def _vectors(store, rows: range) -> np.ndarray:
     return store.sentence_vectors[rows.start : rows.stop].astype(np.float32)
 
 
+_OPENS_LIST = re.compile(r":[ \t]*\n\s*(?:[-*+•]|\d{1,3}[.)])[ \t]")  # a lead-in and the first item of a list
+MAX_JOINED = 2  # chunks a list running over chunk boundaries may be joined from, after its own
+
+
 def with_rest_of_list(store, passage: Passage) -> Passage:
     """`passage` joined with its neighbour chunk where a list runs over the boundary: the next chunk's
     items after it, or the previous chunk's lead-in and items before it. A list is quoted with its lead-in."""
@@ -400,17 +404,24 @@ def with_rest_of_list(store, passage: Passage) -> Passage:
     if c < 0:
         return passage
     chunks = store.chunks
-    if c + 1 < len(chunks) and _LAST_LINE_ITEM.search(passage.text) and _same_section(store, c, c + 1):
-        nxt = chunks[c + 1]
+    # Onwards while the chunk joined last opens a list of its own that runs on ("check out these templates:
+    # - BDFL model template" | "- Meritocracy model template ..."), up to MAX_JOINED: a list already running when
+    # the first join was made is not followed further.
+    n = c + 1
+    while (n < len(chunks) and n - c <= MAX_JOINED and _LAST_LINE_ITEM.search(passage.text)
+           and _same_section(store, c, n) and (n == c + 1 or _OPENS_LIST.search(chunks[n - 1].text))):
+        nxt = chunks[n]
         gap = nxt.start - (passage.start + len(passage.text))
-        if gap >= 3:
-            rows = store.sentence_rows(c + 1)
-            # The chunks hold sentence text only; between two items the article has a line break and a marker.
-            passage = replace(
-                passage, text=passage.text + "\n-" + " " * (gap - 2) + nxt.text,
-                sentences=passage.sentences + store.sentences_in(c + 1),
-                sentence_rows=range(passage.sentence_rows.start, rows.stop),
-            )
+        if gap < 3:
+            break
+        rows = store.sentence_rows(n)
+        # The chunks hold sentence text only; between two items the article has a line break and a marker.
+        passage = replace(
+            passage, text=passage.text + "\n-" + " " * (gap - 2) + nxt.text,
+            sentences=passage.sentences + store.sentences_in(n),
+            sentence_rows=range(passage.sentence_rows.start, rows.stop),
+        )
+        n += 1
     if c > 0 and _same_section(store, c - 1, c) and _LAST_LINE_ITEM.search(chunks[c - 1].text):
         prev = chunks[c - 1]
         sents = store.sentences_in(c - 1)

@@ -82,6 +82,7 @@ class Roles:
     on_heading: bool = False  # the first sentence points at the section's heading: quoted with it, it stands
     asks: tuple[bool, ...] = ()  # a question on a line of its own (an FAQ's): what the paragraph after it answers
     quote: tuple[tuple[int, int] | None, ...] = ()  # the credited quotation [a, b) a sentence belongs to
+    question: tuple[bool, ...] = ()  # ends with a question mark
 
 
 def has_hole(text: str) -> bool:
@@ -129,7 +130,7 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         if q and k == q[1] - 1:
             content[k] = True  # the credit is quoted wherever its quotation is
     return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds), on_heading=on_heading,
-                 asks=tuple(asks), quote=quote)
+                 asks=tuple(asks), quote=quote, question=tuple(s.text.strip().endswith("?") for s in sents))
 
 
 def _credit(text: str) -> bool:
@@ -188,6 +189,8 @@ def span_for(k: int, r: Roles, sentences=None) -> tuple[int, int] | None:
             a = before
     if r.quote and r.quote[k]:
         return (min(a, r.quote[k][0]), r.quote[k][1])
+    if a > 0 and r.paragraph_start[a] and r.asks and r.asks[a - 1]:
+        a -= 1  # an FAQ's answer comes with the question it answers
     return (a, k + 1)
 
 
@@ -212,8 +215,8 @@ def render(sentences, r: Roles, members) -> str:
         words = " ".join(sentences[k].text.split())
         if r.item[k] and (previous is None or r.paragraph_start[k] or previous != k - 1):
             out += ("\n" if out else "") + "- " + words
-        elif out and r.paragraph_start[k]:
-            out += ("\n" if previous is not None and r.item[previous] else "\n\n") + words
+        elif out and (r.paragraph_start[k] or previous is not None and any(r.paragraph_start[previous + 1 : k])):
+            out += "\n\n" + words  # after a list item too: a line break alone continues the item (Markdown)
         else:
             out += (" " if out else "") + words
         previous = k

@@ -12,13 +12,13 @@ from bot.measure.evaluate import contains_gold, covers_keys, evaluate_bot, load_
 from tests.conftest import ROOT
 
 
-def _bot_on(tmp_path, embedder, articles: dict[str, str]) -> CareerBot:
+def _bot_on(tmp_path, embedder, articles: dict[str, str], chunk_chars: int | None = None) -> CareerBot:
     """A bot over a library of these articles (file name -> Markdown), built in tmp_path."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name, text in articles.items():
         (corpus / name).write_text(text, encoding="utf-8")
-    settings = Settings.from_env(corpus_dir=corpus, index_dir=tmp_path / "index")
+    settings = Settings.from_env(corpus_dir=corpus, index_dir=tmp_path / "index", chunk_chars=chunk_chars)
     update.build(settings, embedder)
     return CareerBot.load(settings=settings)
 
@@ -525,3 +525,23 @@ def test_a_compared_side_named_only_by_its_heading_is_named(tmp_path, embedder):
         "A short introduction to feedback loops, stocks and flows, useful for anyone who runs a team.\n")})
     answer = bot.ask("halvorsen's estimation book vs the lindqvist one - which is easier to get into?")
     assert "more approachable" in answer.text and not answer.gaps
+
+
+def test_a_list_begun_where_another_ran_over_a_chunk_boundary_is_quoted_whole_with_the_question_it_answers(tmp_path, embedder):
+    # opensource.guide's governance section: the list of models runs into the next chunk, which opens a list of
+    # templates that runs into a third. The answer showed "check out these templates: - BDFL model template" and
+    # dropped "Which one should you use?", so "It's up to you!" answered nothing.
+    bot = _bot_on(tmp_path, embedder, {"gov.md": (
+        "# Governance\n\n## Common structures\n\nThere are three common governance structures.\n\n"
+        "* **Ruler:** One person has the final say on all major decisions.\n\n"
+        "* **Merit:** Active contributors are given a formal decision making role. Decisions are made by vote.\n\n"
+        "* **Liberal:** Under the Liberal model, the people who do the most work are the most influential.\n\n"
+        "Which one should you use? It's up to you! Every model has advantages and trade-offs. If you're interested in "
+        "adopting one of these models, check out these templates:\n\n"
+        "* Ruler model template\n* Merit model template\n* Liberal contribution policy\n")}, chunk_chars=300)
+    chunks = [c.text for c in bot.store.chunks]
+    assert len(chunks) == 3 and chunks[1].endswith("* Ruler model template")  # the layout this test is about
+    text = bot.ask("what are the common governance structures?").text
+    assert "- Ruler model template\n- Merit model template\n- Liberal contribution policy" in text
+    assert "Which one should you use? It's up to you!" in text
+    assert "\n\nWhich one" in text  # a paragraph of its own after the list, not a continuation of its last item
