@@ -124,13 +124,14 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
     on_heading = opens_section and bool(leaning) and leaning[0] and bool(_POINTS.match(first) or _LEANING_INSIDE.match(first))
     if on_heading:
         leaning[0] = False
-    asks = [para[k] and k + 1 < n and para[k + 1] and not item[k] and s.text.strip().endswith("?") for k, s in enumerate(sents)]
+    question = [s.text.strip().endswith("?") for s in sents]
+    asks = [para[k] and k + 1 < n and para[k + 1] and not item[k] and question[k] for k in range(n)]
     quote = _quotations(sents, para, item)
     for k, q in enumerate(quote):
         if q and k == q[1] - 1:
             content[k] = True  # the credit is quoted wherever its quotation is
     return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds), on_heading=on_heading,
-                 asks=tuple(asks), quote=quote, question=tuple(s.text.strip().endswith("?") for s in sents))
+                 asks=tuple(asks), quote=quote, question=tuple(question))
 
 
 def _credit(text: str) -> bool:

@@ -7,7 +7,8 @@ what is needed; never to hide a sentence.
 
 import re
 
-from .text import FUNCTION_WORDS, stems
+from .question import is_content
+from .text import stems
 
 FIRM = re.compile(
     r"\b(requires?|required|requirements?|must (?:have|hold|possess|obtain|earn|pass|complete)|"
@@ -58,7 +59,7 @@ def answers(soft: str, firm: str, background: frozenset[str] = frozenset()) -> b
 
 
 def _content_stems(text: str) -> set[str]:
-    return {s for w in re.findall(r"[\w'’-]+", text.lower()) if w not in FUNCTION_WORDS for s in stems(w)}
+    return {s for w in re.findall(r"[\w'’-]+", text) if is_content(w) for s in stems(w)}
 
 
 def soft_cues(text: str) -> int:
