@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from . import pdf_text
 from .errors import ArticleError
 from .text import LIST_MARKER, PLACEHOLDER
 
@@ -306,11 +307,8 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
         except Exception as e:  # pypdf raises many types for damaged files
             reason = " ".join(str(e).split())[:200]  # one line, whatever the file put in the message
             raise ArticleError(path, f"the PDF could not be read ({type(e).__name__}: {reason})") from None
-    # PDF lines are wrapped at the page edge: rejoin lines inside a paragraph, keep blank-line breaks.
-    text = "\n\n".join(pages)
-    text = re.sub(r"-\n(?=[a-z])", "", text)
-    text = re.sub(r"(?<!\n)\n(?!\n)", " ", text)
-    return text, meta
+    # Lines regrouped by where they were drawn: headings, paragraphs and list items as Markdown (pdf_text.py).
+    return pdf_text.to_markdown(pages), meta
 
 
 class _StopReading(BaseException):
@@ -318,17 +316,21 @@ class _StopReading(BaseException):
     form XObject and would carry on with the next."""
 
 
-def _pdf_pages(reader) -> list[str]:
-    """Each page's text, read page by page within MAX_PDF_PAGES, MAX_ARTICLE_CHARS and MAX_PDF_WORK."""
+def _pdf_pages(reader) -> list[list[pdf_text.Line]]:
+    """Each page's lines, read page by page within MAX_PDF_PAGES, MAX_ARTICLE_CHARS and MAX_PDF_WORK."""
     if len(reader.pages) > MAX_PDF_PAGES:
         raise _StopReading(f"it has {len(reader.pages):,} pages; the limit is {MAX_PDF_PAGES:,}: "
                            "split it into several articles")
     chars = work = 0
     number = 0
 
-    def on_text(text, *_):
+    lines = pdf_text.PageLines()
+
+    def on_text(text, *where):
         nonlocal chars
         chars += len(text)
+        if where:
+            lines(text, *where)
         if chars > MAX_ARTICLE_CHARS:
             raise _StopReading(f"its text is too long (over {MAX_ARTICLE_CHARS:,} characters by page {number}): "
                                "split it into several articles")
@@ -342,8 +344,9 @@ def _pdf_pages(reader) -> list[str]:
 
     pages, kept = [], 0
     for number, page in enumerate(reader.pages, 1):  # noqa: B007 (on_text and on_operator name the page by it)
-        pages.append(page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator) or "")
-        kept += len(pages[-1])
+        page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
+        pages.append(lines.take())
+        kept += sum(len(line.text) + 1 for line in pages[-1])
         chars = kept  # what was kept, whatever the callbacks were told
         on_text("")
     return pages

@@ -1,5 +1,7 @@
 """Reading articles: each format's text and metadata, and a clear error for every kind of bad file."""
 
+from pathlib import Path
+
 import pytest
 
 from bot.errors import ArticleError
@@ -304,3 +306,38 @@ def test_a_byline_or_a_date_set_as_a_heading_is_a_line_of_text_not_a_section():
            "Intro text.\n\n## Author bios\n\nBios.\n")
     assert clean_text(raw, markdown=True) == ("# Title\n\nContributed by Ian\n\nPublication date: January 15, 2020\n\n"
                                              "Intro text.\n\n## Author bios\n\nBios.\n")
+
+
+# ranger.html printed by Chromium ("Save as PDF"); the second with `column-count: 2` on its body, without the
+# date, title and URL a browser prints on each page (--no-pdf-header-footer).
+RANGER_PDF = Path(__file__).parent / "data" / "pdf" / "ranger.pdf"
+RANGER_COLUMNS_PDF = RANGER_PDF.with_name("ranger-columns.pdf")
+
+
+def test_a_printed_pdf_keeps_its_headings_paragraphs_and_lists_and_drops_page_furniture():
+    """A browser's PDF of a page: headings in larger type, list bullets drawn as shapes, a date and URL on every
+    page, a paragraph running over the page break (bot/pdf_text.py)."""
+    text = load_article(RANGER_PDF).text
+    assert "\n## What rangers do\n\nA typical week includes:\n\n- guiding walks for schools" in text
+    assert "and history of the park to them as they go\n- checking fences, signs and footpaths\n- Writing incident reports." in text
+    # The paragraph over the page break is one, with nothing printed at the page's edges inside it.
+    assert "Parks differ in how long this lasts, but most expect a new ranger to handle volunteer teams alone" in text
+    assert "file:" not in text and "\ufb01" not in text and "PM Becoming" not in text and "1/2" not in text
+    assert _paragraphs_kept(text)
+    assert text.rstrip().endswith("## Training and qualifications\n\nMany rangers hold a qualification in countryside "
+                                  "management, but field experience as a volunteer counts for as much.\n\nFirst aid "
+                                  "training is required by nearly every employer before a ranger works alone.")
+
+
+def test_a_pdf_in_two_columns_is_read_column_by_column_not_as_a_list():
+    text = load_article(RANGER_COLUMNS_PDF).text
+    assert _paragraphs_kept(text)
+    assert [p for p in text.split("\n") if p.startswith("- ")] == [
+        "- guiding walks for schools and visitor groups, and explaining the wildlife and history of the park to them as they go",
+        "- checking fences, signs and footpaths", "- Writing incident reports."]
+
+
+def _paragraphs_kept(text: str) -> bool:
+    """The fourteen "On <topic>, rangers learn by doing. ... knows what happened." paragraphs, each whole, in order."""
+    paragraphs = [p for p in text.split("\n\n") if p.startswith("On ")]
+    return len(paragraphs) == 14 and all(p.endswith("knows what happened.") and p.count("On ") == 1 for p in paragraphs)

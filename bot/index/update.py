@@ -40,8 +40,9 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # Recorded too: chunks are embedded with their article's title and heading path (chunking.contexts), and
 # Markdown dialects are cleaned at ingest; an index made otherwise is rebuilt.
 # 2: a Markdown paragraph's soft line breaks read as spaces; 3: HTML lists in Markdown read as lists (ingest);
-# 4: template tags dropped, a blockquote's wrapped lines joined, a paragraph emphasized whole unmarked
-CHUNK_TEXT = "title-headings-4"
+# 4: template tags dropped, a blockquote's wrapped lines joined, a paragraph emphasized whole unmarked;
+# 5: a PDF's headings, paragraphs and list items read from where its lines are drawn (pdf_text.py)
+CHUNK_TEXT = "title-headings-5"
 
 
 def chunking_params(settings: Settings) -> dict:

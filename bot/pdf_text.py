@@ -1,0 +1,211 @@
+"""A PDF's lines -> the Markdown the rest of the pipeline reads: headings, paragraphs, list items, no page furniture.
+
+pypdf's plain text of a page is its lines in drawing order with nothing between them, so a page read that way is
+one run of text: headings glued to the sentences after them ("... annually. Primary and secondary teacher salary
+If you have ..."), list items run together, and what a browser or word processor prints on every page (a date, a
+URL, "Page 3 of 7") inside the quotes. Here each line keeps where it was drawn and in what size of type, and:
+- a line in larger type than the body's is a heading (`## `);
+- a paragraph ends at a vertical gap, or at a short line that ends a sentence;
+- a line opening with a bullet glyph, or a run of indented blocks, is a list item (`- `);
+- a line repeated at the top or bottom of most pages (digits aside) is page furniture, and is dropped;
+- a paragraph running over a page break is one paragraph; ligatures ("ﬁ") are letters again.
+Reads the positions pypdf's text visitor reports; does not open files (ingest.py does) or judge the text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+# Layout cut-offs, in the document's own units (its body type size, line spacing and line length): set on PDFs
+# printed by Chromium from four benchmark libraries' articles (docs/evaluation.md, "PDF articles").
+HEADING_SCALE = 1.15  # a line in type at least this much larger than the body's is a heading
+PARAGRAPH_GAP = 1.45  # a gap to the next line over this many body line steps ends a paragraph
+SHORT_LINE = 0.7  # a line shorter than this share of a full line (in characters) may end its paragraph
+VERY_SHORT_LINE = 0.5  # ... and in an indented run always ends its item
+INDENT = 0.5  # a line starting this many body type sizes right of the left margin is indented
+MAX_INDENT = 8.0  # ... and no more than this: further right is a second column or a centred line, not a list
+MAX_HEADING_CHARS = 200
+FOOTNOTE_SCALE = 0.85  # digits in type this much smaller than their line's are footnote marks
+
+_FOOTNOTE_MARK = re.compile(r"[\d,\s*†‡–-]+")
+
+_BULLET = re.compile(r"^\s*[•●▪◦‣∙\uf0b7\uf0a7]\s*")  # \uf0b7, \uf0a7: Symbol/Wingdings bullets of Word exports
+_PAGE_NUMBER = re.compile(r"(?:page\s*)?\d+(?:\s*(?:/|of)\s*\d+)?", re.I)
+_ENDS_SENTENCE = re.compile(r"[.!?:;)\"”’]$")
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a page as drawn: its text, where it starts (PDF units, y up) and its type size."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+
+
+class PageLines:
+    """A pypdf `visitor_text` that keeps each line's position and type size; `take()` returns a page's lines.
+    Its pieces joined are exactly pypdf's plain text (the "\\n" pieces are its line breaks)."""
+
+    def __init__(self):
+        self._lines: list[Line] = []
+        self._reset()
+
+    def _reset(self) -> None:
+        self._parts: list[tuple[str, float]] = []  # (text, type size)
+        self._at: tuple[float, float] | None = None
+        self._sizes: Counter = Counter()
+
+    def __call__(self, text: str, cm, tm, font, size) -> None:
+        # The type as drawn: the font size scaled by the text matrix and the page's transform.
+        drawn = round(size * math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3]), 1)
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                self._end_line()
+            if part.strip():
+                if self._at is None:  # the line's start: the text matrix's origin through the page's transform
+                    self._at = (cm[0] * tm[4] + cm[2] * tm[5] + cm[4], cm[1] * tm[4] + cm[3] * tm[5] + cm[5])
+                self._sizes[drawn] += len(part.strip())
+            self._parts.append((part, drawn))
+
+    def _end_line(self) -> None:
+        if self._at is not None:
+            size = self._sizes.most_common(1)[0][0]
+            # Footnote marks ("... and ethics.9,10,11"): numbers in smaller type than their line's are no words of it.
+            text = "".join(t for t, s in self._parts if not (s < FOOTNOTE_SCALE * size and _FOOTNOTE_MARK.fullmatch(t)))
+            text = text.strip().translate(_LIGATURES)
+            if text:
+                self._lines.append(Line(text, self._at[0], self._at[1], size))
+        self._reset()
+
+    def take(self) -> list[Line]:
+        self._end_line()
+        lines, self._lines = self._lines, []
+        return lines
+
+
+def to_markdown(pages: list[list[Line]]) -> str:
+    """The pages' lines as Markdown: headings, paragraphs and list items, page furniture left out."""
+    pages = _without_furniture(pages)
+    lines = [line for page in pages for line in page]
+    if not lines:
+        return ""
+    layout = _Layout.of(pages)
+    blocks = _blocks(pages, layout)
+    out: list[str] = []
+    for i, b in enumerate(blocks):
+        text = b.text()
+        # An indented run of two or more blocks is a list drawn without bullet glyphs (a browser draws them as shapes).
+        if b.indented and not b.bullet and sum(c.indented for c in blocks[max(0, i - 1): i + 2]) >= 2:
+            text = "- " + text
+        out.append("## " + text if b.heading else text)
+    return "".join(("" if i == 0 else "\n" if t.startswith("- ") and out[i - 1].startswith("- ") else "\n\n") + t
+                   for i, t in enumerate(out))
+
+
+def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+    """Pages without the lines repeated at a page's top or bottom on most pages, or page numbers alone."""
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", text)
+
+    def edges(page: list[Line]) -> set[str]:
+        by_height = sorted(page, key=lambda line: line.y)
+        return {shape(line.text) for line in by_height[:2] + by_height[-2:]}
+
+    seen = Counter(s for page in pages for s in edges(page))
+    repeated = {s for s, n in seen.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2) and len(s) < MAX_HEADING_CHARS}
+    out = []
+    for page in pages:
+        furniture = edges(page) & repeated
+        out.append([line for line in page if shape(line.text) not in furniture and not _PAGE_NUMBER.fullmatch(line.text)])
+    return out
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The document's body type: its size, line step, left margin and full line length (in characters)."""
+
+    size: float
+    step: float
+    left: float
+    full: float
+
+    @classmethod
+    def of(cls, pages: list[list[Line]]) -> "_Layout":
+        sizes = Counter()
+        for page in pages:
+            for line in page:
+                sizes[line.size] += len(line.text)
+        size = sizes.most_common(1)[0][0]
+        body = [line for page in pages for line in page if line.size == size]
+        steps = [abs(a.y - b.y) for page in pages for a, b in zip(page, page[1:])
+                 if a.size == size == b.size and abs(a.y - b.y) > 0.1]
+        xs = Counter(round(line.x) for line in body)
+        # The left margin: the leftmost position a fair share of body lines start at (not one stray line's).
+        left = min((x for x, n in xs.items() if n >= 0.05 * len(body)), default=0)
+        lengths = sorted(len(line.text) for line in body)
+        return cls(size, statistics.median(steps) if steps else size * 1.2, left,
+                   lengths[int(0.75 * (len(lengths) - 1))] if lengths else 80)
+
+    def indented(self, line: Line) -> bool:
+        return INDENT * self.size < line.x - self.left <= MAX_INDENT * self.size
+
+
+@dataclass
+class _Block:
+    heading: bool
+    indented: bool
+    bullet: bool
+    lines: list[str]
+
+    def text(self) -> str:
+        text = self.lines[0]
+        for line in self.lines[1:]:
+            # A word broken at the line's end with a hyphen is one word again.
+            text = text[:-1] + line if re.search(r"[a-z]-$", text) and line[:1].islower() else text + " " + line
+        return text
+
+
+def _blocks(pages: list[list[Line]], layout: _Layout) -> list[_Block]:
+    """The lines grouped into headings, paragraphs and list items, in reading order (across page breaks)."""
+    blocks: list[_Block] = []
+    prev: Line | None = None
+    for page in pages:
+        for n, line in enumerate(page):
+            heading = line.size >= layout.size * HEADING_SCALE and len(line.text) <= MAX_HEADING_CHARS
+            bullet = _BULLET.match(line.text)
+            text = "- " + line.text[bullet.end():] if bullet else line.text
+            if prev is None or bullet or _breaks(prev, line, heading, n == 0, layout):
+                blocks.append(_Block(heading, layout.indented(line) and not heading, bool(bullet), [text]))
+            else:
+                blocks[-1].lines.append(text)
+            prev = line
+    return blocks
+
+
+def _breaks(prev: Line, line: Line, heading: bool, page_start: bool, layout: _Layout) -> bool:
+    """Whether `line` starts a new block after `prev`."""
+    was_heading = prev.size >= layout.size * HEADING_SCALE and len(prev.text) <= MAX_HEADING_CHARS
+    if heading != was_heading or (heading and line.size != prev.size):
+        return True
+    # A gap down the page ends a paragraph. A paragraph goes on over a jump to the next page or back up to the next
+    # column only mid-sentence: where a sentence ended, the gap that would tell is not drawn.
+    if page_start or line.y > prev.y:
+        if _ENDS_SENTENCE.search(prev.text) and (line.text[:1].isupper() or line.text[:1].isdigit()):
+            return True
+    elif prev.y - line.y > PARAGRAPH_GAP * layout.step:
+        return True
+    if layout.indented(line) != layout.indented(prev):
+        return True
+    short = len(prev.text) < SHORT_LINE * layout.full
+    opens = line.text[:1].isupper() or line.text[:1].isdigit()
+    if layout.indented(line) and short and (opens or len(prev.text) < VERY_SHORT_LINE * layout.full):
+        return True  # an item ends short: the next starts one
+    return not heading and short and opens and bool(_ENDS_SENTENCE.search(prev.text))
