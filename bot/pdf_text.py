@@ -30,9 +30,11 @@ INDENT = 0.5  # a line starting this many body type sizes right of the left marg
 MAX_INDENT = 8.0  # ... and no more than this: further right is a second column or a centred line, not a list
 MAX_HEADING_CHARS = 200
 FOOTNOTE_SCALE = 0.85  # digits in type this much smaller than their line's are footnote marks
+SAME_BASELINE = 0.3  # pieces whose baselines differ by at most this share of their type size share a line
 
 _FOOTNOTE_MARK = re.compile(r"[\d,\s*†‡–-]+")
 
+_CLOSES = re.compile(r"[,.;:!?)\]’”%]")  # no space before these where two pieces of a line meet
 _BULLET = re.compile(r"^\s*[•●▪◦‣∙\uf0b7\uf0a7]\s*")  # \uf0b7, \uf0a7: Symbol/Wingdings bullets of Word exports
 _PAGE_NUMBER = re.compile(r"(?:page\s*)?\d+(?:\s*(?:/|of)\s*\d+)?", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?:;)\"”’]$")
@@ -60,20 +62,38 @@ class PageLines:
 
     def _reset(self) -> None:
         self._parts: list[tuple[str, float]] = []  # (text, type size)
-        self._at: tuple[float, float] | None = None
+        self._at: tuple[float, float] | None = None  # where the line starts
+        self._last_x = 0.0  # where its last piece starts
         self._sizes: Counter = Counter()
+        self._broken = False  # pypdf wrote a line break since the last piece
 
     def __call__(self, text: str, cm, tm, font, size) -> None:
         # The type as drawn: the font size scaled by the text matrix and the page's transform.
         drawn = round(size * math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3]), 1)
         for i, part in enumerate(text.split("\n")):
-            if i:
+            self._broken = self._broken or i > 0
+            if not part.strip():
+                if not self._broken:
+                    self._parts.append((part, drawn))
+                continue
+            # Where this piece starts: the text matrix's origin through the page's transform.
+            at = (cm[0] * tm[4] + cm[2] * tm[5] + cm[4], cm[1] * tm[4] + cm[3] * tm[5] + cm[5])
+            if self._broken and self._at is not None and self._same_line(at, drawn):
+                # pypdf breaks the line at every text object, and some writers (Google Docs) draw each word as
+                # one: a piece further right on the same baseline goes on the line, after a space.
+                if not _CLOSES.match(part) and not self._parts[-1][0].endswith((" ", "-", "/")):
+                    self._parts.append((" ", drawn))
+            elif self._broken:
                 self._end_line()
-            if part.strip():
-                if self._at is None:  # the line's start: the text matrix's origin through the page's transform
-                    self._at = (cm[0] * tm[4] + cm[2] * tm[5] + cm[4], cm[1] * tm[4] + cm[3] * tm[5] + cm[5])
-                self._sizes[drawn] += len(part.strip())
+            self._broken = False
+            if self._at is None:
+                self._at = at
+            self._last_x = at[0]
+            self._sizes[drawn] += len(part.strip())
             self._parts.append((part, drawn))
+
+    def _same_line(self, at: tuple[float, float], size: float) -> bool:
+        return abs(at[1] - self._at[1]) <= SAME_BASELINE * size and at[0] > self._last_x
 
     def _end_line(self) -> None:
         if self._at is not None:
@@ -179,8 +199,9 @@ def _blocks(pages: list[list[Line]], layout: _Layout) -> list[_Block]:
     prev: Line | None = None
     for page in pages:
         for n, line in enumerate(page):
-            heading = line.size >= layout.size * HEADING_SCALE and len(line.text) <= MAX_HEADING_CHARS
             bullet = _BULLET.match(line.text)
+            # A bulleted line in large type (a slide's agenda) is a list item all the same.
+            heading = line.size >= layout.size * HEADING_SCALE and len(line.text) <= MAX_HEADING_CHARS and not bullet
             text = "- " + line.text[bullet.end():] if bullet else line.text
             if prev is None or bullet or _breaks(prev, line, heading, n == 0, layout):
                 blocks.append(_Block(heading, layout.indented(line) and not heading, bool(bullet), [text]))
@@ -200,7 +221,7 @@ def _breaks(prev: Line, line: Line, heading: bool, page_start: bool, layout: _La
     if page_start or line.y > prev.y:
         if _ENDS_SENTENCE.search(prev.text) and (line.text[:1].isupper() or line.text[:1].isdigit()):
             return True
-    elif prev.y - line.y > PARAGRAPH_GAP * layout.step:
+    elif prev.y - line.y > PARAGRAPH_GAP * layout.step * line.size / layout.size:  # a heading's lines step in its size
         return True
     if layout.indented(line) != layout.indented(prev):
         return True

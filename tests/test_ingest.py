@@ -337,6 +337,56 @@ def test_a_pdf_in_two_columns_is_read_column_by_column_not_as_a_list():
         "- checking fences, signs and footpaths", "- Writing incident reports."]
 
 
+def test_a_pdf_that_draws_each_word_apart_is_read_as_lines_of_words(tmp_path):
+    """Google Docs' PDFs draw every word as its own text object, and pypdf breaks the line at each: the words of
+    one baseline are one line again, so headings and paragraphs come out whole (bot/pdf_text.py)."""
+    path = tmp_path / "profile.pdf"
+    path.write_bytes(_word_per_object_pdf([
+        (18, "What rangers do"),
+        (11, "Park rangers protect natural areas and help visitors enjoy them safely, in every season. Most of the "
+             "work happens outdoors."),
+        (11, "Rangers also write reports, plan programs and answer questions at visitor centers (in summer), so "
+             "the job is not only outdoors."),
+        (18, "Pay and hours"),
+        (11, "Seasonal rangers earn between 15 and 22 dollars an hour.")]))
+    assert load_article(path).text.strip() == (
+        "## What rangers do\n\nPark rangers protect natural areas and help visitors enjoy them safely, in every "
+        "season. Most of the work happens outdoors.\n\nRangers also write reports, plan programs and answer "
+        "questions at visitor centers (in summer), so the job is not only outdoors.\n\n## Pay and hours\n\n"
+        "Seasonal rangers earn between 15 and 22 dollars an hour.")
+
+
+def _word_per_object_pdf(blocks, width=60) -> bytes:
+    """A one-page PDF drawn as Google Docs draws it: every word its own text object (BT ... ET), placed by Tm.
+    `blocks`: (type size, text) pairs, each a heading or paragraph; Courier, so a word's width is known."""
+    ops, y = ["1 0 0 -1 0 792 cm"], 40.0  # y runs down the page, as Google Docs draws it
+    for size, text in blocks:
+        x, words = 72.0, text.split()
+        for w in words:
+            advance = 0.6 * size * len(w)
+            if x + advance > 72 + 0.6 * size * width:
+                x, y = 72.0, y + 1.2 * size
+            esc = ["\\" + c if c in "()\\" else c for c in w]  # one glyph at a time, as Google Docs draws them
+            glyphs = " ".join(f"{0 if i == 0 else 0.6 * size:.2f} 0 Td ({c}) Tj" for i, c in enumerate(esc))
+            # The origin set a line above the baseline, then moved down to it: Google Docs' own sequence.
+            ops.append(f"BT /F1 {size} Tf 1 0 0 -1 {x:.2f} {y - size:.2f} Tm 0 {-size:.2f} Td {glyphs} ET")
+            x += advance + 0.6 * size
+        y += 2.4 * size
+    stream = "\n".join(ops).encode("latin-1")
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
 def _paragraphs_kept(text: str) -> bool:
     """The fourteen "On <topic>, rangers learn by doing. ... knows what happened." paragraphs, each whole, in order."""
     paragraphs = [p for p in text.split("\n\n") if p.startswith("On ")]
