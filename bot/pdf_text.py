@@ -29,11 +29,14 @@ VERY_SHORT_LINE = 0.5  # ... and in an indented run always ends its item
 INDENT = 0.5  # a line starting this many body type sizes right of the left margin is indented
 MAX_INDENT = 8.0  # ... and no more than this: further right is a second column or a centred line, not a list
 MAX_HEADING_CHARS = 200
+MAX_LABEL_CHARS = 100  # a run of bold lines this short, not ending a sentence, is a heading in body type
+BOLD_SHARE = 0.9  # a line with this share of its characters in a bold face is bold
 FOOTNOTE_SCALE = 0.85  # digits in type this much smaller than their line's are footnote marks
 SAME_BASELINE = 0.3  # pieces whose baselines differ by at most this share of their type size share a line
 
 _FOOTNOTE_MARK = re.compile(r"[\d,\s*†‡–-]+")
 
+_BOLD = re.compile(r"bold|black|heavy", re.I)  # in a font's name: "Arial-BoldMT", "LiberationSerif-Bold"
 _CLOSES = re.compile(r"[,.;:!?)\]’”%]")  # no space before these where two pieces of a line meet
 _BULLET = re.compile(r"^\s*[•●▪◦‣∙\uf0b7\uf0a7]\s*")  # \uf0b7, \uf0a7: Symbol/Wingdings bullets of Word exports
 _PAGE_NUMBER = re.compile(r"(?:page\s*)?\d+(?:\s*(?:/|of)\s*\d+)?", re.I)
@@ -44,17 +47,18 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
 
 @dataclass(frozen=True)
 class Line:
-    """One line of a page as drawn: its text, where it starts (PDF units, y up) and its type size."""
+    """One line of a page as drawn: its text, where it starts (PDF units, y up), its type size and weight."""
 
     text: str
     x: float
     y: float
     size: float
+    bold: bool = False  # drawn in a bold face throughout
 
 
 class PageLines:
-    """A pypdf `visitor_text` that keeps each line's position and type size; `take()` returns a page's lines.
-    Its pieces joined are exactly pypdf's plain text (the "\\n" pieces are its line breaks)."""
+    """A pypdf `visitor_text` that keeps each line's position, type size and weight; `take()` returns a page's
+    lines. A line is pypdf's, except that pieces it breaks apart on one baseline are one line again."""
 
     def __init__(self):
         self._lines: list[Line] = []
@@ -65,6 +69,7 @@ class PageLines:
         self._at: tuple[float, float] | None = None  # where the line starts
         self._last_x = 0.0  # where its last piece starts
         self._sizes: Counter = Counter()
+        self._bold = 0  # characters in a bold face
         self._broken = False  # pypdf wrote a line break since the last piece
 
     def __call__(self, text: str, cm, tm, font, size) -> None:
@@ -90,6 +95,7 @@ class PageLines:
                 self._at = at
             self._last_x = at[0]
             self._sizes[drawn] += len(part.strip())
+            self._bold += len(part.strip()) if font is not None and _BOLD.search(str(font.get("/BaseFont", ""))) else 0
             self._parts.append((part, drawn))
 
     def _same_line(self, at: tuple[float, float], size: float) -> bool:
@@ -102,7 +108,8 @@ class PageLines:
             text = "".join(t for t, s in self._parts if not (s < FOOTNOTE_SCALE * size and _FOOTNOTE_MARK.fullmatch(t)))
             text = text.strip().translate(_LIGATURES)
             if text:
-                self._lines.append(Line(text, self._at[0], self._at[1], size))
+                bold = self._bold >= BOLD_SHARE * sum(self._sizes.values())
+                self._lines.append(Line(text, self._at[0], self._at[1], size, bold))
         self._reset()
 
     def take(self) -> list[Line]:
@@ -197,23 +204,42 @@ def _blocks(pages: list[list[Line]], layout: _Layout) -> list[_Block]:
     """The lines grouped into headings, paragraphs and list items, in reading order (across page breaks)."""
     blocks: list[_Block] = []
     prev: Line | None = None
+    was_heading = False
     for page in pages:
+        headings = _headings(page, layout)
         for n, line in enumerate(page):
             bullet = _BULLET.match(line.text)
-            # A bulleted line in large type (a slide's agenda) is a list item all the same.
-            heading = line.size >= layout.size * HEADING_SCALE and len(line.text) <= MAX_HEADING_CHARS and not bullet
+            heading = headings[n]
             text = "- " + line.text[bullet.end():] if bullet else line.text
-            if prev is None or bullet or _breaks(prev, line, heading, n == 0, layout):
+            if prev is None or bullet or _breaks(prev, line, was_heading, heading, n == 0, layout):
                 blocks.append(_Block(heading, layout.indented(line) and not heading, bool(bullet), [text]))
             else:
                 blocks[-1].lines.append(text)
-            prev = line
+            prev, was_heading = line, heading
     return blocks
 
 
-def _breaks(prev: Line, line: Line, heading: bool, page_start: bool, layout: _Layout) -> bool:
+def _headings(page: list[Line], layout: _Layout) -> list[bool]:
+    """Which of a page's lines are headings: a line in larger type than the body's, or a short run of bold lines in
+    body type that ends no sentence (a word processor's "Role Summary", a browser's h4)."""
+    # A bulleted line is a list item whatever its type (a slide's agenda in large type, a bold item's label).
+    flags = [line.size >= layout.size * HEADING_SCALE and len(line.text) <= MAX_HEADING_CHARS
+             and not _BULLET.match(line.text) for line in page]
+    n = 0
+    while n < len(page):
+        end = n
+        while end < len(page) and page[end].bold and not flags[end] and page[end].size == page[n].size and (
+                end == n or 0 < page[end - 1].y - page[end].y <= PARAGRAPH_GAP * layout.step):
+            end += 1
+        run = " ".join(line.text for line in page[n:end])
+        if end > n and len(run) <= MAX_LABEL_CHARS and not _ENDS_SENTENCE.search(run) and not _BULLET.match(run):
+            flags[n:end] = [True] * (end - n)
+        n = max(end, n + 1)
+    return flags
+
+
+def _breaks(prev: Line, line: Line, was_heading: bool, heading: bool, page_start: bool, layout: _Layout) -> bool:
     """Whether `line` starts a new block after `prev`."""
-    was_heading = prev.size >= layout.size * HEADING_SCALE and len(prev.text) <= MAX_HEADING_CHARS
     if heading != was_heading or (heading and line.size != prev.size):
         return True
     # A gap down the page ends a paragraph. A paragraph goes on over a jump to the next page or back up to the next

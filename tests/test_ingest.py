@@ -348,19 +348,23 @@ def test_a_pdf_that_draws_each_word_apart_is_read_as_lines_of_words(tmp_path):
         (11, "Rangers also write reports, plan programs and answer questions at visitor centers (in summer), so "
              "the job is not only outdoors."),
         (18, "Pay and hours"),
-        (11, "Seasonal rangers earn between 15 and 22 dollars an hour.")]))
+        (11, "Seasonal rangers earn between 15 and 22 dollars an hour."),
+        (11, "Permanent rangers", "bold"),  # a word processor's heading: bold, in body type
+        (11, "Permanent posts pay more, with benefits.", "bold"),  # a bold sentence is no heading
+        (11, "Expect weekend shifts.")], width=30))
     assert load_article(path).text.strip() == (
         "## What rangers do\n\nPark rangers protect natural areas and help visitors enjoy them safely, in every "
         "season. Most of the work happens outdoors.\n\nRangers also write reports, plan programs and answer "
         "questions at visitor centers (in summer), so the job is not only outdoors.\n\n## Pay and hours\n\n"
-        "Seasonal rangers earn between 15 and 22 dollars an hour.")
+        "Seasonal rangers earn between 15 and 22 dollars an hour.\n\n## Permanent rangers\n\n"
+        "Permanent posts pay more, with benefits.\n\nExpect weekend shifts.")
 
 
 def _word_per_object_pdf(blocks, width=60) -> bytes:
     """A one-page PDF drawn as Google Docs draws it: every word its own text object (BT ... ET), placed by Tm.
-    `blocks`: (type size, text) pairs, each a heading or paragraph; Courier, so a word's width is known."""
+    `blocks`: (type size, text[, "bold"]), each a heading or paragraph; Courier, so a word's width is known."""
     ops, y = ["1 0 0 -1 0 792 cm"], 40.0  # y runs down the page, as Google Docs draws it
-    for size, text in blocks:
+    for size, text, *bold in blocks:
         x, words = 72.0, text.split()
         for w in words:
             advance = 0.6 * size * len(w)
@@ -369,14 +373,14 @@ def _word_per_object_pdf(blocks, width=60) -> bytes:
             esc = ["\\" + c if c in "()\\" else c for c in w]  # one glyph at a time, as Google Docs draws them
             glyphs = " ".join(f"{0 if i == 0 else 0.6 * size:.2f} 0 Td ({c}) Tj" for i, c in enumerate(esc))
             # The origin set a line above the baseline, then moved down to it: Google Docs' own sequence.
-            ops.append(f"BT /F1 {size} Tf 1 0 0 -1 {x:.2f} {y - size:.2f} Tm 0 {-size:.2f} Td {glyphs} ET")
+            ops.append(f"BT /F{2 if bold else 1} {size} Tf 1 0 0 -1 {x:.2f} {y - size:.2f} Tm 0 {-size:.2f} Td {glyphs} ET")
             x += advance + 0.6 * size
         y += 2.4 * size
     stream = "\n".join(ops).encode("latin-1")
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>",
             b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"]
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>", b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier-Bold >>"]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for i, o in enumerate(objs, 1):
         offsets.append(len(out))

@@ -42,7 +42,7 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 2: a Markdown paragraph's soft line breaks read as spaces; 3: HTML lists in Markdown read as lists (ingest);
 # 4: template tags dropped, a blockquote's wrapped lines joined, a paragraph emphasized whole unmarked;
 # 5: a PDF's headings, paragraphs and list items read from where its lines are drawn (pdf_text.py)
-# 6: the words of one baseline one line, where a PDF draws each word apart (Google Docs)
+# 6: a PDF's words of one baseline one line where it draws each word apart (Google Docs); short bold lines headings
 CHUNK_TEXT = "title-headings-6"
 
 
