@@ -50,7 +50,8 @@ CHAT_WORDS = frozenset(
     stupid dumb bad terrible wrong rubbish garbage not what huh hmm wow oh ah got it makes sense answer answers
     doing today how morning afternoon evening hello hi hey day of me i see clear clears cleared up whatever anyway
     anyways appreciate appreciated understood understand kk can do makes sense sounds thank stuff going hows whats
-    been things life ya yall actually definitely truly honestly seriously literally indeed""".split()
+    been things life ya yall actually definitely truly honestly seriously literally indeed thats everything exactly
+    need needed want wanted know knew info to""".split()
 )
 _RUDE = re.compile(r"\b(?:useless|stupid|dumb|bad|terrible|rubbish|garbage|wrong|not helpful)\b", re.I)
 
@@ -323,7 +324,7 @@ def small_talk(message: str, library: Library) -> Answer:
     if _RUDE.search(m):
         text = (f"Sorry that didn't help. I can only quote what my articles{about} say; try asking it another way, "
                 "or one of these:")
-    elif m.startswith(("thank", "thx", "ty", "cheers")):
+    elif re.search(r"\b(?:thank|thanks|thx|ty|tysm|cheers)\b", m):  # "ok cool ty, that's all I needed"
         text = f"You're welcome! Ask me anything else{about}."
     elif m.startswith(("bye", "goodbye", "see you", "see ya")):
         text = "Good luck! Come back any time."

@@ -194,7 +194,8 @@ def test_refusal_offers_questions_the_guides_can_answer(guides_bot, question):
                                      "thanks a lot, that's great", "appreciate it", "you ok?", "that makes sense, thank you!",
                                      "hi there, what can you do?", "sounds good, cheers", "hey there! hows it going",
                                      "how are you doing today?", "hello, how is it going?", "hey whats up",
-                                     "thanks, that actually really helped!"])
+                                     "thanks, that actually really helped!", "ok cool ty, thats all i needed",
+                                     "that's everything I wanted to know, thanks"])
 def test_small_talk_gets_a_friendly_reply_not_retrieval(guides_bot, message):
     answer = guides_bot.ask(message)
     assert answer.kind == "smalltalk" and answer.citations == []
@@ -204,7 +205,8 @@ def test_small_talk_gets_a_friendly_reply_not_retrieval(guides_bot, message):
 @pytest.mark.parametrize("message", ["thanks! what about a PhD?", "hey, what skills do I need?", "ok so is a degree needed?",
                                      "help me choose a degree", "lol how much do they earn", "thanks, that's great, can you do salaries?",
                                      "appreciate it, and what about bootcamps?", "you ok with questions on pay?",
-                                     "hey whats up with the job market?", "how are things going for new graduates?"])
+                                     "hey whats up with the job market?", "how are things going for new graduates?",
+                                     "ok cool, i needed to know about internships"])
 def test_small_talk_with_a_question_in_it_is_answered(guides_bot, message):
     assert guides_bot.ask(message).kind != "smalltalk"
 
