@@ -156,7 +156,7 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
             gaps += (missing,)
     disagreement = False
     if question.asks_requirement:
-        disagreement = _add_counterpoint(chosen, candidates, evidence, roles, passages, vector, limits)
+        disagreement = _add_counterpoint(chosen, candidates, evidence, roles, passages, vector, limits, focus)
     no_figure = question.type == "amount" and not _lead_with_figure(chosen, candidates, question.text, passages)
     # The passage quoted whole is widened too: what lies between its quotable sentences stays in (a line-wrapped
     # source's fragments). Leaving them out cut 42 of 337 answers mid-run (held out: every key 32 -> 31 of 72).
@@ -442,15 +442,19 @@ def _complete_comparison(chosen, candidates, evidence: Evidence, limits: Thresho
     return ""
 
 
-def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, vector, limits) -> bool:
-    """When the answer states a firm requirement, add the best opposite view from another guide, if any."""
+def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, vector, limits, focus=None) -> bool:
+    """When what answers states a firm requirement, add the best opposite view from another guide, if any. In a
+    passage quoted whole, what answers is its best excerpt (`focus`), not every sentence shown around it."""
     def text_of(c):
         return c.text(passages)
 
     def stated(c):  # a question the passage lists ("Is being a PI a requirement for tenure?") states nothing
         return " ".join(s.text for s in c.sentences(passages) if not s.text.rstrip().endswith("?"))
 
-    firm = [c for c in chosen if stance(stated(c)) == "firm"]
+    # A passage shown whole says much that is not the answer: "compliance requirements" in a list of skills is no
+    # requirement the question asked about ("do platform engineers have to be on call?"; an 18F profile, read blind).
+    focus = focus or {}
+    firm = [focus.get(c.rank, c) for c in chosen if stance(stated(focus.get(c.rank, c))) == "firm"]
     if not firm:
         return False
     firm_articles = {passages[c.rank].article.id for c in firm}

@@ -99,30 +99,54 @@ class Profile:
         return positions, vectors
 
     @cached_property
-    def _headings(self) -> tuple[list[str], np.ndarray]:
-        """The headings that name an answerable topic, and each chunk's (its number, or -1)."""
+    def _headings(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The headings that name an answerable topic, each chunk's (its number, or -1), and per heading whether
+        more than one article has it (a template's "Role summary": which one is meant needs the article)."""
         number: dict[str, int] = {}
         heading_of = np.full(self.index.n, -1, dtype=np.int64)
         titles = {a.title.strip().lower() for a in self.store.articles.values()}
+        articles: dict[int, set] = {}
+        article_of = self.index.article_of
         for heading, chunk_rows in zip(*self.index.heading_rows()):
             heading = readable_heading(heading)
             # A heading that is an article's title, or one word ("Conclusion"), names no answerable topic.
             if 12 <= len(heading) <= 90 and heading.lower() not in titles and len(heading.split()) >= 2:
-                heading_of[chunk_rows] = number.setdefault(heading, len(number))
-        return list(number), heading_of
+                h = number.setdefault(heading, len(number))
+                heading_of[chunk_rows] = h
+                articles.setdefault(h, set()).update(np.unique(article_of[chunk_rows]).tolist())
+        shared = np.array([len(articles[h]) > 1 for h in range(len(number))], dtype=bool)
+        return list(number), heading_of, shared
 
     def suggestions(self, vector: np.ndarray, n: int = 3) -> tuple[str, ...]:
-        """Questions the library can answer, offered with a refusal: its section headings closest to `vector`."""
+        """Questions the library can answer, offered with a refusal: its section headings closest to `vector`
+        (a heading several articles share named with the article of the nearest chunk under it)."""
         if not self.store.chunks:
             return self.library.examples
-        names, heading_of = self._headings
+        names, heading_of, shared = self._headings
         if not names:
             return self.library.examples
         # The headings of the nearest chunks, nearest first (a heading's best chunk decides its place).
-        ranked: list[str] = []
+        ranked: list[tuple[str, str]] = []
         for depth in (200, self.index.n):
             _, rows = self.index.nearest_chunks(vector, min(depth, self.index.n))
-            ranked = list(dict.fromkeys(names[h] for h in heading_of[rows] if h >= 0))[:n]
+            found: dict[tuple[str, str], None] = {}
+            for row in rows:
+                h = int(heading_of[row])
+                if h < 0:
+                    continue
+                # Twelve job profiles each with a "Role summary": "What do the guides say about “Role summary”?"
+                # names none of them (a blind reader of 49 such PDFs: "generic and of little use").
+                title = self.store.articles[self.store.chunks[int(row)].article_id].title if shared[h] else ""
+                found[(names[h], title)] = None
+                if len(found) == n:
+                    break
+            ranked = list(found)
             if len(ranked) >= min(n, len(names)):
                 break
-        return tuple(h if h.endswith("?") else f"What do the guides say about “{h}”?" for h in ranked)
+        return tuple(_suggestion(h, title) for h, title in ranked)
+
+
+def _suggestion(heading: str, title: str) -> str:
+    if heading.endswith("?"):
+        return heading
+    return f"What do the guides say about “{heading}” in “{title}”?" if title else f"What do the guides say about “{heading}”?"

@@ -154,6 +154,24 @@ def test_a_question_the_passage_lists_is_not_a_stance_it_takes(tmp_path, embedde
     assert not answer.disagreement and "don't all agree" not in answer.text
 
 
+def test_a_requirement_the_shown_passage_mentions_in_passing_is_no_side_of_a_disagreement(tmp_path, embedder):
+    # The passage is shown whole; its skills list names "compliance requirements", which is not what the question
+    # asks about. Read as a firm requirement, it brought in another guide's "if not needed" as the other side
+    # (an 18F profile, read blind: "falsely says guides disagree").
+    bot = _bot_on(tmp_path, embedder, {
+        "engineer.md": "# Platform Engineer\n\n## Position summary\n\nAs a platform engineer you will operate cloud "
+        "infrastructure. While you may be part of a team that carries maintenance rotations, we value flexible work "
+        "lives - no pagers needed!\n\nPlatform engineers on our team are:\n\n- Experienced with cloud platforms with "
+        "high availability, security, and compliance requirements.\n- Fluent in at least one infrastructure tool like "
+        "Terraform.\n",
+        "manager.md": "# Product Manager\n\n## Objectives\n\nPay attention to open source tools that agencies can "
+        "reuse, so that we help agencies not build custom infrastructure tools if not needed.\n",
+    })
+    answer = bot.ask("do platform engineers have to be on call with a pager?")
+    assert answer.citations and answer.citations[0].article.id == "engineer" and "no pagers needed" in answer.text
+    assert not answer.disagreement and "don't all agree" not in answer.text
+
+
 def test_the_sentence_an_also_sentence_points_back_to_comes_with_it(guides_bot):
     # "The deployment process also involves ... monitoring" matches best; the sentence it points back to
     # holds the specifics ("cloud platforms, APIs, and databases") and must not be left out.
@@ -186,6 +204,23 @@ def test_refusal_offers_questions_the_guides_can_answer(guides_bot, question):
     assert answer.citations == [] and answer.kind == "not_covered"
     assert 2 <= len(answer.suggestions) <= 3 and all(s.endswith("?") for s in answer.suggestions)
     assert all(s in answer.text for s in answer.suggestions)
+
+
+def test_a_heading_several_articles_share_is_offered_with_its_article(tmp_path, embedder):
+    # Job profiles that each open with "Role summary": a refusal offering "What do the guides say about “Role
+    # summary”?" names none of them. A heading only one article has is offered as it is.
+    profile = "# {title}\n\n## Role summary\n\n{summary}\n\n## {own}\n\n{detail}\n"
+    bot = _bot_on(tmp_path, embedder, {
+        "designer.md": profile.format(title="Product Designer", summary="You will design public services with users.",
+                                      own="Design research methods", detail="Run usability tests every sprint."),
+        "engineer.md": profile.format(title="Platform Engineer", summary="You will run cloud infrastructure for agencies.",
+                                      own="Infrastructure tools used", detail="We use Terraform and Kubernetes daily."),
+    })
+    offered = bot.profile.suggestions(bot.embedder.embed_query("what does the job involve in general?"))
+    assert any("“Role summary” in “" in s for s in offered)
+    assert not any(s.endswith("“Role summary”?") for s in offered)
+    shared = [s for s in offered if "Role summary" in s]
+    assert all(s.endswith(("in “Product Designer”?", "in “Platform Engineer”?")) for s in shared)
 
 
 @pytest.mark.parametrize("message", ["hi", "Hello!", "thanks", "Thank you so much", "what can you do?", "help",
