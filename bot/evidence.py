@@ -80,6 +80,9 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     unknown = unknown_phrases(profile, own, own_vector, limits.salient_word)
     passages = [with_rest_of_list(retriever.store, p) for p in passages]
     held = set().union(*(stems(f"{p.heading} {p.text}") for p in passages[:3]))
+    # Another career asked about is the gap whether or not the library knows its words ("pilot" of "a pilot
+    # project"; "commercial" of "a commercial pilot"): it decides the refusal.
+    unknown = _career_not_held(profile, own, held) or unknown
     shared = len((set(terms) - profile.background) & held)
     sentence_vectors = [_vectors(retriever.store, p.sentence_rows) for p in passages]
     reduced = None
@@ -154,6 +157,33 @@ def _asks_to_be(text: str, phrase: str) -> bool:
     the phrase only qualifies the next word ("become a travel nurse": a kind of the library's own career)."""
     found = re.search(_TO_BE + re.escape(phrase) + r"\b\W*([\w'’]*)", text, re.I)
     return found is not None and (not found[1] or found[1].lower() in FUNCTION_WORDS)
+
+
+# The question itself asks how to become one ("how do I become a pilot?", "what does it take to work as a nurse"),
+# with an article: not a goal mentioned in passing ("my goal (become a backend dev) ...") or "expected to be strong".
+_HOW_TO_BECOME = re.compile(
+    r"^\W*(?:(?:so|ok|okay|hi|hey|hello)\W+)?(?:how (?:do|can|could|would|should|did) (?:i|you|one|someone|people|ppl) |how to |"
+    r"what does it take to |what do (?:i|you) need to (?:do to )?|i (?:want|wanna|would like|'d like) to )"
+    r"(?:become|be|work as|get a job as|train as|train to be) (?:an?|the) ([\w'’+#-]+(?:\s+[\w'’+#-]+){0,3})", re.I)
+
+
+def _career_not_held(profile: Profile, text: str, held: set[str]) -> tuple[str, ...]:
+    """("pilot",) for "how do I become a pilot?" when the library uses the word ("a pilot project") but none of the
+    passages found names it: another career, asked about in words the library happens to know, is still a refusal.
+    () when the career asked about is the library's own, or its passages name it."""
+    found = _HOW_TO_BECOME.search(text)
+    if found is None:
+        return ()
+    run = []
+    for w in found[1].split():
+        if not is_content(w):
+            break
+        run.append(w)
+    # The last word names the career ("commercial pilot": a pilot); the words before it qualify it.
+    named = stems(run[-1]) - QUESTION_STEMS if run else set()
+    if not named or named & (held | profile.background | profile.library.subject_stems):
+        return ()
+    return (" ".join(run),)
 
 
 def _missing(full: float, fewer: float, shared: int, limits: Thresholds) -> bool:

@@ -206,6 +206,20 @@ def test_refusal_offers_questions_the_guides_can_answer(guides_bot, question):
     assert all(s in answer.text for s in answer.suggestions)
 
 
+@pytest.mark.parametrize("question, career", [
+    # "commercial" is a word of the guides and "pilot" is not, but only "pilot" was judged: it was no gap by the
+    # leave-out test, and the guides' steps to become an ML engineer were given as the answer.
+    ("what does it take to become a commercial pilot?", "commercial pilot"),
+    ("how do i become a senior product manager", "senior product manager"),
+])
+def test_another_career_named_with_words_the_guides_use_is_refused(guides_bot, question, career):
+    # The 18F profiles, read blind: "how do I become a pilot?" was answered with a product manager's skills,
+    # "pilot" being a word of that library ("a pilot project") that none of the passages found holds.
+    answer = guides_bot.ask(question)
+    assert answer.kind == "not_covered" and answer.citations == [] and answer.gaps == (career,)
+    assert guides_bot.ask("how do I become a machine learning engineer?").kind == "answer"
+
+
 def test_a_heading_several_articles_share_is_offered_with_its_article(tmp_path, embedder):
     # Job profiles that each open with "Role summary": a refusal offering "What do the guides say about “Role
     # summary”?" names none of them. A heading only one article has is offered as it is.
