@@ -301,7 +301,7 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
             reader = PdfReader(io.BytesIO(data))
             pages = _pdf_pages(reader)
             info = reader.metadata or {}
-            meta = {"title": info.get("/Title"), "site": info.get("/Author")}
+            meta = {"title": _document_name(info.get("/Title")), "site": info.get("/Author")}
         except _StopReading as e:
             raise ArticleError(path, str(e)) from None
         except Exception as e:  # pypdf raises many types for damaged files
@@ -309,6 +309,12 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
             raise ArticleError(path, f"the PDF could not be read ({type(e).__name__}: {reason})") from None
     # Lines regrouped by where they were drawn: headings, paragraphs and list items as Markdown (pdf_text.py).
     return pdf_text.to_markdown(pages), meta
+
+
+def _document_name(title):
+    """A PDF's title as a reader would write it: an editor's document name keeps its file name's underscores
+    ("Outreach_TechToGov__TTS Product performance profile", Google Docs)."""
+    return " ".join(title.replace("_", " ").split()) if isinstance(title, str) else title
 
 
 class _StopReading(BaseException):

@@ -173,6 +173,13 @@ def test_pdf_text_is_extracted_with_pypdf(tmp_path):
     assert "Mentors help you grow faster." in a.text
 
 
+def test_a_pdf_title_that_is_a_document_name_reads_as_words(tmp_path):
+    # Google Docs sets a PDF's title to the document's name: "Outreach_TechToGov__TTS Product performance profile".
+    path = tmp_path / "profile.pdf"
+    path.write_bytes(make_pdf([["Product managers work with agencies."]], "Outreach_TechToGov__TTS Product profile"))
+    assert load_article(path).title == "Outreach TechToGov TTS Product profile"
+
+
 @pytest.mark.parametrize(
     "name, content, reason",
     [
