@@ -39,6 +39,7 @@ _FOOTNOTE_MARK = re.compile(r"[\d,\s*†‡–-]+")
 _BOLD = re.compile(r"bold|black|heavy", re.I)  # in a font's name: "Arial-BoldMT", "LiberationSerif-Bold"
 _CLOSES = re.compile(r"[,.;:!?)\]’”%]")  # no space before these where two pieces of a line meet
 _BULLET = re.compile(r"^\s*[•●▪◦‣∙\uf0b7\uf0a7]\s*")  # \uf0b7, \uf0a7: Symbol/Wingdings bullets of Word exports
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}|[a-z])[.)]\s")  # "1. ", "b) ": an item's number, written out
 _PAGE_NUMBER = re.compile(r"(?:page\s*)?\d+(?:\s*(?:/|of)\s*\d+)?", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?:;)\"”’]$")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -238,6 +239,14 @@ def _headings(page: list[Line], layout: _Layout) -> list[bool]:
     return flags
 
 
+def _hangs_under(prev: Line, line: Line, layout: _Layout) -> bool:
+    """Whether `line` is the second line of the numbered item `prev` opens, set under its text, right of its number
+    ("1. Lead IT projects in the development, ..., maintenance," / "and modification of TTS software"): mid-sentence,
+    in lower case. Read as its own indented block, it became a list item of its own ("- and modification ...")."""
+    return (layout.indented(line) and not layout.indented(prev) and bool(_NUMBERED.match(prev.text))
+            and line.text[:1].islower() and not _ENDS_SENTENCE.search(prev.text))
+
+
 def _breaks(prev: Line, line: Line, was_heading: bool, heading: bool, page_start: bool, layout: _Layout) -> bool:
     """Whether `line` starts a new block after `prev`."""
     if heading != was_heading or (heading and line.size != prev.size):
@@ -249,7 +258,7 @@ def _breaks(prev: Line, line: Line, was_heading: bool, heading: bool, page_start
             return True
     elif prev.y - line.y > PARAGRAPH_GAP * layout.step * line.size / layout.size:  # a heading's lines step in its size
         return True
-    if layout.indented(line) != layout.indented(prev):
+    if layout.indented(line) != layout.indented(prev) and not _hangs_under(prev, line, layout):
         return True
     short = len(prev.text) < SHORT_LINE * layout.full
     opens = line.text[:1].isupper() or line.text[:1].isdigit()

@@ -367,6 +367,27 @@ def test_a_pdf_that_draws_each_word_apart_is_read_as_lines_of_words(tmp_path):
         "Permanent posts pay more, with benefits.\n\nExpect weekend shifts.")
 
 
+def test_a_numbered_items_second_line_hanging_under_its_text_is_the_same_item():
+    # An 18F profile, read blind: the second line of "1. Lead IT projects ..." starts under the item's text, right
+    # of its number, so it was an indented block of its own, and beside the bullets below it a list item: an
+    # orphan "- and modification of TTS software" quoted as an answer's first line.
+    from bot.pdf_text import Line, to_markdown
+
+    body = [Line("Key Objectives", 72, 409, 21.3, True),
+            Line("1. Lead IT projects in the development, design, acquisition, test, implementation, maintenance,", 72, 388, 13.3),
+            Line("and modification of TTS software", 90, 375, 13.3),
+            Line("● Create project plans, charters, status reports and other documentation", 90, 359, 13.3),
+            Line("● Carry out system development life cycle activities for large and complex projects", 90, 345, 13.3),
+            Line("2. Provide technical expertise across the organization and to the programs we serve.", 72, 320, 13.3),
+            Line("Most of this work is done with teams in several offices, each with its own plans and needs.", 72, 300, 13.3),
+            Line("indented lines like this one are items of their own when no number opens the line above", 90, 287, 13.3)]
+    text = to_markdown([body])
+    assert ("1. Lead IT projects in the development, design, acquisition, test, implementation, maintenance, and "
+            "modification of TTS software\n\n- Create project plans") in text
+    assert "\n- and modification" not in text
+    assert "needs.\n\nindented lines like this one" in text  # no number above: not hanging under an item
+
+
 def _word_per_object_pdf(blocks, width=60) -> bytes:
     """A one-page PDF drawn as Google Docs draws it: every word its own text object (BT ... ET), placed by Tm.
     `blocks`: (type size, text[, "bold"]), each a heading or paragraph; Courier, so a word's width is known."""
