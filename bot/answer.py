@@ -227,7 +227,7 @@ def _quotable(r0: excerpts.Roles) -> list[int]:
         in_item[k] = in_item[k] or (in_item[k - 1] and not r0.paragraph_start[k])
     # A question is kept before the sentence that answers it, on a line of its own (an FAQ's) or in its paragraph
     # ("Which one should you use? It's up to you!"): without it the answer hangs.
-    kept = [r0.content[k] or r0.lead[k] or in_item[k] for k in range(len(r0.item))]
+    kept = [r0.content[k] or r0.lead[k] or in_item[k] or (bool(r0.introduces) and r0.introduces[k]) for k in range(len(r0.item))]
     whole = [k for k in range(len(kept)) if kept[k] or (
         r0.question[k] and k + 1 < len(kept) and kept[k + 1] and not r0.item[k] and (r0.asks[k] or not r0.paragraph_start[k + 1]))]
     while whole and r0.leaning[whole[0]]:  # it leans on a sentence of the chunk before ("This is why ...")
@@ -256,6 +256,12 @@ def _widen(c: _Excerpt, passages, roles) -> None:
     """An excerpt quoted as its whole paragraph (up to KNOBS.max_run sentences): nothing cut out of a run."""
     r = roles[c.rank]
     if any(r.item[k] for k in c.members):
+        # Items are quoted as chosen; a paragraph of its own between two quoted ones stays in (a quoted example's
+        # "*Software Engineer - 07/2015 to Present*" line between its organisation and its duties).
+        sents, members = passages[c.rank].sentences, set(c.members)
+        c.members = tuple(k for k in range(c.a, c.b) if k in members or (
+            r.paragraph_start[k] and not r.item[k] and (k + 1 == len(r.item) or r.paragraph_start[k + 1])
+            and not excerpts.has_hole(sents[k].text)))
         return
     first, a, b = c.a, c.a, c.b
     n = len(r.item)

@@ -60,7 +60,8 @@ _ABOUT_THE_TEXT = re.compile(
 # "— open source maintainer"): the paragraph is someone's words, quoted whole with it, never as the guide's own. A
 # dash before a clause ("... will work better — even if they aren't ...") is no credit.
 _CREDIT = re.compile(r"(?:^|\s)(?:—|―|--)\s*([^\s—][^—\n]{0,150})$")
-_ITEM_PREFIX = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+$")
+_ITEM_PREFIX = re.compile(rf"(?:^|\n)([ \t]*){LIST_MARKER}[ \t]+$")
+_QUOTED_ITEM = re.compile(rf"^(?:>[ \t]?)+[ \t]*{LIST_MARKER}[ \t]")
 _ENDS = tuple(".!?:;)\"”’")
 _STOPS = (".", "!", "?", ":")
 # A value the text does not hold, left by a site's templates ("from $salaries_tlr_min$ to {{ max }}"): a sentence
@@ -83,6 +84,8 @@ class Roles:
     asks: tuple[bool, ...] = ()  # a question on a line of its own (an FAQ's): what the paragraph after it answers
     quote: tuple[tuple[int, int] | None, ...] = ()  # the credited quotation [a, b) a sentence belongs to
     question: tuple[bool, ...] = ()  # ends with a question mark
+    depth: tuple[int, ...] = ()  # a list item's nesting level in the passage (0: outermost)
+    introduces: tuple[bool, ...] = ()  # ends with ":" before a quoted line (">"): shown with the passage it opens
 
 
 def has_hole(text: str) -> bool:
@@ -98,7 +101,10 @@ def roles(passage: Passage) -> Roles:
 @lru_cache(maxsize=4096)
 def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: bool = False) -> Roles:
     n = len(sents)
-    item = [bool(_ITEM_PREFIX.search(text[: s.start - base])) for s in sents]
+    markers = [_ITEM_PREFIX.search(text[: s.start - base]) for s in sents]
+    # An item of a quoted list ("> - Led and managed backend web development") keeps its markers in its text.
+    quoted_item = [bool(_QUOTED_ITEM.match(s.text)) for s in sents]
+    item = [m is not None or q for m, q in zip(markers, quoted_item)]
     if n > 1 and item[1] and not item[0] and not text[: sents[0].start - base].strip() \
             and text[sents[0].end - base : sents[1].start - base].count("\n") == 1 \
             and not sents[0].text.rstrip().endswith(_STOPS) and not sents[1].text.rstrip().endswith(_STOPS):
@@ -108,6 +114,10 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         item[0] = True
     para = [k == 0 or "\n" in text[sents[k - 1].end - base : s.start - base] for k, s in enumerate(sents)]
     lead = [s.text.rstrip().endswith(":") and k + 1 < n and item[k + 1] for k, s in enumerate(sents)]
+    # A paragraph that leads in to a quoted example ("This is an example of what your resume might look like:"): not quoted alone
+    # (it says nothing by itself), but kept where the passage is shown whole, or the example reads as advice.
+    introduces = [para[k] and s.text.rstrip().endswith(":") and k + 1 < n and sents[k + 1].text.startswith(">")
+                  for k, s in enumerate(sents)]
     content, leaning = [], []
     for k, s in enumerate(sents):
         t = s.text.strip()
@@ -130,8 +140,11 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
     for k, q in enumerate(quote):
         if q and k == q[1] - 1:
             content[k] = True  # the credit is quoted wherever its quotation is
+    # "  - Debugging JavaScript" under "- Debug your code ... sessions below:": quoted flat, the links read as steps.
+    depth = _depths(markers, item, sents, para)
     return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds), on_heading=on_heading,
-                 asks=tuple(asks), quote=quote, question=tuple(question))
+                 asks=tuple(asks), quote=quote, question=tuple(question), depth=depth,
+                 introduces=tuple(introduces))
 
 
 def _credit(text: str) -> bool:
@@ -207,6 +220,30 @@ def _back(k: int, r: Roles) -> int | None:
     return a
 
 
+def _depths(markers, item, sents, para) -> tuple[int, ...]:
+    """Each list item's nesting level: 1 for the items indented under an item that introduces them (it ends with
+    ":", "sessions below about debugging:"), else 0. Indentation alone is not trusted: chunks joined over a list
+    lose the first line's, and a chunk can start inside a nested list."""
+    out: list[int] = []
+    parent = current = None  # the indentation of the introducing item, and of the last outer item
+    for k, m in enumerate(markers):
+        ends_lead_in = sents[k].text.rstrip().endswith(":")
+        if not item[k]:
+            out.append(0)
+            if para[k]:
+                parent = current = None  # a paragraph ends the list
+            elif current is not None and ends_lead_in and parent is None:
+                parent = current  # "- Debug your code. You can watch these sessions:" introduces what follows
+            continue
+        w = len(m.group(1).expandtabs(4)) if m else None
+        if parent is not None and w is not None and w > parent:
+            out.append(1)
+            continue
+        out.append(0)
+        parent, current = (w if ends_lead_in and w is not None else None), w
+    return tuple(out)
+
+
 def render(sentences, r: Roles, members) -> str:
     """Quoted text of some of a passage's sentences, laid out as in the passage: sentences of a paragraph joined
     by spaces, paragraphs by a blank line, list items as "- item" lines."""
@@ -215,7 +252,8 @@ def render(sentences, r: Roles, members) -> str:
     for k in members:
         words = " ".join(sentences[k].text.split())
         if r.item[k] and (previous is None or r.paragraph_start[k] or previous != k - 1):
-            out += ("\n" if out else "") + "- " + words
+            bullet = "" if _QUOTED_ITEM.match(words) else "  " * (r.depth[k] if r.depth else 0) + "- "
+            out += ("\n" if out else "") + bullet + words
         elif out and (r.paragraph_start[k] or previous is not None and any(r.paragraph_start[previous + 1 : k])):
             out += "\n\n" + words  # after a list item too: a line break alone continues the item (Markdown)
         else:

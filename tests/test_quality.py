@@ -220,6 +220,35 @@ def test_another_career_named_with_words_the_guides_use_is_refused(guides_bot, q
     assert guides_bot.ask("how do I become a machine learning engineer?").kind == "answer"
 
 
+def test_a_nested_list_is_quoted_nested(tmp_path, embedder):
+    # Quoted flat, two talks listed under "Debug your code" read as two more steps (a held-out library, read blind).
+    bot = _bot_on(tmp_path, embedder, {
+        "asking.md": "# Asking questions about your code\n\n## Before asking questions\n\n- Check for typos. Sometimes an "
+        "error comes from a single typo.\n- Search for the error message. Someone has often met the same problem.\n"
+        "- Debug your code. You can watch these sessions about debugging:\n  - Debugging JavaScript and the front end\n"
+        "  - The web dev debugging hour\n- Write down what you tried. It helps whoever answers.\n",
+    })
+    text = bot.ask("what should i do myself before asking for help with an error in my code?").text
+    assert "\n- Debug your code." in text
+    assert "\n  - Debugging JavaScript and the front end\n  - The web dev debugging hour\n- Write down" in text
+
+
+def test_a_quoted_example_is_shown_with_its_lead_in_and_its_quoted_list(tmp_path, embedder):
+    # The federal resume example, read blind: the answer left out "This is an example of ...:" (a dangling lead-in)
+    # and the example's "> - " duties (lines without full stops), so a sample resume read as the guide's advice.
+    bot = _bot_on(tmp_path, embedder, {
+        "resume.md": "# Preparing your resume\n\n## Example resume excerpt\n\nThis is an example of what your resume "
+        "might look like for a position with the agency:\n\n> Digital Services Office - Washington, DC\n\n> *Software "
+        "Engineer - 2015 to present - 40 hours per week*\n\n> Developer for a job posting portal used by more than 500 "
+        "offices, with more than ten million applicant accounts.\n> - Led and managed backend web development\n> - "
+        "Built metrics dashboards for hiring managers\n",
+    })
+    text = bot.ask("what should the job entries on my resume look like?").text
+    assert "This is an example of what your resume might look like for a position with the agency:" in text
+    assert "\n> - Led and managed backend web development\n> - Built metrics dashboards for hiring managers" in text
+    assert "- > -" not in text
+
+
 def test_a_heading_several_articles_share_is_offered_with_its_article(tmp_path, embedder):
     # Job profiles that each open with "Role summary": a refusal offering "What do the guides say about “Role
     # summary”?" names none of them. A heading only one article has is offered as it is.
