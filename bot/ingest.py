@@ -407,6 +407,9 @@ _LINK_DEF = re.compile(
 _FOOTNOTE_REF = re.compile(r"(?<![ \t])[ \t]*\[\^[^\[\]\s]+\]")  # with the space before it: "word [^1]." -> "word."
 _TARGET = r"(?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])"  # (url "title"), allowing one (...) inside; or [ref]
 _IMAGE = re.compile(r"!\[[^\[\]]*\]" + _TARGET)  # image text is not content; a linked image leaves "[](url)"
+# An <img> with its caption in brackets right after it (bssw.io's hero images: "[A false color image of the
+# 'Beavertail' rock ... Credit: NASA/JPL/...]") goes whole, like a Markdown image's text.
+_IMG_CAPTION = re.compile(r"<img\b[^<>]*>[ \t]*\[[^\[\]\n]*\](?!\()", re.I)
 _LINK = re.compile(r"\[([^\[\]]*)\]" + _TARGET)  # keeps the link text; an empty one (that linked image) goes
 _SHORTCUT = re.compile(r"\[([^\[\]\n]+)\]")  # "[Google]" is a link only when a "[google]: url" line defined it
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
@@ -583,6 +586,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
         text = _join_soft_breaks(text)
     text = _FOOTNOTE_REF.sub("", text)
     text = _IMAGE.sub("", text)
+    text = _IMG_CAPTION.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _SHORTCUT.sub(lambda m: m[1] if m[1].lower() in labels else m[0], text)
     text = _AUTOLINK.sub(r"\1", text)

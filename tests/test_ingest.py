@@ -48,6 +48,14 @@ def test_html_left_in_markdown_goes_and_its_words_stay(tmp_path):
                                        'Ask "Can someone help me with {something}?" to start. Use List<String> here.\n')
 
 
+def test_an_image_caption_in_brackets_after_the_image_goes_with_it(tmp_path):
+    # bssw.io's hero images: the caption was quoted as the first line of an answer about generative AI.
+    path = tmp_path / "i.md"
+    path.write_text("<img src='hero.png' />[A false color image of a rock. Credit: NASA/JPL.]\n\n"
+                    "I do a lot of different things for work.\n")
+    assert load_article(path).text.strip() == "I do a lot of different things for work."
+
+
 def test_a_run_of_link_definitions_goes_whole(tmp_path):
     # bssw.io's references: one definition per line, each with a long "title"; joined as one paragraph they stayed.
     path = tmp_path / "r.md"
