@@ -234,6 +234,11 @@ def _quotable(r0: excerpts.Roles) -> list[int]:
         if whole[0] > 0 and r0.paragraph_start[whole[0]] and r0.asks[whole[0] - 1]:
             whole.insert(0, whole[0] - 1)  # ... or answers the question just above it, quoted with it
             break
+        if r0.blockquote and not r0.blockquote[whole[0]] and len(whole) > 1 and whole[1] == whole[0] + 1 \
+                and r0.blockquote[whole[1]]:
+            # ... except the lead-in to a quotation ("For example, Active Admin starts its contributing guide
+            # with:" | "> First off, thank you ..."): without it the quotation reads as the guide's own words.
+            break
         whole.pop(0)
     return whole
 

@@ -86,6 +86,7 @@ class Roles:
     question: tuple[bool, ...] = ()  # ends with a question mark
     depth: tuple[int, ...] = ()  # a list item's nesting level in the passage (0: outermost)
     introduces: tuple[bool, ...] = ()  # ends with ":" before a quoted line (">"): shown with the passage it opens
+    blockquote: tuple[bool, ...] = ()  # in a quoted block (a paragraph opening with ">")
 
 
 def has_hole(text: str) -> bool:
@@ -116,6 +117,9 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
     lead = [s.text.rstrip().endswith(":") and k + 1 < n and item[k + 1] for k, s in enumerate(sents)]
     # A paragraph that leads in to a quoted example ("This is an example of what your resume might look like:"): not quoted alone
     # (it says nothing by itself), but kept where the passage is shown whole, or the example reads as advice.
+    blockquote: list[bool] = []
+    for k, s in enumerate(sents):
+        blockquote.append(s.text.startswith(">") or (k > 0 and not para[k] and blockquote[k - 1]))
     introduces = [para[k] and s.text.rstrip().endswith(":") and k + 1 < n and sents[k + 1].text.startswith(">")
                   for k, s in enumerate(sents)]
     content, leaning = [], []
@@ -144,7 +148,7 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
     depth = _depths(markers, item, sents, para)
     return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds), on_heading=on_heading,
                  asks=tuple(asks), quote=quote, question=tuple(question), depth=depth,
-                 introduces=tuple(introduces))
+                 introduces=tuple(introduces), blockquote=tuple(blockquote))
 
 
 def _credit(text: str) -> bool:

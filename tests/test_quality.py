@@ -249,6 +249,21 @@ def test_a_quoted_example_is_shown_with_its_lead_in_and_its_quoted_list(tmp_path
     assert "- > -" not in text
 
 
+def test_a_quotation_is_quoted_with_its_lead_in(tmp_path, embedder):
+    # The passage opens on "For example, Active Admin starts its contributing guide with:", a sentence leaning on the
+    # chunk before, so it was left out and its quotation stayed, read as the guide's own words (a blind reader).
+    filler = " ".join(f"Sentence {n} of the introduction talks about open source projects in general." for n in range(15))
+    bot = _bot_on(tmp_path, embedder, {
+        "contributing.md": "# Starting a project\n\n## Writing your contributing guidelines\n\n" + filler + "\n\nFor "
+        "example, Active Admin starts its contributing guide with:\n\n> First off, thank you for considering "
+        "contributing to Active Admin. It's people like you that make it a great tool.\n\nIn the earliest stages of "
+        "your project, your CONTRIBUTING file can be simple. You should always explain how to report bugs or file issues.\n",
+    })
+    assert bot.retriever.store.chunks[1].text.startswith("For example, Active Admin")  # the case: a chunk opens on it
+    text = bot.ask("how do I write a friendly contributing guide that thanks people?").text
+    assert "For example, Active Admin starts its contributing guide with:\n\n> First off, thank you" in text
+
+
 def test_a_heading_several_articles_share_is_offered_with_its_article(tmp_path, embedder):
     # Job profiles that each open with "Role summary": a refusal offering "What do the guides say about “Role
     # summary”?" names none of them. A heading only one article has is offered as it is.
