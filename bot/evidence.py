@@ -83,6 +83,9 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     # Another career asked about is the gap whether or not the library knows its words ("pilot" of "a pilot
     # project"; "commercial" of "a commercial pilot"): it decides the refusal.
     unknown = _career_not_held(profile, own, held) or unknown
+    # "NMW" where the passages say "national minimum wage", "EPA" that the question spells out itself: no gap.
+    texts = [own] + [p.text for p in passages[:3]]
+    unknown = tuple(kept for kept in (" ".join(w for w in u.split() if not _spelled_out(w, texts)) for u in unknown) if kept)
     shared = len((set(terms) - profile.background) & held)
     sentence_vectors = [_vectors(retriever.store, p.sentence_rows) for p in passages]
     reduced = None
@@ -110,8 +113,10 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     opposite = alternatives(retriever, profile, vector) if question.asks_requirement else []
     sides = [side_terms(side, profile.background) for side in question.sides]
     aspect = {t for w in question.aspect for t in stems(w)} - profile.background
-    sides_together = bool(sides) and named_together(retriever.index, profile.vocabulary, sides)
-    aspect_together = sides_together and bool(aspect) and named_together(retriever.index, profile.vocabulary, [*sides, aspect])
+    # A word typed in capitals ("GPL") is an acronym, never the library's clipping of a longer word ("GPLv3").
+    clipped = {stem(w.lower()) for side in question.sides for w in side.split() if not w.isupper()}
+    sides_together = bool(sides) and named_together(retriever.index, profile.vocabulary, sides, clipped)
+    aspect_together = sides_together and bool(aspect) and named_together(retriever.index, profile.vocabulary, [*sides, aspect], clipped)
     return Evidence(
         question=question, searched_for=query, passages=passages,
         sentence_vectors=sentence_vectors,
@@ -127,16 +132,21 @@ def side_terms(side: str, background: frozenset[str]) -> set[str]:
     return (stems(side) - background) or stems(side)
 
 
-def named_together(index, vocabulary: list[str], groups: list[set[str]]) -> bool:
+def named_together(index, vocabulary: list[str], groups: list[set[str]], clipped: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether one chunk of the library holds a word of every group (stems; a stem of five letters or more also
-    names the library's stems that begin with it: "data scien" of "data science" and "data scientist")."""
+    names the library's stems that begin with it: "data scien" of "data science" and "data scientist"; so does a
+    shorter one the library never uses, typed in lower case (`clipped`): "uni")."""
     rows = None
     for group in groups:
         terms = set(group)
         for t in group:
-            if len(t) >= 5:
-                at = bisect.bisect_left(vocabulary, t[:5])
-                while at < len(vocabulary) and vocabulary[at].startswith(t[:5]):
+            # A short word the library never writes is its clipping of a longer one: "uni" names "univers".
+            at = bisect.bisect_left(vocabulary, t)
+            head = t[:5] if len(t) >= 5 else t if len(t) >= 3 and t in clipped and not (
+                at < len(vocabulary) and vocabulary[at] == t) else ""
+            if head:
+                at = bisect.bisect_left(vocabulary, head)
+                while at < len(vocabulary) and vocabulary[at].startswith(head):
                     terms.add(vocabulary[at])
                     at += 1
         found = [index.postings(t)[0] for t in terms]
@@ -165,6 +175,31 @@ _HOW_TO_BECOME = re.compile(
     r"^\W*(?:(?:so|ok|okay|hi|hey|hello)\W+)?(?:how (?:do|can|could|would|should|did) (?:i|you|one|someone|people|ppl) |how to |"
     r"what does it take to |what do (?:i|you) need to (?:do to )?|i (?:want|wanna|would like|'d like) to )"
     r"(?:become|be|work as|get a job as|train as|train to be) (?:an?|the) ([\w'’+#-]+(?:\s+[\w'’+#-]+){0,3})", re.I)
+
+
+_SKIPPED_IN_INITIALS = frozenset("of and for the in on to".split())
+
+
+def _spelled_out(word: str, texts: list[str]) -> bool:
+    """Whether `word` is an acronym of three to six letters ("NMW", "EPAs") whose letters start a run of words of
+    substance in one of `texts` ("national minimum wage", "end-point assessment"; "of", "and", "the" may sit
+    between them)."""
+    letters = word[:-1] if len(word) > 3 and word.endswith("s") else word
+    if not (3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    letters = letters.lower()
+    for text in texts:
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+        for seq in (words, [w for w in words if w not in _SKIPPED_IN_INITIALS]):
+            initials = "".join(w[0] for w in seq)
+            at = initials.find(letters)
+            while at >= 0:
+                run = seq[at : at + len(letters)]
+                # Words of substance, not the acronym itself: "as in a ..." spells nothing.
+                if seq[at] != letters and all(len(w) > 2 and w not in FUNCTION_WORDS for w in run):
+                    return True
+                at = initials.find(letters, at + 1)
+    return False
 
 
 def _career_not_held(profile: Profile, text: str, held: set[str]) -> tuple[str, ...]:
@@ -220,6 +255,7 @@ def unknown_phrases(profile: Profile, text: str, text_vector: np.ndarray, salien
     if not profile.has_vocabulary:
         return ()
     runs: list[list[str]] = []
+    text = _HOW_MUCH.sub("how", text)  # "how long does it take?" asks a duration; "long" is no topic of it
     for clause in re.split(r"[?!.,;:()]+", text):
         run: list[str] = []
         for word in clause.split() + [""]:
@@ -240,6 +276,7 @@ def unknown_phrases(profile: Profile, text: str, text_vector: np.ndarray, salien
 
 
 MAX_JUDGED_WORDS = 16
+_HOW_MUCH = re.compile(r"\bhow (?:long|much|many|often|soon|far|old|big)\b", re.I)
 
 
 def knows(profile: Profile, word: str) -> bool:

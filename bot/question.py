@@ -230,7 +230,9 @@ def analyse(text: str) -> Question:
         words = [w for w in beside if w.isalpha() and w.lower() not in _PLAIN]
         if words:  # a comparative says the comparison is on something: "which pays more, A or B?"
             words += [w for w in words_of(text) if is_content(w)]
-        aspect = tuple(dict.fromkeys(w for w in words if w.lower() not in taken and w.lower() not in COMPARISON_WORDS))
+        # Not a word that only says how it is asked: "is it more like a college course or a job?" compares on nothing.
+        aspect = tuple(dict.fromkeys(w for w in words if w.lower() not in taken and w.lower() not in COMPARISON_WORDS
+                                     and w.lower() not in FUNCTION_WORDS))
         return Question(text, "comparison", bool(_REQUIREMENT.search(text)), sides, aspect)
     rules = (("amount", _asks_amount), ("steps", _STEPS.search), ("list", _LIST.search), ("definition", _DEFINITION.search),
              ("yes_no", _YES_NO.search), ("advice", _ADVICE.search))

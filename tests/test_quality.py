@@ -264,6 +264,46 @@ def test_a_quotation_is_quoted_with_its_lead_in(tmp_path, embedder):
     assert "For example, Active Admin starts its contributing guide with:\n\n> First off, thank you" in text
 
 
+APPRENTICESHIPS = {
+    "apprenticeships.md": "# Apprenticeships\n\n## What an apprenticeship is\n\nAn apprenticeship is a real job where "
+    "you learn, gain experience and get paid. You spend at least 20% of your time in off-the-job training.\n\n"
+    "## Pay\n\nIf you're aged 16 to 18 or in the first year of your apprenticeship, you're entitled to the apprentice "
+    "rate. If you're 19 or over and have finished the first year, you are entitled to the national minimum wage for "
+    "your age.\n\n## Duration\n\nIt takes between one and six years to complete an apprenticeship, depending on "
+    "its level.\n\n## Assessment\n\nAt the end you take an end-point assessment with an independent assessor.\n\n"
+    "## Degrees\n\nA degree apprenticeship gives you a university degree and work experience, which makes you more "
+    "employable than a graduate who took the university route.\n",
+}
+
+
+@pytest.mark.parametrize("question, not_a_gap", [
+    ("im 20 and in yr 2 of my apprenticeship, do i get paid the NMW now?", "NMW"),  # the passage spells it out
+    ("what's an end point assessment (EPA)?", "EPA"),  # the question spells it out
+    ("is a degree apprenticeship better than going to uni?", "uni"),  # the library's "university", clipped
+])
+def test_an_acronym_or_clipping_of_the_librarys_own_words_is_no_gap(tmp_path, embedder, question, not_a_gap):
+    # A library nobody had tuned on (apprenticeships in England, read blind): answerable questions opened with
+    # "The guides never mention “NMW”" where the passage says "national minimum wage", and "don't compare".
+    bot = _bot_on(tmp_path, embedder, APPRENTICESHIPS)
+    answer = bot.ask(question)
+    assert answer.kind == "answer" and not any(not_a_gap.lower() in gap.lower() for gap in answer.gaps), answer.gaps
+
+
+def test_words_that_only_say_how_a_question_is_asked_are_no_gap(tmp_path, embedder):
+    # The same library: "The guides never mention “long”" (of "how long"), "“roughly”", and a comparison "on
+    # “like, wats”" ("is it more like a college course or a job?").
+    from bot.config import THRESHOLDS
+    from bot.evidence import unknown_phrases
+    from bot.question import analyse
+
+    bot = _bot_on(tmp_path, embedder, APPRENTICESHIPS)
+    for question in ("how long does an apprenticship take to finish? is it like 2 yrs or what",
+                     "roughly what % of an apprentices time is spent training?"):
+        assert unknown_phrases(bot.profile, question, embedder.embed_query(question), THRESHOLDS.salient_word) == ()
+    aspect = analyse("wats an apprenticeship actually, is it more like a college course or a job?").aspect
+    assert "like" not in aspect and "wats" not in aspect
+
+
 def test_a_heading_several_articles_share_is_offered_with_its_article(tmp_path, embedder):
     # Job profiles that each open with "Role summary": a refusal offering "What do the guides say about “Role
     # summary”?" names none of them. A heading only one article has is offered as it is.
