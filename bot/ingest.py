@@ -261,7 +261,8 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
                            f"{MAX_HTML_CHARS:,}): save the article's text as .md or .txt and add that")
     try:
         doc = trafilatura.bare_extraction(
-            raw, include_formatting=True, with_metadata=True, output_format="python", favor_recall=True
+            _collapse_whitespace(raw), include_formatting=True, with_metadata=True, output_format="python", favor_recall=True,
+            prune_xpath=[_NOT_SHOWN],
         )
     except Exception as e:
         raise ArticleError(path, f"the HTML could not be parsed ({type(e).__name__})") from None
@@ -271,6 +272,24 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
     return doc.text, meta
 
 
+_PRE = re.compile(r"(<pre\b.*?</pre\s*>)", re.I | re.S)
+
+
+def _collapse_whitespace(raw: str) -> str:
+    """The page's whitespace as a browser shows it: a line break in the source, with the indentation after it, is a
+    space (outside <pre>). trafilatura kept it inside a paragraph that holds a link, so a sentence was quoted
+    broken over two paragraphs ("... of your apprenticeship," | "you are entitled to the national minimum wage")."""
+    parts = _PRE.split(raw)
+    return "".join(part if i % 2 else re.sub(r"[ \t]*\n\s*", " ", part) for i, part in enumerate(parts))
+
+
+# Text a page never shows: screen-reader-only spans (GOV.UK's "visually-hidden" " (Opens in a new window)" after
+# every outside link, Bootstrap's "sr-only", WordPress's "screen-reader-text") and hidden elements. Kept, they were
+# quoted inside sentences ("the national minimum wage (Opens in a new window) for your age").
+_HIDDEN_CLASSES = ("visually-hidden", "visuallyhidden", "govuk-visually-hidden", "sr-only", "usa-sr-only",
+                   "screen-reader-text", "screenreader-only", "element-invisible")
+_NOT_SHOWN = "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none') or " + " or ".join(
+    f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _HIDDEN_CLASSES) + "]"
 _H1 = re.compile(r"<h1\b[^<>]{0,2000}>(.{1,2000}?)</h1>", re.I | re.S)
 
 

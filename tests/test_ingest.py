@@ -239,6 +239,25 @@ def test_markdown_dialects_are_cleaned_to_their_words():
     )
 
 
+def test_an_html_paragraph_reads_as_a_browser_shows_it(tmp_path):
+    # GOV.UK-style markup (an apprenticeships site, read blind): the source's line break inside a paragraph with a
+    # link was kept, so a sentence was quoted over two paragraphs, and the screen-reader-only " (Opens in a new
+    # window)" was read into it. <pre> keeps its lines.
+    path = tmp_path / "pay.html"
+    path.write_text(
+        "<html><head><title>Pay</title></head><body><main><h1>Pay</h1>\n<p>\n    If you're aged 16 to 18, you're "
+        "entitled to the apprentice rate. Many employers pay more than this.\n</p>\n<p>\n    If you're aged 19 or over "
+        "and have completed the first year of your apprenticeship,\n    you are entitled to the national <a "
+        "href='https://www.gov.uk/x'>minimum wage<span class=\"visually-hidden\"> (Opens in a new window)</span></a> "
+        "for your age.\n</p>\n<p>Screen readers <span class='sr-only'>and only they </span>skip nothing here.</p>\n"
+        "<pre>line one\nline two</pre>\n</main></body></html>")
+    text = load_article(path).text
+    assert ("If you're aged 19 or over and have completed the first year of your apprenticeship, you are entitled to "
+            "the national minimum wage for your age.") in text
+    assert "Opens in a new window" not in text and "and only they" not in text
+    assert "line one\nline two" in text
+
+
 def test_an_html_page_is_titled_by_its_own_heading_not_its_site_menu(tmp_path):
     from bot.ingest import load_article
 
