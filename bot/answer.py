@@ -227,15 +227,14 @@ def _quotable(r0: excerpts.Roles) -> list[int]:
         in_item[k] = in_item[k] or (in_item[k - 1] and not r0.paragraph_start[k])
     # A question is kept before the sentence that answers it, on a line of its own (an FAQ's) or in its paragraph
     # ("Which one should you use? It's up to you!"): without it the answer hangs.
-    kept = [r0.content[k] or r0.lead[k] or in_item[k] or (bool(r0.introduces) and r0.introduces[k]) for k in range(len(r0.item))]
+    kept = [r0.content[k] or r0.lead[k] or in_item[k] or r0.introduces[k] for k in range(len(r0.item))]
     whole = [k for k in range(len(kept)) if kept[k] or (
         r0.question[k] and k + 1 < len(kept) and kept[k + 1] and not r0.item[k] and (r0.asks[k] or not r0.paragraph_start[k + 1]))]
     while whole and r0.leaning[whole[0]]:  # it leans on a sentence of the chunk before ("This is why ...")
         if whole[0] > 0 and r0.paragraph_start[whole[0]] and r0.asks[whole[0] - 1]:
             whole.insert(0, whole[0] - 1)  # ... or answers the question just above it, quoted with it
             break
-        if r0.blockquote and not r0.blockquote[whole[0]] and len(whole) > 1 and whole[1] == whole[0] + 1 \
-                and r0.blockquote[whole[1]]:
+        if not r0.blockquote[whole[0]] and len(whole) > 1 and whole[1] == whole[0] + 1 and r0.blockquote[whole[1]]:
             # ... except the lead-in to a quotation ("For example, Active Admin starts its contributing guide
             # with:" | "> First off, thank you ..."): without it the quotation reads as the guide's own words.
             break

@@ -17,7 +17,7 @@ import numpy as np
 
 from .config import THRESHOLDS, Thresholds
 from .profile import Profile
-from .question import IRREGULAR, Question, analyse, is_content
+from .question import HOW_WORDS, IRREGULAR, Question, analyse, is_content
 from .retrieval import Passage, Retriever
 from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, stem, stems
 
@@ -140,10 +140,7 @@ def named_together(index, vocabulary: list[str], groups: list[set[str]], clipped
     for group in groups:
         terms = set(group)
         for t in group:
-            # A short word the library never writes is its clipping of a longer one: "uni" names "univers".
-            at = bisect.bisect_left(vocabulary, t)
-            head = t[:5] if len(t) >= 5 else t if len(t) >= 3 and t in clipped and not (
-                at < len(vocabulary) and vocabulary[at] == t) else ""
+            head = _prefix_of(t, vocabulary, clipped)
             if head:
                 at = bisect.bisect_left(vocabulary, head)
                 while at < len(vocabulary) and vocabulary[at].startswith(head):
@@ -155,6 +152,19 @@ def named_together(index, vocabulary: list[str], groups: list[set[str]], clipped
         if not len(rows):
             return False
     return rows is not None
+
+
+def _prefix_of(term: str, vocabulary: list[str], clipped) -> str:
+    """The prefix whose library stems `term` also names: the first five letters of a stem of five or more, or the
+    whole of a shorter word typed in lower case (`clipped`) that the library never writes, its clipping of a longer
+    one ("uni": "univers"); else ""."""
+    if len(term) >= 5:
+        return term[:5]
+    if len(term) >= 3 and term in clipped:
+        at = bisect.bisect_left(vocabulary, term)
+        if not (at < len(vocabulary) and vocabulary[at] == term):
+            return term
+    return ""
 
 
 # "How do I become an electrician?" in a library about teaching: the words it never uses are the career asked
@@ -276,7 +286,7 @@ def unknown_phrases(profile: Profile, text: str, text_vector: np.ndarray, salien
 
 
 MAX_JUDGED_WORDS = 16
-_HOW_MUCH = re.compile(r"\bhow (?:long|much|many|often|soon|far|old|big)\b", re.I)
+_HOW_MUCH = re.compile(rf"\bhow (?:{HOW_WORDS}|soon|far|old)\b", re.I)
 
 
 def knows(profile: Profile, word: str) -> bool:

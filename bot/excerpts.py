@@ -256,7 +256,7 @@ def render(sentences, r: Roles, members) -> str:
     for k in members:
         words = " ".join(sentences[k].text.split())
         if r.item[k] and (previous is None or r.paragraph_start[k] or previous != k - 1):
-            bullet = "" if _QUOTED_ITEM.match(words) else "  " * (r.depth[k] if r.depth else 0) + "- "
+            bullet = "" if _QUOTED_ITEM.match(words) else "  " * r.depth[k] + "- "
             out += ("\n" if out else "") + bullet + words
         elif out and (r.paragraph_start[k] or previous is not None and any(r.paragraph_start[previous + 1 : k])):
             out += "\n\n" + words  # after a list item too: a line break alone continues the item (Markdown)

@@ -34,7 +34,8 @@ COMPARISON_WORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z0-9][\w'’+#.-]*[\w+#]|[A-Za-z0-9]")
 
 # An amount asked outright ("how much", "what percent") or a word about pay or a statistic ("salary", "average").
-_HOW_AMOUNT = re.compile(r"\bhow (much|many|long|fast|big|often|quickly)\b|\bwhat (percent|percentage|share|proportion)\b|%", re.I)
+HOW_WORDS = "much|many|long|fast|big|often|quickly"  # "how long ...": the question asks an amount; the word is no topic
+_HOW_AMOUNT = re.compile(rf"\bhow ({HOW_WORDS})\b|\bwhat (percent|percentage|share|proportion)\b|%", re.I)
 _AMOUNT_WORD = re.compile(
     r"\b(salary|salaries|pay|paid|earn|earns|earning|earnings|wage|wages|income|cost|costs|price|rate|average|median|"
     r"growth rate|number of)\b",
