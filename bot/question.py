@@ -163,14 +163,32 @@ _HOW_MUCH_MAKE = re.compile(r"\bhow much (?:\S+ ){1,6}?(?:make|makes|making|made
 
 
 def figure_asked(text: str) -> str:
-    """"money", "time" or "any": the kind of figure an amount question's `text` asks for."""
+    """"money", "time", "time:<scale>" (a count of one unit: _scale) or "any": the kind of figure an amount
+    question's `text` asks for."""
     if _SHARE_ASKED.search(text):
         return "any"
     if (_MONEY_ASKED.search(text) and _AMOUNT_OF_MONEY.search(text)) or _HOW_MUCH_MAKE.search(text):
         return "money"
+    unit = _UNIT_ASKED.search(text)
+    if unit:
+        return f"time:{_scale(unit[1])}"
     if _TIME_ASKED.search(text):
         return "time"
     return "any"
+
+
+# "How many hours a week ...?" is not answered by "one to six years": a count of one unit is answered by a duration in
+# that unit or the next one up or down ("20 days" or "4 weeks" for "how many days"). "How long" takes any duration.
+_UNIT_ASKED = re.compile(r"\bhow many (seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|wks?|months|mos|years|yrs?|semesters)\b", re.I)
+_SCALE = (("sec", 0), ("min", 1), ("h", 2), ("d", 3), ("w", 4), ("mo", 5), ("se", 5), ("y", 6))
+
+
+def _scale(unit: str) -> int:
+    """Where a time unit stands from seconds (0) to years (6); a semester is counted with months."""
+    unit = unit.lower()
+    if unit.startswith("dec"):
+        return 7
+    return next(n for prefix, n in _SCALE if unit.startswith(prefix))
 
 
 # Any quantity at all: digits, number words, shares. Digits that are part of a name are not one: "M5",
@@ -196,11 +214,14 @@ def gives_figure(question: str, text: str) -> bool:
 
 
 def holds_figure(kind: str, text: str) -> bool:
-    """Whether `text` holds a figure of this kind ("money", "time" or "any": figure_asked)."""
+    """Whether `text` holds a figure of this kind ("money", "time", "time:<scale>" or "any": figure_asked)."""
     if kind == "money":
         return bool(_MONEY.search(text))
     if kind == "time":
         return bool(_DURATION.search(text))
+    if kind.startswith("time:"):
+        asked = int(kind[5:])
+        return any(abs(_scale(m[0].split()[-1].split("-")[-1]) - asked) <= 1 for m in _DURATION.finditer(text))
     # A count ("how many ...") is answered by any number: the text names what it counts in its own words ("35
     # participants" for "how many people"), and a wrong "no figure" misleads more than a loose match.
     return bool(_QUANTITY.search(text))

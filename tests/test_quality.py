@@ -475,6 +475,11 @@ def test_a_word_the_guides_never_use_is_still_a_gap(guides_bot, question, gap):
     ("how much of a faculty salary comes from grants?", "One only needs to raise 50% of one's salary.", True),
     ("typically how many yrs before a junior analyst is promoted?", "Starting salaries range from $55,000 to $80,000.", False),
     ("how much time does a masters take?", "A masters can take as little as 12 months.", True),
+    # a count of one unit is answered in that unit or the next one up or down, not in any duration
+    ("how many hours a week do apprentices work?", "It can take between one and six years to complete.", False),
+    ("how many days holiday do apprentices get?", "Most give 20 days of paid holiday.", True),
+    ("how many days holiday do apprentices get?", "You get 5.6 weeks a year.", True),
+    ("how many yrs until I'm promoted?", "Expect 18 months at each level.", True),
     ("how long do I wait before bugging someone about my PR?", "If there is no response in over a week, ask.", True),
     ("how much do maintainers typically make per month?", "It can take 10 or 20 hours per week.", False),
     ("how much do maintainers typically make per month?", "Sponsors give $500 a month.", True),
