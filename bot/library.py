@@ -87,14 +87,31 @@ def defined_abbreviations(text: str) -> dict[str, str]:
 
 
 def _matching_tail(short: str, words: list[str]) -> str:
-    """The shortest run of `words` ending the list whose initials spell `short` (case-insensitively)."""
+    """The run of `words` ending the list that `short` abbreviates: the shortest whose initials spell it ("Technology
+    Transformation Services" for TTS, "Office of Personnel Management" for OPM), else the longest that holds its
+    letters in order ("Database Administrators" for DBAs, "Large Language Models" for LLMs). Never a run that
+    starts with a function word in lower case ("of Personnel Management")."""
     letters = short.rstrip("s").lower() if len(short) > 2 and short.endswith("s") else short.lower()
-    for n in range(1, len(words) + 1):
-        tail = words[-n:]
-        initials = "".join(w[0] for w in tail).lower()
-        if initials == letters or (n >= 2 and _initials_in(letters, tail)):
-            return " ".join(w.lower() if not w.isupper() else w for w in tail)
-    return ""
+    words = words[:-1] + [words[-1].rstrip("’'")] if words else words  # "Transformation Services’ (TTS)"
+    tails = [words[-n:] for n in range(1, len(words) + 1) if not _minor(words[-n]) and words[-n:] != [short]]
+    tail = next((t for t in tails if letters in _spellings(t)), None)
+    if tail is None:
+        tail = next((t for t in reversed(tails) if len(t) >= 2 and _initials_in(letters, t)), None)
+    return " ".join(w.lower() if not w.isupper() else w for w in tail) if tail else ""
+
+
+def _spellings(words: list[str]) -> set[str]:
+    """What a run of words abbreviates to, with and without its function words: each part's initial ("entity-
+    relationship": "er"), a capital inside a word ("ScrumMaster": "sm"), a short word in capitals whole ("UK")."""
+    def initials(w: str) -> str:
+        return "".join(p.lower() if p.isupper() and len(p) <= 4 else p[0].lower() + "".join(c.lower() for c in p[1:] if c.isupper())
+                       for p in re.split(r"[-/]", w) if p)
+    return {"".join(initials(w) for w in words), "".join(initials(w) for w in words if not _minor(w))}
+
+
+def _minor(word: str) -> bool:
+    """A function word in lower case ("of", "the"): left out of initials; "Better" of a name is not."""
+    return word in FUNCTION_WORDS
 
 
 def _initials_in(letters: str, words: list[str]) -> bool:

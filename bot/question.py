@@ -47,10 +47,12 @@ _COMPARISON = re.compile(
     re.I,
 )
 # "What is MLOps?", "what's an MLE exactly?", "what does concept drift mean?": a name and nothing else asked.
+# A short form the library spells out is searched with its long form in brackets ("what's a TLR (teaching and
+# learning responsibility)?"): still a definition asked.
 _DEFINITION = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|wait|but|hey|um|hmm|sorry)\W+)*(?:what(?:'|’)?s|whats|what is|what are|what even is|"
     r"who is|who are)\s+(?:an?\s+|the\s+)?(?:(?!\b(?:do|does|did|need|needs|should|make|makes|earn|earns|use|uses|"
-    r"difference|best|main|typical|average|steps?|ways?|benefits?|requirements?)\b)[\w'’&+.\-/ ]){1,60}?\s*\W*"
+    r"difference|best|main|typical|average|steps?|ways?|benefits?|requirements?)\b)[\w'’&+.\-/ ]|\([^()?]{1,60}\)){1,60}?\s*\W*"
     r"(?:exactly|anyway|even|again)?\W*(?:$|\?)|\bwhat does .{1,40} (?:mean|stand for)\b|\bdefin(?:e|ition)\b|"
     r"\bmeaning of\b|\bwhat (?:does|do) (?:the )?(?:term|word|title|name) .{0,40}\bmean\b",
     re.I,

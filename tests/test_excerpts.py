@@ -103,6 +103,8 @@ def test_glued_sentences_are_split():
     ("any tips for my first interview?", "advice"),
     ("python vs java for backend work?", "comparison"),
     ("what's a TLR? heard teachers mention it about pay", "definition"),  # a definition asked first
+    # ... also with the long form the library spells out for the search in brackets
+    ("what's a TLR (teaching and learning responsibility)? heard teachers mention it about pay", "definition"),
     ("what's the average pay? heard it's low", "amount"),
     ("do SREs get paid extra for being on call?", "amount"),  # honestly "no figure" where the guides give none
 ])

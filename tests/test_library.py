@@ -41,6 +41,28 @@ def test_abbreviations_the_articles_define_are_spelled_out(nursing_bot):
     assert defined_abbreviations("Learn MLOps (Machine Learning Operations) early.")["mlops"] == "machine learning operations"
 
 
+@pytest.mark.parametrize("text, short, long", [
+    # the words whose initials spell it, not the shortest run that holds its letters; a possessive's mark dropped
+    ("Interviewing with the Technology Transformation Services’ (TTS) team.", "tts", "technology transformation services"),
+    ("Learn about large language models (LLMs) today.", "llms", "large language models"),
+    # function words inside the long form, never at its start
+    ("Ask the Office of Personnel Management (OPM).", "opm", "office of personnel management"),
+    ("You may get a teaching and learning responsibility (TLR) payment.", "tlr", "teaching and learning responsibility"),
+    # a hyphen's parts and a capital inside a word count as initials; a name's "Better" is no function word
+    ("Draw entity-relationship diagrams (ERDs) first.", "erds", "entity-relationship diagrams"),
+    ("Become a Certified ScrumMaster (CSM) first.", "csm", "certified scrummaster"),
+    ("He is a Better Scientific Software (BSSw) fellow.", "bssw", "better scientific software"),
+    # letters of its own: the longest run that holds its letters in order
+    ("Ask the Database Administrators (DBAs).", "dbas", "database administrators"),
+])
+def test_the_long_form_of_a_defined_abbreviation_is_the_run_it_abbreviates(text, short, long):
+    assert defined_abbreviations(text).get(short) == long
+
+
+def test_a_short_form_in_brackets_after_itself_defines_nothing():
+    assert "api" not in defined_abbreviations("Call the API (API) twice.")
+
+
 def test_a_short_form_that_is_an_everyday_word_is_spelled_out_only_in_capitals():
     from bot.library import Library
 

@@ -43,7 +43,9 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 4: template tags dropped, a blockquote's wrapped lines joined, a paragraph emphasized whole unmarked;
 # 5: a PDF's headings, paragraphs and list items read from where its lines are drawn (pdf_text.py)
 # 6: a PDF's words of one baseline one line where it draws each word apart (Google Docs); short bold lines headings
-CHUNK_TEXT = "title-headings-6"
+# 7: HTML whitespace collapsed as a browser does and hidden text dropped; an abbreviation's long form the words whose
+#    initials spell it (library.defined_abbreviations, kept in each article's record)
+CHUNK_TEXT = "title-headings-7"
 
 
 def chunking_params(settings: Settings) -> dict:
