@@ -60,7 +60,7 @@ _ABOUT_THE_TEXT = re.compile(
 # "— open source maintainer"): the paragraph is someone's words, quoted whole with it, never as the guide's own. A
 # dash before a clause ("... will work better — even if they aren't ...") is no credit.
 _CREDIT = re.compile(r"(?:^|\s)(?:—|―|--)\s*([^\s—][^—\n]{0,150})$")
-_ITEM_PREFIX = re.compile(rf"(?:^|\n)([ \t]*){LIST_MARKER}[ \t]+$")
+_ITEM_PREFIX = re.compile(rf"(?:^|\n)([ \t]*){LIST_MARKER}([ \t]+)$")
 _QUOTED_ITEM = re.compile(rf"^(?:>[ \t]?)+[ \t]*{LIST_MARKER}[ \t]")
 _ENDS = tuple(".!?:;)\"”’")
 _STOPS = (".", "!", "?", ":")
@@ -225,11 +225,13 @@ def _back(k: int, r: Roles) -> int | None:
 
 
 def _depths(markers, item, sents, para) -> tuple[int, ...]:
-    """Each list item's nesting level: 1 for the items indented under an item that introduces them (it ends with
-    ":", "sessions below about debugging:"), else 0. Indentation alone is not trusted: chunks joined over a list
-    lose the first line's, and a chunk can start inside a nested list."""
+    """Each list item's nesting level: 1 for the items indented under an earlier item of the passage ("* Describe
+    our progress." then "    * _"We are aware of an incident..."_"), or under any item that introduces them (it
+    ends with ":", "sessions below about debugging:"), else 0. The passage's first line is no parent by its
+    indentation alone (a chunk that starts inside a list loses that line's indentation), nor is an item joined from
+    the next chunk."""
     out: list[int] = []
-    parent = current = None  # the indentation of the introducing item, and of the last outer item
+    parent = current = None  # the indentation of the item nested items sit under, and of the last outer item
     for k, m in enumerate(markers):
         ends_lead_in = sents[k].text.rstrip().endswith(":")
         if not item[k]:
@@ -239,12 +241,15 @@ def _depths(markers, item, sents, para) -> tuple[int, ...]:
             elif current is not None and ends_lead_in and parent is None:
                 parent = current  # "- Debug your code. You can watch these sessions:" introduces what follows
             continue
-        w = len(m.group(1).expandtabs(4)) if m else None
+        # "-" and a run of spaces is where evidence.with_rest_of_list joined the next chunk's item: its indentation
+        # is not known (the spaces stand for the article's line break, indentation and marker).
+        w = len(m.group(1).expandtabs(4)) if m and not (m[0].lstrip("\n").startswith("-") and len(m.group(2)) > 1) else None
         if parent is not None and w is not None and w > parent:
             out.append(1)
             continue
         out.append(0)
-        parent, current = (w if ends_lead_in and w is not None else None), w
+        parent = w if w is not None and (ends_lead_in or k > 0) else None
+        current = w
     return tuple(out)
 
 

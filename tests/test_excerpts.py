@@ -301,3 +301,19 @@ def test_a_dash_before_a_clause_is_no_credit():
     p = passage("Looks matter. People believe that things that look better will work better — even if they aren't more "
                 "effective.\n\nFunding comes next.")
     assert quoted(p, 0) == ["Looks matter."]
+
+
+def test_indentation_nests_an_item_under_an_earlier_item_but_not_under_one_joined_from_the_next_chunk():
+    import re
+
+    text = ("Tips for a message:\n- Describe our progress.\n    - We are aware of an incident.\n- Be clear.\n"
+            "-   Joined from the next chunk.\n    - Indented under the joined line.")
+    spans, at = [], 0
+    for line in text.split("\n"):
+        skip = re.match(r"\s*(?:-\s+)?", line).end()
+        spans.append((at + skip, at + len(line)))
+        at += len(line) + 1
+    sents = tuple(Sentence(f"a:s{i}", "a", "a:c0", s, e, text[s:e]) for i, (s, e) in enumerate(spans))
+    p = Passage("a:c0", ArticleRecord("a", "Title", "a.md", "0" * 64), "Heading", text, 1.0, 0.9, sentences=sents)
+    # The joined line's spaces stand for the article's line break, indentation and marker: no parent by them.
+    assert excerpts.roles(p).depth == (0, 0, 1, 0, 0, 0)

@@ -233,6 +233,20 @@ def test_a_nested_list_is_quoted_nested(tmp_path, embedder):
     assert "\n  - Debugging JavaScript and the front end\n  - The web dev debugging hour\n- Write down" in text
 
 
+def test_items_indented_under_a_plain_item_are_quoted_nested(tmp_path, embedder):
+    # PagerDuty's customer liaison tips (a fit library): example messages indented under "Describe our progress."
+    # were quoted flat, each read as one more tip.
+    bot = _bot_on(tmp_path, embedder, {
+        "liaison.md": "# Customer liaison\n\n## Crafting a public message\n\nHere are some tips for a public message "
+        "about an incident:\n\n* Be honest.\n    * Never lie, and never guess.\n* Describe our progress in resolving "
+        "the incident.\n    * \"We are aware of an incident...\"\n    * \"A fix is being deployed...\"\n* Don't "
+        "estimate resolution times.\n",
+    })
+    text = bot.ask("what should a public message about an incident say?").text
+    assert "\n- Be honest.\n  - Never lie, and never guess.\n- Describe our progress" in text
+    assert 'the incident.\n  - "We are aware of an incident..."\n  - "A fix is being deployed..."\n- Don' in text
+
+
 def test_a_quoted_example_is_shown_with_its_lead_in_and_its_quoted_list(tmp_path, embedder):
     # The federal resume example, read blind: the answer left out "This is an example of ...:" (a dangling lead-in)
     # and the example's "> - " duties (lines without full stops), so a sample resume read as the guide's advice.
