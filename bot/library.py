@@ -207,6 +207,12 @@ def readable_heading(heading: str) -> str:
 _LEANS = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|one|ones|he|she|here)\b", re.I)
 
 
+def stands_alone(question: str) -> bool:
+    """Whether a heading written as a question asks something without its page: four words or more, no pronoun
+    leaning on the page ("What discipline?", "Why have one?" do not)."""
+    return len(question.split()) >= 4 and not _LEANS.search(question)
+
+
 def _examples(headings: dict[str, int], n: int = 3) -> tuple[str, ...]:
     """Questions from the articles' own headings, most common first: those written as questions that stand on
     their own (four words or more, no pronoun leaning on the page), then topics ("What do the guides say
@@ -217,7 +223,7 @@ def _examples(headings: dict[str, int], n: int = 3) -> tuple[str, ...]:
         if h:
             counts[h] += times
     ranked = [h for h, _ in counts.most_common() if 12 <= len(h) <= 90]
-    questions = [h for h in ranked if h.endswith("?") and len(h.split()) >= 4 and not _LEANS.search(h)]
+    questions = [h for h in ranked if h.endswith("?") and stands_alone(h)]
     topics = [f"What do the guides say about “{h}”?" for h in ranked if not h.endswith("?") and len(h.split()) >= 3]
     return tuple((questions + topics)[:n])
 

@@ -18,7 +18,7 @@ from .config import KNOBS
 from .embedding import Embedder
 from .index.search import Search
 from .index.store import IndexStore
-from .library import Library, derive, readable_heading
+from .library import Library, derive, readable_heading, stands_alone
 from .text import QUESTION_STEMS, stem, tokenize_one
 
 BACKGROUND_MIN_CHUNKS = 20  # a library of fewer chunks is too small to tell its background words (KNOBS.background_share)
@@ -101,7 +101,8 @@ class Profile:
     @cached_property
     def _headings(self) -> tuple[list[str], np.ndarray, np.ndarray]:
         """The headings that name an answerable topic, each chunk's (its number, or -1), and per heading whether
-        more than one article has it (a template's "Role summary": which one is meant needs the article)."""
+        it needs its article's title to be understood: more than one article has it (a template's "Role summary"),
+        or it is a question that leans on its page ("What discipline?")."""
         number: dict[str, int] = {}
         heading_of = np.full(self.index.n, -1, dtype=np.int64)
         titles = {a.title.strip().lower() for a in self.store.articles.values()}
@@ -114,7 +115,8 @@ class Profile:
                 h = number.setdefault(heading, len(number))
                 heading_of[chunk_rows] = h
                 articles.setdefault(h, set()).update(np.unique(article_of[chunk_rows]).tolist())
-        shared = np.array([len(articles[h]) > 1 for h in range(len(number))], dtype=bool)
+        shared = np.array([len(articles[h]) > 1 or (name.endswith("?") and not stands_alone(name))
+                           for h, name in enumerate(number)], dtype=bool)
         return list(number), heading_of, shared
 
     def suggestions(self, vector: np.ndarray, n: int = 3) -> tuple[str, ...]:
@@ -148,5 +150,5 @@ class Profile:
 
 def _suggestion(heading: str, title: str) -> str:
     if heading.endswith("?"):
-        return heading
+        return f"{heading} (in “{title}”)" if title else heading
     return f"What do the guides say about “{heading}” in “{title}”?" if title else f"What do the guides say about “{heading}”?"

@@ -336,6 +336,22 @@ def test_a_heading_several_articles_share_is_offered_with_its_article(tmp_path, 
     assert all(s.endswith(("in “Product Designer”?", "in “Platform Engineer”?")) for s in shared)
 
 
+def test_a_question_heading_that_leans_on_its_page_is_offered_with_its_article(tmp_path, embedder):
+    # PagerDuty's role pages: a refusal offered "How can I become one?" and "Who are they?", which ask nothing
+    # without the page; a heading question that stands alone is offered as it is.
+    bot = _bot_on(tmp_path, embedder, {
+        "commander.md": "# Incident Commander\n\n## Who are they?\n\nThe commander runs the response to a major "
+        "incident and makes the decisions on the call.\n\n## How can I become one?\n\nShadow three incidents, then "
+        "lead one with a trained commander watching.\n",
+        "scribe.md": "# Scribe\n\n## What does a scribe write down during an incident?\n\nThe scribe records "
+        "decisions, actions and follow-up items on the call.\n",
+    })
+    offered = bot.profile.suggestions(bot.embedder.embed_query("who leads an incident and how do I learn to?"))
+    assert "How can I become one? (in “Incident Commander”)" in offered
+    assert "Who are they? (in “Incident Commander”)" in offered
+    assert "What does a scribe write down during an incident?" in offered
+
+
 @pytest.mark.parametrize("message", ["hi", "Hello!", "thanks", "Thank you so much", "what can you do?", "help",
                                      "thanks, that really helped!", "lol ok", "hi there", "you're useless", "ok cool",
                                      "This is useless.", "haha", "got it, thanks a lot", "cheers, that's really helpful 🙂",
