@@ -109,6 +109,11 @@ class CareerBot:
         settings = settings or Settings.from_env(index_dir=index_dir, model=model)
         embedder = embedder_for(settings)
         store = IndexStore.load(settings.index_dir, embedder.name, embedder.dimension, wait=False)
+        if store.chunking != update.chunking_params(settings):
+            # An index made by an older version (how articles are read and split has changed since) still answers;
+            # `index add` refuses it and `index build` rebuilds it whole.
+            print(f"note: {settings.index_dir} was built with other chunking parameters than this version's; it answers "
+                  "as it is; run `python -m bot index build` to rebuild it", file=sys.stderr)
         return cls(store, settings)
 
     @property

@@ -163,6 +163,17 @@ def test_changed_chunking_settings_make_the_index_stale_and_the_build_reembeds(b
     assert update.stale_articles(changed) == []
 
 
+def test_an_index_built_with_other_chunking_answers_and_says_to_rebuild_it(built, capsys):
+    from bot.conversation import CareerBot
+
+    CareerBot.load(settings=built)
+    assert "index build" not in capsys.readouterr().err
+    bot = CareerBot.load(settings=replace(built, chunk_chars=built.chunk_chars // 4))  # as a newer version's would differ
+    err = capsys.readouterr().err
+    assert "other chunking parameters" in err and "python -m bot index build" in err
+    assert bot.ask("what should go in my portfolio?").citations
+
+
 def test_a_question_is_tokenized_as_the_index_was(guides_bot):
     from bot.text import tokenize, tokenize_one
 
