@@ -1,4 +1,4 @@
-"""Read one article file (.md, .txt, .html, .pdf) into an `Article`: clean text plus metadata.
+"""Read one article file (.md or .mdx, .txt, .html, .pdf) into an `Article`: clean text plus metadata.
 
 The text keeps the article's sentences verbatim (citations quote it); only markup is removed.
 Does not chunk or embed; a file that cannot be read raises `ArticleError` naming the file and the reason.
@@ -24,7 +24,8 @@ from .errors import ArticleError
 from .text import LIST_MARKER, PLACEHOLDER
 
 MIN_WORDS = 4  # an article holds at least one sentence this long
-SUPPORTED = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+# .mdx: Docusaurus and other MDX sites; their imports, components and admonitions are cleaned as Markdown dialects.
+SUPPORTED = {".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 # An article's text once markup is removed. 200,000 characters are about 30,000 words (an 80-page report), four
 # times the longest bundled guide (49,156), and about 320 chunks at the default chunk size: ~35 s to embed on a
 # 2-core machine, where a 40 KB PDF of 875 chunks took 90 s. Longer is refused, not cut (no quote may come from
@@ -73,7 +74,7 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
     _check_name(path)
     kind = SUPPORTED.get(path.suffix.lower())
     if kind is None:
-        raise ArticleError(path, f"unsupported file type {path.suffix or '(none)'!r}; use .md, .txt, .html or .pdf")
+        raise ArticleError(path, f"unsupported file type {path.suffix or '(none)'!r}; use .md, .mdx, .txt, .html or .pdf")
     data = _read_bytes(path, max_bytes)
     text, meta = _extract(path, kind, data)
     if len(text) > MAX_SOURCE_CHARS:

@@ -239,6 +239,18 @@ def test_markdown_dialects_are_cleaned_to_their_words():
     )
 
 
+def test_an_mdx_file_is_read_as_markdown(tmp_path):
+    # A Docusaurus site's pages are .mdx files: refused as an unsupported type before, though their dialect is cleaned.
+    from bot.ingest import load_article
+
+    path = tmp_path / "job-hunt.mdx"
+    path.write_text("---\ntitle: Job hunting\n---\nimport Tip from '@site/Tip';\n\n## Your portfolio {#portfolio}\n\n"
+                    "<Tip>\nShow two finished projects.\n</Tip>\n", encoding="utf-8")
+    article = load_article(path)
+    assert article.title == "Job hunting"
+    assert article.text == "## Your portfolio\n\nShow two finished projects.\n"
+
+
 def test_an_html_paragraph_reads_as_a_browser_shows_it(tmp_path):
     # GOV.UK-style markup (an apprenticeships site, read blind): the source's line break inside a paragraph with a
     # link was kept, so a sentence was quoted over two paragraphs, and the screen-reader-only " (Opens in a new

@@ -181,7 +181,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tup
         manifest = _manifest_or_none(settings)
         corpus_dir = corpus_folder(settings, _recorded_corpus(manifest))
         if not corpus_dir.is_dir():
-            raise BotError(f"no corpus folder {corpus_dir}: create it and put .md, .txt, .html or .pdf articles in it")
+            raise BotError(f"no corpus folder {corpus_dir}: create it and put .md, .mdx, .txt, .html or .pdf articles in it")
         settings = replace(settings, corpus_dir=corpus_dir)
         recover(settings, manifest)
         # Read and check every file first: a bad one does not stop the others being checked, and any bad file

@@ -9,11 +9,12 @@ import gradio as gr
 
 from ...conversation import CareerBot
 from ...errors import BotError
+from ...ingest import SUPPORTED
 from .context import Context
 from .markup import safe
 from .uploads import delete_upload, is_upload
 
-UPLOAD_TYPES = [".md", ".markdown", ".txt", ".html", ".htm", ".pdf"]
+UPLOAD_TYPES = list(SUPPORTED)  # what ingest reads, nothing else
 # Status words, not emoji: where no emoji font is installed those render as empty boxes.
 DONE = "<strong>Added:</strong>"
 NOT_DONE = "<strong>Not done:</strong>"
