@@ -151,9 +151,9 @@ def is_content(word: str) -> bool:
 # to get promoted") is not the answer. General English, not any library's words.
 _MONEY_ASKED = re.compile(r"\b(?:paid|pay|pays|salary|salaries|earn|earns|earning|earnings|wage|wages|income|money|"
                           r"compensation|stipend|cost|costs|price)\b", re.I)
-# A duration asked for, in the words and the abbreviations people type ("how many yrs", "how much time").
-_TIME_ASKED = re.compile(r"\bhow (?:long|soon)\b|\bhow much time\b|"
-                         r"\bhow many (?:seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|wks?|months|mos|years|yrs?|semesters)\b", re.I)
+# A duration asked for ("how long", "how much time"); a count of one unit, in the words and the abbreviations people
+# type ("how many yrs"), is `_UNIT_ASKED`.
+_TIME_ASKED = re.compile(r"\bhow (?:long|soon)\b|\bhow much time\b", re.I)
 
 
 _SHARE_ASKED = re.compile(r"\bhow much of\b|\bwhat (?:share|percent|percentage|proportion|fraction|part)\b|%", re.I)
@@ -206,8 +206,8 @@ _QUANTITY = re.compile(
 # of 216 on nine libraries, a gap claimed 18 -> 17, near-topic honest unchanged).
 _NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|several|a couple of|an?)"
 _MONEY = re.compile(r"(?=[$€£¥\d])(?:[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:k|K|dollars|euros|pounds|USD|EUR|GBP)\b|\b\d{1,3}(?:,\d{3})+\b)")
-_DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER})?[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|"
-                       r"years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b", re.I)
+_DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER})?[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|"
+                       r"months?|years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b", re.I)
 
 
 def gives_figure(question: str, text: str) -> bool:
@@ -223,7 +223,7 @@ def holds_figure(kind: str, text: str) -> bool:
         return bool(_DURATION.search(text))
     if kind.startswith("time:"):
         asked = int(kind[5:])
-        return any(abs(_scale(m[0].split()[-1].split("-")[-1]) - asked) <= 1 for m in _DURATION.finditer(text))
+        return any(abs(_scale(m["unit"]) - asked) <= 1 for m in _DURATION.finditer(text))
     # A count ("how many ...") is answered by any number: the text names what it counts in its own words ("35
     # participants" for "how many people"), and a wrong "no figure" misleads more than a loose match.
     return bool(_QUANTITY.search(text))
