@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ROOT
 
@@ -218,11 +219,12 @@ def test_a_long_paste_is_kept_whole_counted_and_refused_with_its_length(page):
     box = page.locator("#question textarea")
     assert box.get_attribute("maxlength") is None and page.get_by_label("Your question").count() >= 1
     box.fill("hello")
-    assert page.locator("#count").inner_text() == "5 / 2,000 characters"
+    # The count is drawn by the page's script on input and every half second: wait for it, do not race it.
+    expect(page.locator("#count")).to_have_text("5 / 2,000 characters")
     pasted = "I have a long story about my background. " * 60 + "So do I need a master's degree?"
     box.fill(pasted)
     assert box.input_value() == pasted
-    assert f"{len(pasted):,} / 2,000 characters: too long" in page.locator("#count").inner_text()
+    expect(page.locator("#count")).to_contain_text(f"{len(pasted):,} / 2,000 characters: too long")
     page.locator("#send").click()
     page.wait_for_function("() => document.body.innerText.includes('the limit is 2,000')", timeout=10_000)
     assert box.input_value() == pasted and page.locator("[data-testid='bot']").count() == 0
