@@ -66,7 +66,8 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     # The lexical ranking matches words as the library spells them: "regresion" finds nothing, "regress" finds the
     # passage. The vectors are of the asker's words, misspellings written as the English words they misspell.
     lexical = corrected(profile, query)
-    passages = retriever.search(lexical, k, vector)
+    ranked = retriever.ranked(lexical, k, vector)
+    passages = ranked.passages
     terms = set(retriever.query_terms(lexical)[0]) - QUESTION_STEMS
     # Nearly every sentence in a library is about its own subject (the guides here: machine learning
     # engineers), so that part of a question does not say which sentence answers it: "Why would an ML
@@ -109,7 +110,8 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         fewer = max((float((v @ reduced).max()) for v in sentence_vectors if len(v)), default=-1.0)
         if not to_be and not _missing(full, fewer, shared, limits):
             unknown, reduced = (), None
-    covered, answer_vector = _covered(passages, sentence_vectors, vector, unknown, reduced, rest_has_subject, shared, limits)
+    covered, answer_vector = _covered(ranked.best_similarity, sentence_vectors, vector, unknown, reduced, rest_has_subject,
+                                      shared, limits)
     opposite = alternatives(retriever, profile, vector) if question.asks_requirement else []
     sides = [side_terms(side, profile.background) for side in question.sides]
     aspect = {t for w in question.aspect for t in stems(w)} - profile.background
@@ -240,12 +242,12 @@ def _missing(full: float, fewer: float, shared: int, limits: Thresholds) -> bool
     return not (fewer <= full + limits.gap_margin and (fewer >= limits.answer_without_gaps or shared >= limits.shared_terms))
 
 
-def _covered(passages, sentence_vectors, vector, unknown, reduced, rest_has_subject, shared, limits: Thresholds):
+def _covered(best_similarity, sentence_vectors, vector, unknown, reduced, rest_has_subject, shared, limits: Thresholds):
     """(whether the passages answer the question, the vector the answer is chosen by). With words the library
     never uses: if the rest of the question is still answered well, the gap is said and the rest answered;
-    if not, the missing part was the question. `shared`: how many of the question's own terms (not the
-    library's background) the first passages hold."""
-    best_similarity = max((p.similarity for p in passages), default=-1.0)
+    if not, the missing part was the question. `best_similarity`: the question's best cosine to any chunk or
+    sentence the ranking weighed; `shared`: how many of the question's own terms (not the library's background)
+    the first passages hold."""
     if best_similarity < limits.min_similarity and not (
             best_similarity >= limits.min_similarity_shared and shared >= limits.shared_terms):
         return False, vector

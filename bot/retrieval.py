@@ -64,6 +64,15 @@ class Rankings:
     asks: str  # the kind of answer the query asks for (question.analyse): a figure, a list, ...
 
 
+@dataclass(frozen=True)
+class Ranked:
+    """One search's passages, best first, and the best similarity (chunk or sentence) among all the candidates the
+    ranking weighed: whether the library holds anything near the question does not depend on which few are shown."""
+
+    passages: list[Passage]
+    best_similarity: float
+
+
 class Retriever:
     """Ranking over one `IndexStore`'s search structures (index/search.py): a query in, ranked `Passage`s out.
     Only read once made (thread-safe); making one is cheap, the structures being the store's parts' own. What
@@ -89,8 +98,12 @@ class Retriever:
 
     def search(self, query: str, k: int = 5, query_vector: np.ndarray | None = None) -> list[Passage]:
         """The `k` best passages for `query`, best first: its three rankings fused, then diversified."""
+        return self.ranked(query, k, query_vector).passages
+
+    def ranked(self, query: str, k: int = 5, query_vector: np.ndarray | None = None) -> Ranked:
+        """`search`'s passages, with the best similarity among every candidate the ranking weighed."""
         if len(self.store.chunks) == 0 or k <= 0:
-            return []
+            return Ranked([], -1.0)
         if self._releases:
             self.store.release()  # the last question's pages: re-reading the few this one shares costs minor faults
         qv = self.embedder.embed_query(query) if query_vector is None else query_vector
@@ -106,7 +119,7 @@ class Retriever:
             at = head.index(c)
             cos, best = float(features[at, COS]), float(features[at, SENTENCE])
             passages.append(self.passage(c, float(score), max(cos, best), cos))
-        return passages
+        return Ranked(passages, float(np.maximum(features[:, COS], features[:, SENTENCE]).max()))
 
     def features(self, head: list[int], fused: dict[int, float], r: Rankings, qv: np.ndarray) -> np.ndarray:
         """What the ranking weighs for each candidate chunk, one row each, columns as `RankWeights.FEATURES`."""
@@ -125,8 +138,20 @@ class Retriever:
             chunk = self.store.chunks[c]
             cos = r.chunk_cos[c] if c in r.chunk_cos else float(self.store.chunk_vectors[c] @ qv)
             rows.append((fused[c], cos, best.get(c, -1.0), r.lexical.get(c, 0.0) / top_lexical, share(chunk.heading),
-                         share(chunk.text), float(len(self.store.sentences_in(c))), figure(chunk.text), items(chunk.text)))
+                         share(chunk.text), float(len(self.store.sentences_in(c))), figure(chunk.text), items(chunk.text),
+                         self._window_cosine(c, qv)))
         return np.array(rows, dtype=np.float64).reshape(len(head), len(RankWeights.FEATURES))
+
+    def _window_cosine(self, c: int, qv: np.ndarray) -> float:
+        """The question's cosine to the chunk read with its neighbours in the article (the sum of the three
+        vectors): a short section is judged with the text around it, as a reader (and a 1,000-character window)
+        would read it."""
+        article_of, vectors = self.index.article_of, self.store.chunk_vectors
+        window = np.array(vectors[c], dtype=np.float32)  # a copy: the sum is made in it
+        for x in (c - 1, c + 1):
+            if 0 <= x < len(article_of) and article_of[x] == article_of[c]:
+                window += np.asarray(vectors[x], dtype=np.float32)
+        return float(window @ qv) / (float(np.linalg.norm(window)) or 1.0)
 
     def fuse(self, r: Rankings) -> dict[int, float]:
         """Each ranked chunk's reciprocal-rank fusion score (a chunk mostly made of questions weighs less)."""

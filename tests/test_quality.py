@@ -427,7 +427,10 @@ def test_a_list_question_gets_the_items(guides_bot):
 
 def test_an_amount_question_gets_a_figure_the_guides_give(guides_bot):
     answer = guides_bot.ask("how much do ML engineers make in the US?")
-    assert "$147,134" in answer.text and answer.gaps == ()
+    figures = re.findall(r"\$\d[\d,]*", answer.text)
+    guides = " ".join(p.read_text() for p in (ROOT / "corpus").glob("*.md"))
+    # The guides give several US figures (2020's average, Glassdoor's total pay): any of them answers.
+    assert figures and all(f in guides for f in figures) and answer.gaps == ()
 
 
 def test_a_comparison_quotes_the_sentences_that_contrast_the_two(guides_bot):
@@ -602,16 +605,13 @@ def test_a_reply_is_quoted_with_the_question_or_heading_it_answers(tmp_path, emb
 def test_a_question_sharing_several_words_with_its_passages_is_answered_below_the_similarity_floor(guides_bot):
     # A long, chatty question matches any one sentence less well than a short one; the words it shares with
     # its passages say it is about the library (config.Thresholds.shared_terms).
-    import dataclasses
-
     import numpy as np
 
     from bot.config import THRESHOLDS
     from bot.evidence import _covered
 
     ev = guides_bot.evidence("do I need a portfolio of projects to get an ML engineering job?")
-    low = [dataclasses.replace(p, similarity=(THRESHOLDS.min_similarity + THRESHOLDS.min_similarity_shared) / 2)
-           for p in ev.passages]
+    low = (THRESHOLDS.min_similarity + THRESHOLDS.min_similarity_shared) / 2
     many, few = THRESHOLDS.shared_terms, THRESHOLDS.shared_terms - 1
     assert _covered(low, ev.sentence_vectors, ev.vector, (), None, True, many, THRESHOLDS)[0]
     assert not _covered(low, ev.sentence_vectors, ev.vector, (), None, True, few, THRESHOLDS)[0]
@@ -619,8 +619,9 @@ def test_a_question_sharing_several_words_with_its_passages_is_answered_below_th
     # even if no sentence matches the rest well: here a direction no sentence is near.
     away = np.zeros_like(ev.vector)
     away[0] = 1.0
-    assert _covered(ev.passages, ev.sentence_vectors, away, ("boss",), away, True, many, THRESHOLDS)[0]
-    assert not _covered(ev.passages, ev.sentence_vectors, away, ("boss",), away, True, few, THRESHOLDS)[0]
+    best = max(p.similarity for p in ev.passages)
+    assert _covered(best, ev.sentence_vectors, away, ("boss",), away, True, many, THRESHOLDS)[0]
+    assert not _covered(best, ev.sentence_vectors, away, ("boss",), away, True, few, THRESHOLDS)[0]
 
 
 def test_words_the_library_never_uses_are_a_gap_only_when_the_passages_fit_better_without_them():

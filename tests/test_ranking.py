@@ -69,3 +69,37 @@ def test_a_chunk_giving_the_kind_of_answer_asked_is_marked(guides_bot):
         assert 0 < marked.sum() < len(head)  # the check above can tell chunks apart
         other = retriever.rankings("Is a machine learning bootcamp worth it?", qv)
         assert not retriever.features(head, {c: 0.1 for c in head}, other, qv)[:, col[feature]].any()
+
+
+def test_a_chunk_is_also_read_with_its_neighbours_in_its_article(guides_bot):
+    """`window_cosine`: the question's cosine to the sum of the chunk's vector and its neighbours' in the same
+    article; a neighbour from another article (the chunk before an article's first) is left out."""
+    retriever, store = guides_bot.retriever, guides_bot.store
+    col = RankWeights.FEATURES.index("window_cosine")
+    qv = guides_bot.embedder.embed_query("What does a machine learning engineer do day to day?")
+    article = [store.chunks[c].article_id for c in range(len(store.chunks))]
+    firsts = [c for c in range(1, len(article) - 1) if article[c - 1] != article[c] == article[c + 1]]
+    middle = next(c for c in range(1, len(article) - 1) if article[c - 1] == article[c] == article[c + 1])
+    r = retriever.rankings("machine learning engineer", qv)
+
+    def expected(c, rows):
+        v = np.sum([np.asarray(store.chunk_vectors[x], dtype=np.float64) for x in rows], axis=0)
+        return float(v @ qv / np.linalg.norm(v))
+
+    for c, rows in ((firsts[0], (firsts[0], firsts[0] + 1)), (middle, (middle - 1, middle, middle + 1))):
+        got = retriever.features([c], {c: 0.1}, r, qv)[0, col]
+        assert abs(got - expected(c, rows)) < 1e-5
+    c = firsts[0]
+    assert abs(retriever.features([c], {c: 0.1}, r, qv)[0, col] - expected(c, (c - 1, c, c + 1))) > 1e-4  # it can tell
+
+
+def test_whether_the_library_holds_anything_near_does_not_depend_on_which_passages_are_shown(guides_bot):
+    """`Retriever.ranked`'s best similarity is over every candidate weighed, at least that of any passage shown
+    and the same whichever of them the weights put first."""
+    retriever = guides_bot.retriever
+    query = "Do I need to know linear regression for the job?"
+    ranked = retriever.ranked(query, 5)
+    assert ranked.best_similarity >= max(p.similarity for p in ranked.passages)
+    by_length = Retriever(guides_bot.store, guides_bot.embedder, retriever.index, guides_bot.profile.background, _only("sentences"))
+    other = by_length.ranked(query, 5)
+    assert other.passages[0].row != ranked.passages[0].row and other.best_similarity == ranked.best_similarity
