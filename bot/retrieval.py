@@ -133,25 +133,29 @@ class Retriever:
         kind = figure_asked(r.query) if r.asks == "amount" else ""
         figure = (lambda text: float(holds_figure(kind, text))) if kind else (lambda text: 0.0)
         items = (lambda text: float(len(_ITEM_LINE.findall(text)) >= 2)) if r.asks in ("list", "steps") else (lambda text: 0.0)
+        windows = self._window_cosines(head, qv)
         rows = []
-        for c in head:
+        for c, window in zip(head, windows):
             chunk = self.store.chunks[c]
             cos = r.chunk_cos[c] if c in r.chunk_cos else float(self.store.chunk_vectors[c] @ qv)
             rows.append((fused[c], cos, best.get(c, -1.0), r.lexical.get(c, 0.0) / top_lexical, share(chunk.heading),
                          share(chunk.text), float(len(self.store.sentences_in(c))), figure(chunk.text), items(chunk.text),
-                         self._window_cosine(c, qv)))
+                         float(window)))
         return np.array(rows, dtype=np.float64).reshape(len(head), len(RankWeights.FEATURES))
 
-    def _window_cosine(self, c: int, qv: np.ndarray) -> float:
-        """The question's cosine to the chunk read with its neighbours in the article (the sum of the three
+    def _window_cosines(self, head: list[int], qv: np.ndarray) -> np.ndarray:
+        """The question's cosine to each chunk read with its neighbours in the article (the sum of the three
         vectors): a short section is judged with the text around it, as a reader (and a 1,000-character window)
         would read it."""
         article_of, vectors = self.index.article_of, self.store.chunk_vectors
-        window = np.array(vectors[c], dtype=np.float32)  # a copy: the sum is made in it
-        for x in (c - 1, c + 1):
-            if 0 <= x < len(article_of) and article_of[x] == article_of[c]:
-                window += np.asarray(vectors[x], dtype=np.float32)
-        return float(window @ qv) / (float(np.linalg.norm(window)) or 1.0)
+        rows = np.asarray(head, dtype=np.int64)
+        window = vectors[rows].astype(np.float32)
+        for step in (-1, 1):
+            near = np.clip(rows + step, 0, len(article_of) - 1)
+            same = (near != rows) & (article_of[near] == article_of[rows])
+            window[same] += vectors[near[same]]
+        norms = np.linalg.norm(window, axis=1)
+        return (window @ qv) / np.where(norms > 0, norms, 1.0)
 
     def fuse(self, r: Rankings) -> dict[int, float]:
         """Each ranked chunk's reciprocal-rank fusion score (a chunk mostly made of questions weighs less)."""
