@@ -25,7 +25,9 @@ from .text import LIST_MARKER, PLACEHOLDER
 
 MIN_WORDS = 4  # an article holds at least one sentence this long
 # .mdx: Docusaurus and other MDX sites; their imports, components and admonitions are cleaned as Markdown dialects.
-SUPPORTED = {".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+# .cshtml: ASP.NET Razor views, read as HTML without their C# (without_razor).
+SUPPORTED = {".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".txt": "text", ".html": "html", ".htm": "html",
+             ".cshtml": "html", ".pdf": "pdf"}
 # An article's text once markup is removed. 200,000 characters are about 30,000 words (an 80-page report), four
 # times the longest bundled guide (49,156), and about 320 chunks at the default chunk size: ~35 s to embed on a
 # 2-core machine, where a 40 KB PDF of 875 chunks took 90 s. Longer is refused, not cut (no quote may come from
@@ -262,18 +264,89 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
                            f"{MAX_HTML_CHARS:,}): save the article's text as .md or .txt and add that")
     try:
         doc = trafilatura.bare_extraction(
-            _collapse_whitespace(raw), include_formatting=True, with_metadata=True, output_format="python", favor_recall=True,
+            _collapse_whitespace(without_razor(raw)), include_formatting=True, with_metadata=True, output_format="python", favor_recall=True,
             prune_xpath=[_NOT_SHOWN],
         )
     except Exception as e:
         raise ArticleError(path, f"the HTML could not be parsed ({type(e).__name__})") from None
     if doc is None or not (doc.text or "").strip():
         raise ArticleError(path, "no article text was found in the HTML")
-    meta = {"title": _page_title(raw, doc.title or "", doc.text), "sitename": doc.sitename, "url": doc.url, "date": doc.date}
+    title = _razor_title(raw) or _page_title(raw, doc.title or "", doc.text)
+    meta = {"title": title, "sitename": doc.sitename, "url": doc.url, "date": doc.date}
     return doc.text, meta
 
 
 _PRE = re.compile(r"(<pre\b.*?</pre\s*>)", re.I | re.S)
+
+# ASP.NET Razor views (.cshtml) saved as pages: C# between the HTML, which a browser never shows. A page is read as
+# Razor only when a line opens with a Razor directive or block; then its comments, directives and code blocks go,
+# a section's or a control block's markup stays without its braces, and an inline expression ("@Model.Title",
+# "@await Component.InvokeAsync(...)") goes. Kept, they were quoted in answers ("@section HeroHeading { @await ...").
+_RAZOR_PAGE = re.compile(r"^[ \t\ufeff]*@(?:using|model|inject|page|inherits|addTagHelper|section|functions|code)\b|^[ \t\ufeff]*@[{*]", re.M)
+_RAZOR_COMMENT = re.compile(r"@\*.*?\*@", re.S)
+_RAZOR_DIRECTIVE = re.compile(r"^[ \t\ufeff]*@(?:using|model|inject|page|inherits|layout|namespace|implements|attribute|"
+                              r"addTagHelper|removeTagHelper|tagHelperPrefix)\b[^\n]*$", re.M)
+_RAZOR_CODE = re.compile(r"@(?:\{|(?:functions|code)\s*\{)")  # a block of C#: dropped whole
+_RAZOR_WRAPPER = re.compile(r"@(?:section\s+\w+|(?:if|foreach|for|while|using|lock|switch)\s*\([^{}\n]*\))\s*\{")  # markup inside: kept
+_RAZOR_ELSE = re.compile(r"\s*else(?:\s+if\s*\([^{}\n]*\))?\s*\{")  # right after an @if's block: kept the same way
+_RAZOR_EXPRESSION = re.compile(r"(?<![\w@.])@(?:await\s+)?(?:[A-Za-z_][\w.]*|(?=\())")
+
+
+def _closing(text: str, opening: int) -> int:
+    """Where the brace (or parenthesis) at `opening` closes, outside C# strings; the text's end if it never does."""
+    close = "}" if text[opening] == "{" else ")"
+    depth, quote, i = 0, "", opening
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            i += 2 if ch == "\\" else 1
+            quote = "" if ch == quote else quote
+            continue
+        if ch in "\"'":
+            quote = ch
+        elif ch == text[opening]:
+            depth += 1
+        elif ch == close:
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return len(text) - 1
+
+
+# A Razor view's <title> is in its layout; the view sets it: ViewBag.Title = "...", or ViewData["Title"] = "...".
+_RAZOR_TITLE = re.compile(r"""\bView(?:Bag\.Title|Data\[\s*"Title"\s*\])\s*=\s*"([^"\n]{1,300})"\s*;""")
+
+
+def _razor_title(raw: str) -> str:
+    """The title a Razor view gives its page, or "" (not a Razor view, or no title set)."""
+    found = _RAZOR_TITLE.search(raw) if _RAZOR_PAGE.search(raw) else None
+    return html.unescape(found[1]).strip() if found else ""
+
+
+def without_razor(raw: str) -> str:
+    """`raw` without its Razor code, if it is a Razor view; any other page as it is."""
+    if not _RAZOR_PAGE.search(raw):
+        return raw
+    text = _RAZOR_DIRECTIVE.sub("", _RAZOR_COMMENT.sub("", raw))
+    while m := _RAZOR_CODE.search(text):
+        text = text[: m.start()] + text[_closing(text, m.end() - 1) + 1:]
+    while m := _RAZOR_WRAPPER.search(text):
+        start, opening = m.start(), m.end() - 1
+        while True:  # the block, then each else after it
+            end = _closing(text, opening)
+            text = text[:start] + text[opening + 1: end] + text[end + 1:]
+            start = end - (opening + 1 - start)  # where the block's markup now ends
+            after = _RAZOR_ELSE.match(text, start)
+            if after is None:
+                break
+            opening = after.end() - 1
+    while m := _RAZOR_EXPRESSION.search(text):
+        end = m.end()
+        if end < len(text) and text[end] == "(":  # a call or an explicit expression: its arguments go with it
+            end = _closing(text, end) + 1
+        text = text[: m.start()] + text[end:]
+    return text.lstrip("\ufeff")
 
 
 def _collapse_whitespace(raw: str) -> str:

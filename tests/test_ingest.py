@@ -270,6 +270,57 @@ def test_an_html_paragraph_reads_as_a_browser_shows_it(tmp_path):
     assert "line one\nline two" in text
 
 
+RAZOR_VIEW = """\ufeff@using Microsoft.AspNetCore.Html
+@model StoryViewModel
+@{
+    ViewBag.Title = "Starting your apprenticeship";
+    var note = "a } brace in a string";
+    Layout = "_LayoutContentSidebar";
+}
+@* A comment that spans
+   two lines *@
+<h1>What to bring</h1>
+<p>Before you start your apprenticeship, your employer will usually contact you about your working hours.</p>
+@if (Model.ShowStories) {
+    <p>Every apprentice gets a mentor who meets them in their first week at work.</p>
+} else {
+    <p>Ask your employer who will look after you during your first few weeks.</p>
+}
+<p>Hello @Model.Name, write to help@example.org if anything is unclear about your first day.</p>
+@section HeroHeading {
+    @await Component.InvokeAsync("HeroHeading", new HeroHeadingViewModel(){ Type = HeroHeadingType.Apprentice })
+}
+@section pageFooter {
+    <p>Apprentices are paid for their time training as well as their time at work.</p>
+}
+"""
+
+
+def test_a_razor_view_is_read_without_its_code_and_titled_by_it(tmp_path):
+    # ASP.NET views (.cshtml) saved as pages (an apprenticeships site, read blind): the C# between the HTML was quoted
+    # in answers ("@section HeroHeading { @await Component.InvokeAsync(...").
+    path = tmp_path / "Starting.cshtml"  # a view as its site keeps it
+    path.write_text(RAZOR_VIEW)
+    article = load_article(path)
+    assert article.title == "Starting your apprenticeship"  # the view's own title, not its first heading
+    for kept in ("your employer will usually contact you about your working hours.", "meets them in their first week",
+                 "Ask your employer who will look after you", "write to help@example.org if anything",
+                 "paid for their time training"):
+        assert kept in article.text
+    for code in ("@", "ViewBag", "Layout", "brace in a string", "comment", "HeroHeading", "Model.Name", "{", "}"):
+        assert code not in article.text.replace("help@example.org", "")
+
+
+def test_a_page_that_is_no_razor_view_keeps_its_at_signs(tmp_path):
+    path = tmp_path / "contact.html"
+    path.write_text("<html><head><title>Contact</title></head><body><main><h1>Contact</h1><p>Follow @careers_team "
+                    "on social media, or write to jobs@example.org with your questions about the programme.</p>"
+                    "<p>We answer every message @ 9am on weekdays, and we read every application that we receive.</p>"
+                    "</main></body></html>")
+    text = load_article(path).text
+    assert "Follow @careers_team on social media" in text and "@ 9am" in text
+
+
 def test_an_html_page_is_titled_by_its_own_heading_not_its_site_menu(tmp_path):
     from bot.ingest import load_article
 
