@@ -292,8 +292,9 @@ _RAZOR_ELSE = re.compile(r"\s*else(?:\s+if\s*\([^{}\n]*\))?\s*\{")  # right afte
 _RAZOR_EXPRESSION = re.compile(r"(?<![\w@.])@(?:await\s+)?(?:[A-Za-z_][\w.]*|(?=\())")
 
 
-def _closing(text: str, opening: int) -> int:
-    """Where the brace (or parenthesis) at `opening` closes, outside C# strings; the text's end if it never does."""
+def _closing(text: str, opening: int, code: bool = True) -> int:
+    """Where the brace (or parenthesis) at `opening` closes; the text's end if it never does. In C# (`code`) a brace
+    inside a string does not count; in markup a quote is only text ("you're")."""
     close = "}" if text[opening] == "{" else ")"
     depth, quote, i = 0, "", opening
     while i < len(text):
@@ -302,7 +303,7 @@ def _closing(text: str, opening: int) -> int:
             i += 2 if ch == "\\" else 1
             quote = "" if ch == quote else quote
             continue
-        if ch in "\"'":
+        if code and ch in "\"'":
             quote = ch
         elif ch == text[opening]:
             depth += 1
@@ -334,7 +335,7 @@ def without_razor(raw: str) -> str:
     while m := _RAZOR_WRAPPER.search(text):
         start, opening = m.start(), m.end() - 1
         while True:  # the block, then each else after it
-            end = _closing(text, opening)
+            end = _closing(text, opening, code=False)
             text = text[:start] + text[opening + 1: end] + text[end + 1:]
             start = end - (opening + 1 - start)  # where the block's markup now ends
             after = _RAZOR_ELSE.match(text, start)

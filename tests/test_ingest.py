@@ -293,6 +293,10 @@ RAZOR_VIEW = """\ufeff@using Microsoft.AspNetCore.Html
 @section pageFooter {
     <p>Apprentices are paid for their time training as well as their time at work.</p>
 }
+@section sidebar {
+    <p>You're an employee with a contract of employment and holiday leave from your first day.</p>
+}
+<p>Apprenticeships take between one and six years to complete, depending on their level.</p>
 """
 
 
@@ -305,7 +309,8 @@ def test_a_razor_view_is_read_without_its_code_and_titled_by_it(tmp_path):
     assert article.title == "Starting your apprenticeship"  # the view's own title, not its first heading
     for kept in ("your employer will usually contact you about your working hours.", "meets them in their first week",
                  "Ask your employer who will look after you", "write to help@example.org if anything",
-                 "paid for their time training"):
+                 "paid for their time training", "You're an employee with a contract",
+                 "Apprenticeships take between one and six years to complete, depending on their level."):
         assert kept in article.text
     for code in ("@", "ViewBag", "Layout", "brace in a string", "comment", "HeroHeading", "Model.Name", "{", "}"):
         assert code not in article.text.replace("help@example.org", "")
