@@ -228,6 +228,8 @@ def _quotable(r0: excerpts.Roles) -> list[int]:
     # A question is kept before the sentence that answers it, on a line of its own (an FAQ's) or in its paragraph
     # ("Which one should you use? It's up to you!"): without it the answer hangs.
     kept = [r0.content[k] or r0.lead[k] or in_item[k] or r0.introduces[k] for k in range(len(r0.item))]
+    # ... except one holding a template's placeholder for a value the text lacks ("Bursary: $bursaries_maths$").
+    kept = [keep and not r0.hole[k] for k, keep in enumerate(kept)]
     whole = [k for k in range(len(kept)) if kept[k] or (
         r0.question[k] and k + 1 < len(kept) and kept[k + 1] and not r0.item[k] and (r0.asks[k] or not r0.paragraph_start[k + 1]))]
     while whole and r0.leaning[whole[0]]:  # it leans on a sentence of the chunk before ("This is why ...")

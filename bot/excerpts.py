@@ -87,6 +87,7 @@ class Roles:
     depth: tuple[int, ...] = ()  # a list item's nesting level in the passage (0: outermost)
     introduces: tuple[bool, ...] = ()  # ends with ":" before a quoted line (">"): shown with the passage it opens
     blockquote: tuple[bool, ...] = ()  # in a quoted block (a paragraph opening with ">")
+    hole: tuple[bool, ...] = ()  # holds a template's placeholder for a value the text lacks: never quoted
 
 
 def has_hole(text: str) -> bool:
@@ -148,7 +149,7 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
     depth = _depths(markers, item, sents, para)
     return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds), on_heading=on_heading,
                  asks=tuple(asks), quote=quote, question=tuple(question), depth=depth,
-                 introduces=tuple(introduces), blockquote=tuple(blockquote))
+                 introduces=tuple(introduces), blockquote=tuple(blockquote), hole=tuple(has_hole(s.text) for s in sents))
 
 
 def _credit(text: str) -> bool:

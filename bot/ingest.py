@@ -264,8 +264,8 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
                            f"{MAX_HTML_CHARS:,}): save the article's text as .md or .txt and add that")
     try:
         doc = trafilatura.bare_extraction(
-            _collapse_whitespace(without_razor(raw)), include_formatting=True, with_metadata=True, output_format="python", favor_recall=True,
-            prune_xpath=[_NOT_SHOWN],
+            html_tables(_collapse_whitespace(without_razor(raw))), include_formatting=True, with_metadata=True,
+            output_format="python", favor_recall=True, prune_xpath=[_NOT_SHOWN],
         )
     except Exception as e:
         raise ArticleError(path, f"the HTML could not be parsed ({type(e).__name__})") from None
@@ -317,6 +317,68 @@ def _closing(text: str, opening: int, code: bool = True) -> int:
 
 # A Razor view's <title> is in its layout; the view sets it: ViewBag.Title = "...", or ViewData["Title"] = "...".
 _RAZOR_TITLE = re.compile(r"""\bView(?:Bag\.Title|Data\[\s*"Title"\s*\])\s*=\s*"([^"\n]{1,300})"\s*;""")
+
+
+_TABLE_OPEN = re.compile(r"<table\b", re.I)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+MAX_CELL_CHARS = 300  # longer: a table laying out the page, not holding data
+
+
+def html_tables(raw: str) -> str:
+    """An HTML page with each data table (a header row of <th> cells, short cells, no table inside) as a list
+    of its rows, each cell with its column's header (table_row). Read as trafilatura reads it, a table is one
+    cell per paragraph: "Intermediate", "2", "GCSE" quoted as three lines that say nothing. Only the table's
+    own text is replaced: the page around it is left as written."""
+    return _tables(raw, _table_as_list)
+
+
+def _tables(text: str, convert) -> str:
+    """`text` with each innermost <table>...</table> replaced by convert(table html). Linear: every opening is
+    paired with the next closing once (a regex's lazy match would rescan the rest of the page per unclosed table)."""
+    if "<table" not in text.lower():
+        return text
+    opens = [m.start() for m in _TABLE_OPEN.finditer(text)]
+    closes = [(m.start(), m.end()) for m in _TABLE_CLOSE.finditer(text)]
+    out, at, c = [], 0, 0
+    for i, start in enumerate(opens):
+        while c < len(closes) and closes[c][0] < start:
+            c += 1
+        if c == len(closes):
+            break
+        end = closes[c][1]
+        if start < at or (i + 1 < len(opens) and opens[i + 1] < closes[c][0]):
+            continue  # inside one already replaced, or holding another table (page layout)
+        out += [text[at:start], convert(text[start:end])]
+        at = end
+    return "".join(out) + text[at:]
+
+
+def _cell(cell) -> list[str]:
+    """A table cell's text, then an empty cell for each further column it spans."""
+    span = cell.get("colspan", "1")
+    return [" ".join(cell.text_content().split())] + [""] * (min(int(span), 50) - 1 if span.isdigit() and int(span) > 1 else 0)
+
+
+def _table_as_list(source: str, markdown: bool = False) -> str:
+    import lxml.html
+
+    try:
+        table = lxml.html.fragment_fromstring(source)
+    except (ValueError, lxml.etree.ParserError):
+        return source
+    trs = table.xpath(".//tr")
+    rows = [[text for cell in tr.xpath("./th|./td") for text in _cell(cell)] for tr in trs]
+    if (len(rows) < 2 or len(rows[0]) < 2 or trs[0].xpath("./td")
+            or any(len(c) > MAX_CELL_CHARS for row in rows for c in row)):
+        return source
+    caption = " ".join(" ".join(c.text_content().split()) for c in table.xpath("./caption"))
+    # The rows as lines of a <pre> block, not a <ul>: where trafilatura falls back to jusText, a list item with no
+    # stop words ("Name: Intermediate; Level: 2; ...") is dropped as boilerplate; a <pre> block's lines are kept.
+    lines = [table_row(rows[0], cells) for cells in rows[1:] if any(cells)]
+    if markdown:  # a table written as HTML in a Markdown article: its rows become the article's own list
+        return "\n\n" + (caption + "\n\n" if caption else "") + "\n".join(lines) + "\n\n"
+    items = "\n".join(html.escape(line) for line in lines)
+    return (f"<p>{html.escape(caption)}</p>" if caption else "") + f"<pre>{items}</pre>"
 
 
 def _razor_title(raw: str) -> str:
@@ -526,9 +588,43 @@ _STRIKE = re.compile(r"~~(?=\S)(.{1,300}?)(?<=\S)~~")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
 # Single * or _ only around text and not inside a word: snake_case, 2 * 3, 2*3 and "* item" stay.
 _EMPHASIS_1 = re.compile(r"(?<![\w*])([*_])(?![\s*_])(.{1,300}?)(?<![\s*_])\1(?![\w*])")
-# Table rows become "a; b" so each row reads as a sentence; the |---|:---:| line under the header goes.
-_TABLE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$\n?", re.M)
-_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.M)
+# A table is read a row at a time, each row a list item with its column headers: "- Level: 2; Equivalent
+# educational level: GCSE". A row alone ("2; GCSE") loses what its cells are, and a quoted row then means
+# something else. A table without a header row (no |---| line under its first row) becomes "a; b" lines.
+_TABLE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$")
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
+
+
+def _markdown_tables(text: str) -> str:
+    """Markdown (GFM) tables as list items of "header: cell" pairs; see _TABLE_RULE."""
+    if "|" not in text:
+        return text
+    lines, out, header = text.split("\n"), [], None
+    for i, line in enumerate(lines):
+        row = _TABLE_ROW.match(line)
+        if row is None:
+            header = None
+            out.append(line)
+            continue
+        if _TABLE_RULE.match(line):
+            continue  # the |---| line under the header
+        cells = [c.strip() for c in row[1].split("|")]
+        if header is None and i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]):
+            header = cells  # the header row: it labels the rows below, not a row of its own
+        elif header is not None:
+            out.append(table_row(header, cells))
+        else:
+            out.append("; ".join(c for c in cells if c))
+    return "\n".join(out)
+
+
+def table_row(header: list[str], cells: list[str]) -> str:
+    """One table row as a list item, each cell with its column's header. As GitHub reads a table, cells past the
+    header's are ignored and missing ones are empty."""
+    cells = (cells + [""] * len(header))[: len(header)]
+    parts = [f"{h.rstrip(':')}: {c}" if h else c for h, c in zip(header, cells) if c]
+    # A cell's closing full stop would end the row mid-way ("24/7/365.; Response: ..."); the row's last keeps it.
+    return "- " + "; ".join([p[:-1] if p.endswith(".") and not p.endswith("..") else p for p in parts[:-1]] + parts[-1:])
 
 
 def _hide(text: str) -> str:
@@ -673,6 +769,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
     text = _drop_comments(text)
     text = _dialects(text)
+    text = _tables(text, lambda table: _table_as_list(table, markdown=True))
     text = _FOOTNOTE_DEF.sub("", text)
     labels = {m[1].lower() for m in _LINK_DEF.finditer(text)}
     text = _LINK_DEF.sub("", text)
@@ -692,8 +789,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _EMPHASIS_LINE.sub(r"\1\3", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = _EMPHASIS_1.sub(r"\2", text)
-    text = _TABLE_RULE.sub("", text)
-    text = _TABLE_ROW.sub(lambda m: "; ".join(c.strip() for c in m[1].split("|") if c.strip()), text)
+    text = _markdown_tables(text)
     text = _ENTITY.sub(lambda m: html.unescape(m[0]), text)  # "don&#8217;t" reads "don’t" (after tags are gone)
     text = _STANDIN.sub(lambda m: chr(ord(m[0]) - 0xF0000), text)
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)  # gaps left where markup was removed

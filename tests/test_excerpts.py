@@ -250,6 +250,13 @@ def test_an_answer_quoting_a_passage_whole_leaves_out_its_placeholders():
                         terms=frozenset(), background=frozenset(), answer_vector=unit, covered=True)
     text = compose(evidence).text
     assert "TLR payments reward extra duties." in text and "Your school decides" in text and "$salaries" not in text
+    # A list item too: a table's row read with its headers ("Bursary: $bursaries_maths$") is not shown.
+    p = passage("Bursaries by subject:\n- Subject: Maths; Bursary: $bursaries_maths$\n- Subject: History; Bursary: none")
+    evidence = Evidence(question=analyse("which subjects get a bursary?"), searched_for="q", passages=[p],
+                        sentence_vectors=[np.tile(unit, (3, 1))], chunk_vectors=[unit], vector=unit,
+                        terms=frozenset(), background=frozenset(), answer_vector=unit, covered=True)
+    text = compose(evidence).text
+    assert "Subject: History; Bursary: none" in text and "$bursaries" not in text and "Maths" not in text
 
 
 def test_a_gap_is_said_only_as_far_as_it_is_known():

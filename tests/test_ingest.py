@@ -123,9 +123,37 @@ def test_escaped_characters_become_the_character():
     assert clean_text(text) == "Not *emphasis*, not _this_ and not [a link](x); a \\ backslash.\n"
 
 
-def test_table_rows_become_semicolon_separated_and_rules_are_dropped():
+def test_table_rows_become_list_items_that_name_their_columns():
     text = "Pay by role:\n\n| Role | Salary |\n|---|:---:|\n| ML engineer | $150k |\n| a \\| b | `x|y` |\n"
-    assert clean_text(text) == "Pay by role:\n\nRole; Salary\nML engineer; $150k\na | b; x|y\n"
+    assert clean_text(text) == "Pay by role:\n\n- Role: ML engineer; Salary: $150k\n- Role: a | b; Salary: x|y\n"
+
+
+def test_table_cells_are_read_as_github_reads_them_and_a_table_without_a_header_stays_cells():
+    text = ("| Priority | Alerts | Response |\n| --- | --- | --- |\n| High | Paged 24/7. | Act now. |\n| Low | | Later. |\n\n"
+            "| merged | cells |\n\n| A | B |\n|---|---|\n| only one |\n")
+    assert clean_text(text) == ("- Priority: High; Alerts: Paged 24/7; Response: Act now.\n- Priority: Low; Response: Later.\n\n"
+                                "merged; cells\n\n- A: only one\n")
+
+
+def test_an_html_table_in_markdown_becomes_rows_with_their_headers_and_a_layout_table_stays_text():
+    data = ("Pay bands:\n\n<table><thead><tr><th>Band</th><th>Pay</th></tr></thead>"
+            "<tr><td>5</td><td>&pound;29,970</td></tr><tr><td>6</td><td>£37,338</td></tr></table>\n\nAfter.\n")
+    assert clean_text(data, markdown=True) == "Pay bands:\n\n- Band: 5; Pay: £29,970\n- Band: 6; Pay: £37,338\n\nAfter.\n"
+    layout = "<table><tr><td>Talk one by Ann</td></tr><tr><td>Talk two by Bo</td></tr></table>\n"
+    assert clean_text(layout, markdown=True) == "Talk one by Ann Talk two by Bo\n"  # no header row: not a data table
+
+
+def test_an_html_page_table_is_read_a_row_at_a_time(tmp_path):
+    rows = "".join(f"<tr><td>{n}</td><td>{lvl}</td><td>{eq}</td></tr>" for n, lvl, eq in
+                   (("Intermediate", "2", "GCSE"), ("Advanced", "3", "A level"), ("Degree", "6 and 7", "Bachelor's degree")))
+    page = tmp_path / "levels.html"
+    page.write_text("<html><head><title>Levels</title></head><body><article><h1>Levels</h1>"
+                    "<p>Apprenticeships have levels, and each of them is equivalent to an educational level.</p>"
+                    "<table><tr><th>Name</th><th>Level</th><th>Equivalent</th></tr>" + rows + "</table>"
+                    "<p>Some apprenticeships also give you an additional qualification such as a diploma.</p></article></body></html>")
+    text = load_article(page).text
+    assert "- Name: Intermediate; Level: 2; Equivalent: GCSE\n- Name: Advanced; Level: 3; Equivalent: A level\n" in text
+    assert "- Name: Degree; Level: 6 and 7; Equivalent: Bachelor's degree" in text
 
 
 def test_url_only_and_link_only_lines_are_kept_as_text():
@@ -373,7 +401,7 @@ def test_a_hard_wrapped_markdown_paragraph_is_read_as_one(tmp_path):
     assert ("A CoP is a group of people who share some concern or passion for what they do and want to learn to do it "
             "better as they interact regularly. CoPs generally have 3 elements.\n") in article.text
     assert "- mutual engagement, with a lazy continuation\n- a joint enterprise\n" in article.text
-    assert "1; 2\n3; 4\n" in article.text and "code line 1\ncode line 2\n" in article.text
+    assert "- a: 1; b: 2\n- a: 3; b: 4\n" in article.text and "code line 1\ncode line 2\n" in article.text
     assert "A line with a hard break\nand the next one.\n## Next\nText under it." in article.text
     sentences = [s.text for s in chunk_article(article)[1]]
     assert "A CoP is a group of people who share some concern or passion for what they do and want to learn to do it " \
