@@ -85,7 +85,9 @@ class Answer:
             for c in self.citations:
                 a = c.article
                 where = ", ".join(x for x in (a.site, a.date, a.url) if x)
-                lines.append(f"[{c.n}] {a.title}" + (f" ({where})" if where else "") + (f" - {c.heading}" if c.heading else ""))
+                # A section named like its page ("What is an apprenticeship?" under that title) is named once, as the web page shows it.
+                section = c.heading if c.heading and c.heading.strip().lower() != a.title.strip().lower() else ""
+                lines.append(f"[{c.n}] {a.title}" + (f" ({where})" if where else "") + (f" - {section}" if section else ""))
                 lines += [f'    "{s}"' for s in c.sentences]
         return "\n".join(lines)
 

@@ -324,3 +324,14 @@ def test_indentation_nests_an_item_under_an_earlier_item_but_not_under_one_joine
     p = Passage("a:c0", ArticleRecord("a", "Title", "a.md", "0" * 64), "Heading", text, 1.0, 0.9, sentences=sents)
     # The joined line's spaces stand for the article's line break, indentation and marker: no parent by them.
     assert excerpts.roles(p).depth == (0, 0, 1, 0, 0, 0)
+
+
+def test_the_plain_text_sources_name_a_section_once_when_it_is_named_like_its_page():
+    from bot.answer import Answer, Citation
+    from bot.index.store import ArticleRecord
+
+    page = ArticleRecord("a", "What is an apprenticeship?", "a.html", "0" * 64)
+    cites = [Citation(1, "An apprenticeship is a real job.", page, "a:c0", 0.9, heading="What is an apprenticeship?"),
+             Citation(2, "Pay varies.", page, "a:c1", 0.8, heading="Pay")]
+    text = Answer("An apprenticeship is a real job. [1] Pay varies. [2]", cites).to_text()
+    assert "\n[1] What is an apprenticeship?\n" in text and text.endswith("\n[2] What is an apprenticeship? - Pay")
