@@ -319,26 +319,27 @@ def _closing(text: str, opening: int, code: bool = True) -> int:
 _RAZOR_TITLE = re.compile(r"""\bView(?:Bag\.Title|Data\[\s*"Title"\s*\])\s*=\s*"([^"\n]{1,300})"\s*;""")
 
 
-_TABLE_OPEN = re.compile(r"<table\b", re.I)
-_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 MAX_CELL_CHARS = 300  # longer: a table laying out the page, not holding data
+_OPENING = {tag: re.compile(rf"<{tag}\b", re.I) for tag in ("table", "dl")}
+_CLOSING = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("table", "dl")}
 
 
 def html_tables(raw: str) -> str:
     """An HTML page with each data table (a header row of <th> cells, short cells, no table inside) as a list
-    of its rows, each cell with its column's header (table_row). Read as trafilatura reads it, a table is one
-    cell per paragraph: "Intermediate", "2", "GCSE" quoted as three lines that say nothing. Only the table's
-    own text is replaced: the page around it is left as written."""
-    return _tables(raw, _table_as_list)
+    of its rows, each cell with its column's header (table_row), and each definition list as "term: definition"
+    lines. Read as trafilatura reads them, a table is one cell per paragraph ("Intermediate", "2", "GCSE" quoted
+    as three lines that say nothing) and a term is one item, its definition the next. Only these elements' own
+    text is replaced: the page around them is left as written."""
+    return _innermost(_innermost(raw, "table", _table_as_list), "dl", _definitions)
 
 
-def _tables(text: str, convert) -> str:
-    """`text` with each innermost <table>...</table> replaced by convert(table html). Linear: every opening is
-    paired with the next closing once (a regex's lazy match would rescan the rest of the page per unclosed table)."""
-    if "<table" not in text.lower():
+def _innermost(text: str, tag: str, convert) -> str:
+    """`text` with each innermost <tag>...</tag> replaced by convert(its html). Linear: every opening is paired
+    with the next closing once (a regex's lazy match would rescan the rest of the page per unclosed element)."""
+    if f"<{tag}" not in text.lower():
         return text
-    opens = [m.start() for m in _TABLE_OPEN.finditer(text)]
-    closes = [(m.start(), m.end()) for m in _TABLE_CLOSE.finditer(text)]
+    opens = [m.start() for m in _OPENING[tag].finditer(text)]
+    closes = [(m.start(), m.end()) for m in _CLOSING[tag].finditer(text)]
     out, at, c = [], 0, 0
     for i, start in enumerate(opens):
         while c < len(closes) and closes[c][0] < start:
@@ -346,11 +347,45 @@ def _tables(text: str, convert) -> str:
         if c == len(closes):
             break
         end = closes[c][1]
-        if start < at or (i + 1 < len(opens) and opens[i + 1] < closes[c][0]):
-            continue  # inside one already replaced, or holding another table (page layout)
+        if i + 1 < len(opens) and opens[i + 1] < closes[c][0]:
+            continue  # holding another one (a table laying out the page)
         out += [text[at:start], convert(text[start:end])]
         at = end
     return "".join(out) + text[at:]
+
+
+def _fragment(source: str):
+    import lxml.html
+
+    try:
+        return lxml.html.fragment_fromstring(source)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def _as_lines(lines: list[str], caption: str, markdown: bool) -> str:
+    """Lines of an article's own list, as HTML for trafilatura or as Markdown text. As a <pre> block, not a <ul>:
+    where trafilatura falls back to jusText, a list item with no stop words ("Name: Intermediate; Level: 2; ...")
+    is dropped as boilerplate; a <pre> block's lines are kept."""
+    if markdown:  # written as HTML in a Markdown article
+        return "\n\n" + (caption + "\n\n" if caption else "") + "\n".join(lines) + "\n\n"
+    items = "\n".join(html.escape(line) for line in lines)
+    return (f"<p>{html.escape(caption)}</p>" if caption else "") + f"<pre>{items}</pre>"
+
+
+def _definitions(source: str, markdown: bool = False) -> str:
+    """A definition list (<dl>) as "- term: definition" lines; a list without terms is left as it is."""
+    dl = _fragment(source)
+    if dl is None:
+        return source
+    lines, term = [], ""
+    for el in dl.xpath("./dt|./dd|./div/dt|./div/dd"):
+        text = " ".join(el.text_content().split())
+        if el.tag == "dt":
+            term = text.rstrip(":")
+        elif text:
+            lines.append(f"- {term}: {text}" if term else f"- {text}")
+    return _as_lines(lines, "", markdown) if lines and term else source
 
 
 def _cell(cell) -> list[str]:
@@ -360,11 +395,8 @@ def _cell(cell) -> list[str]:
 
 
 def _table_as_list(source: str, markdown: bool = False) -> str:
-    import lxml.html
-
-    try:
-        table = lxml.html.fragment_fromstring(source)
-    except (ValueError, lxml.etree.ParserError):
+    table = _fragment(source)
+    if table is None:
         return source
     trs = table.xpath(".//tr")
     rows = [[text for cell in tr.xpath("./th|./td") for text in _cell(cell)] for tr in trs]
@@ -372,13 +404,7 @@ def _table_as_list(source: str, markdown: bool = False) -> str:
             or any(len(c) > MAX_CELL_CHARS for row in rows for c in row)):
         return source
     caption = " ".join(" ".join(c.text_content().split()) for c in table.xpath("./caption"))
-    # The rows as lines of a <pre> block, not a <ul>: where trafilatura falls back to jusText, a list item with no
-    # stop words ("Name: Intermediate; Level: 2; ...") is dropped as boilerplate; a <pre> block's lines are kept.
-    lines = [table_row(rows[0], cells) for cells in rows[1:] if any(cells)]
-    if markdown:  # a table written as HTML in a Markdown article: its rows become the article's own list
-        return "\n\n" + (caption + "\n\n" if caption else "") + "\n".join(lines) + "\n\n"
-    items = "\n".join(html.escape(line) for line in lines)
-    return (f"<p>{html.escape(caption)}</p>" if caption else "") + f"<pre>{items}</pre>"
+    return _as_lines([table_row(rows[0], cells) for cells in rows[1:] if any(cells)], caption, markdown)
 
 
 def _razor_title(raw: str) -> str:
@@ -769,7 +795,8 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
     text = _drop_comments(text)
     text = _dialects(text)
-    text = _tables(text, lambda table: _table_as_list(table, markdown=True))
+    text = _innermost(text, "table", lambda table: _table_as_list(table, markdown=True))
+    text = _innermost(text, "dl", lambda dl: _definitions(dl, markdown=True))
     text = _FOOTNOTE_DEF.sub("", text)
     labels = {m[1].lower() for m in _LINK_DEF.finditer(text)}
     text = _LINK_DEF.sub("", text)

@@ -143,6 +143,16 @@ def test_an_html_table_in_markdown_becomes_rows_with_their_headers_and_a_layout_
     assert clean_text(layout, markdown=True) == "Talk one by Ann Talk two by Bo\n"  # no header row: not a data table
 
 
+def test_a_definition_list_reads_each_term_with_its_definition(tmp_path):
+    dl = "<dl><dt>NMC</dt><dd>The council that keeps the register of nurses.</dd><div><dt>Band 5:</dt><dd>Where most new nurses start.</dd></div></dl>"
+    assert clean_text(f"Terms:\n\n{dl}\n", markdown=True) == (
+        "Terms:\n\n- NMC: The council that keeps the register of nurses.\n- Band 5: Where most new nurses start.\n")
+    page = tmp_path / "terms.html"
+    page.write_text("<html><body><article><h1>Key terms</h1><p>These are the words you will meet most often when you "
+                    f"apply for a nursing job in the health service.</p>{dl}</article></body></html>")
+    assert "- NMC: The council that keeps the register of nurses.\n- Band 5: Where most new nurses start." in load_article(page).text
+
+
 def test_an_html_page_table_is_read_a_row_at_a_time(tmp_path):
     rows = "".join(f"<tr><td>{n}</td><td>{lvl}</td><td>{eq}</td></tr>" for n, lvl, eq in
                    (("Intermediate", "2", "GCSE"), ("Advanced", "3", "A level"), ("Degree", "6 and 7", "Bachelor's degree")))
