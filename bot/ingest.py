@@ -235,18 +235,28 @@ def load_yaml(text: str):
 # Front matter is a first line of ---, YAML, and a line of --- (python-frontmatter's boundary, so files split
 # as they always have).
 _FRONT_MATTER = re.compile(r"^-{3,}\s*$", re.M)
+_TOML_FRONT_MATTER = re.compile(r"^\+{3}\s*$", re.M)  # Hugo's other kind: TOML between +++ lines
 
 
 def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
     """Markdown's text and its front matter's fields; text without front matter is returned stripped."""
     text = raw.strip()
-    parts = _FRONT_MATTER.split(text, 2) if _FRONT_MATTER.match(raw) else []
+    fence = next((f for f in (_FRONT_MATTER, _TOML_FRONT_MATTER) if f.match(raw)), None)
+    parts = fence.split(text, 2) if fence else []
     if len(parts) < 3:  # no closing ---: the whole file is text
         return text, {}
     _, block, body = parts
     if len(block) > MAX_FRONT_MATTER_CHARS:
         raise ArticleError(path, f"its front matter is too long ({len(block):,} characters; the limit is "
                            f"{MAX_FRONT_MATTER_CHARS:,}): keep title, site, url and date there")
+    if fence is _TOML_FRONT_MATTER:
+        import tomllib
+
+        try:
+            data = tomllib.loads(block)
+        except tomllib.TOMLDecodeError:
+            raise ArticleError(path, "its front matter (between +++ lines) is not valid TOML") from None
+        return body.strip(), data
     try:
         data = load_yaml(block)
     except YAMLAliasError as e:
@@ -744,6 +754,11 @@ _HTML_LIST = re.compile(r"[ \t]{0,40}</?(?:ul|ol)\b[^<>]{0,200}>[ \t]{0,40}", re
 # "{% link pages/resume.md %}" inside a link) renders no words, nor does an output tag standing at a line's start
 # or end ("{{ sidenav }}", a menu). One inside a sentence stands for a value the text does not hold: left as it is.
 _TEMPLATE_LOGIC = re.compile(r"\{%[^{}\n]{0,300}%\}")
+# Hugo shortcodes ("{{< figure src=... >}}", "{{% notice tip %}} ... {{% /notice %}}") render a figure or a box:
+# the tags go, the text between a pair stays.
+_SHORTCODE = re.compile(r"\{\{[<%][^{}\n]{0,300}?[>%]\}\}")
+# A GitHub or Obsidian alert's marker ("> [!NOTE]", "> [!tip] Title") styles the quote it opens; its text stays.
+_ALERT = re.compile(r"^([ \t]*>[ \t]*)\[![a-z]{2,12}\][+-]?[ \t]*", re.I | re.M)
 _TEMPLATE_OUTPUT = re.compile(r"^[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*|(?<![ \t])[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*$", re.M)
 # A byline or a date set as a heading ("#### Publication date: May 28, 2026", "#### Contributed by ...") names no
 # section: the text under it belongs to the section before (the title), and the line stays as a line of text.
@@ -775,7 +790,8 @@ def _dialects(text: str) -> str:
     text = _ADMONITION.sub(lambda m: m[1] or "", text)
     text = _HEADING_ID.sub("", text)
     text = _KRAMDOWN_ATTRS.sub("", text)
-    text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _TEMPLATE_LOGIC.sub("", text)))
+    text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text))))
+    text = _ALERT.sub(r"\1", text)
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", text))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", text)))

@@ -37,6 +37,25 @@ def test_a_title_a_site_generator_nests_in_the_front_matter_is_the_title(tmp_pat
     assert load_article(tmp_path / "b.md").title == "Burnout"
 
 
+def test_hugo_pages_give_their_toml_front_matter_and_lose_shortcodes_and_alert_markers(tmp_path):
+    path = tmp_path / "de.md"
+    path.write_text('+++\ntitle = "Becoming a data engineer"\ndate = 2023-05-01\ntags = ["career"]\n+++\n\n'
+                    "Data engineers build the pipelines that move data to where it is used.\n\n"
+                    '{{< figure src="/img/p.png" caption="A pipeline" >}}\n\n{{% notice tip %}}\n'
+                    "Start with SQL: every data engineer uses it every day.\n{{% /notice %}}\n\n"
+                    "> [!NOTE]\n> Most start as analysts first.\n\nSee [the guide]({{< ref \"guide.md\" >}}) for more.\n")
+    a = load_article(path)
+    assert (a.title, a.date) == ("Becoming a data engineer", "2023-05-01")
+    assert a.text == ("Data engineers build the pipelines that move data to where it is used.\n\n"
+                      "Start with SQL: every data engineer uses it every day.\n\n> Most start as analysts first.\n\n"
+                      "See the guide for more.\n")
+    bad = tmp_path / "bad.md"
+    bad.write_text("+++\ntitle = Becoming\n+++\nBody text with several words in it.\n")
+    with pytest.raises(ArticleError) as e:
+        load_article(bad)
+    assert str(e.value) == f"{bad}: its front matter (between +++ lines) is not valid TOML"
+
+
 def test_html_left_in_markdown_goes_and_its_words_stay(tmp_path):
     # opensource.guide's checklist, an embedded video, a styled heading, MDX's escaped braces.
     path = tmp_path / "h.md"
