@@ -757,6 +757,12 @@ _TEMPLATE_LOGIC = re.compile(r"\{%[^{}\n]{0,300}%\}")
 # Hugo shortcodes ("{{< figure src=... >}}", "{{% notice tip %}} ... {{% /notice %}}") render a figure or a box:
 # the tags go, the text between a pair stays.
 _SHORTCODE = re.compile(r"\{\{[<%][^{}\n]{0,300}?[>%]\}\}")
+# A task list's box ("- [x] Register with the NMC"), an abbreviation's definition line ("*[NMC]: Nursing and ..."),
+# an emoji's shortcode (":rocket:") and a content tab's marker (MkDocs: '=== "NHS"', its label kept as a line).
+_TASK_BOX = re.compile(rf"^([ \t]*{LIST_MARKER}[ \t]+)\[[ xX]\][ \t]+", re.M)
+_ABBREVIATION = re.compile(r"^\*\[[^\]\n]{1,100}\]:[^\n]*\n?", re.M)
+_EMOJI = re.compile(r"[ \t]?(?<![\w:/]):[a-z][a-z0-9_+-]{1,40}:(?![\w:/])")
+_CONTENT_TAB = re.compile(r'^[ \t]*===[+!]?[ \t]+"([^"\n]{1,200})"[ \t]*$', re.M)
 # A GitHub or Obsidian alert's marker ("> [!NOTE]", "> [!tip] Title") styles the quote it opens; its text stays.
 _ALERT = re.compile(r"^([ \t]*>[ \t]*)\[![a-z]{2,12}\][+-]?[ \t]*", re.I | re.M)
 _TEMPLATE_OUTPUT = re.compile(r"^[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*|(?<![ \t])[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*$", re.M)
@@ -792,6 +798,7 @@ def _dialects(text: str) -> str:
     text = _KRAMDOWN_ATTRS.sub("", text)
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text))))
     text = _ALERT.sub(r"\1", text)
+    text = _CONTENT_TAB.sub(r"\1", _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text))))
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", text))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", text)))

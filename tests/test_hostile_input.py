@@ -17,7 +17,7 @@ from tests.test_safety import run_cli
 
 # Each Markdown or HTML marker the cleaning rules look for, and pairs of them.
 MARKERS = ["[", "![", "<!--", "`", "``", "*", "**", "_", "~~", "<a", "<sup>", "|", "(", "[^", "]:", "#", "- ", "](", "[a](", "<table>",
-           "<table><tr><th>a</th><th>b</th></tr><tr><td>c</td><td>d</td></tr>", "| a | b |\n|---|---|\n", "<dl><dt>a</dt><dd>b</dd>", "{{<", "{{% a %}}", "> [!NOTE]"]
+           "<table><tr><th>a</th><th>b</th></tr><tr><td>c</td><td>d</td></tr>", "| a | b |\n|---|---|\n", "<dl><dt>a</dt><dd>b</dd>", "{{<", "{{% a %}}", "> [!NOTE]", "- [x] ", ":a:", "*[a]: ", "=== \"a\"\n"]
 SHAPES = {"run": "{m}", "with a letter": "{m}a", "one a line": "{m}\n", "with a letter, one a line": "{m}a\n"}
 SENTENCE = "A hostile file still opens with one real sentence of words.\n\n"
 

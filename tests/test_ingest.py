@@ -56,6 +56,15 @@ def test_hugo_pages_give_their_toml_front_matter_and_lose_shortcodes_and_alert_m
     assert str(e.value) == f"{bad}: its front matter (between +++ lines) is not valid TOML"
 
 
+def test_task_boxes_abbreviation_lines_emoji_shortcodes_and_tab_markers_go():
+    text = ('Nurses start on a preceptorship :rocket:.\n\n=== "NHS"\n\n    You start at Band 5.\n\n'
+            "- [x] Register with the NMC\n- [ ] Write your statement\n\n*[NMC]: Nursing and Midwifery Council\n\n"
+            "Meet at 10:30:45; the ratio is 3:2:1; `avg(1h):max:disk` stays.\n")
+    assert clean_text(text, markdown=True) == (
+        "Nurses start on a preceptorship.\n\nNHS\n\n    You start at Band 5.\n\n- Register with the NMC\n"
+        "- Write your statement\n\nMeet at 10:30:45; the ratio is 3:2:1; avg(1h):max:disk stays.\n")
+
+
 def test_html_left_in_markdown_goes_and_its_words_stay(tmp_path):
     # opensource.guide's checklist, an embedded video, a styled heading, MDX's escaped braces.
     path = tmp_path / "h.md"
