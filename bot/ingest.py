@@ -737,7 +737,9 @@ def _drop_blocks(text: str, tag: str) -> str:
 _MDX_IMPORT = re.compile(r"""^[ \t]*(?:import\s+(?:[\w*{}\s,]{1,300}\s+from\s+)?["'][^"'\n]{1,300}["'];?|"""
                          r"""export\s+(?:const|default|function|let|var)\b[^\n]*)[ \t]*$\n?""", re.M)
 # <Tabs>, </TabItem>, <InDocAd />, "text</Link>"; not the type in "List<String>" (an opening tag after a word).
-_JSX_TAG = re.compile(r"(?:(?<![\w<])<|</)[A-Z][\w.]{0,60}(?:\s[^<>\n]{0,500})?/?>")
+# A component is named in PascalCase (<InDocAd />, <Tabs>); a name in capitals is a writer's placeholder ("<USER_A> is
+# proceeding with restart"), kept as written: dropped, the sentence lost its subject.
+_JSX_TAG = re.compile(r"(?:(?<![\w<])<|</)(?![A-Z][A-Z0-9_]*>)[A-Z][\w.]{0,60}(?:\s[^<>\n]{0,500})?/?>")
 _JSX_EXPRESSION_LINE = re.compile(r"^[ \t]*\{[^{}\n]{0,300}\}[ \t]*$\n?", re.M)  # {false}, {/* note */}
 _JSX_COMMENT = re.compile(r"\{/\*[^\n]{0,300}?\*/\}")
 _JSX_STRING = re.compile(r"""\{(['"])([^'"\n]{0,20}?)\1\}""")  # MDX's escape for a literal brace: {'{'}

@@ -296,12 +296,13 @@ def test_markdown_dialects_are_cleaned_to_their_words():
         "Keep a **brag document** updated.\n:::\n\n!!! note \"Watch out\"\n    On-call pays extra.\n\n"
         'Read [this](https://x.y){:target="_blank"} now. Don&#8217;t panic &amp; relax.\n\n**Scope**\n- I guide teams.\n\n'
         "<InDocAd />\n<head><title>x</title></head>\nImporting data is hard; Java's List<String> stays.\n</TextContainer>\n"
-        "Examples include:\n\n####\n* CAPM\n"
+        "Examples include:\n\n####\n* CAPM\n\nNote it: <USER_A> is proceeding with the restart.\n"
     )
     assert clean_text(mdx) == (
         "## Salaries\n\nPro tip\nKeep a brag document updated.\n\nWatch out\n    On-call pays extra.\n\n"
         "Read this now. Don’t panic & relax.\n\n#### Scope\n- I guide teams.\n\n"
-        "Importing data is hard; Java's List<String> stays.\n\nExamples include:\n\n* CAPM\n"  # an empty heading goes
+        "Importing data is hard; Java's List<String> stays.\n\nExamples include:\n\n* CAPM\n\n"  # an empty heading goes
+        "Note it: <USER_A> is proceeding with the restart.\n"  # a placeholder in capitals is no component
     )
 
 
