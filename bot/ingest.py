@@ -787,6 +787,27 @@ _EMPHASIS_LINE = re.compile(r"^([ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?)(\*{1,3}|_{1,
 _BOLD_HEADING = re.compile(r"^[ \t]*(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$", re.M)
 
 
+def _admonitions(text: str) -> str:
+    """Admonitions ("!!! warning "Title"", ":::tip Title") as their title, a paragraph of its own (joined to the text
+    below, it ran into it: "High Priority Alerts Anything that wakes ..."), and their text; an MkDocs admonition's
+    text is indented four spaces by its syntax, and loses that indent."""
+    if "!!!" not in text and "???" not in text and ":::" not in text:
+        return text
+    out, body = [], False
+    for line in text.split("\n"):
+        m = _ADMONITION.match(line)
+        if m:
+            out += [m[1], ""] if m[1] else [""]
+            body = line.lstrip().startswith(("!!!", "???"))
+            continue
+        if body and line.startswith(("    ", "\t")):
+            line = line[4:] if line.startswith("    ") else line[1:]
+        elif line.strip():
+            body = False
+        out.append(line)
+    return "\n".join(out)
+
+
 def _dialects(text: str) -> str:
     for tag in ("head", "script", "style"):
         text = _drop_blocks(text, tag)
@@ -795,7 +816,7 @@ def _dialects(text: str) -> str:
     text = _JSX_STRING.sub(r"\2", text)
     text = _JSX_EXPRESSION_LINE.sub("", text)
     text = _JSX_TAG.sub("", text)
-    text = _ADMONITION.sub(lambda m: m[1] or "", text)
+    text = _admonitions(text)
     text = _HEADING_ID.sub("", text)
     text = _KRAMDOWN_ATTRS.sub("", text)
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text))))

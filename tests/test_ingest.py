@@ -299,7 +299,7 @@ def test_markdown_dialects_are_cleaned_to_their_words():
         "Examples include:\n\n####\n* CAPM\n\nNote it: <USER_A> is proceeding with the restart.\n"
     )
     assert clean_text(mdx) == (
-        "## Salaries\n\nPro tip\nKeep a brag document updated.\n\nWatch out\n    On-call pays extra.\n\n"
+        "## Salaries\n\nPro tip\n\nKeep a brag document updated.\n\nWatch out\n\nOn-call pays extra.\n\n"  # titles apart
         "Read this now. Don’t panic & relax.\n\n#### Scope\n- I guide teams.\n\n"
         "Importing data is hard; Java's List<String> stays.\n\nExamples include:\n\n* CAPM\n\n"  # an empty heading goes
         "Note it: <USER_A> is proceeding with the restart.\n"  # a placeholder in capitals is no component
