@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import pdf_text
+from . import pdf_text, tables
 from .errors import ArticleError
 from .text import LIST_MARKER, PLACEHOLDER
 
@@ -274,7 +274,7 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
                            f"{MAX_HTML_CHARS:,}): save the article's text as .md or .txt and add that")
     try:
         doc = trafilatura.bare_extraction(
-            html_tables(_collapse_whitespace(without_razor(raw))), include_formatting=True, with_metadata=True,
+            tables.html_tables(_collapse_whitespace(without_razor(raw))), include_formatting=True, with_metadata=True,
             output_format="python", favor_recall=True, prune_xpath=[_NOT_SHOWN],
         )
     except Exception as e:
@@ -327,94 +327,6 @@ def _closing(text: str, opening: int, code: bool = True) -> int:
 
 # A Razor view's <title> is in its layout; the view sets it: ViewBag.Title = "...", or ViewData["Title"] = "...".
 _RAZOR_TITLE = re.compile(r"""\bView(?:Bag\.Title|Data\[\s*"Title"\s*\])\s*=\s*"([^"\n]{1,300})"\s*;""")
-
-
-MAX_CELL_CHARS = 300  # longer: a table laying out the page, not holding data
-_OPENING = {tag: re.compile(rf"<{tag}\b", re.I) for tag in ("table", "dl")}
-_CLOSING = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("table", "dl")}
-
-
-def html_tables(raw: str) -> str:
-    """An HTML page with each data table (a header row of <th> cells, short cells, no table inside) as a list
-    of its rows, each cell with its column's header (table_row), and each definition list as "term: definition"
-    lines. Read as trafilatura reads them, a table is one cell per paragraph ("Intermediate", "2", "GCSE" quoted
-    as three lines that say nothing) and a term is one item, its definition the next. Only these elements' own
-    text is replaced: the page around them is left as written."""
-    return _innermost(_innermost(raw, "table", _table_as_list), "dl", _definitions)
-
-
-def _innermost(text: str, tag: str, convert) -> str:
-    """`text` with each innermost <tag>...</tag> replaced by convert(its html). Linear: every opening is paired
-    with the next closing once (a regex's lazy match would rescan the rest of the page per unclosed element)."""
-    if f"<{tag}" not in text.lower():
-        return text
-    opens = [m.start() for m in _OPENING[tag].finditer(text)]
-    closes = [(m.start(), m.end()) for m in _CLOSING[tag].finditer(text)]
-    out, at, c = [], 0, 0
-    for i, start in enumerate(opens):
-        while c < len(closes) and closes[c][0] < start:
-            c += 1
-        if c == len(closes):
-            break
-        end = closes[c][1]
-        if i + 1 < len(opens) and opens[i + 1] < closes[c][0]:
-            continue  # holding another one (a table laying out the page)
-        out += [text[at:start], convert(text[start:end])]
-        at = end
-    return "".join(out) + text[at:]
-
-
-def _fragment(source: str):
-    import lxml.html
-
-    try:
-        return lxml.html.fragment_fromstring(source)
-    except (ValueError, lxml.etree.ParserError):
-        return None
-
-
-def _as_lines(lines: list[str], caption: str, markdown: bool) -> str:
-    """Lines of an article's own list, as HTML for trafilatura or as Markdown text. As a <pre> block, not a <ul>:
-    where trafilatura falls back to jusText, a list item with no stop words ("Name: Intermediate; Level: 2; ...")
-    is dropped as boilerplate; a <pre> block's lines are kept."""
-    if markdown:  # written as HTML in a Markdown article
-        return "\n\n" + (caption + "\n\n" if caption else "") + "\n".join(lines) + "\n\n"
-    items = "\n".join(html.escape(line) for line in lines)
-    return (f"<p>{html.escape(caption)}</p>" if caption else "") + f"<pre>{items}</pre>"
-
-
-def _definitions(source: str, markdown: bool = False) -> str:
-    """A definition list (<dl>) as "- term: definition" lines; a list without terms is left as it is."""
-    dl = _fragment(source)
-    if dl is None:
-        return source
-    lines, term = [], ""
-    for el in dl.xpath("./dt|./dd|./div/dt|./div/dd"):
-        text = " ".join(el.text_content().split())
-        if el.tag == "dt":
-            term = text.rstrip(":")
-        elif text:
-            lines.append(f"- {term}: {text}" if term else f"- {text}")
-    return _as_lines(lines, "", markdown) if lines and term else source
-
-
-def _cell(cell) -> list[str]:
-    """A table cell's text, then an empty cell for each further column it spans."""
-    span = cell.get("colspan", "1")
-    return [" ".join(cell.text_content().split())] + [""] * (min(int(span), 50) - 1 if span.isdigit() and int(span) > 1 else 0)
-
-
-def _table_as_list(source: str, markdown: bool = False) -> str:
-    table = _fragment(source)
-    if table is None:
-        return source
-    trs = table.xpath(".//tr")
-    rows = [[text for cell in tr.xpath("./th|./td") for text in _cell(cell)] for tr in trs]
-    if (len(rows) < 2 or len(rows[0]) < 2 or trs[0].xpath("./td")
-            or any(len(c) > MAX_CELL_CHARS for row in rows for c in row)):
-        return source
-    caption = " ".join(" ".join(c.text_content().split()) for c in table.xpath("./caption"))
-    return _as_lines([table_row(rows[0], cells) for cells in rows[1:] if any(cells)], caption, markdown)
 
 
 def _razor_title(raw: str) -> str:
@@ -624,45 +536,6 @@ _STRIKE = re.compile(r"~~(?=\S)(.{1,300}?)(?<=\S)~~")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
 # Single * or _ only around text and not inside a word: snake_case, 2 * 3, 2*3 and "* item" stay.
 _EMPHASIS_1 = re.compile(r"(?<![\w*])([*_])(?![\s*_])(.{1,300}?)(?<![\s*_])\1(?![\w*])")
-# A table is read a row at a time, each row a list item with its column headers: "- Level: 2; Equivalent
-# educational level: GCSE". A row alone ("2; GCSE") loses what its cells are, and a quoted row then means
-# something else. A table without a header row (no |---| line under its first row) becomes "a; b" lines.
-_TABLE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$")
-_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
-
-
-def _markdown_tables(text: str) -> str:
-    """Markdown (GFM) tables as list items of "header: cell" pairs; see _TABLE_RULE."""
-    if "|" not in text:
-        return text
-    lines, out, header = text.split("\n"), [], None
-    for i, line in enumerate(lines):
-        row = _TABLE_ROW.match(line)
-        if row is None:
-            header = None
-            out.append(line)
-            continue
-        if _TABLE_RULE.match(line):
-            continue  # the |---| line under the header
-        cells = [c.strip() for c in row[1].split("|")]
-        if header is None and i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]):
-            header = cells  # the header row: it labels the rows below, not a row of its own
-        elif header is not None:
-            out.append(table_row(header, cells))
-        else:
-            out.append("; ".join(c for c in cells if c))
-    return "\n".join(out)
-
-
-def table_row(header: list[str], cells: list[str]) -> str:
-    """One table row as a list item, each cell with its column's header. As GitHub reads a table, cells past the
-    header's are ignored and missing ones are empty."""
-    cells = (cells + [""] * len(header))[: len(header)]
-    parts = [f"{h.rstrip(':')}: {c}" if h else c for h, c in zip(header, cells) if c]
-    # A cell's closing full stop would end the row mid-way ("24/7/365.; Response: ..."); the row's last keeps it.
-    return "- " + "; ".join([p[:-1] if p.endswith(".") and not p.endswith("..") else p for p in parts[:-1]] + parts[-1:])
-
-
 def _hide(text: str) -> str:
     return _PUNCT.sub(lambda m: chr(0xF0000 + ord(m[0])), text)
 
@@ -841,8 +714,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
     text = _drop_comments(text)
     text = _dialects(text)
-    text = _innermost(text, "table", lambda table: _table_as_list(table, markdown=True))
-    text = _innermost(text, "dl", lambda dl: _definitions(dl, markdown=True))
+    text = tables.html_in_markdown(text)
     text = _FOOTNOTE_DEF.sub("", text)
     labels = {m[1].lower() for m in _LINK_DEF.finditer(text)}
     text = _LINK_DEF.sub("", text)
@@ -862,7 +734,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _EMPHASIS_LINE.sub(r"\1\3", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = _EMPHASIS_1.sub(r"\2", text)
-    text = _markdown_tables(text)
+    text = tables.markdown_tables(text)
     text = _ENTITY.sub(lambda m: html.unescape(m[0]), text)  # "don&#8217;t" reads "don’t" (after tags are gone)
     text = _STANDIN.sub(lambda m: chr(ord(m[0]) - 0xF0000), text)
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)  # gaps left where markup was removed

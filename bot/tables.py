@@ -1,0 +1,143 @@
+"""Tables and definition lists read a row at a time: each row a list item whose cells carry their column headers
+("- Name: Intermediate; Level: 2; Equivalent educational level: GCSE"), each term with its definition. Read any
+other way, a table is one cell per line ("Intermediate", "2", "GCSE") or "a; b" rows whose cells say nothing alone,
+and a quoted row means something else. Used by ingest on Markdown, and on HTML before trafilatura reads the page.
+Pure; linear in the text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+MAX_CELL_CHARS = 300  # longer: a table laying out the page, not holding data
+_OPENING = {tag: re.compile(rf"<{tag}\b", re.I) for tag in ("table", "dl")}
+_CLOSING = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("table", "dl")}
+
+
+def html_tables(raw: str) -> str:
+    """An HTML page with each data table (a header row of <th> cells, short cells, no table inside) as a list
+    of its rows, each cell with its column's header (table_row), and each definition list as "term: definition"
+    lines. Read as trafilatura reads them, a table is one cell per paragraph ("Intermediate", "2", "GCSE" quoted
+    as three lines that say nothing) and a term is one item, its definition the next. Only these elements' own
+    text is replaced: the page around them is left as written."""
+    return _innermost(_innermost(raw, "table", _table_as_list), "dl", _definitions)
+
+
+def _innermost(text: str, tag: str, convert) -> str:
+    """`text` with each innermost <tag>...</tag> replaced by convert(its html). Linear: every opening is paired
+    with the next closing once (a regex's lazy match would rescan the rest of the page per unclosed element)."""
+    if f"<{tag}" not in text.lower():
+        return text
+    opens = [m.start() for m in _OPENING[tag].finditer(text)]
+    closes = [(m.start(), m.end()) for m in _CLOSING[tag].finditer(text)]
+    out, at, c = [], 0, 0
+    for i, start in enumerate(opens):
+        while c < len(closes) and closes[c][0] < start:
+            c += 1
+        if c == len(closes):
+            break
+        end = closes[c][1]
+        if i + 1 < len(opens) and opens[i + 1] < closes[c][0]:
+            continue  # holding another one (a table laying out the page)
+        out += [text[at:start], convert(text[start:end])]
+        at = end
+    return "".join(out) + text[at:]
+
+
+def _fragment(source: str):
+    import lxml.html
+
+    try:
+        return lxml.html.fragment_fromstring(source)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def _as_lines(lines: list[str], caption: str, markdown: bool) -> str:
+    """Lines of an article's own list, as HTML for trafilatura or as Markdown text. As a <pre> block, not a <ul>:
+    where trafilatura falls back to jusText, a list item with no stop words ("Name: Intermediate; Level: 2; ...")
+    is dropped as boilerplate; a <pre> block's lines are kept."""
+    if markdown:  # written as HTML in a Markdown article
+        return "\n\n" + (caption + "\n\n" if caption else "") + "\n".join(lines) + "\n\n"
+    items = "\n".join(html.escape(line) for line in lines)
+    return (f"<p>{html.escape(caption)}</p>" if caption else "") + f"<pre>{items}</pre>"
+
+
+def _definitions(source: str, markdown: bool = False) -> str:
+    """A definition list (<dl>) as "- term: definition" lines; a list without terms is left as it is."""
+    dl = _fragment(source)
+    if dl is None:
+        return source
+    lines, term = [], ""
+    for el in dl.xpath("./dt|./dd|./div/dt|./div/dd"):
+        text = " ".join(el.text_content().split())
+        if el.tag == "dt":
+            term = text.rstrip(":")
+        elif text:
+            lines.append(f"- {term}: {text}" if term else f"- {text}")
+    return _as_lines(lines, "", markdown) if lines and term else source
+
+
+def _cell(cell) -> list[str]:
+    """A table cell's text, then an empty cell for each further column it spans."""
+    span = cell.get("colspan", "1")
+    return [" ".join(cell.text_content().split())] + [""] * (min(int(span), 50) - 1 if span.isdigit() and int(span) > 1 else 0)
+
+
+def _table_as_list(source: str, markdown: bool = False) -> str:
+    table = _fragment(source)
+    if table is None:
+        return source
+    trs = table.xpath(".//tr")
+    rows = [[text for cell in tr.xpath("./th|./td") for text in _cell(cell)] for tr in trs]
+    if (len(rows) < 2 or len(rows[0]) < 2 or trs[0].xpath("./td")
+            or any(len(c) > MAX_CELL_CHARS for row in rows for c in row)):
+        return source
+    caption = " ".join(" ".join(c.text_content().split()) for c in table.xpath("./caption"))
+    return _as_lines([table_row(rows[0], cells) for cells in rows[1:] if any(cells)], caption, markdown)
+
+
+def html_in_markdown(text: str) -> str:
+    """Tables and definition lists written as HTML in a Markdown article, as the article's own list lines."""
+    text = _innermost(text, "table", lambda table: _table_as_list(table, markdown=True))
+    return _innermost(text, "dl", lambda dl: _definitions(dl, markdown=True))
+
+
+# A table is read a row at a time, each row a list item with its column headers: "- Level: 2; Equivalent
+# educational level: GCSE". A row alone ("2; GCSE") loses what its cells are, and a quoted row then means
+# something else. A table without a header row (no |---| line under its first row) becomes "a; b" lines.
+_TABLE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$")
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
+
+
+def markdown_tables(text: str) -> str:
+    """Markdown (GFM) tables as list items of "header: cell" pairs; see _TABLE_RULE."""
+    if "|" not in text:
+        return text
+    lines, out, header = text.split("\n"), [], None
+    for i, line in enumerate(lines):
+        row = _TABLE_ROW.match(line)
+        if row is None:
+            header = None
+            out.append(line)
+            continue
+        if _TABLE_RULE.match(line):
+            continue  # the |---| line under the header
+        cells = [c.strip() for c in row[1].split("|")]
+        if header is None and i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]):
+            header = cells  # the header row: it labels the rows below, not a row of its own
+        elif header is not None:
+            out.append(table_row(header, cells))
+        else:
+            out.append("; ".join(c for c in cells if c))
+    return "\n".join(out)
+
+
+def table_row(header: list[str], cells: list[str]) -> str:
+    """One table row as a list item, each cell with its column's header. As GitHub reads a table, cells past the
+    header's are ignored and missing ones are empty."""
+    cells = (cells + [""] * len(header))[: len(header)]
+    parts = [f"{h.rstrip(':')}: {c}" if h else c for h, c in zip(header, cells) if c]
+    # A cell's closing full stop would end the row mid-way ("24/7/365.; Response: ..."); the row's last keeps it.
+    return "- " + "; ".join([p[:-1] if p.endswith(".") and not p.endswith("..") else p for p in parts[:-1]] + parts[-1:])
