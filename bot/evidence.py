@@ -22,7 +22,6 @@ from .retrieval import Passage, Retriever
 from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, stem, stems
 
 _ITEM_START = re.compile(rf"[ \t]*{LIST_MARKER}[ \t]+")
-_ITEM_LINE = re.compile(rf"\n[ \t]*{LIST_MARKER}[ \t]+")
 _LAST_LINE_ITEM = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+[^\n]*$")
 
 
@@ -528,10 +527,6 @@ def with_subsection(store, passage: Passage) -> Passage:
         return passage  # already joined, or the article's last chunk
     this, nxt = chunks[c], chunks[c + 1]
     if nxt.article_id != this.article_id or nxt.level <= this.level or (c > 0 and _same_section(store, c - 1, c)):
-        return passage
-    if _ITEM_LINE.search(this.text):
-        # A section that gives a list has said its piece: read blind, the subsection after one (the skills after
-        # the certifications, "when asking" after "before asking") was preferred 0 times to 6.
         return passage
     gap = nxt.start - this.end
     if gap < 4:

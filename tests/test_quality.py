@@ -739,10 +739,5 @@ def test_a_section_that_only_introduces_its_subsection_is_shown_with_it(tmp_path
     assert "Give the AI the role description" in joined.text and "thank-you" not in joined.text
     assert all(joined.text[s.start - joined.start : s.end - joined.start] == s.text for s in joined.sentences)
     assert with_subsection(store, bot.retriever.passage(1, 1.0, 0.5)).text == store.chunks[1].text  # a sibling follows
-    (tmp_path / "listed").mkdir()
-    listed = _bot_on(tmp_path / "listed", embedder, {"ai.md": AI_STEPS.replace(
-        "You can use AI for rapid prep.\n", "You can use AI for rapid prep:\n\n- Rehearse answers.\n- Time yourself.\n")})
-    first = listed.retriever.passage(0, 1.0, 0.5)
-    assert with_subsection(listed.retriever.store, first).text == first.text  # a section with a list has said its piece
     text = bot.ask("what should I give the AI so it can help me prepare for an interview?").text
     assert "- Give the AI the role description, past questions and company details.\n- Share the cover letter" in text
