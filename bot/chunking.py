@@ -38,7 +38,6 @@ class Chunk:
     end: int
     text: str  # Article.text[start:end], verbatim
     sentence_ids: tuple[str, ...]
-    level: int = 0  # its heading's level: 2 for "## ...", 0 under the title (before the first heading)
 
     @property
     def embed_text(self) -> str:
@@ -181,7 +180,7 @@ def _units(text: str):
                 yield ("unit", block_start, line_start)
                 block_start = None
         if heading is not None:
-            yield ("heading", heading, len(stripped) - len(stripped.lstrip("#")))
+            yield ("heading", heading, None)
         elif is_item:
             yield ("unit", line_start + _LIST_MARKER.match(line).end(), pos)
         elif stripped and block_start is None:
@@ -193,21 +192,21 @@ def _units(text: str):
 def chunk_article(article: Article, chunk_chars: int = 700) -> tuple[list[Chunk], list[Sentence]]:
     """Split an article into chunks of whole sentences, at most `chunk_chars` long unless one sentence is longer."""
     text = article.text
-    sections: list[tuple[str, int, list[list[tuple[int, int]]]]] = [(article.title, 0, [])]
+    sections: list[tuple[str, list[list[tuple[int, int]]]]] = [(article.title, [])]
     for kind, a, b in _units(text):
         if kind == "heading":
-            sections.append((a, b, []))
+            sections.append((a, []))
         else:
             # A unit without a word (a thematic break, "---") is no sentence: alone under a heading it made a
             # chunk that matched questions by its heading alone.
             spans = [(s, e) for s, e in split_sentences(text[a:b], a) if _WORD.search(text, s, e)]
             if spans:
-                sections[-1][2].append(spans)
+                sections[-1][1].append(spans)
 
     chunks: list[Chunk] = []
     sentences: list[Sentence] = []
 
-    def emit(heading: str, level: int, spans: list[tuple[int, int]]) -> None:
+    def emit(heading: str, spans: list[tuple[int, int]]) -> None:
         cid = f"{article.id}:c{len(chunks)}"
         ids = []
         for s, e in spans:
@@ -215,24 +214,24 @@ def chunk_article(article: Article, chunk_chars: int = 700) -> tuple[list[Chunk]
             sentences.append(Sentence(sid, article.id, cid, s, e, text[s:e]))
             ids.append(sid)
         start, end = spans[0][0], spans[-1][1]
-        chunks.append(Chunk(cid, article.id, heading, start, end, text[start:end], tuple(ids), level))
+        chunks.append(Chunk(cid, article.id, heading, start, end, text[start:end], tuple(ids)))
 
-    for heading, level, paragraphs in sections:
+    for heading, paragraphs in sections:
         current: list[tuple[int, int]] = []
         for paragraph in paragraphs:
             for span in paragraph:
                 if current and span[1] - current[0][0] > chunk_chars:
-                    emit(heading, level, current)
+                    emit(heading, current)
                     current = []
                 current.append(span)
             # Prefer to end a chunk at a paragraph break once it is reasonably full, but keep a
             # lead-in ("... include:") with the list that follows it.
             lead_in = bool(current) and text[current[-1][0] : current[-1][1]].rstrip().endswith(":")
             if current and not lead_in and current[-1][1] - current[0][0] > chunk_chars * 0.6:
-                emit(heading, level, current)
+                emit(heading, current)
                 current = []
         if current:
-            emit(heading, level, current)
+            emit(heading, current)
     return chunks, sentences
 
 

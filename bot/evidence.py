@@ -21,7 +21,6 @@ from .question import HOW_WORDS, IRREGULAR, Question, analyse, is_content
 from .retrieval import Passage, Retriever
 from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, stem, stems
 
-_ITEM_START = re.compile(rf"[ \t]*{LIST_MARKER}[ \t]+")
 _LAST_LINE_ITEM = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+[^\n]*$")
 
 
@@ -81,7 +80,6 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     question = analyse(own)
     unknown = unknown_phrases(profile, own, own_vector, limits.salient_word)
     passages = [with_rest_of_list(retriever.store, p) for p in passages]
-    passages[:1] = [with_subsection(retriever.store, p) for p in passages[:1]]
     held = set().union(*(stems(f"{p.heading} {p.text}") for p in passages[:3]))
     # Another career asked about is the gap whether or not the library knows its words ("pilot" of "a pilot
     # project"; "commercial" of "a commercial pilot"): it decides the refusal.
@@ -517,30 +515,6 @@ def with_rest_of_list(store, passage: Passage) -> Passage:
                 sentence_rows=range(rows.start + lead, passage.sentence_rows.stop),
             )
     return passage
-
-
-def with_subsection(store, passage: Passage) -> Passage:
-    """`passage` joined with the subsection right after it, when the passage is the whole of a section that only
-    introduces its subsections ("Step 6: Prepare for interviews" | "### Action Steps": the steps themselves)."""
-    c, chunks = passage.row, store.chunks
-    if c < 0 or c + 1 >= len(chunks) or passage.text != chunks[c].text:
-        return passage  # already joined, or the article's last chunk
-    this, nxt = chunks[c], chunks[c + 1]
-    if nxt.article_id != this.article_id or nxt.level <= this.level or (c > 0 and _same_section(store, c - 1, c)):
-        return passage
-    gap = nxt.start - this.end
-    if gap < 4:
-        return passage
-    # Between the two the article has the subsection's heading line, and a list marker when it opens on an item;
-    # the chunks hold sentence text only, so what stands between is rebuilt at its length (offsets stay true).
-    # A chunk that opens on an item starts after its marker: its first line is an item when the next line is one and
-    # it leads into nothing (no closing ":").
-    first, _, rest = nxt.text.partition("\n")
-    opens_item = bool(_ITEM_START.match(rest)) and not first.rstrip().endswith(":")
-    between = "\n" + " " * (gap - 4) + "\n- " if opens_item else "\n\n" + " " * (gap - 4) + "\n\n"
-    rows = store.sentence_rows(c + 1)
-    return replace(passage, text=passage.text + between[:gap] + nxt.text, sentences=passage.sentences + store.sentences_in(c + 1),
-                   sentence_rows=range(passage.sentence_rows.start, rows.stop))
 
 
 def _same_section(store, a: int, b: int) -> bool:

@@ -717,27 +717,3 @@ def test_a_list_begun_where_another_ran_over_a_chunk_boundary_is_quoted_whole_wi
     assert "- Ruler model template\n- Merit model template\n- Liberal contribution policy" in text
     assert "Which one should you use? It's up to you!" in text
     assert "\n\nWhich one" in text  # a paragraph of its own after the list, not a continuation of its last item
-
-
-AI_STEPS = ("# Job hunting with AI\n\n## Step 6: Prepare for interviews in ten minutes\n\n"
-            "Interview prep can be stressful and take more time than you have. You can use AI for rapid prep.\n\n"
-            "### Action steps\n\n- Give the AI the role description, past questions and company details.\n"
-            "- Share the cover letter and resume you applied with.\n\n"
-            "## Step 7: Follow up after the interview\n\nSend a short thank-you note within a day of every interview.\n")
-
-
-def test_a_section_that_only_introduces_its_subsection_is_shown_with_it(tmp_path, embedder):
-    # virtualcoffee.io's AI job-hunt guide: "Step 6" says only "You can use AI for rapid prep"; what to give the AI is
-    # in its "Action Steps" subsection. A blind reader found the answer stop at the introduction.
-    from bot.evidence import with_subsection
-
-    bot = _bot_on(tmp_path, embedder, {"ai.md": AI_STEPS})
-    store = bot.retriever.store
-    assert [(c.heading, c.level) for c in store.chunks] == [
-        ("Step 6: Prepare for interviews in ten minutes", 2), ("Action steps", 3), ("Step 7: Follow up after the interview", 2)]
-    joined = with_subsection(store, bot.retriever.passage(0, 1.0, 0.5))
-    assert "Give the AI the role description" in joined.text and "thank-you" not in joined.text
-    assert all(joined.text[s.start - joined.start : s.end - joined.start] == s.text for s in joined.sentences)
-    assert with_subsection(store, bot.retriever.passage(1, 1.0, 0.5)).text == store.chunks[1].text  # a sibling follows
-    text = bot.ask("what should I give the AI so it can help me prepare for an interview?").text
-    assert "- Give the AI the role description, past questions and company details.\n- Share the cover letter" in text

@@ -579,8 +579,8 @@ def content_name(stem: str, suffix: str, data: bytes) -> str:
 
 def _line(chunk: Chunk, sentences) -> bytes:
     record = {
-        "id": chunk.id, "article_id": chunk.article_id, "heading": chunk.heading, "level": chunk.level, "start": chunk.start,
-        "end": chunk.end, "text": chunk.text,
+        "id": chunk.id, "article_id": chunk.article_id, "heading": chunk.heading, "start": chunk.start, "end": chunk.end,
+        "text": chunk.text,
         # Sentence offsets are into the article, like the chunk's; their text is a slice of the chunk's.
         "sentences": [[s.id, s.start, s.end] for s in sentences],
     }
@@ -597,8 +597,7 @@ def from_record(r: dict) -> tuple[Chunk, tuple[Sentence, ...]]:
         Sentence(sid, r["article_id"], r["id"], s, e, r["text"][s - r["start"] : e - r["start"]])
         for sid, s, e in r["sentences"]
     )
-    chunk = Chunk(r["id"], r["article_id"], r["heading"], r["start"], r["end"], r["text"], tuple(s.id for s in sentences),
-                  r.get("level", 0))
+    chunk = Chunk(r["id"], r["article_id"], r["heading"], r["start"], r["end"], r["text"], tuple(s.id for s in sentences))
     return chunk, sentences
 
 
