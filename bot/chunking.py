@@ -17,6 +17,8 @@ _HEADING_START = re.compile(r"#{1,6}\s+")
 _WORD = re.compile(r"\w")
 # A list marker, or a "Label:" lead-in is kept: only the bullet itself is not part of the sentence.
 _LIST_MARKER = re.compile(rf"^\s*{LIST_MARKER}\s+")
+_MARKER_BEFORE = re.compile(rf"{LIST_MARKER}[ \t]+$")
+_MARKER_OPENING = re.compile(rf"^{LIST_MARKER}[ \t]+")
 
 
 @dataclass(frozen=True, slots=True)  # slots: a large index holds hundreds of thousands
@@ -42,7 +44,12 @@ class Chunk:
     @property
     def embed_text(self) -> str:
         """What gets embedded and BM25-scored: the heading gives a chunk its topic."""
-        return f"{self.heading}\n{self.text}" if self.heading else self.text
+        return f"{self.heading}\n{self.sentences_text}" if self.heading else self.sentences_text
+
+    @property
+    def sentences_text(self) -> str:
+        """Its text from its first sentence: without the list marker a chunk opening on an item holds."""
+        return _MARKER_OPENING.sub("", self.text, count=1)
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +221,12 @@ def chunk_article(article: Article, chunk_chars: int = 700) -> tuple[list[Chunk]
             sentences.append(Sentence(sid, article.id, cid, s, e, text[s:e]))
             ids.append(sid)
         start, end = spans[0][0], spans[-1][1]
+        # A chunk that opens on a list item opens on its marker: its first sentence reads as an item, as the
+        # others do (a level's first bullet under its heading had read as a paragraph leading into the rest).
+        marker = _MARKER_BEFORE.search(text, max(0, start - 8), start)
+        if marker is not None and (marker.start() == 0 or text[marker.start() - 1] in " \t\n"):
+            line = text.rfind("\n", 0, start) + 1
+            start = marker.start() if not text[line : marker.start()].strip() else start
         chunks.append(Chunk(cid, article.id, heading, start, end, text[start:end], tuple(ids)))
 
     for heading, paragraphs in sections:
@@ -253,5 +266,5 @@ def contexts(article: Article, chunks: list[Chunk]) -> list[str]:
             stack = [(lv, n) for lv, n in stack if lv < level] + [(level, name)]
             at += 1
         path = [n for _, n in stack if n.strip().lower() != article.title.strip().lower()]
-        out.append(" › ".join([article.title] + path) + "\n" + chunk.text)
+        out.append(" › ".join([article.title] + path) + "\n" + chunk.sentences_text)
     return out

@@ -473,6 +473,8 @@ def _vectors(store, rows: range) -> np.ndarray:
 
 
 _OPENS_LIST = re.compile(r":[ \t]*\n\s*(?:[-*+•]|\d{1,3}[.)])[ \t]")  # a lead-in and the first item of a list
+_OPENS_ITEM = re.compile(rf"{LIST_MARKER}[ \t]")  # a chunk that opens on a list item (it holds its marker)
+_RESUMES = re.compile(rf"[^\n]*[^:\s][ \t]*\n\s*{LIST_MARKER}[ \t]")  # a paragraph (no lead-in), then the list again
 MAX_JOINED = 2  # chunks a list running over chunk boundaries may be joined from, after its own
 
 
@@ -491,12 +493,14 @@ def with_rest_of_list(store, passage: Passage) -> Passage:
            and _same_section(store, c, n) and (n == c + 1 or _OPENS_LIST.search(chunks[n - 1].text))):
         nxt = chunks[n]
         gap = nxt.start - (passage.start + len(passage.text))
-        if gap < 3:
+        if gap < 1 or not (_OPENS_ITEM.match(nxt.text) or _RESUMES.match(nxt.text)):
             break
         rows = store.sentence_rows(n)
-        # The chunks hold sentence text only; between two items the article has a line break and a marker.
+        # A chunk that opens on an item holds its marker; between the two the article has line breaks (their
+        # indentation is not known: the item reads as an outer one). A list that resumes after a paragraph (a
+        # quotation between two items) runs on too, the paragraph a paragraph of its own.
         passage = replace(
-            passage, text=passage.text + "\n-" + " " * (gap - 2) + nxt.text,
+            passage, text=passage.text + "\n" * min(gap, 2) + " " * (gap - 2) + nxt.text,
             sentences=passage.sentences + store.sentences_in(n),
             sentence_rows=range(passage.sentence_rows.start, rows.stop),
         )
@@ -506,11 +510,11 @@ def with_rest_of_list(store, passage: Passage) -> Passage:
         sents = store.sentences_in(c - 1)
         lead = next((i for i in range(len(sents) - 1, -1, -1) if sents[i].text.rstrip().endswith(":")), None)
         gap = passage.start - prev.end
-        if lead is not None and gap >= 3:
+        if lead is not None and gap >= 1 and _OPENS_ITEM.match(passage.text):
             start = sents[lead].start
             rows = store.sentence_rows(c - 1)
             passage = replace(
-                passage, text=prev.text[start - prev.start :] + "\n-" + " " * (gap - 2) + passage.text,
+                passage, text=prev.text[start - prev.start :] + "\n" * gap + passage.text,
                 start=start, sentences=sents[lead:] + passage.sentences,
                 sentence_rows=range(rows.start + lead, passage.sentence_rows.stop),
             )

@@ -1,5 +1,7 @@
 """Chunks keep whole sentences and their heading; every offset points at the exact text."""
 
+import re
+
 from bot.chunking import chunk_article
 from bot.ingest import Article
 
@@ -38,7 +40,9 @@ def test_chunks_never_cut_a_sentence_and_keep_their_heading():
     by_id = {s.id: s for s in sentences}
     for c in chunks:
         inside = [by_id[i] for i in c.sentence_ids]
-        assert inside[0].start == c.start and inside[-1].end == c.end
+        # A chunk starts at its first sentence, or at that sentence's list marker when it opens on an item.
+        assert inside[0].start == c.start or re.fullmatch(r"[-*+•] |\d{1,3}[.)] ", a.text[c.start : inside[0].start])
+        assert inside[-1].end == c.end
         assert all(c.start <= s.start and s.end <= c.end for s in inside)
         assert len(c.text) <= 300 or len(inside) == 1
     assert [c.heading for c in chunks][0] == "The Guide"
