@@ -560,12 +560,17 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
         body = quoted[0] + "".join(j + q for j, q in zip(joiners, quoted[1:]))
         heading = " ".join(first.heading.split())
         opens = roles[ranks[0]].on_heading and any(c.rank == ranks[0] and c.a == 0 for c in group)
+        # A quote that opens on a list item or a quoted block has no lead-in of its own: it is shown under its
+        # heading, or one level's bullets read as another's and an example as advice ("M5 Senior Engineering
+        # Manager:", "Example Resume Excerpt:"). Read blind: docs/evaluation.md.
+        r_first, k_first = roles[group[0].rank], group[0].members[0]
+        framed = bool(heading) and (r_first.item[k_first] or r_first.blockquote[k_first])
         replies = heading.endswith("?") and bool(_REPLY.match(body))
-        if (replies or opens) and not disagreement and not body.startswith(heading):
+        if (replies or opens or framed) and not disagreement and not body.startswith(heading):
             # A reply ("Yes. You can apply ...", under an FAQ's question) means what it means in its source only
             # beside the question it answers; a section's first sentence that points at its heading ("This is the
             # highest grade ...", under "Promotion Potential") only beside that heading. Each is quoted first.
-            body = f"{heading}\n{body}" if heading.endswith("?") else f"{heading}:\n{body}"
+            body = f"{heading}\n{body}" if heading.endswith(_CLOSED) else f"{heading}:\n{body}"
             headed = True
         if disagreement and (n == 1 or groups[n - 2] and passages[groups[n - 2][0].rank].article.id != first.article.id):
             body = f"{_source_name(first)} says: {body}"
@@ -616,6 +621,9 @@ def _offset_in_joined(passages, ranks, rank) -> int:
             return at
         at += len(passages[rk].text) + 2
     return at
+
+
+_CLOSED = ("?", ".", "!", ":", "”", '"', "’")  # a heading that ends as a sentence does: no ":" after it
 
 
 def _source_name(p: Passage) -> str:

@@ -717,3 +717,22 @@ def test_a_list_begun_where_another_ran_over_a_chunk_boundary_is_quoted_whole_wi
     assert "- Ruler model template\n- Merit model template\n- Liberal contribution policy" in text
     assert "Which one should you use? It's up to you!" in text
     assert "\n\nWhich one" in text  # a paragraph of its own after the list, not a continuation of its last item
+
+
+def test_a_quote_that_opens_on_a_list_item_or_a_quoted_block_is_shown_under_its_heading(tmp_path, embedder):
+    # A career framework's levels: each level's bullets under its heading, with no lead-in of their own. Quoted
+    # bare, one level's expectations read as another's; an example resume's quoted lines read as advice.
+    bot = _bot_on(tmp_path, embedder, {
+        "levels.md": "# Manager levels\n\n## M3 Engineering Manager\n\n"
+        "- I lead my team towards execution on well-defined projects in support of quarterly goals.\n"
+        "- I work primarily with my direct team and cross-functional partners.\n\n"
+        "## M5 Senior Engineering Manager\n\n"
+        "- I guide the strategy of several teams across multiple workstreams on six to twelve month horizons.\n"
+        "- I grow managers and build a bench of future leaders in my organization.\n",
+        "resume.md": "# Preparing your resume\n\n## Example resume excerpt\n\n"
+        "> Developer for a job posting portal used by more than 500 offices, posting 320k jobs a year.\n"
+        "> Led and managed backend web development and provided metrics and analytics dashboards.\n"})
+    assert bot.ask("over what horizon does a senior EM (M5) plan strategy?").text.startswith(
+        "M5 Senior Engineering Manager:\n- I guide the strategy")
+    assert bot.ask("what did the developer of the job posting portal lead?").text.startswith(
+        "Example resume excerpt:\n> Developer for a job posting portal")
