@@ -13,12 +13,12 @@ Does not retrieve, and does not know about conversations.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from . import excerpts
-from .config import KNOBS, THRESHOLDS, WEIGHTS, SentenceWeights, Thresholds
+from .config import KNOBS, THRESHOLDS, WEIGHTS, Knobs, SentenceWeights, Thresholds
 from .evidence import Evidence, side_terms
 from .index.store import ArticleRecord
 from .question import gives_figure
@@ -64,6 +64,16 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another section the search ranked close to the cited ones, offered to read, not quoted in the answer."""
+
+    article: ArticleRecord
+    heading: str
+    chunk_id: str
+    text: str  # the passage, to open
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str
     citations: list[Citation] = field(default_factory=list)
@@ -72,6 +82,7 @@ class Answer:
     suggestions: tuple[str, ...] = ()  # questions the guides can answer, offered with a refusal
     disagreement: bool = False  # the cited guides take different positions, shown side by side
     gaps: tuple[str, ...] = ()  # what the question asks about that the guides don't say
+    related: tuple[Related, ...] = ()  # other sections that may answer it too ("See also"), best first
 
     @property
     def covered(self) -> bool:
@@ -85,11 +96,18 @@ class Answer:
             for c in self.citations:
                 a = c.article
                 where = ", ".join(x for x in (a.site, a.date, a.url) if x)
-                # A section named like its page ("What is an apprenticeship?" under that title) is named once, as the web page shows it.
-                section = c.heading if c.heading and c.heading.strip().lower() != a.title.strip().lower() else ""
-                lines.append(f"[{c.n}] {a.title}" + (f" ({where})" if where else "") + (f" - {section}" if section else ""))
+                lines.append(f"[{c.n}] {a.title}" + (f" ({where})" if where else "") + _section_name(a, c.heading)[len(a.title):])
                 lines += [f'    "{s}"' for s in c.sentences]
+        if self.related:
+            lines += ["", "See also:"] + [f"- {_section_name(r.article, r.heading)}" for r in self.related]
         return "\n".join(lines)
+
+
+def _section_name(article: ArticleRecord, heading: str) -> str:
+    """"Title - Section"; a section named like its page ("What is an apprenticeship?" under that title) is named once,
+    as the web page shows it."""
+    same = not heading or heading.strip().lower() == article.title.strip().lower()
+    return article.title if same else f"{article.title} - {heading}"
 
 
 @dataclass
@@ -164,7 +182,23 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     # source's fragments). Leaving them out cut 42 of 337 answers mid-run (held out: every key 32 -> 31 of 72).
     for c in chosen:
         _widen(c, passages, roles)
-    return _render(evidence, passages, roles, chosen, disagreement, gaps, no_figure, focus)
+    answer = _render(evidence, passages, roles, chosen, disagreement, gaps, no_figure, focus)
+    return replace(answer, related=related(passages, answer.citations))
+
+
+def related(passages: list[Passage], citations, limits: Knobs = KNOBS) -> tuple[Related, ...]:
+    """Up to `limits.see_also` other sections among the passages, each ranked at least `limits.see_also_ratio` as
+    likely as the top one: where the answer may be when the one quoted is not. Never the cited sections."""
+    cited = {(c.article.id, c.heading) for c in citations}
+    out: list[Related] = []
+    for p in passages[1:]:
+        if len(out) == limits.see_also:
+            break
+        section = (p.article.id, p.heading)
+        if section not in cited and p.score >= limits.see_also_ratio * passages[0].score:
+            cited.add(section)
+            out.append(Related(p.article, p.heading, p.chunk_id, p.text))
+    return tuple(out)
 
 
 def _top_passage(candidates: list[_Excerpt], evidence: Evidence, roles) -> tuple[list[_Excerpt], dict]:

@@ -335,3 +335,23 @@ def test_the_plain_text_sources_name_a_section_once_when_it_is_named_like_its_pa
              Citation(2, "Pay varies.", page, "a:c1", 0.8, heading="Pay")]
     text = Answer("An apprenticeship is a real job. [1] Pay varies. [2]", cites).to_text()
     assert "\n[1] What is an apprenticeship?\n" in text and text.endswith("\n[2] What is an apprenticeship? - Pay")
+
+
+def test_see_also_offers_other_sections_ranked_close_to_the_top_one_and_names_them_in_the_text():
+    from bot.answer import Answer, Citation, related
+    from bot.config import Knobs
+    from bot.index.store import ArticleRecord
+
+    page = ArticleRecord("a", "Preparing your resume", "a.md", "0" * 64)
+    other = ArticleRecord("b", "Reading a job posting", "b.md", "0" * 64)
+    p = lambda art, heading, score, n: Passage(f"{art.id}:c{n}", art, heading, f"Text {n}.", score, 0.5)  # noqa: E731
+    passages = [p(page, "Example", 1.0, 0), p(page, "Example", 0.9, 1), p(page, "Screening", 0.5, 2),
+                p(other, "Qualifications", 0.3, 3), p(other, "Pay", 0.25, 4), p(other, "Grades", 0.05, 5)]
+    cites = [Citation(1, "Text 0.", page, "a:c0", 0.5, heading="Example")]
+    limits = Knobs(see_also_ratio=0.2, see_also=2)
+    # The cited section is not offered again, another chunk of it neither; the two best others are, in rank order.
+    assert [(r.article.id, r.heading) for r in related(passages, cites, limits)] == [("a", "Screening"), ("b", "Qualifications")]
+    # None ranked close enough: nothing is offered.
+    assert related(passages[:2] + passages[-1:], cites, limits) == ()
+    text = Answer("Text 0. [1]", cites, related=related(passages, cites, limits)).to_text()
+    assert text.endswith("See also:\n- Preparing your resume - Screening\n- Reading a job posting - Qualifications")

@@ -207,6 +207,14 @@ def test_a_source_is_labelled_with_its_section_and_suggestions_are_not_listed_tw
                                        highlights=((0, 10),))
     html = render_answer(Answer("Some text. [1] Other text. [2]", [cite(1, "Skills"), cite(2, "Salary")], "q", "answer"))
     assert "How to become an MLE › Skills" in html and "How to become an MLE › Salary" in html
+    assert "See also" not in html
+    from bot.answer import Related
+
+    seen = render_answer(Answer("Some text. [1]", [cite(1, "Skills")], "q", "answer",
+                                related=(Related(article, "Pay", "a:c9", "<b>Pay</b> varies."),)))
+    see_also = seen.split("See also", 1)[1]
+    # Offered after the sources, opening to the passage like a source, its text inert.
+    assert "How to become an MLE › Pay" in see_also and "&lt;b&gt;Pay&lt;/b&gt; varies." in see_also and "<b>" not in seen
     refusal = Answer("The guides don't cover that. They can answer questions like:\n- What is MLOps?\n- What pays?",
                      [], "q", "not_covered", ("What is MLOps?", "What pays?"))
     assert "What is MLOps" not in render_answer(refusal)  # offered as buttons under the message instead

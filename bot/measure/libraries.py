@@ -156,8 +156,9 @@ def _has(text: str, phrases) -> bool:
 
 def score(results: list[dict]) -> dict:
     """Per system: answerable cases with every key group in the answer text, with a gold sentence in it,
-    refused; near-topic honest; far-topic refused; follow-ups with every key; small talk recognised;
-    retrieval hit@1/hit@5 (a gold sentence in the n-th passage)."""
+    refused; where the answer lacks a gold sentence, one in a section it offers ("See also"); near-topic honest;
+    far-topic refused; follow-ups with every key; small talk recognised; retrieval hit@1/hit@5 (a gold sentence
+    in the n-th passage)."""
     tally: dict = {s: {} for s in SYSTEMS}
 
     def add(system, metric, ok):
@@ -176,6 +177,8 @@ def score(results: list[dict]) -> dict:
                 add(system, f"{metric}: every key", all(_has(text, g) for g in keys))
                 add(system, f"{metric}: gold sentence", _has(text, gold))
             add("composed", f"{metric}: refused", not answer.citations)
+            if not _has(texts["composed"], gold):  # where the answer misses it: is it in a section offered?
+                add("composed", f"{metric}: gold in See also", any(_has(x.text, gold) for x in answer.related))
             add("composed", f"{metric}: gap claimed", bool(answer.citations) and bool(answer.gaps))
             for system, ranked in (("composed", [p.text for p in r["top"]]), ("langchain", [d.page_content for d in r["langchain"]])):
                 rank = next((i for i, t in enumerate(ranked) if _has(t, gold)), None)
@@ -190,7 +193,8 @@ def score(results: list[dict]) -> dict:
     return tally
 
 
-METRICS = ("answerable: every key", "answerable: gold sentence", "answerable: refused", "answerable: gap claimed",
+METRICS = ("answerable: every key", "answerable: gold sentence", "answerable: gold in See also", "answerable: refused",
+           "answerable: gap claimed",
            "answerable: hit@1",
            "answerable: hit@5", "followup: every key", "near-topic honest", "far-topic refused", "small talk")
 

@@ -1,5 +1,6 @@
 """The sources view: an answer as HTML, its text with each [n] a link to source n, then what was searched (for a
-rewritten follow-up) and each source, opening to the cited passage with its best sentences marked. Pure."""
+rewritten follow-up), each source, opening to the cited passage with its best sentences marked, and the sections
+offered under "See also". Pure."""
 
 from __future__ import annotations
 
@@ -38,28 +39,31 @@ def render_text(answer: Answer) -> str:
 
 def render_sources(answer: Answer, question: str = "") -> str:
     """HTML under an answer: what was searched (when it differs from `question`: a follow-up rewritten with the
-    conversation), then each source with its cited sentences marked. Pure."""
+    conversation), then each source with its cited sentences marked, then "See also". Pure."""
     parts = []
     key = _anchor(answer)
     if question and answer.searched_for and answer.searched_for != question:
         parts.append(f'<p class="searched">Searched for: <em>{safe(answer.searched_for)}</em></p>')
     if not answer.citations:
         return "".join(parts)
-    items = []
-    for c in answer.citations:
-        meta = " · ".join(safe(x) for x in (c.article.site, format_date(c.article.date)) if x)
-        # The section too: two passages of one article would otherwise carry the same label.
-        where = f" › {safe(c.heading)}" if c.heading and c.heading.strip().lower() != c.article.title.strip().lower() else ""
-        summary = f"[{c.n}] {safe(c.article.title)}{where}" + (f" — {meta}" if meta else "")
-        link = safe_url(c.article.url)
-        link_html = f'<br><a href="{link}" target="_blank" rel="noopener noreferrer">{link}</a>' if link else ""
-        items.append(
-            f'<details id="src-{key}-{c.n}"><summary>{summary}</summary>'
-            f"{link_html}"
-            f"<blockquote>{highlight(c.text, c.highlights)}</blockquote></details>"
-        )
+    items = [_source(f"[{c.n}] ", c.article, c.heading, highlight(c.text, c.highlights), f' id="src-{key}-{c.n}"')
+             for c in answer.citations]
     parts.append('<div class="sources"><strong>Sources</strong>' + "".join(items) + "</div>")
+    if answer.related:  # other sections that may answer it: opened the same way, nothing marked in them
+        items = [_source("", r.article, r.heading, safe(r.text)) for r in answer.related]
+        parts.append('<div class="sources related"><strong>See also</strong>' + "".join(items) + "</div>")
     return "".join(parts)
+
+
+def _source(label: str, article, heading: str, body: str, anchor: str = "") -> str:
+    """One source that opens to its passage (`body`, already safe HTML). Pure."""
+    meta = " · ".join(safe(x) for x in (article.site, format_date(article.date)) if x)
+    # The section too: two passages of one article would otherwise carry the same label.
+    where = f" › {safe(heading)}" if heading and heading.strip().lower() != article.title.strip().lower() else ""
+    summary = f"{label}{safe(article.title)}{where}" + (f" — {meta}" if meta else "")
+    link = safe_url(article.url)
+    link_html = f'<br><a href="{link}" target="_blank" rel="noopener noreferrer">{link}</a>' if link else ""
+    return f"<details{anchor}><summary>{summary}</summary>{link_html}<blockquote>{body}</blockquote></details>"
 
 
 def format_date(value: str) -> str:
