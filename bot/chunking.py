@@ -18,7 +18,7 @@ _WORD = re.compile(r"\w")
 # A list marker, or a "Label:" lead-in is kept: only the bullet itself is not part of the sentence.
 _LIST_MARKER = re.compile(rf"^\s*{LIST_MARKER}\s+")
 _MARKER_BEFORE = re.compile(rf"{LIST_MARKER}[ \t]+$")
-_MARKER_OPENING = re.compile(rf"^{LIST_MARKER}[ \t]+")
+_MARKER_OPENING = re.compile(rf"^[ \t]*{LIST_MARKER}[ \t]+")
 
 
 @dataclass(frozen=True, slots=True)  # slots: a large index holds hundreds of thousands
@@ -48,7 +48,7 @@ class Chunk:
 
     @property
     def sentences_text(self) -> str:
-        """Its text from its first sentence: without the list marker a chunk opening on an item holds."""
+        """Its text from its first sentence: without the indentation and list marker a chunk opening on an item holds."""
         return _MARKER_OPENING.sub("", self.text, count=1)
 
 
@@ -221,12 +221,13 @@ def chunk_article(article: Article, chunk_chars: int = 700) -> tuple[list[Chunk]
             sentences.append(Sentence(sid, article.id, cid, s, e, text[s:e]))
             ids.append(sid)
         start, end = spans[0][0], spans[-1][1]
-        # A chunk that opens on a list item opens on its marker: its first sentence reads as an item, as the
-        # others do (a level's first bullet under its heading had read as a paragraph leading into the rest).
+        # A chunk that opens on a list item opens on its line, marker and indentation: its first sentence reads
+        # as an item, at its depth, as the others do (a level's first bullet under its heading had read as a
+        # paragraph leading into the rest).
         marker = _MARKER_BEFORE.search(text, max(0, start - 8), start)
-        if marker is not None and (marker.start() == 0 or text[marker.start() - 1] in " \t\n"):
-            line = text.rfind("\n", 0, start) + 1
-            start = marker.start() if not text[line : marker.start()].strip() else start
+        line = text.rfind("\n", 0, start) + 1
+        if marker is not None and not text[line : marker.start()].strip():
+            start = line
         chunks.append(Chunk(cid, article.id, heading, start, end, text[start:end], tuple(ids)))
 
     for heading, paragraphs in sections:

@@ -473,7 +473,7 @@ def _vectors(store, rows: range) -> np.ndarray:
 
 
 _OPENS_LIST = re.compile(r":[ \t]*\n\s*(?:[-*+•]|\d{1,3}[.)])[ \t]")  # a lead-in and the first item of a list
-_OPENS_ITEM = re.compile(rf"{LIST_MARKER}[ \t]")  # a chunk that opens on a list item (it holds its marker)
+_OPENS_ITEM = re.compile(rf"[ \t]*{LIST_MARKER}[ \t]")  # a chunk that opens on a list item (it holds its line)
 _RESUMES = re.compile(rf"[^\n]*[^:\s][ \t]*\n\s*{LIST_MARKER}[ \t]")  # a paragraph (no lead-in), then the list again
 MAX_JOINED = 2  # chunks a list running over chunk boundaries may be joined from, after its own
 
@@ -496,9 +496,9 @@ def with_rest_of_list(store, passage: Passage) -> Passage:
         if gap < 1 or not (_OPENS_ITEM.match(nxt.text) or _RESUMES.match(nxt.text)):
             break
         rows = store.sentence_rows(n)
-        # A chunk that opens on an item holds its marker; between the two the article has line breaks (their
-        # indentation is not known: the item reads as an outer one). A list that resumes after a paragraph (a
-        # quotation between two items) runs on too, the paragraph a paragraph of its own.
+        # A chunk that opens on an item holds its line (indentation and marker): between the two the article has
+        # line breaks only. A list that resumes after a paragraph (a quotation between two items) runs on too, the
+        # paragraph a paragraph of its own.
         passage = replace(
             passage, text=passage.text + "\n" * min(gap, 2) + " " * (gap - 2) + nxt.text,
             sentences=passage.sentences + store.sentences_in(n),

@@ -41,7 +41,7 @@ def test_chunks_never_cut_a_sentence_and_keep_their_heading():
     for c in chunks:
         inside = [by_id[i] for i in c.sentence_ids]
         # A chunk starts at its first sentence, or at that sentence's list marker when it opens on an item.
-        assert inside[0].start == c.start or re.fullmatch(r"[-*+•] |\d{1,3}[.)] ", a.text[c.start : inside[0].start])
+        assert inside[0].start == c.start or re.fullmatch(r"[ \t]*(?:[-*+•]|\d{1,3}[.)]) ", a.text[c.start : inside[0].start])
         assert inside[-1].end == c.end
         assert all(c.start <= s.start and s.end <= c.end for s in inside)
         assert len(c.text) <= 300 or len(inside) == 1

@@ -46,8 +46,8 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 7: HTML whitespace collapsed as a browser does and hidden text dropped; an abbreviation's long form the words whose
 #    initials spell it (library.defined_abbreviations, kept in each article's record)
 # 8: a Razor view's C# dropped and its own title taken (ingest.without_razor)
-# 15: a chunk that opens on a list item holds its marker (chunking.chunk_article)
-CHUNK_TEXT = "title-headings-15"
+# 15, 16: a chunk that opens on a list item holds its line, marker and indentation (chunking.chunk_article)
+CHUNK_TEXT = "title-headings-16"
 
 
 def chunking_params(settings: Settings) -> dict:
