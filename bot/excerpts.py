@@ -61,6 +61,7 @@ _ABOUT_THE_TEXT = re.compile(
 # dash before a clause ("... will work better — even if they aren't ...") is no credit.
 _CREDIT = re.compile(r"(?:^|\s)(?:—|―|--)\s*([^\s—][^—\n]{0,150})$")
 _ITEM_PREFIX = re.compile(rf"(?:^|\n)([ \t]*){LIST_MARKER}([ \t]+)$")
+_NUMBER = re.compile(r"\d{1,3}[.)]")
 _QUOTED_ITEM = re.compile(rf"^(?:>[ \t]?)+[ \t]*{LIST_MARKER}[ \t]")
 _ENDS = tuple(".!?:;)\"”’")
 _STOPS = (".", "!", "?", ":")
@@ -88,6 +89,7 @@ class Roles:
     introduces: tuple[bool, ...] = ()  # ends with ":" before a quoted line (">"): shown with the passage it opens
     blockquote: tuple[bool, ...] = ()  # in a quoted block (a paragraph opening with ">")
     hole: tuple[bool, ...] = ()  # holds a template's placeholder for a value the text lacks: never quoted
+    number: tuple[str, ...] = ()  # a numbered item's marker as written ("2.", "3)"); "" for a bullet or no item
 
 
 def has_hole(text: str) -> bool:
@@ -149,7 +151,24 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
     depth = _depths(markers, item, sents, para)
     return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds), on_heading=on_heading,
                  asks=tuple(asks), quote=quote, question=tuple(question), depth=depth,
-                 introduces=tuple(introduces), blockquote=tuple(blockquote), hole=tuple(has_hole(s.text) for s in sents))
+                 introduces=tuple(introduces), blockquote=tuple(blockquote), hole=tuple(has_hole(s.text) for s in sents),
+                 number=_numbers(markers, item, depth))
+
+
+def _numbers(markers, item, depth) -> tuple[str, ...]:
+    """Each numbered item's marker as written ("2." of "\n2. Apply"), "" for a bullet or no item, and "" where
+    the number tells nothing: a list numbered "1." throughout (Markdown counts it; the quote may start anywhere in
+    it), or a lone "1." whose list is not in the passage."""
+    found = [_NUMBER.search(m.group(0)) if m and item[k] else None for k, m in enumerate(markers)]
+    written = [f.group(0) if f else "" for f in found]
+    out = list(written)
+    for level in set(depth):
+        ks = [k for k in range(len(written)) if written[k] and depth[k] == level]
+        for i, k in enumerate(ks):
+            around = [written[j][:-1] for j in ks[max(0, i - 1) : i] + ks[i + 1 : i + 2]]
+            if written[k][:-1] in around or (not around and written[k][:-1] == "1"):
+                out[k] = ""
+    return tuple(out)
 
 
 def _credit(text: str) -> bool:
@@ -256,13 +275,15 @@ def _depths(markers, item, sents, para) -> tuple[int, ...]:
 
 def render(sentences, r: Roles, members) -> str:
     """Quoted text of some of a passage's sentences, laid out as in the passage: sentences of a paragraph joined
-    by spaces, paragraphs by a blank line, list items as "- item" lines."""
+    by spaces, paragraphs by a blank line, list items as "- item" lines, a numbered item with its number ("2. item":
+    the second step is the second step wherever the quote starts)."""
     out = ""
     previous = None
     for k in members:
         words = " ".join(sentences[k].text.split())
         if r.item[k] and (previous is None or r.paragraph_start[k] or previous != k - 1):
-            bullet = "" if _QUOTED_ITEM.match(words) else "  " * r.depth[k] + "- "
+            number = r.number[k] if r.number else ""
+            bullet = "" if _QUOTED_ITEM.match(words) else "  " * r.depth[k] + (f"{number} " if number else "- ")
             out += ("\n" if out else "") + bullet + words
         elif out and (r.paragraph_start[k] or previous is not None and any(r.paragraph_start[previous + 1 : k])):
             out += "\n\n" + words  # after a list item too: a line break alone continues the item (Markdown)

@@ -1,5 +1,7 @@
 """Excerpts and question types, on small texts written for the purpose: pure functions, no model."""
 
+import re
+
 import pytest
 
 from bot import excerpts
@@ -14,7 +16,8 @@ def passage(text: str) -> Passage:
     spans = []
     at = 0
     for line in text.split("\n"):
-        body = line[2:] if line.startswith("- ") else line
+        marker = re.match(r"(?:- |\d{1,3}[.)] )", line)
+        body = line[marker.end():] if marker else line
         offset = at + (len(line) - len(body))
         spans += split_sentences(body, offset)
         at += len(line) + 1
@@ -355,3 +358,14 @@ def test_see_also_offers_other_sections_ranked_close_to_the_top_one_and_names_th
     assert related(passages[:2] + passages[-1:], cites, limits) == ()
     text = Answer("Text 0. [1]", cites, related=related(passages, cites, limits)).to_text()
     assert text.endswith("See also:\n- Preparing your resume - Screening\n- Reading a job posting - Qualifications")
+
+
+def test_a_numbered_item_is_quoted_with_its_number_unless_the_number_tells_nothing():
+    steps = passage("The process is as follows:\n1. Accept the tentative offer.\n2. Complete the forms.\n3. Wait for the final offer.")
+    r = excerpts.roles(steps)
+    assert excerpts.render(steps.sentences, r, (0, 2, 3)) == (
+        "The process is as follows:\n2. Complete the forms.\n3. Wait for the final offer.")  # the second step stays second
+    # Markdown counts a list numbered "1." throughout: where the quote starts, its number is not known.
+    lazy = passage("Escalate when:\n1. The page is not acknowledged.\n1. The responder asks for help.")
+    assert excerpts.render(lazy.sentences, excerpts.roles(lazy), (0, 1, 2)).endswith(
+        "\n- The page is not acknowledged.\n- The responder asks for help.")

@@ -134,7 +134,7 @@ def test_a_list_in_the_top_passage_is_quoted_with_every_item(guides_bot):
     text = guides_bot.ask("What are the steps to become a machine learning engineer?").text
     steps = ["Consider an academic degree", "Gain work experience", "Get certified in machine learning",
              "Engage in personal or open-source projects"]
-    assert "4 essential steps" in text and all(f"- {step}" in text for step in steps)
+    assert "4 essential steps" in text and all(f"{n}. {step}" in text for n, step in enumerate(steps, 1))
 
 
 def test_a_question_the_passage_lists_is_not_a_stance_it_takes(tmp_path, embedder):
