@@ -96,18 +96,19 @@ class Answer:
             for c in self.citations:
                 a = c.article
                 where = ", ".join(x for x in (a.site, a.date, a.url) if x)
-                lines.append(f"[{c.n}] {a.title}" + (f" ({where})" if where else "") + _section_name(a, c.heading)[len(a.title):])
+                section = section_of(a, c.heading)
+                lines.append(f"[{c.n}] {a.title}" + (f" ({where})" if where else "") + (f" - {section}" if section else ""))
                 lines += [f'    "{s}"' for s in c.sentences]
         if self.related:
-            lines += ["", "See also:"] + [f"- {_section_name(r.article, r.heading)}" for r in self.related]
+            lines += ["", "See also:"] + [f"- {r.article.title}" + (f" - {s}" if (s := section_of(r.article, r.heading)) else "")
+                                          for r in self.related]
         return "\n".join(lines)
 
 
-def _section_name(article: ArticleRecord, heading: str) -> str:
-    """"Title - Section"; a section named like its page ("What is an apprenticeship?" under that title) is named once,
-    as the web page shows it."""
-    same = not heading or heading.strip().lower() == article.title.strip().lower()
-    return article.title if same else f"{article.title} - {heading}"
+def section_of(article: ArticleRecord, heading: str) -> str:
+    """The section a source names beside its article's title: "" when it is named like its page ("What is an
+    apprenticeship?" under that title), so it is named once."""
+    return "" if not heading or heading.strip().lower() == article.title.strip().lower() else heading
 
 
 @dataclass

@@ -8,7 +8,7 @@ import hashlib
 import re
 from datetime import date, datetime
 
-from ...answer import Answer
+from ...answer import Answer, section_of
 from .markup import safe, safe_url
 
 
@@ -59,7 +59,7 @@ def _source(label: str, article, heading: str, body: str, anchor: str = "") -> s
     """One source that opens to its passage (`body`, already safe HTML). Pure."""
     meta = " · ".join(safe(x) for x in (article.site, format_date(article.date)) if x)
     # The section too: two passages of one article would otherwise carry the same label.
-    where = f" › {safe(heading)}" if heading and heading.strip().lower() != article.title.strip().lower() else ""
+    where = f" › {safe(section)}" if (section := section_of(article, heading)) else ""
     summary = f"{label}{safe(article.title)}{where}" + (f" — {meta}" if meta else "")
     link = safe_url(article.url)
     link_html = f'<br><a href="{link}" target="_blank" rel="noopener noreferrer">{link}</a>' if link else ""
