@@ -96,7 +96,7 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
     url = _meta_text(meta.get("url"), MAX_URL_CHARS + 1)
     return Article(
         id=article_id(path),
-        title=title or path.stem.replace("_", " ").replace("-", " "),
+        title=title or _file_title(path),
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
         source=path.name,
@@ -773,6 +773,18 @@ def _join_soft_breaks(text: str) -> str:
     return "\n".join(" ".join(pieces) for pieces in out)
 
 
+def _file_title(path: Path) -> str:
+    """A title from the file's name, as a reader would write it: "handling_an_offer.md" -> "Handling an offer"."""
+    name = " ".join(path.stem.replace("_", " ").replace("-", " ").split())
+    return name[:1].upper() + name[1:]
+
+
 def _first_heading(text: str) -> str:
-    m = re.search(r"^#{1,6}\s+(.+)$", text, re.M)
-    return m.group(1).strip() if m else ""
+    """The article's own title heading: its first heading, when every other heading is a level below it. A first
+    heading at a level others share ("### Introduction", then "### Lesson overview") opens a section, and titling
+    every such article "Introduction" would leave a reader unable to tell its sources apart: the file name is
+    the title then."""
+    found = re.findall(r"^(#{1,6})\s+(.+)$", text, re.M)
+    if not found or any(len(level) <= len(found[0][0]) for level, _ in found[1:]):
+        return ""
+    return found[0][1].strip()

@@ -26,7 +26,20 @@ def test_title_falls_back_to_first_heading_then_file_name(tmp_path):
     (tmp_path / "a.md").write_text("Intro line here.\n\n# The Real Title\n\nBody text of the article.\n")
     (tmp_path / "my_notes.txt").write_text("Plain text with no heading at all, just words.\n")
     assert load_article(tmp_path / "a.md").title == "The Real Title"
-    assert load_article(tmp_path / "my_notes.txt").title == "my notes"
+    assert load_article(tmp_path / "my_notes.txt").title == "My notes"
+
+
+def test_a_first_heading_that_opens_one_of_several_sections_is_no_title(tmp_path):
+    # The Odin Project's lessons open "### Introduction", then "### Lesson overview", ...: every one of them would
+    # be titled "Introduction". PagerDuty's role pages open "## Purpose", then "## Prerequisites", ...
+    (tmp_path / "handling_an_offer.md").write_text(
+        "### Introduction\n\nYou got an offer, well done.\n\n### Lesson overview\n\nWhat to do next.\n")
+    (tmp_path / "scribe.md").write_text("## Purpose\n\nThe scribe keeps a timeline.\n\n### Status\n\nNote it.\n\n"
+                                        "## Prerequisites\n\nBe on the call.\n")
+    (tmp_path / "b.md").write_text("# Burnout\n\nBurnout is common among developers who work long hours.\n\n## Rest\n\nTake breaks.\n")
+    assert load_article(tmp_path / "handling_an_offer.md").title == "Handling an offer"
+    assert load_article(tmp_path / "scribe.md").title == "Scribe"
+    assert load_article(tmp_path / "b.md").title == "Burnout"
 
 
 def test_a_title_a_site_generator_nests_in_the_front_matter_is_the_title(tmp_path):
