@@ -53,9 +53,20 @@ def answers(soft: str, firm: str, background: frozenset[str] = frozenset()) -> b
     named in the firm statement (a content word of both, not the library's `background` subject)."""
     if ROUTE.search(soft):
         return True
-    if not RELAXED.search(soft):
+    cue = RELAXED.search(soft)
+    if not cue:
         return False
-    return bool((_content_stems(RELAXED.sub(" ", soft)) & _content_stems(FIRM.sub(" ", firm))) - background)
+    # What is relaxed is named in the clause that says so: in "Some things are more optional than others, but
+    # you've got to have a plan or you'll find yourself spamming your resume", nothing is said of a resume being
+    # optional (an Odin Project lesson was offered against "Some positions require you to also submit cover
+    # letters" for its "resume").
+    clause = _CLAUSE.split(soft[: cue.start()])[-1] + _CLAUSE.split(soft[cue.start():])[0]
+    return bool((_content_stems(RELAXED.sub(" ", clause)) & _content_stems(FIRM.sub(" ", firm))) - background)
+
+
+# Where one clause of a sentence ends and another begins: a semicolon, a colon, a dash, or a comma before "but",
+# "yet", "though", "however" or "so".
+_CLAUSE = re.compile(r"\s*(?:[;:]|\s[—–-]\s|,\s*(?:but|yet|though|however|so)\b)\s*", re.I)
 
 
 def _content_stems(text: str) -> set[str]:

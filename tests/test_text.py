@@ -75,6 +75,12 @@ def test_a_requirement_said_not_to_hold_is_no_firm_side_and_a_relaxed_one_answer
     firm = "Soft skills are crucial: being able to work in teams is essential for building good solutions."
     assert not answers("While not mandatory, languages like R and Java are also valuable.", firm)
     assert answers("Teamwork is not strictly necessary for solo researchers who build good solutions alone.", firm)
+    # What is relaxed is named in the clause that says so, not anywhere in the sentence.
+    assert not answers("Some things are more optional than others, but you've got to have a plan or you'll find "
+                       "yourself spamming your resume out to every job post.",
+                       "Some positions require you to also submit cover letters and a resume.")
+    assert answers("A cover letter is optional for most positions, but a resume is not.",
+                   "Some positions require you to also submit cover letters.")
     # An alternative route is a view of its own, whatever words it shares.
     assert answers("There are increasingly viable alternatives such as bootcamps and self-learning.",
                    "Most employers only employ engineers with at least a master's degree.")
