@@ -38,7 +38,11 @@ _ADDITIVE_INSIDE = re.compile(r"^(?:\S+\s+){1,5}?(?:also|additionally)\b", re.I)
 _DUMMY_IT = re.compile(
     r"^it(?:['’]s| is| was| can be| may be)\s+(?:also\s+|often\s+|usually\s+|always\s+)?(?:\w+\s+)?"
     r"(?:worth|important|best|essential|crucial|possible|necessary|helpful|useful|common|vital|recommended|"
-    r"advisable|wise|easy|hard|difficult|a good idea|no surprise|clear|likely)\b",
+    r"advisable|wise|easy|hard|difficult|a good idea|no surprise|clear|likely)\b|"
+    # and any one word said of what follows it ("It's also totally okay to use a brute force solution", "It is
+    # normal that ..."): the "it" stands for the clause after, not for anything before.
+    r"^it(?:['’]s| is| was| can be| may be)\s+(?:(?:also|often|usually|always|totally|perfectly|completely|really|"
+    r"quite|very|generally|absolutely|still|even|not|more|much|so)\s+)*\w+\s+(?:to|that|if|when|whether)\s",
     re.I,
 )
 # Leaning only by a connective: the sentence's own claim is whole ("However, for those who do not take the

@@ -63,6 +63,10 @@ def test_an_faq_answer_that_opens_on_a_pointing_subject_is_quoted_with_its_quest
 def test_a_dummy_it_does_not_lean():
     p = passage("It is worth considering a master's degree in a related field.")
     assert quoted(p, 0) == ["It is worth considering a master's degree in a related field."]
+    # Any word said of the clause after it (an Odin Project lesson's chunk opened on this, its best sentence).
+    p = passage("It's also totally okay to use a brute force (inefficient) solution to a coding problem.")
+    assert quoted(p, 0) == ["It's also totally okay to use a brute force (inefficient) solution to a coding problem."]
+    assert quoted(passage("It is a tool that many teams use every day for tracking work."), 0) is None
 
 
 def test_a_list_item_travels_with_its_lead_in_and_the_list():
