@@ -204,7 +204,9 @@ _QUANTITY = re.compile(
     r"hundred|thousand|million|billion|dozen|half|quarter|twice|double|majority|minority|percent|per cent)\b)", re.I)
 # "a week", "an hour": a duration as people write one (open-source-contribution's "over a week": every key 111 -> 112
 # of 216 on nine libraries, a gap claimed 18 -> 17, near-topic honest unchanged).
-_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|several|a couple of|an?)"
+# "a half hour", "a quarter hour": a fraction of a unit is a duration too (an Odin Project lesson's phone screen).
+_NUMBER = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|several|"
+           r"a couple of|(?:an? )?(?:half|quarter)(?:[\s-]an?)?|an?)")
 _MONEY = re.compile(r"(?=[$€£¥\d])(?:[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:k|K|dollars|euros|pounds|USD|EUR|GBP)\b|\b\d{1,3}(?:,\d{3})+\b)")
 _DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER})?[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|"
                        r"months?|years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b", re.I)

@@ -514,6 +514,8 @@ def test_a_word_the_guides_never_use_is_still_a_gap(guides_bot, question, gap):
     ("how many days holiday do apprentices get?", "You get 5.6 weeks a year.", True),
     ("how many yrs until I'm promoted?", "Expect 18 months at each level.", True),
     ("how long do I wait before bugging someone about my PR?", "If there is no response in over a week, ask.", True),
+    ("how long does the phone screen last?", "It is often roughly a half hour with someone from HR.", True),
+    ("how long does the phone screen last?", "Spend half the time listening.", False),
     ("how much do maintainers typically make per month?", "It can take 10 or 20 hours per week.", False),
     ("how much do maintainers typically make per month?", "Sponsors give $500 a month.", True),
 ])
