@@ -243,25 +243,33 @@ class CareerBot:
 
 
 _ORDINAL = re.compile(
-    r"\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|last|1st|2nd|3rd|4th|5th)(?: (?:one|step|item|point|option))?\b",
+    r"\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|1st|2nd|3rd|[4-9]th|10th)"
+    r"(?: (?:one|step|item|point|option))?\b|\b(?:step|item|point|option|number|no\.|#) ?(\d{1,2})\b|#(\d{1,2})\b",
     re.I,
 )
-_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4,
-             "5th": 4, "sixth": 5, "seventh": 6, "eighth": 7, "last": -1}
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "eighth": 7,
+             "ninth": 8, "tenth": 9, "last": -1}
+_LIST_LINE = re.compile(r"^(?:- |(\d{1,2})[.)] )(.*)$")
 
 
 def resolve_ordinal(message: str, history: list[dict]) -> str:
-    """"Tell me more about the second one" after an answer with a list: the second item's words in its place."""
+    """"Tell me more about the second one", "what does step 5 mean?" after an answer with a list: that item's
+    words in its place. A numbered list's item is found by its number, any other by its place."""
     m = _ORDINAL.search(message)
     answers = [h.get("content", "") for h in history if h.get("role") == "assistant" and isinstance(h.get("content"), str)]
     if not m or not answers:
         return message
-    items = [line[2:].strip() for line in answers[-1].splitlines() if line.startswith("- ")]
-    items = [re.sub(r"\s*\[\d+\]$", "", item) for item in items]
-    index = _ORDINALS[m.group(1).lower()]
-    if not items or index >= len(items):
+    lines = [_LIST_LINE.match(line) for line in answers[-1].splitlines()]
+    items = [(found[1], re.sub(r"\s*\[\d+\]$", "", found[2]).strip()) for found in lines if found]
+    word, digits = m.group(1), m.group(2) or m.group(3)
+    if word:
+        index = _ORDINALS.get(word.lower(), int(re.sub(r"\D", "", word) or 0) - 1)
+    else:
+        numbered = [k for k, (number, _) in enumerate(items) if number == digits]
+        index = numbered[0] if numbered else int(digits) - 1
+    if not items or not -len(items) <= index < len(items):
         return message
-    return message[: m.start()] + f"“{items[index]}”" + message[m.end() :]
+    return message[: m.start()] + f"“{items[index][1]}”" + message[m.end() :]
 
 
 # What people put before a follow-up without changing it: "ok and for an M4?" is "and for an M4?".

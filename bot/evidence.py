@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .config import THRESHOLDS, Thresholds
+from .config import KNOBS, THRESHOLDS, Thresholds
 from .profile import Profile
 from .question import HOW_WORDS, IRREGULAR, Question, analyse, is_content
 from .retrieval import Passage, Retriever
@@ -88,7 +88,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     texts = [own] + [p.text for p in passages[:3]]
     unknown = tuple(kept for kept in (" ".join(w for w in u.split() if not _spelled_out(w, texts)) for u in unknown) if kept)
     shared = len((set(terms) - profile.background) & held)
-    sentence_vectors = [_vectors(retriever.store, p.sentence_rows) for p in passages]
+    passages, sentence_vectors = _answering(passages, [_vectors(retriever.store, p.sentence_rows) for p in passages], vector)
     reduced = None
     rest_has_subject = True
     if unknown:
@@ -465,6 +465,27 @@ def alternatives(retriever: Retriever, profile: Profile, vector: np.ndarray, k: 
         index = passage.sentences.index(sentence)
         out.append((passage, index, _vectors(retriever.store, passage.sentence_rows)[index]))
     return out
+
+
+def _answering(passages: list[Passage], sentence_vectors: list[np.ndarray], vector: np.ndarray):
+    """The passages (and their sentences' vectors) without those that matched by a listed question restating the
+    one asked (KNOBS.echo), alone on its line with no answer after it: a lesson's "Knowledge check" item "What are
+    the main steps in the overall strategy for getting hired?" is what "what are the main steps to getting hired?"
+    found, and quoting it answers nothing. A question followed by its answer (an FAQ) stays."""
+    def quiz(p: Passage, vectors: np.ndarray) -> bool:
+        lines = [p.text[s.start - p.start: s.end - p.start] for s in p.sentences]
+        return any(
+            s.text.rstrip().endswith("?") and float(vectors[k] @ vector) >= KNOBS.echo
+            and _ITEM_START.match(p.text[: s.start - p.start].rsplit("\n", 1)[-1] + lines[k])
+            and (k + 1 == len(p.sentences) or "\n" in p.text[s.end - p.start: p.sentences[k + 1].start - p.start])
+            for k, s in enumerate(p.sentences) if len(vectors) > k)
+    kept = [k for k, (p, v) in enumerate(zip(passages, sentence_vectors)) if not quiz(p, v)]
+    if not kept or len(kept) == len(passages):
+        return passages, sentence_vectors
+    return [passages[k] for k in kept], [sentence_vectors[k] for k in kept]
+
+
+_ITEM_START = re.compile(rf"^[ \t]*{LIST_MARKER}[ \t]+")
 
 
 def _vectors(store, rows: range) -> np.ndarray:

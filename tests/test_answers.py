@@ -144,3 +144,34 @@ def test_a_comparison_is_called_missing_only_when_no_chunk_names_both_sides(guid
     assert together("TensorFlow", "PyTorch") and together("master's", "bootcamps")
     assert not together("Kaggle", "salary")
     assert guides_bot.ask("Which pays more, Kaggle or a salary?").text.startswith("The guides don't compare “Kaggle” with “salary”")
+
+
+def test_an_item_is_found_by_its_number_or_place_in_the_last_answer():
+    from bot.conversation import resolve_ordinal
+
+    listed = [{"role": "user", "content": "what are the steps?"},
+              {"role": "assistant", "content": "The path:\n- Figure out your needs\n- Collect job leads\n- Qualify job leads [1]"}]
+    assert resolve_ordinal("what does step 3 mean exactly?", listed) == "what does “Qualify job leads” mean exactly?"
+    assert resolve_ordinal("and #2?", listed) == "and “Collect job leads”?"
+    assert resolve_ordinal("tell me about the last one", listed) == "tell me about “Qualify job leads”"
+    assert resolve_ordinal("what about step 9?", listed) == "what about step 9?"  # no ninth item: left as asked
+    numbered = [{"role": "assistant", "content": "Then:\n4. Apply\n5. Interview\n6. Handle the offer"}]
+    assert resolve_ordinal("what happens in step 5?", numbered) == "what happens in “Interview”?"  # by its number
+    assert resolve_ordinal("and the first one?", numbered) == "and “Apply”?"  # by its place
+
+
+def test_a_quiz_item_restating_the_question_is_not_its_answer(tmp_path, embedder):
+    from bot.config import Settings
+    from bot.index import update
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "strategy.md").write_text(
+        "# Strategy\n\n## The path\n\nGetting hired takes a plan. The path to working takes the following form:\n\n"
+        "- Figure out your needs and skills\n- Collect job leads and qualify them\n- Reach out, apply and interview\n\n"
+        "## Knowledge check\n\nThe following questions are an opportunity to reflect on key topics in this lesson.\n\n"
+        "- What are the main steps in the overall strategy for getting hired?\n- Why should you start early?\n")
+    settings = Settings.from_env(corpus_dir=corpus, index_dir=tmp_path / "index")
+    update.build(settings, embedder)
+    answer = CareerBot.load(settings=settings).ask("what are the main steps to getting hired, start to finish?")
+    assert answer.citations and "overall strategy" not in answer.text
