@@ -52,9 +52,9 @@ CONNECTIVE = re.compile(r"^(?:however|but|yet|also|additionally|moreover|further
 # A page or a section says what it does ("this section covers", "in this section, ..."); a job posting's "Duties"
 # section, under that heading, is the subject: "This section is found on the USAJOBS.gov application page."
 _ABOUT_THE_TEXT = re.compile(
-    r"\b(?:this|our|the following) (?:guide|article|post|blog|piece|tutorial)s?\b|"
+    r"\b(?:this|our|the following) (?:guide|article|post|blog|piece|tutorial|lesson|course|chapter|module)s?\b|"
     r"\b(?:this|our|the following) (?:page|section)s?\b,? (?:\w+ ){0,2}?"
-    r"(?:covers?|explains?|describes?|lists?|outlines?|discuss(?:es)?|walks?|shows?|provides?|gives?|introduces?|"
+    r"(?:covers?|contains?|explains?|describes?|lists?|outlines?|discuss(?:es)?|walks?|shows?|provides?|gives?|introduces?|"
     r"equips?|helps?|aims?|focus(?:es)?|looks?|offers?|is (?:about|for|intended|designed|meant|written)|"
     r"will (?:\w+ )?(?:cover|explain|describe|list|outline|discuss|walk|show|provide|give|introduce|equip|help|"
     r"look|teach|take|guide|answer|explore|focus))\b|"

@@ -297,6 +297,10 @@ def test_a_section_of_what_the_text_is_about_is_content_and_the_text_talking_abo
     assert excerpts.roles(posting).content == (True, True)
     about = passage("This section covers the skills you need. You can find more tips in this article. Python is common.")
     assert excerpts.roles(about).content == (False, False, True)
+    # A course's lessons talk about themselves too (The Odin Project: "This section contains helpful links ...").
+    lesson = passage("This lesson is all about self-assessment. This section contains helpful links to related content. "
+                     "Start your search early.")
+    assert excerpts.roles(lesson).content == (False, False, True)
 
 
 @pytest.mark.parametrize("credit", ["— open source maintainer", '— @jessfraz, "Blurred Lines"', "— Lance Waller, Emory University"])
