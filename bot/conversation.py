@@ -36,6 +36,8 @@ SMALL_TALK = re.compile(
     r"cheers|bye|goodbye|see (?:you|ya)|ok(?:ay)?|k|cool|great|nice|awesome|perfect|lol|lmao|haha+|hah|wow|oops|"
     r"got it|makes sense|that makes sense|sounds good|all good|no worries|appreciate(?:d)?|much appreciated|help|"
     r"who are you|what are you|what can you (?:do|help with)|how does this work|how do i use (?:this|you)|"
+    r"who (?:made|built|created|wrote|programmed|owns|runs) (?:you|u|this)|are (?:you|u) (?:an? )?(?:bot|robot|human|"
+    r"real|person|ai|chatbot|machine)|"
     r"how(?:'|’| i)?s it going|how are (?:you|u|things)|how(?:'|’)?s (?:you|u|things|life)|how do you do|"
     r"what(?:'|’)?s up|whats up|wh?at'?s good|wassup|"
     r"(?:you|u)(?:'|’| a)?re|you are|(?:are )?(?:you|u) ok(?:ay)?|this is|that(?:'|’)?s|that was|not helpful|useless)(?![\w'’])",
@@ -341,7 +343,7 @@ def small_talk(message: str, library: Library) -> Answer:
         text = f"You're welcome! Ask me anything else{about}."
     elif m.startswith(("bye", "goodbye", "see you", "see ya")):
         text = "Good luck! Come back any time."
-    elif m.startswith(("hi", "hello", "hey", "yo", "sup", "good ", "help", "who ", "what ", "how ")):
+    elif m.startswith(("hi", "hello", "hey", "yo", "sup", "good ", "help", "who ", "what ", "how ", "are ")):
         text = library.greeting()
     else:
         text = f"Ask me anything{about}, for example:"

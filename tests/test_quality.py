@@ -359,7 +359,7 @@ def test_a_question_heading_that_leans_on_its_page_is_offered_with_its_article(t
                                      "hi there, what can you do?", "sounds good, cheers", "hey there! hows it going",
                                      "how are you doing today?", "hello, how is it going?", "hey whats up",
                                      "thanks, that actually really helped!", "ok cool ty, thats all i needed",
-                                     "that's everything I wanted to know, thanks"])
+                                     "that's everything I wanted to know, thanks", "who made you?", "are you a bot?"])
 def test_small_talk_gets_a_friendly_reply_not_retrieval(guides_bot, message):
     answer = guides_bot.ask(message)
     assert answer.kind == "smalltalk" and answer.citations == []
@@ -370,7 +370,8 @@ def test_small_talk_gets_a_friendly_reply_not_retrieval(guides_bot, message):
                                      "help me choose a degree", "lol how much do they earn", "thanks, that's great, can you do salaries?",
                                      "appreciate it, and what about bootcamps?", "you ok with questions on pay?",
                                      "hey whats up with the job market?", "how are things going for new graduates?",
-                                     "ok cool, i needed to know about internships"])
+                                     "ok cool, i needed to know about internships", "who made the career framework?",
+                                     "are you sure about the salaries?"])
 def test_small_talk_with_a_question_in_it_is_answered(guides_bot, message):
     assert guides_bot.ask(message).kind != "smalltalk"
 
