@@ -310,4 +310,11 @@ def _run(tokens: list[str]) -> list[str]:
         if not is_content(w) or w.lower() in COMPARISON_WORDS or len(run) == _SIDE_MAX:
             break
         run.append(w)
+    # An adverb is no part of the thing compared: "is a huge corp automatically a safer bet than ..." compares "a
+    # huge corp" (read backwards from the comparative, the run would end on "automatically").
+    while len(run) > 1 and (_ADVERB.match(run[-1]) or _ADVERB.match(run[0])):
+        run.pop(-1 if _ADVERB.match(run[-1]) else 0)
     return run
+
+
+_ADVERB = re.compile(r"^[a-z]{2,}(?:ally|ively|ously|ately)$", re.I)

@@ -124,6 +124,7 @@ def test_comparison_sides_and_what_they_are_compared_on():
     assert q.sides == ("hospitals", "clinics") and q.aspect[0] == "earn"
     assert analyse("is freelance work better paid than a full time job?").sides == ("freelance work", "full time job")
     assert analyse("difference between an ADN and a BSN?").sides == ("ADN", "BSN")
+    assert analyse("is a huge corp automatically a safer bet than a small company?").sides == ("huge corp", "small company")
     # Two questions joined by "or" compare nothing.
     assert analyse("Do I need a degree or is a bootcamp enough?").sides == ()
     assert analyse("do I need to form an LLC or some kind of company to run it?").sides == ("LLC", "company")
