@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from . import excerpts
 from .config import KNOBS, THRESHOLDS, Thresholds
 from .profile import Profile
 from .question import HOW_WORDS, IRREGULAR, Question, analyse, is_content
@@ -473,19 +474,16 @@ def _answering(passages: list[Passage], sentence_vectors: list[np.ndarray], vect
     the main steps in the overall strategy for getting hired?" is what "what are the main steps to getting hired?"
     found, and quoting it answers nothing. A question followed by its answer (an FAQ) stays."""
     def quiz(p: Passage, vectors: np.ndarray) -> bool:
-        lines = [p.text[s.start - p.start: s.end - p.start] for s in p.sentences]
-        return any(
-            s.text.rstrip().endswith("?") and float(vectors[k] @ vector) >= KNOBS.echo
-            and _ITEM_START.match(p.text[: s.start - p.start].rsplit("\n", 1)[-1] + lines[k])
-            and (k + 1 == len(p.sentences) or "\n" in p.text[s.end - p.start: p.sentences[k + 1].start - p.start])
-            for k, s in enumerate(p.sentences) if len(vectors) > k)
+        echoes = [k for k, s in enumerate(p.sentences[: len(vectors)])
+                  if s.text.rstrip().endswith("?") and float(vectors[k] @ vector) >= KNOBS.echo]
+        if not echoes:
+            return False
+        r = excerpts.roles(p)  # what a list item is, read once for the whole answer step
+        return any(r.item[k] and (k + 1 == len(r.item) or r.paragraph_start[k + 1]) for k in echoes)
     kept = [k for k, (p, v) in enumerate(zip(passages, sentence_vectors)) if not quiz(p, v)]
     if not kept or len(kept) == len(passages):
         return passages, sentence_vectors
     return [passages[k] for k in kept], [sentence_vectors[k] for k in kept]
-
-
-_ITEM_START = re.compile(rf"^[ \t]*{LIST_MARKER}[ \t]+")
 
 
 def _vectors(store, rows: range) -> np.ndarray:
