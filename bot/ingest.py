@@ -713,6 +713,8 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _hide_code(text)
     text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
     text = _drop_comments(text)
+    if markdown:
+        text = _setext_headings(_TOC_LIST.sub("", text))
     text = _dialects(text)
     text = tables.html_in_markdown(text)
     text = _FOOTNOTE_DEF.sub("", text)
@@ -773,9 +775,52 @@ def _join_soft_breaks(text: str) -> str:
     return "\n".join(" ".join(pieces) for pieces in out)
 
 
+# A table of contents: two or more list items, each nothing but a link to a heading of a page ("- [Buffer](#buffer)",
+# "- [Books](09-Books.md#books)"). It repeats the headings that follow as a list of words: no content to quote.
+# Links to another site's page ("https://help.github.com/...#where-does-the-license-live") are content.
+_TOC_LIST = re.compile(r"(?:^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[[^\[\]\n]+\]\((?![a-zA-Z][\w+.-]*:|//)[^()\s]*#[^()\s]*\)[ \t]*(?:\n|\Z)){2,}", re.M)
+_SETEXT_BAR = re.compile(r"^ {0,3}(=+|-{2,})[ \t]*$")
+
+
+def _setext_headings(text: str) -> str:
+    """Headings underlined with === (level 1) or --- (level 2), as CommonMark reads them, written as `#` headings:
+    "Introduction\n============" is the page's title, not a line of text and a rule. Only a paragraph's lines
+    are underlined: a --- under a list item, a quote or a blank line is a rule."""
+    out: list[str] = []
+    start: int | None = None  # where the open paragraph's lines begin in `out`
+    blocked = fenced = False  # inside a block that is no paragraph (a list, a quote, a table); inside ``` code
+    for line in text.split("\n"):
+        bar = None if fenced else _SETEXT_BAR.match(line)
+        # A --- under a long or many-line paragraph, or under a sentence, is more likely meant as a rule by a writer
+        # whose renderer is not CommonMark's: its words stay text.
+        if bar and start is not None and bar[1][0] == "-" and (len(out) - start > 1 or len(out[start]) > 80
+                                                                or out[start].rstrip().endswith(".")):
+            bar = None
+        if bar and start is not None:
+            words = " ".join(x.strip() for x in out[start:])
+            del out[start:]
+            out.append(("# " if bar[1][0] == "=" else "## ") + words)
+            start = None
+            continue
+        out.append(line)
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced, start, blocked = not fenced, None, True
+        elif fenced:
+            continue
+        elif not line.strip() or _HEADING_LINE.match(line):
+            start, blocked = None, False
+        elif start is None and (blocked or _BLOCK_START.match(line) or line.startswith("    ")):
+            blocked = True
+        elif start is None:
+            start = len(out) - 1
+    return "\n".join(out)
+
+
 def _file_title(path: Path) -> str:
-    """A title from the file's name, as a reader would write it: "handling_an_offer.md" -> "Handling an offer"."""
+    """A title from the file's name, as a reader would write it: "handling_an_offer.md" -> "Handling an offer";
+    a leading ordering number or date goes ("01-introduction.md" -> "Introduction")."""
     name = " ".join(path.stem.replace("_", " ").replace("-", " ").split())
+    name = re.sub(r"^(?:\d+ )+(?=\D)", "", name)
     return name[:1].upper() + name[1:]
 
 
@@ -785,6 +830,11 @@ def _first_heading(text: str) -> str:
     every such article "Introduction" would leave a reader unable to tell its sources apart: the file name is
     the title then."""
     found = re.findall(r"^(#{1,6})\s+(.+)$", text, re.M)
-    if not found or any(len(level) <= len(found[0][0]) for level, _ in found[1:]):
+    if not found:
+        return ""
+    # A page that opens with a `#` heading is titled by it, whatever follows ("Basic Computer Science Skills", then
+    # "## Contents", ..., "# Data Scientists and Machine Learning").
+    opens = found[0][0] == "#" and text.lstrip().startswith("# ")
+    if not opens and any(len(level) <= len(found[0][0]) for level, _ in found[1:]):
         return ""
     return found[0][1].strip()

@@ -598,3 +598,31 @@ def _paragraphs_kept(text: str) -> bool:
     """The fourteen "On <topic>, rangers learn by doing. ... knows what happened." paragraphs, each whole, in order."""
     paragraphs = [p for p in text.split("\n\n") if p.startswith("On ")]
     return len(paragraphs) == 14 and all(p.endswith("knows what happened.") and p.count("On ") == 1 for p in paragraphs)
+
+
+def test_underlined_headings_title_the_page_and_a_rule_under_a_sentence_stays_a_rule(tmp_path):
+    # The Data Engineering Cookbook's chapters open "Basic Computer Science Skills\n=====" (CommonMark's setext
+    # heading), then "## Contents", ..., and a later "# Data Scientists and Machine Learning".
+    (tmp_path / "02-basicskills.md").write_text(
+        "\nBasic Computer Science Skills\n=============================\n\n## Learn to Code\n\nLearn Python first, then SQL.\n\n"
+        "Why Agile?\n----------\n\nIt ships.\n\n# Data Scientists\n\nThey model data.\n")
+    a = load_article(tmp_path / "02-basicskills.md")
+    assert a.title == "Basic Computer Science Skills"
+    assert "## Why Agile?" in a.text
+    raw = "We shipped it.\n---\n\n- an item\n---\n\n```\ncode\n===\n```\n"
+    cleaned = clean_text(raw, markdown=True)
+    assert "#" not in cleaned and "We shipped it." in cleaned and "an item" in cleaned
+
+
+def test_a_file_name_title_drops_its_ordering_number(tmp_path):
+    (tmp_path / "01-introduction.txt").write_text("Plain words, no heading at all.\n")
+    assert load_article(tmp_path / "01-introduction.txt").title == "Introduction"
+
+
+def test_a_table_of_contents_is_not_content_but_a_list_of_links_elsewhere_is():
+    raw = ("## Contents\n\n- [Learn to Code](02-BasicSkills.md#learn-to-code)\n  - [Git](#git)\n\n## Learn to Code\n\n"
+           "Every project should include:\n\n* [License](https://help.github.com/articles/licensing/#where)\n"
+           "* [README](https://help.github.com/articles/create-a-repo/#commit)\n")
+    cleaned = clean_text(raw, markdown=True)
+    assert "Git" not in cleaned and cleaned.count("Learn to Code") == 1
+    assert "* License\n* README" in cleaned
