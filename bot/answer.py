@@ -475,9 +475,15 @@ def _complete_comparison(chosen, candidates, evidence: Evidence, limits: Thresho
         return f"{evidence.passages[c.rank].heading}\n{c.text(evidence.passages)}"
 
     floor = candidates[0].score - 3 * limits.near_best
+    spelled = dict(zip((a, b), evidence.spelled_sides or ("", "")))
+
+    def names(text: str, side: str) -> bool:
+        # An acronym typed ("DE") is named by its spelling in full ("data engineering"): every word of it, not any.
+        return _mentions(text, side, evidence) or bool(spelled[side]) and stems(spelled[side]) <= stems(text)
+
     for side in (a, b):
-        if not any(_mentions(text_of(c), side, evidence) for c in chosen):
-            extra = next((c for c in candidates if c.score >= floor and _mentions(text_of(c), side, evidence)), None)
+        if not any(names(text_of(c), side) for c in chosen):
+            extra = next((c for c in candidates if c.score >= floor and names(text_of(c), side)), None)
             if extra is None:
                 return "" if evidence.sides_together else f"{a} versus {b}"
             if not any(x.overlaps(extra) for x in chosen):
@@ -485,7 +491,7 @@ def _complete_comparison(chosen, candidates, evidence: Evidence, limits: Thresho
     if aspect:
         # "Do engineers earn more at startups or at big tech companies?": a sentence naming both but not pay
         # is no comparison of pay.
-        sides_text = [text_of(c) for c in chosen if _mentions(text_of(c), a, evidence) or _mentions(text_of(c), b, evidence)]
+        sides_text = [text_of(c) for c in chosen if names(text_of(c), a) or names(text_of(c), b)]
         if not any(stems(t) & aspect for t in sides_text) and not evidence.aspect_together:
             return f"{a} versus {b} ({', '.join(aspect_words)})"
     return ""

@@ -46,6 +46,7 @@ class Evidence:
     # on). Where one does, "the guides don't compare A with B" would be false, whatever the passages found.
     sides_together: bool = False
     aspect_together: bool = False
+    spelled_sides: tuple[str, ...] = ()  # per compared side typed as an acronym, its spelling in the passages ("DE": "data engineering"), else ""
 
 
 def gather(retriever: Retriever, profile: Profile, query: str, own: str | None = None, k: int = 5,
@@ -80,7 +81,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         terms -= profile.background
     question = analyse(own)
     unknown = unknown_phrases(profile, own, own_vector, limits.salient_word)
-    passages = [with_rest_of_list(retriever.store, p) for p in passages]
+    passages = [with_what_it_announces(retriever.store, with_rest_of_list(retriever.store, p)) for p in passages]
     held = set().union(*(stems(f"{p.heading} {p.text}") for p in passages[:3]))
     # Another career asked about is the gap whether or not the library knows its words ("pilot" of "a pilot
     # project"; "commercial" of "a commercial pilot"): it decides the refusal.
@@ -114,7 +115,8 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     covered, answer_vector = _covered(ranked.best_similarity, sentence_vectors, vector, unknown, reduced, rest_has_subject,
                                       shared, limits)
     opposite = alternatives(retriever, profile, vector) if question.asks_requirement else []
-    sides = [side_terms(side, profile.background) for side in question.sides]
+    spelled_sides = tuple(_side_spelled_out(side, texts) for side in question.sides)
+    sides = [side_terms(f"{side} {spelled}", profile.background) for side, spelled in zip(question.sides, spelled_sides)]
     aspect = {t for w in question.aspect for t in stems(w)} - profile.background
     # A word typed in capitals ("GPL") is an acronym, never the library's clipping of a longer word ("GPLv3").
     clipped = {stem(w.lower()) for side in question.sides for w in side.split() if not w.isupper()}
@@ -126,7 +128,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         chunk_vectors=[np.asarray(retriever.store.chunk_vectors[p.row], dtype=np.float32) for p in passages],
         vector=vector, terms=frozenset(terms), background=profile.background,
         answer_vector=answer_vector, covered=covered, unknown=unknown, alternatives=opposite,
-        sides_together=sides_together, aspect_together=aspect_together,
+        sides_together=sides_together, aspect_together=aspect_together, spelled_sides=spelled_sides,
     )
 
 
@@ -197,9 +199,22 @@ def _spelled_out(word: str, texts: list[str]) -> bool:
     """Whether `word` is an acronym of three to six letters ("NMW", "EPAs") whose letters start a run of words of
     substance in one of `texts` ("national minimum wage", "end-point assessment"; "of", "and", "the" may sit
     between them)."""
+    return bool(spelled_out(word, texts))
+
+
+def _side_spelled_out(side: str, texts: list[str]) -> str:
+    """A compared side typed as an acronym, spelled out as the passages write it: "DE" (of "DE or ML engineer?") is
+    "data engineering" where a passage says so; else "". Two letters are enough here: the spelling must be in the
+    passages found for this very question."""
+    return spelled_out(side.strip(), texts, min_letters=2)
+
+
+def spelled_out(word: str, texts: list[str], min_letters: int = 3) -> str:
+    """The run of words in `texts` whose initials are `word`'s letters, when `word` is an acronym of `min_letters`
+    to six capitals ("NMW": "national minimum wage"), else ""."""
     letters = word[:-1] if len(word) > 3 and word.endswith("s") else word
-    if not (3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
-        return False
+    if not (min_letters <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return ""
     letters = letters.lower()
     for text in texts:
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
@@ -210,9 +225,9 @@ def _spelled_out(word: str, texts: list[str]) -> bool:
                 run = seq[at : at + len(letters)]
                 # Words of substance, not the acronym itself: "as in a ..." spells nothing.
                 if seq[at] != letters and all(len(w) > 2 and w not in FUNCTION_WORDS for w in run):
-                    return True
+                    return " ".join(run)
                 at = initials.find(letters, at + 1)
-    return False
+    return ""
 
 
 def _career_not_held(profile: Profile, text: str, held: set[str]) -> tuple[str, ...]:
@@ -538,6 +553,38 @@ def with_rest_of_list(store, passage: Passage) -> Passage:
                 sentence_rows=range(rows.start + lead, passage.sentence_rows.stop),
             )
     return passage
+
+
+_PROMISES = re.compile(r"^(?:so,? )?here (?:are|is)\b|\bas follows\b", re.I)  # not "Below is ...": a page's overview of all that follows
+
+
+def with_what_it_announces(store, passage: Passage) -> Passage:
+    """`passage` joined with the next chunk of its section when it ends by announcing what comes next ("So, it's
+    time to show you the differences between Spark and Hadoop. ... You'll also understand why ..."): the
+    announcement is no answer (excerpts.ANNOUNCES), what it announces is."""
+    if passage.row < 0 or not passage.sentences:
+        return passage
+    last = [s.text.strip() for s in passage.sentences[-2:]]
+    announces = any(excerpts.ANNOUNCES.search(t) for t in last)
+    if not announces and not any(_PROMISES.search(t) for t in last):
+        return passage
+    chunks, end = store.chunks, passage.start + len(passage.text)
+    n = passage.row + 1
+    while n < len(chunks) and chunks[n].article_id == chunks[passage.row].article_id and chunks[n].start < end:
+        n += 1
+    # The next chunk of the same article, in its section or the subsection that opens after it ("... You'll also
+    # understand why ..." | "### Where's the difference?"): an announcement ending a chunk is about what follows.
+    if n >= len(chunks) or chunks[n].article_id != chunks[passage.row].article_id or chunks[n].start < end + 1:
+        return passage
+    # "Here are three guiding principles ..." promises the list the next chunk opens with; before a paragraph (the
+    # next section's "At the start of any major incident call, ...") it introduced something else.
+    if not announces and not _OPENS_ITEM.match(chunks[n].text):
+        return passage
+    gap = chunks[n].start - end
+    rows = store.sentence_rows(n)
+    return replace(passage, text=passage.text + "\n" * min(gap, 2) + " " * (gap - 2) + chunks[n].text,
+                   sentences=passage.sentences + store.sentences_in(n),
+                   sentence_rows=range(passage.sentence_rows.start, rows.stop))
 
 
 def _same_section(store, a: int, b: int) -> bool:

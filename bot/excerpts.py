@@ -59,7 +59,16 @@ _ABOUT_THE_TEXT = re.compile(
     r"will (?:\w+ )?(?:cover|explain|describe|list|outline|discuss|walk|show|provide|give|introduce|equip|help|"
     r"look|teach|take|guide|answer|explore|focus))\b|"
     r"^(?:in|on|throughout|from) (?:this|our|the following) (?:page|section)\b|"
-    r"\bwe(?:'|’)ll\b|\bwe will (?:answer|cover|look|explore|discuss)\b|^(?:below|here) (?:are|is)\b|\bas follows\b", re.I)
+    r"\bwe(?:'|’)ll\b|\bwe will (?:answer|cover|look|explore|discuss)\b|^(?:below|here) (?:are|is)\b|\bas follows\b|"
+    r"^in this (?:\w+ ){0,2}(?:video|stream|series|episode|podcast|webinar|talk)\b", re.I)
+# What a text is about to say, not what it says: "it's time to show you the differences", "After this you will know
+# when ...", "You'll also understand why ...". Said last in a chunk, what it promises is in the next one.
+ANNOUNCES = re.compile(
+    r"\b(?:it(?:'|’)s (?:now )?time to|it is (?:now )?time to|let me|let(?:'|’)s|let us) "
+    r"(?:show|explain|look|take a look|dive|talk|walk|go through)\b|"
+    r"^(?:so,? )?after (?:this|reading this|that),? you(?:(?:'|’)ll| will)\b|"
+    r"^you(?:(?:'|’)ll| will) (?:also )?(?:understand|learn|know|see|find out|discover) (?:why|how|when|what|which|whether)\b",
+    re.I)
 # A quotation's credit closing its paragraph ("— @jessfraz, "Blurred Lines"", "— Lance Waller, Emory University",
 # "— open source maintainer"): the paragraph is someone's words, quoted whole with it, never as the guide's own. A
 # dash before a clause ("... will work better — even if they aren't ...") is no credit.
@@ -136,7 +145,7 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         heading_like = alone and not t.endswith(_ENDS)  # a subtitle or a heading written as a paragraph
         fragment = len(t.split()) < 5 and not t.endswith((".", "!"))
         dangling = t.endswith((":", ";")) and not lead[k]
-        meta = bool(_ABOUT_THE_TEXT.search(t)) and not lead[k]
+        meta = bool(_ABOUT_THE_TEXT.search(t) or ANNOUNCES.search(t)) and not lead[k]
         content.append(not (t.endswith("?") or heading_like or fragment or dangling or meta or has_hole(t)))
         leaning.append(bool(LEANING.match(t) or _LEANING_INSIDE.match(t)) and not _DUMMY_IT.match(t) and not item[k])
     whole = [s.text.strip()[:1].isupper() and len(s.text.split()) >= 6 and s.text.strip().endswith((".", "!")) for s in sents]

@@ -378,3 +378,12 @@ def test_a_numbered_item_is_quoted_with_its_number_unless_the_number_tells_nothi
     lazy = passage("Escalate when:\n1. The page is not acknowledged.\n1. The responder asks for help.")
     assert excerpts.render(lazy.sentences, excerpts.roles(lazy), (0, 1, 2)).endswith(
         "\n- The page is not acknowledged.\n- The responder asks for help.")
+
+
+def test_a_sentence_announcing_what_follows_is_not_content():
+    # The Data Engineering Cookbook: "So, it's time to show you the differences between Spark and Hadoop. After this
+    # you will know when ..." was quoted as the answer to how they compare; what it promises comes after it.
+    p = passage("Spark is an analytics framework. So, it's time to show you the differences between Spark and Hadoop. "
+                "After this you will know when to use each. You'll also understand why the question is wrong. "
+                "You'll learn essential concepts and hands-on coding in eleven weeks.")
+    assert excerpts.roles(p).content == (True, False, False, False, True)

@@ -739,3 +739,34 @@ def test_a_quote_that_opens_on_a_list_item_or_a_quoted_block_is_shown_under_its_
         "M5 Senior Engineering Manager:\n- I guide the strategy")
     assert bot.ask("what did the developer of the job posting portal lead?").text.startswith(
         "Example resume excerpt:\n> Developer for a job posting portal")
+
+
+def test_a_compared_side_typed_as_two_letters_is_named_by_its_spelling_in_the_passages(tmp_path, embedder):
+    # The Data Engineering Cookbook, read blind: "whats the diff between DE and ML engineer?" opened "The guides don't
+    # compare “DE” with “ML engineer”" above the library's own Q&A comparing data and machine learning engineering.
+    bot = _bot_on(tmp_path, embedder, {"roles.md": (
+        "# Roles\n\n## Data and ML\n\nData engineering focuses on the infrastructure and processes for handling data, "
+        "while machine learning engineering centers on deploying models in production. A strong data engineering "
+        "foundation is essential for ML engineering.\n\n## Tools\n\nData engineers use Spark, Kafka and Airflow every "
+        "day to build pipelines.\n\n## Job ads\n\nJob ads often shorten the data role to DE, and the two roles differ in "
+        "focus.\n")})
+    answer = bot.ask("whats the difference between DE and ML engineer? they sound kinda the same")
+    assert answer.kind == "answer" and not answer.gaps, answer.gaps
+    # and the comparison in full is not padded with a line that only names the acronym
+    assert "infrastructure" in answer.text and "shorten" not in answer.text
+
+
+def test_a_passage_that_ends_by_announcing_what_follows_is_answered_from_what_follows(tmp_path, embedder):
+    # The Data Engineering Cookbook: "how does Spark compare to Hadoop?" was answered with "So, it's time to show you
+    # the differences between Spark and Hadoop. After this you will know ..." and nothing of the differences, which
+    # open the next chunk, under a subheading.
+    bot = _bot_on(tmp_path, embedder, {"spark.md": (
+        "# Spark\n\n## How does Spark fit to Hadoop?\n\nThere are some very misleading articles out there titled "
+        "\"Spark or Hadoop\" or even \"Spark is replacing Hadoop\". So, it's time to show you the differences between "
+        "Spark and Hadoop. After this you will know when and for what you should use Spark and Hadoop. You'll also "
+        "understand why \"Hadoop or Spark\" is the totally wrong question.\n\n### Where's the difference?\n\nHadoop "
+        "stores data in its distributed file system and manages resources with YARN. Compared to Hadoop, Spark is "
+        "just an analytics framework with no storage of its own.\n\n## Streaming\n\nKafka buffers events for "
+        "streaming pipelines and keeps them for days.\n")})
+    answer = bot.ask("how does spark compare to hadoop, is one replacing the other?")
+    assert answer.kind == "answer" and "analytics framework" in answer.text, answer.text
