@@ -515,6 +515,17 @@ _IMAGE = re.compile(r"!\[[^\[\]]*\]" + _TARGET)  # image text is not content; a 
 # 'Beavertail' rock ... Credit: NASA/JPL/...]") goes whole, like a Markdown image's text.
 _IMG_CAPTION = re.compile(r"<img\b[^<>]*>[ \t]*\[[^\[\]\n]*\](?!\()", re.I)
 _LINK = re.compile(r"\[([^\[\]]*)\]" + _TARGET)  # keeps the link text; an empty one (that linked image) goes
+# A link whose whole text is a call to action says nothing without its target ("Check out this course in my Academy:
+# [Learn More](url)", "[Watch on YouTube](url) \\ [Listen on Anchor](url)"): it goes, and the line that leads to it is
+# left ending in its colon, which is never quoted as content.
+_CTA_LINK = (r"\[\s*(?:learn more|read more|see more|find out more|more info(?:rmation)?|click here|here|download(?: now)?|"
+             r"sign up(?: now| here)?|register(?: now| here)?|subscribe(?: now| here)?|enrol(?:l)?(?: now| here)?|buy now|"
+             r"get started|apply now|(?:watch|listen)(?: it| now)?(?: on| to)? (?:the )?(?:\w+|video|podcast|episode))\s*[.!]?\s*\]"
+             + _TARGET)
+# Only where it stands alone: at the start of a line or a table cell or after a colon, up to the line's or cell's end; one
+# inside a sentence ("express interest [here](url).") is part of it.
+_CALL_TO_ACTION = re.compile(rf"(?:^|(?<=:)|(?<=:\*\*)|(?<=:__)|(?<=\|))[ \t]*{_CTA_LINK}"
+                             rf"(?:[ \t]*[\\/|•·][ \t]*{_CTA_LINK})*[ \t]*(?=$|\|)", re.I | re.M)
 _SHORTCUT = re.compile(r"\[([^\[\]\n]+)\]")  # "[Google]" is a link only when a "[google]: url" line defined it
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
 # A note marker in <sup> (a number or one letter, maybe in its own <a>) goes; "19<sup>th</sup>" keeps "th".
@@ -725,6 +736,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _FOOTNOTE_REF.sub("", text)
     text = _IMAGE.sub("", text)
     text = _IMG_CAPTION.sub("", text)
+    text = _CALL_TO_ACTION.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _SHORTCUT.sub(lambda m: m[1] if m[1].lower() in labels else m[0], text)
     text = _AUTOLINK.sub(r"\1", text)

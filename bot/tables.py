@@ -109,6 +109,8 @@ def html_in_markdown(text: str) -> str:
 # something else. A table without a header row (no |---| line under its first row) becomes "a; b" lines.
 _TABLE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$")
 _TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
+# Inside a table (under its header) a row may leave out its closing pipe, as GitHub reads it: "| Podcast Episode: #062".
+_OPEN_ROW = re.compile(r"^[ \t]*\|(.*?)\|?[ \t]*$")
 
 
 def markdown_tables(text: str) -> str:
@@ -117,7 +119,8 @@ def markdown_tables(text: str) -> str:
         return text
     lines, out, header = text.split("\n"), [], None
     for i, line in enumerate(lines):
-        row = _TABLE_ROW.match(line)
+        ruled = i + 1 < len(lines) and bool(_TABLE_RULE.match(lines[i + 1]))
+        row = _TABLE_ROW.match(line) or (_OPEN_ROW.match(line) if header is not None or ruled else None)
         if row is None:
             header = None
             out.append(line)
@@ -125,8 +128,14 @@ def markdown_tables(text: str) -> str:
         if _TABLE_RULE.match(line):
             continue  # the |---| line under the header
         cells = [c.strip() for c in row[1].split("|")]
-        if header is None and i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]):
+        if not any(cells):
+            continue  # a row left empty (its only link was a call to action, dropped at ingest)
+        if header is None and ruled:
             header = cells  # the header row: it labels the rows below, not a row of its own
+            if len(header) == 1:
+                out.append(header[0])  # one column: a box with a title line, not a table of labelled cells
+        elif header is not None and len(header) == 1:
+            out.append(cells[0])
         elif header is not None:
             out.append(table_row(header, cells))
         else:

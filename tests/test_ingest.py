@@ -626,3 +626,24 @@ def test_a_table_of_contents_is_not_content_but_a_list_of_links_elsewhere_is():
     cleaned = clean_text(raw, markdown=True)
     assert "Git" not in cleaned and cleaned.count("Learn to Code") == 1
     assert "* License\n* README" in cleaned
+
+
+def test_a_call_to_action_link_standing_alone_goes_and_one_inside_a_sentence_stays():
+    raw = ("Check out this course in my Academy: [Learn More](https://x.y/p/pipelines)\n\n"
+           "| [Watch on YouTube](https://youtu.be/a) \\ [Listen on Anchor](https://anchor.fm/b)|\n\n"
+           "**Free hands-on course:** [Watch on YouTube](https://youtu.be/c)\n\n"
+           "You can read about the podcast and express interest [here](https://x.y/rse).\n")
+    cleaned = clean_text(raw, markdown=True)
+    assert "Learn More" not in cleaned and "YouTube" not in cleaned and "Anchor" not in cleaned
+    assert "Check out this course in my Academy:" in cleaned and "express interest here." in cleaned
+
+
+def test_a_one_column_table_is_a_title_line_and_lines_and_its_rows_may_leave_out_the_closing_pipe():
+    # The Data Engineering Cookbook boxes each podcast episode in a one-column table whose rows lack a closing pipe.
+    raw = ("| Podcast Episode: #062 Data Engineering At Netflix\n|------------------|\n"
+           "|How Netflix is doing Data Engineering using their Keystone platform.\n"
+           "| [Watch on YouTube](https://youtu.be/a) \\ [Listen on Anchor](https://anchor.fm/b)|\n\n"
+           "| Level | Years |\n|---|---|\n| Junior | 0-2 |\n")
+    cleaned = clean_text(raw, markdown=True)
+    assert cleaned == ("Podcast Episode: #062 Data Engineering At Netflix\n"
+                       "How Netflix is doing Data Engineering using their Keystone platform.\n\n- Level: Junior; Years: 0-2\n")
