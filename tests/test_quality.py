@@ -770,3 +770,16 @@ def test_a_passage_that_ends_by_announcing_what_follows_is_answered_from_what_fo
         "streaming pipelines and keeps them for days.\n")})
     answer = bot.ask("how does spark compare to hadoop, is one replacing the other?")
     assert answer.kind == "answer" and "analytics framework" in answer.text, answer.text
+
+
+def test_an_faq_answer_is_quoted_without_the_next_question_and_its_answer(tmp_path, embedder):
+    # The Data Engineering Cookbook's interview questions: "Q: What distinguishes data engineering from machine
+    # learning engineering? A: ..." was quoted with the next pair, "Q: Why might a data analyst transition ...?".
+    bot = _bot_on(tmp_path, embedder, {"faq.md": (
+        "# Interview questions\n\n## Roles\n\nQ: What distinguishes data engineering from machine learning engineering? "
+        "A: Data engineering focuses on the infrastructure for handling data, while machine learning engineering "
+        "centers on deploying models in production.\n\nQ: Why might a data analyst move to data engineering? A: "
+        "Analysts may move to work on more technical parts of data handling, such as building pipelines.\n\n"
+        "## Tools\n\nKafka buffers events for streaming pipelines and keeps them for days.\n")})
+    answer = bot.ask("what is the difference between data engineering and machine learning engineering?")
+    assert "infrastructure" in answer.text and "analyst" not in answer.text, answer.text
