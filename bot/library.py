@@ -121,9 +121,10 @@ def _initials_in(letters: str, words: list[str]) -> bool:
 
 
 def derive(titles: list[str], headings: dict[str, int], article_abbreviations: list[dict], background: frozenset[str],
-           stem, overrides: dict | None = None) -> Library:
+           stem, overrides: dict | None = None, centrality=None) -> Library:
     """A library's profile from its articles' titles and section headings (each with how many sections it
-    names); `overrides` (from library.yaml) win key by key."""
+    names); `overrides` (from library.yaml) win key by key. `centrality(text)` (optional) says how much of the
+    library a heading's words run through: the examples offered are its most central questions."""
     overrides = overrides or {}
     if not background and len(titles) >= 2:
         # Too few chunks to tell the library's background from its text: the words most titles share will do.
@@ -145,7 +146,7 @@ def derive(titles: list[str], headings: dict[str, int], article_abbreviations: l
             abbreviations.setdefault(short, long)
         abbreviations.setdefault(short + "s", long + "s")  # "MLEs"
     abbreviations.update({str(k).lower(): str(v) for k, v in (overrides.get("abbreviations") or {}).items()})
-    examples = tuple(str(q) for q in overrides.get("examples") or ()) or _examples(headings)
+    examples = tuple(str(q) for q in overrides.get("examples") or ()) or _examples(headings, centrality=centrality)
     keep = frozenset(defined - set(overrides.get("abbreviations") or {}))
     stems = frozenset(stem(w.lower()) for w in _WORD.findall(subject))
     return Library(str(overrides.get("subject") or subject), examples, abbreviations, subject, stems, keep)
@@ -213,19 +214,27 @@ def stands_alone(question: str) -> bool:
     return len(question.split()) >= 4 and not _LEANS.search(question)
 
 
-def _examples(headings: dict[str, int], n: int = 3) -> tuple[str, ...]:
-    """Questions from the articles' own headings, most common first: those written as questions that stand on
-    their own (four words or more, no pronoun leaning on the page), then topics ("What do the guides say
-    about “Incident Commander Training”?") when there are too few."""
+def _examples(headings: dict[str, int], n: int = 3, centrality=None) -> tuple[str, ...]:
+    """Questions from the articles' own headings, the most central first (`centrality`; else the most common):
+    those written as questions that stand on their own (four words or more, no pronoun leaning on the page), then
+    topics ("What do the guides say about “Incident Commander Training”?") when there are too few. A data
+    engineering book offered "Why Is Agile So Important?" and "Which Protocol Lives on Which Layer?" (the first
+    headings of its chapter of basics) before "Should you do stream or batch processing?"."""
     counts: Counter = Counter()
     for h, times in headings.items():
         h = readable_heading(h)
         if h:
             counts[h] += times
     ranked = [h for h, _ in counts.most_common() if 12 <= len(h) <= 90]
-    questions = [h for h in ranked if h.endswith("?") and stands_alone(h)]
-    topics = [f"What do the guides say about “{h}”?" for h in ranked if not h.endswith("?") and len(h.split()) >= 3]
-    return tuple((questions + topics)[:n])
+    questions = [h for h in ranked if h.endswith("?") and stands_alone(h)][:EXAMPLES_WEIGHED]
+    topics = [h for h in ranked if not h.endswith("?") and len(h.split()) >= 3][:EXAMPLES_WEIGHED]
+    if centrality is not None:  # stable: equally central headings keep the more common first
+        questions.sort(key=centrality, reverse=True)
+        topics.sort(key=centrality, reverse=True)
+    return tuple((questions + [f"What do the guides say about “{h}”?" for h in topics])[:n])
+
+
+EXAMPLES_WEIGHED = 200  # the most common candidates weighed for centrality: a large library has 100,000s of headings
 
 
 def read_overrides(corpus_dir: Path) -> dict:

@@ -36,12 +36,18 @@ class Profile:
         self.has_vocabulary = index.n > 0
         self.library: Library = derive(
             [a.title for a in store.articles.values()], index.section_counts(),
-            [a.abbreviations for a in store.articles.values()], self.background, stem, store.library,
+            [a.abbreviations for a in store.articles.values()], self.background, stem, store.library, self._centrality,
         )
         # Word vectors asked for before: the same unusual words come back question after question. A memo of
         # the model's output, not derived state: bounded, and kept whole or emptied under its own lock.
         self._words: dict[str, np.ndarray] = {}
         self._words_lock = threading.Lock()
+
+    def _centrality(self, text: str) -> float:
+        """How much of the library `text`'s words run through: the mean log document frequency of its terms (not
+        question words). Used once, when the profile is made, to choose the examples offered."""
+        terms = [t for t in tokenize_one(text) if t not in QUESTION_STEMS]
+        return sum(float(np.log1p(self.index.df(t))) for t in terms) / len(terms) if terms else 0.0
 
     def knows_term(self, term: str) -> bool:
         """Whether a stemmed term (or a word as written) occurs in the library."""

@@ -124,3 +124,16 @@ def test_the_reader_is_not_the_librarys_subject():
     headings = {"What you need": 3, "If you do not have a degree": 2, "Train to teach": 2}
     assert derive(titles, headings, [], frozenset({"you"}), stem).subject == ""
     assert derive(titles, headings, [], frozenset({"you", "teach"}), stem).subject == "teach"
+
+
+def test_the_examples_offered_are_the_libraries_most_central_questions():
+    # A data engineering book offered "Why Is Agile So Important?" (its chapter of basics comes first) before
+    # "Should you do stream or batch processing?".
+    from bot.library import _examples
+
+    headings = {"Why Is Agile So Important?": 1, "Which Protocol Lives on Which Layer?": 1,
+                "Should you do stream or batch processing?": 1}
+    central = {"stream": 3.0, "batch": 2.5, "process": 4.0}
+    score = lambda text: sum(central.get(w.strip("?").lower()[:7], 0.5) for w in text.split()) / len(text.split())  # noqa: E731
+    assert _examples(headings, n=1, centrality=score) == ("Should you do stream or batch processing?",)
+    assert _examples(headings, n=1) == ("Why Is Agile So Important?",)  # without it: the most common, then first seen
