@@ -37,7 +37,9 @@ FUNCTION_WORDS = STOP_WORDS | QUESTION_WORDS | frozenset(
     meaning say says said go going make makes made take takes back out up down over off then wait hmm guess think
     thought heard hear seen see enough last next ago today tomorrow yesterday now soon later first second third
     fourth fifth former latter nah nope yep yup whatever wat wats wut roughly approximately approx realistically
-    ish onto upon toward towards""".split()
+    ish onto upon toward towards without within after before during despite via except beyond among amongst through
+    throughout while whilst since unless although because until till across against along around behind beneath
+    beside besides between""".split()
 ) | frozenset(  # contractions, as typed with a straight apostrophe ("that'll" is no compared thing)
     [f"{head}'{tail}" for head, tails in (
         ("i", "m ll d ve"), ("you", "re ll d ve"), ("we", "re ll d ve"), ("they", "re ll d ve"), ("he", "s ll d"),

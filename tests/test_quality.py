@@ -783,3 +783,13 @@ def test_an_faq_answer_is_quoted_without_the_next_question_and_its_answer(tmp_pa
         "## Tools\n\nKafka buffers events for streaming pipelines and keeps them for days.\n")})
     answer = bot.ask("what is the difference between data engineering and machine learning engineering?")
     assert "infrastructure" in answer.text and "analyst" not in answer.text, answer.text
+
+
+def test_a_career_asked_about_ends_before_a_preposition(tmp_path, embedder):
+    # "how do i become a data engineer without a degree?" was refused as another career, "data engineer without".
+    bot = _bot_on(tmp_path, embedder, {"de.md": (
+        "# Becoming a data engineer\n\n## Getting started\n\nMost data engineers start by learning SQL and Python, then "
+        "build a small pipeline of their own to show employers what they can do.\n\n## Tools\n\nKafka buffers events "
+        "for streaming pipelines and Spark processes them in batches.\n")})
+    answer = bot.ask("how do i become a data engineer without a degree?")
+    assert answer.kind == "answer" and not any("without" in g for g in answer.gaps), (answer.kind, answer.gaps)
