@@ -53,6 +53,8 @@ CONNECTIVE = re.compile(r"^(?:however|but|yet|also|additionally|moreover|further
 # section, under that heading, is the subject: "This section is found on the USAJOBS.gov application page."
 _ABOUT_THE_TEXT = re.compile(
     r"\b(?:this|our|the following) (?:guide|article|post|blog|piece|tutorial|lesson|course|chapter|module)s?\b|"
+    # or a recording it points to ("you're in for a treat with this enlightening YouTube video")
+    r"\b(?:this|our|the following) (?:\w+ ){0,2}(?:video|podcast|episode|webinar|live ?stream|recording)s?\b|"
     r"\b(?:this|our|the following) (?:page|section)s?\b,? (?:\w+ ){0,2}?"
     r"(?:covers?|contains?|explains?|describes?|lists?|outlines?|discuss(?:es)?|walks?|shows?|provides?|gives?|introduces?|"
     r"equips?|helps?|aims?|focus(?:es)?|looks?|offers?|is (?:about|for|intended|designed|meant|written)|"

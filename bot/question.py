@@ -154,6 +154,12 @@ _MONEY_ASKED = re.compile(r"\b(?:paid|pay|pays|salary|salaries|earn|earns|earnin
 # A duration asked for ("how long", "how much time"); a count of one unit, in the words and the abbreviations people
 # type ("how many yrs"), is `_UNIT_ASKED`.
 _TIME_ASKED = re.compile(r"\bhow (?:long|soon)\b|\bhow much time\b", re.I)
+# "How often should the team meet?" is answered by "every Monday" or "weekly" as well as by "twice a week".
+_OFTEN_ASKED = re.compile(r"\bhow (?:often|frequently)\b", re.I)
+_FREQUENCY = re.compile(
+    r"\b(?:every|each|once|twice|per)\b(?:\s+\w+)?\s+(?:day|night|week|weekday|weekend|month|quarter|year|hour|sprint|"
+    r"morning|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|"
+    r"\b(?:hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually)\b", re.I)
 
 
 _SHARE_ASKED = re.compile(r"\bhow much of\b|\bwhat (?:share|percent|percentage|proportion|fraction|part)\b|%", re.I)
@@ -165,12 +171,14 @@ _HOW_MUCH_MAKE = re.compile(r"\bhow much (?:\S+ ){1,6}?(?:make|makes|making|made
 
 
 def figure_asked(text: str) -> str:
-    """"money", "time", "time:<scale>" (a count of one unit: _scale) or "any": the kind of figure an amount
-    question's `text` asks for."""
+    """"money", "time", "time:<scale>" (a count of one unit: _scale), "often" (a frequency) or "any": the kind of
+    figure an amount question's `text` asks for."""
     if _SHARE_ASKED.search(text):
         return "any"
     if (_MONEY_ASKED.search(text) and _AMOUNT_OF_MONEY.search(text)) or _HOW_MUCH_MAKE.search(text):
         return "money"
+    if _OFTEN_ASKED.search(text):
+        return "often"
     unit = _UNIT_ASKED.search(text)
     if unit:
         return f"time:{_scale(unit[1])}"
@@ -218,11 +226,13 @@ def gives_figure(question: str, text: str) -> bool:
 
 
 def holds_figure(kind: str, text: str) -> bool:
-    """Whether `text` holds a figure of this kind ("money", "time", "time:<scale>" or "any": figure_asked)."""
+    """Whether `text` holds a figure of this kind ("money", "time", "time:<scale>", "often" or "any": figure_asked)."""
     if kind == "money":
         return bool(_MONEY.search(text))
     if kind == "time":
         return bool(_DURATION.search(text))
+    if kind == "often":
+        return bool(_FREQUENCY.search(text) or _QUANTITY.search(text))
     if kind.startswith("time:"):
         asked = int(kind[5:])
         return any(abs(_scale(m["unit"]) - asked) <= 1 for m in _DURATION.finditer(text))

@@ -387,3 +387,10 @@ def test_a_sentence_announcing_what_follows_is_not_content():
                 "After this you will know when to use each. You'll also understand why the question is wrong. "
                 "You'll learn essential concepts and hands-on coding in eleven weeks.")
     assert excerpts.roles(p).content == (True, False, False, False, True)
+
+
+def test_a_sentence_pointing_to_a_recording_is_not_content():
+    # The Data Engineering Cookbook: "you're in for a treat with this enlightening YouTube video" opened answers.
+    p = passage("If you're climbing the ladder, you're in for a treat with this enlightening YouTube video. "
+                "The skills matrix ranges from junior data engineer to data architect.")
+    assert excerpts.roles(p).content == (False, True)

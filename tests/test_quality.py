@@ -519,6 +519,10 @@ def test_a_word_the_guides_never_use_is_still_a_gap(guides_bot, question, gap):
     ("how long does the phone screen last?", "Spend half the time listening.", False),
     ("how much do maintainers typically make per month?", "It can take 10 or 20 hours per week.", False),
     ("how much do maintainers typically make per month?", "Sponsors give $500 a month.", True),
+    # "how often" is answered by a frequency without a number (the Data Engineering Cookbook's "every Monday")
+    ("ok and how often should the team meet?", "I recommend doing a sync meeting every Monday.", True),
+    ("how often should I publish on my blog?", "Publish weekly and share it in your community.", True),
+    ("how often should I publish on my blog?", "Consistency over time is where blogging pays off.", False),
 ])
 def test_an_amount_question_is_answered_only_by_a_figure_of_the_kind_it_asks(question, text, gives):
     from bot.question import gives_figure
