@@ -132,15 +132,21 @@ def derive(titles: list[str], headings: dict[str, int], article_abbreviations: l
         background = frozenset(st for st, n in counts.items() if n >= max(2, 0.6 * len(titles)) and len(st) > 3)
     texts = Counter(titles)
     texts.update(headings)  # not Counter + Counter: that copies both again (0.14 s at 100,000 articles)
-    subject = _subject(texts, background, stem)
+    subject = background_phrase = _subject(texts, background, stem)
+    initials = subject if len(subject.split()) >= 2 else ""
+    if not initials:
+        # No run of background words, or one word ("project"): the words most titles share say it better when
+        # there are some ("data engineering", "teacher training", "open source"). Not spelled out from their
+        # initials: "OS" is an operating system more often than open source.
+        subject = _title_subject(titles) or subject
     abbreviations: dict[str, str] = {}
     for found in article_abbreviations:
         for short, long in found.items():
             abbreviations.setdefault(short, long)
     defined = frozenset(abbreviations)
-    if subject and len(subject.split()) >= 2:
+    if initials:
         # What people type for the subject: its initials ("MLE"), and those of its first words ("ML").
-        words = subject.split()
+        words = initials.split()
         for n in range(2, len(words) + 1):
             short, long = "".join(w[0] for w in words[:n]).lower(), " ".join(words[:n])
             abbreviations.setdefault(short, long)
@@ -149,7 +155,7 @@ def derive(titles: list[str], headings: dict[str, int], article_abbreviations: l
     examples = tuple(str(q) for q in overrides.get("examples") or ()) or _examples(headings, centrality=centrality)
     keep = frozenset(defined - set(overrides.get("abbreviations") or {}))
     stems = frozenset(stem(w.lower()) for w in _WORD.findall(subject))
-    return Library(str(overrides.get("subject") or subject), examples, abbreviations, subject, stems, keep)
+    return Library(str(overrides.get("subject") or subject), examples, abbreviations, background_phrase, stems, keep)
 
 
 def _subject(texts: Counter, background: frozenset[str], stem) -> str:
@@ -180,6 +186,19 @@ def _subject(texts: Counter, background: frozenset[str], stem) -> str:
     frequent = [r for r, c in runs.items() if c >= top / 2]
     best = max(frequent, key=lambda r: (len(r.split()), runs[r]))
     return _singular(best)
+
+
+def _title_subject(titles: list[str]) -> str:
+    """The most frequent run of two to four words, none a function word, shared by at least three titles and a
+    third of them ("data engineering" in "Advanced Data Engineering Skills", "Data Engineering Course: ...",
+    "1001 Data Engineering Interview Questions"), as written in lower case; else ""."""
+    runs: Counter = Counter()
+    for title in titles:
+        words = _WORD.findall(title.lower())
+        runs.update({" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, min(len(words), i + 4) + 1)
+                     if all(w not in FUNCTION_WORDS and len(w) > 2 and not w.isdigit() for w in words[i:j])})
+    shared = [(n, len(r.split()), r) for r, n in runs.items() if n >= max(3, len(titles) / 3)]
+    return max(shared)[2] if shared else ""
 
 
 def _singular(phrase: str) -> str:

@@ -137,3 +137,15 @@ def test_the_examples_offered_are_the_libraries_most_central_questions():
     score = lambda text: sum(central.get(w.strip("?").lower()[:7], 0.5) for w in text.split()) / len(text.split())  # noqa: E731
     assert _examples(headings, n=1, centrality=score) == ("Should you do stream or batch processing?",)
     assert _examples(headings, n=1) == ("Why Is Agile So Important?",)  # without it: the most common, then first seen
+
+
+def test_a_library_without_background_words_takes_its_subject_from_the_words_its_titles_share():
+    # The Data Engineering Cookbook's chapters share no word in most chunks, so the greeting named no subject.
+    from bot.library import derive
+    from bot.text import stem
+
+    titles = ["Introduction", "Basic Computer Science Skills", "Advanced Data Engineering Skills",
+              "Data Engineering Course: Building A Data Platform", "Case Studies", "1001 Data Engineering Interview Questions"]
+    library = derive(titles, {}, [], frozenset(), stem)
+    assert library.subject == "data engineering" and "de" not in library.abbreviations
+    assert derive(["Introduction", "Case Studies", "Data Engineering Course"], {}, [], frozenset(), stem).subject == ""
