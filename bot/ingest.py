@@ -510,7 +510,9 @@ _LINK_DEF = re.compile(
 )
 _FOOTNOTE_REF = re.compile(r"(?<![ \t])[ \t]*\[\^[^\[\]\s]+\]")  # with the space before it: "word [^1]." -> "word."
 _TARGET = r"(?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])"  # (url "title"), allowing one (...) inside; or [ref]
-_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _TARGET)  # image text is not content; a linked image leaves "[](url)"
+# Image text is not content; a linked image leaves "[](url)". Its text may hold one level of brackets, and pandoc
+# attributes may follow ("![Trending Now[]{label="fig:1"}](/images/x.jpg){#fig:1 width="90%"}").
+_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]\n]*\])*\]" + _TARGET + r"(?:\{[^{}]{0,200}\})?")
 # An <img> with its caption in brackets right after it (bssw.io's hero images: "[A false color image of the
 # 'Beavertail' rock ... Credit: NASA/JPL/...]") goes whole, like a Markdown image's text.
 _IMG_CAPTION = re.compile(r"<img\b[^<>]*>[ \t]*\[[^\[\]\n]*\](?!\()", re.I)

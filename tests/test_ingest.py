@@ -647,3 +647,9 @@ def test_a_one_column_table_is_a_title_line_and_lines_and_its_rows_may_leave_out
     cleaned = clean_text(raw, markdown=True)
     assert cleaned == ("Podcast Episode: #062 Data Engineering At Netflix\n"
                        "How Netflix is doing Data Engineering using their Keystone platform.\n\n- Level: Junior; Years: 0-2\n")
+
+
+def test_an_image_with_brackets_in_its_text_and_pandoc_attributes_goes_whole():
+    raw = ('Before it.\n\n![Netflix Trending Now Feature[]{label="fig:Bild1"}](/images/trending.jpg){#fig:Bild1\n'
+           'width="90%"}\n\n"Trending now" is created from two types of data sources.\n')
+    assert clean_text(raw, markdown=True) == 'Before it.\n\n"Trending now" is created from two types of data sources.\n'
