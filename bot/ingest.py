@@ -549,6 +549,12 @@ _STRIKE = re.compile(r"~~(?=\S)(.{1,300}?)(?<=\S)~~")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
 # Single * or _ only around text and not inside a word: snake_case, 2 * 3, 2*3 and "* item" stay.
 _EMPHASIS_1 = re.compile(r"(?<![\w*])([*_])(?![\s*_])(.{1,300}?)(?<![\s*_])\1(?![\w*])")
+# Emphasis markers left over where a writer nested or unbalanced them ("> ***Software Engineer** - Hours: 40***"): stars
+# touching a line's first word (a list marker has a space after it) or ending a line after a word.
+_STRAY_STARS_OPENING = re.compile(r"^((?:[ \t]*>)*[ \t]*)\*+(?=[^\s*])", re.M)
+_STRAY_STARS_CLOSING = re.compile(r"(?<=[^\s*])\*{2,}(?=[ \t]*$)", re.M)
+
+
 def _hide(text: str) -> str:
     return _PUNCT.sub(lambda m: chr(0xF0000 + ord(m[0])), text)
 
@@ -750,6 +756,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _EMPHASIS_LINE.sub(r"\1\3", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = _EMPHASIS_1.sub(r"\2", text)
+    text = _STRAY_STARS_CLOSING.sub("", _STRAY_STARS_OPENING.sub(r"\1", text))  # unbalanced emphasis ("***Title** - x***")
     text = tables.markdown_tables(text)
     text = _ENTITY.sub(lambda m: html.unescape(m[0]), text)  # "don&#8217;t" reads "don’t" (after tags are gone)
     text = _STANDIN.sub(lambda m: chr(ord(m[0]) - 0xF0000), text)

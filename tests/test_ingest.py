@@ -653,3 +653,9 @@ def test_an_image_with_brackets_in_its_text_and_pandoc_attributes_goes_whole():
     raw = ('Before it.\n\n![Netflix Trending Now Feature[]{label="fig:Bild1"}](/images/trending.jpg){#fig:Bild1\n'
            'width="90%"}\n\n"Trending now" is created from two types of data sources.\n')
     assert clean_text(raw, markdown=True) == 'Before it.\n\n"Trending now" is created from two types of data sources.\n'
+
+
+def test_stars_left_by_unbalanced_emphasis_go_and_list_markers_stay():
+    raw = "> ***Software Engineer - 07/2015 to Present** - Hours per week: 40***\n\n* an item\n* another **bold** one\n"
+    assert clean_text(raw, markdown=True) == ("> Software Engineer - 07/2015 to Present - Hours per week: 40\n\n"
+                                             "* an item\n* another bold one\n")
