@@ -62,7 +62,10 @@ _ABOUT_THE_TEXT = re.compile(
     r"look|teach|take|guide|answer|explore|focus))\b|"
     r"^(?:in|on|throughout|from) (?:this|our|the following) (?:page|section)\b|"
     r"\bwe(?:'|’)ll\b|\bwe will (?:answer|cover|look|explore|discuss)\b|^(?:below|here) (?:are|is)\b|\bas follows\b|"
-    r"^in this (?:\w+ ){0,2}(?:video|stream|series|episode|podcast|webinar|talk)\b", re.I)
+    r"^in this (?:\w+ ){0,2}(?:video|stream|series|episode|podcast|webinar|talk)\b|"
+    # a page's welcome to its reader ("So you want to be a Customer Liaison? You've come to the right place!")
+    r"\byou(?:'|’)ve come to the right place\b|\byou(?:'|’)re in the right place\b|^welcome(?: back)?(?: to\b|[!.,])|"
+    r"^thanks? (?:you )?for (?:reading|visiting|stopping by)\b|^happy (?:reading|learning|coding)\b|^stay tuned\b", re.I)
 # What a text is about to say, not what it says: "it's time to show you the differences", "After this you will know
 # when ...", "You'll also understand why ...". Said last in a chunk, what it promises is in the next one.
 ANNOUNCES = re.compile(

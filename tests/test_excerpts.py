@@ -394,3 +394,11 @@ def test_a_sentence_pointing_to_a_recording_is_not_content():
     p = passage("If you're climbing the ladder, you're in for a treat with this enlightening YouTube video. "
                 "The skills matrix ranges from junior data engineer to data architect.")
     assert excerpts.roles(p).content == (False, True)
+
+
+def test_a_pages_welcome_to_its_reader_is_not_content():
+    # PagerDuty's role pages open "So you want to be a Customer Liaison? You've come to the right place!", which was
+    # quoted as the answer to how the two liaisons differ.
+    p = passage("So you want to be a Customer Liaison? You've come to the right place! "
+                "A Customer Liaison keeps customers informed during an incident.")
+    assert excerpts.roles(p).content == (False, False, True)
