@@ -65,7 +65,10 @@ _ABOUT_THE_TEXT = re.compile(
     r"^in this (?:\w+ ){0,2}(?:video|stream|series|episode|podcast|webinar|talk)\b|"
     # a page's welcome to its reader ("So you want to be a Customer Liaison? You've come to the right place!")
     r"\byou(?:'|’)ve come to the right place\b|\byou(?:'|’)re in the right place\b|^welcome(?: back)?(?: to\b|[!.,])|"
-    r"^thanks? (?:you )?for (?:reading|visiting|stopping by)\b|^happy (?:reading|learning|coding)\b|^stay tuned\b", re.I)
+    r"^thanks? (?:you )?for (?:reading|visiting|stopping by)\b|^happy (?:reading|learning|coding)\b|^stay tuned\b|"
+    # a pointer to another page, in place of what it says ("Read up on our Different Roles for Incidents to see ...")
+    r"^(?:please )?(?:read up on|see|visit|refer to|check out) (?:our|the) [^.!?]{0,80}\b(?:page|guide|section|documentation|docs|"
+    r"article|roles|handbook|website|site) (?:to|for)\b|^for more (?:information|details|info)\b", re.I)
 # What a text is about to say, not what it says: "it's time to show you the differences", "After this you will know
 # when ...", "You'll also understand why ...". Said last in a chunk, what it promises is in the next one.
 ANNOUNCES = re.compile(

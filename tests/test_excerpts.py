@@ -402,3 +402,10 @@ def test_a_pages_welcome_to_its_reader_is_not_content():
     p = passage("So you want to be a Customer Liaison? You've come to the right place! "
                 "A Customer Liaison keeps customers informed during an incident.")
     assert excerpts.roles(p).content == (False, False, True)
+
+
+def test_a_pointer_to_another_page_is_not_content():
+    p = passage("Read up on our Different Roles for Incidents page to see what is expected from a Customer Liaison. "
+                "For more information on preparing, there's a guide on the National Careers Service website. "
+                "A Customer Liaison keeps customers informed during an incident.")
+    assert excerpts.roles(p).content == (False, False, True)
