@@ -56,7 +56,7 @@ _ABOUT_THE_TEXT = re.compile(
     # or a recording it points to ("you're in for a treat with this enlightening YouTube video")
     r"\b(?:this|our|the following) (?:\w+ ){0,2}(?:video|podcast|episode|webinar|live ?stream|recording)s?\b|"
     r"\b(?:this|our|the following) (?:page|section)s?\b,? (?:\w+ ){0,2}?"
-    r"(?:covers?|contains?|explains?|describes?|lists?|outlines?|discuss(?:es)?|walks?|shows?|provides?|gives?|introduces?|"
+    r"(?:covers?|contains?|explains?|describes?|details|lists?|outlines?|discuss(?:es)?|walks?|shows?|provides?|gives?|introduces?|"
     r"equips?|helps?|aims?|focus(?:es)?|looks?|offers?|is (?:about|for|intended|designed|meant|written)|"
     r"will (?:\w+ )?(?:cover|explain|describe|list|outline|discuss|walk|show|provide|give|introduce|equip|help|"
     r"look|teach|take|guide|answer|explore|focus))\b|"

@@ -520,7 +520,7 @@ _LINK = re.compile(r"\[([^\[\]]*)\]" + _TARGET)  # keeps the link text; an empty
 # A link whose whole text is a call to action says nothing without its target ("Check out this course in my Academy:
 # [Learn More](url)", "[Watch on YouTube](url) \\ [Listen on Anchor](url)"): it goes, and the line that leads to it is
 # left ending in its colon, which is never quoted as content.
-_CTA_LINK = (r"\[\s*(?:learn more|read more|see more|find out more|more info(?:rmation)?|click here|here|download(?: now)?|"
+_CTA_LINK = (r"\[\s*(?:learn more|read more|see more|find out more|more info(?:rmation)?|click here|here|link|download(?: now)?|"
              r"sign up(?: now| here)?|register(?: now| here)?|subscribe(?: now| here)?|enrol(?:l)?(?: now| here)?|buy now|"
              r"get started|apply now|(?:watch|listen)(?: it| now)?(?: on| to)? (?:the )?(?:\w+|video|podcast|episode))\s*[.!]?\s*\]"
              + _TARGET)

@@ -409,3 +409,9 @@ def test_a_pointer_to_another_page_is_not_content():
                 "For more information on preparing, there's a guide on the National Careers Service website. "
                 "A Customer Liaison keeps customers informed during an incident.")
     assert excerpts.roles(p).content == (False, False, True)
+
+
+def test_a_page_that_details_what_it_holds_is_talking_about_itself():
+    p = passage("This page details everything you need to know in order to be prepared. Subject matter experts join "
+                "the call when paged.")
+    assert excerpts.roles(p).content == (False, True)

@@ -659,3 +659,8 @@ def test_stars_left_by_unbalanced_emphasis_go_and_list_markers_stay():
     raw = "> ***Software Engineer - 07/2015 to Present** - Hours per week: 40***\n\n* an item\n* another **bold** one\n"
     assert clean_text(raw, markdown=True) == ("> Software Engineer - 07/2015 to Present - Hours per week: 40\n\n"
                                              "* an item\n* another bold one\n")
+
+
+def test_a_link_whose_text_is_link_says_nothing_in_a_table_cell():
+    raw = "| Name | Price | URL |\n|---|---|---|\n| AWS Data Engineer | 150 | [Link](https://aws.amazon.com/x) |\n"
+    assert clean_text(raw, markdown=True) == "- Name: AWS Data Engineer; Price: 150\n"
