@@ -529,15 +529,10 @@ def with_rest_of_list(store, passage: Passage) -> Passage:
         gap = nxt.start - (passage.start + len(passage.text))
         if gap < 1 or not (_OPENS_ITEM.match(nxt.text) or _RESUMES.match(nxt.text)):
             break
-        rows = store.sentence_rows(n)
         # A chunk that opens on an item holds its line (indentation and marker): between the two the article has
         # line breaks only. A list that resumes after a paragraph (a quotation between two items) runs on too, the
         # paragraph a paragraph of its own.
-        passage = replace(
-            passage, text=passage.text + "\n" * min(gap, 2) + " " * (gap - 2) + nxt.text,
-            sentences=passage.sentences + store.sentences_in(n),
-            sentence_rows=range(passage.sentence_rows.start, rows.stop),
-        )
+        passage = _joined(store, passage, n)
         n += 1
     if c > 0 and _same_section(store, c - 1, c) and _LAST_LINE_ITEM.search(chunks[c - 1].text):
         prev = chunks[c - 1]
@@ -580,11 +575,17 @@ def with_what_it_announces(store, passage: Passage) -> Passage:
     # next section's "At the start of any major incident call, ...") it introduced something else.
     if not announces and not _OPENS_ITEM.match(chunks[n].text):
         return passage
-    gap = chunks[n].start - end
-    rows = store.sentence_rows(n)
-    return replace(passage, text=passage.text + "\n" * min(gap, 2) + " " * (gap - 2) + chunks[n].text,
+    return _joined(store, passage, n)
+
+
+def _joined(store, passage: Passage, n: int) -> Passage:
+    """`passage` with chunk `n`, which starts after it, appended; the gap between them kept as line breaks and
+    spaces, so every sentence keeps its offset in the article."""
+    nxt = store.chunks[n]
+    gap = nxt.start - (passage.start + len(passage.text))
+    return replace(passage, text=passage.text + "\n" * min(gap, 2) + " " * (gap - 2) + nxt.text,
                    sentences=passage.sentences + store.sentences_in(n),
-                   sentence_rows=range(passage.sentence_rows.start, rows.stop))
+                   sentence_rows=range(passage.sentence_rows.start, store.sentence_rows(n).stop))
 
 
 def _same_section(store, a: int, b: int) -> bool:
