@@ -91,27 +91,8 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     unknown = tuple(kept for kept in (" ".join(w for w in u.split() if not _spelled_out(w, texts)) for u in unknown) if kept)
     shared = len((set(terms) - profile.background) & held)
     passages, sentence_vectors = _answering(passages, [_vectors(retriever.store, p.sentence_rows) for p in passages], vector)
-    reduced = None
-    rest_has_subject = True
-    if unknown:
-        rest = own
-        for phrase in unknown:
-            rest = re.sub(re.escape(phrase), " ", rest, flags=re.I)
-        subject = profile.background | profile.library.subject_stems
-        # "how much do nurses make in Canada?" still asks something without "Canada" (an amount); "Can I get
-        # an H-1B visa as a nurse?" without "H-1B visa" asks nothing but the library's subject.
-        to_be = any(_asks_to_be(own, phrase) for phrase in unknown)  # another career: never a filler
-        rest_has_subject = not to_be and (
-            question.type in ("amount", "steps") or any(
-                is_content(w) and not stems(w) <= subject and stems(w) - QUESTION_STEMS
-                for w in re.findall(r"[\w'’+#-]+", rest)))
-        reduced = retriever.embedder.embed_query(" ".join(rest.split()) or own)
-        if direction is not None:
-            reduced = _unit(reduced - float(reduced @ direction) * direction)
-        full = max((float((v @ vector).max()) for v in sentence_vectors if len(v)), default=-1.0)
-        fewer = max((float((v @ reduced).max()) for v in sentence_vectors if len(v)), default=-1.0)
-        if not to_be and not _missing(full, fewer, shared, limits):
-            unknown, reduced = (), None
+    unknown, reduced, rest_has_subject = _left_out(retriever.embedder, profile, own, question, unknown, direction,
+                                                  vector, sentence_vectors, shared, limits)
     covered, answer_vector = _covered(ranked.best_similarity, sentence_vectors, vector, unknown, reduced, rest_has_subject,
                                       shared, limits)
     opposite = alternatives(retriever, profile, vector) if question.asks_requirement else []
@@ -130,6 +111,33 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         answer_vector=answer_vector, covered=covered, unknown=unknown, alternatives=opposite,
         sides_together=sides_together, aspect_together=aspect_together, spelled_sides=spelled_sides,
     )
+
+
+def _left_out(embedder, profile: Profile, own: str, question: Question, unknown: tuple[str, ...], direction, vector,
+              sentence_vectors, shared: int, limits: Thresholds) -> tuple[tuple[str, ...], np.ndarray | None, bool]:
+    """The words the library never uses that stay a gap, the question's vector without them (None when none stay),
+    and whether the rest of the question still asks something beyond the library's subject."""
+    if not unknown:
+        return unknown, None, True
+    rest = own
+    for phrase in unknown:
+        rest = re.sub(re.escape(phrase), " ", rest, flags=re.I)
+    subject = profile.background | profile.library.subject_stems
+    # "how much do nurses make in Canada?" still asks something without "Canada" (an amount); "Can I get
+    # an H-1B visa as a nurse?" without "H-1B visa" asks nothing but the library's subject.
+    to_be = any(_asks_to_be(own, phrase) for phrase in unknown)  # another career: never a filler
+    rest_has_subject = not to_be and (
+        question.type in ("amount", "steps") or any(
+            is_content(w) and not stems(w) <= subject and stems(w) - QUESTION_STEMS
+            for w in re.findall(r"[\w'’+#-]+", rest)))
+    reduced = embedder.embed_query(" ".join(rest.split()) or own)
+    if direction is not None:
+        reduced = _unit(reduced - float(reduced @ direction) * direction)
+    full = max((float((v @ vector).max()) for v in sentence_vectors if len(v)), default=-1.0)
+    fewer = max((float((v @ reduced).max()) for v in sentence_vectors if len(v)), default=-1.0)
+    if not to_be and not _missing(full, fewer, shared, limits):
+        return (), None, rest_has_subject
+    return unknown, reduced, rest_has_subject
 
 
 def side_terms(side: str, background: frozenset[str]) -> set[str]:
