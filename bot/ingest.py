@@ -638,6 +638,9 @@ _JSX_STRING = re.compile(r"""\{(['"])([^'"\n]{0,20}?)\1\}""")  # MDX's escape fo
 _ADMONITION = re.compile(r"^[ \t]*(?::{3,}|!{3}|\?{3}\+?)[ \t]*(?:[\w-]{1,30})?(?:[ \t]+\"?([^\"\n]{0,200})\"?)?[ \t]*$", re.M)
 _HEADING_ID = re.compile(r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  # "## Salaries {#pay}"
 _KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}")  # {:target="_blank"}, {: .note}
+# ... on a line of its own it styles the block above and ends it (kramdown): "[User researcher](...)" | "{: .font-lg }" |
+# "[Product designer](...)" are two paragraphs, not "User researcher Product designer".
+_KRAMDOWN_BLOCK_ATTRS = re.compile(r"^[ \t]*\{:[^{}\n]{0,300}\}[ \t]*$", re.M)
 # HTML lists inside Markdown (CommonMark passes HTML blocks through): each <li> an item line, as "- " makes one,
 # the list's lead-in and items then read as any list. Runs of spaces are bounded, so cleaning stays linear.
 _HTML_ITEM = re.compile(r"\n?[ \t]{0,40}<li\b[^<>]{0,200}>[ \t]*", re.I)
@@ -647,7 +650,9 @@ _HTML_LIST = re.compile(r"[ \t]{0,40}</?(?:ul|ol)\b[^<>]{0,200}>[ \t]{0,40}", re
 # Template tags of static-site generators (Jekyll/Liquid, Jinja, Hugo): a logic tag ("{% include nav.html %}",
 # "{% link pages/resume.md %}" inside a link) renders no words, nor does an output tag standing at a line's start
 # or end ("{{ sidenav }}", a menu). One inside a sentence stands for a value the text does not hold: left as it is.
-_TEMPLATE_LOGIC = re.compile(r"\{%[^{}\n]{0,300}%\}")
+_TEMPLATE_LOGIC = re.compile(r"\{%[^{}]{0,600}?%\}")  # an include's parameters may run over several lines
+# A label whose value is a template's output ("Updated: {{ page.updated_date }}") says nothing without it.
+_TEMPLATE_VALUE_LINE = re.compile(r"^[ \t]*[^\s{}:][^\n{}:]{0,40}:[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*$\n?", re.M)
 # Hugo shortcodes ("{{< figure src=... >}}", "{{% notice tip %}} ... {{% /notice %}}") render a figure or a box:
 # the tags go, the text between a pair stays.
 _SHORTCODE = re.compile(r"\{\{[<%][^{}\n]{0,300}?[>%]\}\}")
@@ -703,7 +708,7 @@ def _admonitions(text: str) -> str:
 def _dialects(text: str) -> str:
     for tag in ("head", "script", "style"):
         text = _drop_blocks(text, tag)
-    text = _MDX_IMPORT.sub("", text)
+    text = _MDX_IMPORT.sub("", _KRAMDOWN_BLOCK_ATTRS.sub("", text))
     text = _JSX_COMMENT.sub("", text)
     text = _JSX_STRING.sub(r"\2", text)
     text = _JSX_EXPRESSION_LINE.sub("", text)
@@ -711,7 +716,8 @@ def _dialects(text: str) -> str:
     text = _admonitions(text)
     text = _HEADING_ID.sub("", text)
     text = _KRAMDOWN_ATTRS.sub("", text)
-    text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text))))
+    text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text)))
+    text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", text))
     text = _ALERT.sub(r"\1", text)
     text = _CONTENT_TAB.sub(r"\1", _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text))))
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", text))

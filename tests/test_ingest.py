@@ -477,6 +477,17 @@ def test_template_tags_go_and_a_blockquote_is_read_as_quoted_paragraphs():
         "- Ask the assistant:\n\n    > Give me ten likely questions\n\n    > and the answers.\n")
 
 
+def test_a_kramdown_block_attribute_line_ends_its_paragraph_and_a_template_tag_may_span_lines():
+    raw = ("{% include hero_banner.html\n  hero_content = 'Find roles <br class=\"linebreak\">here.'\n  color = \"green\"\n%}\n\n"
+           "Updated: {{ page.updated_date }}\n{: .font-sm }\n\n### Research & design\n{: .heading-mono }\n"
+           "[User researcher](/careers/user-researcher/)\n{: .font-lg .mt-4 }\n[Product designer](/careers/product-designer/)\n"
+           "{: .font-lg .mt-4 }\n\nA line with a {:target=\"_blank\"} span attribute.\n")
+    text = clean_text(raw, markdown=True)
+    assert "User researcher\n\nProduct designer" in text  # two paragraphs, as kramdown renders them
+    assert "hero" not in text and "Updated" not in text and "{" not in text
+    assert "A line with a span attribute." in text
+
+
 def test_a_content_placeholder_on_its_own_line_goes_and_tex_and_prices_stay():
     raw = "Bursaries are tax-free.\n\n$check-your-qualifications$\n\nIt costs $5 and $10.\n\n$x_i$\n\nUp to $salaries_tlr_max$.\n"
     assert clean_text(raw, markdown=True) == (
