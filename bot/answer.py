@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import excerpts
+from .chunking import section_path
 from .config import KNOBS, THRESHOLDS, WEIGHTS, Knobs, SentenceWeights, Thresholds
 from .evidence import Evidence, side_terms
 from .index.store import ArticleRecord
@@ -61,6 +62,7 @@ class Citation:
     heading: str = ""
     sentences: tuple[str, ...] = ()
     highlights: tuple[tuple[int, int], ...] = ()
+    context: tuple[str, ...] = ()  # the headings above `heading` (Passage.context)
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class Related:
     heading: str
     chunk_id: str
     text: str  # the passage, to open
+    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,19 +99,20 @@ class Answer:
             for c in self.citations:
                 a = c.article
                 where = ", ".join(x for x in (a.site, a.date, a.url) if x)
-                section = section_of(a, c.heading)
+                section = section_of(a, c.heading, c.context)
                 lines.append(f"[{c.n}] {a.title}" + (f" ({where})" if where else "") + (f" - {section}" if section else ""))
                 lines += [f'    "{s}"' for s in c.sentences]
         if self.related:
-            lines += ["", "See also:"] + [f"- {r.article.title}" + (f" - {s}" if (s := section_of(r.article, r.heading)) else "")
+            lines += ["", "See also:"] + [f"- {r.article.title}" + (f" - {s}" if (s := section_of(r.article, r.heading, r.context)) else "")
                                           for r in self.related]
         return "\n".join(lines)
 
 
-def section_of(article: ArticleRecord, heading: str) -> str:
-    """The section a source names beside its article's title: "" when it is named like its page ("What is an
-    apprenticeship?" under that title), so it is named once."""
-    return "" if not heading or heading.strip().lower() == article.title.strip().lower() else heading
+def section_of(article: ArticleRecord, heading: str, context: tuple[str, ...] = ()) -> str:
+    """The section a source names beside its article's title, with the headings above it ("Senior product manager ›
+    Skills needed for this level › Product strategy"): a level's skill is named with its level. A heading named like
+    its page ("What is an apprenticeship?" under that title) is left out, so it is named once."""
+    return " › ".join(section_path(article.title, context, heading))
 
 
 @dataclass
@@ -190,15 +194,14 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
 def related(passages: list[Passage], citations, limits: Knobs = KNOBS) -> tuple[Related, ...]:
     """Up to `limits.see_also` other sections among the passages, each ranked at least `limits.see_also_ratio` as
     likely as the top one: where the answer may be when the one quoted is not. Never the cited sections."""
-    cited = {(c.article.id, c.heading) for c in citations}
+    cited = {(c.article.id, c.context, c.heading) for c in citations}
     out: list[Related] = []
     for p in passages[1:]:
         if len(out) == limits.see_also:
             break
-        section = (p.article.id, p.heading)
-        if section not in cited and p.score >= limits.see_also_ratio * passages[0].score:
-            cited.add(section)
-            out.append(Related(p.article, p.heading, p.chunk_id, p.text))
+        if p.section not in cited and p.score >= limits.see_also_ratio * passages[0].score:
+            cited.add(p.section)
+            out.append(Related(p.article, p.heading, p.chunk_id, p.text, p.context))
     return tuple(out)
 
 
@@ -271,7 +274,7 @@ def _rest_of_section(chosen: list[_Excerpt], candidates: list[_Excerpt], passage
     # held-out libraries), nothing else moved. Any other passage's excerpt was measured before and read as two.
     top = passages[chosen[0].rank]
     better = next((c for c in candidates if c.score > chosen[0].score and c.rank != chosen[0].rank), None)
-    if better is not None and passages[better.rank].article.id == top.article.id and passages[better.rank].heading == top.heading:
+    if better is not None and passages[better.rank].section == top.section:
         chosen.append(_Excerpt(better.rank, better.members, better.score, better.vector))
 
 
@@ -614,7 +617,8 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
         citations.append(
             Citation(
                 n=n, text=text, article=first.article, chunk_id=first.chunk_id,
-                similarity=max(passages[rk].similarity for rk in ranks), heading=first.heading, sentences=tuple(s.text for s, _ in used),
+                similarity=max(passages[rk].similarity for rk in ranks), heading=first.heading, context=first.context,
+                sentences=tuple(s.text for s, _ in used),
                 highlights=tuple((s.start + shift, s.end + shift) for s, shift in marked),
             )
         )
@@ -671,7 +675,7 @@ def _without_repeats(group: list[_Excerpt], passages, roles) -> tuple[list[_Exce
 
 def _same_citation(p: Passage, q: Passage) -> bool:
     """Neighbouring chunks of one section of one article are one source to a reader."""
-    return p.article.id == q.article.id and p.heading == q.heading and abs(p.row - q.row) <= 1
+    return p.section == q.section and abs(p.row - q.row) <= 1
 
 
 def _offset_in_joined(passages, ranks, rank) -> int:

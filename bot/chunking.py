@@ -40,6 +40,10 @@ class Chunk:
     end: int
     text: str  # Article.text[start:end], verbatim
     sentence_ids: tuple[str, ...]
+    # The headings above `heading`, outermost first, the title left out: ("Senior product manager", "Skills needed for
+    # this level") above "Product strategy". A level's bullets mean that level's, and "Product strategy" under
+    # each of six levels is six sections, not one.
+    context: tuple[str, ...] = ()
 
     @property
     def embed_text(self) -> str:
@@ -171,7 +175,7 @@ def _heading(line: str) -> str | None:
 
 
 def _units(text: str):
-    """Yield (heading, start, end) for each paragraph or list item, and ("#", heading) markers.
+    """Yield ("unit", start, end) for each paragraph or list item, and ("heading", text, level) markers.
 
     A unit is a run of non-blank lines, except that every list item is a unit of its own.
     """
@@ -187,7 +191,7 @@ def _units(text: str):
                 yield ("unit", block_start, line_start)
                 block_start = None
         if heading is not None:
-            yield ("heading", heading, None)
+            yield ("heading", heading, len(stripped) - len(stripped.lstrip("#")))
         elif is_item:
             yield ("unit", line_start + _LIST_MARKER.match(line).end(), pos)
         elif stripped and block_start is None:
@@ -199,21 +203,25 @@ def _units(text: str):
 def chunk_article(article: Article, chunk_chars: int = 700) -> tuple[list[Chunk], list[Sentence]]:
     """Split an article into chunks of whole sentences, at most `chunk_chars` long unless one sentence is longer."""
     text = article.text
-    sections: list[tuple[str, list[list[tuple[int, int]]]]] = [(article.title, [])]
+    sections: list[tuple[str, tuple[str, ...], list[list[tuple[int, int]]]]] = [(article.title, (), [])]
+    stack: list[tuple[int, str]] = []  # (level, text) of the headings open at this point
+    title = article.title.strip().lower()
     for kind, a, b in _units(text):
         if kind == "heading":
-            sections.append((a, []))
+            stack = [(level, name) for level, name in stack if level < b]
+            sections.append((a, tuple(name for _, name in stack if name.strip().lower() != title), []))
+            stack.append((b, a))
         else:
             # A unit without a word (a thematic break, "---") is no sentence: alone under a heading it made a
             # chunk that matched questions by its heading alone.
             spans = [(s, e) for s, e in split_sentences(text[a:b], a) if _WORD.search(text, s, e)]
             if spans:
-                sections[-1][1].append(spans)
+                sections[-1][2].append(spans)
 
     chunks: list[Chunk] = []
     sentences: list[Sentence] = []
 
-    def emit(heading: str, spans: list[tuple[int, int]]) -> None:
+    def emit(heading: str, context: tuple[str, ...], spans: list[tuple[int, int]]) -> None:
         cid = f"{article.id}:c{len(chunks)}"
         ids = []
         for s, e in spans:
@@ -228,24 +236,24 @@ def chunk_article(article: Article, chunk_chars: int = 700) -> tuple[list[Chunk]
         line = text.rfind("\n", 0, start) + 1
         if marker is not None and not text[line : marker.start()].strip():
             start = line
-        chunks.append(Chunk(cid, article.id, heading, start, end, text[start:end], tuple(ids)))
+        chunks.append(Chunk(cid, article.id, heading, start, end, text[start:end], tuple(ids), context))
 
-    for heading, paragraphs in sections:
+    for heading, context, paragraphs in sections:
         current: list[tuple[int, int]] = []
         for paragraph in paragraphs:
             for span in paragraph:
                 if current and span[1] - current[0][0] > chunk_chars:
-                    emit(heading, current)
+                    emit(heading, context, current)
                     current = []
                 current.append(span)
             # Prefer to end a chunk at a paragraph break once it is reasonably full, but keep a
             # lead-in ("... include:") with the list that follows it.
             lead_in = bool(current) and text[current[-1][0] : current[-1][1]].rstrip().endswith(":")
             if current and not lead_in and current[-1][1] - current[0][0] > chunk_chars * 0.6:
-                emit(heading, current)
+                emit(heading, context, current)
                 current = []
         if current:
-            emit(heading, current)
+            emit(heading, context, current)
     return chunks, sentences
 
 
@@ -253,19 +261,10 @@ def contexts(article: Article, chunks: list[Chunk]) -> list[str]:
     """What each chunk is embedded with: the article's title and the headings above the chunk, outermost first
     ("M5 Senior Engineering Manager › Craft › Software design"), then its text. A bullet under "Scope" of one
     level's page then means that level's scope, as it does to a reader."""
-    headings, pos = [], 0  # (offset, level, text) of every heading line
-    for line in article.text.splitlines(keepends=True):
-        stripped = line.strip()
-        heading = _heading(stripped)
-        if heading is not None:
-            headings.append((pos, len(stripped) - len(stripped.lstrip("#")), heading))
-        pos += len(line)
-    out, at, stack = [], 0, []
-    for chunk in chunks:
-        while at < len(headings) and headings[at][0] <= chunk.start:
-            _, level, name = headings[at]
-            stack = [(lv, n) for lv, n in stack if lv < level] + [(level, name)]
-            at += 1
-        path = [n for _, n in stack if n.strip().lower() != article.title.strip().lower()]
-        out.append(" › ".join([article.title] + path) + "\n" + chunk.sentences_text)
-    return out
+    return [" › ".join([article.title, *section_path(article.title, c.context, c.heading)]) + "\n" + c.sentences_text
+            for c in chunks]
+
+
+def section_path(title: str, context: tuple[str, ...], heading: str) -> list[str]:
+    """A section's headings, outermost first, without those named like the page ("" under "Intro" titled "Intro")."""
+    return [h for h in (*context, heading) if h and h.strip().lower() != title.strip().lower()]

@@ -598,7 +598,7 @@ def _joined(store, passage: Passage, n: int) -> Passage:
 
 def _same_section(store, a: int, b: int) -> bool:
     x, y = store.chunks[a], store.chunks[b]
-    return x.article_id == y.article_id and x.heading == y.heading
+    return x.article_id == y.article_id and x.heading == y.heading and x.context == y.context
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

@@ -47,6 +47,12 @@ class Passage:
     sentence_rows: range = range(0)  # where its sentences' vectors are in the index
     row: int = -1  # where its chunk's vector is
     opens_section: bool = False  # the first chunk under its heading: its first sentence may lean on the heading
+    context: tuple[str, ...] = ()  # the headings above `heading`, outermost first (Chunk.context)
+
+    @property
+    def section(self) -> tuple:
+        """Which section of which article it is from: "Product strategy" under one level is not under another."""
+        return self.article.id, self.context, self.heading
 
 
 @dataclass(frozen=True)
@@ -209,7 +215,9 @@ class Retriever:
             score=score, similarity=similarity, chunk_similarity=chunk_similarity, start=chunk.start,
             sentences=self.store.sentences_in(c),
             sentence_rows=self.store.sentence_rows(c), row=c,
-            opens_section=before is None or before.article_id != chunk.article_id or before.heading != chunk.heading,
+            opens_section=before is None or before.article_id != chunk.article_id or before.heading != chunk.heading
+            or before.context != chunk.context,
+            context=chunk.context,
         )
 
 

@@ -69,3 +69,40 @@ def test_a_thematic_break_is_no_sentence_and_makes_no_chunk():
                                                "## Rest\n\nTake breaks when you need them.\n"))
     assert [c.heading for c in chunks] == ["The Guide", "Rest"]
     assert all(s.text != "---" for s in sentences)
+
+
+LEVELS = """Intro to the role.
+
+## Career pathway
+
+### Senior product manager
+
+A senior PM plans products on larger teams.
+
+#### Skills needed for this level
+
+##### Product strategy
+You define strategy for a product line.
+
+### Staff product manager
+
+#### Skills needed for this level
+
+##### Product strategy
+You define strategy at the organizational level.
+"""
+
+
+def test_each_chunk_knows_the_headings_above_its_own():
+    """A level page repeats its skills under each level: each chunk carries its heading path, so "Product strategy"
+    under two levels is two sections, and what it is embedded with names the level."""
+    from bot.chunking import contexts
+
+    a = Article(id="pm", title="Product manager", text=LEVELS, sha256="x", source="pm.md")
+    chunks, _ = chunk_article(a)
+    strategy = [c for c in chunks if c.heading == "Product strategy"]
+    assert [c.context for c in strategy] == [("Career pathway", "Senior product manager", "Skills needed for this level"),
+                                             ("Career pathway", "Staff product manager", "Skills needed for this level")]
+    assert chunks[0].context == () and chunks[0].heading == "Product manager"
+    assert contexts(a, strategy)[1].startswith(
+        "Product manager › Career pathway › Staff product manager › Skills needed for this level › Product strategy\n")

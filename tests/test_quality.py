@@ -797,3 +797,42 @@ def test_a_career_asked_about_ends_before_a_preposition(tmp_path, embedder):
         "for streaming pipelines and Spark processes them in batches.\n")})
     answer = bot.ask("how do i become a data engineer without a degree?")
     assert answer.kind == "answer" and not any("without" in g for g in answer.gaps), (answer.kind, answer.gaps)
+
+
+LEVEL_PAGE = """# Product manager
+
+A product manager decides what to build next and why.
+
+## Career pathway
+
+### Senior product manager
+
+A senior product manager plans and builds a product on larger teams.
+
+#### Skills needed for this level
+
+##### Product strategy
+You build a roadmap with success criteria and keep stakeholders aligned with it.
+
+### Staff product manager
+
+A staff product manager leads several teams and shapes the practice.
+
+#### Skills needed for this level
+
+##### Product strategy
+You define product strategy at the organizational level and across programs.
+"""
+
+
+def test_a_source_is_named_with_the_headings_above_it_and_one_level_is_not_another(tmp_path, embedder):
+    """Which level a skill belongs to is in the headings above it: the source names them, and the same skill under
+    another level is another section (offered apart, never quoted as the rest of this one)."""
+    bot = _bot_on(tmp_path, embedder, {"product-manager.md": LEVEL_PAGE})
+    answer = bot.ask("what product strategy does a staff product manager define?")
+    assert answer.citations and "organizational level" in answer.text
+    assert "across programs" in answer.text and "success criteria" not in answer.text
+    cited = answer.citations[0]
+    assert "Staff product manager › Skills needed for this level › Product strategy" in answer.to_text()
+    assert cited.context == ("Career pathway", "Staff product manager", "Skills needed for this level")
+    assert all(r.context != cited.context for r in answer.related if r.heading == cited.heading)

@@ -1,6 +1,7 @@
 """The index's parts: `Rows`, segments and their saved search structures, and incremental changes checked
 against an index built from scratch."""
 
+import json
 import random
 import shutil
 from dataclasses import replace
@@ -281,3 +282,16 @@ def test_soft_sentences_gathered_a_window_at_a_time_are_the_rows_they_name(guide
     positions, vectors = p.soft_sentences
     assert len(positions) > 1 and (np.diff(positions) > 0).all()
     assert np.array_equal(vectors, np.asarray(guides_bot.store.sentence_vectors)[positions].astype(np.float32))
+
+
+def test_a_chunk_record_keeps_the_headings_above_it_and_refuses_a_damaged_list():
+    from bot.chunking import Chunk
+    from bot.index.segments import _line, from_record
+
+    chunk = Chunk("a:c1", "a", "Product strategy", 10, 20, "x" * 10, (), ("Senior PM", "Skills"))
+    record = json.loads(_line(chunk, ()))
+    assert from_record(record)[0] == chunk
+    assert "context" not in json.loads(_line(Chunk("a:c0", "a", "A", 0, 5, "y" * 5, ()), ()))  # nothing above: nothing written
+    record["context"] = "Senior PM"
+    with pytest.raises(ValueError, match="headings above"):
+        from_record(record)

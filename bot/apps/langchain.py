@@ -30,7 +30,7 @@ class CareerRetriever(BaseRetriever):
                 id=p.chunk_id,
                 metadata={
                     "article_id": p.article.id, "chunk_id": p.chunk_id, "title": p.article.title, "heading": p.heading,
-                    "url": p.article.url, "site": p.article.site, "score": p.score, "similarity": p.similarity,
+                    "headings_above": list(p.context), "url": p.article.url, "site": p.article.site, "score": p.score, "similarity": p.similarity,
                 },
             )
             for p in self.bot.retrieve(query, k=k)

@@ -584,6 +584,8 @@ def _line(chunk: Chunk, sentences) -> bytes:
         # Sentence offsets are into the article, like the chunk's; their text is a slice of the chunk's.
         "sentences": [[s.id, s.start, s.end] for s in sentences],
     }
+    if chunk.context:  # the headings above its own; most chunks of a flat page have none
+        record["context"] = list(chunk.context)
     return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -597,7 +599,11 @@ def from_record(r: dict) -> tuple[Chunk, tuple[Sentence, ...]]:
         Sentence(sid, r["article_id"], r["id"], s, e, r["text"][s - r["start"] : e - r["start"]])
         for sid, s, e in r["sentences"]
     )
-    chunk = Chunk(r["id"], r["article_id"], r["heading"], r["start"], r["end"], r["text"], tuple(s.id for s in sentences))
+    context = r.get("context", [])
+    if not isinstance(context, list) or not all(isinstance(h, str) for h in context):
+        raise ValueError(f"chunk {r['id']}: its headings above are not a list of text")
+    chunk = Chunk(r["id"], r["article_id"], r["heading"], r["start"], r["end"], r["text"], tuple(s.id for s in sentences),
+                  tuple(context))
     return chunk, sentences
 
 

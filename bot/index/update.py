@@ -48,7 +48,8 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 8: a Razor view's C# dropped and its own title taken (ingest.without_razor)
 # 15, 16: a chunk that opens on a list item holds its line, marker and indentation (chunking.chunk_article)
 # 17: a Markdown article's title is its first heading only when every other heading is below it, else its file name
-CHUNK_TEXT = "kramdown-blocks-24"
+# 24: a kramdown attribute line ends its block; 25: each chunk records the headings above its own (Chunk.context)
+CHUNK_TEXT = "heading-path-25"
 
 
 def chunking_params(settings: Settings) -> dict:

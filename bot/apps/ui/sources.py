@@ -46,20 +46,21 @@ def render_sources(answer: Answer, question: str = "") -> str:
         parts.append(f'<p class="searched">Searched for: <em>{safe(answer.searched_for)}</em></p>')
     if not answer.citations:
         return "".join(parts)
-    items = [_source(f"[{c.n}] ", c.article, c.heading, highlight(c.text, c.highlights), f' id="src-{key}-{c.n}"')
+    items = [_source(f"[{c.n}] ", c.article, section_of(c.article, c.heading, c.context), highlight(c.text, c.highlights),
+                     f' id="src-{key}-{c.n}"')
              for c in answer.citations]
     parts.append('<div class="sources"><strong>Sources</strong>' + "".join(items) + "</div>")
     if answer.related:  # other sections that may answer it: opened the same way, nothing marked in them
-        items = [_source("", r.article, r.heading, safe(r.text)) for r in answer.related]
+        items = [_source("", r.article, section_of(r.article, r.heading, r.context), safe(r.text)) for r in answer.related]
         parts.append('<div class="sources related"><strong>See also</strong>' + "".join(items) + "</div>")
     return "".join(parts)
 
 
-def _source(label: str, article, heading: str, body: str, anchor: str = "") -> str:
+def _source(label: str, article, section: str, body: str, anchor: str = "") -> str:
     """One source that opens to its passage (`body`, already safe HTML). Pure."""
     meta = " · ".join(safe(x) for x in (article.site, format_date(article.date)) if x)
     # The section too: two passages of one article would otherwise carry the same label.
-    where = f" › {safe(section)}" if (section := section_of(article, heading)) else ""
+    where = f" › {safe(section)}" if section else ""
     summary = f"{label}{safe(article.title)}{where}" + (f" — {meta}" if meta else "")
     link = safe_url(article.url)
     link_html = f'<br><a href="{link}" target="_blank" rel="noopener noreferrer">{link}</a>' if link else ""
