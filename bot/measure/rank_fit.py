@@ -12,7 +12,6 @@ weights are copied into config.py by hand, with these figures.
 from __future__ import annotations
 
 import json
-import sys
 import tempfile
 from pathlib import Path
 
@@ -104,4 +103,13 @@ def main(selected=None) -> str:
 
 
 if __name__ == "__main__":
-    print(main(sys.argv[1:] or None))
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m bot.measure.rank_fit", description="Refit the learned ranking's "
+                                     "weights (config.RankWeights) and judge them library by library (a few minutes).")
+    parser.add_argument("names", nargs="*", metavar="NAME", help=f"libraries in {libraries.LIBRARIES_DIR} (default: all)")
+    args = parser.parse_args()
+    unknown = [n for n in args.names if n not in libraries.names()]
+    if unknown:
+        parser.exit(2, f"no library {unknown[0]!r} (there are: {', '.join(libraries.names())})\n")
+    print(main(args.names or None))
