@@ -836,3 +836,14 @@ def test_a_source_is_named_with_the_headings_above_it_and_one_level_is_not_anoth
     assert "Staff product manager › Skills needed for this level › Product strategy" in answer.to_text()
     assert cited.context == ("Career pathway", "Staff product manager", "Skills needed for this level")
     assert all(r.context != cited.context for r in answer.related if r.heading == cited.heading)
+
+
+def test_asking_for_tips_or_advice_is_no_gap_in_a_library_that_never_says_tips(tmp_path, embedder):
+    page = ("# Security engineer\n\n## Security advocacy\n\nYou shift security left: you bring threat modelling into "
+            "planning so the team fixes risks before release, not after an incident. You teach the team to spot "
+            "risky changes in code review.\n")
+    bot = _bot_on(tmp_path, embedder, {"security-engineer.md": page})
+    for q in ("how do i get my team to fix security risks before release? any tips?",
+              "any advice or suggestions on getting my team to fix security risks before release?"):
+        answer = bot.ask(q)
+        assert answer.citations and not answer.gaps, (q, answer.gaps)
