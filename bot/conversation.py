@@ -25,8 +25,9 @@ from .index.search import Search
 from .index.store import ArticleRecord, IndexStore
 from .library import Library
 from .profile import Profile
-from .question import without_asides
+from .question import is_content, without_asides, words_of
 from .retrieval import Passage, Retriever
+from .text import stem
 
 # Small talk: a message that opens with a greeting, thanks, a farewell, a reaction or a question about the bot,
 # and says nothing else ("thanks, that really helped!", "lol ok", "you're useless"). General English chat, not
@@ -192,17 +193,20 @@ class CareerBot:
         library = loaded.profile.library
         history = check_history(history, self.settings)
         question = without_asides(resolve_ordinal(question, history))
-        query = library.expand(self.rewrite(question, history))
+        query = library.expand(self.rewrite(question, history, loaded.profile.siblings))
         return gather(loaded.retriever, loaded.profile, query, library.expand(question), own_weight=KNOBS.own_weight)
 
-    def rewrite(self, message: str, history: list[dict]) -> str:
-        """The query to search: the message itself, or, when it depends on the previous turn, both together."""
+    def rewrite(self, message: str, history: list[dict], siblings: dict | None = None) -> str:
+        """The query to search: the message itself, or, when it depends on the previous turn, both together, the
+        earlier question asked of what the message names in place of one of its words ("and for staff?" after
+        "what does a senior PM do?": what a staff PM does). `siblings`: Profile.siblings."""
         previous = [h["content"] for h in history if h.get("role") == "user" and str(h.get("content", "")).strip()]
         if not previous or not depends_on_context(message):
             return message
         before = previous[-1]
         if len(previous) > 1 and depends_on_context(before):
             before = f"{previous[-2]} {before}"
+        before = in_place_of(before, message, siblings or {})
         about = re.match(r"^\s*(?:what|how) about\s+(.*)$", _ACKNOWLEDGED.sub("", message), re.I)
         if about:
             # "What about a PhD?" after "Do I need a master's?": the new subject, in the old question's frame.
@@ -272,6 +276,22 @@ def resolve_ordinal(message: str, history: list[dict]) -> str:
     if not items or not -len(items) <= index < len(items):
         return message
     return message[: m.start()] + f"“{items[index][1]}”" + message[m.end() :]
+
+
+def in_place_of(before: str, message: str, siblings: dict[str, frozenset[str]]) -> str:
+    """`before` with each word the message names an alternative of (Profile.siblings: words the library's headings
+    use in each other's place) replaced by the message's word: "how many engagements should a senior engagement
+    manager have overseen?" + "and for staff?" -> "... a staff engagement manager ...". Unchanged otherwise."""
+    named = {stem(w.lower()): w for w in words_of(message) if is_content(w)}
+    held = {stem(w.lower()) for w in words_of(before)}
+    named = {k: w for k, w in named.items() if k not in held}
+
+    def swap(m: re.Match) -> str:
+        alternatives = siblings.get(stem(m[0].lower()), frozenset())
+        hit = next((k for k in named if k in alternatives), None)
+        return named.pop(hit) if hit else m[0]
+
+    return re.sub(r"[A-Za-z0-9][\w'’+#.-]*[\w+#]|[A-Za-z0-9]", swap, before) if named else before
 
 
 # What people put before a follow-up without changing it: "ok and for an M4?" is "and for an M4?".

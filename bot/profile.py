@@ -23,6 +23,7 @@ from .text import QUESTION_STEMS, stem, tokenize_one
 
 BACKGROUND_MIN_CHUNKS = 20  # a library of fewer chunks is too small to tell its background words (KNOBS.background_share)
 WORDS_KEPT = 4096  # word vectors kept (see `word_vectors`)
+SIBLINGS_MAX = 12  # more words in one heading's slot are a list of topics ("Tips for X"), not alternatives
 SOFT_WINDOW = 1 << 15  # sentence rows per gather in `soft_sentences` (~25 MB of the mapped file at a time)
 _WORD = re.compile(r"[\w'+#-]+")
 
@@ -52,6 +53,29 @@ class Profile:
     def knows_term(self, term: str) -> bool:
         """Whether a stemmed term (or a word as written) occurs in the library."""
         return self.index.df(term) > 0
+
+    @cached_property
+    def siblings(self) -> dict[str, frozenset[str]]:
+        """Words the library's headings and titles use in each other's place (stemmed): "senior" and "staff" of
+        "Senior product manager" and "Staff product manager", "m3" and "m4", "designer" and "manager". A follow-up
+        that names one ("and for staff?") asks the earlier question of it. Derived from the headings alone."""
+        names = list(self.index.headings()[0]) + [a.title for a in self.store.articles.values()]
+        slots: dict[tuple, set[str]] = {}
+        stemmed: dict[str, str] = {}  # headings repeat their words: each stemmed once
+        for name in dict.fromkeys(n.strip().lower() for n in names):
+            words = _WORD.findall(name)
+            if not 2 <= len(words) <= 6:
+                continue
+            keys = [stemmed.get(w) or stemmed.setdefault(w, stem(w)) for w in words]
+            for i, key in enumerate(keys):  # the heading with one word left out: what its siblings share
+                if key not in QUESTION_STEMS:
+                    slots.setdefault((*keys[:i], None, *keys[i + 1 :]), set()).add(key)
+        out: dict[str, set[str]] = {}
+        for group in slots.values():
+            if 1 < len(group) <= SIBLINGS_MAX:
+                for key in group:
+                    out.setdefault(key, set()).update(group - {key})
+        return {k: frozenset(v) for k, v in out.items()}
 
     @cached_property
     def vocabulary(self) -> list[str]:

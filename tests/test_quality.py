@@ -847,3 +847,25 @@ def test_asking_for_tips_or_advice_is_no_gap_in_a_library_that_never_says_tips(t
               "any advice or suggestions on getting my team to fix security risks before release?"):
         answer = bot.ask(q)
         assert answer.citations and not answer.gaps, (q, answer.gaps)
+
+
+def test_a_follow_up_naming_another_level_asks_the_earlier_question_of_that_level(tmp_path, embedder):
+    """"and for staff?" after a question on senior product managers: the headings use "Senior" and "Staff" in each
+    other's place, so the follow-up is that question asked of staff product managers, not the senior answer again."""
+    bot = _bot_on(tmp_path, embedder, {"product-manager.md": LEVEL_PAGE})
+    assert {"senior", "staff"} <= set(bot.profile.siblings["senior"] | {"senior"})
+    first = "what does a senior product manager do?"
+    assert "larger teams" in bot.ask(first).text
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": bot.ask(first).text}]
+    answer = bot.ask("and for staff?", history=history)
+    assert "several teams" in answer.text and "larger teams" not in answer.text
+    assert "staff product manager" in answer.searched_for
+
+
+def test_in_place_of_swaps_only_a_word_the_headings_use_in_each_others_place():
+    from bot.conversation import in_place_of
+
+    siblings = {"m3": frozenset({"m4"}), "m4": frozenset({"m3"})}
+    assert in_place_of("what does an M3 do for hiring?", "ok and for an M4?", siblings) == "what does an M4 do for hiring?"
+    assert in_place_of("what does an M3 do for hiring?", "and what about pay?", siblings) == "what does an M3 do for hiring?"
+    assert in_place_of("what does an M3 do?", "and an M3 on pay?", siblings) == "what does an M3 do?"  # already named
