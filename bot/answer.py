@@ -20,7 +20,7 @@ import numpy as np
 from . import excerpts
 from .chunking import section_path
 from .config import KNOBS, THRESHOLDS, WEIGHTS, Knobs, SentenceWeights, Thresholds
-from .evidence import Evidence, side_terms
+from .evidence import Evidence, side_terms, whole_sides
 from .index.store import ArticleRecord
 from .question import gives_figure
 from .retrieval import Passage
@@ -500,13 +500,18 @@ def _complete_comparison(chosen, candidates, evidence: Evidence, limits: Thresho
     floor = candidates[0].score - 3 * limits.near_best
     spelled = dict(zip((a, b), evidence.spelled_sides or ("", "")))
 
+    whole = dict(zip((a, b), whole_sides(question.sides, evidence.telling_sides) if evidence.telling_sides else ()))
+
     def names(text: str, side: str) -> bool:
+        if side in whole:  # "a senior and a staff product designer": "staff product designer", not any designer
+            return stems(whole[side]) <= stems(text)
         # An acronym typed ("DE") is named by its spelling in full ("data engineering"): every word of it, not any.
         return _mentions(text, side, evidence) or bool(spelled[side]) and stems(spelled[side]) <= stems(text)
 
     for side in (a, b):
         if not any(names(text_of(c), side) for c in chosen):
-            extra = next((c for c in candidates if c.score >= floor and names(text_of(c), side)), None)
+            # A side named in full was searched for by its name (evidence.with_each_side): its best excerpt answers.
+            extra = next((c for c in candidates if (c.score >= floor or side in whole) and names(text_of(c), side)), None)
             if extra is None:
                 return "" if evidence.sides_together else f"{a} versus {b}"
             if not any(x.overlaps(extra) for x in chosen):
@@ -631,7 +636,10 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
         r_first, k_first = roles[group[0].rank], group[0].members[0]
         framed = bool(heading) and (r_first.item[k_first] or r_first.blockquote[k_first])
         replies = heading.endswith("?") and bool(_REPLY.match(body))
-        if (replies or opens or framed) and not disagreement and not body.startswith(heading):
+        # A compared side named only by the heading ("Staff product designer" over "You're confident in leading a
+        # project ..."): without it the reader cannot tell which side the quote is about.
+        side = any(w in stems(heading) and w not in stems(body) for w in evidence.telling_sides)
+        if (replies or opens or framed or side) and not disagreement and not body.startswith(heading):
             # A reply ("Yes. You can apply ...", under an FAQ's question) means what it means in its source only
             # beside the question it answers; a section's first sentence that points at its heading ("This is the
             # highest grade ...", under "Promotion Potential") only beside that heading. Each is quoted first.

@@ -47,6 +47,9 @@ class Evidence:
     sides_together: bool = False
     aspect_together: bool = False
     spelled_sides: tuple[str, ...] = ()  # per compared side typed as an acronym, its spelling in the passages ("DE": "data engineering"), else ""
+    # Per side, the one word that tells it from the other where the library's headings use the two in each other's
+    # place ("senior" / "staff" of "a senior and a staff product designer": "product designer" names both), else "".
+    telling_sides: tuple[str, ...] = ()
 
 
 def gather(retriever: Retriever, profile: Profile, query: str, own: str | None = None, k: int = 5,
@@ -80,6 +83,9 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         vector = _unit(vector - float(vector @ direction) * direction)
         terms -= profile.background
     question = analyse(own)
+    telling_sides = telling(question.sides, profile.siblings) if question.sides else ()
+    if telling_sides:
+        passages = with_each_side(retriever, passages, question.sides, telling_sides)
     unknown = unknown_phrases(profile, own, own_vector, limits.salient_word)
     passages = [with_what_it_announces(retriever.store, with_rest_of_list(retriever.store, p)) for p in passages]
     held = set().union(*(stems(f"{p.heading} {p.text}") for p in passages[:3]))
@@ -110,6 +116,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         vector=vector, terms=frozenset(terms), background=profile.background,
         answer_vector=answer_vector, covered=covered, unknown=unknown, alternatives=opposite,
         sides_together=sides_together, aspect_together=aspect_together, spelled_sides=spelled_sides,
+        telling_sides=telling_sides,
     )
 
 
@@ -138,6 +145,39 @@ def _left_out(embedder, profile: Profile, own: str, question: Question, unknown:
     if not to_be and not _missing(full, fewer, shared, limits):
         return (), None, rest_has_subject
     return unknown, reduced, rest_has_subject
+
+
+def telling(sides: tuple[str, ...], siblings: dict[str, frozenset[str]]) -> tuple[str, ...]:
+    """Per compared side, its stem that the headings use in place of one of the other side's (Profile.siblings),
+    or () when there is no such pair."""
+    a, b = (stems(side) for side in sides)
+    pair = next(((x, y) for x in sorted(a - b) for y in sorted(b - a) if y in siblings.get(x, ())), None)
+    return pair or ()
+
+
+def whole_sides(sides: tuple[str, ...], telling_sides: tuple[str, ...]) -> tuple[str, ...]:
+    """Each side named in full: "a senior and a staff product designer" compares "senior product designer" with
+    "staff product designer" (a side that is only its telling word takes the other side's other words)."""
+    out = []
+    for i, side in enumerate(sides):
+        other = sides[1 - i]
+        alone = stems(side) == {telling_sides[i]}
+        out.append(" ".join(side if stem(w.lower()) == telling_sides[1 - i] else w for w in other.split()) if alone else side)
+    return tuple(out)
+
+
+def with_each_side(retriever: Retriever, passages: list[Passage], sides: tuple[str, ...], telling_sides) -> list[Passage]:
+    """`passages`, and for a compared side none of them names (by its telling word and the rest of its name), the
+    passage that best matches that side's name alone: "staff product designer" when the search found senior ones."""
+    out = list(passages)
+    for side in whole_sides(sides, telling_sides):
+        wanted = stems(side)
+        if any(wanted <= stems(f"{p.heading} {p.text}") for p in out):
+            continue
+        found = retriever.search(side, 1)
+        if found and wanted <= stems(f"{found[0].heading} {found[0].text}") and found[0].chunk_id not in {p.chunk_id for p in out}:
+            out.append(found[0])
+    return out
 
 
 def side_terms(side: str, background: frozenset[str]) -> set[str]:

@@ -869,3 +869,22 @@ def test_in_place_of_swaps_only_a_word_the_headings_use_in_each_others_place():
     assert in_place_of("what does an M3 do for hiring?", "ok and for an M4?", siblings) == "what does an M4 do for hiring?"
     assert in_place_of("what does an M3 do for hiring?", "and what about pay?", siblings) == "what does an M3 do for hiring?"
     assert in_place_of("what does an M3 do?", "and an M3 on pay?", siblings) == "what does an M3 do?"  # already named
+
+
+def test_two_levels_compared_are_both_quoted_each_named():
+    """"a senior and a staff product manager": "product manager" names both sides, so each side is told by the word
+    the headings use in the other's place, searched for by its whole name, and a quote that does not name its level
+    stands under its heading."""
+    from bot.evidence import telling, whole_sides
+
+    sides = ("senior", "staff product designer")
+    pair = telling(sides, {"senior": frozenset({"staff"}), "staff": frozenset({"senior"})})
+    assert pair == ("senior", "staff")
+    assert whole_sides(sides, pair) == ("senior product designer", "staff product designer")
+    assert telling(sides, {}) == ()
+
+
+def test_a_comparison_of_two_levels_quotes_each_level(tmp_path, embedder):
+    bot = _bot_on(tmp_path, embedder, {"product-manager.md": LEVEL_PAGE})
+    answer = bot.ask("whats the difference between a senior and a staff product manager?")
+    assert "larger teams" in answer.text and "several teams" in answer.text, answer.text
