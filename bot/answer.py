@@ -715,13 +715,20 @@ def gap_sentence(gaps, refused: bool = False) -> str:
         if " versus " in gap:
             sides, _, aspect = gap.partition(" (")
             a, b = sides.split(" versus ", 1)
-            on = f" on “{aspect.rstrip(')')}”" if aspect else ""
-            said.append(f"{'They' if said else 'The guides'} don't compare “{a}” with “{b}”{on}.")
+            on = f" on “{_shown(aspect.rstrip(')'))}”" if aspect else ""
+            said.append(f"{'They' if said else 'The guides'} don't compare “{_shown(a)}” with “{_shown(b)}”{on}.")
     return " ".join(said)
 
 
+GAP_SHOWN_CHARS = 40  # a gap named longer than this (a pasted run of nonsense) is shown cut, not echoed whole
+
+
+def _shown(phrase: str) -> str:
+    return phrase if len(phrase) <= GAP_SHOWN_CHARS else phrase[: GAP_SHOWN_CHARS - 1].rstrip() + "…"
+
+
 def _join(phrases) -> str:
-    phrases = [f"“{p}”" for p in phrases]
+    phrases = [f"“{_shown(p)}”" for p in phrases]
     if len(phrases) <= 1:
         return "".join(phrases)
     return ", ".join(phrases[:-1]) + " or " + phrases[-1]

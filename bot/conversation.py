@@ -115,8 +115,10 @@ class CareerBot:
         if store.chunking != update.chunking_params(settings):
             # An index made by an older version (how articles are read and split has changed since) still answers;
             # `index add` refuses it and `index build` rebuilds it whole.
+            corpus = update.corpus_dir_of(store, settings)
             print(f"note: {settings.index_dir} was built with other chunking parameters than this version's; it answers "
-                  "as it is; run `python -m bot index build` to rebuild it", file=sys.stderr)
+                  f"as it is; run `python -m bot index build --index {settings.index_dir} --corpus {corpus}` to rebuild it",
+                  file=sys.stderr)
         return cls(store, settings)
 
     @property

@@ -75,6 +75,9 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
     path = Path(path)
     _check_name(path)
     kind = SUPPORTED.get(path.suffix.lower())
+    if kind is None and path.is_dir():
+        raise ArticleError(path, "it is a folder: give the article files in it (or build an index of the whole folder "
+                                 "with index build --corpus FOLDER)")
     if kind is None:
         raise ArticleError(path, f"unsupported file type {path.suffix or '(none)'!r}; use .md, .mdx, .txt, .html or .pdf")
     data = _read_bytes(path, max_bytes)
@@ -198,6 +201,11 @@ def _check_name(path: Path) -> None:
 
 
 def _decode(path: Path, data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark (Windows Notepad's "Unicode")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ArticleError(path, "it starts as UTF-16 text but is not valid UTF-16; save it as UTF-8") from None
     if b"\x00" in data[:8192]:
         raise ArticleError(path, "it looks like a binary file, not text")
     try:

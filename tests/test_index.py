@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from bot.config import Settings
-from bot.errors import ArticleError, IndexMismatchError, IndexMissingError
+from bot.errors import ArticleError, BotError, IndexMismatchError, IndexMissingError
 from bot.index import update
 from bot.index.segments import FLAGS_VERSION
 from bot.index.store import FORMAT_VERSION, SEGMENT_SUFFIXES, IndexStore, live_records
@@ -63,6 +63,26 @@ def test_add_copies_into_corpus_and_re_adding_changes_nothing(built, embedder, t
     assert report.unchanged == ["mentors"] and report.embedded_texts == 0 and len(store.chunks) == n_chunks
     assert len({c.id for c in store.chunks}) == n_chunks  # no duplicate chunks
     assert update.stale_articles(built) == []
+
+
+def test_a_new_version_of_an_article_updates_it_but_another_article_under_its_file_name_is_refused(built, embedder, tmp_path):
+    """Re-adding mentors.md edited updates it; a different article saved as mentors.md (another title) would
+    silently replace it with no copy kept: refused in one line that says what to do, nothing changed."""
+    first = tmp_path / "a" / "mentors.md"
+    first.parent.mkdir()
+    first.write_text("# Finding a mentor\n\nA mentor reviews your projects and suggests what to learn next.\n")
+    update.add([first], built, embedder)
+    edited = tmp_path / "b" / "mentors.md"
+    edited.parent.mkdir()
+    edited.write_text("# Finding a mentor\n\nA mentor reviews your projects, and meets you once a month.\n")
+    _, report = update.add([edited], built, embedder)
+    assert report.updated == ["mentors"]
+    other = tmp_path / "c" / "mentors.md"
+    other.parent.mkdir()
+    other.write_text("# Night shifts\n\nNurses on night shifts plan their sleep and eat light meals before work.\n")
+    with pytest.raises(BotError, match=r"already holds another article in mentors.md .*Finding a mentor.*index remove mentors"):
+        update.add([other], built, embedder)
+    assert (built.corpus_dir / "mentors.md").read_text() == edited.read_text()
 
 
 def test_remove_drops_all_vectors_and_the_corpus_file(built, embedder):
@@ -187,3 +207,14 @@ def test_query_embedding_fast_path_equals_encode():
     torch_embedder = get_embedder("", "torch")
     for text in ("Do I need a master's degree?", "What is MLOps?", "x"):
         assert np.allclose(torch_embedder.embed_query(text), torch_embedder.encode([text])[0], atol=1e-5)
+
+
+def test_a_folder_given_as_an_article_or_a_file_as_the_corpus_is_named_for_what_it_is(built, embedder, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    with pytest.raises(ArticleError, match=r"articles: it is a folder: give the article files in it"):
+        update.add([folder], built, embedder)
+    article = folder / "one.md"
+    article.write_text("# One\n\nA short article with a sentence of several words in it.\n")
+    with pytest.raises(BotError, match=r"one.md is a file, not a folder"):
+        update.build(Settings.from_env(corpus_dir=article, index_dir=tmp_path / "index"), embedder)

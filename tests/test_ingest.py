@@ -277,6 +277,7 @@ def test_a_pdf_title_that_is_a_document_name_reads_as_words(tmp_path):
         ("broken.pdf", b"%PDF-1.4\nthis is not really a pdf\n", "the PDF could not be read"),
         ("notes.docx", b"PK\x03\x04 some zip bytes", "unsupported file type '.docx'"),
         ("bad-front.md", b"---\ntitle: [unclosed\n---\nBody text with several words.\n", "front matter is not valid YAML"),
+        ("odd16.md", b"\xff\xfe" + "# Careers".encode("utf-16-le") + b"\x00", "not valid UTF-16; save it as UTF-8"),
     ],
 )
 def test_bad_files_are_refused_with_the_file_and_reason(tmp_path, name, content, reason):
@@ -285,6 +286,14 @@ def test_bad_files_are_refused_with_the_file_and_reason(tmp_path, name, content,
     with pytest.raises(ArticleError) as e:
         load_article(path)
     assert str(path) in str(e.value) and reason in str(e.value)
+
+
+def test_utf16_text_with_its_byte_order_mark_is_read(tmp_path):
+    """Windows Notepad's "Unicode" is UTF-16 with a byte-order mark: text, not a binary file."""
+    path = tmp_path / "notes.md"
+    path.write_bytes("# Night shifts\n\nNurses on night shifts plan their sleep.\n".encode("utf-16"))
+    article = load_article(path)
+    assert article.title == "Night shifts" and "plan their sleep" in article.text
 
 
 def test_huge_file_is_refused_before_reading(tmp_path):

@@ -888,3 +888,8 @@ def test_a_comparison_of_two_levels_quotes_each_level(tmp_path, embedder):
     bot = _bot_on(tmp_path, embedder, {"product-manager.md": LEVEL_PAGE})
     answer = bot.ask("whats the difference between a senior and a staff product manager?")
     assert "larger teams" in answer.text and "several teams" in answer.text, answer.text
+
+
+def test_a_pasted_run_of_nonsense_is_named_cut_not_echoed_whole(guides_bot):
+    answer = guides_bot.ask("x" * 1900)
+    assert not answer.citations and "…" in answer.text and len(answer.text) < 600

@@ -172,6 +172,7 @@ def test_an_index_built_with_other_chunking_answers_and_says_to_rebuild_it(built
     bot = CareerBot.load(settings=replace(built, chunk_chars=built.chunk_chars // 4))  # as a newer version's would differ
     err = capsys.readouterr().err
     assert "other chunking parameters" in err and "python -m bot index build" in err
+    assert f"--index {built.index_dir} --corpus {built.corpus_dir}" in err  # the library it is, not the default one
     assert bot.ask("what should go in my portfolio?").citations
 
 

@@ -184,6 +184,8 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tup
     with index_lock(Path(settings.index_dir)):
         manifest = _manifest_or_none(settings)
         corpus_dir = corpus_folder(settings, _recorded_corpus(manifest))
+        if corpus_dir.is_file():
+            raise BotError(f"{corpus_dir} is a file, not a folder: give the folder the articles are in (--corpus DIR)")
         if not corpus_dir.is_dir():
             raise BotError(f"no corpus folder {corpus_dir}: create it and put .md, .mdx, .txt, .html or .pdf articles in it")
         settings = replace(settings, corpus_dir=corpus_dir)
@@ -244,7 +246,7 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
         if not corpus_dir.is_dir():
             raise BotError(f"no corpus folder {corpus_dir}: create it, or pass the article folder with --corpus DIR")
         store = replace(store, corpus=_rel(corpus_dir, settings.index_dir))
-        conflicts = _conflicts(paths, articles, {aid: (r.source, r.sha256) for aid, r in store.articles.items()})
+        conflicts = _conflicts(paths, articles, {aid: (r.source, r.sha256, r.title) for aid, r in store.articles.items()})
         _refuse([conflicts[i] for i in sorted(conflicts)], len(paths))
         todo = []
         for path, a in zip(paths, articles):
@@ -486,12 +488,13 @@ def _load_all(paths: list[Path], max_bytes: int) -> tuple[list[Article | None], 
     return articles, errors
 
 
-def _conflicts(paths, articles: list[Article | None], indexed: dict[str, tuple[str, str]]) -> dict[int, ArticleError]:
+def _conflicts(paths, articles: list[Article | None], indexed: dict[str, tuple[str, str, str]]) -> dict[int, ArticleError]:
     """The articles (by position; None for a file that could not be read) that share an id with an earlier one,
-    duplicate the text of an earlier one or of an indexed one, or take the id of an indexed article from another
-    file, each with its error. `indexed`: {article id: (source file, sha256)}."""
+    duplicate the text of an earlier one or of an indexed one, take the id of an indexed article from another
+    file, or would replace an indexed article of another title (another article saved under the same file name,
+    not a new version of it), each with its error. `indexed`: {article id: (source file, sha256, title)}."""
     seen: dict[str, str] = {}
-    texts = {sha256: aid for aid, (_, sha256) in indexed.items()}
+    texts = {sha256: aid for aid, (_, sha256, _) in indexed.items()}
     errors = {}
     for i, (path, a) in enumerate(zip(paths, articles)):
         if a is None:
@@ -503,16 +506,25 @@ def _conflicts(paths, articles: list[Article | None], indexed: dict[str, tuple[s
             errors[i] = ArticleError(a.source, f"it duplicates article {texts[a.sha256]!r} (the same text); not added")
         elif old_source != a.source:
             errors[i] = ArticleError(path, f"an article with id {a.id!r} already exists from {old_source}; rename the file")
+        elif a.id in indexed and indexed[a.id][1] != a.sha256 and _other_title(indexed[a.id][2], a.title):
+            errors[i] = ArticleError(path, f"the library already holds another article in {a.source} "
+                                           f"(“{indexed[a.id][2]}”, not “{a.title}”); rename your file, or remove "
+                                           f"that one first (python -m bot index remove {a.id})")
         else:
             seen[a.id] = a.source
             texts.setdefault(a.sha256, a.id)
     return errors
 
 
-def _indexed(index_dir: Path, manifest: dict | None) -> dict[str, tuple[str, str]]:
-    """{article id: (source file, sha256)} of an index (its manifest as read), or {} when it cannot be read."""
+def _other_title(old: str, new: str) -> bool:
+    """Whether a file's new text is another article, not a new version of the one indexed: its title differs."""
+    return " ".join(old.lower().split()) != " ".join(new.lower().split())
+
+
+def _indexed(index_dir: Path, manifest: dict | None) -> dict[str, tuple[str, str, str]]:
+    """{article id: (source file, sha256, title)} of an index (its manifest as read), or {} when it cannot be read."""
     try:
-        return {a["id"]: (a["source"], a["sha256"]) for a in live_records(index_dir, manifest)}
+        return {a["id"]: (a["source"], a["sha256"], a.get("title", "")) for a in live_records(index_dir, manifest)}
     except (BotError, KeyError, TypeError, AttributeError):
         return {}
 
