@@ -19,7 +19,7 @@ from .answer import Answer, compose, not_covered
 from .config import KNOBS, Settings
 from .embedding import Embedder, embedder_for
 from .errors import BotError, QuestionError
-from .evidence import Evidence, corrected, gather, respelled
+from .evidence import Evidence, corrected, gather, respelled, unreadable
 from .index import update
 from .index.search import Search
 from .index.store import ArticleRecord, IndexStore
@@ -181,6 +181,8 @@ class CareerBot:
         loaded = self._current()  # one consistent snapshot for this question
         if is_small_talk(question):
             return small_talk(question, loaded.profile.library)
+        if unreadable(loaded.profile, question):
+            return Answer(UNREADABLE, kind="not_covered", searched_for=question)
         evidence = self._gather(loaded, question, history)
         answer = compose(evidence)
         if answer.kind == "not_covered":
@@ -307,6 +309,8 @@ def depends_on_context(message: str) -> bool:
     return bool(ELLIPSIS.search(message) or PRONOUN.search(message) or len(words) <= 2)
 
 
+UNREADABLE = ("Most words of that question are in none of the guides and are not English words. Please ask in the "
+              "language the guides are written in.")
 WATCH_SECONDS = 2.0  # how often a question checks whether another process changed the index
 
 

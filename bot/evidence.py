@@ -355,6 +355,25 @@ MAX_JUDGED_WORDS = 16
 _HOW_MUCH = re.compile(rf"\bhow (?:{HOW_WORDS}|soon|far|old)\b", re.I)
 
 
+def unreadable(profile: Profile, text: str) -> bool:
+    """Whether most words of `text` are neither English (wordfreq's Zipf >= FOREIGN_ZIPF, or a function word) nor
+    the library's own: a question in a language the guides are not written in ("¿Necesito un título de maestría
+    ...?" to English guides), answered with a line that says so, not with passages matched on a word or two."""
+    from wordfreq import zipf_frequency
+
+    words = re.findall(r"[^\W\d_]+", text)
+    if not profile.has_vocabulary or len(words) < 3 and all(w.isascii() for w in words):
+        return False  # "opsgenie?" is better answered by naming the word the guides never use
+    # The library's own words as it holds them, not as `knows` forgives them ("muss" is no misspelling of "must").
+    readable = sum(w.lower() in FUNCTION_WORDS or zipf_frequency(w, "en") >= FOREIGN_ZIPF
+                   or profile.knows_term(w.lower()) or profile.knows_term(stem(w.lower())) for w in words)
+    return readable < READABLE_SHARE * len(words)
+
+
+FOREIGN_ZIPF = 3.0  # about once in 1,000,000 English words: "burnout" 3.1, "GmbH" 3.2; "maestría" 0, "haben" 2.3
+READABLE_SHARE = 0.6  # of a question's words; no question of the thirteen libraries' or the dev sets is under it
+
+
 def knows(profile: Profile, word: str) -> bool:
     """Whether the library uses `word`, or a word it abbreviates: "stats" (statistics), "avg" (average)."""
     w = word.lower().replace("’", "'").removesuffix("'s")

@@ -893,3 +893,12 @@ def test_a_comparison_of_two_levels_quotes_each_level(tmp_path, embedder):
 def test_a_pasted_run_of_nonsense_is_named_cut_not_echoed_whole(guides_bot):
     answer = guides_bot.ask("x" * 1900)
     assert not answer.citations and "…" in answer.text and len(answer.text) < 600
+
+
+def test_a_question_in_a_language_the_guides_are_not_in_gets_one_line_saying_so(guides_bot):
+    for q in ("¿Necesito un título de maestría para ser ingeniero de aprendizaje automático?", "Muss ich einen Master haben?",
+              "機械学習エンジニアになるには？"):
+        answer = guides_bot.ask(q)
+        assert answer.kind == "not_covered" and not answer.citations and "language" in answer.text, q
+    for q in ("Do I need a master's?", "opsgenie?", "hw do i bcome a ml engr", "burnout?"):  # English, or one unknown word
+        assert "language" not in guides_bot.ask(q).text, q
