@@ -338,6 +338,11 @@ def _widen(c: _Excerpt, passages, roles) -> None:
     while b < n and not r.paragraph_start[b] and not r.item[b] and r.content[b] and b - a < KNOBS.max_run:
         b += 1
     sents = passages[c.rank].sentences
+    if b < n and r.item[b] and sents[b - 1].text.rstrip().endswith(":"):
+        # A run ending on a lead-in ("At this level, you'll be expected to:") goes on with the list it announces:
+        # quoted without it, the answer stops on a colon.
+        while b < n and (r.item[b] or not r.paragraph_start[b]):
+            b += 1
     c.members = tuple(k for k in range(a, b) if not excerpts.has_hole(sents[k].text))  # a value the text lacks
 
 

@@ -902,3 +902,30 @@ def test_a_question_in_a_language_the_guides_are_not_in_gets_one_line_saying_so(
         assert answer.kind == "not_covered" and not answer.citations and "language" in answer.text, q
     for q in ("Do I need a master's?", "opsgenie?", "hw do i bcome a ml engr", "burnout?"):  # English, or one unknown word
         assert "language" not in guides_bot.ask(q).text, q
+
+
+LEVEL_LISTS = """# User researcher
+
+## Career pathway
+
+### Senior user researcher
+
+A senior user researcher is an experienced practitioner who plans and leads research on larger teams. At this level, you'll be expected to:
+
+- Build user-centered practices in new teams
+- Supervise and develop other user researchers
+
+### Staff user researcher
+
+A staff user researcher is an expert practitioner, leading and aligning research across several teams. At this level, you'll be expected to:
+
+- Ensure that teams take an evidence-based approach to service design
+- Develop and assure good research practice
+"""
+
+
+def test_a_quote_ending_on_a_lead_in_goes_on_with_the_list_it_announces(tmp_path, embedder):
+    bot = _bot_on(tmp_path, embedder, {"user-researcher.md": LEVEL_LISTS})
+    answer = bot.ask("senior ux researcher vs staff ux researcher - how is the scope different?")
+    assert "several teams" in answer.text and "Develop and assure good research practice" in answer.text, answer.text
+    assert not any(part.rstrip(" [0123456789]").endswith(":") for part in answer.text.split("\n\n"))
