@@ -518,7 +518,8 @@ def _complete_comparison(chosen, candidates, evidence: Evidence, limits: Thresho
             # A side named in full was searched for by its name (evidence.with_each_side): its best excerpt answers.
             extra = next((c for c in candidates if (c.score >= floor or side in whole) and names(text_of(c), side)), None)
             if extra is None:
-                return "" if evidence.sides_together else f"{a} versus {b}"
+                # Named apart and never together: a gap only if the question asked to choose or compare.
+                return "" if evidence.sides_together or not question.chooses else f"{a} versus {b}"
             if not any(x.overlaps(extra) for x in chosen):
                 chosen.append(_Excerpt(extra.rank, extra.members, extra.score, extra.vector))
     if aspect:

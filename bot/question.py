@@ -102,6 +102,7 @@ class Question:
     asks_requirement: bool  # "Do I need ...?", "Is X enough?": the guides may take sides
     sides: tuple[str, ...] = ()
     aspect: tuple[str, ...] = ()  # what a comparison is about ("earn" in "earn more at A or at B")
+    chooses: bool = False  # the question asks to choose or compare, not only "A or B" ("being awkward or coming off")
 
     @property
     def words(self) -> list[str]:
@@ -269,7 +270,7 @@ def analyse(text: str) -> Question:
         # Not a word that only says how it is asked: "is it more like a college course or a job?" compares on nothing.
         aspect = tuple(dict.fromkeys(w for w in words if w.lower() not in taken and w.lower() not in COMPARISON_WORDS
                                      and w.lower() not in FUNCTION_WORDS))
-        return Question(text, "comparison", bool(_REQUIREMENT.search(text)), sides, aspect)
+        return Question(text, "comparison", bool(_REQUIREMENT.search(text)), sides, aspect, chooses=_chooses(text))
     rules = (("amount", _asks_amount), ("steps", _STEPS.search), ("list", _LIST.search), ("definition", _DEFINITION.search),
              ("yes_no", _YES_NO.search), ("advice", _ADVICE.search))
     kind = next((name for name, rule in rules if rule(text)), "other")
@@ -305,6 +306,21 @@ def _sides(text: str) -> tuple[str, ...]:
             if before and after and " ".join(before).lower() != " ".join(after).lower():
                 return (" ".join(before), " ".join(after))
     return ()
+
+
+# Words that ask for a choice or a comparison, or "..., A or B?" closing the question ("what do I wear, suit or
+# hoodie?"). A bare "or" joins alternatives as often as it offers a choice: "do I need to know html or git or is
+# it just writing", "without it being awkward or coming off as a user".
+_CHOICE = re.compile(
+    r"\b(?:vs\.?|versus|compar\w*|differ\w*|diff|between|than|better|worse|best|rather|instead|prefer\w*|which|"
+    r"choose|choice|pick|either|should i)\b|,[^,]{1,40}\bor\b[^,]{1,40}\?\s*$",
+    re.I,
+)
+
+
+def _chooses(text: str) -> bool:
+    """Whether `text` asks to choose between or compare the things it names, beyond joining them with "or"."""
+    return bool(_CHOICE.search(text))
 
 
 _KIND_OF = frozenset("kind kinds sort sorts type types form forms".split())

@@ -144,6 +144,8 @@ def test_a_comparison_is_called_missing_only_when_no_chunk_names_both_sides(guid
     assert together("TensorFlow", "PyTorch") and together("master's", "bootcamps")
     assert not together("Kaggle", "salary")
     assert guides_bot.ask("Which pays more, Kaggle or a salary?").text.startswith("The guides don't compare “Kaggle” with “salary”")
+    # Named with a bare "or", not offered as a choice: no comparison is missing.
+    assert "compare" not in guides_bot.ask("Do I need Kaggle or a salary history to get hired?").text
 
 
 def test_an_item_is_found_by_its_number_or_place_in_the_last_answer():

@@ -131,6 +131,15 @@ def test_comparison_sides_and_what_they_are_compared_on():
     assert analyse("Do I need a degree or is a bootcamp enough?").asks_requirement
 
 
+def test_a_bare_or_names_sides_but_asks_no_choice():
+    # "or" joins alternatives as often as it offers a choice: only a choice is a comparison the guides can lack.
+    assert not analyse("how do i approach them without it being awkward or coming off as a user?").chooses
+    assert not analyse("does a content designer need to know html or git or is it just writing").chooses
+    assert analyse("which is better for job hunting, chatgpt or claude?").chooses
+    assert analyse("what do i wear to an onsite interview at a startup, suit or hoodie?").chooses
+    assert analyse("is opsgenie better than pagerduty?").chooses and analyse("pgce vs pgde?").chooses
+
+
 def test_a_passage_that_opens_on_a_list_item_reads_its_first_line_as_an_item():
     # The chunk starts after the first item's marker ("- I drive ..."), so only the layout says it is an item.
     ladder = passage("I drive the most important long-term priorities for the company\n"
