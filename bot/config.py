@@ -145,6 +145,12 @@ class Thresholds:
     # the question ("R and Java are not mandatory" to "Do engineers need communication skills?" 0.13).
     counterpoint_min: float = 0.22
     counterpoint_question: float = 0.15
+    # A refusal offers the headings nearest the question only when the nearest chunk is at least this close; below,
+    # the library's example questions. All thirteen libraries' refusals (2026-12-05, the question's cosine to its
+    # nearest chunk): far-topic 0.00-0.50, 49 of 60 under 0.20, where the nearest headings are any ("What do the
+    # guides say about “Example Output”?" for a dental hygienist's pay); near-topic 0.23-0.36, whose headings are
+    # about them ("How to Receive Code Review Feedback" for the size of a pull request).
+    suggest_nearest: float = 0.20
 
 
 THRESHOLDS = Thresholds()

@@ -138,7 +138,7 @@ def derive(titles: list[str], headings: dict[str, int], article_abbreviations: l
         # No run of background words, or one word ("project"): the words most titles share say it better when
         # there are some ("data engineering", "teacher training", "open source"). Not spelled out from their
         # initials: "OS" is an operating system more often than open source.
-        subject = _title_subject(titles) or subject
+        subject = _title_subject(titles) or subject or _title_word(titles)
     abbreviations: dict[str, str] = {}
     for found in article_abbreviations:
         for short, long in found.items():
@@ -152,9 +152,11 @@ def derive(titles: list[str], headings: dict[str, int], article_abbreviations: l
             abbreviations.setdefault(short, long)
         abbreviations.setdefault(short + "s", long + "s")  # "MLEs"
     abbreviations.update({str(k).lower(): str(v) for k, v in (overrides.get("abbreviations") or {}).items()})
-    examples = tuple(str(q) for q in overrides.get("examples") or ()) or _examples(headings, centrality=centrality)
     keep = frozenset(defined - set(overrides.get("abbreviations") or {}))
     stems = frozenset(stem(w.lower()) for w in _WORD.findall(subject))
+    examples = tuple(str(q) for q in overrides.get("examples") or ()) or _examples(
+        headings, centrality=centrality, topic=lambda text: {stem(w.lower()) for w in _WORD.findall(text)
+                                                             if w.lower() not in FUNCTION_WORDS} - background - stems)
     return Library(str(overrides.get("subject") or subject), examples, abbreviations, background_phrase, stems, keep)
 
 
@@ -201,10 +203,30 @@ def _title_subject(titles: list[str]) -> str:
     return max(shared)[2] if shared else ""
 
 
+def _title_word(titles: list[str]) -> str:
+    """The word most titles share, when at least three titles and a third of them do ("statistics" in
+    "A Short Guide for Students Interested in a Statistics PhD Program", "Navigating Big Data Careers with a
+    Statistics PhD", ...; "TTS"), in its most common spelling, singular; else "". A library of role pages ("Content
+    designer", "Product designer", "Service designer", "Product manager", ...) shares no word that often."""
+    spellings: dict[str, Counter] = {}
+    for title in titles:
+        for w in {w for w in _WORD.findall(title) if len(w) > 3 or (len(w) > 1 and w.isupper())}:
+            if w.lower() not in FUNCTION_WORDS:
+                # By the word, not its stem: "design" is not "designer".
+                spellings.setdefault(w if w.isupper() else _singular(w.lower()), Counter())[w] += 1
+    shared = [(sum(c.values()), st) for st, c in spellings.items() if sum(c.values()) >= max(3, len(titles) / 3)]
+    if not shared:
+        return ""
+    word = spellings[max(shared)[1]].most_common()
+    # As most titles spell it, in lower case unless it is an acronym ("TTS"); title case is only the title's style.
+    written = max(word, key=lambda x: (x[1], x[0].islower()))[0]
+    return written if written.isupper() else _singular(written.lower())
+
+
 def _singular(phrase: str) -> str:
     words = phrase.split()
     last = words[-1]
-    if last.endswith("ing") or len(last) < 4:
+    if last.endswith(("ing", "ics")) or len(last) < 4:  # "statistics", "analytics": no plural
         return phrase
     if last.endswith("s") and not last.endswith("ss"):
         words[-1] = last[:-1]
@@ -215,11 +237,17 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 _NUMBERING = re.compile(r"^(?:(?:step|part|chapter|section)\s+)?(?:\d{1,3}|[ivx]{1,4})[.):]\s+|^\d{1,3}\s+-\s+", re.I)
 
 
+_SO = re.compile(r"^so\b[\s.,…]+(?=\w)", re.I)
+
+
 def readable_heading(heading: str) -> str:
     """A heading as a topic to offer, or "": without invisible characters or its number ("3. Build a portfolio");
     a label ("Before you start:") or a metadata line ("Publication date: May 28, 2026") is no topic. Pure."""
     text = " ".join(_INVISIBLE.sub("", heading).split())
     text = _NUMBERING.sub("", text).strip()
+    spoken = _SO.sub("", text)  # "So... How Can I Get a Job?", "So what is a research software engineer?"
+    if spoken != text and spoken:
+        text = spoken[0].upper() + spoken[1:]
     return "" if ":" in text else text
 
 
@@ -227,13 +255,21 @@ def readable_heading(heading: str) -> str:
 _LEANS = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|one|ones|he|she|here)\b", re.I)
 
 
+# "Do you like helping people?", "Are you ready?": the page quizzing its reader, no question a reader asks it.
+_QUIZ = re.compile(r"^(?:do|are|have|would|did|were) you\b(?!.*\b(?:need|have to|must|should|require)\b)", re.I)
+# "What are the responsibilities?": only a noun the page is about, with no word of what it belongs to.
+_BARE_THE = re.compile(r"^(?:what|which|who|where)(?: \w+)? (?:is|are) the \w+\?$", re.I)
+
+
 def stands_alone(question: str) -> bool:
     """Whether a heading written as a question asks something without its page: four words or more, no pronoun
-    leaning on the page ("What discipline?", "Why have one?" do not)."""
-    return len(question.split()) >= 4 and not _LEANS.search(question)
+    leaning on the page ("What discipline?", "Why have one?" do not), not the page quizzing its reader ("Do you like
+    helping people?") or a bare "What are the responsibilities?"."""
+    return (len(question.split()) >= 4 and not _LEANS.search(question) and not _QUIZ.search(question)
+            and not _BARE_THE.search(question))
 
 
-def _examples(headings: dict[str, int], n: int = 3, centrality=None) -> tuple[str, ...]:
+def _examples(headings: dict[str, int], n: int = 3, centrality=None, topic=None) -> tuple[str, ...]:
     """Questions from the articles' own headings, the most central first (`centrality`; else the most common):
     those written as questions that stand on their own (four words or more, no pronoun leaning on the page), then
     topics ("What do the guides say about “Incident Commander Training”?") when there are too few. A data
@@ -250,7 +286,22 @@ def _examples(headings: dict[str, int], n: int = 3, centrality=None) -> tuple[st
     if centrality is not None:  # stable: equally central headings keep the more common first
         questions.sort(key=centrality, reverse=True)
         topics.sort(key=centrality, reverse=True)
-    return tuple((questions + [f"What do the guides say about “{h}”?" for h in topics])[:n])
+    offered = questions + [f"What do the guides say about “{h}”?" for h in topics]
+    if topic is None:
+        return tuple(offered[:n])
+    # Three questions on three topics: one that shares a topic word (`topic`: not the library's subject) with one
+    # already chosen waits ("Why blog as a developer?", then not "What to Write About as a Developer" if "blog" is
+    # in it), unless too few others are left.
+    chosen: list[str] = []
+    said: set[str] = set()
+    for q in offered:
+        if len(chosen) == n:
+            break
+        words = topic(q)
+        if not words & said:
+            chosen.append(q)
+            said |= words
+    return tuple(chosen + [q for q in offered if q not in chosen][: n - len(chosen)])
 
 
 EXAMPLES_WEIGHED = 200  # the most common candidates weighed for centrality: a large library has 100,000s of headings

@@ -14,7 +14,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .config import KNOBS
+from .config import KNOBS, THRESHOLDS
 from .embedding import Embedder
 from .index.search import Search
 from .index.store import IndexStore
@@ -149,14 +149,15 @@ class Profile:
                            for h, name in enumerate(number)], dtype=bool)
         return list(number), heading_of, shared
 
-    def suggestions(self, vector: np.ndarray, n: int = 3) -> tuple[str, ...]:
+    def suggestions(self, vector: np.ndarray, n: int = 3, nearest: float = THRESHOLDS.suggest_nearest) -> tuple[str, ...]:
         """Questions the library can answer, offered with a refusal: its section headings closest to `vector`
-        (a heading several articles share named with the article of the nearest chunk under it)."""
+        (a heading several articles share named with the article of the nearest chunk under it), or its example
+        questions when no chunk is `nearest` close (a question about something else altogether)."""
         if not self.store.chunks:
             return self.library.examples
         names, heading_of, shared = self._headings
-        if not names:
-            return self.library.examples
+        if not names or float(self.index.nearest_chunks(vector, 1)[0][0]) < nearest:
+            return self.library.examples or tuple(_suggestion(h, "") for h in names[:n])
         # The headings of the nearest chunks, nearest first (a heading's best chunk decides its place).
         ranked: list[tuple[str, str]] = []
         for depth in (200, self.index.n):

@@ -149,3 +149,40 @@ def test_a_library_without_background_words_takes_its_subject_from_the_words_its
     library = derive(titles, {}, [], frozenset(), stem)
     assert library.subject == "data engineering" and "de" not in library.abbreviations
     assert derive(["Introduction", "Case Studies", "Data Engineering Course"], {}, [], frozenset(), stem).subject == ""
+
+
+def test_a_library_whose_titles_share_one_word_takes_it_as_its_subject():
+    # A statistics blog's posts share no run of words, and no word is in most chunks: the greeting named no subject.
+    from bot.library import derive
+    from bot.text import stem
+
+    titles = ["A Short Guide for Students Interested in a Statistics PhD Program", "Preparing for tenure track job interviews",
+              "Grad students in (bio)statistics - do a postdoc!", "The statistics identity crisis", "Software as a publication"]
+    assert derive(titles, {}, [], frozenset(), stem).subject == "statistics"  # no plural to take off
+    assert derive(["TTS offices", "Working at TTS", "The TTS Design Team", "Reading a federal job posting"], {}, [], frozenset(), stem).subject == "TTS"
+    # Role pages share "designer" three times in twelve: a third is four. "Service design" is no designer.
+    roles = ["Content designer", "Product designer", "Service designer", "Serving people through service design",
+             "Product manager", "Engagement manager", "Security engineer", "User researcher", "Digital transformer",
+             "Career pathways", "Learning techniques", "Launching a career"]
+    assert derive(roles, {}, [], frozenset(), stem).subject == ""
+
+
+def test_examples_are_questions_a_reader_would_ask_on_different_topics():
+    from bot.library import _examples, readable_heading, stands_alone
+
+    assert not stands_alone("Do you like helping people?") and not stands_alone("What are the responsibilities?")
+    assert stands_alone("Do you need a degree to apply?") and stands_alone("What are the benefits of an apprenticeship?")
+    assert readable_heading("So... How Can I Get a Job?") == "How Can I Get a Job?"
+    headings = {"Why blog as a developer?": 3, "How often should I blog as a developer?": 2, "How do I prepare a talk?": 1}
+    topic = lambda q: {w.strip("?").lower() for w in q.split() if len(w) > 3} - {"developer"}  # noqa: E731
+    assert _examples(headings, n=2, topic=topic) == ("Why blog as a developer?", "How do I prepare a talk?")
+    assert _examples(headings, n=2) == ("Why blog as a developer?", "How often should I blog as a developer?")
+
+
+def test_a_refusal_of_something_else_altogether_offers_the_librarys_examples(nursing_bot):
+    # The headings nearest a question on boiling eggs are any headings ("Example Output"): the library's own
+    # example questions say better what it can answer.
+    answer = nursing_bot.ask("how long do i boil an egg for a runny yolk?")
+    assert answer.kind == "not_covered" and answer.suggestions == nursing_bot.library.examples
+    near = nursing_bot.ask("Can I get an H-1B visa sponsored as a nurse?")
+    assert near.suggestions and near.suggestions != nursing_bot.library.examples
