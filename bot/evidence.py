@@ -10,8 +10,10 @@ nothing about the answer.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -420,7 +422,38 @@ def knows(profile: Profile, word: str) -> bool:
             if len(vocab[at]) <= 3 * len(skeleton) and _subsequence(skeleton, vocab[at]):
                 return True
             at += 1
-    return False
+    # A contraction that keeps the word's last letter ("mgr", "yrs", "hrs"): the library's terms are stems
+    # ("manag"), so the English words it may contract are looked up, then their stems.
+    meant = _contracted(w)
+    return bool(meant) and profile.knows_term(stem(meant))
+
+
+CONTRACTION_MAX_ZIPF = 4.0  # "mgr" 2.8, "yrs" 3.5, "hrs" 3.7 are contractions; "gym" 4.4 is a word
+ENGLISH_WORDS = 50_000  # the most frequent English words a contraction may be of (wordfreq's list)
+
+
+def _contracted(w: str) -> str:
+    """The English word `w` most likely contracts: the most frequent with its letters in order, the same first and
+    last letter, at most three times as long ("mgr": manager, "mths": months, "hrs": hours). "" for a word with
+    a vowel after its first letter ("rust" is no contraction of "robust"), longer than five letters, or common in
+    English itself."""
+    if not 3 <= len(w) <= 5 or not w.isalpha() or re.search(r"[aeiouy]", w[1:]) or _zipf(w) >= CONTRACTION_MAX_ZIPF:
+        return ""
+    fits = [e for e in _english_by_letter().get(w[0], ()) if e[-1] == w[-1] and len(w) < len(e) <= 3 * len(w)
+            and _subsequence(w, e)]
+    # Contractions keep the word's start: "dept" is department, not development (the more frequent).
+    return max(fits, key=lambda e: (len(os.path.commonprefix([w, e])), -fits.index(e)), default="")
+
+
+@lru_cache(maxsize=1)
+def _english_by_letter() -> dict[str, tuple[str, ...]]:
+    from wordfreq import top_n_list
+
+    by: dict[str, list[str]] = {}
+    for e in top_n_list("en", ENGLISH_WORDS):
+        if e.isalpha() and e.isascii():
+            by.setdefault(e[0], []).append(e)
+    return {k: tuple(v) for k, v in by.items()}
 
 
 _SUFFIXES = ("ment", "ments", "ation", "ations", "ence", "ance", "ness", "able", "ible", "ship", "ings", "ions")

@@ -547,6 +547,16 @@ def test_two_words_of_the_guides_written_as_one_are_known(guides_bot):
     assert not knows(guides_bot.profile, "chatgpt") and not knows(guides_bot.profile, "datadog")
 
 
+def test_a_contraction_of_a_word_of_the_guides_is_known(guides_bot):
+    """"mgr" keeps the first and last letters of "manager", which the guides use; "rust" (a vowel) is no contraction
+    of "robust", nor "gym" (a common word) of anything."""
+    from bot.evidence import _contracted, knows
+
+    assert _contracted("mgr") == "manager" and _contracted("hrs") == "hours" and _contracted("mths") == "months"
+    assert _contracted("rust") == "" and _contracted("gym") == ""
+    assert knows(guides_bot.profile, "mgr") and not knows(guides_bot.profile, "mgr".upper())
+
+
 def test_an_acronym_is_not_taken_for_a_clipped_word_of_the_guides(guides_bot):
     """"cla" reads as a clipping of a word of the guides ("class", "clarity"); "CLA", typed as an acronym, names
     something the guides never use."""
