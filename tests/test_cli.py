@@ -32,6 +32,18 @@ def test_build_list_ask_remove(capsys, settings):
     assert code == 1 and err.startswith("error: no article 'portfolio'") and "Traceback" not in err
 
 
+def test_articles_in_subfolders_are_named_as_not_read(capsys, settings):
+    # A folder of articles sorted into subfolders (a docs repository) built 5 of its 582 pages and said nothing.
+    sub = settings.corpus_dir / "more" / "deeper"
+    sub.mkdir(parents=True)
+    (sub / "nested.md").write_text("# Nested\n\nThis article sits two folders down and is not read by a build.\n")
+    (settings.corpus_dir / ".git").mkdir()
+    (settings.corpus_dir / ".git" / "hidden.md").write_text("# Hidden\n\nA file under a hidden folder is no article.\n")
+    code, out, err = run(capsys, "index", "build", "--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir))
+    assert code == 0 and out.startswith("3 added; 3 articles")
+    assert err.count("\n") == 1 and "note: 1 article file in a subfolder was not read (e.g. more/deeper/nested.md)" in err
+
+
 @pytest.mark.parametrize(
     "name, content, message",
     [("empty.md", b"", "empty.md: the file is empty"), ("x.exe", b"MZ\x00\x00", "unsupported file type '.exe'")],

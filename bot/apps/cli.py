@@ -193,6 +193,8 @@ def _index(args, settings: Settings) -> int:
     else:
         store, report = update.add(args.paths, settings, embedder, progress=sys.stderr.isatty())
     print(f"{report.summary()}; {len(store.articles)} articles, {len(store.chunks)} chunks in {settings.index_dir}")
+    if report.note():
+        print(report.note(), file=sys.stderr)
     return 0
 
 

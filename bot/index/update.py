@@ -70,10 +70,20 @@ class Report:
     removed: list[str] = field(default_factory=list)
     embedded_texts: int = 0
     missing_files: list[str] = field(default_factory=list)  # removed articles whose file was not in the corpus folder
+    in_subfolders: list[str] = field(default_factory=list)  # article files below the corpus folder, not read
 
     def summary(self) -> str:
-        parts = [f"{len(v)} {k}" for k, v in vars(self).items() if isinstance(v, list) and v]
+        parts = [f"{len(v)} {k}" for k, v in vars(self).items() if isinstance(v, list) and v and k != "in_subfolders"]
         return ", ".join(parts) or "nothing to do"
+
+    def note(self) -> str:
+        """One line on what a user may expect was read and was not, or ""."""
+        if not self.in_subfolders:
+            return ""
+        n = len(self.in_subfolders)
+        files = f"{n} article files in subfolders were" if n > 1 else "1 article file in a subfolder was"
+        return (f"note: {files} not read (e.g. {self.in_subfolders[0]}): "
+                "the library is the corpus folder's own files; move them into it or add them with `index add`")
 
 
 LOCK_TIMEOUT = 600.0  # seconds a writer waits for another one (a full rebuild of a large library takes minutes)
@@ -116,6 +126,23 @@ def index_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT):
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """The article files of a corpus folder (links included, so that a build refuses them by name)."""
     return sorted(p for p in Path(corpus_dir).iterdir() if p.suffix.lower() in SUPPORTED and (p.is_file() or p.is_symlink()))
+
+
+SUBFOLDER_FILES_COUNTED = 10_000  # a corpus pointed at a large tree is not walked whole for a note
+
+
+def files_in_subfolders(corpus_dir: Path) -> list[str]:
+    """Article files in the corpus folder's subfolders (not hidden ones), relative, sorted: a build does not read
+    them (article ids are file names, and `index add` copies into the folder itself)."""
+    found = []
+    for folder, dirs, files in os.walk(corpus_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if Path(folder) == Path(corpus_dir):
+            continue
+        found += [str(Path(folder, f).relative_to(corpus_dir)) for f in sorted(files) if Path(f).suffix.lower() in SUPPORTED]
+        if len(found) >= SUBFOLDER_FILES_COUNTED:
+            break
+    return found
 
 
 def _embed_many(articles: list[Article], settings: Settings, embedder: Embedder, progress: bool):
@@ -193,6 +220,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tup
         # Read and check every file first: a bad one does not stop the others being checked, and any bad file
         # stops the build before anything is written, naming them all at once.
         articles = _read_corpus(corpus_files(corpus_dir), settings.max_file_bytes, corpus_dir)
+        report.in_subfolders = files_in_subfolders(corpus_dir)
         library = _overrides(corpus_dir)
         store = _open_or_empty(settings, embedder, corpus_dir)
         changed_library = store.library != library
