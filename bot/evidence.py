@@ -439,10 +439,10 @@ def _contracted(w: str) -> str:
     English itself."""
     if not 3 <= len(w) <= 5 or not w.isalpha() or re.search(r"[aeiouy]", w[1:]) or _zipf(w) >= CONTRACTION_MAX_ZIPF:
         return ""
-    fits = [e for e in _english_by_letter().get(w[0], ()) if e[-1] == w[-1] and len(w) < len(e) <= 3 * len(w)
-            and _subsequence(w, e)]
+    fits = [(-rank, e) for rank, e in enumerate(_english_by_letter().get(w[0], ()))
+            if e[-1] == w[-1] and len(w) < len(e) <= 3 * len(w) and _subsequence(w, e)]
     # Contractions keep the word's start: "dept" is department, not development (the more frequent).
-    return max(fits, key=lambda e: (len(os.path.commonprefix([w, e])), -fits.index(e)), default="")
+    return max(fits, key=lambda f: (len(os.path.commonprefix([w, f[1]])), f[0]), default=(0, ""))[1]
 
 
 @lru_cache(maxsize=1)

@@ -156,12 +156,14 @@ class Profile:
         if not self.store.chunks:
             return self.library.examples
         names, heading_of, shared = self._headings
-        if not names or float(self.index.nearest_chunks(vector, 1)[0][0]) < nearest:
-            return self.library.examples or tuple(_suggestion(h, "") for h in names[:n])
+        if not names:
+            return self.library.examples
         # The headings of the nearest chunks, nearest first (a heading's best chunk decides its place).
         ranked: list[tuple[str, str]] = []
         for depth in (200, self.index.n):
-            _, rows = self.index.nearest_chunks(vector, min(depth, self.index.n))
+            sims, rows = self.index.nearest_chunks(vector, min(depth, self.index.n))
+            if depth == 200 and (not len(sims) or float(sims[0]) < nearest):
+                return self.library.examples or tuple(_suggestion(h, "") for h in names[:n])
             found: dict[tuple[str, str], None] = {}
             for row in rows:
                 h = int(heading_of[row])
