@@ -441,7 +441,7 @@ def _contracted(w: str) -> str:
         return ""
     fits = [(-rank, e) for rank, e in enumerate(_english_by_letter().get(w[0], ()))
             if e[-1] == w[-1] and len(w) < len(e) <= 3 * len(w) and _subsequence(w, e)]
-    # Contractions keep the word's start: "dept" is department, not development (the more frequent).
+    # Contractions keep the word's start: of the words that fit, the one sharing the longest start, then the most frequent.
     return max(fits, key=lambda f: (len(os.path.commonprefix([w, f[1]])), f[0]), default=(0, ""))[1]
 
 
