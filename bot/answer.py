@@ -182,7 +182,7 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     disagreement = False
     if question.asks_requirement:
         disagreement = _add_counterpoint(chosen, candidates, evidence, roles, passages, vector, limits, focus)
-    no_figure = question.type == "amount" and not _lead_with_figure(chosen, candidates, question.text, passages)
+    no_figure = question.type == "amount" and not _lead_with_figure(chosen, candidates, question.text, passages, evidence.terms - evidence.background)
     # The passage quoted whole is widened too: what lies between its quotable sentences stays in (a line-wrapped
     # source's fragments). Leaving them out cut 42 of 337 answers mid-run (held out: every key 32 -> 31 of 72).
     for c in chosen:
@@ -304,14 +304,20 @@ def _quotable(r0: excerpts.Roles) -> list[int]:
     return whole
 
 
-def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], question: str, passages) -> bool:
+def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], question: str, passages,
+                      terms: frozenset[str] = frozenset()) -> bool:
     """Whether the answer gives a figure of the kind asked; if it does not but another excerpt of the passages
     does, the best such one leads the answer (the sentence that answers is not left out for its neighbours)."""
     if any(gives_figure(question, c.text(passages)) for c in chosen):
         return True
     # Any excerpt of the retrieved passages: on the six benchmark libraries, limiting the search to excerpts within
     # 2 x near_best of the best one left "no figure" on 3 more answerable questions whose passages held one.
-    found = next((c for c in candidates if gives_figure(question, c.text(passages))), None)
+    # ... and one that names something the question names: a figure about something else read as the answer ("Try
+    # moving your workspace ..." for how long burnout recovery takes, an offer's "$5k" for what a bootcamp costs). 13
+    # libraries: 11 answers led by a figure; 4 of them no longer, 3 near-topic honest more, 1 answerable key lost
+    # ("Pick 2-3 themes" for "how many topics"): docs/evaluation.md.
+    found = next((c for c in candidates if gives_figure(question, c.text(passages))
+                  and (not terms or stems(c.text(passages)) & terms)), None)
     if found is None:
         return False
     chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector))
@@ -678,7 +684,8 @@ def _without_repeats(group: list[_Excerpt], passages, roles) -> tuple[list[_Exce
             continue
         if kept:
             first, r = members[0], roles[c.rank]
-            goes_on = first > 0 and sents[first - 1].start < end and sents[first - 1].end >= end - 1
+            goes_on = (first > 0 and sents[first - 1].start < end and sents[first - 1].end >= end - 1) or (
+                0 <= sents[first].start - end <= 3)  # the next passage's first sentence, a line break on
             joiners.append((("\n" if r.item[first] else "\n\n") if r.item[first] or r.paragraph_start[first] else " ")
                            if goes_on else " … ")
         c.members = members

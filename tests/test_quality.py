@@ -939,3 +939,22 @@ def test_a_quote_ending_on_a_lead_in_goes_on_with_the_list_it_announces(tmp_path
     answer = bot.ask("senior ux researcher vs staff ux researcher - how is the scope different?")
     assert "several teams" in answer.text and "Develop and assure good research practice" in answer.text, answer.text
     assert not any(part.rstrip(" [0123456789]").endswith(":") for part in answer.text.split("\n\n"))
+
+
+def test_a_figure_about_something_else_never_leads_an_amount_answer(tmp_path, embedder):
+    """"How long does burnout recovery take?" where the library's only duration is a degree's: quoting "A
+    nursing degree lasts three years." first would read as the answer. The guides give no figure for that, and
+    the answer says so (measured: docs/evaluation.md)."""
+    bot = _bot_on(tmp_path, embedder, {
+        "burnout.md": "# Burnout in nursing\n\nBurnout builds slowly when nurses skip breaks and work extra shifts. "
+                      "Recovering from burnout means rest, support from colleagues and a manager who listens. "
+                      "Talk to occupational health early rather than waiting until recovery feels impossible.\n",
+        "degree.md": "# Becoming a nurse\n\nA nursing degree lasts three years. Placements in hospitals make up half "
+                     "of the course. You register with the regulator when you graduate.\n",
+    })
+    answer = bot.ask("how long does it take to recover from burnout?")
+    assert answer.citations and "burnout" in answer.citations[0].heading.lower()
+    assert answer.text.startswith("The guides give no figure") and "three years" not in answer.text
+    # A figure the question's words name still leads: "how long is a nursing degree?"
+    degree = bot.ask("how long is a nursing degree?")
+    assert "three years" in degree.text and not degree.gaps
