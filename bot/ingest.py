@@ -1,4 +1,4 @@
-"""Read one article file (.md or .mdx, .txt, .html, .pdf) into an `Article`: clean text plus metadata.
+"""Read one article file (.md or .mdx, .txt, .html, .rst, .pdf) into an `Article`: clean text plus metadata.
 
 The text keeps the article's sentences verbatim (citations quote it); only markup is removed.
 Does not chunk or embed; a file that cannot be read raises `ArticleError` naming the file and the reason.
@@ -26,8 +26,9 @@ from .text import LIST_MARKER, PLACEHOLDER
 MIN_WORDS = 4  # an article holds at least one sentence this long
 # .mdx: Docusaurus and other MDX sites; their imports, components and admonitions are cleaned as Markdown dialects.
 # .cshtml: ASP.NET Razor views, read as HTML without their C# (without_razor).
+# .rst: reStructuredText (Sphinx and Read the Docs sites), rendered by docutils and read as HTML (_read_rst).
 SUPPORTED = {".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".txt": "text", ".html": "html", ".htm": "html",
-             ".cshtml": "html", ".pdf": "pdf"}
+             ".cshtml": "html", ".rst": "rst", ".pdf": "pdf"}
 # An article's text once markup is removed. 200,000 characters are about 30,000 words (an 80-page report), four
 # times the longest bundled guide (49,156), and about 320 chunks at the default chunk size: ~35 s to embed on a
 # 2-core machine, where a 40 KB PDF of 875 chunks took 90 s. Longer is refused, not cut (no quote may come from
@@ -79,7 +80,7 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
         raise ArticleError(path, "it is a folder: give the article files in it (or build an index of the whole folder "
                                  "with index build --corpus FOLDER)")
     if kind is None:
-        raise ArticleError(path, f"unsupported file type {path.suffix or '(none)'!r}; use .md, .mdx, .txt, .html or .pdf")
+        raise ArticleError(path, f"unsupported file type {path.suffix or '(none)'!r}; use .md, .mdx, .txt, .html, .rst or .pdf")
     data = _read_bytes(path, max_bytes)
     text, meta = _extract(path, kind, data)
     if len(text) > MAX_SOURCE_CHARS:
@@ -132,6 +133,8 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
     raw = _decode(path, data)
     if kind == "html":
         return _read_html(path, raw)
+    if kind == "rst":
+        return _read_rst(path, raw)
     if kind == "markdown" or raw.startswith("---"):
         return _read_markdown(path, raw)
     return raw, {}
@@ -292,6 +295,40 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
     title = _razor_title(raw) or _page_title(raw, doc.title or "", doc.text)
     meta = {"title": title, "sitename": doc.sitename, "url": doc.url, "date": doc.date}
     return doc.text, meta
+
+
+# A Sphinx role (":doc:`Portfolios <portfolios>`", ":ref:`jobs`", ":py:func:`open`"): plain docutils knows none of
+# them and would show the markup; read as its text, or its target when it has no text of its own.
+_RST_ROLE = re.compile(r":(?:[\w-]+:)?[\w+.-]+:`(?:([^`<]*?)\s*<[^`>]*>|([^`]*))`")
+# docutils as a reader of untrusted files: no directive reads a file or a URL (include, raw, csv-table's file) or
+# passes markup through (raw), no docutils.conf of the working folder is read, and nothing is reported: a
+# directive it does not know (Sphinx's toctree, a blog's post) is dropped with its block.
+_RST_SETTINGS = {"file_insertion_enabled": False, "raw_enabled": False, "_disable_config": True, "report_level": 5,
+                 "halt_level": 5, "warning_stream": False, "input_encoding": "unicode", "embed_stylesheet": False,
+                 "syntax_highlight": "none", "math_output": "HTML", "traceback": True}
+
+
+def _read_rst(path: Path, raw: str) -> tuple[str, dict]:
+    """reStructuredText rendered to HTML by docutils and read as a page (headings, lists, tables as `_read_html`
+    reads them); the document's title is its title."""
+    from docutils.core import publish_parts
+
+    try:
+        parts = publish_parts(_RST_ROLE.sub(lambda m: m[1] if m[1] is not None else m[2], raw), writer="html5",
+                              settings_overrides=_RST_SETTINGS)
+    except Exception as e:  # docutils raises its own errors and, on pathological nesting, RecursionError
+        raise ArticleError(path, f"the reStructuredText could not be read ({type(e).__name__})") from None
+    # The body without its docinfo (a field list opening the file: ":og:description: ...", ":orphan:" is metadata);
+    # an admonition ("Note: ...") as a block of text: as docutils' <aside> it was pruned as a page's sidebar.
+    body = _RST_ASIDE.sub(r"<\1div", parts["body"])
+    page = f"<html><head><title>{parts['title']}</title></head><body><main>{parts['html_title']}{body}</main></body></html>"
+    text, meta = _read_html(path, page)
+    # A date only where the file gives one (":date: 2024-05-01"): guessed from the text, it was a year the text names.
+    return text, {**meta, "date": _RST_DATE.search(raw)[1].strip() if _RST_DATE.search(raw) else ""}
+
+
+_RST_ASIDE = re.compile(r"<(/?)aside\b", re.I)
+_RST_DATE = re.compile(r"^:date:[ \t]*(\S[^\n]{0,60})$", re.M)
 
 
 _PRE = re.compile(r"(<pre\b.*?</pre\s*>)", re.I | re.S)

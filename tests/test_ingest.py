@@ -684,3 +684,75 @@ def test_stars_left_by_unbalanced_emphasis_go_and_list_markers_stay():
 def test_a_link_whose_text_is_link_says_nothing_in_a_table_cell():
     raw = "| Name | Price | URL |\n|---|---|---|\n| AWS Data Engineer | 150 | [Link](https://aws.amazon.com/x) |\n"
     assert clean_text(raw, markdown=True) == "- Name: AWS Data Engineer; Price: 150\n"
+
+
+RST = """:orphan:
+:og:description: A guide for job-seeking technical writers.
+
+Maintaining a portfolio
+=======================
+
+Most job searches require that technical writers produce samples of their writing.
+Read :doc:`our interview questions <interview-questions>` and :ref:`jobs` too.
+
+What to include
+---------------
+
+- Samples you are exceptionally proud of.
+- Samples that demonstrate a particular skill.
+
+.. note:: Never include writing that you do not have the rights to.
+
+.. toctree::
+   :maxdepth: 2
+
+   interview-questions
+
+.. include:: {secret}
+
+.. raw:: html
+
+   <script>alert('raw')</script>
+
+.. list-table::
+   :header-rows: 1
+
+   * - Role
+     - Sample
+   * - API writer
+     - An OpenAPI reference page.
+"""
+
+
+def test_a_restructuredtext_file_is_read_by_its_structure_and_sphinx_roles_as_their_text(tmp_path):
+    """Sphinx and Read the Docs sources: headings, lists, admonitions and tables as a page shows them; a role as its
+    text; the field list opening the file is metadata; a directive docutils does not know (toctree) goes."""
+    path = tmp_path / "portfolios.rst"
+    path.write_text(RST.replace("{secret}", str(tmp_path / "none.txt")), encoding="utf-8")
+    article = load_article(path)
+    assert article.title == "Maintaining a portfolio" and article.date == ""
+    text = article.text
+    assert "## What to include" in text and "- Samples you are exceptionally proud of." in text
+    assert "Read our interview questions and jobs too." in text
+    assert "Never include writing that you do not have the rights to." in text
+    assert "Role: API writer; Sample: An OpenAPI reference page." in text
+    assert not any(s in text for s in (":doc:", "og:description", "toctree", "maxdepth", "orphan", "`"))
+
+
+def test_a_restructuredtext_file_reads_no_other_file_and_passes_no_markup_through(tmp_path):
+    """`.. include::` and `.. raw::` would put a file of the machine or live HTML into the library: both are off."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The database password is hunter2.\n", encoding="utf-8")
+    path = tmp_path / "portfolios.rst"
+    path.write_text(RST.replace("{secret}", str(secret)), encoding="utf-8")
+    text = load_article(path).text
+    assert "hunter2" not in text and "alert" not in text and "<script" not in text
+    assert "Most job searches require" in text
+
+
+def test_a_restructuredtext_file_that_is_no_article_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "broken.rst"
+    path.write_text("Title\n=====\n\n.. toctree::\n\n   a\n   b\n", encoding="utf-8")
+    with pytest.raises(ArticleError) as e:
+        load_article(path)
+    assert str(path) in str(e.value) and "\n" not in str(e.value)

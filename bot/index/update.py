@@ -214,7 +214,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tup
         if corpus_dir.is_file():
             raise BotError(f"{corpus_dir} is a file, not a folder: give the folder the articles are in (--corpus DIR)")
         if not corpus_dir.is_dir():
-            raise BotError(f"no corpus folder {corpus_dir}: create it and put .md, .mdx, .txt, .html or .pdf articles in it")
+            raise BotError(f"no corpus folder {corpus_dir}: create it and put .md, .mdx, .txt, .html, .rst or .pdf articles in it")
         settings = replace(settings, corpus_dir=corpus_dir)
         recover(settings, manifest)
         # Read and check every file first: a bad one does not stop the others being checked, and any bad file

@@ -119,7 +119,7 @@ def _articles_tab(ctx: Context) -> SimpleNamespace:
                     "password. Restart it with `--admin-password` (or `BOT_ADMIN_PASSWORD`) to allow it.")
     password = gr.Textbox(label="Admin password", type="password", visible=bool(permission.password),
                           elem_id="admin-password")
-    upload = gr.File(label=f"Add articles (.md, .mdx, .txt, .html, .pdf; up to {ctx.bot.settings.max_file_bytes // 1_000_000} MB each)",
+    upload = gr.File(label=f"Add articles (.md, .mdx, .txt, .html, .rst, .pdf; up to {ctx.bot.settings.max_file_bytes // 1_000_000} MB each)",
                      file_count="multiple", file_types=articles.UPLOAD_TYPES, elem_id="upload")
     add = gr.Button("Add to the library", variant="primary", elem_id="add", interactive=permission.changes_possible)
     status = gr.HTML(elem_id="status")
