@@ -316,8 +316,8 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
     # moving your workspace ..." for how long burnout recovery takes, an offer's "$5k" for what a bootcamp costs). 13
     # libraries: 11 answers led by a figure; 4 of them no longer, 3 near-topic honest more, 1 answerable key lost
     # ("Pick 2-3 themes" for "how many topics"): docs/evaluation.md.
-    found = next((c for c in candidates if gives_figure(question, c.text(passages))
-                  and (not terms or stems(c.text(passages)) & terms)), None)
+    found = next((c for c in candidates if gives_figure(question, text := c.text(passages))
+                  and (not terms or stems(text) & terms)), None)
     if found is None:
         return False
     chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector))
