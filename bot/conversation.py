@@ -33,7 +33,7 @@ from .text import stem
 # and says nothing else ("thanks, that really helped!", "lol ok", "you're useless"). General English chat, not
 # about any library: a message with a word of substance after the opener is a question and is searched.
 SMALL_TALK = re.compile(
-    r"^\W*(?:hi|hello|hey|hiya|howdy|yo|sup|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ty|tysm|"
+    r"^\W*(?:hi+|hel+o+|he+y+|hiya|howdy|yo+|sup|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ty|tysm|"
     r"cheers|bye|goodbye|see (?:you|ya)|ok(?:ay)?|k|cool|great|nice|awesome|perfect|lol|lmao|haha+|hah|wow|oops|"
     r"got it|makes sense|that makes sense|sounds good|all good|no worries|appreciate(?:d)?|much appreciated|help|"
     r"who are you|what are you|what can you (?:do|help with)|how does this work|how do i use (?:this|you)|"
@@ -48,7 +48,7 @@ SMALL_TALK = re.compile(
 CHAT_WORDS = frozenset(
     """a an the so very really much lot lots alot too that this it its was is are were you your u bot there again
     all just quite pretty super totally kinda sorta mate man dude buddy friend guys everyone folks for help helped
-    helping helpful useful useless great good nice cool awesome amazing perfect brilliant excellent fine ok okay
+    helps helping helpful useful useless great good nice cool awesome amazing perfect brilliant excellent fine ok okay
     alright sure yes yeah yep no nope lol lmao haha thanks thank thx ty cheers bye now later soon then and but or
     stupid dumb bad terrible wrong rubbish garbage not what huh hmm wow oh ah got it makes sense answer answers
     doing today how morning afternoon evening hello hi hey day of me i see clear clears cleared up whatever anyway
