@@ -324,7 +324,8 @@ def _read_rst(path: Path, raw: str) -> tuple[str, dict]:
     page = f"<html><head><title>{parts['title']}</title></head><body><main>{parts['html_title']}{body}</main></body></html>"
     text, meta = _read_html(path, page)
     # A date only where the file gives one (":date: 2024-05-01"): guessed from the text, it was a year the text names.
-    return text, {**meta, "date": _RST_DATE.search(raw)[1].strip() if _RST_DATE.search(raw) else ""}
+    date = _RST_DATE.search(raw)
+    return text, {**meta, "date": date[1].strip() if date else ""}
 
 
 _RST_ASIDE = re.compile(r"<(/?)aside\b", re.I)
