@@ -397,7 +397,7 @@ def _check_question(question, settings: Settings) -> str:
         raise QuestionError("the question is empty: type a question about the articles in the library")
     if len(question) > settings.max_question_chars:
         raise QuestionError(
-            f"the question is {len(question):,} characters long; please keep it under {settings.max_question_chars:,}"
+            f"the question is {len(question):,} characters long; please keep it to {settings.max_question_chars:,} at most"
         )
     return question
 

@@ -338,7 +338,8 @@ def unknown_phrases(profile: Profile, text: str, text_vector: np.ndarray, salien
         run: list[str] = []
         for word in clause.split() + [""]:
             w = word.strip("\"'“”‘’")
-            if w and is_content(w) and stem(w.lower()) not in profile.background and not knows(profile, w):
+            if (w and is_content(w) and stem(w.lower()) not in profile.background and not knows(profile, w)
+                    and not function_word_typo(w)):
                 run.append(w)
                 continue
             if run:
@@ -354,6 +355,20 @@ def unknown_phrases(profile: Profile, text: str, text_vector: np.ndarray, salien
 
 
 MAX_JUDGED_WORDS = 16
+
+
+def function_word_typo(word: str) -> bool:
+    """Whether `word` is a word that only says how a question is asked, typed with one letter left out ("ned":
+    need, "wat": what, "shoud": should), and is itself no common English word ("god" of "good" is one). Never a
+    word typed in capitals: "SME", "SAS" and "SRE" are acronyms, not "some", "says" and "sure"."""
+    w = word.lower()
+    return not word.isupper() and w in _FUNCTION_WORD_TYPOS and _zipf(w) < TYPO_MAX_ZIPF
+
+
+# Each such typo and the word it is of (the first in alphabetical order where two make it).
+_FUNCTION_WORD_TYPOS = {t: w for w in sorted(FUNCTION_WORDS, reverse=True) if len(w) >= 4 and w.isalpha()
+                        for t in (w[:i] + w[i + 1:] for i in range(1, len(w))) if t not in FUNCTION_WORDS}
+TYPO_MAX_ZIPF = 4.0  # "ned" 3.7, "wat" 3.4, "shoud" 2.1 are typos; "tan" 4.0, "hat" 4.5, "god" 5.6 are words
 _HOW_MUCH = re.compile(rf"\bhow (?:{HOW_WORDS}|soon|far|old)\b", re.I)
 
 
@@ -369,8 +384,11 @@ def unreadable(profile: Profile, text: str) -> bool:
     needed, readable = READABLE_SHARE * len(words), 0
     for w in words:
         lower = w.lower()
+        # A long word one edit from an English word the library uses is a typo of it ("engneer", "salery"); a
+        # short one may be a word of another language ("muss": must).
         readable += (lower in FUNCTION_WORDS or profile.knows_term(lower) or profile.knows_term(stem(lower))
-                     or _zipf(w) >= FOREIGN_ZIPF)
+                     or _zipf(w) >= FOREIGN_ZIPF or function_word_typo(w)
+                     or len(lower) >= 6 and lower.isascii() and _english_misspelling(profile, lower) is not None)
         if readable >= needed:
             return False
     return True
@@ -475,17 +493,26 @@ def respelled(profile: Profile, text: str) -> str:
     in prod?" 0.34, to "... a regression in prod?" 0.56)."""
     def fix(m: re.Match) -> str:
         w = m.group(0)
+        if len(w) < 5:
+            return _FUNCTION_WORD_TYPOS.get(w.lower(), w) if function_word_typo(w) else w
         term = _fixed(profile, w)
-        return (_english_word(w.lower(), term) or w) if term else w
+        if not term:
+            return w
+        # A stem ("regress") becomes the English word misspelt; a word typed as a stem is already given as one.
+        return _english_word(w.lower(), term) or (term if stem(term) == w.lower() else w)
 
-    return re.sub(r"[A-Za-z]{5,}", fix, text)
+    return re.sub(r"[A-Za-z]{3,}", fix, text)
 
 
 def _fixed(profile: Profile, w: str) -> str | None:
     lw = w.lower()
     if (w.isupper() or not is_content(w) or not profile.has_vocabulary or profile.knows_term(stem(lw))
-            or profile.knows_term(lw) or profile.embedder.knows_word(lw)):
+            or profile.embedder.knows_word(lw)):
         return None
+    if profile.knows_term(lw):
+        # A word typed as the library's stem of it ("degre" for "degree"): its stem ("degr") is no term, so the
+        # lexical ranking finds nothing; the English word it stems from is found.
+        return _english_word(lw, lw)
     return misspelling_of(profile, lw, stem(lw))
 
 

@@ -79,6 +79,8 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
     if kind is None and path.is_dir():
         raise ArticleError(path, "it is a folder: give the article files in it (or build an index of the whole folder "
                                  "with index build --corpus FOLDER)")
+    if kind is None and not path.exists() and not path.is_symlink():
+        raise ArticleError(path, "no such file or folder")
     if kind is None:
         raise ArticleError(path, f"unsupported file type {path.suffix or '(none)'!r}; use .md, .mdx, .txt, .html, .rst or .pdf")
     data = _read_bytes(path, max_bytes)
@@ -95,7 +97,8 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
     if not _has_sentence(text):
         # Navigation-only HTML ("Home About Contact Blog") or an empty template is no article.
         raise ArticleError(path, f"too little article text in it (not one sentence of {MIN_WORDS} or more words)")
-    title = _meta_text(_front_title(meta)).strip() or _first_heading(text)[:MAX_META_CHARS].strip()
+    title = (_meta_text(_front_title(meta)).strip() or _first_heading(text)[:MAX_META_CHARS].strip()
+             or (_title_line(text) if kind == "text" else ""))
     site = next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), "")
     url = _meta_text(meta.get("url"), MAX_URL_CHARS + 1)
     return Article(
@@ -287,6 +290,9 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
         doc = trafilatura.bare_extraction(
             tables.html_tables(_collapse_whitespace(without_razor(raw))), include_formatting=True, with_metadata=True,
             output_format="python", favor_recall=True, prune_xpath=[_NOT_SHOWN],
+            # A date only where the page gives one (its metadata, a <time> element): searched for in the text, it
+            # was a footer's "Copyright 2024" read as 2024-01-01.
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as e:
         raise ArticleError(path, f"the HTML could not be parsed ({type(e).__name__})") from None
@@ -895,6 +901,17 @@ def _file_title(path: Path) -> str:
     name = " ".join(path.stem.replace("_", " ").replace("-", " ").split())
     name = re.sub(r"^(?:\d+ )+(?=\D)", "", name)
     return name[:1].upper() + name[1:]
+
+
+def _title_line(text: str) -> str:
+    """A plain text file's first line when it reads as a title: on its own before a blank line, at most
+    MAX_TITLE_WORDS words, no sentence's end ("Working hours and shifts for electricians"); else ""."""
+    found = re.match(r"\s*([^\n]+)\n[ \t]*\n\s*\S", text)
+    line = found[1].strip() if found else ""
+    return line if line and len(line.split()) <= MAX_TITLE_WORDS and not re.search(r"[.!?:;,]$", line) else ""
+
+
+MAX_TITLE_WORDS = 12
 
 
 def _first_heading(text: str) -> str:

@@ -26,7 +26,7 @@ def test_build_list_ask_remove(capsys, settings):
     code, out, _ = run(capsys, "ask", "What should a portfolio include?", "--index", idx, "--json")
     data = json.loads(out)
     assert code == 0 and data["citations"][0]["article"]["id"] == "portfolio" and "[1]" in data["text"]
-    code, out, _ = run(capsys, "index", "remove", "portfolio", "--index", idx)
+    code, out, _ = run(capsys, "index", "remove", "portfolio.md", "--index", idx)  # the file's name names it too
     assert code == 0 and "removed portfolio" in out
     code, out, err = run(capsys, "index", "remove", "portfolio", "--index", idx)
     assert code == 1 and err.startswith("error: no article 'portfolio'") and "Traceback" not in err
@@ -55,6 +55,11 @@ def test_bad_file_is_one_line_exit_1_and_index_unchanged(capsys, built, tmp_path
     code, out, err = run(capsys, "index", "add", str(path), "--index", str(built.index_dir))
     assert code == 1 and err.count("\n") == 1 and message in err
     assert {p.name: p.read_bytes() for p in built.index_dir.iterdir()} == before
+
+
+def test_a_path_that_does_not_exist_is_named_as_missing(capsys, built, tmp_path):
+    code, _, err = run(capsys, "index", "add", str(tmp_path / "no-such-folder"), "--index", str(built.index_dir))
+    assert code == 1 and "no-such-folder: no such file or folder" in err and "unsupported" not in err
 
 
 def test_several_bad_files_are_each_named_and_nothing_is_added(built, tmp_path):

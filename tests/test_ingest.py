@@ -27,6 +27,19 @@ def test_title_falls_back_to_first_heading_then_file_name(tmp_path):
     (tmp_path / "my_notes.txt").write_text("Plain text with no heading at all, just words.\n")
     assert load_article(tmp_path / "a.md").title == "The Real Title"
     assert load_article(tmp_path / "my_notes.txt").title == "My notes"
+    (tmp_path / "shifts.txt").write_text("Working hours and shifts for electricians\n\nMost electricians work about 40 hours.\n")
+    assert load_article(tmp_path / "shifts.txt").title == "Working hours and shifts for electricians"
+
+
+def test_an_html_page_is_dated_only_where_it_gives_a_date(tmp_path):
+    # A footer's "Copyright 2024" was read as the page's date, 2024-01-01, on every citation.
+    body = "<p>Electricians wear insulated gloves, safety boots and eye protection on every site they work on.</p>"
+    (tmp_path / "safety.html").write_text(f"<html><body><article><h1>Staying safe</h1>{body}</article>"
+                                          "<footer>Copyright 2024 Sparky Careers. All rights reserved.</footer></body></html>")
+    (tmp_path / "dated.html").write_text('<html><head><meta property="article:published_time" content="2023-05-02">'
+                                         f"</head><body><article><h1>Staying safe</h1>{body}</article></body></html>")
+    assert load_article(tmp_path / "safety.html").date == ""
+    assert load_article(tmp_path / "dated.html").date == "2023-05-02"
 
 
 def test_a_first_heading_that_opens_one_of_several_sections_is_no_title(tmp_path):

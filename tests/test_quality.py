@@ -915,6 +915,14 @@ def test_a_question_in_a_language_the_guides_are_not_in_gets_one_line_saying_so(
         assert "language" not in guides_bot.ask(q).text, q
 
 
+def test_two_misspellings_in_a_question_are_read_as_the_words_meant(guides_bot):
+    # "ml engneer salery?" was turned away as in another language; "do i ned a degre" said "don't cover ‘ned’".
+    answer = guides_bot.ask("ml engneer salery?")
+    assert answer.citations and "$" in answer.text and "language" not in answer.text, answer.text
+    answer = guides_bot.ask("do i ned a degre")
+    assert answer.citations and "degree" in answer.text and "ned" not in answer.gaps, answer.text
+
+
 LEVEL_LISTS = """# User researcher
 
 ## Career pathway

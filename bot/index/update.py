@@ -306,6 +306,14 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
     return store, report
 
 
+def _named(store: IndexStore, name: str) -> str:
+    """The id of the article `name` names: its id, or the file it came from ("electric-cars.md")."""
+    if name in store.articles:
+        return name
+    by_file = [i for i, r in store.articles.items() if r.source == name or r.source == Path(name).name]
+    return by_file[0] if len(by_file) == 1 else name
+
+
 def remove(article: str, settings: Settings, store: IndexStore | None = None, keep: bool = False):
     """Drop an article's chunks and vectors, and its file from the corpus folder. `store`, when given, is
     the index as already loaded (saves reading it again). With `keep`, the file goes to corpus/.removed/
@@ -317,6 +325,7 @@ def remove(article: str, settings: Settings, store: IndexStore | None = None, ke
         settings = replace(settings, corpus_dir=corpus_dir)
         recover(settings, manifest)
         store = _current(store, settings, manifest=manifest)
+        article = _named(store, article)
         record = store.articles.get(article)
         store = store.without_article(article)  # raises ArticleNotFoundError naming the known ids
         store = replace(store, corpus=_rel(corpus_dir, settings.index_dir))
