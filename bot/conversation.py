@@ -19,7 +19,7 @@ from .answer import Answer, compose, not_covered
 from .config import KNOBS, Settings
 from .embedding import Embedder, embedder_for
 from .errors import BotError, QuestionError
-from .evidence import Evidence, corrected, gather, respelled, unreadable
+from .evidence import Evidence, corrected, gather, not_yet_shown, respelled, unreadable
 from .index import update
 from .index.search import Search
 from .index.store import ArticleRecord, IndexStore
@@ -184,6 +184,8 @@ class CareerBot:
         if unreadable(loaded.profile, question):
             return Answer(UNREADABLE, kind="not_covered", searched_for=question)
         evidence = self._gather(loaded, question, history)
+        if not evidence.passages and evidence.covered:  # "tell me more" when every passage found was quoted
+            return Answer(ALL_SAID, kind="not_covered", searched_for=evidence.searched_for)
         answer = compose(evidence)
         if answer.kind == "not_covered":
             return not_covered(evidence.searched_for, loaded.profile.suggestions(evidence.vector), answer.gaps)
@@ -198,7 +200,11 @@ class CareerBot:
         history = check_history(history, self.settings)
         question = without_asides(resolve_ordinal(question, history))
         query = library.expand(self.rewrite(question, history, loaded.profile.siblings))
-        return gather(loaded.retriever, loaded.profile, query, library.expand(question), own_weight=KNOBS.own_weight)
+        if not asks_for_more(question):
+            return gather(loaded.retriever, loaded.profile, query, library.expand(question), own_weight=KNOBS.own_weight)
+        # "Tell me more": the question asked before, answered from the passages the answers since have not quoted.
+        evidence = gather(loaded.retriever, loaded.profile, query)
+        return not_yet_shown(evidence, [h["content"] for h in history if h.get("role") == "assistant"])
 
     def rewrite(self, message: str, history: list[dict], siblings: dict | None = None) -> str:
         """The query to search: the message itself, or, when it depends on the previous turn, both together, the
@@ -207,6 +213,10 @@ class CareerBot:
         previous = [h["content"] for h in history if h.get("role") == "user" and str(h.get("content", "")).strip()]
         if not previous or not depends_on_context(message):
             return message
+        # Asks for more, in turn after turn ("tell me more", "go on"): the last question that named something.
+        asked = [p for p in previous if not asks_for_more(p)]
+        if asks_for_more(message):
+            return self.rewrite(asked[-1], history[: _turn_of(history, asked[-1])], siblings) if asked else message
         before = previous[-1]
         if len(previous) > 1 and depends_on_context(before):
             before = f"{previous[-2]} {before}"
@@ -299,6 +309,11 @@ def in_place_of(before: str, message: str, siblings: dict[str, frozenset[str]]) 
 
 
 # What people put before a follow-up without changing it: "ok and for an M4?" is "and for an M4?".
+def _turn_of(history: list[dict], message: str) -> int:
+    """The position in `history` of the last user turn that is `message`."""
+    return max(i for i, h in enumerate(history) if h.get("role") == "user" and h.get("content") == message)
+
+
 _ACKNOWLEDGED = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|cool|alright|hmm+|great|thanks|thank you|thx|yeah|yep|sure|"
                            r"got it|nice|i see)(?:[\s,.!]+|$))+", re.I)
 
@@ -306,9 +321,22 @@ _ACKNOWLEDGED = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|cool|alright|hmm+|great|t
 def depends_on_context(message: str) -> bool:
     message = _ACKNOWLEDGED.sub("", message)
     words = re.findall(r"[A-Za-z']+", message)
-    return bool(ELLIPSIS.search(message) or PRONOUN.search(message) or len(words) <= 2)
+    return bool(ELLIPSIS.search(message) or PRONOUN.search(message) or len(words) <= 2 or asks_for_more(message))
 
 
+# "Tell me more", "go on", "what else?", "can you elaborate": more on the previous question, nothing new named.
+_MORE = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you|would you)\s+)?(?:tell me more|say more|more|go on|continue|keep going|"
+    r"what else|anything else|elaborate|expand|more details?|more info(?:rmation)?|details)"
+    r"(?:\s+(?:please|pls|on (?:that|this|it)|about (?:that|this|it)|than that))?\W*$", re.I)
+
+
+def asks_for_more(message: str) -> bool:
+    """Whether `message` only asks for more on the previous question ("tell me more", "what else?")."""
+    return bool(_MORE.match(_ACKNOWLEDGED.sub("", message)))
+
+
+ALL_SAID = "That is all the guides say about it. Ask about another side of it, or something else they cover."
 UNREADABLE = ("Most words of that question are in none of the guides and are not English words. Please ask in the "
               "language the guides are written in.")
 WATCH_SECONDS = 2.0  # how often a question checks whether another process changed the index

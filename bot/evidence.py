@@ -122,6 +122,23 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     )
 
 
+def not_yet_shown(evidence: Evidence, answers: list[str]) -> Evidence:
+    """`evidence` without the passages an earlier answer (`answers`, their texts) already quoted from: what "tell
+    me more" is answered from. A passage counts as quoted when one of its sentences of MIN_SHOWN characters or more
+    is in an answer as written. No passage left: an evidence with none, which `ask` says is all there is."""
+    def shown(p: Passage) -> bool:
+        return any(len(t) >= MIN_SHOWN and t in a for t in (x.text.strip() for x in p.sentences) for a in answers)
+
+    kept = [k for k, p in enumerate(evidence.passages) if not shown(p)]
+    return replace(evidence, passages=[evidence.passages[k] for k in kept],
+                   sentence_vectors=[evidence.sentence_vectors[k] for k in kept],
+                   chunk_vectors=[evidence.chunk_vectors[k] for k in kept],
+                   alternatives=[a for a in evidence.alternatives if not shown(a[0])])
+
+
+MIN_SHOWN = 30  # characters: a sentence this long, found in an answer, was quoted there, not said in passing
+
+
 def _left_out(embedder, profile: Profile, own: str, question: Question, unknown: tuple[str, ...], direction, vector,
               sentence_vectors, shared: int, limits: Thresholds) -> tuple[tuple[str, ...], np.ndarray | None, bool]:
     """The words the library never uses that stay a gap, the question's vector without them (None when none stay),

@@ -74,6 +74,27 @@ def test_a_vague_follow_up_is_answered_about_its_subject(guides_bot):
     assert "retrain the model with updated data" in answer.text
 
 
+@pytest.mark.parametrize("more", ["Tell me more", "ok, what else?", "can you elaborate?"])
+def test_tell_me_more_answers_the_last_question_from_what_was_not_yet_quoted(guides_bot, more):
+    # "Tell me more" after an answer was refused: "The guides don't cover that."
+    first = "Do I need a master's degree?"
+    before = guides_bot.ask(first)
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": before.text}]
+    answer = guides_bot.ask(more, history=history)
+    assert answer.kind == "answer" and answer.searched_for == first, answer.text
+    assert "master" in answer.text.lower()
+    shown = {c.text for c in before.citations}
+    assert answer.citations and not any(c.text in shown for c in answer.citations)
+
+
+def test_tell_me_more_when_all_was_said_says_so(tmp_path, embedder):
+    bot = _bot_on(tmp_path, embedder, {"gloves.md": "# Gloves\n\nElectricians wear insulated gloves on every site.\n"})
+    first = "What gloves do electricians wear?"
+    before = bot.ask(first)
+    answer = bot.ask("tell me more", history=[{"role": "user", "content": first}, {"role": "assistant", "content": before.text}])
+    assert before.citations and not answer.citations and "all the guides say" in answer.text, answer.text
+
+
 def test_a_new_question_is_searched_as_asked(guides_bot):
     history = [{"role": "user", "content": "Do I need a master's degree?"}, {"role": "assistant", "content": "..."}]
     answer = guides_bot.ask("What is feature engineering in machine learning?", history=history)
