@@ -205,9 +205,9 @@ def side_terms(side: str, background: frozenset[str]) -> set[str]:
 
 
 def named_together(index, vocabulary: list[str], groups: list[set[str]], clipped: frozenset[str] | set[str] = frozenset()) -> bool:
-    """Whether one chunk of the library holds a word of every group (stems; a stem of five letters or more also
-    names the library's stems that begin with it: "data scien" of "data science" and "data scientist"; so does a
-    shorter one the library never uses, typed in lower case (`clipped`): "uni")."""
+    """Whether one chunk of the library holds a word of every group (stems; a stem of five letters or more that the
+    library holds also names its stems that begin with it: "data scien" of "data science" and "data scientist"; so
+    does a shorter one the library never uses, typed in lower case (`clipped`): "uni")."""
     rows = None
     for group in groups:
         terms = set(group)
@@ -227,15 +227,16 @@ def named_together(index, vocabulary: list[str], groups: list[set[str]], clipped
 
 
 def _prefix_of(term: str, vocabulary: list[str], clipped) -> str:
-    """The prefix whose library stems `term` also names: the first five letters of a stem of five or more, or the
-    whole of a shorter word typed in lower case (`clipped`) that the library never writes, its clipping of a longer
-    one ("uni": "univers"); else ""."""
+    """The prefix whose library stems `term` also names: the first five letters of a stem of five or more that the
+    library holds, or the whole of a shorter word typed in lower case (`clipped`) that the library never writes, its
+    clipping of a longer one ("uni": "univers"); else ""."""
+    at = bisect.bisect_left(vocabulary, term)
+    held = at < len(vocabulary) and vocabulary[at] == term
     if len(term) >= 5:
-        return term[:5]
-    if len(term) >= 3 and term in clipped:
-        at = bisect.bisect_left(vocabulary, term)
-        if not (at < len(vocabulary) and vocabulary[at] == term):
-            return term
+        # Only a word the library writes: "Coursera", which it never does, is no form of "course".
+        return term[:5] if held else ""
+    if len(term) >= 3 and term in clipped and not held:
+        return term
     return ""
 
 

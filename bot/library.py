@@ -64,8 +64,9 @@ _PATTERNS: dict = {}
 
 
 def _pattern(keys: tuple[str, ...]) -> re.Pattern:
+    # Whole words, not a part of a name with dots ("fast.ai", "ML.NET"): those are names, spelled as they are.
     if keys not in _PATTERNS:
-        _PATTERNS[keys] = re.compile(r"\b(?:(an?)\s+)?(" + "|".join(re.escape(k) for k in keys) + r")\b", re.I)
+        _PATTERNS[keys] = re.compile(r"(?<![.\w])(?:(an?)\s+)?(" + "|".join(re.escape(k) for k in keys) + r")\b(?!\.\w)", re.I)
     return _PATTERNS[keys]
 
 

@@ -69,6 +69,9 @@ def test_a_short_form_that_is_an_everyday_word_is_spelled_out_only_in_capitals()
     library = Library(abbreviations={"it": "information technology", "ml": "machine learning"})
     assert library.expand("what does it take to get an IT job?") == "what does it take to get an information technology job?"
     assert library.expand("is ml hard?") == "is machine learning hard?"  # not an everyday word: any case
+    # Part of a name with a dot is the name: "fast.ai" became "fast.ai artificial intelligence".
+    library = Library(abbreviations={"ai": "artificial intelligence", "ml": "machine learning"})
+    assert library.expand("fast.ai or ML.NET, or AI.") == "fast.ai or ML.NET, or artificial intelligence."
 
 
 def test_an_answer_quotes_the_figure_asked_for(nursing_bot):

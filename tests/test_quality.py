@@ -936,6 +936,13 @@ def test_a_question_in_a_language_the_guides_are_not_in_gets_one_line_saying_so(
         assert "language" not in guides_bot.ask(q).text, q
 
 
+def test_a_compared_name_the_library_never_writes_is_no_form_of_a_word_it_does(guides_bot):
+    # "Coursera" was taken as named wherever "course" was (its first five letters), so "Which is better, Coursera
+    # or fast.ai?" was answered with a sentence on another programme and no word of the gap.
+    answer = guides_bot.ask("Which is better, Coursera or fast.ai?")
+    assert answer.text.startswith("The guides don't compare “Coursera” with “fast.ai”"), answer.text
+
+
 def test_two_misspellings_in_a_question_are_read_as_the_words_meant(guides_bot):
     # "ml engneer salery?" was turned away as in another language; "do i ned a degre" said "don't cover ‘ned’".
     answer = guides_bot.ask("ml engneer salery?")
