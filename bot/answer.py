@@ -553,7 +553,11 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
     if not firm:
         return False
     firm_articles = {passages[c.rank].article.id for c in firm}
-    firm_text = " ".join(stated(c) for c in firm)
+    # What is required is said in the firm sentences themselves: "programming languages" of the sentence after "a
+    # strong mathematical foundation is essential" is no requirement that "not mandatory, languages like R and
+    # Java ..." answers.
+    firm_text = " ".join(s.text for c in firm for s in c.sentences(passages)
+                         if not s.text.rstrip().endswith("?") and stance(s.text) == "firm")
     # The other side must be about what the firm statement is about (a degree, not communication skills).
     topic = np.mean([c.vector for c in firm], axis=0)
     topic = topic / (np.linalg.norm(topic) or 1.0)

@@ -124,6 +124,9 @@ def test_disagreement_is_shown_with_both_sides_cited(guides_bot):
     # "soft skills are crucial" against "While not mandatory, languages like R and Java are also valuable": what the
     # second relaxes is not what the first requires.
     "do MLEs need soft skills or is it all just coding",
+    # "a strong mathematical foundation is essential ..." is the firm sentence; "programming languages" in the
+    # sentence after it is no requirement the same "not mandatory, languages like R and Java" relaxes.
+    "Is Python enough or do I need C++?",
 ])
 def test_an_agreed_answer_is_not_framed_as_a_disagreement(guides_bot, question):
     answer = guides_bot.ask(question)
