@@ -200,6 +200,8 @@ class CareerBot:
         history = check_history(history, self.settings)
         question = without_asides(resolve_ordinal(question, history))
         query = library.expand(self.rewrite(question, history, loaded.profile.siblings))
+        if query != library.expand(question) and not strongly_depends(question) and not _leans_back(loaded, question, query, history):
+            query = library.expand(question)
         if not asks_for_more(question):
             return gather(loaded.retriever, loaded.profile, query, library.expand(question), own_weight=KNOBS.own_weight)
         # "Tell me more": the question asked before, answered from the passages the answers since have not quoted.
@@ -316,6 +318,27 @@ def _turn_of(history: list[dict], message: str) -> int:
 
 _ACKNOWLEDGED = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|cool|alright|hmm+|great|thanks|thank you|thx|yeah|yep|sure|"
                            r"got it|nice|i see)(?:[\s,.!]+|$))+", re.I)
+
+
+def strongly_depends(message: str) -> bool:
+    """Whether `message` depends on the turn before by its form, not only by a pronoun: "and for staff?", "what
+    about a PhD?", two words, "tell me more"."""
+    message = _ACKNOWLEDGED.sub("", message)
+    # Numbers count as words: "what's 17 times 23?" is a question of its own.
+    return bool(ELLIPSIS.search(message) or len(re.findall(r"[\w']+", message)) <= 2 or asks_for_more(message))
+
+
+def _leans_back(loaded: Loaded, message: str, query: str, history: list[dict]) -> bool:
+    """Whether a message whose only tie to the turn before is a pronoun leans on it: searched with that turn it
+    finds passages that fit clearly better than on its own (KNOBS.context_gain), and it is nearer that turn than
+    opposite it. "is it worth it to do a postdoc?" or "what do they ask at interviews?" after a question on
+    something else stand on their own; "how often do they meet up?" after one on a mentoring programme does not."""
+    profile, retriever, embed = loaded.profile, loaded.retriever, loaded.retriever.embedder.embed_query
+    previous = [h["content"] for h in history if h.get("role") == "user" and str(h.get("content", "")).strip()]
+    mine = embed(respelled(profile, message))
+    alone = retriever.ranked(corrected(profile, message), 5, mine).best_similarity
+    both = retriever.ranked(corrected(profile, query), 5, embed(respelled(profile, query))).best_similarity
+    return both - alone > KNOBS.context_gain and float(mine @ embed(respelled(profile, previous[-1]))) > 0
 
 
 def depends_on_context(message: str) -> bool:

@@ -145,8 +145,18 @@ def run_cases(bot, rows: list[dict], langchain=None) -> list[dict]:
         query = answer.searched_for or turns[-1]
         top = bot.retriever.search(corrected(bot.profile, query), 10, bot.embedder.embed_query(respelled(bot.profile, query)))  # as `ask` searches
         docs = langchain.search(turns[-1], k=10) if langchain is not None else []
-        out.append({"case": case, "composed": answer, "top": top, "langchain": docs})
+        # In a chat most questions come after another: asked after one on something else, it is answered as alone.
+        before = _another_question(rows, case) if case["kind"] in ("answerable", "near_topic", "far_topic") else None
+        after = bot.ask(case["q"], history=history_of([before], bot)) if before else None
+        out.append({"case": case, "composed": answer, "top": top, "langchain": docs, "after_another": after})
     return out
+
+
+def _another_question(rows: list[dict], case: dict) -> str | None:
+    """An answerable question of the set on another article than `case`'s: the next one after it, in order."""
+    at = rows.index(case)
+    return next((r["q"] for r in rows[at + 1 :] + rows[:at] if r["kind"] == "answerable"
+                 and r.get("article") != case.get("article")), None)
 
 
 def _has(text: str, phrases) -> bool:
@@ -190,23 +200,32 @@ def score(results: list[dict]) -> dict:
             add("composed", "far-topic refused", not answer.citations)
         elif kind == "smalltalk":
             add("composed", "small talk", answer.kind == "smalltalk")
+        after = r.get("after_another")
+        if after is not None:
+            metric = {"answerable": "answerable: every key", "near_topic": "near-topic honest",
+                      "far_topic": "far-topic refused"}[kind]
+            ok = {"answerable": bool(after.citations) and all(_has(after.text, g) for g in keys),
+                  "near_topic": not after.citations or bool(after.gaps), "far_topic": not after.citations}[kind]
+            add("composed", f"after another question, {metric}", ok)
     return tally
 
 
 METRICS = ("answerable: every key", "answerable: gold sentence", "answerable: gold in See also", "answerable: refused",
            "answerable: gap claimed",
            "answerable: hit@1",
-           "answerable: hit@5", "followup: every key", "near-topic honest", "far-topic refused", "small talk")
+           "answerable: hit@5", "followup: every key", "near-topic honest", "far-topic refused", "small talk",
+           "after another question, answerable: every key", "after another question, near-topic honest",
+           "after another question, far-topic refused")
 
 
 def format_scores(title: str, tally: dict) -> str:
-    lines = [title, f"{'':34}" + "".join(f"{s:>14}" for s in SYSTEMS)]
+    lines = [title, f"{'':46}" + "".join(f"{s:>14}" for s in SYSTEMS)]
     for metric in METRICS:
         cells = []
         for system in SYSTEMS:
             n, k = tally[system].get(metric, (0, 0))
             cells.append(f"{k}/{n} {k / n:.2f}" if n else "-")
-        lines.append(f"{metric:34}" + "".join(f"{c:>14}" for c in cells))
+        lines.append(f"{metric:46}" + "".join(f"{c:>14}" for c in cells))
     return "\n".join(lines)
 
 
