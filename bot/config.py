@@ -301,6 +301,19 @@ class Knobs:
     # most that costs no follow-up. Held out at 0.10: follow-ups 37 -> 35 of 60, answerable after another
     # question 160 -> 175 of 288 (alone: 180), near-topic honest 47 -> 50 of 96, far-topic refused 49 -> 57 of 60.
     context_gain: float = 0.10
+    # ... and when what it finds so fits the message itself at least this well (its best cosine to their chunks and
+    # sentences): "is it going to snow in chicago this weekend?" after a question on a stats master's found the
+    # master's passages (0.15 to the message) and was answered from them. Pronoun-only messages asked after another
+    # question, fit libraries, none / 0.2 / 0.25 / 0.3: follow-ups kept 5 / 5 / 5 / 4 of 7, far-topic merged 7 / 1 /
+    # 1 / 0 of 7, answerable merged 8 / 8 / 8 / 7 of 34; 0.25, the stricter of the two that keep every follow-up (a
+    # far-topic question answered from the earlier topic misleads; a follow-up searched alone is answered as asked).
+    # A pointing word before anything the message names ("why is that tho?", "how did she get onto it?") is no
+    # pronoun-only tie (conversation._points_back): such messages fit nothing on their own words. All together,
+    # `python -m bot eval` (2026-12-05; before: every pronoun a follow-up): fit libraries, follow-ups 7 -> 7 of 15,
+    # after another question answerable every key 24 -> 27 of 72, near-topic honest 11 -> 12 of 24, far-topic
+    # refused 9 -> 14 of 15; held out, follow-ups 37 -> 36 of 60, after another question 161 -> 175 of 288 (asked
+    # alone: 180), 46 -> 49 of 96, 51 -> 59 of 60; dev and answers_dev follow-ups unchanged.
+    context_fit: float = 0.25
     # "See also" under an answer: other sections the learned ranking finds at least this likely, relative to the top
     # passage (Passage.score ratio), at most `see_also` of them. The readers' first complaint was that the passage
     # that answers is in the library, often in the same article, and another is quoted. Chosen on the fit libraries

@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from .answer import Answer, compose, not_covered
 from .config import KNOBS, Settings
 from .embedding import Embedder, embedder_for
@@ -27,7 +29,7 @@ from .library import Library
 from .profile import Profile
 from .question import is_content, without_asides, words_of
 from .retrieval import Passage, Retriever
-from .text import stem
+from .text import QUESTION_WORDS, stem
 
 # Small talk: a message that opens with a greeting, thanks, a farewell, a reaction or a question about the bot,
 # and says nothing else ("thanks, that really helped!", "lol ok", "you're useless"). General English chat, not
@@ -325,20 +327,55 @@ def strongly_depends(message: str) -> bool:
     about a PhD?", two words, "tell me more"."""
     message = _ACKNOWLEDGED.sub("", message)
     # Numbers count as words: "what's 17 times 23?" is a question of its own.
-    return bool(ELLIPSIS.search(message) or len(re.findall(r"[\w']+", message)) <= 2 or asks_for_more(message))
+    return bool(ELLIPSIS.search(message) or len(re.findall(r"[\w']+", message)) <= 2 or asks_for_more(message)
+                or _points_back(message))
+
+
+# Words that point at someone or something named before, never generic: "it" and "they" often are ("is it worth
+# it?", "what do they ask at interviews?").
+_POINTING = frozenset({"that", "this", "those", "these", "she", "he", "her", "him", "his"})
+
+
+def _points_back(message: str) -> bool:
+    """Whether a pointing word comes before anything the message names: "why is that tho?", "is that figure for the
+    United States?", "how did she get onto it?", "which one's meant for beginners?" point at the turn before ("is
+    it going to rain?" names nothing, and "how do I fix a tap that drips?" names the tap first)."""
+    words = re.findall(r"[A-Za-z'’]+", message)
+    for i, word in enumerate(words):
+        lower = word.lower().removesuffix("'s").removesuffix("’s")
+        if lower in _POINTING or lower in ("one", "ones") and i and words[i - 1].lower() == "which":
+            return True
+        if is_content(word) and lower not in QUESTION_WORDS:
+            return False
+    return False
 
 
 def _leans_back(loaded: Loaded, message: str, query: str, history: list[dict]) -> bool:
     """Whether a message whose only tie to the turn before is a pronoun leans on it: searched with that turn it
     finds passages that fit clearly better than on its own (KNOBS.context_gain), and it is nearer that turn than
-    opposite it. "is it worth it to do a postdoc?" or "what do they ask at interviews?" after a question on
-    something else stand on their own; "how often do they meet up?" after one on a mentoring programme does not."""
+    opposite it, and what it finds so fits the message itself at least KNOBS.context_fit ("is it going to snow this
+    weekend?" after a question on a master's found the master's passages, which fit it 0.15). "is it worth it to do
+    a postdoc?" or "what do they ask at interviews?" after a question on something else stand on their own; "how
+    often do they meet up?" after one on a mentoring programme does not."""
     profile, retriever, embed = loaded.profile, loaded.retriever, loaded.retriever.embedder.embed_query
     previous = [h["content"] for h in history if h.get("role") == "user" and str(h.get("content", "")).strip()]
     mine = embed(respelled(profile, message))
     alone = retriever.ranked(corrected(profile, message), 5, mine).best_similarity
-    both = retriever.ranked(corrected(profile, query), 5, embed(respelled(profile, query))).best_similarity
-    return both - alone > KNOBS.context_gain and float(mine @ embed(respelled(profile, previous[-1]))) > 0
+    both = retriever.ranked(corrected(profile, query), 5, embed(respelled(profile, query)))
+    return (both.best_similarity - alone > KNOBS.context_gain and float(mine @ embed(respelled(profile, previous[-1]))) > 0
+            and _fits(retriever.store, both.passages, mine) >= KNOBS.context_fit)
+
+
+def _fits(store, passages: list[Passage], vector) -> float:
+    """The best cosine of `vector` to the chunks and sentences of `passages` (index-time vectors)."""
+    best = -1.0
+    for p in passages:
+        if p.row >= 0:
+            best = max(best, float(np.asarray(store.chunk_vectors[p.row], dtype=np.float32) @ vector))
+        rows = store.sentence_vectors[p.sentence_rows.start : p.sentence_rows.stop].astype(np.float32)
+        if len(rows):
+            best = max(best, float((rows @ vector).max()))
+    return best
 
 
 def depends_on_context(message: str) -> bool:

@@ -105,6 +105,25 @@ def test_a_question_that_names_what_its_pronoun_means_is_searched_as_asked_after
     assert "portfolio" not in answer.searched_for and answer.citations, answer.searched_for
 
 
+@pytest.mark.parametrize("first, message", [("is python the main language for ML?", "why is that tho?"),
+                                            ("What salary can I expect?", "Is that figure for the United States?"),
+                                            ("Who wrote the beginner's guide?", "how did she get into machine learning?")])
+def test_a_pointing_word_before_anything_the_message_names_points_back(guides_bot, first, message):
+    # Such a message fits nothing on its own words, so the test a pronoun-only tie passes (KNOBS.context_fit) would
+    # search it alone.
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": guides_bot.ask(first).text}]
+    assert guides_bot.library.expand(first) in guides_bot.ask(message, history=history).searched_for
+
+
+@pytest.mark.parametrize("question", ["is it going to rain in london this weekend?", "my kitchen tap keeps dripping, how do i fix it?"])
+def test_a_question_on_something_else_after_one_the_guides_answer_is_still_refused(guides_bot, question):
+    # Its "it" made it a follow-up: searched with the question before, it was answered from that question's passages.
+    first = "How long does it take to become an ML engineer?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": guides_bot.ask(first).text}]
+    answer = guides_bot.ask(question, history=history)
+    assert answer.kind == "not_covered" and not answer.citations, answer.text
+
+
 def test_a_new_question_is_searched_as_asked(guides_bot):
     history = [{"role": "user", "content": "Do I need a master's degree?"}, {"role": "assistant", "content": "..."}]
     answer = guides_bot.ask("What is feature engineering in machine learning?", history=history)
