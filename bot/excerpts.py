@@ -68,7 +68,9 @@ _ABOUT_THE_TEXT = re.compile(
     r"^thanks? (?:you )?for (?:reading|visiting|stopping by)\b|^happy (?:reading|learning|coding)\b|^stay tuned\b|"
     # a pointer to another page, in place of what it says ("Read up on our Different Roles for Incidents to see ...")
     r"^(?:please )?(?:read up on|see|visit|refer to|check out) (?:our|the) [^.!?]{0,80}\b(?:page|guide|section|documentation|docs|"
-    r"article|roles|handbook|website|site) (?:to|for)\b|^for more (?:information|details|info)\b", re.I)
+    r"article|roles|handbook|website|site) (?:to|for)\b|^for more (?:information|details|info)\b|"
+    # or a link's words with the link gone ("See guidance on promotions here.", "Click here to apply")
+    r"^(?:please )?(?:see|read|find|view|click|check out|learn more|more)\b[^.!?]{0,80}\bhere\W*$|\bclick here\b", re.I)
 # What a text is about to say, not what it says: "it's time to show you the differences", "After this you will know
 # when ...", "You'll also understand why ...". Said last in a chunk, what it promises is in the next one.
 ANNOUNCES = re.compile(
