@@ -22,7 +22,7 @@ from .config import KNOBS, THRESHOLDS, Thresholds
 from .profile import Profile
 from .question import HOW_WORDS, IRREGULAR, Question, analyse, is_content
 from .retrieval import Passage, Retriever
-from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, stem, stems
+from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, QUESTION_WORDS, stem, stems
 
 _LAST_LINE_ITEM = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+[^\n]*$")
 
@@ -73,6 +73,10 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     # The lexical ranking matches words as the library spells them: "regresion" finds nothing, "regress" finds the
     # passage. The vectors are of the asker's words, misspellings written as the English words they misspell.
     lexical = corrected(profile, query)
+    # "net dollar retention" where the library writes "NDR": searched by the short form too, and no gap.
+    short_forms = initialisms(profile, own)
+    if short_forms:
+        lexical = f"{lexical} {' '.join(short for _, short in short_forms)}"
     ranked = retriever.ranked(lexical, k, vector)
     passages = ranked.passages
     terms = set(retriever.query_terms(lexical)[0]) - QUESTION_STEMS
@@ -96,7 +100,9 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     unknown = _career_not_held(profile, own, held) or unknown
     # "NMW" where the passages say "national minimum wage", "EPA" that the question spells out itself: no gap.
     texts = [own] + [p.text for p in passages[:3]]
-    unknown = tuple(kept for kept in (" ".join(w for w in u.split() if not _spelled_out(w, texts)) for u in unknown) if kept)
+    abbreviated = {w.lower() for run, _ in short_forms for w in run.split()}
+    unknown = tuple(kept for kept in (" ".join(w for w in u.split() if not _spelled_out(w, texts) and w.lower() not in abbreviated)
+                                      for u in unknown) if kept)
     shared = len((set(terms) - profile.background) & held)
     passages, sentence_vectors = _answering(passages, [_vectors(retriever.store, p.sentence_rows) for p in passages], vector)
     unknown, reduced, rest_has_subject = _left_out(retriever.embedder, profile, own, question, unknown, direction,
@@ -296,6 +302,22 @@ def spelled_out(word: str, texts: list[str], min_letters: int = 3) -> str:
                     return " ".join(run)
                 at = initials.find(letters, at + 1)
     return ""
+
+
+def initialisms(profile: Profile, text: str) -> list[tuple[str, str]]:
+    """Runs of three to five words of `text` whose initials are a term of the library that is no English word:
+    ("net dollar retention", "ndr") where it writes "NDR". Words that only say how a question is asked start none."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    out: list[tuple[str, str]] = []
+    for n in (5, 4, 3):
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            if not all(is_content(w) and w.lower() not in QUESTION_WORDS for w in run):
+                continue
+            short = "".join(w[0] for w in run).lower()
+            if profile.knows_term(short) and not any(short == s for _, s in out) and _zipf(short) < FOREIGN_ZIPF:
+                out.append((" ".join(run), short))
+    return out
 
 
 def _career_not_held(profile: Profile, text: str, held: set[str]) -> tuple[str, ...]:

@@ -979,6 +979,37 @@ def test_a_compared_name_the_library_never_writes_is_no_form_of_a_word_it_does(g
     assert answer.text.startswith("The guides don't compare “Coursera” with “fast.ai”"), answer.text
 
 
+ADVISOR_LEVELS = """# Technical advisor levels
+
+## Advisor 1
+
+An entry-level advisor supports a few accounts with help from a senior advisor.
+
+- Achieves an annual average of 105% NDR across their accounts.
+- Runs onboarding calls for new customers.
+
+## Advisor 2
+
+A second-level advisor owns a book of accounts alone. See guidance on promotions here.
+
+- Achieves an annual average of 110% NDR across their accounts.
+"""
+
+
+def test_words_the_library_writes_by_their_initials_are_no_gap(tmp_path, embedder):
+    # "net dollar retention" where the library writes "NDR" was named: "The guides never mention “retention”".
+    bot = _bot_on(tmp_path, embedder, {"advisor-levels.md": ADVISOR_LEVELS})
+    answer = bot.ask("what net dollar retention does an entry level advisor need?")
+    assert answer.citations and not answer.gaps and "105% NDR" in answer.text, answer.text
+
+
+def test_a_link_without_its_link_is_never_the_answer(tmp_path, embedder):
+    # "See guidance on promotions here." was a whole answer to "when could i get promoted from there?"
+    bot = _bot_on(tmp_path, embedder, {"advisor-levels.md": ADVISOR_LEVELS})
+    answer = bot.ask("where is the guidance on promotions for advisors?")
+    assert "See guidance on promotions here" not in answer.text, answer.text
+
+
 def test_two_misspellings_in_a_question_are_read_as_the_words_meant(guides_bot):
     # "ml engneer salery?" was turned away as in another language; "do i ned a degre" said "don't cover ‘ned’".
     answer = guides_bot.ask("ml engneer salery?")
