@@ -364,6 +364,7 @@ def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.nda
     scores = [float(x) for x in sentence_scores(sentence_features(evidence, rank, r, vector), WEIGHTS)]
     chunk_match = float(evidence.chunk_vectors[rank] @ vector) - WEIGHTS.rank * rank
     found: dict[tuple[int, ...], _Excerpt] = {}
+    bonuses: dict[tuple[int, ...], float] = {}
     whole_lists = evidence.question.type in ("list", "steps")
     for k in range(len(sents)):
         span = excerpts.span_for(k, r)
@@ -397,14 +398,16 @@ def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.nda
                    and r.content[b] and scores[b] >= scores[k] - KNOBS.forward):
                 b += 1
             members = list(range(a, b))
-        chosen_sents = [sents[i] for i in members]
-        bonus = _delivers(evidence, chosen_sents, r, members)
-        score += bonus
         key = tuple(members)
+        if key not in bonuses:  # the sentences of one list share their span: judged once
+            bonuses[key] = _delivers(evidence, [sents[i] for i in members], r, members)
+        bonus = bonuses[key]
+        score += bonus
         if key not in found or found[key].score < score:
-            v = vectors[members].mean(axis=0)
+            # The excerpt's direction: its sentences' summed vectors, normalized (a lone sentence's own vector).
+            v = vectors[members[0]] if len(members) == 1 else vectors[members].sum(axis=0)
             typed = evidence.question.type in TYPED and bonus >= KNOBS.delivers
-            found[key] = _Excerpt(rank, key, score, v / (np.linalg.norm(v) or 1.0), typed)
+            found[key] = _Excerpt(rank, key, score, v / (float(np.sqrt(v @ v)) or 1.0), typed)
     return list(found.values())
 
 
