@@ -667,7 +667,9 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
         if disagreement and (n == 1 or groups[n - 2] and passages[groups[n - 2][0].rank].article.id != first.article.id):
             body = f"{_source_name(first)} says: {body}"
         parts.append(f"{body} [{n}]")
-    block = any("\n- " in p for p in parts) or disagreement or len(parts) > 2 or headed
+    # Two sentences from two passages read as one paragraph; a part of several paragraphs is a block of its own
+    # (the next source's sentence was glued to the end of its last paragraph).
+    block = any("\n" in p for p in parts) or disagreement or len(parts) > 2 or headed
     text = ("\n\n" if block else " ").join(parts)
     if disagreement:
         text = "The guides don't all agree on this.\n\n" + text

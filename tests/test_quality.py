@@ -1010,6 +1010,19 @@ def test_a_link_without_its_link_is_never_the_answer(tmp_path, embedder):
     assert "See guidance on promotions here" not in answer.text, answer.text
 
 
+def test_a_quote_of_several_paragraphs_is_a_block_the_next_source_does_not_join(tmp_path, embedder):
+    # The second source's sentence was glued to the end of the first one's last paragraph: "... easy to read. [1]
+    # Rust is ..." read as the end of the Python paragraph.
+    bot = _bot_on(tmp_path, embedder, {
+        "python.md": "# Languages for data engineers\n\n## Python\n\nPython is the language most data teams use every day. "
+                     "It has libraries for almost every data task.\n\nLearning Python first is common advice for new data "
+                     "engineers. Its syntax is easy to read.\n",
+        "rust.md": "# Newer languages\n\nRust is a systems language that a few data teams adopt when they need speed.\n\n"
+                   "Go is used for small network services.\n"})
+    text = bot.ask("python or rust for data engineering?").text
+    assert "\n\n" in text and "[1]\n\nRust is" in text, text
+
+
 def test_two_misspellings_in_a_question_are_read_as_the_words_meant(guides_bot):
     # "ml engneer salery?" was turned away as in another language; "do i ned a degre" said "don't cover ‘ned’".
     answer = guides_bot.ask("ml engneer salery?")
