@@ -270,6 +270,17 @@ def stands_alone(question: str) -> bool:
             and not _BARE_THE.search(question))
 
 
+def about(heading: str, title: str = "") -> str:
+    """A question asking what the guides say about a section: "What do the guides say about adult learners?" for a
+    heading in sentence case ("Adult learners"); a heading in title case or with other marks is quoted as written
+    ("... about “Research & Design”?"), as is the article a heading several share is named by (`title`)."""
+    words = heading.split()
+    plain = re.fullmatch(r"[A-Za-z][A-Za-z' -]*", heading) and all(w.islower() or w.isupper() for w in words[1:])
+    first = words[0] if words and (words[0].isupper() or len(words[0]) == 1) else (words[0].lower() if words else "")
+    named = " ".join([first, *words[1:]]) if plain else f"“{heading}”"
+    return f"What do the guides say about {named} in “{title}”?" if title else f"What do the guides say about {named}?"
+
+
 def _examples(headings: dict[str, int], n: int = 3, centrality=None, topic=None) -> tuple[str, ...]:
     """Questions from the articles' own headings, the most central first (`centrality`; else the most common):
     those written as questions that stand on their own (four words or more, no pronoun leaning on the page), then
@@ -287,7 +298,7 @@ def _examples(headings: dict[str, int], n: int = 3, centrality=None, topic=None)
     if centrality is not None:  # stable: equally central headings keep the more common first
         questions.sort(key=centrality, reverse=True)
         topics.sort(key=centrality, reverse=True)
-    offered = questions + [f"What do the guides say about “{h}”?" for h in topics]
+    offered = questions + [about(h) for h in topics]
     if topic is None:
         return tuple(offered[:n])
     # Three questions on three topics: one that shares a topic word (`topic`: not the library's subject) with one

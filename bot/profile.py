@@ -18,7 +18,7 @@ from .config import KNOBS, THRESHOLDS
 from .embedding import Embedder
 from .index.search import Search
 from .index.store import IndexStore
-from .library import Library, derive, readable_heading, stands_alone
+from .library import Library, about, derive, readable_heading, stands_alone
 from .text import QUESTION_STEMS, stem, tokenize_one
 
 BACKGROUND_MIN_CHUNKS = 20  # a library of fewer chunks is too small to tell its background words (KNOBS.background_share)
@@ -184,4 +184,4 @@ class Profile:
 def _suggestion(heading: str, title: str) -> str:
     if heading.endswith("?"):
         return f"{heading} (in “{title}”)" if title else heading
-    return f"What do the guides say about “{heading}” in “{title}”?" if title else f"What do the guides say about “{heading}”?"
+    return about(heading, title)
