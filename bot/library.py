@@ -270,6 +270,9 @@ def stands_alone(question: str) -> bool:
             and not _BARE_THE.search(question))
 
 
+QUOTES = "\"'“”‘’ "
+
+
 def about(heading: str, title: str = "") -> str:
     """A question asking what the guides say about a section: "What do the guides say about adult learners?" for a
     heading in sentence case ("Adult learners"); a heading in title case or with other marks is quoted as written
@@ -277,7 +280,7 @@ def about(heading: str, title: str = "") -> str:
     words = heading.split()
     plain = re.fullmatch(r"[A-Za-z][A-Za-z' -]*", heading) and all(w.islower() or w.isupper() for w in words[1:])
     first = words[0] if words and (words[0].isupper() or len(words[0]) == 1) else (words[0].lower() if words else "")
-    named = " ".join([first, *words[1:]]) if plain else f"“{heading}”"
+    named = " ".join([first, *words[1:]]) if plain else f"“{heading.strip(QUOTES)}”"  # not ““Anyone can write””
     return f"What do the guides say about {named} in “{title}”?" if title else f"What do the guides say about {named}?"
 
 

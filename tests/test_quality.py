@@ -398,6 +398,7 @@ def test_a_heading_offered_as_a_question_reads_as_one():
     assert about("AI and machine learning") == "What do the guides say about AI and machine learning?"
     assert about("Research & design") == "What do the guides say about “Research & design”?"
     assert about("Skylight Career Pathways") == "What do the guides say about “Skylight Career Pathways”?"
+    assert about('"Anyone can write"') == "What do the guides say about “Anyone can write”?"
 
 
 def test_a_question_heading_that_leans_on_its_page_is_offered_with_its_article(tmp_path, embedder):
