@@ -214,7 +214,7 @@ class CareerBot:
         """The query to search: the message itself, or, when it depends on the previous turn, both together, the
         earlier question asked of what the message names in place of one of its words ("and for staff?" after
         "what does a senior PM do?": what a staff PM does). `siblings`: Profile.siblings."""
-        previous = [h["content"] for h in history if h.get("role") == "user" and str(h.get("content", "")).strip()]
+        previous = _asked(history)
         if not previous or not depends_on_context(message):
             return message
         # Asks for more, in turn after turn ("tell me more", "go on"): the last question that named something.
@@ -312,12 +312,17 @@ def in_place_of(before: str, message: str, siblings: dict[str, frozenset[str]]) 
     return re.sub(r"[A-Za-z0-9][\w'’+#.-]*[\w+#]|[A-Za-z0-9]", swap, before) if named else before
 
 
-# What people put before a follow-up without changing it: "ok and for an M4?" is "and for an M4?".
 def _turn_of(history: list[dict], message: str) -> int:
     """The position in `history` of the last user turn that is `message`."""
     return max(i for i, h in enumerate(history) if h.get("role") == "user" and h.get("content") == message)
 
 
+def _asked(history: list[dict]) -> list[str]:
+    """The user's messages in `history` that say something, oldest first."""
+    return [h["content"] for h in history if h.get("role") == "user" and str(h.get("content", "")).strip()]
+
+
+# What people put before a follow-up without changing it: "ok and for an M4?" is "and for an M4?".
 _ACKNOWLEDGED = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|cool|alright|hmm+|great|thanks|thank you|thx|yeah|yep|sure|"
                            r"got it|nice|i see)(?:[\s,.!]+|$))+", re.I)
 
@@ -358,7 +363,7 @@ def _leans_back(loaded: Loaded, message: str, query: str, history: list[dict]) -
     a postdoc?" or "what do they ask at interviews?" after a question on something else stand on their own; "how
     often do they meet up?" after one on a mentoring programme does not."""
     profile, retriever, embed = loaded.profile, loaded.retriever, loaded.retriever.embedder.embed_query
-    previous = [h["content"] for h in history if h.get("role") == "user" and str(h.get("content", "")).strip()]
+    previous = _asked(history)
     mine = embed(respelled(profile, message))
     alone = retriever.ranked(corrected(profile, message), 5, mine).best_similarity
     both = retriever.ranked(corrected(profile, query), 5, embed(respelled(profile, query)))
