@@ -345,6 +345,11 @@ def _missing(full: float, fewer: float, shared: int, limits: Thresholds) -> bool
     # They are a gap only if the passages fit the question clearly better without them: "over the next decade" is
     # answered by "from 2020 to 2030"; "in India" pulls away from US figures. And not when the rest matches too
     # little to be answered, unless the passages hold many of the question's words (Thresholds.shared_terms).
+    # Nor when the passages fit the question well with them, and clearly better than without: they are what the
+    # passages answer, in other words ("Is it dangerous?" of "Electric shock is the most serious risk in the job":
+    # 0.46 with the word). Fifteen libraries: a gap claimed on a follow-up one fewer, nothing else moved.
+    if full >= limits.answer_without_gaps and full >= fewer + limits.gap_margin:
+        return False
     return not (fewer <= full + limits.gap_margin and (fewer >= limits.answer_without_gaps or shared >= limits.shared_terms))
 
 

@@ -95,6 +95,18 @@ def test_tell_me_more_when_all_was_said_says_so(tmp_path, embedder):
     assert before.citations and not answer.citations and "all the guides say" in answer.text, answer.text
 
 
+def test_a_word_the_library_never_uses_is_no_gap_when_the_passage_answers_it(tmp_path, embedder):
+    """"dangerous" is nowhere in the article, but the question matches its sentence on risk far better with the
+    word than without it: a synonym, not a gap (it was "The guides don't cover “dangerous”")."""
+    bot = _bot_on(tmp_path, embedder, {
+        "safety.md": "# Staying safe as an electrician\n\nElectric shock is the most serious risk in the job. "
+                     "Electricians must always isolate a circuit before touching it.\n",
+        "pay.md": "# Pay\n\nApprentice electricians usually start on around 18,000 pounds a year.\n"})
+    answer = bot.ask("Is it dangerous?")
+    assert answer.citations and not answer.gaps and "serious risk" in answer.text, answer.text
+    assert "Antarctica" in bot.ask("Is it dangerous in Antarctica?").gaps
+
+
 @pytest.mark.parametrize("question", ["Is a bootcamp worth it?", "What is MLOps and why does it matter?"])
 def test_a_question_that_names_what_its_pronoun_means_is_searched_as_asked_after_another(guides_bot, question):
     # Its "it" made every such question a follow-up of whatever was asked before: after a question on something
