@@ -38,6 +38,7 @@ class Profile:
         self.library: Library = derive(
             [a.title for a in store.articles.values()], index.section_counts(),
             [a.abbreviations for a in store.articles.values()], self.background, stem, store.library, self._centrality,
+            self._spread,
         )
         # Word vectors asked for before: the same unusual words come back question after question. A memo of
         # the model's output, not derived state: bounded, and kept whole or emptied under its own lock.
@@ -49,6 +50,12 @@ class Profile:
         question words). Used once, when the profile is made, to choose the examples offered."""
         terms = [t for t in tokenize_one(text) if t not in QUESTION_STEMS]
         return sum(float(np.log1p(self.index.df(t))) for t in terms) / len(terms) if terms else 0.0
+
+    def _spread(self, phrase: str) -> float:
+        """The share of the library's chunks that hold the least common word of `phrase`. Used once, when the
+        profile is made, to tell a subject from a word the titles share by their format."""
+        words = [stem(w.lower()) for w in _WORD.findall(phrase)]
+        return min((self.index.df(w) / self.index.n for w in words), default=0.0) if self.index.n else 0.0
 
     def knows_term(self, term: str) -> bool:
         """Whether a stemmed term (or a word as written) occurs in the library."""

@@ -170,6 +170,18 @@ def test_a_library_whose_titles_share_one_word_takes_it_as_its_subject():
     assert derive(roles, {}, [], frozenset(), stem).subject == ""
 
 
+def test_a_word_the_titles_share_by_their_format_is_no_subject():
+    # A technical writing library's interviews ("Interview with Alex Ball", ...) named it "interview", a word in a
+    # fifth of its chunks; the greeting offered "my library of articles on “interview”".
+    from bot.library import derive
+    from bot.text import stem
+
+    titles = ["Interview with Alex Ball", "Interview with Celeste Horgan", "Interview with Lana Brindley",
+              "Interview questions", "Finding work", "Maintaining a portfolio"]
+    assert derive(titles, {}, [], frozenset(), stem, spread=lambda phrase: 0.22).subject == ""
+    assert derive(titles, {}, [], frozenset(), stem, spread=lambda phrase: 0.5).subject == "interview"
+
+
 def test_examples_are_questions_a_reader_would_ask_on_different_topics():
     from bot.library import _examples, readable_heading, stands_alone
 
