@@ -75,7 +75,7 @@ def is_small_talk(message: str) -> bool:
 ELLIPSIS = re.compile(r"^\s*(what|how) about\b|^\s*and\b|^\s*(also|then|so)\b.{0,40}\?$|^\s*(why|how)( not)?\s*\??\s*$", re.I)
 PRONOUN = re.compile(
     r"\b(it|its|they|them|their|theirs|that|this|those|these|there|he|she|his|her|one|ones|either|neither|both|"
-    r"the (?:two|three|former|latter|first|second|third|last|other|same))\b",
+    r"the (?:two|three|former|latter|first|second|third|last|other|same)|the (?:whole )?(?:thing|process))\b",
     re.I,
 )
 

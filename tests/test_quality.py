@@ -48,6 +48,19 @@ def test_pronoun_follow_up_finds_what_it_refers_to(guides_bot):
     assert any("bootcamps teach job-ready skills" in c.text for c in answer.citations)
 
 
+def test_the_whole_thing_points_back_like_a_pronoun(tmp_path, embedder):
+    # "how long does the whole thing usually take?" after a question on the interview process was searched alone
+    # and refused as "The guides don't cover “whole”".
+    bot = _bot_on(tmp_path, embedder, {
+        "interviews.md": "# Sales interviews\n\n## SDR interview process\n\nYou meet a recruiter, then the hiring "
+                         "manager, then a panel. The whole process usually takes one to two weeks from the first call.\n",
+        "pay.md": "# Pay\n\nSales development reps earn a base salary plus commission on the meetings they book.\n"})
+    first = "what's the interview process like for sales dev reps?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": bot.ask(first).text}]
+    answer = bot.ask("how long does the whole thing usually take?", history=history)
+    assert "interview" in answer.searched_for and not answer.gaps and "two weeks" in answer.text, answer.text
+
+
 @pytest.mark.parametrize("message", ["ok and what about a PhD?", "Thanks! What about a PhD?", "cool, and a PhD?"])
 def test_a_follow_up_after_an_acknowledgement_is_still_a_follow_up(guides_bot, message):
     # "ok and for an M4?" was searched on its own words and refused.
