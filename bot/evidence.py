@@ -122,7 +122,8 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         sentence_vectors=sentence_vectors,
         chunk_vectors=[np.asarray(retriever.store.chunk_vectors[p.row], dtype=np.float32) for p in passages],
         vector=vector, terms=frozenset(terms), background=profile.background,
-        answer_vector=answer_vector, covered=covered, unknown=unknown, alternatives=opposite,
+        answer_vector=answer_vector, covered=covered, alternatives=opposite,
+        unknown=tuple(" ".join(english_typo(w) or w for w in u.split(" ")) for u in unknown),
         sides_together=sides_together, aspect_together=aspect_together, spelled_sides=spelled_sides,
         telling_sides=telling_sides,
     )
@@ -469,6 +470,9 @@ def knows(profile: Profile, word: str) -> bool:
     root = stem(w)
     if profile.knows_term(root) or profile.knows_term(w):
         return True
+    subject = profile.library.subject.split()
+    if w in profile.library.abbreviations or len(subject) >= 2 and w.removesuffix("s") == "".join(x[0] for x in subject).lower():
+        return True  # a short form the library defines, or its subject's initials ("EM" of "engineering manager")
     if word.isupper() and len(w) <= 5:
         # An acronym as typed ("CLA", "ATS", "GPL") names something; it is no clipping or misspelling of a longer
         # word that happens to share its letters ("cla" of "clarity", "ats" of "attempts").
@@ -549,16 +553,34 @@ def respelled(profile: Profile, text: str) -> str:
             return _FUNCTION_WORD_TYPOS.get(w.lower(), w) if function_word_typo(w) else w
         term = _fixed(profile, w)
         if not term:
-            return w
+            return english_typo(w) or w
         # A stem ("regress") becomes the English word misspelt; a word typed as a stem is already given as one.
         return _english_word(w.lower(), term) or (term if stem(term) == w.lower() else w)
 
     return re.sub(r"[A-Za-z]{3,}", fix, text)
 
 
+def english_typo(w: str) -> str | None:
+    """The common English word that `w`, a word English does not have at all, is one edit from: "incidnet" ->
+    "incident", "salery" -> "salary". None for a word English has, however rare ("certs" is no "cents", "horgan"
+    no "morgan"), for one under six letters, and for a name no common word is one edit from ("meddpicc").
+    Whether the library uses the word is not asked: a gap is named as the word meant."""
+    from wordfreq import zipf_frequency
+
+    if not 6 <= len(w) <= MAX_TYPO_LETTERS or not w.isalpha() or zipf_frequency(w, "en") > 0:
+        return None
+    z, word = max(((zipf_frequency(v, "en"), v) for v in _edits(w.lower())), default=(0.0, None))
+    return word if z >= THRESHOLDS.corrected_min_zipf else None
+
+
+# No word longer than this is taken for a misspelling: a pasted run of 1,900 letters has ~100,000 strings one edit
+# from it, each looked up (35 s for one question). English words in wordfreq's list are shorter.
+MAX_TYPO_LETTERS = 24
+
+
 def _fixed(profile: Profile, w: str) -> str | None:
     lw = w.lower()
-    if (w.isupper() or not is_content(w) or not profile.has_vocabulary or profile.knows_term(stem(lw))
+    if (w.isupper() or len(w) > MAX_TYPO_LETTERS or not is_content(w) or not profile.has_vocabulary or profile.knows_term(stem(lw))
             or profile.embedder.knows_word(lw)):
         return None
     if profile.knows_term(lw):
@@ -595,6 +617,8 @@ def misspelling_of(profile: Profile, w: str, stem: str) -> str | None:
     from rapidfuzz import process
     from rapidfuzz.distance import DamerauLevenshtein
 
+    if len(w) > MAX_TYPO_LETTERS:
+        return None
     for n in range(5, len(w) - 1):
         rest = w[n:]
         if not profile.knows_term(w[:n]):

@@ -778,6 +778,22 @@ def test_a_misspelled_common_word_is_read_as_that_word(guides_bot):
     assert typed.citations and typed.text == meant.text
 
 
+def test_a_typo_of_a_word_the_library_never_uses_is_read_and_named_as_the_word_meant(tmp_path, embedder):
+    # "production incidnet" was named as a gap as typed ("never mention “incidnet”") and read by the model in pieces;
+    # "EM" was a gap in a library on engineering managers, which never writes its subject's initials.
+    from bot.evidence import english_typo, respelled
+
+    assert english_typo("incidnet") == "incident" and english_typo("salery") == "salary"
+    assert english_typo("certs") is None and english_typo("horgan") is None and english_typo("meddpicc") is None
+    bot = _bot_on(tmp_path, embedder, {
+        "library.yaml": "subject: engineering manager\n",
+        "ladder.md": "# Engineering manager ladder\n\nAn engineering manager grows the team and owns delivery.\n",
+        "hiring.md": "# Hiring\n\nEngineering managers interview candidates and write the hiring plan.\n"})
+    assert respelled(bot.profile, "a production incidnet?") == "a production incident?"
+    answer = bot.ask("what does an EM do when there's a production incidnet?")
+    assert answer.gaps == ("production incident",), answer.gaps  # not "EM", not "incidnet"
+
+
 def test_the_passage_shown_whole_starts_where_the_answer_does(tmp_path, embedder):
     bot = _bot_on(tmp_path, embedder, {"hiring.md": (
         "# Joining the agency\n\n## The hiring process\n\n"
