@@ -333,7 +333,13 @@ def strongly_depends(message: str) -> bool:
     message = _ACKNOWLEDGED.sub("", message)
     # Numbers count as words: "what's 17 times 23?" is a question of its own.
     return bool(ELLIPSIS.search(message) or len(re.findall(r"[\w']+", message)) <= 2 or asks_for_more(message)
-                or _points_back(message))
+                or _points_back(message) or _OF_THEM.search(message))
+
+
+# "one of them", "which of them", "every one of them": a part of a set named before, wherever it stands ("what if
+# i'm missing one of them?" after a question on the GCSEs needed). "them" alone is often generic ("do they ask
+# about them?"); a share of them never is.
+_OF_THEM = re.compile(r"\b(?:one|any|all|some|none|each|both|either|neither|most|which)\s+of\s+them\b", re.I)
 
 
 # Words that point at someone or something named before, never generic: "it" and "they" often are ("is it worth
