@@ -356,9 +356,12 @@ def _points_back(message: str) -> bool:
         lower = word.lower().removesuffix("'s").removesuffix("’s")
         if lower in _POINTING or lower in ("one", "ones") and i and words[i - 1].lower() == "which":
             return True
-        if is_content(word) and lower not in QUESTION_WORDS:
+        if is_content(word) and lower not in QUESTION_WORDS and not (i and words[i - 1].lower() == "how" and lower in _HOW):
             return False
     return False
+
+
+_HOW = frozenset({"long", "much", "many", "often", "soon", "far", "big", "old"})  # "how long should that reply be?"
 
 
 def _leans_back(loaded: Loaded, message: str, query: str, history: list[dict]) -> bool:

@@ -134,7 +134,9 @@ def test_a_question_that_names_what_its_pronoun_means_is_searched_as_asked_after
                                             ("What salary can I expect?", "Is that figure for the United States?"),
                                             ("Who wrote the beginner's guide?", "how did she get into machine learning?"),
                                             # a share of a set named before, wherever it stands
-                                            ("Which programming languages should I learn?", "what if I only know one of them?")])
+                                            ("Which programming languages should I learn?", "what if I only know one of them?"),
+                                            # "how long" asks, it names nothing
+                                            ("What should go in my portfolio?", "how long should that be?")])
 def test_a_pointing_word_before_anything_the_message_names_points_back(guides_bot, first, message):
     # Such a message fits nothing on its own words, so the test a pronoun-only tie passes (KNOBS.context_fit) would
     # search it alone.
