@@ -553,6 +553,9 @@ def respelled(profile: Profile, text: str) -> str:
             return _FUNCTION_WORD_TYPOS.get(w.lower(), w) if function_word_typo(w) else w
         term = _fixed(profile, w)
         if not term:
+            lw = w.lower()
+            if profile.knows_term(stem(lw)) or profile.embedder.knows_word(lw):
+                return w  # the library's word, or one the model reads whole: no lookup in wordfreq
             return english_typo(w) or w
         # A stem ("regress") becomes the English word misspelt; a word typed as a stem is already given as one.
         return _english_word(w.lower(), term) or (term if stem(term) == w.lower() else w)
