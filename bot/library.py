@@ -292,8 +292,19 @@ def about(heading: str, title: str = "") -> str:
     words = heading.split()
     plain = re.fullmatch(r"[A-Za-z][A-Za-z' -]*", heading) and all(w.islower() or w.isupper() for w in words[1:])
     first = words[0] if words and (words[0].isupper() or len(words[0]) == 1) else (words[0].lower() if words else "")
-    named = " ".join([first, *words[1:]]) if plain else f"“{heading.strip(QUOTES)}”"  # not ““Anyone can write””
+    named = " ".join([first, *words[1:]]) if plain else f"“{_quoted_within(heading)}”"
+
     return f"What do the guides say about {named} in “{title}”?" if title else f"What do the guides say about {named}?"
+
+
+def _quoted_within(heading: str) -> str:
+    """A heading to set inside “...”: without quotes around the whole ("“Anyone can write”", not "““Anyone can
+    write””"), and a title it quotes in single quotes (‘On Being a Senior Engineer’ - Level Up Your Core Skills,
+    not a lone " left where the heading's first quote was taken off)."""
+    text = heading.strip()
+    if len(text) > 1 and text[0] in QUOTES and text[-1] in QUOTES:
+        text = text[1:-1].strip()
+    return re.sub(r"[\"“]([^\"“”]+)[\"”]", r"‘\1’", text)
 
 
 def _examples(headings: dict[str, int], n: int = 3, centrality=None, topic=None) -> tuple[str, ...]:

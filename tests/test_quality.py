@@ -428,6 +428,9 @@ def test_a_heading_offered_as_a_question_reads_as_one():
     assert about("Research & design") == "What do the guides say about “Research & design”?"
     assert about("Skylight Career Pathways") == "What do the guides say about “Skylight Career Pathways”?"
     assert about('"Anyone can write"') == "What do the guides say about “Anyone can write”?"
+    # a title quoted in the heading: no lone quote left ("“On Being a Senior Engineer" - Level Up ...”)
+    assert (about('"On Being a Senior Engineer" - Level Up Your Core Skills')
+            == "What do the guides say about “‘On Being a Senior Engineer’ - Level Up Your Core Skills”?")
 
 
 def test_a_question_heading_that_leans_on_its_page_is_offered_with_its_article(tmp_path, embedder):
