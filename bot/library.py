@@ -289,12 +289,19 @@ def about(heading: str, title: str = "") -> str:
     """A question asking what the guides say about a section: "What do the guides say about adult learners?" for a
     heading in sentence case ("Adult learners"); a heading in title case or with other marks is quoted as written
     ("... about “Research & Design”?"), as is the article a heading several share is named by (`title`)."""
+    asked = heading.strip().rstrip(".:") + "?"
+    if _ASKS.match(heading) and not title and stands_alone(asked):
+        return asked  # "What to Write About as a Developer" asks already; "What to do with it" leans on its page
     words = heading.split()
     plain = re.fullmatch(r"[A-Za-z][A-Za-z' -]*", heading) and all(w.islower() or w.isupper() for w in words[1:])
     first = words[0] if words and (words[0].isupper() or len(words[0]) == 1) else (words[0].lower() if words else "")
     named = " ".join([first, *words[1:]]) if plain else f"“{_quoted_within(heading)}”"
 
     return f"What do the guides say about {named} in “{title}”?" if title else f"What do the guides say about {named}?"
+
+
+# A heading worded as a question without its mark: "How to choose a mentor", "What to Write About as a Developer".
+_ASKS = re.compile(r"^(?:how|what|where|when|why|which|who)\s+(?:to|is|are|do|does|can|should)\s+\w", re.I)
 
 
 def _quoted_within(heading: str) -> str:

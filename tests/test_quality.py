@@ -429,6 +429,9 @@ def test_a_heading_offered_as_a_question_reads_as_one():
     assert about("Skylight Career Pathways") == "What do the guides say about “Skylight Career Pathways”?"
     assert about('"Anyone can write"') == "What do the guides say about “Anyone can write”?"
     # a title quoted in the heading: no lone quote left ("“On Being a Senior Engineer" - Level Up ...”)
+    # a heading worded as a question is asked as written; one that leans on its page is not
+    assert about("What to Write About as a Developer") == "What to Write About as a Developer?"
+    assert about("What to do with it") == "What do the guides say about what to do with it?"
     assert (about('"On Being a Senior Engineer" - Level Up Your Core Skills')
             == "What do the guides say about “‘On Being a Senior Engineer’ - Level Up Your Core Skills”?")
 
