@@ -109,8 +109,13 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
         source=path.name,
         site=site,
         url=url if len(url) <= MAX_URL_CHARS else "",  # a link cut short leads nowhere: none is better
-        date=_meta_text(meta.get("date")),
+        date=next(filter(None, (_meta_text(meta.get(k)).strip() for k in DATE_KEYS)), ""),
     )
+
+
+# Where front matter keeps an article's publication date: Jekyll, Hugo and Docusaurus "date", Astro "pubDate",
+# Hugo "publishDate", schema.org "datePublished". A date of last change ("lastmod", "updated") is not its date.
+DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish_date", "datePublished")
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:

@@ -63,6 +63,16 @@ def test_a_title_a_site_generator_nests_in_the_front_matter_is_the_title(tmp_pat
     assert load_article(tmp_path / "b.md").title == "Burnout"
 
 
+def test_an_astro_page_gives_its_date_from_pubdate(tmp_path):
+    # A tester's flight-school library (Astro content collections): 8 of 9 articles had "pubDate:" and no date shown.
+    path = tmp_path / "ppl.md"
+    path.write_text('---\npubDate: "Jan 23, 2024 "\ntitle: "Student pilot certificates"\n---\n\n'
+                    "A medical certificate is needed before you fly solo.\n")
+    assert load_article(path).date == "Jan 23, 2024"
+    path.write_text("---\ntitle: Pay\nlastmod: 2025-01-02\n---\n\nPilots are paid by the flight hour in most airlines.\n")
+    assert load_article(path).date == ""  # a date of last change is not the article's date
+
+
 def test_hugo_pages_give_their_toml_front_matter_and_lose_shortcodes_and_alert_markers(tmp_path):
     path = tmp_path / "de.md"
     path.write_text('+++\ntitle = "Becoming a data engineer"\ndate = 2023-05-01\ntags = ["career"]\n+++\n\n'
