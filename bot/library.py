@@ -271,15 +271,20 @@ _LEANS = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|one|ones
 # "Do you like helping people?", "Are you ready?": the page quizzing its reader, no question a reader asks it.
 _QUIZ = re.compile(r"^(?:do|are|have|would|did|were) you\b(?!.*\b(?:need|have to|must|should|require)\b)", re.I)
 # "What are the responsibilities?": only a noun the page is about, with no word of what it belongs to.
-_BARE_THE = re.compile(r"^(?:what|which|who|where)(?: \w+)? (?:is|are) the \w+\?$", re.I)
+_BARE_THE = re.compile(r"^(?:what|which|who|where)(?:['’]s| (?:\w+ )?(?:is|are)) the (?:\w+ )?\w+\?$", re.I)
+# A question word, a verb that opens a question, or "or" ("A masters or a PhD?"), anywhere ("I applied for a role,
+# what happens next?").
+_ASKING = re.compile(r"\b(?:what|how|why|when|where|which|who|whom|whose|is|are|am|was|were|do|does|did|can|could|"
+                     r"should|would|will|shall|may|might|must|has|have|had|or)\b", re.I)
 
 
 def stands_alone(question: str) -> bool:
     """Whether a heading written as a question asks something without its page: four words or more, no pronoun
     leaning on the page ("What discipline?", "Why have one?" do not), not the page quizzing its reader ("Do you like
-    helping people?") or a bare "What are the responsibilities?"."""
+    helping people?"), not a bare "What are the responsibilities?" or "What's the Real Answer?", and asking with a
+    question word, a verb or a choice (a flight school's call to action "Ready to Take Off?" asks nothing)."""
     return (len(question.split()) >= 4 and not _LEANS.search(question) and not _QUIZ.search(question)
-            and not _BARE_THE.search(question))
+            and not _BARE_THE.search(question) and bool(_ASKING.search(question)))
 
 
 QUOTES = "\"'“”‘’ "

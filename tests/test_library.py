@@ -187,6 +187,9 @@ def test_examples_are_questions_a_reader_would_ask_on_different_topics():
 
     assert not stands_alone("Do you like helping people?") and not stands_alone("What are the responsibilities?")
     assert stands_alone("Do you need a degree to apply?") and stands_alone("What are the benefits of an apprenticeship?")
+    # A flight school's greeting offered "Ready to Take Off?" and "What’s the Real Answer?" (a tester's library).
+    assert not stands_alone("Ready to Take Off?") and not stands_alone("What’s the Real Answer?")
+    assert stands_alone("A masters or a PhD?") and stands_alone("I applied for a role, what happens next?")
     assert readable_heading("So... How Can I Get a Job?") == "How Can I Get a Job?"
     headings = {"Why blog as a developer?": 3, "How often should I blog as a developer?": 2, "How do I prepare a talk?": 1}
     topic = lambda q: {w.strip("?").lower() for w in q.split() if len(w) > 3} - {"developer"}  # noqa: E731
