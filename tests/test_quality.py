@@ -460,7 +460,8 @@ def test_a_question_heading_that_leans_on_its_page_is_offered_with_its_article(t
                                      "how are you doing today?", "hello, how is it going?", "hey whats up",
                                      "thanks, that actually really helped!", "ok cool ty, thats all i needed",
                                      "that's everything I wanted to know, thanks", "who made you?", "are you a bot?",
-                                     "heyy", "hiii there", "hellooo", "thanks, that helps a lot!"])
+                                     "heyy", "hiii there", "hellooo", "thanks, that helps a lot!",
+                                     "hello! what can you help me with?", "hi, what can you tell me about?"])
 def test_small_talk_gets_a_friendly_reply_not_retrieval(guides_bot, message):
     answer = guides_bot.ask(message)
     assert answer.kind == "smalltalk" and answer.citations == []
