@@ -36,6 +36,17 @@ def test_a_leaning_sentence_travels_with_the_one_it_leans_on():
     assert quoted(p, 2) == ["Salaries are high."]
 
 
+def test_a_sentence_that_continues_the_one_before_leans_on_it():
+    # A flight school's "For most people, 4 to 6 years. Not because it has to take that long, but ...": a follow-up
+    # answer opened on the "Not because".
+    p = passage("For most people, it takes 4 to 6 years. Not because it has to take that long, but because training "
+                "is part-time. Ratings come one by one.")
+    assert quoted(p, 1) == ["For most people, it takes 4 to 6 years.",
+                            "Not because it has to take that long, but because training is part-time."]
+    p = passage("Pilots fly long routes. And most of them love the work.")
+    assert quoted(p, 1) == ["Pilots fly long routes.", "And most of them love the work."]
+
+
 def test_a_leaning_sentence_whose_antecedent_is_not_shown_is_not_quoted():
     p = passage("However, Python is not the only programming language engineers use.\n\nJava is common in production.")
     assert quoted(p, 0) is None
