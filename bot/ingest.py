@@ -100,7 +100,9 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
     title = (_meta_text(_front_title(meta)).strip() or _first_heading(text)[:MAX_META_CHARS].strip()
              or (_title_line(text) if kind == "text" else ""))
     site = next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), "")
+    title = _without_site(title, site)
     url = _meta_text(meta.get("url"), MAX_URL_CHARS + 1)
+    url = "" if _LOCAL_URL.match(url) else url  # a page saved from its author's preview server links there
     return Article(
         id=article_id(path),
         title=title or _file_title(path),
@@ -109,13 +111,26 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
         source=path.name,
         site=site,
         url=url if len(url) <= MAX_URL_CHARS else "",  # a link cut short leads nowhere: none is better
-        date=next(filter(None, (_meta_text(meta.get(k)).strip() for k in DATE_KEYS)), ""),
+        date=next((d for d in (_meta_text(meta.get(k)).strip() for k in DATE_KEYS) if re.search(r"\d", d)), ""),
     )
 
 
 # Where front matter keeps an article's publication date: Jekyll, Hugo and Docusaurus "date", Astro "pubDate",
 # Hugo "publishDate", schema.org "datePublished". A date of last change ("lastmod", "updated") is not its date.
 DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish_date", "datePublished")
+
+
+_LOCAL_URL = re.compile(r"^\s*(?:https?:)?//(?:localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)", re.I)
+
+
+def _without_site(title: str, site: str) -> str:
+    """A page title without the site's name it carries ("Finding field jobs · I'm a Chordata!" of the site "I'm a
+    Chordata!"): the name is shown beside the title already. A title that is only the site's name stays."""
+    if not site.strip() or not title:
+        return title
+    name = re.escape(site.strip())
+    short = re.sub(rf"^\s*{name}\s*[|·•:–—-]+\s*|\s*[|·•:–—-]+\s*{name}\s*$", "", title, flags=re.I)
+    return short if short.strip() else title
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -158,8 +173,8 @@ def _front_title(meta: dict):
 def _meta_text(value, limit: int = MAX_META_CHARS) -> str:
     """A metadata value (front matter, HTML or PDF fields) as text cut to `limit`; "" for a list, a mapping,
     bytes or nothing. Does not check what the text says."""
-    if not value or not isinstance(value, (str, int, float, datetime.date)):
-        return ""
+    if not value or not isinstance(value, (str, int, float, datetime.date)) or isinstance(value, bool):
+        return ""  # a flag ("published: true", Jekyll's) is no title, site or date
     return str(value)[:limit]
 
 

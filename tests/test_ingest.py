@@ -31,6 +31,23 @@ def test_title_falls_back_to_first_heading_then_file_name(tmp_path):
     assert load_article(tmp_path / "shifts.txt").title == "Working hours and shifts for electricians"
 
 
+def test_a_page_title_loses_the_site_name_and_a_preview_servers_link(tmp_path):
+    # A tester's ecology library: "Searching for Opportunities ... · I'm a Chordata! Urochordata! (I'm a Chordata!
+    # Urochordata!)" in every source line, and a link to the author's Jekyll preview, http://localhost:4000//...
+    (tmp_path / "p.html").write_text(
+        '<html><head><title>Field jobs &middot; Chordata Blog</title><meta property="og:site_name" content="Chordata Blog">'
+        '<link rel="canonical" href="http://localhost:4000//2016-06-09-field-jobs/"></head><body><main><h1>Field jobs</h1>'
+        "<p>Most field technician jobs are seasonal and start in the spring.</p><p>Apply early, in January.</p></main></body></html>")
+    a = load_article(tmp_path / "p.html")
+    assert (a.title, a.site, a.url) == ("Field jobs", "Chordata Blog", "")
+    (tmp_path / "q.md").write_text("---\ntitle: 'Chordata Blog | Grad school'\nsite: Chordata Blog\nurl: https://example.org/g\n---\n\n"
+                                   "A masters may raise a starting salary for a technician.\n")
+    a = load_article(tmp_path / "q.md")
+    assert (a.title, a.url) == ("Grad school", "https://example.org/g")
+    (tmp_path / "r.md").write_text("---\ntitle: Chordata Blog\nsite: Chordata Blog\n---\n\nA masters may raise a starting salary.\n")
+    assert load_article(tmp_path / "r.md").title == "Chordata Blog"
+
+
 def test_an_html_page_is_dated_only_where_it_gives_a_date(tmp_path):
     # A footer's "Copyright 2024" was read as the page's date, 2024-01-01, on every citation.
     body = "<p>Electricians wear insulated gloves, safety boots and eye protection on every site they work on.</p>"
@@ -71,6 +88,9 @@ def test_an_astro_page_gives_its_date_from_pubdate(tmp_path):
     assert load_article(path).date == "Jan 23, 2024"
     path.write_text("---\ntitle: Pay\nlastmod: 2025-01-02\n---\n\nPilots are paid by the flight hour in most airlines.\n")
     assert load_article(path).date == ""  # a date of last change is not the article's date
+    # Jekyll's "published: true" is a flag: it was shown as the date, "(True)", on a tester's ecology library.
+    path.write_text("---\ntitle: Grad school\npublished: true\nsite: true\n---\n\nA masters may raise a starting salary.\n")
+    assert (load_article(path).date, load_article(path).site) == ("", "")
 
 
 def test_hugo_pages_give_their_toml_front_matter_and_lose_shortcodes_and_alert_markers(tmp_path):
