@@ -642,8 +642,8 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
             Citation(
                 n=n, text=text, article=first.article, chunk_id=first.chunk_id,
                 similarity=max(passages[rk].similarity for rk in ranks), heading=first.heading, context=first.context,
-                sentences=tuple(s.text for s, _ in used),
-                highlights=tuple((s.start + shift, s.end + shift) for s, shift in marked),
+                sentences=tuple(text[a:b] for a, b in _runs(used, text)),
+                highlights=_runs(marked, text),
             )
         )
         body = quoted[0] + "".join(j + q for j, q in zip(joiners, quoted[1:]))
@@ -701,6 +701,24 @@ def _without_repeats(group: list[_Excerpt], passages, roles) -> tuple[list[_Exce
         kept.append(c)
         end = max(end, sents[members[-1]].end)
     return kept, joiners
+
+
+FRAGMENT_WORDS = 4  # a "sentence" shorter than this ("$89,518.", "per year.") is a piece of its line, quoted with it
+
+
+def _runs(sentences, text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) offsets in `text` of `sentences` ((sentence, shift) pairs), each on its own, but a fragment
+    of a line (a table row "Honolulu, HI. 13 salaries reported. $89,518. per year." read as four sentences) joined
+    with the sentences used beside it on that line: one quote of the source's text, not four pieces."""
+    spans: list[tuple[int, int]] = []
+    for s, shift in sentences:
+        start, end = s.start + shift, s.end + shift
+        if spans and 0 <= start - spans[-1][1] and "\n" not in text[spans[-1][1]:start] and min(
+                len(text[spans[-1][0]:spans[-1][1]].split()), len(s.text.split())) < FRAGMENT_WORDS:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return tuple(spans)
 
 
 def _same_citation(p: Passage, q: Passage) -> bool:

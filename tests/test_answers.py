@@ -177,3 +177,18 @@ def test_a_quiz_item_restating_the_question_is_not_its_answer(tmp_path, embedder
     update.build(settings, embedder)
     answer = CareerBot.load(settings=settings).ask("what are the main steps to getting hired, start to finish?")
     assert answer.citations and "overall strategy" not in answer.text
+
+
+def test_a_table_rows_fragments_are_quoted_as_one_run_of_its_line():
+    # A tester's ecology library listed "Honolulu, HI." / "13 salaries reported." / "$89,518." / "per year." as four
+    # quotes under the source: a table row the sentence splitter read as four sentences.
+    from types import SimpleNamespace
+
+    from bot.answer import _runs
+
+    text = "Honolulu, HI. 13 salaries reported. $89,518. per year.\nAnchorage, AK. 6 salaries reported.\n\nPay is high for most of them. Work is often seasonal."
+    found = [SimpleNamespace(start=m.start(), end=m.end(), text=m[0]) for m in re.finditer(r"[^.\n]+\.", text)]
+    found = [SimpleNamespace(start=f.start + len(f.text) - len(f.text.lstrip()), end=f.end, text=f.text.strip()) for f in found]
+    runs = [text[a:b] for a, b in _runs([(f, 0) for f in found], text)]
+    assert runs == ["Honolulu, HI. 13 salaries reported. $89,518. per year.", "Anchorage, AK. 6 salaries reported.",
+                    "Pay is high for most of them.", "Work is often seasonal."]  # sentences of prose stay apart, and nothing joins across lines
