@@ -261,7 +261,16 @@ def readable_heading(heading: str) -> str:
     spoken = _SO.sub("", text)  # "So... How Can I Get a Job?", "So what is a research software engineer?"
     if spoken != text and spoken:
         text = spoken[0].upper() + spoken[1:]
-    return "" if ":" in text else text
+    return "" if ":" in text or _NO_TOPIC.match(text) else text
+
+
+# Headings any article may have that name no topic of its own: "Final Thoughts", "Additional Resources".
+_NO_TOPIC = re.compile(
+    r"^(?:(?:some |my |a few |our )?(?:final|closing|end|concluding|last|parting) (?:thoughts?|words?|notes?|remarks?)|"
+    r"conclusions?|in conclusion|(?:in )?summary|to sum up|wrapping up|wrap-?up|introduction|intro|overview|"
+    r"(?:key )?takeaways?|tl;? ?dr|references|further reading|(?:additional |more |other |useful )?(?:resources|links)|"
+    r"see also|related (?:posts|articles|reading|links)|acknowledge?ments?|about the authors?|(?:table of )?contents)[.!]?$",
+    re.I)
 
 
 # A heading question that leans on its page ("Why have one?", "What is it?") asks nothing on its own.
@@ -296,7 +305,7 @@ def about(heading: str, title: str = "") -> str:
     ("... about “Research & Design”?"), as is the article a heading several share is named by (`title`)."""
     asked = heading.strip().rstrip(".:") + "?"
     if _ASKS.match(heading) and not title and stands_alone(asked):
-        return asked  # "What to Write About as a Developer" asks already; "What to do with it" leans on its page
+        return asked[0].upper() + asked[1:]  # "What to Write About as a Developer" asks already; "What to do with it" leans on its page
     words = heading.split()
     plain = re.fullmatch(r"[A-Za-z][A-Za-z' -]*", heading) and all(w.islower() or w.isupper() for w in words[1:])
     first = words[0] if words and (words[0].isupper() or len(words[0]) == 1) else (words[0].lower() if words else "")

@@ -191,6 +191,9 @@ def test_examples_are_questions_a_reader_would_ask_on_different_topics():
     assert not stands_alone("Ready to Take Off?") and not stands_alone("What’s the Real Answer?")
     assert stands_alone("A masters or a PhD?") and stands_alone("I applied for a role, what happens next?")
     assert readable_heading("So... How Can I Get a Job?") == "How Can I Get a Job?"
+    # An ecology library offered "What do the guides say about “End Thoughts”?" with its refusals.
+    assert readable_heading("End Thoughts") == readable_heading("Additional Resources") == ""
+    assert readable_heading("Final salary schemes") == "Final salary schemes"
     headings = {"Why blog as a developer?": 3, "How often should I blog as a developer?": 2, "How do I prepare a talk?": 1}
     topic = lambda q: {w.strip("?").lower() for w in q.split() if len(w) > 3} - {"developer"}  # noqa: E731
     assert _examples(headings, n=2, topic=topic) == ("Why blog as a developer?", "How do I prepare a talk?")
