@@ -222,12 +222,26 @@ def _title_word(titles: list[str]) -> str:
     Statistics PhD", ...; "TTS"), in its most common spelling, singular; else "". A library of role pages ("Content
     designer", "Product designer", "Service designer", "Product manager", ...) shares no word that often."""
     spellings: dict[str, Counter] = {}
+    heads: Counter = Counter()  # titles where the word ends its phrase: "Blogging for Developers", not "Field Job"
     for title in titles:
-        for w in {w for w in _WORD.findall(title) if len(w) > 3 or (len(w) > 1 and w.isupper())}:
-            if w.lower() not in FUNCTION_WORDS:
+        seen: dict[str, str] = {}
+        found = list(_WORD.finditer(title))
+        for i, m in enumerate(found):
+            w = m[0]
+            if (len(w) > 3 or (len(w) > 1 and w.isupper())) and w.lower() not in FUNCTION_WORDS:
                 # By the word, not its stem: "design" is not "designer".
-                spellings.setdefault(w if w.isupper() else _singular(w.lower()), Counter())[w] += 1
-    shared = [(sum(c.values()), st) for st, c in spellings.items() if sum(c.values()) >= max(3, len(titles) / 3)]
+                key = w if w.isupper() else _singular(w.lower())
+                seen.setdefault(key, w)
+                after = found[i + 1] if i + 1 < len(found) else None
+                if not (after and not title[m.end():after.start()].strip() and after[0].lower() not in FUNCTION_WORDS):
+                    heads[key] += 1
+        for key, w in seen.items():
+            spellings.setdefault(key, Counter())[w] += 1
+    # A word no title ends a phrase with only ever describes something else ("field" of "Field Job", "field
+    # ecologist", "STEM Field Career" in a library on ecology careers): no subject. "statistics" is one: "(bio)statistics
+    # - do a postdoc!", though "Statistics PhD" has it as a modifier twice.
+    shared = [(sum(c.values()), st) for st, c in spellings.items()
+              if sum(c.values()) >= max(3, len(titles) / 3) and heads[st]]
     if not shared:
         return ""
     word = spellings[max(shared)[1]].most_common()

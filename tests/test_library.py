@@ -207,3 +207,18 @@ def test_a_refusal_of_something_else_altogether_offers_the_librarys_examples(nur
     assert answer.kind == "not_covered" and answer.suggestions == nursing_bot.library.examples
     near = nursing_bot.ask("Can I get an H-1B visa sponsored as a nurse?")
     assert near.suggestions and near.suggestions != nursing_bot.library.examples
+
+
+def test_a_word_the_titles_only_use_to_describe_something_else_is_no_subject():
+    # An ecology library was greeted as one on "field" ("STEM Field Career Conservation", "How to Apply for a Field
+    # Job", "Why I chose to be a field ecologist"); a word that ends a title's phrase somewhere names its subject.
+    from bot.library import derive
+    from bot.text import stem
+
+    titles = ["STEM Field Career Conservation", "How to Apply for a Field Job", "Why I chose to be a field ecologist",
+              "Can you be a marine biologist in Alaska?", "Should I Apply to Graduate School?",
+              "Who Am I? Job Hunting Edition", "Searching for Opportunities in Ecology & Environmental Science"]
+    assert derive(titles, {}, [], frozenset(), stem).subject == ""
+    titles = ["Grad students in (bio)statistics - do a postdoc!", "Navigating Big Data Careers with a Statistics PhD",
+              "A Short Guide for Students Interested in a Statistics PhD Program", "Why I'm Staying in Academia"]
+    assert derive(titles, {}, [], frozenset(), stem).subject == "statistics"
