@@ -253,10 +253,19 @@ _TO_BE = r"\b(?:become|becoming|work(?:ing)? as|jobs? as|careers? as|train(?:ing
 
 
 def _asks_to_be(text: str, phrase: str) -> bool:
-    """Whether `text` asks how to be `phrase`: "how do I become an airline pilot?", "work as a paramedic". Not when
-    the phrase only qualifies the next word ("become a travel nurse": a kind of the library's own career)."""
+    """Whether `text` asks how to be `phrase`, or what one earns: "how do I become an airline pilot?", "work as a
+    paramedic", "how much do flight attendants make?", "what's the salary for a zookeeper?". Not when the phrase
+    only qualifies the next word ("become a travel nurse": a kind of the library's own career)."""
     found = re.search(_TO_BE + re.escape(phrase) + r"\b\W*([\w'’]*)", text, re.I)
-    return found is not None and (not found[1] or found[1].lower() in FUNCTION_WORDS)
+    if found is not None and (not found[1] or found[1].lower() in FUNCTION_WORDS):
+        return True
+    return any(re.search(p.replace("PHRASE", re.escape(phrase)), text, re.I) for p in _EARNS)
+
+
+# Who a pay question is about, with at most one word before the phrase ("flight" of "flight attendants").
+_EARNS = (r"\b(?:do|does|did)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+)?PHRASE\s+(?:usually\s+|typically\s+|really\s+)?"
+          r"(?:make|earn|get paid|take home)\b",
+          r"\b(?:salary|salaries|pay|wages?|earnings)\s+(?:for|of)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+)?PHRASE\b\W*$")
 
 
 # The question itself asks how to become one ("how do I become a pilot?", "what does it take to work as a nurse"),

@@ -104,8 +104,12 @@ def test_far_questions_are_refused(nursing_bot):
     ("how do you become a paramedic, what quals do u need?", "paramedic"),
     ("I want to work as a pharmacist, where do I start?", "pharmacist"),
     ("how do i become a dental hygienist?", "dental hygienist"),
+    # What another career earns: an ecology library answered "what's the salary for a zookeeper" with conservation
+    # scientists' pay, and no word that zookeepers are never mentioned.
+    ("what's the salary for a zookeeper", "zookeeper"),
+    ("how much do paramedics make?", "paramedics"),
 ])
-def test_how_to_become_another_career_is_refused(nursing_bot, question, career):
+def test_how_to_become_or_what_earns_another_career_is_refused(nursing_bot, question, career):
     # The rest of the question ("how do you become ... what quals do u need") reads like this library's own
     # steps, so the nursing steps were given as if they answered it, or under "what they do say in general".
     answer = nursing_bot.ask(question)
