@@ -333,13 +333,19 @@ def strongly_depends(message: str) -> bool:
     message = _ACKNOWLEDGED.sub("", message)
     # Numbers count as words: "what's 17 times 23?" is a question of its own.
     return bool(ELLIPSIS.search(message) or len(re.findall(r"[\w']+", message)) <= 2 or asks_for_more(message)
-                or _points_back(message) or _OF_THEM.search(message))
+                or _points_back(message) or _OF_THEM.search(message) or _ONE_BACK.search(message))
 
 
 # "one of them", "which of them", "every one of them": a part of a set named before, wherever it stands ("what if
 # i'm missing one of them?" after a question on the GCSEs needed). "them" alone is often generic ("do they ask
 # about them?"); a share of them never is.
 _OF_THEM = re.compile(r"\b(?:one|any|all|some|none|each|both|either|neither|most|which)\s+of\s+them\b", re.I)
+# "how much does one cost?", "do I need one?": "one" standing for a thing named before ("whats a discovery flight"
+# then "how much does one cost?" was searched alone and answered with a licence's costs). Not the generic "one" of
+# "how does one become a pilot?" (a person, doing what people do).
+_ONE_BACK = re.compile(r"\b(?:does|did|will|would|could|can|should|is|was)\s+(?:a\s+|the\s+)?one\s+(?:usually\s+|typically\s+)?"
+                       r"(?:cost|costs|take|last|pay|require|involve|mean|look|run|work)\b|"
+                       r"\b(?:get|need|buy|book|find|choose|pick|have|want|afford|recommend|join)\s+one\W*$", re.I)
 
 
 # Words that point at someone or something named before, never generic: "it" and "they" often are ("is it worth

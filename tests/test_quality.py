@@ -136,7 +136,10 @@ def test_a_question_that_names_what_its_pronoun_means_is_searched_as_asked_after
                                             # a share of a set named before, wherever it stands
                                             ("Which programming languages should I learn?", "what if I only know one of them?"),
                                             # "how long" asks, it names nothing
-                                            ("What should go in my portfolio?", "how long should that be?")])
+                                            ("What should go in my portfolio?", "how long should that be?"),
+                                            # "one" for a thing named before (a flight school's discovery flight)
+                                            ("What is a bootcamp?", "how much does one cost?"),
+                                            ("What is a portfolio?", "do I really need one?")])
 def test_a_pointing_word_before_anything_the_message_names_points_back(guides_bot, first, message):
     # Such a message fits nothing on its own words, so the test a pronoun-only tie passes (KNOBS.context_fit) would
     # search it alone.
@@ -151,6 +154,13 @@ def test_a_question_on_something_else_after_one_the_guides_answer_is_still_refus
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": guides_bot.ask(first).text}]
     answer = guides_bot.ask(question, history=history)
     assert answer.kind == "not_covered" and not answer.citations, answer.text
+
+
+def test_the_generic_one_of_a_question_is_no_pointing_word():
+    from bot.conversation import strongly_depends
+
+    assert not strongly_depends("how does one become a machine learning engineer?")
+    assert strongly_depends("how long does one take?") and strongly_depends("where can I get one?")
 
 
 def test_a_new_question_is_searched_as_asked(guides_bot):
