@@ -313,6 +313,9 @@ def stands_alone(question: str) -> bool:
 QUOTES = "\"'“”‘’ "
 
 
+PLAIN_MAX_WORDS = 4
+
+
 def about(heading: str, title: str = "") -> str:
     """A question asking what the guides say about a section: "What do the guides say about adult learners?" for a
     heading in sentence case ("Adult learners"); a heading in title case or with other marks is quoted as written
@@ -321,7 +324,10 @@ def about(heading: str, title: str = "") -> str:
     if _ASKS.match(heading) and not title and stands_alone(asked):
         return asked[0].upper() + asked[1:]  # "What to Write About as a Developer" asks already; "What to do with it" leans on its page
     words = heading.split()
-    plain = re.fullmatch(r"[A-Za-z][A-Za-z' -]*", heading) and all(w.islower() or w.isupper() for w in words[1:])
+    # A longer heading is a phrase of its own ("Make AI fluency a visible strength", "Why I chose to be a field
+    # ecologist"): quoted, not run into the sentence ("... say about make AI fluency a visible strength?").
+    plain = (re.fullmatch(r"[A-Za-z][A-Za-z' -]*", heading) and all(w.islower() or w.isupper() for w in words[1:])
+             and len(words) <= PLAIN_MAX_WORDS)
     first = words[0] if words and (words[0].isupper() or len(words[0]) == 1) else (words[0].lower() if words else "")
     named = " ".join([first, *words[1:]]) if plain else f"“{_quoted_within(heading)}”"
     return f"What do the guides say about {named} in “{title}”?" if title else f"What do the guides say about {named}?"

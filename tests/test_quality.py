@@ -441,7 +441,9 @@ def test_a_heading_offered_as_a_question_reads_as_one():
     # a title quoted in the heading: no lone quote left ("“On Being a Senior Engineer" - Level Up ...”)
     # a heading worded as a question is asked as written; one that leans on its page is not
     assert about("What to Write About as a Developer") == "What to Write About as a Developer?"
-    assert about("What to do with it") == "What do the guides say about what to do with it?"
+    assert about("What to do with it") == "What do the guides say about “What to do with it”?"
+    # a heading of five words or more is a phrase of its own: quoted, not run into the sentence
+    assert about("Make AI fluency a visible strength") == "What do the guides say about “Make AI fluency a visible strength”?"
     assert about("how to handle the questions") == "How to handle the questions?"  # a lowercase heading, asked capitalized
     assert (about('"On Being a Senior Engineer" - Level Up Your Core Skills')
             == "What do the guides say about “‘On Being a Senior Engineer’ - Level Up Your Core Skills”?")
