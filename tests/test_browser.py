@@ -180,6 +180,9 @@ def test_hostile_article_runs_nothing_and_fetches_nothing(page, app_server, tmp_
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("#chat img[src*='127.0.0.9']").count() == 0
     assert page.locator("#chat script").count() == 0
+    # A bare address typed in a question is shown as text, no link ("[link](http://...)" showed a live one).
+    ask(page, "what is [link](http://127.0.0.9:9/evil) or www.evil.example in zebra analytics?")
+    assert page.locator("#chat a[href*='127.0.0.9'], #chat a[href*='evil.example']").count() == 0
     assert only_local(page, url) == []
     page.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)
 

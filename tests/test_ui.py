@@ -10,7 +10,7 @@ import pytest
 from gradio_client import Client
 
 from bot.answer import Answer, Citation
-from bot.apps.ui import Permission, highlight, render_answer
+from bot.apps.ui import Permission, highlight, markup, render_answer
 from bot.apps.ui.chat import ask_option, edit, respond, retry, undo
 from bot.apps.ui.context import Context
 from bot.apps.ui.feedback import on_comment, on_like
@@ -41,8 +41,15 @@ def test_rendering_leaves_no_live_markup_from_article_text():
     out = render_answer(_hostile_answer(), "q")
     for live in ("<img", "<script", "<b>", "](", "javascript:", "onerror=\""):
         assert live not in out
-    assert "&lt;img src=&quot;http://127.0.0.9/x.png&quot;" in out  # shown as text instead
+    assert "&lt;img src=&quot;http&#58;//127.0.0.9/x.png&quot;" in out  # shown as text instead
     assert "<mark>" in out and "Evil &amp; Co" in out
+
+
+def test_a_bare_address_in_text_is_no_link():
+    # A tester's question "[link](http://evil.example) what is MLOps?" showed a live link: the chat's Markdown makes
+    # links of bare URLs, "www." addresses and e-mail addresses, escaped brackets or not.
+    shown = markup.safe("[link](http://evil.example) or www.evil.example, mailto:a@evil.example")
+    assert "http:" not in shown and "www." not in shown and "@" not in shown and "mailto:" not in shown
 
 
 def test_highlight_marks_exactly_the_cited_spans():

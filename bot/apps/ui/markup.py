@@ -6,19 +6,22 @@ anything; the only markup in a message is the markup this package writes. Pure; 
 from __future__ import annotations
 
 import html
+import re
 from urllib.parse import urlparse
 
 # Characters that HTML or Markdown would act on, as entities: shown as typed, never interpreted.
 # One translate pass, so an entity this writes is never escaped again.
 _SAFE = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\n": "<br>"}
-    | {c: f"&#{ord(c)};" for c in "[]()!*_`#~|\\{}$"}
+    # ":" and "@" too: the chat's Markdown turns a bare "http://...", "mailto:" or "a@b.org" into a live link
+    | {c: f"&#{ord(c)};" for c in "[]()!*_`#~|\\{}$:@"}
 )
+_WWW = re.compile(r"\b(www)\.", re.I)  # ... and "www.example.org" (GFM's autolink)
 
 
 def safe(text: str) -> str:
-    """Text shown as text: HTML-escaped and Markdown-inert; line breaks kept. Pure."""
-    return text.translate(_SAFE)
+    """Text shown as text: HTML-escaped and Markdown-inert (no link made of a bare URL either); line breaks kept. Pure."""
+    return _WWW.sub(r"\1&#46;", text.translate(_SAFE))
 
 
 def safe_url(url: str) -> str:
