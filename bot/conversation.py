@@ -318,8 +318,10 @@ def _turn_of(history: list[dict], message: str) -> int:
 
 
 def _asked(history: list[dict]) -> list[str]:
-    """The user's messages in `history` that say something, oldest first."""
-    return [h["content"] for h in history if h.get("role") == "user" and str(h.get("content", "")).strip()]
+    """The user's messages in `history` that ask something, oldest first: not small talk ("hello" was searched as
+    part of the next follow-up: "hello How long does it take ... how much does that cost?")."""
+    return [h["content"] for h in history if h.get("role") == "user" and str(h.get("content", "")).strip()
+            and not is_small_talk(str(h["content"]))]
 
 
 # What people put before a follow-up without changing it: "ok and for an M4?" is "and for an M4?".

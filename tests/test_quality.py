@@ -1152,3 +1152,12 @@ def test_a_figure_about_something_else_never_leads_an_amount_answer(tmp_path, em
     # A figure the question's words name still leads: "how long is a nursing degree?"
     degree = bot.ask("how long is a nursing degree?")
     assert "three years" in degree.text and not degree.gaps
+
+
+def test_small_talk_before_is_no_part_of_a_follow_up(guides_bot):
+    # A UI tester's third turn was searched as "hello How long does it take ... how much does that cost?".
+    history = []
+    for message in ("hello", "How long does it take to become an ML engineer?"):
+        history += [{"role": "user", "content": message}, {"role": "assistant", "content": guides_bot.ask(message, history=history).text}]
+    answer = guides_bot.ask("how much does that cost?", history=history)
+    assert "hello" not in answer.searched_for.lower() and "how long" in answer.searched_for.lower()
