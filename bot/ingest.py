@@ -96,7 +96,7 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
         raise ArticleError(path, "no readable article text was found in it")
     if not _has_sentence(text):
         # Navigation-only HTML ("Home About Contact Blog") or an empty template is no article.
-        raise ArticleError(path, f"too little article text in it (not one sentence of {MIN_WORDS} or more words)")
+        raise ArticleError(path, f"too little article text in it (not one sentence of {MIN_WORDS} or more words ending in . ! or ?)")
     title = (_meta_text(_front_title(meta)).strip() or _first_heading(text)[:MAX_META_CHARS].strip()
              or (_title_line(text) if kind == "text" else ""))
     site = next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), "")
