@@ -23,14 +23,12 @@ CSS = """
 PAGE_STYLE = """<style>
 @media (max-width: 640px) {
   .gradio-container .main.fillable { padding: 4px !important; }
-  #title h2 { font-size: 1.1rem; margin: 0; }
+  #title h2 { font-size: 1.1rem; margin: 0; padding-left: 30px; }  /* clear of the side panel's toggle */
   #title p { display: none; }
   #chat { height: 64vh !important; min-height: 0 !important; }
   #chat .message-row { max-width: 100% !important; margin-left: 0 !important; margin-right: 0 !important; }
   .sources blockquote { padding-left: 6px; margin-left: 0; }
 }
-/* Clear of the side panel's toggle (0-28 px from the left edge), which covered the title's first letter. */
-#title h2 { padding-left: 30px !important; }
 </style>"""
 
 
