@@ -111,13 +111,28 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
         source=path.name,
         site=site,
         url=url if len(url) <= MAX_URL_CHARS else "",  # a link cut short leads nowhere: none is better
-        date=next((d for d in (_meta_text(meta.get(k)).strip() for k in DATE_KEYS) if re.search(r"\d", d)), ""),
+        date=_iso_date(next((d for d in (_meta_text(meta.get(k)).strip() for k in DATE_KEYS) if re.search(r"\d", d)), "")),
     )
 
 
 # Where front matter keeps an article's publication date: Jekyll, Hugo and Docusaurus "date", Astro "pubDate",
 # Hugo "publishDate", schema.org "datePublished". A date of last change ("lastmod", "updated") is not its date.
 DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish_date", "datePublished")
+
+
+# Dates as front matter writes them ("October 15, 2025", "Jan 23, 2024", "15 Oct 2025"), read as ISO dates so that
+# every source shows its date one way (a tester's library showed three ways side by side).
+_WRITTEN_DATES = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d")
+
+
+def _iso_date(text: str) -> str:
+    """`text` as an ISO date when it is a date written one of the usual ways; else as it is."""
+    for form in _WRITTEN_DATES:
+        try:
+            return datetime.datetime.strptime(text, form).date().isoformat()
+        except ValueError:
+            continue
+    return text
 
 
 _LOCAL_URL = re.compile(r"^\s*(?:https?:)?//(?:localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)", re.I)
