@@ -668,7 +668,7 @@ def _english_misspelling(profile: Profile, w: str) -> str | None:
     for variant in _edits(w):
         if (z := zipf_frequency(variant, "en")) > best_zipf and profile.knows_term(stem(variant)):
             best, best_zipf = variant, z
-    if best and best_zipf >= limits.corrected_min_zipf and best_zipf - typed >= limits.corrected_zipf_gain:
+    if best and best_zipf >= limits.corrected_min_zipf_in_library and best_zipf - typed >= limits.corrected_zipf_gain:
         return stem(best)
     return None
 
