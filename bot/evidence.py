@@ -168,7 +168,10 @@ def _left_out(embedder, profile: Profile, own: str, question: Question, unknown:
         reduced = _unit(reduced - float(reduced @ direction) * direction)
     full = max((float((v @ vector).max()) for v in sentence_vectors if len(v)), default=-1.0)
     fewer = max((float((v @ reduced).max()) for v in sentence_vectors if len(v)), default=-1.0)
-    if not to_be and not _missing(full, fewer, shared, limits):
+    # A name ("Europe", typed capitalized after the first word) is what it names: never a synonym of what the
+    # passages say ("what about in Europe?" after a question on pay fit the US figure well, and nothing without it).
+    named = any(w[:1].isupper() and not own.lstrip().startswith(w) for phrase in unknown for w in phrase.split())
+    if not to_be and not _missing(full, fewer, shared, limits, synonym=not named):
         return (), None, rest_has_subject
     return unknown, reduced, rest_has_subject
 
@@ -349,7 +352,7 @@ def _career_not_held(profile: Profile, text: str, held: set[str]) -> tuple[str, 
     return (" ".join(run),)
 
 
-def _missing(full: float, fewer: float, shared: int, limits: Thresholds) -> bool:
+def _missing(full: float, fewer: float, shared: int, limits: Thresholds, synonym: bool = True) -> bool:
     """The leave-out test: whether words the library never uses are a gap, from the best sentence cosine with them
     (`full`) and without them (`fewer`), and how many of the question's words its passages hold (`shared`)."""
     # They are a gap only if the passages fit the question clearly better without them: "over the next decade" is
@@ -358,7 +361,7 @@ def _missing(full: float, fewer: float, shared: int, limits: Thresholds) -> bool
     # Nor when the passages fit the question well with them, and clearly better than without: they are what the
     # passages answer, in other words ("Is it dangerous?" of "Electric shock is the most serious risk in the job":
     # 0.46 with the word). Fifteen libraries: a gap claimed on a follow-up one fewer, nothing else moved.
-    if full >= limits.answer_without_gaps and full >= fewer + limits.gap_margin:
+    if synonym and full >= limits.answer_without_gaps and full >= fewer + limits.gap_margin:
         return False
     return not (fewer <= full + limits.gap_margin and (fewer >= limits.answer_without_gaps or shared >= limits.shared_terms))
 

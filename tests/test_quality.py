@@ -1164,3 +1164,13 @@ def test_small_talk_before_is_no_part_of_a_follow_up(guides_bot):
         history += [{"role": "user", "content": message}, {"role": "assistant", "content": guides_bot.ask(message, history=history).text}]
     answer = guides_bot.ask("how much does that cost?", history=history)
     assert "hello" not in answer.searched_for.lower() and "how long" in answer.searched_for.lower()
+
+
+def test_a_place_asked_about_in_a_follow_up_is_a_gap_not_a_synonym(guides_bot):
+    # A UI tester's "what about in Europe?" after a question on pay got the US figure again with no word that the
+    # guides never mention Europe: without "Europe" the message ("what about in") fits nothing, so the passages'
+    # good fit with it read as "Europe" said in other words. A name is never a synonym of what passages say.
+    first = "how much do machine learning engineers make?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": guides_bot.ask(first).text}]
+    answer = guides_bot.ask("what about in Europe?", history=history)
+    assert answer.gaps == ("Europe",) and "Europe" in answer.text.split("\n")[0]
