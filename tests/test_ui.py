@@ -13,7 +13,7 @@ from bot.answer import Answer, Citation
 from bot.apps.ui import Permission, highlight, markup, render_answer
 from bot.apps.ui.chat import ask_option, edit, respond, retry, undo
 from bot.apps.ui.context import Context
-from bot.apps.ui.feedback import on_comment, on_like
+from bot.apps.ui.feedback import on_comment, on_like, shown
 from bot.feedback import FeedbackStore
 from bot.index.store import ArticleRecord
 
@@ -136,7 +136,9 @@ def test_an_edited_question_is_asked_again_in_its_place(ctx):
 
 def test_likes_and_comments_are_saved_with_their_answer(ctx):
     _, chat, turns = final(respond(ctx, "What is MLOps?", [], []))
-    on_like(ctx, turns, gr.LikeData(None, {"index": 1, "value": chat[1]["content"], "liked": "Wrong or misleading"}))
+    turns = on_like(ctx, turns, gr.LikeData(None, {"index": 1, "value": chat[1]["content"], "liked": "Wrong or misleading"}))
+    # kept in the turn, so the chat shows it again when its messages change
+    assert turns[0]["feedback"] == "Wrong or misleading" and shown(chat, turns)["feedback_value"] == ["Wrong or misleading"]
     assert on_comment(ctx, "  ", turns)[1] == "Type a comment first."
     assert on_comment(ctx, "Good.", [])[1].startswith("Ask something first")
     assert on_comment(ctx, " Clear and well sourced. ", turns)[1].startswith("Thanks")

@@ -25,11 +25,22 @@ def rating_of(liked) -> tuple[str | None, str]:
 
 
 def on_like(ctx: Context, turns: list, data: gr.LikeData):
+    """Save the rating with its answer, and keep it in the turn: the chat shows it again after the next answer."""
     turn_index = data.index if isinstance(data.index, int) else data.index[0]
     turn_index = turn_index // 2  # messages alternate user, assistant
+    turns = list(turns or [])
     if 0 <= turn_index < len(turns):
         rating, reason = rating_of(data.liked)
         ctx.feedback.update(turns[turn_index], rating=rating, reason=reason)
+        turns[turn_index] = dict(turns[turn_index], feedback=reason or {"up": "Like", "down": "Dislike"}.get(rating or ""))
+    return turns
+
+
+def shown(chat: list, turns: list):
+    """The ratings given, on the answers the chat shows (Gradio's chat forgets them when its messages change)."""
+    answers = sum(1 for m in chat or [] if isinstance(m, dict) and m.get("role") == "assistant")
+    given = [t.get("feedback") if isinstance(t, dict) else None for t in (turns or [])][:answers]
+    return gr.update(feedback_value=given + [None] * (answers - len(given)))
 
 
 def on_comment(ctx: Context, comment: str, turns: list):

@@ -86,7 +86,8 @@ def _chat_events(ctx: Context, app, c: SimpleNamespace, past, forget) -> None:
     new = {"fn": conversations.new_conversation, "inputs": None, "outputs": [c.chatbot, c.turns, c.box, c.conversation],
            **PRIVATE}
     c.new_chat.click(**new).then(**remember).then(fn=None, outputs=c.carrier, js=conversations.LIST_JS).then(**listed)
-    c.chatbot.like(bind(feedback.on_like, ctx), [c.turns], None, **PRIVATE)
+    c.chatbot.like(bind(feedback.on_like, ctx), [c.turns], c.turns, **PRIVATE)
+    c.chatbot.change(feedback.shown, [c.chatbot, c.turns], c.chatbot, **PRIVATE)
     c.chatbot.clear(lambda: [], None, c.turns, **PRIVATE)
     c.chatbot.option_select(bind(chat.ask_option, ctx), **asked)
     c.chatbot.example_select(bind(chat.ask_option, ctx), **asked)
