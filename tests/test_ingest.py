@@ -799,3 +799,13 @@ def test_a_restructuredtext_file_that_is_no_article_is_refused_in_one_line(tmp_p
     with pytest.raises(ArticleError) as e:
         load_article(path)
     assert str(path) in str(e.value) and "\n" not in str(e.value)
+
+
+def test_a_pdf_line_broken_after_a_hyphen_keeps_the_compound_and_mends_the_word():
+    # A tester's printed social-work pages quoted "selfawareness", "oncampus" and "CSWE- accredited": hyphens of
+    # the text's own, at a line's end, taken for a word broken there.
+    from bot.pdf_text import _Block
+
+    lines = ["Build your self-", "awareness and infor-", "mation skills in CSWE-", "accredited, on-", "campus programs."]
+    assert _Block(False, False, False, lines).text() == (
+        "Build your self-awareness and information skills in CSWE-accredited, on-campus programs.")
