@@ -12,7 +12,7 @@ import re
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -185,6 +185,11 @@ class CareerBot:
             return small_talk(question, loaded.profile.library)
         if unreadable(loaded.profile, question):
             return Answer(UNREADABLE, kind="not_covered", searched_for=question)
+        task = WRITE_FOR_ME.match(question)
+        if task:  # "can you write me a cover letter ...": what the guides say about one, said to be only that
+            answer = self.ask(task[1], history)
+            said = CANNOT_WRITE + (" What they say:" if answer.citations else "")
+            return replace(answer, text=f"{said}\n\n{answer.text}")
         evidence = self._gather(loaded, question, history)
         if not evidence.passages and evidence.covered:  # "tell me more" when every passage found was quoted
             return Answer(ALL_SAID, kind="not_covered", searched_for=evidence.searched_for)
@@ -322,6 +327,16 @@ def _asked(history: list[dict]) -> list[str]:
     part of the next follow-up: "hello How long does it take ... how much does that cost?")."""
     return [h["content"] for h in history if h.get("role") == "user" and str(h.get("content", "")).strip()
             and not is_small_talk(str(h["content"]))]
+
+
+# A request to write or check a document ("can you write me a cover letter for a social work job?"): the bot
+# writes nothing, and said so; what the guides say about such a document is still found (its words after the verb).
+WRITE_FOR_ME = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|ok|okay|so|please|pls)\W+)*(?:(?:can|could|would|will) (?:you|u) (?:please |pls )?|please |pls )?"
+    r"(?:write|draft|compose|rewrite|proofread|edit|review|check|fix|improve|generate) (?:me |up )?((?:an?|my|the) "
+    r"(?:[\w'’-]+ ){0,2}?(?:cover letter|letter|resume|résumé|cv|e-?mail|essay|personal statement|statement|bio|"
+    r"linkedin(?: profile)?|profile|application|reply|message|post)\b.*)$", re.I)
+CANNOT_WRITE = "I can't write or check that for you: I only quote the articles."
 
 
 # What people put before a follow-up without changing it: "ok and for an M4?" is "and for an M4?".

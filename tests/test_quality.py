@@ -1174,3 +1174,14 @@ def test_a_place_asked_about_in_a_follow_up_is_a_gap_not_a_synonym(guides_bot):
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": guides_bot.ask(first).text}]
     answer = guides_bot.ask("what about in Europe?", history=history)
     assert answer.gaps == ("Europe",) and "Europe" in answer.text.split("\n")[0]
+
+
+def test_a_request_to_write_a_document_says_the_bot_writes_nothing(guides_bot):
+    # A tester's "can you write me a cover letter for a social work job" was answered as a search, with no word
+    # that the bot writes nothing.
+    from bot.conversation import CANNOT_WRITE
+
+    answer = guides_bot.ask("can you write me a cover letter for an ML engineer job?")
+    assert answer.text.startswith(CANNOT_WRITE + " What they say:") and answer.citations
+    assert guides_bot.ask("please proofread my resume").text.startswith(CANNOT_WRITE)
+    assert not guides_bot.ask("How do I write a good cover letter?").text.startswith(CANNOT_WRITE)
