@@ -228,12 +228,20 @@ def _blocks(pages: list[list[Line]], layout: _Layout) -> list[_Block]:
             bullet = _BULLET.match(line.text)
             heading = headings[n]
             text = "- " + line.text[bullet.end():] if bullet else line.text
-            if prev is None or bullet or _breaks(prev, line, was_heading, heading, n == 0, layout):
+            if prev is None or bullet or _next_number(blocks[-1], line.text) or _breaks(prev, line, was_heading, heading,
+                                                                                     n == 0, layout):
                 blocks.append(_Block(heading, layout.indented(line) and not heading, bool(bullet), [text]))
             else:
                 blocks[-1].lines.append(text)
             prev, was_heading = line, heading
     return blocks
+
+
+def _next_number(block: _Block, text: str) -> bool:
+    """Whether `text` opens the item numbered after the one `block` opens with ("3. Help communities ..." after "2.
+    Counsel ... families, and groups", which ends no sentence and fills its line, so nothing else says it ended)."""
+    this, last = (m[0].strip()[:-1] if m else "" for m in (_NUMBERED.match(text), _NUMBERED.match(block.lines[0])))
+    return this.isdigit() and last.isdigit() and int(this) == int(last) + 1
 
 
 def _headings(page: list[Line], layout: _Layout) -> list[bool]:

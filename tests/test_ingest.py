@@ -809,3 +809,17 @@ def test_a_pdf_line_broken_after_a_hyphen_keeps_the_compound_and_mends_the_word(
     lines = ["Build your self-", "awareness and infor-", "mation skills in CSWE-", "accredited, on-", "campus programs."]
     assert _Block(False, False, False, lines).text() == (
         "Build your self-awareness and information skills in CSWE-accredited, on-campus programs.")
+
+
+def test_a_pdf_item_numbered_after_the_one_before_starts_a_new_item():
+    # A tester's printed page read "2. Counsel ... families, and groups 3. Help communities ..." as one item: the
+    # second item fills its line and ends no sentence, so only its successor's number says where it ends.
+    from bot.pdf_text import Line, _blocks, _Layout
+
+    texts = ["Social workers play three roles in a community and in the health system:",
+             "1. Assist people and groups to obtain tangible services",
+             "2. Counsel and conduct psychotherapy with individuals, families, and groups",
+             "3. Help communities or groups provide or improve social and healthcare systems"]
+    page = [Line(t, 72 if k == 0 else 94, 700 - 14 * k, 11) for k, t in enumerate(texts)]  # the items indented
+    blocks = _blocks([page], _Layout(11, 14, 72, 80))
+    assert [b.text() for b in blocks][-2:] == [texts[2], texts[3]]

@@ -49,7 +49,8 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 15, 16: a chunk that opens on a list item holds its line, marker and indentation (chunking.chunk_article)
 # 17: a Markdown article's title is its first heading only when every other heading is below it, else its file name
 # 24: a kramdown attribute line ends its block; 25: each chunk records the headings above its own (Chunk.context)
-# 26: a PDF line broken after a compound's hyphen keeps it; a title without its site's name; dates as ISO; no localhost URL
+# 26: a PDF line broken after a compound's hyphen keeps it, an item numbered after the one before starts anew; a title
+#     without its site's name; dates as ISO; no localhost URL
 CHUNK_TEXT = "compound-hyphen-26"
 
 
