@@ -37,7 +37,8 @@ def on_like(ctx: Context, turns: list, data: gr.LikeData):
 
 
 def shown(chat: list, turns: list):
-    """The ratings given, on the answers the chat shows (Gradio's chat forgets them when its messages change)."""
+    """The ratings given, on the answers the chat shows (Gradio's chat forgets them when its messages change); run
+    after each event that changes them (layout.py)."""
     answers = sum(1 for m in chat or [] if isinstance(m, dict) and m.get("role") == "assistant")
     given = [t.get("feedback") if isinstance(t, dict) else None for t in (turns or [])][:answers]
     return gr.update(feedback_value=given + [None] * (answers - len(given)))

@@ -79,31 +79,33 @@ def _chat_tab(ctx: Context) -> SimpleNamespace:
 
 def _chat_events(ctx: Context, app, c: SimpleNamespace, past, forget) -> None:
     asked = {"inputs": [c.chatbot, c.turns], "outputs": [c.box, c.chatbot, c.turns], **PRIVATE}
+    # The ratings given, set again once an event has changed the messages (Gradio's chat forgets them): after the
+    # event, not on every change, which a streamed answer makes once a few words.
+    rated = {"fn": feedback.shown, "inputs": [c.chatbot, c.turns], "outputs": c.chatbot, **PRIVATE}
     for trigger in (c.box.submit, c.send.click):
-        trigger(bind(chat.respond, ctx), [c.box, c.chatbot, c.turns], [c.box, c.chatbot, c.turns], **PRIVATE)
+        trigger(bind(chat.respond, ctx), [c.box, c.chatbot, c.turns], [c.box, c.chatbot, c.turns], **PRIVATE).then(**rated)
     remember = {"fn": None, "inputs": [c.conversation], "js": conversations.REMEMBER_JS}
     listed = {"fn": conversations.past, "inputs": [c.carrier, c.conversation], "outputs": past, **PRIVATE}
     new = {"fn": conversations.new_conversation, "inputs": None, "outputs": [c.chatbot, c.turns, c.box, c.conversation],
            **PRIVATE}
-    c.new_chat.click(**new).then(**remember).then(fn=None, outputs=c.carrier, js=conversations.LIST_JS).then(**listed)
+    c.new_chat.click(**new).then(**rated).then(**remember).then(fn=None, outputs=c.carrier, js=conversations.LIST_JS).then(**listed)
     c.chatbot.like(bind(feedback.on_like, ctx), [c.turns], c.turns, **PRIVATE)
-    c.chatbot.change(feedback.shown, [c.chatbot, c.turns], c.chatbot, **PRIVATE)
-    c.chatbot.clear(lambda: [], None, c.turns, **PRIVATE)
-    c.chatbot.option_select(bind(chat.ask_option, ctx), **asked)
-    c.chatbot.example_select(bind(chat.ask_option, ctx), **asked)
-    c.chatbot.edit(bind(chat.edit, ctx), **asked)
+    c.chatbot.clear(lambda: [], None, c.turns, **PRIVATE).then(**rated)
+    c.chatbot.option_select(bind(chat.ask_option, ctx), **asked).then(**rated)
+    c.chatbot.example_select(bind(chat.ask_option, ctx), **asked).then(**rated)
+    c.chatbot.edit(bind(chat.edit, ctx), **asked).then(**rated)
     # Each tab has its own conversation, kept through a reload; every conversation of this browser is listed
     # in the sidebar and can be reopened. Kept in the browser only: the server stores no chat.
     c.chatbot.change(conversations.snapshot, [c.chatbot, c.turns, c.conversation], c.snapshot, **PRIVATE
                      ).then(fn=None, inputs=c.snapshot, outputs=c.carrier, js=conversations.SAVE_JS).then(**listed)
     app.load(conversations.restore, c.carrier, [c.chatbot, c.turns, c.conversation, past], js=conversations.LOAD_JS,
-             **PRIVATE).then(**remember)
+             **PRIVATE).then(**rated).then(**remember)
     past.input(conversations.reopen, [past, c.carrier], [c.chatbot, c.turns, c.conversation], js=conversations.OPEN_JS,
-               **PRIVATE).then(**remember)
+               **PRIVATE).then(**rated).then(**remember)
     forget.click(fn=None, inputs=c.conversation, outputs=c.carrier, js=conversations.FORGET_JS
-                 ).then(**new).then(**remember).then(**listed)
-    c.chatbot.undo(chat.undo, **asked)
-    c.chatbot.retry(bind(chat.retry, ctx), **asked)
+                 ).then(**new).then(**rated).then(**remember).then(**listed)
+    c.chatbot.undo(chat.undo, **asked).then(**rated)
+    c.chatbot.retry(bind(chat.retry, ctx), **asked).then(**rated)
     c.send_comment.click(bind(feedback.on_comment, ctx), [c.comment, c.turns], [c.comment, c.comment_status], **PRIVATE)
 
 
