@@ -227,3 +227,23 @@ def test_a_source_is_labelled_with_its_section_and_suggestions_are_not_listed_tw
     refusal = Answer("The guides don't cover that. They can answer questions like:\n- What is MLOps?\n- What pays?",
                      [], "q", "not_covered", ("What is MLOps?", "What pays?"))
     assert "What is MLOps" not in render_answer(refusal)  # offered as buttons under the message instead
+
+
+def test_an_article_brought_back_is_named_by_its_title(tmp_path):
+    import shutil
+
+    from bot import CareerBot
+    from bot.apps.ui.articles import remove_article, undo_removal
+    from bot.apps.ui.markup import safe
+    from bot.config import Settings
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    shutil.copytree(ROOT / "index", tmp_path / "index", ignore=shutil.ignore_patterns(".lock"))
+    bot = CareerBot.load(settings=Settings.from_env(index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus"))
+    ctx = Context(bot, FeedbackStore(tmp_path / "feedback.db"), Permission(None, "127.0.0.1"))
+    record = bot.articles[0]
+    confirm = remove_article(ctx, record.id, None, "")[3]
+    confirm = remove_article(ctx, record.id, None, confirm)[3]
+    message = undo_removal(ctx, None, confirm)[0]
+    assert record.id in bot.store.articles and message == f"Brought back “{safe(record.title)}” ({safe(record.source)})."

@@ -86,7 +86,9 @@ def undo_removal(ctx: Context, password, confirm: str):
         return "Nothing to undo.", gr.update(), gr.update(), "", gr.update(visible=False)
     try:
         ctx.bot.restore(confirm[5:])
-        message = f"Brought back {safe(confirm[5:])}."
+        # Named as the table and the Undo button name it (its title), with the file that tells two alike apart.
+        back = next((a for a in ctx.bot.articles if a.source == confirm[5:]), None)
+        message = f"Brought back “{safe(back.title)}” ({safe(back.source)})." if back else f"Brought back {safe(confirm[5:])}."
     except BotError as e:
         message = f"{NOT_DONE} {safe(str(e))}"
     return message, *library_now(ctx), "", gr.update(visible=False)
