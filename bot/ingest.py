@@ -492,7 +492,8 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
             reader = PdfReader(io.BytesIO(data))
             pages = _pdf_pages(reader)
             info = reader.metadata or {}
-            meta = {"title": _document_name(info.get("/Title")), "site": info.get("/Author")}
+            # A page a browser saved as PDF names its address only in the margin (the page furniture left out).
+            meta = {"title": _document_name(info.get("/Title")), "site": info.get("/Author"), "url": pdf_text.printed_url(pages)}
         except _StopReading as e:
             raise ArticleError(path, str(e)) from None
         except Exception as e:  # pypdf raises many types for damaged files

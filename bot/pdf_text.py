@@ -156,6 +156,22 @@ def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
+def printed_url(pages: list[list[Line]]) -> str:
+    """The address a browser printed in the first page's margin when the page was saved as PDF ("https://... 1/5",
+    Chromium's footer; Firefox's "Page 1 of 5" too), or "". An address cut short there ("...") leads nowhere: ""."""
+    if not pages or not pages[0]:
+        return ""
+    by_height = sorted(pages[0], key=lambda line: line.y)
+    for line in by_height[:2] + by_height[-2:]:
+        found = _PRINTED_URL.fullmatch(line.text.strip())
+        if found and not found[1].endswith(("...", "…")):
+            return found[1]
+    return ""
+
+
+_PRINTED_URL = re.compile(rf"(https?://\S+)(?:\s+{_PAGE_NUMBER.pattern})?", re.I)
+
+
 @dataclass(frozen=True)
 class _Layout:
     """The document's body type: its size, line step, left margin and full line length (in characters)."""

@@ -310,6 +310,24 @@ def test_a_pdf_title_that_is_a_document_name_reads_as_words(tmp_path):
     assert load_article(path).title == "Outreach TechToGov TTS Product profile"
 
 
+@pytest.mark.parametrize("footer, url", [
+    ("https://www.example.org/careers/social-work 1/2", "https://www.example.org/careers/social-work"),  # Chromium
+    ("https://www.example.org/careers/social-work Page 1 of 2", "https://www.example.org/careers/social-work"),
+    ("https://www.example.org/careers/a-very-long-address-the-browser-cut-sh... 1/2", ""),  # leads nowhere
+    ("file:///home/me/social-work.html 1/2", ""),
+])
+def test_a_page_a_browser_saved_as_pdf_keeps_its_address(tmp_path, footer, url):
+    # A browser prints the page's address in its margin; the text layer is the only place the PDF keeps it.
+    body = "Social workers help people cope with problems in their everyday lives."
+    pages = [["5/12/26, 9:18 PM How to Become a Social Worker", f"Part {n}.", body, "They work in schools and hospitals.",
+              f"Page {n} ends here.", footer.replace("1/2", f"{n}/2").replace("1 of", f"{n} of")]
+             for n in (1, 2)]
+    path = tmp_path / "social-work.pdf"
+    path.write_bytes(make_pdf(pages, "How to Become a Social Worker"))
+    a = load_article(path)
+    assert a.url == url and "example.org" not in a.text and body in a.text
+
+
 @pytest.mark.parametrize(
     "name, content, reason",
     [

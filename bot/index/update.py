@@ -51,7 +51,8 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 24: a kramdown attribute line ends its block; 25: each chunk records the headings above its own (Chunk.context)
 # 26: a PDF line broken after a compound's hyphen keeps it, an item numbered after the one before starts anew; a title
 #     without its site's name; dates as ISO; no localhost URL
-CHUNK_TEXT = "compound-hyphen-26"
+# 27: a page a browser saved as PDF keeps the address printed in its margin
+CHUNK_TEXT = "printed-url-27"
 
 
 def chunking_params(settings: Settings) -> dict:
