@@ -432,6 +432,19 @@ def test_each_tab_keeps_its_own_conversation_and_lists_the_others(browser, app_s
 from tests.test_safety import guarded_app  # noqa: E402,F401 (a fixture: the app with an admin password)
 
 
+def test_a_file_the_box_refuses_leaves_no_error_on_the_next_one(page, tmp_path):
+    # The box refuses a file type it does not take before any upload; its "Error" stayed over the next file chosen.
+    bad, good = tmp_path / "notes.docx", tmp_path / "next-article.md"
+    bad.write_bytes(b"PK\x03\x04 a word document")
+    good.write_text("# Next\n\nThis article has one proper sentence in it.\n")
+    page.get_by_role("tab", name="Articles").click()
+    page.locator("#upload input[type=file]").set_input_files(str(bad))
+    page.wait_for_function("() => document.querySelector('#upload').innerText.includes('Error')", timeout=15_000)
+    page.locator("#upload input[type=file]").set_input_files(str(good))
+    page.wait_for_function("() => document.querySelector('#upload').innerText.includes('next-article')", timeout=15_000)
+    page.wait_for_function("() => !document.querySelector('#upload').innerText.includes('Error')", timeout=5_000)
+
+
 def test_a_refused_password_keeps_the_chosen_files(browser, guarded_app, tmp_path):
     url = guarded_app[0]
     article = tmp_path / "kept-upload.md"

@@ -57,6 +57,11 @@ def add_files(ctx: Context, files, password, progress=gr.Progress()):
                 delete_upload(path)
 
 
+def files_chosen():
+    """Nothing to change when files are chosen: the event itself clears the box's error from a refused file."""
+    return gr.update()
+
+
 def remove_article(ctx: Context, article_id: str, password, confirm: str):
     """Two clicks: the first names the article and asks again, the second removes it (its file is kept for Undo)."""
     refusal = ctx.permission.refusal(password)

@@ -138,6 +138,9 @@ def _articles_tab(ctx: Context) -> SimpleNamespace:
 def _articles_events(ctx: Context, app, a: SimpleNamespace, tab) -> None:
     changed = [a.status, a.table, a.which, a.confirm, a.undo_remove]
     a.add.click(bind(articles.add_files, ctx), [a.upload, a.password], [a.status, a.table, a.which, a.upload], **PRIVATE)
+    # The box refuses a file it does not take (its type, its size) in the browser and shows "Error" until an event
+    # answers for it: choosing the next file is one, so that file is not shown under the last one's error.
+    a.upload.upload(articles.files_chosen, None, a.upload, show_progress="hidden", **PRIVATE)
     a.remove.click(bind(articles.remove_article, ctx), [a.which, a.password, a.confirm], changed, **PRIVATE)
     a.undo_remove.click(bind(articles.undo_removal, ctx), [a.password, a.confirm], changed, **PRIVATE)
     # The list and the removal choices are read again on load and when the tab is opened: another page or
