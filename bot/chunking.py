@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .ingest import Article
-from .text import LIST_MARKER
+from .text import LIST_MARKER, MAX_HEADING_CHARS
 
 _HEADING_START = re.compile(r"#{1,6}\s+")
 _WORD = re.compile(r"\w")
@@ -168,7 +168,7 @@ def _heading(line: str) -> str | None:
     Not one regex: "(.+?)\\s*#*\\s*$" tried the rest of the line from each character, quadratic in a line of #s.
     """
     m = _HEADING_START.match(line)
-    if not m:
+    if not m or len(line) > MAX_HEADING_CHARS:
         return None
     rest = line[m.end() :]
     return (rest.rstrip().rstrip("#").rstrip() or rest[0]).strip()
@@ -177,15 +177,20 @@ def _heading(line: str) -> str | None:
 def _units(text: str):
     """Yield ("unit", start, end) for each paragraph or list item, and ("heading", text, level) markers.
 
-    A unit is a run of non-blank lines, except that every list item is a unit of its own.
+    A unit is a run of non-blank lines, except that every list item is a unit of its own. Inside fenced code
+    (``` or ~~~) no line is a heading or an item: "# install the stack" there is a shell comment.
     """
     pos = 0
     block_start = None
+    fenced = False
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         line_start, pos = pos, pos + len(line)
-        heading = _heading(stripped)
-        is_item = bool(_LIST_MARKER.match(line))
+        fence = stripped.startswith(("```", "~~~"))
+        code = fenced or fence
+        fenced = fenced != fence
+        heading = None if code else _heading(stripped)
+        is_item = not code and bool(_LIST_MARKER.match(line))
         if not stripped or heading is not None or is_item:
             if block_start is not None:
                 yield ("unit", block_start, line_start)

@@ -21,7 +21,7 @@ import yaml
 
 from . import pdf_text, tables
 from .errors import ArticleError
-from .text import LIST_MARKER, PLACEHOLDER
+from .text import LIST_MARKER, MAX_HEADING_CHARS, PLACEHOLDER
 
 MIN_WORDS = 4  # an article holds at least one sentence this long
 # .mdx: Docusaurus and other MDX sites; their imports, components and admonitions are cleaned as Markdown dialects.
@@ -111,7 +111,7 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
         source=path.name,
         site=site,
         url=url if len(url) <= MAX_URL_CHARS else "",  # a link cut short leads nowhere: none is better
-        date=_iso_date(next((d for d in (_meta_text(meta.get(k)).strip() for k in DATE_KEYS) if re.search(r"\d", d)), "")),
+        date=_date_of(meta, path.name),
     )
 
 
@@ -125,8 +125,24 @@ DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish
 _WRITTEN_DATES = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d")
 
 
+def _date_of(meta: dict, name: str) -> str:
+    """The article's date as an ISO date where it is one: written in its metadata, else its file name's (a post's)."""
+    written = next((d for d in (_meta_text(meta.get(k)).strip() for k in DATE_KEYS) if re.search(r"\d", d)), "")
+    post = _POST_DATE.match(name)
+    return _iso_date(written) if written else post[1] if post else ""
+
+
+# A Jekyll post's file name starts with its date ("2020-09-10-post-oscp-jobs.md"): its date when none is written.
+_POST_DATE = re.compile(r"(\d{4}-[01]\d-[0-3]\d)-")
+# A timestamp ("2025-11-29 23:25:31+03:00", "2020-02-03 +0800", "2024-05-01T09:00:00Z"): its date, as written.
+_TIMESTAMP = re.compile(r"(\d{4}-[01]\d-[0-3]\d)(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?")
+
+
 def _iso_date(text: str) -> str:
     """`text` as an ISO date when it is a date written one of the usual ways; else as it is."""
+    stamp = _TIMESTAMP.fullmatch(text.strip())
+    if stamp:
+        return stamp[1]
     for form in _WRITTEN_DATES:
         try:
             return datetime.datetime.strptime(text, form).date().isoformat()
@@ -321,9 +337,13 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
     if len(raw) > MAX_HTML_CHARS:
         raise ArticleError(path, f"the page is too large to read ({len(raw):,} characters of HTML; the limit is "
                            f"{MAX_HTML_CHARS:,}): save the article's text as .md or .txt and add that")
+    page = without_razor(raw)
+    if not re.search(r"<body\b", page, re.I):
+        # A fragment (a template's view, a snippet saved from a page): trafilatura finds no text outside a <body>.
+        page = f"<html><body>{page}</body></html>"
     try:
         doc = trafilatura.bare_extraction(
-            tables.html_tables(_collapse_whitespace(without_razor(raw))), include_formatting=True, with_metadata=True,
+            tables.html_tables(_collapse_whitespace(page)), include_formatting=True, with_metadata=True,
             output_format="python", favor_recall=True, prune_xpath=[_NOT_SHOWN],
             # A date only where the page gives one (its metadata, a <time> element): searched for in the text, it
             # was a footer's "Copyright 2024" read as 2024-01-01.
@@ -623,6 +643,9 @@ _SUP_TAG = r"(?:\s|<(?!/?sup\b)[^<>]+>)*"  # spaces and other tags around the ma
 _SUP_NOTE = re.compile(
     r"(?<![ \t])[ \t]*<sup\b[^<>]*>" + _SUP_TAG + r"\[?(?:\d+|[A-Za-z])\]?" + _SUP_TAG + "</sup>", re.I
 )
+# An HTML heading on a line of its own in Markdown ("<h2>Caregiver Burnout</h2>" over a paragraph with no blank line
+# between): a heading, not words run into the paragraph's first sentence.
+_HTML_HEADING = re.compile(r"^[ \t]*<h([1-6])\b[^<>\n]{0,500}>([^\n]{1,300}?)</h\1\s*>[ \t]*$", re.I | re.M)
 # Only known HTML tags: "List<String>" or "<name>" in prose is text. A line break still separates words.
 _HTML_BREAK = re.compile(r"<(?:br|/?p|/?div|/?aside|/?section|/?article|/?figure|/?figcaption|/?header|/?footer|"
                          r"/?blockquote|/?details|/?summary|/?nav|/?main|/?h[1-6]|/?iframe|/?table|/?thead|/?tbody|/?tfoot|"
@@ -750,8 +773,10 @@ _TASK_BOX = re.compile(rf"^([ \t]*{LIST_MARKER}[ \t]+)\[[ xX]\][ \t]+", re.M)
 _ABBREVIATION = re.compile(r"^\*\[[^\]\n]{1,100}\]:[^\n]*\n?", re.M)
 _EMOJI = re.compile(r"[ \t]?(?<![\w:/]):[a-z][a-z0-9_+-]{1,40}:(?![\w:/])")
 _CONTENT_TAB = re.compile(r'^[ \t]*===[+!]?[ \t]+"([^"\n]{1,200})"[ \t]*$', re.M)
-# A GitHub or Obsidian alert's marker ("> [!NOTE]", "> [!tip] Title") styles the quote it opens; its text stays.
-_ALERT = re.compile(r"^([ \t]*>[ \t]*)\[![a-z]{2,12}\][+-]?[ \t]*", re.I | re.M)
+# A GitHub or Obsidian alert's marker ("> [!NOTE]", "> [!tip] Title") styles the quote it opens as the author's own
+# callout: its text stays, as the author's words, without the quote's markers (_unquoted_alerts).
+_ALERT = re.compile(r"^[ \t]*>[ \t]*\[![a-z]{2,12}\][+-]?[ \t]*", re.I)
+_QUOTE_LEVEL = re.compile(r"^[ \t]*>[ \t]?")
 _TEMPLATE_OUTPUT = re.compile(r"^[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*|(?<![ \t])[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*$", re.M)
 # A byline or a date set as a heading ("#### Publication date: May 28, 2026", "#### Contributed by ...") names no
 # section: the text under it belongs to the section before (the title), and the line stays as a line of text.
@@ -806,7 +831,7 @@ def _dialects(text: str) -> str:
     text = _KRAMDOWN_ATTRS.sub("", text)
     text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text)))
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", text))
-    text = _ALERT.sub(r"\1", text)
+    text = _unquoted_alerts(text)
     text = _CONTENT_TAB.sub(r"\1", _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text))))
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", text))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
@@ -827,7 +852,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
     text = _drop_comments(text)
     if markdown:
-        text = _setext_headings(_TOC_LIST.sub("", text))
+        text = _HTML_HEADING.sub(lambda m: f"\n\n{'#' * int(m[1])} {m[2].strip()}\n\n", _setext_headings(_TOC_LIST.sub("", text)))
     text = _dialects(text)
     text = tables.html_in_markdown(text)
     text = _FOOTNOTE_DEF.sub("", text)
@@ -863,6 +888,25 @@ def clean_text(text: str, markdown: bool = False) -> str:
 # A line that starts a block of its own: a heading, a list item, a quote, a table row, a code fence, a rule.
 _BLOCK_START = re.compile(rf"^[ \t]*(?:#{{1,6}}[ \t]|>|\||{LIST_MARKER}[ \t]|```|~~~|[-*_](?:[ \t]*[-*_]){{2,}}[ \t]*$)")
 _HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]")
+
+
+def _unquoted_alerts(text: str) -> str:
+    """Each alert's lines without its marker and one level of quote marker: a callout ("> [!WARNING]\\n> Military
+    service comes with strings attached.") is the author's own words, not a quotation (a tester saw "> " open every
+    sentence quoted from one)."""
+    if "[!" not in text:
+        return text
+    out, alert = [], False
+    for line in text.split("\n"):
+        marker = _ALERT.match(line)
+        if marker:
+            alert, line = True, line[marker.end():]
+        elif alert and _QUOTE_LEVEL.match(line):
+            line = _QUOTE_LEVEL.sub("", line, count=1)
+        else:
+            alert = False
+        out.append(line)
+    return "\n".join(out)
 
 
 def _join_soft_breaks(text: str) -> str:
@@ -941,10 +985,11 @@ def _file_title(path: Path) -> str:
 
 def _title_line(text: str) -> str:
     """A plain text file's first line when it reads as a title: on its own before a blank line, at most
-    MAX_TITLE_WORDS words, no sentence's end ("Working hours and shifts for electricians"); else ""."""
+    MAX_TITLE_WORDS words, no sentence's end ("Working hours and shifts for electricians"; a question may be one:
+    "LPN vs RN – What's The Difference?"); else ""."""
     found = re.match(r"\s*([^\n]+)\n[ \t]*\n\s*\S", text)
     line = found[1].strip() if found else ""
-    return line if line and len(line.split()) <= MAX_TITLE_WORDS and not re.search(r"[.!?:;,]$", line) else ""
+    return line if line and len(line.split()) <= MAX_TITLE_WORDS and not re.search(r"[.!:;,]$", line) else ""
 
 
 MAX_TITLE_WORDS = 12
@@ -955,12 +1000,13 @@ def _first_heading(text: str) -> str:
     heading at a level others share ("### Introduction", then "### Lesson overview") opens a section, and titling
     every such article "Introduction" would leave a reader unable to tell its sources apart: the file name is
     the title then."""
-    found = re.findall(r"^(#{1,6})\s+(.+)$", text, re.M)
+    found = [(level, name) for level, name in re.findall(r"^(#{1,6})\s+(.+)$", text, re.M) if len(name) < MAX_HEADING_CHARS]
     if not found:
         return ""
     # A page that opens with a `#` heading is titled by it, whatever follows ("Basic Computer Science Skills", then
     # "## Contents", ..., "# Data Scientists and Machine Learning").
-    opens = found[0][0] == "#" and text.lstrip().startswith("# ")
+    first = text.lstrip().split("\n", 1)[0]
+    opens = found[0][0] == "#" and first.startswith("# ") and len(first) <= MAX_HEADING_CHARS + 2
     if not opens and any(len(level) <= len(found[0][0]) for level, _ in found[1:]):
         return ""
     return found[0][1].strip()

@@ -49,6 +49,9 @@ FUNCTION_WORDS = STOP_WORDS | QUESTION_WORDS | frozenset(
      for tail in tails.split()]
     + [f"{verb}n't" for verb in "do does did is are was were have has had would should could must need ca wo ai".split()]
 )
+# A Markdown heading line longer than this is a paragraph flattened into one line ("# Title **Lead.** Text ..."), not
+# a heading: read as one, a whole article became a section with no text and was indexed with no passage.
+MAX_HEADING_CHARS = 200
 # A list item's marker: "- ", "* ", "• ", "3. ", "3) ". Used inside larger patterns, so no anchors here.
 LIST_MARKER = r"(?:[-*+•]|\d{1,3}[.)])"
 # A site template's placeholder for a value the text does not hold ("$salaries_tlr_max$", GOV.UK's

@@ -106,3 +106,20 @@ def test_each_chunk_knows_the_headings_above_its_own():
     assert chunks[0].context == () and chunks[0].heading == "Product manager"
     assert contexts(a, strategy)[1].startswith(
         "Product manager › Career pathway › Staff product manager › Skills needed for this level › Product strategy\n")
+
+
+def test_a_comment_in_fenced_code_is_no_heading():
+    # "# install the stack" in a shell block is a comment: read as a heading it split the section and named one
+    # "wired 5f2c1e... ethernet enp3s0" (a commented command's output).
+    text = ("## Setting up the lab\n\nInstall the packages first.\n\n```bash\n# install the virtualization stack\n"
+            "sudo pacman -S qemu\n# wired 5f2c1e ethernet enp3s0\n```\n\nThen reboot the machine once.\n")
+    chunks, _ = chunk_article(_article(text))
+    assert {c.heading for c in chunks} == {"Setting up the lab"}
+
+
+def test_a_heading_line_as_long_as_an_article_is_its_text():
+    # A Markdown article flattened into one line opens with "# ": read as a heading it held the whole text and
+    # left no passage to index.
+    line = "# Career FAQs **Answers from experts.** " + "Certifications help a beginner get a first interview. " * 20
+    chunks, sentences = chunk_article(_article(line))
+    assert chunks and any("Certifications help a beginner" in s.text for s in sentences)

@@ -20,7 +20,7 @@ def test_build_writes_a_complete_manifest(built, embedder):
     manifest = json.loads((built.index_dir / "manifest.json").read_text())
     assert manifest["format_version"] == FORMAT_VERSION
     assert manifest["model"] == "sentence-transformers/all-MiniLM-L6-v2" and manifest["dimension"] == 384
-    assert manifest["chunking"] == {"chunk_chars": 1200, "sentence_splitter": "pysbd-0.3+glued", "chunk_text": "printed-url-27",
+    assert manifest["chunking"] == {"chunk_chars": 1200, "sentence_splitter": "pysbd-0.3+glued", "chunk_text": "code-fence-28",
                                     "flags": FLAGS_VERSION}
     assert manifest["built_at"]
     assert manifest["counts"]["articles"] == 3 and "articles" not in manifest  # the records are in the segments
@@ -218,3 +218,17 @@ def test_a_folder_given_as_an_article_or_a_file_as_the_corpus_is_named_for_what_
     article.write_text("# One\n\nA short article with a sentence of several words in it.\n")
     with pytest.raises(BotError, match=r"one.md is a file, not a folder"):
         update.build(Settings.from_env(corpus_dir=article, index_dir=tmp_path / "index"), embedder)
+
+
+def test_an_article_that_makes_no_passage_is_refused_not_listed_as_added(built, embedder, tmp_path):
+    """Headings only (a sentence in one): "1 added" with nothing indexed left it unlisted, unremovable, and its
+    record disagreeing with the segments."""
+    headings = tmp_path / "headings.md"
+    headings.write_text("# Only a heading\n\n## And another heading with words in it.\n")
+    before = sorted(IndexStore.load(built.index_dir).articles)
+    with pytest.raises(BotError, match="no passage could be made of it: it has no text outside its headings"):
+        update.add([headings], built, embedder)
+    from bot.index.check import check_index
+
+    assert sorted(IndexStore.load(built.index_dir).articles) == before and check_index(built.index_dir) == []
+    assert not (built.corpus_dir / "headings.md").exists()

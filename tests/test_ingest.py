@@ -29,6 +29,8 @@ def test_title_falls_back_to_first_heading_then_file_name(tmp_path):
     assert load_article(tmp_path / "my_notes.txt").title == "My notes"
     (tmp_path / "shifts.txt").write_text("Working hours and shifts for electricians\n\nMost electricians work about 40 hours.\n")
     assert load_article(tmp_path / "shifts.txt").title == "Working hours and shifts for electricians"
+    (tmp_path / "lpn.txt").write_text("LPN vs RN – What’s The Difference?\n\nAn LPN trains for about a year.\n")
+    assert load_article(tmp_path / "lpn.txt").title == "LPN vs RN – What’s The Difference?"  # was "Lpn"
 
 
 def test_a_page_title_loses_the_site_name_and_a_preview_servers_link(tmp_path):
@@ -93,7 +95,22 @@ def test_an_astro_page_gives_its_date_from_pubdate(tmp_path):
     assert (load_article(path).date, load_article(path).site) == ("", "")
 
 
+@pytest.mark.parametrize("front, name, date", [
+    ("date: 2025-11-29 23:25:31+03:00\n", "a.md", "2025-11-29"),  # a timestamp: its date, as sources show dates
+    ("date: 2020-02-03 +0800\n", "a.md", "2020-02-03"),
+    ("date: '2018-02-15T17:15:00-06:00'\n", "a.md", "2018-02-15"),
+    ("", "2020-09-10-post-oscp-jobs.md", "2020-09-10"),  # a Jekyll post's file name carries its date
+    ("date: 2021-01-01\n", "2020-09-10-post-oscp-jobs.md", "2021-01-01"),  # what is written comes first
+])
+def test_a_date_is_shown_as_a_date(tmp_path, front, name, date):
+    path = tmp_path / name
+    path.write_text(f"---\ntitle: Jobs after the OSCP\n{front}---\n\nA certification opens doors to interviews.\n")
+    assert load_article(path).date == date
+
+
 def test_hugo_pages_give_their_toml_front_matter_and_lose_shortcodes_and_alert_markers(tmp_path):
+    # An alert is the author's own callout, no quotation: its quote markers go too (a tester's library quoted "> "
+    # before every sentence of one).
     path = tmp_path / "de.md"
     path.write_text('+++\ntitle = "Becoming a data engineer"\ndate = 2023-05-01\ntags = ["career"]\n+++\n\n'
                     "Data engineers build the pipelines that move data to where it is used.\n\n"
@@ -103,7 +120,7 @@ def test_hugo_pages_give_their_toml_front_matter_and_lose_shortcodes_and_alert_m
     a = load_article(path)
     assert (a.title, a.date) == ("Becoming a data engineer", "2023-05-01")
     assert a.text == ("Data engineers build the pipelines that move data to where it is used.\n\n"
-                      "Start with SQL: every data engineer uses it every day.\n\n> Most start as analysts first.\n\n"
+                      "Start with SQL: every data engineer uses it every day.\n\nMost start as analysts first.\n\n"
                       "See the guide for more.\n")
     bad = tmp_path / "bad.md"
     bad.write_text("+++\ntitle = Becoming\n+++\nBody text with several words in it.\n")
@@ -122,13 +139,13 @@ def test_task_boxes_abbreviation_lines_emoji_shortcodes_and_tab_markers_go():
 
 
 def test_html_left_in_markdown_goes_and_its_words_stay(tmp_path):
-    # opensource.guide's checklist, an embedded video, a styled heading, MDX's escaped braces.
+    # opensource.guide's checklist, an embedded video, a styled heading (a heading still), MDX's escaped braces.
     path = tmp_path / "h.md"
     path.write_text('<input type="checkbox" id="cbox1" value="checkbox"> <label for="cbox1">Does it have a license?</label>\n\n'
                     '<iframe width="560" src="https://www.youtube.com/embed/x" allowfullscreen></iframe>\n\n'
                     '<h2 class="usa-alert-heading">Looking for help with your resume?</h2>\n\n'
                     "Ask \"Can someone help me with {'{'}something{'}'}?\" to start. Use List<String> here.\n")
-    assert load_article(path).text == ("Does it have a license?\n\nLooking for help with your resume?\n\n"
+    assert load_article(path).text == ("Does it have a license?\n\n## Looking for help with your resume?\n\n"
                                        'Ask "Can someone help me with {something}?" to start. Use List<String> here.\n')
 
 
@@ -841,3 +858,29 @@ def test_a_pdf_item_numbered_after_the_one_before_starts_a_new_item():
     page = [Line(t, 72 if k == 0 else 94, 700 - 14 * k, 11) for k, t in enumerate(texts)]  # the items indented
     blocks = _blocks([page], _Layout(11, 14, 72, 80))
     assert [b.text() for b in blocks][-2:] == [texts[2], texts[3]]
+
+
+def test_an_article_flattened_into_one_line_is_not_titled_by_all_of_it(tmp_path):
+    path = tmp_path / "career-faq.md"
+    path.write_text("# Career FAQs **Answers from experts.** " + "Certifications help a beginner get a first interview. " * 20)
+    assert load_article(path).title == "Career faq"
+
+
+def test_an_html_heading_on_its_own_line_in_markdown_is_a_heading(tmp_path):
+    # A tester's nursing blog: "<h2>Caregiver Burnout ...</h2>" right over its paragraph was quoted as the first words
+    # of its first sentence, and the article had no sections.
+    path = tmp_path / "leaving.md"
+    path.write_text("# Notes on leaving nursing\n\nI have thought about this a lot.\n<h2>Caregiver Burnout</h2>\n"
+                    "Front line providers are getting burned out. Ask any nurse.\n")
+    text = load_article(path).text
+    assert "\n## Caregiver Burnout\n\nFront line providers are getting burned out." in text
+
+
+def test_an_html_fragment_without_a_body_is_read(tmp_path):
+    # A template's view saved as .html (a tester's nursing page: no <html> or <body>) was refused as holding no text.
+    path = tmp_path / "nursing-departments.html"
+    path.write_text("@extends('layout.master')\n<div class=\"container\"><div class=\"col-md-12\">\n<p>The job prospects "
+                    "for a registered nurse are stronger than ever. RNs find jobs in hospitals, physician offices and "
+                    "schools.</p>\n<p>Most departments with higher pay require further certifications.</p></div></div>\n")
+    a = load_article(path)
+    assert a.text.startswith("The job prospects for a registered nurse are stronger than ever.") and "extends" not in a.text

@@ -52,7 +52,9 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 26: a PDF line broken after a compound's hyphen keeps it, an item numbered after the one before starts anew; a title
 #     without its site's name; dates as ISO; no localhost URL
 # 27: a page a browser saved as PDF keeps the address printed in its margin
-CHUNK_TEXT = "printed-url-27"
+# 28: no heading in fenced code or over MAX_HEADING_CHARS; an HTML heading line in Markdown a heading; an alert unquoted;
+#     an HTML fragment read as a body
+CHUNK_TEXT = "code-fence-28"
 
 
 def chunking_params(settings: Settings) -> dict:
@@ -521,7 +523,12 @@ def _load_all(paths: list[Path], max_bytes: int) -> tuple[list[Article | None], 
     articles, errors = [], {}
     for i, path in enumerate(paths):
         try:
-            articles.append(load_article(path, max_bytes))
+            article = load_article(path, max_bytes)
+            # An article that makes no passage would be listed as added and found by no search, and its record
+            # would disagree with the segments (`index check`).
+            if not chunk_article(article)[0]:
+                raise ArticleError(path, "no passage could be made of it: it has no text outside its headings; put its text under them")
+            articles.append(article)
         except ArticleError as e:
             articles.append(None)
             errors[i] = e
