@@ -187,6 +187,9 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     # source's fragments). Leaving them out cut 42 of 337 answers mid-run (held out: every key 32 -> 31 of 72).
     for c in chosen:
         _widen(c, passages, roles)
+    # ... and what it widens to is part of the answer: "no figure" over a quoted "Duration: 2-3 years" (a tester's
+    # "how long does that take?" after a question on becoming a nurse practitioner) contradicted itself.
+    no_figure = no_figure and not any(gives_figure(question.text, c.text(passages)) for c in chosen)
     answer = _render(evidence, passages, roles, chosen, disagreement, gaps, no_figure, focus)
     return replace(answer, related=related(passages, answer.citations))
 

@@ -1185,3 +1185,51 @@ def test_a_request_to_write_a_document_says_the_bot_writes_nothing(guides_bot):
     assert answer.text.startswith(CANNOT_WRITE + " What they say:") and answer.citations
     assert guides_bot.ask("please proofread my resume").text.startswith(CANNOT_WRITE)
     assert not guides_bot.ask("How do I write a good cover letter?").text.startswith(CANNOT_WRITE)
+
+
+def test_no_figure_is_claimed_over_a_figure_the_answer_quotes(tmp_path, embedder):
+    # A tester's nursing library: "The guides give no figure for that." over a quoted "Duration: 2-3 years" (the
+    # figure came with the paragraph quoted whole, after the check).
+    msn = ("# Graduate nursing programs: a master's degree for advanced practice\n"
+           '\n'
+           "A master's degree in nursing is a graduate degree that prepares registered nurses for advanced practice roles, leadership positions, teaching and specialized clinical work.\n"
+           '\n'
+           "## Who should get a master's degree?\n"
+           '\n'
+           '**Good candidates:**\n'
+           "- RNs with a bachelor's degree who want advanced practice roles (NP, CNS, CRNA)\n"
+           '- Experienced nurses who want to lead a unit\n'
+           '- Nurses who want to teach nursing students\n'
+           '\n'
+           '**Prerequisites:**\n'
+           '- **BSN degree** from an accredited program\n'
+           '- **Active RN license**\n'
+           '- **Clinical experience**: 1-2 years minimum\n'
+           '\n'
+           '## Program types and specialties\n'
+           '\n'
+           '### Advanced practice tracks\n'
+           '\n'
+           '**1. Nurse Practitioner (NP)** - Most Popular\n'
+           '- **Family Nurse Practitioner (FNP)**: Primary care across lifespan\n'
+           '- **Adult Nurse Practitioner (AGNP)**: Adult and elderly patients\n'
+           '- **Pediatric Nurse Practitioner (PNP)**: Children and adolescents\n'
+           '- **Psychiatric NP (PMHNP)**: Mental health care\n'
+           "- **Women's Health NP (WHNP)**: Reproductive health\n"
+           '- **Acute Care NP (ACNP)**: Hospital/ICU settings\n'
+           '\n'
+           '**Duration**: 2-3 years  \n'
+           '**Clinical Hours**: 500-700 hours  \n'
+           '**Salary**: $100K-$130K average (FNP, PMHNP often higher)\n'
+           '\n'
+           '**2. Nurse Anesthetist (CRNA)**\n'
+           '- Gives anesthesia on its own or with anesthesiologists\n'
+           '- **Requirements**: 1-2 years ICU experience minimum\n'
+           '- **Duration**: 2.5-3 years\n'
+           '- **Salary**: $180K-$250K+\n')
+    bot = _bot_on(tmp_path, embedder, {"msn-programs.md": msn, "pay.md": "# Pay\n\nNurses earn more with each "
+                                       "certification they hold, and night shifts pay a differential.\n"})
+    first = "how do i become a nurse practitioner"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": bot.ask(first).text}]
+    answer = bot.ask("how long does that take?", history=history)
+    assert "2-3 years" in answer.text and not answer.gaps and "no figure" not in answer.text, answer.text
