@@ -350,7 +350,25 @@ def strongly_depends(message: str) -> bool:
     message = _ACKNOWLEDGED.sub("", message)
     # Numbers count as words: "what's 17 times 23?" is a question of its own.
     return bool(ELLIPSIS.search(message) or len(re.findall(r"[\w']+", message)) <= 2 or asks_for_more(message)
-                or _points_back(message) or _OF_THEM.search(message) or _ONE_BACK.search(message))
+                or _points_back(message) or _OF_THEM.search(message) or _ONE_BACK.search(message) or _names_nothing(message))
+
+
+# What a message may say of someone or something it only calls "they" or "it" and still name nothing of its own:
+# "how much do they make?", "is it hard?", "is it worth it?", "what do they do all day?" ask about what the turn
+# before named (a tester's "how much do they make?" after questions on nurse practitioners got a travel agency's
+# referral bonus). "what do they ask at interviews?" names interviews, and "is it going to rain?" rain.
+_SAID_OF_ANYTHING = frozenset(
+    """make makes earn earns pay paid cost costs take takes last lasts need needs require requires mean means
+    hard easy difficult tough worth good bad better best well long much many often usually typically really
+    actually generally day all get gets like""".split())
+_PRONOUNS = frozenset({"they", "it", "them", "their", "its", "theirs"})
+
+
+def _names_nothing(message: str) -> bool:
+    """Whether `message` speaks of "they" or "it" and names nothing else (_SAID_OF_ANYTHING)."""
+    words = [w.lower().replace("’", "'") for w in re.findall(r"[A-Za-z'’]+", message)]
+    return bool(_PRONOUNS & set(words)) and not any(
+        is_content(w) and w not in _PRONOUNS and w not in _SAID_OF_ANYTHING for w in words)
 
 
 # "one of them", "which of them", "every one of them": a part of a set named before, wherever it stands ("what if

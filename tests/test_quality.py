@@ -1233,3 +1233,15 @@ def test_no_figure_is_claimed_over_a_figure_the_answer_quotes(tmp_path, embedder
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": bot.ask(first).text}]
     answer = bot.ask("how long does that take?", history=history)
     assert "2-3 years" in answer.text and not answer.gaps and "no figure" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("first, then", [("do I need a PhD?", "is it worth it?"),
+                                         ("what's a good first project for a portfolio?", "is it hard?")])
+def test_it_or_they_with_nothing_else_named_is_what_the_turn_before_named(guides_bot, first, then):
+    # "is it worth it?" after a question on a PhD was searched alone and refused; a tester's "how much do they
+    # make?" after questions on nurse practitioners got another job's pay.
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": guides_bot.ask(first).text}]
+    answer = guides_bot.ask(then, history=history)
+    assert answer.searched_for.startswith(first.rstrip("?")) and answer.citations, answer.searched_for
+    rain = guides_bot.ask("is it going to rain tomorrow?", history=history)
+    assert rain.searched_for == "is it going to rain tomorrow?" and not rain.citations  # names something of its own
