@@ -275,7 +275,32 @@ def readable_heading(heading: str) -> str:
     spoken = _SO.sub("", text)  # "So... How Can I Get a Job?", "So what is a research software engineer?"
     if spoken != text and spoken:
         text = spoken[0].upper() + spoken[1:]
+    if sum(w.isalpha() for w in text.split()) >= 2 and text.isupper():
+        text = _sentence_case(text)
     return "" if ":" in text or _NO_TOPIC.match(text) else text
+
+
+def _sentence_case(text: str) -> str:
+    """A heading set in capitals ("WORKING AS AN RN", a page's CSS printed to PDF) as a sentence would write it; a word
+    that is likely an initialism keeps its capitals ("Working as an RN", "How to pass the NCLEX")."""
+    words = [w if _initialism(w.strip(".,;:!?()'’").lower()) else w.lower() for w in text.split()]
+    out = " ".join(words)
+    return out[0].upper() + out[1:]
+
+
+def _initialism(word: str) -> bool:
+    """Whether a word typed in capitals is likely an initialism: no function word ("AN", "THE"); two letters ("UK",
+    "AI"); rare in English ("NCLEX", "BSN": Zipf under INITIALISM_ZIPF), or three letters and not common ("ICU"
+    3.3, "SOC" 3.3; "PAY" 5.4 is a word)."""
+    from wordfreq import zipf_frequency  # imported on first need: its English list takes 0.2 s to read
+
+    if not word.isalpha() or word in FUNCTION_WORDS:
+        return False
+    zipf = zipf_frequency(word, "en")
+    return len(word) <= 2 or zipf < INITIALISM_ZIPF or (len(word) == 3 and zipf < 4.5)
+
+
+INITIALISM_ZIPF = 3.0  # as evidence.FOREIGN_ZIPF: about once in a million English words
 
 
 # Headings any article may have that name no topic of its own: "Final Thoughts", "Additional Resources".
@@ -291,6 +316,8 @@ _NO_TOPIC = re.compile(
 _LEANS = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|one|ones|he|she|here)\b", re.I)
 
 
+# "What about other roles?": a follow-up's form, asking about something beside what the page spoke of before.
+_WHAT_ABOUT = re.compile(r"^\W*(?:what|how) about\b", re.I)
 # "Do you like helping people?", "Are you ready?": the page quizzing its reader, no question a reader asks it.
 _QUIZ = re.compile(r"^(?:do|are|have|would|did|were) you\b(?!.*\b(?:need|have to|must|should|require)\b)", re.I)
 # "What are the responsibilities?": only a noun the page is about, with no word of what it belongs to.
@@ -305,8 +332,10 @@ def stands_alone(question: str) -> bool:
     """Whether a heading written as a question asks something without its page: four words or more, no pronoun
     leaning on the page ("What discipline?", "Why have one?" do not), not the page quizzing its reader ("Do you like
     helping people?"), not a bare "What are the responsibilities?" or "What's the Real Answer?", and asking with a
-    question word, a verb or a choice (a flight school's call to action "Ready to Take Off?" asks nothing)."""
+    question word, a verb or a choice (a flight school's call to action "Ready to Take Off?" asks nothing), and not a
+    follow-up's "What about other roles?"."""
     return (len(question.split()) >= 4 and not _LEANS.search(question) and not _QUIZ.search(question)
+            and not _WHAT_ABOUT.search(question)
             and not _BARE_THE.search(question) and bool(_ASKING.search(question)))
 
 

@@ -194,6 +194,10 @@ def test_examples_are_questions_a_reader_would_ask_on_different_topics():
     # A flight school's greeting offered "Ready to Take Off?" and "What’s the Real Answer?" (a tester's library).
     assert not stands_alone("Ready to Take Off?") and not stands_alone("What’s the Real Answer?")
     assert stands_alone("A masters or a PhD?") and stands_alone("I applied for a role, what happens next?")
+    assert not stands_alone("What about other roles?")  # a follow-up's form (a tester's cybersecurity greeting)
+    # A heading set in capitals (a page's CSS, printed to PDF) is offered as a sentence writes it, initialisms kept.
+    assert readable_heading("WORKING AS AN RN") == "Working as an RN"
+    assert readable_heading("HOW TO PASS THE NCLEX") == "How to pass the NCLEX" and readable_heading("ICU NURSE PAY") == "ICU nurse pay"
     assert readable_heading("So... How Can I Get a Job?") == "How Can I Get a Job?"
     # An ecology library offered "What do the guides say about “End Thoughts”?" with its refusals.
     assert readable_heading("End Thoughts") == readable_heading("Additional Resources") == ""
