@@ -30,7 +30,10 @@ from .text import stems
 NOT_COVERED = "The guides don't cover that."
 NO_FIGURE = "The guides give no figure for that. What they do say:"
 # A reply to a yes/no question: "Yes.", "No, ...", "Absolutely!" (English, not any library's words).
-_REPLY = re.compile(r"^(?:yes|no|yeah|yep|nope|absolutely|definitely|certainly|correct|not (?:necessarily|always|really))\s*[.,!;:—–-]", re.I)
+# A reply to the question its heading asks: "Yes, ...", "Not necessarily.", or labelled as one ("Answer: ...", "A: ...",
+# an FAQ's: "Answer: Yes, many professionals move into it from IT" was quoted alone for whether AI replaces them).
+_REPLY = re.compile(r"^(?:(?:answer|a)\s*:|(?:yes|no|yeah|yep|nope|absolutely|definitely|certainly|correct|"
+                    r"not (?:necessarily|always|really))\s*[.,!;:—–-])", re.I)
 TYPED = ("amount", "list", "steps", "comparison", "definition")  # questions that ask for something specific
 
 _FIGURE = re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?(%|percent|per ?cent|k\b|million|billion|hours?|years?|months?|weeks?)|\b\d{2,}[\d,.]*\b", re.I)

@@ -724,7 +724,8 @@ def test_a_reply_is_quoted_with_the_question_or_heading_it_answers(tmp_path, emb
     bot = _bot_on(tmp_path, embedder, {
         "faq.md": "# Hiring FAQ\n\n## Can I apply if I already work for the agency?\n\nYes. You can apply for an open "
         "position even if you already work here, and your manager is not told.\n\n## Do you sponsor work visas?\n\nNo. "
-        "Every role requires citizenship, and the background checks take two to three months.\n",
+        "Every role requires citizenship, and the background checks take two to three months.\n\n## Can I move here from "
+        "another team?\nAnswer: Yes, many people transfer from other teams. Their experience counts toward the grade.\n",
         "posting.md": "# Reading a job posting\n\n## Promotion potential\n\nThis is the highest grade you can be promoted "
         "to in this position without applying again. The scale goes from one to fifteen.\n\n## Duties\n\nThe duties "
         "listed in a posting are broad and apply to many different job types across the agency.\n"})
@@ -732,6 +733,9 @@ def test_a_reply_is_quoted_with_the_question_or_heading_it_answers(tmp_path, emb
         "Can I apply if I already work for the agency?\nYes. You can apply for an open position")
     assert bot.ask("what does promotion potential mean on a posting?").text.startswith(
         "Promotion potential:\nThis is the highest grade you can be promoted to")
+    # A reply labelled as one (a tester's FAQ: "Answer: Yes, ..." read as a yes to whether AI replaces the job).
+    assert bot.ask("can people transfer in from other teams?").text.startswith(
+        "Can I move here from another team?\nAnswer: Yes, many people transfer from other teams.")
 
 
 def test_a_question_sharing_several_words_with_its_passages_is_answered_below_the_similarity_floor(guides_bot):
