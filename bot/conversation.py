@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .answer import Answer, compose, not_covered
+from .answer import NOT_COVERED, Answer, compose, not_covered
 from .config import KNOBS, Settings
 from .embedding import Embedder, embedder_for
 from .errors import BotError, QuestionError
@@ -185,6 +185,9 @@ class CareerBot:
             return small_talk(question, loaded.profile.library)
         if unreadable(loaded.profile, question):
             return Answer(UNREADABLE, kind="not_covered", searched_for=question)
+        if WRITE_CODE.match(question):  # "write me a python script to scan ports": no article answers that
+            refused = not_covered(question, loaded.profile.suggestions(loaded.retriever.embedder.embed_query(question)))
+            return replace(refused, text=refused.text.replace(NOT_COVERED, CANNOT_CODE, 1))
         task = WRITE_FOR_ME.match(question)
         if task:  # "can you write me a cover letter ...": what the guides say about one, said to be only that
             answer = self.ask(task[1], history)
@@ -337,6 +340,14 @@ WRITE_FOR_ME = re.compile(
     r"(?:[\w'’-]+ ){0,2}?(?:cover letter|letter|resume|résumé|cv|e-?mail|essay|personal statement|statement|bio|"
     r"linkedin(?: profile)?|profile|application|reply|message|post)\b.*)$", re.I)
 CANNOT_WRITE = "I can't write or check that for you: I only quote the articles."
+# A request for code ("write me a python script to scan ports", a tester's cybersecurity library): it was answered with
+# the nearest passages (a note-taking post's). The bot writes none, and the articles are no code to run.
+WRITE_CODE = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|ok|okay|so|please|pls)\W+)*(?:(?:can|could|would|will) (?:you|u) (?:please |pls )?|please |pls )?"
+    r"(?:write|code|generate|make|create|give) (?:me |us )?(?:an?|some|the|my)? ?(?:(?:python|bash|shell|powershell|"
+    r"javascript|js|typescript|java|c\+\+|c#|go|golang|ruby|perl|php|sql|rust|kotlin|swift) (?:[\w-]+ )?"
+    r"(?:script|program|code|function|query|class)|(?:[\w-]+ )?(?:code|function|snippet|regex|macro))s?\b", re.I)
+CANNOT_CODE = "I can't write code: I only quote the articles, and they don't answer that."
 
 
 # What people put before a follow-up without changing it: "ok and for an M4?" is "and for an M4?".

@@ -1191,6 +1191,17 @@ def test_a_request_to_write_a_document_says_the_bot_writes_nothing(guides_bot):
     assert not guides_bot.ask("How do I write a good cover letter?").text.startswith(CANNOT_WRITE)
 
 
+@pytest.mark.parametrize("request_", ["write me a python script to train a model", "can you give me some code for a "
+                                      "neural network?", "write me a regex for emails"])
+def test_a_request_for_code_is_refused_saying_the_bot_writes_none(guides_bot, request_):
+    # A tester's "write me a python script to scan ports" was answered with a note-taking post's passages.
+    from bot.conversation import CANNOT_CODE
+
+    answer = guides_bot.ask(request_)
+    assert answer.text.startswith(CANNOT_CODE) and not answer.citations and answer.suggestions
+    assert guides_bot.ask("Do ML engineers write code every day?").citations  # asking about code is no request
+
+
 def test_no_figure_is_claimed_over_a_figure_the_answer_quotes(tmp_path, embedder):
     # A tester's nursing library: "The guides give no figure for that." over a quoted "Duration: 2-3 years" (the
     # figure came with the paragraph quoted whole, after the check).
