@@ -63,10 +63,12 @@ class IndexCorruptError(BotError):
 
 class ArticleNotFoundError(BotError):
     def __init__(self, article_id: str, known: list[str]):
-        hint = ", ".join(known[:8]) or "none"
-        super().__init__(
-            f"no article {article_id!r} in the index (known: {hint}); `python -m bot index list` shows them all"
-        )
+        import difflib
+
+        close = difflib.get_close_matches(article_id.lower(), known, n=3, cutoff=0.6)
+        more = f" and {len(known) - 8} more" if len(known) > 8 else ""
+        hint = f"did you mean {' or '.join(map(repr, close))}?" if close else f"known: {', '.join(known[:8]) or 'none'}{more}"
+        super().__init__(f"no article {article_id!r} in the index ({hint}); `python -m bot index list` shows them all")
 
 
 class ModelError(BotError):

@@ -30,6 +30,8 @@ def test_build_list_ask_remove(capsys, settings):
     assert code == 0 and "removed portfolio" in out
     code, out, err = run(capsys, "index", "remove", "portfolio", "--index", idx)
     assert code == 1 and err.startswith("error: no article 'portfolio'") and "Traceback" not in err
+    code, out, err = run(capsys, "index", "remove", "interview", "--index", idx)  # a near miss is named
+    assert code == 1 and "(did you mean 'interviews'?)" in err
 
 
 def test_articles_in_subfolders_are_named_as_not_read(capsys, settings):
