@@ -45,9 +45,15 @@ class IndexMissingError(BotError):
 
 
 class IndexMismatchError(BotError):
-    """The index on disk was built with another model, dimension or format version."""
+    """The index on disk was built with another model, dimension or format version, or an earlier way of reading
+    and splitting articles (`what` "reading": `found` and `expected` are not shown, they are this program's own)."""
 
     def __init__(self, index_dir, what: str, found, expected):
+        if what == "reading":
+            super().__init__(f"{index_dir} was built by an earlier version of this program, which read and split articles "
+                             f"differently: rebuild it with `python -m bot index build --index {index_dir}` (its articles "
+                             "are read again; nothing is lost)")
+            return
         super().__init__(
             f"{index_dir} was built with {what} {found}, this run uses {expected}: "
             f"rebuild it with `python -m bot index build --index {index_dir}` (or choose the model it was built with)"

@@ -27,7 +27,8 @@ def test_a_change_in_how_the_flags_are_derived_marks_the_index_stale(built, embe
     assert "chunking parameters" in update.stale_articles(built)
     extra = tmp_path / "extra.md"
     extra.write_text("# Extra\n\nA short article about mentors, written to be added to the library.\n")
-    with pytest.raises(IndexMismatchError, match="index build"):
+    with pytest.raises(IndexMismatchError, match="built by an earlier version of this program, which read and split "
+                       "articles differently: rebuild it with `python -m bot index build"):
         update.add([extra], built, embedder)
     update.build(built, embedder)
     assert json.loads(path.read_text())["chunking"]["flags"] == FLAGS_VERSION

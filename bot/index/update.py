@@ -275,7 +275,10 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
             _only_if_new(settings)
             store = IndexStore.empty(embedder.name, embedder.dimension, chunking_params(settings))
         if store.chunking != chunking_params(settings):  # chunks made two ways would not match each other
-            raise IndexMismatchError(settings.index_dir, "chunking", _shown_params(store.chunking), _shown_params(chunking_params(settings)))
+            # A chunk size the user chose is named; the rest is this program's own reading (a tester: "mostly jargon").
+            same_size = store.chunking.get("chunk_chars") == settings.chunk_chars
+            raise IndexMismatchError(settings.index_dir, "reading" if same_size else "chunking", _shown_params(store.chunking),
+                                     _shown_params(chunking_params(settings)))
         if not corpus_dir.is_dir():
             raise BotError(f"no corpus folder {corpus_dir}: create it, or pass the article folder with --corpus DIR")
         store = replace(store, corpus=_rel(corpus_dir, settings.index_dir))
