@@ -331,13 +331,18 @@ def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
     return body.strip(), data if isinstance(data, dict) else {}
 
 
+_LINK_PARAGRAPH = re.compile(r"(<p\b[^<>]{0,300}>\s*)<a\b[^<>]{0,2000}>([^<>]{1,300})</a>(\s*</p>)", re.I)
+
+
 def _read_html(path: Path, raw: str) -> tuple[str, dict]:
     import trafilatura
 
     if len(raw) > MAX_HTML_CHARS:
         raise ArticleError(path, f"the page is too large to read ({len(raw):,} characters of HTML; the limit is "
                            f"{MAX_HTML_CHARS:,}): save the article's text as .md or .txt and add that")
-    page = without_razor(raw)
+    # A paragraph that is one link is text (a certification's name over what is said of it: trafilatura dropped
+    # "(ISC)2 SSCP", and its paragraph read as the one before's); a menu's links are list items, left as they are.
+    page = _LINK_PARAGRAPH.sub(r"\1\2\3", without_razor(raw))
     if not re.search(r"<body\b", page, re.I):
         # A fragment (a template's view, a snippet saved from a page): trafilatura finds no text outside a <body>.
         page = f"<html><body>{page}</body></html>"

@@ -884,3 +884,18 @@ def test_an_html_fragment_without_a_body_is_read(tmp_path):
                     "schools.</p>\n<p>Most departments with higher pay require further certifications.</p></div></div>\n")
     a = load_article(path)
     assert a.text.startswith("The job prospects for a registered nurse are stronger than ever.") and "extends" not in a.text
+
+
+def test_an_html_paragraph_that_is_one_link_keeps_its_text(tmp_path):
+    # A tester's page of certifications: each name a link paragraph over what is said of it; trafilatura dropped
+    # "(ISC)2 SSCP", and "This is a generalist cert ... One year of experience ... required" read as the CySA+'s.
+    path = tmp_path / "certs.html"
+    path.write_text("<html><head><title>Which certs?</title></head><body><article><h1>Which certs?</h1>"
+                    "<h2>Intermediate</h2><p><a href='https://a.example/cysa'>CompTIA CySA+</a></p>"
+                    "<p>The CySA+ covers topics you would meet in a security analyst role, such as threat hunting.</p>"
+                    "<p><a href='https://isc2.example/sscp'>(ISC)2 SSCP</a></p><p>This is a generalist cert covering "
+                    "security administration topics. One year of experience or a related degree are required.</p>"
+                    "<nav><ul><li><a href='/'>Home</a></li><li><a href='/about'>About</a></li></ul></nav>"
+                    "</article></body></html>")
+    text = load_article(path).text
+    assert "(ISC)2 SSCP\n\nThis is a generalist cert" in text and "About" not in text

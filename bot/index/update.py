@@ -54,7 +54,8 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 27: a page a browser saved as PDF keeps the address printed in its margin
 # 28: no heading in fenced code or over MAX_HEADING_CHARS; an HTML heading line in Markdown a heading; an alert unquoted;
 #     an HTML fragment read as a body
-CHUNK_TEXT = "code-fence-28"
+# 29: an HTML paragraph that is one link is its text
+CHUNK_TEXT = "link-paragraph-29"
 
 
 def chunking_params(settings: Settings) -> dict:
