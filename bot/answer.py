@@ -25,7 +25,7 @@ from .index.store import ArticleRecord
 from .question import gives_figure
 from .retrieval import Passage
 from .stance import answers, soft_cues, stance
-from .text import stems
+from .text import QUESTION_STEMS, stems, tokenize_one
 
 NOT_COVERED = "The guides don't cover that."
 NO_FIGURE = "The guides give no figure for that. What they do say:"
@@ -660,7 +660,15 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
         # Manager:", "Example Resume Excerpt:"). Read blind: docs/evaluation.md.
         r_first, k_first = roles[group[0].rank], group[0].members[0]
         framed = bool(heading) and (r_first.item[k_first] or r_first.blockquote[k_first])
-        replies = heading.endswith("?") and bool(_REPLY.match(body))
+        # ... and a section's answer from its start under its question: "When is a graduate degree worth considering?"
+        # over "For most degree-holders, the priority should be ... work history" (a tester's cybersecurity library:
+        # without it, advice on any degree).
+        # Only where the question names what the quote does not ("What is an apprenticeship?" over "An apprenticeship
+        # is a real job ..." says nothing more).
+        starts = any(c.rank == ranks[0] and c.a == 0 for c in group)
+        scope = set(tokenize_one(heading)) - set(tokenize_one(body)) - QUESTION_STEMS - evidence.background
+        asks = heading.rstrip("\"'”’").endswith("?")  # quoted too: '"When is a graduate degree worth considering?"'
+        replies = asks and (bool(_REPLY.match(body)) or (starts and bool(scope)))
         # A compared side named only by the heading ("Staff product designer" over "You're confident in leading a
         # project ..."): without it the reader cannot tell which side the quote is about.
         side = any(w in stems(heading) and w not in stems(body) for w in evidence.telling_sides)

@@ -21,7 +21,7 @@ import yaml
 
 from . import pdf_text, tables
 from .errors import ArticleError
-from .text import LIST_MARKER, MAX_HEADING_CHARS, PLACEHOLDER
+from .text import LIST_MARKER, MAX_HEADING_CHARS, PLACEHOLDER, sentence_case
 
 MIN_WORDS = 4  # an article holds at least one sentence this long
 # .mdx: Docusaurus and other MDX sites; their imports, components and admonitions are cleaned as Markdown dialects.
@@ -488,14 +488,35 @@ _HIDDEN_CLASSES = ("visually-hidden", "visuallyhidden", "govuk-visually-hidden",
 _NOT_SHOWN = "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none') or " + " or ".join(
     f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _HIDDEN_CLASSES) + "]"
 _H1 = re.compile(r"<h1\b[^<>]{0,2000}>(.{1,2000}?)</h1>", re.I | re.S)
+_H2 = re.compile(r"<h2\b[^<>]{0,2000}>(.{1,2000}?)</h2>", re.I | re.S)
+
+
+def _headings(pattern: re.Pattern, raw: str) -> list[tuple[int, str]]:
+    found = [(m.start(), " ".join(re.sub(r"<[^<>]{0,500}>", " ", html.unescape(m[1])).split())) for m in pattern.finditer(raw)]
+    return [(at, h) for at, h in found if h]
+
+
+TITLE_NAMED_WITHIN = 1000  # characters: a page's own title is named in its opening, a site's name in its footer
+
+
+def _named_in(title: str, text: str) -> bool:
+    """Whether any word of `title` (of four letters or more) is in `text`."""
+    words = {w.lower() for w in re.findall(r"\w{4,}", title)}
+    return bool(words & {w.lower() for w in re.findall(r"\w{4,}", text)})
 
 
 def _page_title(raw: str, title: str, text: str) -> str:
     """The page's own title: the <title> when a top heading says the same, else the last <h1> before the
     article's first sentence (a site's menu may hold h1s too; the page's heading comes after it, just before
     its text), else the <title>. A site giving every page the site's name as <title> still gets each page's."""
-    found = [(m.start(), " ".join(re.sub(r"<[^<>]{0,500}>", " ", html.unescape(m[1])).split())) for m in _H1.finditer(raw)]
-    found = [(at, h) for at, h in found if h]
+    found = _headings(_H1, raw)
+    if not found and title.strip() and not _named_in(title, text[:TITLE_NAMED_WITHIN]):
+        # No <h1>, and a <title> the text's opening never names (the site's name on every page, "Healing Angles
+        # Academia" on three of a tester's nursing pages, named in the footer): the page's heading is the <h2> its
+        # text opens with.
+        opening = re.match(r"\s*#{1,6}\s+([^\n]+)", text)
+        if opening and any(h.lower() == opening[1].strip().lower() for _, h in _headings(_H2, raw)):
+            return sentence_case(opening[1].strip()[:300])
     if not found or any(title.strip() and (title.strip() in h or h in title) for _, h in found):
         return title
     first = next((line.strip() for line in text.splitlines() if len(line.split()) >= 6), "")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .ingest import YAMLAliasError, load_yaml
-from .text import FUNCTION_WORDS
+from .text import FUNCTION_WORDS, sentence_case
 
 DATA_FILE = "library.yaml"  # in the corpus folder; read at build time and stored in the index
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -275,32 +275,8 @@ def readable_heading(heading: str) -> str:
     spoken = _SO.sub("", text)  # "So... How Can I Get a Job?", "So what is a research software engineer?"
     if spoken != text and spoken:
         text = spoken[0].upper() + spoken[1:]
-    if sum(w.isalpha() for w in text.split()) >= 2 and text.isupper():
-        text = _sentence_case(text)
+    text = sentence_case(text)
     return "" if ":" in text or _NO_TOPIC.match(text) else text
-
-
-def _sentence_case(text: str) -> str:
-    """A heading set in capitals ("WORKING AS AN RN", a page's CSS printed to PDF) as a sentence would write it; a word
-    that is likely an initialism keeps its capitals ("Working as an RN", "How to pass the NCLEX")."""
-    words = [w if _initialism(w.strip(".,;:!?()'’").lower()) else w.lower() for w in text.split()]
-    out = " ".join(words)
-    return out[0].upper() + out[1:]
-
-
-def _initialism(word: str) -> bool:
-    """Whether a word typed in capitals is likely an initialism: no function word ("AN", "THE"); two letters ("UK",
-    "AI"); rare in English ("NCLEX", "BSN": Zipf under INITIALISM_ZIPF), or three letters and not common ("ICU"
-    3.3, "SOC" 3.3; "PAY" 5.4 is a word)."""
-    from wordfreq import zipf_frequency  # imported on first need: its English list takes 0.2 s to read
-
-    if not word.isalpha() or word in FUNCTION_WORDS:
-        return False
-    zipf = zipf_frequency(word, "en")
-    return len(word) <= 2 or zipf < INITIALISM_ZIPF or (len(word) == 3 and zipf < 4.5)
-
-
-INITIALISM_ZIPF = 3.0  # as evidence.FOREIGN_ZIPF: about once in a million English words
 
 
 # Headings any article may have that name no topic of its own: "Final Thoughts", "Additional Resources".

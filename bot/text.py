@@ -89,3 +89,29 @@ def stems(text: str) -> frozenset[str]:
 
 
 QUESTION_STEMS = frozenset(_stemmer.stemWords(sorted(QUESTION_WORDS))) | QUESTION_WORDS  # as the index holds them
+
+
+def sentence_case(text: str) -> str:
+    """A heading set in capitals ("WORKING AS AN RN", a page's CSS printed to PDF) as a sentence would write it; a word
+    that is likely an initialism keeps its capitals ("Working as an RN", "How to pass the NCLEX"). Any other text
+    is returned as it is."""
+    if not (sum(w.isalpha() for w in text.split()) >= 2 and text.isupper()):
+        return text
+    words = [w if _initialism(w.strip(".,;:!?()'’").lower()) else w.lower() for w in text.split()]
+    out = " ".join(words)
+    return out[0].upper() + out[1:]
+
+
+def _initialism(word: str) -> bool:
+    """Whether a word typed in capitals is likely an initialism: no function word ("AN", "THE"); two letters ("UK",
+    "AI"); rare in English ("NCLEX", "BSN": Zipf under INITIALISM_ZIPF), or three letters and not common ("ICU"
+    3.3, "SOC" 3.3; "PAY" 5.4 is a word)."""
+    from wordfreq import zipf_frequency  # imported on first need: its English list takes 0.2 s to read
+
+    if not word.isalpha() or word in FUNCTION_WORDS:
+        return False
+    zipf = zipf_frequency(word, "en")
+    return len(word) <= 2 or zipf < INITIALISM_ZIPF or (len(word) == 3 and zipf < 4.5)
+
+
+INITIALISM_ZIPF = 3.0  # as evidence.FOREIGN_ZIPF: about once in a million English words

@@ -899,3 +899,18 @@ def test_an_html_paragraph_that_is_one_link_keeps_its_text(tmp_path):
                     "</article></body></html>")
     text = load_article(path).text
     assert "(ISC)2 SSCP\n\nThis is a generalist cert" in text and "About" not in text
+
+
+def test_a_page_titled_by_its_site_alone_is_titled_by_the_heading_its_text_opens_with(tmp_path):
+    # A tester's nursing site: three pages with no <h1>, each titled "Healing Angles Academia" (named only in the
+    # footer), their headings <h2> in capitals.
+    body = ("<p>The licensing exam tests the skills and knowledge you acquired in nursing school, and passing it "
+            "gives you a license to work as a nurse.</p><p>It may last up to five hours.</p>")
+    page = ("<html><head><title>{title}</title></head><body><h2>Blog</h2><article><h2>NCLEX - WHAT IS IT?</h2>{body}"
+            "</article><footer><p>Copyright Healing Angles Academia. All rights reserved by the academy.</p></footer>"
+            "</body></html>")
+    path = tmp_path / "what-is-nclex.html"
+    path.write_text(page.format(title="Healing Angles Academia", body=body))
+    assert load_article(path).title == "NCLEX - what is it?"
+    path.write_text(page.format(title="What the licensing exam tests", body=body))  # a title its text names stays
+    assert load_article(path).title == "What the licensing exam tests"

@@ -725,7 +725,9 @@ def test_a_reply_is_quoted_with_the_question_or_heading_it_answers(tmp_path, emb
         "faq.md": "# Hiring FAQ\n\n## Can I apply if I already work for the agency?\n\nYes. You can apply for an open "
         "position even if you already work here, and your manager is not told.\n\n## Do you sponsor work visas?\n\nNo. "
         "Every role requires citizenship, and the background checks take two to three months.\n\n## Can I move here from "
-        "another team?\nAnswer: Yes, many people transfer from other teams. Their experience counts toward the grade.\n",
+        "another team?\nAnswer: Yes, many people transfer from other teams. Their experience counts toward the grade.\n\n"
+        "## When is a graduate degree worth considering?\n\nFor most people, the priority should be building a work "
+        "history over more formal education. A few reasons justify one: research roles, and a change of field.\n",
         "posting.md": "# Reading a job posting\n\n## Promotion potential\n\nThis is the highest grade you can be promoted "
         "to in this position without applying again. The scale goes from one to fifteen.\n\n## Duties\n\nThe duties "
         "listed in a posting are broad and apply to many different job types across the agency.\n"})
@@ -736,6 +738,10 @@ def test_a_reply_is_quoted_with_the_question_or_heading_it_answers(tmp_path, emb
     # A reply labelled as one (a tester's FAQ: "Answer: Yes, ..." read as a yes to whether AI replaces the job).
     assert bot.ask("can people transfer in from other teams?").text.startswith(
         "Can I move here from another team?\nAnswer: Yes, many people transfer from other teams.")
+    # A section's answer from its start, under the question that scopes it (a tester's: "For most degree-holders ...
+    # work history" read as advice on any degree without "When is a graduate degree worth considering?").
+    assert bot.ask("should I do a graduate degree or just work?").text.startswith(
+        "When is a graduate degree worth considering?\nFor most people, the priority should be building a work history")
 
 
 def test_a_question_sharing_several_words_with_its_passages_is_answered_below_the_similarity_floor(guides_bot):

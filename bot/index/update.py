@@ -55,7 +55,8 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 28: no heading in fenced code or over MAX_HEADING_CHARS; an HTML heading line in Markdown a heading; an alert unquoted;
 #     an HTML fragment read as a body
 # 29: an HTML paragraph that is one link is its text
-CHUNK_TEXT = "link-paragraph-29"
+# 30: a page with no <h1> titled by its site alone is titled by the <h2> its text opens with
+CHUNK_TEXT = "h2-title-30"
 
 
 def chunking_params(settings: Settings) -> dict:
