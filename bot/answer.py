@@ -574,8 +574,18 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
     def opposes(text: str) -> bool:  # an alternative to what the firm statement requires, and no one's own story
         return answers(text, firm_text, evidence.background) and not _first_person(text)
 
+    # ... and about the career the question names, when it names one: "a bachelor's degree is not necessary to become
+    # one" of real estate appraisers is no other view on whether electricians need a degree (a tester's trades
+    # library: "The guides don't all agree on this" over it).
+    career = _CAREER_ASKED.search(evidence.question.text)
+    career_terms = set(tokenize_one(career[1].split()[-1])) - evidence.background if career else set()
+
+    def same_subject(passage: Passage) -> bool:
+        return career_terms <= set(tokenize_one(f"{passage.article.title} {' '.join(passage.context)} {passage.heading} {passage.text}"))
+
     def other_side(c: _Excerpt) -> bool:
         return (any(opposes(s.text) for s in c.sentences(passages)) and passages[c.rank].article.id not in firm_articles
+                and same_subject(passages[c.rank])
                 and float(c.vector @ topic) >= limits.counterpoint_min
                 and float(c.vector @ vector) >= limits.counterpoint_question and not _first_person(text_of(c)))
 
@@ -588,7 +598,7 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
             return True
     found = []
     for passage, k, v in evidence.alternatives:
-        if passage.article.id in firm_articles:
+        if passage.article.id in firm_articles or not same_subject(passage):
             continue
         cos, asked = float(v @ topic), float(v @ vector)
         if cos >= limits.counterpoint_min and asked >= limits.counterpoint_question and opposes(passage.sentences[k].text):
@@ -603,6 +613,10 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
         chosen.append(_Excerpt(len(passages) - 1, tuple(range(span[0], span[1])), cos, topic))
         return True
     return False
+
+
+# The career a requirement question is about: "do I need a license to be a plumber?", "... to become an electrician".
+_CAREER_ASKED = re.compile(r"\bto (?:be|become|work as) (?:an?|the) ([\w'’-]+(?: [\w'’-]+){0,2}?)\s*(?:[?.!,]|$)", re.I)
 
 
 # A person's own account ("I fumbled it ... I wish I had said 'I don't have time for this'", a maintainer's pull

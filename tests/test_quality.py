@@ -1266,3 +1266,18 @@ def test_it_or_they_with_nothing_else_named_is_what_the_turn_before_named(guides
     assert answer.searched_for.startswith(first.rstrip("?")) and answer.citations, answer.searched_for
     rain = guides_bot.ask("is it going to rain tomorrow?", history=history)
     assert rain.searched_for == "is it going to rain tomorrow?" and not rain.citations  # names something of its own
+
+
+def test_another_careers_requirement_is_no_other_view(tmp_path, embedder):
+    # A tester's trades library: "The guides don't all agree on this" over a real estate appraiser's degree, for
+    # whether an electrician needs one.
+    bot = _bot_on(tmp_path, embedder, {
+        "electrician.md": "# Electrician career overview\n\n## High school diploma\n\nCollege degrees are not part of the "
+                          "mandatory requirements for becoming an electrician, but high school diplomas are. Every "
+                          "apprenticeship asks for one.\n\n## Pay\n\nElectricians earn a median wage of $60,040 a year.\n",
+        "trades.md": "# Highest paying trade jobs\n\n## Real estate appraisers\n\nReal estate appraisers earn an average "
+                     "salary of $58,500 per year. While a bachelor's degree is not necessary to become one, it is often "
+                     "recommended.\n\n## Elevator mechanics\n\nElevator mechanics earn $99,500 a year after a four-year "
+                     "apprenticeship.\n"})
+    answer = bot.ask("do i need a college degree to be an electrician?")
+    assert not answer.disagreement and "appraisers" not in answer.text and "high school diplomas are" in answer.text
