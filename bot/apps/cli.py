@@ -42,8 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     index = sub.add_parser("index", help="build, add to, remove from or list the index")
     isub = index.add_subparsers(dest="action", required=True, metavar="ACTION")
     with_index(isub.add_parser("build", help="make the index match the corpus folder (only new or changed articles are embedded)"))
-    a = with_index(isub.add_parser("add", help="copy article files (.md .mdx .txt .html .pdf) into the corpus and index them"))
-    a.add_argument("paths", nargs="+", metavar="PATH")
+    from ..ingest import SUPPORTED  # what ingest reads, named where a user looks: the help cannot drift from it
+
+    kinds = " ".join(SUPPORTED)
+    a = with_index(isub.add_parser("add", help=f"copy article files ({kinds}) into the corpus and index them"))
+    a.add_argument("paths", nargs="+", metavar="PATH", help=f"article files ({kinds})")
     r = with_index(isub.add_parser("remove", help="remove an article (its vectors and its corpus file)"))
     r.add_argument("article_id", metavar="ARTICLE_ID", help="as shown by `index list`")
     with_index(isub.add_parser("list", help="list the indexed articles"))
