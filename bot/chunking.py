@@ -271,5 +271,14 @@ def contexts(article: Article, chunks: list[Chunk]) -> list[str]:
 
 
 def section_path(title: str, context: tuple[str, ...], heading: str) -> list[str]:
-    """A section's headings, outermost first, without those named like the page ("" under "Intro" titled "Intro")."""
-    return [h for h in (*context, heading) if h and h.strip().lower() != title.strip().lower()]
+    """A section's headings, outermost first, without those named like the page ("" under "Intro" titled "Intro"),
+    or nearly so: a page's own heading beside a front-matter title worded a little otherwise ("HVAC EPA 608
+    Certification for Veterans: Your Complete Guide" titled "... Complete Guide with GI Bill") was named twice."""
+    words = set(_WORDS(title.lower()))
+    return [h for h in (*context, heading) if h and h.strip().lower() != title.strip().lower() and not (
+        len(named := _WORDS(h.lower())) >= RESTATED_MIN_WORDS and sum(w in words for w in named) >= RESTATED_SHARE * len(named))]
+
+
+_WORDS = re.compile(r"\w+").findall
+RESTATED_MIN_WORDS = 4  # a short heading ("Pay", "Interview questions") may share its words with a title and be a section
+RESTATED_SHARE = 0.8  # of a heading's words in the title: the title restated

@@ -123,3 +123,14 @@ def test_a_heading_line_as_long_as_an_article_is_its_text():
     line = "# Career FAQs **Answers from experts.** " + "Certifications help a beginner get a first interview. " * 20
     chunks, sentences = chunk_article(_article(line))
     assert chunks and any("Certifications help a beginner" in s.text for s in sentences)
+
+
+def test_a_heading_restating_the_title_is_named_once():
+    # A tester's veterans' guides: front matter "... Complete Guide with GI Bill" over the page's own "# ... Your
+    # Complete Guide": every source named the title twice ("... GI Bill - ... Your Complete Guide › The Exam").
+    from bot.chunking import section_path
+
+    title = "HVAC EPA 608 Certification for Veterans: Complete Guide with GI Bill"
+    assert section_path(title, ("HVAC EPA 608 Certification for Veterans: Your Complete Guide",), "The Exam") == ["The Exam"]
+    assert section_path("Becoming a data engineer", ("Becoming a data engineer in 2024",), "Pay") == [
+        "Becoming a data engineer in 2024", "Pay"]  # a heading that says more is a section of its own
