@@ -97,7 +97,8 @@ def load_article(path, max_bytes: int = 20_000_000) -> Article:
     if not _has_sentence(text):
         # Navigation-only HTML ("Home About Contact Blog") or an empty template is no article.
         raise ArticleError(path, f"too little article text in it (not one sentence of {MIN_WORDS} or more words ending in . ! or ?)")
-    title = (_meta_text(_front_title(meta)).strip() or _first_heading(text)[:MAX_META_CHARS].strip()
+    heading = _first_heading(text)[:MAX_META_CHARS].strip()
+    title = (_said_more(_meta_text(_front_title(meta)).strip(), heading) or heading
              or (_title_line(text) if kind == "text" else ""))
     site = next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), "")
     title = _without_site(title, site)
@@ -125,6 +126,20 @@ DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish
 _WRITTEN_DATES = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d")
 
 
+def _said_more(title: str, heading: str) -> str:
+    """`title`, or the page's own heading where the title is a word or three it says more of: a Docusaurus page's
+    front matter names it as its sidebar does ("Overview", "Presentations") over "# Design Exercise Overview", "# UX
+    Presentations". A longer title is the page's own ("33. Intersections and Common Career Transitions" stays)."""
+    words, more = set(_WORDS(title.lower())), _WORDS(heading.lower())
+    return heading if title and 0 < len(words) <= SIDEBAR_TITLE_WORDS and words <= set(more) and len(more) > len(words) else title
+
+
+SIDEBAR_TITLE_WORDS = 3
+
+
+_WORDS = re.compile(r"\w+").findall
+
+
 def _date_of(meta: dict, name: str) -> str:
     """The article's date as an ISO date where it is one: written in its metadata, else its file name's (a post's)."""
     written = next((d for d in (_meta_text(meta.get(k)).strip() for k in DATE_KEYS) if re.search(r"\d", d)), "")
@@ -138,11 +153,18 @@ _POST_DATE = re.compile(r"(\d{4}-[01]\d-[0-3]\d)-")
 _TIMESTAMP = re.compile(r"(\d{4}-[01]\d-[0-3]\d)(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?")
 
 
+# JavaScript's Date as a string, as Hashnode writes it ("Sun Dec 03 2023 11:00:00 GMT+0000 (Coordinated Universal Time)").
+_JS_DATE = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)\w* ([a-z]{3}) (\d{1,2}) (\d{4})\b", re.I)
+
+
 def _iso_date(text: str) -> str:
     """`text` as an ISO date when it is a date written one of the usual ways; else as it is."""
     stamp = _TIMESTAMP.fullmatch(text.strip())
     if stamp:
         return stamp[1]
+    spoken = _JS_DATE.match(text.strip())  # JavaScript's Date string: its day, month and year
+    if spoken:
+        text = f"{spoken[1]} {spoken[2]} {spoken[3]}"
     for form in _WRITTEN_DATES:
         try:
             return datetime.datetime.strptime(text, form).date().isoformat()
@@ -769,12 +791,18 @@ _MDX_IMPORT = re.compile(r"""^[ \t]*(?:import\s+(?:[\w*{}\s,]{1,300}\s+from\s+)?
 # A component is named in PascalCase (<InDocAd />, <Tabs>); a name in capitals is a writer's placeholder ("<USER_A> is
 # proceeding with restart"), kept as written: dropped, the sentence lost its subject.
 _JSX_TAG = re.compile(r"(?:(?<![\w<])<|</)(?![A-Z][A-Z0-9_]*>)[A-Z][\w.]{0,60}(?:\s[^<>\n]{0,500})?/?>")
+# ... but a component that shows the text it is given ("<Question question='What inspires you?' />", a Docusaurus
+# handbook's list of interview questions) is that text: dropped, a tester's page kept only its "work in progress" note.
+_JSX_TEXT_PROP = re.compile(r"""<[A-Z][\w.]{0,60}\s+(?:question|title|text|label|heading|caption)=(['"])([^'"\n<>]{1,300})\1\s*/>""")
 _JSX_EXPRESSION_LINE = re.compile(r"^[ \t]*\{[^{}\n]{0,300}\}[ \t]*$\n?", re.M)  # {false}, {/* note */}
 _JSX_COMMENT = re.compile(r"\{/\*[^\n]{0,300}?\*/\}")
 _JSX_STRING = re.compile(r"""\{(['"])([^'"\n]{0,20}?)\1\}""")  # MDX's escape for a literal brace: {'{'}
 _ADMONITION = re.compile(r"^[ \t]*(?::{3,}|!{3}|\?{3}\+?)[ \t]*(?:[\w-]{1,30})?(?:[ \t]+\"?([^\"\n]{0,200})\"?)?[ \t]*$", re.M)
 _HEADING_ID = re.compile(r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  # "## Salaries {#pay}"
 _KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}")  # {:target="_blank"}, {: .note}
+# kramdown's table of contents: "* TOC" over "{:toc}" is replaced by the page's headings when rendered; left, it was
+# a list item "TOC" (a tester's Jekyll review).
+_KRAMDOWN_TOC = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}\.)[ \t]+[^\n]{1,40}\n[ \t]*\{:[ \t]*(?:\.no_toc[ \t]*)?toc[ \t]*\}[ \t]*$", re.M | re.I)
 # ... on a line of its own it styles the block above and ends it (kramdown): "[User researcher](...)" | "{: .font-lg }" |
 # "[Product designer](...)" are two paragraphs, not "User researcher Product designer".
 _KRAMDOWN_BLOCK_ATTRS = re.compile(r"^[ \t]*\{:[^{}\n]{0,300}\}[ \t]*$", re.M)
@@ -847,11 +875,11 @@ def _admonitions(text: str) -> str:
 def _dialects(text: str) -> str:
     for tag in ("head", "script", "style"):
         text = _drop_blocks(text, tag)
-    text = _MDX_IMPORT.sub("", _KRAMDOWN_BLOCK_ATTRS.sub("", text))
+    text = _MDX_IMPORT.sub("", _KRAMDOWN_BLOCK_ATTRS.sub("", _KRAMDOWN_TOC.sub("", text)))
     text = _JSX_COMMENT.sub("", text)
     text = _JSX_STRING.sub(r"\2", text)
     text = _JSX_EXPRESSION_LINE.sub("", text)
-    text = _JSX_TAG.sub("", text)
+    text = _JSX_TAG.sub("", _JSX_TEXT_PROP.sub(r"\2", text))
     text = _admonitions(text)
     text = _HEADING_ID.sub("", text)
     text = _KRAMDOWN_ATTRS.sub("", text)

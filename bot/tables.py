@@ -16,7 +16,8 @@ _CLOSING = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("table", "dl")}
 
 
 def html_tables(raw: str) -> str:
-    """An HTML page with each data table (a header row of <th> cells, short cells, no table inside) as a list
+    """An HTML page with each data table (a header row of <th> cells, or of <td> cells each wholly bold; short cells,
+    no table inside) as a list
     of its rows, each cell with its column's header (table_row), and each definition list as "term: definition"
     lines. Read as trafilatura reads them, a table is one cell per paragraph ("Intermediate", "2", "GCSE" quoted
     as three lines that say nothing) and a term is one item, its definition the next. Only these elements' own
@@ -85,13 +86,21 @@ def _cell(cell) -> list[str]:
     return [" ".join(cell.text_content().split())] + [""] * (min(int(span), 50) - 1 if span.isdigit() and int(span) > 1 else 0)
 
 
+def _bold_row(tr) -> bool:
+    """A first row of <td> cells each wholly bold ("<td><strong>Title</strong></td>"): a header row drawn without <th>
+    (a tester's reading list was one run-on paragraph of its six books)."""
+    cells = tr.xpath("./td")
+    return bool(cells) and all((text := " ".join(c.text_content().split())) and text == " ".join(
+        " ".join(b.text_content().split()) for b in c.xpath("./strong|./b")) for c in cells)
+
+
 def _table_as_list(source: str, markdown: bool = False) -> str:
     table = _fragment(source)
     if table is None:
         return source
     trs = table.xpath(".//tr")
     rows = [[text for cell in tr.xpath("./th|./td") for text in _cell(cell)] for tr in trs]
-    if (len(rows) < 2 or len(rows[0]) < 2 or trs[0].xpath("./td")
+    if (len(rows) < 2 or len(rows[0]) < 2 or (trs[0].xpath("./td") and not _bold_row(trs[0]))
             or any(len(c) > MAX_CELL_CHARS for row in rows for c in row)):
         return source
     caption = " ".join(" ".join(c.text_content().split()) for c in table.xpath("./caption"))

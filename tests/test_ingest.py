@@ -101,8 +101,10 @@ def test_an_astro_page_gives_its_date_from_pubdate(tmp_path):
     ("date: '2018-02-15T17:15:00-06:00'\n", "a.md", "2018-02-15"),
     ("", "2020-09-10-post-oscp-jobs.md", "2020-09-10"),  # a Jekyll post's file name carries its date
     ("date: 2021-01-01\n", "2020-09-10-post-oscp-jobs.md", "2021-01-01"),  # what is written comes first
+    ("datePublished: Sun Dec 03 2023 11:00:00 GMT+0000 (Coordinated Universal Time)\n", "a.md", "2023-12-03"),  # Hashnode
 ])
 def test_a_date_is_shown_as_a_date(tmp_path, front, name, date):
+    # Testers' libraries showed "2025-11-29 23:25:31+03:00", "2020-02-03 +0800" and JavaScript's date string.
     path = tmp_path / name
     path.write_text(f"---\ntitle: Jobs after the OSCP\n{front}---\n\nA certification opens doors to interviews.\n")
     assert load_article(path).date == date
@@ -914,3 +916,35 @@ def test_a_page_titled_by_its_site_alone_is_titled_by_the_heading_its_text_opens
     assert load_article(path).title == "NCLEX - what is it?"
     path.write_text(page.format(title="What the licensing exam tests", body=body))  # a title its text names stays
     assert load_article(path).title == "What the licensing exam tests"
+
+
+def test_a_docusaurus_page_is_titled_by_its_heading_where_it_says_more_than_its_sidebar_title(tmp_path):
+    # A tester's UX handbook: front matter "title: Overview" over "# Design Exercise Overview"; the Articles tab listed
+    # "Overview", "Presentations".
+    path = tmp_path / "design-exercises.mdx"
+    path.write_text("---\nsidebar_position: 0\ntitle: Overview\n---\n\n# Design Exercise Overview\n\n"
+                    "Design exercises ask you to solve a made-up design problem during the interview.\n")
+    assert load_article(path).title == "Design Exercise Overview"
+    path.write_text("---\ntitle: Getting into UX\n---\n\n# Overview\n\nMost designers start with a short course first.\n")
+    assert load_article(path).title == "Getting into UX"  # a heading that says less leaves the title as it is
+
+
+def test_a_table_whose_first_row_is_bold_reads_a_row_at_a_time_and_a_kramdown_toc_goes():
+    # A tester's UX guide: a reading list in an HTML table with "<td><strong>Title</strong>" headers was one run-on
+    # paragraph of six books; a Jekyll review kept kramdown's "* TOC" as a list item.
+    text = ("Books I recommend.\n\n<table><tr><td><strong>Title</strong></td><td><strong>Notes</strong></td></tr>"
+            "<tr><td>The Design of Everyday Things</td><td>The godfather of them all.</td></tr>"
+            "<tr><td>Don't Make Me Think</td><td>Focused on web usability.</td></tr></table>\n\n"
+            "**What we'll cover:**\n* TOC\n{:toc}\n\nYou might be asking yourself about bootcamps.\n")
+    out = clean_text(text, markdown=True)
+    assert ("- Title: The Design of Everyday Things; Notes: The godfather of them all.\n"
+            "- Title: Don't Make Me Think; Notes: Focused on web usability.") in out
+    assert "TOC" not in out and "You might be asking yourself about bootcamps." in out
+
+
+def test_an_mdx_component_given_its_text_is_that_text():
+    # A tester's Docusaurus handbook: thirty "<Question question='...' />" items were dropped with their tags.
+    text = ("import Question from '@site/src/components/Questions';\n\n## Questions\n\n"
+            "- <Question question='How did you become a designer?' />\n- <Question question=\"What inspires you?\" />\n"
+            "<Callout type='tip' />\n")
+    assert clean_text(text, markdown=True) == "## Questions\n\n- How did you become a designer?\n- What inspires you?\n"

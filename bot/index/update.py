@@ -57,7 +57,9 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 29: an HTML paragraph that is one link is its text
 # 30: a page with no <h1> titled by its site alone is titled by the <h2> its text opens with
 # 31: a heading that restates the title (80% of its words) is left out of the section path embedded with a chunk
-CHUNK_TEXT = "restated-title-31"
+# 32: a Docusaurus heading that says more than its sidebar title titles the page; JavaScript dates; a bold first row
+#     heads an HTML table; kramdown TOC dropped; an MDX component given its text is that text
+CHUNK_TEXT = "mdx-text-prop-32"
 
 
 def chunking_params(settings: Settings) -> dict:
