@@ -288,8 +288,9 @@ _NO_TOPIC = re.compile(
     re.I)
 
 
-# A heading question that leans on its page ("Why have one?", "What is it?") asks nothing on its own.
-_LEANS = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|one|ones|he|she|here)\b", re.I)
+# A heading question that leans on its page ("Why have one?", "What is it?", "What else do you want to learn?": an
+# article's closing line, offered on a tester's first screen) asks nothing on its own.
+_LEANS = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|one|ones|he|she|here|else)\b", re.I)
 
 
 # "What about other roles?": a follow-up's form, asking about something beside what the page spoke of before.
