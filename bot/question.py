@@ -292,7 +292,7 @@ def _sides(text: str) -> tuple[str, ...]:
             if token.lower() == "than" and i > 0:
                 # "is freelance work better paid than a full time job": the first side stands before the comparative.
                 at = next((j for j in range(i - 1, max(i - 4, -1), -1) if _COMPARATIVE_WORD.match(tokens[j])), None)
-                before = _run(tokens[:at][::-1])[::-1] if at else []
+                before = _run(tokens[:at][::-1], forward=False)[::-1] if at else []
                 after = _run(tokens[i + 1 :])
                 if before and after:
                     return (" ".join(before), " ".join(after))
@@ -301,7 +301,9 @@ def _sides(text: str) -> tuple[str, ...]:
                 continue
             if i + 1 < len(tokens) and _CLAUSE_START.match(tokens[i + 1]):
                 continue
-            before = _run(tokens[:i][::-1])[::-1]
+            before = _run(tokens[:i][::-1], forward=False)[::-1]
+            while len(before) > 1 and before[0].lower() in _SIDE_VERBS:
+                before.pop(0)  # "learn framer or adobe xd": "framer"
             after = _run(tokens[i + 1 :])
             if before and after and " ".join(before).lower() != " ".join(after).lower():
                 return (" ".join(before), " ".join(after))
@@ -324,13 +326,19 @@ def _chooses(text: str) -> bool:
 
 
 _KIND_OF = frozenset("kind kinds sort sorts type types form forms".split())
+# What one does with a thing compared, no part of it: "go into management or stay an IC" compares management and an
+# IC ("The guides don't compare “management” with “stay”", a tester's); "learn framer or adobe xd", two tools.
+_SIDE_VERBS = frozenset("""learn study take do get go stay become use pick choose start try join pursue work keep switch move
+    be make find get into""".split())
 
 
-def _run(tokens: list[str]) -> list[str]:
-    """The content words at the start of `tokens` (after leading articles/prepositions), up to _SIDE_MAX."""
+def _run(tokens: list[str], forward: bool = True) -> list[str]:
+    """The content words at the start of `tokens` (after leading articles/prepositions and, read `forward`, a verb of
+    what one does with it), up to _SIDE_MAX."""
     words = [w for t in tokens for w in words_of(t)][: _SIDE_MAX + 4]
-    while words and (not is_content(words[0]) or (len(words) > 2 and words[0].lower() in _KIND_OF and words[1].lower() == "of")):
-        words.pop(0)  # "some kind of company": the side is "company"
+    while words and (not is_content(words[0]) or (len(words) > 2 and words[0].lower() in _KIND_OF and words[1].lower() == "of")
+                     or (forward and len(words) > 1 and words[0].lower() in _SIDE_VERBS)):
+        words.pop(0)  # "some kind of company": the side is "company"; "stay an IC": "IC"
     run = []
     for w in words:
         if not is_content(w) or w.lower() in COMPARISON_WORDS or len(run) == _SIDE_MAX:

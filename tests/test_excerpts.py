@@ -139,6 +139,9 @@ def test_comparison_sides_and_what_they_are_compared_on():
     # Two questions joined by "or" compare nothing.
     assert analyse("Do I need a degree or is a bootcamp enough?").sides == ()
     assert analyse("do I need to form an LLC or some kind of company to run it?").sides == ("LLC", "company")
+    # What one does with each is no side (a tester's "The guides don't compare “management” with “stay”").
+    assert analyse("should i go into management or stay an IC as a ux researcher").sides == ("management", "IC")
+    assert analyse("should i learn framer or adobe xd").sides[0] == "framer"
     assert analyse("Do I need a degree or is a bootcamp enough?").asks_requirement
 
 
