@@ -152,6 +152,11 @@ def is_content(word: str) -> bool:
 # to get promoted") is not the answer. General English, not any library's words.
 _MONEY_ASKED = re.compile(r"\b(?:paid|pay|pays|salary|salaries|earn|earns|earning|earnings|wage|wages|income|money|"
                           r"compensation|stipend|cost|costs|price)\b", re.I)
+def asks_money(word: str) -> bool:
+    """Whether `word` is one that asks for a sum of money ("earn", "salary", "costs")."""
+    return bool(_MONEY_ASKED.fullmatch(word))
+
+
 # A duration asked for ("how long", "how much time"); a count of one unit, in the words and the abbreviations people
 # type ("how many yrs"), is `_UNIT_ASKED`.
 _TIME_ASKED = re.compile(r"\bhow (?:long|soon)\b|\bhow much time\b", re.I)

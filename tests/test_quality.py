@@ -1281,3 +1281,15 @@ def test_another_careers_requirement_is_no_other_view(tmp_path, embedder):
                      "apprenticeship.\n"})
     answer = bot.ask("do i need a college degree to be an electrician?")
     assert not answer.disagreement and "appraisers" not in answer.text and "high school diplomas are" in answer.text
+
+
+def test_a_word_asking_for_money_is_no_gap_of_its_own(tmp_path, embedder):
+    # A tester's UX library writes "salary" and "make": "how much do ux designers earn in germany?" was told the guides
+    # "never mention “earn” or “germany”".
+    bot = _bot_on(tmp_path, embedder, {
+        "salary.md": "# UX designer salary\n\n## Entry level\n\nJunior UX designers in the US make a median salary of "
+                     "$75,000 a year, and senior designers make well over $120,000.\n",
+        "portfolio.md": "# Portfolios\n\nA portfolio shows three case studies, each with the problem, your process and "
+                        "the outcome.\n"})
+    answer = bot.ask("how much do ux designers earn in germany?")
+    assert [g.lower() for g in answer.gaps] == ["germany"] and "earn" not in answer.text.split("\n")[0], answer.text
