@@ -247,3 +247,15 @@ def test_an_article_brought_back_is_named_by_its_title(tmp_path):
     confirm = remove_article(ctx, record.id, None, confirm)[3]
     message = undo_removal(ctx, None, confirm)[0]
     assert record.id in bot.store.articles and message == f"Brought back “{safe(record.title)}” ({safe(record.source)})."
+
+
+def test_quoted_lines_show_as_a_quotation_without_their_markers():
+    # A tester on a phone: "> Hey there. > I like a lot ... > - Research" read as markup leaking into the answer.
+    from bot.apps.ui.sources import render_text
+
+    article = ArticleRecord("p", "Portfolios", "p.md", "0" * 64)
+    text = "A hiring manager wrote to a designer:\n\n> Hey there.\n> - Research <img src=x onerror=alert(1)>\n\nSo keep it short. [1]"
+    c = Citation(n=1, text=text, article=article, chunk_id="p:c0", similarity=0.9, sentences=(text,), highlights=((0, len(text)),))
+    html = render_text(Answer(text, [c], "q", "answer"))
+    assert '<blockquote class="quoted">Hey there.<br>- Research &lt;img src=x onerror=alert&#40;1&#41;&gt;</blockquote>' in html
+    assert "&gt; Hey" not in html and "<img" not in html

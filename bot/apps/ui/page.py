@@ -10,6 +10,8 @@ CSS = """
 /* Dark text on the highlight in both themes: inherited near-white text on pale yellow was unreadable in dark mode. */
 .sources mark { background: #fff3a3; color: #1f1f1f; padding: 0 2px; }
 .searched { opacity: 0.75; font-size: 0.9em; }
+/* Someone's words an article quotes, in an answer: a quotation, not lines opening with ">". */
+blockquote.quoted { margin: 4px 0; padding-left: 10px; border-left: 3px solid #ccc; }
 /* Room above the first message for the chat's toolbar, which would otherwise cover its first line. */
 #chat .bubble-wrap { padding-top: 2.5rem; }
 #count { font-size: 0.85em; opacity: 0.8; text-align: right; min-height: 1.2em; }

@@ -34,7 +34,27 @@ def render_text(answer: Answer) -> str:
     if answer.suggestions:  # offered as buttons under the message: not listed in it as well
         shown = {f"- {q}" for q in answer.suggestions}
         text = "\n".join(line for line in text.split("\n") if line not in shown)
-    return re.sub(r"&#91;(\d+)&#93;", link, safe(text))
+    return re.sub(r"&#91;(\d+)&#93;", link, _with_quotes(text))
+
+
+_QUOTED = re.compile(r"^[ \t]*>[ \t]?")
+
+
+def _with_quotes(text: str) -> str:
+    """`text` safe, a run of quoted lines ("> Hey there.", someone's words an article quotes) shown as a quotation
+    without its markers: on a phone a ">" opening every line of a quoted answer read as markup leaking. Pure."""
+    out, run = [], []
+    for line in text.split("\n") + [None]:
+        if line is not None and _QUOTED.match(line):
+            run.append(safe(_QUOTED.sub("", line, count=1)))
+            continue
+        if run:
+            out.append('<blockquote class="quoted">' + "<br>".join(run) + "</blockquote>")
+            run = []
+        if line is not None:
+            out.append(safe(line) + "<br>")
+    # A quotation's own margins part it from the text around: the blank lines that did are left out.
+    return re.sub(r"(?:<br>)+(<blockquote)", r"<br>\1", "".join(out)).replace("</blockquote><br>", "</blockquote>").removesuffix("<br>")
 
 
 def render_sources(answer: Answer, question: str = "") -> str:
