@@ -226,7 +226,8 @@ def _top_passage(candidates: list[_Excerpt], evidence: Evidence, roles) -> tuple
     focus = _Excerpt(0, best0.members, best0.score, best0.vector)
     _widen(focus, evidence.passages, roles)
     cosines = evidence.sentence_vectors[0] @ evidence.answer_vector
-    whole = _to_the_next_question(_from_the_answer(whole, focus.members, roles[0], cosines), focus.members, roles[0], cosines)
+    whole = _from_the_answer(whole, focus.members, roles[0], cosines)
+    whole = _to_the_next_question(_from_its_question(whole, focus.members, roles[0], cosines), focus.members, roles[0], cosines)
     # No excerpt of another passage leads it, however much better it scores: readers of the fit libraries graded
     # that 0.75 / 1.50 / 1.53 / 0.83 against 0.64 / 1.92 / 1.83 / 0.69 for the top passage alone (answers / reads
     # as one / faithful / honest, 36 cases; docs/evaluation.md), and a held-out reader, where it happened (11 of
@@ -254,18 +255,39 @@ def _from_the_answer(whole: list[int], focus: tuple[int, ...], r0, cosines: np.n
     return whole
 
 
+def _own_question(whole: list[int], focus: tuple[int, ...], r0) -> int | None:
+    """The question the answer belongs to: the one opening its paragraph, or the paragraph just before it; None when
+    there is none. A rhetorical question inside an argument ("So, you went from training to production and then
+    what?") is none."""
+    first = min(focus)
+    opening = max((k for k in whole if k <= first and r0.paragraph_start[k]), default=None)
+    if opening is not None and not r0.question[opening] and opening > 0 and r0.asks[opening - 1]:
+        opening -= 1
+    return opening if opening is not None and r0.question[opening] else None
+
+
+def _from_its_question(whole: list[int], focus: tuple[int, ...], r0, cosines: np.ndarray) -> list[int]:
+    """The passage shown whole from the question the answer belongs to, when a question before it opens another
+    paragraph and matches the asked one less well: in an FAQ the questions before are others' (a tester's "what's
+    the difference between a plumber and a pipefitter" was answered with three Q&As on maths, fitness and a business
+    first)."""
+    opening = _own_question(whole, focus, r0)
+    if opening is None or r0.leaning[opening]:  # "Not only that, but remember ...?" needs what is before it
+        return whole
+    others = [k for k in whole if k < opening and r0.paragraph_start[k] and r0.question[k] and not r0.item[k]]
+    if others and max(float(cosines[k]) for k in others) < float(cosines[opening]):
+        return [k for k in whole if k >= opening]
+    return whole
+
+
 def _to_the_next_question(whole: list[int], focus: tuple[int, ...], r0, cosines: np.ndarray) -> list[int]:
     """The passage shown whole up to the next paragraph that opens with a question of its own, when the answer is
     itself a question's answer and that next question matches the asked one less well than its own does: in an
     FAQ or a list of interview questions ("Q: What distinguishes data engineering from machine learning
     engineering? A: ..." | "Q: Why might a data analyst transition ...? A: ..."), the next question is another's."""
-    first, last = min(focus), max(focus)
-    # The question the answer belongs to: the one opening its paragraph, or the paragraph just before it. A
-    # rhetorical question inside an argument ("So, you went from training to production and then what?") is none.
-    opening = max((k for k in whole if k <= first and r0.paragraph_start[k]), default=None)
-    if opening is not None and not r0.question[opening] and opening > 0 and r0.asks[opening - 1]:
-        opening -= 1
-    if opening is None or not r0.question[opening]:
+    last = max(focus)
+    opening = _own_question(whole, focus, r0)
+    if opening is None:
         return whole
     for k in whole:
         if k > last and r0.paragraph_start[k] and r0.question[k] and not r0.item[k]:

@@ -45,6 +45,8 @@ def test_a_sentence_that_continues_the_one_before_leans_on_it():
                             "Not because it has to take that long, but because training is part-time."]
     p = passage("Pilots fly long routes. And most of them love the work.")
     assert quoted(p, 1) == ["Pilots fly long routes.", "And most of them love the work."]
+    p = passage("Get another offer first. Not only that, but email the companies that have not answered yet.")  # Odin's
+    assert quoted(p, 1) == ["Get another offer first.", "Not only that, but email the companies that have not answered yet."]
 
 
 def test_a_leaning_sentence_whose_antecedent_is_not_shown_is_not_quoted():

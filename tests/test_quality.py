@@ -1293,3 +1293,18 @@ def test_a_word_asking_for_money_is_no_gap_of_its_own(tmp_path, embedder):
                         "the outcome.\n"})
     answer = bot.ask("how much do ux designers earn in germany?")
     assert [g.lower() for g in answer.gaps] == ["germany"] and "earn" not in answer.text.split("\n")[0], answer.text
+
+
+def test_an_faq_answer_is_quoted_from_its_own_question(tmp_path, embedder):
+    # A tester's trades FAQ: "what's the difference between a plumber and a pipefitter" was answered with three Q&As on
+    # maths, fitness and starting a business before the one asked.
+    faq = ("# Plumbing for veterans\n\n## Frequently asked questions\n\n"
+           "Q: Do I need math skills for plumbing? A: Yes, for measuring and pipe sizing. Basic algebra is enough.\n\n"
+           "Q: Is plumbing physically demanding? A: Yes. Lifting and crawling in tight spaces are part of the job.\n\n"
+           "Q: Can I start my own plumbing business? A: Yes, with a master plumber license. Many veterans do.\n\n"
+           "Q: What's the difference between a plumber and a pipefitter? A: Plumbers work on water and drainage "
+           "systems. Pipefitters work on high-pressure industrial systems.\n")
+    bot = _bot_on(tmp_path, embedder, {"faq.md": faq, "pay.md": "# Pay\n\nPlumbers earn a median wage of $59,880 a "
+                                       "year, and master plumbers earn more.\n"})
+    answer = bot.ask("whats the difference between a plumber and a pipefitter")
+    assert answer.text.startswith("Q: What's the difference between a plumber and a pipefitter?"), answer.text
