@@ -284,7 +284,7 @@ _NO_TOPIC = re.compile(
     r"^(?:(?:some |my |a few |our )?(?:final|closing|end|concluding|last|parting) (?:thoughts?|words?|notes?|remarks?)|"
     r"conclusions?|in conclusion|(?:in )?summary|to sum up|wrapping up|wrap-?up|introduction|intro|overview|"
     r"(?:key )?takeaways?|tl;? ?dr|references|(?:further|future|additional|suggested|recommended) reading(?: links| list)?|"
-    r"(?:additional |more |other |useful )?(?:resources|links)|"
+    r"(?:additional |more |other |useful )?(?:learning |reading )?(?:resources|links)|"
     r"see also|related (?:posts|articles|reading|links)|acknowledge?ments?|about the authors?|(?:table of )?contents)[.!]?$",
     re.I)
 
