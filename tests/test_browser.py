@@ -240,6 +240,9 @@ def test_a_long_paste_is_kept_whole_counted_and_refused_with_its_length(page):
 def test_a_reload_keeps_the_conversation_and_a_suggestion_asks_itself(page, app_server):
     ask(page, "How do I bake bread?")  # a refusal, with questions the guides can answer
     option = page.locator("#chat button.option").first
+    # Under the answer that offers them, not in the asker's column (a tester read them as messages they had sent).
+    answer_left = page.locator("[data-testid='bot']").last.bounding_box()["x"]
+    assert option.bounding_box()["x"] < answer_left + 50
     suggestion = option.inner_text().strip()
     before = page.locator("[data-testid='bot']").count()
     stored = page.evaluate("() => JSON.stringify(localStorage)")

@@ -10,6 +10,8 @@ CSS = """
 /* Dark text on the highlight in both themes: inherited near-white text on pale yellow was unreadable in dark mode. */
 .sources mark { background: #fff3a3; color: #1f1f1f; padding: 0 2px; }
 .searched { opacity: 0.75; font-size: 0.9em; }
+/* The questions offered with a refusal sit under the answer that offers them, not in the asker's column. */
+#chat .options { justify-content: flex-start; margin-left: 0 !important; }
 /* Someone's words an article quotes, in an answer: a quotation, not lines opening with ">". */
 blockquote.quoted { margin: 4px 0; padding-left: 10px; border-left: 3px solid #ccc; }
 /* Room above the first message for the chat's toolbar, which would otherwise cover its first line. */
