@@ -500,3 +500,24 @@ def test_every_column_of_the_articles_table_is_in_view(browser, app_server, widt
         assert inside and title_share >= 0.2
     finally:
         context.close()
+
+
+def test_the_reasons_for_a_dislike_are_in_view_and_readable_on_a_phone(browser, app_server):
+    # A tester on a phone: the reasons opened below the last answer, where the chat cut off all but the first, in
+    # 10 px type with no box.
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(app_server[0], wait_until="domcontentloaded")
+        page.wait_for_selector("#question textarea")
+        ask(page, "What should go in my portfolio?")
+        page.locator("#chat button[aria-label='Feedback']").last.click()
+        options = page.locator("#chat .extra-feedback-option")
+        expect(options).to_have_count(4)
+        chat = page.locator("#chat .bubble-wrap").bounding_box()
+        for i in range(4):
+            box = options.nth(i).bounding_box()
+            assert chat["y"] <= box["y"] and box["y"] + box["height"] <= chat["y"] + chat["height"], (i, box, chat)
+        assert float(options.first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 13
+    finally:
+        context.close()

@@ -12,6 +12,11 @@ CSS = """
 .searched { opacity: 0.75; font-size: 0.9em; }
 /* The questions offered with a refusal sit under the answer that offers them, not in the asker's column. */
 #chat .options { justify-content: flex-start; margin-left: 0 !important; }
+/* The reasons a Dislike can give open above its flag, in a box, in type one can read: Gradio's menu opened below it,
+   where the chat cuts off what is under its last message, in 10 px type with no box (a tester on a phone). */
+#chat .extra-feedback-options { top: auto !important; bottom: 26px !important; z-index: 20; padding: 4px;
+  background: var(--background-fill-primary); border: 1px solid var(--border-color-primary); border-radius: 6px; }
+#chat .extra-feedback-option { font-size: 0.85rem !important; padding: 4px 8px !important; white-space: nowrap; }
 /* Someone's words an article quotes, in an answer: a quotation, not lines opening with ">". */
 blockquote.quoted { margin: 4px 0; padding-left: 10px; border-left: 3px solid #ccc; }
 /* Room above the first message for the chat's toolbar, which would otherwise cover its first line. */
