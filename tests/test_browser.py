@@ -521,3 +521,19 @@ def test_the_reasons_for_a_dislike_are_in_view_and_readable_on_a_phone(browser, 
         assert float(options.first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 13
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_title_stands_clear_of_the_side_panels_toggle(browser, app_server, width):
+    # Two testers read the toggle's circle as covering the title's first letter (4 px apart).
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(app_server[0], wait_until="domcontentloaded")
+        page.wait_for_selector("#title h2")
+        text_left = page.evaluate("() => { const r = document.createRange();"
+                                  " r.selectNodeContents(document.querySelector('#title h2')); return r.getBoundingClientRect().left; }")
+        toggle = page.locator(".toggle-button").first.bounding_box()
+        assert text_left >= toggle["x"] + toggle["width"] + 10, (text_left, toggle)
+    finally:
+        context.close()

@@ -30,9 +30,11 @@ blockquote.quoted { margin: 4px 0; padding-left: 10px; border-left: 3px solid #c
 # On a phone the chat takes the screen and the question box is in view on first load: no page margins or bubble
 # indents eating a third of 390 px, a one-line title, and a chat short enough to leave the box above the fold.
 PAGE_STYLE = """<style>
+/* The side panel's toggle (a 28 px circle at the page's edge) read as covering the title's first letter, 4 px off. */
+#title h2 { padding-left: 8px; }
 @media (max-width: 640px) {
   .gradio-container .main.fillable { padding: 4px !important; }
-  #title h2 { font-size: 1.1rem; margin: 0; padding-left: 30px; }  /* clear of the side panel's toggle */
+  #title h2 { font-size: 1.1rem; margin: 0; padding-left: 36px; }  /* clear of the side panel's toggle */
   #title p { display: none; }
   #chat { height: 64vh !important; min-height: 0 !important; }
   #chat .message-row { max-width: 100% !important; margin-left: 0 !important; margin-right: 0 !important; }
