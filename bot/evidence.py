@@ -419,16 +419,20 @@ MAX_JUDGED_WORDS = 16
 
 
 def function_word_typo(word: str) -> bool:
-    """Whether `word` is a word that only says how a question is asked, typed with one letter left out ("ned":
-    need, "wat": what, "shoud": should), and is itself no common English word ("god" of "good" is one). Never a
+    """Whether `word` is a word that only says how a question is asked, typed with one letter left out or two swapped
+    ("ned": need, "wat": what, "shoud": should, "mnay": many), and is itself no common English word ("god" of "good" is one). Never a
     word typed in capitals: "SME", "SAS" and "SRE" are acronyms, not "some", "says" and "sure"."""
     w = word.lower()
     return not word.isupper() and w in _FUNCTION_WORD_TYPOS and _zipf(w) < TYPO_MAX_ZIPF
 
 
-# Each such typo and the word it is of (the first in alphabetical order where two make it).
+# Each such typo and the word it is of (the first in alphabetical order where two make it): a letter left out, or
+# two neighbours swapped ("mnay": many, "waht": what; a tester's "how mnay hours is busy seasn" was refused as not
+# English).
 _FUNCTION_WORD_TYPOS = {t: w for w in sorted(FUNCTION_WORDS, reverse=True) if len(w) >= 4 and w.isalpha()
-                        for t in (w[:i] + w[i + 1:] for i in range(1, len(w))) if t not in FUNCTION_WORDS}
+                        for t in [*(w[:i] + w[i + 1:] for i in range(1, len(w))),
+                                  *(w[:i] + w[i + 1] + w[i] + w[i + 2:] for i in range(1, len(w) - 1))]
+                        if t not in FUNCTION_WORDS and t != w}
 TYPO_MAX_ZIPF = 4.0  # "ned" 3.7, "wat" 3.4, "shoud" 2.1 are typos; "tan" 4.0, "hat" 4.5, "god" 5.6 are words
 _HOW_MUCH = re.compile(rf"\bhow (?:{HOW_WORDS}|soon|far|old)\b", re.I)
 

@@ -74,6 +74,14 @@ def test_a_short_form_that_is_an_everyday_word_is_spelled_out_only_in_capitals()
     assert library.expand("fast.ai or ML.NET, or AI.") == "fast.ai or ML.NET, or artificial intelligence."
 
 
+def test_how_much_more_is_answered_by_a_share_as_well_as_a_sum():
+    # A tester's "how much more do cpas make": "CPAs earn 10% to 15% more" was quoted under "no figure for that".
+    from bot.question import figure_asked, holds_figure
+
+    assert holds_figure(figure_asked("how much more do cpas make?"), "CPAs earn an average of 10% to 15% more.")
+    assert figure_asked("how much do cpas make?") == "money"
+
+
 def test_an_answer_quotes_the_figure_asked_for(nursing_bot):
     answer = nursing_bot.ask("how much do RNs make a year?")
     assert answer.kind == "answer" and "$86,070" in answer.text and answer.gaps == ()
