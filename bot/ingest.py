@@ -568,7 +568,13 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
             reason = " ".join(str(e).split())[:200]  # one line, whatever the file put in the message
             raise ArticleError(path, f"the PDF could not be read ({type(e).__name__}: {reason})") from None
     # Lines regrouped by where they were drawn: headings, paragraphs and list items as Markdown (pdf_text.py).
+    # A PDF keeps no date of its own but the one a page prints under its title ("June 5, 2025" on a line alone).
+    top = sorted(pages[0], key=lambda line: -line.y)[:PDF_DATE_LINES] if pages else []
+    meta["date"] = next((d for line in top if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d := _iso_date(line.text.strip()))), "")
     return pdf_text.to_markdown(pages), meta
+
+
+PDF_DATE_LINES = 6  # lines from the first page's top where it prints its date (a browser's stamp, the title, a byline)
 
 
 def _document_name(title):

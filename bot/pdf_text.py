@@ -152,8 +152,23 @@ def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     out = []
     for page in pages:
         furniture = edges(page) & repeated
-        out.append([line for line in page if shape(line.text) not in furniture and not _PAGE_NUMBER.fullmatch(line.text)])
+        # What a browser prints in the margin (its date and the page's title; the address and "1/1") is furniture on a
+        # one-page print too, where nothing repeats: a tester's answer quoted "12/5/26, 10:17 PM How to Become a CPA".
+        printed = {shape(line.text) for line in page if shape(line.text) in edges(page) and _printed(line.text)}
+        out.append([line for line in page if shape(line.text) not in furniture | printed and not _PAGE_NUMBER.fullmatch(line.text)])
     return out
+
+
+def _printed(text: str) -> bool:
+    """Whether a line is what a browser prints in a page's margin: its date and time (and the page's title), or an
+    address with the page count."""
+    text = text.strip()
+    return bool(_PRINT_STAMP.match(text) or (_PRINTED_URL.fullmatch(text) and re.search(r"\d\s*(?:/|of)\s*\d", text))
+                or re.fullmatch(r"(?:file|https?)://\S+(?:\s+" + _PAGE_NUMBER.pattern + ")?", text, re.I))
+
+
+# Chromium's "12/5/26, 10:17 PM", Firefox's "05/12/2026, 22:17" before the page's title.
+_PRINT_STAMP = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\b", re.I)
 
 
 def printed_url(pages: list[list[Line]]) -> str:

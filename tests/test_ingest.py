@@ -948,3 +948,12 @@ def test_an_mdx_component_given_its_text_is_that_text():
             "- <Question question='How did you become a designer?' />\n- <Question question=\"What inspires you?\" />\n"
             "<Callout type='tip' />\n")
     assert clean_text(text, markdown=True) == "## Questions\n\n- How did you become a designer?\n- What inspires you?\n"
+
+
+def test_a_one_page_browser_print_loses_its_margins_and_keeps_the_date_under_its_title():
+    # A tester's accounting PDFs: on a one-page print nothing repeats, so "12/5/26, 10:17 PM How to Become a CPA" and
+    # "file:///.../page.html 1/1" stayed, and were quoted in an answer; the date printed under the title was lost.
+    # (tests/data/printed-one-page.pdf: our own text, printed by Chromium.)
+    a = load_article(Path(__file__).parent / "data" / "printed-one-page.pdf")
+    assert " PM " not in a.text and "file://" not in a.text and "150 credit hours" in a.text
+    assert a.date == "2025-06-05"

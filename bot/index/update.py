@@ -59,7 +59,8 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 31: a heading that restates the title (80% of its words) is left out of the section path embedded with a chunk
 # 32: a Docusaurus heading that says more than its sidebar title titles the page; JavaScript dates; a bold first row
 #     heads an HTML table; kramdown TOC dropped; an MDX component given its text is that text
-CHUNK_TEXT = "mdx-text-prop-32"
+# 33: a browser's print stamp and address are furniture on a one-page PDF too; the date printed under a PDF's title
+CHUNK_TEXT = "one-page-print-33"
 
 
 def chunking_params(settings: Settings) -> dict:
