@@ -22,7 +22,7 @@ from .chunking import section_path
 from .config import KNOBS, THRESHOLDS, WEIGHTS, Knobs, SentenceWeights, Thresholds
 from .evidence import Evidence, side_terms, whole_sides
 from .index.store import ArticleRecord
-from .question import gives_figure
+from .question import asks_money, gives_figure
 from .retrieval import Passage
 from .stance import answers, soft_cues, stance
 from .text import QUESTION_STEMS, stems, tokenize_one
@@ -185,7 +185,10 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     disagreement = False
     if question.asks_requirement:
         disagreement = _add_counterpoint(chosen, candidates, evidence, roles, passages, vector, limits, focus)
-    no_figure = question.type == "amount" and not _lead_with_figure(chosen, candidates, question.text, passages, evidence.terms - evidence.background)
+    # A figure leads only when it names something the question names beside the money it asks for: "The average pay
+    # for machine learning engineers ... $147,134" led "do internships pay?" (a tester's) on the word "pay" alone.
+    about = {t for t in evidence.terms - evidence.background if not asks_money(t)}
+    no_figure = question.type == "amount" and not _lead_with_figure(chosen, candidates, question.text, passages, frozenset(about))
     # The passage quoted whole is widened too: what lies between its quotable sentences stays in (a line-wrapped
     # source's fragments). Leaving them out cut 42 of 337 answers mid-run (held out: every key 32 -> 31 of 72).
     for c in chosen:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import FUNCTION_WORDS
+from .text import FUNCTION_WORDS, stem
 
 TYPES = ("amount", "comparison", "definition", "steps", "list", "yes_no", "advice", "other")
 
@@ -150,11 +150,18 @@ def is_content(word: str) -> bool:
 # The kind of figure an amount question asks for: pay is answered by money, "how long" by a duration, anything
 # else by any quantity. Another figure nearby ("a 15% promotion target" for "how many years
 # to get promoted") is not the answer. General English, not any library's words.
-_MONEY_ASKED = re.compile(r"\b(?:paid|pay|pays|salary|salaries|earn|earns|earning|earnings|wage|wages|income|money|"
-                          r"compensation|stipend|cost|costs|price)\b", re.I)
+_MONEY_WORDS = ("paid pay pays salary salaries earn earns earning earnings wage wages income money compensation stipend "
+                "cost costs price").split()
+_MONEY_ASKED = re.compile(rf"\b(?:{'|'.join(_MONEY_WORDS)})\b", re.I)
+
+
 def asks_money(word: str) -> bool:
-    """Whether `word` is one that asks for a sum of money ("earn", "salary", "costs")."""
-    return bool(_MONEY_ASKED.fullmatch(word))
+    """Whether `word` (as written, or stemmed as the index holds it: "salari") asks for a sum of money ("earn",
+    "salary", "costs")."""
+    return bool(_MONEY_ASKED.fullmatch(word)) or word in _MONEY_STEMS
+
+
+_MONEY_STEMS = frozenset(stem(w) for w in _MONEY_WORDS)
 
 
 # A duration asked for ("how long", "how much time"); a count of one unit, in the words and the abbreviations people

@@ -1318,3 +1318,10 @@ def test_a_short_question_whose_topic_heads_a_section_is_answered(guides_bot, qu
     answer = guides_bot.ask(question)
     assert answer.kind == "answer" and "mathemat" in answer.text.lower(), answer.text
     assert not guides_bot.ask("is it going to rain this weekend?").citations
+
+
+def test_a_figure_about_someone_else_does_not_lead_a_pay_question(guides_bot):
+    # A tester's "do internships pay?" was led by "The average pay for machine learning engineers ... $147,134", on the
+    # word "pay" alone: the guides give no intern's pay, and say so.
+    answer = guides_bot.ask("do internships pay?")
+    assert "$147,134" not in answer.text and answer.gaps == ("a figure",) and "Internships" in answer.text, answer.text
