@@ -376,10 +376,17 @@ _PRONOUNS = frozenset({"they", "it", "them", "their", "its", "theirs"})
 
 
 def _names_nothing(message: str) -> bool:
-    """Whether `message` speaks of "they" or "it" and names nothing else (_SAID_OF_ANYTHING)."""
+    """Whether `message` speaks of "they" or "it" and names nothing else (_SAID_OF_ANYTHING), or at most one word in
+    a short message ("where do I put it?" after a question on portfolios, a tester's: refused as not covered)."""
     words = [w.lower().replace("’", "'") for w in re.findall(r"[A-Za-z'’]+", message)]
-    return bool(_PRONOUNS & set(words)) and not any(
-        is_content(w) and w not in _PRONOUNS and w not in _SAID_OF_ANYTHING for w in words)
+    named = [w for w in words if is_content(w) and w not in _PRONOUNS and w not in _SAID_OF_ANYTHING]
+    # "is it raining?", "is it going to rain?": "it" of the weather, no thing named before.
+    of_weather = bool(words) and words[0] in ("is", "was", "will") and words[1:2] == ["it"]
+    return bool(_PRONOUNS & set(words)) and (not named or len(named) == 1 and len(words) <= SHORT_MESSAGE_WORDS
+                                             and not of_weather)
+
+
+SHORT_MESSAGE_WORDS = 6  # "where do I put it?", "can I do it remotely?"; "is it going to rain?" names two things
 
 
 # "one of them", "which of them", "every one of them": a part of a set named before, wherever it stands ("what if

@@ -1258,7 +1258,8 @@ def test_no_figure_is_claimed_over_a_figure_the_answer_quotes(tmp_path, embedder
 
 
 @pytest.mark.parametrize("first, then", [("do I need a PhD?", "is it worth it?"),
-                                         ("what's a good first project for a portfolio?", "is it hard?")])
+                                         ("what's a good first project for a portfolio?", "is it hard?"),
+                                         ("What should go in my portfolio?", "where do I put it?")])
 def test_it_or_they_with_nothing_else_named_is_what_the_turn_before_named(guides_bot, first, then):
     # "is it worth it?" after a question on a PhD was searched alone and refused; a tester's "how much do they
     # make?" after questions on nurse practitioners got another job's pay.
