@@ -380,13 +380,15 @@ def _names_nothing(message: str) -> bool:
     a short message ("where do I put it?" after a question on portfolios, a tester's: refused as not covered)."""
     words = [w.lower().replace("’", "'") for w in re.findall(r"[A-Za-z'’]+", message)]
     named = [w for w in words if is_content(w) and w not in _PRONOUNS and w not in _SAID_OF_ANYTHING]
-    # "is it raining?", "is it going to rain?": "it" of the weather, no thing named before.
-    of_weather = bool(words) and words[0] in ("is", "was", "will") and words[1:2] == ["it"]
-    return bool(_PRONOUNS & set(words)) and (not named or len(named) == 1 and len(words) <= SHORT_MESSAGE_WORDS
-                                             and not of_weather)
+    return bool(_PRONOUNS & set(words)) and (not named or len(named) == 1 and named[0] in _DONE_WITH_IT
+                                             and len(words) <= SHORT_MESSAGE_WORDS)
 
 
-SHORT_MESSAGE_WORDS = 6  # "where do I put it?", "can I do it remotely?"; "is it going to rain?" names two things
+SHORT_MESSAGE_WORDS = 6
+# What one does with a thing named before ("where do I put it?", "how do I prepare for it?"); a noun names a new one
+# ("is a bootcamp worth it?").
+_DONE_WITH_IT = frozenset("""put use host share publish send submit show list include add start learn study prepare practice
+    apply build write pass fail finish store find pick choose""".split())
 
 
 # "one of them", "which of them", "every one of them": a part of a set named before, wherever it stands ("what if
