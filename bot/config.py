@@ -25,7 +25,9 @@ class Settings:
     backend: str = "auto"  # BOT_BACKEND: "onnx" (fast, no torch), "torch", or "auto" = onnx where the model allows
     cache_dir: Path | None = None  # BOT_CACHE: where the ONNX export is kept; None = $XDG_CACHE_HOME or ~/.cache, /career-bot
     chunk_chars: int = 1200  # a chunk grows sentence by sentence up to this many characters (a paragraph or two)
-    max_file_bytes: int = 20_000_000  # larger article files are refused, not read
+    # Larger article files are refused, not read: 20 MB as Gradio counts them (MiB), so that its own refusal of an
+    # upload ("exceed the maximum allowed size of 20.0 Mb") and the upload box's label say the same (it said 19.1).
+    max_file_bytes: int = 20 * 1024 * 1024
     max_question_chars: int = 2_000  # longer questions are refused with a message
     host: str = "127.0.0.1"  # BOT_HOST: where `serve` listens
     port: int = 7860  # BOT_PORT

@@ -70,7 +70,7 @@ def article_id(path: Path) -> str:
     return slug or "article"
 
 
-def load_article(path, max_bytes: int = 20_000_000) -> Article:
+def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as config.Settings.max_file_bytes
     """Read, check and clean one article file. Raises ArticleError (one line: the file and what to do) for a
     file that is not a readable article; never returns one without a sentence of MIN_WORDS words."""
     path = Path(path)

@@ -259,3 +259,16 @@ def test_quoted_lines_show_as_a_quotation_without_their_markers():
     html = render_text(Answer(text, [c], "q", "answer"))
     assert '<blockquote class="quoted">Hey there.<br>- Research &lt;img src=x onerror=alert&#40;1&#41;&gt;</blockquote>' in html
     assert "&gt; Hey" not in html and "<img" not in html
+
+
+def test_the_upload_limit_is_named_as_gradio_names_it(guides_bot, tmp_path):
+    # The box said "up to 20 MB" while Gradio refused a larger file as over "19.1 Mb" (it counts MiB).
+    from bot.apps.ui import create_app
+    from bot.config import Settings
+
+    limit = Settings().max_file_bytes
+    assert limit % 2**20 == 0  # shown by Gradio as f"{limit / 2**20:.1f} Mb": a whole number
+    app = create_app(guides_bot, tmp_path / "feedback.db", Permission(None, "127.0.0.1"))
+    labels = [b.label for b in app.blocks.values() if isinstance(b, gr.File)]
+    assert labels and f"up to {limit // 2**20} MB each" in labels[0]
+    app.close()

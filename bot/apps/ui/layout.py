@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import gradio as gr
 
+from ...config import Settings
 from ...conversation import CareerBot
 from ...feedback import FeedbackStore
 from . import articles, chat, conversations, feedback, uploads
@@ -122,7 +123,7 @@ def _articles_tab(ctx: Context) -> SimpleNamespace:
                     "password. Restart it with `--admin-password` (or `BOT_ADMIN_PASSWORD`) to allow it.")
     password = gr.Textbox(label="Admin password", type="password", visible=bool(permission.password),
                           elem_id="admin-password")
-    upload = gr.File(label=f"Add articles (.md, .mdx, .txt, .html, .rst, .pdf; up to {ctx.bot.settings.max_file_bytes // 1_000_000} MB each)",
+    upload = gr.File(label=f"Add articles (.md, .mdx, .txt, .html, .rst, .pdf; up to {ctx.bot.settings.max_file_bytes // 2**20} MB each)",
                      file_count="multiple", file_types=articles.UPLOAD_TYPES, elem_id="upload")
     add = gr.Button("Add to the library", variant="primary", elem_id="add", interactive=permission.changes_possible)
     status = gr.HTML(elem_id="status")
@@ -149,7 +150,7 @@ def _articles_events(ctx: Context, app, a: SimpleNamespace, tab) -> None:
     tab.select(bind(articles.library_now, ctx), None, [a.table, a.which], **PRIVATE)
 
 
-def launch(app, host: str = "127.0.0.1", port: int = 7860, max_file_bytes: int = 20_000_000, **kwargs):
+def launch(app, host: str = "127.0.0.1", port: int = 7860, max_file_bytes: int = Settings.max_file_bytes, **kwargs):
     """Start `app` (from create_app): Gradio refuses uploads over `max_file_bytes` before they reach the disk;
     the upload gate and sweeper bound what may wait there; at most STATE_SESSIONS sessions are kept."""
     from starlette.middleware import Middleware
