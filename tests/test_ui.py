@@ -272,3 +272,11 @@ def test_the_upload_limit_is_named_as_gradio_names_it(guides_bot, tmp_path):
     labels = [b.label for b in app.blocks.values() if isinstance(b, gr.File)]
     assert labels and f"up to {limit // 2**20} MB each" in labels[0]
     app.close()
+
+
+def test_a_sources_quoted_lines_show_a_bar_not_their_markers():
+    # The UI tester: in an opened source every line of a quoted letter began with a literal "> ", though the answer
+    # above showed it as a quotation.
+    html = highlight("A manager wrote:\n> Hey there.\n> - Research <b>x</b>\nAfter. a > b", [(17, 30)])
+    assert html == ('A manager wrote&#58;<br><mark><span class="qbar"></span>Hey there.<br></mark><span class="qbar"></span>'
+                    '- Research &lt;b&gt;x&lt;/b&gt;<br>After. a &gt; b')

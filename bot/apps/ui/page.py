@@ -19,6 +19,7 @@ CSS = """
 #chat .extra-feedback-option { font-size: 0.85rem !important; padding: 4px 8px !important; white-space: nowrap; }
 /* Someone's words an article quotes, in an answer: a quotation, not lines opening with ">". */
 blockquote.quoted { margin: 4px 0; padding-left: 10px; border-left: 3px solid #ccc; }
+.sources .qbar { display: inline-block; width: 0; height: 1em; border-left: 3px solid #ccc; margin-right: 8px; vertical-align: -0.15em; }
 /* Room above the first message for the chat's toolbar, which would otherwise cover its first line. */
 #chat .bubble-wrap { padding-top: 2.5rem; }
 #count { font-size: 0.85em; opacity: 0.8; text-align: right; min-height: 1.2em; }

@@ -109,4 +109,8 @@ def highlight(text: str, spans) -> str:
         out.append(f"<mark>{safe(text[start:end])}</mark>")
         at = end
     out.append(safe(text[at:]))
-    return "".join(out)
+    # A quoted line's "> " (someone's words the article quotes) as a bar, as the answer shows a quotation.
+    return _QUOTE_MARK.sub(r'\1\2<span class="qbar"></span>', "".join(out))
+
+
+_QUOTE_MARK = re.compile(r"(^|<br>)((?:</?mark>)?)(?:&gt;[ \t]?)+")
