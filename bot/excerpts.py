@@ -22,7 +22,8 @@ LEANING = re.compile(
     r"still|nevertheless|nonetheless|meanwhile|then|another|other|others|in addition(?! to)|as a result|"
     r"for (?:example|instance)|on the other hand|in contrast|by contrast|conversely|despite this|because of this|"
     r"in (?:this|that|these) (?:case|way|role|field)|as such|even so|that said|as mentioned|"
-    r"and|or|because|not because|which|not only (?:that|this)|on top of (?:that|this)|besides (?:that|this))\b",
+    r"and|or|because|not because|which|not only (?:that|this)|on top of (?:that|this)|besides (?:that|this)|"
+    r"well(?=,))\b",
     re.I,
 )
 # The first sentence of a section that opens with one of these ("This is the highest possible GS grade ...",

@@ -47,6 +47,9 @@ def test_a_sentence_that_continues_the_one_before_leans_on_it():
     assert quoted(p, 1) == ["Pilots fly long routes.", "And most of them love the work."]
     p = passage("Get another offer first. Not only that, but email the companies that have not answered yet.")  # Odin's
     assert quoted(p, 1) == ["Get another offer first.", "Not only that, but email the companies that have not answered yet."]
+    # A trades guide's "Well, you heard correctly!" was quoted on its own, the question it answers left out.
+    p = passage("Heard that electricians are in demand? Well, you heard correctly! The trade grows every year.")
+    assert quoted(p, 1) is None and quoted(p, 2) == ["The trade grows every year."]
 
 
 def test_a_leaning_sentence_whose_antecedent_is_not_shown_is_not_quoted():
