@@ -606,7 +606,8 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
     career_terms = set(tokenize_one(career[1].split()[-1])) - evidence.background if career else set()
 
     def same_subject(passage: Passage) -> bool:
-        return career_terms <= set(tokenize_one(f"{passage.article.title} {' '.join(passage.context)} {passage.heading} {passage.text}"))
+        return not career_terms or career_terms <= set(
+            tokenize_one(f"{passage.article.title} {' '.join(passage.context)} {passage.heading} {passage.text}"))
 
     def other_side(c: _Excerpt) -> bool:
         return (any(opposes(s.text) for s in c.sentences(passages)) and passages[c.rank].article.id not in firm_articles

@@ -151,10 +151,11 @@ def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     repeated = {s for s, n in seen.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2) and len(s) < MAX_HEADING_CHARS}
     out = []
     for page in pages:
-        furniture = edges(page) & repeated
+        at_edges = edges(page)
+        furniture = at_edges & repeated
         # What a browser prints in the margin (its date and the page's title; the address and "1/1") is furniture on a
         # one-page print too, where nothing repeats: a tester's answer quoted "12/5/26, 10:17 PM How to Become a CPA".
-        printed = {shape(line.text) for line in page if shape(line.text) in edges(page) and _printed(line.text)}
+        printed = {shape(line.text) for line in page if shape(line.text) in at_edges and _printed(line.text)}
         out.append([line for line in page if shape(line.text) not in furniture | printed and not _PAGE_NUMBER.fullmatch(line.text)])
     return out
 

@@ -344,7 +344,7 @@ _KIND_OF = frozenset("kind kinds sort sorts type types form forms".split())
 # What one does with a thing compared, no part of it: "go into management or stay an IC" compares management and an
 # IC ("The guides don't compare “management” with “stay”", a tester's); "learn framer or adobe xd", two tools.
 _SIDE_VERBS = frozenset("""learn study take do get go stay become use pick choose start try join pursue work keep switch move
-    be make find get into""".split())
+    be make find""".split())
 
 
 def _run(tokens: list[str], forward: bool = True) -> list[str]:
