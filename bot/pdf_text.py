@@ -162,14 +162,14 @@ def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
 
 def _printed(text: str) -> bool:
     """Whether a line is what a browser prints in a page's margin: its date and time (and the page's title), or an
-    address with the page count."""
+    address (with the page count)."""
     text = text.strip()
-    return bool(_PRINT_STAMP.match(text) or (_PRINTED_URL.fullmatch(text) and re.search(r"\d\s*(?:/|of)\s*\d", text))
-                or re.fullmatch(r"(?:file|https?)://\S+(?:\s+" + _PAGE_NUMBER.pattern + ")?", text, re.I))
+    return bool(_PRINT_STAMP.match(text) or _MARGIN_URL.fullmatch(text))
 
 
-# Chromium's "12/5/26, 10:17 PM", Firefox's "05/12/2026, 22:17" before the page's title.
+# Chromium's "12/5/26, 10:17 PM", Firefox's "05/12/2026, 22:17" before the page's title; the address, with its count.
 _PRINT_STAMP = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\b", re.I)
+_MARGIN_URL = re.compile(rf"(?:file|https?)://\S+(?:\s+{_PAGE_NUMBER.pattern})?", re.I)
 
 
 def printed_url(pages: list[list[Line]]) -> str:
