@@ -38,7 +38,7 @@ SMALL_TALK = re.compile(
     r"^\W*(?:hi+|hel+o+|he+y+|hiya|howdy|yo+|sup|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ty|tysm|"
     r"cheers|bye|goodbye|see (?:you|ya)|ok(?:ay)?|k|cool|great|nice|awesome|perfect|lol|lmao|haha+|hah|wow|oops|"
     r"got it|makes sense|that makes sense|sounds good|all good|no worries|appreciate(?:d)?|much appreciated|help|"
-    r"who are you|what are you|what can you (?:do|help with)|how does this work|how do i use (?:this|you)|"
+    r"who are (?:you|u)|what are (?:you|u)|what (?:can|do) (?:you|u) (?:do|help(?: me)? with)|how does this work|how do i use (?:this|you)|"
     r"who (?:made|built|created|wrote|programmed|owns|runs) (?:you|u|this)|are (?:you|u) (?:an? )?(?:bot|robot|human|"
     r"real|person|ai|chatbot|machine)|"
     r"how(?:'|’| i)?s it going|how are (?:you|u|things)|how(?:'|’)?s (?:you|u|things|life)|how do you do|"
@@ -530,7 +530,7 @@ def small_talk(message: str, library: Library) -> Answer:
                 "or one of these:")
     elif re.search(r"\b(?:thank|thanks|thx|ty|tysm|cheers)\b", m):  # "ok cool ty, that's all I needed"
         text = f"You're welcome! Ask me anything else{about}."
-    elif m.startswith(("bye", "goodbye", "see you", "see ya")):
+    elif re.search(r"\b(?:bye|goodbye|see (?:you|ya))\b", m):  # "ok bye"
         text = "Good luck! Come back any time."
     elif m.startswith(("hi", "hello", "hey", "yo", "sup", "good ", "help", "who ", "what ", "how ", "are ")):
         text = library.greeting()

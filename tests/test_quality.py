@@ -474,11 +474,16 @@ def test_a_question_heading_that_leans_on_its_page_is_offered_with_its_article(t
                                      "thanks, that actually really helped!", "ok cool ty, thats all i needed",
                                      "that's everything I wanted to know, thanks", "who made you?", "are you a bot?",
                                      "heyy", "hiii there", "hellooo", "thanks, that helps a lot!",
-                                     "hello! what can you help me with?", "hi, what can you tell me about?"])
+                                     "hello! what can you help me with?", "hi, what can you tell me about?",
+                                     "what can u help me with", "ok bye"])
 def test_small_talk_gets_a_friendly_reply_not_retrieval(guides_bot, message):
     answer = guides_bot.ask(message)
     assert answer.kind == "smalltalk" and answer.citations == []
     assert len(answer.text) < 400
+
+
+def test_a_farewell_after_an_opener_is_a_goodbye(guides_bot):
+    assert guides_bot.ask("ok bye").text == "Good luck! Come back any time."
 
 
 @pytest.mark.parametrize("message", ["thanks! what about a PhD?", "hey, what skills do I need?", "ok so is a degree needed?",
