@@ -94,7 +94,8 @@ def _matching_tail(short: str, words: list[str]) -> str:
     starts with a function word in lower case ("of Personnel Management")."""
     letters = short.rstrip("s").lower() if len(short) > 2 and short.endswith("s") else short.lower()
     words = words[:-1] + [words[-1].rstrip("’'")] if words else words  # "Transformation Services’ (TTS)"
-    tails = [words[-n:] for n in range(1, len(words) + 1) if not _minor(words[-n]) and words[-n:] != [short]]
+    # A word shouted after itself ("Everyone (EVERYONE) uses study aids") is emphasis, no abbreviation.
+    tails = [words[-n:] for n in range(1, len(words) + 1) if not _minor(words[-n]) and [w.lower() for w in words[-n:]] != [short.lower()]]
     tail = next((t for t in tails if letters in _spellings(t)), None)
     if tail is None:
         tail = next((t for t in reversed(tails) if len(t) >= 2 and _initials_in(letters, t)), None)

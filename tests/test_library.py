@@ -39,6 +39,7 @@ def test_abbreviations_the_articles_define_are_spelled_out(nursing_bot):
     assert nursing_bot.library.expand("how much do RNs make?") == "how much do registered nurses make?"
     assert defined_abbreviations("Ask an intensive care unit (ICU) nurse.") == {"icu": "intensive care unit"}
     assert defined_abbreviations("Learn MLOps (Machine Learning Operations) early.")["mlops"] == "machine learning operations"
+    assert defined_abbreviations("Everyone (EVERYONE) uses study aids.") == {}  # emphasis, not a short form
 
 
 @pytest.mark.parametrize("text, short, long", [
