@@ -362,6 +362,11 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
     if len(raw) > MAX_HTML_CHARS:
         raise ArticleError(path, f"the page is too large to read ({len(raw):,} characters of HTML; the limit is "
                            f"{MAX_HTML_CHARS:,}): save the article's text as .md or .txt and add that")
+    # A Jekyll page may be HTML under front matter: its title and date are the page's ("Parth's FAQs", not the
+    # first section's heading "My Background").
+    front: dict = {}
+    if _FRONT_MATTER.match(raw):
+        raw, front = _read_markdown(path, raw)
     # A paragraph that is one link is text (a certification's name over what is said of it: trafilatura dropped
     # "(ISC)2 SSCP", and its paragraph read as the one before's); a menu's links are list items, left as they are.
     page = _LINK_PARAGRAPH.sub(r"\1\2\3", without_razor(raw))
@@ -381,8 +386,64 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
     if doc is None or not (doc.text or "").strip():
         raise ArticleError(path, "no article text was found in the HTML")
     title = _razor_title(raw) or _page_title(raw, doc.title or "", doc.text)
-    meta = {"title": title, "sitename": doc.sitename, "url": doc.url, "date": doc.date}
-    return doc.text, meta
+    own, site = _site_part(next(iter(_headings(_TITLE, raw)), (0, ""))[1], raw)
+    title = own if site else title
+    meta = {"title": title, "sitename": doc.sitename or site, "url": doc.url, "date": doc.date}
+    front_title = _meta_text(_front_title(front)).strip()
+    # A front matter title of a word or three gives way to the page's <h1> that says more ("Facebook RPM").
+    meta = {**meta, **{k: v for k, v in front.items() if v}, "title": _said_more(front_title, title) if front_title else title}
+    return _with_headings(page, doc.text), meta
+
+
+def _site_part(title: str, raw: str) -> tuple[str, str]:
+    """(title, site) of a <title> that is the page's own <h1> and the site's name ("Terminology and slang | LSData",
+    "Swipe to Unlock - Interview Tips"); (title, "") when no part of it is an <h1> of the page."""
+    parts = re.split(r"\s+[|·•–—-]\s+", title)
+    if len(parts) != 2:
+        return title, ""
+    # Where both parts are <h1>s, the site's banner comes first ("Lazy Foo' Productions" over the page's heading).
+    found = {h.lower(): at for at, h in _headings(_H1, raw)}
+    own = max((i for i, part in enumerate(parts) if part.strip().lower() in found),
+              key=lambda i: found[parts[i].strip().lower()], default=None)
+    return (parts[own].strip(), parts[1 - own].strip()) if own is not None else (title, "")
+
+
+def _in_heading(element) -> bool:
+    return element is not None and any(e.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for e in element.iterancestors()) or (
+        element is not None and element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _with_headings(page: str, text: str) -> str:
+    """`text` with the page's section headings put back where trafilatura left them out. On a page with no
+    <article> or <main> it reads paragraphs and lists but no heading: a tester's FAQ pages of `<h3>` questions lost
+    every question, and their answers ran on as one section. Each missing heading goes before the line that opens
+    with the words following it on the page; a heading whose words do not open a line stays out (a menu's)."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return text
+    at = 0
+    for h in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        heading = " ".join(h.text_content().split())
+        if not heading or len(heading) > MAX_HEADING_CHARS or re.search(
+                rf"^#{{1,6}}[ \t]+[*_]*{re.escape(heading)}[*_]*[ \t]*$", text, re.M):
+            continue
+        following = h.xpath("following::text()[normalize-space()][position() <= 8]")
+        if not following or _in_heading(following[0].getparent()):
+            continue  # a heading over a heading ("Blog" over the page's own): none of the text's
+        words = re.findall(r"\w+", " ".join(following))[:6]
+        found = re.compile(r"^(?!#)[^\w\n]*" + r"[\W_]+".join(map(re.escape, words)), re.M).search(text, at) if len(words) >= 3 else None
+        if found is None:
+            continue
+        before, after = text[:found.start()].rstrip(), text[found.start():]
+        if before.endswith(heading) and (before[:-len(heading)].endswith("\n") or before == heading):
+            before = before[:-len(heading)].rstrip()  # kept as a paragraph of its own: made its heading
+        head = f"{before}\n\n{'#' * int(h.tag[1])} {heading}\n\n" if before else f"{'#' * int(h.tag[1])} {heading}\n\n"
+        text, at = head + after, len(head)
+    return text
 
 
 # A Sphinx role (":doc:`Portfolios <portfolios>`", ":ref:`jobs`", ":py:func:`open`"): plain docutils knows none of
@@ -511,6 +572,7 @@ _NOT_SHOWN = "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none'
     f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _HIDDEN_CLASSES) + "]"
 _H1 = re.compile(r"<h1\b[^<>]{0,2000}>(.{1,2000}?)</h1>", re.I | re.S)
 _H2 = re.compile(r"<h2\b[^<>]{0,2000}>(.{1,2000}?)</h2>", re.I | re.S)
+_TITLE = re.compile(r"<title\b[^<>]{0,2000}>(.{1,2000}?)</title>", re.I | re.S)
 
 
 def _headings(pattern: re.Pattern, raw: str) -> list[tuple[int, str]]:
@@ -896,7 +958,11 @@ def _dialects(text: str) -> str:
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", text))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", text)))
-    return _BOLD_HEADING.sub(lambda m: m[0] if m[2].rstrip().endswith((".", "!", "?")) else f"#### {m[2].strip()}", text)
+    # A sentence stop before emoji ("**CUE. THE. FREAKOUT! 🤩🎉**") still ends a sentence, not a heading.
+    return _BOLD_HEADING.sub(lambda m: m[0] if _SYMBOLS_AT_END.sub("", m[2]).endswith((".", "!", "?")) else f"#### {m[2].strip()}", text)
+
+
+_SYMBOLS_AT_END = re.compile(r"[^\w.!?:;,)\]'’\"”]+$")
 
 
 def clean_text(text: str, markdown: bool = False) -> str:

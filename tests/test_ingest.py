@@ -957,3 +957,40 @@ def test_a_one_page_browser_print_loses_its_margins_and_keeps_the_date_under_its
     a = load_article(Path(__file__).parent / "data" / "printed-one-page.pdf")
     assert " PM " not in a.text and "file://" not in a.text and "150 credit hours" in a.text
     assert a.date == "2025-06-05"
+
+
+def _faq_page(front: str = "") -> str:
+    """A Jekyll page of question headings with no <article> or <main>, a video first (a tester's PM FAQ pages)."""
+    sections = "".join(
+        f"<p><h3>Question {n}: what happens in week {n} of the program?</h3></p>\n<p>In week {n} every new hire meets "
+        f"their manager number {n} and works on a small launch that ships to users before the week ends, with a "
+        f"mentor who reviews the plan and the results in detail.</p>\n" for n in range(1, 9))
+    return (f"{front}<html><head><title>Program FAQ | Example Site</title></head><body><h2>Blog</h2><h1>Program FAQ</h1>"
+            "<p><strong>Interested in the program? Read on.</strong></p>\n<div class='embed-responsive'><iframe "
+            f"src='https://www.youtube.com/embed/x'></iframe></div>\n{sections}</body></html>")
+
+
+def test_an_html_pages_section_headings_are_kept_where_it_has_no_article_element(tmp_path):
+    # trafilatura reads such a page's paragraphs but none of its headings: every question of a tester's FAQ page was
+    # lost, and the answers ran on under the page's first heading.
+    path = tmp_path / "faq.html"
+    path.write_text(_faq_page())
+    text = load_article(path).text
+    assert "### Question 3: what happens in week 3 of the program?\n\nIn week 3 every new hire" in text
+    assert text.count("### Question") == 8
+    assert "Blog" not in text  # a heading over a heading
+
+
+def test_an_html_pages_front_matter_and_titled_site_are_read(tmp_path):
+    path = tmp_path / "faq.html"
+    path.write_text(_faq_page("---\nlayout: simple\ntitle: The program's FAQs\ndate: 2021-03-04\n---\n"))
+    a = load_article(path)
+    assert (a.title, a.date) == ("The program's FAQs", "2021-03-04") and "layout" not in a.text
+    path.write_text(_faq_page())
+    a = load_article(path)
+    assert (a.title, a.site) == ("Program FAQ", "Example Site")  # "<title>Program FAQ | Example Site</title>"
+
+
+def test_a_bold_line_ending_in_a_sentence_stop_before_emoji_is_no_heading():
+    text = clean_text("**CUE. THE. FREAKOUT! 🤩🎉💃**\n\nI got in to my first choice school.", markdown=True)
+    assert not text.startswith("#")

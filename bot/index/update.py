@@ -60,7 +60,9 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 32: a Docusaurus heading that says more than its sidebar title titles the page; JavaScript dates; a bold first row
 #     heads an HTML table; kramdown TOC dropped; an MDX component given its text is that text
 # 33: a browser's print stamp and address are furniture on a one-page PDF too; the date printed under a PDF's title
-CHUNK_TEXT = "one-page-print-33"
+# 34: an HTML page's headings trafilatura left out put back; its front matter read; a <title> of "page | site" split;
+#     a bold line ending in a sentence stop before emoji is no heading
+CHUNK_TEXT = "html-headings-34"
 
 
 def chunking_params(settings: Settings) -> dict:
