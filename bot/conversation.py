@@ -41,7 +41,7 @@ SMALL_TALK = re.compile(
     r"who are (?:you|u)|what are (?:you|u)|what (?:can|do) (?:you|u) (?:do|help(?: me)? with)|how does this work|how do i use (?:this|you)|"
     r"who (?:made|built|created|wrote|programmed|owns|runs) (?:you|u|this)|are (?:you|u) (?:an? )?(?:bot|robot|human|"
     r"real|person|ai|chatbot|machine)|"
-    r"how(?:'|’| i)?s it going|how are (?:you|u|things)|how(?:'|’)?s (?:you|u|things|life)|how do you do|"
+    r"how(?:'|’| i)?s it going|how (?:are|r) (?:you|u|things)|how(?:'|’)?s (?:you|u|things|life)|how do you do|"
     r"what(?:'|’)?s up|whats up|wh?at'?s good|wassup|"
     r"(?:you|u)(?:'|’| a)?re|you are|(?:are )?(?:you|u) ok(?:ay)?|this is|that(?:'|’)?s|that was|not helpful|useless)(?![\w'’])",
     re.I,
@@ -55,7 +55,7 @@ CHAT_WORDS = frozenset(
     stupid dumb bad terrible wrong rubbish garbage not what huh hmm wow oh ah got it makes sense answer answers
     doing today how morning afternoon evening hello hi hey day of me i see clear clears cleared up whatever anyway
     anyways appreciate appreciated understood understand kk can do makes sense sounds thank stuff going hows whats
-    been things life ya yall actually definitely truly honestly seriously literally indeed thats everything exactly
+    been things life ya yall r actually definitely truly honestly seriously literally indeed thats everything exactly
     need needed want wanted know knew info to with about tell ask asking questions question anything something""".split()
 )
 _RUDE = re.compile(r"\b(?:useless|stupid|dumb|bad|terrible|rubbish|garbage|wrong|not helpful)\b", re.I)

@@ -40,7 +40,8 @@ class ArticlesError(ArticleError):
 class IndexMissingError(BotError):
     def __init__(self, index_dir):
         super().__init__(
-            f"no index found in {index_dir}: build one with `python -m bot index build --index {index_dir}`"
+            f"no index found in {index_dir}: build one with `python -m bot index build --index {index_dir}` (add "
+            "`--corpus FOLDER` when your articles are not in corpus/)"
         )
 
 

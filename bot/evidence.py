@@ -354,7 +354,9 @@ def _career_not_held(profile: Profile, text: str, held: set[str]) -> tuple[str, 
         run.append(w)
     # The last word names the career ("commercial pilot": a pilot); the words before it qualify it.
     named = stems(run[-1]) - QUESTION_STEMS if run else set()
-    if not named or named & (held | profile.background | profile.library.subject_stems):
+    known = held | profile.background | profile.library.subject_stems
+    # The asker's short form of a word the passages hold ("pharmacy tech" of "pharmacy technician") names it too.
+    if not named or named & known or any(len(n) >= 4 and any(k.startswith(n) for k in known) for n in named):
         return ()
     return (" ".join(run),)
 
@@ -465,10 +467,14 @@ def unreadable(profile: Profile, text: str) -> bool:
         readable += (lower in FUNCTION_WORDS or profile.knows_term(lower) or profile.knows_term(stem(lower))
                      or _zipf(w) >= FOREIGN_ZIPF or function_word_typo(w)
                      or len(lower) >= 6 and lower.isascii() and _english_misspelling(profile, lower) is not None
-                     or bool(_contracted(lower)))  # "mgmt", "yrs": chat shorthand for English words
+                     or bool(_contracted(lower))  # "mgmt", "yrs": chat shorthand for English words
+                     or _CAMEL_CASE.search(w) is not None)  # "ModuleNotFoundError": a name in code, no language
         if readable >= needed:
             return False
     return True
+
+
+_CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 
 
 def _zipf(word: str) -> float:

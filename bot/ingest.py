@@ -322,12 +322,18 @@ def load_yaml(text: str):
 # Front matter is a first line of ---, YAML, and a line of --- (python-frontmatter's boundary, so files split
 # as they always have).
 _FRONT_MATTER = re.compile(r"^-{3,}\s*$", re.M)
+_GLUED_CLOSING = re.compile(r"-{3,}[ \t]*\n(?:(?!-{3})[^\n]*\n){0,200}?(-{3,})(?=#)")
 _TOML_FRONT_MATTER = re.compile(r"^\+{3}\s*$", re.M)  # Hugo's other kind: TOML between +++ lines
 
 
 def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
     """Markdown's text and its front matter's fields; text without front matter is returned stripped."""
     text = raw.strip()
+    # A closing fence with the text run onto it ("---# Combat Medic to PA School"): the front matter ends there, not
+    # at a rule hundreds of lines on (a tester's article was refused as 32,062 characters of front matter).
+    glued = _GLUED_CLOSING.match(text)
+    if glued:
+        text = f"{text[:glued.end(1)]}\n{text[glued.end(1):]}"
     fence = next((f for f in (_FRONT_MATTER, _TOML_FRONT_MATTER) if f.match(raw)), None)
     parts = fence.split(text, 2) if fence else []
     if len(parts) < 3:  # no closing ---: the whole file is text
@@ -940,9 +946,37 @@ def _admonitions(text: str) -> str:
     return "\n".join(out)
 
 
+# A docs site's component written as a fence ("```tabs", "```accordion", "```callout type=\"tip\""): its inside is the
+# page's text (a tester's coding-certification page kept its FAQ's "## Can I take the CPC exam ..." as literal lines).
+_COMPONENT_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*(?:tabs?|accordion|callout|details|collapse|note|tip|info|"
+                              r"warning|caution|important|danger|hint|admonition|faq|steps)\b[^`\n]{0,200}", re.I)
+# A table of contents: three or more list lines, each only a link to a place in the page ("- [Game designer vs game
+# developer](https://example.com/page/#Game_designer_vs_game_developer)"). It names every section, so it matched
+# every broad question better than the section that answers.
+_ANCHOR_TOC = re.compile(r"^(?:[ \t]{0,12}[-*+][ \t]+\[[^\]\n]{1,300}\]\([^()\s]{0,500}#[^()\s]{1,300}"
+                         r"(?:[ \t]+\"[^\"\n]{0,300}\")?\)[ \t]*(?:\n|$)){3,}", re.M)
+
+
+def _component_fences(text: str) -> str:
+    """`text` without the fence lines of component blocks (`_COMPONENT_FENCE`), their insides kept."""
+    if "``" not in text and "~~" not in text:
+        return text
+    out, closing = [], None
+    for line in text.split("\n"):
+        if closing is None and (m := _COMPONENT_FENCE.fullmatch(line)):
+            closing = m[1]
+            continue
+        if closing is not None and line.strip().startswith(closing) and not line.strip().strip(closing[0]):
+            closing = None
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def _dialects(text: str) -> str:
     for tag in ("head", "script", "style"):
         text = _drop_blocks(text, tag)
+    text = _ANCHOR_TOC.sub("", _component_fences(text))
     text = _MDX_IMPORT.sub("", _KRAMDOWN_BLOCK_ATTRS.sub("", _KRAMDOWN_TOC.sub("", text)))
     text = _JSX_COMMENT.sub("", text)
     text = _JSX_STRING.sub(r"\2", text)

@@ -994,3 +994,25 @@ def test_an_html_pages_front_matter_and_titled_site_are_read(tmp_path):
 def test_a_bold_line_ending_in_a_sentence_stop_before_emoji_is_no_heading():
     text = clean_text("**CUE. THE. FREAKOUT! 🤩🎉💃**\n\nI got in to my first choice school.", markdown=True)
     assert not text.startswith("#")
+
+
+def test_a_closing_fence_with_the_title_run_onto_it_ends_the_front_matter(tmp_path):
+    # "---# Combat Medic to PA School": the front matter ran on to a rule 460 lines later and was refused as too long.
+    path = tmp_path / "medic.md"
+    path.write_text('---\ndate: "2026-02-01"\n---# Combat Medic to PA School\n\nI left the Army after six years and '
+                    'started PA school the next fall.\n\n' + "More of the story is told here in full detail.\n\n" * 400
+                    + "---\n\nThe end of the story is here.\n")
+    a = load_article(path)
+    assert (a.title, a.date) == ("Combat Medic to PA School", "2026-02-01") and a.text.startswith("# Combat Medic")
+
+
+def test_a_docs_component_fence_is_text_and_a_table_of_anchor_links_goes():
+    text = clean_text(
+        "# Coding certificates\n\n## Contents\n\n- [Which one?](https://example.com/certs/#Which_one \"Which one?\")\n"
+        "  - [Pursuing CPC](https://example.com/certs/#Pursuing_CPC)\n- [FAQ](#faq)\n\n## Which one?\n\n```tabs\n"
+        "## Pursuing CPC\nThe CPC is best for physician office billing and outpatient coding.\n```\n\n"
+        "```callout type=\"tip\"\nPractice with the code books you will bring to the exam.\n```\n\n"
+        "```python\n## not a heading\nprint('hi')\n```\n", markdown=True)
+    assert "\n## Pursuing CPC\nThe CPC is best" in text and "tabs" not in text and "callout" not in text
+    assert "Practice with the code books" in text and "](" not in text.split("## Which one?")[0]
+    assert "```python\n## not a heading" in text  # code stays code

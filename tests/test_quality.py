@@ -312,6 +312,20 @@ def test_another_career_named_with_words_the_guides_use_is_refused(guides_bot, q
     assert guides_bot.ask("how do I become a machine learning engineer?").kind == "answer"
 
 
+def test_the_askers_short_form_of_the_librarys_career_is_that_career(tmp_path, embedder):
+    # "The guides don't cover “pharmacy tech”" over a library on pharmacy technicians (a tester's allied-health one).
+    bot = _bot_on(tmp_path, embedder, {
+        "pharmacy-technician.md": "# How to become a pharmacy technician\n\nTo become a pharmacy technician you finish a "
+        "training program and pass the certification exam. Most states then ask you to register with the state board "
+        "of pharmacy before you start work.\n\nA pharmacy technician counts pills, labels bottles and works the "
+        "register under a pharmacist.\n",
+        "pay.md": "# Pharmacy technician pay\n\nPharmacy technicians earned a median of $40,300 a year in 2023. Hospital "
+        "pharmacy technicians earn more than retail ones.\n",
+    })
+    answer = bot.ask("how do i become a pharmacy tech in texas")
+    assert answer.kind == "answer" and "pharmacy tech" not in " ".join(answer.gaps), (answer.gaps, answer.text)
+
+
 def test_a_nested_list_is_quoted_nested(tmp_path, embedder):
     # Quoted flat, two talks listed under "Debug your code" read as two more steps (a held-out library, read blind).
     bot = _bot_on(tmp_path, embedder, {
@@ -475,7 +489,7 @@ def test_a_question_heading_that_leans_on_its_page_is_offered_with_its_article(t
                                      "that's everything I wanted to know, thanks", "who made you?", "are you a bot?",
                                      "heyy", "hiii there", "hellooo", "thanks, that helps a lot!",
                                      "hello! what can you help me with?", "hi, what can you tell me about?",
-                                     "what can u help me with", "ok bye"])
+                                     "what can u help me with", "ok bye", "good morning how r u"])
 def test_small_talk_gets_a_friendly_reply_not_retrieval(guides_bot, message):
     answer = guides_bot.ask(message)
     assert answer.kind == "smalltalk" and answer.citations == []
@@ -1064,8 +1078,9 @@ def test_a_question_in_a_language_the_guides_are_not_in_gets_one_line_saying_so(
         assert answer.kind == "not_covered" and not answer.citations and "language" in answer.text, q
     for q in ("Do I need a master's?", "opsgenie?", "hw do i bcome a ml engr", "burnout?",  # English, or one unknown word
               "any certs worth getting if i want to go into ml mgmt?",
-              "how mnay hours is busy seasn at big 4"):  # two letters swapped (a tester's, refused as not English)
-        assert "language" not in guides_bot.ask(q).text, q
+              "how mnay hours is busy seasn at big 4",  # two letters swapped (a tester's, refused as not English)
+              "my python script says ModuleNotFoundError pandasql, how to fix"):  # a name in code is no language
+        assert "not English words" not in guides_bot.ask(q).text, q
 
 
 def test_a_compared_name_the_library_never_writes_is_no_form_of_a_word_it_does(guides_bot):

@@ -62,7 +62,8 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 33: a browser's print stamp and address are furniture on a one-page PDF too; the date printed under a PDF's title
 # 34: an HTML page's headings trafilatura left out put back; its front matter read; a <title> of "page | site" split;
 #     a bold line ending in a sentence stop before emoji is no heading
-CHUNK_TEXT = "html-headings-34"
+# 35: a closing front matter fence with text run onto it; docs component fences are text; anchor-link TOCs go
+CHUNK_TEXT = "component-fences-35"
 
 
 def chunking_params(settings: Settings) -> dict:
