@@ -21,7 +21,7 @@ NOT_DONE = "<strong>Not done:</strong>"
 
 
 def articles_table(bot: CareerBot) -> list[list]:
-    return [[a.title, a.site, a.source, a.chunks, a.added[:16].replace("T", " "), a.id] for a in bot.articles]
+    return [[a.title, a.site, a.source, a.chunks, a.added[:10]] for a in bot.articles]
 
 
 def article_choices(bot: CareerBot) -> list[tuple[str, str]]:

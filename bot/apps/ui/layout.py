@@ -114,9 +114,11 @@ def _articles_tab(ctx: Context) -> SimpleNamespace:
     """The list of articles, the upload box and Add, the removal list with Remove and Undo."""
     permission = ctx.permission
     table = gr.Dataframe(
-        headers=["Title", "Site", "File", "Chunks", "Added", "ID"], value=articles.articles_table(ctx.bot),
-        interactive=False, elem_id="articles", wrap=True,  # every column in view: long titles wrap
-        column_widths=["34%", "14%", "22%", "8%", "12%", "10%"],
+        # Every column in view, long titles wrapped. No ID column: it is the file's name without its extension (a
+        # tester's phone showed ids and file names broken every two or three letters, three rows to a screen).
+        headers=["Title", "Site", "File", "Chunks", "Added"], value=articles.articles_table(ctx.bot),
+        interactive=False, elem_id="articles", wrap=True, max_height=1200,
+        column_widths=["36%", "14%", "24%", "12%", "14%"],
     )
     if not permission.changes_possible:
         gr.Markdown("Changing the library is off: this app listens on a public address without an admin "

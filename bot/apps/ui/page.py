@@ -40,6 +40,8 @@ PAGE_STYLE = """<style>
   #chat { height: 64vh !important; min-height: 0 !important; }
   #chat .message-row { max-width: 100% !important; margin-left: 0 !important; margin-right: 0 !important; }
   .sources blockquote { padding-left: 6px; margin-left: 0; }
+  /* The articles table in 382 px: smaller type and padding, so that a file name breaks at its hyphens. */
+  #articles th, #articles [role="gridcell"] { padding: 3px !important; font-size: 0.75rem !important; }
 }
 </style>"""
 
