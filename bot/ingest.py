@@ -404,11 +404,16 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
 def _site_part(title: str, raw: str) -> tuple[str, str]:
     """(title, site) of a <title> that is the page's own <h1> and the site's name ("Terminology and slang | LSData",
     "Swipe to Unlock - Interview Tips"); (title, "") when no part of it is an <h1> of the page."""
+    return _title_and_site(title, {h.lower(): at for at, h in _headings(_H1, raw)})
+
+
+def _title_and_site(title: str, found: dict[str, int]) -> tuple[str, str]:
+    """(title, site) of a "page | site" title where one part is a heading of the page (`found`: lower-cased heading
+    text to its place); (title, "") otherwise."""
     parts = re.split(r"\s+[|·•–—-]\s+", title)
     if len(parts) != 2:
         return title, ""
     # Where both parts are <h1>s, the site's banner comes first ("Lazy Foo' Productions" over the page's heading).
-    found = {h.lower(): at for at, h in _headings(_H1, raw)}
     own = max((i for i, part in enumerate(parts) if part.strip().lower() in found),
               key=lambda i: found[parts[i].strip().lower()], default=None)
     return (parts[own].strip(), parts[1 - own].strip()) if own is not None else (title, "")
@@ -639,9 +644,25 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
     # A PDF keeps no date of its own but the one a page prints under its title ("June 5, 2025" on a line alone).
     top = sorted(pages[0], key=lambda line: -line.y)[:PDF_DATE_LINES] if pages else []
     meta["date"] = next((d for line in top if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d := _iso_date(line.text.strip()))), "")
-    return pdf_text.to_markdown(pages), meta
+    # A docs page's heading prints its anchor link ("0L#", "Splitter¶"); "C#" alone is a name.
+    text = _without_menu(_PRINTED_ANCHOR.sub(r"\1", pdf_text.to_markdown(pages)))
+    # A browser names the PDF by the page's <title>: "Terminology and slang | LSData" over "## Terminology and slang".
+    title, site = _title_and_site(meta["title"] or "", {_key(m[1]): m.start() for m in _HEADING_TEXT.finditer(text)})
+    return text, {**meta, "title": title, "site": meta["site"] or site} if site else meta
 
 
+def _without_menu(text: str) -> str:
+    """A printed web page's text without the site's menu above its first heading: five or more short lines (six
+    words at most, no sentence among them), as a docs site's sidebar prints ("Docs", "Blog", "Applying to law
+    school", ...). Text above the heading that reads as text stays."""
+    first = _HEADING_LINE.search(text)
+    lines = [line.strip() for line in text[:first.start()].splitlines() if line.strip()] if first else []
+    if len(lines) < 5 or any(len(_WORDS(line)) > 6 or line.rstrip().endswith((".", "!", "?")) for line in lines):
+        return text
+    return text[first.start():]
+
+
+_PRINTED_ANCHOR = re.compile(r"^(#{1,6}[ \t]+[^\n]*?\S\S)[ \t]*[#¶][ \t]*$", re.M)
 PDF_DATE_LINES = 6  # lines from the first page's top where it prints its date (a browser's stamp, the title, a byline)
 
 
@@ -950,13 +971,6 @@ def _admonitions(text: str) -> str:
 # page's text (a tester's coding-certification page kept its FAQ's "## Can I take the CPC exam ..." as literal lines).
 _COMPONENT_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*(?:tabs?|accordion|callout|details|collapse|note|tip|info|"
                               r"warning|caution|important|danger|hint|admonition|faq|steps)\b[^`\n]{0,200}", re.I)
-# A table of contents: three or more list lines, each only a link to a place in the page ("- [Game designer vs game
-# developer](https://example.com/page/#Game_designer_vs_game_developer)"). It names every section, so it matched
-# every broad question better than the section that answers.
-_ANCHOR_TOC = re.compile(r"^(?:[ \t]{0,12}[-*+][ \t]+\[[^\]\n]{1,300}\]\([^()\s]{0,500}#[^()\s]{1,300}"
-                         r"(?:[ \t]+\"[^\"\n]{0,300}\")?\)[ \t]*(?:\n|$)){3,}", re.M)
-
-
 def _component_fences(text: str) -> str:
     """`text` without the fence lines of component blocks (`_COMPONENT_FENCE`), their insides kept."""
     if "``" not in text and "~~" not in text:
@@ -976,7 +990,7 @@ def _component_fences(text: str) -> str:
 def _dialects(text: str) -> str:
     for tag in ("head", "script", "style"):
         text = _drop_blocks(text, tag)
-    text = _ANCHOR_TOC.sub("", _component_fences(text))
+    text = _component_fences(text)
     text = _MDX_IMPORT.sub("", _KRAMDOWN_BLOCK_ATTRS.sub("", _KRAMDOWN_TOC.sub("", text)))
     text = _JSX_COMMENT.sub("", text)
     text = _JSX_STRING.sub(r"\2", text)
@@ -1039,15 +1053,53 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = tables.markdown_tables(text)
     text = _ENTITY.sub(lambda m: html.unescape(m[0]), text)  # "don&#8217;t" reads "don’t" (after tags are gone)
     text = _STANDIN.sub(lambda m: chr(ord(m[0]) - 0xF0000), text)
+    text = _without_contents_lists(_WEB_FURNITURE.sub("", text))
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)  # gaps left where markup was removed
     text = re.sub(r"(?<![ \t])[ \t]+\n", "\n", text)  # from a run's start only: not once per space of a long run
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip() + "\n"
 
 
+# A web page's furniture on a line of its own, as a page printed or saved as text keeps it: the skip link, a docs
+# site's pager ("Previous « Common questions while applying Next Frequently Asked Questions »"), a copyright line.
+_WEB_FURNITURE = re.compile(r"^[ \t]*(?:Skip to (?:main )?content|Skip to navigation|"
+                            r"(?:Copyright[ \t]*)?©[ \t]*(?:\d{4}|Copyright)[^\n]{0,100}|Copyright[ \t]+\d{4}[^\n]{0,100})[ \t]*$|"
+                            r"[ \t]*\bPrevious[ \t]*«[^\n«»]{0,300}»[ \t]*$", re.M)  # a pager may close a paragraph
+_ITEM_TEXT = re.compile(rf"^[ \t]*{LIST_MARKER}[ \t]+(.+?)[ \t]*$")
+_HEADING_TEXT = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*$", re.M)
+
+
+def _key(heading: str) -> str:
+    return " ".join(heading.rstrip("#¶: ").split()).lower()
+
+
+def _without_contents_lists(text: str) -> str:
+    """`text` without its tables of contents: three or more list items, nearly all (80%) the page's own headings and
+    naming at least half of them, with no lead-in ending in ":" (a page's "Here are the 4 essential steps:" over
+    its steps, each a section, is content). A contents list names every section, so it matched every broad question
+    better than the section that answers (a tester's game-design page, its 19 links first for four questions)."""
+    headings = {_key(m[1]) for m in _HEADING_TEXT.finditer(text)}
+    if len(headings) < 3:
+        return text
+    lines, out, i = text.split("\n"), [], 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _ITEM_TEXT.match(lines[j]):
+            j += 1
+        items = {_key(_ITEM_TEXT.match(line)[1]) for line in lines[i:j]}
+        before = next((line.strip() for line in reversed(out) if line.strip()), "")
+        if (j - i >= 3 and len(items & headings) >= 0.8 * (j - i) and len(items & headings) >= len(headings) / 2
+                and not (before.endswith(":") and not before.startswith("#"))):
+            i = j
+            continue
+        out.extend(lines[i:max(j, i + 1)])
+        i = max(j, i + 1)
+    return "\n".join(out)
+
+
 # A line that starts a block of its own: a heading, a list item, a quote, a table row, a code fence, a rule.
 _BLOCK_START = re.compile(rf"^[ \t]*(?:#{{1,6}}[ \t]|>|\||{LIST_MARKER}[ \t]|```|~~~|[-*_](?:[ \t]*[-*_]){{2,}}[ \t]*$)")
-_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]")
+_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]", re.M)
 
 
 def _unquoted_alerts(text: str) -> str:

@@ -1006,13 +1006,33 @@ def test_a_closing_fence_with_the_title_run_onto_it_ends_the_front_matter(tmp_pa
     assert (a.title, a.date) == ("Combat Medic to PA School", "2026-02-01") and a.text.startswith("# Combat Medic")
 
 
-def test_a_docs_component_fence_is_text_and_a_table_of_anchor_links_goes():
+def test_a_docs_component_fence_is_text():
     text = clean_text(
-        "# Coding certificates\n\n## Contents\n\n- [Which one?](https://example.com/certs/#Which_one \"Which one?\")\n"
-        "  - [Pursuing CPC](https://example.com/certs/#Pursuing_CPC)\n- [FAQ](#faq)\n\n## Which one?\n\n```tabs\n"
+        "# Coding certificates\n\n## Which one?\n\n```tabs\n"
         "## Pursuing CPC\nThe CPC is best for physician office billing and outpatient coding.\n```\n\n"
         "```callout type=\"tip\"\nPractice with the code books you will bring to the exam.\n```\n\n"
         "```python\n## not a heading\nprint('hi')\n```\n", markdown=True)
     assert "\n## Pursuing CPC\nThe CPC is best" in text and "tabs" not in text and "callout" not in text
-    assert "Practice with the code books" in text and "](" not in text.split("## Which one?")[0]
+    assert "Practice with the code books" in text
     assert "```python\n## not a heading" in text  # code stays code
+
+
+def test_a_printed_docs_page_loses_its_menu_anchors_pager_contents_and_copyright():
+    # tests/data/pdf/docs-page.html printed by Chromium (--no-pdf-header-footer), shaped as a tester's law glossary
+    # page: a skip link and the site's menu above the heading, "#" after each term, a pager, the page's contents list
+    # and a copyright line. Short questions ("what's a super splitter") were answered with the menu and contents.
+    a = load_article(Path(__file__).parent / "data" / "pdf" / "docs-page.pdf")
+    assert (a.title, a.site) == ("Glossary", "Example Docs")  # its <title> "Glossary | Example Docs"
+    assert a.text.startswith("## Glossary\n\nWords applicants use") and "\n## Reverse splitter\n\nAn applicant" in a.text
+    assert a.text.rstrip().endswith("often by email in the afternoon.")  # no pager, contents or copyright
+    for furniture in ("Skip to", "Docs", "#\n", "Previous", "- Wave", "©"):  # the contents list: "- Splitter", ...
+        assert furniture not in a.text, furniture
+
+
+def test_a_list_of_the_pages_own_headings_is_contents_unless_a_sentence_leads_into_it():
+    page = ("# Careers in security\n\n1. Employers\n2. Roles\n3. Certifications\n\n## Employers\n\nThere are five major "
+            "employers in the industry.\n\n## Roles\n\nMost people start in a security operations centre.\n\n"
+            "## Certifications\n\nEmployers ask for one or two of them at most.\n")
+    assert "1. Employers" not in clean_text(page, markdown=True)
+    led = page.replace("# Careers in security\n\n", "# Careers in security\n\nHere are the three steps to take:\n\n")
+    assert "1. Employers\n2. Roles\n3. Certifications" in clean_text(led, markdown=True)

@@ -62,8 +62,10 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 33: a browser's print stamp and address are furniture on a one-page PDF too; the date printed under a PDF's title
 # 34: an HTML page's headings trafilatura left out put back; its front matter read; a <title> of "page | site" split;
 #     a bold line ending in a sentence stop before emoji is no heading
-# 35: a closing front matter fence with text run onto it; docs component fences are text; anchor-link TOCs go
-CHUNK_TEXT = "component-fences-35"
+# 35: a closing front matter fence with text run onto it; docs component fences are text
+# 36: a list of the page's own headings is contents (no lead-in); skip links, pagers, copyright lines; a printed
+#     docs page's menu and heading anchors
+CHUNK_TEXT = "contents-lists-36"
 
 
 def chunking_params(settings: Settings) -> dict:
