@@ -26,6 +26,9 @@ HEADING_SCALE = 1.15  # a line in type at least this much larger than the body's
 PARAGRAPH_GAP = 1.45  # a gap to the next line over this many body line steps ends a paragraph
 SHORT_LINE = 0.7  # a line shorter than this share of a full line (in characters) may end its paragraph
 VERY_SHORT_LINE = 0.5  # ... and in an indented run always ends its item
+# Lines at each of a page's edges where its header or footer may be: three, as a paper's page number, author and
+# short title stack ("Page 2 of 4" / "Hemlock, Catherine K." / "Nava, C.T.": the third was quoted as a passage).
+EDGE_LINES = 3
 INDENT = 0.5  # a line starting this many body type sizes right of the left margin is indented
 MAX_INDENT = 8.0  # ... and no more than this: further right is a second column or a centred line, not a list
 MAX_HEADING_CHARS = 200
@@ -145,7 +148,8 @@ def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
 
     def edges(page: list[Line]) -> set[str]:
         by_height = sorted(page, key=lambda line: line.y)
-        return {shape(line.text) for line in by_height[:2] + by_height[-2:]}
+        n = EDGE_LINES if len(page) >= 4 * EDGE_LINES else 2  # a short page (a slide) is nearly all edge
+        return {shape(line.text) for line in by_height[:n] + by_height[-n:]}
 
     seen = Counter(s for page in pages for s in edges(page))
     repeated = {s for s, n in seen.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2) and len(s) < MAX_HEADING_CHARS}
@@ -265,6 +269,8 @@ def _blocks(pages: list[list[Line]], layout: _Layout) -> list[_Block]:
                 blocks.append(_Block(heading, layout.indented(line) and not heading, bool(bullet), [text]))
             else:
                 blocks[-1].lines.append(text)
+                if _first_line_indent(prev, line, layout):
+                    blocks[-1].indented = False  # a paragraph's first-line indent, no indented block (list item)
             prev, was_heading = line, heading
     return blocks
 
@@ -303,6 +309,14 @@ def _hangs_under(prev: Line, line: Line, layout: _Layout) -> bool:
             and line.text[:1].islower() and not _ENDS_SENTENCE.search(prev.text))
 
 
+def _first_line_indent(prev: Line, line: Line, layout: _Layout) -> bool:
+    """Whether `prev` is a paragraph's indented first line and `line` its next, at the margin: `prev` fills its line
+    mid-sentence and `line` goes on in lower case ("... a growing variety of specializations, often" / "accompanied
+    by increased pay ..."; a word processor's paragraphs, each split after its first line)."""
+    return (layout.indented(prev) and not layout.indented(line) and line.text[:1].islower()
+            and not _ENDS_SENTENCE.search(prev.text) and len(prev.text) >= SHORT_LINE * layout.full)
+
+
 def _breaks(prev: Line, line: Line, was_heading: bool, heading: bool, page_start: bool, layout: _Layout) -> bool:
     """Whether `line` starts a new block after `prev`."""
     if heading != was_heading or (heading and line.size != prev.size):
@@ -314,7 +328,8 @@ def _breaks(prev: Line, line: Line, was_heading: bool, heading: bool, page_start
             return True
     elif prev.y - line.y > PARAGRAPH_GAP * layout.step * line.size / layout.size:  # a heading's lines step in its size
         return True
-    if layout.indented(line) != layout.indented(prev) and not _hangs_under(prev, line, layout):
+    if layout.indented(line) != layout.indented(prev) and not _hangs_under(prev, line, layout) and not _first_line_indent(
+            prev, line, layout):
         return True
     short = len(prev.text) < SHORT_LINE * layout.full
     opens = line.text[:1].isupper() or line.text[:1].isdigit()

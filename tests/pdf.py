@@ -1,16 +1,31 @@
 """Writes a small real PDF with a text layer (no PDF library needed): one page per paragraph list."""
 
 
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
 def make_pdf(pages: list[list[str]], title: str = "") -> bytes:
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    kids = []
+    """One paragraph per line given, each a blank line apart, at the same left margin."""
+    streams = []
     for lines in pages:
         ops = ["BT", "/F1 11 Tf", "14 TL", "50 780 Td"]
         for line in lines:
-            safe = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            ops += [f"({safe}) Tj", "T*", "T*"]
-        ops.append("ET")
-        stream = "\n".join(ops)
+            ops += [f"({_escaped(line)}) Tj", "T*", "T*"]
+        streams.append("\n".join(ops + ["ET"]))
+    return _pdf(streams, title)
+
+
+def make_pdf_at(pages: list[list[tuple[float, float, str]]], title: str = "") -> bytes:
+    """Each line drawn where it is given: (x, y, text) in points from the page's lower left, 11 pt type."""
+    return _pdf(["\n".join(["BT", "/F1 11 Tf"] + [f"1 0 0 1 {x} {y} Tm ({_escaped(t)}) Tj" for x, y, t in lines] + ["ET"])
+                 for lines in pages], title)
+
+
+def _pdf(streams: list[str], title: str) -> bytes:
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for stream in streams:
         objects.append(f"<< /Length {len(stream.encode('latin-1'))} >>\nstream\n{stream}\nendstream")
         content_ref = len(objects)
         objects.append(

@@ -1036,3 +1036,25 @@ def test_a_list_of_the_pages_own_headings_is_contents_unless_a_sentence_leads_in
     assert "1. Employers" not in clean_text(page, markdown=True)
     led = page.replace("# Careers in security\n\n", "# Careers in security\n\nHere are the three steps to take:\n\n")
     assert "1. Employers\n2. Roles\n3. Certifications" in clean_text(led, markdown=True)
+
+
+def test_a_word_processors_paragraphs_with_an_indented_first_line_and_a_three_line_header(tmp_path):
+    # A tester's essay exported from a word processor: each paragraph was split after its indented first line ("...
+    # specializations, often" / "accompanied by increased pay"), and the third line of the page header ("Page 2 of 4"
+    # / "Hemlock, Catherine K." / "Nava, C.T.") was kept, a passage of its own.
+    from tests.pdf import make_pdf_at
+
+    body = [
+        (108, 660, "This is a multi-faceted role that can lead to a growing variety of specializations, often"),
+        (72, 646, "accompanied by increased pay to reflect the added responsibilities of specialized skills."),
+        (108, 632, "Technicians can pursue further growth by obtaining additional certifications, such as"),
+        (72, 618, "Basic Life Support and sterile compounding, which make them valuable to employers."),
+    ]
+    body += [(72, 600 - 14 * k, f"Line {k} of a longer page, where the rest of the essay goes on in full.") for k in range(6)]
+    pages = [[(484, 746, f"Page {n} of 3"), (430, 731, "Hemlock, Catherine K."), (489, 717, "Nava, C.T."), *body]
+             for n in (1, 2, 3)]
+    path = tmp_path / "essay.pdf"
+    path.write_bytes(make_pdf_at(pages, "Pharmacy technicians"))
+    text = load_article(path).text
+    assert "specializations, often accompanied by increased pay" in text and "- " not in text
+    assert "Nava" not in text and "Hemlock" not in text and "Page" not in text

@@ -65,7 +65,8 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 35: a closing front matter fence with text run onto it; docs component fences are text
 # 36: a list of the page's own headings is contents (no lead-in); skip links, pagers, copyright lines; a printed
 #     docs page's menu and heading anchors
-CHUNK_TEXT = "contents-lists-36"
+# 37: a PDF paragraph's indented first line joined to its next; a page header of three lines is furniture
+CHUNK_TEXT = "first-line-indent-37"
 
 
 def chunking_params(settings: Settings) -> dict:
