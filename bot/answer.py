@@ -229,7 +229,8 @@ def _top_passage(candidates: list[_Excerpt], evidence: Evidence, roles) -> tuple
     focus = _Excerpt(0, best0.members, best0.score, best0.vector)
     _widen(focus, evidence.passages, roles)
     cosines = evidence.sentence_vectors[0] @ evidence.answer_vector
-    whole = _from_the_answer(whole, focus.members, roles[0], cosines)
+    if not _asked_by_its_heading(evidence.passages[0], evidence):
+        whole = _from_the_answer(whole, focus.members, roles[0], cosines)
     whole = _to_the_next_question(_from_its_question(whole, focus.members, roles[0], cosines), focus.members, roles[0], cosines)
     # No excerpt of another passage leads it, however much better it scores: readers of the fit libraries graded
     # that 0.75 / 1.50 / 1.53 / 0.83 against 0.64 / 1.92 / 1.83 / 0.69 for the top passage alone (answers / reads
@@ -243,6 +244,16 @@ def _mean_vector(evidence: Evidence, whole: list[int]) -> np.ndarray:
     """The top passage's shown sentences as one unit vector."""
     v = evidence.sentence_vectors[0][whole].mean(axis=0)
     return v / (np.linalg.norm(v) or 1.0)
+
+
+def _asked_by_its_heading(p: Passage, evidence: Evidence) -> bool:
+    """Whether `p` opens a section under a question that asks what the asker does (half or more of the question's
+    topic terms): its first paragraph is the author's reply to it, whatever matches best further on ("Do I need a CS
+    degree to work at Google?" over "Hard to say. Most of the APMs I know have CS degrees, but ...")."""
+    topic = evidence.terms - evidence.background
+    if not p.opens_section or not p.heading.rstrip().endswith("?") or not topic:
+        return False
+    return len(topic & stems(p.heading)) >= len(topic) / 2
 
 
 def _from_the_answer(whole: list[int], focus: tuple[int, ...], r0, cosines: np.ndarray) -> list[int]:

@@ -326,6 +326,23 @@ def test_the_askers_short_form_of_the_librarys_career_is_that_career(tmp_path, e
     assert answer.kind == "answer" and "pharmacy tech" not in " ".join(answer.gaps), (answer.gaps, answer.text)
 
 
+def test_a_section_under_the_question_asked_is_quoted_from_its_first_paragraph(tmp_path, embedder):
+    # A tester's PM library: "do i need a cs degree to be a product manager?" was answered with the second paragraph
+    # under "Do I need a CS degree to work at Google?" (it names product managers), not the reply that opens it.
+    bot = _bot_on(tmp_path, embedder, {
+        "faq.md": "# Neel's FAQs\n\n## Being a product manager at Google\n\n### Do I need a CS degree to work at Google?\n\n"
+        "Hard to say. Most of the APMs I know have CS degrees, but several did entirely different majors. Everyone has "
+        "done some software engineering in the past, even if that's just hacking on side projects.\n\nIf you ask me, "
+        "having a strong technical background is important if you want to become a product manager. You should also be "
+        "able to explain tech concepts and know trends in the tech industry.\n\n### What skills do you need?\n\n"
+        "Knowing the fundamentals of tech, communicating clearly and making decisions with data.\n",
+        "day.md": "# A day in the life of a product manager\n\nMost of my day is meetings with engineers and designers. I "
+        "write specs in the mornings and review launches in the afternoons.\n",
+    })
+    text = bot.ask("do i need a cs degree to be a product manager?").text
+    assert text.removeprefix("Do I need a CS degree to work at Google?\n").startswith("Hard to say. Most of the APMs"), text
+
+
 def test_a_nested_list_is_quoted_nested(tmp_path, embedder):
     # Quoted flat, two talks listed under "Debug your code" read as two more steps (a held-out library, read blind).
     bot = _bot_on(tmp_path, embedder, {
