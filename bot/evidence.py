@@ -507,8 +507,9 @@ def knows(profile: Profile, word: str) -> bool:
         return True  # a short form the library defines, or its subject's initials ("EM" of "engineering manager")
     if word.isupper() and len(w) <= 5:
         # An acronym as typed ("CLA", "ATS", "GPL") names something; it is no clipping or misspelling of a longer
-        # word that happens to share its letters ("cla" of "clarity", "ats" of "attempts").
-        return False
+        # word that happens to share its letters ("cla" of "clarity", "ats" of "attempts"). Its plural is it ("PRD"
+        # of a library that writes "PRDs": a tester's answer said the guides never mention it).
+        return profile.knows_term(w + "s") or profile.knows_term(stem(w + "s"))
     vocab = profile.vocabulary
     for form in {w, w.rstrip("s"), root}:
         if len(form) < 3:

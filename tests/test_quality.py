@@ -426,6 +426,15 @@ def test_an_acronym_or_clipping_of_the_librarys_own_words_is_no_gap(tmp_path, em
     assert answer.kind == "answer" and not any(not_a_gap.lower() in gap.lower() for gap in answer.gaps), answer.gaps
 
 
+def test_an_acronym_the_library_writes_in_the_plural_is_known(tmp_path, embedder):
+    # A tester's PM library writes "PRDs" only: "is there a good PRD template?" opened "The guides never mention “PRD”".
+    from bot.evidence import knows
+
+    bot = _bot_on(tmp_path, embedder, {"apm.md": "# A day in the life of an APM\n\nMost of my time is best spent "
+                                       "writing: tickets, PRDs, slide decks and meeting notes for the team.\n"})
+    assert knows(bot.profile, "PRD") and knows(bot.profile, "PRDs") and not knows(bot.profile, "ATS")
+
+
 def test_words_that_only_say_how_a_question_is_asked_are_no_gap(tmp_path, embedder):
     # The same library: "The guides never mention “long”" (of "how long"), "“roughly”", "“onto”", and a comparison
     # "on “like, wats”" ("is it more like a college course or a job?").
