@@ -424,6 +424,9 @@ def _in_heading(element) -> bool:
         element is not None and element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
+MAX_HEADING_MISSES = 50
+
+
 def _with_headings(page: str, text: str) -> str:
     """`text` with the page's section headings put back where trafilatura left them out. On a page with no
     <article> or <main> it reads paragraphs and lists but no heading: a tester's FAQ pages of `<h3>` questions lost
@@ -436,25 +439,38 @@ def _with_headings(page: str, text: str) -> str:
         tree = lxml.html.fromstring(page)
     except (ValueError, lxml.etree.ParserError):
         return text
-    at = 0
+    at, misses, inserts = 0, 0, []
+    kept = {_key(m[1].strip("*_")) for m in _HEADING_TEXT.finditer(text)}
     for h in tree.iter("h2", "h3", "h4", "h5", "h6"):
         heading = " ".join(h.text_content().split())
-        if not heading or len(heading) > MAX_HEADING_CHARS or re.search(
-                rf"^#{{1,6}}[ \t]+[*_]*{re.escape(heading)}[*_]*[ \t]*$", text, re.M):
+        if not heading or len(heading) > MAX_HEADING_CHARS or _key(heading) in kept:
             continue
+        # Each search may read the rest of the text: a page of thousands of headings none of which opens a line
+        # would take minutes. Past MAX_HEADING_MISSES such headings, the rest stay out.
+        if misses >= MAX_HEADING_MISSES:
+            break
         following = h.xpath("following::text()[normalize-space()][position() <= 8]")
         if not following or _in_heading(following[0].getparent()):
             continue  # a heading over a heading ("Blog" over the page's own): none of the text's
         words = re.findall(r"\w+", " ".join(following))[:6]
         found = re.compile(r"^(?!#)[^\w\n]*" + r"[\W_]+".join(map(re.escape, words)), re.M).search(text, at) if len(words) >= 3 else None
         if found is None:
+            misses += 1
             continue
-        before, after = text[:found.start()].rstrip(), text[found.start():]
-        if before.endswith(heading) and (before[:-len(heading)].endswith("\n") or before == heading):
-            before = before[:-len(heading)].rstrip()  # kept as a paragraph of its own: made its heading
-        head = f"{before}\n\n{'#' * int(h.tag[1])} {heading}\n\n" if before else f"{'#' * int(h.tag[1])} {heading}\n\n"
-        text, at = head + after, len(head)
-    return text
+        start = end = found.start()
+        while end > at and text[end - 1] in " \t\n":
+            end -= 1
+        cut = end - len(heading)
+        if not (cut >= at and text[cut:end] == heading and (cut == 0 or text[cut - 1] == "\n")):
+            cut = start  # unless kept as a paragraph of its own: that is made its heading
+        inserts.append((cut, start, f"{'#' * int(h.tag[1])} {heading}\n\n"))
+        at = start
+    pieces, done = [], 0
+    for cut, start, line in inserts:  # put together once: a page of thousands of headings is not copied each time
+        before = text[done:cut].rstrip()
+        pieces += [before + "\n\n" if before else "", line]
+        done = start
+    return "".join(pieces) + text[done:]
 
 
 # A Sphinx role (":doc:`Portfolios <portfolios>`", ":ref:`jobs`", ":py:func:`open`"): plain docutils knows none of
@@ -1007,10 +1023,15 @@ def _dialects(text: str) -> str:
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", text)))
     # A sentence stop before emoji ("**CUE. THE. FREAKOUT! 🤩🎉**") still ends a sentence, not a heading.
-    return _BOLD_HEADING.sub(lambda m: m[0] if _SYMBOLS_AT_END.sub("", m[2]).endswith((".", "!", "?")) else f"#### {m[2].strip()}", text)
+    return _BOLD_HEADING.sub(lambda m: m[0] if _without_symbols_at_end(m[2]).endswith((".", "!", "?")) else f"#### {m[2].strip()}", text)
 
 
-_SYMBOLS_AT_END = re.compile(r"[^\w.!?:;,)\]'’\"”]+$")
+def _without_symbols_at_end(text: str) -> str:
+    # Matched on the reversed text: "[^...]+$" searched from every position of a long run of symbols.
+    return text[: len(text) - len(_SYMBOLS.match(text[::-1])[0])]
+
+
+_SYMBOLS = re.compile(r"[^\w.!?:;,)\]'’\"”]*")
 
 
 def clean_text(text: str, markdown: bool = False) -> str:
@@ -1064,9 +1085,10 @@ def clean_text(text: str, markdown: bool = False) -> str:
 # site's pager ("Previous « Common questions while applying Next Frequently Asked Questions »"), a copyright line.
 _WEB_FURNITURE = re.compile(r"^[ \t]*(?:Skip to (?:main )?content|Skip to navigation|"
                             r"(?:Copyright[ \t]*)?©[ \t]*(?:\d{4}|Copyright)[^\n]{0,100}|Copyright[ \t]+\d{4}[^\n]{0,100})[ \t]*$|"
-                            r"[ \t]*\bPrevious[ \t]*«[^\n«»]{0,300}»[ \t]*$", re.M)  # a pager may close a paragraph
-_ITEM_TEXT = re.compile(rf"^[ \t]*{LIST_MARKER}[ \t]+(.+?)[ \t]*$")
-_HEADING_TEXT = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*$", re.M)
+                            r"(?:(?<=\S)[ \t]+|^)Previous[ \t]*«[^\n«»]{0,300}»[ \t]*$", re.M)  # a pager may close a paragraph
+# Greedy to the line's last mark, not lazy: "(.+?)[ \t]*$" tried the end from every character (a run of spaces).
+_ITEM_TEXT = re.compile(rf"^[ \t]*{LIST_MARKER}[ \t]+(.*\S)[ \t]*$")
+_HEADING_TEXT = re.compile(r"^#{1,6}[ \t]+(.*\S)[ \t]*$", re.M)
 
 
 def _key(heading: str) -> str:

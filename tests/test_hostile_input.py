@@ -320,3 +320,17 @@ def test_html_larger_than_its_limit_is_refused_before_extraction(tmp_path):
         f"{path}: the page is too large to read (5,250,026 characters of HTML; the limit is 5,000,000): "
         "save the article's text as .md or .txt and add that"
     )
+
+
+def test_a_page_of_thousands_of_headings_is_restored_in_bounded_time():
+    # Each heading trafilatura left out is looked for in the text read: searched from every heading of a 3 MB page
+    # whose headings open no line of it, that was minutes. Past ingest.MAX_HEADING_MISSES misses the rest stay out.
+    from bot.ingest import _with_headings
+
+    n = 30_000
+    page = "<html><body>" + "".join(f"<h3>Menu {i}</h3><nav><a href='/{i}'>Link number {i} here now</a></nav>"
+                                    f"<p>Answer {i} says it.</p>" for i in range(n)) + "</body></html>"
+    text = "\n\n".join(f"Answer {i} says it." for i in range(n)) * 3
+    started = time.perf_counter()
+    assert _with_headings(page, text) == text
+    assert time.perf_counter() - started < 10

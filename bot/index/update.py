@@ -66,7 +66,8 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 # 36: a list of the page's own headings is contents (no lead-in); skip links, pagers, copyright lines; a printed
 #     docs page's menu and heading anchors
 # 37: a PDF paragraph's indented first line joined to its next; a page header of three lines is furniture
-CHUNK_TEXT = "first-line-indent-37"
+# 38: a heading restored as often as the page has it; linear-time contents, pager and heading rules
+CHUNK_TEXT = "restored-headings-38"
 
 
 def chunking_params(settings: Settings) -> dict:
