@@ -816,10 +816,13 @@ def gap_sentence(gaps, refused: bool = False) -> str:
     words = [g for g in gaps if " versus " not in g]
     verb = "don't cover" if refused else "never mention"
     said = [f"The guides {verb} {_join(words)}."] if words else []
+    named = {w.lower() for w in words}
     for gap in gaps:
         if " versus " in gap:
             sides, _, aspect = gap.partition(" (")
             a, b = sides.split(" versus ", 1)
+            if {a.strip().lower(), b.strip().lower()} & named:
+                continue  # "never mention “Coursera”" says it: "They don't compare “Coursera” with ..." said it twice
             on = f" on “{_shown(aspect.rstrip(')'))}”" if aspect else ""
             said.append(f"{'They' if said else 'The guides'} don't compare “{_shown(a)}” with “{_shown(b)}”{on}.")
     return " ".join(said)

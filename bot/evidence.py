@@ -177,8 +177,8 @@ def _left_out(embedder, profile: Profile, own: str, question: Question, unknown:
     fewer = max((float((v @ reduced).max()) for v in sentence_vectors if len(v)), default=-1.0)
     # A name ("Europe", typed capitalized after the first word) is what it names: never a synonym of what the
     # passages say ("what about in Europe?" after a question on pay fit the US figure well, and nothing without it).
-    named = any(w[:1].isupper() and not own.lstrip().startswith(w) for phrase in unknown for w in phrase.split())
-    if not to_be and not _missing(full, fewer, shared, limits, synonym=not named):
+    named = any(w[:1].isupper() and not w.isupper() and not own.lstrip().startswith(w) for phrase in unknown for w in phrase.split())
+    if not to_be and not named and not _missing(full, fewer, shared, limits):
         return (), None, rest_has_subject
     return unknown, reduced, rest_has_subject
 

@@ -143,7 +143,8 @@ def test_a_comparison_is_called_missing_only_when_no_chunk_names_both_sides(guid
 
     assert together("TensorFlow", "PyTorch") and together("master's", "bootcamps")
     assert not together("Kaggle", "salary")
-    assert guides_bot.ask("Which pays more, Kaggle or a salary?").text.startswith("The guides don't compare “Kaggle” with “salary”")
+    # The guides never name Kaggle: said once, as that, not also as a comparison they do not make.
+    assert guides_bot.ask("Which pays more, Kaggle or a salary?").text.startswith("The guides never mention “Kaggle”. What")
     # Named with a bare "or", not offered as a choice: no comparison is missing.
     assert "compare" not in guides_bot.ask("Do I need Kaggle or a salary history to get hired?").text
 

@@ -426,6 +426,21 @@ def test_an_acronym_or_clipping_of_the_librarys_own_words_is_no_gap(tmp_path, em
     assert answer.kind == "answer" and not any(not_a_gap.lower() in gap.lower() for gap in answer.gaps), answer.gaps
 
 
+def test_a_place_the_library_never_names_is_a_gap_however_close_its_passages(tmp_path, embedder):
+    # A tester's library on Massachusetts licensing: "how do i become a pharmacy tech in Texas" was answered with the
+    # Massachusetts rules and no word of the gap (the passages fit the question with "Texas" nearly as well as
+    # without it: 0.73 against 0.78, inside the leave-out test's margin). A name is what it names.
+    bot = _bot_on(tmp_path, embedder, {
+        "ma.md": "# Pharmacy technician in Massachusetts\n\nTo become a pharmacy technician in Massachusetts, you need a "
+        "license from the state Board of Registration in Pharmacy. You must be at least 18 and have a high school diploma "
+        "or GED. Then you qualify in one of three ways: work 500 hours as a trainee, finish a Board-approved training "
+        "program, or pass a national exam. The license application fee is $150.\n",
+        "job.md": "# What pharmacy technicians do\n\nPharmacy technicians count pills, label bottles and work the register "
+        "under a pharmacist. Most work in retail stores; hospital jobs pay more.\n"})
+    answer = bot.ask("how do i become a pharmacy tech in Texas")
+    assert answer.kind == "answer" and answer.gaps == ("Texas",), answer.gaps
+
+
 def test_an_acronym_the_library_writes_in_the_plural_is_known(tmp_path, embedder):
     # A tester's PM library writes "PRDs" only: "is there a good PRD template?" opened "The guides never mention “PRD”".
     from bot.evidence import knows
@@ -1113,7 +1128,7 @@ def test_a_compared_name_the_library_never_writes_is_no_form_of_a_word_it_does(g
     # "Coursera" was taken as named wherever "course" was (its first five letters), so "Which is better, Coursera
     # or fast.ai?" was answered with a sentence on another programme and no word of the gap.
     answer = guides_bot.ask("Which is better, Coursera or fast.ai?")
-    assert answer.text.startswith("The guides don't compare “Coursera” with “fast.ai”"), answer.text
+    assert answer.text.startswith("The guides never mention “Coursera”. What they do say"), answer.text  # once
 
 
 ADVISOR_LEVELS = """# Technical advisor levels
