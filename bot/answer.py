@@ -247,13 +247,16 @@ def _mean_vector(evidence: Evidence, whole: list[int]) -> np.ndarray:
 
 
 def _asked_by_its_heading(p: Passage, evidence: Evidence) -> bool:
-    """Whether `p` opens a section under a question that asks what the asker does (half or more of the question's
-    topic terms): its first paragraph is the author's reply to it, whatever matches best further on ("Do I need a CS
-    degree to work at Google?" over "Hard to say. Most of the APMs I know have CS degrees, but ...")."""
-    topic = evidence.terms - evidence.background
+    """Whether `p` opens a section under a question that asks what the asker does (two or more of the question's
+    topic terms, and half of them): its first paragraph is the author's reply to it, whatever matches best further
+    on ("Do I need a CS degree to work at Google?" over "Hard to say. Most of the APMs I know have CS degrees, ...").
+    One shared word is not enough: "How can I become an APM?" does not ask when applications open."""
+    # The asker's own words: an abbreviation spelled out for the search ("apm (associate product manager)") would
+    # match a heading that only names the same thing.
+    topic = set(tokenize_one(re.sub(r"\([^()]*\)", " ", evidence.question.text))) - QUESTION_STEMS - evidence.background
     if not p.opens_section or not p.heading.rstrip().endswith("?") or not topic:
         return False
-    return len(topic & stems(p.heading)) >= len(topic) / 2
+    return len(topic & set(tokenize_one(p.heading))) >= max(2, len(topic) / 2)
 
 
 def _from_the_answer(whole: list[int], focus: tuple[int, ...], r0, cosines: np.ndarray) -> list[int]:

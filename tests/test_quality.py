@@ -335,12 +335,18 @@ def test_a_section_under_the_question_asked_is_quoted_from_its_first_paragraph(t
         "done some software engineering in the past, even if that's just hacking on side projects.\n\nIf you ask me, "
         "having a strong technical background is important if you want to become a product manager. You should also be "
         "able to explain tech concepts and know trends in the tech industry.\n\n### What skills do you need?\n\n"
-        "Knowing the fundamentals of tech, communicating clearly and making decisions with data.\n",
+        "Knowing the fundamentals of tech, communicating clearly and making decisions with data.\n\n"
+        "### How can I become an Associate Product Manager (APM)?\n\nThe best way to get started is to read the official website, which has "
+        "details about the program and tips from current and former APMs.\n\nThere's a full-time APM role, for which "
+        "applications open in early August and usually run till the end of September.\n",
         "day.md": "# A day in the life of a product manager\n\nMost of my day is meetings with engineers and designers. I "
         "write specs in the mornings and review launches in the afternoons.\n",
     })
     text = bot.ask("do i need a cs degree to be a product manager?").text
     assert text.removeprefix("Do I need a CS degree to work at Google?\n").startswith("Hard to say. Most of the APMs"), text
+    # One word shared is not the question asked: "How can I become an APM?" does not ask when applications open.
+    dates = bot.ask("when do google apm applications open?").text
+    assert dates.startswith("There's a full-time APM role"), dates
 
 
 def test_a_nested_list_is_quoted_nested(tmp_path, embedder):
