@@ -241,3 +241,16 @@ def test_a_word_the_titles_only_use_to_describe_something_else_is_no_subject():
     titles = ["Grad students in (bio)statistics - do a postdoc!", "Navigating Big Data Careers with a Statistics PhD",
               "A Short Guide for Students Interested in a Statistics PhD Program", "Why I'm Staying in Academia"]
     assert derive(titles, {}, [], frozenset(), stem).subject == "statistics"
+
+
+def test_a_one_word_subject_takes_the_word_its_titles_always_write_before_it():
+    # A tester's PM library greeted people with "my library of articles on “manager”": its titles and headings write
+    # "product manager" every time. "Statistics" stays alone where "bio" stands before it in a few titles.
+    from bot.library import derive
+    from bot.text import stem
+
+    titles = ["APM programs for new grads", "A day in the life of a product manager", "My resume", "Interview tips"]
+    headings = {"What does a product manager do?": 2, "Becoming a product manager": 1, "Interviews": 1}
+    assert derive(titles, headings, [], frozenset({"manag"}), stem).subject == "product manager"
+    stats = ["Statistics PhD programs", "Grad students in (bio)statistics", "The statistics identity crisis"]
+    assert derive(stats, {}, [], frozenset({"statist"}), stem).subject == "statistics"
