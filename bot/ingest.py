@@ -453,17 +453,18 @@ def _with_headings(page: str, text: str) -> str:
         if not following or _in_heading(following[0].getparent()):
             continue  # a heading over a heading ("Blog" over the page's own): none of the text's
         words = re.findall(r"\w+", " ".join(following))[:6]
-        found = re.compile(r"^(?!#)[^\w\n]*" + r"[\W_]+".join(map(re.escape, words)), re.M).search(text, at) if len(words) >= 3 else None
+        found = re.compile(r"^(?![ \t]*#)[^\w\n]*" + r"[\W_]+".join(map(re.escape, words)), re.M).search(text, at) if len(words) >= 3 else None
         if found is None:
             misses += 1
             continue
         start = end = found.start()
+        line = f"{'#' * int(h.tag[1])} {heading}\n\n"
         while end > at and text[end - 1] in " \t\n":
             end -= 1
         cut = end - len(heading)
         if not (cut >= at and text[cut:end] == heading and (cut == 0 or text[cut - 1] == "\n")):
             cut = start  # unless kept as a paragraph of its own: that is made its heading
-        inserts.append((cut, start, f"{'#' * int(h.tag[1])} {heading}\n\n"))
+        inserts.append((cut, start, line))
         at = start
     pieces, done = [], 0
     for cut, start, line in inserts:  # put together once: a page of thousands of headings is not copied each time
@@ -587,7 +588,12 @@ def _collapse_whitespace(raw: str) -> str:
     space (outside <pre>). trafilatura kept it inside a paragraph that holds a link, so a sentence was quoted
     broken over two paragraphs ("... of your apprenticeship," | "you are entitled to the national minimum wage")."""
     parts = _PRE.split(raw)
-    return "".join(part if i % 2 else re.sub(r"[ \t]*\n\s*", " ", part) for i, part in enumerate(parts))
+    return "".join(part if i % 2 else _SOURCE_BREAK.sub(" ", part) for i, part in enumerate(parts))
+
+
+# A line break in a page's source, unless a block opens after it: text not in a paragraph, then a list ("... a couple of
+# overall guiding principles:" | "<ul>"), was read as one line with the list's first item ("principles: - There is ...").
+_SOURCE_BREAK = re.compile(r"[ \t]*\n\s*(?!<(?:ul|ol|dl|table|h[1-6]|blockquote|pre)\b)", re.I)
 
 
 # Text a page never shows: screen-reader-only spans (GOV.UK's "visually-hidden" " (Opens in a new window)" after
@@ -1088,7 +1094,7 @@ _WEB_FURNITURE = re.compile(r"^[ \t]*(?:Skip to (?:main )?content|Skip to naviga
                             r"(?:(?<=\S)[ \t]+|^)Previous[ \t]*«[^\n«»]{0,300}»[ \t]*$", re.M)  # a pager may close a paragraph
 # Greedy to the line's last mark, not lazy: "(.+?)[ \t]*$" tried the end from every character (a run of spaces).
 _ITEM_TEXT = re.compile(rf"^[ \t]*{LIST_MARKER}[ \t]+(.*\S)[ \t]*$")
-_HEADING_TEXT = re.compile(r"^#{1,6}[ \t]+(.*\S)[ \t]*$", re.M)
+_HEADING_TEXT = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*\S)[ \t]*$", re.M)  # trafilatura's text may open " ## ..."
 
 
 def _key(heading: str) -> str:

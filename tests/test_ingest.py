@@ -1058,3 +1058,27 @@ def test_a_word_processors_paragraphs_with_an_indented_first_line_and_a_three_li
     text = load_article(path).text
     assert "specializations, often accompanied by increased pay" in text and "- " not in text
     assert "Nava" not in text and "Hemlock" not in text and "Page" not in text
+
+
+def test_text_before_a_list_in_a_pages_source_stays_its_own_line(tmp_path):
+    # A tester's game-programming page: text outside any paragraph, a line break, then a list. The break was read as a
+    # space, and the lead-in and the first item were one line, quoted as one sentence ("principles: - There is ...").
+    path = tmp_path / "resume.html"
+    path.write_text("<html><head><title>Interviewing</title></head><body><h2>Getting your resume ready</h2>\nYou may be "
+                    "asking about the interview process. Well, you need projects done first.<br/>\n<br/>\nFirst get your "
+                    "resume ready. There are tons of guides out there, so I will stick to a couple of overall guiding "
+                    "principles:\n<ul>\n<li>There is no reason for your resume to be more than one page long.</li>\n<li>Say"
+                    " as much as you can with as little as possible.</li>\n</ul>\nThen send it to the studios.<br/>\n"
+                    "</body></html>")
+    text = load_article(path).text
+    assert "guiding principles:\n- There is no reason for your resume" in text, text
+
+
+def test_a_heading_trafilatura_kept_is_not_put_back_again():
+    # trafilatura's text of an apprenticeships page opened " ## Get assessed ..." (a space first): not seen as a
+    # heading, it was put back before its paragraph a second time.
+    from bot.ingest import _with_headings
+
+    page = "<html><body><h2>Get assessed and get your certificate</h2><p>You will be assessed at some stage.</p></body></html>"
+    text = " ## Get assessed and get your certificate\n\nYou will be assessed at some stage."
+    assert _with_headings(page, text) == text

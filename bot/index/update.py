@@ -67,7 +67,9 @@ SPLITTER = "pysbd-0.3+glued"  # recorded in the manifest: other sentence boundar
 #     docs page's menu and heading anchors
 # 37: a PDF paragraph's indented first line joined to its next; a page header of three lines is furniture
 # 38: a heading restored as often as the page has it; linear-time contents, pager and heading rules
-CHUNK_TEXT = "restored-headings-38"
+# 39: a line break before a block in a page's source is kept (a lead-in and a list); a heading trafilatura kept
+#     after a space is not put back again
+CHUNK_TEXT = "source-breaks-39"
 
 
 def chunking_params(settings: Settings) -> dict:
