@@ -419,9 +419,11 @@ def _title_and_site(title: str, found: dict[str, int]) -> tuple[str, str]:
     return (parts[own].strip(), parts[1 - own].strip()) if own is not None else (title, "")
 
 
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def _in_heading(element) -> bool:
-    return element is not None and any(e.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for e in element.iterancestors()) or (
-        element is not None and element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
+    return element is not None and (element.tag in _HEADING_TAGS or any(e.tag in _HEADING_TAGS for e in element.iterancestors()))
 
 
 MAX_HEADING_MISSES = 50
@@ -441,7 +443,7 @@ def _with_headings(page: str, text: str) -> str:
         return text
     at, misses, inserts = 0, 0, []
     kept = {_key(m[1].strip("*_")) for m in _HEADING_TEXT.finditer(text)}
-    for h in tree.iter("h2", "h3", "h4", "h5", "h6"):
+    for h in tree.iter(*_HEADING_TAGS[1:]):
         heading = " ".join(h.text_content().split())
         if not heading or len(heading) > MAX_HEADING_CHARS or _key(heading) in kept:
             continue
