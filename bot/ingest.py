@@ -102,7 +102,7 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
              or (_title_line(text) if kind == "text" else ""))
     site = next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), "")
     title = _without_site(title, site)
-    url = _meta_text(meta.get("url"), MAX_URL_CHARS + 1)
+    url = next(filter(None, (_meta_text(meta.get(k), MAX_URL_CHARS + 1) for k in URL_KEYS)), "")
     url = "" if _LOCAL_URL.match(url) else url  # a page saved from its author's preview server links there
     return Article(
         id=article_id(path),
@@ -114,6 +114,11 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
         url=url if len(url) <= MAX_URL_CHARS else "",  # a link cut short leads nowhere: none is better
         date=_date_of(meta, path.name),
     )
+
+
+# Where metadata keeps an article's address: its own, or the original of a copy (freeCodeCamp "originalURL",
+# a blog's "canonical_url"), read under lowercase names.
+URL_KEYS = ("url", "canonical_url", "canonicalurl", "originalurl", "original_url")
 
 
 # Where front matter keeps an article's publication date: Jekyll, Hugo and Docusaurus "date", Astro "pubDate",
@@ -211,9 +216,15 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
         return _read_html(path, raw)
     if kind == "rst":
         return _read_rst(path, raw)
+    # A template's import line above the front matter ("{% from 'quote.j2' import quotesource %}", a Pelican post)
+    # renders nothing: left there, the front matter was read as text and the title and date were lost.
+    raw = _TEMPLATE_PREAMBLE.sub("", raw, count=1)
     if kind == "markdown" or raw.startswith("---"):
         return _read_markdown(path, raw)
     return raw, {}
+
+
+_TEMPLATE_PREAMBLE = re.compile(r"\A(?:[ \t]*\{[%#][^{}\n]{0,300}[%#]\}[ \t]*\n){1,20}(?=-{3,}[ \t]*\n)")
 
 
 def _front_title(meta: dict):
@@ -349,14 +360,20 @@ def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
             data = tomllib.loads(block)
         except tomllib.TOMLDecodeError:
             raise ArticleError(path, "its front matter (between +++ lines) is not valid TOML") from None
-        return body.strip(), data
+        return body.strip(), _with_lowercase_keys(data)
     try:
         data = load_yaml(block)
     except YAMLAliasError as e:
         raise ArticleError(path, f"its front matter {e}") from None
     except Exception as e:  # malformed YAML comes in several types: name the file, do not guess
         raise ArticleError(path, f"its front matter is not valid YAML ({type(e).__name__})") from None
-    return body.strip(), data if isinstance(data, dict) else {}
+    return body.strip(), _with_lowercase_keys(data) if isinstance(data, dict) else {}
+
+
+def _with_lowercase_keys(data: dict) -> dict:
+    """Front matter with each key also under its lowercase name: Pelican writes "Title:" and "Date:", freeCodeCamp
+    "originalURL:"; the names as written stay (a key written in both cases keeps its lowercase value)."""
+    return {**{k.lower(): v for k, v in data.items() if isinstance(k, str)}, **data}
 
 
 _LINK_PARAGRAPH = re.compile(r"(<p\b[^<>]{0,300}>\s*)<a\b[^<>]{0,2000}>([^<>]{1,300})</a>(\s*</p>)", re.I)
@@ -441,6 +458,8 @@ def _with_headings(page: str, text: str) -> str:
         tree = lxml.html.fromstring(page)
     except (ValueError, lxml.etree.ParserError):
         return text
+    for hidden in tree.xpath(_NOT_SHOWN):  # a heading's screen-reader text ("Link to heading") is not shown
+        hidden.drop_tree()
     at, misses, inserts = 0, 0, []
     kept = {_key(m[1].strip("*_")) for m in _HEADING_TEXT.finditer(text)}
     for h in tree.iter(*_HEADING_TAGS[1:]):
@@ -452,7 +471,11 @@ def _with_headings(page: str, text: str) -> str:
         if misses >= MAX_HEADING_MISSES:
             break
         following = h.xpath("following::text()[normalize-space()][position() <= 8]")
-        if not following or _in_heading(following[0].getparent()):
+        # A text node after an element (its tail: "<h3>Q</h3>bare words") stands in that element's parent, not in it.
+        owner = following[0].getparent() if following else None
+        if following and following[0].is_tail:
+            owner = owner.getparent()
+        if not following or _in_heading(owner):
             continue  # a heading over a heading ("Blog" over the page's own): none of the text's
         words = re.findall(r"\w+", " ".join(following))[:6]
         found = re.compile(r"^(?![ \t]*#)[^\w\n]*" + r"[\W_]+".join(map(re.escape, words)), re.M).search(text, at) if len(words) >= 3 else None

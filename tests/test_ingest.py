@@ -981,6 +981,36 @@ def test_an_html_pages_section_headings_are_kept_where_it_has_no_article_element
     assert "Blog" not in text  # a heading over a heading
 
 
+def test_a_heading_over_bare_text_is_kept_where_the_page_has_no_article_element(tmp_path):
+    # "<h3>Question</h3>In week 3 ...": the words after the heading are its tail, not a paragraph; they were read as
+    # inside the heading ("a heading over a heading") and every such question was left out.
+    path = tmp_path / "faq.html"
+    path.write_text(_faq_page().replace("</h3></p>\n<p>In week", "</h3>In week").replace("in detail.</p>", "in detail.<br>"))
+    text = load_article(path).text
+    assert "### Question 3: what happens in week 3 of the program?\n\nIn week 3 every new hire" in text
+
+
+def test_a_headings_screen_reader_text_is_not_put_back_with_it(tmp_path):
+    # Hugo's heading anchor: a link icon and "<span class='sr-only'>Link to heading</span>", shown to no reader; the
+    # headings put back where trafilatura had left them out read "Essential Technologies to Learn Link to heading".
+    path = tmp_path / "faq.html"
+    anchor = "<a class='heading-link' href='#q'><span class='sr-only'>Link to heading</span></a>"
+    path.write_text(_faq_page().replace("</h3>", f" {anchor}</h3>"))
+    text = load_article(path).text
+    assert "### Question 3: what happens in week 3 of the program?\n\nIn week 3" in text and "Link to" not in text
+
+
+def test_a_template_import_above_the_front_matter_and_capitalized_keys_are_read(tmp_path):
+    # A Pelican post: "{% from 'quote.j2' import quotesource %}" above "---", then "Title:" and "Date:". The front
+    # matter was read as text (a passage "Title: Preparing the SRE interview Date: ..."), the title was the file name's.
+    path = tmp_path / "sre-interview.md"
+    path.write_text("{% from 'quote.j2' import quotesource %}\n---\nTitle: Preparing the SRE interview\nDate: 2017-04-20\n"
+                    "originalURL: https://example.org/sre\n---\n\nI recently interviewed for an SRE position and spent a week.\n")
+    a = load_article(path)
+    assert (a.title, a.date, a.url) == ("Preparing the SRE interview", "2017-04-20", "https://example.org/sre")
+    assert a.text.startswith("I recently interviewed")
+
+
 def test_an_html_pages_front_matter_and_titled_site_are_read(tmp_path):
     path = tmp_path / "faq.html"
     path.write_text(_faq_page("---\nlayout: simple\ntitle: The program's FAQs\ndate: 2021-03-04\n---\n"))
