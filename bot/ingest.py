@@ -123,12 +123,13 @@ URL_KEYS = ("url", "canonical_url", "canonicalurl", "originalurl", "original_url
 
 # Where front matter keeps an article's publication date: Jekyll, Hugo and Docusaurus "date", Astro "pubDate",
 # Hugo "publishDate", schema.org "datePublished". A date of last change ("lastmod", "updated") is not its date.
-DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish_date", "datePublished")
+DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish_date", "datePublished", "pubdatetime",
+             "datetime")
 
 
 # Dates as front matter writes them ("October 15, 2025", "Jan 23, 2024", "15 Oct 2025"), read as ISO dates so that
 # every source shows its date one way (a tester's library showed three ways side by side).
-_WRITTEN_DATES = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d")
+_WRITTEN_DATES = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d", "%Y.%m.%d")
 
 
 def _said_more(title: str, heading: str) -> str:
@@ -335,6 +336,8 @@ def load_yaml(text: str):
 _FRONT_MATTER = re.compile(r"^-{3,}\s*$", re.M)
 _GLUED_CLOSING = re.compile(r"-{3,}[ \t]*\n(?:(?!-{3})[^\n]*\n){0,200}?(-{3,})(?=#)")
 _TOML_FRONT_MATTER = re.compile(r"^\+{3}\s*$", re.M)  # Hugo's other kind: TOML between +++ lines
+_PROPERTY = re.compile(r"^([\w-]{1,60})::[ \t]*([^\n]*?)[ \t]*$", re.M)
+_PROPERTY_BLOCK = re.compile(r"(?:[ \t]*(?:[\w-]{1,60}::[^\n]*)?\n)*[ \t]*[\w-]{1,60}::[^\n]*")
 
 
 def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
@@ -361,6 +364,10 @@ def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
         except tomllib.TOMLDecodeError:
             raise ArticleError(path, "its front matter (between +++ lines) is not valid TOML") from None
         return body.strip(), _with_lowercase_keys(data)
+    if _PROPERTY_BLOCK.fullmatch(block.strip("\n")):
+        # Logseq/Dataview properties ("title:: SEO Career Paths: From Coordinator to VP"): no YAML, whose reader
+        # refused every such file with a colon in a value, and read "title:" as the key of the others.
+        return body.strip(), _with_lowercase_keys(dict(m.groups() for m in _PROPERTY.finditer(block)))
     try:
         data = load_yaml(block)
     except YAMLAliasError as e:
@@ -826,6 +833,12 @@ _CTA_LINK = (r"\[\s*(?:learn more|read more|see more|find out more|more info(?:r
 # inside a sentence ("express interest [here](url).") is part of it.
 _CALL_TO_ACTION = re.compile(rf"(?:^|(?<=:)|(?<=:\*\*)|(?<=:__)|(?<=\|))[ \t]*{_CTA_LINK}"
                              rf"(?:[ \t]*[\\/|•·][ \t]*{_CTA_LINK})*[ \t]*(?=$|\|)", re.I | re.M)
+# A line pointing at other pages, all links ("Learn more:[What Does a Data Analyst Do? A Career Guide](./x.md)",
+# "**Related:** [A](a), [B](b)"): their titles are no text of this article (one ended the section that leads into
+# its steps, and was quoted as a sentence of it).
+_POINTER_LINE = re.compile(r"^[ \t]*(?:\*\*|__)?(?:learn more|read more|read next|see also|further reading|recommended(?: reading)?|"
+                           r"related(?: reading| articles?| posts?| content)?)[ \t]*(?:\*\*|__)?:(?:\*\*|__)?"
+                           r"(?:[ \t,;|•]*\[[^\[\]\n]{0,300}\]" + _TARGET + r")+[ \t]*$\n?", re.I | re.M)
 _SHORTCUT = re.compile(r"\[([^\[\]\n]+)\]")  # "[Google]" is a link only when a "[google]: url" line defined it
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
 # A note marker in <sup> (a number or one letter, maybe in its own <a>) goes; "19<sup>th</sup>" keeps "th".
@@ -1089,7 +1102,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _FOOTNOTE_REF.sub("", text)
     text = _IMAGE.sub("", text)
     text = _IMG_CAPTION.sub("", text)
-    text = _CALL_TO_ACTION.sub("", text)
+    text = _CALL_TO_ACTION.sub("", _POINTER_LINE.sub("", text))
     text = _LINK.sub(r"\1", text)
     text = _SHORTCUT.sub(lambda m: m[1] if m[1].lower() in labels else m[0], text)
     text = _AUTOLINK.sub(r"\1", text)
@@ -1194,7 +1207,9 @@ def _join_soft_breaks(text: str) -> str:
                 out[-1].append(rest.strip())
                 continue
         out.append([line])
-        open_to = "" if fenced or not line.strip() or _HEADING_LINE.match(line) or line.lstrip().startswith(("|", "```", "~~~")) else "text"
+        # A rule ("---") ends what is above it and opens nothing: "---\nThe Co-op program ..." was quoted "--- The Co-op".
+        open_to = "" if (fenced or not line.strip() or _HEADING_LINE.match(line) or _RULE_LINE.match(line)
+                         or line.lstrip().startswith(("|", "```", "~~~"))) else "text"
         joins.append("quote" if quoted and open_to else open_to)
     return "\n".join(" ".join(pieces) for pieces in out)
 
@@ -1203,6 +1218,7 @@ def _join_soft_breaks(text: str) -> str:
 # "- [Books](09-Books.md#books)"). It repeats the headings that follow as a list of words: no content to quote.
 # Links to another site's page ("https://help.github.com/...#where-does-the-license-live") are content.
 _TOC_LIST = re.compile(r"(?:^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[[^\[\]\n]+\]\((?![a-zA-Z][\w+.-]*:|//)[^()\s]*#[^()\s]*\)[ \t]*(?:\n|\Z)){2,}", re.M)
+_RULE_LINE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # a thematic break, once setext headings are read
 _SETEXT_BAR = re.compile(r"^ {0,3}(=+|-{2,})[ \t]*$")
 
 

@@ -1011,6 +1011,24 @@ def test_a_template_import_above_the_front_matter_and_capitalized_keys_are_read(
     assert a.text.startswith("I recently interviewed")
 
 
+def test_a_rule_is_not_joined_to_the_line_after_it():
+    # A scraped page: "**Scraped**: ...\n\n---\nThe Co-op/Internship program ..." was quoted "--- The Co-op ...".
+    text = clean_text("Scraped: 2026-02-24\n\n---\nThe Co-op program gives students practical experience.\n", markdown=True)
+    assert "--- The" not in text and "\nThe Co-op program gives" in text
+
+
+def test_front_matter_of_properties_and_other_date_keys_are_read(tmp_path):
+    # Logseq/Dataview properties ("title:: ..."): YAML refused each whose value held ": ", and the whole build with it.
+    path = tmp_path / "paths.md"
+    path.write_text("---\ntitle:: SEO Career Paths: From Coordinator to VP\nauthor:: Victor\ndate:: 2026.03.20\n---\n\n"
+                    "# SEO Career Paths\n\nMost SEO careers start as a coordinator and move up in two years.\n")
+    a = load_article(path)
+    assert (a.title, a.date) == ("SEO Career Paths: From Coordinator to VP", "2026-03-20") and "::" not in a.text
+    path.write_text("---\ntitle: So you want to be a content strategist\ndatetime: 2018-03-04T04:58:53Z\n---\n\n"
+                    "In March I finally became a content strategist after years of trying.\n")
+    assert load_article(path).date == "2018-03-04"  # AstroPaper's "datetime"
+
+
 def test_an_html_pages_front_matter_and_titled_site_are_read(tmp_path):
     path = tmp_path / "faq.html"
     path.write_text(_faq_page("---\nlayout: simple\ntitle: The program's FAQs\ndate: 2021-03-04\n---\n"))
