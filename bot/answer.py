@@ -668,6 +668,17 @@ def _first_person(text: str) -> bool:
     return bool(_FIRST_PERSON.search(text))
 
 
+def _outline(passage: Passage, last: int) -> str:
+    """The headings of the subsections a quote's last sentence (`last`) points at ("here are some steps ..."), as
+    the list it promises, in the author's words and order; "" when it points at none (evidence.with_outline)."""
+    if not passage.outline or last != passage.outline_at:
+        return ""
+    return "\n" + "\n".join(h if _NUMBERED.match(h) else f"- {h}" for h in passage.outline)
+
+
+_NUMBERED = re.compile(r"(?:\d{1,2}|[A-Za-z])[.)][ \t]")  # a heading that carries its own number ("1. Get a ...")
+
+
 # ---- rendering -----------------------------------------------------------------------------------
 
 
@@ -707,6 +718,7 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
             )
         )
         body = quoted[0] + "".join(j + q for j, q in zip(joiners, quoted[1:]))
+        body += _outline(passages[group[-1].rank], group[-1].members[-1])
         heading = " ".join(first.heading.split())
         opens = roles[ranks[0]].on_heading and any(c.rank == ranks[0] and c.a == 0 for c in group)
         # A quote that opens on a list item or a quoted block has no lead-in of its own: it is shown under its

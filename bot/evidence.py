@@ -93,7 +93,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     if telling_sides:
         passages = with_each_side(retriever, passages, question.sides, telling_sides)
     unknown = unknown_phrases(profile, own, own_vector, limits.salient_word)
-    passages = [with_what_it_announces(retriever.store, with_rest_of_list(retriever.store, p)) for p in passages]
+    passages = [_widened(retriever.store, p) for p in passages]
     held = set().union(*(stems(f"{p.heading} {p.text}") for p in passages[:3]))
     # Another career asked about is the gap whether or not the library knows its words ("pilot" of "a pilot
     # project"; "commercial" of "a commercial pilot"): it decides the refusal.
@@ -800,6 +800,43 @@ def with_rest_of_list(store, passage: Passage) -> Passage:
 
 
 _PROMISES = re.compile(r"^(?:so,? )?here (?:are|is)\b|\bas follows\b", re.I)  # not "Below is ...": a page's overview of all that follows
+
+
+def _widened(store, passage: Passage) -> Passage:
+    """`passage` with what its last sentence leads to: the subsections it points at, the rest of its list, the
+    next chunk it announces."""
+    return with_what_it_announces(store, with_rest_of_list(store, with_outline(store, passage)))
+
+
+# A section's last sentence that points at what follows: "..., here are some steps toward becoming a data analyst."
+_POINTS_ON = re.compile(r"\bhere (?:are|is)\b|\bthe following\b|\bas follows\b|:$", re.I)
+MAX_OUTLINE = 12  # subsection headings shown as the list a sentence points at; past it the page is its own contents
+
+
+def with_outline(store, passage: Passage) -> Passage:
+    """`passage` with the headings of the subsections that open right after its section's last sentence, when that
+    sentence points at them (`_POINTS_ON`): a guide's steps are often its next sections ("### 1. Get a foundational
+    education", "### 2. Build your technical skills"), and the lead-in quoted alone promised steps it never gave (a
+    tester's data analyst library). Two or more subsections, direct children of its heading; else unchanged."""
+    if passage.row < 0:
+        return passage
+    chunks, row = store.chunks, passage.row
+    own = store.sentences_in(row)
+    if not own or not _POINTS_ON.search(own[-1].text.strip()):
+        return passage
+    path = (*chunks[row].context, chunks[row].heading)
+    headings: list[str] = []
+    n = row + 1
+    while n < len(chunks) and chunks[n].article_id == chunks[row].article_id and len(headings) <= MAX_OUTLINE:
+        c = chunks[n]
+        if c.context[: len(path)] != path:
+            break  # the section is over
+        if c.context == path and (not headings or headings[-1] != c.heading):
+            headings.append(c.heading)
+        n += 1
+    if not 2 <= len(headings) <= MAX_OUTLINE:
+        return passage
+    return replace(passage, outline=tuple(headings), outline_at=len(own) - 1)
 
 
 def with_what_it_announces(store, passage: Passage) -> Passage:

@@ -361,6 +361,8 @@ def about(heading: str, title: str = "") -> str:
     plain = (re.fullmatch(r"[A-Za-z][A-Za-z' -]*", heading) and all(w.islower() or w.isupper() for w in words[1:])
              and len(words) <= PLAIN_MAX_WORDS)
     first = words[0] if words and (words[0].isupper() or len(words[0]) == 1) else (words[0].lower() if words else "")
+    if plain and first == "about" and len(words) > 1:  # "About the exam": "... say about the exam?", not "about about"
+        first, words = words[1], words[1:]
     named = " ".join([first, *words[1:]]) if plain else f"“{_quoted_within(heading)}”"
     return f"What do the guides say about {named} in “{title}”?" if title else f"What do the guides say about {named}?"
 

@@ -48,6 +48,10 @@ class Passage:
     row: int = -1  # where its chunk's vector is
     opens_section: bool = False  # the first chunk under its heading: its first sentence may lean on the heading
     context: tuple[str, ...] = ()  # the headings above `heading`, outermost first (Chunk.context)
+    # The headings of the subsections its last sentence points at ("... here are some steps toward becoming a data
+    # analyst." over "### 1. Get a foundational education", "### 2. ..."), and that sentence's place (evidence.with_outline).
+    outline: tuple[str, ...] = ()
+    outline_at: int = -1
 
     @property
     def section(self) -> tuple:

@@ -254,3 +254,11 @@ def test_a_one_word_subject_takes_the_word_its_titles_always_write_before_it():
     assert derive(titles, headings, [], frozenset({"manag"}), stem).subject == "product manager"
     stats = ["Statistics PhD programs", "Grad students in (bio)statistics", "The statistics identity crisis"]
     assert derive(stats, {}, [], frozenset({"statist"}), stem).subject == "statistics"
+
+
+def test_a_heading_that_opens_with_about_is_asked_about_once():
+    # A tester's engineering library offered "What do the guides say about about the exam?" in its greeting.
+    from bot.library import about
+
+    assert about("About the exam") == "What do the guides say about the exam?"
+    assert about("Adult learners") == "What do the guides say about adult learners?"

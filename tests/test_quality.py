@@ -1393,3 +1393,21 @@ def test_a_figure_about_someone_else_does_not_lead_a_pay_question(guides_bot):
     # word "pay" alone: the guides give no intern's pay, and say so.
     answer = guides_bot.ask("do internships pay?")
     assert "$147,134" not in answer.text and answer.gaps == ("a figure",) and "Internships" in answer.text, answer.text
+
+
+def test_a_lead_in_to_the_sections_that_follow_is_quoted_with_their_headings(tmp_path, embedder):
+    # A tester's data analyst library: "what are the steps to become a data analyst" got only "..., here are some
+    # steps toward becoming a data analyst." The steps were the next sections' headings ("### 1. Get a foundational
+    # education" ...), and the answer promised steps it never gave.
+    steps = ["Get a foundational education", "Build your technical skills", "Work on projects with real data",
+             "Develop a portfolio of your work"]
+    sections = "".join(f"### {i}. {s}\n\nThis part of the path takes a few months of steady work for most "
+                       f"people, and the {s.split()[-1]} matters to employers who hire.\n\n" for i, s in enumerate(steps, 1))
+    bot = _bot_on(tmp_path, embedder, {"analyst.md": (
+        "# How to Become a Data Analyst\n\n## How do I become a data analyst? A step-by-step guide\n\nYou can find data "
+        "analytics jobs in all sorts of industries. Whether you are just getting started or pivoting to a new career, "
+        "here are some steps toward becoming a data analyst.\n\nLearn more:[What Does a Data Analyst Do?](./what.md)\n\n"
+        + sections + "## Pay\n\nEntry-level analysts in the US earn about $60,000 a year.\n")})
+    answer = bot.ask("what are the steps to become a data analyst?")
+    assert "here are some steps toward becoming a data analyst.\n1. Get a foundational education\n2. Build your" in answer.text, answer.text
+    assert "4. Develop a portfolio of your work" in answer.text and "What Does" not in answer.text
