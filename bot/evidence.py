@@ -809,7 +809,8 @@ def _widened(store, passage: Passage) -> Passage:
 
 
 # A section's last sentence that points at what follows: "..., here are some steps toward becoming a data analyst."
-_POINTS_ON = re.compile(r"\bhere (?:are|is)\b|\bthe following\b|\bas follows\b|:$", re.I)
+_POINTS_ON = re.compile(r"\bhere (?:are|is)\b|\bthe following\b|\bas follows\b|\bbelow\b|\blet(?:'|’)?s\b|\blet us\b|:$", re.I)
+_STEP = re.compile(r"(?:step[ \t]+)?(\d{1,2})[.):][ \t]", re.I)  # a numbered heading: "1. Paid Ads", "Step 2: Apply"
 MAX_OUTLINE = 12  # subsection headings shown as the list a sentence points at; past it the page is its own contents
 
 
@@ -824,6 +825,15 @@ def with_outline(store, passage: Passage) -> Passage:
     own = store.sentences_in(row)
     if not own or not _POINTS_ON.search(own[-1].text.strip()):
         return passage
+    numbered = _numbered_sections(chunks, row)  # "1. ...", "2. ...", "3. ...", not the "Conclusion" under them too
+    headings = numbered if len(numbered) >= 2 else _subsections(chunks, row)
+    if not 2 <= len(headings) <= MAX_OUTLINE:
+        return passage
+    return replace(passage, outline=tuple(headings), outline_at=len(own) - 1)
+
+
+def _subsections(chunks, row: int) -> list[str]:
+    """The headings of the sections right under chunk `row`'s heading that open after it, in order."""
     path = (*chunks[row].context, chunks[row].heading)
     headings: list[str] = []
     n = row + 1
@@ -834,9 +844,23 @@ def with_outline(store, passage: Passage) -> Passage:
         if c.context == path and (not headings or headings[-1] != c.heading):
             headings.append(c.heading)
         n += 1
-    if not 2 <= len(headings) <= MAX_OUTLINE:
-        return passage
-    return replace(passage, outline=tuple(headings), outline_at=len(own) - 1)
+    return headings
+
+
+def _numbered_sections(chunks, row: int) -> list[str]:
+    """The headings of the sections numbered 1, 2, 3 ... that open right after chunk `row`, at any level: a bold line
+    read as a heading ("**1. Paid Ads (Meta & Google Ads)**") sits beside the lead-in's section, not under it."""
+    headings: list[str] = []
+    n = row + 1
+    while n < len(chunks) and chunks[n].article_id == chunks[row].article_id and len(headings) <= MAX_OUTLINE:
+        heading = chunks[n].heading
+        if not headings or headings[-1] != heading:
+            number = _STEP.match(heading)
+            if number is None or int(number[1]) != len(headings) + 1:
+                break
+            headings.append(heading)
+        n += 1
+    return headings
 
 
 def with_what_it_announces(store, passage: Passage) -> Passage:

@@ -1411,3 +1411,18 @@ def test_a_lead_in_to_the_sections_that_follow_is_quoted_with_their_headings(tmp
     answer = bot.ask("what are the steps to become a data analyst?")
     assert "here are some steps toward becoming a data analyst.\n1. Get a foundational education\n2. Build your" in answer.text, answer.text
     assert "4. Develop a portfolio of your work" in answer.text and "What Does" not in answer.text
+
+
+def test_a_lead_in_to_numbered_bold_items_is_quoted_with_them(tmp_path, embedder):
+    # A tester's marketing library: "Let's explore the top five freelance marketing skills ..." was the whole answer;
+    # the five were bold lines ("**1. Paid Ads (Meta & Google Ads)**"), read as headings beside the lead-in's section.
+    skills = ["Paid Ads (Meta & Google Ads)", "SEO (Search Engine Optimization)", "Content Marketing"]
+    items = "".join(f"**{i}. {s}**  \nClients pay well for {s.split()[0]} work, and a freelancer who knows it finds steady "
+                    "projects with small businesses.\n\n" for i, s in enumerate(skills, 1))
+    bot = _bot_on(tmp_path, embedder, {"skills.md": (
+        "# Top Freelance Marketing Skills to Make Money\n\nIf you are looking to make money as a freelance marketer, "
+        "certain skills set you apart. Let's explore the top three freelance marketing skills that are essential "
+        "today.\n\n" + items + "## Conclusion\n\nFreelancing in marketing can be rewarding if you have the right skills.\n")})
+    answer = bot.ask("what are the top freelance marketing skills?")
+    assert "essential today.\n1. Paid Ads (Meta & Google Ads)\n2. SEO" in answer.text, answer.text
+    assert "3. Content Marketing" in answer.text and "- Conclusion" not in answer.text
