@@ -148,10 +148,16 @@ def derive(titles: list[str], headings: dict[str, int], article_abbreviations: l
                         if s and spread_enough(s)), "")
     if len(subject.split()) == 1 and not subject.isupper():
         subject = _with_its_modifier(subject, texts)
+    # A short form the articles spell out in different ways means what most of them say: "PE" is "professional
+    # engineer" in two articles of a tester's engineering library and "practice of engineering" in a third (its
+    # "Principles and Practice of Engineering (PE)"), which, read first, rewrote every question on the PE exam.
+    # A tie goes to the article read first.
+    votes = Counter((short, long.lower()) for found in article_abbreviations for short, long in found.items())
     abbreviations: dict[str, str] = {}
     for found in article_abbreviations:
         for short, long in found.items():
-            abbreviations.setdefault(short, long)
+            if short not in abbreviations or votes[short, long.lower()] > votes[short, abbreviations[short].lower()]:
+                abbreviations[short] = long
     defined = frozenset(abbreviations)
     if initials:
         # What people type for the subject: its initials ("MLE"), and those of its first words ("ML").

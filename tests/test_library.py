@@ -262,3 +262,14 @@ def test_a_heading_that_opens_with_about_is_asked_about_once():
 
     assert about("About the exam") == "What do the guides say about the exam?"
     assert about("Adult learners") == "What do the guides say about adult learners?"
+
+
+def test_a_short_form_spelled_out_differently_means_what_most_articles_say():
+    # A tester's engineering library: "Principles and Practice of Engineering (PE)" in the article read first made
+    # every "PE" question "PE (practice of engineering)", where two other articles say "Professional Engineer (PE)".
+    from bot.library import derive
+    from bot.text import stem
+
+    found = [{"pe": "practice of engineering"}, {"pe": "professional engineer"}, {"pe": "Professional Engineer"}]
+    assert derive(["A", "B", "C"], {}, found, frozenset(), stem).abbreviations["pe"].lower() == "professional engineer"
+    assert derive(["A"], {}, found[:1], frozenset(), stem).abbreviations["pe"] == "practice of engineering"
