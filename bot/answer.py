@@ -530,13 +530,17 @@ def _overlap(text: str, evidence: Evidence) -> float:
     return len(stems(text) & terms) / len(terms)
 
 
+_HYPHENATED = re.compile(r"\b[A-Za-z]{1,20}(?:-[A-Za-z]{1,20})+\b")
+
+
 def _mentions(text: str, phrase: str, evidence: Evidence) -> bool:
     """Whether `text` names `phrase` (any of its content words, stemmed; "tech giants" names "big tech companies")."""
     # A side made only of the library's own subject ("machine learning engineer") is named by those words.
     wanted = side_terms(phrase, evidence.background)
     if not wanted:
         return False
-    have = stems(text)
+    # ... as does a hyphenated word typed as one ("onpage" of "On-Page SEO").
+    have = stems(text) | stems(" ".join(m.replace("-", "") for m in _HYPHENATED.findall(text)))
     # "data science" names "data scientist": stems that share their first five letters count.
     return bool(have & wanted) or any(len(w) >= 5 and any(h[:5] == w[:5] for h in have) for w in wanted)
 

@@ -468,6 +468,7 @@ def unreadable(profile: Profile, text: str) -> bool:
                      or _zipf(w) >= FOREIGN_ZIPF or function_word_typo(w)
                      or len(lower) >= 6 and lower.isascii() and _english_misspelling(profile, lower) is not None
                      or bool(_contracted(lower))  # "mgmt", "yrs": chat shorthand for English words
+                     or len(lower) >= 6 and lower.isascii() and _with_particle(profile, lower)  # "onpage": "on-page"
                      or _CAMEL_CASE.search(w) is not None)  # "ModuleNotFoundError": a name in code, no language
         if readable >= needed:
             return False
@@ -639,6 +640,12 @@ def _compound(profile: Profile, w: str) -> bool:
     """Whether `w` is two words of the library written as one ("helpdesk" for "help desk", "workload"), each
     at least four letters: shorter parts match too much by chance ("chatgpt" is not "chat" + "gpt")."""
     return any(profile.knows_term(stem(w[:i])) and profile.knows_term(stem(w[i:])) for i in range(4, len(w) - 3))
+
+
+def _with_particle(profile: Profile, w: str) -> bool:
+    """Whether `w` is a particle run onto a word of the library ("onpage", "offpage" for "on-page", "off-page"): the
+    particle is never indexed. Readable English, but no proof the library knows the compound ("offside")."""
+    return any(w[:i] in FUNCTION_WORDS and profile.knows_term(stem(w[i:])) for i in range(2, min(5, len(w) - 3)))
 
 
 def _misspelled(profile: Profile, w: str, stem: str) -> bool:

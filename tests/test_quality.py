@@ -1426,3 +1426,15 @@ def test_a_lead_in_to_numbered_bold_items_is_quoted_with_them(tmp_path, embedder
     answer = bot.ask("what are the top freelance marketing skills?")
     assert "essential today.\n1. Paid Ads (Meta & Google Ads)\n2. SEO" in answer.text, answer.text
     assert "3. Content Marketing" in answer.text and "- Conclusion" not in answer.text
+
+
+def test_a_hyphenated_word_typed_as_one_is_no_gap(tmp_path, embedder):
+    # A tester's marketing library: "whats the diff between onpage and offpage search optimisation" opened with "The
+    # guides don't compare “onpage” with “offpage search optimisation”", then quoted the article's exact answer.
+    bot = _bot_on(tmp_path, embedder, {"seo.md": (
+        "# How to become an SEO specialist\n\n## FAQ\n\nWhat is the difference between On-Page and Off-Page SEO? On-Page "
+        "SEO refers to optimizing elements on your website, such as titles and speed. Off-Page SEO refers to activities "
+        "outside your website that build authority, mainly backlinks from other sites.\n\n## Pay\n\nEntry-level SEO "
+        "specialists in the US earn about $50,000 a year, and senior ones twice that.\n")})
+    answer = bot.ask("whats the diff between onpage and offpage seo?")
+    assert answer.kind == "answer" and not answer.gaps and "backlinks" in answer.text, answer.text
