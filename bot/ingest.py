@@ -699,21 +699,32 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
     top = sorted(pages[0], key=lambda line: -line.y)[:PDF_DATE_LINES] if pages else []
     meta["date"] = next((d for line in top if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d := _iso_date(line.text.strip()))), "")
     # A docs page's heading prints its anchor link ("0L#", "Splitter¶"); "C#" alone is a name.
-    text = _without_menu(_PRINTED_ANCHOR.sub(r"\1", pdf_text.to_markdown(pages)))
+    text, menu = _without_menu(_PRINTED_ANCHOR.sub(r"\1", pdf_text.to_markdown(pages)), meta["title"] or "")
+    # ... or on a line of its own in the site's menu above the title ("04 Mar 2021" under a blog's menu).
+    meta["date"] = meta["date"] or next((d for line in menu if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d := _iso_date(line))), "")
     # A browser names the PDF by the page's <title>: "Terminology and slang | LSData" over "## Terminology and slang".
     title, site = _title_and_site(meta["title"] or "", {_key(m[1]): m.start() for m in _HEADING_TEXT.finditer(text)})
     return text, {**meta, "title": title, "site": meta["site"] or site} if site else meta
 
 
-def _without_menu(text: str) -> str:
-    """A printed web page's text without the site's menu above its first heading: five or more short lines (six
-    words at most, no sentence among them), as a docs site's sidebar prints ("Docs", "Blog", "Applying to law
-    school", ...). Text above the heading that reads as text stays."""
-    first = _HEADING_LINE.search(text)
+def _without_menu(text: str, title: str = "") -> tuple[str, list[str]]:
+    """A printed web page's text without the site's menu above its first heading, and the menu's lines: five or more
+    short lines (six words at most, no sentence among them), as a docs site's sidebar prints ("Docs", "Blog",
+    "Applying to law school", ...). Above a heading that is the document's title (`title`, or a part of a "page |
+    site" title), the lines may be longer and headings: a site's name as a heading, a skip link and a search box
+    ("Skip to main content Back to top Search this book... Ctrl+K"). Text above the heading that reads as text stays."""
+    named = {_key(part) for part in (title, *re.split(r"\s+[|·•–—-]\s+", title)) if part.strip()}
+    first = next((m for m in _HEADING_TEXT.finditer(text, 0, MAX_MENU_CHARS) if _key(m[1]) in named), None)
+    words = MAX_MENU_WORDS if first else 6
+    first = first or _HEADING_LINE.search(text)
     lines = [line.strip() for line in text[:first.start()].splitlines() if line.strip()] if first else []
-    if len(lines) < 5 or any(len(_WORDS(line)) > 6 or line.rstrip().endswith((".", "!", "?")) for line in lines):
-        return text
-    return text[first.start():]
+    if len(lines) < 5 or any(len(_WORDS(line)) > words or line.rstrip().endswith((".", "!", "?")) for line in lines):
+        return text, []
+    return text[first.start():], lines
+
+
+MAX_MENU_CHARS = 20_000  # how far down a printed page the title's heading is looked for under the site's menu
+MAX_MENU_WORDS = 15
 
 
 _PRINTED_ANCHOR = re.compile(r"^(#{1,6}[ \t]+[^\n]*?\S\S)[ \t]*[#¶][ \t]*$", re.M)

@@ -1077,6 +1077,16 @@ def test_a_printed_docs_page_loses_its_menu_anchors_pager_contents_and_copyright
         assert furniture not in a.text, furniture
 
 
+def test_a_printed_blog_page_loses_the_site_name_menu_and_search_box_above_its_title_and_keeps_its_date():
+    # tests/data/pdf/blog-page.html printed by Chromium (--no-pdf-header-footer), shaped as two testers' printed pages
+    # (a blog, a Jupyter Book): the site's name as a heading, a skip link with a search box (ten words) and the menu
+    # above the title's heading were kept as the article's first passages, and the date printed above the title lost.
+    a = load_article(Path(__file__).parent / "data" / "pdf" / "blog-page.pdf")
+    assert a.text.startswith("## Ten Things I Learnt In My Second Year\n\nToday marks") and a.date == "2021-03-04"
+    for furniture in ("Sam Example", "Skip to", "- home", "- support"):
+        assert furniture not in a.text, furniture
+
+
 def test_a_list_of_the_pages_own_headings_is_contents_unless_a_sentence_leads_into_it():
     page = ("# Careers in security\n\n1. Employers\n2. Roles\n3. Certifications\n\n## Employers\n\nThere are five major "
             "employers in the industry.\n\n## Roles\n\nMost people start in a security operations centre.\n\n"
