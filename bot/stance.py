@@ -31,7 +31,7 @@ ROUTE = re.compile(
 # individual contractor rather than an organization" was offered against "an open source license requires ...".)
 RELAXED = re.compile(
     r"\b(not (?:always |strictly |necessarily )?(?:necessary|required|mandatory|essential|needed)|optional|"
-    r"no longer required)\b",
+    r"no longer required|(?:do|does)(?: not|n[’']t) (?:always |necessarily )?need to be|not a (?:legal )?(?:necessity|requirement))\b",
     re.I,
 )
 

@@ -1438,3 +1438,25 @@ def test_a_hyphenated_word_typed_as_one_is_no_gap(tmp_path, embedder):
         "specialists in the US earn about $50,000 a year, and senior ones twice that.\n")})
     answer = bot.ask("whats the diff between onpage and offpage seo?")
     assert answer.kind == "answer" and not answer.gaps and "backlinks" in answer.text, answer.text
+
+
+def test_a_guide_that_qualifies_its_own_requirement_is_no_disagreement(tmp_path, embedder):
+    # A tester's engineering library (the two passages as written): "do mechanical engineers actually need a PE
+    # license?" opened "The guides don't all agree on this." over a guide saying most engineers don't need one (civil
+    # engineers almost always do) and another saying citizenship is not necessary to apply: the two agree.
+    bot = _bot_on(tmp_path, embedder, {
+        "licensing.md": (
+            "# Engineering Licensing\n\n## The Importance of Licensure in Engineering\n\nDo Engineers Really Need a "
+            "License? Interestingly, the majority of engineers in the U.S. don’t need to be licensed due to the broad "
+            "coverage of the industrial exemption, which affects about 90% of engineers. The one major exception is civil "
+            "engineers, who almost always require licensure because their work directly influences public infrastructure "
+            "such as roads, bridges, and buildings. While many chemical, electrical, industrial and mechanical engineers "
+            "do obtain PE certification, it’s often not a legal necessity for their work.\n"),
+        "us.md": (
+            "# 5 steps to work as an engineer in the United States\n\n## Organization of the engineer profession in the "
+            "US\n\nMost states recognize the licenses of other states, as long as they have very similar or more "
+            "demanding requirements when acquiring said license. It is not necessary to be a American citizen or have a "
+            "work or residence visa (such as the Green Card) to be able to opt for the PE license. However, for "
+            "identification purposes, the Social Security number is usually requested.\n")})
+    answer = bot.ask("do mechanical engineers actually need a PE license?")
+    assert "industrial exemption" in answer.text and not answer.disagreement, answer.text
