@@ -101,7 +101,7 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
     title = (_said_more(_meta_text(_front_title(meta)).strip(), heading) or heading
              or (_title_line(text) if kind == "text" else ""))
     site = next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), "")
-    title = _without_site(title, site)
+    title = _without_decoration(_without_site(title, site))
     url = next(filter(None, (_meta_text(meta.get(k), MAX_URL_CHARS + 1) for k in URL_KEYS)), "")
     url = "" if _LOCAL_URL.match(url) else url  # a page saved from its author's preview server links there
     return Article(
@@ -130,6 +130,21 @@ DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish
 # Dates as front matter writes them ("October 15, 2025", "Jan 23, 2024", "15 Oct 2025"), read as ISO dates so that
 # every source shows its date one way (a tester's library showed three ways side by side).
 _WRITTEN_DATES = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d", "%Y.%m.%d")
+
+
+def _without_decoration(title: str) -> str:
+    """`title` without the emoji or symbols set before or after it ("🔍 SEO Specialist Career Profile", "Hired! 🎉"):
+    a list of sources shows the words. A title that is only symbols stays."""
+    def decoration(c: str) -> bool:
+        # Other symbols and modifiers (emoji, skin tones), not math or currency signs: "Learn C++" keeps its "++".
+        return unicodedata.category(c) in ("So", "Sk") or c in "\u200d\ufe0f" or c.isspace()
+
+    start, end = 0, len(title)
+    while start < end and decoration(title[start]):
+        start += 1
+    while end > start and decoration(title[end - 1]):
+        end -= 1
+    return title[start:end] if start < end else title
 
 
 def _said_more(title: str, heading: str) -> str:

@@ -1029,6 +1029,15 @@ def test_front_matter_of_properties_and_other_date_keys_are_read(tmp_path):
     assert load_article(path).date == "2018-03-04"  # AstroPaper's "datetime"
 
 
+def test_a_titles_emoji_are_not_part_of_it(tmp_path):
+    # "🔍 SEO Specialist Career Profile" in every list of sources; "Learn C++" keeps its signs.
+    path = tmp_path / "seo.md"
+    path.write_text("# 🔍 SEO Specialist Career Profile\n\nAn SEO specialist improves how a site ranks in search.\n")
+    assert load_article(path).title == "SEO Specialist Career Profile"
+    path.write_text("---\ntitle: Learn C++ 👩🏽‍💻\n---\n\nMost game studios still write their engines in C++ today.\n")
+    assert load_article(path).title == "Learn C++"
+
+
 def test_an_html_pages_front_matter_and_titled_site_are_read(tmp_path):
     path = tmp_path / "faq.html"
     path.write_text(_faq_page("---\nlayout: simple\ntitle: The program's FAQs\ndate: 2021-03-04\n---\n"))
