@@ -275,8 +275,9 @@ class CareerBot:
 
 
 _ORDINAL = re.compile(
-    r"\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|1st|2nd|3rd|[4-9]th|10th)"
-    r"(?: (?:one|step|item|point|option))?\b|\b(?:step|item|point|option|number|no\.|#) ?(\d{1,2})\b|#(\d{1,2})\b",
+    r"\bthe (?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|1st|2nd|3rd|[4-9]th|10th)"
+    r"(?: (?:one|step|item|point|option)\b| (?P<noun>[a-z][a-z'’-]{2,30}))?\b"
+    r"|\b(?:step|item|point|option|number|no\.|#) ?(?P<digits>\d{1,2})\b|#(?P<hash>\d{1,2})\b",
     re.I,
 )
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "eighth": 7,
@@ -293,7 +294,14 @@ def resolve_ordinal(message: str, history: list[dict]) -> str:
         return message
     lines = [_LIST_LINE.match(line) for line in answers[-1].splitlines()]
     items = [(found[1], re.sub(r"\s*\[\d+\]$", "", found[2]).strip()) for found in lines if found]
-    word, digits = m.group(1), m.group(2) or m.group(3)
+    word, digits = m["word"], m["digits"] or m["hash"]
+    if m["noun"]:
+        # "whats the first exam?" after a list of steps: the first item that names an exam, not the first item; with
+        # none naming it, the words are the question's own ("the first year").
+        named = [item for item in items if stem(m["noun"].lower()) in {stem(w.lower()) for w in words_of(item[1])}]
+        if not named:
+            return message
+        items = named
     if word:
         index = _ORDINALS.get(word.lower(), int(re.sub(r"\D", "", word) or 0) - 1)
     else:

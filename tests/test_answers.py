@@ -161,6 +161,11 @@ def test_an_item_is_found_by_its_number_or_place_in_the_last_answer():
     numbered = [{"role": "assistant", "content": "Then:\n4. Apply\n5. Interview\n6. Handle the offer"}]
     assert resolve_ordinal("what happens in step 5?", numbered) == "what happens in “Interview”?"  # by its number
     assert resolve_ordinal("and the first one?", numbered) == "and “Apply”?"  # by its place
+    # "whats the first exam?" after a list of steps (a tester's engineering library): the first item naming an exam,
+    # not the first item (the degree); with no item naming it, the words are the question's own.
+    steps = [{"role": "assistant", "content": "Steps:\n- Earn an ABET degree\n- Pass the FE exam\n- Pass the PE exam [1]"}]
+    assert resolve_ordinal("whats the first exam?", steps) == "whats “Pass the FE exam”?"
+    assert resolve_ordinal("what do they do the first year?", steps) == "what do they do the first year?"
 
 
 def test_a_quiz_item_restating_the_question_is_not_its_answer(tmp_path, embedder):
