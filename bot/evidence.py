@@ -19,6 +19,7 @@ import numpy as np
 
 from . import excerpts
 from .config import KNOBS, THRESHOLDS, Thresholds
+from .library import names_no_topic
 from .profile import Profile
 from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, is_content
 from .retrieval import Passage, Retriever
@@ -816,8 +817,11 @@ def _widened(store, passage: Passage) -> Passage:
 
 
 # A section's last sentence that points at what follows: "..., here are some steps toward becoming a data analyst."
-_POINTS_ON = re.compile(r"\bhere (?:are|is)\b|\bthe following\b|\bas follows\b|\bbelow\b|\blet(?:'|’)?s\b|\blet us\b|:$", re.I)
+_POINTS_ON = re.compile(r"(?:^|[,;:]\s*|\b(?:and|so|now|but)\s+)here(?: are| is|'s|’s)\b|\bthe following\b|\bas follows\b|"
+                        r"\bbelow\b|\blet(?:'|’)?s\b|\blet us\b|:$", re.I)
 _STEP = re.compile(r"(?:step[ \t]+)?(\d{1,2})[.):][ \t]", re.I)  # a numbered heading: "1. Paid Ads", "Step 2: Apply"
+POINTER_ALONE_WORDS = 6
+_WORDS = re.compile(r"\w+").findall
 MAX_OUTLINE = 12  # subsection headings shown as the list a sentence points at; past it the page is its own contents
 
 
@@ -833,7 +837,11 @@ def with_outline(store, passage: Passage) -> Passage:
     if not own or not _POINTS_ON.search(own[-1].text.strip()):
         return passage
     numbered = _numbered_sections(chunks, row)  # "1. ...", "2. ...", "3. ...", not the "Conclusion" under them too
-    headings = numbered if len(numbered) >= 2 else _subsections(chunks, row)
+    # The sections beside an opening only after a sentence that does nothing but point ("Here's how.", "Let's dive
+    # in!"): a longer one points at a link, a video or the steps inside the next section as often as at them.
+    alone = len(_WORDS(own[-1].text)) <= POINTER_ALONE_WORDS
+    headings = numbered if len(numbered) >= 2 else _subsections(chunks, row) or (
+        _sections_after_intro(chunks, row) if alone else [])
     if not 2 <= len(headings) <= MAX_OUTLINE:
         return passage
     return replace(passage, outline=tuple(headings), outline_at=len(own) - 1)
@@ -849,6 +857,23 @@ def _subsections(chunks, row: int) -> list[str]:
         if c.context[: len(path)] != path:
             break  # the section is over
         if c.context == path and (not headings or headings[-1] != c.heading):
+            headings.append(c.heading)
+        n += 1
+    return headings
+
+
+def _sections_after_intro(chunks, row: int) -> list[str]:
+    """The headings of the sections beside an article's opening one, when chunk `row` is that opening ("... But how?
+    Here's how." over "# Be confident.", "# Make it quick!"), up to one any article may have ("Conclusion")."""
+    if row > 0 and chunks[row - 1].article_id == chunks[row].article_id:
+        return []
+    headings: list[str] = []
+    n = row + 1
+    while n < len(chunks) and chunks[n].article_id == chunks[row].article_id and len(headings) <= MAX_OUTLINE:
+        c = chunks[n]
+        if c.context == chunks[row].context and (not headings or headings[-1] != c.heading):
+            if names_no_topic(c.heading):
+                break
             headings.append(c.heading)
         n += 1
     return headings

@@ -320,6 +320,11 @@ _NO_TOPIC = re.compile(
     re.I)
 
 
+def names_no_topic(heading: str) -> bool:
+    """Whether a heading is one any article may have ("Conclusion", "Final Thoughts", "References")."""
+    return bool(_NO_TOPIC.match(heading.strip()))
+
+
 # A heading question that leans on its page ("Why have one?", "What is it?", "What else do you want to learn?": an
 # article's closing line, offered on a tester's first screen) asks nothing on its own.
 _LEANS = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|one|ones|he|she|here|else)\b", re.I)

@@ -1413,21 +1413,6 @@ def test_a_lead_in_to_the_sections_that_follow_is_quoted_with_their_headings(tmp
     assert "4. Develop a portfolio of your work" in answer.text and "What Does" not in answer.text
 
 
-def test_a_lead_in_to_numbered_bold_items_is_quoted_with_them(tmp_path, embedder):
-    # A tester's marketing library: "Let's explore the top five freelance marketing skills ..." was the whole answer;
-    # the five were bold lines ("**1. Paid Ads (Meta & Google Ads)**"), read as headings beside the lead-in's section.
-    skills = ["Paid Ads (Meta & Google Ads)", "SEO (Search Engine Optimization)", "Content Marketing"]
-    items = "".join(f"**{i}. {s}**  \nClients pay well for {s.split()[0]} work, and a freelancer who knows it finds steady "
-                    "projects with small businesses.\n\n" for i, s in enumerate(skills, 1))
-    bot = _bot_on(tmp_path, embedder, {"skills.md": (
-        "# Top Freelance Marketing Skills to Make Money\n\nIf you are looking to make money as a freelance marketer, "
-        "certain skills set you apart. Let's explore the top three freelance marketing skills that are essential "
-        "today.\n\n" + items + "## Conclusion\n\nFreelancing in marketing can be rewarding if you have the right skills.\n")})
-    answer = bot.ask("what are the top freelance marketing skills?")
-    assert "essential today.\n1. Paid Ads (Meta & Google Ads)\n2. SEO" in answer.text, answer.text
-    assert "3. Content Marketing" in answer.text and "- Conclusion" not in answer.text
-
-
 def test_a_hyphenated_word_typed_as_one_is_no_gap(tmp_path, embedder):
     # A tester's marketing library: "whats the diff between onpage and offpage search optimisation" opened with "The
     # guides don't compare “onpage” with “offpage search optimisation”", then quoted the article's exact answer.
@@ -1460,3 +1445,31 @@ def test_a_guide_that_qualifies_its_own_requirement_is_no_disagreement(tmp_path,
             "identification purposes, the Social Security number is usually requested.\n")})
     answer = bot.ask("do mechanical engineers actually need a PE license?")
     assert "industrial exemption" in answer.text and not answer.disagreement, answer.text
+
+
+# A lead-in and the headings it points at, beside its section rather than under it. A tester's marketing library:
+# "Let's explore the top five freelance marketing skills ..." was the whole answer; the five were bold lines ("**1.
+# Paid Ads (Meta & Google Ads)**"), read as headings. A tester's engineering library: "how do i stand out to engineers
+# at a career fair?" ended on "But how? Here's how.", the how being the article's next sections ("# Be confident.").
+_SKILLS = "".join(f"**{i}. {s}**  \nClients pay well for {s.split()[0]} work, and a freelancer who knows it finds steady "
+                  "projects with small businesses.\n\n" for i, s in
+                  enumerate(["Paid Ads (Meta & Google Ads)", "SEO (Search Engine Optimization)", "Content Marketing"], 1))
+_TIPS = "".join(f"# {t}\n\nAt a career fair this matters more than a student thinks, and recruiters notice it within a "
+                "minute of meeting someone.\n\n" for t in ["Be good at your discipline.", "Be confident.", "Make it quick!"])
+
+
+@pytest.mark.parametrize("article, question, listed", [
+    ("# Top Freelance Marketing Skills to Make Money\n\nIf you are looking to make money as a freelance marketer, certain "
+     "skills set you apart. Let's explore the top three freelance marketing skills that are essential today.\n\n"
+     + _SKILLS + "## Conclusion\n\nFreelancing in marketing can be rewarding if you have the right skills.\n",
+     "what are the top freelance marketing skills?",
+     "essential today.\n1. Paid Ads (Meta & Google Ads)\n2. SEO (Search Engine Optimization)\n3. Content Marketing"),
+    ("---\ntitle: Wanna Impress an Engineer at a Career Fair?\n---\n\nHey, engineering student. Thanks for coming to talk "
+     "to me at your school's career fair. Want to impress me and work with me at my big tech company? Of course you "
+     "do! But how? Here's how.\n\n" + _TIPS + "# Conclusion\n\nGood luck at the fair this year.\n",
+     "how do i impress engineers at a career fair?",
+     "Here's how.\n- Be good at your discipline.\n- Be confident.\n- Make it quick!"),
+])
+def test_a_lead_in_is_quoted_with_the_sections_beside_it_that_it_points_at(tmp_path, embedder, article, question, listed):
+    answer = _bot_on(tmp_path, embedder, {"article.md": article}).ask(question)
+    assert listed in answer.text and "Conclusion" not in answer.text, answer.text
