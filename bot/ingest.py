@@ -171,7 +171,8 @@ def _date_of(meta: dict, name: str) -> str:
 # A Jekyll post's file name starts with its date ("2020-09-10-post-oscp-jobs.md"): its date when none is written.
 _POST_DATE = re.compile(r"(\d{4}-[01]\d-[0-3]\d)-")
 # A timestamp ("2025-11-29 23:25:31+03:00", "2020-02-03 +0800", "2024-05-01T09:00:00Z"): its date, as written.
-_TIMESTAMP = re.compile(r"(\d{4}-[01]\d-[0-3]\d)(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?")
+# Month and day may be written without their zero ("2017-12-5 12:01", a Jekyll post's front matter).
+_TIMESTAMP = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?")
 
 
 # JavaScript's Date as a string, as Hashnode writes it ("Sun Dec 03 2023 11:00:00 GMT+0000 (Coordinated Universal Time)").
@@ -182,7 +183,10 @@ def _iso_date(text: str) -> str:
     """`text` as an ISO date when it is a date written one of the usual ways; else as it is."""
     stamp = _TIMESTAMP.fullmatch(text.strip())
     if stamp:
-        return stamp[1]
+        try:
+            return datetime.date(int(stamp[1]), int(stamp[2]), int(stamp[3])).isoformat()
+        except ValueError:
+            return text  # "2024-13-45" is no date
     spoken = _JS_DATE.match(text.strip())  # JavaScript's Date string: its day, month and year
     if spoken:
         text = f"{spoken[1]} {spoken[2]} {spoken[3]}"
@@ -712,7 +716,8 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
     # Lines regrouped by where they were drawn: headings, paragraphs and list items as Markdown (pdf_text.py).
     # A PDF keeps no date of its own but the one a page prints under its title ("June 5, 2025" on a line alone).
     top = sorted(pages[0], key=lambda line: -line.y)[:PDF_DATE_LINES] if pages else []
-    meta["date"] = next((d for line in top if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d := _iso_date(line.text.strip()))), "")
+    # ... set as a list item too ("•  January 19, 2021").
+    meta["date"] = next((d for line in top if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d := _iso_date(line.text.strip(" \t•·|-–—")))), "")
     # A docs page's heading prints its anchor link ("0L#", "Splitter¶"); "C#" alone is a name.
     text, menu = _without_menu(_PRINTED_ANCHOR.sub(r"\1", pdf_text.to_markdown(pages)), meta["title"] or "")
     # ... or on a line of its own in the site's menu above the title ("04 Mar 2021" under a blog's menu).

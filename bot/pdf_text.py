@@ -18,7 +18,7 @@ import math
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Layout cut-offs, in the document's own units (its body type size, line spacing and line length): set on PDFs
 # printed by Chromium from four benchmark libraries' articles (docs/evaluation.md, "PDF articles").
@@ -153,6 +153,18 @@ def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
 
     seen = Counter(s for page in pages for s in edges(page))
     repeated = {s for s, n in seen.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2) and len(s) < MAX_HEADING_CHARS}
+    # A site's fixed bar is printed on every page wherever the page breaks, over the text or on a line of its own
+    # ("Samarth Bansal Writing Contact" on 8 of 12 pages of a tester's print, and run onto a sentence on the others):
+    # a short line that is no sentence, alone on half the pages or more (three at least), anywhere on them, and run
+    # onto another line somewhere. A table's header printed over each page's rows, or the page's title, never is.
+    def bare(text: str) -> str:  # a line's shape without its spaces and control characters ("... Contact \\x00")
+        return shape(" ".join(re.sub(r"[\x00-\x1f]", " ", text).split()))
+
+    anywhere = Counter(s for page in pages for s in {bare(line.text) for line in page})
+    alone = {s for s, n in anywhere.items() if len(pages) >= MIN_BAR_PAGES and n >= len(pages) / 2
+             and len(s.split()) <= MAX_BAR_WORDS and not s.rstrip().endswith((".", "!", "?", ":")) and re.search(r"[^\W\d_]", s)}
+    bars = {s for s in alone if "#" not in s and any(
+        line.text.rstrip().endswith(" " + s) and line.text.strip() != s for page in pages for line in page)}
     out = []
     for page in pages:
         at_edges = edges(page)
@@ -160,8 +172,22 @@ def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
         # What a browser prints in the margin (its date and the page's title; the address and "1/1") is furniture on a
         # one-page print too, where nothing repeats: a tester's answer quoted "12/5/26, 10:17 PM How to Become a CPA".
         printed = {shape(line.text) for line in page if shape(line.text) in at_edges and _printed(line.text)}
-        out.append([line for line in page if shape(line.text) not in furniture | printed and not _PAGE_NUMBER.fullmatch(line.text)])
+        kept = [line for line in page if shape(line.text) not in furniture | printed and bare(line.text) not in bars
+                and not _PAGE_NUMBER.fullmatch(line.text)]
+        out.append([_without_bar(line, bars) for line in kept] if bars else kept)
     return out
+
+
+MIN_BAR_PAGES = 3
+MAX_BAR_WORDS = 8
+
+
+def _without_bar(line: Line, bars: set[str]) -> Line:
+    """`line` without a site's bar run onto its end ("look for a new full-time job. Samarth Bansal Writing Contact")."""
+    for bar in bars:
+        if line.text.rstrip().endswith(" " + bar) and len(line.text.rstrip()) > len(bar) + 1:
+            return replace(line, text=line.text.rstrip()[: -len(bar)].rstrip())
+    return line
 
 
 def _printed(text: str) -> bool:

@@ -102,6 +102,7 @@ def test_an_astro_page_gives_its_date_from_pubdate(tmp_path):
     ("", "2020-09-10-post-oscp-jobs.md", "2020-09-10"),  # a Jekyll post's file name carries its date
     ("date: 2021-01-01\n", "2020-09-10-post-oscp-jobs.md", "2021-01-01"),  # what is written comes first
     ("datePublished: Sun Dec 03 2023 11:00:00 GMT+0000 (Coordinated Universal Time)\n", "a.md", "2023-12-03"),  # Hashnode
+    ("date: 2017-12-5 12:01\n", "a.md", "2017-12-05"),  # a month and day without their zero (a Jekyll post)
 ])
 def test_a_date_is_shown_as_a_date(tmp_path, front, name, date):
     # Testers' libraries showed "2025-11-29 23:25:31+03:00", "2020-02-03 +0800" and JavaScript's date string.
@@ -1125,6 +1126,27 @@ def test_a_word_processors_paragraphs_with_an_indented_first_line_and_a_three_li
     text = load_article(path).text
     assert "specializations, often accompanied by increased pay" in text and "- " not in text
     assert "Nava" not in text and "Hemlock" not in text and "Page" not in text
+
+
+def test_a_sites_fixed_bar_printed_over_every_page_is_furniture(tmp_path):
+    # A tester's printed blog post: the site's fixed bar, "Samarth Bansal Writing Contact", on a line of its own on
+    # most pages (read as a heading, offered as "What do the guides say about ...?") and run onto a sentence on the
+    # others; the date under the title set as a list item ("•  January 19, 2021") was not read.
+    from tests.pdf import make_pdf_at
+
+    def page(n: int, glued: bool) -> list:
+        place = ["Delhi", "Mumbai", "Pune", "Goa"][n]
+        lines = [(72, 700 - 14 * k, f"In {place} I wrote story {'abcdefgh'[k]} of my {place} series, about a freelance career.")
+                 for k in range(8)]
+        last = f"and then in {place} I looked for a new full-time job."
+        if glued:
+            return lines + [(72, 580, f"{last} Samarth Bansal Writing Contact")]
+        return lines + [(72, 580, last), (72, 98, "Samarth Bansal Writing Contact")]
+    first = [(72, 760, "How I manage my freelance career"), (72, 740, "·  January 19, 2021")]
+    path = tmp_path / "career.pdf"
+    path.write_bytes(make_pdf_at([first + page(0, False), page(1, True), page(2, False), page(3, False)], "Career"))
+    a = load_article(path)
+    assert "Samarth" not in a.text and "in Mumbai I looked for a new full-time job." in a.text and a.date == "2021-01-19"
 
 
 def test_text_before_a_list_in_a_pages_source_stays_its_own_line(tmp_path):
