@@ -1413,18 +1413,6 @@ def test_a_lead_in_to_the_sections_that_follow_is_quoted_with_their_headings(tmp
     assert "4. Develop a portfolio of your work" in answer.text and "What Does" not in answer.text
 
 
-def test_a_hyphenated_word_typed_as_one_is_no_gap(tmp_path, embedder):
-    # A tester's marketing library: "whats the diff between onpage and offpage search optimisation" opened with "The
-    # guides don't compare “onpage” with “offpage search optimisation”", then quoted the article's exact answer.
-    bot = _bot_on(tmp_path, embedder, {"seo.md": (
-        "# How to become an SEO specialist\n\n## FAQ\n\nWhat is the difference between On-Page and Off-Page SEO? On-Page "
-        "SEO refers to optimizing elements on your website, such as titles and speed. Off-Page SEO refers to activities "
-        "outside your website that build authority, mainly backlinks from other sites.\n\n## Pay\n\nEntry-level SEO "
-        "specialists in the US earn about $50,000 a year, and senior ones twice that.\n")})
-    answer = bot.ask("whats the diff between onpage and offpage seo?")
-    assert answer.kind == "answer" and not answer.gaps and "backlinks" in answer.text, answer.text
-
-
 def test_a_guide_that_qualifies_its_own_requirement_is_no_disagreement(tmp_path, embedder):
     # A tester's engineering library (the two passages as written): "do mechanical engineers actually need a PE
     # license?" opened "The guides don't all agree on this." over a guide saying most engineers don't need one (civil
@@ -1473,3 +1461,24 @@ _TIPS = "".join(f"# {t}\n\nAt a career fair this matters more than a student thi
 def test_a_lead_in_is_quoted_with_the_sections_beside_it_that_it_points_at(tmp_path, embedder, article, question, listed):
     answer = _bot_on(tmp_path, embedder, {"article.md": article}).ask(question)
     assert listed in answer.text and "Conclusion" not in answer.text, answer.text
+
+
+# Words the library writes in another form are no gap. A tester's marketing library: "whats the diff between onpage and
+# offpage search optimisation" opened "The guides don't compare “onpage” with ...", then quoted the article's exact
+# answer (with "diff" and "whats", a small library refused it as not English). A tester's journalism library: "do women
+# get paid less?" got "The guides don't cover “women”" over "women generally get paid less than men": "women" was looked
+# up as "woman", which it never writes.
+@pytest.mark.parametrize("article, question, quoted", [
+    ("# How to become an SEO specialist\n\n## FAQ\n\nWhat is the difference between On-Page and Off-Page SEO? On-Page "
+     "SEO refers to optimizing elements on your website, such as titles and speed. Off-Page SEO refers to activities "
+     "outside your website that build authority, mainly backlinks from other sites.\n\n## Pay\n\nEntry-level SEO "
+     "specialists in the US earn about $50,000 a year, and senior ones twice that.\n",
+     "whats the diff between onpage and offpage seo?", "backlinks"),
+    ("# News nerd salaries\n\n## The newsroom pay gap is real\n\nGenerally, pay distributions skew higher for men than "
+     "for women, whether or not they are managers. The top 25 percent of women tend to get paid less than the top 25 "
+     "percent of men.\n\n## Managers\n\nThe majority of managers in the US make $110,001 or more a year.\n",
+     "do women get paid less than men in newsrooms?", "top 25 percent of women"),
+])
+def test_a_word_the_library_writes_in_another_form_is_no_gap(tmp_path, embedder, article, question, quoted):
+    answer = _bot_on(tmp_path, embedder, {"article.md": article}).ask(question)
+    assert answer.kind == "answer" and not answer.gaps and quoted in answer.text, answer.text
