@@ -1049,6 +1049,14 @@ def test_an_html_pages_front_matter_and_titled_site_are_read(tmp_path):
     assert (a.title, a.site) == ("Program FAQ", "Example Site")  # "<title>Program FAQ | Example Site</title>"
 
 
+def test_a_numbered_bold_line_is_a_heading_however_long():
+    # A tester's newsroom salary survey: its five findings are bold numbered lines; the two under 80 characters were
+    # headings, the others items under them ("3. The newsroom pay gap is real:" over "4. New York and DC own ...").
+    text = clean_text("**3. The newsroom pay gap is real**\n\nWomen are paid less.\n\n**4. New York and DC own the market, "
+                      "but they pair high salaries with some of the highest costs of living**\n\nRent is high.\n", markdown=True)
+    assert "#### 3. The newsroom" in text and "#### 4. New York and DC own the market, but" in text
+
+
 def test_a_bold_line_ending_in_a_sentence_stop_before_emoji_is_no_heading():
     text = clean_text("**CUE. THE. FREAKOUT! 🤩🎉💃**\n\nI got in to my first choice school.", markdown=True)
     assert not text.startswith("#")
