@@ -124,7 +124,7 @@ URL_KEYS = ("url", "canonical_url", "canonicalurl", "originalurl", "original_url
 # Where front matter keeps an article's publication date: Jekyll, Hugo and Docusaurus "date", Astro "pubDate",
 # Hugo "publishDate", schema.org "datePublished". A date of last change ("lastmod", "updated") is not its date.
 DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish_date", "datePublished", "pubdatetime",
-             "datetime")
+             "datetime", "timestamp")
 
 
 # Dates as front matter writes them ("October 15, 2025", "Jan 23, 2024", "15 Oct 2025"), read as ISO dates so that
@@ -420,8 +420,10 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
     # "(ISC)2 SSCP", and its paragraph read as the one before's); a menu's links are list items, left as they are.
     page = _LINK_PARAGRAPH.sub(r"\1\2\3", without_razor(raw))
     if not re.search(r"<body\b", page, re.I):
-        # A fragment (a template's view, a snippet saved from a page): trafilatura finds no text outside a <body>.
-        page = f"<html><body>{page}</body></html>"
+        # A fragment (a template's view, a snippet saved from a page): trafilatura finds no text outside a <body>, nor
+        # the text a fragment opens with before its first tag, unless a block holds it (a Blogger post's first
+        # paragraph, "Trying to switch careers ...<br />", was lost).
+        page = f"<html><body><div>{page}</div></body></html>"
     try:
         doc = trafilatura.bare_extraction(
             tables.html_tables(_collapse_whitespace(page)), include_formatting=True, with_metadata=True,

@@ -103,6 +103,7 @@ def test_an_astro_page_gives_its_date_from_pubdate(tmp_path):
     ("date: 2021-01-01\n", "2020-09-10-post-oscp-jobs.md", "2021-01-01"),  # what is written comes first
     ("datePublished: Sun Dec 03 2023 11:00:00 GMT+0000 (Coordinated Universal Time)\n", "a.md", "2023-12-03"),  # Hashnode
     ("date: 2017-12-5 12:01\n", "a.md", "2017-12-05"),  # a month and day without their zero (a Jekyll post)
+    ("timestamp: 2020-02-13T08:30:01\n", "a.md", "2020-02-13"),
 ])
 def test_a_date_is_shown_as_a_date(tmp_path, front, name, date):
     # Testers' libraries showed "2025-11-29 23:25:31+03:00", "2020-02-03 +0800" and JavaScript's date string.
@@ -980,6 +981,19 @@ def test_an_html_pages_section_headings_are_kept_where_it_has_no_article_element
     assert "### Question 3: what happens in week 3 of the program?\n\nIn week 3 every new hire" in text
     assert text.count("### Question") == 8
     assert "Blog" not in text  # a heading over a heading
+
+
+def test_an_html_fragment_keeps_the_text_it_opens_with(tmp_path):
+    # A Blogger post saved as a fragment under Jekyll front matter: its first paragraph, bare text before the first
+    # "<br />", was in no chunk (the post's thesis: "Trying to switch careers in the software industry ...").
+    path = tmp_path / "switch.html"
+    steps = "".join(f"<h3>Step {k}</h3><br /><br />In step {k} I worked on my coding after hours, read a book a month on "
+                    f"software design, paired with developers on their reviews and kept notes of what I learnt, week "
+                    f"after week, for the {k} months the step took, until the team trusted me with code.<br />" for k in range(12))
+    path.write_text("---\ntitle: How to Switch Careers\n---\n\nTrying to switch careers in the software industry, from "
+                    "testing to development? Here is how I did it.<br /><br /><br />This transition did not come "
+                    "overnight. It took years of groundwork.<br />" + steps)
+    assert load_article(path).text.startswith("Trying to switch careers in the software industry")
 
 
 def test_a_heading_over_bare_text_is_kept_where_the_page_has_no_article_element(tmp_path):
