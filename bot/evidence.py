@@ -820,8 +820,21 @@ def _widened(store, passage: Passage) -> Passage:
 
 
 # A section's last sentence that points at what follows: "..., here are some steps toward becoming a data analyst."
-_POINTS_ON = re.compile(r"(?:^|[,;:]\s*|\b(?:and|so|now|but)\s+)here(?: are| is|'s|’s)\b|\bthe following\b|\bas follows\b|"
-                        r"\bbelow\b|\blet(?:'|’)?s\b|\blet us\b|:$", re.I)
+_POINTS_ON = re.compile(r"\b(?:(here)(?: are| is|'s|’s)|the following|as follows|below|let(?:'|’)?s|let us)\b|:$", re.I)
+_POINTER_CUES = ("here", "follow", "below", "let", ":")
+_CLAUSE_OPENS = re.compile(r"(?:^|[,;:]|\b(?:and|so|now|but))\s*$", re.I)  # what "here are" follows where it points
+
+
+def _points_on(sentence: str) -> bool:
+    """Whether a sentence points at what follows it. "here are" only where a clause opens ("..., here are some
+    steps"; "The guidelines here are based on ..." points at nothing)."""
+    lower = sentence.lower()
+    if not any(cue in lower for cue in _POINTER_CUES):  # most sentences: a scan of the words, no regex run
+        return False
+    for m in _POINTS_ON.finditer(sentence):
+        if not m[1] or _CLAUSE_OPENS.search(sentence, 0, m.start()):
+            return True
+    return False
 _STEP = re.compile(r"(?:step[ \t]+)?(\d{1,2})[.):][ \t]", re.I)  # a numbered heading: "1. Paid Ads", "Step 2: Apply"
 POINTER_ALONE_WORDS = 6
 _WORDS = re.compile(r"\w+").findall
@@ -836,8 +849,8 @@ def with_outline(store, passage: Passage) -> Passage:
     if passage.row < 0:
         return passage
     chunks, row = store.chunks, passage.row
-    own = store.sentences_in(row)
-    if not own or not _POINTS_ON.search(own[-1].text.strip()):
+    own = passage.sentences  # its chunk's own, as retrieved: read first, before anything is joined to it
+    if not own or not _points_on(own[-1].text.strip()):
         return passage
     numbered = _numbered_sections(chunks, row)  # "1. ...", "2. ...", "3. ...", not the "Conclusion" under them too
     # The sections beside an opening only after a sentence that does nothing but point ("Here's how.", "Let's dive
