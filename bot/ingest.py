@@ -443,7 +443,27 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
     front_title = _meta_text(_front_title(front)).strip()
     # A front matter title of a word or three gives way to the page's <h1> that says more ("Facebook RPM").
     meta = {**meta, **{k: v for k, v in front.items() if v}, "title": _said_more(front_title, title) if front_title else title}
-    return _with_headings(page, doc.text), meta
+    return _with_items_whole(_with_headings(page, doc.text)), meta
+
+
+_ITEM_START = re.compile(rf"[ \t]*{LIST_MARKER}[ \t]")
+
+
+def _with_items_whole(text: str) -> str:
+    """trafilatura's text with each list item on one line: a line break inside an item (a `<br>` in an `<li>`) left
+    its rest on a line of its own, read as a paragraph ("... Patterns for Building and" / "Maintaining Effective
+    Software Projects"). trafilatura sets blocks a blank line apart, so a line right under an item continues it."""
+    out: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced  # code under an item ("Optimize this code ...:" and its listing) stays code
+        elif (not fenced and out and line.strip() and _ITEM_START.match(out[-1]) and not _ITEM_START.match(line)
+                and not line.lstrip().startswith(("#", "|"))):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def _site_part(title: str, raw: str) -> tuple[str, str]:

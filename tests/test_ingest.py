@@ -996,6 +996,19 @@ def test_an_html_fragment_keeps_the_text_it_opens_with(tmp_path):
     assert load_article(path).text.startswith("Trying to switch careers in the software industry")
 
 
+def test_a_line_break_inside_an_html_list_item_keeps_the_item_whole(tmp_path):
+    # A tester's QA page: "<li>Read Book: ... Patterns for Building and<br>Maintaining Effective ...</li>" was quoted as
+    # an item cut after "and", its rest a paragraph of its own. Code under an item stays code.
+    path = tmp_path / "books.html"
+    path.write_text("<html><body><article><h1>Learning test automation</h1><p>Here are the books I recommend to anyone "
+                    "who wants to move into automation work.</p><ul><li>Read Book: Complete Guide to Test-Automation "
+                    "Techniques for Building and<br>Maintaining Effective Software Projects.</li><li>Optimize this code:"
+                    "<pre><code>while (x)\n{\n  run();\n}</code></pre></li></ul></article></body></html>")
+    text = load_article(path).text
+    assert "- Read Book: Complete Guide to Test-Automation Techniques for Building and Maintaining Effective" in text
+    assert "run();" in text and "Optimize this code: while" not in text
+
+
 def test_a_heading_over_bare_text_is_kept_where_the_page_has_no_article_element(tmp_path):
     # "<h3>Question</h3>In week 3 ...": the words after the heading are its tail, not a paragraph; they were read as
     # inside the heading ("a heading over a heading") and every such question was left out.
