@@ -423,7 +423,8 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
         # A fragment (a template's view, a snippet saved from a page): trafilatura finds no text outside a <body>, nor
         # the text a fragment opens with before its first tag, unless a block holds it (a Blogger post's first
         # paragraph, "Trying to switch careers ...<br />", was lost).
-        page = f"<html><body><div>{page}</div></body></html>"
+        # A template's directive on a line of its own ("@extends('layout.master')", Blade's) renders no words.
+        page = f"<html><body><div>{_TEMPLATE_DIRECTIVE.sub('', page)}</div></body></html>"
     try:
         doc = trafilatura.bare_extraction(
             tables.html_tables(_collapse_whitespace(page)), include_formatting=True, with_metadata=True,
@@ -446,6 +447,7 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
     return _with_items_whole(_with_headings(page, doc.text)), meta
 
 
+_TEMPLATE_DIRECTIVE = re.compile(r"^[ \t]*@[A-Za-z]{2,30}(?:\([^()\n]{0,300}\))?[ \t]*$", re.M)
 _ITEM_START = re.compile(rf"[ \t]*{LIST_MARKER}[ \t]")
 
 
