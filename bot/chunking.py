@@ -157,9 +157,18 @@ def _pysbd_spans(text: str) -> list[tuple[int, int]]:
             if not piece:
                 break
             at = text.find(piece, cursor)
-        spans.append((at, at + len(piece)))
+        if spans and spans[-1][1] == at and _ends_on_a_word_dot(text, at):
+            spans[-1] = (spans[-1][0], at + len(piece))  # ".gov", ".NET": a dot that opens a word ends no sentence
+        else:
+            spans.append((at, at + len(piece)))
         cursor = at + len(piece)
     return spans
+
+
+def _ends_on_a_word_dot(text: str, at: int) -> bool:
+    """Whether `text[:at]` ends on a dot that opens a word: pysbd cut "The ." | "gov means it's official." and "end in
+    ." | "gov or .", and the answer read "The . gov means ...". Only where the next piece follows with no space."""
+    return at >= 1 and text[at - 1] == "." and (at == 1 or text[at - 2].isspace())
 
 
 def _heading(line: str) -> str | None:

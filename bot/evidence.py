@@ -457,10 +457,13 @@ def unreadable(profile: Profile, text: str) -> bool:
     # Short words are judged only when a question has few longer ones: "un", "de", "para", "ser" are English words
     # to wordfreq (names, borrowed phrases), and made a Spanish question readable.
     longer = [w for w in words if len(w) >= 4 and w.lower() not in FUNCTION_WORDS]
+    # ... but English's own function words ("should", "or", "as", "an") count for English, as none of Spanish's do:
+    # "should i learn workday or bamboohr as an hr newbie" was told it was not English (two product names of four).
+    english = sum(w.lower() in FUNCTION_WORDS for w in words) if len(longer) >= 3 else 0
     words = longer if len(longer) >= 3 else words
     # The library's own words as it holds them, not as `knows` forgives them ("muss" is no misspelling of "must").
     # Counted until enough are readable: English asked of English guides never loads the word list (0.2 s).
-    needed, readable = READABLE_SHARE * len(words), 0
+    needed, readable = READABLE_SHARE * (len(words) + english), english
     for w in words:
         lower = w.lower()
         # A long word one edit from an English word the library uses is a typo of it ("engneer", "salery"); a

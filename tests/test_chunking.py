@@ -2,7 +2,7 @@
 
 import re
 
-from bot.chunking import chunk_article
+from bot.chunking import chunk_article, split_sentences
 from bot.ingest import Article
 
 TEXT = """Opening sentence of the guide. It has two sentences in its intro.
@@ -134,3 +134,10 @@ def test_a_heading_restating_the_title_is_named_once():
     assert section_path(title, ("HVAC EPA 608 Certification for Veterans: Your Complete Guide",), "The Exam") == ["The Exam"]
     assert section_path("Becoming a data engineer", ("Becoming a data engineer in 2024",), "Pay") == [
         "Becoming a data engineer in 2024", "Pay"]  # a heading that says more is a section of its own
+
+
+def test_a_dot_that_opens_a_word_ends_no_sentence():
+    # A tester's page from bls.gov: pysbd cut "The ." | "gov means it's official.", and the answer read "The . gov".
+    text = "The .gov means it's official. Federal websites often end in .gov or .mil. Check before you share."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The .gov means it's official.", "Federal websites often end in .gov or .mil.", "Check before you share."]

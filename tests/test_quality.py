@@ -1126,7 +1126,8 @@ def test_a_question_in_a_language_the_guides_are_not_in_gets_one_line_saying_so(
     for q in ("Do I need a master's?", "opsgenie?", "hw do i bcome a ml engr", "burnout?",  # English, or one unknown word
               "any certs worth getting if i want to go into ml mgmt?",
               "how mnay hours is busy seasn at big 4",  # two letters swapped (a tester's, refused as not English)
-              "my python script says ModuleNotFoundError pandasql, how to fix"):  # a name in code is no language
+              "my python script says ModuleNotFoundError pandasql, how to fix",  # a name in code is no language
+              "should i learn workday or bamboohr as an ml newbie"):  # two product names of four long words
         assert "not English words" not in guides_bot.ask(q).text, q
 
 
