@@ -239,9 +239,27 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
     # A template's import line above the front matter ("{% from 'quote.j2' import quotesource %}", a Pelican post)
     # renders nothing: left there, the front matter was read as text and the title and date were lost.
     raw = _TEMPLATE_PREAMBLE.sub("", raw, count=1)
-    if kind == "markdown" or raw.startswith("---"):
-        return _read_markdown(path, raw)
-    return raw, {}
+    text, meta = _read_markdown(path, raw) if kind == "markdown" or raw.startswith("---") else (raw, {})
+    return _reader_copy(text, meta)
+
+
+# A page saved by a reader service (r.jina.ai): "Title: ...", "URL Source: ...", maybe "Published Time: ...", then
+# "Markdown Content:" and the page. A tester's crawl held it under its own heading ("# Original Content"), twice.
+_READER_HEADER = re.compile(r"^Title:[ \t]*(\S[^\n]{0,300})\n\s*URL Source:[ \t]*(\S{1,2000})[ \t]*\n\s*"
+                            r"(?:Published Time:[ \t]*(\S[^\n]{0,100})\n\s*)?Markdown Content:[ \t]*\n", re.M)
+
+
+def _reader_copy(text: str, meta: dict) -> tuple[str, dict]:
+    """`text` and `meta` of a page a reader service saved: its header lines are the page's title, address and date
+    (the file's own front matter wins), not its text; what comes before them is no more than a heading, and a second
+    copy of the page after the first goes. Anything else is returned as it is."""
+    first = _READER_HEADER.search(text)
+    if first is None or re.search(r"[^\s#]", re.sub(r"^#{1,6}[ \t][^\n]*$", "", text[: first.start()], flags=re.M)):
+        return text, meta
+    again = _READER_HEADER.search(text, first.end())
+    body = text[first.end(): again.start() if again and again[1] == first[1] else len(text)]
+    found = {"title": first[1].strip(), "url": first[2], "date": (first[3] or "").strip()}
+    return body.strip(), {**{k: v for k, v in found.items() if v}, **{k: v for k, v in meta.items() if v}}
 
 
 _TEMPLATE_PREAMBLE = re.compile(r"\A(?:[ \t]*\{[%#][^{}\n]{0,300}[%#]\}[ \t]*\n){1,20}(?=-{3,}[ \t]*\n)")

@@ -1009,6 +1009,19 @@ def test_a_line_break_inside_an_html_list_item_keeps_the_item_whole(tmp_path):
     assert "run();" in text and "Optimize this code: while" not in text
 
 
+def test_a_page_saved_by_a_reader_service_is_read_by_its_header_once(tmp_path):
+    # A tester's crawl (r.jina.ai's form) under its own heading, twice over: titled "Original Content", its header
+    # lines a passage, and every chunk there twice.
+    page = ("Title: Investment Banking: The Ultimate Industry Overview\n\nURL Source: https://example.org/ib/\n\n"
+            "Published Time: 2019-06-01T19:53:08-04:00\n\nMarkdown Content:\n#### What Is Investment Banking?\n\n"
+            "Investment banking helps companies raise capital and advises them on mergers.\n")
+    path = tmp_path / "ib.md"
+    path.write_text("---\nurl: https://example.org/ib/\ncategory: General\n---\n\n# Original Content\n\n" + page + "\n" + page)
+    a = load_article(path)
+    assert (a.title, a.date, a.url) == ("Investment Banking: The Ultimate Industry Overview", "2019-06-01", "https://example.org/ib/")
+    assert a.text.count("Investment banking helps") == 1 and "URL Source" not in a.text and "Original Content" not in a.text
+
+
 def test_a_heading_over_bare_text_is_kept_where_the_page_has_no_article_element(tmp_path):
     # "<h3>Question</h3>In week 3 ...": the words after the heading are its tail, not a paragraph; they were read as
     # inside the heading ("a heading over a heading") and every such question was left out.
