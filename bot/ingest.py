@@ -709,6 +709,10 @@ def _headings(pattern: re.Pattern, raw: str) -> list[tuple[int, str]]:
 TITLE_NAMED_WITHIN = 1000  # characters: a page's own title is named in its opening, a site's name in its footer
 
 
+def _words_of(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in re.findall(r"\w+", text))
+
+
 def _named_in(title: str, text: str) -> bool:
     """Whether any word of `title` (of four letters or more) is in `text`."""
     words = {w.lower() for w in re.findall(r"\w{4,}", title)}
@@ -720,6 +724,13 @@ def _page_title(raw: str, title: str, text: str) -> str:
     article's first sentence (a site's menu may hold h1s too; the page's heading comes after it, just before
     its text), else the <title>. A site giving every page the site's name as <title> still gets each page's."""
     found = _headings(_H1, raw)
+    # A <title> element the page's own <h1> or <h2> says word for word is its title, whatever else names it: a
+    # leftover <meta name="title"> ("What are actuarial exams | Dash-Intel" on a page headed "Tips for getting an
+    # Actuary Job?"), a blog's banner as its only <h1> ("Infinity & Beyond!" over "## My journey so far ...").
+    said = {_words_of(h) for _, h in found + _headings(_H2, raw)}
+    own = next((t for _, t in _headings(_TITLE, raw) if _words_of(t) in said and _words_of(t)), "")
+    if own:
+        return own[:300]
     if not found and title.strip() and not _named_in(title, text[:TITLE_NAMED_WITHIN]):
         # No <h1>, and a <title> the text's opening never names (the site's name on every page, "Healing Angles
         # Academia" on three of a tester's nursing pages, named in the footer): the page's heading is the <h2> its

@@ -1079,6 +1079,21 @@ def test_a_titles_emoji_are_not_part_of_it(tmp_path):
     assert load_article(path).title == "Learn C++"
 
 
+@pytest.mark.parametrize("head, top", [
+    # A leftover <meta name="title"> from the page the site's template was copied from.
+    ('<title>Tips for getting an actuary job</title><meta name="title" content="What are actuarial exams | Dash-Intel">',
+     ""),
+    # A blog's banner as the page's only <h1>.
+    ("<title>Tips for getting an actuary job</title>", "<h1>Infinity &amp; Beyond!</h1>"),
+])
+def test_a_title_element_a_heading_says_word_for_word_is_the_title(tmp_path, head, top):
+    path = tmp_path / "tips.html"
+    path.write_text(f"<html><head>{head}</head><body>{top}<main><h2>Tips for getting an Actuary Job?</h2><p>Network with "
+                    "actuaries at your university, pass an exam or two early and learn SQL before you apply.</p><h2>Exams"
+                    "</h2><p>Most employers expect one or two exams passed before they hire a student.</p></main></body></html>")
+    assert load_article(path).title == "Tips for getting an actuary job"
+
+
 def test_an_html_pages_front_matter_and_titled_site_are_read(tmp_path):
     path = tmp_path / "faq.html"
     path.write_text(_faq_page("---\nlayout: simple\ntitle: The program's FAQs\ndate: 2021-03-04\n---\n"))
