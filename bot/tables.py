@@ -104,7 +104,56 @@ def _table_as_list(source: str, markdown: bool = False) -> str:
             or any(len(c) > MAX_CELL_CHARS for row in rows for c in row)):
         return source
     caption = " ".join(" ".join(c.text_content().split()) for c in table.xpath("./caption"))
+    heads = len(table.xpath("./thead/tr"))
+    if heads >= 2 and heads < len(trs):
+        # A header of two rows (a column group over its columns: "USD Salary Increase" over "Annual" and "Monthly",
+        # the others spanning both rows): each column is named by its headers top to bottom. Read as one header
+        # row, the second was a row of data, and the values under it had no names.
+        grid = _spanned(trs)
+        header = [" ".join(dict.fromkeys(t for t in column if t)) for column in zip(*grid[:heads])]
+        return _as_lines([table_row(header, cells) for cells in grid[heads:] if any(cells)], caption, markdown)
     return _as_lines([table_row(rows[0], cells) for cells in rows[1:] if any(cells)], caption, markdown)
+
+
+MAX_SPAN = 50  # columns or rows one cell may span, at most (a page's "colspan=1000" is a layout, not data)
+
+
+def _spanned(trs) -> list[list[str]]:
+    """The rows' cells as a grid, a cell spanning rows repeated in each (its text applies to them) and one spanning
+    columns repeated across them (a group's header names each of its columns)."""
+    grid: list[list[str]] = []
+    below: dict[int, tuple[str, int]] = {}  # column -> (text, rows it still covers)
+    for tr in trs:
+        row: list[str] = []
+        cells = iter(tr.xpath("./th|./td"))
+        while True:
+            if len(row) in below:
+                text, left = below.pop(len(row))
+                row.append(text)
+                if left > 1:
+                    below[len(row) - 1] = (text, left - 1)
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                break
+            text = " ".join(cell.text_content().split())
+            down, across = (_span(cell.get(k)) for k in ("rowspan", "colspan"))
+            for _ in range(across):
+                if down > 1:
+                    below[len(row)] = (text, down - 1)
+                row.append(text)
+        while len(row) in below:  # a cell spanning down into the row's end
+            text, left = below.pop(len(row))
+            row.append(text)
+            if left > 1:
+                below[len(row) - 1] = (text, left - 1)
+        grid.append(row)
+    width = max(map(len, grid), default=0)
+    return [row + [""] * (width - len(row)) for row in grid]
+
+
+def _span(value) -> int:
+    return min(int(value), MAX_SPAN) if isinstance(value, str) and value.isdigit() and int(value) > 1 else 1
 
 
 def html_in_markdown(text: str) -> str:

@@ -1234,3 +1234,15 @@ def test_a_heading_trafilatura_kept_is_not_put_back_again():
     page = "<html><body><h2>Get assessed and get your certificate</h2><p>You will be assessed at some stage.</p></body></html>"
     text = " ## Get assessed and get your certificate\n\nYou will be assessed at some stage."
     assert _with_headings(page, text) == text
+
+
+def test_a_table_with_two_header_rows_names_each_column_by_both():
+    # A tester's exam table: "USD Salary Increase" over "Annual" and "Monthly", the other headers spanning both rows.
+    # Read as one header row, "Annual" and "Monthly" were a row of data ("Exam: Annual; ...") and the values under
+    # them had no names.
+    from bot.tables import html_tables
+
+    table = ("<table><thead><tr><th rowspan='2'>Exam</th><th colspan='2'>USD Salary Increase</th><th rowspan='2'>Fee USD"
+             "</th></tr><tr><td>Annual</td><td>Monthly</td></tr></thead><tbody><tr><td>P</td><td>3,000</td><td>250</td>"
+             "<td>250</td></tr></tbody></table>")
+    assert "- Exam: P; USD Salary Increase Annual: 3,000; USD Salary Increase Monthly: 250; Fee USD: 250" in html_tables(table)
