@@ -76,6 +76,8 @@ def defined_abbreviations(text: str) -> dict[str, str]:
     found = {}
     for m in _DEFINED.finditer(text):
         short, words = m.group(2), m.group(1).split()
+        if len(short) > 4 and short[1:].islower():
+            continue  # a word in brackets ("The E-2 (Teaching) Visa"), no short form: "teaching" was read as "the E-2"
         long = _matching_tail(short, words)
         if long:
             found[short.lower()] = long
@@ -98,7 +100,9 @@ def _matching_tail(short: str, words: list[str]) -> str:
     tails = [words[-n:] for n in range(1, len(words) + 1) if not _minor(words[-n]) and [w.lower() for w in words[-n:]] != [short.lower()]]
     tail = next((t for t in tails if letters in _spellings(t)), None)
     if tail is None:
-        tail = next((t for t in reversed(tails) if len(t) >= 2 and _initials_in(letters, t)), None)
+        # Its words' initials must be half its letters at least: "GEPIK (Gyeonggi Province)" names where the
+        # programme runs, not what GEPIK stands for (a tester's TEFL library searched every "province" as GEPIK).
+        tail = next((t for t in reversed(tails) if len(t) >= max(2, len(letters) / 2) and _initials_in(letters, t)), None)
     return " ".join(w.lower() if not w.isupper() else w for w in tail) if tail else ""
 
 

@@ -60,6 +60,13 @@ def test_the_long_form_of_a_defined_abbreviation_is_the_run_it_abbreviates(text,
     assert defined_abbreviations(text).get(short) == long
 
 
+def test_a_word_in_brackets_or_a_place_after_a_short_form_defines_nothing():
+    # A tester's TEFL library: "The E-2 (Teaching) Visa" made "teaching" mean "the E-2" in every search, and "GEPIK
+    # (Gyeonggi Province)" made the province GEPIK's long form.
+    found = defined_abbreviations("The E-2 (Teaching) Visa is what you need. GEPIK (Gyeonggi Province) hires many.")
+    assert "teaching" not in found and "gepik" not in found
+
+
 def test_a_short_form_in_brackets_after_itself_defines_nothing():
     assert "api" not in defined_abbreviations("Call the API (API) twice.")
 
