@@ -231,7 +231,10 @@ _QUANTITY = re.compile(
 # "a half hour", "a quarter hour": a fraction of a unit is a duration too (an Odin Project lesson's phone screen).
 _NUMBER = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|several|"
            r"a couple of|(?:an? )?(?:half|quarter)(?:[\s-]an?)?|an?)")
-_MONEY = re.compile(r"(?=[$€£¥\d])(?:[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:k|K|dollars|euros|pounds|USD|EUR|GBP)\b|\b\d{1,3}(?:,\d{3})+\b)")
+# Other currencies as their signs and codes write them: "₩2.0-2.7 million", "₹6-12 LPA", "NT600 - 750/hr" (a tester's
+# TEFL library was told "no figure" over Taiwan's hourly pay).
+_MONEY = re.compile(r"(?=[$€£¥₩₹₽₱฿\dNRCJKIHASL])(?:[$€£¥₩₹₽₱฿]\s?\d|\b(?:NT\$?|HK\$|[ACS]\$|R\$|RMB|CNY|JPY|KRW|INR|Rs\.?)\s?\d"
+                    r"|\b\d[\d,.]*\s?(?:k|K|dollars|euros|pounds|USD|EUR|GBP|won|yen|yuan|rupees|baht|LPA)\b|\b\d{1,3}(?:,\d{3})+\b)")
 _DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER})?[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|"
                        r"months?|years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b", re.I)
 

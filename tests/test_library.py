@@ -90,6 +90,15 @@ def test_how_much_more_is_answered_by_a_share_as_well_as_a_sum():
     assert figure_asked("how much do cpas make?") == "money"
 
 
+@pytest.mark.parametrize("text", ["Monthly Salary: Typically ranges from ₩2.0 million to ₩2.7 million.",
+                                  "Freshers earn ₹6-12 LPA at product companies.", "Cram schools pay NT600 - 750/hr."])
+def test_pay_in_other_currencies_is_a_figure(text):
+    # A tester's TEFL library: Korean and Taiwanese pay were no figures, and pay questions opened "no figure for that".
+    from bot.question import holds_figure
+
+    assert holds_figure("money", text)
+
+
 def test_an_answer_quotes_the_figure_asked_for(nursing_bot):
     answer = nursing_bot.ask("how much do RNs make a year?")
     assert answer.kind == "answer" and "$86,070" in answer.text and answer.gaps == ()
