@@ -1070,6 +1070,9 @@ _CONTENT_TAB = re.compile(r'^[ \t]*===[+!]?[ \t]+"([^"\n]{1,200})"[ \t]*$', re.M
 # callout: its text stays, as the author's words, without the quote's markers (_unquoted_alerts).
 _ALERT = re.compile(r"^[ \t]*>[ \t]*\[![a-z]{2,12}\][+-]?[ \t]*", re.I)
 _QUOTE_LEVEL = re.compile(r"^[ \t]*>[ \t]?")
+# An aside's marker in Mmark and Leanpub's Markua ("A> **Assertion: ...**", "T> tip", "W> warning"): the author's own
+# callout, its text kept without the marker (a tester's answers read "A> Assertion ...").
+_ASIDE_MARKER = re.compile(r"^([ \t]*)[AWTIEQDXB]>[ \t]+", re.M)
 _TEMPLATE_OUTPUT = re.compile(r"^[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*|(?<![ \t])[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*$", re.M)
 # A byline or a date set as a heading ("#### Publication date: May 28, 2026", "#### Contributed by ...") names no
 # section: the text under it belongs to the section before (the title), and the line stays as a line of text.
@@ -1147,7 +1150,7 @@ def _dialects(text: str) -> str:
     text = _KRAMDOWN_ATTRS.sub("", text)
     text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text)))
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", text))
-    text = _unquoted_alerts(text)
+    text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _CONTENT_TAB.sub(r"\1", _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text))))
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", text))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))

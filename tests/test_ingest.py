@@ -1127,6 +1127,13 @@ def test_a_closing_fence_with_the_title_run_onto_it_ends_the_front_matter(tmp_pa
     assert (a.title, a.date) == ("Combat Medic to PA School", "2026-02-01") and a.text.startswith("# Combat Medic")
 
 
+def test_an_aside_marker_is_not_text():
+    # A tester's Hugo post in Mmark: "A> **Assertion: ...**" was quoted with its "A>".
+    text = clean_text("Some text here.\n\nA> **Assertion: library is not an adjective** Library instruction is "
+                      "instruction.\n\nT> Keep notes as you go.\n", markdown=True)
+    assert "A>" not in text and "T>" not in text and "Assertion: library is not" in text and "Keep notes" in text
+
+
 def test_a_docs_component_fence_is_text():
     text = clean_text(
         "# Coding certificates\n\n## Which one?\n\n```tabs\n"
