@@ -777,6 +777,12 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
     meta["date"] = meta["date"] or next((d for line in menu if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d := _iso_date(line))), "")
     # A browser names the PDF by the page's <title>: "Terminology and slang | LSData" over "## Terminology and slang".
     title, site = _title_and_site(meta["title"] or "", {_key(m[1]): m.start() for m in _HEADING_TEXT.finditer(text)})
+    if not site and menu:
+        # ... or "page - site" where the site's name heads the menu that went ("Ryan Womack, Data Librarian").
+        parts = re.split(r"\s+[|·•–—-]\s+", meta["title"] or "")
+        named = {_key(line) for line in menu}
+        if len(parts) == 2 and sum(_key(p) in named for p in parts) == 1:
+            site, title = (parts[0], parts[1]) if _key(parts[0]) in named else (parts[1], parts[0])
     return text, {**meta, "title": title, "site": meta["site"] or site} if site else meta
 
 
@@ -789,13 +795,17 @@ def _without_menu(text: str, title: str = "") -> tuple[str, list[str]]:
     named = {_key(part) for part in (title, *re.split(r"\s+[|·•–—-]\s+", title)) if part.strip()}
     first = next((m for m in _HEADING_TEXT.finditer(text, 0, MAX_MENU_CHARS) if _key(m[1]) in named), None)
     words = MAX_MENU_WORDS if first else 6
-    first = first or _HEADING_LINE.search(text)
+    # With no heading (a blog post printed with its title outside the text), the first paragraph that reads as text.
+    if first is None:
+        first = min(filter(None, (_HEADING_LINE.search(text), _FIRST_PROSE.search(text, 0, MAX_MENU_CHARS))),
+                    key=lambda m: m.start(), default=None)
     lines = [line.strip() for line in text[:first.start()].splitlines() if line.strip()] if first else []
     if len(lines) < 5 or any(len(_WORDS(line)) > words or line.rstrip().endswith((".", "!", "?")) for line in lines):
         return text, []
     return text[first.start():], lines
 
 
+_FIRST_PROSE = re.compile(r"^(?=[^\n]*[a-z])(?:[^\s\n]+[ \t]+){7}[^\n]*[.!?][ \t]*$", re.M)  # eight words or more, a stop at its end
 MAX_MENU_CHARS = 20_000  # how far down a printed page the title's heading is looked for under the site's menu
 MAX_MENU_WORDS = 15
 

@@ -1167,6 +1167,14 @@ def test_a_printed_blog_page_loses_the_site_name_menu_and_search_box_above_its_t
         assert furniture not in a.text, furniture
 
 
+def test_a_printed_post_with_no_heading_loses_the_menu_above_its_first_paragraph():
+    # tests/data/pdf/blog-no-heading.html printed by Chromium, shaped as a tester's librarian's blog post: the title
+    # only in <title>, the site's name, a menu and the date above the first paragraph. All of it was the first passage
+    # (a menu rule needed a heading under it), and the title carried the site's name.
+    a = load_article(Path(__file__).parent / "data" / "pdf" / "blog-no-heading.pdf")
+    assert a.text.startswith("About three years back") and (a.title, a.site) == ("On job applications", "Sam Example, Data Librarian")
+
+
 def test_a_list_of_the_pages_own_headings_is_contents_unless_a_sentence_leads_into_it():
     page = ("# Careers in security\n\n1. Employers\n2. Roles\n3. Certifications\n\n## Employers\n\nThere are five major "
             "employers in the industry.\n\n## Roles\n\nMost people start in a security operations centre.\n\n"
