@@ -838,6 +838,8 @@ def _points_on(sentence: str) -> bool:
         if not m[1] or _CLAUSE_OPENS.search(sentence, 0, m.start()):
             return True
     return False
+
+
 _STEP = re.compile(r"(?:step[ \t]+)?(\d{1,2})[.):][ \t]", re.I)  # a numbered heading: "1. Paid Ads", "Step 2: Apply"
 POINTER_ALONE_WORDS = 6
 _WORDS = re.compile(r"\w+").findall
@@ -866,18 +868,26 @@ def with_outline(store, passage: Passage) -> Passage:
     return replace(passage, outline=tuple(headings), outline_at=len(own) - 1)
 
 
+def _sections_after(chunks, row: int):
+    """The first chunk of each run of chunks under one heading after chunk `row` in its article, in order (the rest
+    of `row`'s own section, if it goes on, first)."""
+    n, last = row + 1, None
+    while n < len(chunks) and chunks[n].article_id == chunks[row].article_id:
+        if (chunks[n].context, chunks[n].heading) != last:
+            last = (chunks[n].context, chunks[n].heading)
+            yield chunks[n]
+        n += 1
+
+
 def _subsections(chunks, row: int) -> list[str]:
     """The headings of the sections right under chunk `row`'s heading that open after it, in order."""
     path = (*chunks[row].context, chunks[row].heading)
     headings: list[str] = []
-    n = row + 1
-    while n < len(chunks) and chunks[n].article_id == chunks[row].article_id and len(headings) <= MAX_OUTLINE:
-        c = chunks[n]
-        if c.context[: len(path)] != path:
+    for c in _sections_after(chunks, row):
+        if c.context[: len(path)] != path or len(headings) > MAX_OUTLINE:
             break  # the section is over
         if c.context == path and (not headings or headings[-1] != c.heading):
             headings.append(c.heading)
-        n += 1
     return headings
 
 
@@ -887,14 +897,11 @@ def _sections_after_intro(chunks, row: int) -> list[str]:
     if row > 0 and chunks[row - 1].article_id == chunks[row].article_id:
         return []
     headings: list[str] = []
-    n = row + 1
-    while n < len(chunks) and chunks[n].article_id == chunks[row].article_id and len(headings) <= MAX_OUTLINE:
-        c = chunks[n]
+    for c in _sections_after(chunks, row):
+        if names_no_topic(c.heading) and c.context == chunks[row].context or len(headings) > MAX_OUTLINE:
+            break
         if c.context == chunks[row].context and (not headings or headings[-1] != c.heading):
-            if names_no_topic(c.heading):
-                break
             headings.append(c.heading)
-        n += 1
     return headings
 
 
@@ -902,15 +909,13 @@ def _numbered_sections(chunks, row: int) -> list[str]:
     """The headings of the sections numbered 1, 2, 3 ... that open right after chunk `row`, at any level: a bold line
     read as a heading ("**1. Paid Ads (Meta & Google Ads)**") sits beside the lead-in's section, not under it."""
     headings: list[str] = []
-    n = row + 1
-    while n < len(chunks) and chunks[n].article_id == chunks[row].article_id and len(headings) <= MAX_OUTLINE:
-        heading = chunks[n].heading
-        if not headings or headings[-1] != heading:
-            number = _STEP.match(heading)
-            if number is None or int(number[1]) != len(headings) + 1:
-                break
-            headings.append(heading)
-        n += 1
+    for c in _sections_after(chunks, row):
+        if headings and headings[-1] == c.heading:
+            continue
+        number = _STEP.match(c.heading)
+        if number is None or int(number[1]) != len(headings) + 1 or len(headings) > MAX_OUTLINE:
+            break
+        headings.append(c.heading)
     return headings
 
 

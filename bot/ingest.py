@@ -492,10 +492,13 @@ def _site_part(title: str, raw: str) -> tuple[str, str]:
     return _title_and_site(title, {h.lower(): at for at, h in _headings(_H1, raw)})
 
 
+_TITLE_PARTS = re.compile(r"\s+[|·•–—-]\s+")  # "page | site", "site - page"
+
+
 def _title_and_site(title: str, found: dict[str, int]) -> tuple[str, str]:
     """(title, site) of a "page | site" title where one part is a heading of the page (`found`: lower-cased heading
     text to its place); (title, "") otherwise."""
-    parts = re.split(r"\s+[|·•–—-]\s+", title)
+    parts = _TITLE_PARTS.split(title)
     if len(parts) != 2:
         return title, ""
     # Where both parts are <h1>s, the site's banner comes first ("Lazy Foo' Productions" over the page's heading).
@@ -770,20 +773,25 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
     # A PDF keeps no date of its own but the one a page prints under its title ("June 5, 2025" on a line alone).
     top = sorted(pages[0], key=lambda line: -line.y)[:PDF_DATE_LINES] if pages else []
     # ... set as a list item too ("•  January 19, 2021").
-    meta["date"] = next((d for line in top if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d := _iso_date(line.text.strip(" \t•·|-–—")))), "")
+    meta["date"] = _date_in(line.text for line in top)
     # A docs page's heading prints its anchor link ("0L#", "Splitter¶"); "C#" alone is a name.
     text, menu = _without_menu(_PRINTED_ANCHOR.sub(r"\1", pdf_text.to_markdown(pages)), meta["title"] or "")
     # ... or on a line of its own in the site's menu above the title ("04 Mar 2021" under a blog's menu).
-    meta["date"] = meta["date"] or next((d for line in menu if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d := _iso_date(line))), "")
+    meta["date"] = meta["date"] or _date_in(menu)
     # A browser names the PDF by the page's <title>: "Terminology and slang | LSData" over "## Terminology and slang".
     title, site = _title_and_site(meta["title"] or "", {_key(m[1]): m.start() for m in _HEADING_TEXT.finditer(text)})
     if not site and menu:
         # ... or "page - site" where the site's name heads the menu that went ("Ryan Womack, Data Librarian").
-        parts = re.split(r"\s+[|·•–—-]\s+", meta["title"] or "")
-        named = {_key(line) for line in menu}
-        if len(parts) == 2 and sum(_key(p) in named for p in parts) == 1:
-            site, title = (parts[0], parts[1]) if _key(parts[0]) in named else (parts[1], parts[0])
+        site, title = _title_and_site(meta["title"] or "", {_key(line): at for at, line in enumerate(menu)})
+        if not title:
+            site, title = "", meta["title"] or ""
     return text, {**meta, "title": title, "site": meta["site"] or site} if site else meta
+
+
+def _date_in(lines) -> str:
+    """The first of `lines` that is a date alone, as an ISO date ("June 5, 2025"; set as a list item too, "•  January
+    19, 2021"); "" when none is."""
+    return next((d for line in lines if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d := _iso_date(line.strip(" \t•·|-–—")))), "")
 
 
 def _without_menu(text: str, title: str = "") -> tuple[str, list[str]]:
@@ -792,7 +800,7 @@ def _without_menu(text: str, title: str = "") -> tuple[str, list[str]]:
     "Applying to law school", ...). Above a heading that is the document's title (`title`, or a part of a "page |
     site" title), the lines may be longer and headings: a site's name as a heading, a skip link and a search box
     ("Skip to main content Back to top Search this book... Ctrl+K"). Text above the heading that reads as text stays."""
-    named = {_key(part) for part in (title, *re.split(r"\s+[|·•–—-]\s+", title)) if part.strip()}
+    named = {_key(part) for part in (title, *_TITLE_PARTS.split(title)) if part.strip()}
     first = next((m for m in _HEADING_TEXT.finditer(text, 0, MAX_MENU_CHARS) if _key(m[1]) in named), None)
     words = MAX_MENU_WORDS if first else 6
     # With no heading (a blog post printed with its title outside the text), the first paragraph that reads as text.

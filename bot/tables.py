@@ -123,30 +123,29 @@ def _spanned(trs) -> list[list[str]]:
     columns repeated across them (a group's header names each of its columns)."""
     grid: list[list[str]] = []
     below: dict[int, tuple[str, int]] = {}  # column -> (text, rows it still covers)
+
+    def carried(row: list[str]) -> bool:  # the next column is a cell spanning down from a row above
+        if len(row) not in below:
+            return False
+        text, left = below.pop(len(row))
+        if left > 1:
+            below[len(row)] = (text, left - 1)
+        row.append(text)
+        return True
+
     for tr in trs:
         row: list[str] = []
-        cells = iter(tr.xpath("./th|./td"))
-        while True:
-            if len(row) in below:
-                text, left = below.pop(len(row))
-                row.append(text)
-                if left > 1:
-                    below[len(row) - 1] = (text, left - 1)
-                continue
-            cell = next(cells, None)
-            if cell is None:
-                break
+        for cell in tr.xpath("./th|./td"):
+            while carried(row):
+                pass
             text = " ".join(cell.text_content().split())
             down, across = (_span(cell.get(k)) for k in ("rowspan", "colspan"))
             for _ in range(across):
                 if down > 1:
                     below[len(row)] = (text, down - 1)
                 row.append(text)
-        while len(row) in below:  # a cell spanning down into the row's end
-            text, left = below.pop(len(row))
-            row.append(text)
-            if left > 1:
-                below[len(row) - 1] = (text, left - 1)
+        while carried(row):  # spanning down into the row's end
+            pass
         grid.append(row)
     width = max(map(len, grid), default=0)
     return [row + [""] * (width - len(row)) for row in grid]
