@@ -179,9 +179,16 @@ def _left_out(embedder, profile: Profile, own: str, question: Question, unknown:
     # A name ("Europe", typed capitalized after the first word) is what it names: never a synonym of what the
     # passages say ("what about in Europe?" after a question on pay fit the US figure well, and nothing without it).
     named = any(w[:1].isupper() and not w.isupper() and not own.lstrip().startswith(w) for phrase in unknown for w in phrase.split())
+    named = named or any(_acronym(w) for phrase in unknown for w in phrase.split())
     if not to_be and not named and not _missing(full, fewer, shared, limits):
         return (), None, rest_has_subject
     return unknown, reduced, rest_has_subject
+
+
+def _acronym(word: str) -> bool:
+    """Whether `word` is typed as an acronym of three letters or more ("USDS", "PMP", "IC4"): a name."""
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    return len(letters) >= 3 and word.isupper()
 
 
 def telling(sides: tuple[str, ...], siblings: dict[str, frozenset[str]]) -> tuple[str, ...]:
