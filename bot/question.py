@@ -234,7 +234,12 @@ _NUMBER = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 # Other currencies as their signs and codes write them: "₩2.0-2.7 million", "₹6-12 LPA", "NT600 - 750/hr" (a tester's
 # TEFL library was told "no figure" over Taiwan's hourly pay).
 _MONEY = re.compile(r"(?=[$€£¥₩₹₽₱฿\dNRCJKIHASL])(?:[$€£¥₩₹₽₱฿]\s?\d|\b(?:NT\$?|HK\$|[ACS]\$|R\$|RMB|CNY|JPY|KRW|INR|Rs\.?)\s?\d"
-                    r"|\b\d[\d,.]*\s?(?:k|K|dollars|euros|pounds|USD|EUR|GBP|won|yen|yuan|rupees|baht|LPA)\b|\b\d{1,3}(?:,\d{3})+\b)")
+                    r"|\b\d[\d,.]*\s?(?:k|K|dollars|euros|pounds|USD|EUR|GBP|won|yen|yuan|rupees|baht|LPA)\b)")
+# A number in thousands with no sign ("from 50,000 to 75,000") is a sum where the text speaks of money or a period of
+# pay; elsewhere it counts something: "I'd guess it was over 1,000" (pages) was read as a technical writer's salary.
+_GROUPED = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
+_OF_MONEY = re.compile(rf"\b(?:{'|'.join(_MONEY_WORDS)}|salaried|fees?|bursary|bursaries|stipends?|budget|rates?|"
+                       r"a year|per (?:year|annum|month)|annually|a month|p\.?a\.?)\b", re.I)
 _DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER})?[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|"
                        r"months?|years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b", re.I)
 
@@ -247,7 +252,7 @@ def gives_figure(question: str, text: str) -> bool:
 def holds_figure(kind: str, text: str) -> bool:
     """Whether `text` holds a figure of this kind ("money", "time", "time:<scale>", "often" or "any": figure_asked)."""
     if kind == "money":
-        return bool(_MONEY.search(text))
+        return bool(_MONEY.search(text) or _GROUPED.search(text) and _OF_MONEY.search(text))
     if kind == "time":
         return bool(_DURATION.search(text))
     if kind == "often":

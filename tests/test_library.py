@@ -99,6 +99,19 @@ def test_pay_in_other_currencies_is_a_figure(text):
     assert holds_figure("money", text)
 
 
+@pytest.mark.parametrize("text, money", [
+    ("For that video chip, I don't even remember how many pages that documentation was, but I'd guess it was over 1,000.", False),
+    ("The project has 40,000 stars and 1,200 contributors.", False),
+    ("Starting salaries for junior project managers range from 50,000 to 75,000 per year.", True),
+    ("Pay: 45,000.", True)])
+def test_a_number_in_thousands_is_a_sum_only_where_the_text_speaks_of_money(text, money):
+    # A held-out library: "how much does an entry level tw make?" was answered with an interview on documenting a
+    # video chip and no word of the gap: its "over 1,000" (pages) was read as the salary asked for.
+    from bot.question import holds_figure
+
+    assert holds_figure("money", text) is money
+
+
 def test_an_answer_quotes_the_figure_asked_for(nursing_bot):
     answer = nursing_bot.ask("how much do RNs make a year?")
     assert answer.kind == "answer" and "$86,070" in answer.text and answer.gaps == ()
