@@ -240,7 +240,18 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
     # renders nothing: left there, the front matter was read as text and the title and date were lost.
     raw = _TEMPLATE_PREAMBLE.sub("", raw, count=1)
     text, meta = _read_markdown(path, raw) if kind == "markdown" or raw.startswith("---") else (raw, {})
+    header = _METADATA_HEADER.match(text) if not meta else None
+    if header and re.search(r"^[ \t]*(?:title|date)[ \t]*:", header[0], re.I | re.M):
+        # Pelican's and MultiMarkdown's metadata lines, no fences ("title: PhD Grad School Advice", "category:
+        # resources", a blank line): a tester's .txt article read them as its first sentence and lost its title.
+        meta = {k.lower(): v.strip() for k, v in _METADATA_LINE.findall(header[0])}
+        text = text[header.end():]
     return _reader_copy(text, meta)
+
+
+_METADATA_KEYS = r"(?:title|date|category|categories|tags|author|authors|slug|summary|status|modified|lang)"
+_METADATA_HEADER = re.compile(rf"\A\s*(?:{_METADATA_KEYS}[ \t]*:[^\n]{{0,300}}\n){{1,12}}[ \t]*\n", re.I)
+_METADATA_LINE = re.compile(rf"^[ \t]*({_METADATA_KEYS})[ \t]*:([^\n]*)", re.I | re.M)
 
 
 # A page saved by a reader service (r.jina.ai): "Title: ...", "URL Source: ...", maybe "Published Time: ...", then
@@ -458,13 +469,18 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
     title = _razor_title(raw) or _page_title(raw, doc.title or "", doc.text)
     own, site = _site_part(next(iter(_headings(_TITLE, raw)), (0, ""))[1], raw)
     title = own if site else title
-    meta = {"title": title, "sitename": doc.sitename or site, "url": doc.url, "date": doc.date}
+    # A site's name read from its Twitter handle ("@aarondgilmore" as "Aarondgilmore") is no name it gives itself.
+    handles = {h.lower() for h in _TWITTER_HANDLE.findall(raw[:MAX_HEAD_CHARS])}
+    sitename = "" if (doc.sitename or "").lstrip("@").lower() in handles else doc.sitename
+    meta = {"title": title, "sitename": sitename or site, "url": doc.url, "date": doc.date}
     front_title = _meta_text(_front_title(front)).strip()
     # A front matter title of a word or three gives way to the page's <h1> that says more ("Facebook RPM").
     meta = {**meta, **{k: v for k, v in front.items() if v}, "title": _said_more(front_title, title) if front_title else title}
     return _with_items_whole(_with_headings(page, doc.text)), meta
 
 
+_TWITTER_HANDLE = re.compile(r"<meta\b[^<>]{0,200}?\bcontent=[\"']@(\w{1,50})[\"']", re.I)
+MAX_HEAD_CHARS = 100_000  # how far into a page its <meta> tags are looked for
 _TEMPLATE_DIRECTIVE = re.compile(r"^[ \t]*@[A-Za-z]{2,30}(?:\([^()\n]{0,300}\))?[ \t]*$", re.M)
 _ITEM_START = re.compile(rf"[ \t]*{LIST_MARKER}[ \t]")
 
@@ -825,7 +841,12 @@ PDF_DATE_LINES = 6  # lines from the first page's top where it prints its date (
 def _document_name(title):
     """A PDF's title as a reader would write it: an editor's document name keeps its file name's underscores
     ("Outreach_TechToGov__TTS Product performance profile", Google Docs)."""
+    if isinstance(title, str) and _FILE_NAME.fullmatch(title.strip()):
+        return ""  # a page with no <title> is printed under its file's name ("answering-your-freelancing-questions.html")
     return " ".join(title.replace("_", " ").split()) if isinstance(title, str) else title
+
+
+_FILE_NAME = re.compile(r"[^\s/\\]+\.(?:html?|php|aspx?|jsp|md|mdx|txt|pdf|docx?)", re.I)
 
 
 class _StopReading(BaseException):
@@ -924,10 +945,10 @@ _IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]\n]*\])*\]" + _TARGET + r"(?:\{[^{}]
 # 'Beavertail' rock ... Credit: NASA/JPL/...]") goes whole, like a Markdown image's text.
 _IMG_CAPTION = re.compile(r"<img\b[^<>]*>[ \t]*\[[^\[\]\n]*\](?!\()", re.I)
 _LINK = re.compile(r"\[([^\[\]]*)\]" + _TARGET)  # keeps the link text; an empty one (that linked image) goes
-# A link whose whole text is a call to action says nothing without its target ("Check out this course in my Academy:
-# [Learn More](url)", "[Watch on YouTube](url) \\ [Listen on Anchor](url)"): it goes, and the line that leads to it is
-# left ending in its colon, which is never quoted as content.
-_CTA_LINK = (r"\[\s*(?:learn more|read more|see more|find out more|more info(?:rmation)?|click here|here|link|download(?: now)?|"
+# A link whose whole text is a call to action or a pointer says nothing without its target ("Check out this course in
+# my Academy: [Learn More](url)", "[Watch on YouTube](url) \\ [Listen on Anchor](url)", a quote's "[Source](url)"): it
+# goes, and the line that leads to it is left ending in its colon, which is never quoted as content.
+_CTA_LINK = (r"\[\s*(?:learn more|read more|see more|find out more|more info(?:rmation)?|click here|here|link|source|download(?: now)?|"
              r"sign up(?: now| here)?|register(?: now| here)?|subscribe(?: now| here)?|enrol(?:l)?(?: now| here)?|buy now|"
              r"get started|apply now|(?:watch|listen)(?: it| now)?(?: on| to)? (?:the )?(?:\w+|video|podcast|episode))\s*[.!]?\s*\]"
              + _TARGET)
@@ -946,11 +967,17 @@ _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
 # A note marker in <sup> (a number or one letter, maybe in its own <a>) goes; "19<sup>th</sup>" keeps "th".
 _SUP_TAG = r"(?:\s|<(?!/?sup\b)[^<>]+>)*"  # spaces and other tags around the marker (another <sup> ends the search)
 _SUP_NOTE = re.compile(
-    r"(?<![ \t])[ \t]*<sup\b[^<>]*>" + _SUP_TAG + r"\[?(?:\d+|[A-Za-z])\]?" + _SUP_TAG + "</sup>", re.I
-)
+    r"(?<![ \t])[ \t]*<sup\b[^<>]*>" + _SUP_TAG + r"(?:\[\[?(?:\d+|[A-Za-z])\]?\]\(#[^()\s]*\)|\[?(?:\d+|[A-Za-z])\]?)" + _SUP_TAG
+    + "</sup>", re.I
+)  # ... or a Markdown link to the note ("<sup>[[1]](#1-the-applications)</sup>": its "[1]" read as a citation's)
 # An HTML heading on a line of its own in Markdown ("<h2>Caregiver Burnout</h2>" over a paragraph with no blank line
 # between): a heading, not words run into the paragraph's first sentence.
 _HTML_HEADING = re.compile(r"^[ \t]*<h([1-6])\b[^<>\n]{0,500}>([^\n]{1,300}?)</h\1\s*>[ \t]*$", re.I | re.M)
+# HTML paragraphs in Markdown, one per line or several on one ("<p>Sorry, that's only $30/hour </p>\n<p>Remember, ..."):
+# each is a paragraph of its own, as a browser shows them, not lines of one Markdown paragraph whose sentences run
+# together ("Sorry, that's only $30/hour Remember, as a freelancer, ...": a tester's freelancing library).
+_HTML_PARAGRAPH_START = re.compile(r"\n(?=[ \t]*<p[\s>])", re.I)
+_HTML_PARAGRAPH_END = re.compile(r"</p\s*>[ \t]*(?:\n|(?=<p[\s>]))", re.I)
 # Only known HTML tags: "List<String>" or "<name>" in prose is text. A line break still separates words.
 _HTML_BREAK = re.compile(r"<(?:br|/?p|/?div|/?aside|/?section|/?article|/?figure|/?figcaption|/?header|/?footer|"
                          r"/?blockquote|/?details|/?summary|/?nav|/?main|/?h[1-6]|/?iframe|/?table|/?thead|/?tbody|/?tfoot|"
@@ -1058,8 +1085,8 @@ _ADMONITION = re.compile(r"^[ \t]*(?::{3,}|!{3}|\?{3}\+?)[ \t]*(?:[\w-]{1,30})?(
 _HEADING_ID = re.compile(r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  # "## Salaries {#pay}"
 _KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}")  # {:target="_blank"}, {: .note}
 # kramdown's table of contents: "* TOC" over "{:toc}" is replaced by the page's headings when rendered; left, it was
-# a list item "TOC" (a tester's Jekyll review).
-_KRAMDOWN_TOC = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}\.)[ \t]+[^\n]{1,40}\n[ \t]*\{:[ \t]*(?:\.no_toc[ \t]*)?toc[ \t]*\}[ \t]*$", re.M | re.I)
+# a list item "TOC" (a tester's Jekyll review; another's "* toc placeholder -- gets replaced automagically").
+_KRAMDOWN_TOC = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}\.)[ \t]+[^\n]{1,100}\n[ \t]*\{:[ \t]*(?:\.no_toc[ \t]*)?toc[ \t]*\}[ \t]*$", re.M | re.I)
 # ... on a line of its own it styles the block above and ends it (kramdown): "[User researcher](...)" | "{: .font-lg }" |
 # "[Product designer](...)" are two paragraphs, not "User researcher Product designer".
 _KRAMDOWN_BLOCK_ATTRS = re.compile(r"^[ \t]*\{:[^{}\n]{0,300}\}[ \t]*$", re.M)
@@ -1200,7 +1227,11 @@ def clean_text(text: str, markdown: bool = False) -> str:
     if markdown:
         text = _HTML_HEADING.sub(lambda m: f"\n\n{'#' * int(m[1])} {m[2].strip()}\n\n", _setext_headings(_TOC_LIST.sub("", text)))
     text = _dialects(text)
+    if markdown:  # MathJax's minus written as a dash ("they're painfully visible $-$ the difference"), as it renders
+        text = text.replace("$-$", "\u2212")
     text = tables.html_in_markdown(text)
+    if markdown:  # after the tables are read: a <p> inside a cell is the cell's
+        text = _HTML_PARAGRAPH_END.sub("</p>\n\n", _HTML_PARAGRAPH_START.sub("\n\n", text))
     text = _FOOTNOTE_DEF.sub("", text)
     labels = {m[1].lower() for m in _LINK_DEF.finditer(text)}
     text = _LINK_DEF.sub("", text)

@@ -130,13 +130,17 @@ def to_markdown(pages: list[list[Line]]) -> str:
         return ""
     layout = _Layout.of(pages)
     blocks = _blocks(pages, layout)
+    # The first heading, in larger type than every other, is the document's title: "# " over the "## " sections (a
+    # browser's print of a page with no <title> named it by its file, and its title in 24 pt read as a section's).
+    headings = [b for b in blocks if b.heading]
+    title = headings[0] if headings and all(b.size < headings[0].size for b in headings[1:]) else None
     out: list[str] = []
     for i, b in enumerate(blocks):
         text = b.text()
         # An indented run of two or more blocks is a list drawn without bullet glyphs (a browser draws them as shapes).
         if b.indented and not b.bullet and sum(c.indented for c in blocks[max(0, i - 1): i + 2]) >= 2:
             text = "- " + text
-        out.append("## " + text if b.heading else text)
+        out.append(("# " if b is title else "## ") + text if b.heading else text)
     return "".join(("" if i == 0 else "\n" if t.startswith("- ") and out[i - 1].startswith("- ") else "\n\n") + t
                    for i, t in enumerate(out))
 
@@ -254,6 +258,7 @@ class _Block:
     indented: bool
     bullet: bool
     lines: list[str]
+    size: float = 0.0  # the type size of its first line
 
     def text(self) -> str:
         text = self.lines[0]
@@ -292,7 +297,7 @@ def _blocks(pages: list[list[Line]], layout: _Layout) -> list[_Block]:
             text = "- " + line.text[bullet.end():] if bullet else line.text
             if prev is None or bullet or _next_number(blocks[-1], line.text) or _breaks(prev, line, was_heading, heading,
                                                                                      n == 0, layout):
-                blocks.append(_Block(heading, layout.indented(line) and not heading, bool(bullet), [text]))
+                blocks.append(_Block(heading, layout.indented(line) and not heading, bool(bullet), [text], line.size))
             else:
                 blocks[-1].lines.append(text)
                 if _first_line_indent(prev, line, layout):

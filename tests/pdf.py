@@ -16,10 +16,11 @@ def make_pdf(pages: list[list[str]], title: str = "") -> bytes:
     return _pdf(streams, title)
 
 
-def make_pdf_at(pages: list[list[tuple[float, float, str]]], title: str = "") -> bytes:
-    """Each line drawn where it is given: (x, y, text) in points from the page's lower left, 11 pt type."""
-    return _pdf(["\n".join(["BT", "/F1 11 Tf"] + [f"1 0 0 1 {x} {y} Tm ({_escaped(t)}) Tj" for x, y, t in lines] + ["ET"])
-                 for lines in pages], title)
+def make_pdf_at(pages: list[list[tuple]], title: str = "") -> bytes:
+    """Each line drawn where it is given: (x, y, text) in points from the page's lower left, 11 pt type, or
+    (x, y, text, size) in `size` pt."""
+    return _pdf(["\n".join(["BT"] + [f"/F1 {(rest or (11,))[0]} Tf 1 0 0 1 {x} {y} Tm ({_escaped(t)}) Tj"
+                                     for x, y, t, *rest in lines] + ["ET"]) for lines in pages], title)
 
 
 def _pdf(streams: list[str], title: str) -> bytes:

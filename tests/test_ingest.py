@@ -331,6 +331,22 @@ def test_a_pdf_title_that_is_a_document_name_reads_as_words(tmp_path):
     assert load_article(path).title == "Outreach TechToGov TTS Product profile"
 
 
+def test_a_printed_page_named_by_its_file_is_titled_by_its_largest_heading(tmp_path):
+    # A tester's blog post printed to PDF from a page with no <title>: the browser named it by its file, and every
+    # citation said "answering-your-freelancing-questions.html"; its title, in 24 pt over 18 pt sections, read as one.
+    from tests.pdf import make_pdf_at
+
+    lines = [(72, 760, "Freelancing Q&A: Boundaries and Burnout", 24), (72, 730, "By Angela, June 15, 2025"),
+             (72, 700, "I got some really thoughtful questions from Lina, so I am answering them here for you."),
+             (72, 660, "How did you manage several projects at once?", 18),
+             (72, 630, "I kept a calendar and said no to work that did not fit in it, every single week.")]
+    path = tmp_path / "answering-your-freelancing-questions.pdf"
+    path.write_bytes(make_pdf_at([lines], "answering-your-freelancing-questions.html"))
+    a = load_article(path)
+    assert a.title == "Freelancing Q&A: Boundaries and Burnout", a.title
+    assert "\n## How did you manage several projects at once?\n" in a.text
+
+
 @pytest.mark.parametrize("footer, url", [
     ("https://www.example.org/careers/social-work 1/2", "https://www.example.org/careers/social-work"),  # Chromium
     ("https://www.example.org/careers/social-work Page 1 of 2", "https://www.example.org/careers/social-work"),
@@ -880,6 +896,48 @@ def test_an_html_heading_on_its_own_line_in_markdown_is_a_heading(tmp_path):
     assert "\n## Caregiver Burnout\n\nFront line providers are getting burned out." in text
 
 
+def test_html_paragraphs_in_markdown_are_paragraphs(tmp_path):
+    # A tester's freelancing blog (WordPress posts exported to Markdown): "<p>Sorry, that's only $30/hour </p>" on the
+    # line above "<p>Remember, ..." was one Markdown paragraph, quoted as "Sorry, that's only $30/hour Remember, ...".
+    path = tmp_path / "rates.md"
+    path.write_text("# What to charge\n\n<p>A client asks for a site. Sorry, that&#8217;s only $30/hour </p>\n"
+                    "<p>Remember, as a freelancer, you won&#8217;t work 8 hours a day.</p><p><b>Example: </b></p>\n"
+                    "<table><tr><td>Junior<p>Learns fast.</td><td>Senior</td></tr></table>\n")
+    text = load_article(path).text
+    assert "Sorry, that’s only $30/hour\n\nRemember, as a freelancer, you won’t work 8 hours a day.\n\nExample:" in text
+    assert "Learns fast" in text
+
+
+def test_metadata_lines_a_source_note_a_note_link_a_toc_placeholder_and_a_math_dash_are_no_text(tmp_path):
+    # A tester's academia library: a .txt opened "title: PhD Grad School Advice" / "category: resources" (indexed as
+    # text, the title taken from the file name), a quote's "[`Source`](url)" line was a chunk of its own, a note's
+    # "<sup>[[1]](#1-the-applications)</sup>" read "[[1]]" beside the answer's own [1], kramdown's "* toc placeholder
+    # -- gets replaced automagically" was a list item, and MathJax's "$-$" was quoted as written.
+    txt = tmp_path / "phd-grad-school-advice.txt"
+    txt.write_text("title: PhD Grad School Advice\ncategory: resources\n\nAlmost all of this is about PhD programs, "
+                   "and may not apply to master's programs.\n")
+    a = load_article(txt)
+    assert a.title == "PhD Grad School Advice" and a.text.startswith("Almost all of this"), (a.title, a.text)
+    md = tmp_path / "notes.md"
+    md.write_text("# Notes\n\n* toc placeholder -- gets replaced automagically\n{:toc}\n\nCode shows your work.<sup>"
+                  "[[1]](#1-the-applications)</sup> A hiring manager is like a buyer $-$ show your art.\n\n"
+                  "> Clients come through your network, mostly.\n\n[`Source`](https://example.org/post/1)\n\n"
+                  "More to come on pricing soon, when we have room.\n")
+    text = load_article(md).text
+    assert "toc" not in text and "[1]" not in text and "Source" not in text, text
+    assert "Code shows your work. A hiring manager is like a buyer \u2212 show your art." in text
+
+
+def test_a_site_named_by_its_twitter_handle_has_no_name(tmp_path):
+    # A tester's page: its site read "Aarondgilmore", from <meta name="twitter:site" content="@aarondgilmore">.
+    path = tmp_path / "lessons.html"
+    path.write_text('<html><head><title>Lessons from a year of freelance</title><meta name="twitter:site" '
+                    'content="@aarondgilmore"></head><body><article><h1>Lessons from a year of freelance</h1><p>One '
+                    "thing I did not expect this year was to earn more money working on my own.</p></article></body></html>")
+    a = load_article(path)
+    assert a.title == "Lessons from a year of freelance" and "aarondgilmore" not in a.site.lower(), a.site
+
+
 def test_an_html_fragment_without_a_body_is_read(tmp_path):
     # A template's view saved as .html (a tester's nursing page: no <html> or <body>) was refused as holding no text.
     path = tmp_path / "nursing-departments.html"
@@ -1151,7 +1209,7 @@ def test_a_printed_docs_page_loses_its_menu_anchors_pager_contents_and_copyright
     # and a copyright line. Short questions ("what's a super splitter") were answered with the menu and contents.
     a = load_article(Path(__file__).parent / "data" / "pdf" / "docs-page.pdf")
     assert (a.title, a.site) == ("Glossary", "Example Docs")  # its <title> "Glossary | Example Docs"
-    assert a.text.startswith("## Glossary\n\nWords applicants use") and "\n## Reverse splitter\n\nAn applicant" in a.text
+    assert a.text.startswith("# Glossary\n\nWords applicants use") and "\n## Reverse splitter\n\nAn applicant" in a.text
     assert a.text.rstrip().endswith("often by email in the afternoon.")  # no pager, contents or copyright
     for furniture in ("Skip to", "Docs", "#\n", "Previous", "- Wave", "©"):  # the contents list: "- Splitter", ...
         assert furniture not in a.text, furniture
