@@ -504,6 +504,8 @@ READABLE_SHARE = 0.6
 def knows(profile: Profile, word: str) -> bool:
     """Whether the library uses `word`, or a word it abbreviates: "stats" (statistics), "avg" (average)."""
     w = word.lower().replace("’", "'").removesuffix("'s")
+    if _ACRONYM_PLURAL.fullmatch(word) and knows(profile, word[:-1]):
+        return True  # "PIs" of a library that writes "principal investigator (PI)" (a tester's academia library)
     # As written first: a library that writes only "women" holds no "woman" (a tester's newsroom salary survey).
     if w in IRREGULAR and (profile.knows_term(w) or profile.knows_term(stem(w))):
         return True
@@ -550,6 +552,7 @@ def knows(profile: Profile, word: str) -> bool:
     return bool(meant) and profile.knows_term(stem(meant))
 
 
+_ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z0-9]{1,4}s")
 CONTRACTION_MAX_ZIPF = 4.0  # "mgr" 2.8, "yrs" 3.5, "hrs" 3.7 are contractions; "gym" 4.4 is a word
 ENGLISH_WORDS = 50_000  # the most frequent English words a contraction may be of (wordfreq's list)
 

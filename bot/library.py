@@ -299,7 +299,7 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 _NUMBERING = re.compile(r"^(?:(?:step|part|chapter|section)\s+)?(?:\d{1,3}|[ivx]{1,4})[.):]\s+|^\d{1,3}\s+-\s+", re.I)
 
 
-_SO = re.compile(r"^so\b[\s.,…]+(?=\w)", re.I)
+_SO = re.compile(r"^(?:so|but|and)\b[\s.,…]+(?=\w)", re.I)  # "But what does a data science freelancer do?" too
 
 
 def readable_heading(heading: str) -> str:
@@ -334,6 +334,9 @@ def names_no_topic(heading: str) -> bool:
 _LEANS = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|one|ones|he|she|here|else)\b", re.I)
 
 
+# The writer's own story ("How did I find work?", a data-science consultant's post): offered to a reader, it asks
+# about nobody they know (a tester's freelancing library offered it with every greeting and refusal).
+_OWN_STORY = re.compile(r"\b(?:did|was|were|had) (?:I|we)\b|\bI (?:did|was|had|got|found|learned|went|made)\b", re.I)
 # "What about other roles?": a follow-up's form, asking about something beside what the page spoke of before.
 _WHAT_ABOUT = re.compile(r"^\W*(?:what|how) about\b", re.I)
 # "Do you like helping people?", "Are you ready?": the page quizzing its reader, no question a reader asks it.
@@ -351,8 +354,9 @@ def stands_alone(question: str) -> bool:
     leaning on the page ("What discipline?", "Why have one?" do not), not the page quizzing its reader ("Do you like
     helping people?"), not a bare "What are the responsibilities?" or "What's the Real Answer?", and asking with a
     question word, a verb or a choice (a flight school's call to action "Ready to Take Off?" asks nothing), and not a
-    follow-up's "What about other roles?"."""
-    return (len(question.split()) >= 4 and not _LEANS.search(question) and not _QUIZ.search(question)
+    follow-up's "What about other roles?", nor the writer's own story ("How did I find work?")."""
+    return (len(question.split()) >= 4 and not _LEANS.search(question) and not _OWN_STORY.search(question)
+            and not _QUIZ.search(question)
             and not _WHAT_ABOUT.search(question)
             and not _BARE_THE.search(question) and bool(_ASKING.search(question)))
 

@@ -174,8 +174,8 @@ class Profile:
             found: dict[tuple[str, str], None] = {}
             for row in rows:
                 h = int(heading_of[row])
-                if h < 0:
-                    continue
+                if h < 0 or names[h].endswith("?") and not stands_alone(names[h]):
+                    continue  # "How did I find work?", "Why have one?": no question a reader would ask
                 # Twelve job profiles each with a "Role summary": "What do the guides say about “Role summary”?"
                 # names none of them (a blind reader of 49 such PDFs: "generic and of little use").
                 title = self.store.articles[self.store.chunks[int(row)].article_id].title if shared[h] else ""

@@ -234,11 +234,15 @@ def test_examples_are_questions_a_reader_would_ask_on_different_topics():
     assert stands_alone("A masters or a PhD?") and stands_alone("I applied for a role, what happens next?")
     assert not stands_alone("What about other roles?")  # a follow-up's form (a tester's cybersecurity greeting)
     assert not stands_alone("What else do you want to learn?")  # an article's closing line
+    # A consultant's post offered "How did I find work?" with every greeting and refusal (a tester's freelancing library).
+    assert not stands_alone("How did I find work?") and not stands_alone("What was I paid for my first project?")
+    assert stands_alone("How do I find my first clients?") and stands_alone("What should I put in my portfolio?")
     assert readable_heading("Future Reading Links") == "" == readable_heading("Additional Learning Resources")  # link lists
     # A heading set in capitals (a page's CSS, printed to PDF) is offered as a sentence writes it, initialisms kept.
     assert readable_heading("WORKING AS AN RN") == "Working as an RN"
     assert readable_heading("HOW TO PASS THE NCLEX") == "How to pass the NCLEX" and readable_heading("ICU NURSE PAY") == "ICU nurse pay"
     assert readable_heading("So... How Can I Get a Job?") == "How Can I Get a Job?"
+    assert readable_heading("But what does a data science freelancer do?") == "What does a data science freelancer do?"
     # An ecology library offered "What do the guides say about “End Thoughts”?" with its refusals.
     assert readable_heading("End Thoughts") == readable_heading("Additional Resources") == ""
     assert readable_heading("Final salary schemes") == "Final salary schemes"

@@ -472,6 +472,30 @@ def test_an_acronym_the_library_writes_in_the_plural_is_known(tmp_path, embedder
     assert knows(bot.profile, "PRD") and knows(bot.profile, "PRDs") and not knows(bot.profile, "ATS")
 
 
+def test_the_writers_own_story_is_not_offered_as_a_question(tmp_path, embedder):
+    # A tester's freelancing library offered "How did I find work?" (a consultant's post) with every refusal and greeting.
+    bot = _bot_on(tmp_path, embedder, {
+        "consulting.md": "# A year of freelance data science\n\n## How did I find work?\n\nThe majority of my clients "
+        "came through my network. Former colleagues sent most of the work my way.\n\n## What did I charge?\n\nI charged "
+        "hourly at first, then moved to fixed project fees once I knew how long work took.\n",
+        "clients.md": "# Finding clients as a freelancer\n\n## Where do freelance clients come from?\n\nMost freelance "
+        "clients come from referrals. Tell everyone you know that you are available for work.\n"})
+    for answer in (bot.ask("how do i get a work visa in brazil as a freelancer?"), bot.ask("hi")):
+        assert "Where do freelance clients come from?" in answer.text, answer.text
+        assert "How did I" not in answer.text and "What did I" not in answer.text, answer.text
+
+
+def test_an_acronym_typed_in_the_plural_is_the_one_the_library_writes(tmp_path, embedder):
+    # A tester's academia library: "should i cold email PIs for a postdoc?" opened "The guides never mention “PIs”"
+    # over a passage on "the principal investigator (PI)".
+    from bot.evidence import knows
+
+    bot = _bot_on(tmp_path, embedder, {"postdoc.md": "# Finding a postdoc\n\nMost postdocs are funded by a grant: the "
+                                       "principal investigator (PI) needs someone to complete the work. Email the PI "
+                                       "directly with your CV and a short note on your research.\n"})
+    assert knows(bot.profile, "PIs") and not knows(bot.profile, "TAs")
+
+
 def test_words_that_only_say_how_a_question_is_asked_are_no_gap(tmp_path, embedder):
     # The same library: "The guides never mention “long”" (of "how long"), "“roughly”", "“onto”", and a comparison
     # "on “like, wats”" ("is it more like a college course or a job?").
