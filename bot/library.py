@@ -355,10 +355,15 @@ def stands_alone(question: str) -> bool:
     helping people?"), not a bare "What are the responsibilities?" or "What's the Real Answer?", and asking with a
     question word, a verb or a choice (a flight school's call to action "Ready to Take Off?" asks nothing), and not a
     follow-up's "What about other roles?", nor the writer's own story ("How did I find work?")."""
-    return (len(question.split()) >= 4 and not _LEANS.search(question) and not _OWN_STORY.search(question)
+    return (len(question.split()) >= 4 and not _LEANS.search(question) and not tells_own_story(question)
             and not _QUIZ.search(question)
             and not _WHAT_ABOUT.search(question)
             and not _BARE_THE.search(question) and bool(_ASKING.search(question)))
+
+
+def tells_own_story(question: str) -> bool:
+    """Whether a heading written as a question asks about its writer's own past ("How did I find work?")."""
+    return bool(_OWN_STORY.search(question))
 
 
 QUOTES = "\"'“”‘’ "

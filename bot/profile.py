@@ -18,7 +18,7 @@ from .config import KNOBS, THRESHOLDS
 from .embedding import Embedder
 from .index.search import Search
 from .index.store import IndexStore
-from .library import Library, about, derive, readable_heading, stands_alone
+from .library import Library, about, derive, readable_heading, stands_alone, tells_own_story
 from .text import QUESTION_STEMS, stem, tokenize_one
 
 BACKGROUND_MIN_CHUNKS = 20  # a library of fewer chunks is too small to tell its background words (KNOBS.background_share)
@@ -174,8 +174,8 @@ class Profile:
             found: dict[tuple[str, str], None] = {}
             for row in rows:
                 h = int(heading_of[row])
-                if h < 0 or names[h].endswith("?") and not stands_alone(names[h]):
-                    continue  # "How did I find work?", "Why have one?": no question a reader would ask
+                if h < 0 or names[h].endswith("?") and tells_own_story(names[h]):
+                    continue  # "How did I find work?": no question a reader would ask of the library
                 # Twelve job profiles each with a "Role summary": "What do the guides say about “Role summary”?"
                 # names none of them (a blind reader of 49 such PDFs: "generic and of little use").
                 title = self.store.articles[self.store.chunks[int(row)].article_id].title if shared[h] else ""
