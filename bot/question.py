@@ -228,8 +228,9 @@ _QUANTITY = re.compile(
     r"hundred|thousand|million|billion|dozen|half|quarter|twice|double|majority|minority|percent|per cent)\b)", re.I)
 # "a week", "an hour": a duration as people write one (open-source-contribution's "over a week": every key 111 -> 112
 # of 216 on nine libraries, a gap claimed 18 -> 17, near-topic honest unchanged).
-# "a half hour", "a quarter hour": a fraction of a unit is a duration too (an Odin Project lesson's phone screen).
-_NUMBER = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|several|"
+# "a half hour", "a quarter hour": a fraction of a unit is a duration too (an Odin Project lesson's phone screen); "3+
+# months" is one (a tester's freelancing library was told "no figure" over "(think 3+ months)").
+_NUMBER = (r"(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|several|"
            r"a couple of|(?:an? )?(?:half|quarter)(?:[\s-]an?)?|an?)")
 # Other currencies as their signs and codes write them: "₩2.0-2.7 million", "₹6-12 LPA", "NT600 - 750/hr" (a tester's
 # TEFL library was told "no figure" over Taiwan's hourly pay).

@@ -82,6 +82,14 @@ def test_a_short_form_that_is_an_everyday_word_is_spelled_out_only_in_capitals()
     assert library.expand("fast.ai or ML.NET, or AI.") == "fast.ai or ML.NET, or artificial intelligence."
 
 
+def test_a_duration_written_with_a_plus_is_a_duration():
+    # A tester's freelancing library: "how long does it take to find the big long-term clients" opened "The guides give
+    # no figure for that" over "those who're willing to hire you in the long-term (think 3+ months)".
+    from bot.question import figure_asked, holds_figure
+
+    assert holds_figure(figure_asked("how long does it take to find long-term clients?"), "hire you long-term (think 3+ months)")
+
+
 def test_how_much_more_is_answered_by_a_share_as_well_as_a_sum():
     # A tester's "how much more do cpas make": "CPAs earn 10% to 15% more" was quoted under "no figure for that".
     from bot.question import figure_asked, holds_figure
