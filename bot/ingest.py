@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import html
+import itertools
 import logging
 import re
 import unicodedata
@@ -476,7 +477,11 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
     front_title = _meta_text(_front_title(front)).strip()
     # A front matter title of a word or three gives way to the page's <h1> that says more ("Facebook RPM").
     meta = {**meta, **{k: v for k, v in front.items() if v}, "title": _said_more(front_title, title) if front_title else title}
-    return _with_items_whole(_with_headings(page, doc.text)), meta
+    text = _with_items_whole(_with_headings(page, doc.text))
+    # A personal site's header kept above the page's <h1> ("## Austin Z. Henley", "I build tools for people", "Home |
+    # Publications | Teaching | Blog"): short lines that read as no text, as a printed page's menu (_without_menu).
+    bare, _ = _without_menu(text, meta["title"] or "", fewest=2)
+    return (bare if bare.startswith("# ") else text), meta
 
 
 _TWITTER_HANDLE = re.compile(r"<meta\b[^<>]{0,200}?\bcontent=[\"']@(\w{1,50})[\"']", re.I)
@@ -810,21 +815,24 @@ def _date_in(lines) -> str:
     return next((d for line in lines if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d := _iso_date(line.strip(" \t•·|-–—")))), "")
 
 
-def _without_menu(text: str, title: str = "") -> tuple[str, list[str]]:
+def _without_menu(text: str, title: str = "", fewest: int = 5) -> tuple[str, list[str]]:
     """A printed web page's text without the site's menu above its first heading, and the menu's lines: five or more
     short lines (six words at most, no sentence among them), as a docs site's sidebar prints ("Docs", "Blog",
     "Applying to law school", ...). Above a heading that is the document's title (`title`, or a part of a "page |
     site" title), the lines may be longer and headings: a site's name as a heading, a skip link and a search box
     ("Skip to main content Back to top Search this book... Ctrl+K"). Text above the heading that reads as text stays."""
     named = {_key(part) for part in (title, *_TITLE_PARTS.split(title)) if part.strip()}
-    first = next((m for m in _HEADING_TEXT.finditer(text, 0, MAX_MENU_CHARS) if _key(m[1]) in named), None)
+    found = [m for m in itertools.islice((m for m in _HEADING_TEXT.finditer(text, 0, MAX_MENU_CHARS) if _key(m[1]) in named), 2)]
+    # The site's name set as a heading over the page's ("## Austin Z. Henley", its menu, "## Lessons from my PhD" of
+    # "Lessons from my PhD - Austin Z. Henley"): the menu ends at the page's.
+    first = found[-1] if len(found) == 2 and _key(found[0][1]) != _key(found[1][1]) else next(iter(found), None)
     words = MAX_MENU_WORDS if first else 6
     # With no heading (a blog post printed with its title outside the text), the first paragraph that reads as text.
     if first is None:
         first = min(filter(None, (_HEADING_LINE.search(text), _FIRST_PROSE.search(text, 0, MAX_MENU_CHARS))),
                     key=lambda m: m.start(), default=None)
     lines = [line.strip() for line in text[:first.start()].splitlines() if line.strip()] if first else []
-    if len(lines) < 5 or any(len(_WORDS(line)) > words or line.rstrip().endswith((".", "!", "?")) for line in lines):
+    if len(lines) < fewest or any(len(_WORDS(line)) > words or line.rstrip().endswith((".", "!", "?")) for line in lines):
         return text, []
     return text[first.start():], lines
 
@@ -1100,6 +1108,15 @@ _HTML_LIST = re.compile(r"[ \t]{0,40}</?(?:ul|ol)\b[^<>]{0,200}>[ \t]{0,40}", re
 # "{% link pages/resume.md %}" inside a link) renders no words, nor does an output tag standing at a line's start
 # or end ("{{ sidenav }}", a menu). One inside a sentence stands for a value the text does not hold: left as it is.
 _TEMPLATE_LOGIC = re.compile(r"\{%[^{}]{0,600}?%\}")  # an include's parameters may run over several lines
+# ... but an include given the author's words to set ("{% include "type/p_large.html", content: "On average, I launched
+# a new client project every 36 days." %}", Eleventy) renders them: they stay, a paragraph of their own.
+_INCLUDED_WORDS = re.compile(r"""^\{%-?\s*include\b[^{}"']{0,200}(?:"[^"{}]{0,200}"|'[^'{}]{0,200}')?[^{}"']{0,200}?"""
+                             r"""\b(?:content|text|quote|body)\s*[:=]\s*(?:"([^"{}]{1,500})"|'([^'{}]{1,500})')""")
+
+
+def _included_words(m: re.Match) -> str:
+    words = _INCLUDED_WORDS.match(m[0])
+    return f"\n\n{words[1] or words[2]}\n\n" if words else m[0]
 # A label whose value is a template's output ("Updated: {{ page.updated_date }}") says nothing without it.
 _TEMPLATE_VALUE_LINE = re.compile(r"^[ \t]*[^\s{}:][^\n{}:]{0,40}:[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*$\n?", re.M)
 # Hugo shortcodes ("{{< figure src=... >}}", "{{% notice tip %}} ... {{% /notice %}}") render a figure or a box:
@@ -1184,7 +1201,7 @@ def _component_fences(text: str) -> str:
 def _dialects(text: str) -> str:
     for tag in ("head", "script", "style"):
         text = _drop_blocks(text, tag)
-    text = _component_fences(text)
+    text = _component_fences(_TEMPLATE_LOGIC.sub(_included_words, text))  # before a "{...}" line is read as JSX
     text = _MDX_IMPORT.sub("", _KRAMDOWN_BLOCK_ATTRS.sub("", _KRAMDOWN_TOC.sub("", text)))
     text = _JSX_COMMENT.sub("", text)
     text = _JSX_STRING.sub(r"\2", text)

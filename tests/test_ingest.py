@@ -928,6 +928,17 @@ def test_metadata_lines_a_source_note_a_note_link_a_toc_placeholder_and_a_math_d
     assert "Code shows your work. A hiring manager is like a buyer \u2212 show your art." in text
 
 
+def test_an_include_given_the_authors_words_keeps_them(tmp_path):
+    # A tester's Eleventy post set two of its author's sentences through includes ("{% include "type/p_large.html",
+    # content: "On average, I launched a new client<br>project every 36 days. Whew." %}"): both were lost.
+    path = tmp_path / "goodbye-freelancing.md"
+    path.write_text("# Goodbye freelancing\n\nI completed fifteen client projects in eighteen months.\n\n"
+                    '{% include "type/p_large.html", content: "On average, I launched a new client<br>project every 36 '
+                    'days. Whew." %}\n\n{% include "nav.html" %}\n\nLearning through failure is difficult but necessary.\n')
+    text = load_article(path).text
+    assert "\n\nOn average, I launched a new client project every 36 days. Whew.\n\n" in text and "nav" not in text, text
+
+
 def test_a_site_named_by_its_twitter_handle_has_no_name(tmp_path):
     # A tester's page: its site read "Aarondgilmore", from <meta name="twitter:site" content="@aarondgilmore">.
     path = tmp_path / "lessons.html"
@@ -1262,6 +1273,31 @@ def test_a_word_processors_paragraphs_with_an_indented_first_line_and_a_three_li
     text = load_article(path).text
     assert "specializations, often accompanied by increased pay" in text and "- " not in text
     assert "Nava" not in text and "Hemlock" not in text and "Page" not in text
+
+
+def test_a_personal_sites_header_above_the_page_heading_goes_printed_or_saved(tmp_path):
+    # A tester's academia library: "## Austin Z. Henley", "I build tools for people", contact links and "Home |
+    # Publications | Teaching | Blog" stayed above the post in its printed PDF (the site's name, a heading, was taken
+    # for the page's: its title is "Lessons from my PhD - Austin Z. Henley") and in a saved page of the same site.
+    from tests.pdf import make_pdf_at
+
+    body = [f"Line {k} of what I learned during my PhD had nothing to do with my dissertation topic and" for k in range(8)]
+    lines = [(72, 780, "Austin Z. Henley", 18), (72, 750, "I build tools for people"), (72, 720, "austin@example.org"),
+             (72, 690, "github/azhenley"), (72, 660, "Home | Publications | Teaching | Blog"), (72, 624, "Lessons from my PhD", 18),
+             *[(72, 596 - 14 * k, t) for k, t in enumerate(body)], (72, 470, "everything to do with people.")]
+    pdf = tmp_path / "lessons-from-my-phd.pdf"
+    pdf.write_bytes(make_pdf_at([lines], "Lessons from my PhD - Austin Z. Henley"))
+    text = load_article(pdf).text
+    assert text.startswith("## Lessons from my PhD\n\nLine 0 of what I learned"), text
+    page = tmp_path / "leaving-academia.html"
+    page.write_text("<html><head><title>Leaving academia</title></head><body><div><h2>Austin Z. Henley</h2><p>I build "
+                    "tools for people</p></div><hr /><div><a href='/'>Home</a> | <a href='/pubs'>Publications</a> | "
+                    "<a href='/blog'>Blog</a></div><hr /><h1 class='blogtitle'>Leaving academia</h1><small>1/6/2022</small>"
+                    "<br><br><p>After six years as a professor, I am leaving academia for a job in industry, and here is "
+                    "why I made that choice.</p><p>The pay was only part of it; the grant cycle wore me down more than I "
+                    "expected.</p></body></html>")
+    text = load_article(page).text
+    assert "Henley" not in text and "Publications" not in text and "After six years as a professor" in text, text
 
 
 def test_a_sites_fixed_bar_printed_over_every_page_is_furniture(tmp_path):
