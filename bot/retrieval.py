@@ -23,6 +23,7 @@ from .index.store import ArticleRecord, IndexStore
 from .question import analyse, figure_asked, holds_figure
 from .text import LIST_MARKER, QUESTION_STEMS, stems, tokenize_one
 
+_REFERENCES = re.compile(r"\W*(?:references|bibliography|works cited|citations|sources cited|endnotes)\W*$", re.I)
 COS, SENTENCE = 1, 2  # feature columns reused as the passage's similarities
 # A library whose memory-mapped files are larger than this drops the pages the last question read before the next
 # is searched. One question's reads at 100,000 articles hold ~150-400 MB (2 MB page-cache folios), so a large
@@ -121,6 +122,9 @@ class Retriever:
         fused = self.fuse(r)
         # Only the best few of each article can be picked, so the candidates are the head of the fused list.
         head = sorted(fused, key=fused.get, reverse=True)[: max(KNOBS.rerank_depth, 4 * k + 8)]
+        # A list of the works an article cites answers nothing itself ("References: - S. A. Besser, ... vol. 6, p. 5"
+        # led an answer on the risks of AI-written research code): its chunks are no candidates while others are.
+        head = [c for c in head if not _REFERENCES.match(self.store.chunks[c].heading)] or head
         features = self.features(head, fused, r, qv)
         learned = features @ self.weights  # a log-odds of being the passage that answers: exp makes it a weight
         scores = dict(zip(head, np.exp(learned - learned.max())))

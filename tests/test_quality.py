@@ -472,6 +472,20 @@ def test_an_acronym_the_library_writes_in_the_plural_is_known(tmp_path, embedder
     assert knows(bot.profile, "PRD") and knows(bot.profile, "PRDs") and not knows(bot.profile, "ATS")
 
 
+def test_a_list_of_references_is_not_quoted_as_an_answer(tmp_path, embedder):
+    # A held-out library (research software engineering): "whats the risk if scientists just let AI agents crank out all
+    # their code?" was answered "References: - S. A. Besser, ... Open Res Europe, vol. 6, p. 5": the titles cited
+    # matched the question best, and say nothing themselves.
+    bot = _bot_on(tmp_path, embedder, {"genai.md": "# Generative AI in research software\n\n## Risks\n\nWhen researchers "
+        "use agentic coding tools without enough experience, over-reliance on these tools risks a large maintenance burden "
+        "later. Code nobody understands is hard to fix.\n\n## Skills\n\nResearch software engineers review and test what "
+        "the tools write.\n\n## References\n\n- S. A. Besser and D. S. Katz, 'How generative AI agents are shaping research "
+        "software development at a university', Open Res Europe, vol. 6, p. 5, 2026.\n- J. Smith, 'Risks of AI coding "
+        "agents in science', Nature, 2025.\n"})
+    answer = bot.ask("what are the risks of AI coding agents in science?")
+    assert answer.text.startswith("When researchers use agentic coding tools"), answer.text
+
+
 def test_the_writers_own_story_is_not_offered_as_a_question(tmp_path, embedder):
     # A tester's freelancing library offered "How did I find work?" (a consultant's post) with every refusal and greeting.
     bot = _bot_on(tmp_path, embedder, {
