@@ -810,7 +810,9 @@ def with_rest_of_list(store, passage: Passage) -> Passage:
     if c > 0 and _same_section(store, c - 1, c) and _LAST_LINE_ITEM.search(chunks[c - 1].text):
         prev = chunks[c - 1]
         sents = store.sentences_in(c - 1)
-        lead = next((i for i in range(len(sents) - 1, -1, -1) if sents[i].text.rstrip().endswith(":")), None)
+        # A lead-in ending in ":", or one that says what follows ("Here are a few common situations and how to deal
+        # with them." over "1. ..." in one chunk and "2. ..." in the next: a tester's answer opened at item 2).
+        lead = next((i for i in range(len(sents) - 1, -1, -1) if _points_on(sents[i].text.rstrip())), None)
         gap = passage.start - prev.end
         if lead is not None and gap >= 1 and _OPENS_ITEM.match(passage.text):
             start = sents[lead].start

@@ -472,6 +472,23 @@ def test_an_acronym_the_library_writes_in_the_plural_is_known(tmp_path, embedder
     assert knows(bot.profile, "PRD") and knows(bot.profile, "PRDs") and not knows(bot.profile, "ATS")
 
 
+def test_a_list_split_between_chunks_is_quoted_from_its_first_item(tmp_path, embedder):
+    # A tester's academia library: "how long do i have to accept a faculty offer" opened at "2. This job is not your
+    # favorite": the list's lead-in ("Here are a few common situations and how to deal with them.", no colon) and
+    # its first item were in the chunk before.
+    filler = " It happens to many people, and committees see it every year, so there is nothing to be ashamed of here at all."
+    items = ["You got an offer but you are sure you will not take this job. Refuse the offer straight away." + filler * 3,
+             "This job is not your favorite and you are waiting for other offers. Give the committee a chance." + filler * 3,
+             "Your family may not be able to move. Discuss it with the committee, who may be able to help." + filler * 3,
+             "You are delaying the decision to get more offers as leverage. Please do not do this." + filler * 2]
+    bot = _bot_on(tmp_path, embedder, {"offers.md": "# Postdoc offers\n\n## What if I get multiple postdoc offers?\n\n"
+        "Congratulations! You will now have to accept one postdoc offer and reject the others. Here are a few common "
+        "situations and how to deal with them.\n\n" + "\n".join(f"{i}. {t}" for i, t in enumerate(items, 1)) + "\n"})
+    assert len(bot.store.chunks) == 2 and bot.store.chunks[1].text.startswith("3. ")
+    answer = bot.ask("what if my family can't move for a postdoc offer?")
+    assert "1. You got an offer" in answer.text and "3. Your family may not be able to move." in answer.text, answer.text
+
+
 def test_a_list_of_references_is_not_quoted_as_an_answer(tmp_path, embedder):
     # A held-out library (research software engineering): "whats the risk if scientists just let AI agents crank out all
     # their code?" was answered "References: - S. A. Besser, ... Open Res Europe, vol. 6, p. 5": the titles cited
