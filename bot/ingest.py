@@ -89,7 +89,7 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
     if len(text) > MAX_SOURCE_CHARS:
         raise ArticleError(path, f"it holds too much text ({len(text):,} characters with its markup; the limit is "
                            f"{MAX_SOURCE_CHARS:,}): split it into several articles")
-    text = clean_text(text, markdown=kind == "markdown")
+    text = clean_text(_unwrapped(text) if kind == "text" else text, markdown=kind == "markdown")
     if len(text) > MAX_ARTICLE_CHARS:
         raise ArticleError(path, f"its text is too long ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}): "
                            "split it into several articles")
@@ -119,7 +119,7 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
 
 # Where metadata keeps an article's address: its own, or the original of a copy (freeCodeCamp "originalURL",
 # a blog's "canonical_url"), read under lowercase names.
-URL_KEYS = ("url", "canonical_url", "canonicalurl", "originalurl", "original_url")
+URL_KEYS = ("url", "canonical_url", "canonicalurl", "originalurl", "original_url", "link")  # "link": Memsource's blog
 
 
 # Where front matter keeps an article's publication date: Jekyll, Hugo and Docusaurus "date", Astro "pubDate",
@@ -177,7 +177,8 @@ _TIMESTAMP = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{
 
 
 # JavaScript's Date as a string, as Hashnode writes it ("Sun Dec 03 2023 11:00:00 GMT+0000 (Coordinated Universal Time)").
-_JS_DATE = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)\w* ([a-z]{3}) (\d{1,2}) (\d{4})\b", re.I)
+# ... and C's ctime with a zone before the year ("Fri Nov 14 16:15:45 -0800 2008", an old blog engine's @pubDate).
+_JS_DATE = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)\w* ([a-z]{3}) (\d{1,2}) (?:\d{1,2}:\d{2}:\d{2} [+-]\d{4} )?(\d{4})\b", re.I)
 
 
 def _iso_date(text: str) -> str:
@@ -233,6 +234,14 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
     if kind == "pdf":
         return _read_pdf(path, data)
     raw = _decode(path, data)
+    header = _AT_HEADER.match(raw) if kind in ("html", "markdown", "text") else None
+    if header:
+        # A blog engine's header lines ("@title Advice for indies", "@pubDate Fri Nov 14 16:15:45 -0800 2008"): its
+        # metadata, not text (a tester's saved posts quoted "@dbid 3564 @title Can you make money?").
+        fields = {k.lower(): v.strip() for k, v in _AT_LINE.findall(header[0])}
+        raw = raw[header.end():]
+        if kind == "html":
+            return _read_html(path, raw, {"title": fields.get("title", ""), "date": fields.get("pubdate") or fields.get("date", "")})
     if kind == "html":
         return _read_html(path, raw)
     if kind == "rst":
@@ -241,6 +250,8 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
     # renders nothing: left there, the front matter was read as text and the title and date were lost.
     raw = _TEMPLATE_PREAMBLE.sub("", raw, count=1)
     text, meta = _read_markdown(path, raw) if kind == "markdown" or raw.startswith("---") else (raw, {})
+    if header and not meta:
+        meta = {"title": fields.get("title", ""), "date": fields.get("pubdate") or fields.get("date", "")}
     header = _METADATA_HEADER.match(text) if not meta else None
     if header and re.search(r"^[ \t]*(?:title|date)[ \t]*:", header[0], re.I | re.M):
         # Pelican's and MultiMarkdown's metadata lines, no fences ("title: PhD Grad School Advice", "category:
@@ -250,6 +261,8 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
     return _reader_copy(text, meta)
 
 
+_AT_HEADER = re.compile(r"\A\s*(?:@[A-Za-z]\w{0,30}[ \t]+[^\n]{0,300}\n){2,12}")
+_AT_LINE = re.compile(r"^\s*@([A-Za-z]\w{0,30})[ \t]+([^\n]*)", re.M)
 _METADATA_KEYS = r"(?:title|date|category|categories|tags|author|authors|slug|summary|status|modified|lang)"
 _METADATA_HEADER = re.compile(rf"\A\s*(?:{_METADATA_KEYS}[ \t]*:[^\n]{{0,300}}\n){{1,12}}[ \t]*\n", re.I)
 _METADATA_LINE = re.compile(rf"^[ \t]*({_METADATA_KEYS})[ \t]*:([^\n]*)", re.I | re.M)
@@ -435,7 +448,7 @@ def _with_lowercase_keys(data: dict) -> dict:
 _LINK_PARAGRAPH = re.compile(r"(<p\b[^<>]{0,300}>\s*)<a\b[^<>]{0,2000}>([^<>]{1,300})</a>(\s*</p>)", re.I)
 
 
-def _read_html(path: Path, raw: str) -> tuple[str, dict]:
+def _read_html(path: Path, raw: str, front: dict | None = None) -> tuple[str, dict]:
     import trafilatura
 
     if len(raw) > MAX_HTML_CHARS:
@@ -443,7 +456,7 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
                            f"{MAX_HTML_CHARS:,}): save the article's text as .md or .txt and add that")
     # A Jekyll page may be HTML under front matter: its title and date are the page's ("Parth's FAQs", not the
     # first section's heading "My Background").
-    front: dict = {}
+    front = {k: v for k, v in (front or {}).items() if v}
     if _FRONT_MATTER.match(raw):
         raw, front = _read_markdown(path, raw)
     # A paragraph that is one link is text (a certification's name over what is said of it: trafilatura dropped
@@ -455,14 +468,21 @@ def _read_html(path: Path, raw: str) -> tuple[str, dict]:
         # paragraph, "Trying to switch careers ...<br />", was lost).
         # A template's directive on a line of its own ("@extends('layout.master')", Blade's) renders no words.
         page = f"<html><body><div>{_TEMPLATE_DIRECTIVE.sub('', page)}</div></body></html>"
+    html = tables.html_tables(_collapse_whitespace(page))
     try:
         doc = trafilatura.bare_extraction(
-            tables.html_tables(_collapse_whitespace(page)), include_formatting=True, with_metadata=True,
-            output_format="python", favor_recall=True, prune_xpath=[_NOT_SHOWN],
+            html, include_formatting=True, with_metadata=True, output_format="python", favor_recall=True,
+            prune_xpath=[_NOT_SHOWN],
             # A date only where the page gives one (its metadata, a <time> element): searched for in the text, it
             # was a footer's "Copyright 2024" read as 2024-01-01.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
+        if doc is None or not _has_sentence(doc.text or ""):
+            # A page whose text sits in collapsed panels ("display: none" until clicked: an agency's FAQ accordion)
+            # is read with them: without, a tester's FAQ was refused as holding no sentence.
+            doc = trafilatura.bare_extraction(
+                html, include_formatting=True, with_metadata=True, output_format="python", favor_recall=True,
+                date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception as e:
         raise ArticleError(path, f"the HTML could not be parsed ({type(e).__name__})") from None
     if doc is None or not (doc.text or "").strip():
@@ -987,7 +1007,7 @@ _HTML_HEADING = re.compile(r"^[ \t]*<h([1-6])\b[^<>\n]{0,500}>([^\n]{1,300}?)</h
 _HTML_PARAGRAPH_START = re.compile(r"\n(?=[ \t]*<p[\s>])", re.I)
 _HTML_PARAGRAPH_END = re.compile(r"</p\s*>[ \t]*(?:\n|(?=<p[\s>]))", re.I)
 # Only known HTML tags: "List<String>" or "<name>" in prose is text. A line break still separates words.
-_HTML_BREAK = re.compile(r"<(?:br|/?p|/?div|/?aside|/?section|/?article|/?figure|/?figcaption|/?header|/?footer|"
+_HTML_BREAK = re.compile(r"<(?:/?br|/?p|/?div|/?aside|/?section|/?article|/?figure|/?figcaption|/?header|/?footer|"
                          r"/?blockquote|/?details|/?summary|/?nav|/?main|/?h[1-6]|/?iframe|/?table|/?thead|/?tbody|/?tfoot|"
                          r"/?tr|/?td|/?th|/?dl|/?dt|/?dd|/?form|/?fieldset)\b[^<>]*>", re.I)
 _HTML_TAG = re.compile(
@@ -1121,6 +1141,12 @@ def _included_words(m: re.Match) -> str:
 _TEMPLATE_VALUE_LINE = re.compile(r"^[ \t]*[^\s{}:][^\n{}:]{0,40}:[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*$\n?", re.M)
 # Hugo shortcodes ("{{< figure src=... >}}", "{{% notice tip %}} ... {{% /notice %}}") render a figure or a box:
 # the tags go, the text between a pair stays.
+# A heading written without its space ("##SongSheet or bust", as older Markdown readers took it): a heading.
+_UNSPACED_HEADING = re.compile(r"^(#{2,6})([A-Za-z][^\n#]{0,200})$", re.M)
+# A WordPress shortcode on a line of its own ("[visualizer id=\"7997\"]", "[/caption]"): a chart or a box, no words.
+# An attribute or a closing slash says it is one: "[wsl2]" in a config file's code is no shortcode.
+_WP_ATTRIBUTE = r"""[ \t]+[\w-]{1,30}=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s\]]{1,100})"""
+_WP_SHORTCODE_LINE = re.compile(rf"^[ \t]*\[(?:/[a-z][\w-]{{1,30}}|[a-z][\w-]{{1,30}}(?:{_WP_ATTRIBUTE})+)[ \t]*\][ \t]*$\n?", re.M)
 _SHORTCODE = re.compile(r"\{\{[<%][^{}\n]{0,300}?[>%]\}\}")
 # A task list's box ("- [x] Register with the NMC"), an abbreviation's definition line ("*[NMC]: Nursing and ..."),
 # an emoji's shortcode (":rocket:") and a content tab's marker (MkDocs: '=== "NHS"', its label kept as a line).
@@ -1210,7 +1236,7 @@ def _dialects(text: str) -> str:
     text = _admonitions(text)
     text = _HEADING_ID.sub("", text)
     text = _KRAMDOWN_ATTRS.sub("", text)
-    text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text)))
+    text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", _WP_SHORTCODE_LINE.sub("", text))))
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", text))
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _CONTENT_TAB.sub(r"\1", _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text))))
@@ -1243,6 +1269,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _drop_comments(text)
     if markdown:
         text = _HTML_HEADING.sub(lambda m: f"\n\n{'#' * int(m[1])} {m[2].strip()}\n\n", _setext_headings(_TOC_LIST.sub("", text)))
+        text = _UNSPACED_HEADING.sub(r"\1 \2", text)
     text = _dialects(text)
     if markdown:  # MathJax's minus written as a dash ("they're painfully visible $-$ the difference"), as it renders
         text = text.replace("$-$", "\u2212")
@@ -1340,6 +1367,45 @@ def _unquoted_alerts(text: str) -> str:
             alert = False
         out.append(line)
     return "\n".join(out)
+
+
+def _unwrapped(text: str) -> str:
+    """A plain text file's hard-wrapped lines joined where a sentence runs on ("It takes about two years of training" /
+    "for already fluent bilingual professionals", a tester's transcript, was quoted a line at a time and cut
+    mid-sentence): a line that opens in lowercase after one that ends no sentence; in a file wrapped throughout (most
+    lines inside its blocks end mid-sentence), any line after one that ends no sentence. A list item, a heading, a
+    table row, fenced code and a blank line keep their breaks."""
+    lines = text.split("\n")
+    prose = _prose_lines(lines)
+    inner = [a for k, a in enumerate(lines[:-1]) if prose[k] and prose[k + 1]]
+    open_ends = sum(line.rstrip()[-1:] not in SENTENCE_ENDS for line in inner)
+    wrapped = len(inner) >= WRAPPED_MIN_LINES and open_ends >= WRAPPED_SHARE * len(inner)
+    out = [lines[0]] if lines else []
+    for k in range(1, len(lines)):
+        before, line = out[-1].rstrip(), lines[k].lstrip()
+        if (prose[k - 1] and prose[k] and before[-1:] not in SENTENCE_ENDS
+                and (wrapped or line[:1].islower()) and not _LETTER_ITEM.match(line)):
+            out[-1] = f"{before} {line}"
+        else:
+            out.append(lines[k])
+    return "\n".join(out)
+
+
+def _prose_lines(lines: list[str]) -> list[bool]:
+    """Per line, whether it is a line of a paragraph: not blank, a list item, a heading, a table row or fenced code."""
+    fenced, out = False, []
+    for line in lines:
+        fence = line.lstrip().startswith(("```", "~~~"))
+        out.append(bool(line.strip()) and not fenced and not fence and not _NOT_PROSE.match(line))
+        fenced = fenced != fence
+    return out
+
+
+_NOT_PROSE = re.compile(rf"[ \t]*(?:(?:{LIST_MARKER}|#{{1,6}})[ \t]|\|)")
+_LETTER_ITEM = re.compile(r"[a-z][.)][ \t]")  # "a) ..." opens an item
+SENTENCE_ENDS = ".!?:;\"”)"
+WRAPPED_MIN_LINES = 10
+WRAPPED_SHARE = 0.5
 
 
 def _join_soft_breaks(text: str) -> str:

@@ -565,7 +565,9 @@ def test_a_hard_wrapped_markdown_paragraph_is_read_as_one(tmp_path):
     sentences = [s.text for s in chunk_article(article)[1]]
     assert "A CoP is a group of people who share some concern or passion for what they do and want to learn to do it " \
            "better as they interact regularly." in sentences
-    assert "passion for what\nthey do" in load_article(tmp_path / "cop.txt").text  # plain text has no such rule
+    # Plain text joins a line that opens in lowercase after one that ends no sentence; its code keeps its lines.
+    plain = load_article(tmp_path / "cop.txt").text
+    assert "passion for what they do" in plain and "code line 1\ncode line 2\n" in plain, plain
 
 
 def test_template_tags_go_and_a_blockquote_is_read_as_quoted_paragraphs():
@@ -937,6 +939,54 @@ def test_an_include_given_the_authors_words_keeps_them(tmp_path):
                     'days. Whew." %}\n\n{% include "nav.html" %}\n\nLearning through failure is difficult but necessary.\n')
     text = load_article(path).text
     assert "\n\nOn average, I launched a new client project every 36 days. Whew.\n\n" in text and "nav" not in text, text
+
+
+def test_an_faq_in_collapsed_panels_is_read_with_them(tmp_path):
+    # A tester's agency FAQ: every answer sat in a panel shown on a click (style="display: none;"); the page was refused
+    # as holding no sentence, and the refusal stopped the whole build.
+    path = tmp_path / "faq.html"
+    path.write_text("<html><head><title>FAQ</title></head><body><h1>FAQ</h1>" + "".join(
+        f"<div class='q'><h3>{q}</h3><div class='according-content' style='display: none;'><p>{a}</p></div></div>"
+        for q, a in [("Professionalism", "A good translator will provide a quote at the beginning of an assignment."),
+                     ("Independence", "Translators are freelance workers who generally work alone without supervision.")])
+        + "</body></html>")
+    text = load_article(path).text
+    assert "A good translator will provide a quote at the beginning of an assignment." in text
+
+
+def test_a_hard_wrapped_transcript_is_read_as_sentences(tmp_path):
+    # A tester's TED-Ed transcript (.txt, a few words a line): quoted a line at a time, and "It takes about two years of
+    # training" was cut from the sentence it begins.
+    lines = ["In 1956, during a diplomatic", "reception in Moscow,", "Soviet leader Nikita Khrushchev", "told Western Bloc ambassadors,",
+             "\"We will bury you!\"", "It takes about two years of training", "for already fluent bilingual professionals",
+             "to become a conference interpreter.", "Interpreters work in pairs", "and switch every twenty minutes", "or so."]
+    path = tmp_path / "how-interpreters-juggle-two-languages.txt"
+    path.write_text("\n".join(lines) + "\n")
+    text = load_article(path).text
+    assert "It takes about two years of training for already fluent bilingual professionals to become a conference interpreter." in text
+    assert "In 1956, during a diplomatic reception in Moscow, Soviet leader Nikita Khrushchev told Western Bloc ambassadors," in text
+    notes = tmp_path / "notes.txt"  # a file of short lines that end their sentences is left as it is
+    notes.write_text("Skills\n\nPython is used everywhere.\nSQL matters for data work.\nGit keeps your history.\n")
+    assert "Python is used everywhere.\nSQL matters" in load_article(notes).text
+
+
+def test_an_old_blog_engines_header_a_heading_without_its_space_and_a_shortcode_line(tmp_path):
+    # A tester's mobile-developer library: an old blog engine's posts open "@dbid 3564", "@title Advice for indies",
+    # "@pubDate Fri Nov 14 16:15:45 -0800 2008" (quoted as text, the title taken from the file name, the date lost);
+    # "##SongSheet or bust" was quoted as written; a translation blog's "[visualizer id="7997"]" stayed; "</br>" too.
+    page = tmp_path / "inessential-advice-for-indies.html"
+    page.write_text("@dbid 3564\n@title Advice for indies\n@pubDate Fri Nov 14 16:15:45 -0800 2008\n"
+                    "<p>I often talk to people who are thinking of going indie, who want to write cool apps and sell them.</p>\n"
+                    "<h4>Have faith</h4><p>Be rigorously honest with yourself about your app.</p>\n")
+    a = load_article(page)
+    assert (a.title, a.date) == ("Advice for indies", "2008-11-14") and "@" not in a.text, (a.title, a.date, a.text)
+    md = tmp_path / "indie.md"
+    md.write_text("---\ntitle: Going indie\nlink: https://example.org/blog/going-indie\n---\n\nI made my first app in "
+                  "2013 and sold it for a year.\n\n##SongSheet or bust\n\n[visualizer id=\"7997\"]\n\nThe app earned "
+                  "$36 in its worst week.</br> Then it grew.\n\n```\n[wsl2]\nmemory=4GB\n```\n")
+    a = load_article(md)
+    assert "## SongSheet or bust\n\nThe app earned $36 in its worst week. Then it grew." in a.text and "[wsl2]" in a.text, a.text
+    assert a.url == "https://example.org/blog/going-indie"
 
 
 def test_a_site_named_by_its_twitter_handle_has_no_name(tmp_path):
