@@ -76,13 +76,27 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """
     spans = []
     for w0, w1 in _windows(text):
-        for start, end in _pysbd_spans(text[w0:w1]):
-            start, end = start + w0, end + w0
+        for start, end in _with_quoted_words(text, [(a + w0, b + w0) for a, b in _pysbd_spans(text[w0:w1])]):
             cuts = [m.start() for m in _GLUED.finditer(text, start, end)]
             for a, b in zip([start] + cuts, cuts + [end]):
                 for x, y in _bounded(text, a, b):
                     spans.append((offset + x, offset + y))
     return spans
+
+
+def _with_quoted_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """pysbd's spans with a quoted word or two that ends no sentence joined to the sentence it opens on its line
+    ("\"All\" I need to do ... is generate 20 sales per day": a tester's answer opened "I need to do ...")."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _QUOTED_WORDS.fullmatch(text, *out[-1]) and "\n" not in text[out[-1][1]:a]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+_QUOTED_WORDS = re.compile(r"[\"“'‘][\w’'-]+(?: [\w’'-]+){0,2}[\"”'’]")
 
 
 MAX_SENTENCE_CHARS = 1_000  # a longer "sentence" (a one-line page, a run-on list) is cut at a space

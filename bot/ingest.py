@@ -1002,9 +1002,9 @@ _SUP_NOTE = re.compile(
 # between): a heading, not words run into the paragraph's first sentence.
 _HTML_HEADING = re.compile(r"^[ \t]*<h([1-6])\b[^<>\n]{0,500}>([^\n]{1,300}?)</h\1\s*>[ \t]*$", re.I | re.M)
 # HTML paragraphs in Markdown, one per line or several on one ("<p>Sorry, that's only $30/hour </p>\n<p>Remember, ..."):
-# each is a paragraph of its own, as a browser shows them, not lines of one Markdown paragraph whose sentences run
-# together ("Sorry, that's only $30/hour Remember, as a freelancer, ...": a tester's freelancing library).
-_HTML_PARAGRAPH_START = re.compile(r"\n(?=[ \t]*<p[\s>])", re.I)
+# a closed one ends its paragraph, as a browser shows it, not a line of one Markdown paragraph whose sentences run
+# together ("Sorry, that's only $30/hour Remember, as a freelancer, ...": a tester's freelancing library). A pull
+# quote's credit opening after its bare text ("... quiet users." / "<p class="pquote-credit">— @thisisnic") stays with it.
 _HTML_PARAGRAPH_END = re.compile(r"</p\s*>[ \t]*(?:\n|(?=<p[\s>]))", re.I)
 # Only known HTML tags: "List<String>" or "<name>" in prose is text. A line break still separates words.
 _HTML_BREAK = re.compile(r"<(?:/?br|/?p|/?div|/?aside|/?section|/?article|/?figure|/?figcaption|/?header|/?footer|"
@@ -1275,7 +1275,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
         text = text.replace("$-$", "\u2212")
     text = tables.html_in_markdown(text)
     if markdown:  # after the tables are read: a <p> inside a cell is the cell's
-        text = _HTML_PARAGRAPH_END.sub("</p>\n\n", _HTML_PARAGRAPH_START.sub("\n\n", text))
+        text = _HTML_PARAGRAPH_END.sub("</p>\n\n", text)
     text = _FOOTNOTE_DEF.sub("", text)
     labels = {m[1].lower() for m in _LINK_DEF.finditer(text)}
     text = _LINK_DEF.sub("", text)

@@ -136,6 +136,14 @@ def test_a_heading_restating_the_title_is_named_once():
         "Becoming a data engineer in 2024", "Pay"]  # a heading that says more is a section of its own
 
 
+def test_a_quoted_word_that_opens_a_sentence_stays_in_it():
+    # A tester's indie-developer post: '"All" I need to do in order to reach a long-term sustainable level is generate
+    # 20 sales per day' was split after '"All"', and the answer quoted 'I need to do ...'.
+    text = '"All" I need to do is generate 20 sales per day. "Really?" She asked. He said "no".'
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        '"All" I need to do is generate 20 sales per day.', '"Really?"', "She asked.", 'He said "no".']
+
+
 def test_a_dot_that_opens_a_word_ends_no_sentence():
     # A tester's page from bls.gov: pysbd cut "The ." | "gov means it's official.", and the answer read "The . gov".
     text = "The .gov means it's official. Federal websites often end in .gov or .mil. Check before you share."
