@@ -177,8 +177,10 @@ _FREQUENCY = re.compile(
 
 # ... and a difference ("how much more do CPAs make?"), which a share answers as well as a sum: "CPAs earn 10% to 15%
 # more" was quoted under "The guides give no figure for that" (a tester's accounting library).
+# ... and a tax or a commission, which is a rate: "how much self employment tax do freelancers pay" was told "no
+# figure" over "the self-employment tax of 15.3%" (a tester's translation library).
 _SHARE_ASKED = re.compile(r"\bhow much of\b|\bwhat (?:share|percent|percentage|proportion|fraction|part)\b|%|"
-                          r"\bhow much (?:more|less|higher|lower)\b", re.I)
+                          r"\bhow much (?:more|less|higher|lower)\b|\bhow much (?:\S+ ){0,3}?(?:tax|taxes|commission)\b", re.I)
 _AMOUNT_OF_MONEY = re.compile(r"\bhow much\b|\bwhat(?:'s|’s|s| is| are| do| does| would| will| can)\b|\b(?:earn|earns|make|makes|paid)\b", re.I)
 
 

@@ -90,6 +90,16 @@ def test_a_duration_written_with_a_plus_is_a_duration():
     assert holds_figure(figure_asked("how long does it take to find long-term clients?"), "hire you long-term (think 3+ months)")
 
 
+def test_how_much_tax_is_answered_by_a_rate():
+    # A tester's translation library: "how much self employment tax do freelance translators pay" opened "The guides
+    # give no figure for that." over "the self-employment tax of 15.3%".
+    from bot.question import figure_asked, holds_figure
+
+    asked = figure_asked("how much self employment tax do freelance translators pay")
+    assert holds_figure(asked, "You pay the self-employment tax of 15.3% on your profit.")
+    assert figure_asked("how much do freelance translators make?") == "money"
+
+
 def test_how_much_more_is_answered_by_a_share_as_well_as_a_sum():
     # A tester's "how much more do cpas make": "CPAs earn 10% to 15% more" was quoted under "no figure for that".
     from bot.question import figure_asked, holds_figure
