@@ -145,7 +145,12 @@ def _without_decoration(title: str) -> str:
         start += 1
     while end > start and decoration(title[end - 1]):
         end -= 1
-    return title[start:end] if start < end else title
+    title = title[start:end] if start < end else title
+    # A part number in brackets ("Android Development Questions [1]") reads as a citation in an answer: in parentheses.
+    return _BRACKETED_NUMBER.sub(r"(\1)", title)
+
+
+_BRACKETED_NUMBER = re.compile(r"\[(\d{1,3})\](?=\W*$)")
 
 
 def _said_more(title: str, heading: str) -> str:

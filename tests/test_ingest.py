@@ -989,6 +989,13 @@ def test_an_old_blog_engines_header_a_heading_without_its_space_and_a_shortcode_
     assert a.url == "https://example.org/blog/going-indie"
 
 
+def test_a_part_number_in_brackets_in_a_title_is_not_a_citation(tmp_path):
+    # A tester's library: "Android Development Questions [1]" framed a quote as "Android Development Questions [1]:".
+    path = tmp_path / "android-questions-1.md"
+    path.write_text("---\ntitle: Android Development Questions [1]\n---\n\nWhat is an activity and how does its lifecycle work?\n")
+    assert load_article(path).title == "Android Development Questions (1)"
+
+
 def test_a_site_named_by_its_twitter_handle_has_no_name(tmp_path):
     # A tester's page: its site read "Aarondgilmore", from <meta name="twitter:site" content="@aarondgilmore">.
     path = tmp_path / "lessons.html"
