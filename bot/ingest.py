@@ -104,6 +104,8 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
     site = next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), "")
     title = _without_decoration(_without_site(title, site))
     url = next(filter(None, (_meta_text(meta.get(k), MAX_URL_CHARS + 1) for k in URL_KEYS)), "")
+    if url and not any(meta.get(k) for k in URL_KEYS[:-1]) and not _PAGE_URL.match(url):
+        url = ""  # a theme's "link" left at a placeholder ("http://google.com"): a site's front page is no article's address
     url = "" if _LOCAL_URL.match(url) else url  # a page saved from its author's preview server links there
     return Article(
         id=article_id(path),
@@ -120,6 +122,7 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
 # Where metadata keeps an article's address: its own, or the original of a copy (freeCodeCamp "originalURL",
 # a blog's "canonical_url"), read under lowercase names.
 URL_KEYS = ("url", "canonical_url", "canonicalurl", "originalurl", "original_url", "link")  # "link": Memsource's blog
+_PAGE_URL = re.compile(r"https?://[^/\s]+/[^\s]*[^/\s]", re.I)  # an address with a path: a page, not a site's front
 
 
 # Where front matter keeps an article's publication date: Jekyll, Hugo and Docusaurus "date", Astro "pubDate",

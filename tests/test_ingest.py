@@ -987,6 +987,9 @@ def test_an_old_blog_engines_header_a_heading_without_its_space_and_a_shortcode_
     a = load_article(md)
     assert "## SongSheet or bust\n\nThe app earned $36 in its worst week. Then it grew." in a.text and "[wsl2]" in a.text, a.text
     assert a.url == "https://example.org/blog/going-indie"
+    # ... but a theme's "link" left at a placeholder is no address (a tester's law page: "http://google.com").
+    md.write_text('---\ntitle: Clerkships\nlink: "http://google.com"\n---\n\nClerking for a judge teaches you how courts decide.\n')
+    assert load_article(md).url == ""
 
 
 def test_a_part_number_in_brackets_in_a_title_is_not_a_citation(tmp_path):
