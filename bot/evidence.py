@@ -94,7 +94,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     if telling_sides:
         passages = with_each_side(retriever, passages, question.sides, telling_sides)
     unknown = unknown_phrases(profile, own, own_vector, limits.salient_word)
-    passages = [_widened(retriever.store, p) for p in passages]
+    passages = _from_section_start([_widened(retriever.store, p) for p in passages], retriever.store)
     held = set().union(*(stems(f"{p.heading} {p.text}") for p in passages[:3]))
     # Another career asked about is the gap whether or not the library knows its words ("pilot" of "a pilot
     # project"; "commercial" of "a commercial pilot"): it decides the refusal.
@@ -964,6 +964,35 @@ def _joined(store, passage: Passage, n: int) -> Passage:
     return replace(passage, text=passage.text + "\n" * min(gap, 2) + " " * (gap - 2) + nxt.text,
                    sentences=passage.sentences + store.sentences_in(n),
                    sentence_rows=range(passage.sentence_rows.start, store.sentence_rows(n).stop))
+
+
+def _from_section_start(passages: list[Passage], store) -> list[Passage]:
+    """`passages` with the first read from its section's chunk before it, when that chunk is found too (among the
+    next SECTION_REACH): a section's second half ranked first ("So no, I don't think you need a niche.") is quoted
+    with its first ("Short answer: nope. 100% stay general.", a tester's freelancing Q&A), as the section reads."""
+    top = passages[0] if passages else None
+    if top is None or top.row <= 0 or not _same_section(store, top.row - 1, top.row):
+        return passages
+    k = next((k for k, p in enumerate(passages[1:SECTION_REACH + 1], 1) if p.row == top.row - 1), None)
+    if k is None:
+        return passages
+    end = passages[k].start + len(passages[k].text)
+    if end >= top.start + len(top.text):  # it was widened over the top one already (a list running on)
+        whole = passages[k]
+    elif end > top.start:
+        return passages
+    else:
+        whole = _joined(store, passages[k], top.row)
+    if top.start + len(top.text) > whole.start + len(whole.text):  # the top one was widened past its chunk
+        rest = top.start + len(top.text) - whole.start
+        whole = replace(whole, text=(whole.text + top.text[len(whole.text) - (top.start - whole.start):])[:rest],
+                        sentences=whole.sentences + top.sentences[len(store.sentences_in(top.row)):],
+                        sentence_rows=range(whole.sentence_rows.start, top.sentence_rows.stop))
+    whole = replace(whole, score=top.score, similarity=max(top.similarity, passages[k].similarity))
+    return [whole] + [p for i, p in enumerate(passages[1:], 1) if i != k]
+
+
+SECTION_REACH = 2  # how far down the ranking the chunk before the top one is looked for
 
 
 def _same_section(store, a: int, b: int) -> bool:

@@ -489,6 +489,26 @@ def test_a_list_split_between_chunks_is_quoted_from_its_first_item(tmp_path, emb
     assert "1. You got an offer" in answer.text and "3. Your family may not be able to move." in answer.text, answer.text
 
 
+def test_a_section_ranked_by_its_second_half_is_quoted_from_its_start(tmp_path, embedder):
+    # A tester's freelancing Q&A: "is it important to niche down?" was answered "So no, I don't think you need a
+    # niche." alone, the section's last chunk, where its first ("Short answer: nope. Stay general. ...") came second.
+    items = ["I worked directly with small businesses and handled every project from start to finish, which was most of my work.",
+             "I partnered with an SEO specialist who handled the client relationship while I handled the development work.",
+             "I collaborated with a content writer on several sites, and we billed our clients separately for our parts.",
+             "I did contract work for an agency and followed their project management system, with its endless revisions.",
+             "I taught a weekend course on building websites for local shops, which brought in a few clients of its own.",
+             "I built and sold two small themes, which taught me how much support a product needs after it ships."]
+    bot = _bot_on(tmp_path, embedder, {"qa.md": "# Freelancing Q&A\n\n## Did you think it was important to niche down as a "
+        "freelancer?\n\nShort answer: nope. Stay general. If you are asking whether a niche gives you an edge, maybe, but I "
+        "don't think so, and it sounds boring. What I do think is important is diversifying your freelance work. Here is "
+        "what that looked like for me:\n\n" + "\n".join(f"- {t}" for t in items) + "\n\nSo no, I don't think you need a "
+        "niche as a freelancer. I think you need options. The broader your experience, the more valuable you become.\n\n"
+        "## What was your biggest mistake?\n\nForming an LLC with a collaborator. It was a painful lesson in money.\n"})
+    assert bot.retrieve("do I need a niche as a freelancer?", k=1)[0].text.startswith("- I built and sold")
+    answer = bot.ask("do I need a niche as a freelancer?")
+    assert "Short answer: nope. Stay general." in answer.text and "So no, I don't think you need a niche" in answer.text, answer.text
+
+
 def test_a_list_of_references_is_not_quoted_as_an_answer(tmp_path, embedder):
     # A held-out library (research software engineering): "whats the risk if scientists just let AI agents crank out all
     # their code?" was answered "References: - S. A. Besser, ... Open Res Europe, vol. 6, p. 5": the titles cited
