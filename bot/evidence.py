@@ -856,6 +856,7 @@ _STEP = re.compile(r"(?:step[ \t]+)?(\d{1,2})[.):][ \t]", re.I)  # a numbered he
 POINTER_ALONE_WORDS = 6
 _WORDS = re.compile(r"\w+").findall
 MAX_OUTLINE = 12  # subsection headings shown as the list a sentence points at; past it the page is its own contents
+INTRO_SENTENCES = 2  # a section's own text this short, over its subsections, introduces them
 
 
 def with_outline(store, passage: Passage) -> Passage:
@@ -867,8 +868,18 @@ def with_outline(store, passage: Passage) -> Passage:
         return passage
     chunks, row = store.chunks, passage.row
     own = passage.sentences  # its chunk's own, as retrieved: read first, before anything is joined to it
-    if not own or not _points_on(own[-1].text.strip()):
+    if not own:
         return passage
+    if not _points_on(own[-1].text.strip()):
+        # ... or a section's whole text, a sentence or two over its subsections ("Things I DO NOT expect a junior
+        # developer to know": "Most of these you can look up ...", then "### Specific details of syntax", ...): its
+        # subsections are what it introduces (a tester's answer was that sentence alone).
+        path = (*chunks[row].context, chunks[row].heading)
+        opens = row + 1 < len(chunks) and chunks[row + 1].article_id == chunks[row].article_id and chunks[row + 1].context == path
+        headings = _subsections(chunks, row) if opens and len(own) <= INTRO_SENTENCES else []
+        if not 2 <= len(headings) <= MAX_OUTLINE:
+            return passage
+        return replace(passage, outline=tuple(headings), outline_at=len(own) - 1)
     numbered = _numbered_sections(chunks, row)  # "1. ...", "2. ...", "3. ...", not the "Conclusion" under them too
     # The sections beside an opening only after a sentence that does nothing but point ("Here's how.", "Let's dive
     # in!"): a longer one points at a link, a video or the steps inside the next section as often as at them.

@@ -509,6 +509,21 @@ def test_a_section_ranked_by_its_second_half_is_quoted_from_its_start(tmp_path, 
     assert "Short answer: nope. Stay general." in answer.text and "So no, I don't think you need a niche" in answer.text, answer.text
 
 
+def test_a_short_section_over_its_subsections_is_quoted_with_their_headings(tmp_path, embedder):
+    # A tester's mobile-developer library: "what things does a junior NOT need to know" was answered with the section's
+    # one sentence, "Most of these you can look up ...": the things were its subsections.
+    subsections = {"Specific details of syntax": "I do not expect you to know the exact syntax of every method or block.",
+                   "Knowledge of the command line": "While it is a huge benefit, you can build an iOS app without the Terminal.",
+                   "The Objective-C runtime": "You can get a long way without running into this at all."}
+    bot = _bot_on(tmp_path, embedder, {"mvp.md": "# Minimum viable programmer\n\n## Things I expect a junior developer to "
+        "know\n\nYou should know how to write a simple app, use version control and ask for help when you are stuck.\n\n"
+        "## Things I do not expect a junior developer to know\n\nMost of these you can look up or learn when it becomes "
+        "relevant, which is why I consider them non-essential.\n\n" + "".join(f"### {h}\n\n{t}\n\n" for h, t in subsections.items())})
+    answer = bot.ask("what things does a junior not need to know?")
+    assert "Most of these you can look up" in answer.text, answer.text
+    assert all(h in answer.text for h in subsections), answer.text
+
+
 def test_a_list_of_references_is_not_quoted_as_an_answer(tmp_path, embedder):
     # A held-out library (research software engineering): "whats the risk if scientists just let AI agents crank out all
     # their code?" was answered "References: - S. A. Besser, ... Open Res Europe, vol. 6, p. 5": the titles cited
