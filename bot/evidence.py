@@ -822,7 +822,47 @@ def with_rest_of_list(store, passage: Passage) -> Passage:
                 start=start, sentences=sents[lead:] + passage.sentences,
                 sentence_rows=range(rows.start + lead, passage.sentence_rows.stop),
             )
+    if passage.start >= chunks[c].start:  # nothing joined before it: a numbered list with no lead-in, from its item 1
+        passage = _from_first_item(store, passage)
     return passage
+
+
+def _from_first_item(store, passage: Passage) -> Passage:
+    """`passage`, opening on item k > 1 of a numbered list with no lead-in (the list right under its heading), joined
+    from the list's item 1 in the chunks before it in its section (up to MAX_JOINED): "What steps should a student
+    take ...?" was answered with steps 7 to 9 of 9 (a tester's translation library)."""
+    number = _ITEM_NUMBER.match(passage.text)
+    if number is None or int(number[1]) < 2:
+        return passage
+    c = passage.row
+    for r in range(c - 1, max(c - 1 - MAX_ITEMS_BACK, -1), -1):
+        if not _same_section(store, r, c):
+            return passage
+        sents, chunk = store.sentences_in(r), store.chunks[r]
+        item = _FIRST_ITEM.search(chunk.text)  # the marker is no part of its sentence: the line that holds it
+        first = None if item is None else next((i for i, x in enumerate(sents) if x.start >= chunk.start + item.end()), None)
+        if first is None:
+            continue
+        start = chunk.start + item.start()
+        pieces, end = [chunk.text[item.start():]], chunk.start + len(chunk.text)
+        for n in (*range(r + 1, c), None):
+            nxt = store.chunks[n].start if n is not None else passage.start
+            if nxt <= end:
+                return passage  # chunks that overlap or touch: no exact text between them to quote from
+            pieces.append("\n" * min(nxt - end, 2) + " " * max(nxt - end - 2, 0))  # the whitespace between, its length kept
+            if n is not None:
+                pieces.append(store.chunks[n].text)
+                end = nxt + len(store.chunks[n].text)
+        text = "".join(pieces) + passage.text
+        before = tuple(x for n in range(r, c) for x in store.sentences_in(n))[first:]
+        return replace(passage, text=text, start=start, sentences=before + passage.sentences,
+                       sentence_rows=range(store.sentence_rows(r).start + first, passage.sentence_rows.stop))
+    return passage
+
+
+_ITEM_NUMBER = re.compile(r"[ \t]*(\d{1,2})[.)][ \t]")
+_FIRST_ITEM = re.compile(r"(?:^|(?<=\n))[ \t]*1[.)][ \t]")
+MAX_ITEMS_BACK = 3  # chunks a numbered list is followed back to its item 1
 
 
 _PROMISES = re.compile(r"^(?:so,? )?here (?:are|is)\b|\bas follows\b", re.I)  # not "Below is ...": a page's overview of all that follows

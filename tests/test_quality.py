@@ -524,6 +524,27 @@ def test_a_short_section_over_its_subsections_is_quoted_with_their_headings(tmp_
     assert all(h in answer.text for h in subsections), answer.text
 
 
+def test_a_numbered_list_with_no_lead_in_is_quoted_from_its_first_item(tmp_path, embedder):
+    # A tester's translation library: "What steps should a student take to start a translation career?" was answered
+    # with steps 7 to 9 of 9: the list opens right under its heading, with no lead-in, and steps 1-6 were chunks before.
+    filler = " Take your time with it, ask colleagues for advice, and keep notes of what you learn along the way."
+    steps = ["Make sure your target language meets the requirements of the clients." + filler * 2,
+             "Specialize in only one field at first, then add specialties later." + filler * 2,
+             "Pay close attention to what each client needs, and ask questions." + filler * 2,
+             "Learn the technology of a localization workflow and the people in it." + filler * 2,
+             "Never translate expecting someone else to revise your work afterwards." + filler * 2,
+             "Join your national translators association and read its code of conduct." + filler * 2,
+             "Join professional social media groups and share what you know with colleagues.",
+             "Give back to the community through volunteer translation initiatives.",
+             "Keep learning through training courses, webinars and conferences."]
+    bot = _bot_on(tmp_path, embedder, {"students.md": "# Starting a translation career\n\n## What steps should a student take "
+        "to start a translation career?\n\n" + "\n\n".join(f"{i}. {t}" for i, t in enumerate(steps, 1)) + "\n"})
+    rows = [c.text.lstrip()[:2] for c in bot.store.chunks]
+    assert len(rows) >= 3 and rows[0] == "1." and "7." in [r for r in rows[1:]], rows
+    answer = bot.ask("what steps should a student take to start a translation career?")
+    assert "1. Make sure your target language" in answer.text and "9. Keep learning" in answer.text, answer.text
+
+
 def test_a_list_of_references_is_not_quoted_as_an_answer(tmp_path, embedder):
     # A held-out library (research software engineering): "whats the risk if scientists just let AI agents crank out all
     # their code?" was answered "References: - S. A. Besser, ... Open Res Europe, vol. 6, p. 5": the titles cited
