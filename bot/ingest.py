@@ -495,8 +495,9 @@ def _read_html(path: Path, raw: str, front: dict | None = None) -> tuple[str, di
         raise ArticleError(path, f"the HTML could not be parsed ({type(e).__name__})") from None
     if doc is None or not (doc.text or "").strip():
         raise ArticleError(path, "no article text was found in the HTML")
-    title = _razor_title(raw) or _page_title(raw, doc.title or "", doc.text)
-    own, site = _site_part(next(iter(_headings(_TITLE, raw)), (0, ""))[1], raw)
+    shown = _drop_comments(raw)  # a heading left in a comment ("<!-- <h1>RESPONSIVE HEADER</h1> -->") titles nothing
+    title = _razor_title(raw) or _page_title(shown, doc.title or "", doc.text)
+    own, site = _site_part(next(iter(_headings(_TITLE, shown)), (0, ""))[1], shown)
     title = own if site else title
     # A site's name read from its Twitter handle ("@aarondgilmore" as "Aarondgilmore") is no name it gives itself.
     handles = {h.lower() for h in _TWITTER_HANDLE.findall(raw[:MAX_HEAD_CHARS])}
@@ -1273,6 +1274,8 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\U000f0000-\U000f007f]", "", text)
     text = _hide_code(text)
+    if markdown:  # a page converted to Markdown keeps its wiki's furniture, escaped brackets and all
+        text = _WIKI_FURNITURE.sub("", text)
     text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
     text = _drop_comments(text)
     if markdown:
@@ -1315,6 +1318,14 @@ def clean_text(text: str, markdown: bool = False) -> str:
     return text.strip() + "\n"
 
 
+# A wiki page converted to Markdown (a tester's wikiHow article): its sections' edit links ("\[[Edit](...action=edit...)\]"
+# before every heading, so "Tips" over its dashes was no heading), its note marks ("[\[6\]](#_note-6)", read as
+# citations beside the answer's own [1]), a script's "<![CDATA[ ... ]]>" and its notes' back links ("1. [↑](#_ref-1) url").
+_WIKI_FURNITURE = re.compile(
+    r"\\?\[\[edit\]\([^()\s]{0,2000}action=edit[^()\n]{0,300}\)\\?\]|(?<=\S)\[edit\][ \t]*$"
+    r"|[ \t]*\[\\?\[\d{1,3}\\?\]\]\(#[^()\s]{0,200}\)"
+    r"|<!\\?\[CDATA\\?\[[^\n]{0,500}?\\?\]\\?\]>"
+    r"|^[ \t]*\d{1,3}\.[ \t]+\[↑\]\(#[^()\s]{0,200}\)[^\n]*$\n?", re.I | re.M)
 # A web page's furniture on a line of its own, as a page printed or saved as text keeps it: the skip link, a docs
 # site's pager ("Previous « Common questions while applying Next Frequently Asked Questions »"), a copyright line.
 _WEB_FURNITURE = re.compile(r"^[ \t]*(?:Skip to (?:main )?content|Skip to navigation|"

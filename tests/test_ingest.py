@@ -999,6 +999,27 @@ def test_a_part_number_in_brackets_in_a_title_is_not_a_citation(tmp_path):
     assert load_article(path).title == "Android Development Questions (1)"
 
 
+def test_a_wiki_page_converted_to_markdown_loses_its_edit_links_note_marks_and_script(tmp_path):
+    # A tester's culinary library: a wikiHow page converted to Markdown kept "[Edit]" before every heading (so "Tips"
+    # over its dashes was no heading), note marks read as citations ("... yourself.[\[1\]](#_note-1)"), a script's
+    # "<![CDATA[ ... ]]>" and its notes' back links ("1. [↑](#_ref-1) url"); a page's title came from a heading left in
+    # a comment ("<!-- <h1>RESPONSIVE HEADER</h1> -->").
+    md = tmp_path / "how-to-become-a-chef.md"
+    md.write_text("# How to Become a Chef\n\n### \\[[Edit](https://www.wikihow.com/index.php?title=Chef&action=edit&section=2 "
+                  '"Edit section: Skills")\\]Developing Your Cooking Skills\n\n1.  Practice cooking at home to build your '
+                  "skills.[\\[1\\]](#_note-1) Try new recipes.\n\n[<!\\[CDATA\\[ WH.shared.addScrollLoadItem('5e08') \\]\\]>\n\n"
+                  "Sample Chef Cover Letter](https://www.wikihow.com/Sample)\n\n\\[[Edit](https://www.wikihow.com/index.php?"
+                  'title=Chef&action=edit&section=7 "Edit section: Tips")\\]Tips\n--------------------\n\n*   Be nice to '
+                  "everyone in the kitchen.\n\n## References\n\n1.  [↑](#_ref-1) [https://example.org/chef](https://example.org/chef)\n")
+    text = load_article(md).text
+    assert "### Developing Your Cooking Skills\n\n1. Practice cooking at home to build your skills. Try new recipes." in text, text
+    assert "## Tips\n\n* Be nice to everyone" in text and "Edit" not in text and "CDATA" not in text and "↑" not in text, text
+    page = tmp_path / "about-employee.html"
+    page.write_text("<html><head><title>About Employee</title></head><body><!-- <h1>RESPONSIVE HEADER</h1> --><h1>Qualifications "
+                    "for hotel management</h1><p>Hotel managers need a degree in hospitality and years of work in hotels.</p></body></html>")
+    assert load_article(page).title != "RESPONSIVE HEADER"
+
+
 def test_a_site_named_by_its_twitter_handle_has_no_name(tmp_path):
     # A tester's page: its site read "Aarondgilmore", from <meta name="twitter:site" content="@aarondgilmore">.
     path = tmp_path / "lessons.html"
