@@ -1323,7 +1323,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
 # citations beside the answer's own [1]), a script's "<![CDATA[ ... ]]>" and its notes' back links ("1. [↑](#_ref-1) url").
 _WIKI_FURNITURE = re.compile(
     r"\\?\[\[edit\]\([^()\s]{0,2000}action=edit[^()\n]{0,300}\)\\?\]|(?<=\S)\[edit\][ \t]*$"
-    r"|[ \t]*\[\\?\[\d{1,3}\\?\]\]\(#[^()\s]{0,200}\)"
+    r"|(?<![ \t])[ \t]*\[\\?\[\d{1,3}\\?\]\]\(#[^()\s]{0,200}\)"  # from a run of spaces' start only: linear
     r"|<!\\?\[CDATA\\?\[[^\n]{0,500}?\\?\]\\?\]>"
     r"|^[ \t]*\d{1,3}\.[ \t]+\[↑\]\(#[^()\s]{0,200}\)[^\n]*$\n?", re.I | re.M)
 # A web page's furniture on a line of its own, as a page printed or saved as text keeps it: the skip link, a docs
