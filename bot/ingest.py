@@ -121,13 +121,14 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
 
 # Where metadata keeps an article's address: its own, or the original of a copy (freeCodeCamp "originalURL",
 # a blog's "canonical_url"), read under lowercase names.
-URL_KEYS = ("url", "canonical_url", "canonicalurl", "originalurl", "original_url", "link")  # "link": Memsource's blog
+URL_KEYS = ("url", "canonical_url", "canonicalurl", "originalurl", "original_url", "source-url", "source_url", "link")  # "link": Memsource's blog
 _PAGE_URL = re.compile(r"https?://[^/\s]+/[^\s]*[^/\s]", re.I)  # an address with a path: a page, not a site's front
 
 
 # Where front matter keeps an article's publication date: Jekyll, Hugo and Docusaurus "date", Astro "pubDate",
 # Hugo "publishDate", schema.org "datePublished". A date of last change ("lastmod", "updated") is not its date.
 DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish_date", "datePublished", "pubdatetime",
+             "publicationdate", "publication_date",
              "datetime", "timestamp")
 
 
@@ -1151,7 +1152,7 @@ _TEMPLATE_VALUE_LINE = re.compile(r"^[ \t]*[^\s{}:][^\n{}:]{0,40}:[ \t]*\{\{[^{}
 # Hugo shortcodes ("{{< figure src=... >}}", "{{% notice tip %}} ... {{% /notice %}}") render a figure or a box:
 # the tags go, the text between a pair stays.
 # A heading written without its space ("##SongSheet or bust", as older Markdown readers took it): a heading.
-_UNSPACED_HEADING = re.compile(r"^(#{2,6})([A-Za-z][^\n#]{0,200})$", re.M)
+_UNSPACED_HEADING = re.compile(r"^(#{2,6})([A-Za-z0-9][^\n#]{0,200})$", re.M)  # "##1. Cons" too
 # A WordPress shortcode on a line of its own ("[visualizer id=\"7997\"]", "[/caption]"): a chart or a box, no words.
 # An attribute or a closing slash says it is one: "[wsl2]" in a config file's code is no shortcode.
 _WP_ATTRIBUTE = r"""[ \t]+[\w-]{1,30}=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s\]]{1,100})"""

@@ -320,7 +320,9 @@ _NO_TOPIC = re.compile(
     r"conclusions?|in conclusion|(?:in )?summary|to sum up|wrapping up|wrap-?up|introduction|intro|overview|"
     r"(?:key )?takeaways?|tl;? ?dr|references|(?:further|future|additional|suggested|recommended) reading(?: links| list)?|"
     r"(?:additional |more |other |useful )?(?:learning |reading )?(?:resources|links)|"
-    r"see also|related (?:posts|articles|reading|links)|acknowledge?ments?|about the authors?|(?:table of )?contents)[.!]?$",
+    r"see also|related (?:posts|articles|reading|links)|acknowledge?ments?|about the authors?|(?:table of )?contents|"
+    # ... and a blog's sidebar, printed with the page ("Recent Posts": offered with every refusal of a tester's vet library)
+    r"(?:recent|latest|popular|more|older|newer) (?:posts|articles|entries)|categories|archives?|tags|search|share this)[.!]?$",
     re.I)
 
 

@@ -987,6 +987,11 @@ def test_an_old_blog_engines_header_a_heading_without_its_space_and_a_shortcode_
     a = load_article(md)
     assert "## SongSheet or bust\n\nThe app earned $36 in its worst week. Then it grew." in a.text and "[wsl2]" in a.text, a.text
     assert a.url == "https://example.org/blog/going-indie"
+    # A tester's vet library: "publicationDate" and "source-url" were not read; "##1. Veterinarian" no heading.
+    md.write_text('---\ntitle: Vet nurses\npublicationDate: "2021-11-18"\nsource-url: https://example.org/stories/vet-nurses.htm\n---\n\n'
+                  "##1. Veterinarian\n\nVets diagnose and treat animals.\n")
+    a = load_article(md)
+    assert (a.date, a.url) == ("2021-11-18", "https://example.org/stories/vet-nurses.htm") and "## 1. Veterinarian" in a.text
     # ... but a theme's "link" left at a placeholder is no address (a tester's law page: "http://google.com").
     md.write_text('---\ntitle: Clerkships\nlink: "http://google.com"\n---\n\nClerking for a judge teaches you how courts decide.\n')
     assert load_article(md).url == ""

@@ -264,6 +264,8 @@ def test_examples_are_questions_a_reader_would_ask_on_different_topics():
     # An ecology library offered "What do the guides say about “End Thoughts”?" with its refusals.
     assert readable_heading("End Thoughts") == readable_heading("Additional Resources") == ""
     assert readable_heading("Final salary schemes") == "Final salary schemes"
+    # A blog's sidebar printed with the page was offered with every refusal (a tester's vet library).
+    assert readable_heading("Recent Posts") == readable_heading("Categories") == readable_heading("Archives") == ""
     headings = {"Why blog as a developer?": 3, "How often should I blog as a developer?": 2, "How do I prepare a talk?": 1}
     topic = lambda q: {w.strip("?").lower() for w in q.split() if len(w) > 3} - {"developer"}  # noqa: E731
     assert _examples(headings, n=2, topic=topic) == ("Why blog as a developer?", "How do I prepare a talk?")
