@@ -829,7 +829,7 @@ def with_rest_of_list(store, passage: Passage) -> Passage:
 
 def _from_first_item(store, passage: Passage) -> Passage:
     """`passage`, opening on item k > 1 of a numbered list with no lead-in (the list right under its heading), joined
-    from the list's item 1 in the chunks before it in its section (up to MAX_JOINED): "What steps should a student
+    from the list's item 1 in the chunks before it in its section (up to MAX_ITEMS_BACK): "What steps should a student
     take ...?" was answered with steps 7 to 9 of 9 (a tester's translation library)."""
     number = _ITEM_NUMBER.match(passage.text)
     if number is None or int(number[1]) < 2:
