@@ -849,7 +849,7 @@ def _from_first_item(store, passage: Passage) -> Passage:
             nxt = store.chunks[n].start if n is not None else passage.start
             if nxt <= end:
                 return passage  # chunks that overlap or touch: no exact text between them to quote from
-            pieces.append("\n" * min(nxt - end, 2) + " " * max(nxt - end - 2, 0))  # the whitespace between, its length kept
+            pieces.append(_between(nxt - end))
             if n is not None:
                 pieces.append(store.chunks[n].text)
                 end = nxt + len(store.chunks[n].text)
@@ -1012,7 +1012,7 @@ def _joined(store, passage: Passage, n: int) -> Passage:
     spaces, so every sentence keeps its offset in the article."""
     nxt = store.chunks[n]
     gap = nxt.start - (passage.start + len(passage.text))
-    return replace(passage, text=passage.text + "\n" * min(gap, 2) + " " * (gap - 2) + nxt.text,
+    return replace(passage, text=passage.text + _between(gap) + nxt.text,
                    sentences=passage.sentences + store.sentences_in(n),
                    sentence_rows=range(passage.sentence_rows.start, store.sentence_rows(n).stop))
 
@@ -1044,6 +1044,12 @@ def _from_section_start(passages: list[Passage], store) -> list[Passage]:
 
 
 SECTION_REACH = 2  # how far down the ranking the chunk before the top one is looked for
+
+
+def _between(gap: int) -> str:
+    """What stands for the `gap` characters between two chunks of a section (whitespace): as many, so every sentence
+    after it keeps its offset in the article."""
+    return "\n" * min(gap, 2) + " " * max(gap - 2, 0)
 
 
 def _same_section(store, a: int, b: int) -> bool:

@@ -103,8 +103,8 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
              or (_title_line(text) if kind == "text" else ""))
     site = next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), "")
     title = _without_decoration(_without_site(title, site))
-    url = next(filter(None, (_meta_text(meta.get(k), MAX_URL_CHARS + 1) for k in URL_KEYS)), "")
-    if url and not any(meta.get(k) for k in URL_KEYS[:-1]) and not _PAGE_URL.match(url):
+    key, url = next(((k, u) for k in URL_KEYS if (u := _meta_text(meta.get(k), MAX_URL_CHARS + 1))), ("", ""))
+    if key == "link" and not _PAGE_URL.match(url):
         url = ""  # a theme's "link" left at a placeholder ("http://google.com"): a site's front page is no article's address
     url = "" if _LOCAL_URL.match(url) else url  # a page saved from its author's preview server links there
     return Article(
