@@ -15,6 +15,7 @@ import errno
 import io
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
 from functools import cached_property
@@ -92,14 +93,21 @@ class IndexStore:
     def _run_ends(self) -> np.ndarray:
         return np.cumsum([hi - lo for _, lo, hi in self.runs], dtype=np.int64)
 
+    @cached_property
+    def _run_table(self) -> tuple[list[int], list[tuple[Part, int]]]:
+        """Each run's end row, and its part with the offset from a live row to the part's row. Plain Python: one
+        row is located about 150 times an answer, and `bisect` on a list is several times faster than numpy's
+        searchsorted on one value (bundled library: ask() 0.3 ms faster)."""
+        ends = [int(e) for e in self._run_ends]
+        return ends, [(part, lo - (end - (hi - lo))) for (part, lo, hi), end in zip(self.runs, ends)]
+
     def locate(self, row: int) -> tuple[Part, int]:
         """The part holding chunk `row`, and the row's number in it."""
-        ends = self._run_ends
-        if not 0 <= row < (int(ends[-1]) if len(ends) else 0):
+        ends, parts = self._run_table
+        if not 0 <= row < (ends[-1] if ends else 0):
             raise IndexError(row)
-        r = int(np.searchsorted(ends, row, side="right"))
-        part, lo, hi = self.runs[r]
-        return part, lo + row - (int(ends[r]) - (hi - lo))
+        part, offset = parts[bisect_right(ends, row)]
+        return part, row + offset
 
     @property
     def chunks(self) -> "ChunkView":
