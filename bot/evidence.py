@@ -22,7 +22,7 @@ from .config import KNOBS, THRESHOLDS, Thresholds
 from .library import names_no_topic
 from .profile import Profile
 from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, is_content
-from .retrieval import Passage, Retriever
+from .retrieval import Passage, Ranked, Retriever
 from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, QUESTION_WORDS, stem, stems, tokenize_one
 
 _LAST_LINE_ITEM = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+[^\n]*$")
@@ -115,7 +115,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     passages, sentence_vectors = _answering(passages, [_vectors(retriever.store, p.sentence_rows) for p in passages], vector)
     unknown, reduced, rest_has_subject = _left_out(retriever.embedder, profile, own, question, unknown, direction,
                                                   vector, sentence_vectors, shared, limits)
-    covered, answer_vector = _covered(ranked.best_similarity, sentence_vectors, vector, unknown, reduced, rest_has_subject,
+    covered, answer_vector = _covered(ranked, sentence_vectors, vector, unknown, reduced, rest_has_subject,
                                       shared, limits)
     opposite = alternatives(retriever, profile, vector) if question.asks_requirement else []
     spelled_sides = tuple(_side_spelled_out(side, texts) for side in question.sides)
@@ -383,15 +383,18 @@ def _missing(full: float, fewer: float, shared: int, limits: Thresholds, synonym
     return not (fewer <= full + limits.gap_margin and (fewer >= limits.answer_without_gaps or shared >= limits.shared_terms))
 
 
-def _covered(best_similarity, sentence_vectors, vector, unknown, reduced, rest_has_subject, shared, limits: Thresholds):
+def _covered(ranked: Ranked, sentence_vectors, vector, unknown, reduced, rest_has_subject, shared, limits: Thresholds):
     """(whether the passages answer the question, the vector the answer is chosen by). With words the library
     never uses: if the rest of the question is still answered well, the gap is said and the rest answered;
-    if not, the missing part was the question. `best_similarity`: the question's best cosine to any chunk or
-    sentence the ranking weighed; `shared`: how many of the question's own terms (not the library's background)
-    the first passages hold."""
+    if not, the missing part was the question. `ranked`: the search, with the question's best cosine to any chunk
+    or sentence it weighed and to its nearest chunks; `shared`: how many of the question's own terms (not the
+    library's background) the first passages hold."""
+    best_similarity = ranked.best_similarity
     if best_similarity < limits.min_similarity and not (
             best_similarity >= limits.min_similarity_shared and shared >= limits.shared_terms):
         return False, vector
+    if ranked.neighbourhood < limits.min_neighbourhood and best_similarity < limits.strong_sentence and shared < limits.shared_terms:
+        return False, vector  # one chatty sentence near an everyday question: the library is not about it
     if not unknown:
         return True, vector
     if not rest_has_subject:
@@ -601,7 +604,10 @@ def respelled(profile: Profile, text: str) -> str:
     def fix(m: re.Match) -> str:
         w = m.group(0)
         if len(w) < 5:
-            return _FUNCTION_WORD_TYPOS.get(w.lower(), w) if function_word_typo(w) else w
+            # ... unless the library writes it: "lsat" is a law library's "LSAT", not "last" with two letters swapped.
+            if function_word_typo(w) and not profile.knows_term(stem(w.lower())):
+                return _FUNCTION_WORD_TYPOS.get(w.lower(), w)
+            return w
         term = _fixed(profile, w)
         if not term:
             lw = w.lower()

@@ -75,6 +75,9 @@ class Rankings:
     asks: str  # the kind of answer the query asks for (question.analyse): a figure, a list, ...
 
 
+NEIGHBOURS = 5  # chunks nearest a question whose mean cosine says how much of the library is about it
+
+
 @dataclass(frozen=True)
 class Ranked:
     """One search's passages, best first, and the best similarity (chunk or sentence) among all the candidates the
@@ -82,6 +85,10 @@ class Ranked:
 
     passages: list[Passage]
     best_similarity: float
+    # The mean cosine of the question to its NEIGHBOURS nearest chunks: how much of the library is about it. One
+    # chatty sentence can match an everyday question well ("Sometimes it's nice grabbing a coffee there" for "is
+    # coffee bad for you?"); five whole chunks seldom do.
+    neighbourhood: float
 
 
 class Retriever:
@@ -114,7 +121,7 @@ class Retriever:
     def ranked(self, query: str, k: int = 5, query_vector: np.ndarray | None = None) -> Ranked:
         """`search`'s passages, with the best similarity among every candidate the ranking weighed."""
         if len(self.store.chunks) == 0 or k <= 0:
-            return Ranked([], -1.0)
+            return Ranked([], -1.0, -1.0)
         if self._releases:
             self.store.release()  # the last question's pages: re-reading the few this one shares costs minor faults
         qv = self.embedder.embed_query(query) if query_vector is None else query_vector
@@ -133,7 +140,9 @@ class Retriever:
             at = head.index(c)
             cos, best = float(features[at, COS]), float(features[at, SENTENCE])
             passages.append(self.passage(c, float(score), max(cos, best), cos))
-        return Ranked(passages, float(np.maximum(features[:, COS], features[:, SENTENCE]).max()))
+        nearest = [r.chunk_cos[c] for c in r.dense[:NEIGHBOURS]]
+        return Ranked(passages, float(np.maximum(features[:, COS], features[:, SENTENCE]).max()),
+                      float(np.mean(nearest)) if nearest else -1.0)
 
     def features(self, head: list[int], fused: dict[int, float], r: Rankings, qv: np.ndarray) -> np.ndarray:
         """What the ranking weighs for each candidate chunk, one row each, columns as `RankWeights.FEATURES`."""

@@ -39,7 +39,8 @@ def test_the_harness_scores_the_answer_beside_the_top_passage(tmp_path, monkeypa
         {"id": "t2", "kind": "smalltalk", "q": "thanks, that helped!"},
     ])
     bot = libraries.open_library("tiny", tmp_path / "work", embedder)
-    tally = libraries.score(libraries.run_cases(bot, libraries.cases("tiny")))
+    tally = libraries.score(libraries.run_cases(bot, libraries.cases("tiny") + libraries.everyday()[:3]))
     assert tally["composed"]["answerable: every key"] == (1, 1)
     assert tally["top passage"]["answerable: every key"] == (1, 1)
     assert tally["composed"]["small talk"] == (1, 1)
+    assert tally["composed"]["everyday off-topic refused"] == (3, 3)  # every library is asked them (eval/everyday.jsonl)

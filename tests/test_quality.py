@@ -944,9 +944,10 @@ def test_a_question_sharing_several_words_with_its_passages_is_answered_below_th
 
     from bot.config import THRESHOLDS
     from bot.evidence import _covered
+    from bot.retrieval import Ranked
 
     ev = guides_bot.evidence("do I need a portfolio of projects to get an ML engineering job?")
-    low = (THRESHOLDS.min_similarity + THRESHOLDS.min_similarity_shared) / 2
+    low = Ranked([], (THRESHOLDS.min_similarity + THRESHOLDS.min_similarity_shared) / 2, 0.5)
     many, few = THRESHOLDS.shared_terms, THRESHOLDS.shared_terms - 1
     assert _covered(low, ev.sentence_vectors, ev.vector, (), None, True, many, THRESHOLDS)[0]
     assert not _covered(low, ev.sentence_vectors, ev.vector, (), None, True, few, THRESHOLDS)[0]
@@ -954,7 +955,7 @@ def test_a_question_sharing_several_words_with_its_passages_is_answered_below_th
     # even if no sentence matches the rest well: here a direction no sentence is near.
     away = np.zeros_like(ev.vector)
     away[0] = 1.0
-    best = max(p.similarity for p in ev.passages)
+    best = Ranked([], max(p.similarity for p in ev.passages), 0.5)
     assert _covered(best, ev.sentence_vectors, away, ("boss",), away, True, many, THRESHOLDS)[0]
     assert not _covered(best, ev.sentence_vectors, away, ("boss",), away, True, few, THRESHOLDS)[0]
 
@@ -1022,6 +1023,18 @@ def test_a_typo_of_a_word_the_library_never_uses_is_read_and_named_as_the_word_m
     assert respelled(bot.profile, "a production incidnet?") == "a production incident?"
     answer = bot.ask("what does an EM do when there's a production incidnet?")
     assert answer.gaps == ("production incident",), answer.gaps  # not "EM", not "incidnet"
+
+
+def test_a_short_word_the_library_writes_is_no_typo_of_a_function_word(tmp_path, embedder):
+    # "what's on the lsat" was read by the model as "what's on the last" (two letters swapped): a law library's
+    # LSAT section matched it at 0.18, its own question at 0.60.
+    from bot.evidence import respelled
+
+    bot = _bot_on(tmp_path, embedder, {
+        "lsat.md": "# The LSAT\n\nThe LSAT consists of three graded sections: games, reading and reasoning.\n",
+        "school.md": "# Law school\n\nMost law schools ask for an LSAT score and two letters of recommendation.\n"})
+    assert respelled(bot.profile, "what's on the lsat") == "what's on the lsat"
+    assert respelled(bot.profile, "waht is on the test") == "what is on the test"  # a word it does not write still is
 
 
 def test_the_passage_shown_whole_starts_where_the_answer_does(tmp_path, embedder):
@@ -1610,3 +1623,23 @@ def test_a_lead_in_is_quoted_with_the_sections_beside_it_that_it_points_at(tmp_p
 def test_a_word_the_library_writes_in_another_form_is_no_gap(tmp_path, embedder, article, question, quoted):
     answer = _bot_on(tmp_path, embedder, {"article.md": article}).ask(question)
     assert answer.kind == "answer" and not answer.gaps and quoted in answer.text, answer.text
+
+
+def test_an_everyday_question_near_one_chatty_sentence_is_refused(tmp_path, embedder):
+    # A personal page's aside ("Sometimes it's nice grabbing a coffee there") matched "is coffee bad for you?" above the
+    # similarity floor, and the aside was quoted as the answer (a tester's veterinary library). No neighbourhood of the
+    # library is about it (config.Thresholds.min_neighbourhood); what the library is about is still answered.
+    bot = _bot_on(tmp_path, embedder, {
+        "day.md": "# A day as a vet nurse\n\n## Mornings\n\nI start at 7:30 with the inpatient checks: temperatures, fluids and "
+                  "medication for every animal kept overnight.\n\n## Where I live\n\nMy favourite places around Roman Road are a "
+                  "market and a little cafe. Sometimes it's nice grabbing a coffee there before going for a walk in the park.\n\n"
+                  "## Surgery\n\nFrom ten o'clock I prepare the theatre, monitor anaesthesia and help the vet during operations.\n",
+        "become.md": "# How to become a vet nurse\n\n## Training\n\nYou can train through a two or three year diploma while working "
+                     "in a practice, or take a foundation or honours degree.\n\n## Registration\n\nOnce qualified you join the "
+                     "register and must keep up continuing professional development every year.\n\n## Pay\n\nNewly qualified vet "
+                     "nurses earn around 22,000 pounds a year, rising with experience and specialist skills.\n",
+    })
+    for question in ("is coffee bad for you?", "any nice cafes in london?"):
+        assert not bot.ask(question).citations, question
+    assert "anaesthesia" in bot.ask("what does a vet nurse do in surgery?").text
+    assert "22,000" in bot.ask("how much do vet nurses earn?").text

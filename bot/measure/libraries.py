@@ -134,6 +134,16 @@ def cases(name: str) -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
+EVERYDAY = PROJECT_DIR / "eval" / "everyday.jsonl"
+
+
+def everyday() -> list[dict]:
+    """Everyday messages with nothing to do with any career ("is it gonna rain in manchester tomorrow"), asked of every
+    library: each must be refused. Written by a helper who saw no library and no code (eval/libraries/README.md)."""
+    lines = EVERYDAY.read_text(encoding="utf-8").splitlines() if EVERYDAY.is_file() else []
+    return [json.loads(line) for line in lines if line.strip()]
+
+
 def run_cases(bot, rows: list[dict], langchain=None) -> list[dict]:
     """Each case answered by each system: {"case", "composed": Answer, "top": [Passage], "langchain": [Document]}."""
     from ..evidence import corrected, respelled
@@ -198,6 +208,8 @@ def score(results: list[dict]) -> dict:
             add("composed", "near-topic honest", not answer.citations or bool(answer.gaps))
         elif kind == "far_topic":
             add("composed", "far-topic refused", not answer.citations)
+        elif kind == "everyday":
+            add("composed", "everyday off-topic refused", not answer.citations)
         elif kind == "smalltalk":
             add("composed", "small talk", answer.kind == "smalltalk")
         after = r.get("after_another")
@@ -213,8 +225,8 @@ def score(results: list[dict]) -> dict:
 METRICS = ("answerable: every key", "answerable: gold sentence", "answerable: gold in See also", "answerable: refused",
            "answerable: gap claimed",
            "answerable: hit@1",
-           "answerable: hit@5", "followup: every key", "near-topic honest", "far-topic refused", "small talk",
-           "after another question, answerable: every key", "after another question, near-topic honest",
+           "answerable: hit@5", "followup: every key", "near-topic honest", "far-topic refused",
+           "everyday off-topic refused", "small talk", "after another question, answerable: every key", "after another question, near-topic honest",
            "after another question, far-topic refused")
 
 
@@ -259,7 +271,7 @@ def evaluate(selected: list[str] | None = None, embedder=None, work: Path | None
                 from .baseline import LangChainBaseline
 
                 base = LangChainBaseline(articles_dir(name), model)
-            tally = score(run_cases(bot, cases(name), base))
+            tally = score(run_cases(bot, cases(name) + everyday(), base))
             tallies.append(tally)
             parts.append(format_scores(f"library {name}", tally))
     parts.append(format_scores(f"all {len(chosen)} libraries", merge(tallies)))
