@@ -898,6 +898,23 @@ def _points_on(sentence: str) -> bool:
     return False
 
 
+# A sentence that counts what follows it: "... in one of four directions.", "There are 3 main routes into teaching."
+_COUNTS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-2])(?: (?:main|key|common|different|"
+                     r"possible|basic|broad|distinct|major|typical|general|other))? ([a-z]+s)\.$", re.I)
+_COUNT_WORDS = {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), 2)}
+
+
+def _counted(sentence: str) -> int:
+    """How many things a sentence ending on a count of them names ("... one of four directions." -> 4), or 0."""
+    m = _COUNTS.search(sentence)
+    if not m or m[2].lower() in _NOT_COUNTED:
+        return 0
+    return int(m[1]) if m[1].isdigit() else _COUNT_WORDS[m[1].lower()]
+
+
+_NOT_COUNTED = frozenset("years months weeks days hours minutes times dollars pounds euros percent points".split())
+
+
 _STEP = re.compile(r"(?:step[ \t]+)?(\d{1,2})[.):][ \t]", re.I)  # a numbered heading: "1. Paid Ads", "Step 2: Apply"
 POINTER_ALONE_WORDS = 6
 _WORDS = re.compile(r"\w+").findall
@@ -916,6 +933,14 @@ def with_outline(store, passage: Passage) -> Passage:
     own = passage.sentences  # its chunk's own, as retrieved: read first, before anything is joined to it
     if not own:
         return passage
+    count = _counted(own[-1].text.strip())
+    if count:
+        # "... a Scrum Master's career will usually evolve in one of four directions." over four sections, one a
+        # direction: the sentence counts what follows as surely as "here are" points at it (a tester's answer was
+        # the sentence alone).
+        headings = _numbered_sections(chunks, row) or _subsections(chunks, row) or _sections_after_intro(chunks, row)
+        if count <= len(headings) <= MAX_OUTLINE:
+            return replace(passage, outline=tuple(headings[:count]), outline_at=len(own) - 1)
     if not _points_on(own[-1].text.strip()):
         # ... or a section's whole text, a sentence or two over its subsections ("Things I DO NOT expect a junior
         # developer to know": "Most of these you can look up ...", then "### Specific details of syntax", ...): its

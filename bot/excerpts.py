@@ -88,6 +88,11 @@ _CREDIT = re.compile(r"(?:^|\s)(?:—|―|--)\s*([^\s—][^—\n]{0,150})$")
 _ITEM_PREFIX = re.compile(rf"(?:^|\n)([ \t]*){LIST_MARKER}([ \t]+)$")
 _NUMBER = re.compile(r"\d{1,3}[.)]")
 _QUOTED_ITEM = re.compile(rf"^(?:>[ \t]?)+[ \t]*{LIST_MARKER}[ \t]")
+# "Label: a statement of six words or more", or of three with a sum or a share ("Developmental (Training): $50-80k as
+# you progress"); "Step 1: Take a Discovery Flight" and "Publication date: November 25, 2024" stay headings, and a
+# link's address is no statement. The label is words: a talk's title and speaker ("'Am I a Data Scientist?': The
+# Applied Statistics Student's Identity Crisis — Alyssa Frazee") is no statement either.
+_LABELLED = re.compile(r"^\w[\w ()&/,'’-]{0,39}:[ \t]+(?![^\n]*://)(?:(?:\S+[ \t]+){5,}\S+|(?=[^\n]*[$€£¥%])(?:\S+[ \t]+){2,}\S+)")
 _ENDS = tuple(".!?:;)\"”’")
 _STOPS = (".", "!", "?", ":")
 # A value the text does not hold, left by a site's templates ("from $salaries_tlr_min$ to {{ max }}"): a sentence
@@ -154,7 +159,9 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
     for k, s in enumerate(sents):
         t = s.text.strip()
         alone = para[k] and (k + 1 == n or para[k + 1]) and not item[k]
-        heading_like = alone and not t.endswith(_ENDS)  # a subtitle or a heading written as a paragraph
+        # A subtitle or a heading written as a paragraph; not a label with its statement ("Trainee: Starting around
+        # $40-50k depending on location", from "**Trainee:** ..."): a tester's pay question lost the line that answered.
+        heading_like = alone and not t.endswith(_ENDS) and not _LABELLED.match(t)
         fragment = len(t.split()) < 5 and not t.endswith((".", "!"))
         dangling = t.endswith((":", ";")) and not lead[k]
         meta = bool(_ABOUT_THE_TEXT.search(t) or ANNOUNCES.search(t)) and not lead[k]

@@ -87,7 +87,8 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
     data = _read_bytes(path, max_bytes)
     text, meta = _extract(path, kind, data)
     if len(text) > MAX_SOURCE_CHARS:
-        raise ArticleError(path, f"it holds too much text ({len(text):,} characters with its markup; the limit is "
+        markup = "" if kind == "text" else " with its markup"
+        raise ArticleError(path, f"it holds too much text ({len(text):,} characters{markup}; the limit is "
                            f"{MAX_SOURCE_CHARS:,}): split it into several articles")
     text = clean_text(_unwrapped(text) if kind == "text" else text, markdown=kind == "markdown")
     if len(text) > MAX_ARTICLE_CHARS:
@@ -99,7 +100,8 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
         # Navigation-only HTML ("Home About Contact Blog") or an empty template is no article.
         raise ArticleError(path, f"too little article text in it (not one sentence of {MIN_WORDS} or more words ending in . ! or ?)")
     heading = _first_heading(text)[:MAX_META_CHARS].strip()
-    title = (_said_more(_meta_text(_front_title(meta)).strip(), heading) or heading
+    # A title's inline tags ("What does a Scrum master <i>really</i> do?") are markup, as in the text.
+    title = (_said_more(_HTML_TAG.sub("", _meta_text(_front_title(meta))).strip(), heading) or heading
              or (_title_line(text) if kind == "text" else ""))
     site = next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), "")
     title = _without_decoration(_without_site(title, site))
@@ -965,6 +967,10 @@ _PUNCT = re.compile(r"[!-/:-@\[-`{-~]")  # ASCII punctuation
 _STANDIN = re.compile("[\U000f0021-\U000f007e]")
 _TICKS = re.compile(r"`+")
 _ESCAPE = re.compile(r"\\(" + _PUNCT.pattern + ")")
+# A list marker the writer escaped ("\\* As of late 2023 there are only ...", a note under a table) opens no list: the
+# space after it becomes a no-break space, which no list rule reads as a marker's (a tester's answers showed the note
+# as a bullet of the list before it).
+_ESCAPED_MARKER = re.compile(r"\\([*+-])[ \t]")
 # Footnote and link reference definitions are whole lines of notes and URLs, not article prose.
 # A link definition must point somewhere (/, # or scheme:), so a line like "[Update]: Hired." stays.
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:.*(?:\n[ \t]+\S.*)*\n?", re.M)
@@ -1235,7 +1241,7 @@ def _component_fences(text: str) -> str:
 
 
 def _dialects(text: str) -> str:
-    for tag in ("head", "script", "style"):
+    for tag in ("head", "script", "style", "svg"):  # an <svg> is a picture: its <title> and paths are no text
         text = _drop_blocks(text, tag)
     text = _component_fences(_TEMPLATE_LOGIC.sub(_included_words, text))  # before a "{...}" line is read as JSX
     text = _MDX_IMPORT.sub("", _KRAMDOWN_BLOCK_ATTRS.sub("", _KRAMDOWN_TOC.sub("", text)))
@@ -1277,6 +1283,8 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _hide_code(text)
     if markdown:  # a page converted to Markdown keeps its wiki's furniture, escaped brackets and all
         text = _WIKI_FURNITURE.sub("", text)
+    if markdown:  # as the writer typed it (a converter's escapes in a page's text are its own)
+        text = _ESCAPED_MARKER.sub(lambda m: f"{_hide(m[1])}\u00a0", text)
     text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
     text = _drop_comments(text)
     if markdown:

@@ -444,3 +444,15 @@ def test_a_page_that_details_what_it_holds_is_talking_about_itself():
     p = passage("This page details everything you need to know in order to be prepared. Subject matter experts join "
                 "the call when paged.")
     assert excerpts.roles(p).content == (False, True)
+
+
+def test_a_label_with_its_statement_is_content_a_heading_written_as_a_paragraph_is_not():
+    # "**Trainee:** Starting around $40-50k ..." was read as a heading: a tester's "what do atc trainees get paid" was
+    # answered with the fully certified pay below it.
+    p = passage("Let me be honest about pay:\n\nTrainee: Starting around $40-50k depending on location and facility level\n\n"
+                "Developmental (Training): $50-80k as you progress\n\nStep 1: Take a Discovery Flight\n\n"
+                "Publication date: November 25, 2024\n\nHere is the link: https://example.org/events/jsm-session-2015")
+    r = excerpts.roles(p)
+    assert [s.text for s, c in zip(p.sentences, r.content) if c] == [
+        "Trainee: Starting around $40-50k depending on location and facility level",
+        "Developmental (Training): $50-80k as you progress"]

@@ -1441,3 +1441,18 @@ def test_a_table_with_two_header_rows_names_each_column_by_both():
              "</th></tr><tr><td>Annual</td><td>Monthly</td></tr></thead><tbody><tr><td>P</td><td>3,000</td><td>250</td>"
              "<td>250</td></tr></tbody></table>")
     assert "- Exam: P; USD Salary Increase Annual: 3,000; USD Salary Increase Monthly: 250; Fee USD: 250" in html_tables(table)
+
+
+def test_an_escaped_list_marker_opens_no_list_and_a_picture_or_a_titles_tags_are_no_text(tmp_path):
+    # A tester's project management library: "_**\* As of late 2023 ...**_" showed as a bullet of the list above it, an
+    # Unsplash credit's <svg> (its <title> and path data) was indexed, and the title kept "<i>really</i>".
+    path = tmp_path / "role.md"
+    path.write_text('---\ntitle: "What does a Scrum master <i>really</i> do?"\n---\n\nThe pay figures:\n\n- CSM: $95,000 a year\n'
+                    "- A-CSM: $110,000 a year\n\n_**\\* As of late 2023 there are only a few thousand A-CSMs world-wide.**_\n\n"
+                    'That is my day. A lot.\n\n<a href="https://unsplash.com/photos/x"><span><svg xmlns="http://www.w3.org/2000/svg" '
+                    'viewBox="0 0 32 32"><title>unsplash-logo</title><path d="M20.8 18.1c0 2.7-2.2 4.8z"></path></svg></span>'
+                    "<span>Photo by Jo</span></a>\n", encoding="utf-8")
+    article = load_article(path)
+    assert article.title == "What does a Scrum master really do?"
+    assert "\n*\u00a0As of late 2023" in article.text and "- As of" not in article.text  # "*" and a no-break space
+    assert "svg" not in article.text and "unsplash-logo" not in article.text and "Photo by Jo" in article.text

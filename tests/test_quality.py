@@ -1643,3 +1643,15 @@ def test_an_everyday_question_near_one_chatty_sentence_is_refused(tmp_path, embe
         assert not bot.ask(question).citations, question
     assert "anaesthesia" in bot.ask("what does a vet nurse do in surgery?").text
     assert "22,000" in bot.ask("how much do vet nurses earn?").text
+
+
+def test_a_sentence_that_counts_the_sections_after_it_is_quoted_with_their_headings(tmp_path, embedder):
+    # "... will usually evolve in one of four directions." was quoted alone over the four sections it counts (a
+    # tester's project management library).
+    sections = ["More Challenging Teams", "Mentor", "Product Owner", "Manager"]
+    body = "".join(f"## {h}\n\nSome Scrum Masters move on to this after a few years with one team.\n\n" for h in sections)
+    bot = _bot_on(tmp_path, embedder, {
+        "path.md": "# The Career Path of a Scrum Master\n\nIn my experience, a Scrum Master's career will usually evolve in "
+                   f"one of four directions.\n\n{body}## A Scrum Master Has Options\n\nThe role can be an end in itself.\n"})
+    text = bot.ask("what is the career path of a scrum master").text
+    assert "four directions.\n" + "\n".join(f"- {h}" for h in sections) in text, text
