@@ -1014,9 +1014,10 @@ _SUP_NOTE = re.compile(
     r"(?<![ \t])[ \t]*<sup\b[^<>]*>" + _SUP_TAG + r"(?:\[\[?(?:\d+|[A-Za-z])\]?\]\(#[^()\s]*\)|\[?(?:\d+|[A-Za-z])\]?)" + _SUP_TAG
     + "</sup>", re.I
 )  # ... or a Markdown link to the note ("<sup>[[1]](#1-the-applications)</sup>": its "[1]" read as a citation's)
-# An HTML heading on a line of its own in Markdown ("<h2>Caregiver Burnout</h2>" over a paragraph with no blank line
-# between): a heading, not words run into the paragraph's first sentence.
-_HTML_HEADING = re.compile(r"^[ \t]*<h([1-6])\b[^<>\n]{0,500}>([^\n]{1,300}?)</h\1\s*>[ \t]*$", re.I | re.M)
+# An HTML heading in Markdown ("<h2>Caregiver Burnout</h2>" over a paragraph with no blank line between, or inside a
+# page's blocks on one line: '<div class="pageblock"><h3>Social Work in a Nutshell</h3><div ...><p>...'): a heading on a
+# line of its own, as a browser shows it, not words run into a paragraph's first sentence.
+_HTML_HEADING = re.compile(r"(?<![ \t])[ \t]*<h([1-6])\b[^<>\n]{0,500}>([^\n]{1,300}?)</h\1\s*>[ \t]*", re.I)
 # HTML paragraphs in Markdown, one per line or several on one ("<p>Sorry, that's only $30/hour </p>\n<p>Remember, ..."):
 # a closed one ends its paragraph, as a browser shows it, not a line of one Markdown paragraph whose sentences run
 # together ("Sorry, that's only $30/hour Remember, as a freelancer, ...": a tester's freelancing library). A pull
@@ -1323,6 +1324,8 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _without_contents_lists(_WEB_FURNITURE.sub("", text))
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)  # gaps left where markup was removed
     text = re.sub(r"(?<![ \t])[ \t]+\n", "\n", text)  # from a run's start only: not once per space of a long run
+    if markdown:  # one space left at a line's start where tags were ("<div><p>Social work ..."): nothing in Markdown
+        text = re.sub(r"^ (?=[^ \t\n])", "", text, flags=re.M)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip() + "\n"
 

@@ -1456,3 +1456,21 @@ def test_an_escaped_list_marker_opens_no_list_and_a_picture_or_a_titles_tags_are
     assert article.title == "What does a Scrum master really do?"
     assert "\n*\u00a0As of late 2023" in article.text and "- As of" not in article.text  # "*" and a no-break space
     assert "svg" not in article.text and "unsplash-logo" not in article.text and "Photo by Jo" in article.text
+
+
+def test_an_html_heading_inside_a_pages_blocks_and_a_column_of_bold_labels_read_as_a_browser_shows_them(tmp_path):
+    # A tester's social work page saved as Markdown: '<div class="pageblock"><h3>...</h3><div ...><p>...' on one line ran
+    # each heading into a sentence, and a table of bold licence levels beside their requirements into one line.
+    path = tmp_path / "social-workers.md"
+    path.write_text(
+        '# Social Workers\n\n<div class="pageblock"><h3>Social Work in a Nutshell</h3><div class="maintext"><p>Social work '
+        "professionals help people restore their capacity for social functioning.</p></div>\n</div><div class=\"pageblock\">"
+        "<h3>How are social workers licensed?</h3><div><p>States vary in their licensure requirements.</p></div>\n"
+        "<table>\n<tr>\n<td><strong>Masters</strong></td>\n<td>Master's degree in social work (MSW) with no post-degree "
+        "experience</td>\n</tr>\n<tr>\n<td><strong>Clinical</strong></td>\n<td>MSW degree with at least two years "
+        "post-master's supervised clinical experience</td>\n</tr>\n</table>\n</div>\n", encoding="utf-8")
+    text = load_article(path).text
+    assert "### Social Work in a Nutshell\n\nSocial work professionals help" in text, text
+    assert "### How are social workers licensed?\n\nStates vary" in text, text
+    assert ("- Masters: Master's degree in social work (MSW) with no post-degree experience\n- Clinical: MSW degree with at "
+            "least two years post-master's supervised clinical experience") in text, text
