@@ -117,6 +117,10 @@ def test_a_build_over_several_bad_files_names_each_and_builds_nothing(built, tmp
 def test_ask_without_an_index_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "ask", "hello there friend", "--index", str(tmp_path / "missing"))
     assert code == 1 and "index build" in err and err.count("\n") == 1
+    # `index check` says it the same way (it printed the line to standard output, without "error:": a tester's).
+    for command in (["index", "check"], ["index", "list"]):
+        code, out, err = run(capsys, *command, "--index", str(tmp_path / "missing"))
+        assert code == 1 and not out and err.startswith("error: no index found") and err.count("\n") == 1, (out, err)
 
 
 def test_every_command_has_help(capsys):

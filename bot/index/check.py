@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import BotError
+from ..errors import BotError, IndexMissingError
 from .segments import ARTICLE, FLAGS, HEADING, LENGTH, QUESTION_LIST, SENTENCES, SOFT, Digest, Part, Segment, tokenize
 from .store import MANIFEST, SEGMENT_SUFFIXES, read_manifest, read_records
 
@@ -28,6 +28,8 @@ def check_index(index_dir) -> list[str]:
     index_dir = Path(index_dir)
     try:
         manifest = read_manifest(index_dir)  # its schema: a manifest that fails it cannot be read further
+    except IndexMissingError:
+        raise  # no index to check: an error, as `index list` says it, not a problem found in one
     except BotError as e:
         return [str(e)]
     problems: list[str] = []
