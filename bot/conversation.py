@@ -56,7 +56,8 @@ CHAT_WORDS = frozenset(
     doing today how morning afternoon evening hello hi hey day of me i see clear clears cleared up whatever anyway
     anyways appreciate appreciated understood understand kk can do makes sense sounds thank stuff going hows whats
     been things life ya yall r actually definitely truly honestly seriously literally indeed thats everything exactly
-    need needed want wanted know knew info to with about tell ask asking questions question anything something""".split()
+    need needed want wanted know knew info to with about tell ask asking questions question anything something
+    person human real robot""".split()  # "are you a real person?": the opener names only "real"
 )
 _RUDE = re.compile(r"\b(?:useless|stupid|dumb|bad|terrible|rubbish|garbage|wrong|not helpful)\b", re.I)
 

@@ -32,6 +32,9 @@ def test_build_list_ask_remove(capsys, settings):
     assert code == 1 and err.startswith("error: no article 'portfolio'") and "Traceback" not in err
     code, out, err = run(capsys, "index", "remove", "interview", "--index", idx)  # a near miss is named
     assert code == 1 and "(did you mean 'interviews'?)" in err
+    from bot.errors import ArticleNotFoundError  # ids that share only a tail are not offered
+
+    assert "did you mean" not in str(ArticleNotFoundError("the-career-path-of-a-scrum-master", ["agile-coach-or-scrum-master"]))
 
 
 def test_articles_in_subfolders_are_named_as_not_read(capsys, settings):
