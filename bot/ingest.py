@@ -244,7 +244,7 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
     """The text of a file of `kind`, markup still in it, and the metadata its format carries."""
     if kind == "pdf":
         return _read_pdf(path, data)
-    raw = _decode(path, data)
+    raw = _decode(path, data, html=kind == "html")
     header = _AT_HEADER.match(raw) if kind in ("html", "markdown", "text") else None
     if header:
         # A blog engine's header lines ("@title Advice for indies", "@pubDate Fri Nov 14 16:15:45 -0800 2008"): its
@@ -364,7 +364,10 @@ def _check_name(path: Path) -> None:
         raise ArticleError(path, "its file name starts with '-', which commands read as an option; rename the file")
 
 
-def _decode(path: Path, data: bytes) -> str:
+def _decode(path: Path, data: bytes, html: bool = False) -> str:
+    """The file's text: UTF-8 (or UTF-16 with its mark). A web page that is not UTF-8 is read as a browser reads it: in
+    the charset it declares, else Windows-1252 (the HTML standard's fallback for pages in Western languages; a tester's
+    fire district FAQ was refused and stopped a whole build)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark (Windows Notepad's "Unicode")
         try:
             return data.decode("utf-16")
@@ -375,7 +378,16 @@ def _decode(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        if html:
+            declared = _CHARSET.search(data[:4096])
+            try:
+                return data.decode(declared[1].decode("ascii") if declared else "cp1252", errors="replace")
+            except LookupError:  # a charset Python does not know: the fallback
+                return data.decode("cp1252", errors="replace")
         raise ArticleError(path, f"it is not UTF-8 text (bad byte at position {e.start}); save it as UTF-8") from None
+
+
+_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset=[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
 
 
 class YAMLAliasError(ValueError):
@@ -1029,7 +1041,7 @@ _HTML_BREAK = re.compile(r"<(?:/?br|/?p|/?div|/?aside|/?section|/?article|/?figu
                          r"/?tr|/?td|/?th|/?dl|/?dt|/?dd|/?form|/?fieldset)\b[^<>]*>", re.I)
 _HTML_TAG = re.compile(
     r"</?(?:a|abbr|b|big|button|caption|center|cite|code|del|em|font|hr|i|img|input|ins|kbd|label|mark|picture|q|s|samp|"
-    r"small|source|span|strong|sub|sup|time|track|u|var|video|audio|wbr)\b[^<>]*>",
+    r"small|source|span|strong|sub|sup|time|track|u|var|video|audio|wbr|meta|link|base)\b[^<>]*>",
     re.I,
 )
 # Spans are at most 300 characters: an unclosed marker then costs a short look ahead, not the rest of the line.
@@ -1126,7 +1138,10 @@ _JSX_TEXT_PROP = re.compile(r"""<[A-Z][\w.]{0,60}\s+(?:question|title|text|label
 _JSX_EXPRESSION_LINE = re.compile(r"^[ \t]*\{[^{}\n]{0,300}\}[ \t]*$\n?", re.M)  # {false}, {/* note */}
 _JSX_COMMENT = re.compile(r"\{/\*[^\n]{0,300}?\*/\}")
 _JSX_STRING = re.compile(r"""\{(['"])([^'"\n]{0,20}?)\1\}""")  # MDX's escape for a literal brace: {'{'}
-_ADMONITION = re.compile(r"^[ \t]*(?::{3,}|!{3}|\?{3}\+?)[ \t]*(?:[\w-]{1,30})?(?:[ \t]+\"?([^\"\n]{0,200})\"?)?[ \t]*$", re.M)
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]|\n]{1,200}))?\]\](?!\()")
+# ... and a remark directive's label and attributes (":::largeCallout{ showHeader="true" }", ":::note[Heads up]"): markup.
+_ADMONITION = re.compile(r"^[ \t]*(?::{3,}|!{3}|\?{3}\+?)[ \t]*(?:[\w-]{1,30})?(?:\[([^\]\n]{0,200})\])?(?:[ \t]*\{[^{}\n]{0,300}\})?"
+                         r"(?:[ \t]+\"?([^\"\n]{0,200})\"?)?[ \t]*$", re.M)
 _HEADING_ID = re.compile(r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  # "## Salaries {#pay}"
 _KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}")  # {:target="_blank"}, {: .note}
 # kramdown's table of contents: "* TOC" over "{:toc}" is replaced by the page's headings when rendered; left, it was
@@ -1210,7 +1225,7 @@ def _admonitions(text: str) -> str:
     for line in text.split("\n"):
         m = _ADMONITION.match(line)
         if m:
-            out += [m[1], ""] if m[1] else [""]
+            out += [part for said in (m[1], m[2]) if said for part in (said, "")] or [""]  # a label, then any text after it
             body = line.lstrip().startswith(("!!!", "???"))
             continue
         if body and line.startswith(("    ", "\t")):
@@ -1292,6 +1307,8 @@ def clean_text(text: str, markdown: bool = False) -> str:
         text = _HTML_HEADING.sub(lambda m: f"\n\n{'#' * int(m[1])} {m[2].strip()}\n\n", _setext_headings(_TOC_LIST.sub("", text)))
         text = _UNSPACED_HEADING.sub(r"\1 \2", text)
     text = _dialects(text)
+    if markdown:  # an Obsidian or wiki link ("[[social_unrest | social unrest and police reform]]"): its words
+        text = _WIKI_LINK.sub(lambda m: (m[2] or m[1]).strip(), text)
     if markdown:  # MathJax's minus written as a dash ("they're painfully visible $-$ the difference"), as it renders
         text = text.replace("$-$", "\u2212")
     text = tables.html_in_markdown(text)

@@ -1474,3 +1474,35 @@ def test_an_html_heading_inside_a_pages_blocks_and_a_column_of_bold_labels_read_
     assert "### How are social workers licensed?\n\nStates vary" in text, text
     assert ("- Masters: Master's degree in social work (MSW) with no post-degree experience\n- Clinical: MSW degree with at "
             "least two years post-master's supervised clinical experience") in text, text
+
+
+def test_a_web_page_that_is_not_utf8_is_read_in_its_charset_or_as_windows_1252(tmp_path):
+    # A tester's fire district FAQ, saved in Windows-1252 with no charset declared, was refused ("not UTF-8") and its
+    # refusal stopped the whole build. A browser reads it; so do we. Markdown and text must still be UTF-8.
+    body = "<p>Will I get paid as a volunteer firefighter? We offer \u201cgas tickets\u201d to help with fuel costs.</p>"
+    plain = tmp_path / "faq.html"
+    plain.write_bytes(f"<html><head><title>Volunteer FAQ</title></head><body>{body}</body></html>".encode("cp1252"))
+    declared = tmp_path / "caf\u00e9.html"
+    declared.write_bytes(("<html><head><meta charset=\"iso-8859-1\"><title>Caf\u00e9 work</title></head><body><p>A caf\u00e9 "
+                          "manager plans the rota and the stock every single week.</p></body></html>").encode("latin-1"))
+    assert "\u201cgas tickets\u201d" in load_article(plain).text
+    assert "A caf\u00e9 manager plans" in load_article(declared).text
+    markdown = tmp_path / "faq.md"
+    markdown.write_bytes(body.encode("cp1252"))
+    with pytest.raises(ArticleError, match="not UTF-8"):
+        load_article(markdown)
+
+
+def test_a_meta_tag_pasted_into_markdown_and_a_directives_attributes_are_markup(tmp_path):
+    # A tester's real estate pages: a WordPress paste's '<p><meta charset="utf-8">To become ...' showed the tag in
+    # answers, and ':::largeCallout{ showHeader="true" }' stayed in the passage.
+    path = tmp_path / "license.md"
+    path.write_text('# License\n\n<p><meta charset="utf-8">To become a property manager in Las Vegas, you need a permit.</p>\n\n'
+                    ':::largeCallout{ showHeader="true" headerText="" calloutType="conditional" }\n\nA 12-digit license number '
+                    "and your license certificate are sent to you.\n\n:::\n\n:::note[Heads up]\nThe exam fee is not refunded "
+                    "if you miss it.\n:::\n\n:::tip[Athena Tip] Raise your rates as you gain experience.\n:::\n\nPolicing "
+                    "changed after [[social_unrest | social unrest and police reform]], says [[joerogan]].\n", encoding="utf-8")
+    text = load_article(path).text
+    assert "To become a property manager" in text and "meta" not in text and "largeCallout" not in text, text
+    assert "Heads up\n\nThe exam fee" in text and "Athena Tip\n\nRaise your rates as you gain experience." in text, text
+    assert "changed after social unrest and police reform, says joerogan." in text, text  # an Obsidian link's words
