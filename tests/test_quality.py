@@ -216,7 +216,8 @@ def test_the_top_passage_is_quoted_whole_in_the_authors_order_with_its_best_sent
     answer = guides_bot.ask("What is MLOps?")
     (top,) = guides_bot.retrieve("What is MLOps?", 1)
     first = answer.citations[0]
-    assert first.chunk_id == top.chunk_id and len(first.sentences) == len(top.sentences)
+    # The passage whole, and where its section goes on into the next chunk found with it, that chunk too.
+    assert first.chunk_id == top.chunk_id and list(first.sentences[: len(top.sentences)]) == [s.text for s in top.sentences]
     assert 0 < len(first.highlights) < len(first.sentences)  # what answers, marked within the whole
 
 
@@ -1656,3 +1657,32 @@ def test_a_sentence_that_counts_the_sections_after_it_is_quoted_with_their_headi
                    f"one of four directions.\n\n{body}## A Scrum Master Has Options\n\nThe role can be an end in itself.\n"})
     text = bot.ask("what is the career path of a scrum master").text
     assert "four directions.\n" + "\n".join(f"- {h}" for h in sections) in text, text
+
+
+def test_a_section_ranked_by_its_first_half_reads_on_into_its_second(tmp_path, embedder):
+    # A tester's planning library: "do planners have to work weekends?" ranked the section's first chunk first and its
+    # second next; the answer quoted the first alone, and the second held "evening and weekend meetings".
+    work = ("The vast majority of urban and regional planners work for federal, state, county, and city government "
+            "agencies. Most of them (65%) worked in local government. Another 14% provided architectural, engineering, and "
+            "related services. 10% were employed in state government, and another 7% worked at consulting firms.\n\n"
+            "Urban and regional planning is vital to the quality of life and economic health of a community, which is "
+            "partly what makes it a rewarding career. However, its importance also means it's on the radar of political "
+            "and economic interests, and some can find dealing with their competing needs stressful. Planners also need "
+            "to manage tight deadlines, and a plan for a whole county can take several years to be adopted.\n\n"
+            "Urban and regional planners must spend time outdoors in the field inspecting land conditions and land use. "
+            "Most keep typical business hours, though evening and weekend meetings with stakeholders may occasionally be "
+            "required.\n\n")
+    bot = _bot_on(tmp_path, embedder, {"planner.md": "# What Is An Urban Planner?\n\n## What Does an Urban Planner Do?\n\n"
+        "Planners develop land use plans and programs that help create communities and revitalize physical facilities.\n\n"
+        f"## Where Does an Urban Planner Work?\n\n{work}## What Is the Average Urban Planner Salary?\n\nThe median pay "
+        "was $65,230 a year in 2012.\n"}, chunk_chars=700)
+    from bot.evidence import _from_section_start
+
+    rows = [r for r, c in enumerate(bot.store.chunks) if c.heading == "Where Does an Urban Planner Work?"]
+    assert len(rows) == 2 and "weekend" not in bot.store.chunks[rows[0]].text  # the section's two halves
+    first, second, other = (bot.retriever.passage(r, 1.0, 0.5) for r in (*rows, 0))
+    joined = _from_section_start([first, second, other], bot.store)  # as ranked for the tester: first half first
+    assert joined[0].text.startswith("The vast majority") and "evening and weekend meetings" in joined[0].text
+    assert [p.row for p in joined[1:]] == [0] and len(joined[0].sentences) == len(first.sentences) + len(second.sentences)
+    assert "weekend" in _from_section_start([first, other, second], bot.store)[0].text  # third is within reach too
+    assert _from_section_start([second, first], bot.store)[0].text.startswith("The vast majority")  # (the earlier rule)
