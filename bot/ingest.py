@@ -1530,6 +1530,9 @@ def _file_title(path: Path) -> str:
     a leading ordering number or date goes ("01-introduction.md" -> "Introduction")."""
     name = " ".join(path.stem.replace("_", " ").replace("-", " ").split())
     name = re.sub(r"^(?:\d+ )+(?=\D)", "", name)
+    # A word of two or three letters with no vowel is initials, written so: "nj-appraiser-license.md" -> "NJ appraiser
+    # license" (a tester's: "Nj appraiser license"), "hr", "cv", "pm".
+    name = re.sub(r"\b[b-df-hj-np-tv-xz]{2,3}\b", lambda m: m[0].upper(), name, flags=re.I)
     return name[:1].upper() + name[1:]
 
 

@@ -1506,3 +1506,11 @@ def test_a_meta_tag_pasted_into_markdown_and_a_directives_attributes_are_markup(
     assert "To become a property manager" in text and "meta" not in text and "largeCallout" not in text, text
     assert "Heads up\n\nThe exam fee" in text and "Athena Tip\n\nRaise your rates as you gain experience." in text, text
     assert "changed after social unrest and police reform, says joerogan." in text, text  # an Obsidian link's words
+
+
+def test_initials_in_a_file_name_title_stay_capitals(tmp_path):
+    # A tester's New Jersey pages, titled from their file names, read "Nj appraiser license" in every citation.
+    for name, title in (("nj-appraiser-license.md", "NJ appraiser license"), ("hr-manager-guide.md", "HR manager guide"),
+                        ("my-first-job.md", "My first job"), ("why-a-cv-matters.md", "Why a CV matters")):
+        (tmp_path / name).write_text("Some words about the work and the licence it needs to start.\n", encoding="utf-8")
+        assert load_article(tmp_path / name).title == title
