@@ -311,7 +311,12 @@ def readable_heading(heading: str) -> str:
     if spoken != text and spoken:
         text = spoken[0].upper() + spoken[1:]
     text = sentence_case(text)
-    return "" if ":" in text or _NO_TOPIC.match(text) else text
+    return "" if ":" in text or _NO_TOPIC.match(text) or _CUT.search(text) else text
+
+
+# A heading that stops mid-clause is a sentence cut where a page's link or markup broke it ("Your first step, if you are
+# interested in this academy,": a tester's refusal offered it as a topic), not a topic.
+_CUT = re.compile(r"(?:[,;(\[–—-]|\b(?:and|or|but|the|a|an|if))\s*$", re.I)  # "What to look out for" ends on a word
 
 
 # Headings any article may have that name no topic of its own: "Final Thoughts", "Additional Resources".

@@ -260,6 +260,11 @@ def test_examples_are_questions_a_reader_would_ask_on_different_topics():
     assert readable_heading("WORKING AS AN RN") == "Working as an RN"
     assert readable_heading("HOW TO PASS THE NCLEX") == "How to pass the NCLEX" and readable_heading("ICU NURSE PAY") == "ICU nurse pay"
     assert readable_heading("So... How Can I Get a Job?") == "How Can I Get a Job?"
+    # A sentence cut where a page's link broke it is no topic (a tester's refusal offered "What do the guides say about
+    # “Your first step, if you are interested in this academy,”?"); a heading that ends on a word is.
+    assert readable_heading("Your first step, if you are interested in this academy,") == "" == readable_heading("What to bring to the")
+    assert readable_heading("Pros and cons") == "Pros and cons" and readable_heading("Salary – UK") == "Salary – UK"
+    assert readable_heading("What to look out for") == "What to look out for"
     assert readable_heading("But what does a data science freelancer do?") == "What does a data science freelancer do?"
     # An ecology library offered "What do the guides say about “End Thoughts”?" with its refusals.
     assert readable_heading("End Thoughts") == readable_heading("Additional Resources") == ""
