@@ -1057,7 +1057,7 @@ def _from_section_start(passages: list[Passage], store) -> list[Passage]:
     top = passages[0] if passages else None
     if top is None or top.row < 0:
         return passages
-    after = next((k for k, p in enumerate(passages[1:SECTION_REACH + 1], 1) if p.row == top.row + 1), None)
+    after = _found_within_reach(passages, top.row + 1)
     if after is not None and _same_section(store, top.row, top.row + 1) and top.start + len(top.text) <= passages[after].start:
         # ... and a section's first half ranked first with its second found next reads on into it: "Most keep typical
         # business hours, though evening and weekend meetings ... may occasionally be required" (a tester's planners).
@@ -1065,7 +1065,7 @@ def _from_section_start(passages: list[Passage], store) -> list[Passage]:
         return [whole] + [p for i, p in enumerate(passages[1:], 1) if i != after]
     if top.row <= 0 or not _same_section(store, top.row - 1, top.row):
         return passages
-    k = next((k for k, p in enumerate(passages[1:SECTION_REACH + 1], 1) if p.row == top.row - 1), None)
+    k = _found_within_reach(passages, top.row - 1)
     if k is None:
         return passages
     end = passages[k].start + len(passages[k].text)
@@ -1084,7 +1084,12 @@ def _from_section_start(passages: list[Passage], store) -> list[Passage]:
     return [whole] + [p for i, p in enumerate(passages[1:], 1) if i != k]
 
 
-SECTION_REACH = 2  # how far down the ranking the chunk before the top one is looked for
+SECTION_REACH = 2  # how far down the ranking the chunk before or after the top one is looked for
+
+
+def _found_within_reach(passages: list[Passage], row: int) -> int | None:
+    """The rank (1 .. SECTION_REACH) of the passage of chunk `row` among those after the first, or None."""
+    return next((k for k, p in enumerate(passages[1:SECTION_REACH + 1], 1) if p.row == row), None)
 
 
 def _between(gap: int) -> str:

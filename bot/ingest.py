@@ -1138,8 +1138,10 @@ _JSX_TEXT_PROP = re.compile(r"""<[A-Z][\w.]{0,60}\s+(?:question|title|text|label
 _JSX_EXPRESSION_LINE = re.compile(r"^[ \t]*\{[^{}\n]{0,300}\}[ \t]*$\n?", re.M)  # {false}, {/* note */}
 _JSX_COMMENT = re.compile(r"\{/\*[^\n]{0,300}?\*/\}")
 _JSX_STRING = re.compile(r"""\{(['"])([^'"\n]{0,20}?)\1\}""")  # MDX's escape for a literal brace: {'{'}
+# An Obsidian or wiki link, "[[page]]" or "[[page | words]]"; not "[[1]](#notes)", a note's Markdown link.
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]|\n]{1,200}))?\]\](?!\()")
-# ... and a remark directive's label and attributes (":::largeCallout{ showHeader="true" }", ":::note[Heads up]"): markup.
+# An admonition's opening line with its title, or a remark directive's with its label and attributes
+# (":::largeCallout{ showHeader="true" }", ":::note[Heads up]"): markup.
 _ADMONITION = re.compile(r"^[ \t]*(?::{3,}|!{3}|\?{3}\+?)[ \t]*(?:[\w-]{1,30})?(?:\[([^\]\n]{0,200})\])?(?:[ \t]*\{[^{}\n]{0,300}\})?"
                          r"(?:[ \t]+\"?([^\"\n]{0,200})\"?)?[ \t]*$", re.M)
 _HEADING_ID = re.compile(r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  # "## Salaries {#pay}"
@@ -1299,7 +1301,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _hide_code(text)
     if markdown:  # a page converted to Markdown keeps its wiki's furniture, escaped brackets and all
         text = _WIKI_FURNITURE.sub("", text)
-    if markdown:  # as the writer typed it (a converter's escapes in a page's text are its own)
+        # A list marker escaped as the writer typed it (a converter's escapes in a page's text are its own).
         text = _ESCAPED_MARKER.sub(lambda m: f"{_hide(m[1])}\u00a0", text)
     text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
     text = _drop_comments(text)

@@ -86,22 +86,23 @@ def _cell(cell) -> list[str]:
     return [" ".join(cell.text_content().split())] + [""] * (min(int(span), 50) - 1 if span.isdigit() and int(span) > 1 else 0)
 
 
+def _wholly_bold(cell) -> bool:
+    """Whether a cell has text and all of it is bold ("<td><strong>Title</strong></td>")."""
+    text = " ".join(cell.text_content().split())
+    return bool(text) and text == " ".join(" ".join(b.text_content().split()) for b in cell.xpath("./strong|./b"))
+
+
 def _bold_label(tr) -> bool:
     """Whether a row's first cell is a header cell or wholly bold: a label for the cell beside it."""
     first = tr.xpath("./th|./td")[:1]
-    if not first:
-        return False
-    text = " ".join(first[0].text_content().split())
-    return bool(text) and (first[0].tag == "th" or text == " ".join(
-        " ".join(b.text_content().split()) for b in first[0].xpath("./strong|./b")))
+    return bool(first) and ((first[0].tag == "th" and bool(first[0].text_content().strip())) or _wholly_bold(first[0]))
 
 
 def _bold_row(tr) -> bool:
     """A first row of <td> cells each wholly bold ("<td><strong>Title</strong></td>"): a header row drawn without <th>
     (a tester's reading list was one run-on paragraph of its six books)."""
     cells = tr.xpath("./td")
-    return bool(cells) and all((text := " ".join(c.text_content().split())) and text == " ".join(
-        " ".join(b.text_content().split()) for b in c.xpath("./strong|./b")) for c in cells)
+    return bool(cells) and all(_wholly_bold(c) for c in cells)
 
 
 def _table_as_list(source: str, markdown: bool = False) -> str:
@@ -110,14 +111,14 @@ def _table_as_list(source: str, markdown: bool = False) -> str:
         return source
     trs = table.xpath(".//tr")
     rows = [[text for cell in tr.xpath("./th|./td") for text in _cell(cell)] for tr in trs]
-    if len(rows) >= 2 and trs[0].xpath("./td") and all(len(row) == 2 and row[1] for row in rows) and all(_bold_label(tr) for tr in trs) \
-            and not any(len(c) > MAX_CELL_CHARS for row in rows for c in row):
+    layout = any(len(c) > MAX_CELL_CHARS for row in rows for c in row)
+    if (len(rows) >= 2 and trs[0].xpath("./td") and all(len(row) == 2 and row[1] for row in rows)
+            and all(_bold_label(tr) for tr in trs) and not layout):
         # A column of bold labels beside their values, no header row ("**Masters** | Master's degree in social work
         # (MSW) ..."): each row a "label: value" item. Read as text, a tester's licensure levels ran together into
         # one line ("Bachelors Baccalaureate social work degree ... Masters Master's degree ...").
         return _as_lines([f"- {label.rstrip(':')}: {value}" for label, value in rows], "", markdown)
-    if (len(rows) < 2 or len(rows[0]) < 2 or (trs[0].xpath("./td") and not _bold_row(trs[0]))
-            or any(len(c) > MAX_CELL_CHARS for row in rows for c in row)):
+    if len(rows) < 2 or len(rows[0]) < 2 or (trs[0].xpath("./td") and not _bold_row(trs[0])) or layout:
         return source
     caption = " ".join(" ".join(c.text_content().split()) for c in table.xpath("./caption"))
     heads = len(table.xpath("./thead/tr"))
