@@ -129,6 +129,18 @@ class Thresholds:
     # questions: 3 fewer answered, all off-topic. A cut relative to each library's chunk lengths would do more.
     min_neighbourhood: float = 0.15
     strong_sentence: float = 0.60
+    # ... and one whose every word the library holds no more than English does: `evidence.topicality`, log10 of the
+    # share of the library's chunks holding its most topical word over the share English text of a chunk's length
+    # would (wordfreq), below `min_topicality` ("how do you say thank you in japanese?": "thank" 0.04-0.30 in four
+    # libraries, each answered "never mention “japanese”. What they do say in general:"). Only a message that opens a
+    # conversation ("how long do i get to finish it?" leans on the turn before), and not when a sentence matches it at
+    # `strong_sentence`. Chosen 2026-12-06 on the fifteen benchmark libraries (their 360 answerable questions: none
+    # below 0.87) and set below the lowest of the testers' 980 answerable questions on 33 libraries of their own
+    # (0.55, "what does a zookeeper actually do day to day" where the library never writes "zookeeper"). Everyday
+    # messages answered: the twelve held-out libraries 24 -> 17 of 960 (eval/everyday.jsonl; the fit ones 5 -> 4 of 240), all 51 libraries at
+    # hand 233 -> 181 of 4,080, our own 25 off-topic messages on them 76 -> 56 of 1,275; no answerable or follow-up
+    # question refused; of the testers' 1,468 single questions 5 fewer answered (4 off-topic, a near-topic "PHR").
+    min_topicality: float = 0.4
     # A word the library never uses, one edit from a common English word whose stem the library does use, is that
     # word misspelled (evidence._english_misspelling) when it is rare in English itself (Zipf below
     # `misspelling_max_zipf`) and the word it becomes is common (Zipf at least `corrected_min_zipf`, and at least

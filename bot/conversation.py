@@ -214,7 +214,8 @@ class CareerBot:
         if query != library.expand(question) and not strongly_depends(question) and not _leans_back(loaded, question, query, history):
             query = library.expand(question)
         if not asks_for_more(question):
-            return gather(loaded.retriever, loaded.profile, query, library.expand(question), own_weight=KNOBS.own_weight)
+            return gather(loaded.retriever, loaded.profile, query, library.expand(question), own_weight=KNOBS.own_weight,
+                          opening=not history)
         # "Tell me more": the question asked before, answered from the passages the answers since have not quoted.
         evidence = gather(loaded.retriever, loaded.profile, query)
         return not_yet_shown(evidence, [h["content"] for h in history if h.get("role") == "assistant"])

@@ -10,6 +10,7 @@ nothing about the answer.
 from __future__ import annotations
 
 import bisect
+import math
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ from .library import names_no_topic
 from .profile import Profile
 from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, is_content
 from .retrieval import Passage, Ranked, Retriever
-from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, QUESTION_WORDS, stem, stems, tokenize_one
+from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, QUESTION_WORDS, index_words, stem, stems, tokenize_one
 
 _LAST_LINE_ITEM = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+[^\n]*$")
 
@@ -56,10 +57,10 @@ class Evidence:
 
 
 def gather(retriever: Retriever, profile: Profile, query: str, own: str | None = None, k: int = 5,
-           own_weight: float = 0.5, limits: Thresholds = THRESHOLDS) -> Evidence:
-    """The passages for `query` and what judging their sentences needs. `own` is the asker's own message
-    when `query` is a rewritten follow-up: its words count again (at `own_weight`) in the search and when
-    sentences are chosen."""
+           own_weight: float = 0.5, limits: Thresholds = THRESHOLDS, opening: bool = True) -> Evidence:
+    """The passages for `query` and what judging their sentences needs. `own` is the asker's own message when `query`
+    is a rewritten follow-up: its words count again (at `own_weight`) in the search and when sentences are chosen.
+    `opening`: no turn before it (one may lean on it in everyday words: "how long do i get to finish it?")."""
     own = own or query
     query_vector = retriever.embedder.embed_query(respelled(profile, query))
     own_vector = query_vector if own == query else retriever.embedder.embed_query(respelled(profile, own))
@@ -116,7 +117,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     unknown, reduced, rest_has_subject = _left_out(retriever.embedder, profile, own, question, unknown, direction,
                                                   vector, sentence_vectors, shared, limits)
     covered, answer_vector = _covered(ranked, sentence_vectors, vector, unknown, reduced, rest_has_subject,
-                                      shared, limits)
+                                      shared, limits, topicality(retriever.index, lexical) if opening else None)
     opposite = alternatives(retriever, profile, vector) if question.asks_requirement else []
     spelled_sides = tuple(_side_spelled_out(side, texts) for side in question.sides)
     sides = [side_terms(f"{side} {spelled}", profile.background) for side, spelled in zip(question.sides, spelled_sides)]
@@ -383,18 +384,21 @@ def _missing(full: float, fewer: float, shared: int, limits: Thresholds, synonym
     return not (fewer <= full + limits.gap_margin and (fewer >= limits.answer_without_gaps or shared >= limits.shared_terms))
 
 
-def _covered(ranked: Ranked, sentence_vectors, vector, unknown, reduced, rest_has_subject, shared, limits: Thresholds):
+def _covered(ranked: Ranked, sentence_vectors, vector, unknown, reduced, rest_has_subject, shared, limits: Thresholds,
+             topical: float | None = None):
     """(whether the passages answer the question, the vector the answer is chosen by). With words the library
     never uses: if the rest of the question is still answered well, the gap is said and the rest answered;
     if not, the missing part was the question. `ranked`: the search, with the question's best cosine to any chunk
     or sentence it weighed and to its nearest chunks; `shared`: how many of the question's own terms (not the
-    library's background) the first passages hold."""
+    library's background) the first passages hold; `topical`: the question's `topicality`."""
     best_similarity = ranked.best_similarity
     if best_similarity < limits.min_similarity and not (
             best_similarity >= limits.min_similarity_shared and shared >= limits.shared_terms):
         return False, vector
     if ranked.neighbourhood < limits.min_neighbourhood and best_similarity < limits.strong_sentence and shared < limits.shared_terms:
         return False, vector  # one chatty sentence near an everyday question: the library is not about it
+    if topical is not None and topical < limits.min_topicality and best_similarity < limits.strong_sentence:
+        return False, vector  # "how do you say thank you in japanese?": none of its words is the library's more than English's
     if not unknown:
         return True, vector
     if not rest_has_subject:
@@ -402,6 +406,28 @@ def _covered(ranked: Ranked, sentence_vectors, vector, unknown, reduced, rest_ha
     reduced = reduced if reduced is not None else vector
     best = max((float((v @ q).max()) for v in sentence_vectors if len(v) for q in (reduced, vector)), default=-1.0)
     return best >= limits.answer_without_gaps or shared >= limits.shared_terms, reduced
+
+
+def topicality(index, text: str) -> float | None:
+    """How much more the library is about the most topical word of `text` than English is: log10 of the share of its
+    chunks that hold the word over the share that English text of a chunk's length would (wordfreq's frequency times
+    the chunks' mean length in index terms). An acronym as typed that the library holds counts as topical; words the
+    library never holds are not judged (None when no word is)."""
+    best = None
+    if not index.n:
+        return None
+    for word in index_words(text):
+        w = word.lower()
+        if w in FUNCTION_WORDS or w.isdigit():
+            continue
+        df = index.count(stem(w))
+        if not df:
+            continue
+        if word.isupper():
+            return math.inf  # "STAR", "PMP": a term, however common the English word it spells
+        share = math.log10(df / index.n) - math.log10(index.mean_length) - (_zipf(w) - 9)
+        best = share if best is None else max(best, share)
+    return best
 
 
 def unknown_phrases(profile: Profile, text: str, text_vector: np.ndarray, salient: float) -> tuple[str, ...]:

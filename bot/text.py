@@ -73,9 +73,14 @@ def tokenize(texts: list[str]) -> list[list[str]]:
         return bm25s.tokenize(texts, stemmer=_stemmer, return_ids=False, show_progress=False)
 
 
+def index_words(text: str) -> list[str]:
+    """The words of `text` the lexical index splits it into, as written (case kept), stop words out."""
+    return [w for w in _SPLIT(text) if w.lower() not in STOP_WORDS]
+
+
 def tokenize_one(text: str) -> list[str]:
     """`tokenize([text])[0]` for one short text (a question), without bm25s's per-call set-up (~0.4 ms)."""
-    words = [w for w in _SPLIT(text.lower()) if w not in STOP_WORDS]
+    words = index_words(text.lower())
     with _stemmer_lock:
         return _stemmer.stemWords(words) if words else []
 

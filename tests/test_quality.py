@@ -1647,6 +1647,39 @@ def test_an_everyday_question_near_one_chatty_sentence_is_refused(tmp_path, embe
     assert "22,000" in bot.ask("how much do vet nurses earn?").text
 
 
+def test_a_question_in_words_the_library_uses_no_more_than_english_does_is_refused(tmp_path, embedder):
+    # "how do you say thank you in japanese?" was answered "The guides never mention “japanese”. What they do say in
+    # general:" with a sentence on thanking an interview panel (four libraries of the benchmark). No word of it is one
+    # the library uses more than English text of its chunks' length would (config.Thresholds.min_topicality); a
+    # question on what the library is about is still answered, and an acronym it holds is a term, however common the
+    # English word it spells.
+    from bot.config import THRESHOLDS
+    from bot.evidence import topicality
+
+    wards = ["cardiac", "renal", "paediatric", "maternity", "oncology", "surgical", "orthopaedic", "stroke", "respiratory",
+             "geriatric", "neonatal", "burns"]
+    tasks = ["medication rounds", "wound dressings", "fluid charts", "discharge letters", "patient handovers", "audits"]
+    sections = "".join(
+        f"## Working on a {w} ward\n\nNurses on a {w} ward spend much of each shift on {tasks[(i + k) % 6]} and "
+        f"{tasks[(i + k + 2) % 6]}. A {w} placement teaches students to prioritise care when several patients need "
+        f"attention at once. Senior {w} nurses mentor newly qualified staff through their first rotation, and the ward "
+        f"manager signs off each competency once it has been observed in practice. Experienced {w} nurses often move into "
+        f"specialist roles after three to five years, with further study funded by the hospital trust.\n\n"
+        for k in range(5) for i, w in enumerate(wards))
+    bot = _bot_on(tmp_path, embedder, {
+        "wards.md": f"# Nursing wards explained\n\n{sections}",
+        "first.md": "# Your first week as a nurse\n\n## Interviews\n\nAfter an interview, always say thank you to the "
+                    "panel in a short email. Hospital trusts usually reply within two weeks. The STAR method helps "
+                    "you answer questions about a time you prioritised care.\n"})
+    index = bot.retriever.index
+    assert topicality(index, "how do you say thank you in japanese?") < THRESHOLDS.min_topicality
+    assert topicality(index, "what is the STAR method?") == float("inf")
+    assert topicality(index, "what do nurses on a stroke ward do?") > THRESHOLDS.min_topicality + 1
+    assert topicality(index, "how do you say konnichiwa?") is None  # no word the library holds: not judged
+    assert not bot.ask("how do you say thank you in japanese?").citations
+    assert "wound dressings" in bot.ask("what do nurses on a stroke ward do?").text
+
+
 def test_a_sentence_that_counts_the_sections_after_it_is_quoted_with_their_headings(tmp_path, embedder):
     # "... will usually evolve in one of four directions." was quoted alone over the four sections it counts (a
     # tester's project management library).
