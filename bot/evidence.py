@@ -106,12 +106,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     unknown = tuple(kept for kept in (" ".join(w for w in u.split() if not _spelled_out(w, texts) and w.lower() not in abbreviated)
                                       for u in unknown) if kept)
     shared = len((set(terms) - profile.background) & held)
-    # A short question whose every topic word heads one of the first passages ("what math do I need?" under "The Role
-    # of Mathematics and Statistics ..."): the library answers it, however little its few words match a sentence (a
-    # tester's was refused on the bundled guides, best cosine 0.35). As the library clips words: "math" of "mathemat".
-    headings = {t for p in passages[:3] for t in tokenize_one(" ".join((*p.context, p.heading)))}
-    topic = set(terms) - profile.background
-    if topic and not unknown and all(any(h == t or len(t) >= 4 and h.startswith(t) for h in headings) for t in topic):
+    if not unknown and _named_first(passages, set(terms) - profile.background, retriever.index):
         shared = max(shared, limits.shared_terms)
     passages, sentence_vectors = _answering(passages, [_vectors(retriever.store, p.sentence_rows) for p in passages], vector)
     unknown, reduced, rest_has_subject = _left_out(retriever.embedder, profile, own, question, unknown, direction,
@@ -136,6 +131,25 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         sides_together=sides_together, aspect_together=aspect_together, spelled_sides=spelled_sides,
         telling_sides=telling_sides,
     )
+
+
+# A term in at most this many chunks, and rare in English (FOREIGN_ZIPF), names one thing the library mentions ("Zintellect").
+RARE_NAME_CHUNKS = 3
+
+
+def _named_first(passages: list[Passage], topic: set[str], index) -> bool:
+    """Whether a short question's every topic word heads one of the first passages ("what math do I need?" under "The
+    Role of Mathematics and Statistics ..."), or is a name the library mentions in a few chunks, the first passage one
+    ("whats zintellect"): the library answers it, however little its few words match a sentence (a tester's was
+    refused on the bundled guides, best cosine 0.35; another's on a climate library, 0.34). As the library clips
+    words: "math" of "mathemat"."""
+    if not topic or not passages:
+        return False
+    headings = {t for p in passages[:3] for t in tokenize_one(" ".join((*p.context, p.heading)))}
+    if all(any(h == t or len(t) >= 4 and h.startswith(t) for h in headings) for t in topic):
+        return True
+    first = set(tokenize_one(passages[0].text))
+    return all(t in first and t.isalpha() and index.count(t) <= RARE_NAME_CHUNKS and _zipf(t) < FOREIGN_ZIPF for t in topic)
 
 
 def not_yet_shown(evidence: Evidence, answers: list[str]) -> Evidence:

@@ -101,9 +101,9 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
         raise ArticleError(path, f"too little article text in it (not one sentence of {MIN_WORDS} or more words ending in . ! or ?)")
     heading = _first_heading(text)[:MAX_META_CHARS].strip()
     # A title's inline tags ("What does a Scrum master <i>really</i> do?") are markup, as in the text.
-    title = (_said_more(_HTML_TAG.sub("", _meta_text(_front_title(meta))).strip(), heading) or heading
+    title = (_said_more(html.unescape(_HTML_TAG.sub("", _meta_text(_front_title(meta)))).strip(), heading) or heading
              or (_title_line(text) if kind == "text" else ""))
-    site = next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), "")
+    site = html.unescape(next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), ""))
     title = _without_decoration(_without_site(title, site))
     key, url = next(((k, u) for k in URL_KEYS if (u := _meta_text(meta.get(k), MAX_URL_CHARS + 1))), ("", ""))
     if key == "link" and not _PAGE_URL.match(url):
@@ -983,7 +983,8 @@ _ESCAPE = re.compile(r"\\(" + _PUNCT.pattern + ")")
 # space after it becomes a no-break space, which no list rule reads as a marker's (a tester's answers showed the note
 # as a bullet of the list before it).
 _ESCAPED_MARKER = re.compile(r"\\([*+-])[ \t]")
-# Footnote and link reference definitions are whole lines of notes and URLs, not article prose.
+# Link reference definitions are whole lines of URLs, not article prose; a footnote's definition is its text, kept as
+# a paragraph where it is written when it holds a sentence (`_footnote`), else it goes too.
 # A link definition must point somewhere (/, # or scheme:), so a line like "[Update]: Hired." stays.
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:.*(?:\n[ \t]+\S.*)*\n?", re.M)
 _LINK_DEF = re.compile(
@@ -1134,7 +1135,12 @@ _MDX_IMPORT = re.compile(r"""^[ \t]*(?:import\s+(?:[\w*{}\s,]{1,300}\s+from\s+)?
 _JSX_TAG = re.compile(r"(?:(?<![\w<])<|</)(?![A-Z][A-Z0-9_]*>)[A-Z][\w.]{0,60}(?:\s[^<>\n]{0,500})?/?>")
 # ... but a component that shows the text it is given ("<Question question='What inspires you?' />", a Docusaurus
 # handbook's list of interview questions) is that text: dropped, a tester's page kept only its "work in progress" note.
-_JSX_TEXT_PROP = re.compile(r"""<[A-Z][\w.]{0,60}\s+(?:question|title|text|label|heading|caption)=(['"])([^'"\n<>]{1,300})\1\s*/>""")
+# Its props may run over several lines ("<ImageCard\n  title="Climate Solutions"\n  description="An overview of ..."
+# />", a tester's climate handbook): the text ones are read, a title before its description.
+_JSX_SELF_CLOSING = re.compile(r"""<[A-Z][\w.]{0,60}((?:\s+[\w-]{1,40}(?:=(?:"[^"<>\n]{0,500}"|'[^'<>\n]{0,500}'|"""
+                               r"""\{[^{}<>\n]{0,300}\}))?){1,20})\s*/>""")
+_JSX_PROP = re.compile(r"""([\w-]{1,40})=(["'])([^"'<>\n]*(?:(?!\2)["'][^"'<>\n]*)*)\2""")
+_TEXT_PROPS = ("question", "title", "heading", "label", "text", "description", "subtitle", "summary")  # a caption is a picture's
 _JSX_EXPRESSION_LINE = re.compile(r"^[ \t]*\{[^{}\n]{0,300}\}[ \t]*$\n?", re.M)  # {false}, {/* note */}
 _JSX_COMMENT = re.compile(r"\{/\*[^\n]{0,300}?\*/\}")
 _JSX_STRING = re.compile(r"""\{(['"])([^'"\n]{0,20}?)\1\}""")  # MDX's escape for a literal brace: {'{'}
@@ -1217,6 +1223,13 @@ _EMPHASIS_LINE = re.compile(r"^([ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?)(\*{1,3}|_{1,
 _BOLD_HEADING = re.compile(r"^[ \t]*(\*\*|__)((?=\d{1,2}[.)][ \t])[^*_\n]{1,200}?|[^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$", re.M)
 
 
+def _footnote(m: re.Match) -> str:
+    """A footnote's definition ("[^4]: Unlike academia, ... you don't need a PhD to go from research associate to
+    Scientist.") as a paragraph of its text when it holds a sentence; a note that only points somewhere goes."""
+    body = " ".join(m[0].split("]:", 1)[1].split())
+    return f"\n{body}\n\n" if _has_sentence(_LINK.sub(r"\1", body)) else ""
+
+
 def _admonitions(text: str) -> str:
     """Admonitions ("!!! warning "Title"", ":::tip Title") as their title, a paragraph of its own (joined to the text
     below, it ran into it: "High Priority Alerts Anything that wakes ..."), and their text; an MkDocs admonition's
@@ -1258,6 +1271,14 @@ def _component_fences(text: str) -> str:
     return "\n".join(out)
 
 
+def _component_text(m: re.Match) -> str:
+    """What a self-closing component shows of its props: its text props, in `_TEXT_PROPS` order, joined "title:
+    description"; nothing for a component with none (<InDocAd />)."""
+    props = {k.lower(): " ".join(v.split()) for k, _, v in _JSX_PROP.findall(m[1])}
+    shown = [props[k] for k in _TEXT_PROPS if props.get(k)]
+    return ": ".join(shown[:2]) if len(shown) > 1 and not shown[0].endswith((".", "?", "!", ":")) else " ".join(shown)
+
+
 def _dialects(text: str) -> str:
     for tag in ("head", "script", "style", "svg"):  # an <svg> is a picture: its <title> and paths are no text
         text = _drop_blocks(text, tag)
@@ -1266,7 +1287,7 @@ def _dialects(text: str) -> str:
     text = _JSX_COMMENT.sub("", text)
     text = _JSX_STRING.sub(r"\2", text)
     text = _JSX_EXPRESSION_LINE.sub("", text)
-    text = _JSX_TAG.sub("", _JSX_TEXT_PROP.sub(r"\2", text))
+    text = _JSX_TAG.sub("", _JSX_SELF_CLOSING.sub(_component_text, text))
     text = _admonitions(text)
     text = _HEADING_ID.sub("", text)
     text = _KRAMDOWN_ATTRS.sub("", text)
@@ -1316,7 +1337,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = tables.html_in_markdown(text)
     if markdown:  # after the tables are read: a <p> inside a cell is the cell's
         text = _HTML_PARAGRAPH_END.sub("</p>\n\n", text)
-    text = _FOOTNOTE_DEF.sub("", text)
+    text = _FOOTNOTE_DEF.sub(_footnote, text)
     labels = {m[1].lower() for m in _LINK_DEF.finditer(text)}
     text = _LINK_DEF.sub("", text)
     if markdown:  # after the definitions go: a run of them, one per line, is no paragraph to join

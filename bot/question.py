@@ -268,6 +268,12 @@ def holds_figure(kind: str, text: str) -> bool:
     return bool(_QUANTITY.search(text))
 
 
+# "paid" that asks no sum: a thing got paid for by someone ("how can i get my masters paid for?") and paid work ("her
+# first paid illustration job"); two testers' libraries opened such answers with "The guides give no figure for that".
+_PAID_NO_SUM = re.compile(r"\b(?:get|gets|got|getting|have|has|had)\s+(?:(?:my|your|his|her|their|our|the|a|an)\s+)?[\w'’]+"
+                          r"\s+paid\s+for\b|\b(?:a|an|first|any|no)\s+paid\s+(?=\w)", re.I)
+
+
 def _asks_amount(text: str) -> bool:
     """Whether `text` asks for a figure. A word about pay or a statistic alone ("pay", "average") does not ask one
     after a definition asked first ("what's a TLR? heard teachers mention it about pay"). In a yes/no question it
@@ -275,6 +281,7 @@ def _asks_amount(text: str) -> bool:
     (reading it as yes/no: a gap claimed on answerable 21 -> 20 of 216, near-topic honest 37 -> 36 of 72)."""
     if _HOW_AMOUNT.search(text):
         return True
+    text = _PAID_NO_SUM.sub(" ", text)
     if not _AMOUNT_WORD.search(text):
         return False
     first = text.split("?", 1)[0] + "?"

@@ -130,6 +130,10 @@ def test_glued_sentences_are_split():
     ("what's a TLR (teaching and learning responsibility)? heard teachers mention it about pay", "definition"),
     ("what's the average pay? heard it's low", "amount"),
     ("do SREs get paid extra for being on call?", "amount"),  # honestly "no figure" where the guides give none
+    # "paid" that asks no sum: "The guides give no figure for that." opened two testers' answers that then gave the way
+    ("how can i get my masters paid for", "advice"),
+    ("is a paid internship worth it?", "yes_no"),
+    ("do nurses get paid for overtime?", "amount"),
 ])
 def test_question_types(question, kind):
     assert analyse(question).type == kind

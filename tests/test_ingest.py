@@ -176,15 +176,19 @@ def test_markdown_markup_is_removed_but_words_are_kept(tmp_path):
     assert load_article(path).text == "Read this guide now.\n"
 
 
-def test_footnote_references_and_definitions_are_removed():
+def test_footnote_references_go_and_a_notes_sentence_stays_as_a_paragraph():
+    # A tester's bioinformatics post said in a footnote that "you don't need a PhD to go from research associate to
+    # Scientist"; dropped with the note's marker, its question was answered by a list implying you do.
     text = (
         "He joined as Research Scientist[^13], a move [^note] that paid off.\n\n"
         "[^13]: From an interview in 2021,\n"
         "    continued on an indented line.\n"
         "[^note]: A second note.\n"
+        "[^s]: [Source](https://example.com/a)\n"
         "The article goes on.\n"
     )
-    assert clean_text(text) == "He joined as Research Scientist, a move that paid off.\n\nThe article goes on.\n"
+    assert clean_text(text) == ("He joined as Research Scientist, a move that paid off.\n\n"
+                                "From an interview in 2021, continued on an indented line.\n\nThe article goes on.\n")
 
 
 def test_reference_links_keep_their_text_and_definitions_are_removed():
@@ -1105,6 +1109,12 @@ def test_an_mdx_component_given_its_text_is_that_text():
             "- <Question question='How did you become a designer?' />\n- <Question question=\"What inspires you?\" />\n"
             "<Callout type='tip' />\n")
     assert clean_text(text, markdown=True) == "## Questions\n\n- How did you become a designer?\n- What inspires you?\n"
+    # A card whose props run over several lines shows its title and description (a tester's climate handbook kept the
+    # tag, attributes and all, and its cards were the only content of their section).
+    card = ('There are great ways to plug in.\n\n<ImageCard\n  title="Climate Solutions"\n  description="An overview of '
+            'all 12 sectors. We\'ll help you find the right fit"\n  imageUrl="/img/a.png"\n  linkUrl="/solutions"\n/>\n')
+    assert clean_text(card, markdown=True) == ("There are great ways to plug in.\n\nClimate Solutions: An overview of all 12 "
+                                               "sectors. We'll help you find the right fit\n")
 
 
 def test_a_one_page_browser_print_loses_its_margins_and_keeps_the_date_under_its_title():
@@ -1232,6 +1242,16 @@ def test_a_titles_emoji_are_not_part_of_it(tmp_path):
     assert load_article(path).title == "SEO Specialist Career Profile"
     path.write_text("---\ntitle: Learn C++ 👩🏽‍💻\n---\n\nMost game studios still write their engines in C++ today.\n")
     assert load_article(path).title == "Learn C++"
+
+
+def test_a_front_matter_titles_html_entities_are_read_as_characters(tmp_path):
+    # WordPress exports write "I&#8217;ve" into the front matter: "10 things I&#8217;ve learned ..." was every source
+    # line, greeting and example question of two testers' libraries (design and bioinformatics).
+    path = tmp_path / "ten.md"
+    path.write_text("---\ntitle: '10 things I&#8217;ve learned as a Bioinformatician&#47;Designer'\nsite: Tom &amp; Co\n---\n\n"
+                    "The first thing I learned is that deadlines move more often than briefs do.\n")
+    article = load_article(path)
+    assert (article.title, article.site) == ("10 things I’ve learned as a Bioinformatician/Designer", "Tom & Co")
 
 
 @pytest.mark.parametrize("head, top", [

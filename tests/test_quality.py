@@ -1647,6 +1647,23 @@ def test_an_everyday_question_near_one_chatty_sentence_is_refused(tmp_path, embe
     assert "22,000" in bot.ask("how much do vet nurses earn?").text
 
 
+def test_a_name_the_library_mentions_once_is_answered_from_where_it_does(tmp_path, embedder):
+    # "whats zintellect" was refused in a tester's climate library (best cosine 0.34: the model does not know the word),
+    # though a paragraph of it says what Zintellect is. A name in a few chunks, rare in English, that the first
+    # passage holds is what the library answers; a sum ("what is 15% of 240") is no name.
+    bot = _bot_on(tmp_path, embedder, {
+        "policy.md": "# How to break into climate policy\n\n## Internships\n\nI was fortunate enough to land a job as a "
+                     "science communicator with the US EPA thanks to a free early government career placement website "
+                     "called Zintellect. You should upload your resume there if you are interested in how agencies work.\n\n"
+                     "## Graduate school\n\nA master's in public policy takes two years and many programs offer "
+                     "assistantships that pay the tuition.\n",
+        "solar.md": "# Solar energy engineer\n\n## The job\n\nSolar engineers design photovoltaic systems, run site "
+                    "assessments and about 15% of their time goes on permitting paperwork.\n"})
+    answer = bot.ask("whats zintellect")
+    assert answer.kind == "answer" and "called Zintellect" in answer.text, answer.text
+    assert not bot.ask("what is 15% of 240").citations
+
+
 def test_a_question_in_words_the_library_uses_no_more_than_english_does_is_refused(tmp_path, embedder):
     # "how do you say thank you in japanese?" was answered "The guides never mention “japanese”. What they do say in
     # general:" with a sentence on thanking an interview panel (four libraries of the benchmark). No word of it is one
