@@ -43,14 +43,14 @@ SMALL_TALK = re.compile(
     r"real|person|ai|chatbot|machine)|"
     r"how(?:'|’| i)?s it going|how (?:are|r) (?:you|u|things)|how(?:'|’)?s (?:you|u|things|life)|how do you do|"
     r"what(?:'|’)?s up|whats up|wh?at'?s good|wassup|"
-    r"(?:you|u)(?:'|’| a)?re|you are|(?:are )?(?:you|u) ok(?:ay)?|this is|that(?:'|’)?s|that was|not helpful|useless)(?![\w'’])",
+    r"(?:you|u)(?:'|’| a)?re|you are|ur|youre|(?:are )?(?:you|u) ok(?:ay)?|this is|that(?:'|’)?s|that was|not helpful|useless)(?![\w'’])",
     re.I,
 )
 # What may follow the opener in small talk: reactions and fillers, never a topic.
 CHAT_WORDS = frozenset(
     """a an the so very really much lot lots alot too that this it its was is are were you your u bot there again
     all just quite pretty super totally kinda sorta mate man dude buddy friend guys everyone folks for help helped
-    helps helping helpful useful useless great good nice cool awesome amazing perfect brilliant excellent fine ok okay
+    helps helping helpful useful useless great good nice cool awesome amazing perfect brilliant excellent fine ok okay best
     alright sure yes yeah yep no nope lol lmao haha thanks thank thx ty cheers bye now later soon then and but or
     stupid dumb bad terrible wrong rubbish garbage not what huh hmm wow oh ah got it makes sense answer answers
     doing today how morning afternoon evening hello hi hey day of me i see clear clears cleared up whatever anyway
