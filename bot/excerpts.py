@@ -162,7 +162,8 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         # A subtitle or a heading written as a paragraph; not a label with its statement ("Trainee: Starting around
         # $40-50k depending on location", from "**Trainee:** ..."): a tester's pay question lost the line that answered.
         heading_like = alone and not t.endswith(_ENDS) and not _LABELLED.match(t)
-        fragment = len(t.split()) < 5 and not t.endswith((".", "!"))
+        # "(Employment is not guaranteed.)": a short sentence in brackets or quotes ends where its stop does.
+        fragment = len(t.split()) < 5 and not t.rstrip(")]\"'”’").endswith((".", "!"))
         dangling = t.endswith((":", ";")) and not lead[k]
         meta = bool(_ABOUT_THE_TEXT.search(t) or ANNOUNCES.search(t)) and not lead[k]
         content.append(not (t.endswith("?") or heading_like or fragment or dangling or meta or has_hole(t)))

@@ -1140,6 +1140,15 @@ _JSX_TAG = re.compile(r"(?:(?<![\w<])<|</)(?![A-Z][A-Z0-9_]*>)[A-Z][\w.]{0,60}(?
 _JSX_SELF_CLOSING = re.compile(r"""<[A-Z][\w.]{0,60}((?:\s+[\w-]{1,40}(?:=(?:"[^"<>\n]{0,500}"|'[^'<>\n]{0,500}'|"""
                                r"""\{[^{}<>\n]{0,300}\}))?){1,20})\s*/>""")
 _JSX_PROP = re.compile(r"""([\w-]{1,40})=(["'])([^"'<>\n]*(?:(?!\2)["'][^"'<>\n]*)*)\2""")
+# ... and one given its items as data ("<StatHighlight stats={[ { value: "$5K–$15K", label: "Independent Startup Cost" },
+# ... ]} />", "<ActionSteps steps={[ { title: "...", description: "..." } ]} />", a tester's fitness site): each object is
+# an item, its name ("label", "title") before the rest of its text. Left as code, the last object of each list went
+# as an expression line and the rest was quoted braces and all.
+_JSX_DATA_COMPONENT = re.compile(r"<[A-Z][\w.]{0,60}\s[^<>]{0,20000}?=\{\[[^<>]{0,20000}?\]\}[^<>]{0,2000}?/>")
+_JS_OBJECT = re.compile(r"\{([^{}]{1,3000})\}")
+_JS_TEXT_FIELD = re.compile(r"""(\w{1,40})\s*:\s*(["'`])((?:(?!\2)[^\\\n]|\\.){0,2000})\2""")
+_NAME_FIELDS = ("title", "label", "name", "heading", "question")
+_NO_TEXT_FIELDS = ("href", "url", "link", "icon", "image", "img", "src", "id", "slug", "color", "variant", "type", "key")
 _TEXT_PROPS = ("question", "title", "heading", "label", "text", "description", "subtitle", "summary")  # a caption is a picture's
 _JSX_EXPRESSION_LINE = re.compile(r"^[ \t]*\{[^{}\n]{0,300}\}[ \t]*$\n?", re.M)  # {false}, {/* note */}
 _JSX_COMMENT = re.compile(r"\{/\*[^\n]{0,300}?\*/\}")
@@ -1279,11 +1288,25 @@ def _component_text(m: re.Match) -> str:
     return ": ".join(shown[:2]) if len(shown) > 1 and not shown[0].endswith((".", "?", "!", ":")) else " ".join(shown)
 
 
+def _data_component(m: re.Match) -> str:
+    """A component given its items as data, as a list of them (`_JSX_DATA_COMPONENT`), after its own text props."""
+    items = []
+    for obj in _JS_OBJECT.finditer(m[0]):
+        fields = [(k.lower(), " ".join(v.replace("\\", "").split())) for k, _, v in _JS_TEXT_FIELD.findall(obj[1])]
+        name = next((v for k, v in fields if k in _NAME_FIELDS and v), "")
+        rest = [v for k, v in fields if v and v != name and k not in _NO_TEXT_FIELDS and k not in _NAME_FIELDS]
+        if name or rest:
+            items.append(f"- {name}: {', '.join(rest)}" if name and rest else f"- {name or ', '.join(rest)}")
+    own = _component_text(_JSX_SELF_CLOSING.match(re.sub(r"=\{\[.*\]\}", "", m[0], flags=re.S)) or m)
+    return "\n\n" + "\n\n".join(filter(None, (own, "\n".join(items)))) + "\n\n"
+
+
 def _dialects(text: str) -> str:
     for tag in ("head", "script", "style", "svg"):  # an <svg> is a picture: its <title> and paths are no text
         text = _drop_blocks(text, tag)
     text = _component_fences(_TEMPLATE_LOGIC.sub(_included_words, text))  # before a "{...}" line is read as JSX
     text = _MDX_IMPORT.sub("", _KRAMDOWN_BLOCK_ATTRS.sub("", _KRAMDOWN_TOC.sub("", text)))
+    text = _JSX_DATA_COMPONENT.sub(_data_component, text)  # before its objects are read as expression lines
     text = _JSX_COMMENT.sub("", text)
     text = _JSX_STRING.sub(r"\2", text)
     text = _JSX_EXPRESSION_LINE.sub("", text)

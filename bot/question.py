@@ -193,13 +193,13 @@ def figure_asked(text: str) -> str:
     figure an amount question's `text` asks for."""
     if _SHARE_ASKED.search(text):
         return "any"
+    unit = _UNIT_ASKED.search(text)
+    if unit:  # "how many volunteer hours to earn a membership?" counts hours, whatever it earns
+        return f"time:{_scale(unit[1])}"
     if (_MONEY_ASKED.search(text) and _AMOUNT_OF_MONEY.search(text)) or _HOW_MUCH_MAKE.search(text):
         return "money"
     if _OFTEN_ASKED.search(text):
         return "often"
-    unit = _UNIT_ASKED.search(text)
-    if unit:
-        return f"time:{_scale(unit[1])}"
     if _TIME_ASKED.search(text):
         return "time"
     return "any"
@@ -207,7 +207,8 @@ def figure_asked(text: str) -> str:
 
 # "How many hours a week ...?" is not answered by "one to six years": a count of one unit is answered by a duration in
 # that unit or the next one up or down ("20 days" or "4 weeks" for "how many days"). "How long" takes any duration.
-_UNIT_ASKED = re.compile(r"\bhow many (seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|wks?|months|mos|years|yrs?|semesters)\b", re.I)
+_UNIT_ASKED = re.compile(r"\bhow many (?:[a-z]+ ){0,2}?(seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|wks?|months|mos|years|"
+                         r"yrs?|semesters)\b", re.I)
 _SCALE = (("sec", 0), ("min", 1), ("h", 2), ("d", 3), ("w", 4), ("mo", 5), ("se", 5), ("y", 6))
 
 
@@ -232,7 +233,8 @@ _QUANTITY = re.compile(
 # of 216 on nine libraries, a gap claimed 18 -> 17, near-topic honest unchanged).
 # "a half hour", "a quarter hour": a fraction of a unit is a duration too (an Odin Project lesson's phone screen); "3+
 # months" is one (a tester's freelancing library was told "no figure" over "(think 3+ months)").
-_NUMBER = (r"(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|several|"
+_NUMBER = (r"(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+           r"sixty|ninety|a hundred|a few|several|"
            r"a couple of|(?:an? )?(?:half|quarter)(?:[\s-]an?)?|an?)")
 # Other currencies as their signs and codes write them: "₩2.0-2.7 million", "₹6-12 LPA", "NT600 - 750/hr" (a tester's
 # TEFL library was told "no figure" over Taiwan's hourly pay).
@@ -268,10 +270,12 @@ def holds_figure(kind: str, text: str) -> bool:
     return bool(_QUANTITY.search(text))
 
 
-# "paid" that asks no sum: a thing got paid for by someone ("how can i get my masters paid for?") and paid work ("her
+# "paid" that asks no sum: a thing got paid for by someone ("how can i get my masters paid for?"), paid work ("her
 # first paid illustration job"); two testers' libraries opened such answers with "The guides give no figure for that".
+# A job ranked by pay ("whats the highest paid job in supply chain") asks which job, not a sum.
 _PAID_NO_SUM = re.compile(r"\b(?:get|gets|got|getting|have|has|had)\s+(?:(?:my|your|his|her|their|our|the|a|an)\s+)?[\w'’]+"
-                          r"\s+paid\s+for\b|\b(?:a|an|first|any|no)\s+paid\s+(?=\w)", re.I)
+                          r"\s+paid\s+for\b|\b(?:a|an|first|any|no)\s+paid\s+(?=\w)|"
+                          r"\b(?:highest|best|better|top|lowest|worst|well)[- ](?:paid|paying)\b", re.I)
 
 
 def _asks_amount(text: str) -> bool:

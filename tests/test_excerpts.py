@@ -108,6 +108,13 @@ def test_headings_subtitles_questions_and_text_about_the_text_are_not_quoted():
     assert [quoted(p, k) for k in range(4)] == [None, None, None, ["Engineers build models that learn from data."]]
 
 
+def test_a_short_sentence_in_brackets_is_content():
+    # "(Employment is not guaranteed.)" was dropped after "interns are encouraged to apply for open positions" (a
+    # tester's museum library): read as a fragment, it ends in ")".
+    p = passage("Interns are encouraged to apply for open positions after the internship. (Employment is not guaranteed.)")
+    assert excerpts.roles(p).content == (True, True)
+
+
 def test_glued_sentences_are_split():
     text = "Demand will increase.As you gain experience, e.g. in Python, you will find more roles."
     assert [text[a:b] for a, b in split_sentences(text)] == [
@@ -134,6 +141,9 @@ def test_glued_sentences_are_split():
     ("how can i get my masters paid for", "advice"),
     ("is a paid internship worth it?", "yes_no"),
     ("do nurses get paid for overtime?", "amount"),
+    ("which job in supply chain is the highest paid?", "other"),  # which job, not a sum
+    ("what are the best paying jobs in logistics?", "list"),
+    ("how much do the highest paid trainers make?", "amount"),
 ])
 def test_question_types(question, kind):
     assert analyse(question).type == kind

@@ -1117,6 +1117,19 @@ def test_an_mdx_component_given_its_text_is_that_text():
                                                "sectors. We'll help you find the right fit\n")
 
 
+def test_an_mdx_component_given_its_items_as_data_is_a_list_of_them():
+    # A tester's fitness site: "<StatHighlight stats={[ ... ]} />" stayed as code, braces and keys quoted in answers, and
+    # each list's last object went as an expression line ("$5K–$15K Independent Startup Cost" was lost).
+    text = ('## Costs\n\nThe numbers first.\n\n<StatHighlight stats={[\n  { value: "40–60%", label: "Typical Gym Revenue Split" },\n'
+            '  { value: "$5K–$15K", label: "Independent Startup Cost", source: "Equipment + marketing" }\n]} />\n\n'
+            '<ActionSteps title="Your next steps"\n steps={[\n    { title: "Get CPR/AED certified", description: "One day, '
+            '$40–$70 through the Red Cross.", href: "/cpr" },\n    { title: "Pass your exam" }\n ]}\n/>\n\nThen train.\n')
+    assert clean_text(text, markdown=True) == (
+        "## Costs\n\nThe numbers first.\n\n- Typical Gym Revenue Split: 40–60%\n- Independent Startup Cost: $5K–$15K, "
+        "Equipment + marketing\n\nYour next steps\n\n- Get CPR/AED certified: One day, $40–$70 through the Red Cross.\n"
+        "- Pass your exam\n\nThen train.\n")
+
+
 def test_a_one_page_browser_print_loses_its_margins_and_keeps_the_date_under_its_title():
     # A tester's accounting PDFs: on a one-page print nothing repeats, so "12/5/26, 10:17 PM How to Become a CPA" and
     # "file:///.../page.html 1/1" stayed, and were quoted in an answer; the date printed under the title was lost.

@@ -833,6 +833,10 @@ def test_a_word_the_guides_never_use_is_still_a_gap(guides_bot, question, gap):
     ("ok and how often should the team meet?", "I recommend doing a sync meeting every Monday.", True),
     ("how often should I publish on my blog?", "Publish weekly and share it in your community.", True),
     ("how often should I publish on my blog?", "Consistency over time is where blogging pays off.", False),
+    # A count of hours, whatever it earns, and written in words (a tester's museum library was told "no figure").
+    ("how many volunteer hours to earn a membership?", "Volunteers might complete forty hours of volunteer work, which is "
+     "long enough to earn a year's membership.", True),
+    ("how many volunteer hours to earn a membership?", "A year's membership costs $80.", False),
 ])
 def test_an_amount_question_is_answered_only_by_a_figure_of_the_kind_it_asks(question, text, gives):
     from bot.question import gives_figure
