@@ -982,6 +982,9 @@ _ESCAPE = re.compile(r"\\(" + _PUNCT.pattern + ")")
 # A list marker the writer escaped ("\\* As of late 2023 there are only ...", a note under a table) opens no list: the
 # space after it becomes a no-break space, which no list rule reads as a marker's (a tester's answers showed the note
 # as a bullet of the list before it).
+# A heading marker inside a list item ("  * ##### share", a page converter's cards of related stories) is the item's
+# emphasis, not a heading of the article: the marker goes, the item stays (it was quoted as "* ##### share").
+_HEADING_IN_ITEM = re.compile(rf"^([ \t]*{LIST_MARKER}[ \t]+)#{{1,6}}[ \t]+", re.M)
 _ESCAPED_MARKER = re.compile(r"\\([*+-])[ \t]")
 # Link reference definitions are whole lines of URLs, not article prose; a footnote's definition is its text, kept as
 # a paragraph where it is written when it holds a sentence (`_footnote`), else it goes too.
@@ -1352,6 +1355,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     if markdown:
         text = _HTML_HEADING.sub(lambda m: f"\n\n{'#' * int(m[1])} {m[2].strip()}\n\n", _setext_headings(_TOC_LIST.sub("", text)))
         text = _UNSPACED_HEADING.sub(r"\1 \2", text)
+        text = _HEADING_IN_ITEM.sub(r"\1", text)
     text = _dialects(text)
     if markdown:  # an Obsidian or wiki link ("[[social_unrest | social unrest and police reform]]"): its words
         text = _WIKI_LINK.sub(lambda m: (m[2] or m[1]).strip(), text)

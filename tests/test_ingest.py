@@ -1117,6 +1117,13 @@ def test_an_mdx_component_given_its_text_is_that_text():
                                                "sectors. We'll help you find the right fit\n")
 
 
+def test_a_heading_marker_inside_a_list_item_goes_and_the_item_stays():
+    # A converted museum page's share buttons and story cards ("  * ##### share") were quoted marker and all.
+    text = "# T\n\nSome intro text here for the page.\n\n  * ##### share\n  * ### Loie Fuller and the Legion\n\n## Real\n\nText.\n"
+    assert clean_text(text, markdown=True) == ("# T\n\nSome intro text here for the page.\n\n  * share\n  * Loie Fuller and "
+                                               "the Legion\n\n## Real\n\nText.\n")
+
+
 def test_an_mdx_component_given_its_items_as_data_is_a_list_of_them():
     # A tester's fitness site: "<StatHighlight stats={[ ... ]} />" stayed as code, braces and keys quoted in answers, and
     # each list's last object went as an expression line ("$5K–$15K Independent Startup Cost" was lost).
