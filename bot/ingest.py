@@ -1148,6 +1148,7 @@ _JSX_PROP = re.compile(r"""([\w-]{1,40})=(["'])([^"'<>\n]*(?:(?!\2)["'][^"'<>\n]
 # an item, its name ("label", "title") before the rest of its text. Left as code, the last object of each list went
 # as an expression line and the rest was quoted braces and all.
 _JSX_DATA_COMPONENT = re.compile(r"<[A-Z][\w.]{0,60}\s[^<>]{0,20000}?=\{\[[^<>]{0,20000}?\]\}[^<>]{0,2000}?/>")
+_SEARCH_DATA = re.compile(r"<[\w.]*(?:Schema|JsonLd|JsonLD|StructuredData|SEO|Seo)\b")
 _JS_OBJECT = re.compile(r"\{([^{}]{1,3000})\}")
 _JS_TEXT_FIELD = re.compile(r"""(\w{1,40})\s*:\s*(["'`])((?:(?!\2)[^\\\n]|\\.){0,2000})\2""")
 _NAME_FIELDS = ("title", "label", "name", "heading", "question")
@@ -1292,7 +1293,11 @@ def _component_text(m: re.Match) -> str:
 
 
 def _data_component(m: re.Match) -> str:
-    """A component given its items as data, as a list of them (`_JSX_DATA_COMPONENT`), after its own text props."""
+    """A component given its items as data, as a list of them (`_JSX_DATA_COMPONENT`), after its own text props. One
+    that writes structured data for search engines (<FAQSchema faqs={[...]} />, <JsonLd ...>) shows nothing: its FAQ
+    is the page's own, shown again (a blind reader found answers made of the pile)."""
+    if _SEARCH_DATA.match(m[0]):
+        return "\n\n"
     items = []
     for obj in _JS_OBJECT.finditer(m[0]):
         fields = [(k.lower(), " ".join(v.replace("\\", "").split())) for k, _, v in _JS_TEXT_FIELD.findall(obj[1])]

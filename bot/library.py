@@ -244,7 +244,7 @@ def _title_subject(titles: list[str]) -> str:
     "1001 Data Engineering Interview Questions"), as written in lower case; else ""."""
     runs: Counter = Counter()
     for title in titles:
-        words = _WORD.findall(title.lower())
+        words = [_bare(w) for w in _WORD.findall(title.lower())]
         runs.update({" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, min(len(words), i + 4) + 1)
                      if all(w not in FUNCTION_WORDS and len(w) > 2 and not w.isdigit() for w in words[i:j])})
     shared = [(n, len(r.split()), r) for r, n in runs.items() if n >= max(3, len(titles) / 3)]
@@ -262,7 +262,7 @@ def _title_word(titles: list[str]) -> str:
         seen: dict[str, str] = {}
         found = list(_WORD.finditer(title))
         for i, m in enumerate(found):
-            w = m[0]
+            w = _bare(m[0])
             if (len(w) > 3 or (len(w) > 1 and w.isupper())) and w.lower() not in FUNCTION_WORDS:
                 # By the word, not its stem: "design" is not "designer".
                 key = w if w.isupper() else _singular(w.lower())
@@ -283,6 +283,12 @@ def _title_word(titles: list[str]) -> str:
     # As most titles spell it, in lower case unless it is an acronym ("TTS"); title case is only the title's style.
     written = max(word, key=lambda x: (x[1], x[0].islower()))[0]
     return written if written.isupper() else _singular(written.lower())
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ending: "designer’s" of "A freelance graphic designer’s survival guide" is the
+    "designer" of the titles beside it."""
+    return re.sub(r"['’]s$", "", word, flags=re.I)
 
 
 def _singular(phrase: str) -> str:

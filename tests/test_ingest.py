@@ -1130,7 +1130,8 @@ def test_an_mdx_component_given_its_items_as_data_is_a_list_of_them():
     text = ('## Costs\n\nThe numbers first.\n\n<StatHighlight stats={[\n  { value: "40–60%", label: "Typical Gym Revenue Split" },\n'
             '  { value: "$5K–$15K", label: "Independent Startup Cost", source: "Equipment + marketing" }\n]} />\n\n'
             '<ActionSteps title="Your next steps"\n steps={[\n    { title: "Get CPR/AED certified", description: "One day, '
-            '$40–$70 through the Red Cross.", href: "/cpr" },\n    { title: "Pass your exam" }\n ]}\n/>\n\nThen train.\n')
+            '$40–$70 through the Red Cross.", href: "/cpr" },\n    { title: "Pass your exam" }\n ]}\n/>\n\n'
+            '<FAQSchema faqs={[\n  { question: "Do I need a degree?", answer: "No." }\n]} />\n\nThen train.\n')
     assert clean_text(text, markdown=True) == (
         "## Costs\n\nThe numbers first.\n\n- Typical Gym Revenue Split: 40–60%\n- Independent Startup Cost: $5K–$15K, "
         "Equipment + marketing\n\nYour next steps\n\n- Get CPR/AED certified: One day, $40–$70 through the Red Cross.\n"

@@ -212,6 +212,10 @@ def test_a_library_without_background_words_takes_its_subject_from_the_words_its
     library = derive(titles, {}, [], frozenset(), stem)
     assert library.subject == "data engineering" and "de" not in library.abbreviations
     assert derive(["Introduction", "Case Studies", "Data Engineering Course"], {}, [], frozenset(), stem).subject == ""
+    # A possessive is the word it belongs to: "graphic designer’s" (a title's "&#8217;s" once read as a character).
+    titles = ["A freelance graphic designer’s survival guide", "A graphic designer's first year",
+              "What a graphic designer earns", "Portfolio tips"]
+    assert derive(titles, {}, [], frozenset(), stem).subject == "graphic designer"
 
 
 def test_a_library_whose_titles_share_one_word_takes_it_as_its_subject():
