@@ -458,8 +458,36 @@ def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
     except YAMLAliasError as e:
         raise ArticleError(path, f"its front matter {e}") from None
     except Exception as e:  # malformed YAML comes in several types: name the file, do not guess
-        raise ArticleError(path, f"its front matter is not valid YAML ({type(e).__name__})") from None
+        # ... unless every line is a plain "key: value" (a blog engine's "title: Going Pro: A Year Later", a colon in
+        # the value: YAML refuses it, the engine did not; a tester's build stopped at it).
+        data = _plain_fields(block)
+        if data is None:
+            raise ArticleError(path, f"its front matter is not valid YAML ({type(e).__name__}): put a value holding "
+                               "': ' in quotes") from None
     return body.strip(), _with_lowercase_keys(data) if isinstance(data, dict) else {}
+
+
+_PLAIN_FIELD = re.compile(r"([A-Za-z_][\w-]{0,60})[ \t]*:(?:[ \t]+(.*))?")
+
+
+def _plain_fields(block: str) -> dict | None:
+    """Front matter of "key: value" lines, each value the text after the first colon (quotes around it dropped); None
+    when a line is anything else, or YAML's own syntax that does not parse ("title: [unclosed")."""
+    data = {}
+    for line in block.splitlines():
+        if not line.strip():
+            continue
+        m = _PLAIN_FIELD.fullmatch(line.rstrip())
+        if not m:
+            return None
+        value = (m[2] or "").strip()
+        if value[:1] in tuple("[{&*!|>%@`"):
+            try:
+                load_yaml(line)
+            except Exception:
+                return None
+        data[m[1]] = value.strip("\"'")
+    return data or None
 
 
 def _with_lowercase_keys(data: dict) -> dict:
@@ -1022,6 +1050,7 @@ _CALL_TO_ACTION = re.compile(rf"(?:^|(?<=:)|(?<=:\*\*)|(?<=:__)|(?<=\|))[ \t]*{_
 _POINTER_LINE = re.compile(r"^[ \t]*(?:\*\*|__)?(?:learn more|read more|read next|see also|further reading|recommended(?: reading)?|"
                            r"related(?: reading| articles?| posts?| content)?)[ \t]*(?:\*\*|__)?:(?:\*\*|__)?"
                            r"(?:[ \t,;|•]*\[[^\[\]\n]{0,300}\]" + _TARGET + r")+[ \t]*$\n?", re.I | re.M)
+_NUMBERED_REF = re.compile(r"(?<![ \t])[ \t]*\[\d{1,3}\](?:[ \t]*,[ \t]*\[\d{1,3}\]){0,20}(?![(\[])")  # "[1]", "[3],[4],[5]"
 _SHORTCUT = re.compile(r"\[([^\[\]\n]+)\]")  # "[Google]" is a link only when a "[google]: url" line defined it
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
 # A note marker in <sup> (a number or one letter, maybe in its own <a>) goes; "19<sup>th</sup>" keeps "th".
@@ -1214,6 +1243,9 @@ _QUOTE_LEVEL = re.compile(r"^[ \t]*>[ \t]?")
 # An aside's marker in Mmark and Leanpub's Markua ("A> **Assertion: ...**", "T> tip", "W> warning"): the author's own
 # callout, its text kept without the marker (a tester's answers read "A> Assertion ...").
 _ASIDE_MARKER = re.compile(r"^([ \t]*)[AWTIEQDXB]>[ \t]+", re.M)
+_CUT_PUNCTUATION = {0x13: "–", 0x14: "—", 0x18: "‘", 0x19: "’", 0x1C: "“", 0x1D: "”"}
+# Ruby's ERB tags ("<%= image_tag "blog/canvassing.png" %>", a Rails blog's Markdown) are the template's, not text.
+_ERB_TAG = re.compile(r"<%[^%]{0,600}%>")
 _TEMPLATE_OUTPUT = re.compile(r"^[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*|(?<![ \t])[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*$", re.M)
 # A byline or a date set as a heading ("#### Publication date: May 28, 2026", "#### Contributed by ...") names no
 # section: the text under it belongs to the section before (the title), and the line stays as a line of text.
@@ -1323,7 +1355,7 @@ def _dialects(text: str) -> str:
     text = _HEADING_ID.sub("", text)
     text = _KRAMDOWN_ATTRS.sub("", text)
     text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", _WP_SHORTCODE_LINE.sub("", text))))
-    text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", text))
+    text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _ERB_TAG.sub("", text)))
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _CONTENT_TAB.sub(r"\1", _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text))))
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", text))
@@ -1349,6 +1381,9 @@ def clean_text(text: str, markdown: bool = False) -> str:
     paragraph is a space, as a Markdown reader shows it.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    # Typographic punctuation whose high byte a conversion dropped ("don\x19t" for "don’t": U+2019 kept as 0x19, in a
+    # tester's article packs) reads as it was written; other control characters go.
+    text = text.translate(_CUT_PUNCTUATION)
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\U000f0000-\U000f007f]", "", text)
     text = _hide_code(text)
     if markdown:  # a page converted to Markdown keeps its wiki's furniture, escaped brackets and all
@@ -1379,6 +1414,9 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _IMG_CAPTION.sub("", text)
     text = _CALL_TO_ACTION.sub("", _POINTER_LINE.sub("", text))
     text = _LINK.sub(r"\1", text)
+    # A numbered reference ("degrees [1]." with "[1]: https://...") is a note's mark, not words: it goes with the space
+    # before it, as a footnote's does ("degrees 1." read as a figure in a tester's dental library).
+    text = _NUMBERED_REF.sub(lambda m: "" if set(re.findall(r"\d+", m[0])) <= labels else m[0], text)
     text = _SHORTCUT.sub(lambda m: m[1] if m[1].lower() in labels else m[0], text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _SUP_NOTE.sub("", text)

@@ -199,6 +199,9 @@ def test_reference_links_keep_their_text_and_definitions_are_removed():
         "[Update]: Hired.\n"
     )
     assert clean_text(text) == "Read the guide, Google and Google today; [x] stays.\n\n[Update]: Hired.\n"
+    # A numbered one is a note's mark and goes with its space ("highest academic degrees 1." read as a figure).
+    text = "Doctor is a title for the highest academic degrees [1]. Keep [2] here.\n\n[1]: https://x.example/doctor\n"
+    assert clean_text(text) == "Doctor is a title for the highest academic degrees. Keep [2] here.\n"
 
 
 def test_autolinks_html_tags_note_markers_and_comments_are_removed():
@@ -1122,6 +1125,23 @@ def test_a_heading_marker_inside_a_list_item_goes_and_the_item_stays():
     text = "# T\n\nSome intro text here for the page.\n\n  * ##### share\n  * ### Loie Fuller and the Legion\n\n## Real\n\nText.\n"
     assert clean_text(text, markdown=True) == ("# T\n\nSome intro text here for the page.\n\n  * share\n  * Loie Fuller and "
                                                "the Legion\n\n## Real\n\nText.\n")
+
+
+def test_front_matter_of_plain_key_value_lines_with_a_colon_in_a_value_is_read(tmp_path):
+    # "title: Going Pro: A Year Later" is no YAML (a colon in a plain value), and the refusal stopped a tester's whole
+    # build; a blog engine read it as "key: value". YAML's own syntax that does not parse is still refused.
+    path = tmp_path / "pro.md"
+    path.write_text("---\ntitle: Going Pro: A Year Later\ntags: ['Going Pro']\ndate: 2013-2-13\nkeywords:\n---\n\n"
+                    "A year after going pro, most of my income comes from weddings and portraits.\n")
+    article = load_article(path)
+    assert (article.title, article.date) == ("Going Pro: A Year Later", "2013-02-13")
+
+
+def test_punctuation_cut_to_a_control_character_and_erb_tags_are_read_as_written():
+    # An article pack's "don\x19t give up" was quoted "don t give up"; a Rails blog's "<%= image_tag ... %>" opened an
+    # answer.
+    text = '<%= image_tag "blog/canvassing.png" %>\n\nDon\x19t give up, it\x19s \x1cfine\x1d \x13 really.\n'
+    assert clean_text(text, markdown=True) == "Don’t give up, it’s “fine” – really.\n"
 
 
 def test_an_mdx_component_given_its_items_as_data_is_a_list_of_them():
