@@ -690,12 +690,27 @@ def _read_rst(path: Path, raw: str) -> tuple[str, dict]:
     page = f"<html><head><title>{parts['title']}</title></head><body><main>{parts['html_title']}{body}</main></body></html>"
     text, meta = _read_html(path, page)
     # A date only where the file gives one (":date: 2024-05-01"): guessed from the text, it was a year the text names.
+    # Nikola writes a post's metadata as comments above it (".. title: Five fundraising tips", ".. date: 2009-05-16
+    # 18:24:20"): docutils shows none of it, and a tester's post was titled by its first section, "1. Document yourselves".
+    fields = {k.lower(): v.strip() for k, v in _NIKOLA_FIELD.findall(_comment_head(raw)) if v.strip()}
     date = _RST_DATE.search(raw)
-    return text, {**meta, "date": date[1].strip() if date else ""}
+    title = {"title": fields["title"]} if "title" in fields else {}
+    return text, {**meta, **title, "date": date[1].strip() if date else fields.get("date", "")}
+
+
+def _comment_head(raw: str) -> str:
+    """The comment lines (".. ...") and blank lines a reStructuredText file opens with."""
+    lines = []
+    for line in raw.splitlines()[:100]:
+        if line.strip() and not line.startswith(".. "):
+            break
+        lines.append(line)
+    return "\n".join(lines)
 
 
 _RST_ASIDE = re.compile(r"<(/?)aside\b", re.I)
 _RST_DATE = re.compile(r"^:date:[ \t]*(\S[^\n]{0,60})$", re.M)
+_NIKOLA_FIELD = re.compile(r"^\.\.[ \t]+(title|date)[ \t]*:[ \t]*([^\n]{0,300})$", re.M | re.I)
 
 
 _PRE = re.compile(r"(<pre\b.*?</pre\s*>)", re.I | re.S)

@@ -846,6 +846,19 @@ def test_a_restructuredtext_file_is_read_by_its_structure_and_sphinx_roles_as_th
     assert not any(s in text for s in (":doc:", "og:description", "toctree", "maxdepth", "orphan", "`"))
 
 
+def test_a_nikola_posts_metadata_comments_give_its_title_and_date(tmp_path):
+    # ".. title: ..." and ".. date: ..." above a Nikola post are comments to docutils: a tester's post was titled by
+    # its first section, "1. Document yourselves", with no date.
+    path = tmp_path / "tips.rst"
+    path.write_text(".. title: Five fundraising tips for chapters\n.. slug: five-tips\n.. date: 2009-05-16 18:24:20\n"
+                    ".. description:\n\n\n1. Document yourselves\n======================\n\nYou can't just improvise "
+                    "fundraising: you have to do your research and behave professionally.\n\n2. Ask\n======\n\n"
+                    "Ask people for money in person whenever you can.\n")
+    article = load_article(path)
+    assert (article.title, article.date) == ("Five fundraising tips for chapters", "2009-05-16")
+    assert "title:" not in article.text and "improvise fundraising" in article.text
+
+
 def test_a_restructuredtext_file_reads_no_other_file_and_passes_no_markup_through(tmp_path):
     """`.. include::` and `.. raw::` would put a file of the machine or live HTML into the library: both are off."""
     secret = tmp_path / "secret.txt"
