@@ -24,8 +24,9 @@ STOP_WORDS = frozenset(STOPWORDS_EN)  # what the lexical index leaves out
 QUESTION_WORDS = frozenset(
     """what do does did how why which who whom when where can could should would will may might must i me my mine
     we our you your am get need want tell know like about please someone anyone thing things much many
-    tip tips advice suggestion suggestions recommendation recommendations pointer pointers""".split()
-)  # "any tips?", "any advice?" say that advice is asked, not what about: never a gap, never a topic term
+    tip tips advice suggestion suggestions recommendation recommendations pointer pointers skip skipping""".split()
+)  # "any tips?", "any advice?" say that advice is asked, not what about: never a gap, never a topic term; nor does
+# "skip" ("can i skip the masters?" asks whether it is needed; it was refused as "don't cover “skip”")
 # Words that only say how a question is asked, never what it is about: the two lists above and the fillers of
 # chat ("lol", "tho"). A question's subject is what is left.
 FUNCTION_WORDS = STOP_WORDS | QUESTION_WORDS | frozenset(

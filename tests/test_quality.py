@@ -1651,6 +1651,12 @@ def test_an_everyday_question_near_one_chatty_sentence_is_refused(tmp_path, embe
     assert "22,000" in bot.ask("how much do vet nurses earn?").text
 
 
+def test_skip_says_how_a_question_is_asked_not_what_about(guides_bot):
+    # "can i skip the masters ...?" was refused as "The guides don't cover “skip”" (and a tester's dental follow-up "and
+    # what if i just skip the license?" opened "The guides never mention “skip”"): it asks whether a thing is needed.
+    assert "skip" not in guides_bot.ask("can i skip the masters and go straight to a job?").gaps
+
+
 def test_a_name_the_library_mentions_once_is_answered_from_where_it_does(tmp_path, embedder):
     # "whats zintellect" was refused in a tester's climate library (best cosine 0.34: the model does not know the word),
     # though a paragraph of it says what Zintellect is. A name in a few chunks, rare in English, that the first
