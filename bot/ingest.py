@@ -496,6 +496,13 @@ def _with_lowercase_keys(data: dict) -> dict:
     return {**{k.lower(): v for k, v in data.items() if isinstance(k, str)}, **data}
 
 
+# A list after loose text that ends in ":" has its first item run onto that line ("... the following components: - General
+# Chairside", then "- Radiation Health and Safety" on a line of its own): the item opens its own line.
+_GLUED_FIRST_ITEM = re.compile(r":[ \t]+- (?=[^\n]{1,300}\n- )")
+# A step's label set above its heading ("<div>Step 2</div><h5>Complete an externship</h5>") is part of the heading:
+# alone, it ended the section before as a line of its own ("Step 2", a chunk of one line in a tester's dental page).
+_LABELLED_HEADING = re.compile(r"^((?:Step|Part|Phase|Stage|Module|Week|Day|Tip)[ \t]+\d{1,3})[ \t]*\n(\n?)(#{1,6})[ \t]+([^\n]+)$",
+                               re.M)
 _LINK_PARAGRAPH = re.compile(r"(<p\b[^<>]{0,300}>\s*)<a\b[^<>]{0,2000}>([^<>]{1,300})</a>(\s*</p>)", re.I)
 
 
@@ -550,6 +557,7 @@ def _read_html(path: Path, raw: str, front: dict | None = None) -> tuple[str, di
     # A front matter title of a word or three gives way to the page's <h1> that says more ("Facebook RPM").
     meta = {**meta, **{k: v for k, v in front.items() if v}, "title": _said_more(front_title, title) if front_title else title}
     text = _with_items_whole(_with_headings(page, doc.text))
+    text = _LABELLED_HEADING.sub(r"\3 \1: \4", _GLUED_FIRST_ITEM.sub(":\n- ", text))
     # A personal site's header kept above the page's <h1> ("## Austin Z. Henley", "I build tools for people", "Home |
     # Publications | Teaching | Blog"): short lines that read as no text, as a printed page's menu (_without_menu).
     bare, _ = _without_menu(text, meta["title"] or "", fewest=2)

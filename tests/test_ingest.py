@@ -846,6 +846,22 @@ def test_a_restructuredtext_file_is_read_by_its_structure_and_sphinx_roles_as_th
     assert not any(s in text for s in (":doc:", "og:description", "toctree", "maxdepth", "orphan", "`"))
 
 
+def test_a_steps_label_above_its_heading_is_the_headings_and_a_list_after_loose_text_opens_its_own_line(tmp_path):
+    # A tester's dental page: "<div>Step 2</div>" above "<h5>Complete an externship</h5>" ended the section before as a
+    # line of its own, and "... the following components:" ran into the list's first item.
+    page = ("<html><head><title>Steps to become a dental assistant</title></head><body><main><h1>Steps to become a dental "
+            "assistant</h1><div>Step 1</div><h5>Finish a program</h5><p>Many programs take about a year to complete and "
+            "lead to a diploma or a certificate in dental assisting.</p><div>Step 2</div><h5>Complete an externship</h5>"
+            "<div>\n  Externships give you supervised hours in a real practice. The exam includes the following components:"
+            "\n\n  <ul>\n    <li>General Chairside</li>\n    <li>Infection Control</li>\n  </ul>\n\n  <hr> Out of 900 "
+            "points, candidates must score 400 or better to be certified.\n</div></main></body></html>")
+    path = tmp_path / "steps.html"
+    path.write_text(page)
+    text = load_article(path).text
+    assert "Step 2: Complete an externship" in text and "\nStep 2\n" not in text, text
+    assert "following components:\n- General Chairside\n- Infection Control" in text, text
+
+
 def test_a_nikola_posts_metadata_comments_give_its_title_and_date(tmp_path):
     # ".. title: ..." and ".. date: ..." above a Nikola post are comments to docutils: a tester's post was titled by
     # its first section, "1. Document yourselves", with no date.
