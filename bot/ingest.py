@@ -1030,12 +1030,12 @@ _PUNCT = re.compile(r"[!-/:-@\[-`{-~]")  # ASCII punctuation
 _STANDIN = re.compile("[\U000f0021-\U000f007e]")
 _TICKS = re.compile(r"`+")
 _ESCAPE = re.compile(r"\\(" + _PUNCT.pattern + ")")
-# A list marker the writer escaped ("\\* As of late 2023 there are only ...", a note under a table) opens no list: the
-# space after it becomes a no-break space, which no list rule reads as a marker's (a tester's answers showed the note
-# as a bullet of the list before it).
 # A heading marker inside a list item ("  * ##### share", a page converter's cards of related stories) is the item's
 # emphasis, not a heading of the article: the marker goes, the item stays (it was quoted as "* ##### share").
 _HEADING_IN_ITEM = re.compile(rf"^([ \t]*{LIST_MARKER}[ \t]+)#{{1,6}}[ \t]+", re.M)
+# A list marker the writer escaped ("\\* As of late 2023 there are only ...", a note under a table) opens no list: the
+# space after it becomes a no-break space, which no list rule reads as a marker's (a tester's answers showed the note
+# as a bullet of the list before it).
 _ESCAPED_MARKER = re.compile(r"\\([*+-])[ \t]")
 # Link reference definitions are whole lines of URLs, not article prose; a footnote's definition is its text, kept as
 # a paragraph where it is written when it holds a sentence (`_footnote`), else it goes too.
@@ -1360,7 +1360,8 @@ def _data_component(m: re.Match) -> str:
         rest = [v for k, v in fields if v and v != name and k not in _NO_TEXT_FIELDS and k not in _NAME_FIELDS]
         if name or rest:
             items.append(f"- {name}: {', '.join(rest)}" if name and rest else f"- {name or ', '.join(rest)}")
-    own = _component_text(_JSX_SELF_CLOSING.match(re.sub(r"=\{\[.*\]\}", "", m[0], flags=re.S)) or m)
+    props = _JSX_SELF_CLOSING.match(re.sub(r"=\{\[.*\]\}", "", m[0], flags=re.S))
+    own = _component_text(props) if props else ""  # props it cannot read ("style={{a: 1}}") show nothing
     return "\n\n" + "\n\n".join(filter(None, (own, "\n".join(items)))) + "\n\n"
 
 

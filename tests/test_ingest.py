@@ -1175,6 +1175,9 @@ def test_an_mdx_component_given_its_items_as_data_is_a_list_of_them():
         "## Costs\n\nThe numbers first.\n\n- Typical Gym Revenue Split: 40–60%\n- Independent Startup Cost: $5K–$15K, "
         "Equipment + marketing\n\nYour next steps\n\n- Get CPR/AED certified: One day, $40–$70 through the Red Cross.\n"
         "- Pass your exam\n\nThen train.\n")
+    # Props it cannot read beside the data ("style={{a: 1}}") show nothing of their own: it raised IndexError.
+    odd = 'Intro text here that reads.\n\n<Foo style={{a: 1}} items={[{title: "Step one"}]} />\n'
+    assert clean_text(odd, markdown=True) == "Intro text here that reads.\n\n- Step one\n"
 
 
 def test_a_one_page_browser_print_loses_its_margins_and_keeps_the_date_under_its_title():
