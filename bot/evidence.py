@@ -10,6 +10,7 @@ nothing about the answer.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import os
 import re
@@ -424,9 +425,9 @@ def _covered(ranked: Ranked, sentence_vectors, vector, unknown, reduced, rest_ha
 
 def topicality(index, text: str) -> float | None:
     """How much more the library is about the most topical word of `text` than English is: log10 of the share of its
-    chunks that hold the word over the share that English text of a chunk's length would (wordfreq's frequency times
-    the chunks' mean length in index terms). An acronym as typed that the library holds counts as topical; words the
-    library never holds are not judged (None when no word is)."""
+    chunks that hold the word over the share that English text of a chunk's length would (wordfreq's frequency of
+    the word, or of its stem's family when it is a stem English never writes, times the chunks' mean length in index terms). An acronym as
+    typed that the library holds counts as topical; words the library never holds are not judged (None when none is)."""
     best = None
     if not index.n:
         return None
@@ -439,7 +440,7 @@ def topicality(index, text: str) -> float | None:
             continue
         if word.isupper():
             return math.inf  # "STAR", "PMP": a term, however common the English word it spells
-        share = math.log10(df / index.n) - math.log10(index.mean_length) - (_zipf(w) - 9)
+        share = math.log10(df / index.n) - math.log10(index.mean_length) - ((_zipf(w) or _stem_zipf(w)) - 9)
         best = share if best is None else max(best, share)
     return best
 
@@ -536,6 +537,35 @@ def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency  # imported on first need: its English list takes 0.2 s to read
 
     return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=1)
+def _stem_frequencies() -> dict[str, float]:
+    """English word frequency summed over the words of each stem, for wordfreq's FAMILY_WORDS most frequent words."""
+    from wordfreq import get_frequency_dict
+
+    from .text import stem_all
+
+    frequencies = get_frequency_dict("en")  # most frequent first
+    words = [w for w in itertools.islice(frequencies, FAMILY_WORDS) if w.isalpha()]
+    sums: dict[str, float] = {}
+    for w, s in zip(words, stem_all(words)):
+        sums[s] = sums.get(s, 0.0) + frequencies[w]
+    return sums
+
+
+# Of English's most frequent words, how many are summed by stem: the rest add too little to move a family's
+# frequency, and stemming them costs time on the first question (0.1 s for these).
+FAMILY_WORDS = 100_000
+
+
+def _stem_zipf(term: str) -> float:
+    """How often English writes any word of the stem `term`, on wordfreq's zipf scale (0 for none): what a question
+    word respelled as the library's stem ("summarise" -> "summari", no English word) is set beside (summary,
+    summarize, summaries: 4.4). Not for words English writes: a family merges common words with rare ones
+    ("references" 4.42 is "refer" 5.28), and a small library's one chunk on them then reads as no topic."""
+    total = _stem_frequencies().get(term, 0.0)
+    return math.log10(total) + 9 if total > 0 else 0.0
 
 
 FOREIGN_ZIPF = 3.0  # about once in 1,000,000 English words: "burnout" 3.1, "GmbH" 3.2; "maestría" 0, "haben" 2.3

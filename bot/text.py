@@ -68,6 +68,11 @@ def stem(word: str) -> str:
         return _stemmer.stemWord(word)
 
 
+def stem_all(words: list[str]) -> list[str]:
+    with _stemmer_lock:
+        return _stemmer.stemWords(words)
+
+
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Stemmed terms of each text, without stop words (bm25s's tokenizer): for the index and the query alike."""
     with _stemmer_lock:

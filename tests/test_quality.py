@@ -1697,9 +1697,13 @@ def test_a_question_in_words_the_library_uses_no_more_than_english_does_is_refus
         "wards.md": f"# Nursing wards explained\n\n{sections}",
         "first.md": "# Your first week as a nurse\n\n## Interviews\n\nAfter an interview, always say thank you to the "
                     "panel in a short email. Hospital trusts usually reply within two weeks. The STAR method helps "
-                    "you answer questions about a time you prioritised care.\n"})
+                    "you answer questions about a time you prioritised care. Write a short summary of each shift.\n"})
     index = bot.retriever.index
     assert topicality(index, "how do you say thank you in japanese?") < THRESHOLDS.min_topicality
+    # The index counts stems: a word respelled as one ("summarise" as the library's "summari", no English word) is
+    # set beside English's words of it, not beside nothing ("Can you summarise the plot of Pride and Prejudice?"
+    # scored 5.3 on a data-engineering library, and was answered).
+    assert topicality(index, "summari") < topicality(index, "summary") + 0.5
     assert topicality(index, "what is the STAR method?") == float("inf")
     assert topicality(index, "what do nurses on a stroke ward do?") > THRESHOLDS.min_topicality + 1
     assert topicality(index, "how do you say konnichiwa?") is None  # no word the library holds: not judged
