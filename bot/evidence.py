@@ -1009,7 +1009,7 @@ def with_outline(store, passage: Passage) -> Passage:
         # direction: the sentence counts what follows as surely as "here are" points at it (a tester's answer was
         # the sentence alone).
         headings = _numbered_sections(chunks, row) or _subsections(chunks, row) or _sections_after_intro(chunks, row)
-        if count <= len(headings) <= MAX_OUTLINE:
+        if count <= len(headings) <= MAX_OUTLINE and not _labels(chunks, row) & set(headings[:count]):
             return replace(passage, outline=tuple(headings[:count]), outline_at=len(own) - 1)
     if not _points_on(own[-1].text.strip()):
         # ... or a section's whole text, a sentence or two over its subsections ("Things I DO NOT expect a junior
@@ -1018,6 +1018,7 @@ def with_outline(store, passage: Passage) -> Passage:
         path = (*chunks[row].context, chunks[row].heading)
         opens = row + 1 < len(chunks) and chunks[row + 1].article_id == chunks[row].article_id and chunks[row + 1].context == path
         headings = _subsections(chunks, row) if opens and len(own) <= INTRO_SENTENCES else []
+        headings = _without_labels(chunks, row, headings)
         if not 2 <= len(headings) <= MAX_OUTLINE:
             return passage
         return replace(passage, outline=tuple(headings), outline_at=len(own) - 1)
@@ -1027,9 +1028,33 @@ def with_outline(store, passage: Passage) -> Passage:
     alone = len(_WORDS(own[-1].text)) <= POINTER_ALONE_WORDS
     headings = numbered if len(numbered) >= 2 else _subsections(chunks, row) or (
         _sections_after_intro(chunks, row) if alone else [])
+    headings = _without_labels(chunks, row, headings)
     if not 2 <= len(headings) <= MAX_OUTLINE:
         return passage
     return replace(passage, outline=tuple(headings), outline_at=len(own) - 1)
+
+
+def _without_labels(chunks, row: int, headings: list[str]) -> list[str]:
+    """`headings` without the labels among them (`_labels`)."""
+    labels = _labels(chunks, row)
+    return [h for h in headings if h not in labels] if labels else headings
+
+
+def _labels(chunks, row: int) -> set[str]:
+    """The headings the article repeats under other sections than chunk `row`'s ("### Pros:", "### Cons:" under each
+    side job): labels, whose names alone say nothing, never an outline (a tester's "does starbucks give benefits to
+    part timers" was answered "... perks to working there part time.", "- Pros:", "- Cons:")."""
+    article, path = chunks[row].article_id, (*chunks[row].context, chunks[row].heading)
+    elsewhere = set()
+    for n in (*range(row - 1, -1, -1), *range(row + 1, len(chunks))):
+        c = chunks[n]
+        if c.article_id != article:
+            if n < row:
+                continue
+            break
+        if c.context[: len(path)] != path:
+            elsewhere.add(c.heading)
+    return elsewhere
 
 
 def _sections_after(chunks, row: int):

@@ -1750,3 +1750,20 @@ def test_a_section_ranked_by_its_first_half_reads_on_into_its_second(tmp_path, e
     assert [p.row for p in joined[1:]] == [0] and len(joined[0].sentences) == len(first.sentences) + len(second.sentences)
     assert "weekend" in _from_section_start([first, other, second], bot.store)[0].text  # third is within reach too
     assert _from_section_start([second, first], bot.store)[0].text.startswith("The vast majority")  # (the earlier rule)
+
+
+def test_subsection_labels_the_article_repeats_are_no_outline(tmp_path, embedder):
+    # A tester's music library: each side job has "### Pros:" and "### Cons:" under it, and "does starbucks give
+    # benefits to part timers" was answered "... perks to working there part time.", "- Pros:", "- Cons:": labels
+    # shown as the list the sentence introduces, with nothing of what is under them.
+    def job(name, pros, cons):
+        return (f"## {name}\n\nI have had a few friends who worked at {name}, and there are a lot of perks to working "
+                f"there part time.\n\n### Pros:\n\n* **Pay** - {pros}\n\n### Cons:\n\n* **Hours** - {cons}\n\n")
+    bot = _bot_on(tmp_path, embedder, {"jobs.md": "# The best side jobs for musicians\n\n"
+        + job("Starbucks", "Decent hourly wage and healthcare for part-timers.", "Closing at midnight, then opening at 4am.")
+        + job("Uber", "You get paid in about a week.", "Your car's value will drop like a rock.")})
+    from bot.evidence import with_outline
+
+    opening = next(p for p in bot.retrieve("perks of working at Starbucks part time", 5) if p.heading == "Starbucks")
+    assert with_outline(bot.retriever.store, opening).outline == ()
+    assert "- Pros:" not in bot.ask("does starbucks give benefits to part timers?").text
