@@ -25,7 +25,7 @@ from .library import names_no_topic
 from .profile import Profile
 from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, is_content
 from .retrieval import Passage, Ranked, Retriever
-from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, QUESTION_WORDS, index_words, stem, stems, tokenize_one
+from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, QUESTION_WORDS, index_words, stem, stems, tokenize_one, zipf
 
 _LAST_LINE_ITEM = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+[^\n]*$")
 
@@ -533,10 +533,7 @@ def unreadable(profile: Profile, text: str) -> bool:
 _CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 
 
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency  # imported on first need: its English list takes 0.2 s to read
-
-    return zipf_frequency(word, "en")
+_zipf = zipf
 
 
 @lru_cache(maxsize=1)

@@ -152,6 +152,7 @@ def derive(titles: list[str], headings: dict[str, int], article_abbreviations: l
                         if s and spread_enough(s)), "")
     if len(subject.split()) == 1 and not subject.isupper():
         subject = _with_its_modifier(subject, texts)
+    subject = _as_written(subject, texts)
     # A short form the articles spell out in different ways means what most of them say: "PE" is "professional
     # engineer" in two articles of a tester's engineering library and "practice of engineering" in a third (its
     # "Principles and Practice of Engineering (PE)"), which, read first, rewrote every question on the PE exam.
@@ -194,6 +195,21 @@ def _with_its_modifier(word: str, texts: Counter) -> str:
         return word
     modifier, n = before.most_common(1)[0]
     return f"{modifier} {word}" if n >= SUBJECT_MODIFIER_SHARE * uses else word
+
+
+def _as_written(subject: str, texts: Counter) -> str:
+    """`subject` in the plural when the titles and headings write its last word only so: a library on "sales" is
+    not on "sale" (a tester's was greeted as on “sale”)."""
+    last = subject.split()[-1] if subject else ""
+    if not last or last.isupper() or last.endswith("s"):
+        return subject
+    plural = False
+    for text in texts:
+        words = {_bare(w) for w in _WORD.findall(text.lower())}
+        if last in words:
+            return subject
+        plural = plural or last + "s" in words
+    return subject + "s" if plural else subject
 
 
 # Twenty-four libraries (fifteen benchmark, eight testers', the bundled guides), 2026-12-05: only the PM library's

@@ -68,6 +68,13 @@ def stem(word: str) -> str:
         return _stemmer.stemWord(word)
 
 
+def zipf(word: str) -> float:
+    """How often English writes `word`, on wordfreq's zipf scale (6: once in a thousand words; 0: never)."""
+    from wordfreq import zipf_frequency  # imported on first need: its English list takes 0.2 s to read
+
+    return zipf_frequency(word, "en")
+
+
 def stem_all(words: list[str]) -> list[str]:
     with _stemmer_lock:
         return _stemmer.stemWords(words)

@@ -232,6 +232,12 @@ def test_a_library_whose_titles_share_one_word_takes_it_as_its_subject():
              "Product manager", "Engagement manager", "Security engineer", "User researcher", "Digital transformer",
              "Career pathways", "Learning techniques", "Launching a career"]
     assert derive(roles, {}, [], frozenset(), stem).subject == ""
+    # A tester's sales library was greeted as on “sale”: no title writes the word so.
+    sales = ["How to get a tech sales job", "Sales engineering books", "Why sales is a great career", "Sales",
+             "Cold calling for sales development reps"]
+    assert derive(sales, {}, [], frozenset(), stem).subject == "sales"
+    assert derive(["Developers at work", "A developer's first year", "Developers and burnout"], {}, [], frozenset(),
+                  stem).subject == "developer"
 
 
 def test_a_word_the_titles_share_by_their_format_is_no_subject():
