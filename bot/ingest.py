@@ -86,6 +86,8 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
         raise ArticleError(path, f"unsupported file type {path.suffix or '(none)'!r}; use .md, .mdx, .txt, .html, .rst or .pdf")
     data = _read_bytes(path, max_bytes)
     text, meta = _extract(path, kind, data)
+    if kind == "text" and _DOKUWIKI_HEADING.search(text):
+        text, kind = _from_dokuwiki(text), "markdown"
     if len(text) > MAX_SOURCE_CHARS:
         markup = "" if kind == "text" else " with its markup"
         raise ArticleError(path, f"it holds too much text ({len(text):,} characters{markup}; the limit is "
@@ -119,6 +121,24 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
         url=url if len(url) <= MAX_URL_CHARS else "",  # a link cut short leads nowhere: none is better
         date=_date_of(meta, path.name),
     )
+
+
+# A DokuWiki page (its .txt source): "====== Title ======" (six signs: the top level) ... "== Minor ==".
+_DOKUWIKI_HEADING = re.compile(r"^[ \t]*(={2,6})([^=\n]*[^=\s][^=\n]*)\1[ \t]*$", re.M)
+_DOKUWIKI_LINK = re.compile(r"\[\[([^\]|\n]*)(?:\|([^\]\n]*))?\]\]")
+
+
+def _from_dokuwiki(text: str) -> str:
+    """A DokuWiki page's source as Markdown: its headings as "#" headings, its links as their labels (a page link
+    without one as its name): a tester's page was titled "====== Research Assistant ======" and quoted
+    "[[http://online.onetcenter.org/...|O*NET:]]"."""
+    text = _DOKUWIKI_HEADING.sub(lambda m: "#" * (7 - len(m[1])) + " " + m[2].strip(), text)
+    def label(m: re.Match) -> str:
+        if m[2] is not None:
+            return m[2].strip()
+        return m[1].strip() if "://" in m[1] else m[1].rsplit(":", 1)[-1].strip()  # "career:salaries": a page's name
+
+    return _DOKUWIKI_LINK.sub(label, text)
 
 
 # Where metadata keeps an article's address: its own, or the original of a copy (freeCodeCamp "originalURL",

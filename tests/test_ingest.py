@@ -1604,3 +1604,16 @@ def test_initials_in_a_file_name_title_stay_capitals(tmp_path):
                         ("my-first-job.md", "My first job"), ("why-a-cv-matters.md", "Why a CV matters")):
         (tmp_path / name).write_text("Some words about the work and the licence it needs to start.\n", encoding="utf-8")
         assert load_article(tmp_path / name).title == title
+
+
+def test_a_dokuwiki_page_is_read_by_its_headings_and_links_read_as_their_labels(tmp_path):
+    # A tester's psychology library: a DokuWiki page's source (.txt) was titled "====== Research Assistant ======" and
+    # quoted "[[http://online.onetcenter.org/link/summary/19-4061.00|O*NET:]]".
+    (tmp_path / "ra.txt").write_text(
+        "====== Research Assistant ======\n\nA research assistant supports the work of a lab, most often for a year or two.\n\n"
+        "===== Duties =====\n\n  * Collect and enter data from study sessions.\n"
+        "  * See the [[http://online.onetcenter.org/link/summary/19-4061.00|O*NET summary]] and [[career:salaries]].\n")
+    article = load_article(tmp_path / "ra.txt")
+    assert article.title == "Research Assistant"
+    assert "## Duties" in article.text and "See the O*NET summary and salaries." in article.text
+    assert "=" not in article.text and "[[" not in article.text
