@@ -21,7 +21,7 @@ from .answer import NOT_COVERED, Answer, compose, not_covered
 from .config import KNOBS, Settings
 from .embedding import Embedder, embedder_for
 from .errors import BotError, QuestionError
-from .evidence import Evidence, corrected, gather, not_yet_shown, respelled, unreadable
+from .evidence import Evidence, corrected, gather, not_yet_shown, only, respelled, unreadable
 from .index import update
 from .index.search import Search
 from .index.store import ArticleRecord, IndexStore
@@ -29,7 +29,7 @@ from .library import Library
 from .profile import Profile
 from .question import is_content, without_asides, words_of
 from .retrieval import Passage, Retriever
-from .text import QUESTION_WORDS, stem
+from .text import QUESTION_STEMS, QUESTION_WORDS, stem, tokenize_one
 
 # Small talk: a message that opens with a greeting, thanks, a farewell, a reaction or a question about the bot,
 # and says nothing else ("thanks, that really helped!", "lol ok", "you're useless"). General English chat, not
@@ -199,6 +199,9 @@ class CareerBot:
         if not evidence.passages and evidence.covered:  # "tell me more" when every passage found was quoted
             return Answer(ALL_SAID, kind="not_covered", searched_for=evidence.searched_for)
         answer = compose(evidence)
+        if history and answer.citations and not asks_for_more(question):
+            answer = _not_again(loaded, question, history, evidence, answer,
+                                lambda k: self._gather(loaded, question, history, k))
         if answer.kind == "not_covered":
             return not_covered(evidence.searched_for, loaded.profile.suggestions(evidence.vector), answer.gaps)
         return answer
@@ -207,7 +210,7 @@ class CareerBot:
         """What `ask` composes its answer from (for measurement: `python -m bot.measure.fit`)."""
         return self._gather(self._current(), _check_question(question, self.settings), history)
 
-    def _gather(self, loaded: Loaded, question: str, history) -> Evidence:
+    def _gather(self, loaded: Loaded, question: str, history, k: int = 5) -> Evidence:
         library = loaded.profile.library
         history = check_history(history, self.settings)
         question = without_asides(resolve_ordinal(question, history))
@@ -215,7 +218,7 @@ class CareerBot:
         if query != library.expand(question) and not strongly_depends(question) and not _leans_back(loaded, question, query, history):
             query = library.expand(question)
         if not asks_for_more(question):
-            return gather(loaded.retriever, loaded.profile, query, library.expand(question), own_weight=KNOBS.own_weight,
+            return gather(loaded.retriever, loaded.profile, query, library.expand(question), k, own_weight=KNOBS.own_weight,
                           opening=not history)
         # "Tell me more": the question asked before, answered from the passages the answers since have not quoted.
         evidence = gather(loaded.retriever, loaded.profile, query)
@@ -486,6 +489,62 @@ ALL_SAID = "That is all the guides say about it. Ask about another side of it, o
 UNREADABLE = ("Most words of that question are in none of the guides and are not English words. Please ask in the "
               "language the guides are written in.")
 WATCH_SECONDS = 2.0  # how often a question checks whether another process changed the index
+
+
+def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evidence, answer: Answer, deeper) -> Answer:
+    """`answer` to a follow-up, unless it only says again what the answer before it said and names none of the
+    message's own words ("and which one gets commission?" after "what's the difference between a CSM and an account
+    manager?" was answered with the same introduction, turn after turn): then the answer from the passages not
+    quoted yet, when one names them. When none does, the repeat stands ("how long does it last?" is often answered
+    in words the question does not use), unless the message only names another thing in a few words ("what about
+    amazon?"): that the guides don't cover. A repeat that names them is kept ("and for corporate jobs?" after
+    nonprofit hiring times: "... 67 days—corporate averages 42 days")."""
+    last = next((h.get("content") or "" for h in reversed(history) if h.get("role") == "assistant"), "")
+    quoted = [s for c in answer.citations for s in c.sentences]
+    if not quoted or not all(s.strip() in last for s in quoted):
+        return answer
+    index = loaded.retriever.index
+    new = {t for w in words_of(message) if is_content(w) for t in tokenize_one(w)
+           if t.isalpha() and index.count(t)} - QUESTION_STEMS - loaded.profile.background
+    if not new or _names(_said(answer), new):
+        return answer
+    another = _names_another(message)
+    # The passages searched, then, for a message that only names another thing, further down the ranking (for
+    # others that reached past a fifth passage answered "how long does it last?" from another program's page).
+    for found in (evidence, deeper(FOLLOW_UP_DEPTH)) if another else (evidence,):
+        rest = not_yet_shown(found, [last])
+        if another:  # only those that name it, in their text or their own heading ("Cons:" over a list)
+            rest = only(rest, lambda p: _names(p.text if p.heading == p.article.title else f"{p.heading} {p.text}", new))
+        other = compose(rest) if rest.passages else None
+        if other is not None and other.citations and _names(_said(other), new):
+            return other
+    return Answer(NOT_COVERED, kind="not_covered", searched_for=evidence.searched_for) if another else answer
+
+
+FOLLOW_UP_DEPTH = 12  # passages a follow-up's new words are looked for in, when the first five only repeat
+
+
+# A follow-up that names another thing in a few words: "and for SNFs?", "what about the google ads one?".
+_NAMES_ANOTHER = re.compile(r"^\W*(?:and|what about|how about|what of|same for)\b(?:\s+(?:for|in|at|with|about))?\s+(.+?)\W*$", re.I)
+MAX_NAMED_WORDS = 4
+
+
+def _names_another(message: str) -> bool:
+    named = _NAMES_ANOTHER.match(message)
+    words = words_of(named[1]) if named else []
+    return 0 < len(words) <= MAX_NAMED_WORDS and not any(w.lower() in QUESTION_WORDS for w in words)
+
+
+def _said(answer: Answer) -> str:
+    """An answer's text with the headings of the sections it quotes ("Cons:" over its list; not the article's
+    title above them, which names all its sections: "Pros and cons of being a vet")."""
+    return " ".join([answer.text] + [c.heading for c in answer.citations if c.heading != c.article.title])
+
+
+def _names(text: str, terms: set[str]) -> bool:
+    """Whether `text` holds one of `terms` (stems), or a longer word they clip ("cert" of "certification")."""
+    held = set(tokenize_one(text))
+    return any(h == t or len(t) >= 4 and h.startswith(t) for t in terms for h in held)
 
 
 def _signature(index_dir) -> tuple | None:

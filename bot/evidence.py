@@ -160,11 +160,16 @@ def not_yet_shown(evidence: Evidence, answers: list[str]) -> Evidence:
     def shown(p: Passage) -> bool:
         return any(len(t) >= MIN_SHOWN and t in a for t in (x.text.strip() for x in p.sentences) for a in answers)
 
-    kept = [k for k, p in enumerate(evidence.passages) if not shown(p)]
+    return only(evidence, lambda p: not shown(p))
+
+
+def only(evidence: Evidence, keep) -> Evidence:
+    """`evidence` with only the passages `keep` (Passage -> bool) keeps."""
+    kept = [k for k, p in enumerate(evidence.passages) if keep(p)]
     return replace(evidence, passages=[evidence.passages[k] for k in kept],
                    sentence_vectors=[evidence.sentence_vectors[k] for k in kept],
                    chunk_vectors=[evidence.chunk_vectors[k] for k in kept],
-                   alternatives=[a for a in evidence.alternatives if not shown(a[0])])
+                   alternatives=[a for a in evidence.alternatives if keep(a[0])])
 
 
 MIN_SHOWN = 30  # characters: a sentence this long, found in an answer, was quoted there, not said in passing
@@ -1038,20 +1043,19 @@ def _without_labels(chunks, row: int, headings: list[str]) -> list[str]:
 
 
 def _labels(chunks, row: int) -> set[str]:
-    """The headings the article repeats under other sections than chunk `row`'s ("### Pros:", "### Cons:" under each
-    side job): labels, whose names alone say nothing, never an outline (a tester's "does starbucks give benefits to
-    part timers" was answered "... perks to working there part time.", "- Pros:", "- Cons:")."""
-    article, path = chunks[row].article_id, (*chunks[row].context, chunks[row].heading)
-    elsewhere = set()
-    for n in (*range(row - 1, -1, -1), *range(row + 1, len(chunks))):
-        c = chunks[n]
-        if c.article_id != article:
-            if n < row:
-                continue
-            break
-        if c.context[: len(path)] != path:
-            elsewhere.add(c.heading)
-    return elsewhere
+    """The headings chunk `row`'s article repeats under different sections ("### Pros:", "### Cons:" under each side
+    job): labels, whose names alone say nothing, never an outline (a tester's "does starbucks give benefits to part
+    timers" was answered "... perks to working there part time.", "- Pros:", "- Cons:")."""
+    article = chunks[row].article_id
+    first = row
+    while first > 0 and chunks[first - 1].article_id == article:
+        first -= 1
+    parents: dict[str, set] = {}
+    n = first
+    while n < len(chunks) and chunks[n].article_id == article:
+        parents.setdefault(chunks[n].heading, set()).add(chunks[n].context)
+        n += 1
+    return {heading for heading, under in parents.items() if len(under) > 1}
 
 
 def _sections_after(chunks, row: int):

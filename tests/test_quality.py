@@ -1767,3 +1767,42 @@ def test_subsection_labels_the_article_repeats_are_no_outline(tmp_path, embedder
     opening = next(p for p in bot.retrieve("perks of working at Starbucks part time", 5) if p.heading == "Starbucks")
     assert with_outline(bot.retriever.store, opening).outline == ()
     assert "- Pros:" not in bot.ask("does starbucks give benefits to part timers?").text
+
+
+def test_a_follow_up_that_the_last_answer_does_not_answer_is_not_answered_with_it_again(tmp_path, embedder):
+    # A tester's sales library: "and which one gets commission?" and "so how are CSMs measured then?" after "what's the
+    # difference between a CSM and an account manager?" were each answered with the same introduction, word for word;
+    # asked alone, each was answered. Of the testers' 497 follow-up turns, 123 repeated the turn before.
+    bot = _bot_on(tmp_path, embedder, {"cs.md": (
+        "# Customer success vs account management\n\nWhat is the difference between customer success and account "
+        "management? Over the last few years there has been a trend, particularly in SaaS, where account management and "
+        "customer success are confused. Many companies use the two titles for the same job. So what is the difference? "
+        "The clue is in the title.\n\n## Account management\n\nAccount management is a sales function. Account managers "
+        "grow the size of each account, and they are usually paid on commission for the upsells they close.\n\n"
+        "## Customer success\n\nCustomer success is about adoption. Customer success managers make sure customers use the "
+        "product well, and they are measured on retention and renewals rather than new revenue.\n")})
+    first = "what's the difference between customer success and account management?"
+    opening = bot.ask(first)
+    assert "The clue is in the title" in opening.text
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": opening.text}]
+    assert "paid on commission" in bot.ask("and which one gets commission?", history=history).text
+    assert "measured on retention" in bot.ask("what about retention?", history=history).text
+    # A repeat that names what is asked answers it, and stays.
+    assert bot.ask("and what about the trend in SaaS?", history=history).text == opening.text
+
+
+def test_a_follow_up_that_names_another_thing_is_answered_from_the_passages_that_name_it(tmp_path, embedder):
+    # A tester's vet library: "and the cons?" after "what are the pros of being a vet" was answered with the same
+    # introduction; the "Cons:" list, under its own heading, was the sixth passage found.
+    pros = "".join(f"* **{p}** - being a vet gives you {p.lower()}, and many vets say it is the best part of the job.\n"
+                   for p in ("Variety", "Fitness", "Teamwork", "Passion", "Cheaper pet care", "Specialising", "Training"))
+    bot = _bot_on(tmp_path, embedder, {"vet.md": (
+        "# Pros and cons of being a vet\n\nAre you thinking of becoming a vet but not sure it is for you? After a few "
+        "years in practice I decided to write down the realities of the job, the bright side first.\n\n"
+        f"## Pros:\n\n{pros}\n## Cons:\n\n* **Long hours** - a typical day in practice runs to ten hours.\n"
+        "* **Mistakes** - you will make mistakes, and some will cost an animal its health.\n")}, chunk_chars=400)
+    first = "what are the pros of being a vet"
+    opening = bot.ask(first)
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": opening.text}]
+    answer = bot.ask("and the cons?", history=history)
+    assert "ten hours" in answer.text or "make mistakes" in answer.text, answer.text
