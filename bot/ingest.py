@@ -1273,6 +1273,22 @@ _UNSPACED_HEADING = re.compile(r"^(#{2,6})([A-Za-z0-9][^\n#]{0,200})$", re.M)  #
 _WP_ATTRIBUTE = r"""[ \t]+[\w-]{1,30}=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s\]]{1,100})"""
 _WP_SHORTCODE_LINE = re.compile(rf"^[ \t]*\[(?:/[a-z][\w-]{{1,30}}|[a-z][\w-]{{1,30}}(?:{_WP_ATTRIBUTE})+)[ \t]*\][ \t]*$\n?", re.M)
 _SHORTCODE = re.compile(r"\{\{[<%][^{}\n]{0,300}?[>%]\}\}")
+# A WordPress shortcode the text closes ("[redbox] ... [/redbox]", "[small]...[/small]"): its tags go wherever they
+# are, the text between them stays. A heading alone in one ("[number]\n### three\n[/number]" over "**The number of
+# films** Spielberg has made without John Williams", a tester's: "three" was a section's heading) is a figure, read
+# with the paragraph after it.
+_WP_CLOSING = re.compile(r"\[/([a-z][\w-]{0,30})\]")
+_WP_BOXED_HEADING = re.compile(r"^[ \t]*\[([a-z][\w-]{0,30})\][ \t]*\n[ \t]*#{1,6}[ \t]+([^\n#]{1,60})\n[ \t]*\[/\1\][ \t]*\n(?:[ \t]*\n)*",
+                               re.M)
+
+
+def _paired_shortcodes(text: str) -> str:
+    names = set(_WP_CLOSING.findall(text))
+    if not names:
+        return text
+    text = _WP_BOXED_HEADING.sub(lambda m: f"{m[2].strip()}: " if m[1] in names else m[0], text)
+    tags = re.compile(rf"\[/?(?:{'|'.join(map(re.escape, sorted(names)))})(?:{_WP_ATTRIBUTE})*\](?!\()")
+    return tags.sub("", text)
 # A task list's box ("- [x] Register with the NMC"), an abbreviation's definition line ("*[NMC]: Nursing and ..."),
 # an emoji's shortcode (":rocket:") and a content tab's marker (MkDocs: '=== "NHS"', its label kept as a line).
 _TASK_BOX = re.compile(rf"^([ \t]*{LIST_MARKER}[ \t]+)\[[ xX]\][ \t]+", re.M)
@@ -1398,7 +1414,8 @@ def _dialects(text: str) -> str:
     text = _admonitions(text)
     text = _HEADING_ID.sub("", text)
     text = _KRAMDOWN_ATTRS.sub("", text)
-    text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", _WP_SHORTCODE_LINE.sub("", text))))
+    text = _WP_SHORTCODE_LINE.sub("", _paired_shortcodes(text))
+    text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text)))
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _ERB_TAG.sub("", text)))
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _CONTENT_TAB.sub(r"\1", _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text))))

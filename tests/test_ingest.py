@@ -1617,3 +1617,18 @@ def test_a_dokuwiki_page_is_read_by_its_headings_and_links_read_as_their_labels(
     assert article.title == "Research Assistant"
     assert "## Duties" in article.text and "See the O*NET summary and salaries." in article.text
     assert "=" not in article.text and "[[" not in article.text
+
+
+def test_wordpress_shortcodes_the_text_closes_go_and_a_figure_boxed_as_a_heading_is_read_with_its_paragraph(tmp_path):
+    # A tester's music library (Tedium): "[redbox]", "[/redbox][whitebox]" and "[small]...[/small]" were quoted, and
+    # "[number]\n### three\n[/number]" made "three" the heading of "The number of films Spielberg has made without John
+    # Williams", whose answer then had no number.
+    (tmp_path / "film.md").write_text(
+        "# The film composer\n\n[small]We offer advertising, too. Let us know.[/small]\n\n[redbox]\n\n[number]\n### three\n"
+        "[/number]\n\n**The number of films** Spielberg has made without John Williams.\n\n[/redbox][whitebox]\n\n"
+        "### Being a film composer is difficult work\n\nYou have to have incredible musical chops to get hired.\n\n[/whitebox]\n"
+        "Keep [wsl2] as it is written when nothing closes it.\n")
+    text = load_article(tmp_path / "film.md").text
+    assert "three: The number of films Spielberg has made without John Williams." in text
+    assert "We offer advertising, too." in text and "## Being a film composer" in text
+    assert "box]" not in text and "small]" not in text and "number]" not in text and "[wsl2]" in text
