@@ -1314,6 +1314,10 @@ _BYLINE_HEADING = re.compile(r"^([ \t]*)#{1,6}[ \t]+(?=(?:(?:publication date|pu
 # text does not hold.
 _PLACEHOLDER_LINE = re.compile(rf"^[ \t]*{PLACEHOLDER}[ \t]*$", re.M | re.I)
 _EMPTY_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*$", re.M)  # "####" alone: a heading with no text (CommonMark)
+# A WordPress page's sharing widget ("### Like this:", "Like Loading...", a tester's sales posts ended on it) and its
+# line of tag links ("Tags: [How\+to\+sell](http://technorati.com/tag/How+to+sell), ..."): the site's, not the article's.
+_WP_WIDGET = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?:Like|Share) this:[ \t]*\n(?:[ \t]*\n)*(?:Like Loading\.\.\.[ \t]*$)?|"
+                        r"^Tags:[ \t]*(?:\[[^\]\n]{1,100}\]\([^)\s]{1,300}\)(?:,[ \t]*|[ \t]*$))+", re.M)
 # A blockquote (an example, a tip, a case study) keeps its marker ("> "): what it quotes may be an utterance
 # ("> This is [NAME], the Incident Commander") that is no sentence of the author's. Its empty lines are paragraph
 # breaks, a heading in it is a heading, and its wrapped lines are joined (_join_soft_breaks).
@@ -1419,7 +1423,7 @@ def _dialects(text: str) -> str:
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _ERB_TAG.sub("", text)))
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _CONTENT_TAB.sub(r"\1", _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text))))
-    text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", text))
+    text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", text)))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", text)))
     # A sentence stop before emoji ("**CUE. THE. FREAKOUT! 🤩🎉**") still ends a sentence, not a heading.

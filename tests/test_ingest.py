@@ -1632,3 +1632,14 @@ def test_wordpress_shortcodes_the_text_closes_go_and_a_figure_boxed_as_a_heading
     assert "three: The number of films Spielberg has made without John Williams." in text
     assert "We offer advertising, too." in text and "## Being a film composer" in text
     assert "box]" not in text and "small]" not in text and "number]" not in text and "[wsl2]" in text
+
+
+def test_a_wordpress_sharing_widget_and_its_tag_links_go(tmp_path):
+    # A tester's sales posts (WordPress, saved as Markdown) ended on "### Like this:", "Like Loading..." and a line
+    # of Technorati tag links.
+    (tmp_path / "post.md").write_text(
+        "# Eliminate the fear of cold calling\n\nYou meet with prospects who are ready to buy, and rejection goes.\n\n"
+        "Tags: [How\\+to\\+sell](http://technorati.com/tag/How+to+sell), [Selling](http://technorati.com/tag/Selling)\n\n"
+        "### Like this:\n\nLike Loading...\n")
+    text = load_article(tmp_path / "post.md").text
+    assert text.rstrip().endswith("rejection goes.") and "Like" not in text and "Tags" not in text
