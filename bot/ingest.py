@@ -1248,6 +1248,9 @@ _KRAMDOWN_BLOCK_ATTRS = re.compile(r"^[ \t]*\{:[^{}\n]{0,300}\}[ \t]*$", re.M)
 _HTML_ITEM = re.compile(r"\n?[ \t]{0,40}<li\b[^<>]{0,200}>[ \t]*", re.I)
 _HTML_ITEM_END = re.compile(r"[ \t]{0,40}</li\s{0,40}>[ \t]{0,40}", re.I)
 _HTML_LIST = re.compile(r"[ \t]{0,40}</?(?:ul|ol)\b[^<>]{0,200}>[ \t]{0,40}", re.I)
+# A form's checkbox labels in a Markdown page ("<input type="checkbox"> <label ...>Have participated as an RA ...
+# </label>", a tester's lab page: its eligibility list ran on as one paragraph): each an item of a list.
+_HTML_LABEL = re.compile(r"<label\b[^<>]{0,300}>\s{0,40}([^<]{1,1000}?)\s{0,40}</label\s{0,40}>", re.I)
 # A line that is all bold, short and not a sentence is a heading written as bold text ("**Scope**").
 # Template tags of static-site generators (Jekyll/Liquid, Jinja, Hugo): a logic tag ("{% include nav.html %}",
 # "{% link pages/resume.md %}" inside a link) renders no words, nor does an output tag standing at a line's start
@@ -1425,7 +1428,7 @@ def _dialects(text: str) -> str:
     text = _CONTENT_TAB.sub(r"\1", _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text))))
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", text)))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
-    text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", text)))
+    text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", _HTML_LABEL.sub(r"\n- \1\n", text))))
     # A sentence stop before emoji ("**CUE. THE. FREAKOUT! 🤩🎉**") still ends a sentence, not a heading.
     return _BOLD_HEADING.sub(lambda m: m[0] if _without_symbols_at_end(m[2]).endswith((".", "!", "?")) else f"#### {m[2].strip()}", text)
 

@@ -1643,3 +1643,17 @@ def test_a_wordpress_sharing_widget_and_its_tag_links_go(tmp_path):
         "### Like this:\n\nLike Loading...\n")
     text = load_article(tmp_path / "post.md").text
     assert text.rstrip().endswith("rejection goes.") and "Like" not in text and "Tags" not in text
+
+
+def test_a_forms_checkbox_labels_in_a_markdown_page_are_a_list(tmp_path):
+    # A tester's lab page: "you must meet the following eligibility requirements." over checkboxes, whose labels ran on
+    # as one paragraph ("... for at least one semester Have participated as an undergraduate TA ...").
+    boxes = "".join(f'<div class = "form-check">\n  <input id = "c{i}" class = "form-check-input" type = "checkbox" value = "">\n'
+                    f'  <label class = "form-check-label" for = "c{i}">\n  {t}\n  </label>\n</div>\n'
+                    for i, t in enumerate(["Have participated as an RA in my lab for one semester",
+                                           "Are a junior or senior with at least a 3.0 GPA"]))
+    (tmp_path / "lab.md").write_text("# Undergraduate research assistants\n\nTo earn credit you must meet the following "
+                                     f"eligibility requirements.\n\n#### All of the following must be true:\n{boxes}")
+    text = load_article(tmp_path / "lab.md").text
+    assert "- Have participated as an RA in my lab for one semester\n" in text
+    assert "- Are a junior or senior with at least a 3.0 GPA" in text
