@@ -724,12 +724,14 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
         body = quoted[0] + "".join(j + q for j, q in zip(joiners, quoted[1:]))
         body += _outline(passages[group[-1].rank], group[-1].members[-1])
         heading = " ".join(first.heading.split())
+        if first.label:  # "Robotics Software Engineer › Skills needed", not one role's "Skills needed" read as another's
+            heading = f"{' '.join(first.context[-1].split())} › {heading}"
         opens = roles[ranks[0]].on_heading and any(c.rank == ranks[0] and c.a == 0 for c in group)
         # A quote that opens on a list item or a quoted block has no lead-in of its own: it is shown under its
         # heading, or one level's bullets read as another's and an example as advice ("M5 Senior Engineering
         # Manager:", "Example Resume Excerpt:"). Read blind: docs/evaluation.md.
         r_first, k_first = roles[group[0].rank], group[0].members[0]
-        framed = bool(heading) and (r_first.item[k_first] or r_first.blockquote[k_first])
+        framed = bool(heading) and (r_first.item[k_first] or r_first.blockquote[k_first] or first.label)
         # ... and a section's answer from its start under its question: "When is a graduate degree worth considering?"
         # over "For most degree-holders, the priority should be ... work history" (a tester's cybersecurity library:
         # without it, advice on any degree).

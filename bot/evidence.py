@@ -949,7 +949,10 @@ _PROMISES = re.compile(r"^(?:so,? )?here (?:are|is)\b|\bas follows\b", re.I)  # 
 def _widened(store, passage: Passage) -> Passage:
     """`passage` with what its last sentence leads to: the subsections it points at, the rest of its list, the
     next chunk it announces."""
-    return with_what_it_announces(store, with_rest_of_list(store, with_outline(store, passage)))
+    widened = with_what_it_announces(store, with_rest_of_list(store, with_outline(store, passage)))
+    if widened.row >= 0 and widened.context and widened.heading in _labels(store.chunks, widened.row):
+        widened = replace(widened, label=True)
+    return widened
 
 
 # A section's last sentence that points at what follows: "..., here are some steps toward becoming a data analyst."

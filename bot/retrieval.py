@@ -48,6 +48,9 @@ class Passage:
     sentence_rows: range = range(0)  # where its sentences' vectors are in the index
     row: int = -1  # where its chunk's vector is
     opens_section: bool = False  # the first chunk under its heading: its first sentence may lean on the heading
+    # Its heading is one its article repeats under other sections ("Skills needed" under each role): it says which
+    # section only with the heading above it (evidence._labels).
+    label: bool = False
     context: tuple[str, ...] = ()  # the headings above `heading`, outermost first (Chunk.context)
     # The headings of the subsections its last sentence points at ("... here are some steps toward becoming a data
     # analyst." over "### 1. Get a foundational education", "### 2. ..."), and that sentence's place (evidence.with_outline).
@@ -161,7 +164,8 @@ class Retriever:
         for c, window in zip(head, windows):
             chunk = self.store.chunks[c]
             cos = r.chunk_cos[c] if c in r.chunk_cos else float(self.store.chunk_vectors[c] @ qv)
-            rows.append((fused[c], cos, best.get(c, -1.0), r.lexical.get(c, 0.0) / top_lexical, share(chunk.heading),
+            heading = " ".join((*chunk.context[-1:], chunk.heading))  # "Perception Engineer › Skills needed"
+            rows.append((fused[c], cos, best.get(c, -1.0), r.lexical.get(c, 0.0) / top_lexical, share(heading),
                          share(chunk.text), float(len(self.store.sentences_in(c))), figure(chunk.text), items(chunk.text),
                          float(window)))
         return np.array(rows, dtype=np.float64).reshape(len(head), len(RankWeights.FEATURES))

@@ -143,13 +143,13 @@ def test_task_boxes_abbreviation_lines_emoji_shortcodes_and_tab_markers_go():
 
 
 def test_html_left_in_markdown_goes_and_its_words_stay(tmp_path):
-    # opensource.guide's checklist, an embedded video, a styled heading (a heading still), MDX's escaped braces.
+    # opensource.guide's checklist (an item of a list), an embedded video, a styled heading (a heading still), MDX's escaped braces.
     path = tmp_path / "h.md"
     path.write_text('<input type="checkbox" id="cbox1" value="checkbox"> <label for="cbox1">Does it have a license?</label>\n\n'
                     '<iframe width="560" src="https://www.youtube.com/embed/x" allowfullscreen></iframe>\n\n'
                     '<h2 class="usa-alert-heading">Looking for help with your resume?</h2>\n\n'
                     "Ask \"Can someone help me with {'{'}something{'}'}?\" to start. Use List<String> here.\n")
-    assert load_article(path).text == ("Does it have a license?\n\n## Looking for help with your resume?\n\n"
+    assert load_article(path).text == ("- Does it have a license?\n\n## Looking for help with your resume?\n\n"
                                        'Ask "Can someone help me with {something}?" to start. Use List<String> here.\n')
 
 

@@ -1806,3 +1806,19 @@ def test_a_follow_up_that_names_another_thing_is_answered_from_the_passages_that
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": opening.text}]
     answer = bot.ask("and the cons?", history=history)
     assert "ten hours" in answer.text or "make mistakes" in answer.text, answer.text
+
+
+def test_a_section_under_a_heading_its_article_repeats_is_found_and_shown_by_the_heading_above_it(tmp_path, embedder):
+    # A tester's robotics library: each role had "**Skills needed**:" (read as a heading) over its salary line, and
+    # "whats the salary for a perception engineer" was answered "Salary range: $120K - $250K+", the first role's.
+    roles = [("Robotics Software Engineer", "C++, Python and ROS 2", "$120K - $250K+"),
+             ("Perception Engineer", "computer vision and sensor fusion", "$130K - $220K"),
+             ("Controls Engineer", "motion planning and trajectory optimization", "$140K - $240K")]
+    body = "".join(f"### {role}\n\n**Responsibilities**:\n\n- Develop {role.split()[0].lower()} algorithms\n- Work with hardware "
+                   f"teams\n\n**Skills needed**:\n\n- {skills}\n- Linux, real-time systems\n\n**Salary range**: {pay}\n\n"
+                   for role, skills, pay in roles)
+    bot = _bot_on(tmp_path, embedder, {"roles.md": "# Career paths in humanoid robotics\n\nHumanoid robots need engineers "
+                                                   "in many roles: robotics software engineers, perception engineers and "
+                                                   f"controls engineers are the core ones.\n\n## Core roles\n\n{body}"})
+    text = bot.ask("whats the salary for a perception engineer").text
+    assert "Perception Engineer › Skills needed:\n" in text and "$130K - $220K" in text, text
