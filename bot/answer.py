@@ -20,7 +20,7 @@ import numpy as np
 from . import excerpts
 from .chunking import section_path
 from .config import KNOBS, THRESHOLDS, WEIGHTS, Knobs, SentenceWeights, Thresholds
-from .evidence import Evidence, side_terms, whole_sides
+from .evidence import Evidence, counts_next, side_terms, whole_sides
 from .index.store import ArticleRecord
 from .question import asks_money, gives_figure
 from .retrieval import Passage
@@ -675,7 +675,8 @@ def _first_person(text: str) -> bool:
 def _outline(passage: Passage, last: int) -> str:
     """The headings of the subsections a quote's last sentence (`last`) points at ("here are some steps ..."), as
     the list it promises, in the author's words and order; "" when it points at none (evidence.with_outline)."""
-    if not passage.outline or last != passage.outline_at:
+    if not passage.outline or last != passage.outline_at and not (
+            last == passage.outline_at - 1 and counts_next(passage.sentences[last].text, passage.outline)):
         return ""
     return "\n" + "\n".join(h if _NUMBERED.match(h) else f"- {h}" for h in passage.outline)
 

@@ -975,8 +975,14 @@ def _points_on(sentence: str) -> bool:
 
 # A sentence that counts what follows it: "... in one of four directions.", "There are 3 main routes into teaching."
 _COUNTS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-2])(?: (?:main|key|common|different|"
-                     r"possible|basic|broad|distinct|major|typical|general|other))? ([a-z]+s)\.$", re.I)
+                     r"possible|basic|broad|distinct|major|typical|general|other))? ([a-z]+s|of these)\.$", re.I)
 _COUNT_WORDS = {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), 2)}
+
+
+def counts_next(sentence: str, outline: tuple[str, ...]) -> bool:
+    """Whether `sentence` counts as many things as `outline` names: "... you should start doing all 5 of these."
+    just before "here's my list of the 5 music careers ...:" over five sections."""
+    return _counted(sentence.strip()) == len(outline) > 0
 
 
 def _counted(sentence: str) -> int:
@@ -1102,13 +1108,15 @@ def _numbered_sections(chunks, row: int) -> list[str]:
     """The headings of the sections numbered 1, 2, 3 ... that open right after chunk `row`, at any level: a bold line
     read as a heading ("**1. Paid Ads (Meta & Google Ads)**") sits beside the lead-in's section, not under it."""
     headings: list[str] = []
+    inside: tuple = ()
     for c in _sections_after(chunks, row):
-        if headings and headings[-1] == c.heading:
-            continue
+        if headings and (headings[-1] == c.heading or c.context[: len(inside)] == inside):
+            continue  # the numbered section's own subsections ("1. Songwriter" › "Consider this:")
         number = _STEP.match(c.heading)
         if number is None or int(number[1]) != len(headings) + 1 or len(headings) > MAX_OUTLINE:
             break
         headings.append(c.heading)
+        inside = (*c.context, c.heading)
     return headings
 
 

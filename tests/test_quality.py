@@ -1822,3 +1822,19 @@ def test_a_section_under_a_heading_its_article_repeats_is_found_and_shown_by_the
                                                    f"controls engineers are the core ones.\n\n## Core roles\n\n{body}"})
     text = bot.ask("whats the salary for a perception engineer").text
     assert "Perception Engineer › Skills needed:\n" in text and "$130K - $220K" in text, text
+
+
+def test_numbered_sections_with_subsections_of_their_own_are_the_list_a_count_before_them_promises(tmp_path, embedder):
+    # A tester's music library: "which music careers make the most money" was answered "... you should start doing all
+    # 5 of these." alone: the five were "## 1. Songwriter" ... "## 5. Music Teacher", the first with a "### Consider
+    # this:" of its own, and the count was the sentence before the one that points at them.
+    careers = ["Songwriter", "Music Producer", "Recording Engineer", "Musician", "Music Teacher"]
+    body = "".join(f"## {i}. {c}\n\nA {c.lower()} earns from royalties, fees and teaching, and the best paid do all three.\n\n"
+                   + ("### Consider this:\n\nRoyalties take years to build, so most start with fees.\n\n" if i == 1 else "")
+                   for i, c in enumerate(careers, 1))
+    bot = _bot_on(tmp_path, embedder, {"money.md": (
+        "# Music careers that make the most money\n\nThat is why I compiled this list of music careers that make the most "
+        "money. If you want a fulfilling music career that lasts, you should start doing all 5 of these. Without further "
+        f"ado, here is my list of the 5 music careers that make the most money:\n\n{body}")})
+    text = bot.ask("which music careers make the most money").text
+    assert "\n".join(f"{i}. {c}" for i, c in enumerate(careers, 1)) in text, text
