@@ -504,21 +504,53 @@ def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evid
     if not quoted or not all(s.strip() in last for s in quoted):
         return answer
     index = loaded.retriever.index
-    new = {t for w in words_of(message) if is_content(w) for t in tokenize_one(w)
-           if t.isalpha() and index.count(t)} - QUESTION_STEMS - loaded.profile.background
-    if not new or _names(_said(answer), new):
-        return answer
+    own = {t for w in words_of(message) if is_content(w) for t in tokenize_one(w) if t.isalpha()} - QUESTION_STEMS
+    new = {t for t in own if index.count(t)} - loaded.profile.background
     another = _names_another(message)
+    if another and own and not any(index.count(t) for t in own):
+        # "and the downsides?" after the benefits of a bootcamp, in a library that never writes "downside": the
+        # benefits again answered nothing.
+        named = tuple(w for w in words_of(_NAMES_ANOTHER.match(message)[1]) if is_content(w))
+        return Answer(NOT_COVERED, kind="not_covered", searched_for=evidence.searched_for, gaps=named)
+    if not new:
+        return answer
     # The passages searched, then, for a message that only names another thing, further down the ranking (for
     # others that reached past a fifth passage answered "how long does it last?" from another program's page).
-    for found in (evidence, deeper(FOLLOW_UP_DEPTH)) if another else (evidence,):
-        rest = not_yet_shown(found, [last])
-        if another:  # only those that name it, in their text or their own heading ("Cons:" over a list)
-            rest = only(rest, lambda p: _names(p.text if p.heading == p.article.title else f"{p.heading} {p.text}", new))
-        other = compose(rest) if rest.passages else None
-        if other is not None and other.citations and _names(_said(other), new):
+    searches = (evidence, deeper(FOLLOW_UP_DEPTH)) if another else (evidence,)
+    if another and not _names(_headings(answer), new):
+        # "what about the resume?" after cover letters asks for the section on resumes, not the cover letters'
+        # passage again because it mentions one (a tester's: asked alone, the "Resumes" section was found).
+        other = _first_answer(searches, last, lambda p: _names(_own_heading(p), new))
+        if other is not None:
             return other
+    if _names(_said(answer), new):
+        return answer
+    # Those not quoted yet; for a message that names another thing, only those that name it in their text or their
+    # own heading ("Cons:" over a list).
+    other = _first_answer(searches, last, lambda p: not another or _names(f"{_own_heading(p)} {p.text}", new),
+                          lambda a: _names(_said(a), new))
+    if other is not None:
+        return other
     return Answer(NOT_COVERED, kind="not_covered", searched_for=evidence.searched_for) if another else answer
+
+
+def _first_answer(searches, last: str, keep, holds=lambda a: True) -> Answer | None:
+    """The first answer, search by search, from the passages not quoted in `last` that `keep` keeps, that `holds`."""
+    for found in searches:
+        rest = only(not_yet_shown(found, [last]), keep)
+        other = compose(rest) if rest.passages else None
+        if other is not None and other.citations and holds(other):
+            return other
+    return None
+
+
+def _own_heading(p: Passage) -> str:
+    """A passage's own heading, not the article's title (which names all its sections: "Pros and cons of ...")."""
+    return "" if p.heading == p.article.title else p.heading
+
+
+def _headings(answer: Answer) -> str:
+    return " ".join(c.heading for c in answer.citations if c.heading != c.article.title)
 
 
 FOLLOW_UP_DEPTH = 12  # passages a follow-up's new words are looked for in, when the first five only repeat
@@ -538,7 +570,7 @@ def _names_another(message: str) -> bool:
 def _said(answer: Answer) -> str:
     """An answer's text with the headings of the sections it quotes ("Cons:" over its list; not the article's
     title above them, which names all its sections: "Pros and cons of being a vet")."""
-    return " ".join([answer.text] + [c.heading for c in answer.citations if c.heading != c.article.title])
+    return f"{answer.text} {_headings(answer)}"
 
 
 def _names(text: str, terms: set[str]) -> bool:

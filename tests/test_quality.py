@@ -1838,3 +1838,14 @@ def test_numbered_sections_with_subsections_of_their_own_are_the_list_a_count_be
         f"ado, here is my list of the 5 music careers that make the most money:\n\n{body}")})
     text = bot.ask("which music careers make the most money").text
     assert "\n".join(f"{i}. {c}" for i, c in enumerate(careers, 1)) in text, text
+
+
+def test_a_follow_up_that_names_a_thing_the_library_never_writes_is_not_answered_with_the_last_answer(guides_bot):
+    # A tester's: "and the downsides?" after a question on bootcamps got the same "Bootcamp Benefits" again; the
+    # guides list no downsides and never write the word.
+    first = "are bootcamps worth it for becoming an ML engineer?"
+    opening = guides_bot.ask(first)
+    assert "Bootcamp Benefits" in opening.text
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": opening.text}]
+    answer = guides_bot.ask("and the downsides?", history=history)
+    assert not answer.citations and "“downsides”" in answer.text, answer.text
