@@ -1849,3 +1849,20 @@ def test_a_follow_up_that_names_a_thing_the_library_never_writes_is_not_answered
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": opening.text}]
     answer = guides_bot.ask("and the downsides?", history=history)
     assert not answer.citations and "“downsides”" in answer.text, answer.text
+
+
+def test_a_follow_up_that_names_another_thing_gets_the_section_headed_by_it(tmp_path, embedder):
+    # A tester's conservation library: "what about the resume?" after "how should i write a cover letter for a field
+    # tech job" got the cover letters' passage again, which mentions a resume in passing; asked alone, the
+    # "Resumes" section was found.
+    bot = _bot_on(tmp_path, embedder, {"apply.md": (
+        "# Applying for field tech jobs\n\nSeasonal field jobs get hundreds of applications, so every part counts.\n\n"
+        "## Cover letters\n\nWrite a short cover letter for each job. Name the species and methods you have worked with, "
+        "and point the reader to the field jobs on your resume that match the posting.\n\n"
+        "## Resumes\n\nPut your jobs in reverse chronological order. Going over one page is fine when every line is "
+        "field experience, and larger text is easier to read.\n")})
+    first = "how should i write a cover letter for a field tech job"
+    opening = bot.ask(first)
+    assert "short cover letter" in opening.text
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": opening.text}]
+    assert "reverse chronological order" in bot.ask("what about the resume?", history=history).text
