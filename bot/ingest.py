@@ -260,11 +260,26 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     return path.read_bytes()
 
 
+# A whole Markdown file inside one fence marked as Markdown ("```markdown", front matter and all): a page copied
+# with the fence of the chat or the docs it came from (a tester's adjuster licensing reference quoted "### Reciprocal
+# Agreements" as text).
+_WHOLE_FENCE = re.compile(r"\A\s*(`{3,}|~{3,})[ \t]*(?:markdown|md)[ \t]*\n(.*)\n[ \t]*\1\s*\Z", re.S | re.I)
+
+
+def _unfenced(raw: str) -> str:
+    m = _WHOLE_FENCE.match(raw)
+    if not m or re.search(rf"^[ \t]*{re.escape(m[1])}[ \t]*$", m[2], re.M):
+        return raw  # not one fence around the whole file: a closing fence inside it ends it earlier
+    return m[2] + "\n"
+
+
 def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
     """The text of a file of `kind`, markup still in it, and the metadata its format carries."""
     if kind == "pdf":
         return _read_pdf(path, data)
     raw = _decode(path, data, html=kind == "html")
+    if kind == "markdown":
+        raw = _unfenced(raw)
     header = _AT_HEADER.match(raw) if kind in ("html", "markdown", "text") else None
     if header:
         # A blog engine's header lines ("@title Advice for indies", "@pubDate Fri Nov 14 16:15:45 -0800 2008"): its

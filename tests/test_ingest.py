@@ -1657,3 +1657,17 @@ def test_a_forms_checkbox_labels_in_a_markdown_page_are_a_list(tmp_path):
     text = load_article(tmp_path / "lab.md").text
     assert "- Have participated as an RA in my lab for one semester\n" in text
     assert "- Are a junior or senior with at least a 3.0 GPA" in text
+
+
+def test_a_markdown_file_inside_one_markdown_fence_is_read_as_markdown(tmp_path):
+    # A tester's insurance library: a reference page saved inside "```markdown ... ```" (front matter and all) was
+    # quoted with its "### Reciprocal Agreements" marks and had no title.
+    (tmp_path / "licensing.md").write_text(
+        "```markdown\n---\ntitle: Adjuster Licensing Requirements by State\n---\n\n# Adjuster Licensing Requirements\n\n"
+        "## Reciprocal Agreements\n\nA Texas license is recognised in most states, but New York requires its own exam.\n```\n")
+    article = load_article(tmp_path / "licensing.md")
+    assert article.title == "Adjuster Licensing Requirements by State"
+    assert "## Reciprocal Agreements" in article.text and "```" not in article.text
+    # A file whose fence closes before its end is not one fence around it.
+    (tmp_path / "two.md").write_text("```markdown\n# Shown as code\n```\n\nThen the article itself starts here, as text.\n")
+    assert "# Shown as code" in load_article(tmp_path / "two.md").text
