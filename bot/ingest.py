@@ -1397,6 +1397,49 @@ def _component_fences(text: str) -> str:
     return "\n".join(out)
 
 
+_FENCE_OPEN = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})[^`\n]*")
+_BOX_FRAME = "│┃║"  # the side of a box drawn in text (not "|": a table kept as code)
+_BOX_BORDER = re.compile(r"[ \t]*[┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬┏┓┗┛\-+]+[ \t]*")
+_BOX_BULLET = re.compile(r"^[•●▪◦]\s*")
+
+
+def _boxed_fences(text: str) -> str:
+    """`text` with each fenced block that is a box drawn in text (a program page's "┌───┐", "│  Exam Cost: $650  │",
+    "│  • 4 hours  │", "└───┘": a tester's healthcare library ranked the box first and never quoted it, code being no
+    text) as the text in the box: its lines without the frame, its bullets as a list's items, a blank framed line a
+    paragraph break. A fence with other text in it stays code. One pass over the lines."""
+    if "│" not in text and "║" not in text and "┃" not in text:
+        return text
+    out: list[str] = []
+    fence, inside = None, []
+    for line in text.split("\n"):
+        if fence is None:
+            m = _FENCE_OPEN.fullmatch(line)
+            if m:
+                fence, inside = m[1], [line]
+            else:
+                out.append(line)
+            continue
+        if line.strip() != fence:
+            inside.append(line)
+            continue
+        body = inside[1:]
+        boxed = bool(body) and all(_BOX_BORDER.fullmatch(x) or x.strip()[:1] in _BOX_FRAME and x.strip()[-1:] in _BOX_FRAME
+                                   for x in body if x.strip())
+        out += [*_unboxed(body), ""] if boxed else [*inside, line]
+        fence = None
+    return "\n".join(out + inside if fence is not None else out)
+
+
+def _unboxed(lines: list[str]) -> list[str]:
+    out = []
+    for x in lines:
+        if x.strip() and not _BOX_BORDER.fullmatch(x):
+            body = x.strip()[1:-1].strip()
+            out.append(f"- {_BOX_BULLET.sub('', body)}" if _BOX_BULLET.match(body) else body)
+    return out
+
+
 def _component_text(m: re.Match) -> str:
     """What a self-closing component shows of its props: its text props, in `_TEXT_PROPS` order, joined "title:
     description"; nothing for a component with none (<InDocAd />)."""
@@ -1426,7 +1469,7 @@ def _data_component(m: re.Match) -> str:
 def _dialects(text: str) -> str:
     for tag in ("head", "script", "style", "svg"):  # an <svg> is a picture: its <title> and paths are no text
         text = _drop_blocks(text, tag)
-    text = _component_fences(_TEMPLATE_LOGIC.sub(_included_words, text))  # before a "{...}" line is read as JSX
+    text = _component_fences(_TEMPLATE_LOGIC.sub(_included_words, _boxed_fences(text)))  # before a "{...}" line is read as JSX
     text = _MDX_IMPORT.sub("", _KRAMDOWN_BLOCK_ATTRS.sub("", _KRAMDOWN_TOC.sub("", text)))
     text = _JSX_DATA_COMPONENT.sub(_data_component, text)  # before its objects are read as expression lines
     text = _JSX_COMMENT.sub("", text)

@@ -1671,3 +1671,16 @@ def test_a_markdown_file_inside_one_markdown_fence_is_read_as_markdown(tmp_path)
     # A file whose fence closes before its end is not one fence around it.
     (tmp_path / "two.md").write_text("```markdown\n# Shown as code\n```\n\nThen the article itself starts here, as text.\n")
     assert "# Shown as code" in load_article(tmp_path / "two.md").text
+
+
+def test_a_box_drawn_in_text_inside_a_fence_is_its_text(tmp_path):
+    # A tester's healthcare library: a program page's facts sat in fenced boxes ("│  • 230 multiple choice questions  │");
+    # the box ranked first for "how many questions is the FACHE exam" and, being code, was never quoted.
+    box = ("```\n┌────────────────────────────┐\n│  FACHE Certification       │\n│                            │\n"
+           "│  Exam Cost: $650           │\n│  Exam Details:             │\n│  • 230 multiple choice     │\n"
+           "│  • 4 hours                 │\n└────────────────────────────┘\n```\n")
+    (tmp_path / "programs.md").write_text(f"# Healthcare administration programs\n\n## FACHE\n\n{box}\n```\nprint('│ not a box')\n```\n"
+                                          "\nThe exam is taken after two years of management experience.\n")
+    text = load_article(tmp_path / "programs.md").text
+    assert "FACHE Certification\n\nExam Cost: $650 Exam Details:\n- 230 multiple choice\n- 4 hours" in text, text
+    assert "┌" not in text and "```\nprint('│ not a box')\n```" in text  # a fence with no box stays as it was
