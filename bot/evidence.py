@@ -96,7 +96,10 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     if telling_sides:
         passages = with_each_side(retriever, passages, question.sides, telling_sides)
     unknown = unknown_phrases(profile, own, own_vector, limits.salient_word)
-    passages = _from_section_start([_widened(retriever.store, p) for p in passages], retriever.store)
+    labels: dict[str, set[str]] = {}  # each passage's article's repeated headings, found once per article
+    passages = _from_section_start([_widened(retriever.store, p, labels) for p in passages], retriever.store)
+    # Those an answer quotes from, nearly always: whether each stands under a heading its article repeats.
+    passages = [_labelled(retriever.store, p, labels) if k < LABELLED else p for k, p in enumerate(passages)]
     held = set().union(*(stems(f"{p.heading} {p.text}") for p in passages[:3]))
     # Another career asked about is the gap whether or not the library knows its words ("pilot" of "a pilot
     # project"; "commercial" of "a commercial pilot"): it decides the refusal.
@@ -946,13 +949,30 @@ MAX_ITEMS_BACK = 3  # chunks a numbered list is followed back to its item 1
 _PROMISES = re.compile(r"^(?:so,? )?here (?:are|is)\b|\bas follows\b", re.I)  # not "Below is ...": a page's overview of all that follows
 
 
-def _widened(store, passage: Passage) -> Passage:
+LABELLED = 3  # passages judged for standing under a repeated heading (`Passage.label`): finding them reads the article
+
+
+def _labelled(store, passage: Passage, labels: dict[str, set[str]]) -> Passage:
+    """`passage` marked as standing under a heading its article repeats (`_labels`), when it does."""
+    if passage.row < 0 or not passage.context:
+        return passage
+    repeated = _article_labels(store, passage, labels)
+    return replace(passage, label=True) if passage.heading in repeated else passage
+
+
+def _article_labels(store, passage: Passage, labels: dict[str, set[str]]) -> set[str]:
+    if passage.article.id not in labels:
+        labels[passage.article.id] = _labels(store.chunks, passage.row)
+    return labels[passage.article.id]
+
+
+def _widened(store, passage: Passage, labels: dict[str, set[str]]) -> Passage:
     """`passage` with what its last sentence leads to: the subsections it points at, the rest of its list, the
     next chunk it announces."""
-    widened = with_what_it_announces(store, with_rest_of_list(store, with_outline(store, passage)))
-    if widened.row >= 0 and widened.context and widened.heading in _labels(store.chunks, widened.row):
-        widened = replace(widened, label=True)
-    return widened
+    if passage.row < 0:
+        return passage
+    outlined = with_outline(store, passage, lambda: _article_labels(store, passage, labels))
+    return with_what_it_announces(store, with_rest_of_list(store, outlined))
 
 
 # A section's last sentence that points at what follows: "..., here are some steps toward becoming a data analyst."
@@ -1003,7 +1023,7 @@ MAX_OUTLINE = 12  # subsection headings shown as the list a sentence points at; 
 INTRO_SENTENCES = 2  # a section's own text this short, over its subsections, introduces them
 
 
-def with_outline(store, passage: Passage) -> Passage:
+def with_outline(store, passage: Passage, labels=None) -> Passage:
     """`passage` with the headings of the subsections that open right after its section's last sentence, when that
     sentence points at them (`_POINTS_ON`): a guide's steps are often its next sections ("### 1. Get a foundational
     education", "### 2. Build your technical skills"), and the lead-in quoted alone promised steps it never gave (a
@@ -1011,6 +1031,8 @@ def with_outline(store, passage: Passage) -> Passage:
     if passage.row < 0:
         return passage
     chunks, row = store.chunks, passage.row
+    # Its article's repeated headings (`_labels`), read only when subsections are found: a callable, or found here.
+    repeated = labels or (lambda: _labels(chunks, row))
     own = passage.sentences  # its chunk's own, as retrieved: read first, before anything is joined to it
     if not own:
         return passage
@@ -1020,7 +1042,7 @@ def with_outline(store, passage: Passage) -> Passage:
         # direction: the sentence counts what follows as surely as "here are" points at it (a tester's answer was
         # the sentence alone).
         headings = _numbered_sections(chunks, row) or _subsections(chunks, row) or _sections_after_intro(chunks, row)
-        if count <= len(headings) <= MAX_OUTLINE and not _labels(chunks, row) & set(headings[:count]):
+        if count <= len(headings) <= MAX_OUTLINE and not repeated() & set(headings[:count]):
             return replace(passage, outline=tuple(headings[:count]), outline_at=len(own) - 1)
     if not _points_on(own[-1].text.strip()):
         # ... or a section's whole text, a sentence or two over its subsections ("Things I DO NOT expect a junior
@@ -1029,7 +1051,7 @@ def with_outline(store, passage: Passage) -> Passage:
         path = (*chunks[row].context, chunks[row].heading)
         opens = row + 1 < len(chunks) and chunks[row + 1].article_id == chunks[row].article_id and chunks[row + 1].context == path
         headings = _subsections(chunks, row) if opens and len(own) <= INTRO_SENTENCES else []
-        headings = _without_labels(chunks, row, headings)
+        headings = _without(headings, repeated)
         if not 2 <= len(headings) <= MAX_OUTLINE:
             return passage
         return replace(passage, outline=tuple(headings), outline_at=len(own) - 1)
@@ -1039,16 +1061,18 @@ def with_outline(store, passage: Passage) -> Passage:
     alone = len(_WORDS(own[-1].text)) <= POINTER_ALONE_WORDS
     headings = numbered if len(numbered) >= 2 else _subsections(chunks, row) or (
         _sections_after_intro(chunks, row) if alone else [])
-    headings = _without_labels(chunks, row, headings)
+    headings = _without(headings, repeated)
     if not 2 <= len(headings) <= MAX_OUTLINE:
         return passage
     return replace(passage, outline=tuple(headings), outline_at=len(own) - 1)
 
 
-def _without_labels(chunks, row: int, headings: list[str]) -> list[str]:
-    """`headings` without the labels among them (`_labels`)."""
-    labels = _labels(chunks, row)
-    return [h for h in headings if h not in labels] if labels else headings
+def _without(headings: list[str], repeated) -> list[str]:
+    """`headings` without the labels among them (`repeated()`: their article's repeated headings, read only if any)."""
+    if not headings:
+        return headings
+    labels = repeated()
+    return [h for h in headings if h not in labels]
 
 
 def _labels(chunks, row: int) -> set[str]:
