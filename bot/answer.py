@@ -25,7 +25,7 @@ from .index.store import ArticleRecord
 from .question import asks_money, gives_figure
 from .retrieval import Passage
 from .stance import answers, soft_cues, stance
-from .text import QUESTION_STEMS, stems, tokenize_one
+from .text import PLACE_NAMES, PLACES, QUESTION_STEMS, stems, tokenize_one
 
 NOT_COVERED = "The guides don't cover that."
 NO_FIGURE = "The guides give no figure for that. What they do say:"
@@ -197,7 +197,28 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     # "how long does that take?" after a question on becoming a nurse practitioner) contradicted itself.
     no_figure = no_figure and not any(gives_figure(question.text, c.text(passages)) for c in chosen)
     answer = _render(evidence, passages, roles, chosen, disagreement, gaps, no_figure, focus)
+    unnamed = () if answer.gaps else _places_not_quoted(question.text, answer)  # never over "no figure" or a gap
+    if unnamed:
+        answer = replace(answer, text=f"{_NOT_IN_QUOTED.format(_join(unnamed))}\n\n{answer.text}", gaps=unnamed)
     return replace(answer, related=related(passages, answer.citations))
+
+
+_NOT_IN_QUOTED = "The sections quoted here never mention {}. What they say:"
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _places_not_quoted(question: str, answer: Answer) -> tuple[str, ...]:
+    """The places and years the question names (`text.PLACES`, "in Texas", "in 2026") that none of the sections the
+    answer quotes mentions, in their text or headings: "how much do subs make per day in texas?" was answered with
+    the Bay Area's and Mississippi's day rates and no word that Texas is not among them (a tester's K-12 library,
+    which mentions Texas elsewhere)."""
+    asked = re.sub(r"\([^()]*\)", " ", question)  # not a short form's spelling out: "UKAEA (UK atomic energy authority)"
+    named = [w for w in re.findall(r"[A-Za-z]+", asked) if w.lower() in PLACES] + _YEAR.findall(asked)
+    if not named:
+        return ()
+    quoted = " ".join(f"{c.article.title} {c.article.site} {c.article.url} {c.article.date} {' '.join(c.context)} "
+                      f"{c.heading} {c.text}" for c in answer.citations).lower()
+    return tuple(dict.fromkeys(w for w in named if not any(n in quoted for n in (w.lower(), *PLACE_NAMES.get(w.lower(), ())))))
 
 
 def related(passages: list[Passage], citations, limits: Knobs = KNOBS) -> tuple[Related, ...]:

@@ -133,3 +133,23 @@ def _initialism(word: str) -> bool:
 
 
 INITIALISM_ZIPF = 3.0  # as evidence.FOREIGN_ZIPF: about once in a million English words
+
+
+# Places a question may ask about (general English, no library's): the United States' states and the countries
+# career articles most often name. A question that names one the quoted sections never mention says so.
+PLACES = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+    montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin
+    wyoming canada mexico england scotland wales ireland britain uk germany france spain italy netherlands sweden norway
+    denmark finland switzerland austria poland portugal india china japan korea singapore australia zealand brazil
+    nigeria kenya africa europe asia dubai""".split())
+# ... and how a text may name them otherwise: "Scottish" of Scotland, "£" of the United Kingdom (a reader found "never
+# mention “UK”" over the United Kingdom's median of £28,500).
+PLACE_NAMES = {
+    "uk": ("united kingdom", "britain", "british", "england", "scotland", "wales", "£"),
+    "britain": ("united kingdom", "british", " uk", "£"), "england": ("united kingdom", "britain", "british", " uk", "£"),
+    "scotland": ("scottish", "scots"), "wales": ("welsh",), "ireland": ("irish",), "canada": ("canadian",),
+    "germany": ("german",), "france": ("french",), "spain": ("spanish",), "italy": ("italian",), "india": ("indian", "₹", "rupee"),
+    "china": ("chinese",), "japan": ("japanese",), "korea": ("korean",), "australia": ("australian",), "mexico": ("mexican",),
+    "texas": ("texan",), "california": ("californian",), "europe": ("european",), "africa": ("african",), "asia": ("asian",),
+}

@@ -1866,3 +1866,21 @@ def test_a_follow_up_that_names_another_thing_gets_the_section_headed_by_it(tmp_
     assert "short cover letter" in opening.text
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": opening.text}]
     assert "reverse chronological order" in bot.ask("what about the resume?", history=history).text
+
+
+def test_a_place_the_question_names_that_the_quoted_sections_never_mention_is_said(tmp_path, embedder):
+    # A tester's K-12 library: "how much do subs make per day in texas?" was answered with the Bay Area's and
+    # Mississippi's day rates, and no word that Texas is not among them (the library names Texas elsewhere, so it
+    # was no word the library never uses).
+    bot = _bot_on(tmp_path, embedder, {
+        "subs.md": "# Substitute teaching\n\n## Pay\n\nThe median hourly wage for substitute teachers is $16.29 nationally. "
+                   "A sub in the Bay Area might earn $250 a day. A sub in rural Mississippi might earn $75 a day.\n\n## Supply "
+                   "teaching\n\nSupply teachers in London earn about £150 a day through an agency.\n",
+        "certification.md": "# Teacher certification\n\n## Alternative routes\n\nIn Texas, career changers can teach on a "
+                            "probationary certificate while they finish an alternative certification program.\n"})
+    text = bot.ask("how much do subs make per day in texas?").text
+    assert text.startswith("The sections quoted here never mention “texas”.") and "$250 a day" in text, text
+    assert not bot.ask("how much do subs make per day in mississippi?").text.startswith("The sections quoted")
+    # ... as a text names it otherwise: "£" is the UK's (a reader found "never mention “UK”" over a £28,500 median).
+    uk = bot.ask("how much do supply teachers earn a day in the UK?").text
+    assert "£150 a day" in uk and not uk.startswith("The sections quoted"), uk
