@@ -49,7 +49,7 @@ SMALL_TALK = re.compile(
 )
 # What may follow the opener in small talk: reactions and fillers, never a topic.
 CHAT_WORDS = frozenset(
-    """a an the so very really much lot lots alot too that this it its was is are were you your u bot there again
+    """a an the so very really much lot lots alot too that this it its was is are were you your u ur youre bot there again
     all just quite pretty super totally kinda sorta mate man dude buddy friend guys everyone folks for help helped
     helps helping helpful useful useless great good nice cool awesome amazing perfect brilliant excellent fine ok okay best
     alright sure yes yeah yep no nope lol lmao haha thanks thank thx ty cheers bye now later soon then and but or

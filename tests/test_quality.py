@@ -665,7 +665,8 @@ def test_a_question_heading_that_leans_on_its_page_is_offered_with_its_article(t
                                      "heyy", "hiii there", "hellooo", "thanks, that helps a lot!",
                                      "hello! what can you help me with?", "hi, what can you tell me about?",
                                      "what can u help me with", "ok bye", "good morning how r u", "are you a real person?",
-                                     "are u human", "ur kinda useless lol", "you're the best", "who r u?"])
+                                     "are u human", "ur kinda useless lol", "you're the best", "who r u?",
+                                     "lol ur useless", "haha ur so dumb"])
 def test_small_talk_gets_a_friendly_reply_not_retrieval(guides_bot, message):
     answer = guides_bot.ask(message)
     assert answer.kind == "smalltalk" and answer.citations == []
