@@ -7,6 +7,7 @@ Index updates build a new store and swap it in whole, so a question in flight ke
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -29,7 +30,7 @@ from .library import Library
 from .profile import Profile
 from .question import is_content, without_asides, words_of
 from .retrieval import Passage, Retriever
-from .text import QUESTION_STEMS, QUESTION_WORDS, stem, tokenize_one
+from .text import QUESTION_STEMS, QUESTION_WORDS, clips, stem, tokenize_one
 
 # Small talk: a message that opens with a greeting, thanks, a farewell, a reaction or a question about the bot,
 # and says nothing else ("thanks, that really helped!", "lol ok", "you're useless"). General English chat, not
@@ -515,8 +516,10 @@ def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evid
     if not new:
         return answer
     # The passages searched, then, for a message that only names another thing, further down the ranking (for
-    # others that reached past a fifth passage answered "how long does it last?" from another program's page).
-    searches = (evidence, deeper(FOLLOW_UP_DEPTH)) if another else (evidence,)
+    # others that reached past a fifth passage answered "how long does it last?" from another program's page):
+    # searched again only when the first five do not do.
+    further = functools.cache(lambda: deeper(FOLLOW_UP_DEPTH))
+    searches = (lambda: evidence, further) if another else (lambda: evidence,)
     if another and not _names(_headings(answer), new):
         # "what about the resume?" after cover letters asks for the section on resumes, not the cover letters'
         # passage again because it mentions one (a tester's: asked alone, the "Resumes" section was found).
@@ -535,9 +538,10 @@ def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evid
 
 
 def _first_answer(searches, last: str, keep, holds=lambda a: True) -> Answer | None:
-    """The first answer, search by search, from the passages not quoted in `last` that `keep` keeps, that `holds`."""
-    for found in searches:
-        rest = only(not_yet_shown(found, [last]), keep)
+    """The first answer, search by search (each called when reached), from the passages not quoted in `last` that
+    `keep` keeps, that `holds`."""
+    for search in searches:
+        rest = only(not_yet_shown(search(), [last]), keep)
         other = compose(rest) if rest.passages else None
         if other is not None and other.citations and holds(other):
             return other
@@ -576,7 +580,7 @@ def _said(answer: Answer) -> str:
 def _names(text: str, terms: set[str]) -> bool:
     """Whether `text` holds one of `terms` (stems), or a longer word they clip ("cert" of "certification")."""
     held = set(tokenize_one(text))
-    return any(h == t or len(t) >= 4 and h.startswith(t) for t in terms for h in held)
+    return any(clips(t, h) for t in terms for h in held)
 
 
 def _signature(index_dir) -> tuple | None:

@@ -25,7 +25,7 @@ from .library import names_no_topic
 from .profile import Profile
 from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, is_content
 from .retrieval import Passage, Ranked, Retriever
-from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, QUESTION_WORDS, index_words, stem, stems, tokenize_one, zipf
+from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, QUESTION_WORDS, clips, index_words, stem, stems, tokenize_one, zipf
 
 _LAST_LINE_ITEM = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+[^\n]*$")
 
@@ -150,10 +150,10 @@ def _named_first(passages: list[Passage], topic: set[str], index) -> bool:
     if not topic or not passages:
         return False
     headings = {t for p in passages[:3] for t in tokenize_one(" ".join((*p.context, p.heading)))}
-    if all(any(h == t or len(t) >= 4 and h.startswith(t) for h in headings) for t in topic):
+    if all(any(clips(t, h) for h in headings) for t in topic):
         return True
     first = set(tokenize_one(passages[0].text))
-    return all(t in first and t.isalpha() and index.count(t) <= RARE_NAME_CHUNKS and _zipf(t) < FOREIGN_ZIPF for t in topic)
+    return all(t in first and t.isalpha() and index.count(t) <= RARE_NAME_CHUNKS and zipf(t) < FOREIGN_ZIPF for t in topic)
 
 
 def not_yet_shown(evidence: Evidence, answers: list[str]) -> Evidence:
@@ -367,7 +367,7 @@ def initialisms(profile: Profile, text: str) -> list[tuple[str, str]]:
             if not all(is_content(w) and w.lower() not in QUESTION_WORDS for w in run):
                 continue
             short = "".join(w[0] for w in run).lower()
-            if profile.knows_term(short) and not any(short == s for _, s in out) and _zipf(short) < FOREIGN_ZIPF:
+            if profile.knows_term(short) and not any(short == s for _, s in out) and zipf(short) < FOREIGN_ZIPF:
                 out.append((" ".join(run), short))
     return out
 
@@ -448,7 +448,7 @@ def topicality(index, text: str) -> float | None:
             continue
         if word.isupper():
             return math.inf  # "STAR", "PMP": a term, however common the English word it spells
-        share = math.log10(df / index.n) - math.log10(index.mean_length) - ((_zipf(w) or _stem_zipf(w)) - 9)
+        share = math.log10(df / index.n) - math.log10(index.mean_length) - ((zipf(w) or _stem_zipf(w)) - 9)
         best = share if best is None else max(best, share)
     return best
 
@@ -492,7 +492,7 @@ def function_word_typo(word: str) -> bool:
     ("ned": need, "wat": what, "shoud": should, "mnay": many), and is itself no common English word ("god" of "good" is one). Never a
     word typed in capitals: "SME", "SAS" and "SRE" are acronyms, not "some", "says" and "sure"."""
     w = word.lower()
-    return not word.isupper() and w in _FUNCTION_WORD_TYPOS and _zipf(w) < TYPO_MAX_ZIPF
+    return not word.isupper() and w in _FUNCTION_WORD_TYPOS and zipf(w) < TYPO_MAX_ZIPF
 
 
 # Each such typo and the word it is of (the first in alphabetical order where two make it): a letter left out, or
@@ -528,7 +528,7 @@ def unreadable(profile: Profile, text: str) -> bool:
         # A long word one edit from an English word the library uses is a typo of it ("engneer", "salery"); a
         # short one may be a word of another language ("muss": must).
         readable += (lower in FUNCTION_WORDS or profile.knows_term(lower) or profile.knows_term(stem(lower))
-                     or _zipf(w) >= FOREIGN_ZIPF or function_word_typo(w)
+                     or zipf(w) >= FOREIGN_ZIPF or function_word_typo(w)
                      or len(lower) >= 6 and lower.isascii() and _english_misspelling(profile, lower) is not None
                      or bool(_contracted(lower))  # "mgmt", "yrs": chat shorthand for English words
                      or len(lower) >= 6 and lower.isascii() and _with_particle(profile, lower)  # "onpage": "on-page"
@@ -539,9 +539,6 @@ def unreadable(profile: Profile, text: str) -> bool:
 
 
 _CAMEL_CASE = re.compile(r"[a-z][A-Z]")
-
-
-_zipf = zipf
 
 
 @lru_cache(maxsize=1)
@@ -640,7 +637,7 @@ def _contracted(w: str) -> str:
     last letter, at most three times as long ("mgr": manager, "mths": months, "hrs": hours). "" for a word with
     a vowel after its first letter ("rust" is no contraction of "robust"), longer than five letters, or common in
     English itself."""
-    if not 3 <= len(w) <= 5 or not w.isalpha() or re.search(r"[aeiouy]", w[1:]) or _zipf(w) >= CONTRACTION_MAX_ZIPF:
+    if not 3 <= len(w) <= 5 or not w.isalpha() or re.search(r"[aeiouy]", w[1:]) or zipf(w) >= CONTRACTION_MAX_ZIPF:
         return ""
     fits = [(-rank, e) for rank, e in enumerate(_english_by_letter().get(w[0], ()))
             if e[-1] == w[-1] and len(w) < len(e) <= 3 * len(w) and _subsequence(w, e)]

@@ -75,6 +75,12 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+def clips(term: str, word: str) -> bool:
+    """Whether `word` is the stem `term`, or a longer word a term of four letters or more clips ("cert" of "certif",
+    "math" of "mathemat"), as people shorten the library's words."""
+    return word == term or len(term) >= 4 and word.startswith(term)
+
+
 def stem_all(words: list[str]) -> list[str]:
     with _stemmer_lock:
         return _stemmer.stemWords(words)
