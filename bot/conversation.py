@@ -572,9 +572,10 @@ def _names_another(message: str) -> bool:
 
 
 def _said(answer: Answer) -> str:
-    """An answer's text with the headings of the sections it quotes ("Cons:" over its list; not the article's
-    title above them, which names all its sections: "Pros and cons of being a vet")."""
-    return f"{answer.text} {_headings(answer)}"
+    """What an answer quotes, with the headings of its sections ("Cons:" over its list; not the article's title above
+    them, which names all its sections: "Pros and cons of being a vet"). Not its own framing: "The sections quoted
+    here never mention “UK”." names the word it says is missing."""
+    return " ".join([s for c in answer.citations for s in c.sentences] + [_headings(answer)])
 
 
 def _names(text: str, terms: set[str]) -> bool:

@@ -1885,3 +1885,19 @@ def test_a_place_the_question_names_that_the_quoted_sections_never_mention_is_sa
     # ... as a text names it otherwise: "£" is the UK's (a reader found "never mention “UK”" over a £28,500 median).
     uk = bot.ask("how much do supply teachers earn a day in the UK?").text
     assert "£150 a day" in uk and not uk.startswith("The sections quoted"), uk
+
+
+def test_a_follow_ups_repeat_is_not_kept_for_naming_the_word_only_in_its_own_gap_line(tmp_path, embedder):
+    # Found reading the change: "what about in europe?" after a question on pay got the pay passage again under "The
+    # sections quoted here never mention “europe”.": that line names the word, and the repeat counted as naming it.
+    bot = _bot_on(tmp_path, embedder, {
+        "subs.md": "# Substitute teaching\n\n## Pay\n\nThe median hourly wage for substitute teachers is $16.29 nationally. "
+                   "A sub in the Bay Area might earn $250 a day. A sub in rural Mississippi might earn $75 a day.\n",
+        "cert.md": "# Teacher certification\n\n## Alternative routes\n\nCareer changers can teach on a probationary "
+                   "certificate while they finish an alternative certification program. Most programs take a year.\n\n"
+                   "## Abroad\n\nTeachers trained in Europe need their credentials evaluated before they can teach here.\n"})
+    first = "how much do subs make per day?"
+    opening = bot.ask(first)
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": opening.text}]
+    text = bot.ask("what about in europe?", history=history).text
+    assert "$250 a day" not in text and "Teachers trained in Europe" in text, text
