@@ -214,7 +214,7 @@ class CareerBot:
     def _gather(self, loaded: Loaded, question: str, history, k: int = 5) -> Evidence:
         library = loaded.profile.library
         history = check_history(history, self.settings)
-        question = without_asides(resolve_ordinal(question, history))
+        question = without_asides(resolve_ordinal(question, history, loaded.profile.numbered_names))
         query = library.expand(self.rewrite(question, history, loaded.profile.siblings))
         if query != library.expand(question) and not strongly_depends(question) and not _leans_back(loaded, question, query, history):
             query = library.expand(question)
@@ -284,7 +284,7 @@ class CareerBot:
 _ORDINAL = re.compile(
     r"\bthe (?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|1st|2nd|3rd|[4-9]th|10th)"
     r"(?: (?:one|step|item|point|option)\b| (?P<noun>[a-z][a-z'’-]{2,30}))?\b"
-    r"|\b(?:step|item|point|option|number|no\.|#) ?(?P<digits>\d{1,2})\b|#(?P<hash>\d{1,2})\b",
+    r"|\b(?:(?P<pointer>step|item|point|option|number)|no\.|#) ?(?P<digits>\d{1,2})\b|#(?P<hash>\d{1,2})\b",
     re.I,
 )
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "eighth": 7,
@@ -292,12 +292,18 @@ _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixt
 _LIST_LINE = re.compile(r"^(?:- |(\d{1,2})[.)] )(.*)$")
 
 
-def resolve_ordinal(message: str, history: list[dict]) -> str:
+def resolve_ordinal(message: str, history: list[dict], names: frozenset[str] = frozenset()) -> str:
     """"Tell me more about the second one", "what does step 5 mean?" after an answer with a list: that item's
-    words in its place. A numbered list's item is found by its number, any other by its place."""
+    words in its place. A numbered list's item is found by its number, any other by its place. "step 1" is no
+    pointer where it is a name: one of `names` (lowercased, as a library's headings write them: "USMLE Step 1") or
+    written capitalized inside the last answer's text ("... before Step 3.")."""
     m = _ORDINAL.search(message)
     answers = [h.get("content", "") for h in history if h.get("role") == "assistant" and isinstance(h.get("content"), str)]
     if not m or not answers:
+        return message
+    if m["digits"] and m["pointer"] and (f"{m['pointer'].lower()} {m['digits']}" in names or re.search(
+            rf"(?<=[^\s.)-] ){m['pointer'].capitalize()} {m['digits']}\b", answers[-1])):
+        # A medical library's "USMLE Step 1": "what step 1 score do i need?" asked of its first bullet lost the score.
         return message
     lines = [_LIST_LINE.match(line) for line in answers[-1].splitlines()]
     items = [(found[1], re.sub(r"\s*\[\d+\]$", "", found[2]).strip()) for found in lines if found]
@@ -659,10 +665,15 @@ def _check_k(k) -> int:
     return k
 
 
+_REPEATED_MARKS = re.compile(r"([?!])[?!]+")
+
+
 def _check_question(question, settings: Settings) -> str:
     if not isinstance(question, str):
         raise QuestionError(f"a question must be text, not {type(question).__name__}")
-    question = _text(question)
+    # "how long is the mcat??" is the question "how long is the mcat?" asks: a tester's got another passage, the
+    # two marks moving its vector enough to turn a near tie in the ranking.
+    question = _REPEATED_MARKS.sub(r"\1", _text(question))
     if not question:
         raise QuestionError("the question is empty: type a question about the articles in the library")
     if len(question) > settings.max_question_chars:

@@ -85,6 +85,8 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
     if kind is None:
         raise ArticleError(path, f"unsupported file type {path.suffix or '(none)'!r}; use .md, .mdx, .txt, .html, .rst or .pdf")
     data = _read_bytes(path, max_bytes)
+    if kind == "text" and _HTML_PAGE.match(data[:MAX_SNIFF_BYTES]):
+        kind = "html"  # a page saved as .txt ("<!DOCTYPE html>" ...): a tester's title was the doctype, its text kept its tags
     text, meta = _extract(path, kind, data)
     if kind == "text" and _DOKUWIKI_HEADING.search(text):
         text, kind = _from_dokuwiki(text), "markdown"
@@ -121,6 +123,10 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
         url=url if len(url) <= MAX_URL_CHARS else "",  # a link cut short leads nowhere: none is better
         date=_date_of(meta, path.name),
     )
+
+
+_HTML_PAGE = re.compile(rb"(?:\xef\xbb\xbf)?\s{0,200}(?:<!--.{0,300}?-->\s{0,200})?<(?:!doctype\s+html|html)\b", re.I | re.S)
+MAX_SNIFF_BYTES = 1000  # how far into a .txt file an HTML page's opening is looked for
 
 
 # A DokuWiki page (its .txt source): "====== Title ======" (six signs: the top level) ... "== Minor ==".
@@ -228,7 +234,20 @@ def _iso_date(text: str) -> str:
             return datetime.datetime.strptime(text, form).date().isoformat()
         except ValueError:
             continue
+    # A day and month in numbers before the year ("01-21-2025", a tester's medical post): read where only one order
+    # makes a date; "03-04-2025" is left as written (the 3rd of April or March the 4th).
+    numbers = _NUMERIC_DATE.fullmatch(text.strip())
+    if numbers:
+        first, second, year = (int(n) for n in numbers.groups())
+        month, day = (first, second) if second > 12 >= first else (second, first) if first > 12 >= second else (0, 0)
+        try:
+            return datetime.date(year, month, day).isoformat()
+        except ValueError:
+            return text
     return text
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
 
 _LOCAL_URL = re.compile(r"^\s*(?:https?:)?//(?:localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)", re.I)
@@ -499,7 +518,20 @@ def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
         if data is None:
             raise ArticleError(path, f"its front matter is not valid YAML ({type(e).__name__}): put a value holding "
                                "': ' in quotes") from None
-    return body.strip(), _with_lowercase_keys(data) if isinstance(data, dict) else {}
+    data = _with_lowercase_keys(data) if isinstance(data, dict) else {}
+    return _PAGE_VALUE.sub(lambda m: _page_value(m, data), body.strip()), data
+
+
+# A heading that is a Liquid output tag reading the page's own front matter ("<h1>{{page.slide_title}}</h1>", a Jekyll
+# slide deck a tester's library listed and cited as "{{page.slide_title}}"): rendered with that value, as Jekyll does.
+# Elsewhere such a tag is a label's value ("Updated: {{ page.updated_date }}"), which goes with its label.
+_PAGE_VALUE = re.compile(r"(?<=<h[1-6]>)\{\{-?[ \t]*page\.([A-Za-z_][\w-]{0,60})[ \t]*(?:\|[^{}\n]{0,100})?-?\}\}(?=</h[1-6]>)|"
+                         r"(?<=^# )\{\{-?[ \t]*page\.([A-Za-z_][\w-]{0,60})[ \t]*(?:\|[^{}\n]{0,100})?-?\}\}[ \t]*$", re.M | re.I)
+
+
+def _page_value(m: re.Match, data: dict) -> str:
+    value = data.get(m[1] or m[2])
+    return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else m[0]
 
 
 _PLAIN_FIELD = re.compile(r"([A-Za-z_][\w-]{0,60})[ \t]*:(?:[ \t]+(.*))?")
@@ -1091,6 +1123,9 @@ _IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]\n]*\])*\]" + _TARGET + r"(?:\{[^{}]
 # 'Beavertail' rock ... Credit: NASA/JPL/...]") goes whole, like a Markdown image's text.
 _IMG_CAPTION = re.compile(r"<img\b[^<>]*>[ \t]*\[[^\[\]\n]*\](?!\()", re.I)
 _LINK = re.compile(r"\[([^\[\]]*)\]" + _TARGET)  # keeps the link text; an empty one (that linked image) goes
+# A link whose text is a mark in brackets ("$235,827 [[link]](https://educationdata.org/...)", "[[1]](url)") cites its
+# source: a note's mark, gone with the space before it, as a footnote's ("[link]" stood in a tester's answer).
+_BRACKETED_LINK = re.compile(r"(?<![ \t])[ \t]*\[\[[^\[\]\n]{1,20}\]\]" + _TARGET)
 # A link whose whole text is a call to action or a pointer says nothing without its target ("Check out this course in
 # my Academy: [Learn More](url)", "[Watch on YouTube](url) \\ [Listen on Anchor](url)", a quote's "[Source](url)"): it
 # goes, and the line that leads to it is left ending in its colon, which is never quoted as content.
@@ -1130,9 +1165,11 @@ _HTML_PARAGRAPH_END = re.compile(r"</p\s*>[ \t]*(?:\n|(?=<p[\s>]))", re.I)
 _HTML_BREAK = re.compile(r"<(?:/?br|/?p|/?div|/?aside|/?section|/?article|/?figure|/?figcaption|/?header|/?footer|"
                          r"/?blockquote|/?details|/?summary|/?nav|/?main|/?h[1-6]|/?iframe|/?table|/?thead|/?tbody|/?tfoot|"
                          r"/?tr|/?td|/?th|/?dl|/?dt|/?dd|/?form|/?fieldset)\b[^<>]*>", re.I)
+# A page's own frame pasted into Markdown ("<!-- wp:html --> <!DOCTYPE html> <html lang="en"> <body>", a tester's exam
+# page) frames nothing there.
 _HTML_TAG = re.compile(
-    r"</?(?:a|abbr|b|big|button|caption|center|cite|code|del|em|font|hr|i|img|input|ins|kbd|label|mark|picture|q|s|samp|"
-    r"small|source|span|strong|sub|sup|time|track|u|var|video|audio|wbr|meta|link|base)\b[^<>]*>",
+    r"<!doctype\s[^<>]*>|</?(?:a|abbr|b|big|button|caption|center|cite|code|del|em|font|hr|i|img|input|ins|kbd|label|mark|"
+    r"picture|q|s|samp|small|source|span|strong|sub|sup|time|track|u|var|video|audio|wbr|meta|link|base|html|head|body)\b[^<>]*>",
     re.I,
 )
 # Spans are at most 300 characters: an unclosed marker then costs a short look ahead, not the rest of the line.
@@ -1539,7 +1576,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _IMAGE.sub("", text)
     text = _IMG_CAPTION.sub("", text)
     text = _CALL_TO_ACTION.sub("", _POINTER_LINE.sub("", text))
-    text = _LINK.sub(r"\1", text)
+    text = _LINK.sub(r"\1", _BRACKETED_LINK.sub("", text))
     # A numbered reference ("degrees [1]." with "[1]: https://...") is a note's mark, not words: it goes with the space
     # before it, as a footnote's does ("degrees 1." read as a figure in a tester's dental library).
     text = _NUMBERED_REF.sub(lambda m: "" if set(re.findall(r"\d+", m[0])) <= labels else m[0], text)
@@ -1747,7 +1784,9 @@ def _setext_headings(text: str) -> str:
 def _file_title(path: Path) -> str:
     """A title from the file's name, as a reader would write it: "handling_an_offer.md" -> "Handling an offer";
     a leading ordering number or date goes ("01-introduction.md" -> "Introduction")."""
-    name = " ".join(path.stem.replace("_", " ").replace("-", " ").split())
+    # A name written in CamelCase is words too: "DocumentationExercises.md" -> "Documentation exercises".
+    stem = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", path.stem) if not re.search(r"[\s_-]", path.stem) else path.stem
+    name = " ".join(stem.replace("_", " ").replace("-", " ").split())
     name = re.sub(r"^(?:\d+ )+(?=\D)", "", name)
     # A word of two or three letters with no vowel is initials, written so: "nj-appraiser-license.md" -> "NJ appraiser
     # license" (a tester's: "Nj appraiser license"), "hr", "cv", "pm".

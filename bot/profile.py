@@ -26,6 +26,7 @@ WORDS_KEPT = 4096  # word vectors kept (see `word_vectors`)
 SIBLINGS_MAX = 12  # more words in one heading's slot are a list of topics ("Tips for X"), not alternatives
 SOFT_WINDOW = 1 << 15  # sentence rows per gather in `soft_sentences` (~25 MB of the mapped file at a time)
 _WORD = re.compile(r"[\w'+#-]+")
+_NUMBERED_NAME = re.compile(r"\b([A-Z][a-z]{2,12}) (\d{1,2})\b")
 
 
 class Profile:
@@ -83,6 +84,13 @@ class Profile:
                 for key in group:
                     out.setdefault(key, set()).update(group - {key})
         return {k: frozenset(v) for k, v in out.items()}
+
+    @cached_property
+    def numbered_names(self) -> frozenset[str]:
+        """What the library's headings and titles name with a word and a number ("USMLE Step 1", "Level 3 Diploma"),
+        lowercased ("step 1"): in a follow-up, the name, not the list item pointed at by its number."""
+        names = list(self.index.headings()[0]) + [a.title for a in self.store.articles.values()]
+        return frozenset(f"{w.lower()} {n}" for name in names for w, n in _NUMBERED_NAME.findall(name))
 
     @cached_property
     def vocabulary(self) -> list[str]:

@@ -179,7 +179,10 @@ _FREQUENCY = re.compile(
 # more" was quoted under "The guides give no figure for that" (a tester's accounting library).
 # ... and a tax or a commission, which is a rate: "how much self employment tax do freelancers pay" was told "no
 # figure" over "the self-employment tax of 15.3%" (a tester's translation library).
+# ... and pay compared with another's ("how much does basic technical writing pay compared to the more technical
+# kind", a tester's: "no figure" over "pays about half of what a technical technical writer can make").
 _SHARE_ASKED = re.compile(r"\bhow much of\b|\bwhat (?:share|percent|percentage|proportion|fraction|part)\b|%|"
+                          r"\bcompared (?:to|with)\b|\brelative to\b|"
                           r"\bhow much (?:more|less|higher|lower)\b|\bhow much (?:\S+ ){0,3}?(?:tax|taxes|commission)\b", re.I)
 _AMOUNT_OF_MONEY = re.compile(r"\bhow much\b|\bwhat(?:'s|’s|s| is| are| do| does| would| will| can)\b|\b(?:earn|earns|make|makes|paid)\b", re.I)
 
@@ -249,6 +252,17 @@ _DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER
                        r"months?|years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b", re.I)
 
 
+# ... and as a table's cell gives one, under its unit ("License Type: Manicurist; Hours: 400", a tester's licensing table
+# was quoted under "The guides give no figure for that").
+_LABELLED_DURATION = re.compile(r"\b(?=[smhdwy])(?P<unit>seconds|minutes|hours|days|weeks|months|years|hrs|mins|wks|yrs)"
+                                r"(?: \([^()\n]{1,20}\))?:[ \t]*\d", re.I)
+
+
+def _durations(text: str):
+    yield from _DURATION.finditer(text)
+    yield from _LABELLED_DURATION.finditer(text)
+
+
 def gives_figure(question: str, text: str) -> bool:
     """Whether `text` holds a figure of the kind `question` asks for (question.figure_asked)."""
     return holds_figure(figure_asked(question), text)
@@ -259,12 +273,12 @@ def holds_figure(kind: str, text: str) -> bool:
     if kind == "money":
         return bool(_MONEY.search(text) or _GROUPED.search(text) and _OF_MONEY.search(text))
     if kind == "time":
-        return bool(_DURATION.search(text))
+        return next(_durations(text), None) is not None
     if kind == "often":
         return bool(_FREQUENCY.search(text) or _QUANTITY.search(text))
     if kind.startswith("time:"):
         asked = int(kind[5:])
-        return any(abs(_scale(m["unit"]) - asked) <= 1 for m in _DURATION.finditer(text))
+        return any(abs(_scale(m["unit"]) - asked) <= 1 for m in _durations(text))
     # A count ("how many ...") is answered by any number: the text names what it counts in its own words ("35
     # participants" for "how many people"), and a wrong "no figure" misleads more than a loose match.
     return bool(_QUANTITY.search(text))

@@ -74,6 +74,44 @@ def test_a_first_heading_that_opens_one_of_several_sections_is_no_title(tmp_path
     assert load_article(tmp_path / "b.md").title == "Burnout"
 
 
+def test_a_camel_case_file_name_is_words_and_a_page_value_is_rendered_from_the_front_matter(tmp_path):
+    # A tester's technical-writing library: "DocumentationExercises.md" was titled "DocumentationExercises", and a
+    # Jekyll slide deck ("slide_title: ...", "<h1>{{page.slide_title}}</h1>") was cited as "{{page.slide_title}}".
+    (tmp_path / "DocumentationExercises.md").write_text("The following are exercises for technical writer positions.\n")
+    assert load_article(tmp_path / "DocumentationExercises.md").title == "Documentation Exercises"
+    (tmp_path / "deck.html").write_text('---\nlayout: slides\nslide_title: "Thriving in the API doc space"\n---\n'
+                                        "<body><section><h1>{{page.slide_title}}</h1><p>Employers usually want a portfolio "
+                                        "with writing samples for developer docs.</p><p>Writers earn {{ page.pay }} a year "
+                                        "in some places, the deck says.</p></section></body>")
+    article = load_article(tmp_path / "deck.html")
+    assert article.title == "Thriving in the API doc space"
+    assert "{{ page.pay }}" in article.text  # a value the page does not hold stays a placeholder (never quoted)
+
+
+def test_a_pages_frame_pasted_into_markdown_and_a_bracketed_link_mark_go(tmp_path):
+    # A tester's exam page ("<!-- wp:html --> <!DOCTYPE html> <html lang="en"> <body>" around its table) kept the frame
+    # as text; a medical post's "$235,827 [[link]](https://educationdata.org/...)" was quoted with "[link]".
+    (tmp_path / "hesi.md").write_text(
+        '# HESI\n\nThe exam covers several areas.\n\n<!DOCTYPE html>\n<html lang="en">\n\n<body>\n\n## Format\n\n'
+        "The average cost of medical school is $235,827 [[link]](https://educationdata.org/a), and [[1]](https://x.org) more.\n\n"
+        "</body>\n</html>\n")
+    text = load_article(tmp_path / "hesi.md").text
+    assert "DOCTYPE" not in text and "<" not in text and "link" not in text and "[" not in text
+    assert "is $235,827, and more." in text
+
+
+def test_an_html_page_saved_as_text_is_read_as_html(tmp_path):
+    # A tester's barbering page saved as .txt: its title was "<!DOCTYPE html> <html lang="en"> <body>" in every
+    # citation, and its chunks kept "</body> </html>".
+    (tmp_path / "blueprint.txt").write_text(
+        '<!DOCTYPE html>\n<html lang="en">\n<head><title>30-Day Barbering Blueprint</title><style>* { margin: 0; }</style>'
+        "</head>\n<body><h1>I Learned To Cut Hair In 30 Days</h1><p>I started with zero barbering experience and cut a "
+        "classmate's hair live in front of my class a month later.</p></body></html>\n")
+    article = load_article(tmp_path / "blueprint.txt")
+    assert article.title == "I Learned To Cut Hair In 30 Days"
+    assert "<" not in article.text and "margin" not in article.text and "zero barbering experience" in article.text
+
+
 def test_a_title_a_site_generator_nests_in_the_front_matter_is_the_title(tmp_path):
     # Virtual Coffee's pages: "meta: title: Burnout", then an intro, then "## Table of Contents".
     (tmp_path / "b.md").write_text("---\nmeta:\n  title: Burnout\n  description: Guides.\norder: 1\n---\n\n"
@@ -104,6 +142,9 @@ def test_an_astro_page_gives_its_date_from_pubdate(tmp_path):
     ("datePublished: Sun Dec 03 2023 11:00:00 GMT+0000 (Coordinated Universal Time)\n", "a.md", "2023-12-03"),  # Hashnode
     ("date: 2017-12-5 12:01\n", "a.md", "2017-12-05"),  # a month and day without their zero (a Jekyll post)
     ("timestamp: 2020-02-13T08:30:01\n", "a.md", "2020-02-13"),
+    ("date: 01-21-2025\n", "a.md", "2025-01-21"),  # month and day in numbers, one order only makes a date
+    ("date: 21/01/2025\n", "a.md", "2025-01-21"),
+    ("date: 03-04-2025\n", "a.md", "03-04-2025"),  # the 3rd of April or March the 4th: as written
 ])
 def test_a_date_is_shown_as_a_date(tmp_path, front, name, date):
     # Testers' libraries showed "2025-11-29 23:25:31+03:00", "2020-02-03 +0800" and JavaScript's date string.

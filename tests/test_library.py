@@ -108,6 +108,18 @@ def test_how_much_more_is_answered_by_a_share_as_well_as_a_sum():
     assert figure_asked("how much do cpas make?") == "money"
 
 
+def test_pay_compared_and_a_table_cell_under_its_unit_are_figures():
+    # Two testers' libraries opened "The guides give no figure for that" over "pays about half of what a technical
+    # technical writer can make" and over a licensing table's "Hours: 400".
+    from bot.question import figure_asked, holds_figure
+
+    asked = figure_asked("how much does basic technical writing pay compared to the more technical kind")
+    assert holds_figure(asked, "Basic technical writing pays about half of what a technical technical writer can make.")
+    hours = figure_asked("how many hours for a manicurist license in california")
+    assert holds_figure(hours, "License Type: Manicurist; Hours: 400; Key Curriculum: Nail care")
+    assert not holds_figure(hours, "License Type: Manicurist; Fee: 400")
+
+
 @pytest.mark.parametrize("text", ["Monthly Salary: Typically ranges from ₩2.0 million to ₩2.7 million.",
                                   "Freshers earn ₹6-12 LPA at product companies.", "Cram schools pay NT600 - 750/hr."])
 def test_pay_in_other_currencies_is_a_figure(text):
