@@ -355,7 +355,7 @@ def _quotable(r0: excerpts.Roles) -> list[int]:
     # ("Which one should you use? It's up to you!"): without it the answer hangs.
     kept = [r0.content[k] or r0.lead[k] or in_item[k] or r0.introduces[k] for k in range(len(r0.item))]
     # ... except one holding a template's placeholder for a value the text lacks ("Bursary: $bursaries_maths$").
-    kept = [keep and not r0.hole[k] for k, keep in enumerate(kept)]
+    kept = [keep and not r0.hole[k] and not (r0.code and r0.code[k]) for k, keep in enumerate(kept)]
     whole = [k for k in range(len(kept)) if kept[k] or (
         r0.question[k] and k + 1 < len(kept) and kept[k + 1] and not r0.item[k] and (r0.asks[k] or not r0.paragraph_start[k + 1]))]
     while whole and r0.leaning[whole[0]]:  # it leans on a sentence of the chunk before ("This is why ...")
@@ -399,7 +399,7 @@ def _widen(c: _Excerpt, passages, roles) -> None:
         sents, members = passages[c.rank].sentences, set(c.members)
         c.members = tuple(k for k in range(c.a, c.b) if k in members or (
             r.paragraph_start[k] and not r.item[k] and (k + 1 == len(r.item) or r.paragraph_start[k + 1])
-            and not excerpts.has_hole(sents[k].text)))
+            and not excerpts.has_hole(sents[k].text) and not (r.code and r.code[k])))
         return
     first, a, b = c.a, c.a, c.b
     n = len(r.item)

@@ -120,6 +120,7 @@ class Roles:
     blockquote: tuple[bool, ...] = ()  # in a quoted block (a paragraph opening with ">")
     hole: tuple[bool, ...] = ()  # holds a template's placeholder for a value the text lacks: never quoted
     number: tuple[str, ...] = ()  # a numbered item's marker as written ("2.", "3)"); "" for a bullet or no item
+    code: tuple[bool, ...] = ()  # a line of fenced code: never quoted, not even in a passage shown whole
 
 
 def has_hole(text: str) -> bool:
@@ -155,6 +156,7 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         blockquote.append(s.text.startswith(">") or (k > 0 and not para[k] and blockquote[k - 1]))
     introduces = [para[k] and s.text.rstrip().endswith(":") and k + 1 < n and sents[k + 1].text.startswith(">")
                   for k, s in enumerate(sents)]
+    code = _in_code(text, [s.start - base for s in sents])
     content, leaning = [], []
     for k, s in enumerate(sents):
         t = s.text.strip()
@@ -166,7 +168,7 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         fragment = len(t.split()) < 5 and not t.rstrip(")]\"'”’").endswith((".", "!"))
         dangling = t.endswith((":", ";")) and not lead[k]
         meta = bool(_ABOUT_THE_TEXT.search(t) or ANNOUNCES.search(t)) and not lead[k]
-        content.append(not (t.endswith("?") or heading_like or fragment or dangling or meta or has_hole(t)))
+        content.append(not (t.endswith("?") or heading_like or fragment or dangling or meta or has_hole(t) or code[k]))
         leaning.append(bool(LEANING.match(t) or _LEANING_INSIDE.match(t)) and not _DUMMY_IT.match(t) and not item[k])
     whole = [s.text.strip()[:1].isupper() and len(s.text.split()) >= 6 and s.text.strip().endswith((".", "!")) for s in sents]
     adds = [bool(_ADDITIVE_INSIDE.match(s.text.strip())) for s in sents]
@@ -185,7 +187,26 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
     return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds), on_heading=on_heading,
                  asks=tuple(asks), quote=quote, question=tuple(question), depth=depth,
                  introduces=tuple(introduces), blockquote=tuple(blockquote), hole=tuple(has_hole(s.text) for s in sents),
-                 number=_numbers(markers, item, depth))
+                 number=_numbers(markers, item, depth), code=tuple(code))
+
+
+def _in_code(text: str, starts: list[int]) -> list[bool]:
+    """Per sentence starting at each of `starts`, whether it is a line of fenced code ("where change_type in ('new',
+    'changed')" answered a tester's "how do i debug a failing dbt model"). A chunk may open inside a fence: its first
+    fence then closes one, a bare fence when their count is odd."""
+    fences = [(m.start(), not m[2].strip()) for m in _FENCE_LINE.finditer(text)]
+    if not fences:
+        return [False] * len(starts)
+    inside = len(fences) % 2 == 1 and fences[0][1]
+    out = []
+    for start in starts:
+        before = sum(1 for at, _ in fences if at <= start)
+        on_fence = any(at <= start < at + 4 for at, _ in fences)
+        out.append(on_fence or inside != (before % 2 == 1))
+    return out
+
+
+_FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})([^\n]*)$", re.M)
 
 
 def _numbers(markers, item, depth) -> tuple[str, ...]:

@@ -90,6 +90,10 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
     text, meta = _extract(path, kind, data)
     if kind == "text" and _DOKUWIKI_HEADING.search(text):
         text, kind = _from_dokuwiki(text), "markdown"
+    elif kind == "text" and len(_MARKDOWN_HEADINGS.findall(text, 0, MAX_SNIFF_CHARS)) >= 2:
+        # A Markdown post saved as .txt ("## Overview" ... "## Transition from analyst to engineer"): a tester's
+        # article was titled "## Overview" and kept its markup.
+        kind = "markdown"
     if len(text) > MAX_SOURCE_CHARS:
         markup = "" if kind == "text" else " with its markup"
         raise ArticleError(path, f"it holds too much text ({len(text):,} characters{markup}; the limit is "
@@ -127,6 +131,8 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
 
 _HTML_PAGE = re.compile(rb"(?:\xef\xbb\xbf)?\s{0,200}(?:<!--.{0,300}?-->\s{0,200})?<(?:!doctype\s+html|html)\b", re.I | re.S)
 MAX_SNIFF_BYTES = 1000  # how far into a .txt file an HTML page's opening is looked for
+_MARKDOWN_HEADINGS = re.compile(r"^#{1,6}[ \t]+\S[^\n]{0,200}$", re.M)
+MAX_SNIFF_CHARS = 20_000  # how far into a .txt file Markdown headings are looked for
 
 
 # A DokuWiki page (its .txt source): "====== Title ======" (six signs: the top level) ... "== Minor ==".
@@ -573,7 +579,7 @@ _LABELLED_HEADING = re.compile(r"^((?:Step|Part|Phase|Stage|Module|Week|Day|Tip)
 _LINK_PARAGRAPH = re.compile(r"(<p\b[^<>]{0,300}>\s*)<a\b[^<>]{0,2000}>([^<>]{1,300})</a>(\s*</p>)", re.I)
 
 
-def _read_html(path: Path, raw: str, front: dict | None = None) -> tuple[str, dict]:
+def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = True) -> tuple[str, dict]:
     import trafilatura
 
     if len(raw) > MAX_HTML_CHARS:
@@ -586,7 +592,8 @@ def _read_html(path: Path, raw: str, front: dict | None = None) -> tuple[str, di
         raw, front = _read_markdown(path, raw)
     # A paragraph that is one link is text (a certification's name over what is said of it: trafilatura dropped
     # "(ISC)2 SSCP", and its paragraph read as the one before's); a menu's links are list items, left as they are.
-    page = _LINK_PARAGRAPH.sub(r"\1\2\3", without_razor(raw))
+    page = _LINK_PARAGRAPH.sub(r"\1\2\3", _PERMALINK.sub("", without_razor(raw)))
+    page = _quoted_blocks(page) if quotes else page
     if not re.search(r"<body\b", page, re.I):
         # A fragment (a template's view, a snippet saved from a page): trafilatura finds no text outside a <body>, nor
         # the text a fragment opens with before its first tag, unless a block holds it (a Blogger post's first
@@ -763,7 +770,9 @@ def _read_rst(path: Path, raw: str) -> tuple[str, dict]:
     # an admonition ("Note: ...") as a block of text: as docutils' <aside> it was pruned as a page's sidebar.
     body = _RST_ASIDE.sub(r"<\1div", parts["body"])
     page = f"<html><head><title>{parts['title']}</title></head><body><main>{parts['html_title']}{body}</main></body></html>"
-    text, meta = _read_html(path, page)
+    # An indented paragraph is a block quote to docutils, and an interview's answers are set so: the author's text,
+    # not a quotation (the tech-writing interviews of the held-out libraries).
+    text, meta = _read_html(path, page, quotes=False)
     # A date only where the file gives one (":date: 2024-05-01"): guessed from the text, it was a year the text names.
     # Nikola writes a post's metadata as comments above it (".. title: Five fundraising tips", ".. date: 2009-05-16
     # 18:24:20"): docutils shows none of it, and a tester's post was titled by its first section, "1. Document yourselves".
@@ -835,6 +844,32 @@ def _razor_title(raw: str) -> str:
     """The title a Razor view gives its page, or "" (not a Razor view, or no title set)."""
     found = _RAZOR_TITLE.search(raw) if _RAZOR_PAGE.search(raw) else None
     return html.unescape(found[1]).strip() if found else ""
+
+
+def _quoted_blocks(page: str) -> str:
+    """`page` with each paragraph of a <blockquote> opening "> ", as Markdown writes a quote: the page reader keeps no
+    mark of one, and a blog's quoted replies read as its author's own view (a tester's sysadmin pay post, whose author
+    argues against the "$20/hr" replies it quotes). Nested quotes are read as one."""
+    out, at = [], 0
+    for m in _BLOCKQUOTE_OPEN.finditer(page):
+        if m.start() < at:
+            continue  # inside the quote before
+        end = page.lower().find("</blockquote", m.end())
+        end = len(page) if end < 0 else end
+        inner = _QUOTED_PARAGRAPH.sub(lambda p: f"{p[0]}&gt; ", page[m.end():end])
+        if not re.match(r"\s*<(?:p|li|div|h[1-6])\b", inner, re.I):
+            inner = "&gt; " + inner.lstrip()  # a quote's text set in no paragraph of its own
+        out += [page[at:m.end()], inner]
+        at = end
+    return "".join(out) + page[at:] if out else page
+
+
+# A heading's permalink (MkDocs' and Sphinx's "<a class=headerlink ...>&para;</a>"): a mark, no words ("Data Engineer ¶" was
+# a tester's title and every heading).
+_PERMALINK = re.compile(r"<a\b[^<>]{0,300}?\bclass=[\"']?[^<>\"']{0,100}?\b(?:headerlink|anchor-link|hash-link|header-anchor)\b"
+                        r"[^<>]{0,300}>[^<>]{0,20}</a\s*>", re.I)
+_BLOCKQUOTE_OPEN = re.compile(r"<blockquote\b[^<>]{0,500}>", re.I)
+_QUOTED_PARAGRAPH = re.compile(r"<(?:p|div)\b[^<>]{0,500}>(?=\s*[^\s<])", re.I)
 
 
 def without_razor(raw: str) -> str:
@@ -1345,7 +1380,7 @@ def _paired_shortcodes(text: str) -> str:
     tags = re.compile(rf"\[/?(?:{'|'.join(map(re.escape, sorted(names)))})(?:{_WP_ATTRIBUTE})*\](?!\()")
     return tags.sub("", text)
 # A task list's box ("- [x] Register with the NMC"), an abbreviation's definition line ("*[NMC]: Nursing and ..."),
-# an emoji's shortcode (":rocket:") and a content tab's marker (MkDocs: '=== "NHS"', its label kept as a line).
+# an emoji's shortcode (":rocket:"). A content tab's marker (MkDocs: '=== "NHS"') heads its text (_admonitions).
 _TASK_BOX = re.compile(rf"^([ \t]*{LIST_MARKER}[ \t]+)\[[ xX]\][ \t]+", re.M)
 _ABBREVIATION = re.compile(r"^\*\[[^\]\n]{1,100}\]:[^\n]*\n?", re.M)
 _EMOJI = re.compile(r"[ \t]?(?<![\w:/]):[a-z][a-z0-9_+-]{1,40}:(?![\w:/])")
@@ -1397,10 +1432,22 @@ def _admonitions(text: str) -> str:
     """Admonitions ("!!! warning "Title"", ":::tip Title") as their title, a paragraph of its own (joined to the text
     below, it ran into it: "High Priority Alerts Anything that wakes ..."), and their text; an MkDocs admonition's
     text is indented four spaces by its syntax, and loses that indent."""
-    if "!!!" not in text and "???" not in text and ":::" not in text:
+    if "!!!" not in text and "???" not in text and ":::" not in text and '=== "' not in text:
         return text
-    out, body = [], False
+    out, body, tabbed = [], False, False
     for line in text.split("\n"):
+        tab = _CONTENT_TAB.match(line)
+        if tab:
+            # An MkDocs content tab ('=== "From Data Analyst"' over its indented text): its label heads its text, and
+            # a label in bold inside it ("**You already have:**") a level below, or one path's timeline runs into
+            # the next's and its labels read as another's (a tester's data-engineering guide).
+            out += [f"#### {tab[1].strip()}", ""]
+            body = tabbed = True
+            continue
+        if tabbed and line.startswith(("    ", "\t")) and (bold := _BOLD_HEADING.fullmatch(line)) \
+                and not _without_symbols_at_end(bold[2]).endswith((".", "!", "?")):
+            out.append(f"##### {bold[2].strip()}")
+            continue
         m = _ADMONITION.match(line)
         if m:
             out += [part for said in (m[1], m[2]) if said for part in (said, "")] or [""]  # a label, then any text after it
@@ -1409,7 +1456,7 @@ def _admonitions(text: str) -> str:
         if body and line.startswith(("    ", "\t")):
             line = line[4:] if line.startswith("    ") else line[1:]
         elif line.strip():
-            body = False
+            body = tabbed = False
         out.append(line)
     return "\n".join(out)
 
@@ -1520,7 +1567,7 @@ def _dialects(text: str) -> str:
     text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text)))
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _ERB_TAG.sub("", text)))
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
-    text = _CONTENT_TAB.sub(r"\1", _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text))))
+    text = _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text)))
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", text)))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", _HTML_LABEL.sub(r"\n- \1\n", text))))

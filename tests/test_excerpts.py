@@ -470,3 +470,17 @@ def test_a_label_with_its_statement_is_content_a_heading_written_as_a_paragraph_
     assert [s.text for s, c in zip(p.sentences, r.content) if c] == [
         "Trainee: Starting around $40-50k depending on location and facility level",
         "Developmental (Training): $50-80k as you progress"]
+
+
+def test_a_line_of_fenced_code_is_never_content_even_where_a_chunk_opens_inside_the_fence():
+    # A tester's data-engineering guide: "where change_type in ('new', 'changed')" answered "how do i debug a failing
+    # dbt model", and a chunk cut inside a fence had no opening fence of its own.
+    whole = passage("Use dbt to build and test your models every day.\n\n    ```sql\n    select customer_id from changes\n"
+                    "    where change_type in ('new', 'changed')\n    ```\n\nTest every model before you merge it.")
+    texts = [s.text for s in whole.sentences]
+    content = dict(zip(texts, excerpts.roles(whole).content))
+    assert content["Use dbt to build and test your models every day."] and content["Test every model before you merge it."]
+    assert not any(ok for t, ok in content.items() if "change" in t)
+    cut = passage("where change_type in ('new', 'changed')\nunion all select customer_id from new_records\n```\n\n"
+                  "Test every model before you merge it.")
+    assert excerpts.roles(cut).content == (False, False, False, True)

@@ -100,6 +100,43 @@ def test_a_pages_frame_pasted_into_markdown_and_a_bracketed_link_mark_go(tmp_pat
     assert "is $235,827, and more." in text
 
 
+def test_an_html_quote_is_read_as_a_quote(tmp_path):
+    # A tester's sysadmin pay post quotes the "$20/hr" replies its author argues against: without a mark they read as
+    # the author's view, in answers and on screen.
+    (tmp_path / "pay.html").write_text(
+        "<html><body><article><h1>Salaries</h1><p>A recruiter offered me twenty dollars an hour for the job.</p>"
+        "<blockquote><p>Come on, twenty dollars an hour is great money for anyone here.</p><p>You could live like a king.</p>"
+        "</blockquote><blockquote>Seems like I said this last week during the debate about it.</blockquote>"
+        "<p>I counted that an insult, frankly, and so should you.</p></article></body></html>")
+    lines = [line for line in load_article(tmp_path / "pay.html").text.splitlines() if line.strip()]
+    assert lines[1:] == ["A recruiter offered me twenty dollars an hour for the job.",
+                         "> Come on, twenty dollars an hour is great money for anyone here.", "> You could live like a king.",
+                         "> Seems like I said this last week during the debate about it.",
+                         "I counted that an insult, frankly, and so should you."]
+
+
+def test_mkdocs_permalinks_and_content_tabs_and_markdown_saved_as_text(tmp_path):
+    # A tester's data-engineering library: "Data Engineer ¶" as a title and on every heading; content tabs ('===
+    # "From Data Analyst"') whose labels were lost, one path's timeline running into the next's; a Markdown post
+    # saved as .txt titled "## Overview".
+    (tmp_path / "de.html").write_text(
+        '<html><body><article><h1 id=de>Data Engineer<a class=headerlink href=#de title="Permanent link">&para;</a></h1>'
+        "<p>Data engineers build the pipelines that analysts and scientists rely on.</p></article></body></html>")
+    article = load_article(tmp_path / "de.html")
+    assert article.title == "Data Engineer" and "¶" not in article.text
+    (tmp_path / "ae.md").write_text(
+        '# Analytics engineer\n\n### Entry Points\n\n=== "From Data Analyst"\n\n    Most common path for analysts.\n\n'
+        "    **You already have:**\n\n    - SQL proficiency\n\n    Timeline: 3-6 months\n\n"
+        '=== "Self-Taught"\n\n    Emerging path for people who taught themselves.\n')
+    text = load_article(tmp_path / "ae.md").text
+    assert "#### From Data Analyst\n\nMost common path for analysts." in text and "##### You already have:" in text
+    assert "#### Self-Taught\n\nEmerging path" in text and "===" not in text
+    (tmp_path / "switch.txt").write_text("## Overview\n\nData analysts turn data into **answers** for the business.\n\n"
+                                         "## Transition from analyst to engineer\n\nLearn Python and SQL first, then pipelines.\n")
+    article = load_article(tmp_path / "switch.txt")
+    assert article.title == "Switch" and article.text.startswith("## Overview") and "**" not in article.text
+
+
 def test_an_html_page_saved_as_text_is_read_as_html(tmp_path):
     # A tester's barbering page saved as .txt: its title was "<!DOCTYPE html> <html lang="en"> <body>" in every
     # citation, and its chunks kept "</body> </html>".
@@ -179,7 +216,7 @@ def test_task_boxes_abbreviation_lines_emoji_shortcodes_and_tab_markers_go():
             "- [x] Register with the NMC\n- [ ] Write your statement\n\n*[NMC]: Nursing and Midwifery Council\n\n"
             "Meet at 10:30:45; the ratio is 3:2:1; `avg(1h):max:disk` stays.\n")
     assert clean_text(text, markdown=True) == (
-        "Nurses start on a preceptorship.\n\nNHS\n\n    You start at Band 5.\n\n- Register with the NMC\n"
+        "Nurses start on a preceptorship.\n\n#### NHS\n\nYou start at Band 5.\n\n- Register with the NMC\n"
         "- Write your statement\n\nMeet at 10:30:45; the ratio is 3:2:1; avg(1h):max:disk stays.\n")
 
 
