@@ -201,8 +201,10 @@ class CareerBot:
             return Answer(ALL_SAID, kind="not_covered", searched_for=evidence.searched_for)
         answer = compose(evidence)
         if history and answer.citations and not asks_for_more(question):
+            alone = loaded.profile.library.expand(question)
             answer = _not_again(loaded, question, history, evidence, answer,
-                                lambda k: self._gather(loaded, question, history, k))
+                                lambda k: self._gather(loaded, question, history, k),
+                                lambda: gather(loaded.retriever, loaded.profile, alone, alone, FOLLOW_UP_DEPTH, opening=False))
         if answer.kind == "not_covered":
             return not_covered(evidence.searched_for, loaded.profile.suggestions(evidence.vector), answer.gaps)
         return answer
@@ -498,7 +500,7 @@ UNREADABLE = ("Most words of that question are in none of the guides and are not
 WATCH_SECONDS = 2.0  # how often a question checks whether another process changed the index
 
 
-def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evidence, answer: Answer, deeper) -> Answer:
+def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evidence, answer: Answer, deeper, alone) -> Answer:
     """`answer` to a follow-up, unless it only says again what the answer before it said and names none of the
     message's own words ("and which one gets commission?" after "what's the difference between a CSM and an account
     manager?" was answered with the same introduction, turn after turn): then the answer from the passages not
@@ -525,7 +527,12 @@ def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evid
     # others that reached past a fifth passage answered "how long does it last?" from another program's page):
     # searched again only when the first five do not do.
     further = functools.cache(lambda: deeper(FOLLOW_UP_DEPTH))
-    searches = (lambda: evidence, further) if another else (lambda: evidence,)
+    # ... and the message searched alone, in the articles the repeat quotes: "did he need a degree?" after two turns on
+    # how one author became a sysadmin, whose earlier questions outweighed its own words in the search (a tester's;
+    # "But, I didn't need a degree" is in the same post).
+    cited = {c.article.id for c in answer.citations}
+    same_articles = lambda: only(alone(), lambda p: p.article.id in cited)  # noqa: E731
+    searches = (lambda: evidence, further) if another else (lambda: evidence, same_articles)
     if another and not _names(_headings(answer), new):
         # "what about the resume?" after cover letters asks for the section on resumes, not the cover letters'
         # passage again because it mentions one (a tester's: asked alone, the "Resumes" section was found).

@@ -767,7 +767,7 @@ def misspelling_of(profile: Profile, w: str, stem: str) -> str | None:
             return w[:n]
     vocab = profile.vocabulary
     if len(w) >= 5:
-        dropped = _letter_dropped(vocab, w)
+        dropped = _letter_dropped(vocab, w) or _vowels_dropped(vocab, w)
         if dropped:
             return dropped
     if len(stem) >= 7:
@@ -815,6 +815,26 @@ def _letter_dropped(vocab: list[str], w: str) -> str | None:
     lo, hi = bisect.bisect_left(vocab, w[:2]), bisect.bisect_left(vocab, w[:2] + "\uffff")
     return next((t for t in vocab[lo:hi]
                  if len(t) == len(w) + 1 and t[-1] == w[-1] and any(t[:i] + t[i + 1:] == w for i in range(2, len(t) - 1))), None)
+
+
+def _vowels_dropped(vocab: list[str], w: str) -> str | None:
+    """The term of the library (a stem) that `w` is with vowels left out inside it, as people type on a phone
+    ("intervw" for "interview", a tester's "wear suit google intervw" was told the guides never mention it), or None:
+    the same first two letters and the same consonants, four or more of them, in order."""
+    skeleton = _VOWELS.sub("", w[2:])
+    if len(skeleton) < 3 or len(_VOWELS.sub("", w)) < 4:
+        return None
+    lo, hi = bisect.bisect_left(vocab, w[:2]), bisect.bisect_left(vocab, w[:2] + "\uffff")
+    return next((t for t in vocab[lo:hi] if len(w) < len(t) <= len(w) + 3 and _VOWELS.sub("", t[2:]) == skeleton
+                 and _subsequence(w, t)), None)
+
+
+_VOWELS = re.compile(r"[aeiou]")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
 
 
 def alternatives(retriever: Retriever, profile: Profile, vector: np.ndarray, k: int = 8) -> list:

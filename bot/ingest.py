@@ -1408,6 +1408,12 @@ _EMPTY_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*$", re.M)  # "####" alone: 
 # line of tag links ("Tags: [How\+to\+sell](http://technorati.com/tag/How+to+sell), ..."): the site's, not the article's.
 _WP_WIDGET = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?:Like|Share) this:[ \t]*\n(?:[ \t]*\n)*(?:Like Loading\.\.\.[ \t]*$)?|"
                         r"^Tags:[ \t]*(?:\[[^\]\n]{1,100}\]\([^)\s]{1,300}\)(?:,[ \t]*|[ \t]*$))+", re.M)
+# A picture's credit on a line of its own ("Image credits: Blorange photo by [davisuko](...) on Unsplash.", "Photo by
+# Katt Yukawa on Unsplash", "### Image Credit: Wikimedia Commons"): the page's, not the article's (a tester's answer
+# quoted one).
+_PHOTO_CREDIT = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,3}(?:(?:header|cover|featured?|hero|top|title)[ \t]+)?"
+                           r"(?:image|photo|photograph|picture|illustration|graphic)s?[ \t]+(?:credits?[ \t]*:|by[ \t]|courtesy[ \t]+of[ \t])"
+                           r"[^\n]{0,300}$\n?", re.M | re.I)
 # A blockquote (an example, a tip, a case study) keeps its marker ("> "): what it quotes may be an utterance
 # ("> This is [NAME], the Incident Commander") that is no sentence of the author's. Its empty lines are paragraph
 # breaks, a heading in it is a heading, and its wrapped lines are joined (_join_soft_breaks).
@@ -1568,7 +1574,7 @@ def _dialects(text: str) -> str:
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _ERB_TAG.sub("", text)))
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text)))
-    text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", text)))
+    text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", _PHOTO_CREDIT.sub("", text))))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", _HTML_LABEL.sub(r"\n- \1\n", text))))
     # A sentence stop before emoji ("**CUE. THE. FREAKOUT! 🤩🎉**") still ends a sentence, not a heading.

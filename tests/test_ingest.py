@@ -137,6 +137,15 @@ def test_mkdocs_permalinks_and_content_tabs_and_markdown_saved_as_text(tmp_path)
     assert article.title == "Switch" and article.text.startswith("## Overview") and "**" not in article.text
 
 
+def test_a_pictures_credit_on_a_line_of_its_own_goes():
+    # A tester's portfolio post: "Image credits: Blorange photo by davisuko on Unsplash." was quoted as an answer.
+    text = ("Show us your portfolio in the comments.\n\nImage credits: Blorange photo by [davisuko](https://unsplash.com/x) "
+            "on Unsplash.\n\nPhoto by Katt Yukawa on Unsplash\n\n### Image Credit: Wikimedia Commons\n\n"
+            "Photo by RIGHT ACCORD\n\nA photo by a professional helps your LinkedIn profile.\n")
+    assert clean_text(text, markdown=True) == ("Show us your portfolio in the comments.\n\n"
+                                               "A photo by a professional helps your LinkedIn profile.\n")
+
+
 def test_an_html_page_saved_as_text_is_read_as_html(tmp_path):
     # A tester's barbering page saved as .txt: its title was "<!DOCTYPE html> <html lang="en"> <body>" in every
     # citation, and its chunks kept "</body> </html>".

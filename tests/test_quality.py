@@ -988,6 +988,16 @@ def test_a_word_of_the_guides_with_a_letter_left_out_inside_is_known(guides_bot)
     assert not _letter_dropped(["scores"], "score") and not _letter_dropped(["train"], "rain")
 
 
+def test_a_word_of_the_guides_typed_without_its_vowels_is_known(guides_bot):
+    """A tester's "wear suit google intervw" opened "The guides never mention “intervw”"; phone typing drops vowels."""
+    from bot.evidence import _vowels_dropped, knows
+
+    assert knows(guides_bot.profile, "intervw") and not guides_bot.ask("how do i prep for an intervw").gaps
+    assert _vowels_dropped(["interview", "intern"], "intervw") == "interview"
+    assert _vowels_dropped(["salari"], "slry") is None  # the first two letters as typed: "sl" is not "sa"
+    assert _vowels_dropped(["resum"], "rsm") is None  # too few letters to tell
+
+
 def test_the_lexical_ranking_reads_a_misspelling_as_the_library_spells_it(guides_bot):
     from bot.evidence import corrected
 
@@ -1901,3 +1911,29 @@ def test_a_follow_ups_repeat_is_not_kept_for_naming_the_word_only_in_its_own_gap
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": opening.text}]
     text = bot.ask("what about in europe?", history=history).text
     assert "$250 a day" not in text and "Teachers trained in Europe" in text, text
+
+
+def test_a_follow_up_is_looked_for_alone_in_the_article_the_repeat_quotes(tmp_path, embedder):
+    # A tester's IT-support library: "did he need a degree?" after two turns on how one author became a sysadmin was
+    # answered with his opening paragraph a third time: the earlier questions outweighed its own words in the search,
+    # and "But I didn't need a degree" is in the same post.
+    story = (
+        "# How I became a Linux sysadmin in under two years\n\n## Where I started\n\nIn November 2019 I started as a Tier 1 "
+        "support agent at a web-hosting company. Just shy of 18 months later I was promoted to Managed Hosting Analyst, "
+        "which is a Linux sysadmin role. I was promoted to Tier 1 Expert three months in, and nine months after that to "
+        "Advanced Product Support, which is basically a junior Linux sysadmin role.\n\n## Background\n\nYears ago I had "
+        "an interest in becoming a Linux sysadmin, but I worked nights in retail and ran servers at home for fun.\n\n"
+        "## How I moved up\n\nI was already familiar with Linux from my home lab. I studied every evening, took every "
+        "escalation I could, and asked the senior admins to review my work.\n\n## Closing remarks\n\nWeb hosting values "
+        "training people up rather than hiring people who already have experience. I am probably paid under the market "
+        "average. But I didn't need a degree, or any certifications, to get hired initially. That is the trade-off.\n")
+    others = {f"{topic}.md": f"# {topic.title()}\n\n{text}\n" for topic, text in (
+        ("helpdesk", "Help desk analysts answer tickets, reset passwords and escalate problems to the sysadmins."),
+        ("homelab", "A home lab lets you practise Linux, networking and virtualisation on cheap second-hand hardware."),
+        ("certs", "The CompTIA A+ is the usual first certification for help desk jobs; the RHCSA proves Linux skills."),
+        ("shifts", "Night shifts in a data center are quiet, and many sysadmins start their careers on them."))}
+    bot = _bot_on(tmp_path, embedder, {"kraker.md": story, **others})
+    history = []
+    for turn in ("how long did it take kraker to become a linux sysadmin", "how often did he get promoted?"):
+        history += [{"role": "user", "content": turn}, {"role": "assistant", "content": bot.ask(turn, history=history).text}]
+    assert "didn't need a degree" in bot.ask("did he need a degree?", history=history).text
