@@ -202,6 +202,11 @@ def markdown_tables(text: str) -> str:
         if _TABLE_RULE.match(line):
             continue  # the |---| line under the header
         cells = [c.strip() for c in row[1].split("|")]
+        if header is None and ruled and not any(cells) and len(cells) >= 2:
+            # A header left empty ("| | |" over "| **Salary Range (UK)** | £50K - £100K |"): each row's first cell
+            # labels the rest (a tester's role guide; read as "a; b" lines, the salary row was never quoted).
+            header = cells
+            continue
         if not any(cells):
             continue  # a row left empty (its only link was a call to action, dropped at ingest)
         if header is None and ruled:
@@ -210,6 +215,9 @@ def markdown_tables(text: str) -> str:
                 out.append(header[0])  # one column: a box with a title line, not a table of labelled cells
         elif header is not None and len(header) == 1:
             out.append(cells[0])
+        elif header is not None and not any(header):
+            label, rest = cells[0], "; ".join(c for c in cells[1:] if c)
+            out.append(f"- {label.rstrip(':')}: {rest}" if label and rest else "- " + (label or rest))
         elif header is not None:
             out.append(table_row(header, cells))
         else:

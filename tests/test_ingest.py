@@ -334,6 +334,13 @@ def test_table_cells_are_read_as_github_reads_them_and_a_table_without_a_header_
                                 "merged; cells\n\n- A: only one\n")
 
 
+def test_a_table_whose_header_is_left_empty_is_read_as_labels_and_values():
+    # A tester's role guide ("| | |" over "| **Salary Range (UK)** | £50K - £100K |"): read as "a; b" lines, none of
+    # them quotable, "analytics engineer salary uk?" was answered with the "Remote Friendly?" row.
+    text = "| | |\n|---|---|\n| **Category** | Data Pipeline |\n| **Salary Range (UK)** | £50K - £100K |\n| Notes | |\n"
+    assert clean_text(text, markdown=True) == "- Category: Data Pipeline\n- Salary Range (UK): £50K - £100K\n- Notes\n"
+
+
 def test_an_html_table_in_markdown_becomes_rows_with_their_headers_and_a_layout_table_stays_text():
     data = ("Pay bands:\n\n<table><thead><tr><th>Band</th><th>Pay</th></tr></thead>"
             "<tr><td>5</td><td>&pound;29,970</td></tr><tr><td>6</td><td>£37,338</td></tr></table>\n\nAfter.\n")
