@@ -214,11 +214,19 @@ def _places_not_quoted(question: str, answer: Answer) -> tuple[str, ...]:
     which mentions Texas elsewhere)."""
     asked = re.sub(r"\([^()]*\)", " ", question)  # not a short form's spelling out: "UKAEA (UK atomic energy authority)"
     named = [w for w in re.findall(r"[A-Za-z]+", asked) if w.lower() in PLACES] + _YEAR.findall(asked)
-    if not named:
+    codes = _CODE.findall(asked)
+    if not named and not codes:
         return ()
     quoted = " ".join(f"{c.article.title} {c.article.site} {c.article.url} {c.article.date} {' '.join(c.context)} "
                       f"{c.heading} {c.text}" for c in answer.citations).lower()
-    return tuple(dict.fromkeys(w for w in named if not any(n in quoted for n in (w.lower(), *PLACE_NAMES.get(w.lower(), ())))))
+    squeezed = re.sub(r"[\W_]", "", quoted)
+    return tuple(dict.fromkeys([w for w in named if not any(n in quoted for n in (w.lower(), *PLACE_NAMES.get(w.lower(), ())))]
+                               + [c for c in codes if re.sub(r"\W", "", c.lower()) not in squeezed]))
+
+
+# A code typed as one ("DP-203", "IC4", "SEV-1", "GS-12": an exam, a level, a grade) names one thing: "how long is the
+# DP-203 exam" was answered with AWS's "180-minute exam" (a tester's data-engineering library).
+_CODE = re.compile(r"\b[A-Z]{1,5}-?\d{1,4}[A-Z]?\b")
 
 
 def related(passages: list[Passage], citations, limits: Knobs = KNOBS) -> tuple[Related, ...]:

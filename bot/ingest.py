@@ -436,7 +436,7 @@ def _decode(path: Path, data: bytes, html: bool = False) -> str:
     if b"\x00" in data[:8192]:
         raise ArticleError(path, "it looks like a binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        return _unmangled(data.decode("utf-8-sig"))
     except UnicodeDecodeError as e:
         if html:
             declared = _CHARSET.search(data[:4096])
@@ -445,6 +445,20 @@ def _decode(path: Path, data: bytes, html: bool = False) -> str:
             except LookupError:  # a charset Python does not know: the fallback
                 return data.decode("cp1252", errors="replace")
         raise ArticleError(path, f"it is not UTF-8 text (bad byte at position {e.start}); save it as UTF-8") from None
+
+
+def _unmangled(text: str) -> str:
+    """`text` with what was decoded twice over repaired: "isnâ€™t" for "isn’t", UTF-8 read as Windows-1252 and saved
+    again (a tester's nutrition post quoted it so). Only that: quotes, dashes and line breaks stay as written."""
+    if not _MANGLED.search(text):
+        return text
+    import ftfy
+
+    return ftfy.fix_text(text, unescape_html=False, fix_line_breaks=False, uncurl_quotes=False, fix_latin_ligatures=False,
+                         fix_character_width=False, normalization=None, explain=False)
+
+
+_MANGLED = re.compile("[ÂÃâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 
 
 _CHARSET = re.compile(rb"<meta[^>]{0,300}?charset=[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
@@ -592,7 +606,8 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
         raw, front = _read_markdown(path, raw)
     # A paragraph that is one link is text (a certification's name over what is said of it: trafilatura dropped
     # "(ISC)2 SSCP", and its paragraph read as the one before's); a menu's links are list items, left as they are.
-    page = _LINK_PARAGRAPH.sub(r"\1\2\3", _PERMALINK.sub("", without_razor(raw)))
+    # A server page's tags ("<%@ page contentType=... %>", JSP's, ASP's, ERB's) render no words (a tester's saved .jsp).
+    page = _LINK_PARAGRAPH.sub(r"\1\2\3", _PERMALINK.sub("", _ERB_TAG.sub("", without_razor(raw))))
     page = _quoted_blocks(page) if quotes else page
     if not re.search(r"<body\b", page, re.I):
         # A fragment (a template's view, a snippet saved from a page): trafilatura finds no text outside a <body>, nor
@@ -1179,6 +1194,8 @@ _POINTER_LINE = re.compile(r"^[ \t]*(?:\*\*|__)?(?:learn more|read more|read nex
                            r"related(?: reading| articles?| posts?| content)?)[ \t]*(?:\*\*|__)?:(?:\*\*|__)?"
                            r"(?:[ \t,;|•]*\[[^\[\]\n]{0,300}\]" + _TARGET + r")+[ \t]*$\n?", re.I | re.M)
 _NUMBERED_REF = re.compile(r"(?<![ \t])[ \t]*\[\d{1,3}\](?:[ \t]*,[ \t]*\[\d{1,3}\]){0,20}(?![(\[])")  # "[1]", "[3],[4],[5]"
+_NOTE_LINE = re.compile(r"^\[(\d{1,3})\][ \t]+\S", re.M)
+_NOTE_MARK = re.compile(r"(?<=\S)[ \t]*\[(\d{1,3})\](?![(\[])")
 _SHORTCUT = re.compile(r"\[([^\[\]\n]+)\]")  # "[Google]" is a link only when a "[google]: url" line defined it
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
 # A note marker in <sup> (a number or one letter, maybe in its own <a>) goes; "19<sup>th</sup>" keeps "th".
@@ -1589,6 +1606,23 @@ def _without_symbols_at_end(text: str) -> str:
 _SYMBOLS = re.compile(r"[^\w.!?:;,)\]'’\"”]*")
 
 
+def _without_struck(text: str) -> str:
+    """`text` without what it strikes through, a line at a time; a line struck whole keeps its words."""
+    if "~~" not in text:
+        return text
+
+    def line(ln: str) -> str:
+        if "~~" not in ln:
+            return ln
+        rest = _STRIKE.sub("", ln)
+        return rest if re.search(r"\w", _LINE_OPENING.sub("", rest)) else _STRIKE.sub(r"\1", ln)
+
+    return "\n".join(line(ln) for ln in text.split("\n"))
+
+
+_LINE_OPENING = re.compile(rf"^[ \t>]*(?:{LIST_MARKER}[ \t]+)?")
+
+
 def clean_text(text: str, markdown: bool = False) -> str:
     """Drop Markdown and HTML markup and control characters; normalize line ends. Linear in the text's length.
 
@@ -1639,7 +1673,10 @@ def clean_text(text: str, markdown: bool = False) -> str:
     # A break tag separates words; at a line's start it leaves nothing (" Looking for ..." would be indented).
     text = _HTML_BREAK.sub(lambda m: "" if m.start() == 0 or m.string[m.start() - 1] == "\n" else " ", text)
     text = _HTML_TAG.sub("", text)
-    text = _STRIKE.sub(r"\1", text)
+    # Struck through is withdrawn ("~~This is probably the closest to the optiver test~~ EDIT: ...", a tester's prep
+    # log): the author's text no longer says it, so neither does the answer. A line struck whole stays, as words: a
+    # list of applications struck as they were turned down ("~~NYC May 2016~~") is still the list.
+    text = _without_struck(text)
     text = _EMPHASIS_LINE.sub(r"\1\3", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = _EMPHASIS_1.sub(r"\2", text)
@@ -1647,6 +1684,11 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = tables.markdown_tables(text)
     text = _ENTITY.sub(lambda m: html.unescape(m[0]), text)  # "don&#8217;t" reads "don’t" (after tags are gone)
     text = _STANDIN.sub(lambda m: chr(ord(m[0]) - 0xF0000), text)
+    # A note's mark whose note is a line of the text ("... even if you're not profitable. [1] But ..." over "[1]
+    # Steep usage growth ...", an essay's notes): in an answer it read as the bot's own citation.
+    notes = set(_NOTE_LINE.findall(text))
+    if notes:
+        text = _NOTE_MARK.sub(lambda m: "" if m[1] in notes else m[0], text)
     text = _without_contents_lists(_WEB_FURNITURE.sub("", text))
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)  # gaps left where markup was removed
     text = re.sub(r"(?<![ \t])[ \t]+\n", "\n", text)  # from a run's start only: not once per space of a long run

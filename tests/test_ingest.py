@@ -146,6 +146,29 @@ def test_a_pictures_credit_on_a_line_of_its_own_goes():
                                                "A photo by a professional helps your LinkedIn profile.\n")
 
 
+def test_struck_text_is_withdrawn_and_an_essays_note_marks_go():
+    # A tester's prep log quoted "~~This is probably the closest to the optiver test~~" as current; a list of
+    # applications struck as they were turned down is still the list. An essay's "[1]" before its note "[1] Steep
+    # usage growth ..." read as the bot's own citation.
+    text = ("Hard - ~~This is probably the closest to the real test.~~ EDIT: the site changed.\n\n"
+            "- ~~NYC May 2016~~\n- Boston Sep 2016\n\nInvestors are fickle. [1] Growth matters [3].\n\n"
+            "[1] Steep usage growth will also interest investors.\n")
+    assert clean_text(text, markdown=True) == (
+        "Hard - EDIT: the site changed.\n\n- NYC May 2016\n- Boston Sep 2016\n\nInvestors are fickle. Growth matters [3].\n\n"
+        "[1] Steep usage growth will also interest investors.\n")
+
+
+def test_a_server_pages_tags_and_text_decoded_twice_are_repaired(tmp_path):
+    # A tester's saved .jsp pages indexed "<%@ page language="java" ... %>"; a nutrition post quoted "isnâ€™t".
+    (tmp_path / "kda.html").write_text('<%@ page language="java" contentType="text/html; charset=UTF-8"%>\n<%@ taglib '
+                                       'prefix="c" uri="http://java.sun.com/jsp/jstl/core" %>\n<div><h3>To Be a '
+                                       "Dietitian</h3><p>Dietitians must pass the national exam after their degree.</p></div>")
+    article = load_article(tmp_path / "kda.html")
+    assert article.title == "To Be a Dietitian" and "%" not in article.text
+    (tmp_path / "post.md").write_text("A structured eating plan isnâ€™t going to work for everyone, says the dietitian.\n")
+    assert "isn’t going" in load_article(tmp_path / "post.md").text
+
+
 def test_an_html_page_saved_as_text_is_read_as_html(tmp_path):
     # A tester's barbering page saved as .txt: its title was "<!DOCTYPE html> <html lang="en"> <body>" in every
     # citation, and its chunks kept "</body> </html>".
@@ -309,7 +332,8 @@ def test_reference_images_and_linked_images_are_removed():
 
 def test_code_strikethrough_and_single_emphasis_markers_are_removed():
     text = "Run `pip install x` and `a*b*c`; ~~old~~ new, *word* and _a phrase_; snake_case, 2 * 3 * 4, 2*3*4.\n"
-    assert clean_text(text) == "Run pip install x and a*b*c; old new, word and a phrase; snake_case, 2 * 3 * 4, 2*3*4.\n"
+    # What is struck through is withdrawn (test_struck_text_is_withdrawn_and_an_essays_note_marks_go).
+    assert clean_text(text) == "Run pip install x and a*b*c; new, word and a phrase; snake_case, 2 * 3 * 4, 2*3*4.\n"
 
 
 def test_heading_and_list_markers_stay():

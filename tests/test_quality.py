@@ -996,6 +996,7 @@ def test_a_word_of_the_guides_typed_without_its_vowels_is_known(guides_bot):
     assert _vowels_dropped(["interview", "intern"], "intervw") == "interview"
     assert _vowels_dropped(["salari"], "slry") is None  # the first two letters as typed: "sl" is not "sa"
     assert _vowels_dropped(["resum"], "rsm") is None  # too few letters to tell
+    assert knows(guides_bot.profile, "workin") and knows(guides_bot.profile, "startin")  # "-in'" as said: "team drivin pay"
 
 
 def test_the_lexical_ranking_reads_a_misspelling_as_the_library_spells_it(guides_bot):
@@ -1895,6 +1896,20 @@ def test_a_place_the_question_names_that_the_quoted_sections_never_mention_is_sa
     # ... as a text names it otherwise: "£" is the UK's (a reader found "never mention “UK”" over a £28,500 median).
     uk = bot.ask("how much do supply teachers earn a day in the UK?").text
     assert "£150 a day" in uk and not uk.startswith("The sections quoted"), uk
+
+
+def test_a_code_the_question_names_that_the_quoted_sections_never_mention_is_said():
+    # "what's the actual difference between a SEV-1 and a SEV-2?" was answered from a section on SEV-3 and SEV-4 pages;
+    # "is there a level above M7?" from one on M4s. A code typed as one names one thing, written "SEV 1" or "Sev1" too.
+    from bot.answer import Answer, Citation, _places_not_quoted
+    from bot.index.store import ArticleRecord
+
+    article = ArticleRecord("a", "On-call", "a.md", "0" * 64)
+    answer = Answer("x", citations=(Citation(1, "Getting paged about a SEV-3 or SEV-4 at night is rare.", article, "a:c0", 0.5, "Paging"),))
+    assert _places_not_quoted("what's the difference between a SEV-1 and a SEV-3?", answer) == ("SEV-1",)
+    quoted = Answer("x", citations=(Citation(1, "Page the whole team.", article, "a:c1", 0.5, "Sev1 pages"),))
+    assert _places_not_quoted("who gets paged for a SEV-1?", quoted) == ()
+    assert _places_not_quoted("how long should i wait b4 asking? (M5)", answer) == ()  # "b4" is before; "(M5)" spells out
 
 
 def test_a_follow_ups_repeat_is_not_kept_for_naming_the_word_only_in_its_own_gap_line(tmp_path, embedder):
