@@ -331,6 +331,12 @@ class Knobs:
     # The passages are searched with the same vector since 2026-12-02 (nine libraries: follow-ups with every key
     # 25 -> 27 of 45; answers_dev and dev unchanged).
     own_weight: float = 0.5
+    # A follow-up that only said the last answer again is looked for once more with the message alone, in the
+    # articles that answer quoted, when it names something in a word less common in English than this (wordfreq
+    # Zipf): "degree" (4.9), "pay" (5.4), "internship" (3.6) say what is asked; "long" (5.8), "take" (5.9), "need"
+    # (6.0) do not ("how long does that take?" after finding a cofounder got a passage that said "a few months").
+    # Hand-set on the testers' conversations (2026-12-06); the fifteen libraries' follow-ups never reach it.
+    alone_max_zipf: float = 5.5
     # A message tied to the turn before only by a pronoun ("it", "they", "that") is a follow-up when searched with
     # that turn it finds passages this much better (best similarity) than alone, and is nearer that turn than
     # opposite it (conversation._leans_back). Most questions name what "it" is themselves ("is google summer of

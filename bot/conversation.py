@@ -30,7 +30,7 @@ from .library import Library
 from .profile import Profile
 from .question import is_content, without_asides, words_of
 from .retrieval import Passage, Retriever
-from .text import QUESTION_STEMS, QUESTION_WORDS, clips, stem, tokenize_one
+from .text import QUESTION_STEMS, QUESTION_WORDS, clips, stem, tokenize_one, zipf
 
 # Small talk: a message that opens with a greeting, thanks, a farewell, a reaction or a question about the bot,
 # and says nothing else ("thanks, that really helped!", "lol ok", "you're useless"). General English chat, not
@@ -532,7 +532,7 @@ def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evid
     # "But, I didn't need a degree" is in the same post).
     cited = {c.article.id for c in answer.citations}
     same_articles = lambda: only(alone(), lambda p: p.article.id in cited)  # noqa: E731
-    searches = (lambda: evidence, further) if another else (lambda: evidence, same_articles)
+    searches = (lambda: evidence, further) if another else (lambda: evidence, same_articles) if _tells(message, new) else (lambda: evidence,)
     if another and not _names(_headings(answer), new):
         # "what about the resume?" after cover letters asks for the section on resumes, not the cover letters'
         # passage again because it mentions one (a tester's: asked alone, the "Resumes" section was found).
@@ -548,6 +548,12 @@ def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evid
     if other is not None:
         return other
     return Answer(NOT_COVERED, kind="not_covered", searched_for=evidence.searched_for) if another else answer
+
+
+def _tells(message: str, terms: set[str]) -> bool:
+    """Whether one of `message`'s words among `terms` (stemmed) says what is asked: less common in English than
+    KNOBS.alone_max_zipf ("degree", not "long" or "take")."""
+    return any(zipf(w.lower()) < KNOBS.alone_max_zipf for w in words_of(message) if set(tokenize_one(w)) & terms)
 
 
 def _first_answer(searches, last: str, keep, holds=lambda a: True) -> Answer | None:

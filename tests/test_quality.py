@@ -1952,3 +1952,10 @@ def test_a_follow_up_is_looked_for_alone_in_the_article_the_repeat_quotes(tmp_pa
     for turn in ("how long did it take kraker to become a linux sysadmin", "how often did he get promoted?"):
         history += [{"role": "user", "content": turn}, {"role": "assistant", "content": bot.ask(turn, history=history).text}]
     assert "didn't need a degree" in bot.ask("did he need a degree?", history=history).text
+    # Everyday words say nothing of what is asked (KNOBS.alone_max_zipf): "how long does that take?" after finding a
+    # cofounder is not looked for again alone, where any passage with "a few months" in it would do.
+    from bot.conversation import _tells
+    from bot.text import tokenize_one
+
+    assert _tells("did he need a degree?", set(tokenize_one("degree")))
+    assert not _tells("how long does that take?", set(tokenize_one("long take")))
