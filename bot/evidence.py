@@ -26,7 +26,6 @@ from .profile import Profile
 from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, is_content
 from .retrieval import Passage, Ranked, Retriever
 from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, QUESTION_WORDS, clips, index_words, stem, stems, tokenize_one, zipf
-from .text import stem as stem_of  # where a parameter is named `stem`
 
 _LAST_LINE_ITEM = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+[^\n]*$")
 
@@ -748,7 +747,7 @@ def _misspelled(profile: Profile, w: str, stem: str) -> bool:
     return misspelling_of(profile, w, stem) is not None
 
 
-def misspelling_of(profile: Profile, w: str, stem: str) -> str | None:
+def misspelling_of(profile: Profile, w: str, term: str) -> str | None:
     """The library's term (a stem) that `w` misspells, or None. A misspelling is no gap: the library's stem and an
     English suffix misspelled by one letter ("managment", "escalaton"), or one edit inside a long word (two in
     a very long one: "intervew", "recomend", "postmortum"; Damerau-Levenshtein to a term with the same first
@@ -767,16 +766,16 @@ def misspelling_of(profile: Profile, w: str, stem: str) -> str | None:
         if any(sorted(rest) == sorted(x) and DamerauLevenshtein.distance(rest, x) == 1 for x in _SHORT_SUFFIXES):
             return w[:n]
     vocab = profile.vocabulary
-    if len(w) >= 5 and w.endswith("in") and profile.knows_term(stem_of(w + "g")):
-        return stem_of(w + "g")  # "-in'" as people say it: "team drivin pay" (a tester's was told the guides never say it)
+    if len(w) >= 5 and w.endswith("in") and profile.knows_term(stem(w + "g")):
+        return stem(w + "g")  # "-in'" as people say it: "team drivin pay" (a tester's was told the guides never say it)
     if len(w) >= 5:
         dropped = _letter_dropped(vocab, w) or _vowels_dropped(vocab, w)
         if dropped:
             return dropped
-    if len(stem) >= 7:
-        lo, hi = bisect.bisect_left(vocab, stem[0]), bisect.bisect_left(vocab, chr(ord(stem[0]) + 1))
-        found = process.extractOne(stem, vocab[lo:hi], scorer=DamerauLevenshtein.distance,
-                                   score_cutoff=2 if len(stem) >= 10 else 1)
+    if len(term) >= 7:
+        lo, hi = bisect.bisect_left(vocab, term[0]), bisect.bisect_left(vocab, chr(ord(term[0]) + 1))
+        found = process.extractOne(term, vocab[lo:hi], scorer=DamerauLevenshtein.distance,
+                                   score_cutoff=2 if len(term) >= 10 else 1)
         if found:
             return found[0]
     return _english_misspelling(profile, w)

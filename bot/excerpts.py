@@ -194,14 +194,14 @@ def _in_code(text: str, starts: list[int]) -> list[bool]:
     """Per sentence starting at each of `starts`, whether it is a line of fenced code ("where change_type in ('new',
     'changed')" answered a tester's "how do i debug a failing dbt model"). A chunk may open inside a fence: its first
     fence then closes one, a bare fence when their count is odd."""
-    fences = [(m.start(), not m[2].strip()) for m in _FENCE_LINE.finditer(text)]
+    fences = list(_FENCE_LINE.finditer(text))
     if not fences:
         return [False] * len(starts)
-    inside = len(fences) % 2 == 1 and fences[0][1]
+    inside = len(fences) % 2 == 1 and not fences[0][2].strip()
     out = []
     for start in starts:
-        before = sum(1 for at, _ in fences if at <= start)
-        on_fence = any(at <= start < at + 4 for at, _ in fences)
+        before = sum(1 for m in fences if m.start() <= start)
+        on_fence = any(m.start() <= start < m.end() for m in fences)
         out.append(on_fence or inside != (before % 2 == 1))
     return out
 

@@ -545,8 +545,8 @@ def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
 # A heading that is a Liquid output tag reading the page's own front matter ("<h1>{{page.slide_title}}</h1>", a Jekyll
 # slide deck a tester's library listed and cited as "{{page.slide_title}}"): rendered with that value, as Jekyll does.
 # Elsewhere such a tag is a label's value ("Updated: {{ page.updated_date }}"), which goes with its label.
-_PAGE_VALUE = re.compile(r"(?<=<h[1-6]>)\{\{-?[ \t]*page\.([A-Za-z_][\w-]{0,60})[ \t]*(?:\|[^{}\n]{0,100})?-?\}\}(?=</h[1-6]>)|"
-                         r"(?<=^# )\{\{-?[ \t]*page\.([A-Za-z_][\w-]{0,60})[ \t]*(?:\|[^{}\n]{0,100})?-?\}\}[ \t]*$", re.M | re.I)
+_PAGE_TAG = r"\{\{-?[ \t]*page\.([A-Za-z_][\w-]{0,60})[ \t]*(?:\|[^{}\n]{0,100})?-?\}\}"
+_PAGE_VALUE = re.compile(rf"(?<=<h[1-6]>){_PAGE_TAG}(?=</h[1-6]>)|(?<=^# ){_PAGE_TAG}[ \t]*$", re.M | re.I)
 
 
 def _page_value(m: re.Match, data: dict) -> str:

@@ -67,7 +67,7 @@ class Profile:
         """Words the library's headings and titles use in each other's place (stemmed): "senior" and "staff" of
         "Senior product manager" and "Staff product manager", "m3" and "m4", "designer" and "manager". A follow-up
         that names one ("and for staff?") asks the earlier question of it. Derived from the headings alone."""
-        names = list(self.index.headings()[0]) + [a.title for a in self.store.articles.values()]
+        names = self._names
         slots: dict[tuple, set[str]] = {}
         stemmed: dict[str, str] = {}  # headings repeat their words: each stemmed once
         for name in dict.fromkeys(n.strip().lower() for n in names):
@@ -89,8 +89,12 @@ class Profile:
     def numbered_names(self) -> frozenset[str]:
         """What the library's headings and titles name with a word and a number ("USMLE Step 1", "Level 3 Diploma"),
         lowercased ("step 1"): in a follow-up, the name, not the list item pointed at by its number."""
-        names = list(self.index.headings()[0]) + [a.title for a in self.store.articles.values()]
-        return frozenset(f"{w.lower()} {n}" for name in names for w, n in _NUMBERED_NAME.findall(name))
+        return frozenset(f"{w.lower()} {n}" for name in self._names for w, n in _NUMBERED_NAME.findall(name))
+
+    @property
+    def _names(self) -> list[str]:
+        """The library's section headings and article titles (`siblings`, `numbered_names`: each read once)."""
+        return list(self.index.headings()[0]) + [a.title for a in self.store.articles.values()]
 
     @cached_property
     def vocabulary(self) -> list[str]:
