@@ -361,10 +361,16 @@ def _reader_copy(text: str, meta: dict) -> tuple[str, dict]:
 _TEMPLATE_PREAMBLE = re.compile(r"\A(?:[ \t]*\{[%#][^{}\n]{0,300}[%#]\}[ \t]*\n){1,20}(?=-{3,}[ \t]*\n)")
 
 
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}")
+
+
 def _front_title(meta: dict):
     """The front matter's title: its own field, or one a site generator nests a level down ("meta: title: Burnout")."""
-    if meta.get("title") is not None:
-        return meta.get("title")
+    title = meta.get("title")
+    if isinstance(title, str) and _SLUG.fullmatch(title) and isinstance(meta.get("heading"), str):
+        return meta["heading"]  # a theme's shown title beside a slug ("title: surviving-the-pre-tenure-years")
+    if title is not None:
+        return title
     return next((v["title"] for v in meta.values() if isinstance(v, dict) and isinstance(v.get("title"), str)), None)
 
 
@@ -480,14 +486,29 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+class _TextDateLoader(_NoAliasLoader):
+    """_NoAliasLoader that leaves timestamps as the text they are written as."""
+
+
+_TextDateLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _NoAliasLoader.yaml_implicit_resolvers.items()}
+
+
 def load_yaml(text: str):
-    """One YAML document as plain data: yaml.safe_load, but an alias raises YAMLAliasError. Text that is not
-    YAML raises yaml.YAMLError, or ValueError or RecursionError (a bad date, thousands of nested brackets)."""
-    loader = _NoAliasLoader(text)
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
+    """One YAML document as plain data: yaml.safe_load, but an alias raises YAMLAliasError. A timestamp YAML cannot
+    read (a "+42:00" offset, a 30 February) is kept as its text, as a quoted one is. Text that is not YAML raises
+    yaml.YAMLError, or ValueError or RecursionError (thousands of nested brackets)."""
+    for kind in (_NoAliasLoader, _TextDateLoader):
+        loader = kind(text)
+        try:
+            return loader.get_single_data()
+        except ValueError as e:
+            # A bad date refused the whole page (and the whole build) as "not valid YAML" naming another cause.
+            if isinstance(e, YAMLAliasError) or kind is _TextDateLoader:
+                raise
+        finally:
+            loader.dispose()
 
 
 # Front matter is a first line of ---, YAML, and a line of --- (python-frontmatter's boundary, so files split
@@ -1594,8 +1615,71 @@ def _dialects(text: str) -> str:
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", _PHOTO_CREDIT.sub("", text))))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", _HTML_LABEL.sub(r"\n- \1\n", text))))
+    text = _labelled_items(text)
     # A sentence stop before emoji ("**CUE. THE. FREAKOUT! 🤩🎉**") still ends a sentence, not a heading.
     return _BOLD_HEADING.sub(lambda m: m[0] if _without_symbols_at_end(m[2]).endswith((".", "!", "?")) else f"#### {m[2].strip()}", text)
+
+
+# A list item that is only a bold label ("*   **Databases: Your Digital Filing Cabinet**") over its own indented
+# paragraphs: a section written as a list, as a heading is.
+_LABEL_ITEM = re.compile(r"(?:[-*+]|\d{1,2}[.)])[ \t]+(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*")
+_ANY_ITEM = re.compile(r"(?:[-*+]|\d{1,2}[.)])[ \t]")
+
+
+def _labelled_items(text: str) -> str:
+    """Lists whose every item is a bold label over indented paragraphs, as "####" sections (a bold label inside
+    one a level below), their paragraphs unindented; a list with any other item is left as it is. Quoted as a
+    list, one item's text ran into the next item's label and its paragraphs ("- Databases: Your Digital Filing
+    Cabinet" ended an answer about APIs: a blind reader)."""
+    if "**" not in text and "__" not in text:
+        return text
+    lines = text.split("\n")
+    spans = _label_sections(lines)
+    for start, end in reversed(spans):
+        body = [line for line in lines[start + 1:end] if line.strip()]
+        indent = min(len(line) - len(line.lstrip()) for line in body)
+        out = ["", f"#### {_label(lines[start])}", ""]  # a tight list's label has no blank line around it
+        for line in lines[start + 1:end]:
+            line = line[indent:]
+            bold = _BOLD_HEADING.fullmatch(line)
+            labelled = bold and not _without_symbols_at_end(bold[2]).endswith((".", "!", "?"))
+            out.append(f"##### {bold[2].strip()}" if labelled else line)
+        lines[start:end] = out
+    return "\n".join(lines)
+
+
+def _label(line: str) -> str:
+    return _LABEL_ITEM.fullmatch(line)[2].strip()
+
+
+def _label_sections(lines: list[str]) -> list[tuple[int, int]]:
+    """(first line, end) of each labelled item in lists made only of such items, in order."""
+    spans, run, k = [], [], 0
+    while k < len(lines):
+        line = lines[k]
+        if _ANY_ITEM.match(line):
+            end = next((j for j in range(k + 1, len(lines)) if lines[j].strip() and not lines[j][0].isspace()),
+                       len(lines))
+            body = [x for x in lines[k + 1:end] if x.strip()]
+            labelled = _LABEL_ITEM.fullmatch(line) and body and not _ANY_ITEM.match(body[0].lstrip()) \
+                and not _without_symbols_at_end(_label(line)).endswith((".", "!", "?"))
+            run.append((k, end) if labelled else None)
+            k = end
+            continue
+        if line.strip():  # the list ended: keep it only if every item was a label over its text
+            spans += _sections(run, lines)
+            run = []
+        k += 1
+    return spans + _sections(run, lines)
+
+
+def _sections(run: list, lines: list[str]) -> list[tuple[int, int]]:
+    # Items with one line each under their labels ("1. **Resume:**" over a prompt to paste) are a list's entries,
+    # quoted together; a label over paragraphs of its own is a section.
+    if len(run) < 2 or None in run:
+        return []
+    paragraphs = sum(len(re.findall(r"\n[ \t]*\n[ \t]*\S", "\n".join(lines[k:end]).strip("\n"))) for k, end in run)
+    return run if paragraphs > len(run) else []
 
 
 def _without_symbols_at_end(text: str) -> str:

@@ -1434,6 +1434,12 @@ def test_a_titles_emoji_are_not_part_of_it(tmp_path):
     # build; a blog engine read it as "key: value". YAML's own syntax that does not parse is still refused (above).
     ("title: Going Pro: A Year Later\ntags: ['Going Pro']\ndate: 2013-2-13\nkeywords:",
      ("Going Pro: A Year Later", "", "2013-02-13")),
+    # A timestamp YAML cannot read (an offset of "+42:00") made the page "not valid YAML ... put a value holding ': '
+    # in quotes", naming no real cause, and stopped a tester's build; the engine kept the date's text.
+    ("title: One year as a game dev\ndate: 2022-10-19T00:00:00+42:00\nmenu:\n  sidebar:\n    weight: 10",
+     ("One year as a game dev", "", "2022-10-19")),
+    # A theme that shows `heading:` and writes the title as a slug: answers cited "from-undergraduate-to-faculty-...".
+    ('title: surviving-the-pre-tenure-years\nheading: "Surviving the pre-tenure years"', ("Surviving the pre-tenure years", "", "")),
 ])
 def test_front_matter_is_read_as_the_site_engine_reads_it(tmp_path, front, expected):
     path = tmp_path / "post.md"
@@ -1473,6 +1479,20 @@ def test_a_numbered_bold_line_is_a_heading_however_long():
     text = clean_text("**3. The newsroom pay gap is real**\n\nWomen are paid less.\n\n**4. New York and DC own the market, "
                       "but they pair high salaries with some of the highest costs of living**\n\nRent is high.\n", markdown=True)
     assert "#### 3. The newsroom" in text and "#### 4. New York and DC own the market, but" in text
+
+
+def test_a_list_of_bold_labels_over_their_own_paragraphs_reads_as_sections_and_a_mixed_list_stays_a_list():
+    # A held-out guide's skills page: its sections are list items ("*   **Databases: Your Digital Filing Cabinet**"
+    # over indented paragraphs); quoted as one list, an answer about APIs ran on into the Databases item.
+    page = ("## Core skills\n\n*   **Networking Basics**\n\n    How computers talk.\n\n    **Key Things to Learn:**\n\n"
+            "    *   **APIs:** menus in a restaurant.\n\n*   **Databases: Your Digital Filing Cabinet**\n\n"
+            "    Software needs to remember information.\n\nAfter the list.\n")
+    text = clean_text(page, markdown=True)
+    assert "\n#### Networking Basics\n\nHow computers talk.\n\n##### Key Things to Learn:\n\n* APIs:" in text
+    assert "\n#### Databases: Your Digital Filing Cabinet\n\nSoftware needs to remember information." in text
+    mixed = clean_text("- **Python**\n\n    A language.\n\n- SQL, for queries\n- **Git**\n\n    For versions.\n",
+                       markdown=True)
+    assert "#" not in mixed and "- Python" in mixed
 
 
 def test_a_bold_line_ending_in_a_sentence_stop_before_emoji_is_no_heading():
