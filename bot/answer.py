@@ -391,11 +391,18 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
     # libraries: 11 answers led by a figure; 4 of them no longer, 3 near-topic honest more, 1 answerable key lost
     # ("Pick 2-3 themes" for "how many topics"): docs/evaluation.md.
     found = next((c for c in candidates if gives_figure(question, text := c.text(passages))
-                  and (not terms or stems(text) & terms)), None)
+                  and (not terms or _names(passages[c.rank], text) & terms)), None)
     if found is None:
         return False
     chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector))
     return True
+
+
+def _names(passage: Passage, text: str) -> set[str]:
+    """The stems a quote names: its own words; a figure alone ("$100,000 - $150,000") names what its title and heading
+    do ("Security Engineer › Average Salary", a tester's role pages). Not any figure's: a heading naming "M5" over
+    "six to twelve month time horizons" led "how many years from M4 to M5?" (near-topic honest 71 -> 67 of 120)."""
+    return stems(text) | (stems(f"{passage.article.title} {passage.heading}") if excerpts.figure_alone(text) else set())
 
 
 def _widen(c: _Excerpt, passages, roles) -> None:
@@ -761,7 +768,8 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
         # heading, or one level's bullets read as another's and an example as advice ("M5 Senior Engineering
         # Manager:", "Example Resume Excerpt:"). Read blind: docs/evaluation.md.
         r_first, k_first = roles[group[0].rank], group[0].members[0]
-        framed = bool(heading) and (r_first.item[k_first] or r_first.blockquote[k_first] or first.label)
+        framed = bool(heading) and (r_first.item[k_first] or r_first.blockquote[k_first] or first.label
+                                    or excerpts.figure_alone(passages[group[0].rank].sentences[k_first].text))
         # ... and a section's answer from its start under its question: "When is a graduate degree worth considering?"
         # over "For most degree-holders, the priority should be ... work history" (a tester's cybersecurity library:
         # without it, advice on any degree).

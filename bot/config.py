@@ -292,6 +292,9 @@ class Knobs:
     rrf_weights: tuple[float, float, float] = (1.0, 1.0, 1.0)
     depth: int = 50  # how deep each ranking is read before fusing (hand-set)
     question_list_weight: float = 0.5  # fused score factor for a chunk mostly made of questions, a table of contents (hand-set)
+    # Passages past the first five an amount question looks through for a figure when those five give none
+    # (evidence._with_a_figure).
+    figure_reserve: int = 5
     rerank_depth: int = 20  # fused candidates the learned ranking reorders (RankWeights); a gold chunk is among them for 162 of 174
     same_article_decay: float = 0.8  # each further chunk from an already-picked article has its weight x0.8 (hand-set)
     # A term in this share of the chunks is the library's own subject ("machine learning engineer" is in 95% of

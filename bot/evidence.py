@@ -23,7 +23,7 @@ from . import excerpts
 from .config import KNOBS, THRESHOLDS, Thresholds
 from .library import names_no_topic
 from .profile import Profile
-from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, is_content
+from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, gives_figure, is_content
 from .retrieval import Passage, Ranked, Retriever
 from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, QUESTION_WORDS, clips, index_words, stem, stems, tokenize_one, zipf
 
@@ -80,9 +80,10 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     short_forms = initialisms(profile, own)
     if short_forms:
         lexical = f"{lexical} {' '.join(short for _, short in short_forms)}"
-    ranked = retriever.ranked(lexical, k, vector)
-    passages = ranked.passages
+    question = analyse(own)
+    ranked = retriever.ranked(lexical, k, vector, KNOBS.figure_reserve if question.type == "amount" else 0)
     terms = set(retriever.query_terms(lexical)[0]) - QUESTION_STEMS
+    passages = _with_a_figure(ranked.passages, k, own, terms - profile.background)
     # Nearly every sentence in a library is about its own subject (the guides here: machine learning
     # engineers), so that part of a question does not say which sentence answers it: "Why would an ML
     # engineer need signal processing?" matched sentences on the engineer over the one on signal
@@ -91,7 +92,6 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     if direction is not None:
         vector = _unit(vector - float(vector @ direction) * direction)
         terms -= profile.background
-    question = analyse(own)
     telling_sides = telling(question.sides, profile.siblings) if question.sides else ()
     if telling_sides:
         passages = with_each_side(retriever, passages, question.sides, telling_sides)
@@ -232,6 +232,22 @@ def whole_sides(sides: tuple[str, ...], telling_sides: tuple[str, ...]) -> tuple
         alone = stems(side) == {telling_sides[i]}
         out.append(" ".join(side if stem(w.lower()) == telling_sides[1 - i] else w for w in other.split()) if alone else side)
     return tuple(out)
+
+
+def _with_a_figure(passages: list[Passage], k: int, question: str, terms: set[str]) -> list[Passage]:
+    """The first `k` passages, and when none holds a figure of the kind `question` asks for, the best of the rest
+    that is a section stating only such a figure under a title and heading naming a word of the question: a role
+    page's "## Average Salary" over "$100,000 - $150,000" ranked eighth for "how much do security engineers make",
+    and the answer said the guides give no figure (a tester's cybersecurity library). Not any passage holding a
+    figure: a junior analyst's salary, found so, answered what a certification costs (near-topic honest 71 -> 70
+    of 120)."""
+    head, rest = passages[:k], passages[k:]
+    if not rest or any(gives_figure(question, p.text) for p in head):
+        return head
+    terms = {t for t in terms if not asks_money(t)}
+    found = next((p for p in rest if p.opens_section and p.sentences and excerpts.figure_alone(p.sentences[0].text)
+                  and gives_figure(question, p.sentences[0].text) and stems(f"{p.article.title} {p.heading}") & terms), None)
+    return head + [found] if found else head
 
 
 def with_each_side(retriever: Retriever, passages: list[Passage], sides: tuple[str, ...], telling_sides) -> list[Passage]:
@@ -733,8 +749,16 @@ def _english_word(w: str, term: str) -> str | None:
 
 def _compound(profile: Profile, w: str) -> bool:
     """Whether `w` is two words of the library written as one ("helpdesk" for "help desk", "workload"), each
-    at least four letters: shorter parts match too much by chance ("chatgpt" is not "chat" + "gpt")."""
-    return any(profile.knows_term(stem(w[:i])) and profile.knows_term(stem(w[i:])) for i in range(4, len(w) - 3))
+    at least four letters: shorter parts match too much by chance ("chatgpt" is not "chat" + "gpt"); or a prefix
+    the library writes with a hyphen, run onto a word of it ("preregistration" of "pre-registration": a tester's
+    pharmacy answer said the guides never mention it)."""
+    return any(profile.knows_term(stem(w[:i])) and profile.knows_term(stem(w[i:])) for i in range(4, len(w) - 3)) \
+        or any(w.startswith(p) and len(w) - len(p) >= 4 and profile.knows_term(p) and profile.knows_term(stem(w[len(p):]))
+               for p in _PREFIXES)
+
+
+# English's, written "pre-...". Not "co", "re" or "sub": "Copilot" is no "co-pilot", nor "Substack" a "sub-stack".
+_PREFIXES = ("pre", "post", "non", "anti", "multi", "inter", "self")
 
 
 def _with_particle(profile: Profile, w: str) -> bool:

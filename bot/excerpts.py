@@ -94,6 +94,10 @@ _QUOTED_ITEM = re.compile(rf"^(?:>[ \t]?)+[ \t]*{LIST_MARKER}[ \t]")
 # Applied Statistics Student's Identity Crisis — Alyssa Frazee") is no statement either.
 _LABELLED = re.compile(r"^\w[\w ()&/,'’-]{0,39}:[ \t]+(?![^\n]*://)(?:(?:\S+[ \t]+){5,}\S+|(?=[^\n]*[$€£¥%])(?:\S+[ \t]+){2,}\S+)")
 _ENDS = tuple(".!?:;)\"”’")
+# A paragraph that is only a figure ("$100,000 - $150,000", "6-12 months") under the heading that says what it
+# is ("## Average Salary"): the section's statement, not a subtitle.
+_FIGURE_ALONE = re.compile(r"[~≈]?[$€£¥]?\d[\d,.]*[kKmM]?%?(?:[ \t]*(?:-|–|—|to)[ \t]*[$€£¥]?\d[\d,.]*[kKmM]?%?)?"
+                           r"(?:[ \t]*/?[ \t]*[A-Za-z]{1,12}){0,3}")
 _STOPS = (".", "!", "?", ":")
 # A value the text does not hold, left by a site's templates ("from $salaries_tlr_min$ to {{ max }}"): a sentence
 # with one would be quoted with a hole in what it says.
@@ -134,6 +138,11 @@ def roles(passage: Passage) -> Roles:
 
 
 @lru_cache(maxsize=4096)
+def figure_alone(text: str) -> bool:
+    """Whether `text` is only a figure ("$100,000 - $150,000", "6-12 months"): read only under its heading."""
+    return bool(_FIGURE_ALONE.fullmatch(text.strip()))
+
+
 def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: bool = False) -> Roles:
     n = len(sents)
     markers = [_ITEM_PREFIX.search(text[: s.start - base]) for s in sents]
@@ -163,9 +172,10 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         alone = para[k] and (k + 1 == n or para[k + 1]) and not item[k]
         # A subtitle or a heading written as a paragraph; not a label with its statement ("Trainee: Starting around
         # $40-50k depending on location", from "**Trainee:** ..."): a tester's pay question lost the line that answered.
-        heading_like = alone and not t.endswith(_ENDS) and not _LABELLED.match(t)
+        figure = alone and k == 0 and opens_section and figure_alone(t)
+        heading_like = alone and not t.endswith(_ENDS) and not _LABELLED.match(t) and not figure
         # "(Employment is not guaranteed.)": a short sentence in brackets or quotes ends where its stop does.
-        fragment = len(t.split()) < 5 and not t.rstrip(")]\"'”’").endswith((".", "!"))
+        fragment = len(t.split()) < 5 and not t.rstrip(")]\"'”’").endswith((".", "!")) and not figure
         dangling = t.endswith((":", ";")) and not lead[k]
         meta = bool(_ABOUT_THE_TEXT.search(t) or ANNOUNCES.search(t)) and not lead[k]
         content.append(not (t.endswith("?") or heading_like or fragment or dangling or meta or has_hole(t) or code[k]))

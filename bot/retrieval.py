@@ -121,8 +121,9 @@ class Retriever:
         """The `k` best passages for `query`, best first: its three rankings fused, then diversified."""
         return self.ranked(query, k, query_vector).passages
 
-    def ranked(self, query: str, k: int = 5, query_vector: np.ndarray | None = None) -> Ranked:
-        """`search`'s passages, with the best similarity among every candidate the ranking weighed."""
+    def ranked(self, query: str, k: int = 5, query_vector: np.ndarray | None = None, more: int = 0) -> Ranked:
+        """`search`'s passages, with the best similarity among every candidate the ranking weighed; `more` passages
+        after the first `k`, from the same candidates (the first `k` are as they would be without them)."""
         if len(self.store.chunks) == 0 or k <= 0:
             return Ranked([], -1.0, -1.0)
         if self._releases:
@@ -139,7 +140,7 @@ class Retriever:
         learned = features @ self.weights  # a log-odds of being the passage that answers: exp makes it a weight
         scores = dict(zip(head, np.exp(learned - learned.max())))
         passages = []
-        for c, score in _diversify(scores, self.index.article_of, k):
+        for c, score in _diversify(scores, self.index.article_of, k + more):
             at = head.index(c)
             cos, best = float(features[at, COS]), float(features[at, SENTENCE])
             passages.append(self.passage(c, float(score), max(cos, best), cos))

@@ -872,6 +872,15 @@ def test_a_contraction_of_a_word_of_the_guides_is_known(guides_bot):
     assert knows(guides_bot.profile, "mgr") and not knows(guides_bot.profile, "mgr".upper())
 
 
+def test_a_prefix_the_guides_write_with_a_hyphen_may_be_run_on(guides_bot):
+    """"nontechnical", "prebuilt": the guides write "non-technical", "pre-built" (a tester's pharmacy answer said
+    the guides never mention "preregistration", a word their every page writes "pre-registration")."""
+    from bot.evidence import knows
+
+    assert knows(guides_bot.profile, "nontechnical") and knows(guides_bot.profile, "prebuilt")
+    assert not knows(guides_bot.profile, "chatgpt") and not knows(guides_bot.profile, "antivirus")
+
+
 def test_an_acronym_is_not_taken_for_a_clipped_word_of_the_guides(guides_bot):
     """"cla" reads as a clipping of a word of the guides ("class", "clarity"); "CLA", typed as an acronym, names
     something the guides never use."""
@@ -1959,3 +1968,25 @@ def test_a_follow_up_is_looked_for_alone_in_the_article_the_repeat_quotes(tmp_pa
 
     assert _tells("did he need a degree?", set(tokenize_one("degree")))
     assert not _tells("how long does that take?", set(tokenize_one("long take")))
+
+
+def test_a_figure_under_the_heading_that_names_it_answers_a_pay_question_from_past_the_first_passages(tmp_path, embedder):
+    # A tester's cybersecurity role pages: "## Average Salary" over "$100,000 - $150,000" ranked eighth for "how much
+    # do security engineers make"; the answer opened "The guides give no figure for that" over the role's summary.
+    page = ("# Security Engineer\n\n## Role Overview\n\nSecurity Engineers design and implement security systems to protect "
+            "an organization's networks, systems and data from threats. They combine technical expertise with security "
+            "knowledge to build defenses against attacks.\n\n## Average Salary\n\n$100,000 - $150,000\n\n## Summary\n\n"
+            "Security Engineers build and maintain the security infrastructure that protects an organization's digital "
+            "assets, implementing security controls and responding to security incidents.\n\n## Objectives\n\n"
+            "- Be able to discuss security engineering roles and how they differ from other security roles.\n"
+            "- Be able to discuss how security engineering relates to IT and development functions.\n"
+            "- Connect with security engineers and schedule time to learn about their roles.\n\n"
+            "## Common Misconceptions\n\n- \"Security Engineers just install antivirus software\" - the role involves "
+            "complex security architecture.\n- \"Security engineering is only about technology\" - it needs business sense."
+            "\n\n## Related Roles\n\n- Security Engineer - Focuses on building and implementing security solutions\n"
+            "- Security Analyst - Focuses on monitoring and responding to threats\n\n## Reflections\n\n"
+            "- How do security engineers work with development and operations teams?\n"
+            "- What security engineering skills do you already have?\n")
+    bot = _bot_on(tmp_path, embedder, {"security_engineer.md": page})
+    answer = bot.ask("how much do security engineers make")
+    assert not answer.gaps and answer.text.startswith("Average Salary:\n$100,000 - $150,000 [1]")
