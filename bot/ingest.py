@@ -1216,7 +1216,7 @@ _POINTER_LINE = re.compile(r"^[ \t]*(?:\*\*|__)?(?:learn more|read more|read nex
                            r"(?:[ \t,;|•]*\[[^\[\]\n]{0,300}\]" + _TARGET + r")+[ \t]*$\n?", re.I | re.M)
 _NUMBERED_REF = re.compile(r"(?<![ \t])[ \t]*\[\d{1,3}\](?:[ \t]*,[ \t]*\[\d{1,3}\]){0,20}(?![(\[])")  # "[1]", "[3],[4],[5]"
 _NOTE_LINE = re.compile(r"^\[(\d{1,3})\][ \t]+\S", re.M)
-_NOTE_MARK = re.compile(r"(?<=\S)[ \t]*\[(\d{1,3})\](?![(\[])")
+_NOTE_MARK = re.compile(r"(?<=\S)[ \t]*\[(\d{1,3}(?:[ \t]*[,–-][ \t]*\d{1,3}){0,9})\](?![(\[])")  # "[1]", "[1,2]", "[3-5]"
 _SHORTCUT = re.compile(r"\[([^\[\]\n]+)\]")  # "[Google]" is a link only when a "[google]: url" line defined it
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
 # A note marker in <sup> (a number or one letter, maybe in its own <a>) goes; "19<sup>th</sup>" keeps "th".
@@ -1242,7 +1242,8 @@ _HTML_BREAK = re.compile(r"<(?:/?br|/?p|/?div|/?aside|/?section|/?article|/?figu
 # page) frames nothing there.
 _HTML_TAG = re.compile(
     r"<!doctype\s[^<>]*>|</?(?:a|abbr|b|big|button|caption|center|cite|code|del|em|font|hr|i|img|input|ins|kbd|label|mark|"
-    r"picture|q|s|samp|small|source|span|strong|sub|sup|time|track|u|var|video|audio|wbr|meta|link|base|html|head|body)\b[^<>]*>",
+    r"picture|q|s|samp|small|source|span|strong|sub|sup|time|track|u|var|video|audio|wbr|meta|link|base|html|head|body|"
+    r"embed|iframe|object|param)\b[^<>]*>",
     re.I,
 )
 # Spans are at most 300 characters: an unclosed marker then costs a short look ahead, not the rest of the line.
@@ -1332,7 +1333,9 @@ _MDX_IMPORT = re.compile(r"""^[ \t]*(?:import\s+(?:[\w*{}\s,]{1,300}\s+from\s+)?
 # <Tabs>, </TabItem>, <InDocAd />, "text</Link>"; not the type in "List<String>" (an opening tag after a word).
 # A component is named in PascalCase (<InDocAd />, <Tabs>); a name in capitals is a writer's placeholder ("<USER_A> is
 # proceeding with restart"), kept as written: dropped, the sentence lost its subject.
-_JSX_TAG = re.compile(r"(?:(?<![\w<])<|</)(?![A-Z][A-Z0-9_]*>)[A-Z][\w.]{0,60}(?:\s[^<>\n]{0,500})?/?>")
+# Nor words in brackets ("Why did you choose <Insert University here>?", a tester's interview questions): no props.
+_JSX_TAG = re.compile(r"(?:(?<![\w<])<|</)(?![A-Z][A-Z0-9_]*>)(?![A-Z][\w.]{0,60}(?:[ \t]+[A-Za-z][\w’']*){1,8}>)"
+                      r"[A-Z][\w.]{0,60}(?:\s[^<>\n]{0,500})?/?>")
 # ... but a component that shows the text it is given ("<Question question='What inspires you?' />", a Docusaurus
 # handbook's list of interview questions) is that text: dropped, a tester's page kept only its "work in progress" note.
 # Its props may run over several lines ("<ImageCard\n  title="Climate Solutions"\n  description="An overview of ..."
@@ -1772,7 +1775,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     # Steep usage growth ...", an essay's notes): in an answer it read as the bot's own citation.
     notes = set(_NOTE_LINE.findall(text))
     if notes:
-        text = _NOTE_MARK.sub(lambda m: "" if m[1] in notes else m[0], text)
+        text = _NOTE_MARK.sub(lambda m: "" if set(re.findall(r"\d+", m[1])) <= notes else m[0], text)
     text = _without_contents_lists(_WEB_FURNITURE.sub("", text))
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)  # gaps left where markup was removed
     text = re.sub(r"(?<![ \t])[ \t]+\n", "\n", text)  # from a run's start only: not once per space of a long run

@@ -149,13 +149,13 @@ def test_a_pictures_credit_on_a_line_of_its_own_goes():
 def test_struck_text_is_withdrawn_and_an_essays_note_marks_go():
     # A tester's prep log quoted "~~This is probably the closest to the optiver test~~" as current; a list of
     # applications struck as they were turned down is still the list. An essay's "[1]" before its note "[1] Steep
-    # usage growth ..." read as the bot's own citation.
+    # usage growth ..." read as the bot's own citation, and a report's "areas[1,2]" beside the bot's [1] and [2].
     text = ("Hard - ~~This is probably the closest to the real test.~~ EDIT: the site changed.\n\n"
-            "- ~~NYC May 2016~~\n- Boston Sep 2016\n\nInvestors are fickle. [1] Growth matters [3].\n\n"
-            "[1] Steep usage growth will also interest investors.\n")
+            "- ~~NYC May 2016~~\n- Boston Sep 2016\n\nInvestors are fickle. [1] Growth matters [3]. Areas[1,2] vary.\n\n"
+            "[1] Steep usage growth will also interest investors.\n\n[2] NABP competency statements.\n")
     assert clean_text(text, markdown=True) == (
-        "Hard - EDIT: the site changed.\n\n- NYC May 2016\n- Boston Sep 2016\n\nInvestors are fickle. Growth matters [3].\n\n"
-        "[1] Steep usage growth will also interest investors.\n")
+        "Hard - EDIT: the site changed.\n\n- NYC May 2016\n- Boston Sep 2016\n\nInvestors are fickle. Growth matters [3]. "
+        "Areas vary.\n\n[1] Steep usage growth will also interest investors.\n\n[2] NABP competency statements.\n")
 
 
 def test_a_server_pages_tags_and_text_decoded_twice_are_repaired(tmp_path):
@@ -542,12 +542,16 @@ def test_markdown_dialects_are_cleaned_to_their_words():
         'Read [this](https://x.y){:target="_blank"} now. Don&#8217;t panic &amp; relax.\n\n**Scope**\n- I guide teams.\n\n'
         "<InDocAd />\n<head><title>x</title></head>\nImporting data is hard; Java's List<String> stays.\n</TextContainer>\n"
         "Examples include:\n\n####\n* CAPM\n\nNote it: <USER_A> is proceeding with the restart.\n"
+        # A tester's faculty-interview questions lost their placeholder ("Why did you choose ?"), and a spreadsheet's
+        # <embed> tag was quoted as text.
+        "Ask: why did you choose <Insert University here>?\n\n<embed src=\"https://docs.google.com/x\">\n"
     )
     assert clean_text(mdx) == (
         "## Salaries\n\nPro tip\n\nKeep a brag document updated.\n\nWatch out\n\nOn-call pays extra.\n\n"  # titles apart
         "Read this now. Don’t panic & relax.\n\n#### Scope\n- I guide teams.\n\n"
         "Importing data is hard; Java's List<String> stays.\n\nExamples include:\n\n* CAPM\n\n"  # an empty heading goes
         "Note it: <USER_A> is proceeding with the restart.\n"  # a placeholder in capitals is no component
+        "Ask: why did you choose <Insert University here>?\n"
     )
 
 
