@@ -28,7 +28,7 @@ from .index.search import Search
 from .index.store import ArticleRecord, IndexStore
 from .library import Library
 from .profile import Profile
-from .question import is_content, without_asides, words_of
+from .question import analyse, gives_figure, is_content, without_asides, words_of
 from .retrieval import Passage, Retriever
 from .text import QUESTION_STEMS, QUESTION_WORDS, clips, stem, tokenize_one, zipf
 
@@ -507,14 +507,18 @@ def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evid
     quoted yet, when one names them. When none does, the repeat stands ("how long does it last?" is often answered
     in words the question does not use), unless the message only names another thing in a few words ("what about
     amazon?"): that the guides don't cover. A repeat that names them is kept ("and for corporate jobs?" after
-    nonprofit hiring times: "... 67 days—corporate averages 42 days")."""
+    nonprofit hiring times: "... 67 days—corporate averages 42 days"). An answer that is no repeat: _or_alone."""
     last = next((h.get("content") or "" for h in reversed(history) if h.get("role") == "assistant"), "")
     quoted = [s for c in answer.citations for s in c.sentences]
-    if not quoted or not all(s.strip() in last for s in quoted):
+    if not quoted:
         return answer
     index = loaded.retriever.index
     own = {t for w in words_of(message) if is_content(w) for t in tokenize_one(w) if t.isalpha()} - QUESTION_STEMS
     new = {t for t in own if index.count(t)} - loaded.profile.background
+    if not all(s.strip() in last for s in quoted):
+        # What the message names that the turn before did not.
+        asked = next((h.get("content") or "" for h in reversed(history) if h.get("role") == "user"), "")
+        return _or_alone(message, answer, last, new - set(tokenize_one(f"{asked} {last}")), alone)
     another = _names_another(message)
     if another and own and not any(index.count(t) for t in own):
         # "and the downsides?" after the benefits of a bootcamp, in a library that never writes "downside": the
@@ -548,6 +552,22 @@ def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evid
     if other is not None:
         return other
     return Answer(NOT_COVERED, kind="not_covered", searched_for=evidence.searched_for) if another else answer
+
+
+def _or_alone(message: str, answer: Answer, last: str, fresh: set[str], alone) -> Answer:
+    """A follow-up's `answer`, unless it names none of the uncommon words its message adds to the turn before
+    (`fresh`; _tells) and the message searched alone is answered in them: "how many CE hours after that?" after
+    the NAPLEX and the MPJE got the NAPLEX paragraph; "15-30 credit hours annually" is what it asks for (a
+    tester's pharmacy library)."""
+    said = _said(answer)
+    if not fresh or not _tells(message, fresh) or _names(f"{_headings(answer)} {said}", fresh):
+        return answer
+    if analyse(message).type == "amount" and gives_figure(message, said):
+        return answer  # "and how much does it cost?" is answered by the sum, not the word "cost"
+    # Only in the articles the answer quotes: searched alone in the whole library, "is it legal tho?" after
+    # kindergarten teaching in Taiwan found a visa checklist, "and references?" a list of data tools.
+    cited = {c.article.id for c in answer.citations}
+    return _first_answer((alone,), last, lambda p: p.article.id in cited, lambda a: _names(_said(a), fresh)) or answer
 
 
 def _tells(message: str, terms: set[str]) -> bool:

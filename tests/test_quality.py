@@ -1990,3 +1990,25 @@ def test_a_figure_under_the_heading_that_names_it_answers_a_pay_question_from_pa
     bot = _bot_on(tmp_path, embedder, {"security_engineer.md": page})
     answer = bot.ask("how much do security engineers make")
     assert not answer.gaps and answer.text.startswith("Average Salary:\n$100,000 - $150,000 [1]")
+
+
+def test_a_follow_up_answered_without_what_it_adds_is_looked_for_alone(tmp_path, embedder):
+    # A tester's pharmacy library: "how many CE hours after that?" after the NAPLEX and the MPJE got the NAPLEX
+    # paragraph again (the earlier questions outweighed its words); "15-30 credit hours" is in the same report.
+    report = (
+        "# Pharmacy licensing requirements\n\n## NAPLEX\n\nThe North American Pharmacist Licensure Examination (NAPLEX) is "
+        "the competency assessment for pharmacy graduates seeking licensure. The examination requires a scaled score of "
+        "75 or higher for passing, and it tests pharmacotherapy, dispensing and public health.\n\n## MPJE\n\nThe "
+        "Multistate Pharmacy Jurisprudence Examination (MPJE) tests pharmacy law. Most states require it alongside the "
+        "NAPLEX before a license is issued.\n\n## Renewal\n\nContinuing education (CE) requirements for license renewal "
+        "vary by state but typically require 15-30 credit hours annually, some of them in patient safety.\n")
+    others = {f"{topic}.md": f"# {topic.title()}\n\n{text}\n" for topic, text in (
+        ("residency", "A pharmacy residency takes one or two years after the PharmD and leads to clinical jobs."),
+        ("retail", "Retail pharmacists fill prescriptions, counsel patients and give vaccines in community pharmacies."),
+        ("school", "Pharmacy school takes four years, and most students take the PCAT or a prerequisite course first."))}
+    bot = _bot_on(tmp_path, embedder, {"licensing.md": report, **others})
+    history = []
+    for turn in ("what does the NAPLEX test?", "and what about the MPJE?"):
+        history += [{"role": "user", "content": turn}, {"role": "assistant", "content": bot.ask(turn, history=history).text}]
+    assert "15-30 credit hours" in bot.ask("how many CE hours after that?", history=history).text
+
