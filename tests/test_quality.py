@@ -23,6 +23,19 @@ def _bot_on(tmp_path, embedder, articles: dict[str, str], chunk_chars: int | Non
     return CareerBot.load(settings=settings)
 
 
+def _one_paragraph_articles(**texts: str) -> dict[str, str]:
+    """Articles of one paragraph each, titled by their name: others beside the one a test is about."""
+    return {f"{name}.md": f"# {name.title()}\n\n{text}\n" for name, text in texts.items()}
+
+
+def _conversation(bot: CareerBot, *turns: str) -> list[dict]:
+    """The history after asking `turns` in order."""
+    history: list[dict] = []
+    for turn in turns:
+        history += [{"role": "user", "content": turn}, {"role": "assistant", "content": bot.ask(turn, history=history).text}]
+    return history
+
+
 def test_follow_up_is_rewritten_with_the_previous_question(guides_bot):
     history = [{"role": "user", "content": "Do I need a master's degree?"},
                {"role": "assistant", "content": guides_bot.ask("Do I need a master's degree?").text}]
@@ -1951,15 +1964,13 @@ def test_a_follow_up_is_looked_for_alone_in_the_article_the_repeat_quotes(tmp_pa
         "escalation I could, and asked the senior admins to review my work.\n\n## Closing remarks\n\nWeb hosting values "
         "training people up rather than hiring people who already have experience. I am probably paid under the market "
         "average. But I didn't need a degree, or any certifications, to get hired initially. That is the trade-off.\n")
-    others = {f"{topic}.md": f"# {topic.title()}\n\n{text}\n" for topic, text in (
-        ("helpdesk", "Help desk analysts answer tickets, reset passwords and escalate problems to the sysadmins."),
-        ("homelab", "A home lab lets you practise Linux, networking and virtualisation on cheap second-hand hardware."),
-        ("certs", "The CompTIA A+ is the usual first certification for help desk jobs; the RHCSA proves Linux skills."),
-        ("shifts", "Night shifts in a data center are quiet, and many sysadmins start their careers on them."))}
+    others = _one_paragraph_articles(
+        helpdesk="Help desk analysts answer tickets, reset passwords and escalate problems to the sysadmins.",
+        homelab="A home lab lets you practise Linux, networking and virtualisation on cheap second-hand hardware.",
+        certs="The CompTIA A+ is the usual first certification for help desk jobs; the RHCSA proves Linux skills.",
+        shifts="Night shifts in a data center are quiet, and many sysadmins start their careers on them.")
     bot = _bot_on(tmp_path, embedder, {"kraker.md": story, **others})
-    history = []
-    for turn in ("how long did it take kraker to become a linux sysadmin", "how often did he get promoted?"):
-        history += [{"role": "user", "content": turn}, {"role": "assistant", "content": bot.ask(turn, history=history).text}]
+    history = _conversation(bot, "how long did it take kraker to become a linux sysadmin", "how often did he get promoted?")
     assert "didn't need a degree" in bot.ask("did he need a degree?", history=history).text
     # Everyday words say nothing of what is asked (KNOBS.alone_max_zipf): "how long does that take?" after finding a
     # cofounder is not looked for again alone, where any passage with "a few months" in it would do.
@@ -2002,13 +2013,11 @@ def test_a_follow_up_answered_without_what_it_adds_is_looked_for_alone(tmp_path,
         "Multistate Pharmacy Jurisprudence Examination (MPJE) tests pharmacy law. Most states require it alongside the "
         "NAPLEX before a license is issued.\n\n## Renewal\n\nContinuing education (CE) requirements for license renewal "
         "vary by state but typically require 15-30 credit hours annually, some of them in patient safety.\n")
-    others = {f"{topic}.md": f"# {topic.title()}\n\n{text}\n" for topic, text in (
-        ("residency", "A pharmacy residency takes one or two years after the PharmD and leads to clinical jobs."),
-        ("retail", "Retail pharmacists fill prescriptions, counsel patients and give vaccines in community pharmacies."),
-        ("school", "Pharmacy school takes four years, and most students take the PCAT or a prerequisite course first."))}
+    others = _one_paragraph_articles(
+        residency="A pharmacy residency takes one or two years after the PharmD and leads to clinical jobs.",
+        retail="Retail pharmacists fill prescriptions, counsel patients and give vaccines in community pharmacies.",
+        school="Pharmacy school takes four years, and most students take the PCAT or a prerequisite course first.")
     bot = _bot_on(tmp_path, embedder, {"licensing.md": report, **others})
-    history = []
-    for turn in ("what does the NAPLEX test?", "and what about the MPJE?"):
-        history += [{"role": "user", "content": turn}, {"role": "assistant", "content": bot.ask(turn, history=history).text}]
+    history = _conversation(bot, "what does the NAPLEX test?", "and what about the MPJE?")
     assert "15-30 credit hours" in bot.ask("how many CE hours after that?", history=history).text
 
