@@ -614,6 +614,17 @@ _LABELLED_HEADING = re.compile(r"^((?:Step|Part|Phase|Stage|Module|Week|Day|Tip)
 _LINK_PARAGRAPH = re.compile(r"(<p\b[^<>]{0,300}>\s*)<a\b[^<>]{0,2000}>([^<>]{1,300})</a>(\s*</p>)", re.I)
 
 
+# Text that no block holds, between a block and a list ("</ul> Recommended Questions to Ask: <ul>", "<b>Design</b>
+# <ul>" after a list inside a <p>, which a browser closes): trafilatura dropped it, and a tester's questions to ask an
+# interviewer read as questions to answer, every job title as one under "Administration". It is a paragraph.
+_LOOSE_LEAD_IN = re.compile(r"(</(?:ul|ol|p|div|table)>)([ \t\n]*)((?:<(?:b|strong)>)?[^<>\s][^<>]{0,199}?(?:</(?:b|strong)>)?)"
+                            r"(?=[ \t\n]*<(?:ul|ol)\b)", re.I)
+# ... and so, once that is one, is the text after a list that closes the block ("</ul> These are discussed below.
+# </div>"), which trafilatura then dropped.
+_LOOSE_TAIL = re.compile(r"(</(?:ul|ol)>)([ \t\n]*)([^<>\s][^<>]{0,299}?)(?=[ \t\n]*</(?:div|section|article)>)", re.I)
+_OVERLONG_HEADING = re.compile(rf"^#{{1,6}}[ \t]+(?=[^\n]{{{MAX_HEADING_CHARS - 1}}})([^\n]*)$", re.M)
+
+
 def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = True) -> tuple[str, dict]:
     import trafilatura
 
@@ -630,6 +641,7 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     # A server page's tags ("<%@ page contentType=... %>", JSP's, ASP's, ERB's) render no words (a tester's saved .jsp).
     page = _LINK_PARAGRAPH.sub(r"\1\2\3", _PERMALINK.sub("", _ERB_TAG.sub("", without_razor(raw))))
     page = _quoted_blocks(page) if quotes else page
+    page = _LOOSE_TAIL.sub(r"\1\2<p>\3</p>", _LOOSE_LEAD_IN.sub(r"\1\2<p>\3</p>", page))
     if not re.search(r"<body\b", page, re.I):
         # A fragment (a template's view, a snippet saved from a page): trafilatura finds no text outside a <body>, nor
         # the text a fragment opens with before its first tag, unless a block holds it (a Blogger post's first
@@ -1733,6 +1745,10 @@ def clean_text(text: str, markdown: bool = False) -> str:
         text = _HTML_HEADING.sub(lambda m: f"\n\n{'#' * int(m[1])} {m[2].strip()}\n\n", _setext_headings(_TOC_LIST.sub("", text)))
         text = _UNSPACED_HEADING.sub(r"\1 \2", text)
         text = _HEADING_IN_ITEM.sub(r"\1", text)
+        # A heading line too long to be one (chunking.py: a paragraph flattened into a line, or an interviewer's two
+        # sentences, "### 1. I remember fondly ... What is THE game ...?") is read as text, without its marks: a
+        # tester's answers quoted "### 3. Some people get to a point ...".
+        text = _OVERLONG_HEADING.sub(r"\1", text)
     text = _dialects(text)
     if markdown:  # an Obsidian or wiki link ("[[social_unrest | social unrest and police reform]]"): its words
         text = _WIKI_LINK.sub(lambda m: (m[2] or m[1]).strip(), text)

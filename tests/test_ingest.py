@@ -1826,3 +1826,27 @@ def test_a_box_drawn_in_text_inside_a_fence_is_its_text(tmp_path):
     text = load_article(tmp_path / "programs.md").text
     assert "FACHE Certification\n\nExam Cost: $650 Exam Details:\n- 230 multiple choice\n- 4 hours" in text, text
     assert "┌" not in text and "```\nprint('│ not a box')\n```" in text  # a fence with no box stays as it was
+
+
+def test_html_text_no_block_holds_between_lists_is_kept_as_a_paragraph(tmp_path):
+    # A tester's games page: "<b>Design</b>" labels after a list inside a <p> (which a browser closes), and
+    # "Recommended Questions to Ask:" between two lists, were dropped; every job title read as one under
+    # "Administration", and questions to ask an interviewer as questions to answer.
+    (tmp_path / "jobs.html").write_text(
+        "<html><body><div><h2>Departments</h2><p>There are many departments in a studio.</p><p><b>Administration</b>"
+        "<ul><li>Business Executive</li></ul><b>Design</b><ul><li>Level Designer</li></ul></p><h2>Interviews</h2>"
+        "<p>Common questions you will have to answer:</p><ul><li>Why this company?</li></ul>Recommended Questions to "
+        "Ask:<ul><li>What do you expect me to accomplish in 90 days?</li></ul>These are discussed below.</div>"
+        "</body></html>")
+    text = load_article(tmp_path / "jobs.html").text
+    assert "#### Design\n\n- Level Designer" in text and "Recommended Questions to Ask:" in text
+    assert text.rstrip().endswith("These are discussed below.")
+
+
+def test_a_heading_line_too_long_to_be_one_is_text_without_its_marks():
+    # A tester's interviews ask their questions in "###" lines of two sentences: read as text (chunking.py), the
+    # answers quoted "### 3. Some people get to a point ...".
+    question = ("### 1. I remember fondly playing certain games, and always being at awe with all the craft that went into "
+                "them. What is THE game that, through the craftsmanship put into it, made you consider joining the games industry?")
+    text = clean_text(f"{question}\n\n> I don't think there was a specific game.\n\n### 2. What did you like most?\n", markdown=True)
+    assert text.startswith("1. I remember fondly") and "### 2. What did you like most?" in text
