@@ -639,7 +639,7 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     # A paragraph that is one link is text (a certification's name over what is said of it: trafilatura dropped
     # "(ISC)2 SSCP", and its paragraph read as the one before's); a menu's links are list items, left as they are.
     # A server page's tags ("<%@ page contentType=... %>", JSP's, ASP's, ERB's) render no words (a tester's saved .jsp).
-    page = _LINK_PARAGRAPH.sub(r"\1\2\3", _PERMALINK.sub("", _ERB_TAG.sub("", without_razor(raw))))
+    page = _LINK_PARAGRAPH.sub(r"\1\2\3", _PERMALINK.sub("", _ERB_TAG.sub("", _PHP_BLOCK.sub("", without_razor(raw)))))
     page = _quoted_blocks(page) if quotes else page
     page = _LOOSE_TAIL.sub(r"\1\2<p>\3</p>", _LOOSE_LEAD_IN.sub(r"\1\2<p>\3</p>", page))
     if not re.search(r"<body\b", page, re.I):
@@ -1094,12 +1094,16 @@ PDF_DATE_LINES = 6  # lines from the first page's top where it prints its date (
 def _document_name(title):
     """A PDF's title as a reader would write it: an editor's document name keeps its file name's underscores
     ("Outreach_TechToGov__TTS Product performance profile", Google Docs)."""
-    if isinstance(title, str) and _FILE_NAME.fullmatch(title.strip()):
-        return ""  # a page with no <title> is printed under its file's name ("answering-your-freelancing-questions.html")
+    if isinstance(title, str) and (_FILE_NAME.fullmatch(title.strip()) or _OFFICE_NAME.match(title)):
+        # A page with no <title> is printed under its file's name ("answering-your-freelancing-questions.html"); a
+        # document printed from Word under its window's ("Microsoft Word - LAW STUDY 11-24-2020 ed.", a tester's law
+        # guides, cited so in every answer): the first page's heading titles it.
+        return ""
     return " ".join(title.replace("_", " ").split()) if isinstance(title, str) else title
 
 
 _FILE_NAME = re.compile(r"[^\s/\\]+\.(?:html?|php|aspx?|jsp|md|mdx|txt|pdf|docx?)", re.I)
+_OFFICE_NAME = re.compile(r"\s*Microsoft (?:Word|PowerPoint|Excel) - ")
 
 
 class _StopReading(BaseException):
@@ -1267,6 +1271,10 @@ _EMPHASIS_1 = re.compile(r"(?<![\w*])([*_])(?![\s*_])(.{1,300}?)(?<![\s*_])\1(?!
 # touching a line's first word (a list marker has a space after it) or ending a line after a word.
 _STRAY_STARS_OPENING = re.compile(r"^((?:[ \t]*>)*[ \t]*)\*+(?=[^\s*])", re.M)
 _STRAY_STARS_CLOSING = re.compile(r"(?<=[^\s*])\*{2,}(?=[ \t]*$)", re.M)
+# Bold closed after a space ("**CVE **stands for", "**Escape all data. **The other method"): Markdown shows the stars,
+# the writer meant bold; a tester's answers quoted them. Also a lone closing "**" after a label ("Step 1:** Read").
+_BOLD_CLOSED_LATE = re.compile(r"\*\*(?=[^\s*])([^*\n]{1,300}?)[ \t]\*\*(?=[^\s*])")
+_BOLD_LABEL_END = re.compile(r"(?<=[\w)]:)\*\*(?=[ \t])")
 
 
 def _hide(text: str) -> str:
@@ -1448,6 +1456,9 @@ _ASIDE_MARKER = re.compile(r"^([ \t]*)[AWTIEQDXB]>[ \t]+", re.M)
 _CUT_PUNCTUATION = {0x13: "–", 0x14: "—", 0x18: "‘", 0x19: "’", 0x1C: "“", 0x1D: "”"}
 # Ruby's ERB tags ("<%= image_tag "blog/canvassing.png" %>", a Rails blog's Markdown) are the template's, not text.
 _ERB_TAG = re.compile(r"<%[^%]{0,600}%>")
+# A PHP page's code ("<? require "include/footerlinks.php"; ?>", "<?php ... ?>"): it renders no words, and its "->" and
+# ">>>>>" ended the tags around it early (a tester's pages opened ">>>> ?> THE SILENT TIMER").
+_PHP_BLOCK = re.compile(r"<\?(?!xml\b)(?:[^?]|\?(?!>)){0,20000}\?>")
 _TEMPLATE_OUTPUT = re.compile(r"^[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*|(?<![ \t])[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*$", re.M)
 # A byline or a date set as a heading ("#### Publication date: May 28, 2026", "#### Contributed by ...") names no
 # section: the text under it belongs to the section before (the title), and the line stays as a line of text.
@@ -1783,6 +1794,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _EMPHASIS_LINE.sub(r"\1\3", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = _EMPHASIS_1.sub(r"\2", text)
+    text = _BOLD_LABEL_END.sub("", _BOLD_CLOSED_LATE.sub(r"\1 ", text))
     text = _STRAY_STARS_CLOSING.sub("", _STRAY_STARS_OPENING.sub(r"\1", text))  # unbalanced emphasis ("***Title** - x***")
     text = tables.markdown_tables(text)
     text = _ENTITY.sub(lambda m: html.unescape(m[0]), text)  # "don&#8217;t" reads "don’t" (after tags are gone)
@@ -2004,6 +2016,10 @@ def _title_line(text: str) -> str:
 MAX_TITLE_WORDS = 12
 
 
+_SECTION_NAMES = frozenset("summary overview introduction intro contents about background abstract preface foreword "
+                           "tl;dr tldr".split()) | {"table of contents"}
+
+
 def _first_heading(text: str) -> str:
     """The article's own title heading: its first heading, when every other heading is a level below it. A first
     heading at a level others share ("### Introduction", then "### Lesson overview") opens a section, and titling
@@ -2016,6 +2032,9 @@ def _first_heading(text: str) -> str:
     # "## Contents", ..., "# Data Scientists and Machine Learning").
     first = text.lstrip().split("\n", 1)[0]
     opens = found[0][0] == "#" and first.startswith("# ") and len(first) <= MAX_HEADING_CHARS + 2
-    if not opens and any(len(level) <= len(found[0][0]) for level, _ in found[1:]):
+    # ... unless it names no subject but a part of one ("# Summary", then "# Baseline", "# Hard Skills": a role page's
+    # sections; two of a tester's were both titled "Summary", their role named nowhere).
+    flat = found[0][1].strip().lower().rstrip(":") in _SECTION_NAMES and any(level == "#" for level, _ in found[1:])
+    if flat or not opens and any(len(level) <= len(found[0][0]) for level, _ in found[1:]):
         return ""
     return found[0][1].strip()

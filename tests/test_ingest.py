@@ -1850,3 +1850,34 @@ def test_a_heading_line_too_long_to_be_one_is_text_without_its_marks():
                 "them. What is THE game that, through the craftsmanship put into it, made you consider joining the games industry?")
     text = clean_text(f"{question}\n\n> I don't think there was a specific game.\n\n### 2. What did you like most?\n", markdown=True)
     assert text.startswith("1. I remember fondly") and "### 2. What did you like most?" in text
+
+
+def test_a_role_page_opening_on_its_summary_section_is_titled_by_its_file_and_bold_closed_late_goes(tmp_path):
+    # A tester's cybersecurity role pages: "# Summary", "# Baseline", "# Hard Skills", ... titled two articles
+    # "Summary", their role named nowhere; "**CVE **stands for" and "Step 1:** Read" were quoted with their stars.
+    article = _loaded(tmp_path / "Network_Penetration_Tester.md",
+                      "# Summary\n\nA penetration test is an authorized simulated cyberattack on a computer system.\n\n"
+                      "# Hard Skills\n\n- **CVE **stands for Common Vulnerabilities and Exposures.\n\n# Job Salary\n\n"
+                      "## Asia\n\nStep 1:** Read the job post twice before you apply to it.\n")
+    assert article.title == "Network Penetration Tester"
+    assert "- CVE stands for Common" in article.text and "Step 1: Read the job" in article.text
+
+
+def test_a_pdf_printed_from_word_is_not_titled_by_its_window_and_php_code_renders_no_words(tmp_path):
+    from bot.ingest import _document_name
+
+    # A tester's law guides were cited as "Microsoft Word - LAW STUDY 11-24-2020 ed."; his PHP pages opened with
+    # ">>>> ?> THE SILENT TIMER" and ended on "require "include/sidemenu.php"; ?>".
+    assert _document_name("Microsoft Word - LAW STUDY 11-24-2020 ed.") == ""
+    assert _document_name("Why you ought to consider NOT going to law school") != ""
+    article = _loaded(
+        tmp_path / "bar.html", '<?\nsession_start();\nrequire "include/headertop.php";\n// ------ YOUR CODE GOES BELOW THIS LINE ----- >>>>>\n?>'
+        "<html><body><h1>Study for the BAR Exam</h1><p>After law school you still have one major exam to pass before "
+        'you can practice law.</p><p><?\n// has side menu >>>>>\nrequire "include/sidemenu.php";\n?></p></body></html>')
+    assert article.title == "Study for the BAR Exam" and ">" not in article.text and "require" not in article.text
+
+
+def _loaded(path, text: str):
+    """The article read from `path` after writing `text` there."""
+    path.write_text(text)
+    return load_article(path)
