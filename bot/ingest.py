@@ -163,7 +163,7 @@ _PAGE_URL = re.compile(r"https?://[^/\s]+/[^\s]*[^/\s]", re.I)  # an address wit
 # Hugo "publishDate", schema.org "datePublished". A date of last change ("lastmod", "updated") is not its date.
 DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish_date", "datePublished", "pubdatetime",
              "publicationdate", "publication_date",
-             "datetime", "timestamp")
+             "datetime", "timestamp", "post_date")  # "post_date": a WordPress export's
 
 
 # Dates as front matter writes them ("October 15, 2025", "Jan 23, 2024", "15 Oct 2025"), read as ISO dates so that
@@ -216,7 +216,8 @@ def _date_of(meta: dict, name: str) -> str:
 _POST_DATE = re.compile(r"(\d{4}-[01]\d-[0-3]\d)-")
 # A timestamp ("2025-11-29 23:25:31+03:00", "2020-02-03 +0800", "2024-05-01T09:00:00Z"): its date, as written.
 # Month and day may be written without their zero ("2017-12-5 12:01", a Jekyll post's front matter).
-_TIMESTAMP = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?")
+# A zone by name too ("2018-01-04 16:05 UTC", a Middleman post; shown as written beside "23 Jul 2020").
+_TIMESTAMP = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?")
 
 
 # JavaScript's Date as a string, as Hashnode writes it ("Sun Dec 03 2023 11:00:00 GMT+0000 (Coordinated Universal Time)").
@@ -371,6 +372,8 @@ def _front_title(meta: dict):
         return meta["heading"]  # a theme's shown title beside a slug ("title: surviving-the-pre-tenure-years")
     if title is not None:
         return title
+    if isinstance(meta.get("post_title"), str):
+        return meta["post_title"]  # a WordPress export's ("post_title: How I became a Technical Evangelist")
     return next((v["title"] for v in meta.values() if isinstance(v, dict) and isinstance(v.get("title"), str)), None)
 
 
@@ -1467,6 +1470,8 @@ _BYLINE_HEADING = re.compile(r"^([ \t]*)#{1,6}[ \t]+(?=(?:(?:publication date|pu
 # A content placeholder on a line of its own ("$check-your-qualifications$", GOV.UK's components) renders a box the
 # text does not hold.
 _PLACEHOLDER_LINE = re.compile(rf"^[ \t]*{PLACEHOLDER}[ \t]*$", re.M | re.I)
+# Middleman's summary separator, a line of its own ("READMORE"), as Jekyll's "<!--more-->" is a comment.
+_READ_MORE_LINE = re.compile(r"^[ \t]*READMORE[ \t]*$\n?", re.M)
 _EMPTY_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*$", re.M)  # "####" alone: a heading with no text (CommonMark)
 # A WordPress page's sharing widget ("### Like this:", "Like Loading...", a tester's sales posts ended on it) and its
 # line of tag links ("Tags: [How\+to\+sell](http://technorati.com/tag/How+to+sell), ..."): the site's, not the article's.
@@ -1635,7 +1640,7 @@ def _dialects(text: str) -> str:
     text = _KRAMDOWN_ATTRS.sub("", text)
     text = _WP_SHORTCODE_LINE.sub("", _paired_shortcodes(text))
     text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text)))
-    text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _ERB_TAG.sub("", text)))
+    text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _ERB_TAG.sub("", _READ_MORE_LINE.sub("", text))))
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text)))
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", _PHOTO_CREDIT.sub("", text))))

@@ -1444,12 +1444,16 @@ def test_a_titles_emoji_are_not_part_of_it(tmp_path):
      ("One year as a game dev", "", "2022-10-19")),
     # A theme that shows `heading:` and writes the title as a slug: answers cited "from-undergraduate-to-faculty-...".
     ('title: surviving-the-pre-tenure-years\nheading: "Surviving the pre-tenure years"', ("Surviving the pre-tenure years", "", "")),
+    # A WordPress export's fields (titled by the file name, undated), and a zone by name, shown as written.
+    ("post_title: How I became a Technical Evangelist\npost_date: 2013-11-13 10:00:00", ("How I became a Technical Evangelist", "", "2013-11-13")),
+    ("title: The Many Faces of the Community Manager\ndate: 2018-01-04 16:05 UTC", ("The Many Faces of the Community Manager", "", "2018-01-04")),
 ])
 def test_front_matter_is_read_as_the_site_engine_reads_it(tmp_path, front, expected):
     path = tmp_path / "post.md"
-    path.write_text(f"---\n{front}\n---\n\nThe first thing I learned is that deadlines move more often than briefs do.\n")
+    path.write_text(f"---\n{front}\n---\n\nThe first thing I learned is that deadlines move more often than briefs do.\n"
+                    "READMORE\n")
     article = load_article(path)
-    assert (article.title, article.site, article.date) == expected
+    assert (article.title, article.site, article.date) == expected and "READMORE" not in article.text  # Middleman's mark
 
 
 @pytest.mark.parametrize("head, top", [
