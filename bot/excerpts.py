@@ -137,12 +137,12 @@ def roles(passage: Passage) -> Roles:
     return _roles(passage.chunk_id, passage.start, passage.text, passage.sentences, passage.opens_section and bool(passage.heading))
 
 
-@lru_cache(maxsize=4096)
 def figure_alone(text: str) -> bool:
     """Whether `text` is only a figure ("$100,000 - $150,000", "6-12 months"): read only under its heading."""
     return bool(_FIGURE_ALONE.fullmatch(text.strip()))
 
 
+@lru_cache(maxsize=4096)
 def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: bool = False) -> Roles:
     n = len(sents)
     markers = [_ITEM_PREFIX.search(text[: s.start - base]) for s in sents]
