@@ -22,7 +22,7 @@ from .chunking import section_path
 from .config import KNOBS, THRESHOLDS, WEIGHTS, Knobs, SentenceWeights, Thresholds
 from .evidence import Evidence, counts_next, side_terms, whole_sides
 from .index.store import ArticleRecord
-from .question import asks_money, gives_figure
+from .question import asks_money, gives_figure, says_a_sum
 from .retrieval import Passage
 from .stance import answers, soft_cues, stance
 from .text import PLACE_NAMES, PLACES, QUESTION_STEMS, stems, tokenize_one
@@ -195,7 +195,7 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
         _widen(c, passages, roles)
     # ... and what it widens to is part of the answer: "no figure" over a quoted "Duration: 2-3 years" (a tester's
     # "how long does that take?" after a question on becoming a nurse practitioner) contradicted itself.
-    no_figure = no_figure and not any(gives_figure(question.text, c.text(passages)) for c in chosen)
+    no_figure = no_figure and not any(says_a_sum(question.text, c.text(passages)) for c in chosen)
     answer = _render(evidence, passages, roles, chosen, disagreement, gaps, no_figure, focus)
     unnamed = () if answer.gaps else _places_not_quoted(question.text, answer)  # never over "no figure" or a gap
     if unnamed:

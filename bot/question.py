@@ -167,6 +167,9 @@ _MONEY_STEMS = frozenset(stem(w) for w in _MONEY_WORDS)
 # A duration asked for ("how long", "how much time"); a count of one unit, in the words and the abbreviations people
 # type ("how many yrs"), is `_UNIT_ASKED`.
 _TIME_ASKED = re.compile(r"\bhow (?:long|soon)\b|\bhow much time\b", re.I)
+# "How long should my resume be?" asks a length, not a time: any quantity answers it ("a 1 page resume"; a tester's
+# academia library was told "no figure" over it).
+_LENGTH_ASKED = re.compile(r"\bhow long (?:should|must|can|could|would|does|do|is) (?:[\w'’]+ ){1,4}?be\b", re.I)
 # "How often should the team meet?" is answered by "every Monday" or "weekly" as well as by "twice a week".
 _OFTEN_ASKED = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 _FREQUENCY = re.compile(
@@ -203,7 +206,7 @@ def figure_asked(text: str) -> str:
         return "money"
     if _OFTEN_ASKED.search(text):
         return "often"
-    if _TIME_ASKED.search(text):
+    if _TIME_ASKED.search(text) and not _LENGTH_ASKED.search(text):
         return "time"
     return "any"
 
@@ -243,6 +246,9 @@ _NUMBER = (r"(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|el
 # TEFL library was told "no figure" over Taiwan's hourly pay).
 _MONEY = re.compile(r"(?=[$€£¥₩₹₽₱฿\dNRCJKIHASL])(?:[$€£¥₩₹₽₱฿]\s?\d|\b(?:NT\$?|HK\$|[ACS]\$|R\$|RMB|CNY|JPY|KRW|INR|Rs\.?)\s?\d"
                     r"|\b\d[\d,.]*\s?(?:k|K|dollars|euros|pounds|USD|EUR|GBP|won|yen|yuan|rupees|baht|LPA)\b)")
+# A sum named in words ("testers often start working at minimum wage"): no figure to rank by, but no answer quoting
+# it says the guides give none (a tester's games library was told "no figure" over it).
+_SUM_IN_WORDS = re.compile(r"\bminimum wage\b", re.I)
 # A number in thousands with no sign ("from 50,000 to 75,000") is a sum where the text speaks of money or a period of
 # pay; elsewhere it counts something: "I'd guess it was over 1,000" (pages) was read as a technical writer's salary.
 _GROUPED = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
@@ -266,6 +272,12 @@ def _durations(text: str):
 def gives_figure(question: str, text: str) -> bool:
     """Whether `text` holds a figure of the kind `question` asks for (question.figure_asked)."""
     return holds_figure(figure_asked(question), text)
+
+
+def says_a_sum(question: str, text: str) -> bool:
+    """Whether `text` gives what a question asking for money asks, as a figure or in words ("minimum wage")."""
+    kind = figure_asked(question)
+    return holds_figure(kind, text) or kind == "money" and bool(_SUM_IN_WORDS.search(text))
 
 
 def holds_figure(kind: str, text: str) -> bool:

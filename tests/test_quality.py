@@ -851,11 +851,23 @@ def test_a_word_the_guides_never_use_is_still_a_gap(guides_bot, question, gap):
     ("how many volunteer hours to earn a membership?", "Volunteers might complete forty hours of volunteer work, which is "
      "long enough to earn a year's membership.", True),
     ("how many volunteer hours to earn a membership?", "A year's membership costs $80.", False),
+    # "how long should ... be" asks a length, not a time (a tester's academia library: "no figure" over "1 page").
+    ("how long should my resume be", "You need to create a 1 page resume.", True),
 ])
 def test_an_amount_question_is_answered_only_by_a_figure_of_the_kind_it_asks(question, text, gives):
     from bot.question import gives_figure
 
     assert gives_figure(question, text) is gives
+
+
+def test_a_sum_in_words_is_no_missing_figure():
+    # A tester's games library: "The guides give no figure for that." over "testers often start working at minimum
+    # wage", the answer to "how much do game testers get paid". Not a figure to rank by, and not one for a time.
+    from bot.question import gives_figure, says_a_sum
+
+    text = "Because a business wants to minimize costs, testers often start working at minimum wage."
+    assert says_a_sum("how much do game testers get paid", text) and not gives_figure("how much do game testers get paid", text)
+    assert not says_a_sum("how long does a QA contract last?", text)
 
 
 @pytest.mark.parametrize("word", ["on-call", "state-of-the-art", "learnign", "trainign"])
