@@ -292,8 +292,9 @@ class Knobs:
     rrf_weights: tuple[float, float, float] = (1.0, 1.0, 1.0)
     depth: int = 50  # how deep each ranking is read before fusing (hand-set)
     question_list_weight: float = 0.5  # fused score factor for a chunk mostly made of questions, a table of contents (hand-set)
-    # Passages past the first five an amount question looks through for a figure when those five give none
-    # (evidence._with_a_figure).
+    # Passages past the first five an amount question looks through for a section stating only a figure when those
+    # five give none (evidence._with_a_figure; hand-set): a tester's "## Average Salary" section ranked eighth. On the
+    # fifteen libraries no answer moves at 5 (none has such a section); more costs an ask more candidate passages.
     figure_reserve: int = 5
     rerank_depth: int = 20  # fused candidates the learned ranking reorders (RankWeights); a gold chunk is among them for 162 of 174
     same_article_decay: float = 0.8  # each further chunk from an already-picked article has its weight x0.8 (hand-set)
