@@ -1480,7 +1480,8 @@ _WP_WIDGET = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?:Like|Share) this:[ \t]*\n(?:
 # A picture's credit on a line of its own ("Image credits: Blorange photo by [davisuko](...) on Unsplash.", "Photo by
 # Katt Yukawa on Unsplash", "### Image Credit: Wikimedia Commons"): the page's, not the article's (a tester's answer
 # quoted one).
-_PHOTO_CREDIT = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,3}(?:(?:header|cover|featured?|hero|top|title)[ \t]+)?"
+_PHOTO_CREDIT = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:<(?:sub|small|em|i|span)\b[^<>\n]{0,80}>)?[*_(]{0,3}"
+                           r"(?:(?:header|cover|featured?|hero|top|title)[ \t]+)?"
                            r"(?:image|photo|photograph|picture|illustration|graphic)s?[ \t]+(?:credits?[ \t]*:|by[ \t]|courtesy[ \t]+of[ \t])"
                            r"[^\n]{0,300}$\n?", re.M | re.I)
 # A blockquote (an example, a tip, a case study) keeps its marker ("> "): what it quotes may be an utterance

@@ -352,7 +352,8 @@ def readable_heading(heading: str) -> str:
     """A heading as a topic to offer, or "": without invisible characters or its number ("3. Build a portfolio");
     a label ("Before you start:") or a metadata line ("Publication date: May 28, 2026") is no topic. Pure."""
     text = " ".join(_INVISIBLE.sub("", heading).split())
-    text = _NUMBERING.sub("", text).strip()
+    # A space a page set before its mark ("I have not yet passed my MPharm/OSPAP ?", a tester's FAQ) is not offered.
+    text = _NUMBERING.sub("", re.sub(r"\s+([?!.])$", r"\1", text)).strip()
     spoken = _SO.sub("", text)  # "So... How Can I Get a Job?", "So what is a research software engineer?"
     if spoken != text and spoken:
         text = spoken[0].upper() + spoken[1:]

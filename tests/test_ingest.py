@@ -141,7 +141,8 @@ def test_a_pictures_credit_on_a_line_of_its_own_goes():
     # A tester's portfolio post: "Image credits: Blorange photo by davisuko on Unsplash." was quoted as an answer.
     text = ("Show us your portfolio in the comments.\n\nImage credits: Blorange photo by [davisuko](https://unsplash.com/x) "
             "on Unsplash.\n\nPhoto by Katt Yukawa on Unsplash\n\n### Image Credit: Wikimedia Commons\n\n"
-            "Photo by RIGHT ACCORD\n\nA photo by a professional helps your LinkedIn profile.\n")
+            "Photo by RIGHT ACCORD\n\n<sub>(photo credit: [Columbia BME](https://www.flickr.com/x))</sub>\n\nA photo by a professional helps your LinkedIn profile.\n")
+    # ... and in brackets, a chunk of its own in a tester's academia library.
     assert clean_text(text, markdown=True) == ("Show us your portfolio in the comments.\n\n"
                                                "A photo by a professional helps your LinkedIn profile.\n")
 

@@ -924,6 +924,7 @@ def test_an_amount_question_the_guides_give_no_figure_for_says_so_first(guides_b
 @pytest.mark.parametrize("heading, offered", [
     ("3. Build a portfolio", "Build a portfolio"), ("Step 2: Learn Python", "Learn Python"),
     ("\u200bWhat is MLOps?", "What is MLOps?"), ("Publication date: May 28, 2026", ""), ("Before you start:", ""),
+    ("5. I have not yet passed my MPharm/OSPAP ?", "I have not yet passed my MPharm/OSPAP?"),
 ])
 def test_headings_offered_as_topics_read_as_topics(heading, offered):
     from bot.library import readable_heading
