@@ -1654,8 +1654,8 @@ def _dialects(text: str) -> str:
 
 # A list item that is only a bold label ("*   **Databases: Your Digital Filing Cabinet**") over its own indented
 # paragraphs: a section written as a list, as a heading is.
-_LABEL_ITEM = re.compile(r"(?:[-*+]|\d{1,2}[.)])[ \t]+(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*")
-_ANY_ITEM = re.compile(r"(?:[-*+]|\d{1,2}[.)])[ \t]")
+_LABEL_ITEM = re.compile(rf"{LIST_MARKER}[ \t]+(\*\*|__)([^*_\n]{{1,80}}?)\1[ \t]*:?[ \t]*")
+_ANY_ITEM = re.compile(rf"{LIST_MARKER}[ \t]")  # at the line's start: a list's own items, not those nested in one
 
 
 def _labelled_items(text: str) -> str:
