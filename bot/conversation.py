@@ -224,8 +224,10 @@ class CareerBot:
             return gather(loaded.retriever, loaded.profile, query, library.expand(question), k, own_weight=KNOBS.own_weight,
                           opening=not history)
         # "Tell me more": the question asked before, answered from the passages the answers since have not quoted.
-        evidence = gather(loaded.retriever, loaded.profile, query)
-        return not_yet_shown(evidence, [h["content"] for h in history if h.get("role") == "assistant"])
+        evidence = not_yet_shown(gather(loaded.retriever, loaded.profile, query), [h["content"] for h in history if h.get("role") == "assistant"])
+        # ... asked for more on it, not for its figure again: the answer before gave it or said there is none (a
+        # tester's "tell me more" after "how long does it take?" opened "The guides give no figure for that").
+        return replace(evidence, question=replace(evidence.question, type="other")) if evidence.question.type == "amount" else evidence
 
     def rewrite(self, message: str, history: list[dict], siblings: dict | None = None) -> str:
         """The query to search: the message itself, or, when it depends on the previous turn, both together, the

@@ -168,8 +168,9 @@ _MONEY_STEMS = frozenset(stem(w) for w in _MONEY_WORDS)
 # type ("how many yrs"), is `_UNIT_ASKED`.
 _TIME_ASKED = re.compile(r"\bhow (?:long|soon)\b|\bhow much time\b", re.I)
 # "How long should my resume be?" asks a length, not a time: any quantity answers it ("a 1 page resume"; a tester's
-# academia library was told "no figure" over it).
-_LENGTH_ASKED = re.compile(r"\bhow long (?:should|must|can|could|would|does|do|is) (?:[\w'’]+ ){1,4}?be\b", re.I)
+# academia library was told "no figure" over it), however long its subject ("how long should the intro paragraph of
+# a news story be": "Most ledes are under 30 words", a tester's journalism library).
+_LENGTH_ASKED = re.compile(r"\bhow long (?:should|must|can|could|would|does|do|is) (?:[\w'’]+ ){1,8}?be\b", re.I)
 # "How often should the team meet?" is answered by "every Monday" or "weekly" as well as by "twice a week".
 _OFTEN_ASKED = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 _FREQUENCY = re.compile(
@@ -249,15 +250,24 @@ _MONEY = re.compile(r"(?=[$€£¥₩₹₽₱฿\dNRCJKIHASL])(?:[$€£¥₩�
 # A sum named in words ("testers often start working at minimum wage"): no figure to rank by, but no answer quoting
 # it says the guides give none (a tester's games library was told "no figure" over it).
 _SUM_IN_WORDS = re.compile(r"\bminimum wage\b", re.I)
+# ... and a sum spelled out: "upwards of fifty cents per word", "might pay a dollar per word" (a tester's journalism
+# library was told "no figure" over both). A figure to rank by, as digits are.
+_SPELLED_SUM = re.compile(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
+                          r"eighty|ninety|a hundred|hundred|a thousand|thousand|a few|several|a couple of)\s+(?:cents?|dollars?|"
+                          r"pounds?|euros?|bucks|quid|grand)\b", re.I)
 # A number in thousands with no sign ("from 50,000 to 75,000") is a sum where the text speaks of money or a period of
 # pay; elsewhere it counts something: "I'd guess it was over 1,000" (pages) was read as a technical writer's salary.
 _GROUPED = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 _OF_MONEY = re.compile(rf"\b(?:{'|'.join(_MONEY_WORDS)}|salaried|fees?|bursary|bursaries|stipends?|budget|rates?|"
                        r"a year|per (?:year|annum|month)|annually|a month|p\.?a\.?)\b", re.I)
-_DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER})?[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|"
+_KIND_OF_DAY = r"(?:business|working|work|calendar|school|academic|full|consecutive|straight|clinical|contact)"
+_DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER})?[\s-]+(?:{_KIND_OF_DAY}\s+)?"
+                       r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|"
                        r"months?|years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b", re.I)
 
 
+# ... and a count of one kind of day or week ("approximately 10 business days": a tester's trades library was told "no
+# figure" over it).
 # ... and as a table's cell gives one, under its unit ("License Type: Manicurist; Hours: 400", a tester's licensing table
 # was quoted under "The guides give no figure for that").
 _LABELLED_DURATION = re.compile(r"\b(?=[smhdwy])(?P<unit>seconds|minutes|hours|days|weeks|months|years|hrs|mins|wks|yrs)"
@@ -275,15 +285,25 @@ def gives_figure(question: str, text: str) -> bool:
 
 
 def says_a_sum(question: str, text: str) -> bool:
-    """Whether `text` gives what a question asking for money asks, as a figure or in words ("minimum wage")."""
+    """Whether `text` gives what a question asking for money asks, as a figure or in words ("minimum wage"), or
+    whether at all, when that is what it asks ("is the internship paid?": "this internship is unpaid")."""
     kind = figure_asked(question)
+    if kind == "money" and _WHETHER_PAID.match(question) and _PAID_OR_NOT.search(text):
+        return True
     return holds_figure(kind, text) or kind == "money" and bool(_SUM_IN_WORDS.search(text))
+
+
+# "is it paid?", "do u get paid for a stage?": a yes/no question on pay, answered by whether (two testers' libraries
+# opened "The guides give no figure for that" above "this internship is unpaid" and "an unpaid internship").
+_WHETHER_PAID = re.compile(r"\s*(?:(?:and|so|but|ok)\s+)?(?:is|are|was|were|do|does|did|will|would|can|could)\b(?![^?]*\bhow much\b)"
+                           r"[^?]*\b(?:paid|pay)\b", re.I)
+_PAID_OR_NOT = re.compile(r"\b(?:un)?paid\b|\bvolunteer(?:s|ed|ing)?\b|\bfor free\b|\bno pay\b|\bwithout pay\b", re.I)
 
 
 def holds_figure(kind: str, text: str) -> bool:
     """Whether `text` holds a figure of this kind ("money", "time", "time:<scale>", "often" or "any": figure_asked)."""
     if kind == "money":
-        return bool(_MONEY.search(text) or _GROUPED.search(text) and _OF_MONEY.search(text))
+        return bool(_MONEY.search(text) or _GROUPED.search(text) and _OF_MONEY.search(text) or _SPELLED_SUM.search(text))
     if kind == "time":
         return next(_durations(text), None) is not None
     if kind == "often":
@@ -298,10 +318,11 @@ def holds_figure(kind: str, text: str) -> bool:
 
 # "paid" that asks no sum: a thing got paid for by someone ("how can i get my masters paid for?"), paid work ("her
 # first paid illustration job"); two testers' libraries opened such answers with "The guides give no figure for that".
-# A job ranked by pay ("whats the highest paid job in supply chain") asks which job, not a sum.
+# A job ranked by pay ("whats the highest paid job in supply chain") asks which job, not a sum; "are restaurant workers
+# poorly paid?" asks whether (a tester's culinary library: "no figure" over "40% ... live in near-poverty").
 _PAID_NO_SUM = re.compile(r"\b(?:get|gets|got|getting|have|has|had)\s+(?:(?:my|your|his|her|their|our|the|a|an)\s+)?[\w'’]+"
                           r"\s+paid\s+for\b|\b(?:a|an|first|any|no)\s+paid\s+(?=\w)|"
-                          r"\b(?:highest|best|better|top|lowest|worst|well)[- ](?:paid|paying)\b", re.I)
+                          r"\b(?:highest|best|better|top|lowest|worst|well|poorly|badly|under)[- ]?(?:paid|paying)\b", re.I)
 
 
 def _asks_amount(text: str) -> bool:

@@ -113,6 +113,27 @@ def test_tell_me_more_answers_the_last_question_from_what_was_not_yet_quoted(gui
     assert answer.citations and not any(c.text in shown for c in answer.citations)
 
 
+def test_tell_me_more_after_a_figure_asks_for_more_not_the_figure_again(tmp_path, embedder):
+    # A tester's UX library: "tell me more" after "how long does it take?" (answered "a few weeks") opened "The guides
+    # give no figure for that." over the next passages.
+    from bot.answer import NO_FIGURE
+
+    bot = _bot_on(tmp_path, embedder, {
+        "hiring.md": "# The design hiring process\n\n## How long it takes\n\nThe hiring process for design jobs usually "
+                     "takes three weeks, but it can be done in one week when a team is in a hurry.\n\n## What happens\n\n"
+                     "Most teams start with a portfolio review. Then comes a design exercise, which you present to a panel "
+                     "of designers and product managers. The panel asks why you made each decision.\n",
+        "exercise.md": "# Design exercises\n\nA design exercise in the hiring process shows how you think. Talk through "
+                       "your process out loud and ask questions about the users before you sketch.\n"})
+    turns = ["what's the hiring process like for design jobs?", "how long does it take?"]
+    history = []
+    for turn in turns:
+        history += [{"role": "user", "content": turn}, {"role": "assistant", "content": bot.ask(turn, history=history).text}]
+    assert "three weeks" in history[-1]["content"]
+    answer = bot.ask("tell me more", history=history)
+    assert answer.citations and not answer.text.startswith(NO_FIGURE), answer.text
+
+
 def test_tell_me_more_when_all_was_said_says_so(tmp_path, embedder):
     bot = _bot_on(tmp_path, embedder, {"gloves.md": "# Gloves\n\nElectricians wear insulated gloves on every site.\n"})
     first = "What gloves do electricians wear?"
@@ -853,6 +874,15 @@ def test_a_word_the_guides_never_use_is_still_a_gap(guides_bot, question, gap):
     ("how many volunteer hours to earn a membership?", "A year's membership costs $80.", False),
     # "how long should ... be" asks a length, not a time (a tester's academia library: "no figure" over "1 page").
     ("how long should my resume be", "You need to create a 1 page resume.", True),
+    # ... however long its subject (a tester's journalism library: "no figure" over "under 30 words").
+    ("how long should the intro paragraph of a news story be", "Most ledes are under 30 words.", True),
+    # a count of one kind of day (a tester's trades library: "no figure" over "10 business days")
+    ("how long does skilledtradesbc take to approve my registration", "Approval typically takes approximately 10 business days.", True),
+    ("how long does skilledtradesbc take to approve my registration", "Approval is done by a business team.", False),
+    # a sum spelled out (a tester's journalism library: "no figure" over "fifty cents per word")
+    ("how much do freelance writers get paid per word?", "Many newer outlets offer upwards of fifty cents per word.", True),
+    ("how much do freelance writers get paid per word?", "Sites like The Verge might pay a dollar per word.", True),
+    ("how much do freelance writers get paid per word?", "A word of advice: pitch often.", False),
 ])
 def test_an_amount_question_is_answered_only_by_a_figure_of_the_kind_it_asks(question, text, gives):
     from bot.question import gives_figure
@@ -868,6 +898,26 @@ def test_a_sum_in_words_is_no_missing_figure():
     text = "Because a business wants to minimize costs, testers often start working at minimum wage."
     assert says_a_sum("how much do game testers get paid", text) and not gives_figure("how much do game testers get paid", text)
     assert not says_a_sum("how long does a QA contract last?", text)
+
+
+@pytest.mark.parametrize("question", ["is the placeholder journalism internship paid", "is it paid?", "do u get paid for a stage?"])
+def test_whether_it_is_paid_is_answered_by_paid_or_unpaid(question):
+    # Two testers' libraries (journalism, culinary) opened "The guides give no figure for that." above "this internship
+    # is unpaid" and "a stage is either an unpaid internship": a yes/no question on pay asks whether.
+    from bot.question import says_a_sum
+
+    assert says_a_sum(question, "Please note that this internship is unpaid.")
+    assert not says_a_sum(question, "The internship runs for ten weeks in the newsroom.")
+    assert not says_a_sum("how much is the internship paid?", "Please note that this internship is unpaid.")
+
+
+def test_whether_a_job_is_poorly_paid_asks_whether():
+    # A tester's culinary library: "are restaurant workers poorly paid?" was told "no figure" over "40% ... live in
+    # near-poverty"; it asks a yes/no question, as "is it well paid?" does.
+    from bot.question import analyse
+
+    assert analyse("are restaurant workers poorly paid?").type != "amount"
+    assert analyse("how much are restaurant workers paid?").type == "amount"
 
 
 @pytest.mark.parametrize("word", ["on-call", "state-of-the-art", "learnign", "trainign"])
