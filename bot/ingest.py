@@ -163,7 +163,8 @@ _PAGE_URL = re.compile(r"https?://[^/\s]+/[^\s]*[^/\s]", re.I)  # an address wit
 # Hugo "publishDate", schema.org "datePublished". A date of last change ("lastmod", "updated") is not its date.
 DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish_date", "datePublished", "pubdatetime",
              "publicationdate", "publication_date",
-             "datetime", "timestamp", "post_date")  # "post_date": a WordPress export's
+             "datetime", "timestamp", "post_date",  # "post_date": a WordPress export's
+             "created")  # a Drupal post moved to Jekyll ("created: 1146593508", seconds since 1970: a tester's journalism notes)
 
 
 # Dates as front matter writes them ("October 15, 2025", "Jan 23, 2024", "15 Oct 2025"), read as ISO dates so that
@@ -209,11 +210,12 @@ def _date_of(meta: dict, name: str) -> str:
     """The article's date as an ISO date where it is one: written in its metadata, else its file name's (a post's)."""
     written = next((d for d in (_meta_text(meta.get(k)).strip() for k in DATE_KEYS) if re.search(r"\d", d)), "")
     post = _POST_DATE.match(name)
-    return _iso_date(written) if written else post[1] if post else ""
+    return _iso_date(written) if written else _iso_date("-".join(post.groups())) if post else ""
 
 
 # A Jekyll post's file name starts with its date ("2020-09-10-post-oscp-jobs.md"): its date when none is written.
-_POST_DATE = re.compile(r"(\d{4}-[01]\d-[0-3]\d)-")
+# Month and day may be written without their zero ("2022-2-17-How-to-learn-welding-on-your-own.md", a tester's).
+_POST_DATE = re.compile(r"(\d{4})-([01]?\d)-([0-3]?\d)-")
 # A timestamp ("2025-11-29 23:25:31+03:00", "2020-02-03 +0800", "2024-05-01T09:00:00Z"): its date, as written.
 # Month and day may be written without their zero ("2017-12-5 12:01", a Jekyll post's front matter).
 # A zone by name too ("2018-01-04 16:05 UTC", a Middleman post; shown as written beside "23 Jul 2020").
@@ -227,6 +229,8 @@ _JS_DATE = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)\w* ([a-z]{3}) (\d{1,2}) 
 
 def _iso_date(text: str) -> str:
     """`text` as an ISO date when it is a date written one of the usual ways; else as it is."""
+    if _EPOCH_SECONDS.fullmatch(text.strip()):
+        return datetime.datetime.fromtimestamp(int(text), datetime.timezone.utc).date().isoformat()
     stamp = _TIMESTAMP.fullmatch(text.strip())
     if stamp:
         try:
@@ -255,6 +259,9 @@ def _iso_date(text: str) -> str:
 
 
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+# Seconds since 1970 as a Unix timestamp writes them: from 2001-09-09 (1,000,000,000) to 2286; a shorter number is a year
+# or a count, no date.
+_EPOCH_SECONDS = re.compile(r"[1-9]\d{9}")
 
 
 _LOCAL_URL = re.compile(r"^\s*(?:https?:)?//(?:localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)", re.I)
@@ -1259,10 +1266,12 @@ _HTML_BREAK = re.compile(r"<(?:/?br|/?p|/?div|/?aside|/?section|/?article|/?figu
                          r"/?tr|/?td|/?th|/?dl|/?dt|/?dd|/?form|/?fieldset)\b[^<>]*>", re.I)
 # A page's own frame pasted into Markdown ("<!-- wp:html --> <!DOCTYPE html> <html lang="en"> <body>", a tester's exam
 # page) frames nothing there.
+# A tag never runs across a blank line: "</a" whose ">" was read away ran to the ">" of a quote two sections on, and
+# took them with it (a tester's trades page lost "3. Master Electrician Salary" whole).
 _HTML_TAG = re.compile(
     r"<!doctype\s[^<>]*>|</?(?:a|abbr|b|big|button|caption|center|cite|code|del|em|font|hr|i|img|input|ins|kbd|label|mark|"
     r"picture|q|s|samp|small|source|span|strong|sub|sup|time|track|u|var|video|audio|wbr|meta|link|base|html|head|body|"
-    r"embed|iframe|object|param)\b[^<>]*>",
+    r"embed|iframe|object|param)\b(?:[^<>\n]|\n(?![ \t]*\n))*>",
     re.I,
 )
 # Spans are at most 300 characters: an unclosed marker then costs a short look ahead, not the rest of the line.
@@ -1365,6 +1374,7 @@ _JSX_TAG = re.compile(r"(?:(?<![\w<])<|</)(?![A-Z][A-Z0-9_]*>)(?![A-Z][\w.]{0,60
 # />", a tester's climate handbook): the text ones are read, a title before its description.
 _JSX_SELF_CLOSING = re.compile(r"""<[A-Z][\w.]{0,60}((?:\s+[\w-]{1,40}(?:=(?:"[^"<>\n]{0,500}"|'[^'<>\n]{0,500}'|"""
                                r"""\{[^{}<>\n]{0,300}\}))?){1,20})\s*/>""")
+_AD_COMPONENT = re.compile(r"<[\w.]*?(?:Ads?|Advert\w*|Promo\w*|Sponsor\w*|Newsletter\w*|Subscribe\w*)\b")
 _JSX_PROP = re.compile(r"""([\w-]{1,40})=(["'])([^"'<>\n]*(?:(?!\2)["'][^"'<>\n]*)*)\2""")
 # ... and one given its items as data ("<StatHighlight stats={[ { value: "$5K–$15K", label: "Independent Startup Cost" },
 # ... ]} />", "<ActionSteps steps={[ { title: "...", description: "..." } ]} />", a tester's fitness site): each object is
@@ -1386,6 +1396,9 @@ _WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]|\n]{1,200}))?\]\](
 # (":::largeCallout{ showHeader="true" }", ":::note[Heads up]"): markup.
 _ADMONITION = re.compile(r"^[ \t]*(?::{3,}|!{3}|\?{3}\+?)[ \t]*(?:[\w-]{1,30})?(?:\[([^\]\n]{0,200})\])?(?:[ \t]*\{[^{}\n]{0,300}\})?"
                          r"(?:[ \t]+\"?([^\"\n]{0,200})\"?)?[ \t]*$", re.M)
+# Pandoc's empty anchor span, as a word processor's bookmarks convert ("# []{#anchor}[]{#anchor-2}No work experience?",
+# "1. []{#anchor-7}typography: ...": a tester's UX library quoted them).
+_PANDOC_ANCHOR = re.compile(r"\[\]\{#[\w.:-]{1,100}\}")
 _HEADING_ID = re.compile(r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  # "## Salaries {#pay}"
 _KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}")  # {:target="_blank"}, {: .note}
 # kramdown's table of contents: "* TOC" over "{:toc}" is replaced by the page's headings when rendered; left, it was
@@ -1603,6 +1616,8 @@ def _unboxed(lines: list[str]) -> list[str]:
 def _component_text(m: re.Match) -> str:
     """What a self-closing component shows of its props: its text props, in `_TEXT_PROPS` order, joined "title:
     description"; nothing for a component with none (<InDocAd />)."""
+    if _AD_COMPONENT.match(m[0]):
+        return ""  # <NativeAds title="Fear pricing ...?" offer="Use Promo code ..." />: an advert's words (a tester's PM library)
     props = {k.lower(): " ".join(v.split()) for k, _, v in _JSX_PROP.findall(m[1])}
     shown = [props[k] for k in _TEXT_PROPS if props.get(k)]
     return ": ".join(shown[:2]) if len(shown) > 1 and not shown[0].endswith((".", "?", "!", ":")) else " ".join(shown)
@@ -1637,7 +1652,7 @@ def _dialects(text: str) -> str:
     text = _JSX_EXPRESSION_LINE.sub("", text)
     text = _JSX_TAG.sub("", _JSX_SELF_CLOSING.sub(_component_text, text))
     text = _admonitions(text)
-    text = _HEADING_ID.sub("", text)
+    text = _PANDOC_ANCHOR.sub("", _HEADING_ID.sub("", text))
     text = _KRAMDOWN_ATTRS.sub("", text)
     text = _WP_SHORTCODE_LINE.sub("", _paired_shortcodes(text))
     text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text)))
@@ -1752,6 +1767,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = text.translate(_CUT_PUNCTUATION)
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\U000f0000-\U000f007f]", "", text)
     text = _hide_code(text)
+    text = _CLOSING_TAG_WRAPPED.sub(r"</\1>", text)  # "</a\n   >", as a formatter wraps a tag: its ">" is no quote
     if markdown:  # a page converted to Markdown keeps its wiki's furniture, escaped brackets and all
         text = _WIKI_FURNITURE.sub("", text)
         # A list marker escaped as the writer typed it (a converter's escapes in a page's text are its own).
@@ -1819,6 +1835,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     return text.strip() + "\n"
 
 
+_CLOSING_TAG_WRAPPED = re.compile(r"</([A-Za-z][\w-]{0,30})[ \t]*\n[ \t]*>")
 # A wiki page converted to Markdown (a tester's wikiHow article): its sections' edit links ("\[[Edit](...action=edit...)\]"
 # before every heading, so "Tips" over its dashes was no heading), its note marks ("[\[6\]](#_note-6)", read as
 # citations beside the answer's own [1]), a script's "<![CDATA[ ... ]]>" and its notes' back links ("1. [↑](#_ref-1) url").

@@ -215,6 +215,9 @@ def test_an_astro_page_gives_its_date_from_pubdate(tmp_path):
     ("date: 01-21-2025\n", "a.md", "2025-01-21"),  # month and day in numbers, one order only makes a date
     ("date: 21/01/2025\n", "a.md", "2025-01-21"),
     ("date: 03-04-2025\n", "a.md", "03-04-2025"),  # the 3rd of April or March the 4th: as written
+    ("", "2022-2-17-How-to-learn-welding-on-your-own.md", "2022-02-17"),  # a post's file name without the zeros (a tester's)
+    ("", "2022-13-40-notes.md", ""),  # no date
+    ("created: 1146593508\n", "a.md", "2006-05-02"),  # a Drupal post's seconds since 1970 (a tester's journalism notes)
 ])
 def test_a_date_is_shown_as_a_date(tmp_path, front, name, date):
     # Testers' libraries showed "2025-11-29 23:25:31+03:00", "2020-02-03 +0800" and JavaScript's date string.
@@ -1886,3 +1889,37 @@ def _loaded(path, text: str):
     """The article read from `path` after writing `text` there."""
     path.write_text(text)
     return load_article(path)
+
+
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_closing_tag_wrapped_onto_two_lines_takes_no_section_with_it(markdown):
+    # A tester's trades page (Markdown and as .txt) wraps each button's "</a" and ">" onto two lines: the ">" read as
+    # a quote, the tag ran on to the ">" of a quote two sections later, and "3. Master Electrician Salary" was lost.
+    button = ('<div class="items-center flex">\n          <a\n            title="link to your page"\n            '
+              'href="/open-positions"\n            class="rounded-lg px-4"\n            >View Our Open Jobs</a\n'
+              '          >\n        </div>\n\n')
+    page = ("### 2. Industrial Electrician Salary\n\nIndustrial electricians work in factories.\n\n" + button +
+            "### 3. Master Electrician Salary\n\nA Master Electrician is the highest certification in the trade.\n\n"
+            "> **Note**: Becoming a Master Electrician requires years of experience.\n\n" + button +
+            "### 4. Electrical Engineer Salary\n\nElectrical engineers design systems.\n")
+    text = clean_text(page, markdown=markdown)
+    assert "the highest certification in the trade" in text and "3. Master Electrician Salary" in text
+    assert "</a" not in text and "View Our Open Jobs" in text
+
+
+def test_an_advert_component_shows_none_of_its_words():
+    # A tester's PM library: "<NativeAds title="Fear pricing ...?" description="Find pricing case studies ..." offer=
+    # "Use Promo code ..." />" was read as the article's first passage, and quoted.
+    text = clean_text('Intro to the job.\n\n<NativeAds title="Fear pricing and monetisation strategies in product '
+                      'interviews?" description="Find pricing case studies of 10+ unicorns at one place!" offer="Use Promo '
+                      'code - API10 and get 50% off" />\n\nA PM owns the roadmap.\n', markdown=True)
+    assert "pricing" not in text and "Promo" not in text and "A PM owns the roadmap." in text
+    assert "Hello there" in clean_text('<Card title="Hello there" />\n\nBody.\n', markdown=True)
+
+
+def test_pandoc_anchor_spans_are_no_words():
+    # A tester's UX library (a document converted by pandoc) quoted "1. []{#anchor-7}typography: ..." and headings
+    # opened "[]{#anchor}[]{#anchor-2}".
+    text = clean_text("# []{#anchor}[]{#anchor-2}No work experience? No problem!\n\n1. []{#anchor-7}typography: fonts "
+                      "and their sizes\n", markdown=True)
+    assert text == "# No work experience? No problem!\n\n1. typography: fonts and their sizes\n", text
