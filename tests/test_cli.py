@@ -117,6 +117,18 @@ def test_a_build_over_several_bad_files_names_each_and_builds_nothing(built, tmp
     assert snapshot() == before
 
 
+def test_a_refused_first_build_leaves_no_index_folder_behind(capsys, tmp_path):
+    # A tester's refused builds into new folders (a corpus folder that does not exist; one holding only an empty file)
+    # each left the new index folder behind, holding only an empty ".lock".
+    empty = tmp_path / "empty-corpus"
+    empty.mkdir()
+    (empty / "empty.md").write_bytes(b"")
+    for corpus in (tmp_path / "nope", empty):
+        index = tmp_path / f"idx-{corpus.name}"
+        code, _, err = run(capsys, "index", "build", "--corpus", str(corpus), "--index", str(index))
+        assert code == 1 and err.startswith("error: ") and not index.exists(), err
+
+
 def test_ask_without_an_index_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "ask", "hello there friend", "--index", str(tmp_path / "missing"))
     assert code == 1 and "index build" in err and err.count("\n") == 1

@@ -120,6 +120,7 @@ def index_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT):
     if index_dir.exists() and not index_dir.is_dir():
         raise BotError(f"{index_dir} is a file, not an index folder: pass another folder with --index (or BOT_INDEX)")
     lock = FileLock(index_dir / ".lock")
+    made = not index_dir.exists()
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
         try:
@@ -141,6 +142,19 @@ def index_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT):
         yield
     finally:
         lock.release()
+        if made:
+            _unmade(index_dir)
+
+
+def _unmade(index_dir: Path) -> None:
+    """Remove a folder this change made when it holds nothing but its lock: a refused first build leaves no
+    half-made index folder behind (a tester found one holding only an empty ".lock")."""
+    try:
+        if [p.name for p in index_dir.iterdir()] == [".lock"]:
+            (index_dir / ".lock").unlink()
+            index_dir.rmdir()
+    except OSError:
+        pass  # another writer is using it now: it is theirs
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
