@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .config import KNOBS
 from .ingest import YAMLAliasError, load_yaml
 from .text import FUNCTION_WORDS, sentence_case
 
@@ -30,6 +31,10 @@ class Library:
     background_phrase: str = ""  # the subject as derived from the articles, before library.yaml ("machine learning engineer")
     subject_stems: frozenset = frozenset()  # its words, stemmed
     keep: frozenset = frozenset()  # short forms the articles define and use: searched as "MLOps (machine learning operations)"
+    # ... of which those the articles write more widely than their long form: searched as typed ("CPA", in every
+    # chunk of an accounting library; "cpa (certified public accountant)" ranked the definition first for "whats the
+    # passing score for the cpa exam").
+    as_typed: frozenset = frozenset()
 
     def expand(self, text: str) -> str:
         """Short forms spelled out for searching: "an MLE" -> "a machine learning engineer" (whole words)."""
@@ -42,6 +47,8 @@ class Library:
             if short.lower() in FUNCTION_WORDS and not short.isupper():
                 return m.group(0)  # "what does it take": the pronoun, not IT (information technology)
             long = self.abbreviations[short.lower()]
+            if short.lower() in self.as_typed:
+                return m.group(0)
             if m.group(2).lower() in self.keep:
                 return f"{m.group(0)} ({long})"
             if not m.group(1):
@@ -175,11 +182,12 @@ def derive(titles: list[str], headings: dict[str, int], article_abbreviations: l
         abbreviations.setdefault(short + "s", long + "s")  # "MLEs"
     abbreviations.update({str(k).lower(): str(v) for k, v in (overrides.get("abbreviations") or {}).items()})
     keep = frozenset(defined - set(overrides.get("abbreviations") or {}))
+    as_typed = frozenset(short for short in keep if spread and spread(short) > KNOBS.as_typed_spread * spread(abbreviations[short]))
     stems = frozenset(stem(w.lower()) for w in _WORD.findall(subject))
     examples = tuple(str(q) for q in overrides.get("examples") or ()) or _examples(
         headings, centrality=centrality, topic=lambda text: {stem(w.lower()) for w in _WORD.findall(text)
                                                              if w.lower() not in FUNCTION_WORDS} - background - stems)
-    return Library(str(overrides.get("subject") or subject), examples, abbreviations, background_phrase, stems, keep)
+    return Library(str(overrides.get("subject") or subject), examples, abbreviations, background_phrase, stems, keep, as_typed)
 
 
 def _with_its_modifier(word: str, texts: Counter) -> str:

@@ -82,6 +82,19 @@ def test_a_short_form_that_is_an_everyday_word_is_spelled_out_only_in_capitals()
     assert library.expand("fast.ai or ML.NET, or AI.") == "fast.ai or ML.NET, or artificial intelligence."
 
 
+def test_a_short_form_the_articles_write_far_more_than_its_long_form_is_searched_as_typed():
+    # A tester's accounting library writes "CPA" in 40% of its chunks and "accountant" in 11%: "whats the passing score
+    # for the cpa exam", searched as "cpa (certified public accountant)", ranked the CPA's definition first.
+    from bot.library import derive
+    from bot.text import stem
+
+    shares = {"cpa": 0.40, "ea": 0.16, "certified public accountant": 0.11, "enrolled agent": 0.11}
+    found = [{"cpa": "certified public accountant", "ea": "enrolled agent"}]
+    library = derive(["CPA exam", "EA exam"], {}, found, frozenset(), stem, spread=lambda phrase: shares.get(phrase.lower(), 0.05))
+    assert library.expand("whats the passing score for the cpa exam") == "whats the passing score for the cpa exam"
+    assert library.expand("what is an EA?") == "what is an EA (enrolled agent)?"
+
+
 def test_a_duration_written_with_a_plus_is_a_duration():
     # A tester's freelancing library: "how long does it take to find the big long-term clients" opened "The guides give
     # no figure for that" over "those who're willing to hire you in the long-term (think 3+ months)".
