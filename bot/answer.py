@@ -424,7 +424,13 @@ def _widen(c: _Excerpt, passages, roles) -> None:
         a += 1
     while b < n and not r.paragraph_start[b] and not r.item[b] and r.content[b] and b - a < KNOBS.max_run:
         b += 1
-    sents = passages[c.rank].sentences
+    passage = passages[c.rank]
+    if passage.outline and b == passage.outline_at and not r.paragraph_start[b]:
+        # ... and on with the sentence that points at the subsections it introduces ("Use these strategies to increase
+        # your chances:"), which shows their headings (`_outline`): a tester's answer was the paragraph's first
+        # sentence alone, "Finding a sponsor is the most challenging step for many apprentices."
+        b += 1
+    sents = passage.sentences
     if b < n and r.item[b] and sents[b - 1].text.rstrip().endswith(":"):
         # A run ending on a lead-in ("At this level, you'll be expected to:") goes on with the list it announces:
         # quoted without it, the answer stops on a colon.

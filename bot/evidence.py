@@ -625,7 +625,7 @@ def knows(profile: Profile, word: str) -> bool:
         at = bisect.bisect_left(vocab, form)
         if at < len(vocab) and vocab[at].startswith(form):
             return True  # a clipped word: "diff", "cert", "uni", "stats"
-    if _misspelled(profile, w, root):
+    if _misspelled(profile, w, root) or _spelled_the_other_way(profile, w):
         return True
     if _compound(profile, w):
         return True
@@ -728,6 +728,9 @@ MAX_TYPO_LETTERS = 24
 
 def _fixed(profile: Profile, w: str) -> str | None:
     lw = w.lower()
+    other = _spelled_the_other_way(profile, lw) if profile.has_vocabulary and not profile.knows_term(stem(lw)) else ""
+    if other:
+        return stem(other)  # "colour" searched as the library writes it, "color"
     if (w.isupper() or len(w) > MAX_TYPO_LETTERS or not is_content(w) or not profile.has_vocabulary or profile.knows_term(stem(lw))
             or profile.embedder.knows_word(lw)):
         return None
@@ -745,6 +748,30 @@ def _english_word(w: str, term: str) -> str | None:
     scored = [(zipf_frequency(v, "en"), v) for v in _edits(w) if stem(v) == term]
     z, word = max(scored, default=(0.0, None))
     return word if z >= THRESHOLDS.corrected_min_zipf else None
+
+
+def _spelled_the_other_way(profile: Profile, w: str) -> str:
+    """The library's spelling of `w` where it spells the word the other side of the Atlantic does ("colour" where it
+    writes "color", "organise" for "organize", "licence" for "license"), else "". A tester's trades library answered
+    "can i be an electrician if im colour blind" with "The guides don't cover “colour blind”" over "Good color vision
+    is required"."""
+    w = w.lower()
+    if len(w) < 5 or not w.isalpha():
+        return ""
+    for a, b in _SPELLINGS:
+        for old, new in ((a, b), (b, a)) if b != "e" else ((a, b),):  # any "e" may not be an "ae": "seeds" is no "seaeds"
+            at = w.find(old, 1)
+            while at > 0:
+                other = w[:at] + new + w[at + len(old):]
+                if profile.knows_term(stem(other)) or profile.knows_term(other):
+                    return other
+                at = w.find(old, at + 1)
+    return ""
+
+
+# British and American spellings of one word, as pairs of the letters that differ (general English, no library's).
+_SPELLINGS = (("our", "or"), ("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("yse", "yze"), ("tre", "ter"),
+              ("ence", "ense"), ("ogue", "og"), ("lled", "led"), ("lling", "ling"), ("ae", "e"), ("oe", "e"))
 
 
 def _compound(profile: Profile, w: str) -> bool:

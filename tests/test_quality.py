@@ -2084,3 +2084,35 @@ def test_a_follow_up_answered_without_what_it_adds_is_looked_for_alone(tmp_path,
     history = _conversation(bot, "what does the NAPLEX test?", "and what about the MPJE?")
     assert "15-30 credit hours" in bot.ask("how many CE hours after that?", history=history).text
 
+
+
+def test_a_paragraph_quoted_goes_on_to_the_sentence_pointing_at_its_subsections(tmp_path, embedder):
+    # A tester's trades library: "how do i find an employer to sponsor my apprenticeship" was answered "Finding a sponsor
+    # is the most challenging step for many apprentices." alone; the paragraph goes on "Use these strategies to
+    # increase your chances:" over three subsections, the strategies.
+    bot = _bot_on(tmp_path, embedder, {"entry.md": (
+        "# Direct entry apprenticeships\n\n## Registration\n\nCreate your portal account, then ask your sponsor to "
+        "start the registration. Approval takes about ten business days.\n\n## Finding an Employer Sponsor\n\n"
+        "Finding a sponsor is the most challenging step for many apprentices. Use these strategies to increase your "
+        "chances:\n\n### Networking and Direct Applications\n\n- Apply directly to electrical contractors in your "
+        "region\n- Attend trade shows and job fairs to meet employers face-to-face\n\n### Leverage School Programs\n\n"
+        "- Foundation program graduates often get hired from their work placements\n- Instructors can introduce you to "
+        "employers\n\n### Understand Employer Incentives\n\n- Employers get tax credits for each apprentice they "
+        "train\n")})
+    text = bot.ask("how do i find an employer to sponsor my apprenticeship").text
+    assert "Use these strategies to increase your chances:\n- Networking and Direct Applications\n- Leverage School Programs" in text, text
+
+
+def test_a_word_spelled_the_other_side_of_the_atlantic_is_no_gap(tmp_path, embedder):
+    # A tester's trades library: "can i be an electrician if im colour blind" was told "The guides don't cover “colour
+    # blind”" where the article writes "Good color vision is required".
+    bot = _bot_on(tmp_path, embedder, {
+        "entry.md": "# Becoming an electrician\n\n## Physical requirements\n\nGood color vision is required for working "
+                    "with color-coded wiring. You must also organize your tools and lift heavy cable drums.\n\n## Pay\n\n"
+                    "Apprentices earn a share of a journeyperson's wage that rises each year.\n"})
+    from bot.evidence import corrected, knows
+
+    assert knows(bot.profile, "colour") and knows(bot.profile, "organise") and not knows(bot.profile, "honour")
+    assert corrected(bot.profile, "colour blind") == "color blind"  # searched as the library spells it
+    answer = bot.ask("do electricians need good colour vision?")
+    assert answer.citations and not answer.gaps and "color vision" in answer.text, answer.text
