@@ -681,6 +681,7 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     title = _razor_title(raw) or _page_title(shown, doc.title or "", doc.text)
     own, site = _site_part(next(iter(_headings(_TITLE, shown)), (0, ""))[1], shown)
     title = own if site else title
+    title = "" if _APP_SCREEN.fullmatch(title.strip()) else title  # the file's name says more than "Admin Panel - Dashboard"
     # A site's name read from its Twitter handle ("@aarondgilmore" as "Aarondgilmore") is no name it gives itself.
     handles = {h.lower() for h in _TWITTER_HANDLE.findall(raw[:MAX_HEAD_CHARS])}
     sitename = "" if (doc.sitename or "").lstrip("@").lower() in handles else doc.sitename
@@ -696,6 +697,11 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     return (bare if bare.startswith("# ") else text), meta
 
 
+# A web application's screen named as a page's title: a tester's hotel article, pasted into an admin template, was
+# "Admin Panel - Dashboard" in every citation; an accounting page was "Register", after its sign-up pop-up.
+_SCREEN = (r"(?:admin(?:istration)?(?:[ \t]+(?:panel|area|page|dashboard))?|dashboard|log[ \t]?in|sign[ \t]?(?:in|up)|register|"
+           r"registration|home(?:[ \t]?page)?|index|untitled(?:[ \t]+document)?|new[ \t]+page|welcome)")
+_APP_SCREEN = re.compile(rf"{_SCREEN}(?:[ \t]*[-|–:][ \t]*{_SCREEN}){{0,3}}", re.I)
 _TWITTER_HANDLE = re.compile(r"<meta\b[^<>]{0,200}?\bcontent=[\"']@(\w{1,50})[\"']", re.I)
 MAX_HEAD_CHARS = 100_000  # how far into a page its <meta> tags are looked for
 _TEMPLATE_DIRECTIVE = re.compile(r"^[ \t]*@[A-Za-z]{2,30}(?:\([^()\n]{0,300}\))?[ \t]*$", re.M)
@@ -1507,6 +1513,9 @@ _QUOTE_HEADING = re.compile(r"^[ \t]*(?:>[ \t]*)+(?=#{1,6}[ \t])", re.M)
 _EMPHASIS_LINE = re.compile(r"^([ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?)(\*{1,3}|_{1,3})(?=[^\s*_])([^*_\n]{1,20000}?)(?<=[^\s*_])\2[ \t]*$", re.M)
 # A numbered one may be longer: a survey's findings ("**4. New York and DC own the market, but they pair high salaries
 # with ...**", 101 characters) were items under the one before that fitted ("3. The newsroom pay gap is real:").
+# Lower case on both sides, after a word that is no abbreviation: not "No. 1", "U.S. Army", "Dr. Smith", "e.g. this",
+# "Freelance vs. in-house trade-offs".
+_SENTENCE_INSIDE = re.compile(r"\b(?!(?:vs|etc|approx|incl|esp|dept|est|misc|ca|cf|ie|eg)\.)[a-z]{2,}[.!?][ \t]+[a-z]")
 _BOLD_HEADING = re.compile(r"^[ \t]*(\*\*|__)((?=\d{1,2}[.)][ \t])[^*_\n]{1,200}?|[^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$", re.M)
 
 
@@ -1662,11 +1671,20 @@ def _dialects(text: str) -> str:
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", _PHOTO_CREDIT.sub("", text))))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", _HTML_LABEL.sub(r"\n- \1\n", text))))
-    text = _labelled_items(text)
+    text = _POST_FACTS.sub(lambda m: "" if _POSTED_BY.search(m[0]) else m[0], _labelled_items(text))
     # A sentence stop before emoji ("**CUE. THE. FREAKOUT! 🤩🎉**") still ends a sentence, not a heading.
-    return _BOLD_HEADING.sub(lambda m: m[0] if _without_symbols_at_end(m[2]).endswith((".", "!", "?")) else f"#### {m[2].strip()}", text)
+    # ... and one holding a sentence's end is a remark, not a heading ("**kind of a brag thread. ignore if you wish**"
+    # opened every answer from a tester's PM page).
+    return _BOLD_HEADING.sub(lambda m: m[0] if _without_symbols_at_end(m[2]).endswith((".", "!", "?")) or _SENTENCE_INSIDE.search(m[2])
+                             else f"#### {m[2].strip()}", text)
 
 
+# A question-and-answer site's post facts, as its archives in Markdown list them under each post ("- posted by: [Jack]
+# (...) on 2011-09-01", "- tagged: `tax`", "- score: 1"): a tester's accounting library quoted "Answer 29559: - posted
+# by: ... - score: 1" as an answer. A run of two or more such items, one of them who posted it.
+_POST_FACTS = re.compile(r"^(?:[ \t]*[-*][ \t]+(?:posted by|tagged|score|asked|answered|viewed|views|votes|last activity|"
+                         r"accepted)[ \t]*:[^\n]*\n){2,}", re.I | re.M)
+_POSTED_BY = re.compile(r"posted by[ \t]*:", re.I)
 # A list item that is only a bold label ("*   **Databases: Your Digital Filing Cabinet**") over its own indented
 # paragraphs: a section written as a list, as a heading is.
 _LABEL_ITEM = re.compile(rf"{LIST_MARKER}[ \t]+(\*\*|__)([^*_\n]{{1,80}}?)\1[ \t]*:?[ \t]*")

@@ -1923,3 +1923,33 @@ def test_pandoc_anchor_spans_are_no_words():
     text = clean_text("# []{#anchor}[]{#anchor-2}No work experience? No problem!\n\n1. []{#anchor-7}typography: fonts "
                       "and their sizes\n", markdown=True)
     assert text == "# No work experience? No problem!\n\n1. typography: fonts and their sizes\n", text
+
+
+def test_a_question_and_answer_posts_facts_are_no_words():
+    # A tester's accounting library (a Stack Exchange archive in Markdown) quoted "Answer 29559: - posted by: Jack
+    # Rodenhi on 2011-09-01 - score: 1" as an answer. A list that merely has a score in it stays.
+    text = clean_text("## Answer 29559\n\n- posted by: [Jack Rodenhi](https://stackexchange.com/users/1839) on 2011-09-01\n"
+                      "- score: 1\n\nAs a practicing CPA, I would suggest you go with the one that can answer you.\n\n"
+                      "## Scoring\n\n- Score: 75 to pass\n- Tagged: not applicable\n", markdown=True)
+    assert "posted by" not in text and "score: 1" not in text and "As a practicing CPA" in text
+    assert "- Score: 75 to pass\n- Tagged: not applicable" in text
+
+
+def test_a_bold_line_holding_two_sentences_is_no_heading():
+    # A tester's PM page: "**kind of a brag thread. ignore if you wish**" became a heading that opened every answer
+    # from the page.
+    text = clean_text("Intro line here.\n\n**kind of a brag thread. ignore if you wish**\n\n- How to negotiate\n", markdown=True)
+    assert "#" not in text and "kind of a brag thread. ignore if you wish" in text
+    assert "#### Step 1. Apply early" in clean_text("Intro.\n\n**Step 1. Apply early**\n\nText.\n", markdown=True)
+    assert "#### Freelance vs. in-house trade-offs" in clean_text("Intro.\n\n**Freelance vs. in-house trade-offs:**\n\n- a\n", markdown=True)
+
+
+@pytest.mark.parametrize("screen", ["Admin Panel - Dashboard", "Register", "Login"])
+def test_a_web_applications_screen_is_no_pages_title(tmp_path, screen):
+    # A tester's hotel article, pasted into an admin template, was titled "Admin Panel - Dashboard" in every citation;
+    # an accounting page "Register", after its sign-up pop-up. The file's name says more.
+    path = tmp_path / "hotel-management-career.html"
+    path.write_text(f"<html><head><title>{screen}</title></head><body><div class=\"col\"><p>Hotel management is an area "
+                    "of the hospitality industry that involves overseeing the operations of a hotel location.</p><p>Many "
+                    "hotel managers start at the front desk or in housekeeping before they move up.</p></div></body></html>")
+    assert load_article(path).title == "Hotel management career"
