@@ -110,7 +110,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     unknown = tuple(kept for kept in (" ".join(w for w in u.split() if not _spelled_out(w, texts) and w.lower() not in abbreviated)
                                       for u in unknown) if kept)
     shared = len((set(terms) - profile.background) & held)
-    if not unknown and _named_first(passages, set(terms) - profile.background, retriever.index):
+    if not unknown and _named_first(passages, set(terms) - profile.background, retriever.index, _acronyms(own)):
         shared = max(shared, limits.shared_terms)
     passages, sentence_vectors = _answering(passages, [_vectors(retriever.store, p.sentence_rows) for p in passages], vector)
     unknown, reduced, rest_has_subject = _left_out(retriever.embedder, profile, own, question, unknown, direction,
@@ -141,7 +141,15 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
 RARE_NAME_CHUNKS = 3
 
 
-def _named_first(passages: list[Passage], topic: set[str], index) -> bool:
+def _acronyms(text: str) -> set[str]:
+    """The stems of the words `text` types in capitals ("STAR", "GROW"): names, whatever English word they spell."""
+    return {stem(w.lower()) for w in _CAPITALS.findall(text)}
+
+
+_CAPITALS = re.compile(r"\b[A-Z]{2,8}\b")
+
+
+def _named_first(passages: list[Passage], topic: set[str], index, acronyms: set[str] = frozenset()) -> bool:
     """Whether a short question's every topic word heads one of the first passages ("what math do I need?" under "The
     Role of Mathematics and Statistics ..."), or is a name the library mentions in a few chunks, the first passage one
     ("whats zintellect"): the library answers it, however little its few words match a sentence (a tester's was
@@ -153,7 +161,11 @@ def _named_first(passages: list[Passage], topic: set[str], index) -> bool:
     if all(any(clips(t, h) for h in headings) for t in topic):
         return True
     first = set(tokenize_one(passages[0].text))
-    return all(t in first and t.isalpha() and index.count(t) <= RARE_NAME_CHUNKS and zipf(t) < FOREIGN_ZIPF for t in topic)
+    # A name typed in capitals is the question's whole topic ("what is the STAR method": a tester's UX library
+    # mentions "the STAR framework (Situation, Task, Action Result)" once, best cosine 0.33, and refused it).
+    named = topic & acronyms or topic
+    return all(t in first and t.isalpha() and index.count(t) <= RARE_NAME_CHUNKS and (zipf(t) < FOREIGN_ZIPF or t in acronyms)
+               for t in named)
 
 
 def not_yet_shown(evidence: Evidence, answers: list[str]) -> Evidence:

@@ -2116,3 +2116,21 @@ def test_a_word_spelled_the_other_side_of_the_atlantic_is_no_gap(tmp_path, embed
     assert corrected(bot.profile, "colour blind") == "color blind"  # searched as the library spells it
     answer = bot.ask("do electricians need good colour vision?")
     assert answer.citations and not answer.gaps and "color vision" in answer.text, answer.text
+
+
+def test_a_name_typed_in_capitals_that_one_passage_mentions_is_answered_from_it(tmp_path, embedder):
+    # A tester's UX library: "what is the STAR method" was refused (best cosine 0.33); one paragraph mentions "the STAR
+    # framework (Situation, Task, Action Result)". "STAR" is a common English word, but typed in capitals it names one
+    # thing, as "Zintellect" does.
+    bot = _bot_on(tmp_path, embedder, {
+        "stories.md": "# Writing experience stories for better portfolios\n\n## Reflection\n\nReflection should be a "
+                      "recurring activity, done every month or at least a few times per year. It should start with a short "
+                      "review of what happened and what would be worth reflecting on. Stories can follow the STAR structure "
+                      "(Situation, Task, Action Result). Add plenty of artifacts by copy-pasting them into your tool of "
+                      "choice.\n",
+        "pay.md": "# UX designer pay\n\n## Salaries\n\nThe median UX designer in the US earns $102,000 a year, and designers "
+                  "with under a year of experience earn around $70,000.\n",
+        "research.md": "# From academia to UX research\n\n## Framing your work\n\nDescribe your methods in the words the "
+                       "industry uses, and lead with the impact of your studies rather than their details.\n"})
+    answer = bot.ask("what is the STAR method")
+    assert "STAR structure (Situation, Task, Action Result)" in answer.text, answer.text
