@@ -825,12 +825,23 @@ def _without_repeats(group: list[_Excerpt], passages, roles) -> tuple[list[_Exce
             first, r = members[0], roles[c.rank]
             goes_on = (first > 0 and sents[first - 1].start < end and sents[first - 1].end >= end - 1) or (
                 0 <= sents[first].start - end <= 3)  # the next passage's first sentence, a line break on
+            if not goes_on and _asked_between(sents, r, end, first):
+                # What follows another question of the source answers that one: an interview's "Usually, no." (to
+                # "Should candidate say 'I am open to opportunities'?") joined by " … " to the answer on telling a
+                # recruiter about an offer read as that answer's reverse (a tester's HR library).
+                continue
             joiners.append((("\n" if r.item[first] else "\n\n") if r.item[first] or r.paragraph_start[first] else " ")
                            if goes_on else " … ")
         c.members = members
         kept.append(c)
         end = max(end, sents[members[-1]].end)
     return kept, joiners
+
+
+def _asked_between(sents, r, end: int, first: int) -> bool:
+    """Whether a question standing as a paragraph of its own lies between offset `end` and sentence `first`."""
+    return any(sents[k].start >= end and sents[k].text.rstrip(" \t>*_\"'”’").endswith("?") and r.paragraph_start[k]
+               and (k + 1 >= len(sents) or r.paragraph_start[k + 1]) for k in range(first))
 
 
 FRAGMENT_WORDS = 4  # a "sentence" shorter than this ("$89,518.", "per year.") is a piece of its line, quoted with it

@@ -2134,3 +2134,35 @@ def test_a_name_typed_in_capitals_that_one_passage_mentions_is_answered_from_it(
                        "industry uses, and lead with the impact of your studies rather than their details.\n"})
     answer = bot.ask("what is the STAR method")
     assert "STAR structure (Situation, Task, Action Result)" in answer.text, answer.text
+
+
+def test_an_answer_to_another_question_of_an_interview_is_not_joined_on():
+    # A tester's HR library (a recruiter's interview, two chunks): the answer on telling a recruiter about an offer was
+    # joined by " … " to "Usually, no.", the answer to the next question, which opens the next chunk ("> Should
+    # candidate say 'I am open to opportunities'?"), and read as the reverse of the recruiter's "Yes, absolutely".
+    from types import SimpleNamespace as NS
+
+    import numpy as np
+
+    from bot.answer import _Excerpt, _without_repeats
+
+    def passage(start, texts):
+        sents, at = [], start
+        for t in texts:
+            sents.append(NS(text=t, start=at, end=at + len(t)))
+            at += len(t) + 2
+        return NS(sentences=sents)
+
+    first = passage(0, ["Yes, absolutely.", "The fact that you have an offer means you have doubts about it."])
+    second = passage(90, ["> Should candidate say “I am open to opportunities”?", "Usually, no.",
+                          "It does not instill a sense of trust."])
+    roles = [NS(item=[False] * 2, paragraph_start=[True, False]), NS(item=[False] * 3, paragraph_start=[True, True, False])]
+    group = [_Excerpt(0, (0, 1), 1.0, np.zeros(1)), _Excerpt(1, (1, 2), 0.9, np.zeros(1))]
+    kept, joiners = _without_repeats(group, [first, second], roles)
+    assert [c.rank for c in kept] == [0] and joiners == []
+    # ... while a passage's later sentence with no other question between is joined as before
+    third = passage(90, ["An offer also lets me probe how I can offer a better solution.", "Maybe I can help."])
+    roles[1] = NS(item=[False] * 2, paragraph_start=[True, False])
+    group = [_Excerpt(0, (0, 1), 1.0, np.zeros(1)), _Excerpt(1, (1,), 0.9, np.zeros(1))]
+    kept, joiners = _without_repeats(group, [first, third], roles)
+    assert [c.rank for c in kept] == [0, 1] and joiners == [" … "]
