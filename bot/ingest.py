@@ -728,7 +728,11 @@ def _with_items_whole(text: str) -> str:
 def _site_part(title: str, raw: str) -> tuple[str, str]:
     """(title, site) of a <title> that is the page's own <h1> and the site's name ("Terminology and slang | LSData",
     "Swipe to Unlock - Interview Tips"); (title, "") when no part of it is an <h1> of the page."""
-    return _title_and_site(title, {h.lower(): at for at, h in _headings(_H1, raw)})
+    top = {h.lower(): at for at, h in _headings(_H1, raw)}
+    # ... or an <h2> just under an <h1>, where the <h1> is the site's banner ("game, game. repeat." over "Animator
+    # Networking", a tester's animation blog: "game, game. repeat. | Animator Networking").
+    under = {h.lower(): at for at, h in _headings(_H2, raw) if any(0 < at - a <= TITLE_NAMED_WITHIN for a in top.values())}
+    return _title_and_site(title, {**under, **top})
 
 
 _TITLE_PARTS = re.compile(r"\s+[|·•–—-]\s+")  # "page | site", "site - page"
@@ -987,8 +991,13 @@ _TITLE = re.compile(r"<title\b[^<>]{0,2000}>(.{1,2000}?)</title>", re.I | re.S)
 
 
 def _headings(pattern: re.Pattern, raw: str) -> list[tuple[int, str]]:
-    found = [(m.start(), " ".join(re.sub(r"<[^<>]{0,500}>", " ", html.unescape(m[1])).split())) for m in pattern.finditer(raw)]
+    # An inline tag inside a word is no space ("<a href='/'>g</a>ame": a site's banner was "g ame, g a me. repea t .").
+    found = [(m.start(), " ".join(re.sub(r"<[^<>]{0,500}>", " ", _INLINE_TAG.sub("", html.unescape(m[1]))).split()))
+             for m in pattern.finditer(raw)]
     return [(at, h) for at, h in found if h]
+
+
+_INLINE_TAG = re.compile(r"</?(?:a|span|b|i|em|strong|small|sup|sub|code|mark|u|font|abbr)\b[^<>]{0,500}>", re.I)
 
 
 TITLE_NAMED_WITHIN = 1000  # characters: a page's own title is named in its opening, a site's name in its footer

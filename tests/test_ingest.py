@@ -1953,3 +1953,15 @@ def test_a_web_applications_screen_is_no_pages_title(tmp_path, screen):
                     "of the hospitality industry that involves overseeing the operations of a hotel location.</p><p>Many "
                     "hotel managers start at the front desk or in housekeeping before they move up.</p></div></body></html>")
     assert load_article(path).title == "Hotel management career"
+
+
+def test_a_banner_heading_over_the_pages_own_heading_titles_the_site(tmp_path):
+    # A tester's animation blog: every page was titled "g ame, g a me. repea t .", its banner <h1> whose letters are
+    # links, though "<title>game, game. repeat. | Animator Networking</title>" and the <h2> under the banner name it.
+    path = tmp_path / "animator-networking.html"
+    path.write_text("<html><head><title>game, game. repeat. | Animator Networking</title></head><body><h1><a href='/'>g</a>"
+                    "ame, g<a href='/about.html'>a</a>me. repea<a href='/tags.html'>t</a>.</h1><h2>Animator Networking</h2>"
+                    "<p>Hi Scott, I came across your site while looking for advice on networking as a student animator.</p>"
+                    "<p>You don't need a website to get hired, but a reel that is easy to find helps every time.</p></body></html>")
+    article = load_article(path)
+    assert (article.title, article.site) == ("Animator Networking", "game, game. repeat.")
