@@ -1965,3 +1965,18 @@ def test_a_banner_heading_over_the_pages_own_heading_titles_the_site(tmp_path):
                     "<p>You don't need a website to get hired, but a reel that is easy to find helps every time.</p></body></html>")
     article = load_article(path)
     assert (article.title, article.site) == ("Animator Networking", "game, game. repeat.")
+
+
+def test_what_a_pages_widgets_say_to_the_hand_is_no_text():
+    # A tester's biotech pages (HTML in Markdown): flip cards' "Click to explore →" and "← Click to flip back", a
+    # carousel's "1 of 7" and "›", and an accordion whose "▼" glued each question to its answer ("How do I get my first
+    # internship or job? ▼ The most reliable route ...") were quoted inside answers.
+    page = ('<div class="card"><span class="hint">Click to explore →</span> AI and drug discovery is hiring.'
+            '<span class="close">← Click to flip back</span></div>\n\n<div>  ›\n\n    1 of 7\n</div>\n\n'
+            '<button class="bb-accordion-btn"><span>How do I get my first internship or job?</span>'
+            '<span class="bb-chevron">&#9660;</span></button>\n<div class="panel"><p>The most reliable route is applying '
+            'directly on company career pages.</p></div>\n\nClick to apply on the company site, or tap here.\n')
+    text = clean_text(page, markdown=True)
+    assert not any(w in text for w in ("Click to explore", "flip back", "1 of 7", "›", "▼")), text
+    assert "How do I get my first internship or job?\n\nThe most reliable route" in text, text
+    assert "AI and drug discovery is hiring." in text and "Click to apply on the company site, or tap here." in text
