@@ -1274,14 +1274,16 @@ _HTML_HEADING = re.compile(r"(?<![ \t])[ \t]*<h([1-6])\b[^<>\n]{0,500}>([^\n]{1,
 # a closed one ends its paragraph, as a browser shows it, not a line of one Markdown paragraph whose sentences run
 # together ("Sorry, that's only $30/hour Remember, as a freelancer, ...": a tester's freelancing library). A pull
 # quote's credit opening after its bare text ("... quiet users." / "<p class="pquote-credit">— @thisisnic") stays with it.
+# An accordion's button holds its question: the answer under it is a paragraph of its own (a tester's FAQ read "How do
+# I get my first internship or job? ▼ Start with ..." as one sentence).
 _BUTTON_END = re.compile(r"</button\s*>", re.I)
 # What a page's widgets say to the hand, not the reader: a card's "Click to explore →" and "← Click to flip back", a
 # carousel's "1 of 7" and its lone "›", an accordion's "▼" (a tester's biotech pages quoted them inside answers).
 _WIDGET_TEXT = re.compile(
-    r"[ \t]*(?:[←‹«][ \t]*)?\b(?:click|tap|hover|swipe)(?:[ \t]+(?:here|me))?(?:[ \t]+to[ \t]+[a-z]+(?:[ \t]+[a-z]+){0,3})?"
-    r"[ \t]*[→›»](?=[ \t]|$)|[ \t]*[←‹«][ \t]*\b(?:click|tap|hover|swipe)(?:[ \t]+(?:here|me))?(?:[ \t]+to[ \t]+[a-z]+"
+    r"(?<![ \t])[ \t]*(?:[←‹«][ \t]*)?\b(?:click|tap|hover|swipe)(?:[ \t]+(?:here|me))?(?:[ \t]+to[ \t]+[a-z]+(?:[ \t]+[a-z]+){0,3})?"
+    r"[ \t]*[→›»](?=[ \t]|$)|(?<![ \t])[ \t]*[←‹«][ \t]*\b(?:click|tap|hover|swipe)(?:[ \t]+(?:here|me))?(?:[ \t]+to[ \t]+[a-z]+"
     r"(?:[ \t]+[a-z]+){0,3})?(?=[ \t]|$)|^[ \t]*\d{1,2}[ \t]+of[ \t]+\d{1,2}[ \t]*$|^[ \t]*[›‹»«<>▼▲▶◀][ \t]*$|"
-    r"[ \t]*[▼▲▶◀⌄⌃](?=[ \t]*$)", re.I | re.M)
+    r"(?<![ \t])[ \t]*[▼▲▶◀⌄⌃](?=[ \t]*$)", re.I | re.M)  # from a run of spaces' start only: linear
 _HTML_PARAGRAPH_END = re.compile(r"</p\s*>[ \t]*(?:\n|(?=<p[\s>]))", re.I)
 # Only known HTML tags: "List<String>" or "<name>" in prose is text. A line break still separates words.
 _HTML_BREAK = re.compile(r"<(?:/?br|/?p|/?div|/?aside|/?section|/?article|/?figure|/?figcaption|/?header|/?footer|"
@@ -1823,11 +1825,8 @@ def clean_text(text: str, markdown: bool = False) -> str:
     if markdown:  # MathJax's minus written as a dash ("they're painfully visible $-$ the difference"), as it renders
         text = text.replace("$-$", "\u2212")
     text = tables.html_in_markdown(text)
-    if markdown:  # after the tables are read: a <p> inside a cell is the cell's
-        text = _HTML_PARAGRAPH_END.sub("</p>\n\n", text)
-        # An accordion's button holds its question: the answer under it is a paragraph of its own (a tester's FAQ
-        # read "How do I get my first internship or job? ▼ Start with ..." as one sentence).
-        text = _BUTTON_END.sub("\n\n", text)
+    if markdown:  # after the tables are read: a <p> inside a cell is the cell's; an accordion's button its question's
+        text = _BUTTON_END.sub("\n\n", _HTML_PARAGRAPH_END.sub("</p>\n\n", text))
     text = _FOOTNOTE_DEF.sub(_footnote, text)
     labels = {m[1].lower() for m in _LINK_DEF.finditer(text)}
     text = _LINK_DEF.sub("", text)
@@ -1857,8 +1856,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _BOLD_LABEL_END.sub("", _BOLD_CLOSED_LATE.sub(r"\1 ", text))
     text = _STRAY_STARS_CLOSING.sub("", _STRAY_STARS_OPENING.sub(r"\1", text))  # unbalanced emphasis ("***Title** - x***")
     text = tables.markdown_tables(text)
-    text = _ENTITY.sub(lambda m: html.unescape(m[0]), text)  # "don&#8217;t" reads "don’t" (after tags are gone)
-    text = _WIDGET_TEXT.sub("", text)
+    text = _WIDGET_TEXT.sub("", _ENTITY.sub(lambda m: html.unescape(m[0]), text))  # "don&#8217;t": "don’t" once tags are gone
     text = _STANDIN.sub(lambda m: chr(ord(m[0]) - 0xF0000), text)
     # A note's mark whose note is a line of the text ("... even if you're not profitable. [1] But ..." over "[1]
     # Steep usage growth ...", an essay's notes): in an answer it read as the bot's own citation.
