@@ -2068,12 +2068,14 @@ def _title_line(text: str) -> str:
     """A plain text file's first line when it reads as a title: on its own before a blank line, at most
     MAX_TITLE_WORDS words, no sentence's end ("Working hours and shifts for electricians"; a question may be one:
     "LPN vs RN – What's The Difference?"); else ""."""
-    found = re.match(r"\s*([^\n]+)\n[ \t]*\n\s*\S", text)
+    # A page saved as text may open on its breadcrumb ("Back to BlogCareer Advice", a tester's HR library's title).
+    found = re.match(r"\s*([^\n]+)\n[ \t]*\n\s*\S", _BACK_LINK.sub("", text, count=1))
     line = found[1].strip() if found else ""
     return line if line and len(line.split()) <= MAX_TITLE_WORDS and not re.search(r"[.!:;,]$", line) else ""
 
 
 MAX_TITLE_WORDS = 12
+_BACK_LINK = re.compile(r"\A\s*(?:[←«<][ \t]*)?back to\b[^\n]{0,80}\n", re.I)
 
 
 _SECTION_NAMES = frozenset("summary overview introduction intro contents about background abstract preface foreword "

@@ -1980,3 +1980,11 @@ def test_what_a_pages_widgets_say_to_the_hand_is_no_text():
     assert not any(w in text for w in ("Click to explore", "flip back", "1 of 7", "›", "▼")), text
     assert "How do I get my first internship or job?\n\nThe most reliable route" in text, text
     assert "AI and drug discovery is hiring." in text and "Click to apply on the company site, or tap here." in text
+
+
+def test_a_breadcrumb_opening_a_page_saved_as_text_is_no_title(tmp_path):
+    # A tester's HR library: a page saved as text was titled "Back to BlogCareer Advice", its breadcrumb.
+    path = tmp_path / "cipd-level-3-vs-level-5.txt"
+    path.write_text("Back to BlogCareer Advice\n\nCIPD Level 3 vs Level 5: Which Qualification Should You Choose?\n\n"
+                    "If you have been eyeing a career in HR, you have probably considered getting a CIPD qualification.\n")
+    assert load_article(path).title == "CIPD Level 3 vs Level 5: Which Qualification Should You Choose?"
