@@ -142,7 +142,8 @@ RARE_NAME_CHUNKS = 3
 
 
 def _acronyms(text: str) -> set[str]:
-    """The stems of the words `text` types in capitals ("STAR", "GROW"): names, whatever English word they spell."""
+    """The stems of the words `text` types in capitals ("STAR", "GROW"): names, whatever English word they spell.
+    Two letters count here ("HR"), unlike `_acronym`'s three: the word must also be in the first passage, rare there."""
     return {stem(w.lower()) for w in _CAPITALS.findall(text)}
 
 

@@ -125,10 +125,7 @@ def test_tell_me_more_after_a_figure_asks_for_more_not_the_figure_again(tmp_path
                      "of designers and product managers. The panel asks why you made each decision.\n",
         "exercise.md": "# Design exercises\n\nA design exercise in the hiring process shows how you think. Talk through "
                        "your process out loud and ask questions about the users before you sketch.\n"})
-    turns = ["what's the hiring process like for design jobs?", "how long does it take?"]
-    history = []
-    for turn in turns:
-        history += [{"role": "user", "content": turn}, {"role": "assistant", "content": bot.ask(turn, history=history).text}]
+    history = _conversation(bot, "what's the hiring process like for design jobs?", "how long does it take?")
     assert "three weeks" in history[-1]["content"]
     answer = bot.ask("tell me more", history=history)
     assert answer.citations and not answer.text.startswith(NO_FIGURE), answer.text
