@@ -22,7 +22,7 @@ import yaml
 
 from . import pdf_text, tables
 from .errors import ArticleError
-from .text import LIST_MARKER, MAX_HEADING_CHARS, PLACEHOLDER, sentence_case
+from .text import LIST_MARKER, MAX_HEADING_CHARS, PLACEHOLDER, sentence_case, stems
 
 MIN_WORDS = 4  # an article holds at least one sentence this long
 # .mdx: Docusaurus and other MDX sites; their imports, components and admonitions are cleaned as Markdown dialects.
@@ -110,7 +110,7 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
     heading = _first_heading(text)[:MAX_META_CHARS].strip()
     # A title's inline tags ("What does a Scrum master <i>really</i> do?") are markup, as in the text.
     title = (_said_more(html.unescape(_HTML_TAG.sub("", _meta_text(_front_title(meta)))).strip(), heading) or heading
-             or (_title_line(text) if kind == "text" else ""))
+             or (_title_line(text, path.stem) if kind == "text" else ""))
     site = html.unescape(next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), ""))
     title = _without_decoration(_without_site(title, site))
     key, url = next(((k, u) for k in URL_KEYS if (u := _meta_text(meta.get(k), MAX_URL_CHARS + 1))), ("", ""))
@@ -538,7 +538,8 @@ def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
     glued = _GLUED_CLOSING.match(text)
     if glued:
         text = f"{text[:glued.end(1)]}\n{text[glued.end(1):]}"
-    fence = next((f for f in (_FRONT_MATTER, _TOML_FRONT_MATTER) if f.match(raw)), None)
+    # Blank lines before the opening fence are no text (a tester's Hugo post opened on one: its TOML was indexed).
+    fence = next((f for f in (_FRONT_MATTER, _TOML_FRONT_MATTER) if f.match(text)), None)
     parts = fence.split(text, 2) if fence else []
     if len(parts) < 3:  # no closing ---: the whole file is text
         return text, {}
@@ -644,7 +645,7 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     # A Jekyll page may be HTML under front matter: its title and date are the page's ("Parth's FAQs", not the
     # first section's heading "My Background").
     front = {k: v for k, v in (front or {}).items() if v}
-    if _FRONT_MATTER.match(raw):
+    if _FRONT_MATTER.match(raw.lstrip()):
         raw, front = _read_markdown(path, raw)
     # A paragraph that is one link is text (a certification's name over what is said of it: trafilatura dropped
     # "(ISC)2 SSCP", and its paragraph read as the one before's); a menu's links are list items, left as they are.
@@ -1256,8 +1257,15 @@ _POINTER_LINE = re.compile(r"^[ \t]*(?:\*\*|__)?(?:learn more|read more|read nex
                            r"related(?: reading| articles?| posts?| content)?)[ \t]*(?:\*\*|__)?:(?:\*\*|__)?"
                            r"(?:[ \t,;|•]*\[[^\[\]\n]{0,300}\]" + _TARGET + r")+[ \t]*$\n?", re.I | re.M)
 _NUMBERED_REF = re.compile(r"(?<![ \t])[ \t]*\[\d{1,3}\](?:[ \t]*,[ \t]*\[\d{1,3}\]){0,20}(?![(\[])")  # "[1]", "[3],[4],[5]"
+# A link at a line's end whose text is a mark, no word, to a place on the same page ("### Junior Biostatistician
+# (Year 3-5) [&#8593;](#TableOfContents)"): the way back to the contents, not part of the heading (a tester's greeting
+# offered "Junior Biostatistician (Year 3-5) ↑").
+_BACK_TO_TOP = re.compile(r"(?<![ \t])[ \t]*\[(?:[^\w\s\[\]]{1,3}|&#?\w{2,8};)\]\(#[^()\s]*\)(?=[ \t]*$)", re.M)
 _NOTE_LINE = re.compile(r"^\[(\d{1,3})\][ \t]+\S", re.M)
 _NOTE_MARK = re.compile(r"(?<=\S)[ \t]*\[(\d{1,3}(?:[ \t]*[,–-][ \t]*\d{1,3}){0,9})\](?![(\[])")  # "[1]", "[1,2]", "[3-5]"
+# A mark a sentence names as its source is a word of it: "According to [1], recommended skills include:" (a tester's
+# library quoted "According to, recommended ..." once the mark went).
+_NAMES_ITS_NOTE = re.compile(r"\b(?:to|in|see|from|by|per|cf\.?|and|of|with|as|reference|source)$", re.I)
 _SHORTCUT = re.compile(r"\[([^\[\]\n]+)\]")  # "[Google]" is a link only when a "[google]: url" line defined it
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
 # A note marker in <sup> (a number or one letter, maybe in its own <a>) goes; "19<sup>th</sup>" keeps "th".
@@ -1836,7 +1844,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _IMAGE.sub("", text)
     text = _IMG_CAPTION.sub("", text)
     text = _CALL_TO_ACTION.sub("", _POINTER_LINE.sub("", text))
-    text = _LINK.sub(r"\1", _BRACKETED_LINK.sub("", text))
+    text = _LINK.sub(r"\1", _BRACKETED_LINK.sub("", _BACK_TO_TOP.sub("", text)))
     # A numbered reference ("degrees [1]." with "[1]: https://...") is a note's mark, not words: it goes with the space
     # before it, as a footnote's does ("degrees 1." read as a figure in a tester's dental library).
     text = _NUMBERED_REF.sub(lambda m: "" if set(re.findall(r"\d+", m[0])) <= labels else m[0], text)
@@ -1862,7 +1870,8 @@ def clean_text(text: str, markdown: bool = False) -> str:
     # Steep usage growth ...", an essay's notes): in an answer it read as the bot's own citation.
     notes = set(_NOTE_LINE.findall(text))
     if notes:
-        text = _NOTE_MARK.sub(lambda m: "" if set(re.findall(r"\d+", m[1])) <= notes else m[0], text)
+        text = _NOTE_MARK.sub(lambda m: "" if set(re.findall(r"\d+", m[1])) <= notes and not _NAMES_ITS_NOTE.search(
+            m.string, max(0, m.start() - 12), m.start()) else m[0], text)
     text = _without_contents_lists(_WEB_FURNITURE.sub("", text))
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)  # gaps left where markup was removed
     text = re.sub(r"(?<![ \t])[ \t]+\n", "\n", text)  # from a run's start only: not once per space of a long run
@@ -1954,11 +1963,17 @@ def _unwrapped(text: str) -> str:
     inner = [a for k, a in enumerate(lines[:-1]) if prose[k] and prose[k + 1]]
     open_ends = sum(line.rstrip()[-1:] not in SENTENCE_ENDS for line in inner)
     wrapped = len(inner) >= WRAPPED_MIN_LINES and open_ends >= WRAPPED_SHARE * len(inner)
+    # A wrapped line runs to about the width the file is wrapped at; a short one in title case is a heading or a
+    # label ("Education" over "Official education transcripts must ...", a page saved as text: glued, the heading read
+    # as the paragraph's first words).
+    width = max((len(a.rstrip()) for a in inner), default=0)
     out = [lines[0]] if lines else []
     for k in range(1, len(lines)):
         before, line = out[-1].rstrip(), lines[k].lstrip()
+        runs_on = line[:1].islower() or wrapped and not (
+            len(lines[k - 1].rstrip()) < WRAPPED_WIDTH_SHARE * width and _title_cased(lines[k - 1]))
         if (prose[k - 1] and prose[k] and before[-1:] not in SENTENCE_ENDS
-                and (wrapped or line[:1].islower()) and not _LETTER_ITEM.match(line)):
+                and runs_on and not _LETTER_ITEM.match(line)):
             out[-1] = f"{before} {line}"
         else:
             out.append(lines[k])
@@ -1980,6 +1995,7 @@ _LETTER_ITEM = re.compile(r"[a-z][.)][ \t]")  # "a) ..." opens an item
 SENTENCE_ENDS = ".!?:;\"”)"
 WRAPPED_MIN_LINES = 10
 WRAPPED_SHARE = 0.5
+WRAPPED_WIDTH_SHARE = 0.6  # of the longest line: a line shorter than this ends where its author ended it
 
 
 def _join_soft_breaks(text: str) -> str:
@@ -2064,14 +2080,31 @@ def _file_title(path: Path) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _title_line(text: str) -> str:
+def _title_line(text: str, name: str = "") -> str:
     """A plain text file's first line when it reads as a title: on its own before a blank line, at most
     MAX_TITLE_WORDS words, no sentence's end ("Working hours and shifts for electricians"; a question may be one:
     "LPN vs RN – What's The Difference?"); else ""."""
     # A page saved as text may open on its breadcrumb ("Back to BlogCareer Advice", a tester's HR library's title).
-    found = re.match(r"\s*([^\n]+)\n[ \t]*\n\s*\S", _BACK_LINK.sub("", text, count=1))
+    text = _BACK_LINK.sub("", text, count=1)
+    found = re.match(r"\s*([^\n]+)\n[ \t]*\n\s*\S", text)
+    # ... or a line in title case straight over the first paragraph ("NCIDQ Examination Eligibility Paths", a page saved
+    # as text with no blank lines; a tester's was titled by its file name).
+    # The file's name says it is the page's title, not a section's heading or a site's category ("Education and
+    # Training in Pharma" over "what-is-a-quality-control-analyst.txt").
+    titled = re.match(r"\s*([^\n]+)\n[ \t]*[A-Z][^\n]{40,}", text)
+    if not found and titled and _title_cased(titled[1]) and len(titled[1].split()) > 1 and stems(titled[1]) & stems(name):
+        found = titled
     line = found[1].strip() if found else ""
-    return line if line and len(line.split()) <= MAX_TITLE_WORDS and not re.search(r"[.!:;,]$", line) else ""
+    if not line:
+        return ""
+    return line if len(line.split()) <= MAX_TITLE_WORDS and not re.search(r"[.!:;,]$", line) else ""
+
+
+def _title_cased(line: str) -> bool:
+    """Whether `line` opens with a capital and every word of four letters or more in it does, no comma at its end."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    line = line.strip()
+    return bool(words) and line[:1].isupper() and not line.endswith(",") and all(w[0].isupper() for w in words if len(w) >= 4)
 
 
 MAX_TITLE_WORDS = 12

@@ -23,7 +23,7 @@ from .index.store import ArticleRecord, IndexStore
 from .question import analyse, figure_asked, holds_figure
 from .text import LIST_MARKER, QUESTION_STEMS, stems, tokenize_one
 
-_REFERENCES = re.compile(r"\W*(?:references|bibliography|works cited|citations|sources cited|endnotes)\W*$", re.I)
+_REFERENCES = re.compile(r"\W*(?:references?|bibliography|works cited|citations|sources(?: cited)?|(?:end|foot)notes)\W*$", re.I)
 COS, SENTENCE = 1, 2  # feature columns reused as the passage's similarities
 # A library whose memory-mapped files are larger than this drops the pages the last question read before the next
 # is searched. One question's reads at 100,000 articles hold ~150-400 MB (2 MB page-cache folios), so a large

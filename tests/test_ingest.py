@@ -159,6 +159,34 @@ def test_struck_text_is_withdrawn_and_an_essays_note_marks_go():
         "Areas vary.\n\n[1] Steep usage growth will also interest investors.\n\n[2] NABP competency statements.\n")
 
 
+def test_a_note_mark_a_sentence_names_and_a_back_to_top_link_in_a_heading():
+    # A tester's public-health library: "According to [1], recommended skills include:" lost its mark and read "According
+    # to, recommended ..."; "### Junior Biostatistician (Year 3-5) [&#8593;](#TableOfContents)" was offered as a topic
+    # with its arrow.
+    text = ("### Junior Biostatistician (Year 3-5) [&#8593;](#TableOfContents)\n\nAccording to [1], recommended skills "
+            "include writing. Pay varies. [1]\n\n[1] What Skills should an Epidemiologist Have? (Accessed Aug-02-2022)\n")
+    assert clean_text(text, markdown=True) == (
+        "### Junior Biostatistician (Year 3-5)\n\nAccording to [1], recommended skills include writing. Pay varies.\n\n"
+        "[1] What Skills should an Epidemiologist Have? (Accessed Aug-02-2022)\n")
+
+
+def test_a_page_saved_as_text_keeps_its_title_and_headings_on_their_own_lines(tmp_path):
+    # A tester's interior-design library: a page saved as text, no blank lines, was read as wrapped throughout: its title
+    # line joined its first paragraph (the title taken from the file name) and "Education" opened the next as a word.
+    path = tmp_path / "cidq-eligibility.txt"
+    path.write_text("NCIDQ Examination Eligibility Paths\nSpecific education and work experience requirements exist to be "
+                    "eligible to sit for the NCIDQ Examination. Forms are available for\ndownload further down this page.\n"
+                    "Education\nOfficial education transcripts must include a minimum of 60 semester credit hours of\n"
+                    "interior design coursework from an accredited institution to be eligible.\nWork Experience\n"
+                    "Experience hours must be earned and affirmed by a direct supervisor before the\nexam can be taken.\n"
+                    + "".join(f"Path {n}\nA candidate on path {n} needs a different mix of education and work\nexperience.\n"
+                              for n in range(1, 5)))
+    a = load_article(path)
+    assert a.title == "NCIDQ Examination Eligibility Paths"
+    assert "\nEducation\nOfficial education transcripts must include a minimum of 60 semester credit hours of interior" in a.text
+    assert "\nWork Experience\nExperience hours must be earned and affirmed by a direct supervisor before the exam" in a.text
+
+
 def test_a_server_pages_tags_and_text_decoded_twice_are_repaired(tmp_path):
     # A tester's saved .jsp pages indexed "<%@ page language="java" ... %>"; a nutrition post quoted "isnâ€™t".
     (tmp_path / "kda.html").write_text('<%@ page language="java" contentType="text/html; charset=UTF-8"%>\n<%@ taglib '
@@ -245,6 +273,20 @@ def test_hugo_pages_give_their_toml_front_matter_and_lose_shortcodes_and_alert_m
     with pytest.raises(ArticleError) as e:
         load_article(bad)
     assert str(e.value) == f"{bad}: its front matter (between +++ lines) is not valid TOML"
+
+
+def test_front_matter_after_a_blank_first_line_is_still_front_matter(tmp_path):
+    # A tester's GIS library: a Hugo post opened on a blank line before "+++": its TOML was indexed and quoted as text,
+    # the title read from the file name ("Exploring gis") and no date.
+    path = tmp_path / "exploring-gis.md"
+    path.write_text('\n+++\ntitle = "Exploring GIS"\ndate = "2022-06-10T09:07:17Z"\n+++\n\n'
+                    "GIS analysts turn location data into maps that planners use every day.\n")
+    a = load_article(path)
+    assert (a.title, a.date) == ("Exploring GIS", "2022-06-10")
+    assert a.text == "GIS analysts turn location data into maps that planners use every day.\n"
+    yaml = tmp_path / "yaml.md"
+    yaml.write_text("\n\n---\ntitle: Surveying careers\n---\nSurveyors measure land for builders and courts.\n")
+    assert (load_article(yaml).title, load_article(yaml).text) == ("Surveying careers", "Surveyors measure land for builders and courts.\n")
 
 
 def test_task_boxes_abbreviation_lines_emoji_shortcodes_and_tab_markers_go():

@@ -577,14 +577,15 @@ def test_a_numbered_list_with_no_lead_in_is_quoted_from_its_first_item(tmp_path,
     assert "1. Make sure your target language" in answer.text and "9. Keep learning" in answer.text, answer.text
 
 
-def test_a_list_of_references_is_not_quoted_as_an_answer(tmp_path, embedder):
+@pytest.mark.parametrize("heading", ["References", "Reference", "Sources"])  # a tester's "## Reference" was "tell me more"'s answer
+def test_a_list_of_references_is_not_quoted_as_an_answer(tmp_path, embedder, heading):
     # A held-out library (research software engineering): "whats the risk if scientists just let AI agents crank out all
     # their code?" was answered "References: - S. A. Besser, ... Open Res Europe, vol. 6, p. 5": the titles cited
     # matched the question best, and say nothing themselves.
     bot = _bot_on(tmp_path, embedder, {"genai.md": "# Generative AI in research software\n\n## Risks\n\nWhen researchers "
         "use agentic coding tools without enough experience, over-reliance on these tools risks a large maintenance burden "
         "later. Code nobody understands is hard to fix.\n\n## Skills\n\nResearch software engineers review and test what "
-        "the tools write.\n\n## References\n\n- S. A. Besser and D. S. Katz, 'How generative AI agents are shaping research "
+        f"the tools write.\n\n## {heading}\n\n- S. A. Besser and D. S. Katz, 'How generative AI agents are shaping research "
         "software development at a university', Open Res Europe, vol. 6, p. 5, 2026.\n- J. Smith, 'Risks of AI coding "
         "agents in science', Nature, 2025.\n"})
     answer = bot.ask("what are the risks of AI coding agents in science?")
