@@ -217,8 +217,10 @@ def _places_not_quoted(question: str, answer: Answer) -> tuple[str, ...]:
     codes = _CODE.findall(asked)
     if not named and not codes:
         return ()
-    quoted = " ".join(f"{c.article.title} {c.article.site} {c.article.url} {c.article.date} {' '.join(c.context)} "
-                      f"{c.heading} {c.text}" for c in answer.citations).lower()
+    # ... nor the answer itself: the headings of the sections a quoted lead-in points at are shown with it ("2. Europe
+    # (UK, Germany, ...)" under "Here's a breakdown ... by region": "never mention “europe”" over it, a tester's).
+    quoted = " ".join([answer.text] + [f"{c.article.title} {c.article.site} {c.article.url} {c.article.date} "
+                                       f"{' '.join(c.context)} {c.heading} {c.text}" for c in answer.citations]).lower()
     squeezed = re.sub(r"[\W_]", "", quoted)
     return tuple(dict.fromkeys([w for w in named if not any(n in quoted for n in (w.lower(), *PLACE_NAMES.get(w.lower(), ())))]
                                + [c for c in codes if re.sub(r"\W", "", c.lower()) not in squeezed]))

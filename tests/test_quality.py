@@ -1993,6 +1993,11 @@ def test_a_code_the_question_names_that_the_quoted_sections_never_mention_is_sai
     quoted = Answer("x", citations=(Citation(1, "Page the whole team.", article, "a:c1", 0.5, "Sev1 pages"),))
     assert _places_not_quoted("who gets paged for a SEV-1?", quoted) == ()
     assert _places_not_quoted("how long should i wait b4 asking? (M5)", answer) == ()  # "b4" is before; "(M5)" spells out
+    # The headings a quoted lead-in points at are shown with it: "never mention “europe”" stood over "2. Europe (UK, ...)".
+    regions = Citation(1, "Here's a breakdown of GIS jobs by region:", article, "a:c2", 0.5, "GIS jobs")
+    shown = Answer("Here's a breakdown of GIS jobs by region:\n1. North America\n2. Europe (UK, Germany) [1]", citations=(regions,))
+    assert _places_not_quoted("what gis job titles are common in europe", shown) == ()
+    assert _places_not_quoted("what gis job titles are common in europe", Answer("x", citations=(regions,))) == ("europe",)
 
 
 def test_a_follow_ups_repeat_is_not_kept_for_naming_the_word_only_in_its_own_gap_line(tmp_path, embedder):
