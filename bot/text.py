@@ -141,14 +141,18 @@ def _initialism(word: str) -> bool:
 INITIALISM_ZIPF = 3.0  # as evidence.FOREIGN_ZIPF: about once in a million English words
 
 
-# Places a question may ask about (general English, no library's): the United States' states and the countries
-# career articles most often name. A question that names one the quoted sections never mention says so.
+# Places a question may ask about (general English, no library's): the United States' states, the countries and the
+# cities career articles most often name. A question that names one the quoted sections never mention says so
+# ("starting salary at mckinsey in london?" was answered with US figures and no word of it, a tester's).
 PLACES = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
     illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
     montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin
     wyoming canada mexico england scotland wales ireland britain uk germany france spain italy netherlands sweden norway
     denmark finland switzerland austria poland portugal india china japan korea singapore australia zealand brazil
-    nigeria kenya africa europe asia dubai""".split())
+    nigeria kenya africa europe asia dubai london paris berlin munich amsterdam dublin toronto vancouver montreal sydney
+    melbourne brisbane auckland tokyo seoul bangalore bengaluru mumbai delhi hyderabad beijing shanghai seattle boston
+    chicago nyc atlanta denver miami philadelphia edinburgh glasgow manchester zurich stockholm ontario quebec alberta
+    queensland""".split())
 # ... and how a text may name them otherwise: "Scottish" of Scotland, "£" of the United Kingdom (a reader found "never
 # mention “UK”" over the United Kingdom's median of £28,500).
 PLACE_NAMES = {

@@ -1998,6 +1998,7 @@ def test_a_code_the_question_names_that_the_quoted_sections_never_mention_is_sai
     shown = Answer("Here's a breakdown of GIS jobs by region:\n1. North America\n2. Europe (UK, Germany) [1]", citations=(regions,))
     assert _places_not_quoted("what gis job titles are common in europe", shown) == ()
     assert _places_not_quoted("what gis job titles are common in europe", Answer("x", citations=(regions,))) == ("europe",)
+    assert _places_not_quoted("starting salary at mckinsey in london?", answer) == ("london",)  # a city is a place too
 
 
 def test_a_follow_ups_repeat_is_not_kept_for_naming_the_word_only_in_its_own_gap_line(tmp_path, embedder):
