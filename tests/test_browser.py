@@ -92,6 +92,22 @@ def only_local(page, url: str) -> list[str]:
     return [u for u in page.requests if not (u.startswith(("data:", "blob:")) or u.split("/")[2] == host)]
 
 
+def test_a_long_answer_is_shown_from_its_question(page, app_server):
+    # A tester's screenshots: Gradio scrolled the chat to a long answer's end, its first lines out of view.
+    page.set_viewport_size({"width": 1200, "height": 600})  # a laptop's: the answer is longer than the chat's box
+    ask(page, "What are the steps to become a machine learning engineer?")
+    ask(page, "What skills does a machine learning engineer need?")
+    box = page.locator("#chat .bubble-wrap")
+    asked = page.locator("#chat [data-testid='user']").last
+    page.wait_for_timeout(400)  # past Gradio's own delayed scrolling, which this must not be undone by
+    top, bottom = box.evaluate("b => [b.getBoundingClientRect().top, b.getBoundingClientRect().bottom]")
+    overflow = box.evaluate("b => b.scrollHeight - b.clientHeight")
+    assert overflow > 100, overflow  # the answers are longer than the box: there is something to scroll
+    assert asked.evaluate("(q, b) => b.scrollHeight - b.scrollTop - (q.getBoundingClientRect().top - b.getBoundingClientRect().top)",
+                          box.element_handle()) > box.evaluate("b => b.clientHeight"), "the last answer fits: nothing to test"
+    assert top <= asked.bounding_box()["y"] < top + 60 < bottom, (top, asked.bounding_box(), bottom)
+
+
 def test_ask_and_see_a_highlighted_source(page, app_server):
     bot = ask(page, "Do I need a master's degree?")
     assert "[1]" in bot.inner_text() and "don't all agree" in bot.inner_text()

@@ -52,7 +52,7 @@ def _chat_tab(ctx: Context) -> SimpleNamespace:
         height="70vh", sanitize_html=True, render_markdown=True, feedback_options=("Like", "Dislike", *feedback.REASONS),
         placeholder=f"Ask about {safe(subject)}." if subject else "Ask a question about the articles.",
         elem_id="chat", buttons=["copy", "copy_all"],  # no "share": it points to a hosting service's forum
-        label="Conversation", show_label=False, editable="user",
+        label="Conversation", show_label=False, editable="user", autoscroll=False,  # chat.SHOW_ANSWER_JS scrolls
         examples=[{"text": q} for q in ctx.bot.library.examples] or None,  # shown in an empty chat; a click asks
     )
     turns = gr.State([])
@@ -83,8 +83,10 @@ def _chat_events(ctx: Context, app, c: SimpleNamespace, past, forget) -> None:
     # The ratings given, set again once an event has changed the messages (Gradio's chat forgets them): after the
     # event, not on every change, which a streamed answer makes once a few words.
     rated = {"fn": feedback.shown, "inputs": [c.chatbot, c.turns], "outputs": c.chatbot, **PRIVATE}
+    shown = {"fn": None, "js": chat.SHOW_ANSWER_JS}
     for trigger in (c.box.submit, c.send.click):
-        trigger(bind(chat.respond, ctx), [c.box, c.chatbot, c.turns], [c.box, c.chatbot, c.turns], **PRIVATE).then(**rated)
+        trigger(bind(chat.respond, ctx), [c.box, c.chatbot, c.turns], [c.box, c.chatbot, c.turns], **PRIVATE
+                ).then(**rated).then(**shown)
     remember = {"fn": None, "inputs": [c.conversation], "js": conversations.REMEMBER_JS}
     listed = {"fn": conversations.past, "inputs": [c.carrier, c.conversation], "outputs": past, **PRIVATE}
     new = {"fn": conversations.new_conversation, "inputs": None, "outputs": [c.chatbot, c.turns, c.box, c.conversation],
@@ -92,9 +94,9 @@ def _chat_events(ctx: Context, app, c: SimpleNamespace, past, forget) -> None:
     c.new_chat.click(**new).then(**rated).then(**remember).then(fn=None, outputs=c.carrier, js=conversations.LIST_JS).then(**listed)
     c.chatbot.like(bind(feedback.on_like, ctx), [c.turns], c.turns, **PRIVATE)
     c.chatbot.clear(lambda: [], None, c.turns, **PRIVATE).then(**rated)
-    c.chatbot.option_select(bind(chat.ask_option, ctx), **asked).then(**rated)
-    c.chatbot.example_select(bind(chat.ask_option, ctx), **asked).then(**rated)
-    c.chatbot.edit(bind(chat.edit, ctx), **asked).then(**rated)
+    c.chatbot.option_select(bind(chat.ask_option, ctx), **asked).then(**rated).then(**shown)
+    c.chatbot.example_select(bind(chat.ask_option, ctx), **asked).then(**rated).then(**shown)
+    c.chatbot.edit(bind(chat.edit, ctx), **asked).then(**rated).then(**shown)
     # Each tab has its own conversation, kept through a reload; every conversation of this browser is listed
     # in the sidebar and can be reopened. Kept in the browser only: the server stores no chat.
     c.chatbot.change(conversations.snapshot, [c.chatbot, c.turns, c.conversation], c.snapshot, **PRIVATE
@@ -106,7 +108,7 @@ def _chat_events(ctx: Context, app, c: SimpleNamespace, past, forget) -> None:
     forget.click(fn=None, inputs=c.conversation, outputs=c.carrier, js=conversations.FORGET_JS
                  ).then(**new).then(**rated).then(**remember).then(**listed)
     c.chatbot.undo(chat.undo, **asked).then(**rated)
-    c.chatbot.retry(bind(chat.retry, ctx), **asked).then(**rated)
+    c.chatbot.retry(bind(chat.retry, ctx), **asked).then(**rated).then(**shown)
     c.send_comment.click(bind(feedback.on_comment, ctx), [c.comment, c.turns], [c.comment, c.comment_status], **PRIVATE)
 
 
