@@ -1061,6 +1061,9 @@ def _widened(store, passage: Passage, labels: dict[str, set[str]]) -> Passage:
 # A section's last sentence that points at what follows: "..., here are some steps toward becoming a data analyst."
 _POINTS_ON = re.compile(r"\b(?:(here)(?: are| is|'s|’s)|the following|as follows|below|let(?:'|’)?s|let us)\b|:$", re.I)
 _POINTER_CUES = ("here", "follow", "below", "let", ":")
+# The author's own question turning to what follows: "So how do you avoid burnout as an ECE?" closing an introduction
+# over "## Meditation", "## Talk to your supervisor ..." (a tester's answer was the introduction alone, no tip named).
+_ASKS_ON = re.compile(r"so,?[ \t]+(?:how|what|which|where|when|why)\b[^?]{0,150}\?$", re.I)
 _CLAUSE_OPENS = re.compile(r"(?:^|[,;:]|\b(?:and|so|now|but))\s*$", re.I)  # what "here are" follows where it points
 
 
@@ -1068,6 +1071,8 @@ def _points_on(sentence: str) -> bool:
     """Whether a sentence points at what follows it. "here are" only where a clause opens ("..., here are some
     steps"; "The guidelines here are based on ..." points at nothing)."""
     lower = sentence.lower()
+    if lower.startswith("so") and _ASKS_ON.match(sentence):
+        return True
     if not any(cue in lower for cue in _POINTER_CUES):  # most sentences: a scan of the words, no regex run
         return False
     for m in _POINTS_ON.finditer(sentence):
@@ -1141,7 +1146,7 @@ def with_outline(store, passage: Passage, labels=None) -> Passage:
     numbered = _numbered_sections(chunks, row)  # "1. ...", "2. ...", "3. ...", not the "Conclusion" under them too
     # The sections beside an opening only after a sentence that does nothing but point ("Here's how.", "Let's dive
     # in!"): a longer one points at a link, a video or the steps inside the next section as often as at them.
-    alone = len(_WORDS(own[-1].text)) <= POINTER_ALONE_WORDS
+    alone = len(_WORDS(own[-1].text)) <= POINTER_ALONE_WORDS or bool(_ASKS_ON.match(own[-1].text.strip()))
     headings = numbered if len(numbered) >= 2 else _subsections(chunks, row) or (
         _sections_after_intro(chunks, row) if alone else [])
     headings = _without(headings, repeated)

@@ -1699,6 +1699,15 @@ _TIPS = "".join(f"# {t}\n\nAt a career fair this matters more than a student thi
      "do! But how? Here's how.\n\n" + _TIPS + "# Conclusion\n\nGood luck at the fair this year.\n",
      "how do i impress engineers at a career fair?",
      "Here's how.\n- Be good at your discipline.\n- Be confident.\n- Make it quick!"),
+    # A tester's childcare library: an introduction closing on the author's question, "So how do you avoid burnout as an
+    # ECE?", over its tips as sections, was the whole answer: no tip named.
+    ("---\ntitle: How to avoid burnout as an early childhood educator\n---\n\nWorking as an early childhood educator is "
+     "a rewarding job, but it is physical work that can be draining. It is common for educators to experience burnout. "
+     "So how do you avoid burnout as an ECE?\n\n" + "".join(
+         f"## {t}\n\nMany educators say this helped them feel calmer at work, and it takes only a few minutes a day to "
+         "start.\n\n" for t in ["Meditation", "Talk to your supervisor", "Do webinars or workshops"]),
+     "any tips to avoid burnout as a preschool teacher?",
+     "So how do you avoid burnout as an ECE?\n- Meditation\n- Talk to your supervisor\n- Do webinars or workshops"),
 ])
 def test_a_lead_in_is_quoted_with_the_sections_beside_it_that_it_points_at(tmp_path, embedder, article, question, listed):
     answer = _bot_on(tmp_path, embedder, {"article.md": article}).ask(question)
