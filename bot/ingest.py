@@ -663,7 +663,7 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     try:
         doc = trafilatura.bare_extraction(
             html, include_formatting=True, with_metadata=True, output_format="python", favor_recall=True,
-            prune_xpath=[_NOT_SHOWN],
+            prune_xpath=[_NOT_SHOWN, _COOKIE_NOTICE],
             # A date only where the page gives one (its metadata, a <time> element): searched for in the text, it
             # was a footer's "Copyright 2024" read as 2024-01-01.
             date_extraction_params={"extensive_search": False, "original_date": True},
@@ -673,7 +673,7 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
             # is read with them: without, a tester's FAQ was refused as holding no sentence.
             doc = trafilatura.bare_extraction(
                 html, include_formatting=True, with_metadata=True, output_format="python", favor_recall=True,
-                date_extraction_params={"extensive_search": False, "original_date": True})
+                prune_xpath=[_COOKIE_NOTICE], date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception as e:
         raise ArticleError(path, f"the HTML could not be parsed ({type(e).__name__})") from None
     if doc is None or not (doc.text or "").strip():
@@ -986,6 +986,9 @@ _HIDDEN_CLASSES = ("visually-hidden", "visuallyhidden", "govuk-visually-hidden",
                    "screen-reader-text", "screenreader-only", "element-invisible")
 _NOT_SHOWN = "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none') or " + " or ".join(
     f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _HIDDEN_CLASSES) + "]"
+# A cookie notice ("We use cookies to improve your experience ...", in an element named for it: "cookie-banner",
+# "cookie-consent", Cookiebot's): the site's, never the article's; a page of nothing else was added as an article.
+_COOKIE_NOTICE = "//*[contains(translate(@id, 'COKIE', 'cokie'), 'cookie') or contains(translate(@class, 'COKIE', 'cokie'), 'cookie')]"
 _H1 = re.compile(r"<h1\b[^<>]{0,2000}>(.{1,2000}?)</h1>", re.I | re.S)
 _H2 = re.compile(r"<h2\b[^<>]{0,2000}>(.{1,2000}?)</h2>", re.I | re.S)
 _TITLE = re.compile(r"<title\b[^<>]{0,2000}>(.{1,2000}?)</title>", re.I | re.S)
@@ -1529,7 +1532,7 @@ _WP_WIDGET = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?:Like|Share) this:[ \t]*\n(?:
 _PHOTO_CREDIT = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:<(?:sub|small|em|i|span)\b[^<>\n]{0,80}>)?[*_(]{0,3}"
                            r"(?:(?:header|cover|featured?|hero|top|title)[ \t]+)?"
                            r"(?:image|photo|photograph|picture|illustration|graphic)s?[ \t]+(?:credits?[ \t]*:|by[ \t]|courtesy[ \t]+of[ \t])"
-                           r"[^\n]{0,300}$\n?", re.M | re.I)
+                           r"[^\n]{0,1000}$\n?", re.M | re.I)  # its links' addresses may be long (Pexels' ~400 characters)
 # A blockquote (an example, a tip, a case study) keeps its marker ("> "): what it quotes may be an utterance
 # ("> This is [NAME], the Incident Commander") that is no sentence of the author's. Its empty lines are paragraph
 # breaks, a heading in it is a heading, and its wrapped lines are joined (_join_soft_breaks).
@@ -1842,7 +1845,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
         text = _join_soft_breaks(text)
     text = _FOOTNOTE_REF.sub("", text)
     text = _IMAGE.sub("", text)
-    text = _IMG_CAPTION.sub("", text)
+    text = _FIGCAPTION.sub(lambda m: m[0] if _TWO_SENTENCES.search(m[1]) else "", _IMG_CAPTION.sub("", text))
     text = _CALL_TO_ACTION.sub("", _POINTER_LINE.sub("", text))
     text = _LINK.sub(r"\1", _BRACKETED_LINK.sub("", _BACK_TO_TOP.sub("", text)))
     # A numbered reference ("degrees [1]." with "[1]: https://...") is a note's mark, not words: it goes with the space
@@ -1881,6 +1884,11 @@ def clean_text(text: str, markdown: bool = False) -> str:
     return text.strip() + "\n"
 
 
+# A picture's caption says what the picture shows, and the picture is not shown ("Michelle Meece conducts a survey."
+# opened every answer from a tester's surveying article). One of two sentences or more is the author's say ("Our
+# portfolios are like a builder's model home. If the model seems poorly built, would you hire them ...?"): kept.
+_FIGCAPTION = re.compile(r"<figcaption\b[^<>]{0,300}>([^<]{0,1000})</figcaption>", re.I)
+_TWO_SENTENCES = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
 _CLOSING_TAG_WRAPPED = re.compile(r"</([A-Za-z][\w-]{0,30})[ \t]*\n[ \t]*>")
 # A wiki page converted to Markdown (a tester's wikiHow article): its sections' edit links ("\[[Edit](...action=edit...)\]"
 # before every heading, so "Tips" over its dashes was no heading), its note marks ("[\[6\]](#_note-6)", read as

@@ -141,10 +141,16 @@ def test_a_pictures_credit_on_a_line_of_its_own_goes():
     # A tester's portfolio post: "Image credits: Blorange photo by davisuko on Unsplash." was quoted as an answer.
     text = ("Show us your portfolio in the comments.\n\nImage credits: Blorange photo by [davisuko](https://unsplash.com/x) "
             "on Unsplash.\n\nPhoto by Katt Yukawa on Unsplash\n\n### Image Credit: Wikimedia Commons\n\n"
-            "Photo by RIGHT ACCORD\n\n<sub>(photo credit: [Columbia BME](https://www.flickr.com/x))</sub>\n\nA photo by a professional helps your LinkedIn profile.\n")
+            "Photo by RIGHT ACCORD\n\n<sub>(photo credit: [Columbia BME](https://www.flickr.com/x))</sub>\n\nA photo by a professional helps your LinkedIn profile.\n"
+            # ... its links' long addresses too, and a figure's caption (a tester's childcare and surveying libraries).
+            f"\n*Photo by [Anna Shvets](https://www.pexels.com/@shvetsa?{'utm=x&' * 60}) from Pexels*\n\n"
+            "<figure><img src=\"m.jpg\"><figcaption>Michelle Meece conducts a survey.</figcaption></figure>\n\n"
+            # ... but a caption of two sentences is the author's say.
+            "<figure><figcaption>Portfolios are like a model home. Would you hire a builder whose model is poor?</figcaption></figure>\n")
     # ... and in brackets, a chunk of its own in a tester's academia library.
     assert clean_text(text, markdown=True) == ("Show us your portfolio in the comments.\n\n"
-                                               "A photo by a professional helps your LinkedIn profile.\n")
+                                               "A photo by a professional helps your LinkedIn profile.\n\n"
+                                               "Portfolios are like a model home. Would you hire a builder whose model is poor?\n")
 
 
 def test_struck_text_is_withdrawn_and_an_essays_note_marks_go():
@@ -157,6 +163,21 @@ def test_struck_text_is_withdrawn_and_an_essays_note_marks_go():
     assert clean_text(text, markdown=True) == (
         "Hard - EDIT: the site changed.\n\n- NYC May 2016\n- Boston Sep 2016\n\nInvestors are fickle. Growth matters [3]. "
         "Areas vary.\n\n[1] Steep usage growth will also interest investors.\n\n[2] NABP competency statements.\n")
+
+
+def test_a_page_that_is_only_a_cookie_notice_is_no_article(tmp_path):
+    # A tester's bad input: a page holding only its cookie banner was added, and then answered "what is the privacy policy".
+    path = tmp_path / "cookie-banner.html"
+    path.write_text('<html><body><div id="cookie-banner" class="cookie-consent"><p>We use cookies to improve your '
+                    "experience. By continuing to browse you agree to our use of cookies.</p><button>Accept all</button>"
+                    "</div></body></html>")
+    with pytest.raises(ArticleError, match="no article text"):
+        load_article(path)
+    page = tmp_path / "page.html"
+    page.write_text('<html><body><div class="CookieNotice"><p>We use cookies to improve your experience on this site.</p>'
+                    "</div><article><p>Surveyors measure land for builders and courts, and most are licensed by their "
+                    "state.</p></article></body></html>")
+    assert load_article(page).text == "Surveyors measure land for builders and courts, and most are licensed by their state.\n"
 
 
 def test_a_note_mark_a_sentence_names_and_a_back_to_top_link_in_a_heading():
