@@ -342,7 +342,9 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
 
 _AT_HEADER = re.compile(r"\A\s*(?:@[A-Za-z]\w{0,30}[ \t]+[^\n]{0,300}\n){2,12}")
 _AT_LINE = re.compile(r"^\s*@([A-Za-z]\w{0,30})[ \t]+([^\n]*)", re.M)
-_METADATA_KEYS = r"(?:title|date|category|categories|tags|author|authors|slug|summary|status|modified|lang)"
+# Any key a post gives itself ("description:", "thumbnail:", a tester's Pelican post whose header was quoted as text),
+# where a title or a date is among them (checked where it is read).
+_METADATA_KEYS = r"(?:[A-Za-z][\w-]{0,30})"
 _METADATA_HEADER = re.compile(rf"\A\s*(?:{_METADATA_KEYS}[ \t]*:[^\n]{{0,300}}\n){{1,12}}[ \t]*\n", re.I)
 _METADATA_LINE = re.compile(rf"^[ \t]*({_METADATA_KEYS})[ \t]*:([^\n]*)", re.I | re.M)
 

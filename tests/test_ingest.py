@@ -296,6 +296,21 @@ def test_hugo_pages_give_their_toml_front_matter_and_lose_shortcodes_and_alert_m
     assert str(e.value) == f"{bad}: its front matter (between +++ lines) is not valid TOML"
 
 
+def test_metadata_lines_with_no_fence_opening_a_post_are_its_metadata(tmp_path):
+    # A tester's consulting library: a Pelican post ("title: ...", "date: ...", "slug: ..." over a blank line, no fence)
+    # was quoted "title: Should you go into management consulting? Maybe. date: ..." and titled by its file name.
+    path = tmp_path / "management-consulting.md"
+    path.write_text("title: Should you go into management consulting? Maybe.\ndate: 2023-08-11 08:00\ndescription: A short "
+                    "retrospective.\nthumbnail: images/57/cover.png\n\n"
+                    "A couple of days ago, someone shared a video with me about consulting firms.\n")
+    a = load_article(path)
+    assert (a.title, a.date) == ("Should you go into management consulting? Maybe.", "2023-08-11")
+    assert a.text == "A couple of days ago, someone shared a video with me about consulting firms.\n"
+    plain = tmp_path / "advice.md"  # lines of "Label: text" with no title among them are the article's own
+    plain.write_text("Pay: most analysts start at about $90,000.\nHours: sixty a week is common.\n\nThat is the job.\n")
+    assert load_article(plain).text.startswith("Pay: most analysts start at about $90,000.")
+
+
 def test_front_matter_after_a_blank_first_line_is_still_front_matter(tmp_path):
     # A tester's GIS library: a Hugo post opened on a blank line before "+++": its TOML was indexed and quoted as text,
     # the title read from the file name ("Exploring gis") and no date.
