@@ -1072,7 +1072,8 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
     # ... set as a list item too ("•  January 19, 2021").
     meta["date"] = _date_in(line.text for line in top)
     # A docs page's heading prints its anchor link ("0L#", "Splitter¶"); "C#" alone is a name.
-    text, menu = _without_menu(_PRINTED_ANCHOR.sub(r"\1", pdf_text.to_markdown(pages)), meta["title"] or "")
+    text, menu = _without_menu(_DRAWN_TWICE.sub(r"\1\2", _PRINTED_ANCHOR.sub(r"\1", pdf_text.to_markdown(pages))),
+                               meta["title"] or "")
     # ... or on a line of its own in the site's menu above the title ("04 Mar 2021" under a blog's menu).
     meta["date"] = meta["date"] or _date_in(menu)
     # A browser names the PDF by the page's <title>: "Terminology and slang | LSData" over "## Terminology and slang".
@@ -1118,6 +1119,8 @@ MAX_MENU_CHARS = 20_000  # how far down a printed page the title's heading is lo
 MAX_MENU_WORDS = 15
 
 
+# A heading drawn twice, as a cover's shadowed lettering is ("CaseBookCaseBook", a tester's casebook's title): once.
+_DRAWN_TWICE = re.compile(r"^(#{1,6}[ \t]+)(\S[^\n]{2,59}?)\2[ \t]*$", re.M)
 _PRINTED_ANCHOR = re.compile(r"^(#{1,6}[ \t]+[^\n]*?\S\S)[ \t]*[#¶][ \t]*$", re.M)
 PDF_DATE_LINES = 6  # lines from the first page's top where it prints its date (a browser's stamp, the title, a byline)
 

@@ -538,6 +538,18 @@ def test_a_pdf_title_that_is_a_document_name_reads_as_words(tmp_path):
     assert load_article(path).title == "Outreach TechToGov TTS Product profile"
 
 
+def test_a_pdf_heading_drawn_twice_is_read_once(tmp_path):
+    # A tester's consulting casebook: its cover's shadowed title was drawn twice and read "CaseBookCaseBook".
+    from tests.pdf import make_pdf_at
+
+    lines = [(72, 760, "CaseBook", 24), (150, 760, "CaseBook", 24),
+             (72, 700, "A case interview tests how you structure a business problem and reason about it aloud.")]
+    path = tmp_path / "casebook.pdf"
+    path.write_bytes(make_pdf_at([lines]))
+    a = load_article(path)
+    assert a.title == "CaseBook" and a.text.startswith("# CaseBook\n"), (a.title, a.text)
+
+
 def test_a_printed_page_named_by_its_file_is_titled_by_its_largest_heading(tmp_path):
     # A tester's blog post printed to PDF from a page with no <title>: the browser named it by its file, and every
     # citation said "answering-your-freelancing-questions.html"; its title, in 24 pt over 18 pt sections, read as one.
