@@ -98,6 +98,9 @@ _ENDS = tuple(".!?:;)\"”’")
 # is ("## Average Salary"): the section's statement, not a subtitle.
 _FIGURE_ALONE = re.compile(r"[~≈]?[$€£¥]?\d[\d,.]*[kKmM]?%?(?:[ \t]*(?:-|–|—|to)[ \t]*[$€£¥]?\d[\d,.]*[kKmM]?%?)?"
                            r"(?:[ \t]*/?[ \t]*[A-Za-z]{1,12}){0,3}")
+# ... and one given under a label of its own ("Timeline: 6-12 months", from "**Timeline:** 6-12 months" under "Path 1:
+# From Software Engineering → ML"): a tester's "how long does it take to switch?" was told the guides give no figure.
+_LABELLED_FIGURE = re.compile(r"\w[\w ()&/'’-]{0,39}:[ \t]+(?!(?:19|20)\d\d[ \t]*$)" + _FIGURE_ALONE.pattern)  # no year
 _STOPS = (".", "!", "?", ":")
 # A value the text does not hold, left by a site's templates ("from $salaries_tlr_min$ to {{ max }}"): a sentence
 # with one would be quoted with a hole in what it says.
@@ -172,7 +175,7 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         alone = para[k] and (k + 1 == n or para[k + 1]) and not item[k]
         # A subtitle or a heading written as a paragraph; not a label with its statement ("Trainee: Starting around
         # $40-50k depending on location", from "**Trainee:** ..."): a tester's pay question lost the line that answered.
-        figure = alone and k == 0 and opens_section and figure_alone(t)
+        figure = alone and (k == 0 and opens_section and figure_alone(t) or bool(_LABELLED_FIGURE.fullmatch(t)))
         heading_like = alone and not t.endswith(_ENDS) and not _LABELLED.match(t) and not figure
         # "(Employment is not guaranteed.)": a short sentence in brackets or quotes ends where its stop does.
         fragment = len(t.split()) < 5 and not t.rstrip(")]\"'”’").endswith((".", "!")) and not figure

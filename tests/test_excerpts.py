@@ -465,11 +465,14 @@ def test_a_label_with_its_statement_is_content_a_heading_written_as_a_paragraph_
     # answered with the fully certified pay below it.
     p = passage("Let me be honest about pay:\n\nTrainee: Starting around $40-50k depending on location and facility level\n\n"
                 "Developmental (Training): $50-80k as you progress\n\nStep 1: Take a Discovery Flight\n\n"
-                "Publication date: November 25, 2024\n\nHere is the link: https://example.org/events/jsm-session-2015")
+                "Publication date: November 25, 2024\n\nHere is the link: https://example.org/events/jsm-session-2015\n\n"
+                # ... and a figure under its own label (a tester's "how long does it take to switch?" was told there was
+                # none): "Updated: 2023" is no figure.
+                "Timeline: 6-12 months\n\nUpdated: 2023")
     r = excerpts.roles(p)
     assert [s.text for s, c in zip(p.sentences, r.content) if c] == [
         "Trainee: Starting around $40-50k depending on location and facility level",
-        "Developmental (Training): $50-80k as you progress"]
+        "Developmental (Training): $50-80k as you progress", "Timeline: 6-12 months"]
 
 
 def test_a_line_of_fenced_code_is_never_content_even_where_a_chunk_opens_inside_the_fence():
