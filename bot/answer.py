@@ -25,7 +25,7 @@ from .index.store import ArticleRecord
 from .question import asks_money, gives_figure, says_a_sum
 from .retrieval import Passage
 from .stance import answers, soft_cues, stance
-from .text import PLACE_NAMES, PLACES, QUESTION_STEMS, stems, tokenize_one
+from .text import PLACE_DOMAINS, PLACE_NAMES, PLACES, QUESTION_STEMS, stems, tokenize_one
 
 NOT_COVERED = "The guides don't cover that."
 NO_FIGURE = "The guides give no figure for that. What they do say:"
@@ -222,6 +222,10 @@ def _places_not_quoted(question: str, answer: Answer) -> tuple[str, ...]:
     quoted = " ".join([answer.text] + [f"{c.article.title} {c.article.site} {c.article.url} {c.article.date} "
                                        f"{' '.join(c.context)} {c.heading} {c.text}" for c in answer.citations]).lower()
     squeezed = re.sub(r"[\W_]", "", quoted)
+    hosts = {re.sub(r"^\w+://", "", c.article.url).split("/")[0].lower() for c in answer.citations} | {
+        c.article.site.lower() for c in answer.citations}
+    named = [w for w in named if not (w.lower() in PLACE_DOMAINS and any(
+        re.search(rf"\.{PLACE_DOMAINS[w.lower()]}$", h.strip()) for h in hosts))]
     return tuple(dict.fromkeys([w for w in named if not any(n in quoted for n in (w.lower(), *PLACE_NAMES.get(w.lower(), ())))]
                                + [c for c in codes if re.sub(r"\W", "", c.lower()) not in squeezed]))
 
@@ -424,6 +428,12 @@ def _widen(c: _Excerpt, passages, roles) -> None:
         a -= 1
     while a < first and r.leaning[a]:  # a run must not open on a sentence leaning on one left out
         a += 1
+    sents = passages[c.rank].sentences
+    if a > 0 and not r.paragraph_start[a] and r.question[a - 1] and _REPLY.match(sents[a].text):
+        # A reply means what it means only beside the question it answers, in its paragraph ("Do diesel mechanics make
+        # more than auto mechanics? Yes, diesel mechanics make an average of $47,350 ..."): quoted alone, a tester's
+        # "Yes" read as the answer to whether most are paid flat rate.
+        a -= 1
     while b < n and not r.paragraph_start[b] and not r.item[b] and r.content[b] and b - a < KNOBS.max_run:
         b += 1
     passage = passages[c.rank]
@@ -432,7 +442,6 @@ def _widen(c: _Excerpt, passages, roles) -> None:
         # your chances:"), which shows their headings (`_outline`): a tester's answer was the paragraph's first
         # sentence alone, "Finding a sponsor is the most challenging step for many apprentices."
         b += 1
-    sents = passage.sentences
     if b < n and r.item[b] and sents[b - 1].text.rstrip().endswith(":"):
         # A run ending on a lead-in ("At this level, you'll be expected to:") goes on with the list it announces:
         # quoted without it, the answer stops on a colon.

@@ -1280,7 +1280,8 @@ def _from_section_start(passages: list[Passage], store) -> list[Passage]:
     if after is not None and _same_section(store, top.row, top.row + 1) and top.start + len(top.text) <= passages[after].start:
         # ... and a section's first half ranked first with its second found next reads on into it: "Most keep typical
         # business hours, though evening and weekend meetings ... may occasionally be required" (a tester's planners).
-        whole = replace(_joined(store, top, top.row + 1), score=top.score, similarity=max(top.similarity, passages[after].similarity))
+        whole = _run_on(store, _joined(store, top, top.row + 1), passages[after])
+        whole = replace(whole, score=top.score, similarity=max(top.similarity, passages[after].similarity))
         return [whole] + [p for i, p in enumerate(passages[1:], 1) if i != after]
     if top.row <= 0 or not _same_section(store, top.row - 1, top.row):
         return passages
@@ -1301,6 +1302,18 @@ def _from_section_start(passages: list[Passage], store) -> list[Passage]:
                         sentence_rows=range(whole.sentence_rows.start, top.sentence_rows.stop))
     whole = replace(whole, score=top.score, similarity=max(top.similarity, passages[k].similarity))
     return [whole] + [p for i, p in enumerate(passages[1:], 1) if i != k]
+
+
+def _run_on(store, whole: Passage, found: Passage) -> Passage:
+    """`whole`, which ends with `found`'s chunk, with what `found` was widened to past it: a list running on into the
+    chunk after (a tester's "at least one of the following three criteria:" was quoted with its first item only)."""
+    own = store.sentences_in(found.row)
+    if found.start != store.chunks[found.row].start or len(found.sentences) <= len(own):
+        return whole
+    rest = found.start + len(found.text) - whole.start
+    return replace(whole, text=(whole.text + found.text[len(whole.text) - (found.start - whole.start):])[:rest],
+                   sentences=whole.sentences + found.sentences[len(own):],
+                   sentence_rows=range(whole.sentence_rows.start, found.sentence_rows.stop))
 
 
 SECTION_REACH = 2  # how far down the ranking the chunk before or after the top one is looked for

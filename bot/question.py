@@ -322,7 +322,11 @@ def holds_figure(kind: str, text: str) -> bool:
 # poorly paid?" asks whether (a tester's culinary library: "no figure" over "40% ... live in near-poverty").
 _PAID_NO_SUM = re.compile(r"\b(?:get|gets|got|getting|have|has|had)\s+(?:(?:my|your|his|her|their|our|the|a|an)\s+)?[\w'’]+"
                           r"\s+paid\s+for\b|\b(?:a|an|first|any|no)\s+paid\s+(?=\w)|"
-                          r"\b(?:highest|best|better|top|lowest|worst|well|poorly|badly|under)[- ]?(?:paid|paying)\b", re.I)
+                          r"\b(?:highest|best|better|top|lowest|worst|well|poorly|badly|under)[- ]?(?:paid|paying)\b|"
+                          # ... and how it is paid ("do most diesel techs get paid that way?" after flat rate, a
+                          # tester's: a yearly average led the answer, opening "Yes, diesel mechanics make ...").
+                          r"\bpaid\s+(?:that|this|the same)\s+way\b|\bpaid\s+(?:hourly|weekly|monthly|biweekly|"
+                          r"by the (?:hour|job|mile|piece|day)|(?:a |on )?(?:flat[- ]rate|commission|salary|piece[- ]?rate))\b", re.I)
 
 
 def _asks_amount(text: str) -> bool:

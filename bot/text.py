@@ -155,6 +155,14 @@ PLACES = frozenset("""alabama alaska arizona arkansas california colorado connec
     queensland""".split())
 # ... and how a text may name them otherwise: "Scottish" of Scotland, "£" of the United Kingdom (a reader found "never
 # mention “UK”" over the United Kingdom's median of £28,500).
+# ... and the country a site's address names ("Citizensinformation.ie" is Ireland's, "nhs.uk" the United Kingdom's): a
+# tester's answers from Irish government pages opened "The sections quoted here never mention “ireland”".
+PLACE_DOMAINS = {"ireland": "ie", "uk": "uk", "britain": "uk", "england": "uk", "scotland": "uk", "wales": "uk",
+                 "canada": "ca", "australia": "au", "zealand": "nz", "india": "in", "germany": "de", "france": "fr",
+                 "spain": "es", "italy": "it", "netherlands": "nl", "singapore": "sg", "japan": "jp", "china": "cn",
+                 "korea": "kr", "brazil": "br", "mexico": "mx", "sweden": "se", "norway": "no", "denmark": "dk",
+                 "finland": "fi", "switzerland": "ch", "austria": "at", "poland": "pl", "portugal": "pt", "nigeria": "ng",
+                 "kenya": "ke"}
 PLACE_NAMES = {
     "uk": ("united kingdom", "britain", "british", "england", "scotland", "wales", "£"),
     "britain": ("united kingdom", "british", " uk", "£"), "england": ("united kingdom", "britain", "british", " uk", "£"),

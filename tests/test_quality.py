@@ -916,6 +916,27 @@ def test_whether_a_job_is_poorly_paid_asks_whether():
 
     assert analyse("are restaurant workers poorly paid?").type != "amount"
     assert analyse("how much are restaurant workers paid?").type == "amount"
+    # ... and how it is paid asks no sum: "do most diesel techs get paid that way?" after a question on flat rate was led
+    # by a yearly average (a tester's automotive library).
+    for how in ("do most diesel techs get paid that way?", "are mechanics paid hourly?", "do techs get paid flat rate?"):
+        assert analyse(how).type != "amount", how
+    assert analyse("how much are mechanics paid hourly?").type == "amount"
+
+
+def test_a_reply_is_quoted_with_the_question_it_answers_in_its_paragraph():
+    # A tester's automotive library: "Yes, diesel mechanics make an average of $47,350 ..." led an answer (for its figure)
+    # without "Do diesel mechanics make more than auto mechanics?" before it, and read as a yes to another question.
+    import numpy as np
+
+    from bot import excerpts
+    from bot.answer import _Excerpt, _widen
+    from tests.test_excerpts import passage
+
+    p = passage("The money matters most to many of us. Do diesel mechanics make more than auto mechanics? Yes, diesel "
+                "mechanics make an average of $47,350 per year, auto mechanics an average of $40,710 per year.")
+    reply = _Excerpt(0, (2,), 1.0, np.zeros(1))
+    _widen(reply, [p], [excerpts.roles(p)])
+    assert [p.sentences[k].text[:27] for k in reply.members] == ["Do diesel mechanics make mo", "Yes, diesel mechanics make "]
 
 
 @pytest.mark.parametrize("word", ["on-call", "state-of-the-art", "learnign", "trainign"])
@@ -2008,6 +2029,12 @@ def test_a_code_the_question_names_that_the_quoted_sections_never_mention_is_sai
     assert _places_not_quoted("what gis job titles are common in europe", shown) == ()
     assert _places_not_quoted("what gis job titles are common in europe", Answer("x", citations=(regions,))) == ("europe",)
     assert _places_not_quoted("starting salary at mckinsey in london?", answer) == ("london",)  # a city is a place too
+    # A site's address names its country (a tester's Irish government pages: "never mention “ireland”" over them).
+    for site, url in (("Citizensinformation.ie", ""), ("", "https://www.teagasc.ie/education/")):
+        irish = ArticleRecord("b", "Being a farmer", "b.html", "1" * 64, site=site, url=url)
+        grants = Answer("x", citations=(Citation(1, "There are supports for young farmers under 40.", irish, "b:c0", 0.5, "Supports"),))
+        assert _places_not_quoted("what supports are there for young farmers in ireland", grants) == ()
+    assert _places_not_quoted("what supports are there for young farmers in canada", grants) == ("canada",)
 
 
 def test_a_follow_ups_repeat_is_not_kept_for_naming_the_word_only_in_its_own_gap_line(tmp_path, embedder):
@@ -2179,3 +2206,19 @@ def test_an_answer_to_another_question_of_an_interview_is_not_joined_on():
     group = [_Excerpt(0, (0, 1), 1.0, np.zeros(1)), _Excerpt(1, (1,), 0.9, np.zeros(1))]
     kept, joiners = _without_repeats(group, [first, third], roles)
     assert [c.rank for c in kept] == [0, 1] and joiners == [" … "]
+
+
+def test_a_list_the_next_chunk_carries_on_is_quoted_whole_when_a_section_reads_on_into_it(tmp_path, embedder):
+    # A tester's interior-design library: the section read on from its first chunk into the next, which ended on "at
+    # least one of the following three criteria:" and the first item; the other two, in the chunk after, were left out.
+    hours = "Candidates need work experience hours before they may sit the exam, and up to half of them may be earned before graduation. "
+    sign = "A direct supervisor signs off the hours you work, and the board checks every form before it lets a candidate sit. "
+    items = ["A certified interior designer with a current certificate", "A state licensed interior designer in the U.S. or Canada",
+             "A licensed architect who provides interior design services"]
+    bot = _bot_on(tmp_path, embedder, {"eligibility.md": "# Eligibility\n\n## Work experience\n\n" + (hours * 8).strip() + "\n\n"
+                                       + (sign * 5).strip() + "\n\nA supervisor must be a design professional who meets at "
+                                       "least one of the following three criteria:\n" + "".join(f"- {i}\n" for i in items)
+                                       + "\nThe board may ask for proof.\n"})
+    assert bot.store.chunks[1].text.endswith(items[0])  # the list runs over a chunk's end
+    answer = bot.ask("how many work experience hours do candidates need before they may sit the exam, and who signs off the hours?")
+    assert "three criteria:" in answer.text and all(f"- {i}" in answer.text for i in items), answer.text
