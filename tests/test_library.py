@@ -80,6 +80,11 @@ def test_a_short_form_that_is_an_everyday_word_is_spelled_out_only_in_capitals()
     # Part of a name with a dot is the name: "fast.ai" became "fast.ai artificial intelligence".
     library = Library(abbreviations={"ai": "artificial intelligence", "ml": "machine learning"})
     assert library.expand("fast.ai or ML.NET, or AI.") == "fast.ai or ML.NET, or artificial intelligence."
+    # A plural typed in capitals and a small "s" is more than one of a shorter form, not a longer one: "HCAs" are
+    # healthcare assistants, not the "HCAS" (high cost area supplement) one of a tester's NHS articles defines.
+    library = Library(abbreviations={"hcas": "high cost area supplement"})
+    assert library.expand("what band are HCAs on?") == "what band are HCAs on?"
+    assert library.expand("who gets HCAS?") == "who gets high cost area supplement?"
 
 
 def test_a_short_form_the_articles_write_far_more_than_its_long_form_is_searched_as_typed():
