@@ -46,9 +46,9 @@ class Library:
             short = m.group(2)
             if short.lower() in FUNCTION_WORDS and not short.isupper():
                 return m.group(0)  # "what does it take": the pronoun, not IT (information technology)
-            if len(short) >= 3 and short[:-1].isupper() and short.endswith("s"):
-                return m.group(0)  # "HCAs": healthcare assistants, more than one HCA, not HCAS (a high cost area supplement)
             long = self.abbreviations[short.lower()]
+            if len(short) >= 3 and short[:-1].isupper() and short.endswith("s") and not long.endswith("s"):
+                return m.group(0)  # "HCAs": healthcare assistants, more than one HCA, not HCAS (a high cost area supplement)
             if short.lower() in self.as_typed:
                 return m.group(0)
             if m.group(2).lower() in self.keep:
