@@ -625,7 +625,14 @@ _GLUED_FIRST_ITEM = re.compile(r":[ \t]+- (?=[^\n]{1,300}\n- )")
 _LABELLED_HEADING = re.compile(r"^((?:Step|Part|Phase|Stage|Module|Week|Day|Tip)[ \t]+\d{1,3})[ \t]*\n(\n?)(#{1,6})[ \t]+([^\n]+)$",
                                re.M)
 _LINK_PARAGRAPH = re.compile(r"(<p\b[^<>]{0,300}>\s*)<a\b[^<>]{0,2000}>([^<>]{1,300})</a>(\s*</p>)", re.I)
-
+# ... and a list whose every item is one link, after a lead-in that announces it ("Teagasc offers 4 different
+# apprenticeship programmes:" over "Farm manager", "Farm technician", ...): the list is the article's, not a menu
+# (trafilatura dropped two testers' as link-dense, and the lead-in was quoted ending on its colon).
+_LINKED_LIST = re.compile(r"(?<=:)(\s*(?:</(?:p|li|div|span|strong|b)>\s*)?<(ul|ol)\b[^<>]{0,300}>)((?:\s*<li\b"
+                          r"[^<>]{0,300}>\s*<a\b[^<>]{0,2000}>[^<>]{1,300}</a>\s*</li>){1,50}\s*</\2>)", re.I)
+_ANCHOR_TAG = re.compile(r"</?a\b[^<>]{0,2000}>", re.I)
+_LISTS_NO_TEXT = re.compile(r"\b(?:tags?|categories|category|filed under|topics|labels|share(?: this)?|follow us)\s*(?:<[^<>]{0,100}>\s*)?:$",
+                            re.I)  # the page's furniture ("Tags:" over its tag links), not the article's
 
 # Text that no block holds, between a block and a list ("</ul> Recommended Questions to Ask: <ul>", "<b>Design</b>
 # <ul>" after a list inside a <p>, which a browser closes): trafilatura dropped it, and a tester's questions to ask an
@@ -653,6 +660,8 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     # "(ISC)2 SSCP", and its paragraph read as the one before's); a menu's links are list items, left as they are.
     # A server page's tags ("<%@ page contentType=... %>", JSP's, ASP's, ERB's) render no words (a tester's saved .jsp).
     page = _LINK_PARAGRAPH.sub(r"\1\2\3", _PERMALINK.sub("", _ERB_TAG.sub("", _PHP_BLOCK.sub("", without_razor(raw)))))
+    page = _LINKED_LIST.sub(lambda m: m[0] if _LISTS_NO_TEXT.search(m.string, max(0, m.start() - 40), m.start())
+                            else m[1] + _ANCHOR_TAG.sub("", m[3]), page)
     page = _quoted_blocks(page) if quotes else page
     page = _LOOSE_TAIL.sub(r"\1\2<p>\3</p>", _LOOSE_LEAD_IN.sub(r"\1\2<p>\3</p>", page))
     if not re.search(r"<body\b", page, re.I):

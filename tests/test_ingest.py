@@ -165,6 +165,22 @@ def test_struck_text_is_withdrawn_and_an_essays_note_marks_go():
         "Areas vary.\n\n[1] Steep usage growth will also interest investors.\n\n[2] NABP competency statements.\n")
 
 
+def test_a_list_of_links_a_lead_in_announces_is_text_and_a_pages_tags_are_not(tmp_path):
+    # Two testers' HTML pages (agriculture, chemistry): "Teagasc offers 4 different apprenticeship programmes:" over a
+    # list whose items were each one link was quoted ending on its colon; trafilatura had dropped the list as a menu.
+    path = tmp_path / "farming.html"
+    path.write_text("<html><body><article><h2>Apprenticeships in farming</h2><p>There are apprenticeships for specific "
+                    "areas of farming, each taught with an employer.</p><p>Teagasc offers 4 different apprenticeship "
+                    "programmes:</p><ul>" + "".join(f'<li><a href="/a/{n}">{n.title()}</a></li>' for n in
+                                                    ("farm manager", "farm technician", "horticulturist", "sportsturf"))
+                    + "</ul><p>Each runs for two years and pays a wage throughout.</p><p>Tags:<ul>"
+                    '<li><a href="/tag/farming">farming</a></li><li><a href="/tag/jobs">jobs</a></li></ul></p>'
+                    "</article></body></html>")
+    text = load_article(path).text
+    assert "programmes:\n\n- Farm Manager\n- Farm Technician\n- Horticulturist\n- Sportsturf\n" in text, text
+    assert "- farming" not in text and "- jobs" not in text, text
+
+
 def test_a_page_that_is_only_a_cookie_notice_is_no_article(tmp_path):
     # A tester's bad input: a page holding only its cookie banner was added, and then answered "what is the privacy policy".
     path = tmp_path / "cookie-banner.html"
