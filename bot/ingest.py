@@ -630,6 +630,8 @@ _LINK_PARAGRAPH = re.compile(r"(<p\b[^<>]{0,300}>\s*)<a\b[^<>]{0,2000}>([^<>]{1,
 # (trafilatura dropped two testers' as link-dense, and the lead-in was quoted ending on its colon).
 _LINKED_LIST = re.compile(r"(?<=:)(\s*(?:</(?:p|li|div|span|strong|b)>\s*)?<(ul|ol)\b[^<>]{0,300}>)((?:\s*<li\b"
                           r"[^<>]{0,300}>\s*<a\b[^<>]{0,2000}>[^<>]{1,300}</a>\s*</li>){1,50}\s*</\2>)", re.I)
+# A heading given twice over nothing (a wiki's heading, found in the page and in trafilatura's text): once.
+_REPEATED_HEADING = re.compile(r"^(#{1,6}[ \t][^\n]{1,300})\n+\1$", re.M)
 _ANCHOR_TAG = re.compile(r"</?a\b[^<>]{0,2000}>", re.I)
 _LISTS_NO_TEXT = re.compile(r"\b(?:tags?|categories|category|filed under|topics|labels|share(?: this)?|follow us)\s*(?:<[^<>]{0,100}>\s*)?:$",
                             re.I)  # the page's furniture ("Tags:" over its tag links), not the article's
@@ -999,7 +1001,9 @@ _NOT_SHOWN = "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none'
     f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _HIDDEN_CLASSES) + "]"
 # A cookie notice ("We use cookies to improve your experience ...", in an element named for it: "cookie-banner",
 # "cookie-consent", Cookiebot's): the site's, never the article's; a page of nothing else was added as an article.
-_COOKIE_NOTICE = "//*[contains(translate(@id, 'COKIE', 'cokie'), 'cookie') or contains(translate(@class, 'COKIE', 'cokie'), 'cookie')]"
+_COOKIE_NOTICE = ("//*[contains(translate(@id, 'COKIE', 'cokie'), 'cookie') or contains(translate(@class, 'COKIE', 'cokie'), 'cookie')"
+                  # ... and a wiki's "[edit]" beside each heading ("History of mining engineering[edit]", a tester's).
+                  " or contains(concat(' ', normalize-space(@class), ' '), ' mw-editsection ')]")
 _H1 = re.compile(r"<h1\b[^<>]{0,2000}>(.{1,2000}?)</h1>", re.I | re.S)
 _H2 = re.compile(r"<h2\b[^<>]{0,2000}>(.{1,2000}?)</h2>", re.I | re.S)
 _TITLE = re.compile(r"<title\b[^<>]{0,2000}>(.{1,2000}?)</title>", re.I | re.S)
@@ -1278,6 +1282,9 @@ _NUMBERED_REF = re.compile(r"(?<![ \t])[ \t]*\[\d{1,3}\](?:[ \t]*,[ \t]*\[\d{1,3
 # (Year 3-5) [&#8593;](#TableOfContents)"): the way back to the contents, not part of the heading (a tester's greeting
 # offered "Junior Biostatistician (Year 3-5) ↑").
 _BACK_TO_TOP = re.compile(r"(?<![ \t])[ \t]*\[(?:[^\w\s\[\]]{1,3}|&#?\w{2,8};)\]\(#[^()\s]*\)(?=[ \t]*$)", re.M)
+# A wiki's link to edit a section, printed after its heading ("## Education[edit]", Wikipedia's pages saved or printed:
+# a tester's greeting offered "Petroleum engineering salaries[edit]").
+_EDIT_LINK = re.compile(r"^(#{1,6}[ \t][^\n]*?)(?<![ \t])[ \t]*\[[ \t]*edit(?:[ \t]+source)?[ \t]*\](?:\([^()\s]*\))?[ \t]*$", re.M)
 _NOTE_LINE = re.compile(r"^\[(\d{1,3})\][ \t]+\S", re.M)
 _NOTE_MARK = re.compile(r"(?<=\S)[ \t]*\[(\d{1,3}(?:[ \t]*[,–-][ \t]*\d{1,3}){0,9})\](?![(\[])")  # "[1]", "[1,2]", "[3-5]"
 # A mark a sentence names as its source is a word of it: "According to [1], recommended skills include:" (a tester's
@@ -1861,7 +1868,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _IMAGE.sub("", text)
     text = _FIGCAPTION.sub(lambda m: m[0] if _TWO_SENTENCES.search(m[1]) else "", _IMG_CAPTION.sub("", text))
     text = _CALL_TO_ACTION.sub("", _POINTER_LINE.sub("", text))
-    text = _LINK.sub(r"\1", _BRACKETED_LINK.sub("", _BACK_TO_TOP.sub("", text)))
+    text = _LINK.sub(r"\1", _BRACKETED_LINK.sub("", _BACK_TO_TOP.sub("", _EDIT_LINK.sub(r"\1", text))))
     # A numbered reference ("degrees [1]." with "[1]: https://...") is a note's mark, not words: it goes with the space
     # before it, as a footnote's does ("degrees 1." read as a figure in a tester's dental library).
     text = _NUMBERED_REF.sub(lambda m: "" if set(re.findall(r"\d+", m[0])) <= labels else m[0], text)
@@ -1894,7 +1901,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = re.sub(r"(?<![ \t])[ \t]+\n", "\n", text)  # from a run's start only: not once per space of a long run
     if markdown:  # one space left at a line's start where tags were ("<div><p>Social work ..."): nothing in Markdown
         text = re.sub(r"^ (?=[^ \t\n])", "", text, flags=re.M)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = _REPEATED_HEADING.sub(r"\1", re.sub(r"\n{3,}", "\n\n", text))
     return text.strip() + "\n"
 
 

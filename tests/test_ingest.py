@@ -181,6 +181,21 @@ def test_a_list_of_links_a_lead_in_announces_is_text_and_a_pages_tags_are_not(tm
     assert "- farming" not in text and "- jobs" not in text, text
 
 
+def test_a_wikis_edit_links_beside_its_headings_go(tmp_path):
+    # A tester's geology library: a saved Wikipedia page and its print kept "## Education[edit]" (offered as a topic
+    # in the greeting), and each heading twice.
+    path = tmp_path / "mining.html"
+    path.write_text('<html><body><div id="content"><h1>Mining engineering</h1><p>Mining engineers plan how minerals are taken '
+                    'from the ground, safely and at a profit.</p><h2><span class="mw-headline" id="Education">Education</span>'
+                    '<span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/w/index.php?action=edit'
+                    '&amp;section=1">edit</a><span class="mw-editsection-bracket">]</span></span></h2><p>Most mining '
+                    "engineers hold a bachelor's degree in mining or a related field of engineering.</p></div></body></html>")
+    text = load_article(path).text
+    assert "[edit]" not in text and text.count("## Education") == 1, text
+    assert clean_text("## Overview[edit]\n\nPetroleum engineers find oil and gas.\n", markdown=True) == (
+        "## Overview\n\nPetroleum engineers find oil and gas.\n")
+
+
 def test_a_page_that_is_only_a_cookie_notice_is_no_article(tmp_path):
     # A tester's bad input: a page holding only its cookie banner was added, and then answered "what is the privacy policy".
     path = tmp_path / "cookie-banner.html"
