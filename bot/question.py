@@ -246,7 +246,9 @@ _NUMBER = (r"(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|el
 # Other currencies as their signs and codes write them: "₩2.0-2.7 million", "₹6-12 LPA", "NT600 - 750/hr" (a tester's
 # TEFL library was told "no figure" over Taiwan's hourly pay).
 _MONEY = re.compile(r"(?=[$€£¥₩₹₽₱฿\dNRCJKIHASL])(?:[$€£¥₩₹₽₱฿]\s?\d|\b(?:NT\$?|HK\$|[ACS]\$|R\$|RMB|CNY|JPY|KRW|INR|Rs\.?)\s?\d"
-                    r"|\b\d[\d,.]*\s?(?:k|K|dollars|euros|pounds|USD|EUR|GBP|won|yen|yuan|rupees|baht|LPA)\b)")
+                    r"|\b\d[\d,.]*\s?(?:k|K|dollars|euros|pounds|USD|EUR|GBP|won|yen|yuan|rupees|baht|LPA)\b"
+                    # ... and a wage with no sign: "PAY: 10 - 13 an Hour" (a tester's automotive library was told "no figure").
+                    r"|\b\d[\d,.]*(?i:\s?(?:an?|per|/)\s?(?:hour|hr))\b)")
 # A sum named in words ("testers often start working at minimum wage"): no figure to rank by, but no answer quoting
 # it says the guides give none (a tester's games library was told "no figure" over it).
 _SUM_IN_WORDS = re.compile(r"\bminimum wage\b", re.I)
@@ -261,7 +263,8 @@ _GROUPED = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 _OF_MONEY = re.compile(rf"\b(?:{'|'.join(_MONEY_WORDS)}|salaried|fees?|bursary|bursaries|stipends?|budget|rates?|"
                        r"a year|per (?:year|annum|month)|annually|a month|p\.?a\.?)\b", re.I)
 _KIND_OF_DAY = r"(?:business|working|work|calendar|school|academic|full|consecutive|straight|clinical|contact)"
-_DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER})?[\s-]+(?:{_KIND_OF_DAY}\s+)?"
+# A number may be written twice, in words and digits ("two (2) to eight (8) years", a tester's chemistry library).
+_DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}\)?(?:\s*(?:-|to|or)\s*\(?{_NUMBER}\)?)?[\s-]+(?:{_KIND_OF_DAY}\s+)?"
                        r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|"
                        r"months?|years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b", re.I)
 
@@ -277,6 +280,12 @@ _LABELLED_DURATION = re.compile(r"\b(?=[smhdwy])(?P<unit>seconds|minutes|hours|d
 def _durations(text: str):
     yield from _DURATION.finditer(text)
     yield from _LABELLED_DURATION.finditer(text)
+    yield from _NUMBERED_YEAR.finditer(text)
+
+
+# A time counted by the year it falls in: "Expect income in year 3-4" (a tester's farming library: "how long before a
+# new market garden starts making money?" was told the guides give no figure, over that sentence).
+_NUMBERED_YEAR = re.compile(r"\bin (?:the )?(?P<unit>year|month|week)s?[ \t]+\d{1,2}(?:[ \t]*(?:-|–|to|or)[ \t]*\d{1,2})?\b", re.I)
 
 
 def gives_figure(question: str, text: str) -> bool:

@@ -909,6 +909,18 @@ def test_whether_it_is_paid_is_answered_by_paid_or_unpaid(question):
     assert not says_a_sum("how much is the internship paid?", "Please note that this internship is unpaid.")
 
 
+def test_a_wage_with_no_sign_a_number_written_twice_and_a_numbered_year_are_figures():
+    # Testers' libraries were told "The guides give no figure for that" over each: an apprenticeship's "PAY: 10 - 13 an
+    # Hour", a job post's "two (2) to eight (8) years", a market gardener's "Expect income in year 3-4".
+    from bot.question import gives_figure
+
+    assert gives_figure("what does the cummins TAP program pay", "PAY: 10 - 13 an Hour")
+    assert gives_figure("how many years experience do refinery jobs want", "Preferably two (2) to eight (8) years of refining.")
+    assert gives_figure("how long before a new market garden starts making money?", "Expect income in year 3-4.")
+    assert not gives_figure("what does the TAP program pay", "We take 3 calls per hour on a busy day.")
+    assert not gives_figure("how long before a garden makes money?", "The garden opened this year with 3 beds.")
+
+
 def test_whether_a_job_is_poorly_paid_asks_whether():
     # A tester's culinary library: "are restaurant workers poorly paid?" was told "no figure" over "40% ... live in
     # near-poverty"; it asks a yes/no question, as "is it well paid?" does.
