@@ -58,6 +58,7 @@ def test_add_copies_into_corpus_and_re_adding_changes_nothing(built, embedder, t
     new.write_text("# Finding a mentor\n\nA mentor reviews your projects and suggests what to learn next.\n")
     store, report = update.add([new], built, embedder)
     assert report.added == ["mentors"] and (built.corpus_dir / "mentors.md").read_text() == new.read_text()
+    assert not (built.corpus_dir / update.PENDING).exists()  # no empty staging folder left in the corpus (a tester's)
     n_chunks = len(store.chunks)
     store, report = update.add([new], built, embedder)
     assert report.unchanged == ["mentors"] and report.embedded_texts == 0 and len(store.chunks) == n_chunks
@@ -91,7 +92,7 @@ def test_remove_drops_all_vectors_and_the_corpus_file(built, embedder):
     assert all(c.article_id != "portfolio" for c in store.chunks)
     assert all(s.article_id != "portfolio" for s in store.sentences)
     assert len(store.chunk_vectors) == len(store.chunks) and len(store.sentence_vectors) == len(store.sentences)
-    assert not (built.corpus_dir / "portfolio.md").exists()
+    assert not (built.corpus_dir / "portfolio.md").exists() and not (built.corpus_dir / update.PENDING).exists()
     reloaded = IndexStore.load(built.index_dir)
     assert sorted(reloaded.articles) == ["interviews", "salary-survey"]
 

@@ -340,7 +340,17 @@ def add(paths, settings: Settings, embedder: Embedder, store: IndexStore | None 
             fault("add:saved")
             for pending, name in staged:
                 os.replace(pending, corpus_dir / name)
+            _tidy(corpus_dir / PENDING)
     return store, report
+
+
+def _tidy(folder: Path) -> None:
+    """`folder` (corpus/.pending/) gone once a change has gone through it and left it empty: a tester found it left
+    in the corpus folder after every add. Kept while it holds anything: `recover` reads it."""
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # not empty, or gone already
 
 
 def _named(store: IndexStore, name: str) -> str:
@@ -388,6 +398,7 @@ def remove(article: str, settings: Settings, store: IndexStore | None = None, ke
             os.replace(pending, corpus_dir / REMOVED / record.source)
             os.utime(corpus_dir / REMOVED / record.source)  # its hour for Undo starts now, not when it was written
         pending.unlink(missing_ok=True)
+        _tidy(pending.parent)
         report.removed.append(article)
     return store, report
 
