@@ -164,7 +164,8 @@ _PAGE_URL = re.compile(r"https?://[^/\s]+/[^\s]*[^/\s]", re.I)  # an address wit
 DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish_date", "datePublished", "pubdatetime",
              "publicationdate", "publication_date",
              "datetime", "timestamp", "post_date",  # "post_date": a WordPress export's
-             "created")  # a Drupal post moved to Jekyll ("created: 1146593508", seconds since 1970: a tester's journalism notes)
+             "created",  # a Drupal post moved to Jekyll ("created: 1146593508", seconds since 1970: a tester's journalism notes)
+             "postdate", "date_created", "created_at", "date_published")  # a Hugo theme's, Docusaurus sites' (a tester's)
 
 
 # Dates as front matter writes them ("October 15, 2025", "Jan 23, 2024", "15 Oct 2025"), read as ISO dates so that

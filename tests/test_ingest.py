@@ -1543,6 +1543,10 @@ def test_front_matter_of_properties_and_other_date_keys_are_read(tmp_path):
     path.write_text("---\ntitle: So you want to be a content strategist\ndatetime: 2018-03-04T04:58:53Z\n---\n\n"
                     "In March I finally became a content strategist after years of trying.\n")
     assert load_article(path).date == "2018-03-04"  # AstroPaper's "datetime"
+    for key, written in (("postdate", "June 15, 2023"), ("date_created", "2023-06-15")):  # a tester's Hugo and Docusaurus posts
+        path.write_text(f"---\ntitle: Chemical engineering or industrial chemistry?\n{key}: {written}\n---\n\n"
+                        "Both lead to plant jobs, but chemical engineers design the processes.\n")
+        assert load_article(path).date == "2023-06-15", key
 
 
 def test_a_titles_emoji_are_not_part_of_it(tmp_path):
