@@ -225,7 +225,8 @@ _TIMESTAMP = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{
 
 # JavaScript's Date as a string, as Hashnode writes it ("Sun Dec 03 2023 11:00:00 GMT+0000 (Coordinated Universal Time)").
 # ... and C's ctime with a zone before the year ("Fri Nov 14 16:15:45 -0800 2008", an old blog engine's @pubDate).
-_JS_DATE = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)\w* ([a-z]{3}) (\d{1,2}) (?:\d{1,2}:\d{2}:\d{2} [+-]\d{4} )?(\d{4})\b", re.I)
+_JS_DATE = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)\w* ([a-z]{3}) (\d{1,2}) (?:\d{1,2}:\d{2}:\d{2} (?:[+-]\d{4}|[a-z]{3,4}) )?(\d{4})\b",
+                      re.I)  # ... or a zone's name ("Sun Aug 12 17:00:31 MDT 2018", `date`'s, a tester's grant-writing post)
 
 
 def _iso_date(text: str) -> str:
@@ -1922,7 +1923,7 @@ _WIKI_FURNITURE = re.compile(
     r"|^[ \t]*\d{1,3}\.[ \t]+\[↑\]\(#[^()\s]{0,200}\)[^\n]*$\n?", re.I | re.M)
 # A web page's furniture on a line of its own, as a page printed or saved as text keeps it: the skip link, a docs
 # site's pager ("Previous « Common questions while applying Next Frequently Asked Questions »"), a copyright line.
-_WEB_FURNITURE = re.compile(r"^[ \t]*(?:Skip to (?:main )?content|Skip to navigation|"
+_WEB_FURNITURE = re.compile(r"^[ \t]*(?:Skip to (?:main )?content|Skip to navigation|(?:Advertisement|ADVERTISEMENT):?|"
                             r"(?:Copyright[ \t]*)?©[ \t]*(?:\d{4}|Copyright)[^\n]{0,100}|Copyright[ \t]+\d{4}[^\n]{0,100})[ \t]*$|"
                             r"(?:(?<=\S)[ \t]+|^)Previous[ \t]*«[^\n«»]{0,300}»[ \t]*$", re.M)  # a pager may close a paragraph
 # Greedy to the line's last mark, not lazy: "(.+?)[ \t]*$" tried the end from every character (a run of spaces).

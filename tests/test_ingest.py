@@ -196,6 +196,12 @@ def test_a_wikis_edit_links_beside_its_headings_go(tmp_path):
         "## Overview\n\nPetroleum engineers find oil and gas.\n")
 
 
+def test_an_advertisement_marker_on_a_line_of_its_own_is_no_text():
+    # A tester's farming essay (Salon's): "Advertisement:" between its paragraphs was quoted in answers.
+    assert clean_text("Farming is hard work.\n\nAdvertisement:\n\nMy income was small.\n\nAn advertisement: a new "
+                      "tractor.\n", markdown=True) == "Farming is hard work.\n\nMy income was small.\n\nAn advertisement: a new tractor.\n"
+
+
 def test_a_page_that_is_only_a_cookie_notice_is_no_article(tmp_path):
     # A tester's bad input: a page holding only its cookie banner was added, and then answered "what is the privacy policy".
     path = tmp_path / "cookie-banner.html"
@@ -1547,6 +1553,9 @@ def test_front_matter_of_properties_and_other_date_keys_are_read(tmp_path):
         path.write_text(f"---\ntitle: Chemical engineering or industrial chemistry?\n{key}: {written}\n---\n\n"
                         "Both lead to plant jobs, but chemical engineers design the processes.\n")
         assert load_article(path).date == "2023-06-15", key
+    path.write_text("---\ntitle: Grant writing\npostdate: Sun Aug 12 17:00:31 MDT 2018\n---\n\nGrant writers ask foundations "
+                    "for money on behalf of a nonprofit.\n")
+    assert load_article(path).date == "2018-08-12"  # as `date` prints it, its zone by name
 
 
 def test_a_titles_emoji_are_not_part_of_it(tmp_path):
