@@ -103,7 +103,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     held = set().union(*(stems(f"{p.heading} {p.text}") for p in passages[:3]))
     # Another career asked about is the gap whether or not the library knows its words ("pilot" of "a pilot
     # project"; "commercial" of "a commercial pilot"): it decides the refusal.
-    unknown = _career_not_held(profile, own, held) or unknown
+    unknown = _career_not_held(profile, own, held, retriever.store, retriever.index) or unknown
     # "NMW" where the passages say "national minimum wage", "EPA" that the question spells out itself: no gap.
     texts = [own] + [p.text for p in passages[:3]]
     abbreviated = {w.lower() for run, _ in short_forms for w in run.split()}
@@ -401,10 +401,11 @@ def initialisms(profile: Profile, text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _career_not_held(profile: Profile, text: str, held: set[str]) -> tuple[str, ...]:
+def _career_not_held(profile: Profile, text: str, held: set[str], store=None, index=None) -> tuple[str, ...]:
     """("pilot",) for "how do I become a pilot?" when the library uses the word ("a pilot project") but none of the
     passages found names it: another career, asked about in words the library happens to know, is still a refusal.
-    () when the career asked about is the library's own, or its passages name it."""
+    () when the career asked about is the library's own, or its passages name it, or a chunk of the library (`store`,
+    `index`) names it as asked ("extension agent": the passages found say "extension officer")."""
     found = _HOW_TO_BECOME.search(text)
     if found is None:
         return ()
@@ -419,7 +420,25 @@ def _career_not_held(profile: Profile, text: str, held: set[str]) -> tuple[str, 
     # The asker's short form of a word the passages hold ("pharmacy tech" of "pharmacy technician") names it too.
     if not named or named & known or any(len(n) >= 4 and any(k.startswith(n) for k in known) for n in named):
         return ()
+    if len(run) > 1 and store is not None and _named_as_asked(store, index, run):
+        return ()
     return (" ".join(run),)
+
+
+def _named_as_asked(store, index, run: list[str]) -> bool:
+    """Whether a chunk of the library writes the words of `run` side by side, as asked, a plural "s" allowed: "An
+    Agricultural Extension Worker (also known as an Extension Agent ...)" names the career of "how do i become an
+    extension agent?" (a tester's farming library refused it: the passages found said "officer" and "worker")."""
+    rows = None
+    for w in run:
+        found = [index.postings(t)[0] for t in stems(w)]
+        held = np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
+        rows = held if rows is None else np.intersect1d(rows, held, assume_unique=True)
+    phrase = re.compile(r"\b" + r"[ \t]+".join(re.escape(w) + r"(?:s|es)?" for w in run) + r"\b", re.I)
+    return any(phrase.search(store.chunks[int(r)].text) for r in (rows if rows is not None else [])[:MAX_PHRASE_CHUNKS])
+
+
+MAX_PHRASE_CHUNKS = 50  # chunks holding every word of a career's name read for the name itself
 
 
 def _missing(full: float, fewer: float, shared: int, limits: Thresholds, synonym: bool = True) -> bool:

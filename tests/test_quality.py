@@ -2234,3 +2234,24 @@ def test_a_list_the_next_chunk_carries_on_is_quoted_whole_when_a_section_reads_o
     assert bot.store.chunks[1].text.endswith(items[0])  # the list runs over a chunk's end
     answer = bot.ask("how many work experience hours do candidates need before they may sit the exam, and who signs off the hours?")
     assert "three criteria:" in answer.text and all(f"- {i}" in answer.text for i in items), answer.text
+
+
+def test_a_career_the_library_names_as_asked_is_answered_though_the_passages_found_name_it_otherwise(tmp_path, embedder):
+    # A tester's farming library refused "how do i become an extension agent?" ("The guides don't cover “extension
+    # agent”"): the passages found said "extension officer"; another article says "(also known as an Extension Agent)".
+    steps = ["Earn a bachelor's degree in agriculture or a related science at a land-grant university.",
+             "Work a season on a farm or in a county office to learn what farmers need from extension.",
+             "Apply to a county extension office as an assistant extension officer and learn on the job."]
+    bot = _bot_on(tmp_path, embedder, {
+        "officer.md": "# How to Become an Agricultural Extension Officer\n\n" + "".join(
+            f"## Step {n}\n\n{step} Extension officers say this step matters most to becoming one.\n\n"
+            for n, step in enumerate(steps, 1)),
+        "history.md": "# A history of farm advice\n\n## Early days\n\nFarm advice began with county fairs and bulletins "
+        "printed by colleges, and spread by rail across the country in the 1900s. Today the work is done by an agricultural "
+        "extension worker (also known as an extension agent), who links research and farms.\n",
+        "farm.md": "# Starting a small farm\n\nA commercial farm needs a business plan, and the first harvest rarely pays "
+        "for the land. A pilot plot of one acre shows what grows before you buy more.\n"})
+    answer = bot.ask("how do i become an extension agent?")
+    assert answer.kind == "answer" and not answer.gaps, answer.text
+    refused = bot.ask("how do i become a commercial pilot?")  # its words are the library's, but not side by side
+    assert refused.kind == "not_covered" or refused.gaps, refused.text
