@@ -1091,6 +1091,7 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
                                meta["title"] or "")
     # ... or on a line of its own in the site's menu above the title ("04 Mar 2021" under a blog's menu).
     meta["date"] = meta["date"] or _date_in(menu)
+    text = _date_apart(text, meta["date"]) if meta["date"] else text
     # A browser names the PDF by the page's <title>: "Terminology and slang | LSData" over "## Terminology and slang".
     title, site = _title_and_site(meta["title"] or "", {_key(m[1]): m.start() for m in _HEADING_TEXT.finditer(text)})
     if not site and menu:
@@ -1099,6 +1100,15 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
         if not title:
             site, title = "", meta["title"] or ""
     return text, {**meta, "title": title, "site": meta["site"] or site} if site else meta
+
+
+def _date_apart(text: str, date: str) -> str:
+    """`text` with the page's printed date (`date`, ISO) on a line of its own where the paragraph under the title
+    opens with it: "20 August 2025 According to new developments, ..." (a tester's printed news page) was one sentence."""
+    for m in itertools.islice(re.finditer(r"^(?!#)([^\n]{6,30}?)[ \t]+(?=[A-Z])", text, re.M), 3):
+        if _iso_date(m[1].strip()) == date:
+            return f"{text[:m.end(1)]}\n\n{text[m.end():]}"
+    return text
 
 
 def _date_in(lines) -> str:

@@ -587,6 +587,19 @@ def test_a_pdf_heading_drawn_twice_is_read_once(tmp_path):
     assert a.title == "CaseBook" and a.text.startswith("# CaseBook\n"), (a.title, a.text)
 
 
+def test_a_printed_pages_date_over_its_first_paragraph_is_a_line_of_its_own(tmp_path):
+    # A tester's printed news page: "20 August 2025 According to new developments, Students ..." was one sentence.
+    from tests.pdf import make_pdf_at
+
+    lines = [(72, 760, "What is an apprenticeship?", 24), (72, 730, "20 August 2025"),
+             (72, 716, "According to new developments, students getting their grades may consider an apprenticeship."),
+             (72, 680, "Minimum wages for apprentices went up in April, and most employers pay more than the minimum.")]
+    path = tmp_path / "apprenticeship.pdf"
+    path.write_bytes(make_pdf_at([lines]))
+    a = load_article(path)
+    assert a.date == "2025-08-20" and "\n20 August 2025\n\nAccording to new developments" in a.text, a.text
+
+
 def test_a_printed_page_named_by_its_file_is_titled_by_its_largest_heading(tmp_path):
     # A tester's blog post printed to PDF from a page with no <title>: the browser named it by its file, and every
     # citation said "answering-your-freelancing-questions.html"; its title, in 24 pt over 18 pt sections, read as one.
