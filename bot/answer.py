@@ -266,6 +266,8 @@ def _top_passage(candidates: list[_Excerpt], evidence: Evidence, roles) -> tuple
     cosines = evidence.sentence_vectors[0] @ evidence.answer_vector
     if not _asked_by_its_heading(evidence.passages[0], evidence):
         whole = _from_the_answer(whole, focus.members, roles[0], cosines)
+    elif evidence.question.type == "yes_no":
+        whole = _from_the_reply(whole, roles[0], evidence.passages[0].sentences)
     whole = _to_the_next_question(_from_its_question(whole, focus.members, roles[0], cosines), focus.members, roles[0], cosines)
     # No excerpt of another passage leads it, however much better it scores: readers of the fit libraries graded
     # that 0.75 / 1.50 / 1.53 / 0.83 against 0.64 / 1.92 / 1.83 / 0.69 for the top passage alone (answers / reads
@@ -304,6 +306,27 @@ def _from_the_answer(whole: list[int], focus: tuple[int, ...], r0, cosines: np.n
     before = [k for k in whole if k < starts[-1]]
     if max(float(cosines[k]) for k in before) < max(float(cosines[k]) for k in focus) - KNOBS.lead_margin:
         return [k for k in whole if k >= starts[-1]]
+    return whole
+
+
+def _from_the_reply(whole: list[int], r0, sents) -> list[int]:
+    """The passage shown whole from the paragraph that replies to its heading's question ("Yes, it will only help
+    you ...") when paragraphs of preamble come first ("This is a hotly contested subject among mechanics. ..."): a
+    yes/no question asked as the heading asks it is answered first (a tester's answer opened on the preamble, "Yes" in
+    its second paragraph). Not past another question: an FAQ's next one, or the author's own."""
+    if _REPLY.match(sents[whole[0]].text):
+        return whole
+    for at, k in enumerate(whole[1:], 1):
+        if r0.item[k] or r0.asks[k]:
+            return whole
+        if not r0.paragraph_start[k]:
+            continue
+        # ... the reply opening its paragraph, or right after the question that opens it ("Should a Mechanic get ASE
+        # certified? Yes, it will only help you ...").
+        nxt = whole[at + 1] if at + 1 < len(whole) else None
+        if _REPLY.match(sents[k].text) or r0.question[k] and nxt == k + 1 and not r0.paragraph_start[nxt] \
+                and _REPLY.match(sents[nxt].text):
+            return [j for j in whole if j >= k]
     return whole
 
 

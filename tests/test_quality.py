@@ -2255,3 +2255,16 @@ def test_a_career_the_library_names_as_asked_is_answered_though_the_passages_fou
     assert answer.kind == "answer" and not answer.gaps, answer.text
     refused = bot.ask("how do i become a commercial pilot?")  # its words are the library's, but not side by side
     assert refused.kind == "not_covered" or refused.gaps, refused.text
+
+
+def test_a_yes_no_question_its_heading_asks_is_answered_from_the_reply_past_the_preamble(tmp_path, embedder):
+    # A tester's automotive library: "should i get ase certified?" opened on the section's preamble ("This is a hotly
+    # contested subject among mechanics. ..."); the author's "Yes, it will only help you ..." came in its second paragraph.
+    bot = _bot_on(tmp_path, embedder, {"ase.md": "# ASE certification\n\n## Do Mechanics Need To Be ASE Certified?\n\nThis "
+        "is a hotly contested subject among mechanics. I have had this conversation many times with my peers. Should you "
+        "get ASE certified to be a diesel mechanic? Or any other mechanic for that matter.\n\nShould a mechanic get ASE "
+        "certified? Yes, it will only help you in your journey and solidify your skills. Plus, most companies will give "
+        "you a little pay bump.\n\nSomeone is saying that anyone can take a test. They have a point, but the tests are "
+        "still worth taking.\n\n## How to study\n\nUse the official study guides and take practice tests every week.\n"})
+    answer = bot.ask("should i get ase certified?")
+    assert answer.text.startswith("Should a mechanic get ASE certified? Yes, it will only help you"), answer.text
