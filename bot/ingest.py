@@ -769,6 +769,11 @@ def _title_and_site(title: str, found: dict[str, int]) -> tuple[str, str]:
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
+def _owner(node):
+    """The element a text node stands in: its parent's parent for a tail ("<h3>Q</h3>bare words")."""
+    return node.getparent().getparent() if node.is_tail else node.getparent()
+
+
 def _in_heading(element) -> bool:
     return element is not None and (element.tag in _HEADING_TAGS or any(e.tag in _HEADING_TAGS for e in element.iterancestors()))
 
@@ -807,7 +812,12 @@ def _with_headings(page: str, text: str) -> str:
             owner = owner.getparent()
         if not following or _in_heading(owner):
             continue  # a heading over a heading ("Blog" over the page's own): none of the text's
-        words = re.findall(r"\w+", " ".join(following))[:6]
+        # The words up to the next heading: a short section's text runs on into its subsection's heading on the page,
+        # which trafilatura's text may lack ("Senior Engineer" over "Management Equivalent: n/a" and "### Domain
+        # Knowledge": a tester's ladder lost every level's name).
+        words = re.findall(r"\w+", " ".join(itertools.takewhile(lambda t: not _in_heading(_owner(t)), following)))[:6]
+        if len(words) < 3:  # a heading straight over its first subsection's: that heading's words, as before
+            words = re.findall(r"\w+", " ".join(following))[:6]
         found = re.compile(r"^(?![ \t]*#)[^\w\n]*" + r"[\W_]+".join(map(re.escape, words)), re.M).search(text, at) if len(words) >= 3 else None
         if found is None:
             misses += 1

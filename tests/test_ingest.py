@@ -202,6 +202,21 @@ def test_an_advertisement_marker_on_a_line_of_its_own_is_no_text():
                       "tractor.\n", markdown=True) == "Farming is hard work.\n\nMy income was small.\n\nAn advertisement: a new tractor.\n"
 
 
+def test_a_heading_trafilatura_drops_over_a_short_text_and_a_subheading_is_put_back(tmp_path):
+    # A tester's engineering ladder: each level's <h2> ("Senior Engineer") over "Management Equivalent: n/a" and the
+    # level's <h3> sections was left out, and every level's criteria ran together under the one before's name.
+    levels = [("Associate Engineer", "Basic computer science skills and some knowledge of coding in one language."),
+              ("Lead Engineer", "Well-versed in the team's systems and able to design services that other teams build on.")]
+    body = "".join(f'<section><h2><a href="#l{n}">{name}</a></h2><p><strong>Management Equivalent</strong>: <em>Manager {n}</em></p>'
+                   f'<section><h3><a href="#d{n}">Domain Knowledge</a></h3><p>{text}</p></section></section>'
+                   for n, (name, text) in enumerate(levels))
+    path = tmp_path / "ladder.html"
+    path.write_text(f"<html><body><div><p>These titles describe seniority along four main axes, from domain knowledge to "
+                    f"customer success, for every engineer here.</p>{body}</div></body></html>")
+    text = load_article(path).text
+    assert "## Associate Engineer\n" in text and "## Lead Engineer\n" in text, text
+
+
 def test_a_page_that_is_only_a_cookie_notice_is_no_article(tmp_path):
     # A tester's bad input: a page holding only its cookie banner was added, and then answered "what is the privacy policy".
     path = tmp_path / "cookie-banner.html"
