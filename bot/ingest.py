@@ -1549,6 +1549,10 @@ _QUOTE_LEVEL = re.compile(r"^[ \t]*>[ \t]?")
 # callout, its text kept without the marker (a tester's answers read "A> Assertion ...").
 _ASIDE_MARKER = re.compile(r"^([ \t]*)[AWTIEQDXB]>[ \t]+", re.M)
 _CUT_PUNCTUATION = {0x13: "–", 0x14: "—", 0x18: "‘", 0x19: "’", 0x1C: "“", 0x1D: "”"}
+# Characters of no width: a page's zero-width spaces and word joiners, and joiners beside plain text (a tester's
+# Webflow page put U+200D before its headings' numbers, "‍3. Learn Yul and Huff ‍", and in 12 chunks' text). A joiner
+# between two emoji or in a script that needs it (Persian's non-joiner) stays.
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]|(?<=[\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\x00-\x7f]|$)|^[\u200c\u200d]", re.M)
 # Ruby's ERB tags ("<%= image_tag "blog/canvassing.png" %>", a Rails blog's Markdown) are the template's, not text.
 _ERB_TAG = re.compile(r"<%[^%]{0,600}%>")
 # A PHP page's code ("<? require "include/footerlinks.php"; ?>", "<?php ... ?>"): it renders no words, and its "->" and
@@ -1855,7 +1859,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     # Typographic punctuation whose high byte a conversion dropped ("don\x19t" for "don’t": U+2019 kept as 0x19, in a
     # tester's article packs) reads as it was written; other control characters go.
-    text = text.translate(_CUT_PUNCTUATION)
+    text = _ZERO_WIDTH.sub("", text.translate(_CUT_PUNCTUATION))
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\U000f0000-\U000f007f]", "", text)
     text = _hide_code(text)
     text = _CLOSING_TAG_WRAPPED.sub(r"</\1>", text)  # "</a\n   >", as a formatter wraps a tag: its ">" is no quote

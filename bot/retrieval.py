@@ -135,7 +135,8 @@ class Retriever:
         head = sorted(fused, key=fused.get, reverse=True)[: max(KNOBS.rerank_depth, 4 * k + 8)]
         # A list of the works an article cites answers nothing itself ("References: - S. A. Besser, ... vol. 6, p. 5"
         # led an answer on the risks of AI-written research code): its chunks are no candidates while others are.
-        head = [c for c in head if not _REFERENCES.match(self.store.chunks[c].heading)] or head
+        # ... and its subsections ("## SOURCES" over "### Code4rena:", a tester's income guide).
+        head = [c for c in head if not any(_REFERENCES.match(h) for h in (*self.store.chunks[c].context, self.store.chunks[c].heading))] or head
         features = self.features(head, fused, r, qv)
         learned = features @ self.weights  # a log-odds of being the passage that answers: exp makes it a weight
         scores = dict(zip(head, np.exp(learned - learned.max())))

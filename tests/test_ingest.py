@@ -217,6 +217,12 @@ def test_a_heading_trafilatura_drops_over_a_short_text_and_a_subheading_is_put_b
     assert "## Associate Engineer\n" in text and "## Lead Engineer\n" in text, text
 
 
+def test_characters_of_no_width_beside_plain_text_go_and_an_emojis_joiner_stays():
+    # A tester's Webflow page: U+200D before its headings' numbers ("‍3. Learn Yul and Huff ‍") in 12 chunks.
+    assert clean_text("### \u200d3. Learn Yul and Huff \u200d\n\nA zero\u200bwidth break. A coder \U0001F469\u200d\U0001F4BB "
+                      "here.\n", markdown=True) == "### 3. Learn Yul and Huff\n\nA zerowidth break. A coder \U0001F469\u200d\U0001F4BB here.\n"
+
+
 def test_a_page_that_is_only_a_cookie_notice_is_no_article(tmp_path):
     # A tester's bad input: a page holding only its cookie banner was added, and then answered "what is the privacy policy".
     path = tmp_path / "cookie-banner.html"

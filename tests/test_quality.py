@@ -577,7 +577,8 @@ def test_a_numbered_list_with_no_lead_in_is_quoted_from_its_first_item(tmp_path,
     assert "1. Make sure your target language" in answer.text and "9. Keep learning" in answer.text, answer.text
 
 
-@pytest.mark.parametrize("heading", ["References", "Reference", "Sources"])  # a tester's "## Reference" was "tell me more"'s answer
+# A tester's "## Reference" was "tell me more"'s answer; another's "## SOURCES" over "### Code4rena:" answered "code4rena how join".
+@pytest.mark.parametrize("heading", ["References", "Reference", "Sources", "SOURCES\n\n### Cited works"])
 def test_a_list_of_references_is_not_quoted_as_an_answer(tmp_path, embedder, heading):
     # A held-out library (research software engineering): "whats the risk if scientists just let AI agents crank out all
     # their code?" was answered "References: - S. A. Besser, ... Open Res Europe, vol. 6, p. 5": the titles cited
