@@ -260,7 +260,7 @@ def _iso_date(text: str) -> str:
     return text
 
 
-_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")  # a time after it goes
 # Seconds since 1970 as a Unix timestamp writes them: from 2001-09-09 (1,000,000,000) to 2286; a shorter number is a year
 # or a count, no date.
 _EPOCH_SECONDS = re.compile(r"[1-9]\d{9}")

@@ -299,6 +299,8 @@ def says_a_sum(question: str, text: str) -> bool:
     kind = figure_asked(question)
     if kind == "money" and _WHETHER_PAID.match(question) and _PAID_OR_NOT.search(text):
         return True
+    if kind == "money" and _ASKS_WHETHER.match(question) and _PAY_COMPARED.search(question) and _PERCENT.search(text):
+        return True  # "do certified PMs earn more money?": "Certified PMs typically earn 20%+ more" (a tester's)
     return holds_figure(kind, text) or kind == "money" and bool(_SUM_IN_WORDS.search(text))
 
 
@@ -306,6 +308,10 @@ def says_a_sum(question: str, text: str) -> bool:
 # opened "The guides give no figure for that" above "this internship is unpaid" and "an unpaid internship").
 _WHETHER_PAID = re.compile(r"\s*(?:(?:and|so|but|ok)\s+)?(?:is|are|was|were|do|does|did|will|would|can|could)\b(?![^?]*\bhow much\b)"
                            r"[^?]*\b(?:paid|pay)\b", re.I)
+# Pay compared, in a yes/no question: answered by how much more or less, as a share.
+_ASKS_WHETHER = re.compile(r"\s*(?:(?:and|so|but|ok)\s+)?(?:is|are|was|were|do|does|did|will|would|can|could)\b(?![^?]*\bhow much\b)", re.I)
+_PAY_COMPARED = re.compile(r"\b(?:more|less|the same|higher|lower|extra|equal(?:ly)?)\b", re.I)
+_PERCENT = re.compile(r"\d[\d.]*\+?\s?(?:%|percent\b|per ?cent\b)", re.I)
 _PAID_OR_NOT = re.compile(r"\b(?:un)?paid\b|\bvolunteer(?:s|ed|ing)?\b|\bfor free\b|\bno pay\b|\bwithout pay\b", re.I)
 
 

@@ -164,7 +164,7 @@ PLACE_DOMAINS = {"ireland": "ie", "uk": "uk", "britain": "uk", "england": "uk", 
                  "finland": "fi", "switzerland": "ch", "austria": "at", "poland": "pl", "portugal": "pt", "nigeria": "ng",
                  "kenya": "ke"}
 PLACE_NAMES = {
-    "uk": ("united kingdom", "britain", "british", "england", "scotland", "wales", "£"),
+    "uk": ("united kingdom", "u.k.", "britain", "british", "england", "scotland", "wales", "£"),
     "britain": ("united kingdom", "british", " uk", "£"), "england": ("united kingdom", "britain", "british", " uk", "£"),
     "scotland": ("scottish", "scots"), "wales": ("welsh",), "ireland": ("irish",), "canada": ("canadian",),
     "germany": ("german",), "france": ("french",), "spain": ("spanish",), "italy": ("italian",), "india": ("indian", "₹", "rupee"),

@@ -320,6 +320,7 @@ def test_an_astro_page_gives_its_date_from_pubdate(tmp_path):
     ("date: 2017-12-5 12:01\n", "a.md", "2017-12-05"),  # a month and day without their zero (a Jekyll post)
     ("timestamp: 2020-02-13T08:30:01\n", "a.md", "2020-02-13"),
     ("date: 01-21-2025\n", "a.md", "2025-01-21"),  # month and day in numbers, one order only makes a date
+    ("date: 27-05-2018 18:10\n", "a.md", "2018-05-27"),  # ... with its time (a tester's construction post)
     ("date: 21/01/2025\n", "a.md", "2025-01-21"),
     ("date: 03-04-2025\n", "a.md", "03-04-2025"),  # the 3rd of April or March the 4th: as written
     ("", "2022-2-17-How-to-learn-welding-on-your-own.md", "2022-02-17"),  # a post's file name without the zeros (a tester's)

@@ -934,6 +934,11 @@ def test_whether_a_job_is_poorly_paid_asks_whether():
     for how in ("do most diesel techs get paid that way?", "are mechanics paid hourly?", "do techs get paid flat rate?"):
         assert analyse(how).type != "amount", how
     assert analyse("how much are mechanics paid hourly?").type == "amount"
+    # A yes/no question comparing pay is answered by a share: "do certified PMs earn more money" opened "The guides give
+    # no figure for that." over "Certified PMs typically earn 20%+ more" (a tester's construction library).
+    from bot.question import says_a_sum
+    assert says_a_sum("do certified PMs earn more money", "Certified PMs typically earn 20%+ more than others.")
+    assert not says_a_sum("how much do certified PMs earn?", "Certified PMs typically earn 20%+ more than others.")
 
 
 def test_a_reply_is_quoted_with_the_question_it_answers_in_its_paragraph():
@@ -2042,6 +2047,8 @@ def test_a_code_the_question_names_that_the_quoted_sections_never_mention_is_sai
     assert _places_not_quoted("what gis job titles are common in europe", shown) == ()
     assert _places_not_quoted("what gis job titles are common in europe", Answer("x", citations=(regions,))) == ("europe",)
     assert _places_not_quoted("starting salary at mckinsey in london?", answer) == ("london",)  # a city is a place too
+    dotted = Answer("x", citations=(Citation(1, "PRINCE2 is popular, especially in the U.K. and Europe.", article, "a:c3", 0.5, "PM"),))
+    assert _places_not_quoted("is prince2 or pmp better in the uk?", dotted) == ()  # "U.K." names it (a tester's)
     # A site's address names its country (a tester's Irish government pages: "never mention “ireland”" over them).
     for site, url in (("Citizensinformation.ie", ""), ("", "https://www.teagasc.ie/education/")):
         irish = ArticleRecord("b", "Being a farmer", "b.html", "1" * 64, site=site, url=url)
