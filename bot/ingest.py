@@ -1498,11 +1498,33 @@ _HTML_LABEL = re.compile(r"<label\b[^<>]{0,300}>\s{0,40}([^<]{1,1000}?)\s{0,40}<
 # Template tags of static-site generators (Jekyll/Liquid, Jinja, Hugo): a logic tag ("{% include nav.html %}",
 # "{% link pages/resume.md %}" inside a link) renders no words, nor does an output tag standing at a line's start
 # or end ("{{ sidenav }}", a menu). One inside a sentence stands for a value the text does not hold: left as it is.
-_TEMPLATE_LOGIC = re.compile(r"\{%[^{}]{0,600}?%\}")  # an include's parameters may run over several lines
+_TEMPLATE_LOGIC = re.compile(r"\{%[^{}]{0,2000}?%\}")  # an include's parameters may run over several lines (a caption's HTML)
 # ... but an include given the author's words to set ("{% include "type/p_large.html", content: "On average, I launched
 # a new client project every 36 days." %}", Eleventy) renders them: they stay, a paragraph of their own.
 _INCLUDED_WORDS = re.compile(r"""^\{%-?\s*include\b[^{}"']{0,200}(?:"[^"{}]{0,200}"|'[^'{}]{0,200}')?[^{}"']{0,200}?"""
                              r"""\b(?:content|text|quote|body)\s*[:=]\s*(?:"([^"{}]{1,500})"|'([^'{}]{1,500})')""")
+
+
+def _liquid(text: str) -> str:
+    """Jekyll's Liquid as a page renders it, where it is plain: a comment says nothing; a captured value ("{% capture
+    pass %}<span ...>Pass</span>{% endcapture %}") shows where it is output ("| {{pass}} |": a tester's results table
+    read "{{pass}}" in every cell); a link to a post ("[case]: {% post_url 2021-01-18-case %}") is a link."""
+    if "{%" not in text:
+        return text
+    text = _LIQUID_COMMENT.sub("", text)
+    # Only a value output as "{{name}}" moves there; one handed to an include ("{% include quote.html content=quote %}"
+    # over the author's quotation, a tester's academic pages) stays where it is written, as its tags go.
+    output = set(_LIQUID_OUTPUT.findall(text))
+    captured = {m[1]: " ".join(m[2].split()) for m in _LIQUID_CAPTURE.finditer(text) if m[1] in output}
+    text = _LIQUID_CAPTURE.sub(lambda m: "" if m[1] in captured else m[0], text) if captured else text
+    text = _LIQUID_URL.sub(r"/\1", text)
+    return _LIQUID_OUTPUT.sub(lambda m: captured.get(m[1], m[0]), text) if captured else text
+
+
+_LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.{0,3000}?\{%-?\s*endcomment\s*-?%\}", re.S)
+_LIQUID_CAPTURE = re.compile(r"\{%-?\s*capture\s+(\w{1,50})\s*-?%\}(.{0,3000}?)\{%-?\s*endcapture\s*-?%\}", re.S)
+_LIQUID_URL = re.compile(r"\{%-?\s*(?:post_url|link)\s+([^\s{}%]{1,200})\s*-?%\}")
+_LIQUID_OUTPUT = re.compile(r"\{\{-?\s*(\w{1,50})\s*-?\}\}")
 
 
 def _included_words(m: re.Match) -> str:
@@ -1730,7 +1752,7 @@ def _data_component(m: re.Match) -> str:
 def _dialects(text: str) -> str:
     for tag in ("head", "script", "style", "svg"):  # an <svg> is a picture: its <title> and paths are no text
         text = _drop_blocks(text, tag)
-    text = _component_fences(_TEMPLATE_LOGIC.sub(_included_words, _boxed_fences(text)))  # before a "{...}" line is read as JSX
+    text = _component_fences(_TEMPLATE_LOGIC.sub(_included_words, _boxed_fences(_liquid(text))))  # before a "{...}" line is read as JSX
     text = _MDX_IMPORT.sub("", _KRAMDOWN_BLOCK_ATTRS.sub("", _KRAMDOWN_TOC.sub("", text)))
     text = _JSX_DATA_COMPONENT.sub(_data_component, text)  # before its objects are read as expression lines
     text = _JSX_COMMENT.sub("", text)

@@ -223,6 +223,18 @@ def test_characters_of_no_width_beside_plain_text_go_and_an_emojis_joiner_stays(
                       "here.\n", markdown=True) == "### 3. Learn Yul and Huff\n\nA zerowidth break. A coder \U0001F469\u200d\U0001F4BB here.\n"
 
 
+def test_liquid_comments_captures_and_post_links_render_as_the_page_does():
+    # A tester's data-science blog (Jekyll): a comment was quoted ("This allows styling the table text ..."), the results
+    # table read "{{pass}}" in every cell, and "[ml_case_study]:" (a link to a post) was left as a line.
+    text = ("{% comment %} This allows styling the table text. {% endcomment %}\n"
+            '{% capture pass %}<span style="color:green">Pass</span>{% endcapture %}\n\n'
+            "| Company | On-site |\n| --- | --- |\n| Square | {{pass}} |\n\nSee my [prep][case].\n\n"
+            "[case]: {% post_url 2021-01-18-case-study %}\n\n{% capture quote %}\nNegotiating is standard, and you should do it."
+            "\n{% endcapture %}\n{% include quote.html content=quote %}\n")
+    assert clean_text(text, markdown=True) == ("- Company: Square; On-site: Pass\n\nSee my prep.\n\n"
+                                               "Negotiating is standard, and you should do it.\n")
+
+
 def test_a_page_that_is_only_a_cookie_notice_is_no_article(tmp_path):
     # A tester's bad input: a page holding only its cookie banner was added, and then answered "what is the privacy policy".
     path = tmp_path / "cookie-banner.html"
