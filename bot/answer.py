@@ -615,8 +615,11 @@ def _mentions(text: str, phrase: str, evidence: Evidence) -> bool:
     wanted = side_terms(phrase, evidence.background)
     if not wanted:
         return False
-    # ... as does a hyphenated word typed as one ("onpage" of "On-Page SEO").
-    have = stems(text) | stems(" ".join(m.replace("-", "") for m in _HYPHENATED.findall(text)))
+    # ... as does a hyphenated word typed as one ("onpage" of "On-Page SEO"), and two words typed as one ("bootcamp" of
+    # "boot camp": a tester's "bootcamp or college degree?" was told the guides never compare them, over the comparison).
+    words = re.findall(r"[A-Za-z]+", text)
+    have = stems(text) | stems(" ".join(m.replace("-", "") for m in _HYPHENATED.findall(text))) | stems(
+        " ".join(a + b for a, b in zip(words, words[1:]) if len(a) + len(b) >= 6))
     # "data science" names "data scientist": stems that share their first five letters count.
     return bool(have & wanted) or any(len(w) >= 5 and any(h[:5] == w[:5] for h in have) for w in wanted)
 

@@ -1764,6 +1764,11 @@ def test_a_lead_in_is_quoted_with_the_sections_beside_it_that_it_points_at(tmp_p
      "outside your website that build authority, mainly backlinks from other sites.\n\n## Pay\n\nEntry-level SEO "
      "specialists in the US earn about $50,000 a year, and senior ones twice that.\n",
      "whats the diff between onpage and offpage seo?", "backlinks"),
+    # A tester's data-science library: "bootcamp or college degree?" where the article writes "boot camp".
+    ("# Data Science Boot Camp or a College Degree?\n\nWhile I think that you're generally going to be better off with a "
+     "college degree than attending a boot camp, a boot camp can help someone who already has a quantitative degree.\n\n"
+     "## Cost\n\nMost boot camps cost a few thousand dollars and last twelve weeks.\n",
+     "bootcamp or college degree, which is better for getting a data science job?", "better off with a college degree"),
     ("# News nerd salaries\n\n## The newsroom pay gap is real\n\nGenerally, pay distributions skew higher for men than "
      "for women, whether or not they are managers. The top 25 percent of women tend to get paid less than the top 25 "
      "percent of men.\n\n## Managers\n\nThe majority of managers in the US make $110,001 or more a year.\n",
