@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .config import KNOBS
 from .retrieval import Passage
-from .text import FUNCTION_WORDS, LIST_MARKER, PLACEHOLDER
+from .text import FUNCTION_WORDS, LIST_MARKER, MAX_HEADING_CHARS, PLACEHOLDER
 
 # A sentence opening with one of these means something only after the sentence before it.
 LEANING = re.compile(
@@ -176,7 +176,10 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         # A subtitle or a heading written as a paragraph; not a label with its statement ("Trainee: Starting around
         # $40-50k depending on location", from "**Trainee:** ..."): a tester's pay question lost the line that answered.
         figure = alone and (k == 0 and opens_section and figure_alone(t) or bool(_LABELLED_FIGURE.fullmatch(t)))
-        heading_like = alone and not t.endswith(_ENDS) and not _LABELLED.match(t) and not figure
+        # ... but never a paragraph longer than any heading: an FAQ's answer whose author left off its full stop ("Yes!
+        # tech lead responsibility can be assigned to engineers at any level, ... the available capacity of the
+        # individual", a tester's: the answer quoted the question before it instead).
+        heading_like = alone and not t.endswith(_ENDS) and not _LABELLED.match(t) and not figure and len(t) <= MAX_HEADING_CHARS
         # "(Employment is not guaranteed.)": a short sentence in brackets or quotes ends where its stop does.
         fragment = len(t.split()) < 5 and not t.rstrip(")]\"'”’").endswith((".", "!")) and not figure
         dangling = t.endswith((":", ";")) and not lead[k]

@@ -497,3 +497,12 @@ def test_a_passages_roles_are_read_once():
     hits = excerpts._roles.cache_info().hits
     excerpts.roles(p)
     assert excerpts._roles.cache_info().hits == hits + 1
+
+
+def test_a_paragraph_longer_than_any_heading_is_content_without_its_full_stop():
+    # A tester's FAQ: "Yes! tech lead responsibility can be assigned to engineers at any level, ... the available capacity
+    # of the individual" (no full stop) was read as a heading, and the answer quoted the question before it instead.
+    p = passage("Short heading line\n\nYes! tech lead responsibility can be assigned to engineers at any level, although "
+                "most commonly this will be at Senior, Senior 2 or Principal Engineer level roles, and will depend on the "
+                "scale of the challenge and the available capacity of the individual")
+    assert excerpts.roles(p).content[0] is False and excerpts.roles(p).content[-1] is True
