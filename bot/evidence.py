@@ -286,7 +286,7 @@ def named_together(index, vocabulary: list[str], groups: list[set[str]], clipped
     """Whether one chunk of the library holds a word of every group (stems; a stem of five letters or more that the
     library holds also names its stems that begin with it: "data scien" of "data science" and "data scientist"; so
     does a shorter one the library never uses, typed in lower case (`clipped`): "uni")."""
-    rows = None
+    expanded = []
     for group in groups:
         terms = set(group)
         for t in group:
@@ -296,12 +296,20 @@ def named_together(index, vocabulary: list[str], groups: list[set[str]], clipped
                 while at < len(vocabulary) and vocabulary[at].startswith(head):
                     terms.add(vocabulary[at])
                     at += 1
+        expanded.append(terms)
+    return bool(expanded) and len(_chunks_holding(index, expanded)) > 0
+
+
+def _chunks_holding(index, groups: list[set[str]]) -> np.ndarray:
+    """The chunks (rows) that hold a term of every group, ascending; none once a group finds none."""
+    rows = np.zeros(0, np.int64)
+    for n, terms in enumerate(groups):
         found = [index.postings(t)[0] for t in terms]
         held = np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
-        rows = held if rows is None else np.intersect1d(rows, held, assume_unique=True)
+        rows = held if n == 0 else np.intersect1d(rows, held, assume_unique=True)
         if not len(rows):
-            return False
-    return rows is not None
+            break
+    return rows
 
 
 def _prefix_of(term: str, vocabulary: list[str], clipped) -> str:
@@ -429,13 +437,9 @@ def _named_as_asked(store, index, run: list[str]) -> bool:
     """Whether a chunk of the library writes the words of `run` side by side, as asked, a plural "s" allowed: "An
     Agricultural Extension Worker (also known as an Extension Agent ...)" names the career of "how do i become an
     extension agent?" (a tester's farming library refused it: the passages found said "officer" and "worker")."""
-    rows = None
-    for w in run:
-        found = [index.postings(t)[0] for t in stems(w)]
-        held = np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
-        rows = held if rows is None else np.intersect1d(rows, held, assume_unique=True)
+    rows = _chunks_holding(index, [set(stems(w)) for w in run])
     phrase = re.compile(r"\b" + r"[ \t]+".join(re.escape(w) + r"(?:s|es)?" for w in run) + r"\b", re.I)
-    return any(phrase.search(store.chunks[int(r)].text) for r in (rows if rows is not None else [])[:MAX_PHRASE_CHUNKS])
+    return any(phrase.search(store.chunks[int(r)].text) for r in rows[:MAX_PHRASE_CHUNKS])
 
 
 MAX_PHRASE_CHUNKS = 50  # chunks holding every word of a career's name read for the name itself

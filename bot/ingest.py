@@ -770,7 +770,7 @@ _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _owner(node):
-    """The element a text node stands in: its parent's parent for a tail ("<h3>Q</h3>bare words")."""
+    """The element a text node stands in: a tail ("<h3>Q</h3>bare words") stands in its element's parent, not in it."""
     return node.getparent().getparent() if node.is_tail else node.getparent()
 
 
@@ -806,11 +806,7 @@ def _with_headings(page: str, text: str) -> str:
         if misses >= MAX_HEADING_MISSES:
             break
         following = h.xpath("following::text()[normalize-space()][position() <= 8]")
-        # A text node after an element (its tail: "<h3>Q</h3>bare words") stands in that element's parent, not in it.
-        owner = following[0].getparent() if following else None
-        if following and following[0].is_tail:
-            owner = owner.getparent()
-        if not following or _in_heading(owner):
+        if not following or _in_heading(_owner(following[0])):
             continue  # a heading over a heading ("Blog" over the page's own): none of the text's
         # The words up to the next heading: a short section's text runs on into its subsection's heading on the page,
         # which trafilatura's text may lack ("Senior Engineer" over "Management Equivalent: n/a" and "### Domain
