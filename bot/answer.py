@@ -20,7 +20,7 @@ import numpy as np
 from . import excerpts
 from .chunking import section_path
 from .config import KNOBS, THRESHOLDS, WEIGHTS, Knobs, SentenceWeights, Thresholds
-from .evidence import Evidence, counts_next, side_terms, whole_sides
+from .evidence import Evidence, counts_next, side_terms, spelled_out, whole_sides
 from .index.store import ArticleRecord
 from .question import asks_money, gives_figure, says_a_sum
 from .retrieval import Passage
@@ -197,7 +197,8 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     # "how long does that take?" after a question on becoming a nurse practitioner) contradicted itself.
     no_figure = no_figure and not any(says_a_sum(question.text, c.text(passages)) for c in chosen)
     answer = _render(evidence, passages, roles, chosen, disagreement, gaps, no_figure, focus)
-    unnamed = () if answer.gaps else _places_not_quoted(question.text, answer)  # never over "no figure" or a gap
+    # never over "no figure" or a gap
+    unnamed = () if answer.gaps else _places_not_quoted(question.text, answer) + _names_not_quoted(evidence.named, answer)
     if unnamed:
         answer = replace(answer, text=f"{_NOT_IN_QUOTED.format(_join(unnamed))}\n\n{answer.text}", gaps=unnamed)
     return replace(answer, related=related(passages, answer.citations))
@@ -219,8 +220,7 @@ def _places_not_quoted(question: str, answer: Answer) -> tuple[str, ...]:
         return ()
     # ... nor the answer itself: the headings of the sections a quoted lead-in points at are shown with it ("2. Europe
     # (UK, Germany, ...)" under "Here's a breakdown ... by region": "never mention “europe”" over it, a tester's).
-    quoted = " ".join([answer.text] + [f"{c.article.title} {c.article.site} {c.article.url} {c.article.date} "
-                                       f"{' '.join(c.context)} {c.heading} {c.text}" for c in answer.citations]).lower()
+    quoted = _quoted(answer).lower()
     squeezed = re.sub(r"[\W_]", "", quoted)
     hosts = {re.sub(r"^\w+://", "", c.article.url).split("/")[0].lower() for c in answer.citations} | {
         c.article.site.lower() for c in answer.citations}
@@ -228,6 +228,25 @@ def _places_not_quoted(question: str, answer: Answer) -> tuple[str, ...]:
         re.search(rf"\.{PLACE_DOMAINS[w.lower()]}$", h.strip()) for h in hosts))]
     return tuple(dict.fromkeys([w for w in named if not any(n in quoted for n in (w.lower(), *PLACE_NAMES.get(w.lower(), ())))]
                                + [c for c in codes if re.sub(r"\W", "", c.lower()) not in squeezed]))
+
+
+def _quoted(answer: Answer) -> str:
+    """The answer with every section it quotes from, their headings and their articles' titles, sites and dates."""
+    return " ".join([answer.text] + [f"{c.article.title} {c.article.site} {c.article.url} {c.article.date} "
+                                     f"{' '.join(c.context)} {c.heading} {c.text}" for c in answer.citations])
+
+
+def _names_not_quoted(named: tuple[str, ...], answer: Answer) -> tuple[str, ...]:
+    """The names the question asks about (`Evidence.named`: "SPHR", "landscape architects") that none of the sections
+    the answer quotes mentions: an acronym as a word or spelled out, who is paid by its last word ("junior tech
+    writers" are "writers": the rest may qualify them in other words)."""
+    if not named:
+        return ()
+    quoted = _quoted(answer)
+    held = stems(quoted)
+    return tuple(n for n in named if not (
+        (re.search(rf"\b{re.escape(n)}s?\b", quoted, re.I) or spelled_out(n, [quoted])) if n.isupper()
+        else stems(n.split()[-1]) <= held))
 
 
 # A code typed as one ("DP-203", "IC4", "SEV-1", "GS-12": an exam, a level, a grade) names one thing: "how long is the

@@ -55,6 +55,9 @@ class Evidence:
     # Per side, the one word that tells it from the other where the library's headings use the two in each other's
     # place ("senior" / "staff" of "a senior and a staff product designer": "product designer" names both), else "".
     telling_sides: tuple[str, ...] = ()
+    # What the question asks about by name, in words the library uses (a credential typed in capitals, "SPHR"; who a
+    # pay question asks of, "landscape architects"): an answer whose quoted sections never name it says so.
+    named: tuple[str, ...] = ()
 
 
 def gather(retriever: Retriever, profile: Profile, query: str, own: str | None = None, k: int = 5,
@@ -133,8 +136,33 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         answer_vector=answer_vector, covered=covered, alternatives=opposite,
         unknown=tuple(" ".join(english_typo(w) or w for w in u.split(" ")) for u in unknown),
         sides_together=sides_together, aspect_together=aspect_together, spelled_sides=spelled_sides,
-        telling_sides=telling_sides,
+        telling_sides=telling_sides, named=names_asked(profile, own) if question.type == "amount" else (),
     )
+
+
+# Who a pay question asks of: up to three words before "make", "earn" ("how much do landscape architects make?").
+_PAID_WHO = re.compile(r"\b(?:do|does|did)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]+\s+){0,2}?[A-Za-z'’-]+)\s+"
+                       r"(?:usually\s+|typically\s+|really\s+|actually\s+)?(?:make|earn|get paid|take home)\b", re.I)
+_CAPITALS_3 = re.compile(r"\b[A-Z]{3,6}\b")  # "SPHR"; two letters name too much ("DE", "PM")
+
+
+def names_asked(profile: Profile, text: str) -> tuple[str, ...]:
+    """What `text`, a question asking a figure, asks about by name, where the library uses the words (words it never
+    uses are `unknown`). Another thing's figure is the commonest wrong answer testers met, and a false gap costs
+    little there: the figure still follows. Each
+    word typed in capitals, three to six letters ("SPHR", "CPIM"; a tester's HR library answered "how much does the
+    SPHR exam cost?" with the PHR's fees), and who a pay question is about ("how much do landscape architects earn":
+    a tester's library answered with urban planners' pay). Not the library's own subject."""
+    subject = profile.background | profile.library.subject_stems
+    out = [] if text.isupper() else [w for w in _CAPITALS_3.findall(text)
+                                     if profile.knows_term(w.lower()) and stem(w.lower()) not in subject]
+    paid = _PAID_WHO.search(text)
+    if paid is not None:
+        words = paid[1].split()
+        if all(is_content(w) and profile.knows_term(stem(w.lower())) and zipf(w.lower()) < THRESHOLDS.generic_zipf for w in words) \
+                and not {stem(w.lower()) for w in words} <= subject | QUESTION_STEMS:
+            out.append(paid[1])
+    return tuple(dict.fromkeys(out))
 
 
 # A term in at most this many chunks, and rare in English (FOREIGN_ZIPF), names one thing the library mentions ("Zintellect").
@@ -217,7 +245,14 @@ def _left_out(embedder, profile: Profile, own: str, question: Question, unknown:
     # passages say ("what about in Europe?" after a question on pay fit the US figure well, and nothing without it).
     named = any(w[:1].isupper() and not w.isupper() and not own.lstrip().startswith(w) for phrase in unknown for w in phrase.split())
     named = named or any(_acronym(w) for phrase in unknown for w in phrase.split())
-    if not to_be and not named and not _missing(full, fewer, shared, limits):
+    # One side of a comparison the library never names cannot be compared, however well the rest fits ("should i
+    # learn revit or archicad first": a tester's library never says "archicad", and no gap was said).
+    # Not a word the library writes in another form ("onpage" of "On-Page").
+    compared = question.chooses and any(
+        re.search(rf"\b{re.escape(phrase)}\b", side, re.I) and not any(
+            _compound(profile, w.lower()) or _with_particle(profile, w.lower()) for w in phrase.split())
+        for phrase in unknown for side in question.sides)
+    if not to_be and not named and not compared and not _missing(full, fewer, shared, limits):
         return (), None, rest_has_subject
     return unknown, reduced, rest_has_subject
 
@@ -879,13 +914,12 @@ def _english_misspelling(profile: Profile, w: str) -> str | None:
     typed = zipf_frequency(w, "en")
     if typed >= limits.misspelling_max_zipf:
         return None
-    best, best_zipf = None, 0.0
-    for variant in _edits(w):
-        if (z := zipf_frequency(variant, "en")) > best_zipf and profile.knows_term(stem(variant)):
-            best, best_zipf = variant, z
-    if best and best_zipf >= limits.corrected_min_zipf_in_library and best_zipf - typed >= limits.corrected_zipf_gain:
-        return stem(best)
-    return None
+    # Of the words it may misspell, the one the library uses most: "planers" is its "planners" (16 chunks), not the
+    # commoner English "planets" (one chunk), a tester's "how much do urbn planers make" was refused for it.
+    floor = max(limits.corrected_min_zipf_in_library, typed + limits.corrected_zipf_gain)
+    scored = [(profile.index.df(stem(v)), z, v) for v in _edits(w) if (z := zipf_frequency(v, "en")) >= floor]
+    df, _, best = max(scored, default=(0, 0.0, ""))
+    return stem(best) if df > 0 else None
 
 
 def _edits(w: str) -> set[str]:

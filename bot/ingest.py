@@ -25,6 +25,7 @@ from .errors import ArticleError
 from .text import LIST_MARKER, MAX_HEADING_CHARS, PLACEHOLDER, sentence_case, stems
 
 MIN_WORDS = 4  # an article holds at least one sentence this long
+MIN_LIST_LINES = 3  # ... or this many lines of as many words: a list
 # .mdx: Docusaurus and other MDX sites; their imports, components and admonitions are cleaned as Markdown dialects.
 # .cshtml: ASP.NET Razor views, read as HTML without their C# (without_razor).
 # .rst: reStructuredText (Sphinx and Read the Docs sites), rendered by docutils and read as HTML (_read_rst).
@@ -106,7 +107,8 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
         raise ArticleError(path, "no readable article text was found in it")
     if not _has_sentence(text):
         # Navigation-only HTML ("Home About Contact Blog") or an empty template is no article.
-        raise ArticleError(path, f"too little article text in it (not one sentence of {MIN_WORDS} or more words ending in . ! or ?)")
+        raise ArticleError(path, f"too little article text in it (not one sentence of {MIN_WORDS} or more words ending in . ! or ?, "
+                           f"nor {MIN_LIST_LINES} lines of as many words)")
     heading = _first_heading(text)[:MAX_META_CHARS].strip()
     # A title's inline tags ("What does a Scrum master <i>really</i> do?") are markup, as in the text.
     title = (_said_more(html.unescape(_HTML_TAG.sub("", _meta_text(_front_title(meta)))).strip(), heading) or heading
@@ -405,13 +407,18 @@ _SENTENCE_START = re.compile(r"^[^\w\n]*(?:\w+[^\w\n]+){%d}\w+[^\w\n]" % (MIN_WO
 
 def _has_sentence(text: str) -> bool:
     """True when a line holds MIN_WORDS - 1 words, each followed by a space or punctuation, and after them a
-    . ! or ? ("Four words here." or "One two three ."), as the one regex used to decide."""
+    . ! or ? ("Four words here." or "One two three ."), as the one regex used to decide; or when MIN_LIST_LINES lines
+    hold MIN_WORDS words or more without one: a page that is a list ("- A minimum of three years of full-time work
+    experience", a licence's requirements; "Willingness to think beyond the box", an architect's qualities) is an
+    article. Two testers' builds were refused whole for one such page. A menu's short lines ("About us") are not."""
+    long_lines = 0
     for m in _SENTENCE_START.finditer(text):
         end = text.find("\n", m.end())
         line_rest = text[m.end() : end if end >= 0 else len(text)]
         if "." in line_rest or "!" in line_rest or "?" in line_rest:
             return True
-    return False
+        long_lines += bool(re.search(r"\w", line_rest))
+    return long_lines >= MIN_LIST_LINES
 
 
 # Characters that change how a name is shown or read: bidirectional controls (after U+202E, "notes" + "dm.txt"

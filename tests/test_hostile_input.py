@@ -67,7 +67,8 @@ def test_a_long_text_without_a_sentence_stop_is_refused_quickly(tmp_path):
     with pytest.raises(ArticleError) as e:
         load_article(path)
     assert time.perf_counter() - started < 10
-    assert str(e.value) == f"{path}: too little article text in it (not one sentence of 4 or more words ending in . ! or ?)"
+    assert str(e.value) == (f"{path}: too little article text in it (not one sentence of 4 or more words ending in . ! or ?, "
+                            "nor 3 lines of as many words)")
 
 
 def test_hostile_markdown_is_chunked_in_linear_time(tmp_path):

@@ -2169,3 +2169,17 @@ def test_a_breadcrumb_opening_a_page_saved_as_text_is_no_title(tmp_path):
     path.write_text("Back to BlogCareer Advice\n\nCIPD Level 3 vs Level 5: Which Qualification Should You Choose?\n\n"
                     "If you have been eyeing a career in HR, you have probably considered getting a CIPD qualification.\n")
     assert load_article(path).title == "CIPD Level 3 vs Level 5: Which Qualification Should You Choose?"
+
+
+def test_a_page_that_is_a_list_is_an_article_and_a_menu_is_not(tmp_path):
+    # Two testers' builds were refused whole for one page of requirements or qualities with no full stop in it.
+    listed = tmp_path / "qualities.md"
+    listed.write_text("---\ntitle: Qualities of Great Architects\n---\n\nWillingness to think beyond the box\n\n"
+                      "Comprehensive understanding of the field\n\nCultured in many languages, forms, and arts\n\n"
+                      "Confident\n", encoding="utf-8")
+    article = load_article(listed)
+    assert article.title == "Qualities of Great Architects" and "Cultured in many languages, forms, and arts" in article.text
+    menu = tmp_path / "menu.md"
+    menu.write_text("- About us\n- Our Hospital\n- Book Online\n- Contact the team\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="too little article text"):
+        load_article(menu)

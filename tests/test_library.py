@@ -384,3 +384,60 @@ def test_a_short_form_spelled_out_differently_means_what_most_articles_say():
     found = [{"pe": "practice of engineering"}, {"pe": "professional engineer"}, {"pe": "Professional Engineer"}]
     assert derive(["A", "B", "C"], {}, found, frozenset(), stem).abbreviations["pe"].lower() == "professional engineer"
     assert derive(["A"], {}, found[:1], frozenset(), stem).abbreviations["pe"] == "practice of engineering"
+
+
+PLANNING = {  # a small library on urban planning, written as test data
+    "planner-salary.md": "# What do urban planners earn?\n\nThe average annual wage for urban and regional planners was $65,230 in "
+    "May 2012. Those in architectural, engineering and related services earned the highest salaries ($71,010). Planners in "
+    "local government earned $63,300.\n\n## Where planners work\n\nMost planners work for city and county governments. Some "
+    "work for consulting firms, and a few for developers.\n",
+    "landscape.md": "# Working with architects\n\nPlanners work with architects and engineers on public spaces. A city's "
+    "landscape, its parks and streets, is shaped by their plans. Good plans are good for the planet as well.\n\n## Software\n\n"
+    "Revit is the drawing tool most offices use. Learn it early and practise it on real projects, not only on coursework.\n",
+    "exams.md": "# Planning exams\n\nThe AICP exam costs $495 for members of the association. Candidates usually study for "
+    "about three months before they sit it.\n",
+    "fellowship.md": "# Fellowship\n\nThe FAICP honours planners who have done outstanding work over a long career. Members "
+    "are nominated by their peers.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def planning_bot(tmp_path_factory, embedder):
+    base = tmp_path_factory.mktemp("planning")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    for name, text in PLANNING.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings.from_env(corpus_dir=corpus, index_dir=base / "index")
+    update.build(settings, embedder)
+    return CareerBot.load(settings=settings)
+
+
+@pytest.mark.parametrize("question, named", [
+    # A tester's library answered these with urban planners' pay and the PHR's fees, and no word that the figure is
+    # of something else.
+    ("how much do landscape architects earn?", "landscape architects"),
+    ("how much does the FAICP cost?", "FAICP"),
+])
+def test_a_figure_asked_of_something_the_quoted_sections_never_name_says_so(planning_bot, question, named):
+    answer = planning_bot.ask(question)
+    assert answer.kind == "answer" and answer.gaps == (named,)
+    assert answer.text.startswith(f"The sections quoted here never mention “{named}”. What they say:")
+
+
+@pytest.mark.parametrize("question", ["how much do urban planners earn?", "how much does the AICP exam cost?"])
+def test_a_figure_of_what_was_asked_has_no_gap_line(planning_bot, question):
+    answer = planning_bot.ask(question)
+    assert answer.kind == "answer" and answer.gaps == () and "$" in answer.text
+
+
+def test_a_misspelling_is_read_as_the_word_the_library_uses_most(planning_bot):
+    # "planers" is one letter from "planets" (commoner in English) and "planners" (the library's word): a tester's
+    # "how much do urbn planers make" was refused.
+    answer = planning_bot.ask("how much do planers make?")
+    assert answer.kind == "answer" and "$65,230" in answer.text and answer.gaps == ()
+
+
+def test_one_side_of_a_choice_the_library_never_names_is_a_gap(planning_bot):
+    answer = planning_bot.ask("should I learn Revit or archicad to work with planners?")
+    assert answer.gaps == ("archicad",) and answer.text.startswith("The guides never mention “archicad”.")
