@@ -86,10 +86,13 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
 def _with_quoted_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """pysbd's spans with a quoted word or two that ends no sentence joined to the sentence it opens on its line
-    ("\"All\" I need to do ... is generate 20 sales per day": a tester's answer opened "I need to do ...")."""
+    ("\"All\" I need to do ... is generate 20 sales per day": a tester's answer opened "I need to do ..."), and the
+    two halves of a word it cut."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if out and _QUOTED_WORDS.fullmatch(text, *out[-1]) and "\n" not in text[out[-1][1]:a]:
+        # ... and a word pysbd cut at a "!" or "?" inside it, nothing between ("ma!ny": a tester's quote read "ma! ny").
+        inside_word = out and a == out[-1][1] and text[a - 1] in "!?" and text[a - 2 : a - 1].isalpha() and text[a].islower()
+        if out and (inside_word or _QUOTED_WORDS.fullmatch(text, *out[-1]) and "\n" not in text[out[-1][1]:a]):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))

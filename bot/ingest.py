@@ -1356,6 +1356,10 @@ _HTML_TAG = re.compile(
     r"embed|iframe|object|param)\b(?:[^<>\n]|\n(?![ \t]*\n))*>",
     re.I,
 )
+# A web component or Vue one, named in lowercase with a hyphen, given attributes ("<captioned-image alt="..."
+# imgFile="..." :blog="true"/>", a tester's Gridsome blog showed it whole in two answers), or closed: markup. Not a
+# placeholder in brackets ("<your-name>").
+_CUSTOM_ELEMENT = re.compile(r"</[a-z][a-z0-9]*(?:-[a-z0-9]+)+>|<[a-z][a-z0-9]*(?:-[a-z0-9]+)+\s[^<>]{0,2000}?=[^<>]{0,2000}>")
 # Spans are at most 300 characters: an unclosed marker then costs a short look ahead, not the rest of the line.
 _STRIKE = re.compile(r"~~(?=\S)(.{1,300}?)(?<=\S)~~")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
@@ -1928,7 +1932,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _SUP_NOTE.sub("", text)
     # A break tag separates words; at a line's start it leaves nothing (" Looking for ..." would be indented).
     text = _HTML_BREAK.sub(lambda m: "" if m.start() == 0 or m.string[m.start() - 1] == "\n" else " ", text)
-    text = _HTML_TAG.sub("", text)
+    text = _HTML_TAG.sub("", _CUSTOM_ELEMENT.sub("", text))
     # Struck through is withdrawn ("~~This is probably the closest to the optiver test~~ EDIT: ...", a tester's prep
     # log): the author's text no longer says it, so neither does the answer. A line struck whole stays, as words: a
     # list of applications struck as they were turned down ("~~NYC May 2016~~") is still the list.
@@ -1972,7 +1976,12 @@ _WIKI_FURNITURE = re.compile(
     r"|^[ \t]*\d{1,3}\.[ \t]+\[↑\]\(#[^()\s]{0,200}\)[^\n]*$\n?", re.I | re.M)
 # A web page's furniture on a line of its own, as a page printed or saved as text keeps it: the skip link, a docs
 # site's pager ("Previous « Common questions while applying Next Frequently Asked Questions »"), a copyright line.
-_WEB_FURNITURE = re.compile(r"^[ \t]*(?:Skip to (?:main )?content|Skip to navigation|(?:Advertisement|ADVERTISEMENT):?|"
+# An advert's label may say what to do ("Advertisement - scroll to continue reading"), and a page's style sheet
+# saved as text is one line of rules ("a.supporter:hover {background:#EC4438!important;} @media ..."; a tester's
+# press releases). The skip link as any site capitalises it ("Skip to Main Content").
+_WEB_FURNITURE = re.compile(r"^[ \t]*(?:(?i:Skip to (?:the )?(?:main )?content)|Skip to navigation|"
+                            r"(?:Advertisement|ADVERTISEMENT)(?::|[ \t]+[-–—][ \t]+(?i:scroll|continue)[^\n]{0,40})?|"
+                            r"[\w.#:>*-]{1,80}[ \t]*\{[ \t]*[\w-]{1,40}[ \t]*:[^{}\n]{1,200}\}[^\n]{0,1000}\}|"
                             r"(?:Copyright[ \t]*)?©[ \t]*(?:\d{4}|Copyright)[^\n]{0,100}|Copyright[ \t]+\d{4}[^\n]{0,100})[ \t]*$|"
                             r"(?:(?<=\S)[ \t]+|^)Previous[ \t]*«[^\n«»]{0,300}»[ \t]*$", re.M)  # a pager may close a paragraph
 # Greedy to the line's last mark, not lazy: "(.+?)[ \t]*$" tried the end from every character (a run of spaces).

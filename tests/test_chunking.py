@@ -149,3 +149,9 @@ def test_a_dot_that_opens_a_word_ends_no_sentence():
     text = "The .gov means it's official. Federal websites often end in .gov or .mil. Check before you share."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "The .gov means it's official.", "Federal websites often end in .gov or .mil.", "Check before you share."]
+
+
+def test_a_word_cut_at_an_exclamation_mark_inside_it_stays_one_sentence():
+    # pysbd cut "ma!ny" (a typo in a tester's article) and the answer quoted "ma! ny": not the source's words.
+    text = "We couldn’t do ma!ny of the things we enjoyed. I felt so alone."
+    assert [text[a:b] for a, b in split_sentences(text)] == ["We couldn’t do ma!ny of the things we enjoyed.", "I felt so alone."]

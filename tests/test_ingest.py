@@ -2183,3 +2183,20 @@ def test_a_page_that_is_a_list_is_an_article_and_a_menu_is_not(tmp_path):
     menu.write_text("- About us\n- Our Hospital\n- Book Online\n- Contact the team\n", encoding="utf-8")
     with pytest.raises(ArticleError, match="too little article text"):
         load_article(menu)
+
+
+def test_a_web_component_in_markdown_is_markup():
+    # A tester's Gridsome blog: "<captioned-image ... :blog="true"/>" was quoted whole in two answers.
+    text = clean_text('We met in Brasilia.\n\n<captioned-image alt="Friends forever: our first class" caption="Friends '
+                      'forever" imgFile="/blog/3003.jpg" :blog="true"/>\n\nWe graduated in 2009. Write to <your-name> soon.\n',
+                      markdown=True)
+    assert text == "We met in Brasilia.\n\nWe graduated in 2009. Write to <your-name> soon.\n"
+
+
+def test_an_adverts_label_a_style_sheet_line_and_a_capitalised_skip_link_are_no_text():
+    # A tester's press releases: "Advertisement - scroll to continue reading" was quoted in an answer.
+    text = clean_text("Vets qualify now.\n\nAdvertisement - scroll to continue reading\n\nThey can work in Britain.\n\n"
+                      "a.supporter:hover {background:#EC4438!important;} @media screen and (max-width: 480px) { #byline-block "
+                      "div.byline-block {padding-right:16px;}}\n\nSkip to Main Content\n\nAn advertisement - a big one.\n",
+                      markdown=True)
+    assert text == "Vets qualify now.\n\nThey can work in Britain.\n\nAn advertisement - a big one.\n"
