@@ -1307,6 +1307,10 @@ _NUMBERED_REF = re.compile(r"(?<![ \t])[ \t]*\[\d{1,3}\](?:[ \t]*,[ \t]*\[\d{1,3
 # (Year 3-5) [&#8593;](#TableOfContents)"): the way back to the contents, not part of the heading (a tester's greeting
 # offered "Junior Biostatistician (Year 3-5) ↑").
 _BACK_TO_TOP = re.compile(r"(?<![ \t])[ \t]*\[(?:[^\w\s\[\]]{1,3}|&#?\w{2,8};)\]\(#[^()\s]*\)(?=[ \t]*$)", re.M)
+# ... and a link in words after a heading's own text, to a place on the same page: a pop-up's "About this section"
+# ("## Pay [About this section](#TB_inline?height=325&inlineId=about-pay)", the BLS's pages saved as Markdown: a
+# tester's answers opened "Pay About this section › ...").
+_HEADING_PAGE_LINK = re.compile(r"^(#{1,6}[ \t][^\n\[]*?\w[^\n\[]*?)(?<![ \t])[ \t]+\[[^\[\]\n]{1,40}\]\(#[^()\s]{0,300}\)[ \t]*$", re.M)
 # A wiki's link to edit a section, printed after its heading ("## Education[edit]", Wikipedia's pages saved or printed:
 # a tester's greeting offered "Petroleum engineering salaries[edit]").
 _EDIT_LINK = re.compile(r"^(#{1,6}[ \t][^\n]*?)(?<![ \t])[ \t]*\[[ \t]*edit(?:[ \t]+source)?[ \t]*\](?:\([^()\s]*\))?[ \t]*$", re.M)
@@ -1893,7 +1897,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _hide_code(text)
     text = _CLOSING_TAG_WRAPPED.sub(r"</\1>", text)  # "</a\n   >", as a formatter wraps a tag: its ">" is no quote
     if markdown:  # a page converted to Markdown keeps its wiki's furniture, escaped brackets and all
-        text = _WIKI_FURNITURE.sub("", text)
+        text = _SHARE_LINE.sub("", _WIKI_FURNITURE.sub("", text))  # before a line break joins it to the next line
         # A list marker escaped as the writer typed it (a converter's escapes in a page's text are its own).
         text = _ESCAPED_MARKER.sub(lambda m: f"{_hide(m[1])}\u00a0", text)
     text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
@@ -1923,7 +1927,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _IMAGE.sub("", text)
     text = _FIGCAPTION.sub(lambda m: m[0] if _TWO_SENTENCES.search(m[1]) else "", _IMG_CAPTION.sub("", text))
     text = _CALL_TO_ACTION.sub("", _POINTER_LINE.sub("", text))
-    text = _LINK.sub(r"\1", _BRACKETED_LINK.sub("", _BACK_TO_TOP.sub("", _EDIT_LINK.sub(r"\1", text))))
+    text = _LINK.sub(r"\1", _BRACKETED_LINK.sub("", _BACK_TO_TOP.sub("", _EDIT_LINK.sub(r"\1", _HEADING_PAGE_LINK.sub(r"\1", text)))))
     # A numbered reference ("degrees [1]." with "[1]: https://...") is a note's mark, not words: it goes with the space
     # before it, as a footnote's does ("degrees 1." read as a figure in a tester's dental library).
     text = _NUMBERED_REF.sub(lambda m: "" if set(re.findall(r"\d+", m[0])) <= labels else m[0], text)
@@ -1978,8 +1982,10 @@ _WIKI_FURNITURE = re.compile(
 # site's pager ("Previous « Common questions while applying Next Frequently Asked Questions »"), a copyright line.
 # An advert's label may say what to do ("Advertisement - scroll to continue reading"), and a page's style sheet
 # saved as text is one line of rules ("a.supporter:hover {background:#EC4438!important;} @media ..."; a tester's
-# press releases). The skip link as any site capitalises it ("Skip to Main Content").
-_WEB_FURNITURE = re.compile(r"^[ \t]*(?:(?i:Skip to (?:the )?(?:main )?content)|Skip to navigation|"
+# press releases). The skip link as any site capitalises it ("Skip to Main Content"); a share button's "Share", which
+# a page saved as Markdown runs onto its first paragraph ("Share Human resources management ...", a tester's).
+_SHARE_LINE = re.compile(r"^[ \t]*Share[ \t]*\n", re.M)
+_WEB_FURNITURE = re.compile(r"^[ \t]*(?:(?i:Skip to (?:the )?(?:main )?content)|Skip to navigation|Share|"
                             r"(?:Advertisement|ADVERTISEMENT)(?::|[ \t]+[-–—][ \t]+(?i:scroll|continue)[^\n]{0,40})?|"
                             r"[\w.#:>*-]{1,80}[ \t]*\{[ \t]*[\w-]{1,40}[ \t]*:[^{}\n]{1,200}\}[^\n]{0,1000}\}|"
                             r"(?:Copyright[ \t]*)?©[ \t]*(?:\d{4}|Copyright)[^\n]{0,100}|Copyright[ \t]+\d{4}[^\n]{0,100})[ \t]*$|"

@@ -2200,3 +2200,10 @@ def test_an_adverts_label_a_style_sheet_line_and_a_capitalised_skip_link_are_no_
                       "div.byline-block {padding-right:16px;}}\n\nSkip to Main Content\n\nAn advertisement - a big one.\n",
                       markdown=True)
     assert text == "Vets qualify now.\n\nThey can work in Britain.\n\nAn advertisement - a big one.\n"
+
+
+def test_a_headings_link_to_a_pop_up_and_a_share_button_are_no_text():
+    # The BLS's pages saved as Markdown: answers opened "Pay About this section › ..." and "Share Human resources ...".
+    text = clean_text("## Pay [About this section](#TB_inline?height=325&inlineId=about-pay)\n\nShare\nManagers earn $140,030 a "
+                      "year. [Share](https://x.example/share) it.\n", markdown=True)
+    assert text == "## Pay\n\nManagers earn $140,030 a year. Share it.\n", text
