@@ -244,9 +244,16 @@ def _names_not_quoted(named: tuple[str, ...], answer: Answer) -> tuple[str, ...]
         return ()
     quoted = _quoted(answer)
     held = stems(quoted)
+    # Spelled out only in capitalised words ("Certified Property Manager"): "cost of the Property Management
+    # Programme" has the initials of "CPM" too.
+    names = re.findall(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|and|for|the|in|on|to)[ \t]+)?[A-Z][\w’'-]*)+", quoted)
     return tuple(n for n in named if not (
-        (re.search(rf"\b{re.escape(n)}s?\b", quoted, re.I) or spelled_out(n, [quoted])) if n.isupper()
-        else stems(n.split()[-1]) <= held))
+        (re.search(rf"\b{re.escape(n)}s?\b", quoted, re.I) or spelled_out(n, names)) if n.isupper()
+        else any(t in held or len(t) <= CLIPPED_LETTERS and any(h.startswith(t) for h in held) for t in stems(n.split()[-1]))))
+
+
+CLIPPED_LETTERS = 5  # a word this short may be a longer one clipped ("grads" of "graduates", "techs"); "architects" is
+# not "architectural"
 
 
 # A code typed as one ("DP-203", "IC4", "SEV-1", "GS-12": an exam, a level, a grade) names one thing: "how long is the

@@ -142,7 +142,9 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
 
 # Who a pay question asks of: up to three words before "make", "earn" ("how much do landscape architects make?").
 _PAID_WHO = re.compile(r"\b(?:do|does|did)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]+\s+){0,2}?[A-Za-z'’-]+)\s+"
-                       r"(?:usually\s+|typically\s+|really\s+|actually\s+)?(?:make|earn|get paid|take home)\b", re.I)
+                       r"(?:usually\s+|typically\s+|really\s+|actually\s+)?(?:make|earn|get paid|take home)\b|"
+                       r"\b(?:salary|salaries|wages?|earnings)\s+(?:for|of)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]+\s+){0,2}?"
+                       r"[A-Za-z'’-]+)(?=\s+(?:at|in|with|for|on)\b|\W*$)", re.I)
 _CAPITALS_3 = re.compile(r"\b[A-Z]{3,6}\b")  # "SPHR"; two letters name too much ("DE", "PM")
 
 
@@ -158,10 +160,15 @@ def names_asked(profile: Profile, text: str) -> tuple[str, ...]:
                                      if profile.knows_term(w.lower()) and stem(w.lower()) not in subject]
     paid = _PAID_WHO.search(text)
     if paid is not None:
-        words = paid[1].split()
-        if all(is_content(w) and profile.knows_term(stem(w.lower())) and zipf(w.lower()) < THRESHOLDS.generic_zipf for w in words) \
+        words = (paid[1] or paid[2]).split()
+        while words and not is_content(words[0]):
+            words = words[1:]  # "a", "our"
+        # The last word names who ("real estate appraiser": an appraiser); the library must use it, and it must name
+        # someone in particular.
+        head = words[-1].lower() if words else ""
+        if head and is_content(head) and profile.knows_term(stem(head)) and zipf(head) < THRESHOLDS.generic_zipf \
                 and not {stem(w.lower()) for w in words} <= subject | QUESTION_STEMS:
-            out.append(paid[1])
+            out.append(" ".join(words))
     return tuple(dict.fromkeys(out))
 
 

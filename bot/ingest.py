@@ -597,7 +597,9 @@ def _page_value(m: re.Match, data: dict) -> str:
     return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else m[0]
 
 
-_PLAIN_FIELD = re.compile(r"([A-Za-z_][\w-]{0,60})[ \t]*:(?:[ \t]+(.*))?")
+# A key may hold spaces and a "#" ("TARGET LENGTH: 16-18 minutes", "EPISODE #080: Air Force Pararescue to ...": YAML
+# reads " #080..." as a comment, and a tester's whole build stopped at that podcast script).
+_PLAIN_FIELD = re.compile(r"([A-Za-z_][\w #.-]{0,60}?)[ \t]*:(?:[ \t]+(.*))?")
 
 
 def _plain_fields(block: str) -> dict | None:
@@ -1174,7 +1176,8 @@ def _document_name(title):
     return " ".join(title.replace("_", " ").split()) if isinstance(title, str) else title
 
 
-_FILE_NAME = re.compile(r"[^\s/\\]+\.(?:html?|php|aspx?|jsp|md|mdx|txt|pdf|docx?)", re.I)
+# ... and a layout program's ("17E-AUG1.QXD", QuarkXPress: a tester's newspaper page was cited so).
+_FILE_NAME = re.compile(r"[^\s/\\]+\.(?:html?|php|aspx?|jsp|md|mdx|txt|pdf|docx?|odt|rtf|pptx?|qxd|qxp|indd|p65|pub)", re.I)
 _OFFICE_NAME = re.compile(r"\s*Microsoft (?:Word|PowerPoint|Excel) - ")
 
 

@@ -2059,6 +2059,7 @@ def test_a_pdf_printed_from_word_is_not_titled_by_its_window_and_php_code_render
     # ">>>> ?> THE SILENT TIMER" and ended on "require "include/sidemenu.php"; ?>".
     assert _document_name("Microsoft Word - LAW STUDY 11-24-2020 ed.") == ""
     assert _document_name("Why you ought to consider NOT going to law school") != ""
+    assert _document_name("17E-AUG1.QXD") == ""  # a newspaper page's layout file (QuarkXPress), a tester's citation
     article = _loaded(
         tmp_path / "bar.html", '<?\nsession_start();\nrequire "include/headertop.php";\n// ------ YOUR CODE GOES BELOW THIS LINE ----- >>>>>\n?>'
         "<html><body><h1>Study for the BAR Exam</h1><p>After law school you still have one major exam to pass before "
@@ -2207,3 +2208,13 @@ def test_a_headings_link_to_a_pop_up_and_a_share_button_are_no_text():
     text = clean_text("## Pay [About this section](#TB_inline?height=325&inlineId=about-pay)\n\nShare\nManagers earn $140,030 a "
                       "year. [Share](https://x.example/share) it.\n", markdown=True)
     assert text == "## Pay\n\nManagers earn $140,030 a year. Share it.\n", text
+
+
+def test_front_matter_whose_keys_hold_spaces_and_a_hash_is_read_line_by_line(tmp_path):
+    # A podcast script's front matter opened "EPISODE #080: ...", which YAML reads as a comment: a tester's build stopped.
+    path = tmp_path / "podcast-ep080.md"
+    path.write_text('---\nEPISODE #080: Air Force Pararescue to Firefighter/Paramedic - $95K Public Safety Career\n'
+                    'date: "2026-03-16"\nTARGET LENGTH: 16-18 minutes\n---\n\n# Cold Open\n\nMike spent 12 years as a '
+                    'pararescueman before he was hired as a firefighter.\n', encoding="utf-8")
+    article = load_article(path)
+    assert article.date == "2026-03-16" and article.text.startswith("# Cold Open\n\nMike spent 12 years")

@@ -389,7 +389,7 @@ def test_a_short_form_spelled_out_differently_means_what_most_articles_say():
 PLANNING = {  # a small library on urban planning, written as test data
     "planner-salary.md": "# What do urban planners earn?\n\nThe average annual wage for urban and regional planners was $65,230 in "
     "May 2012. Those in architectural, engineering and related services earned the highest salaries ($71,010). Planners in "
-    "local government earned $63,300.\n\n## Where planners work\n\nMost planners work for city and county governments. Some "
+    "local government earned $63,300. Graduates start on about $48,000.\n\n## Where planners work\n\nMost planners work for city and county governments. Some "
     "work for consulting firms, and a few for developers.\n",
     "landscape.md": "# Working with architects\n\nPlanners work with architects and engineers on public spaces. A city's "
     "landscape, its parks and streets, is shaped by their plans. Good plans are good for the planet as well.\n\n## Software\n\n"
@@ -418,6 +418,7 @@ def planning_bot(tmp_path_factory, embedder):
     # of something else.
     ("how much do landscape architects earn?", "landscape architects"),
     ("how much does the FAICP cost?", "FAICP"),
+    ("what's the salary for a landscape architect?", "landscape architect"),
 ])
 def test_a_figure_asked_of_something_the_quoted_sections_never_name_says_so(planning_bot, question, named):
     answer = planning_bot.ask(question)
@@ -425,7 +426,9 @@ def test_a_figure_asked_of_something_the_quoted_sections_never_name_says_so(plan
     assert answer.text.startswith(f"The sections quoted here never mention “{named}”. What they say:")
 
 
-@pytest.mark.parametrize("question", ["how much do urban planners earn?", "how much does the AICP exam cost?"])
+@pytest.mark.parametrize("question", ["how much do urban planners earn?", "how much does the AICP exam cost?",
+                                      "how much do planning grads earn?",  # "grads" are the "Graduates" quoted
+                                      "how much does a masters cost if you pay for it yourself?"])
 def test_a_figure_of_what_was_asked_has_no_gap_line(planning_bot, question):
     answer = planning_bot.ask(question)
     assert answer.kind == "answer" and answer.gaps == () and "$" in answer.text
