@@ -2186,28 +2186,22 @@ def test_a_page_that_is_a_list_is_an_article_and_a_menu_is_not(tmp_path):
         load_article(menu)
 
 
-def test_a_web_component_in_markdown_is_markup():
+@pytest.mark.parametrize("source, expected", [
     # A tester's Gridsome blog: "<captioned-image ... :blog="true"/>" was quoted whole in two answers.
-    text = clean_text('We met in Brasilia.\n\n<captioned-image alt="Friends forever: our first class" caption="Friends '
-                      'forever" imgFile="/blog/3003.jpg" :blog="true"/>\n\nWe graduated in 2009. Write to <your-name> soon.\n',
-                      markdown=True)
-    assert text == "We met in Brasilia.\n\nWe graduated in 2009. Write to <your-name> soon.\n"
-
-
-def test_an_adverts_label_a_style_sheet_line_and_a_capitalised_skip_link_are_no_text():
+    ('We met in Brasilia.\n\n<captioned-image alt="Friends forever: our first class" caption="Friends forever" '
+     'imgFile="/blog/3003.jpg" :blog="true"/>\n\nWe graduated in 2009. Write to <your-name> soon.\n',
+     "We met in Brasilia.\n\nWe graduated in 2009. Write to <your-name> soon.\n"),
     # A tester's press releases: "Advertisement - scroll to continue reading" was quoted in an answer.
-    text = clean_text("Vets qualify now.\n\nAdvertisement - scroll to continue reading\n\nThey can work in Britain.\n\n"
-                      "a.supporter:hover {background:#EC4438!important;} @media screen and (max-width: 480px) { #byline-block "
-                      "div.byline-block {padding-right:16px;}}\n\nSkip to Main Content\n\nAn advertisement - a big one.\n",
-                      markdown=True)
-    assert text == "Vets qualify now.\n\nThey can work in Britain.\n\nAn advertisement - a big one.\n"
-
-
-def test_a_headings_link_to_a_pop_up_and_a_share_button_are_no_text():
+    ("Vets qualify now.\n\nAdvertisement - scroll to continue reading\n\nThey can work in Britain.\n\na.supporter:hover "
+     "{background:#EC4438!important;} @media screen and (max-width: 480px) { #byline-block div.byline-block "
+     "{padding-right:16px;}}\n\nSkip to Main Content\n\nAn advertisement - a big one.\n",
+     "Vets qualify now.\n\nThey can work in Britain.\n\nAn advertisement - a big one.\n"),
     # The BLS's pages saved as Markdown: answers opened "Pay About this section › ..." and "Share Human resources ...".
-    text = clean_text("## Pay [About this section](#TB_inline?height=325&inlineId=about-pay)\n\nShare\nManagers earn $140,030 a "
-                      "year. [Share](https://x.example/share) it.\n", markdown=True)
-    assert text == "## Pay\n\nManagers earn $140,030 a year. Share it.\n", text
+    ("## Pay [About this section](#TB_inline?height=325&inlineId=about-pay)\n\nShare\nManagers earn $140,030 a year. "
+     "[Share](https://x.example/share) it.\n", "## Pay\n\nManagers earn $140,030 a year. Share it.\n"),
+])
+def test_web_components_adverts_style_sheets_share_buttons_and_pop_up_links_are_no_text(source, expected):
+    assert clean_text(source, markdown=True) == expected
 
 
 def test_front_matter_whose_keys_hold_spaces_and_a_hash_is_read_line_by_line(tmp_path):
