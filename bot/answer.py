@@ -728,9 +728,15 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
     career = _CAREER_ASKED.search(evidence.question.text)
     career_terms = set(tokenize_one(career[1].split()[-1])) - evidence.background if career else set()
 
+    # ... and about the place it names: "property managers normally are not required to have ... credentials" is no
+    # other view on whether Florida's need a broker licence, nor military pathways in four other states on Ohio's
+    # licence (two testers' libraries: "The guides don't all agree on this" over each).
+    places = {w.lower() for w in re.findall(r"[A-Za-z]+", evidence.question.text) if w.lower() in PLACES}
+
     def same_subject(passage: Passage) -> bool:
-        return not career_terms or career_terms <= set(
-            tokenize_one(f"{passage.article.title} {' '.join(passage.context)} {passage.heading} {passage.text}"))
+        words = f"{passage.article.title} {' '.join(passage.context)} {passage.heading} {passage.text}"
+        return (not career_terms or career_terms <= set(tokenize_one(words))) and (
+            not places or places <= {w.lower() for w in re.findall(r"[A-Za-z]+", words)})
 
     def other_side(c: _Excerpt) -> bool:
         return (any(opposes(s.text) for s in c.sentences(passages)) and passages[c.rank].article.id not in firm_articles

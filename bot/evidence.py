@@ -1188,6 +1188,12 @@ def with_outline(store, passage: Passage, labels=None) -> Passage:
     own = passage.sentences  # its chunk's own, as retrieved: read first, before anything is joined to it
     if not own:
         return passage
+    # An article's opening under a title that counts its numbered sections ("What are the top 5 recruiter skills?" over
+    # "1. Listening skills" ... "5. IT Skills"; "4 Tips on How to Become a Human Resources Manager"): they are what it
+    # introduces, wherever they start (two testers' answers were the introduction alone, no skill or step named).
+    numbered = _numbered_run(chunks, row, _counted_in_title(passage.article.title)) if _opens_article(chunks, row) else []
+    if numbered and not repeated() & set(numbered):
+        return replace(passage, outline=tuple(numbered), outline_at=len(own) - 1)
     count = _counted(own[-1].text.strip())
     if count:
         # "... a Scrum Master's career will usually evolve in one of four directions." over four sections, one a
@@ -1278,6 +1284,43 @@ def _sections_after_intro(chunks, row: int) -> list[str]:
         if c.context == chunks[row].context and (not headings or headings[-1] != c.heading):
             headings.append(c.heading)
     return headings
+
+
+# A title that counts what its article lists: "4 Tips on ...", "What are the top 5 recruiter skills?", "Ten ways to ...".
+_TITLE_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-2])(?:[ \t]+[\w'’-]+){0,2}?[ \t]+([a-z]+s)\b", re.I)
+
+
+def _counted_in_title(title: str) -> int:
+    m = _TITLE_COUNT.search(title)
+    if not m or m[2].lower() in _NOT_COUNTED:
+        return 0
+    return int(m[1]) if m[1].isdigit() else _COUNT_WORDS[m[1].lower()]
+
+
+def _opens_article(chunks, row: int) -> bool:
+    """Whether chunk `row` is in its article's opening section (no section with a heading of its own before it)."""
+    first = row
+    while first > 0 and chunks[first - 1].article_id == chunks[row].article_id:
+        first -= 1
+    return all((chunks[r].context, chunks[r].heading) == (chunks[first].context, chunks[first].heading) for r in range(first, row + 1))
+
+
+def _numbered_run(chunks, row: int, count: int) -> list[str]:
+    """The headings of the first run of sections after chunk `row`, in its article, numbered 1 to `count`; [] when
+    there is no such run or it goes on past `count` (then the title counts something else)."""
+    if count < 2:
+        return []
+    headings: list[str] = []
+    for c in _sections_after(chunks, row):
+        number = _STEP.match(c.heading)
+        if number is None or (headings and c.heading == headings[-1]):
+            continue
+        if int(number[1]) != len(headings) + 1:
+            if headings:
+                break
+            continue
+        headings.append(c.heading)
+    return headings if len(headings) == count else []
 
 
 def _numbered_sections(chunks, row: int) -> list[str]:

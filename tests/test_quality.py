@@ -2281,3 +2281,35 @@ def test_a_yes_no_question_its_heading_asks_is_answered_from_the_reply_past_the_
         "still worth taking.\n\n## How to study\n\nUse the official study guides and take practice tests every week.\n"})
     answer = bot.ask("should i get ase certified?")
     assert answer.text.startswith("Should a mechanic get ASE certified? Yes, it will only help you"), answer.text
+
+
+def test_a_view_that_is_not_about_the_place_asked_is_no_other_side(tmp_path, embedder):
+    # Two testers' libraries: Florida's broker licence for property managers was answered under "The guides don't all
+    # agree on this" with a general page's "not required to have ... credentials" set against it. Asked without the
+    # place, the two still disagree.
+    bot = _bot_on(tmp_path, embedder, {
+        "florida.md": "# Licensing in Florida\n\nProperty management licensing requirements change by state. Property managers "
+                      "in Florida are required to have a real estate broker license before they manage rentals for others.\n",
+        "pm.md": "# Property manager\n\nProperty managers normally are not required to have a specific educational background "
+                 "or credentials. Many learn on the job and move up from leasing roles.\n"})
+    answer = bot.ask("Do property managers in Florida need a broker license?")
+    assert not answer.disagreement and "Property managers in Florida are required" in answer.text
+    assert bot.ask("Do property managers need a license?").disagreement
+
+
+def test_an_introduction_under_a_title_that_counts_its_numbered_sections_is_quoted_with_them(tmp_path, embedder):
+    # A tester's HR library: "What are the top 5 recruiter skills?" (the bot's own example) was answered with the
+    # article's introduction alone, no skill named.
+    sections = "".join(f"## {n}. {name}\n\n{text}\n\n" for n, name, text in [
+        (1, "Listening skills", "Hear what hiring managers and candidates actually want before you search."),
+        (2, "Hustle", "Targets are part of the job, and the best recruiters enjoy chasing them."),
+        (3, "Communication skills", "You explain roles to candidates and candidates to managers every day."),
+        (4, "Patience", "Hiring takes longer than anyone hopes, and offers fall through."),
+        (5, "IT skills", "Applicant tracking systems and search tools are where the work happens.")])
+    bot = _bot_on(tmp_path, embedder, {
+        "skills.md": "---\ntitle: The top 5 recruiter skills\n---\n\nWhichever way you came into recruitment, it is essential to "
+                     "know the core skills a recruiter needs. Recruiters source, screen and interview candidates, and they "
+                     f"answer for the quality of every hire.\n\n{sections}",
+        "pay.md": "# Recruiter pay\n\nAgency recruiters earn a base salary and a commission on each placement they make.\n"})
+    answer = bot.ask("what skills does a recruiter need?")
+    assert "1. Listening skills" in answer.text and "5. IT skills" in answer.text, answer.text
