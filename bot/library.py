@@ -446,8 +446,9 @@ def about(heading: str, title: str = "") -> str:
     words = heading.split()
     # A longer heading is a phrase of its own ("Make AI fluency a visible strength", "Why I chose to be a field
     # ecologist"): quoted, not run into the sentence ("... say about make AI fluency a visible strength?").
+    # One that opens on a pronoun is a clause ("You design for people"): quoted too, not "... say about you design ...".
     plain = (re.fullmatch(r"[A-Za-z][A-Za-z' -]*", heading) and all(w.islower() or w.isupper() for w in words[1:])
-             and len(words) <= PLAIN_MAX_WORDS)
+             and len(words) <= PLAIN_MAX_WORDS and words[0].lower() not in _SUBJECT_PRONOUNS)
     first = words[0] if words and (words[0].isupper() or len(words[0]) == 1) else (words[0].lower() if words else "")
     if plain and first == "about" and len(words) > 1:  # "About the exam": "... say about the exam?", not "about about"
         first, words = words[1], words[1:]
@@ -455,6 +456,7 @@ def about(heading: str, title: str = "") -> str:
     return f"What do the guides say about {named} in “{title}”?" if title else f"What do the guides say about {named}?"
 
 
+_SUBJECT_PRONOUNS = frozenset("i you we they he she it".split())
 # A heading worded as a question without its mark: "How to choose a mentor", "What to Write About as a Developer".
 _ASKS = re.compile(r"^(?:how|what|where|when|why|which|who)\s+(?:to|is|are|do|does|can|should)\s+\w", re.I)
 

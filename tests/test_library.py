@@ -373,6 +373,8 @@ def test_a_heading_that_opens_with_about_is_asked_about_once():
 
     assert about("About the exam") == "What do the guides say about the exam?"
     assert about("Adult learners") == "What do the guides say about adult learners?"
+    # A clause (a tester's greeting offered "What do the guides say about you design for people?").
+    assert about("You design for people") == "What do the guides say about “You design for people”?"
 
 
 def test_a_short_form_spelled_out_differently_means_what_most_articles_say():
