@@ -38,7 +38,11 @@ class ArticlesError(ArticleError):
 
 
 class IndexMissingError(BotError):
-    def __init__(self, index_dir):
+    def __init__(self, index_dir, holds_articles: bool = False):
+        if holds_articles:  # a tester passed the article folder as --index: building there would mix the two
+            super().__init__(f"{index_dir} holds articles, not an index: give it as --corpus and the index another folder, "
+                             f"`python -m bot index build --corpus {index_dir} --index {str(index_dir).rstrip('/')}-index`")
+            return
         super().__init__(
             f"no index found in {index_dir}: build one with `python -m bot index build --index {index_dir}` (add "
             "`--corpus FOLDER` when your articles are not in corpus/)"

@@ -1616,6 +1616,10 @@ _PHOTO_CREDIT = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:<(?:sub|small|em|i|span)
                            r"(?:(?:header|cover|featured?|hero|top|title)[ \t]+)?"
                            r"(?:image|photo|photograph|picture|illustration|graphic)s?[ \t]+(?:credits?[ \t]*:|by[ \t]|courtesy[ \t]+of[ \t])"
                            r"[^\n]{0,1000}$\n?", re.M | re.I)  # its links' addresses may be long (Pexels' ~400 characters)
+# ... and a caption that ends on its credit, a line of its own ("Conservator Jena Hirschbein treating Tudor-period oak
+# panels from ... (ca. 1520–1530). Photo by Jane Williams", a museum's page: quoted in five of a tester's answers).
+_CREDITED_CAPTION = re.compile(r"^[^\n]{1,400}?(?<=[.)\]\w])[ \t]+(?:Photo(?:graph)?|Image|Picture)s?[ \t]+(?:by|courtesy of)[ \t]+"
+                               r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}[ \t]*$\n?", re.M)
 # A blockquote (an example, a tip, a case study) keeps its marker ("> "): what it quotes may be an utterance
 # ("> This is [NAME], the Incident Commander") that is no sentence of the author's. Its empty lines are paragraph
 # breaks, a heading in it is a heading, and its wrapped lines are joined (_join_soft_breaks).
@@ -1781,7 +1785,7 @@ def _dialects(text: str) -> str:
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _ERB_TAG.sub("", _READ_MORE_LINE.sub("", text))))
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text)))
-    text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", _PHOTO_CREDIT.sub("", text))))
+    text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", _PHOTO_CREDIT.sub("", _CREDITED_CAPTION.sub("", text)))))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", _HTML_LABEL.sub(r"\n- \1\n", text))))
     text = _POST_FACTS.sub(lambda m: "" if _POSTED_BY.search(m[0]) else m[0], _labelled_items(text))

@@ -397,7 +397,8 @@ def _sides(text: str) -> tuple[str, ...]:
                 at = next((j for j in range(i - 1, max(i - 4, -1), -1) if _COMPARATIVE_WORD.match(tokens[j])), None)
                 before = _run(tokens[:at][::-1], forward=False)[::-1] if at else []
                 after = _run(tokens[i + 1 :])
-                if before and after:
+                # "pay less than 30k": a figure it is held against, not a second thing compared.
+                if before and after and not re.fullmatch(r"[$£€]?\d[\d.,]*[kKmM]?", " ".join(after)):
                     return (" ".join(before), " ".join(after))
                 continue
             if not (_JOINER.match(token) or between):

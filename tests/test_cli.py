@@ -138,6 +138,13 @@ def test_ask_without_an_index_is_one_line(capsys, tmp_path):
         assert code == 1 and not out and err.startswith("error: no index found") and err.count("\n") == 1, (out, err)
 
 
+def test_an_article_folder_given_as_the_index_is_named_as_such(capsys, tmp_path):
+    # A tester passed the article folder as --index and was told to build the index in it.
+    (tmp_path / "guide.md").write_text("# Guide\n\nActuaries pass a series of exams over several years.\n", encoding="utf-8")
+    code, _, err = run(capsys, "ask", "how many exams?", "--index", str(tmp_path))
+    assert code == 1 and err.count("\n") == 1 and f"{tmp_path} holds articles, not an index: give it as --corpus" in err, err
+
+
 def test_every_command_has_help(capsys):
     from bot.ingest import SUPPORTED
 

@@ -2199,6 +2199,10 @@ def test_a_page_that_is_a_list_is_an_article_and_a_menu_is_not(tmp_path):
     # The BLS's pages saved as Markdown: answers opened "Pay About this section › ..." and "Share Human resources ...".
     ("## Pay [About this section](#TB_inline?height=325&inlineId=about-pay)\n\nShare\nManagers earn $140,030 a year. "
      "[Share](https://x.example/share) it.\n", "## Pay\n\nManagers earn $140,030 a year. Share it.\n"),
+    # A museum's page: a caption ending on its credit was quoted in five of a tester's answers.
+    ("Conservators treat objects.\n\nConservator Jena Hirschbein treating oak panels from [_Paneled Room_](/artworks/x) "
+     "(ca. 1520–1530). Photo by Jane Williams  \n\nShe took no photo of it, she said. Photo by Jane Williams is a credit only alone.\n",
+     "Conservators treat objects.\n\nShe took no photo of it, she said. Photo by Jane Williams is a credit only alone.\n"),
 ])
 def test_web_components_adverts_style_sheets_share_buttons_and_pop_up_links_are_no_text(source, expected):
     assert clean_text(source, markdown=True) == expected

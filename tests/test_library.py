@@ -202,6 +202,13 @@ def test_how_to_become_or_what_earns_another_career_is_refused(nursing_bot, ques
     assert answer.kind == "not_covered" and answer.citations == [] and answer.gaps == (career,)
 
 
+@pytest.mark.parametrize("question", ["can a new nurse really earn less than 60k?", "do nurses in hospitals make more than 80k?"])
+def test_a_sum_typed_short_is_no_gap_and_nothing_compared(nursing_bot, question):
+    # A tester's answer opened "The guides never mention “30k”" over "lower than $30,000", then "don't compare pay with 30k".
+    answer = nursing_bot.ask(question)
+    assert answer.kind == "answer" and answer.gaps == () and "$" in answer.text
+
+
 def test_a_kind_of_the_librarys_own_career_is_not_another_career(nursing_bot):
     answer = nursing_bot.ask("how do I become a travel nurse?")
     assert answer.kind == "answer" and answer.gaps == ("travel",)

@@ -456,11 +456,21 @@ class SentenceView:
         return len(self) > 0
 
 
+def _holds_articles(folder: Path) -> bool:
+    """Whether `folder` holds article files (its first hundred entries looked at): an article folder given as the index."""
+    from ..ingest import SUPPORTED
+
+    try:
+        return folder.is_dir() and any(p.suffix.lower() in SUPPORTED for p, _ in zip(folder.iterdir(), range(100)))
+    except OSError:
+        return False
+
+
 def read_manifest(index_dir) -> dict:
     index_dir = Path(index_dir)
     path = index_dir / MANIFEST
     if not path.is_file():
-        raise IndexMissingError(index_dir)
+        raise IndexMissingError(index_dir, _holds_articles(index_dir))
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError) as e:
