@@ -70,7 +70,7 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 39: a line break before a block in a page's source is kept (a lead-in and a list); a heading trafilatura kept
 #     after a space is not put back again
 # 106: a word cut at a "!" inside it is one sentence; web components, an advert's label, a style-sheet line, a share
-#      button and a heading's link to a pop-up go
+#      button, a heading's link to a pop-up and a caption ending on its credit go
 CHUNK_TEXT = "text-boxes-106"
 
 
