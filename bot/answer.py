@@ -199,6 +199,7 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     answer = _render(evidence, passages, roles, chosen, disagreement, gaps, no_figure, focus)
     # never over "no figure" or a gap
     unnamed = () if answer.gaps else _places_not_quoted(question.text, answer) + _names_not_quoted(evidence.named, answer)
+    unnamed = tuple({u.lower(): u for u in reversed(unnamed)}[k] for k in dict.fromkeys(u.lower() for u in unnamed))
     if unnamed:
         answer = replace(answer, text=f"{_NOT_IN_QUOTED.format(_join(unnamed))}\n\n{answer.text}", gaps=unnamed)
     return replace(answer, related=related(passages, answer.citations))
@@ -249,6 +250,7 @@ def _names_not_quoted(named: tuple[str, ...], answer: Answer) -> tuple[str, ...]
     names = re.findall(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|and|for|the|in|on|to)[ \t]+)?[A-Z][\w’'-]*)+", quoted)
     return tuple(n for n in named if not (
         (re.search(rf"\b{re.escape(n)}s?\b", quoted, re.I) or spelled_out(n, names)) if n.isupper()
+        else stems(n) <= held if n[0].isupper()  # a name, every word of it
         else any(t in held or len(t) <= CLIPPED_LETTERS and any(h.startswith(t) for h in held) for t in stems(n.split()[-1]))))
 
 

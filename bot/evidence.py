@@ -145,6 +145,7 @@ _PAID_WHO = re.compile(r"\b(?:do|does|did)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]
                        r"(?:usually\s+|typically\s+|really\s+|actually\s+)?(?:make|earn|get paid|take home)\b|"
                        r"\b(?:salary|salaries|wages?|earnings)\s+(?:for|of)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]+\s+){0,2}?"
                        r"[A-Za-z'’-]+)(?=\s+(?:at|in|with|for|on)\b|\W*$)", re.I)
+_NAME_RUN = re.compile(r"(?<=[a-z0-9,;’'] )[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){0,3}")  # after a word, not opening
 _CAPITALS_3 = re.compile(r"\b[A-Z]{3,6}\b")  # "SPHR"; two letters name too much ("DE", "PM")
 
 
@@ -158,6 +159,11 @@ def names_asked(profile: Profile, text: str) -> tuple[str, ...]:
     subject = profile.background | profile.library.subject_stems
     out = [] if text.isupper() else [w for w in _CAPITALS_3.findall(text)
                                      if profile.knows_term(w.lower()) and stem(w.lower()) not in subject]
+    # A name typed capitalised inside the sentence ("what royalty does Shutterstock pay", "Keller Williams' cap"): a
+    # company, a school, a place the library names somewhere.
+    if not text.isupper():
+        out += [name for name in _NAME_RUN.findall(text) if all(
+            profile.knows_term(stem(w.lower())) and stem(w.lower()) not in subject for w in name.split())]
     paid = _PAID_WHO.search(text)
     if paid is not None:
         words = (paid[1] or paid[2]).split()
