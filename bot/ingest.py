@@ -88,7 +88,14 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
     data = _read_bytes(path, max_bytes)
     if kind == "text" and _HTML_PAGE.match(data[:MAX_SNIFF_BYTES]):
         kind = "html"  # a page saved as .txt ("<!DOCTYPE html>" ...): a tester's title was the doctype, its text kept its tags
-    text, meta = _extract(path, kind, data)
+    try:
+        text, meta = _extract(path, kind, data)
+    except ArticleError:
+        raise
+    except Exception as e:  # a file shaped as no rule here foresaw: one line naming it, not a traceback
+        reason = " ".join(str(e).split())[:200]
+        raise ArticleError(path, f"it could not be read ({type(e).__name__}: {reason}); save it again in another program, "
+                                 "or move it out of the folder") from None
     if kind == "text" and _DOKUWIKI_HEADING.search(text):
         text, kind = _from_dokuwiki(text), "markdown"
     elif kind == "text" and len(_MARKDOWN_HEADINGS.findall(text, 0, MAX_SNIFF_CHARS)) >= 2:
@@ -1077,6 +1084,14 @@ def _page_title(raw: str, title: str, text: str) -> str:
     return (before or [h for _, h in found])[-1][:300]
 
 
+def _pdf_field(info, key: str) -> str:
+    """A text field of a PDF's metadata, "" when it is anything else: a reference another object holds (a tester's
+    visa guide, exported from Apple software, gave its title so and the build stopped on a traceback) is followed."""
+    value = info.get(key)
+    value = value.get_object() if hasattr(value, "get_object") else value
+    return str(value) if isinstance(value, str) else ""
+
+
 def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
     """A PDF's text, pages joined, with its title and author. Reading stops as soon as the text or the work to
     find it passes its limit, and pypdf's warnings about damaged files are dropped (a refusal is one line)."""
@@ -1090,7 +1105,8 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
             pages = _pdf_pages(reader)
             info = reader.metadata or {}
             # A page a browser saved as PDF names its address only in the margin (the page furniture left out).
-            meta = {"title": _document_name(info.get("/Title")), "site": info.get("/Author"), "url": pdf_text.printed_url(pages)}
+            meta = {"title": _document_name(_pdf_field(info, "/Title")), "site": _pdf_field(info, "/Author"),
+                    "url": pdf_text.printed_url(pages)}
         except _StopReading as e:
             raise ArticleError(path, str(e)) from None
         except Exception as e:  # pypdf raises many types for damaged files

@@ -5,7 +5,7 @@ def _escaped(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def make_pdf(pages: list[list[str]], title: str = "") -> bytes:
+def make_pdf(pages: list[list[str]], title: str = "", title_apart: bool = False) -> bytes:
     """One paragraph per line given, each a blank line apart, at the same left margin."""
     streams = []
     for lines in pages:
@@ -13,7 +13,7 @@ def make_pdf(pages: list[list[str]], title: str = "") -> bytes:
         for line in lines:
             ops += [f"({_escaped(line)}) Tj", "T*", "T*"]
         streams.append("\n".join(ops + ["ET"]))
-    return _pdf(streams, title)
+    return _pdf(streams, title, title_apart)
 
 
 def make_pdf_at(pages: list[list[tuple]], title: str = "") -> bytes:
@@ -23,7 +23,8 @@ def make_pdf_at(pages: list[list[tuple]], title: str = "") -> bytes:
                                      for x, y, t, *rest in lines] + ["ET"]) for lines in pages], title)
 
 
-def _pdf(streams: list[str], title: str) -> bytes:
+def _pdf(streams: list[str], title: str, title_apart: bool = False) -> bytes:
+    """`title_apart`: the title in an object of its own, the metadata pointing at it (as Apple's exports write it)."""
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
     for stream in streams:
@@ -36,7 +37,9 @@ def _pdf(streams: list[str], title: str) -> bytes:
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
     info_ref = None
     if title:
-        objects.append(f"<< /Title ({title}) >>")
+        if title_apart:
+            objects.append(f"({title})")
+        objects.append(f"<< /Title {len(objects)} 0 R >>" if title_apart else f"<< /Title ({title}) >>")
         info_ref = len(objects)
     out = b"%PDF-1.4\n"
     offsets = []

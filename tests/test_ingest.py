@@ -2216,3 +2216,24 @@ def test_front_matter_whose_keys_hold_spaces_and_a_hash_is_read_line_by_line(tmp
                     'pararescueman before he was hired as a firefighter.\n', encoding="utf-8")
     article = load_article(path)
     assert article.date == "2026-03-16" and article.text.startswith("# Cold Open\n\nMike spent 12 years")
+
+
+def test_a_pdf_title_held_in_another_object_is_followed_and_a_file_no_rule_foresaw_is_one_line(tmp_path, monkeypatch):
+    # A tester's visa guide (exported from Apple software) gave its title as a reference to another object: the
+    # build stopped on a traceback naming no file. Any other failure a file causes is one line naming it too.
+    from bot import ingest
+
+    pdf = tmp_path / "visa-guide.pdf"
+    pdf.write_bytes(make_pdf([["Engineers apply for visas through their employers, who file the petition for them."]],
+                             "Visa Guide for Engineers", title_apart=True))
+    assert load_article(pdf).title == "Visa Guide for Engineers"
+
+    def broken(*args):
+        raise TypeError("expected string or bytes-like object, got 'IndirectObject'")
+
+    monkeypatch.setattr(ingest, "_extract", broken)  # no real file fails so any more: the failure is made here
+    path = tmp_path / "guide.md"
+    path.write_text("# Guide\n\nEngineers apply for visas through their employers.\n", encoding="utf-8")
+    with pytest.raises(ArticleError) as e:
+        load_article(path)
+    assert str(e.value).startswith(f"{path}: it could not be read (TypeError: expected string") and "\n" not in str(e.value)
