@@ -31,6 +31,7 @@ MIN_LIST_LINES = 3  # ... or this many lines of as many words: a list
 # .rst: reStructuredText (Sphinx and Read the Docs sites), rendered by docutils and read as HTML (_read_rst).
 SUPPORTED = {".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".txt": "text", ".html": "html", ".htm": "html",
              ".cshtml": "html", ".rst": "rst", ".pdf": "pdf"}
+KINDS_NAMED = ", ".join(list(SUPPORTED)[:-1]) + f" or {list(SUPPORTED)[-1]}"  # every one, as messages name them
 # An article's text once markup is removed. 200,000 characters are about 30,000 words (an 80-page report), four
 # times the longest bundled guide (49,156), and about 320 chunks at the default chunk size: ~35 s to embed on a
 # 2-core machine, where a 40 KB PDF of 875 chunks took 90 s. Longer is refused, not cut (no quote may come from
@@ -84,7 +85,7 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
     if kind is None and not path.exists() and not path.is_symlink():
         raise ArticleError(path, "no such file or folder")
     if kind is None:
-        raise ArticleError(path, f"unsupported file type {path.suffix or '(none)'!r}; use .md, .mdx, .txt, .html, .rst or .pdf")
+        raise ArticleError(path, f"unsupported file type {path.suffix or '(none)'!r}; use {KINDS_NAMED}")
     data = _read_bytes(path, max_bytes)
     if kind == "text" and _HTML_PAGE.match(data[:MAX_SNIFF_BYTES]):
         kind = "html"  # a page saved as .txt ("<!DOCTYPE html>" ...): a tester's title was the doctype, its text kept its tags

@@ -676,7 +676,9 @@ def test_a_page_a_browser_saved_as_pdf_keeps_its_address(tmp_path, footer, url):
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 10, "binary file"),
         ("latin1.md", "Caf\u00e9 culture and careers in data science.".encode("latin-1"), "not UTF-8"),
         ("broken.pdf", b"%PDF-1.4\nthis is not really a pdf\n", "the PDF could not be read"),
-        ("notes.docx", b"PK\x03\x04 some zip bytes", "unsupported file type '.docx'"),
+        # every kind named, ".markdown" and ".htm" too (a tester took them for unsupported)
+        ("notes.docx", b"PK\x03\x04 some zip bytes", "unsupported file type '.docx'; use .md, .markdown, .mdx, .txt, .html, "
+                                                       ".htm, .cshtml, .rst or .pdf"),
         ("bad-front.md", b"---\ntitle: [unclosed\n---\nBody text with several words.\n", "front matter is not valid YAML"),
         ("odd16.md", b"\xff\xfe" + "# Careers".encode("utf-16-le") + b"\x00", "not valid UTF-16; save it as UTF-8"),
     ],

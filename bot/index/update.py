@@ -28,7 +28,7 @@ from ..config import DEFAULT_CORPUS, Settings, fault
 from ..embedding import Embedder
 from ..errors import ArticleError, ArticlesError, BotError, DiskFullError, IndexMismatchError, IndexMissingError
 from ..files import atomic_write
-from ..ingest import SUPPORTED, Article, article_id, load_article
+from ..ingest import KINDS_NAMED, SUPPORTED, Article, article_id, load_article
 from ..library import defined_abbreviations, read_overrides
 from .segments import FLAGS_VERSION
 from .store import FORMAT_VERSION, MANIFEST, SEGMENT_SUFFIXES, ArticleRecord, IndexStore, live_records, now_iso, read_manifest
@@ -250,7 +250,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tup
         if corpus_dir.is_file():
             raise BotError(f"{corpus_dir} is a file, not a folder: give the folder the articles are in (--corpus DIR)")
         if not corpus_dir.is_dir():
-            raise BotError(f"no corpus folder {corpus_dir}: create it and put .md, .mdx, .txt, .html, .rst or .pdf articles in it")
+            raise BotError(f"no corpus folder {corpus_dir}: create it and put {KINDS_NAMED} articles in it")
         settings = replace(settings, corpus_dir=corpus_dir)
         recover(settings, manifest)
         # Read and check every file first: a bad one does not stop the others being checked, and any bad file
