@@ -239,8 +239,8 @@ def _quoted(answer: Answer) -> str:
 
 def _names_not_quoted(named: tuple[str, ...], answer: Answer) -> tuple[str, ...]:
     """The names the question asks about (`Evidence.named`: "SPHR", "landscape architects") that none of the sections
-    the answer quotes mentions: an acronym as a word or spelled out, who is paid by its last word ("junior tech
-    writers" are "writers": the rest may qualify them in other words)."""
+    the answer quotes mentions: an acronym as a word or spelled out, a name by every word, who is paid by every word
+    but its level's."""
     if not named:
         return ()
     quoted = _quoted(answer)
@@ -251,7 +251,16 @@ def _names_not_quoted(named: tuple[str, ...], answer: Answer) -> tuple[str, ...]
     return tuple(n for n in named if not (
         (re.search(rf"\b{re.escape(n)}s?\b", quoted, re.I) or spelled_out(n, names)) if n.isupper()
         else stems(n) <= held if n[0].isupper()  # a name, every word of it
-        else any(t in held or len(t) <= CLIPPED_LETTERS and any(h.startswith(t) for h in held) for t in stems(n.split()[-1]))))
+        else all(_held(t, held) for w in n.split() if w.lower() not in _LEVEL_WORDS for t in stems(w))))
+
+
+def _held(term: str, held) -> bool:
+    return term in held or len(term) <= CLIPPED_LETTERS and any(h.startswith(term) for h in held)
+
+
+# Words that say which level of a job, not which job ("junior tech writers" are paid as "tech writers" starting out);
+# every other word of who is asked of names the job ("pastry chef": a corporate chef's pay is not its pay, a tester's).
+_LEVEL_WORDS = frozenset("junior senior entry new starting beginner experienced lead head chief trainee graduate".split())
 
 
 CLIPPED_LETTERS = 5  # a word this short may be a longer one clipped ("grads" of "graduates", "techs"); "architects" is

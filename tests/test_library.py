@@ -399,7 +399,7 @@ PLANNING = {  # a small library on urban planning, written as test data
     "planner-salary.md": "# What do urban planners earn?\n\nThe average annual wage for urban and regional planners was $65,230 in "
     "May 2012. Those in architectural, engineering and related services earned the highest salaries ($71,010). Planners in "
     "local government earned $63,300. Graduates start on about $48,000.\n\n## Where planners work\n\nMost planners work for city and county governments. Some "
-    "work for consulting firms, a few for developers, and some later for Google on its maps.\n",
+    "work for consulting firms and transport agencies, a few for developers, and some later for Google on its maps. Senior planners lead teams.\n",
     "landscape.md": "# Working with architects\n\nPlanners work with architects and engineers on public spaces. A city's "
     "landscape, its parks and streets, is shaped by their plans. Good plans are good for the planet as well.\n\n## Software\n\n"
     "Revit is the drawing tool most offices use. Learn it early and practise it on real projects, not only on coursework.\n",
@@ -429,6 +429,7 @@ def planning_bot(tmp_path_factory, embedder):
     ("how much does the FAICP cost?", "FAICP"),
     ("what's the salary for a landscape architect?", "landscape architect"),
     ("how much does Google pay planners?", "Google"),  # a name the library writes elsewhere
+    ("how much do transport planners earn?", "transport planners"),  # every word but a level's: the quoted are others
 ])
 def test_a_figure_asked_of_something_the_quoted_sections_never_name_says_so(planning_bot, question, named):
     answer = planning_bot.ask(question)
@@ -438,6 +439,7 @@ def test_a_figure_asked_of_something_the_quoted_sections_never_name_says_so(plan
 
 @pytest.mark.parametrize("question", ["how much do urban planners earn?", "how much does the AICP exam cost?",
                                       "how much do planning grads earn?",  # "grads" are the "Graduates" quoted
+                                      "how much do senior urban planners earn?",  # a level is no other job
                                       "how much does a masters cost if you pay for it yourself?"])
 def test_a_figure_of_what_was_asked_has_no_gap_line(planning_bot, question):
     answer = planning_bot.ask(question)
