@@ -240,9 +240,12 @@ class CareerBot:
         asked = [p for p in previous if not asks_for_more(p)]
         if asks_for_more(message):
             return self.rewrite(asked[-1], history[: _turn_of(history, asked[-1])], siblings) if asked else message
-        before = previous[-1]
-        if len(previous) > 1 and depends_on_context(before):
-            before = f"{previous[-2]} {before}"
+        # The turns back to the last that named its subject: "how do i become a paramedic?", "how long does it take?",
+        # "and how much does it cost?", then "what do they make after?" (a tester's: two turns back, "paramedic" was lost).
+        chain = previous[-1:]
+        while len(chain) < min(len(previous), FOLLOW_UP_CHAIN) and depends_on_context(chain[0]):
+            chain.insert(0, previous[-len(chain) - 1])
+        before = " ".join(chain)
         before = in_place_of(before, message, siblings or {})
         about = re.match(r"^\s*(?:what|how) about\s+(.*)$", _ACKNOWLEDGED.sub("", message), re.I)
         if about:
@@ -343,6 +346,9 @@ def in_place_of(before: str, message: str, siblings: dict[str, frozenset[str]]) 
         return named.pop(hit) if hit else m[0]
 
     return re.sub(r"[A-Za-z0-9][\w'’+#.-]*[\w+#]|[A-Za-z0-9]", swap, before) if named else before
+
+
+FOLLOW_UP_CHAIN = 4  # earlier questions a follow-up is read with, at most, back to the one that named its subject
 
 
 def _turn_of(history: list[dict], message: str) -> int:

@@ -456,3 +456,13 @@ def test_a_misspelling_is_read_as_the_word_the_library_uses_most(planning_bot):
 def test_one_side_of_a_choice_the_library_never_names_is_a_gap(planning_bot):
     answer = planning_bot.ask("should I learn Revit or archicad to work with planners?")
     assert answer.gaps == ("archicad",) and answer.text.startswith("The guides never mention “archicad”.")
+
+
+def test_a_chain_of_follow_ups_keeps_the_subject_its_first_question_named(nursing_bot):
+    # A tester's web UI: "how do i become a paramedic?", "how long does it take?", "and how much does it cost?", then
+    # "what do they make after?" was searched without "paramedic" and answered with firefighters' pay.
+    history = []
+    for question in ("what are the nursing specialties?", "do they need more training?", "how long does that take?"):
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": nursing_bot.ask(question, history).text}]
+    answer = nursing_bot.ask("and what do they earn?", history)
+    assert answer.searched_for.startswith("what are the nursing specialties?") and answer.searched_for.endswith("and what do they earn?")
