@@ -440,6 +440,7 @@ def test_a_figure_asked_of_something_the_quoted_sections_never_name_says_so(plan
 @pytest.mark.parametrize("question", ["how much do urban planners earn?", "how much does the AICP exam cost?",
                                       "how much do planning grads earn?",  # "grads" are the "Graduates" quoted
                                       "how much do senior urban planners earn?",  # a level is no other job
+                                      "how much do members get paid as planners?",  # a word that names no one in particular
                                       "how much does a masters cost if you pay for it yourself?"])
 def test_a_figure_of_what_was_asked_has_no_gap_line(planning_bot, question):
     answer = planning_bot.ask(question)
