@@ -155,3 +155,6 @@ def test_a_word_cut_at_an_exclamation_mark_inside_it_stays_one_sentence():
     # pysbd cut "ma!ny" (a typo in a tester's article) and the answer quoted "ma! ny": not the source's words.
     text = "We couldn’t do ma!ny of the things we enjoyed. I felt so alone."
     assert [text[a:b] for a, b in split_sentences(text)] == ["We couldn’t do ma!ny of the things we enjoyed.", "I felt so alone."]
+    # ... nor a stop made a sentence of its own: "Was it… no.. it couldn’t be." was quoted "no. it".
+    text = "Was it… no.. it couldn’t be. Fourth place."
+    assert [text[a:b] for a, b in split_sentences(text)] == ["Was it… no..", "it couldn’t be.", "Fourth place."]
