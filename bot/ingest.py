@@ -1350,7 +1350,9 @@ _SUP_NOTE = re.compile(
 # An HTML heading in Markdown ("<h2>Caregiver Burnout</h2>" over a paragraph with no blank line between, or inside a
 # page's blocks on one line: '<div class="pageblock"><h3>Social Work in a Nutshell</h3><div ...><p>...'): a heading on a
 # line of its own, as a browser shows it, not words run into a paragraph's first sentence.
-_HTML_HEADING = re.compile(r"(?<![ \t])[ \t]*<h([1-6])\b[^<>\n]{0,500}>([^\n]{1,300}?)</h\1\s*>[ \t]*", re.I)
+# Its text may run over lines ("<h3 class="panel-title">\n  <a ...>Teacher</a>\n</h3>", an accordion's panels: a tester's
+# dental-faculty page ran every panel's title into its first sentence), never over a blank one.
+_HTML_HEADING = re.compile(r"(?<![ \t])[ \t]*<h([1-6])\b[^<>\n]{0,500}>((?:[^\n]|\n(?![ \t]*\n)){1,300}?)</h\1\s*>[ \t]*", re.I)
 # HTML paragraphs in Markdown, one per line or several on one ("<p>Sorry, that's only $30/hour </p>\n<p>Remember, ..."):
 # a closed one ends its paragraph, as a browser shows it, not a line of one Markdown paragraph whose sentences run
 # together ("Sorry, that's only $30/hour Remember, as a freelancer, ...": a tester's freelancing library). A pull
@@ -1927,7 +1929,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
     text = _drop_comments(text)
     if markdown:
-        text = _HTML_HEADING.sub(lambda m: f"\n\n{'#' * int(m[1])} {m[2].strip()}\n\n", _setext_headings(_TOC_LIST.sub("", text)))
+        text = _HTML_HEADING.sub(lambda m: f"\n\n{'#' * int(m[1])} {' '.join(m[2].split())}\n\n", _setext_headings(_TOC_LIST.sub("", text)))
         text = _UNSPACED_HEADING.sub(r"\1 \2", text)
         text = _HEADING_IN_ITEM.sub(r"\1", text)
         # A heading line too long to be one (chunking.py: a paragraph flattened into a line, or an interviewer's two

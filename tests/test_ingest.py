@@ -2201,6 +2201,9 @@ def test_a_page_that_is_a_list_is_an_article_and_a_menu_is_not(tmp_path):
     # The BLS's pages saved as Markdown: answers opened "Pay About this section › ..." and "Share Human resources ...".
     ("## Pay [About this section](#TB_inline?height=325&inlineId=about-pay)\n\nShare\nManagers earn $140,030 a year. "
      "[Share](https://x.example/share) it.\n", "## Pay\n\nManagers earn $140,030 a year. Share it.\n"),
+    # An accordion's panel title over lines: a tester's dental-faculty page ran "Researcher" into "Researcher: A faculty ...".
+    ('<h3 class="panel-title">\n  <a data-toggle="collapse" href="#c1">Researcher</a>\n</h3>\n\nResearchers run studies.\n',
+     "### Researcher\n\nResearchers run studies.\n"),
     # A museum's page: a caption ending on its credit was quoted in five of a tester's answers.
     ("Conservators treat objects.\n\nConservator Jena Hirschbein treating oak panels from [_Paneled Room_](/artworks/x) "
      "(ca. 1520–1530). Photo by Jane Williams  \n\nShe took no photo of it, she said. Photo by Jane Williams is a credit only alone.\n",

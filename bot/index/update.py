@@ -70,7 +70,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 39: a line break before a block in a page's source is kept (a lead-in and a list); a heading trafilatura kept
 #     after a space is not put back again
 # 106: a word cut at a "!" inside it, and a stop alone, are one sentence with what they follow; web components, an
-#      advert's label, a style-sheet line, a share button, a heading's link to a pop-up and a credited caption go
+#      advert's label, a style-sheet line, a share button, a heading's link to a pop-up and a credited caption go;
+#      an HTML heading over several lines is a heading
 CHUNK_TEXT = "text-boxes-106"
 
 
