@@ -1948,7 +1948,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     labels = {m[1].lower() for m in _LINK_DEF.finditer(text)}
     text = _LINK_DEF.sub("", text)
     if markdown:  # after the definitions go: a run of them, one per line, is no paragraph to join
-        text = _join_soft_breaks(text)
+        text = _join_soft_breaks(tables.with_outer_pipes(text))
     text = _FOOTNOTE_REF.sub("", text)
     text = _IMAGE.sub("", text)
     text = _FIGCAPTION.sub(lambda m: m[0] if _TWO_SENTENCES.search(m[1]) else "", _IMG_CAPTION.sub("", text))

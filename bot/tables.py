@@ -187,6 +187,27 @@ _TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
 _OPEN_ROW = re.compile(r"^[ \t]*\|(.*?)\|?[ \t]*$")
 
 
+_BARE_RULE = re.compile(r"^[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")  # "---\t| ---", no outer pipes
+
+
+def with_outer_pipes(text: str) -> str:
+    """Tables written without their outer pipes ("Country\t| Income" over "---\t| ---", as GitHub reads them too) with
+    a leading pipe on each line, so that they are kept apart as tables and read as the rest (a tester's salary
+    round-up: its rows were joined into one line of text, and a country in them said never to be mentioned)."""
+    if "|" not in text or "-" not in text:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if i and _BARE_RULE.match(line) and "|" in lines[i - 1] and not lines[i - 1].lstrip().startswith("|"):
+            lines[i - 1] = "| " + lines[i - 1].strip()
+            lines[i] = "| " + line.strip() + ("" if line.rstrip().endswith("|") else " |")
+            j = i + 1
+            while j < len(lines) and "|" in lines[j] and lines[j].strip() and not lines[j].lstrip().startswith("|"):
+                lines[j] = "| " + lines[j].strip()
+                j += 1
+    return "\n".join(lines)
+
+
 def markdown_tables(text: str) -> str:
     """Markdown (GFM) tables as list items of "header: cell" pairs; see _TABLE_RULE."""
     if "|" not in text:

@@ -2204,6 +2204,11 @@ def test_a_page_that_is_a_list_is_an_article_and_a_menu_is_not(tmp_path):
     # An accordion's panel title over lines: a tester's dental-faculty page ran "Researcher" into "Researcher: A faculty ...".
     ('<h3 class="panel-title">\n  <a data-toggle="collapse" href="#c1">Researcher</a>\n</h3>\n\nResearchers run studies.\n',
      "### Researcher\n\nResearchers run studies.\n"),
+    # A table without its outer pipes, a kramdown class line over it: a tester's salary round-up ran its rows into a line.
+    ('Asia pays well.\n\n{: class="table table-hover"}\nCountry \t| Av. Income (month)\n--- \t\t| ---\nChina \t| $1,150 USD\n'
+     "Spain\t| $1,250 USD\n\nA | B in prose is no table.\n",
+     "Asia pays well.\n\n- Country: China; Av. Income (month): $1,150 USD\n- Country: Spain; Av. Income (month): $1,250 USD\n\n"
+     "A | B in prose is no table.\n"),
     # A museum's page: a caption ending on its credit was quoted in five of a tester's answers.
     ("Conservators treat objects.\n\nConservator Jena Hirschbein treating oak panels from [_Paneled Room_](/artworks/x) "
      "(ca. 1520–1530). Photo by Jane Williams  \n\nShe took no photo of it, she said. Photo by Jane Williams is a credit only alone.\n",
