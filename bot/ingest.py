@@ -1592,7 +1592,7 @@ def _paired_shortcodes(text: str) -> str:
     return tags.sub("", text)
 # A task list's box ("- [x] Register with the NMC"), an abbreviation's definition line ("*[NMC]: Nursing and ..."),
 # an emoji's shortcode (":rocket:"). A content tab's marker (MkDocs: '=== "NHS"') heads its text (_admonitions).
-_TASK_BOX = re.compile(rf"^([ \t]*{LIST_MARKER}[ \t]+)\[[ xX]\][ \t]+", re.M)
+_TASK_BOX = re.compile(rf"^([ \t]*{LIST_MARKER}[ \t]+)\[[ xX]\](?:[ \t]+|(?=[A-Z]))", re.M)  # "- [x]Must be ...", a job ad's
 _ABBREVIATION = re.compile(r"^\*\[[^\]\n]{1,100}\]:[^\n]*\n?", re.M)
 _EMOJI = re.compile(r"[ \t]?(?<![\w:/]):[a-z][a-z0-9_+-]{1,40}:(?![\w:/])")
 _CONTENT_TAB = re.compile(r'^[ \t]*===[+!]?[ \t]+"([^"\n]{1,200})"[ \t]*$', re.M)

@@ -398,11 +398,11 @@ def test_front_matter_after_a_blank_first_line_is_still_front_matter(tmp_path):
 
 def test_task_boxes_abbreviation_lines_emoji_shortcodes_and_tab_markers_go():
     text = ('Nurses start on a preceptorship :rocket:.\n\n=== "NHS"\n\n    You start at Band 5.\n\n'
-            "- [x] Register with the NMC\n- [ ] Write your statement\n\n*[NMC]: Nursing and Midwifery Council\n\n"
+            "- [x] Register with the NMC\n- [ ] Write your statement\n- [x]Pass the OSCE\n\n*[NMC]: Nursing and Midwifery Council\n\n"
             "Meet at 10:30:45; the ratio is 3:2:1; `avg(1h):max:disk` stays.\n")
     assert clean_text(text, markdown=True) == (
         "Nurses start on a preceptorship.\n\n#### NHS\n\nYou start at Band 5.\n\n- Register with the NMC\n"
-        "- Write your statement\n\nMeet at 10:30:45; the ratio is 3:2:1; avg(1h):max:disk stays.\n")
+        "- Write your statement\n- Pass the OSCE\n\nMeet at 10:30:45; the ratio is 3:2:1; avg(1h):max:disk stays.\n")
 
 
 def test_html_left_in_markdown_goes_and_its_words_stay(tmp_path):
