@@ -1405,6 +1405,20 @@ def _hide(text: str) -> str:
     return _PUNCT.sub(lambda m: chr(0xF0000 + ord(m[0])), text)
 
 
+def _unfenced_page(text: str) -> str:
+    """A page whose text is one fenced block marked as Markdown ("```markdown" ... "```", a tester's transcript: its
+    headings were quoted as "## Facing ...") without its fence: what it holds is the page. Not a fence showing Markdown
+    as an example inside a page: the block runs to the page's end, with at most a few lines before it."""
+    m = _MARKDOWN_FENCE.search(text)
+    if m is None or sum(1 for line in text[: m.start()].split("\n") if line.strip()) > UNFENCED_LINES_BEFORE:
+        return text
+    return text[: m.start()] + m[1] + "\n"
+
+
+_MARKDOWN_FENCE = re.compile(r"^```[ \t]*(?:markdown|md|mdx)[ \t]*\n((?:(?!^```)[^\n]*\n)*)```[ \t]*\s*\Z", re.M | re.I)
+UNFENCED_LINES_BEFORE = 3  # lines of text before the block, at most (front matter, a "From:" line): then it is the page
+
+
 def _hide_code(text: str) -> str:
     """Each `code` span's inside made literal (see _hide), its backticks dropped; other text is unchanged."""
     if "`" not in text:
@@ -1920,7 +1934,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     # tester's article packs) reads as it was written; other control characters go.
     text = _ZERO_WIDTH.sub("", text.translate(_CUT_PUNCTUATION))
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\U000f0000-\U000f007f]", "", text)
-    text = _hide_code(text)
+    text = _hide_code(_unfenced_page(text) if markdown else text)
     text = _CLOSING_TAG_WRAPPED.sub(r"</\1>", text)  # "</a\n   >", as a formatter wraps a tag: its ">" is no quote
     if markdown:  # a page converted to Markdown keeps its wiki's furniture, escaped brackets and all
         text = _SHARE_LINE.sub("", _WIKI_FURNITURE.sub("", text))  # before a line break joins it to the next line

@@ -2209,6 +2209,11 @@ def test_a_page_that_is_a_list_is_an_article_and_a_menu_is_not(tmp_path):
      "Spain\t| $1,250 USD\n\nA | B in prose is no table.\n",
      "Asia pays well.\n\n- Country: China; Av. Income (month): $1,150 USD\n- Country: Spain; Av. Income (month): $1,250 USD\n\n"
      "A | B in prose is no table.\n"),
+    # A page whose text is one block fenced as Markdown (a tester's transcript: "## Facing ..." was quoted as text); a
+    # fence showing Markdown inside a page stays code.
+    ("From: the show\n\n```markdown\nPolice work is hard, and harder than it looks.\n\n## Facing danger\n\nOfficers face armed "
+     "suspects and car chases.\n```\n", "From: the show\n\nPolice work is hard, and harder than it looks.\n\n## Facing danger\n\n"
+     "Officers face armed suspects and car chases.\n"),
     # A museum's page: a caption ending on its credit was quoted in five of a tester's answers.
     ("Conservators treat objects.\n\nConservator Jena Hirschbein treating oak panels from [_Paneled Room_](/artworks/x) "
      "(ca. 1520–1530). Photo by Jane Williams  \n\nShe took no photo of it, she said. Photo by Jane Williams is a credit only alone.\n",
