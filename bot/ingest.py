@@ -341,6 +341,9 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
     # renders nothing: left there, the front matter was read as text and the title and date were lost.
     raw = _TEMPLATE_PREAMBLE.sub("", raw, count=1)
     text, meta = _read_markdown(path, raw) if kind == "markdown" or raw.startswith("---") else (raw, {})
+    faq = _front_matter_answers(meta)
+    if faq:
+        text = f"{text.rstrip()}\n\n{faq}" if text.strip() else faq
     if header and not meta:
         meta = {"title": fields.get("title", ""), "date": fields.get("pubdate") or fields.get("date", "")}
     header = _METADATA_HEADER.match(text) if not meta else None
@@ -350,6 +353,24 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
         meta = {k.lower(): v.strip() for k, v in _METADATA_LINE.findall(header[0])}
         text = text[header.end():]
     return _reader_copy(text, meta)
+
+
+def _front_matter_answers(meta: dict) -> str:
+    """The questions and answers a page keeps in its front matter, as sections: a pair at the top ("question:",
+    "answer:", a Q&A site's pages, refused as having no text) or a list of them ("faq: - question: ... answer: ...",
+    shown on the page as its FAQ; a tester's wedding prices were never found). "" when it keeps none."""
+    pairs = [meta] + [item for value in meta.values() if isinstance(value, list) for item in value[:MAX_FRONT_ANSWERS]]
+    out = []
+    for item in pairs:
+        if isinstance(item, dict):
+            asked, said = item.get("question") or item.get("q"), item.get("answer") or item.get("a")
+            if isinstance(asked, str) and isinstance(said, str) and asked.strip() and said.strip():
+                # A folded scalar keeps "\n" as written: the page's own line breaks.
+                out.append(f"## {' '.join(asked.split())}\n\n{said.strip().replace(chr(92) + 'n', chr(10))}")
+    return "\n\n".join(out)
+
+
+MAX_FRONT_ANSWERS = 50  # questions read from one front-matter list
 
 
 _AT_HEADER = re.compile(r"\A\s*(?:@[A-Za-z]\w{0,30}[ \t]+[^\n]{0,300}\n){2,12}")

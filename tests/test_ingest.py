@@ -2252,3 +2252,19 @@ def test_a_pdf_title_held_in_another_object_is_followed_and_a_file_no_rule_fores
     with pytest.raises(ArticleError) as e:
         load_article(path)
     assert str(e.value).startswith(f"{path}: it could not be read (TypeError: expected string") and "\n" not in str(e.value)
+
+
+def test_questions_and_answers_kept_in_front_matter_are_read_as_sections(tmp_path):
+    # A Q&A site's pages keep their text in front matter (refused: "no readable article text"); a photography post
+    # keeps its FAQ there (its prices were never found).
+    qa = tmp_path / "entry-requirements.md"
+    qa.write_text("---\ntitle: Entry requirements for policing\nquestion: >-\n    What are the entry requirements for policing?\n"
+                  "answer: >-\n    Candidates need 60 college credits.\\n\\nApplicants must be at least 21 years old.\n---\n",
+                  encoding="utf-8")
+    assert load_article(qa).text == ("## What are the entry requirements for policing?\n\nCandidates need 60 college credits.\n\n"
+                                     "Applicants must be at least 21 years old.\n")
+    post = tmp_path / "pricing.md"
+    post.write_text("---\ntitle: Wedding photography pricing\nfaq:\n  - question: How much does wedding photography cost?\n"
+                    "    answer: Prices range from $2,000 to $6,000.\n---\n\nPricing depends on hours and extras.\n", encoding="utf-8")
+    assert load_article(post).text == ("Pricing depends on hours and extras.\n\n## How much does wedding photography cost?\n\n"
+                                       "Prices range from $2,000 to $6,000.\n")

@@ -72,7 +72,7 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 106: a word cut at a "!" inside it, and a stop alone, are one sentence with what they follow; web components, an
 #      advert's label, a style-sheet line, a share button, a heading's link to a pop-up and a credited caption go;
 #      an HTML heading over several lines is a heading; a table without its outer pipes is a table; a page fenced
-#      whole as Markdown is read as Markdown
+#      whole as Markdown is read as Markdown; questions and answers kept in front matter are sections
 CHUNK_TEXT = "text-boxes-106"
 
 
