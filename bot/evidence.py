@@ -25,7 +25,7 @@ from .library import names_no_topic
 from .profile import Profile
 from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, gives_figure, is_content
 from .retrieval import Passage, Ranked, Retriever
-from .text import FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, QUESTION_WORDS, clips, index_words, stem, stems, tokenize_one, zipf
+from .text import CURRENCY_SIGNS, FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, QUESTION_WORDS, clips, index_words, stem, stems, tokenize_one, zipf
 
 _LAST_LINE_ITEM = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+[^\n]*$")
 
@@ -110,7 +110,10 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     # "NMW" where the passages say "national minimum wage", "EPA" that the question spells out itself: no gap.
     texts = [own] + [p.text for p in passages[:3]]
     abbreviated = {w.lower() for run, _ in short_forms for w in run.split()}
-    unknown = tuple(kept for kept in (" ".join(w for w in u.split() if not _spelled_out(w, texts) and w.lower() not in abbreviated)
+    # ... nor a currency the passages write by its sign ("naira" over "₦50,000", a tester's coaching library).
+    signs = "".join(texts[1:])
+    unknown = tuple(kept for kept in (" ".join(w for w in u.split() if not _spelled_out(w, texts) and w.lower() not in abbreviated
+                                               and CURRENCY_SIGNS.get(w.lower().rstrip("s"), "\0") not in signs)
                                       for u in unknown) if kept)
     shared = len((set(terms) - profile.background) & held)
     if not unknown and _named_first(passages, set(terms) - profile.background, retriever.index, _acronyms(own)):

@@ -163,6 +163,10 @@ PLACE_DOMAINS = {"ireland": "ie", "uk": "uk", "britain": "uk", "england": "uk", 
                  "korea": "kr", "brazil": "br", "mexico": "mx", "sweden": "se", "norway": "no", "denmark": "dk",
                  "finland": "fi", "switzerland": "ch", "austria": "at", "poland": "pl", "portugal": "pt", "nigeria": "ng",
                  "kenya": "ke"}
+# A currency's sign, by its name (singular): the passages may write the one where the question says the other.
+CURRENCY_SIGNS = {"naira": "₦", "rupee": "₹", "yen": "¥", "yuan": "¥", "renminbi": "¥", "euro": "€", "pound": "£", "won": "₩",
+                  "peso": "₱", "ruble": "₽", "rouble": "₽", "lira": "₺", "shekel": "₪", "dong": "₫", "baht": "฿", "hryvnia": "₴",
+                  "cedi": "₵", "tenge": "₸"}
 PLACE_NAMES = {
     "uk": ("united kingdom", "u.k.", "britain", "british", "england", "scotland", "wales", "£"),
     "britain": ("united kingdom", "british", " uk", "£"), "england": ("united kingdom", "britain", "british", " uk", "£"),

@@ -2313,3 +2313,13 @@ def test_an_introduction_under_a_title_that_counts_its_numbered_sections_is_quot
         "pay.md": "# Recruiter pay\n\nAgency recruiters earn a base salary and a commission on each placement they make.\n"})
     answer = bot.ask("what skills does a recruiter need?")
     assert "1. Listening skills" in answer.text and "5. IT skills" in answer.text, answer.text
+
+
+def test_a_currency_the_passages_write_by_its_sign_is_no_gap(tmp_path, embedder):
+    # A tester's coaching library: "how much does a coach earn per block in naira?" opened "The guides never mention
+    # “naira”" over "₦50,000 per block".
+    bot = _bot_on(tmp_path, embedder, {
+        "pay.md": "# Coach pay\n\nA grade 3 coach earns ₦50,000 per block of eight lessons, paid at the end of the block.\n",
+        "levels.md": "# Coach grades\n\nCoaches move from grade 1 to grade 3 after two years of lessons and an assessment.\n"})
+    answer = bot.ask("how much does a grade 3 coach earn per block in naira?")
+    assert answer.gaps == () and "₦50,000" in answer.text, answer.text
