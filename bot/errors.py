@@ -34,7 +34,7 @@ class ArticlesError(ArticleError):
     def in_corpus(cls, errors, corpus_dir) -> "ArticlesError":
         """The bad article files of the corpus folder a build read: the build stopped before any write."""
         return cls(errors, f"Nothing was built: fix or move the files above out of {corpus_dir} and run the "
-                           "command again; the index is unchanged.")
+                           "command again, or add --skip-unreadable to build the index without them; the index is unchanged.")
 
 
 class IndexMissingError(BotError):

@@ -113,8 +113,21 @@ def test_a_build_over_several_bad_files_names_each_and_builds_nothing(built, tmp
     assert f"error: {corpus / 'empty.md'}: the file is empty" in lines, proc.stderr
     assert any(line.startswith(f"error: {corpus / 'fake.pdf'}: ") for line in lines), proc.stderr
     assert len(lines) == 3 and "good.md" not in proc.stderr, proc.stderr
-    assert lines[-1].startswith("Nothing was built") and str(corpus) in lines[-1], proc.stderr
+    assert lines[-1].startswith("Nothing was built") and str(corpus) in lines[-1] and "--skip-unreadable" in lines[-1], proc.stderr
     assert snapshot() == before
+
+
+def test_a_build_told_to_skip_unreadable_files_builds_the_rest_and_names_each(capsys, tmp_path):
+    # Five testers' first builds stopped at one odd file among a dozen good ones, until they moved it out by hand.
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "good.md").write_text("# Pay\n\nJunior nurses earn about $60,000 a year in most states.\n", encoding="utf-8")
+    (corpus / "empty.md").write_bytes(b"")
+    code, out, err = run(capsys, "index", "build", "--corpus", str(corpus), "--index", str(index), "--skip-unreadable")
+    assert code == 0 and out.startswith("1 added, 1 skipped; 1 articles,"), out
+    assert err == f"skipped {corpus / 'empty.md'}: the file is empty\n", err
+    code, out, _ = run(capsys, "index", "list", "--index", str(index))
+    assert code == 0 and "good" in out and "empty" not in out
 
 
 def test_a_refused_first_build_leaves_no_index_folder_behind(capsys, tmp_path):

@@ -41,7 +41,9 @@ def _parser() -> argparse.ArgumentParser:
 
     index = sub.add_parser("index", help="build, add to, remove from or list the index")
     isub = index.add_subparsers(dest="action", required=True, metavar="ACTION")
-    with_index(isub.add_parser("build", help="make the index match the corpus folder (only new or changed articles are embedded)"))
+    build = with_index(isub.add_parser("build", help="make the index match the corpus folder (only new or changed articles are embedded)"))
+    build.add_argument("--skip-unreadable", action="store_true",
+                       help="leave out files that cannot be read, each named, instead of building nothing")
     from ..ingest import SUPPORTED  # what ingest reads, named where a user looks: the help cannot drift from it
 
     kinds = " ".join(SUPPORTED)
@@ -192,7 +194,7 @@ def _index(args, settings: Settings) -> int:
         return 0
     embedder = embedder_for(settings)
     if args.action == "build":
-        store, report = update.build(settings, embedder, progress=sys.stderr.isatty())
+        store, report = update.build(settings, embedder, progress=sys.stderr.isatty(), skip_unreadable=args.skip_unreadable)
     else:
         store, report = update.add(args.paths, settings, embedder, progress=sys.stderr.isatty())
     print(f"{report.summary()}; {len(store.articles)} articles, {len(store.chunks)} chunks in {settings.index_dir}")

@@ -95,19 +95,21 @@ class Report:
     embedded_texts: int = 0
     missing_files: list[str] = field(default_factory=list)  # removed articles whose file was not in the corpus folder
     in_subfolders: list[str] = field(default_factory=list)  # article files below the corpus folder, not read
+    skipped: list[str] = field(default_factory=list)  # files a build left out, each with why (build's `skip_unreadable`)
 
     def summary(self) -> str:
         parts = [f"{len(v)} {k}" for k, v in vars(self).items() if isinstance(v, list) and v and k != "in_subfolders"]
         return ", ".join(parts) or "nothing to do"
 
     def note(self) -> str:
-        """One line on what a user may expect was read and was not, or ""."""
+        """What a user may expect was read and was not, a line each, or ""."""
+        lines = [f"skipped {line}" for line in self.skipped]
         if not self.in_subfolders:
-            return ""
+            return "\n".join(lines)
         n = len(self.in_subfolders)
         files = f"{n} article files in subfolders were" if n > 1 else "1 article file in a subfolder was"
-        return (f"note: {files} not read (e.g. {self.in_subfolders[0]}): "
-                "the library is the corpus folder's own files; move them into it or add them with `index add`")
+        return "\n".join(lines + [f"note: {files} not read (e.g. {self.in_subfolders[0]}): "
+                                   "the library is the corpus folder's own files; move them into it or add them with `index add`"])
 
 
 LOCK_TIMEOUT = 600.0  # seconds a writer waits for another one (a full rebuild of a large library takes minutes)
@@ -243,8 +245,9 @@ def _recorded_corpus(manifest: dict | None) -> str:
     return corpus if isinstance(corpus, str) else ""
 
 
-def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tuple[IndexStore, Report]:
-    """Make the index match the corpus folder; unchanged articles keep their vectors."""
+def build(settings: Settings, embedder: Embedder, progress: bool = False, skip_unreadable: bool = False) -> tuple[IndexStore, Report]:
+    """Make the index match the corpus folder; unchanged articles keep their vectors. `skip_unreadable`: files that
+    cannot be read are left out and named in the report (`Report.skipped`), not a reason to build nothing."""
     report = Report()
     with index_lock(Path(settings.index_dir)):
         manifest = _manifest_or_none(settings)
@@ -257,7 +260,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> tup
         recover(settings, manifest)
         # Read and check every file first: a bad one does not stop the others being checked, and any bad file
         # stops the build before anything is written, naming them all at once.
-        articles = _read_corpus(corpus_files(corpus_dir), settings.max_file_bytes, corpus_dir)
+        articles, report.skipped = _read_corpus(corpus_files(corpus_dir), settings.max_file_bytes, corpus_dir, skip_unreadable)
         report.in_subfolders = files_in_subfolders(corpus_dir)
         library = _overrides(corpus_dir)
         store = _open_or_empty(settings, embedder, corpus_dir)
@@ -554,14 +557,15 @@ def _overrides(corpus_dir: Path) -> dict:
         raise BotError(f"{Path(corpus_dir) / 'library.yaml'} is not valid YAML ({type(e).__name__}): fix it") from None
 
 
-def _read_corpus(files: list[Path], max_bytes: int, corpus_dir: Path) -> list[Article]:
+def _read_corpus(files: list[Path], max_bytes: int, corpus_dir: Path, skip: bool = False) -> tuple[list[Article], list[str]]:
     """The articles of a corpus folder's files, once every file has been read and checked: none unreadable, no
-    two with one id, no text twice under two names. Else an ArticlesError naming every bad file."""
+    two with one id, no text twice under two names. Else an ArticlesError naming every bad file; with `skip`, the
+    others, and each bad file's line."""
     articles, errors = _load_all(files, max_bytes)
     errors |= _conflicts(files, articles, {})
-    if errors:
+    if errors and not skip:
         raise ArticlesError.in_corpus([errors[i] for i in sorted(errors)], corpus_dir)
-    return articles
+    return [a for i, a in enumerate(articles) if a is not None and i not in errors], [str(errors[i]) for i in sorted(errors)]
 
 
 def _load_all(paths: list[Path], max_bytes: int) -> tuple[list[Article | None], dict[int, ArticleError]]:
