@@ -93,7 +93,7 @@ def _with_quoted_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
         # ... and a word pysbd cut at a "!" or "?" inside it, nothing between ("ma!ny": a tester's quote read "ma! ny").
         inside_word = out and a == out[-1][1] and text[a - 1] in "!?" and text[a - 2 : a - 1].isalpha() and text[a].islower()
         # ... and a stop pysbd made a sentence of its own ("Was it… no.." as "no." and "."): the answer dropped it.
-        marks_only = out and not _WORD_CHAR.search(text, a, b) and "\n" not in text[out[-1][1]:a]
+        marks_only = out and _STOPS_ONLY.fullmatch(text, a, b) and "\n" not in text[out[-1][1]:a]
         if out and (inside_word or marks_only or _QUOTED_WORDS.fullmatch(text, *out[-1]) and "\n" not in text[out[-1][1]:a]):
             out[-1] = (out[-1][0], b)
         else:
@@ -101,7 +101,7 @@ def _with_quoted_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
-_WORD_CHAR = re.compile(r"\w")
+_STOPS_ONLY = re.compile(r"[.!?…]+")  # not "**", an emphasis mark left over: a sentence of nothing, and never quoted
 _QUOTED_WORDS = re.compile(r"[\"“'‘][\w’'-]+(?: [\w’'-]+){0,2}[\"”'’]")
 
 

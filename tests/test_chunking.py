@@ -158,3 +158,6 @@ def test_a_word_cut_at_an_exclamation_mark_inside_it_stays_one_sentence():
     # ... nor a stop made a sentence of its own: "Was it… no.. it couldn’t be." was quoted "no. it".
     text = "Was it… no.. it couldn’t be. Fourth place."
     assert [text[a:b] for a, b in split_sentences(text)] == ["Was it… no..", "it couldn’t be.", "Fourth place."]
+    # ... but an emphasis mark left over is no stop: joined, it was quoted ("it is the norm. **", a blind reader's).
+    text = "In architecture, however, it is the norm. **\n\nIt starts in school."
+    assert [text[a:b] for a, b in split_sentences(text)][0] == "In architecture, however, it is the norm."
