@@ -107,14 +107,8 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     # Another career asked about is the gap whether or not the library knows its words ("pilot" of "a pilot
     # project"; "commercial" of "a commercial pilot"): it decides the refusal.
     unknown = _career_not_held(profile, own, held, retriever.store, retriever.index) or unknown
-    # "NMW" where the passages say "national minimum wage", "EPA" that the question spells out itself: no gap.
     texts = [own] + [p.text for p in passages[:3]]
-    abbreviated = {w.lower() for run, _ in short_forms for w in run.split()}
-    # ... nor a currency the passages write by its sign ("naira" over "₦50,000", a tester's coaching library).
-    signs = "".join(texts[1:])
-    unknown = tuple(kept for kept in (" ".join(w for w in u.split() if not _spelled_out(w, texts) and w.lower() not in abbreviated
-                                               and CURRENCY_SIGNS.get(w.lower().rstrip("s"), "\0") not in signs)
-                                      for u in unknown) if kept)
+    unknown = _written_otherwise(unknown, texts, {w.lower() for run, _ in short_forms for w in run.split()})
     shared = len((set(terms) - profile.background) & held)
     if not unknown and _named_first(passages, set(terms) - profile.background, retriever.index, _acronyms(own)):
         shared = max(shared, limits.shared_terms)
@@ -183,6 +177,16 @@ def names_asked(profile: Profile, text: str) -> tuple[str, ...]:
 
 # A term in at most this many chunks, and rare in English (FOREIGN_ZIPF), names one thing the library mentions ("Zintellect").
 RARE_NAME_CHUNKS = 3
+
+
+def _written_otherwise(unknown: tuple[str, ...], texts: list[str], abbreviated: set[str]) -> tuple[str, ...]:
+    """`unknown` without the words `texts` (the question, then its first passages) write another way: "NMW" where the
+    passages say "national minimum wage", "EPA" that the question spells out itself, a short form the library defines
+    (`abbreviated`), a currency the passages write by its sign ("naira" over "₦50,000", a tester's coaching library)."""
+    signs = "".join(texts[1:])
+    return tuple(kept for kept in (" ".join(w for w in u.split() if not _spelled_out(w, texts) and w.lower() not in abbreviated
+                                            and CURRENCY_SIGNS.get(w.lower().rstrip("s"), "\0") not in signs)
+                                   for u in unknown) if kept)
 
 
 def _acronyms(text: str) -> set[str]:
