@@ -1207,7 +1207,8 @@ def with_outline(store, passage: Passage, labels=None) -> Passage:
     # An article's opening under a title that counts its numbered sections ("What are the top 5 recruiter skills?" over
     # "1. Listening skills" ... "5. IT Skills"; "4 Tips on How to Become a Human Resources Manager"): they are what it
     # introduces, wherever they start (two testers' answers were the introduction alone, no skill or step named).
-    numbered = _numbered_run(chunks, row, _counted_in_title(passage.article.title)) if _opens_article(chunks, row) else []
+    counted = _counted_in_title(passage.article.title)  # read first: most titles count nothing
+    numbered = _numbered_run(chunks, row, counted) if counted >= 2 and _opens_article(chunks, row) else []
     if numbered and not repeated() & set(numbered):
         return replace(passage, outline=tuple(numbered), outline_at=len(own) - 1)
     count = _counted(own[-1].text.strip())
