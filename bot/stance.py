@@ -69,7 +69,26 @@ def answers(soft: str, firm: str, background: frozenset[str] = frozenset()) -> b
     # optional (an Odin Project lesson was offered against "Some positions require you to also submit cover
     # letters" for its "resume").
     clause = _CLAUSE.split(soft[: cue.start()])[-1] + _CLAUSE.split(soft[cue.start():])[0]
-    return bool((_content_stems(RELAXED.sub(" ", clause)) & _content_stems(FIRM.sub(" ", firm))) - background)
+    return bool((_content_stems(RELAXED.sub(" ", clause)) & _required(firm)) - background)
+
+
+def _required(firm: str) -> set[str]:
+    """The stems of what `firm` says is required: the words after "require(s)", "must have", "at least a" up to the
+    clause's end, or before "is required", "mandatory" back to its start. Not the rest of the sentence: "most
+    locations require a business license" requires no location, and "a second photographer is recommended for ...
+    multiple locations", while not mandatory, was set against it (a tester's "do I need a business license").
+    (A sentence no cue finds a side in: all its words, as before.)"""
+    out: set[str] = set()
+    for m in FIRM.finditer(firm):
+        if _BEFORE_CUE.match(m[1]):
+            out |= _content_stems(_CLAUSE_END.split(firm[: m.start()])[-1])
+        else:
+            out |= _content_stems(_CLAUSE_END.split(firm[m.end():])[0])
+    return out or _content_stems(FIRM.sub(" ", firm))
+
+
+_BEFORE_CUE = re.compile(r"required|mandatory|compulsory|is ", re.I)  # "a degree is required": what is required comes first
+_CLAUSE_END = re.compile(r"[,.;:!?()]|\s[—–-]\s|\b(?:even|for|because|if|when|which|to become|in order)\b", re.I)
 
 
 # Where one clause of a sentence ends and another begins: a semicolon, a colon, a dash, or a comma before "but",

@@ -2323,3 +2323,18 @@ def test_a_currency_the_passages_write_by_its_sign_is_no_gap(tmp_path, embedder)
         "levels.md": "# Coach grades\n\nCoaches move from grade 1 to grade 3 after two years of lessons and an assessment.\n"})
     answer = bot.ask("how much does a grade 3 coach earn per block in naira?")
     assert answer.gaps == () and "₦50,000" in answer.text, answer.text
+
+
+def test_what_is_relaxed_must_be_what_is_required_not_a_word_beside_it(tmp_path, embedder):
+    # A tester's photography library: "most locations require a business license" was set against "While not mandatory,
+    # a second photographer is recommended for ... multiple locations" under "The guides don't all agree on this."
+    firm = "# Starting out\n\nYes, most locations require a business license, even for part-time photographers.\n"
+    other = ("# Pricing\n\nWhile not mandatory, a second photographer is recommended for weddings with more than 100 guests "
+             "or multiple locations.\n")
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    bot = _bot_on(tmp_path / "a", embedder, {"start.md": firm, "pricing.md": other})
+    answer = bot.ask("do I need a business license to work as a photographer?")
+    assert not answer.disagreement and "require a business license" in answer.text, answer.text
+    relaxed = "# Hobbyists\n\nA business license is not always required for hobby photographers who sell a few prints.\n"
+    bot = _bot_on(tmp_path / "b", embedder, {"start.md": firm, "pricing.md": other, "hobby.md": relaxed})
+    assert bot.ask("do I need a business license to work as a photographer?").disagreement
