@@ -69,7 +69,10 @@ def answers(soft: str, firm: str, background: frozenset[str] = frozenset()) -> b
     # optional (an Odin Project lesson was offered against "Some positions require you to also submit cover
     # letters" for its "resume").
     clause = _CLAUSE.split(soft[: cue.start()])[-1] + _CLAUSE.split(soft[cue.start():])[0]
-    return bool((_content_stems(RELAXED.sub(" ", clause)) & _required(firm)) - background)
+    relaxed, required = _content_stems(RELAXED.sub(" ", clause)) - background, _required(firm) - background
+    # ... a word of it run into one ("Teamwork" of "work in teams") too.
+    return bool(relaxed & required) or any(len(r) >= 4 and len(w) > len(r) + 2 and (w.startswith(r) or w.endswith(r))
+                                           for w in relaxed for r in required)
 
 
 def _required(firm: str) -> set[str]:
