@@ -143,7 +143,6 @@ _PAID_WHO = re.compile(r"\b(?:do|does|did)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]
                        r"\b(?:salary|salaries|wages?|earnings)\s+(?:for|of)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]+\s+){0,2}?"
                        r"[A-Za-z'’-]+)(?=\s+(?:at|in|with|for|on)\b|\W*$)", re.I)
 _NAME_RUN = re.compile(r"(?<=[a-z0-9,;’'] )[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){0,3}")  # after a word, not opening
-_CAPITALS_3 = re.compile(r"\b[A-Z]{3,6}\b")  # "SPHR"; two letters name too much ("DE", "PM")
 
 
 def names_asked(profile: Profile, text: str) -> tuple[str, ...]:
@@ -154,8 +153,9 @@ def names_asked(profile: Profile, text: str) -> tuple[str, ...]:
     SPHR exam cost?" with the PHR's fees), and who a pay question is about ("how much do landscape architects earn":
     a tester's library answered with urban planners' pay). Not the library's own subject."""
     subject = profile.background | profile.library.subject_stems
-    out = [] if text.isupper() else [w for w in _CAPITALS_3.findall(text)
-                                     if profile.knows_term(w.lower()) and stem(w.lower()) not in subject]
+    # three to six letters: two name too much ("DE", "PM")
+    out = [] if text.isupper() else [w for w in _CAPITALS.findall(text)
+                                     if 3 <= len(w) <= 6 and profile.knows_term(w.lower()) and stem(w.lower()) not in subject]
     # A name typed capitalised inside the sentence ("what royalty does Shutterstock pay", "Keller Williams' cap"): a
     # company, a school, a place the library names somewhere.
     if not text.isupper():

@@ -307,15 +307,20 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 # A whole Markdown file inside one fence marked as Markdown ("```markdown", front matter and all): a page copied
 # with the fence of the chat or the docs it came from (a tester's adjuster licensing reference quoted "### Reciprocal
-# Agreements" as text).
-_WHOLE_FENCE = re.compile(r"\A\s*(`{3,}|~{3,})[ \t]*(?:markdown|md)[ \t]*\n(.*)\n[ \t]*\1\s*\Z", re.S | re.I)
+# Agreements" as text); or its text, with a line or two above the fence (a transcript's "From: ..." under its front
+# matter, whose headings were quoted as "## Facing ..."). Not a fence showing Markdown as an example inside a page.
+_WHOLE_FENCE = re.compile(r"\A((?:[^\n]*\n){0,8}?)[ \t]*(`{3,}|~{3,})[ \t]*(?:markdown|md|mdx)[ \t]*\n(.*)\n[ \t]*\2\s*\Z",
+                          re.S | re.I)
+UNFENCED_LINES_BEFORE = 3  # lines of text above the fence, at most: then the fence holds the page
 
 
 def _unfenced(raw: str) -> str:
     m = _WHOLE_FENCE.match(raw)
-    if not m or re.search(rf"^[ \t]*{re.escape(m[1])}[ \t]*$", m[2], re.M):
+    if not m or re.search(rf"^[ \t]*{re.escape(m[2])}[ \t]*$", m[3], re.M):
         return raw  # not one fence around the whole file: a closing fence inside it ends it earlier
-    return m[2] + "\n"
+    if sum(1 for line in m[1].split("\n") if line.strip()) > UNFENCED_LINES_BEFORE:
+        return raw
+    return m[1] + m[3] + "\n"
 
 
 def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
@@ -1426,20 +1431,6 @@ def _hide(text: str) -> str:
     return _PUNCT.sub(lambda m: chr(0xF0000 + ord(m[0])), text)
 
 
-def _unfenced_page(text: str) -> str:
-    """A page whose text is one fenced block marked as Markdown ("```markdown" ... "```", a tester's transcript: its
-    headings were quoted as "## Facing ...") without its fence: what it holds is the page. Not a fence showing Markdown
-    as an example inside a page: the block runs to the page's end, with at most a few lines before it."""
-    m = _MARKDOWN_FENCE.search(text)
-    if m is None or sum(1 for line in text[: m.start()].split("\n") if line.strip()) > UNFENCED_LINES_BEFORE:
-        return text
-    return text[: m.start()] + m[1] + "\n"
-
-
-_MARKDOWN_FENCE = re.compile(r"^```[ \t]*(?:markdown|md|mdx)[ \t]*\n((?:(?!^```)[^\n]*\n)*)```[ \t]*\s*\Z", re.M | re.I)
-UNFENCED_LINES_BEFORE = 3  # lines of text before the block, at most (front matter, a "From:" line): then it is the page
-
-
 def _hide_code(text: str) -> str:
     """Each `code` span's inside made literal (see _hide), its backticks dropped; other text is unchanged."""
     if "`" not in text:
@@ -1955,7 +1946,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     # tester's article packs) reads as it was written; other control characters go.
     text = _ZERO_WIDTH.sub("", text.translate(_CUT_PUNCTUATION))
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\U000f0000-\U000f007f]", "", text)
-    text = _hide_code(_unfenced_page(text) if markdown else text)
+    text = _hide_code(_unfenced(text) if markdown else text)  # a fence under front matter: read once it is gone
     text = _CLOSING_TAG_WRAPPED.sub(r"</\1>", text)  # "</a\n   >", as a formatter wraps a tag: its ">" is no quote
     if markdown:  # a page converted to Markdown keeps its wiki's furniture, escaped brackets and all
         text = _SHARE_LINE.sub("", _WIKI_FURNITURE.sub("", text))  # before a line break joins it to the next line

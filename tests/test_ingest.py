@@ -2176,11 +2176,9 @@ def test_a_breadcrumb_opening_a_page_saved_as_text_is_no_title(tmp_path):
 
 def test_a_page_that_is_a_list_is_an_article_and_a_menu_is_not(tmp_path):
     # Two testers' builds were refused whole for one page of requirements or qualities with no full stop in it.
-    listed = tmp_path / "qualities.md"
-    listed.write_text("---\ntitle: Qualities of Great Architects\n---\n\nWillingness to think beyond the box\n\n"
-                      "Comprehensive understanding of the field\n\nCultured in many languages, forms, and arts\n\n"
-                      "Confident\n", encoding="utf-8")
-    article = load_article(listed)
+    article = _loaded(tmp_path / "qualities.md", "---\ntitle: Qualities of Great Architects\n---\n\nWillingness to think "
+                      "beyond the box\n\nComprehensive understanding of the field\n\nCultured in many languages, forms, and "
+                      "arts\n\nConfident\n")
     assert article.title == "Qualities of Great Architects" and "Cultured in many languages, forms, and arts" in article.text
     menu = tmp_path / "menu.md"
     menu.write_text("- About us\n- Our Hospital\n- Book Online\n- Contact the team\n", encoding="utf-8")
@@ -2225,11 +2223,9 @@ def test_web_components_adverts_style_sheets_share_buttons_and_pop_up_links_are_
 
 def test_front_matter_whose_keys_hold_spaces_and_a_hash_is_read_line_by_line(tmp_path):
     # A podcast script's front matter opened "EPISODE #080: ...", which YAML reads as a comment: a tester's build stopped.
-    path = tmp_path / "podcast-ep080.md"
-    path.write_text('---\nEPISODE #080: Air Force Pararescue to Firefighter/Paramedic - $95K Public Safety Career\n'
-                    'date: "2026-03-16"\nTARGET LENGTH: 16-18 minutes\n---\n\n# Cold Open\n\nMike spent 12 years as a '
-                    'pararescueman before he was hired as a firefighter.\n', encoding="utf-8")
-    article = load_article(path)
+    article = _loaded(tmp_path / "podcast-ep080.md", '---\nEPISODE #080: Air Force Pararescue to Firefighter/Paramedic - '
+                      '$95K Public Safety Career\ndate: "2026-03-16"\nTARGET LENGTH: 16-18 minutes\n---\n\n# Cold Open\n\n'
+                      'Mike spent 12 years as a pararescueman before he was hired as a firefighter.\n')
     assert article.date == "2026-03-16" and article.text.startswith("# Cold Open\n\nMike spent 12 years")
 
 
