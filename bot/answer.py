@@ -468,7 +468,8 @@ def _names(passage: Passage, text: str) -> set[str]:
     """The stems a quote names: its own words; a figure alone ("$100,000 - $150,000") names what its title and heading
     do ("Security Engineer › Average Salary", a tester's role pages). Not any figure's: a heading naming "M5" over
     "six to twelve month time horizons" led "how many years from M4 to M5?" (near-topic honest 71 -> 67 of 120)."""
-    return stems(text) | (stems(f"{passage.article.title} {passage.heading}") if excerpts.figure_alone(text) else set())
+    alone = excerpts.figure_alone(text) or excerpts.figure_label(text)  # "Salary: £30,000–£35,000 per annum ..." too
+    return stems(text) | (stems(f"{passage.article.title} {passage.heading}") if alone else set())
 
 
 def _widen(c: _Excerpt, passages, roles) -> None:

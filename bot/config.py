@@ -299,9 +299,10 @@ class Knobs:
     depth: int = 50  # how deep each ranking is read before fusing (hand-set)
     question_list_weight: float = 0.5  # fused score factor for a chunk mostly made of questions, a table of contents (hand-set)
     # Passages past the first five an amount question looks through for a section stating only a figure when those
-    # five give none (evidence._with_a_figure; hand-set): a tester's "## Average Salary" section ranked eighth. On the
-    # fifteen libraries no answer moves at 5 (none has such a section); more costs an ask more candidate passages.
-    figure_reserve: int = 5
+    # five give none (evidence._with_a_figure; hand-set): a tester's "## Average Salary" section ranked eighth, another's
+    # "Salary: £30,000–£35,000 per annum" (a job-description template's example section) fourteenth. On the fifteen
+    # libraries no answer moves at 5 or at 15 (none has such a section); more costs an amount question more candidates.
+    figure_reserve: int = 15
     # A short form the articles define ("certified public accountant (CPA)") is searched spelled out beside itself,
     # unless the articles write it in more than this many times as many chunks as their long form's rarest word
     # (library.Library.as_typed): "CPA", in 40% of a tester's accounting library's chunks against "accountant"'s 11%,

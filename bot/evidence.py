@@ -23,7 +23,7 @@ from . import excerpts
 from .config import KNOBS, THRESHOLDS, Thresholds
 from .library import names_no_topic
 from .profile import Profile
-from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, gives_figure, is_content
+from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, figure_asked, gives_figure, is_content
 from .retrieval import Passage, Ranked, Retriever
 from .text import CURRENCY_SIGNS, FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, QUESTION_WORDS, clips, index_words, stem, stems, tokenize_one, zipf
 
@@ -313,9 +313,25 @@ def _with_a_figure(passages: list[Passage], k: int, question: str, terms: set[st
     if not rest or any(gives_figure(question, p.text) for p in head):
         return head
     terms = {t for t in terms if not asks_money(t)}
-    found = next((p for p in rest if p.opens_section and p.sentences and excerpts.figure_alone(p.sentences[0].text)
-                  and gives_figure(question, p.sentences[0].text) and stems(f"{p.article.title} {p.heading}") & terms), None)
-    return head + [found] if found else head
+    # Of several, the one whose title and heading name most of the question: a sous chef's pay section, not the
+    # commis chef's ranked above it (both titles name "chef").
+    named = [(len(stems(f"{p.article.title} {p.heading}") & terms), -i) for i, p in enumerate(rest)
+             if p.opens_section and p.sentences and _states_figure(question, p.sentences[0].text, terms)]
+    best = max(named, default=(0, 0))
+    return head + [rest[-best[1]]] if best[0] else head
+
+
+def _states_figure(question: str, sentence: str, terms: set[str]) -> bool:
+    """Whether `sentence` is only the figure `question` asks for, or gives it under a label naming what is asked:
+    "Salary: £30,000–£35,000 per annum based on experience" for "how much does a sous chef earn?" (a tester's
+    culinary library: a job-description template's pay section ranked fifteenth, and the answer said the guides
+    give no figure). A label naming something else ("Tuition: $12,000") does not answer what a role earns."""
+    if not gives_figure(question, sentence):
+        return False
+    if excerpts.figure_alone(sentence):
+        return True
+    label = stems(excerpts.figure_label(sentence))
+    return any(asks_money(w) for w in label) if figure_asked(question) == "money" else bool(label & terms)
 
 
 def with_each_side(retriever: Retriever, passages: list[Passage], sides: tuple[str, ...], telling_sides) -> list[Passage]:

@@ -101,6 +101,9 @@ _FIGURE_ALONE = re.compile(r"[~≈]?[$€£¥]?\d[\d,.]*[kKmM]?%?(?:[ \t]*(?:-|�
 # ... and one given under a label of its own ("Timeline: 6-12 months", from "**Timeline:** 6-12 months" under "Path 1:
 # From Software Engineering → ML"): a tester's "how long does it take to switch?" was told the guides give no figure.
 _LABELLED_FIGURE = re.compile(r"\w[\w ()&/'’-]{0,39}:[ \t]+(?!(?:19|20)\d\d[ \t]*$)" + _FIGURE_ALONE.pattern)  # no year
+# ... and a label opening a sentence whose figure may run on ("Salary: £30,000–£35,000 per annum based on experience",
+# a tester's culinary library: a job-description template's pay section).
+_LABEL_BEFORE_FIGURE = re.compile(r"(?P<label>\w[\w ()&/'’-]{0,39}):[ \t]+(?=[~≈]?[$€£¥]?\d)")
 _STOPS = (".", "!", "?", ":")
 # A value the text does not hold, left by a site's templates ("from $salaries_tlr_min$ to {{ max }}"): a sentence
 # with one would be quoted with a hole in what it says.
@@ -143,6 +146,13 @@ def roles(passage: Passage) -> Roles:
 def figure_alone(text: str) -> bool:
     """Whether `text` is only a figure ("$100,000 - $150,000", "6-12 months"): read only under its heading."""
     return bool(_FIGURE_ALONE.fullmatch(text.strip()))
+
+
+def figure_label(text: str) -> str:
+    """The label a sentence gives its figure ("Salary" of "Salary: £30,000–£35,000 per annum based on experience"),
+    or "" when it does not open on one; what follows the label is not checked."""
+    m = _LABEL_BEFORE_FIGURE.match(text.strip())
+    return m["label"] if m else ""
 
 
 @lru_cache(maxsize=4096)

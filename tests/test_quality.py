@@ -2338,3 +2338,48 @@ def test_what_is_relaxed_must_be_what_is_required_not_a_word_beside_it(tmp_path,
     relaxed = "# Hobbyists\n\nA business license is not always required for hobby photographers who sell a few prints.\n"
     bot = _bot_on(tmp_path / "b", embedder, {"start.md": firm, "pricing.md": other, "hobby.md": relaxed})
     assert bot.ask("do I need a business license to work as a photographer?").disagreement
+
+
+def _job_description_page(role: str, pay_line: str) -> str:
+    """A hiring guide for one kitchen role, its pay given under a label in an example section at the end."""
+    steps = "\n\n".join(
+        f"## Step {n}: {heading} for the {role}\n\n{text}" for n, (heading, text) in enumerate([
+            ("Write a clear job title", f"A precise title helps candidates find your advert. Say {role} rather than a vague "
+             "kitchen role, and add the venue type where it helps."),
+            ("Define key responsibilities", f"A good job description specifies the day-to-day duties of the {role} clearly. "
+             "Avoid generic phrases and list what happens before, during and after service."),
+            ("Describe the kitchen", "Tell candidates about the menu, the size of the brigade and the pace of service. "
+             "Be honest about busy periods and split shifts."),
+            ("List the skills you need", f"Name the techniques and the leadership a {role} needs in your kitchen, and say "
+             "which ones you will train on the job."),
+            ("Explain the schedule", "Give the usual hours, the number of shifts a week and how rotas are set, so that "
+             "candidates can plan around them."),
+            ("Outline development", f"If you offer training, mentoring or a path beyond the {role} role, say so: it "
+             "attracts people who want to stay."),
+        ], start=1))
+    return (f"# How to write a {role} job description\n\n{steps}\n\n## Step 7: Define the salary and benefits\n\n"
+            "It is common for hospitality roles to omit salary details, but transparency builds trust with applicants.\n\n"
+            f"**Example section: Salary & Benefits**\n\n{pay_line}\n\nPerks:\n\n- Complimentary meals while on shift\n"
+            "- Paid overtime\n")
+
+
+def test_a_figure_under_a_label_naming_pay_answers_from_past_the_first_passages_for_the_role_asked(tmp_path, embedder):
+    # A tester's culinary library: job-description templates give each role's pay as "Salary: £30,000–£35,000 per
+    # annum based on experience" in a section ranked past the first ten; "how much does a sous chef earn?" opened
+    # "The guides give no figure for that" over the sous chef's duties. The commis chef's pay section, ranked above
+    # it, names "chef" but not the sous chef.
+    pages = {"sous-chef.md": _job_description_page("sous chef", "Salary: £30,000–£35,000 per annum based on experience"),
+             "commis-chef.md": _job_description_page("commis chef", "Pay: £20,000–£23,000 per year based on experience."),
+             "hierarchy.md": "# The kitchen hierarchy\n\n## Mid-level chefs\n\nThe sous chef is second in command, working "
+                             "directly under the head chef. Sous chefs need strong technical skills and usually possess "
+                             "formal culinary training.\n\n## Entry-level chefs\n\nA commis chef is an entry-level chef "
+                             "who works under the guidance of more senior chefs.\n"}
+    bot = _bot_on(tmp_path, embedder, pages)
+    answer = bot.ask("how much does a sous chef earn?")
+    assert not answer.gaps and answer.text.startswith("Salary: £30,000–£35,000 per annum based on experience [1]")
+    answer = bot.ask("what do commis chefs get paid")
+    assert not answer.gaps and answer.text.startswith("Pay: £20,000–£23,000 per year")
+    # A label naming something else is no answer to what a role earns.
+    from bot.evidence import _states_figure
+
+    assert not _states_figure("how much does a sous chef earn?", "Tuition: £9,000 per year for the diploma", {"sous", "chef"})
