@@ -1348,6 +1348,38 @@ _CALL_TO_ACTION = re.compile(rf"(?:^|(?<=:)|(?<=:\*\*)|(?<=:__)|(?<=\|))[ \t]*{_
 _POINTER_LINE = re.compile(r"^[ \t]*(?:\*\*|__)?(?:learn more|read more|read next|see also|further reading|recommended(?: reading)?|"
                            r"related(?: reading| articles?| posts?| content)?)[ \t]*(?:\*\*|__)?:(?:\*\*|__)?"
                            r"(?:[ \t,;|•]*\[[^\[\]\n]{0,300}\]" + _TARGET + r")+[ \t]*$\n?", re.I | re.M)
+# ... and a section that only points at other pages: a heading that says so ("### Want to read more?", "## Further
+# reading"), a lead-in at most ("Take a look at:"), then a list of links, each item opening on one (a few words may
+# come first: "From [Consulting to Private Equity](url)"). A tester's finance library answered three questions on
+# private equity with "Want to read more? Take a look at: - Private Equity Value Creation ..." (every title says
+# "Private Equity"). A list of resources under any other heading stays: it may be what is asked for.
+_POINTER_SECTION = re.compile(
+    r"^#{1,6}[ \t]+(?:want to (?:read|learn|know) more|(?:read|learn) more|read next|see also|further reading|"
+    r"related(?: reading| articles?| posts?| content| guides?)?|you (?:may|might) also (?:like|enjoy)|more (?:articles|posts|reading))"
+    r"[ \t]*[?:.!]?[ \t]*\n(?:[ \t]*\n){0,3}(?:[^\n#\[*+\-\s][^\n]{0,200}:[ \t]*\n(?:[ \t]*\n){0,3})?"
+    r"(?:[ \t]*[-*+][ \t]+(?:[\w'’]+[ \t]+){0,3}\[[^\[\]\n]{1,300}\]" + _TARGET + r"[^\n]{0,300}(?:\n|$)(?:[ \t]*\n){0,2})+",
+    re.I | re.M)
+# ... and a paragraph that is only a link to another page ("[Sous Chef job description template](https://...)" between
+# a chef hierarchy's sections, a tester's culinary library: quoted as lines of the answer). A link in a list or in a
+# sentence stays, and so does one a heading stands over: it is what the section names ("#### Python" over "[Learning
+# Python, 5th Edition](...)", a cookbook's reading list), or a sentence goes on from.
+_LINK_ONLY_PARAGRAPH = re.compile(r"(?<=\n\n)[ \t]*\[[^\[\]\n]{1,200}\]\((?:https?:)?//[^()\s]{1,500}\)[ \t]*\n(?=[ \t]*\n|$)")
+_LINE_BEFORE = re.compile(r"([^\n]*)\n[ \t]*\n[ \t]*$")
+
+
+def _without_link_paragraphs(text: str) -> str:
+    def drop(m: re.Match) -> str:
+        found = _LINE_BEFORE.search(text, max(0, m.start() - 400), m.start())
+        before, after = (found[1].strip() if found else ""), _NEXT_LINE.match(text, m.end())[1]
+        if before.startswith("#"):
+            return m[0]
+        # ... nor one inside a sentence a page saved line by line cut at the link ("The Guardian is publishing an
+        # interesting series called" | "[Voices of Finance](...)" | ". Here's a quote from a").
+        cut = before and not before.endswith((".", "!", "?", ":", "”", '"', ")", "*")) or after[:1] and not (
+            after[0].isupper() or after[0].isdigit() or after[0] in "#-*+>|[")
+        return m[0] if cut else ""
+
+    return _LINK_ONLY_PARAGRAPH.sub(drop, text)
 _NUMBERED_REF = re.compile(r"(?<![ \t])[ \t]*\[\d{1,3}\](?:[ \t]*,[ \t]*\[\d{1,3}\]){0,20}(?![(\[])")  # "[1]", "[3],[4],[5]"
 # A link at a line's end whose text is a mark, no word, to a place on the same page ("### Junior Biostatistician
 # (Year 3-5) [&#8593;](#TableOfContents)"): the way back to the contents, not part of the heading (a tester's greeting
@@ -1837,8 +1869,23 @@ def _dialects(text: str) -> str:
     # A sentence stop before emoji ("**CUE. THE. FREAKOUT! 🤩🎉**") still ends a sentence, not a heading.
     # ... and one holding a sentence's end is a remark, not a heading ("**kind of a brag thread. ignore if you wish**"
     # opened every answer from a tester's PM page).
-    return _BOLD_HEADING.sub(lambda m: m[0] if _without_symbols_at_end(m[2]).endswith((".", "!", "?")) or _SENTENCE_INSIDE.search(m[2])
-                             else f"#### {m[2].strip()}", text)
+    return _BOLD_HEADING.sub(_bold_line, text)
+
+
+def _bold_line(m: re.Match) -> str:
+    """A line all in bold, as a heading ("#### Scope") when it heads something; else as written."""
+    if _without_symbols_at_end(m[2]).endswith((".", "!", "?")) or _SENTENCE_INSIDE.search(m[2]):
+        return m[0]
+    # One with nothing under it before the next heading, bold line or the page's end is a line of text: "**Medium-High**"
+    # under "## Stress Level" over "### Stress Factors:", a job ad's closing "**Wage: from $20.00/hour ...**" (two
+    # testers' libraries lost them: an empty section is dropped).
+    following = _NEXT_LINE.match(m.string, m.end())[1]
+    if not following or following.startswith("#") or _BOLD_HEADING.fullmatch(following):
+        return m[2].strip()
+    return f"#### {m[2].strip()}"
+
+
+_NEXT_LINE = re.compile(r"\s*([^\n]*)")
 
 
 # A question-and-answer site's post facts, as its archives in Markdown list them under each post ("- posted by: [Jack]
@@ -1978,7 +2025,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _FOOTNOTE_REF.sub("", text)
     text = _IMAGE.sub("", text)
     text = _FIGCAPTION.sub(lambda m: m[0] if _TWO_SENTENCES.search(m[1]) else "", _IMG_CAPTION.sub("", text))
-    text = _CALL_TO_ACTION.sub("", _POINTER_LINE.sub("", text))
+    text = _CALL_TO_ACTION.sub("", _POINTER_LINE.sub("", _POINTER_SECTION.sub("", _without_link_paragraphs(text))))
     text = _LINK.sub(r"\1", _BRACKETED_LINK.sub("", _BACK_TO_TOP.sub("", _EDIT_LINK.sub(r"\1", _HEADING_PAGE_LINK.sub(r"\1", text)))))
     # A numbered reference ("degrees [1]." with "[1]: https://...") is a note's mark, not words: it goes with the space
     # before it, as a footnote's does ("degrees 1." read as a figure in a tester's dental library).

@@ -18,7 +18,9 @@ FIRM = re.compile(
 )
 # A requirement said not to hold ("it does not necessarily require one to become a Tech Lead") is no firm side:
 # it is itself the softer view.
-_NEGATED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:\w+\s+){0,2}$", re.I)
+# ... written with a contraction too, either apostrophe: "attending a culinary school isn’t required for chefs" was a
+# firm side, and "The guides don't all agree" opened a tester's "do i need to go to culinary school?".
+_NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno longer)\s+(?:\w+\s+){0,2}$", re.I)
 # An alternative route into something, a view of its own whatever it is set against. "Alternative" alone is no route:
 # "alternative energy systems", "alternative data gathering techniques", "considering all alternatives and their
 # trade-offs", "a popular alternative to going back to work" were each offered as the other side of a requirement, and
@@ -38,7 +40,7 @@ ROUTE = re.compile(
 # and "rather than" choose between two things; they say nothing is optional: "the funds must be given to an
 # individual contractor rather than an organization" was offered against "an open source license requires ...".)
 RELAXED = re.compile(
-    r"\b(not (?:always |strictly |necessarily )?(?:necessary|required|mandatory|essential|needed)|optional|"
+    r"\b((?:not|(?:is|are|was|were)n['’]t) (?:always |strictly |necessarily )?(?:necessary|required|mandatory|essential|needed)|optional|"
     r"no longer required|(?:do|does)(?: not|n[’']t) (?:always |necessarily )?need to be|not a (?:legal )?(?:necessity|requirement))\b",
     re.I,
 )

@@ -49,6 +49,16 @@ def test_articles_in_subfolders_are_named_as_not_read(capsys, settings):
     assert err.count("\n") == 1 and "note: 1 article file in a subfolder was not read (e.g. more/deeper/nested.md)" in err
 
 
+def test_files_of_a_type_no_article_is_read_from_are_named_as_not_read(capsys, settings):
+    # A tester's "page.php" beside the Markdown was left out of a build without a word.
+    (settings.corpus_dir / "page.php").write_text("<html><body><p>A page saved by a PHP site.</p></body></html>\n")
+    (settings.corpus_dir / "library.yaml").write_text("subject: machine learning engineers\n")  # the library's own file
+    (settings.corpus_dir / ".DS_Store").write_bytes(b"\x00\x00")
+    code, out, err = run(capsys, "index", "build", "--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir))
+    assert code == 0 and out.startswith("3 added; 3 articles")
+    assert err.count("\n") == 1 and "note: 1 file in the corpus folder is of a type no article is read from (e.g. page.php)" in err
+
+
 @pytest.mark.parametrize(
     "name, content, message",
     [("empty.md", b"", "empty.md: the file is empty"), ("x.exe", b"MZ\x00\x00", "unsupported file type '.exe'")],

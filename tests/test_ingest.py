@@ -1676,6 +1676,44 @@ def test_a_numbered_bold_line_is_a_heading_however_long():
     assert "#### 3. The newsroom" in text and "#### 4. New York and DC own the market, but" in text
 
 
+def test_a_bold_line_with_nothing_under_it_is_a_line_of_text_not_an_empty_section(tmp_path):
+    # Two testers' libraries lost lines: "**Medium-High**" under "## Stress Level" over "### Stress Factors:", and a
+    # job ad's closing "**Schedule: ...**" and "**Wage: ...**" lines (as headings with nothing under them).
+    page = ("# Cloud engineer\n\n## Stress Level\n\n**Medium-High**\n\n### Stress Factors:\n\n- Outages put you in the "
+            "hot seat when the provider has issues.\n\n## The job ad\n\n**Example section: Pay**\n\nThe team is "
+            "seeking a lab tech to join us.\n\n**Schedule: Monday-Friday 8:00AM-4:30PM**\n\n"
+            "**Wage: from $20.00/hour, dependent upon experience\u00a0**\n")
+    article = _loaded(tmp_path / "cloud.md", page)
+    for line in ("Medium-High", "Schedule: Monday-Friday 8:00AM-4:30PM", "Wage: from $20.00/hour, dependent upon experience"):
+        assert f"\n{line}\n" in f"{article.text}\n" and f"# {line}" not in article.text
+    assert "#### Example section: Pay\n\nThe team is seeking" in clean_text(page, markdown=True)  # one over text heads it
+
+
+def test_a_section_that_only_points_at_other_pages_goes_and_a_list_of_resources_stays():
+    # A tester's finance library answered three private-equity questions with "Want to read more? Take a look at:" and
+    # ten titles of other pages, every one saying "Private Equity".
+    page = ("## Pay\n\nAssociates earn $150K to $300K.\n\n### Want to read more?\n\nTake a look at:\n\n"
+            "*   [Private Equity Value Creation](https://example.com/a/): Equally Viable Alternative?\n"
+            "*   From [Consulting to Private Equity](https://example.com/b/)\n\n## Resources\n\n"
+            "- [Book A](https://example.com/c): a good first book\n- [Book B](https://example.com/d)\n\n## Next\n\nMore text.\n")
+    text = clean_text(page, markdown=True)
+    assert "read more" not in text and "Value Creation" not in text and "Consulting to Private Equity" not in text
+    assert "Associates earn $150K to $300K." in text and "## Resources\n\n- Book A: a good first book\n- Book B" in text
+
+
+def test_a_paragraph_that_is_only_a_link_goes_unless_a_heading_names_it_or_a_sentence_runs_through_it():
+    # A tester's culinary library quoted "Sous Chef job description template" (a link between two roles' sections) as
+    # a line of its answers.
+    page = ("## Mid-level chefs\n\nThe sous chef is second in command.\n\n[How to decide on Sous Chef duties and skills]"
+            "(https://example.com/blog/sous)\n\n[Sous Chef job description template](https://example.com/t/sous)\n\n"
+            "- **Chef de Tournant**\n\nThe relief chef covers every station.\n\n#### Python\n\n[Learning Python, 5th "
+            "Edition](https://amzn.to/x)\n\nThe Guardian is publishing an interesting series called\n\n[Voices of "
+            "Finance](http://example.com/voices)\n\n. Here's a quote from a banker.\n")
+    text = clean_text(page, markdown=True)
+    assert "job description template" not in text and "How to decide on" not in text
+    assert "#### Python\n\nLearning Python, 5th Edition" in text and "Voices of Finance" in text
+
+
 def test_a_list_of_bold_labels_over_their_own_paragraphs_reads_as_sections_and_a_mixed_list_stays_a_list():
     # A held-out guide's skills page: its sections are list items ("*   **Databases: Your Digital Filing Cabinet**"
     # over indented paragraphs); quoted as one list, an answer about APIs ran on into the Databases item.

@@ -73,6 +73,11 @@ def test_a_requirement_said_not_to_hold_is_no_firm_side_and_a_relaxed_one_answer
     # Engineering-management's archetypes page: the requirement is denied, so it is the softer view, not the firm one.
     assert stance("We want to make it clear that it does not necessarily require one to become a Tech Lead.") != "firm"
     assert stance("Or perhaps the funds must be given to an individual contractor rather than an organization.") != "soft"
+    # ... denied with a contraction, either apostrophe (a tester's culinary library: "don't all agree" on a plain no).
+    assert stance("While attending a culinary school isn’t required for chefs, it may help you get a job.") == "soft"
+    assert stance("Some culinary schools don't require kitchen experience.") != "firm"
+    assert answers("While attending a culinary school isn't required for chefs, it may help you get a job.",
+                   "A degree from a culinary school is required for this job.")
     firm = "Soft skills are crucial: being able to work in teams is essential for building good solutions."
     assert not answers("While not mandatory, languages like R and Java are also valuable.", firm)
     assert answers("Teamwork is not strictly necessary for solo researchers who build good solutions alone.", firm)

@@ -29,7 +29,7 @@ from ..embedding import Embedder
 from ..errors import ArticleError, ArticlesError, BotError, DiskFullError, IndexMismatchError, IndexMissingError
 from ..files import atomic_write
 from ..ingest import KINDS_NAMED, SUPPORTED, Article, article_id, load_article
-from ..library import defined_abbreviations, read_overrides
+from ..library import DATA_FILE, defined_abbreviations, read_overrides
 from .segments import FLAGS_VERSION
 from .store import FORMAT_VERSION, MANIFEST, SEGMENT_SUFFIXES, ArticleRecord, IndexStore, live_records, now_iso, read_manifest
 
@@ -73,7 +73,10 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      advert's label, a style-sheet line, a share button, a heading's link to a pop-up and a credited caption go;
 #      an HTML heading over several lines is a heading; a table without its outer pipes is a table; a page fenced
 #      whole as Markdown is read as Markdown; questions and answers kept in front matter are sections
-CHUNK_TEXT = "text-boxes-106"
+# 107: a line all in bold with nothing under it before the next heading is a line of text, not an empty section; a
+#      section that only points at other pages ("### Want to read more?" over a list of links) goes, and so does a
+#      paragraph that is only a link, unless a heading names it or a sentence runs through it
+CHUNK_TEXT = "text-boxes-107"
 
 
 def chunking_params(settings: Settings) -> dict:
@@ -96,14 +99,22 @@ class Report:
     missing_files: list[str] = field(default_factory=list)  # removed articles whose file was not in the corpus folder
     in_subfolders: list[str] = field(default_factory=list)  # article files below the corpus folder, not read
     skipped: list[str] = field(default_factory=list)  # files a build left out, each with why (build's `skip_unreadable`)
+    other_types: list[str] = field(default_factory=list)  # files in the corpus folder of a type no article is read from
 
     def summary(self) -> str:
-        parts = [f"{len(v)} {k}" for k, v in vars(self).items() if isinstance(v, list) and v and k != "in_subfolders"]
+        parts = [f"{len(v)} {k}" for k, v in vars(self).items()
+                 if isinstance(v, list) and v and k not in ("in_subfolders", "other_types")]
         return ", ".join(parts) or "nothing to do"
 
     def note(self) -> str:
         """What a user may expect was read and was not, a line each, or ""."""
         lines = [f"skipped {line}" for line in self.skipped]
+        if self.other_types:
+            # A tester's "page.php" beside the Markdown was left out without a word.
+            n = len(self.other_types)
+            files = f"{n} files in the corpus folder are" if n > 1 else "1 file in the corpus folder is"
+            lines.append(f"note: {files} of a type no article is read from (e.g. {self.other_types[0]}): "
+                         f"save articles as {KINDS_NAMED} to include them")
         if not self.in_subfolders:
             return "\n".join(lines)
         n = len(self.in_subfolders)
@@ -166,6 +177,12 @@ def _unmade(index_dir: Path) -> None:
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """The article files of a corpus folder (links included, so that a build refuses them by name)."""
     return sorted(p for p in Path(corpus_dir).iterdir() if p.suffix.lower() in SUPPORTED and (p.is_file() or p.is_symlink()))
+
+
+def files_of_other_types(corpus_dir: Path) -> list[str]:
+    """The names of the corpus folder's own files (not hidden ones) that no article is read from ("page.php")."""
+    return sorted(p.name for p in Path(corpus_dir).iterdir()
+                  if p.suffix.lower() not in SUPPORTED and not p.name.startswith(".") and p.name != DATA_FILE and p.is_file())
 
 
 SUBFOLDER_FILES_COUNTED = 10_000  # a corpus pointed at a large tree is not walked whole for a note
@@ -262,6 +279,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False, skip_u
         # stops the build before anything is written, naming them all at once.
         articles, report.skipped = _read_corpus(corpus_files(corpus_dir), settings.max_file_bytes, corpus_dir, skip_unreadable)
         report.in_subfolders = files_in_subfolders(corpus_dir)
+        report.other_types = files_of_other_types(corpus_dir)
         library = _overrides(corpus_dir)
         store = _open_or_empty(settings, embedder, corpus_dir)
         changed_library = store.library != library
