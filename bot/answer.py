@@ -188,7 +188,13 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     # A figure leads only when it names something the question names beside the money it asks for: "The average pay
     # for machine learning engineers ... $147,134" led "do internships pay?" (a tester's) on the word "pay" alone.
     about = {t for t in evidence.terms - evidence.background if not asks_money(t)}
-    no_figure = question.type == "amount" and not _lead_with_figure(chosen, candidates, question.text, passages, frozenset(about))
+    # ... and every word of who or what it names in words (`Evidence.named`, a level's aside): a sous chef's "Salary:
+    # £30,000–£35,000" led "whats the average executive chef salary in new york" (a tester's culinary library). Not
+    # a short form: a section on counsellors' "2,000-4,000 supervised clinical hours" that never writes "LPC" answers
+    # "how many supervised hours ... to get an LPC" (a tester's), with the short form's gap said (`_names_not_quoted`).
+    wanted = {t for n in evidence.named if not n.isupper() for w in n.split() if w.lower() not in _LEVEL_WORDS for t in stems(w)}
+    no_figure = question.type == "amount" and not _lead_with_figure(chosen, candidates, question.text, passages,
+                                                                     frozenset(about), frozenset(wanted))
     # The passage quoted whole is widened too: what lies between its quotable sentences stays in (a line-wrapped
     # source's fragments). Leaving them out cut 42 of 337 answers mid-run (held out: every key 32 -> 31 of 72).
     for c in chosen:
@@ -241,6 +247,9 @@ def _names_not_quoted(named: tuple[str, ...], answer: Answer) -> tuple[str, ...]
     """The names the question asks about (`Evidence.named`: "SPHR", "landscape architects") that none of the sections
     the answer quotes mentions: an acronym as a word or spelled out, a name by every word, who is paid by every word
     but its level's."""
+    # A place is judged by `_places_not_quoted`, with the other ways it is written: "India" over "₹4-7 LPA" (a
+    # tester's DevOps library was told the quoted sections never mention it, above an India guide's figures).
+    named = tuple(n for n in named if n.lower() not in PLACES)
     if not named:
         return ()
     quoted = _quoted(answer)
@@ -445,7 +454,7 @@ def _quotable(r0: excerpts.Roles) -> list[int]:
 
 
 def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], question: str, passages,
-                      terms: frozenset[str] = frozenset()) -> bool:
+                      terms: frozenset[str] = frozenset(), wanted: frozenset[str] = frozenset()) -> bool:
     """Whether the answer gives a figure of the kind asked; if it does not but another excerpt of the passages
     does, the best such one leads the answer (the sentence that answers is not left out for its neighbours)."""
     if any(gives_figure(question, c.text(passages)) for c in chosen):
@@ -457,7 +466,7 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
     # libraries: 11 answers led by a figure; 4 of them no longer, 3 near-topic honest more, 1 answerable key lost
     # ("Pick 2-3 themes" for "how many topics"): docs/evaluation.md.
     found = next((c for c in candidates if gives_figure(question, text := c.text(passages))
-                  and (not terms or _names(passages[c.rank], text) & terms)), None)
+                  and (not terms or _names(passages[c.rank], text) & terms) and wanted <= _names(passages[c.rank], text)), None)
     if found is None:
         return False
     chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector))
@@ -737,8 +746,13 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
     # ... and about the career the question names, when it names one: "a bachelor's degree is not necessary to become
     # one" of real estate appraisers is no other view on whether electricians need a degree (a tester's trades
     # library: "The guides don't all agree on this" over it).
-    career = _CAREER_ASKED.search(evidence.question.text)
+    # ... or about what it asks to get into, by every word of its name: the IB overview's "The most viable pathways are
+    # the first three: at the undergraduate level, ..." is no other view on whether "to enroll in the CFA program"
+    # takes a bachelor's degree (a tester's finance library).
+    asked = " ".join(re.sub(r"\([^()]*\)", " ", evidence.question.text).split())  # not a short form's spelling out
+    career, entered = _CAREER_ASKED.search(asked), _ENTERED.search(asked)
     career_terms = set(tokenize_one(career[1].split()[-1])) - evidence.background if career else set()
+    career_terms |= set(tokenize_one(entered[1])) - evidence.background if entered else set()
 
     # ... and about the place it names: "property managers normally are not required to have ... credentials" is no
     # other view on whether Florida's need a broker licence, nor military pathways in four other states on Ohio's
@@ -784,6 +798,9 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
 
 # The career a requirement question is about: "do I need a license to be a plumber?", "... to become an electrician".
 _CAREER_ASKED = re.compile(r"\bto (?:be|become|work as) (?:an?|the) ([\w'’-]+(?: [\w'’-]+){0,2}?)\s*(?:[?.!,]|$)", re.I)
+# What a requirement question asks to get into: "... to enroll in the CFA program?", "... to get into a PhD programme".
+_ENTERED = re.compile(r"\bto (?:enrol(?:l)?(?: in| on)?|get into|be admitted to|apply (?:to|for)|sit|take|join) (?:an?|the) "
+                      r"([\w'’-]+(?: [\w'’-]+){0,3}?)\s*(?:[?.!,]|$)", re.I)
 
 
 # A person's own account ("I fumbled it ... I wish I had said 'I don't have time for this'", a maintainer's pull

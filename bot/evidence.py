@@ -86,7 +86,8 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     question = analyse(own)
     ranked = retriever.ranked(lexical, k, vector, KNOBS.figure_reserve if question.type == "amount" else 0)
     terms = set(retriever.query_terms(lexical)[0]) - QUESTION_STEMS
-    passages = _with_a_figure(ranked.passages, k, own, terms - profile.background)
+    named = names_asked(profile, own) if question.type == "amount" else ()
+    passages = _with_a_figure(ranked.passages, k, own, terms - profile.background, named)
     # Nearly every sentence in a library is about its own subject (the guides here: machine learning
     # engineers), so that part of a question does not say which sentence answers it: "Why would an ML
     # engineer need signal processing?" matched sentences on the engineer over the one on signal
@@ -110,13 +111,15 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     texts = [own] + [p.text for p in passages[:3]]
     unknown = _written_otherwise(unknown, texts, {w.lower() for run, _ in short_forms for w in run.split()})
     shared = len((set(terms) - profile.background) & held)
-    if not unknown and _named_first(passages, set(terms) - profile.background, retriever.index, _acronyms(own)):
+    named_first = "" if unknown else _named_first(passages, set(terms) - profile.background, retriever.index, _acronyms(own))
+    if named_first:
         shared = max(shared, limits.shared_terms)
     passages, sentence_vectors = _answering(passages, [_vectors(retriever.store, p.sentence_rows) for p in passages], vector)
     unknown, reduced, rest_has_subject = _left_out(retriever.embedder, profile, own, question, unknown, direction,
                                                   vector, sentence_vectors, shared, limits)
     covered, answer_vector = _covered(ranked, sentence_vectors, vector, unknown, reduced, rest_has_subject,
-                                      shared, limits, topicality(retriever.index, lexical) if opening else None)
+                                      shared, limits, topicality(retriever.index, lexical) if opening else None,
+                                      named_first == "name")
     opposite = alternatives(retriever, profile, vector) if question.asks_requirement else []
     spelled_sides = tuple(_side_spelled_out(side, texts) for side in question.sides)
     sides = [side_terms(f"{side} {spelled}", profile.background) for side, spelled in zip(question.sides, spelled_sides)]
@@ -133,7 +136,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
         answer_vector=answer_vector, covered=covered, alternatives=opposite,
         unknown=tuple(" ".join(english_typo(w) or w for w in u.split(" ")) for u in unknown),
         sides_together=sides_together, aspect_together=aspect_together, spelled_sides=spelled_sides,
-        telling_sides=telling_sides, named=names_asked(profile, own) if question.type == "amount" else (),
+        telling_sides=telling_sides, named=named,
     )
 
 
@@ -141,7 +144,13 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
 _PAID_WHO = re.compile(r"\b(?:do|does|did)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]+\s+){0,2}?[A-Za-z'’-]+)\s+"
                        r"(?:usually\s+|typically\s+|really\s+|actually\s+)?(?:make|earn|get paid|take home)\b|"
                        r"\b(?:salary|salaries|wages?|earnings)\s+(?:for|of)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]+\s+){0,2}?"
-                       r"[A-Za-z'’-]+)(?=\s+(?:at|in|with|for|on)\b|\W*$)", re.I)
+                       r"[A-Za-z'’-]+)(?=\s+(?:at|in|with|for|on)\b|\W*$)|"
+                       # ... and before "salary": "whats the average executive chef salary in new york" (a tester's)
+                       r"\b(?:the|an?|my|their|your)\s+((?:[A-Za-z'’-]+\s+){1,3}?[A-Za-z'’-]+)\s+(?:salary|salaries|pay|wages?|earnings)\b",
+                       re.I)
+# What a pay question says of the sum, not of who earns it ("the average executive chef salary", "the max pay").
+_OF_THE_SUM = frozenset("""average typical median mean usual starting annual yearly hourly monthly weekly base actual real
+    max maximum min minimum total expected realistic current exact overall gross net good decent fair normal""".split())
 _NAME_RUN = re.compile(r"(?<=[a-z0-9,;’'] )[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){0,3}")  # after a word, not opening
 
 
@@ -163,9 +172,11 @@ def names_asked(profile: Profile, text: str) -> tuple[str, ...]:
             profile.knows_term(stem(w.lower())) and stem(w.lower()) not in subject for w in name.split())]
     paid = _PAID_WHO.search(text)
     if paid is not None:
-        words = (paid[1] or paid[2]).split()
-        while words and not is_content(words[0]):
+        words = (paid[1] or paid[2] or paid[3]).split()
+        while words and (not is_content(words[0]) or paid[3] and words[0].lower() in _OF_THE_SUM):
             words = words[1:]  # "a", "our"
+        if paid[3] and len(words) < 2:
+            words = []  # "the max pay", "the nurse salary": one word before "salary" names too little to hold a figure to
         # The last word names who ("real estate appraiser": an appraiser); the library must use it, and it must name
         # someone in particular.
         head = words[-1].lower() if words else ""
@@ -198,23 +209,25 @@ def _acronyms(text: str) -> set[str]:
 _CAPITALS = re.compile(r"\b[A-Z]{2,8}\b")
 
 
-def _named_first(passages: list[Passage], topic: set[str], index, acronyms: set[str] = frozenset()) -> bool:
-    """Whether a short question's every topic word heads one of the first passages ("what math do I need?" under "The
-    Role of Mathematics and Statistics ..."), or is a name the library mentions in a few chunks, the first passage one
-    ("whats zintellect"): the library answers it, however little its few words match a sentence (a tester's was
-    refused on the bundled guides, best cosine 0.35; another's on a climate library, 0.34). As the library clips
-    words: "math" of "mathemat"."""
+def _named_first(passages: list[Passage], topic: set[str], index, acronyms: set[str] = frozenset()) -> str:
+    """"heading" when a short question's every topic word heads one of the first passages ("what math do I need?"
+    under "The Role of Mathematics and Statistics ..."), "name" when it is a name the library mentions in a few
+    chunks, the first passage one ("whats zintellect"), else "": the library answers it, however little its few words
+    match a sentence (a tester's was refused on the bundled guides, best cosine 0.35; another's on a climate library,
+    0.34). As the library clips words: "math" of "mathemat"."""
     if not topic or not passages:
-        return False
+        return ""
     headings = {t for p in passages[:3] for t in tokenize_one(" ".join((*p.context, p.heading)))}
     if all(any(clips(t, h) for h in headings) for t in topic):
-        return True
+        return "heading"
     first = set(tokenize_one(passages[0].text))
     # A name typed in capitals is the question's whole topic ("what is the STAR method": a tester's UX library
     # mentions "the STAR framework (Situation, Task, Action Result)" once, best cosine 0.33, and refused it).
     named = topic & acronyms or topic
-    return all(t in first and t.isalpha() and index.count(t) <= RARE_NAME_CHUNKS and (zipf(t) < FOREIGN_ZIPF or t in acronyms)
-               for t in named)
+    # Rare in English by its family of words, not by the stem alone: "solv" of "solve 3x + 7 = 22" is no English word,
+    # "solve" is (an everyday message answered once the name's floor was lowered, Thresholds.min_similarity_name).
+    return "name" if all(t in first and t.isalpha() and index.count(t) <= RARE_NAME_CHUNKS
+                         and (max(zipf(t), _stem_zipf(t)) < FOREIGN_ZIPF or t in acronyms) for t in named) else ""
 
 
 def not_yet_shown(evidence: Evidence, answers: list[str]) -> Evidence:
@@ -302,22 +315,25 @@ def whole_sides(sides: tuple[str, ...], telling_sides: tuple[str, ...]) -> tuple
     return tuple(out)
 
 
-def _with_a_figure(passages: list[Passage], k: int, question: str, terms: set[str]) -> list[Passage]:
+def _with_a_figure(passages: list[Passage], k: int, question: str, terms: set[str], named: tuple[str, ...] = ()) -> list[Passage]:
     """The first `k` passages, and when none holds a figure of the kind `question` asks for, the best of the rest
     that is a section stating only such a figure under a title and heading naming a word of the question: a role
     page's "## Average Salary" over "$100,000 - $150,000" ranked eighth for "how much do security engineers make",
     and the answer said the guides give no figure (a tester's cybersecurity library). Not any passage holding a
     figure: a junior analyst's salary, found so, answered what a certification costs (near-topic honest 71 -> 70
-    of 120)."""
+    of 120). What the question names by name (`names_asked`: "sous chef") its title and headings name, every word:
+    a sous chef's salary section is no answer to what an executive chef earns in New York (a tester's)."""
     head, rest = passages[:k], passages[k:]
     if not rest or any(gives_figure(question, p.text) for p in head):
         return head
     terms = {t for t in terms if not asks_money(t)}
     # Of several, the one whose title and heading name most of the question: a sous chef's pay section, not the
     # commis chef's ranked above it (both titles name "chef").
-    named = [(len(stems(f"{p.article.title} {p.heading}") & terms), -i) for i, p in enumerate(rest)
-             if p.opens_section and p.sentences and _states_figure(question, p.sentences[0].text, terms)]
-    best = max(named, default=(0, 0))
+    wanted = set().union(*(stems(n) for n in named))
+    found = [(len(stems(f"{p.article.title} {' '.join(p.context)} {p.heading}") & terms), -i) for i, p in enumerate(rest)
+             if p.opens_section and p.sentences and _states_figure(question, p.sentences[0].text, terms)
+             and wanted <= stems(f"{p.article.title} {' '.join(p.context)} {p.heading}")]
+    best = max(found, default=(0, 0))
     return head + [rest[-best[1]]] if best[0] else head
 
 
@@ -531,15 +547,16 @@ def _missing(full: float, fewer: float, shared: int, limits: Thresholds, synonym
 
 
 def _covered(ranked: Ranked, sentence_vectors, vector, unknown, reduced, rest_has_subject, shared, limits: Thresholds,
-             topical: float | None = None):
+             topical: float | None = None, name: bool = False):
     """(whether the passages answer the question, the vector the answer is chosen by). With words the library
     never uses: if the rest of the question is still answered well, the gap is said and the rest answered;
     if not, the missing part was the question. `ranked`: the search, with the question's best cosine to any chunk
     or sentence it weighed and to its nearest chunks; `shared`: how many of the question's own terms (not the
-    library's background) the first passages hold; `topical`: the question's `topicality`."""
+    library's background) the first passages hold; `topical`: the question's `topicality`; `name`: the question is a
+    name the first passage holds and few others do (`_named_first`)."""
     best_similarity = ranked.best_similarity
-    if best_similarity < limits.min_similarity and not (
-            best_similarity >= limits.min_similarity_shared and shared >= limits.shared_terms):
+    floor = limits.min_similarity_name if name else limits.min_similarity_shared
+    if best_similarity < limits.min_similarity and not (best_similarity >= floor and shared >= limits.shared_terms):
         return False, vector
     if ranked.neighbourhood < limits.min_neighbourhood and best_similarity < limits.strong_sentence and shared < limits.shared_terms:
         return False, vector  # one chatty sentence near an everyday question: the library is not about it
@@ -749,8 +766,7 @@ def knows(profile: Profile, word: str) -> bool:
             at += 1
     # A contraction that keeps the word's last letter ("mgr", "yrs", "hrs"): the library's terms are stems
     # ("manag"), so the English words it may contract are looked up, then their stems.
-    meant = _contracted(w)
-    return bool(meant) and profile.knows_term(stem(meant))
+    return bool(_contraction(profile, w))
 
 
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z0-9]{1,4}s")
@@ -758,15 +774,24 @@ CONTRACTION_MAX_ZIPF = 4.0  # "mgr" 2.8, "yrs" 3.5, "hrs" 3.7 are contractions; 
 ENGLISH_WORDS = 50_000  # the most frequent English words a contraction may be of (wordfreq's list)
 
 
-def _contracted(w: str) -> str:
+def _contraction(profile: Profile, w: str) -> str:
+    """The English word of the library's that `w`, a word it does not use, contracts ("engr": engineer), or ""."""
+    lw = w.lower()
+    if w.isupper() or not profile.has_vocabulary or profile.knows_term(stem(lw)) or profile.knows_term(lw):
+        return ""
+    return _contracted(lw, lambda e: profile.knows_term(stem(e)))
+
+
+def _contracted(w: str, known=None) -> str:
     """The English word `w` most likely contracts: the most frequent with its letters in order, the same first and
-    last letter, at most three times as long ("mgr": manager, "mths": months, "hrs": hours). "" for a word with
-    a vowel after its first letter ("rust" is no contraction of "robust"), longer than five letters, or common in
-    English itself."""
+    last letter, at most three times as long ("mgr": manager, "mths": months, "hrs": hours), among those `known`
+    (str -> bool) holds when it is given: "engr" is "engraver" to English, "engineer" to a library on engineers (a
+    tester's DevOps library refused "whats the salary for devsecops engr"). "" for a word with a vowel after its
+    first letter ("rust" is no contraction of "robust"), longer than five letters, or common in English itself."""
     if not 3 <= len(w) <= 5 or not w.isalpha() or re.search(r"[aeiouy]", w[1:]) or zipf(w) >= CONTRACTION_MAX_ZIPF:
         return ""
     fits = [(-rank, e) for rank, e in enumerate(_english_by_letter().get(w[0], ()))
-            if e[-1] == w[-1] and len(w) < len(e) <= 3 * len(w) and _subsequence(w, e)]
+            if e[-1] == w[-1] and len(w) < len(e) <= 3 * len(w) and _subsequence(w, e) and (known is None or known(e))]
     # Contractions keep the word's start: of the words that fit, the one sharing the longest start, then the most frequent.
     return max(fits, key=lambda f: (len(os.path.commonprefix([w, f[1]])), f[0]), default=(0, ""))[1]
 
@@ -791,7 +816,16 @@ def corrected(profile: Profile, text: str) -> str:
     """`text` with each word the library never uses but that misspells one of its terms replaced by that term (a
     stem, which is what the lexical index holds): "regresion in prod" -> "regress in prod". Acronyms as typed and
     everyday English words are left alone: "fried" is no misspelling of "friend"."""
-    return re.sub(r"[A-Za-z]{5,}", lambda m: _fixed(profile, m.group(0)) or m.group(0), text)
+    text = re.sub(r"[A-Za-z]{5,}", lambda m: _fixed(profile, m.group(0)) or m.group(0), text)
+    # ... and a contraction as the word it contracts ("engr" searched as "engin", the library's "engineer").
+    return re.sub(r"\b[A-Za-z]{3,5}\b", lambda m: stem(c) if (c := _spelled_out_contraction(profile, m.group(0))) else m.group(0), text)
+
+
+def _spelled_out_contraction(profile: Profile, w: str) -> str:
+    """`_contraction`, for a word the model does not read whole: one it does ("eng") is searched as typed (spelling
+    out "eng" as "engineering" cost an answer its key on the fifteen libraries). The question's vector is of the
+    words as typed: "ppl" read as "people" cost another its key and named two false gaps ("freaks", "fraud")."""
+    return "" if profile.embedder.knows_word(w.lower()) else _contraction(profile, w)
 
 
 def respelled(profile: Profile, text: str) -> str:
@@ -1402,9 +1436,14 @@ def _joined(store, passage: Passage, n: int) -> Passage:
     spaces, so every sentence keeps its offset in the article."""
     nxt = store.chunks[n]
     gap = nxt.start - (passage.start + len(passage.text))
-    return replace(passage, text=passage.text + _between(gap) + nxt.text,
-                   sentences=passage.sentences + store.sentences_in(n),
-                   sentence_rows=range(passage.sentence_rows.start, store.sentence_rows(n).stop))
+    joined = replace(passage, text=passage.text + _between(gap) + nxt.text,
+                     sentences=passage.sentences + store.sentences_in(n),
+                     sentence_rows=range(passage.sentence_rows.start, store.sentence_rows(n).stop))
+    # The subsections an outline names open after the section's end: where its rest is joined, so is the outline
+    # ("The 7 habits of successful journalists" read on into its second chunk, a tester's, showed no habit).
+    if passage.outline and passage.outline_at == len(passage.sentences) - 1 and _same_section(store, passage.row, n):
+        joined = replace(joined, outline_at=len(joined.sentences) - 1)
+    return joined
 
 
 def _from_section_start(passages: list[Passage], store) -> list[Passage]:

@@ -434,6 +434,9 @@ _KIND_OF = frozenset("kind kinds sort sorts type types form forms".split())
 # IC ("The guides don't compare “management” with “stay”", a tester's); "learn framer or adobe xd", two tools.
 _SIDE_VERBS = frozenset("""learn study take do get go stay become use pick choose start try join pursue work keep switch move
     be make find""".split())
+# How one goes to a thing compared, no part of it: "should i do a postdoc or go straight to industry?" was told the
+# guides don't compare "postdoc" with "straight" (a tester's biotech library).
+_HEADING_TO = frozenset("straight directly direct right back immediately".split())
 
 
 def _run(tokens: list[str], forward: bool = True) -> list[str]:
@@ -441,8 +444,8 @@ def _run(tokens: list[str], forward: bool = True) -> list[str]:
     what one does with it), up to _SIDE_MAX."""
     words = [w for t in tokens for w in words_of(t)][: _SIDE_MAX + 4]
     while words and (not is_content(words[0]) or (len(words) > 2 and words[0].lower() in _KIND_OF and words[1].lower() == "of")
-                     or (forward and len(words) > 1 and words[0].lower() in _SIDE_VERBS)):
-        words.pop(0)  # "some kind of company": the side is "company"; "stay an IC": "IC"
+                     or (forward and len(words) > 1 and words[0].lower() in _SIDE_VERBS | _HEADING_TO)):
+        words.pop(0)  # "some kind of company": the side is "company"; "stay an IC": "IC"; "go straight to industry": "industry"
     run = []
     for w in words:
         if not is_content(w) or w.lower() in COMPARISON_WORDS or len(run) == _SIDE_MAX:

@@ -161,6 +161,8 @@ def test_comparison_sides_and_what_they_are_compared_on():
     # What one does with each is no side (a tester's "The guides don't compare “management” with “stay”").
     assert analyse("should i go into management or stay an IC as a ux researcher").sides == ("management", "IC")
     assert analyse("should i learn framer or adobe xd").sides[0] == "framer"
+    # ... nor how one goes to it (a tester's biotech library: "don't compare “postdoc” with “straight”").
+    assert analyse("should i do a postdoc or go straight to industry?").sides == ("postdoc", "industry")
     assert analyse("Do I need a degree or is a bootcamp enough?").asks_requirement
 
 

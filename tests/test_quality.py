@@ -982,6 +982,14 @@ def test_a_contraction_of_a_word_of_the_guides_is_known(guides_bot):
     assert _contracted("mgr") == "manager" and _contracted("hrs") == "hours" and _contracted("mths") == "months"
     assert _contracted("rust") == "" and _contracted("gym") == ""
     assert knows(guides_bot.profile, "mgr") and not knows(guides_bot.profile, "mgr".upper())
+    # Among the words that fit, the library's: "engr" is "engraver" to English, "engineer" here (a tester's DevOps
+    # library refused "whats the salary for devsecops engr"); searched as that word.
+    from bot.evidence import corrected
+
+    assert _contracted("engr") == "engraver" and knows(guides_bot.profile, "engr")
+    assert "engin" in corrected(guides_bot.profile, "what does an ml engr do").split()
+    answer = guides_bot.ask("what does an ml engr do all day")
+    assert answer.citations and not answer.gaps
 
 
 def test_a_prefix_the_guides_write_with_a_hyphen_may_be_run_on(guides_bot):
@@ -2315,6 +2323,43 @@ def test_an_introduction_under_a_title_that_counts_its_numbered_sections_is_quot
     assert "1. Listening skills" in answer.text and "5. IT skills" in answer.text, answer.text
 
 
+def test_an_introduction_over_two_chunks_is_quoted_with_the_numbered_sections_its_title_counts(tmp_path, embedder):
+    # A tester's journalism library: "The 7 habits of successful journalists" opens with an introduction longer than
+    # a chunk; read on into its second chunk, the answer to "what are the 7 habits ..." named no habit.
+    intro = ("You will often hear journalists talk about the personal qualities of good reporters. Sometimes they say "
+             "these things are innate or cannot be taught. This is rubbish, and years of teaching say otherwise.\n\n"
+             "Over the years I have thought about these qualities a lot, and about how to develop them in students who "
+             "arrive unsure of themselves. Here, then, is a list of habits that good journalists develop with practice. "
+             "These are not personal qualities that cannot be taught: those who promote that view misunderstand how "
+             "reporters learn on the job, one story at a time.\n\n") * 2
+    intro += ("The first habits relate to newsgathering: they help journalists see stories where others do not. The "
+              "other habits relate to the telling of the stories, so that the right story is told well.\n\nYou may "
+              "disagree with this list, or have other qualities you think need adding. I would love to hear those.\n\n")
+    habits = "".join(f"## {n}. {name}\n\n{name} is a habit a reporter builds by practising it on every story they file.\n\n"
+                     for n, name in enumerate(["Curiosity", "Scepticism", "Persistence", "Empathy", "Creativity",
+                                               "Discipline", "Passion"], 1))
+    bot = _bot_on(tmp_path, embedder, {
+        "habits.md": f"# The 7 habits of successful journalists\n\n{intro}{habits}## Bibliography\n\nBooks worth reading.\n",
+        "pay.md": "# Reporter pay\n\nStaff reporters at regional papers earn less than those at national outlets.\n"})
+    answer = bot.ask("what are the 7 habits of successful journalists")
+    assert "1. Curiosity" in answer.text and "7. Passion" in answer.text, answer.text
+
+
+def test_a_figure_that_does_not_name_what_is_asked_does_not_lead(tmp_path, embedder):
+    # A tester's psychology library: "how much does the Praxis School Psychologist test cost" was answered with a
+    # master's programme's "$15,000-$40,000 total" beside a section naming the Praxis but pricing nothing.
+    bot = _bot_on(tmp_path, embedder, {
+        "faq.md": "# Counselling career FAQ\n\n## Frequently asked questions\n\nQ: How much does a master's program cost? "
+                  "A: $15,000-$40,000 total, depending on the program and school. Online programs average $20,000-$30,000.\n",
+        "school.md": "# School psychology\n\n## Becoming a school psychologist\n\nAfter completing your degree, you'll "
+                     "need to pass certification exams, such as the Praxis School Psychologist test, before you can "
+                     "practise in a school.\n"})
+    answer = bot.ask("how much does the Praxis School Psychologist test cost")
+    assert answer.gaps == ("a figure",) and "$15,000" not in answer.text, answer.text  # no other thing's sum leads
+    # Named beside its figure, it is no gap.
+    assert not bot.ask("how much does a master's program cost").gaps
+
+
 def test_a_currency_the_passages_write_by_its_sign_is_no_gap(tmp_path, embedder):
     # A tester's coaching library: "how much does a coach earn per block in naira?" opened "The guides never mention
     # “naira”" over "₦50,000 per block".
@@ -2323,6 +2368,38 @@ def test_a_currency_the_passages_write_by_its_sign_is_no_gap(tmp_path, embedder)
         "levels.md": "# Coach grades\n\nCoaches move from grade 1 to grade 3 after two years of lessons and an assessment.\n"})
     answer = bot.ask("how much does a grade 3 coach earn per block in naira?")
     assert answer.gaps == () and "₦50,000" in answer.text, answer.text
+
+
+def test_a_country_the_quoted_figures_are_written_in_is_no_name_left_unquoted(tmp_path, embedder):
+    # A tester's DevOps library: "How much does a junior DevOps engineer earn in India?" opened "The sections quoted
+    # here never mention “India”" over an India guide's "₹4-7 LPA" (the country is named elsewhere in it).
+    bot = _bot_on(tmp_path, embedder, {
+        "devops.md": "# Role 15: DevOps Engineer\n\n## Career Progression\n\n1. Junior DevOps Engineer (0-2 years): ₹4-7 LPA\n"
+                     "2. DevOps Engineer (2-4 years): ₹8-15 LPA\n3. Senior DevOps Engineer (4-7 years): ₹15-25 LPA\n\n"
+                     "## Top Companies Hiring in India\n\nProduct companies and consultancies in Bangalore hire the most.\n",
+        "sre.md": "# Site reliability engineer\n\nSREs keep production services up and are on call about one week a month.\n"})
+    answer = bot.ask("How much does a junior DevOps engineer earn in India?")
+    assert answer.gaps == () and answer.text.startswith("Career Progression:\n1. Junior DevOps Engineer"), answer.text
+
+
+def test_a_route_into_something_else_is_no_other_view_on_what_it_takes_to_enroll(tmp_path, embedder):
+    # A tester's finance library: "do i need a bachelors degree to enroll in the CFA program?" opened "The guides don't
+    # all agree on this." and set the IB overview's ways into banking against the CFA's enrolment rules.
+    cfa = ("# Chartered Financial Analyst (CFA)\n\nThe Chartered Financial Analyst (CFA) designation is a widely recognised "
+           "credential in finance and investment, awarded by the CFA Institute.\n\n## Overview\n\nThe CFA Program is "
+           "divided into three levels, each ending in a six-hour exam. Candidates complete each level in turn and meet work "
+           "experience requirements to earn the charter.\n\n## Journey to CFA Charterholder\n\n### Enrollment "
+           "Requirements\n\nTo enroll in the CFA Program, candidates must have one of the following:\n\n- A bachelor's (or "
+           "equivalent) degree.\n- Be in the final year of a bachelor's degree program.\n- Have four years of professional "
+           "work experience.\n\n### Level I Exam\n\nThe Level I exam covers investment tools and ethical standards in 240 "
+           "multiple-choice questions over two sessions.\n")
+    ib = ("# Investment banking overview\n\n## Top 10 Investment Banks Globally\n\nThere are four ways into investment "
+          "banking: as an undergraduate, within 1-2 years of graduating, at the MBA level, or later on as an experienced "
+          "hire. The most viable pathways are the first three: at the undergraduate level, within 1-2 years of university "
+          "graduation, or at the MBA level.\n")
+    bot = _bot_on(tmp_path, embedder, {"cfa.md": cfa, "ib.md": ib})
+    answer = bot.ask("do i need a bachelors degree to enroll in the CFA program?")
+    assert answer.citations and not answer.disagreement, answer.text
 
 
 def test_what_is_relaxed_must_be_what_is_required_not_a_word_beside_it(tmp_path, embedder):
@@ -2373,12 +2450,20 @@ def test_a_figure_under_a_label_naming_pay_answers_from_past_the_first_passages_
              "hierarchy.md": "# The kitchen hierarchy\n\n## Mid-level chefs\n\nThe sous chef is second in command, working "
                              "directly under the head chef. Sous chefs need strong technical skills and usually possess "
                              "formal culinary training.\n\n## Entry-level chefs\n\nA commis chef is an entry-level chef "
-                             "who works under the guidance of more senior chefs.\n"}
+                             "who works under the guidance of more senior chefs.\n\n## Top-level chefs\n\nThe executive "
+                             "chef runs the kitchen's business side, plans menus and rarely cooks during service.\n"}
     bot = _bot_on(tmp_path, embedder, pages)
     answer = bot.ask("how much does a sous chef earn?")
     assert not answer.gaps and answer.text.startswith("Salary: £30,000–£35,000 per annum based on experience [1]")
     answer = bot.ask("what do commis chefs get paid")
     assert not answer.gaps and answer.text.startswith("Pay: £20,000–£23,000 per year")
+    # Another role's pay is no answer, however its title matches ("chef"): neither added nor put first.
+    answer = bot.ask("whats the average executive chef salary in new york")
+    assert "£30,000" not in answer.text and "£20,000" not in answer.text, answer.text
+    from bot.evidence import names_asked
+
+    assert names_asked(bot.profile, "whats the average executive chef salary in new york") == ("executive chef",)
+    assert names_asked(bot.profile, "what's the max pay you can get as a sous chef in 2024?") == ()
     # A label naming something else is no answer to what a role earns.
     from bot.evidence import _states_figure
 
