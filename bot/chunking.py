@@ -92,6 +92,8 @@ def _with_quoted_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     for a, b in spans:
         # ... and a word pysbd cut at a "!" or "?" inside it, nothing between ("ma!ny": a tester's quote read "ma! ny").
         inside_word = out and a == out[-1][1] and text[a - 1] in "!?" and text[a - 2 : a - 1].isalpha() and text[a].islower()
+        # ... and an ellipsis it cut, nothing between ("the answer is..." | ".pretty big.": quoted "is.. .pretty big").
+        inside_word = inside_word or out and a == out[-1][1] and text[a - 1] == "." and text[a] in ".…"
         # ... and a stop pysbd made a sentence of its own ("Was it… no.." as "no." and "."): the answer dropped it.
         marks_only = out and _STOPS_ONLY.fullmatch(text, a, b) and "\n" not in text[out[-1][1]:a]
         if out and (inside_word or marks_only or _QUOTED_WORDS.fullmatch(text, *out[-1]) and "\n" not in text[out[-1][1]:a]):

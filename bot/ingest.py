@@ -1083,10 +1083,15 @@ def _named_in(title: str, text: str) -> bool:
     return bool(words & {w.lower() for w in re.findall(r"\w{4,}", text)})
 
 
+_SITE_SECTION = re.compile(r"(?:the )?(?:blog|news|home|articles?|posts?|stories|insights|resources|latest(?: news)?|menu)", re.I)
+
+
 def _page_title(raw: str, title: str, text: str) -> str:
     """The page's own title: the <title> when a top heading says the same, else the last <h1> before the
     article's first sentence (a site's menu may hold h1s too; the page's heading comes after it, just before
     its text), else the <title>. A site giving every page the site's name as <title> still gets each page's."""
+    if _SITE_SECTION.fullmatch(title.strip()):  # the extractor's title was the banner: the <title> element's, if any
+        title = next((t for _, t in _headings(_TITLE, raw) if t.strip() and not _SITE_SECTION.fullmatch(t.strip())), title)
     found = _headings(_H1, raw)
     # A <title> element the page's own <h1> or <h2> says word for word is its title, whatever else names it: a
     # leftover <meta name="title"> ("What are actuarial exams | Dash-Intel" on a page headed "Tips for getting an
@@ -1103,6 +1108,11 @@ def _page_title(raw: str, title: str, text: str) -> str:
         if opening and any(h.lower() == opening[1].strip().lower() for _, h in _headings(_H2, raw)):
             return sentence_case(opening[1].strip()[:300])
     if not found or any(title.strip() and (title.strip() in h or h in title) for _, h in found):
+        return title
+    # A banner naming the site's section ("<h1>Blog</h1>" over a post: a tester's journalism library cited "Blog" for
+    # a page titled "To be or Not to be a TV Journalist Anchor – IVS Solutions") is no page's title.
+    found = [(at, h) for at, h in found if not _SITE_SECTION.fullmatch(h.strip())] if title.strip() else found
+    if not found:
         return title
     first = next((line.strip() for line in text.splitlines() if len(line.split()) >= 6), "")
     words = re.findall(r"\w+", first)[:4]

@@ -158,6 +158,9 @@ def test_a_word_cut_at_an_exclamation_mark_inside_it_stays_one_sentence():
     # ... nor a stop made a sentence of its own: "Was it… no.. it couldn’t be." was quoted "no. it".
     text = "Was it… no.. it couldn’t be. Fourth place."
     assert [text[a:b] for a, b in split_sentences(text)] == ["Was it… no..", "it couldn’t be.", "Fourth place."]
+    # ... nor an ellipsis cut with nothing between its dots: "the answer is...pretty big." was quoted "is.. .pretty big."
+    text = "Looking at job satisfaction, the answer is...pretty big. Cooks rank low."
+    assert [text[a:b] for a, b in split_sentences(text)] == ["Looking at job satisfaction, the answer is...pretty big.", "Cooks rank low."]
     # ... but an emphasis mark left over is no stop: joined, it was quoted ("it is the norm. **", a blind reader's).
     text = "In architecture, however, it is the norm. **\n\nIt starts in school."
     assert [text[a:b] for a, b in split_sentences(text)][0] == "In architecture, however, it is the norm."

@@ -50,6 +50,16 @@ def test_a_page_title_loses_the_site_name_and_a_preview_servers_link(tmp_path):
     assert load_article(tmp_path / "r.md").title == "Chordata Blog"
 
 
+def test_a_banner_naming_the_sites_section_is_no_title(tmp_path):
+    # A tester's journalism library cited "Blog" (the site's <h1> banner) for every quote from a post.
+    (tmp_path / "anchor.html").write_text(
+        "<html><head><title>To be or Not to be a TV Journalist Anchor &#8211; IVS Solutions</title></head><body><header>"
+        "<h1>Blog</h1></header><main><h4 class='post-title'>To be or Not to be a TV Journalist/ Anchor</h4><p>Never confuse "
+        "your worth with your work: this quote sums up the ride my career has been as an anchor.</p><p>References play a "
+        "vital role in television, as they do in most professions.</p></main></body></html>")
+    assert load_article(tmp_path / "anchor.html").title == "To be or Not to be a TV Journalist Anchor – IVS Solutions"
+
+
 def test_an_html_page_is_dated_only_where_it_gives_a_date(tmp_path):
     # A footer's "Copyright 2024" was read as the page's date, 2024-01-01, on every citation.
     body = "<p>Electricians wear insulated gloves, safety boots and eye protection on every site they work on.</p>"

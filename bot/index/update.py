@@ -76,7 +76,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 107: a line all in bold with nothing under it before the next heading is a line of text, not an empty section; a
 #      section that only points at other pages ("### Want to read more?" over a list of links) goes, and so does a
 #      paragraph that is only a link, unless a heading names it or a sentence runs through it
-CHUNK_TEXT = "text-boxes-107"
+# 108: an ellipsis cut by the sentence splitter, nothing between its dots, is one sentence with what it ends
+CHUNK_TEXT = "text-boxes-108"
 
 
 def chunking_params(settings: Settings) -> dict:
