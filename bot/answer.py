@@ -22,7 +22,7 @@ from .chunking import section_path
 from .config import KNOBS, THRESHOLDS, WEIGHTS, Knobs, SentenceWeights, Thresholds
 from .evidence import Evidence, counts_next, side_terms, spelled_out, whole_sides
 from .index.store import ArticleRecord
-from .question import asks_money, gives_figure, says_a_sum
+from .question import asks_money, figure_asked, gives_figure, holds_figure, says_a_sum
 from .retrieval import Passage
 from .stance import answers, soft_cues, stance
 from .text import PLACE_DOMAINS, PLACE_NAMES, PLACES, QUESTION_STEMS, stems, tokenize_one
@@ -208,10 +208,16 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     unnamed = tuple({u.lower(): u for u in reversed(unnamed)}[k] for k in dict.fromkeys(u.lower() for u in unnamed))
     if unnamed:
         answer = replace(answer, text=f"{_NOT_IN_QUOTED.format(_join(unnamed))}\n\n{answer.text}", gaps=unnamed)
+    elif question.type == "amount" and figure_asked(question.text) == "money" and not answer.gaps:
+        # Sums only: "How long is the PVCC sonography program?" has its "21 months" in a sentence naming no college.
+        elsewhere = _names_beside_its_figures(evidence.named, answer, question.text)
+        if elsewhere:
+            answer = replace(answer, text=f"{_NO_FIGURE_FOR.format(_join(elsewhere))}\n\n{answer.text}", gaps=elsewhere)
     return replace(answer, related=related(passages, answer.citations))
 
 
 _NOT_IN_QUOTED = "The sections quoted here never mention {}. What they say:"
+_NO_FIGURE_FOR = "None of the figures quoted here is said to be for {}. What they say:"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -247,12 +253,43 @@ def _names_not_quoted(named: tuple[str, ...], answer: Answer) -> tuple[str, ...]
     """The names the question asks about (`Evidence.named`: "SPHR", "landscape architects") that none of the sections
     the answer quotes mentions: an acronym as a word or spelled out, a name by every word, who is paid by every word
     but its level's."""
+    return _names_not_in(named, _quoted(answer))
+
+
+def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: str) -> tuple[str, ...]:
+    """The names the question asks a figure of that the quoted sentences giving a figure, with their sections'
+    titles and headings, never name, though their sections do: "how much does a radiologist earn" answered with "Q:
+    How much do imaging supervisors earn? A: Imaging supervisors (ARRT-A) earn $110,000-$150,000" from an FAQ that
+    names radiologists elsewhere (a tester's imaging library read it as a radiologist's pay)."""
+    held, priced = [], []
+    for c in answer.citations:
+        quoted = [c.text[a:b] for a, b in c.highlights]
+        if any(gives_figure(question, q) for q in quoted):
+            held += [c.article.title, *c.context, c.heading, *quoted]
+            priced.append(c)
+    if not held:
+        return ()
+    # ... and a place none of them is about: Texas's "$20 per hour" for what a permit costs in Ireland, beside an Irish
+    # page naming the permit but pricing nothing (a tester's childcare library).
+    places = _places_not_quoted(question, replace(answer, text="", citations=tuple(priced)))
+    # Who is paid, by the words as written, a plural or a clipping aside ("tech" of "Technical"): the stemmer makes one
+    # word of "radiologist" and "radiology".
+    words = {w.lower() for w in re.findall(r"[\w’'-]+", " ".join(held))}
+
+    def written(w: str) -> bool:
+        w = w.lower().removesuffix("s") if len(w) > 3 else w.lower()
+        return w in _LEVEL_WORDS or any(x.startswith(w) for x in words)
+
+    who = [n for n in named if not n.isupper() and not n[0].isupper() and not all(written(w) for w in n.split())]
+    return tuple(dict.fromkeys(places + _names_not_in(named, " ".join(held)) + tuple(who)))
+
+
+def _names_not_in(named: tuple[str, ...], quoted: str) -> tuple[str, ...]:
     # A place is judged by `_places_not_quoted`, with the other ways it is written: "India" over "₹4-7 LPA" (a
     # tester's DevOps library was told the quoted sections never mention it, above an India guide's figures).
     named = tuple(n for n in named if n.lower() not in PLACES)
     if not named:
         return ()
-    quoted = _quoted(answer)
     held = stems(quoted)
     # Spelled out only in capitalised words ("Certified Property Manager"): "cost of the Property Management
     # Programme" has the initials of "CPM" too.
@@ -478,7 +515,10 @@ def _names(passage: Passage, text: str) -> set[str]:
     do ("Security Engineer › Average Salary", a tester's role pages). Not any figure's: a heading naming "M5" over
     "six to twelve month time horizons" led "how many years from M4 to M5?" (near-topic honest 71 -> 67 of 120)."""
     alone = excerpts.figure_alone(text) or excerpts.figure_label(text)  # "Salary: £30,000–£35,000 per annum ..." too
-    return stems(text) | (stems(f"{passage.article.title} {passage.heading}") if alone else set())
+    # ... and any under a short heading naming a sum ("#### Cost" in a review of Udacity's Data Analyst Nanodegree: "The
+    # first term costs $499 USD." was left out and the answer said the guides give no figure, a tester's).
+    priced = len(passage.heading.split()) <= 4 and any(asks_money(w) for w in stems(passage.heading))
+    return stems(text) | (stems(f"{passage.article.title} {passage.heading}") if alone or priced else set())
 
 
 def _widen(c: _Excerpt, passages, roles) -> None:
@@ -674,6 +714,9 @@ def _mentions(text: str, phrase: str, evidence: Evidence) -> bool:
 # ---- choosing ------------------------------------------------------------------------------------
 
 
+_MORE = re.compile(r"\b(?:more|less|higher|lower|better|worse|most|least|bigger|smaller)\b", re.I)
+
+
 def _complete_comparison(chosen, candidates, evidence: Evidence, limits: Thresholds) -> str:
     """Adds to `chosen` an excerpt naming a compared side it lacks, if one is near the best; returns "" when the
     answer then names both sides (and what they are compared on), else the comparison the passages never make."""
@@ -710,7 +753,12 @@ def _complete_comparison(chosen, candidates, evidence: Evidence, limits: Thresho
         # "Do engineers earn more at startups or at big tech companies?": a sentence naming both but not pay
         # is no comparison of pay.
         sides_text = [text_of(c) for c in chosen if names(text_of(c), a) or names(text_of(c), b)]
-        if not any(stems(t) & aspect for t in sides_text) and not evidence.aspect_together:
+        # ... but sums beside both are what "pays more" or "lets me borrow more" compares: "Agronomist—median annual
+        # salary of $58,600 ... Plant breeder—median annual salary of $76,150" was quoted under "The guides don't
+        # compare “plant breeder” with “agronomist” on “pays”" (a tester's agriculture library, four questions).
+        summed = _MORE.search(question.text) and all(any(names(t, side) and holds_figure("money", t) for t in sides_text)
+                                                     for side in (a, b))
+        if not summed and not any(stems(t) & aspect for t in sides_text) and not evidence.aspect_together:
             return f"{a} versus {b} ({', '.join(aspect_words)})"
     return ""
 

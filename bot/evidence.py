@@ -23,9 +23,22 @@ from . import excerpts
 from .config import KNOBS, THRESHOLDS, Thresholds
 from .library import names_no_topic
 from .profile import Profile
-from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, figure_asked, gives_figure, is_content
+from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, figure_asked, gives_figure, is_content, money_sides
 from .retrieval import Passage, Ranked, Retriever
-from .text import CURRENCY_SIGNS, FUNCTION_WORDS, LIST_MARKER, QUESTION_STEMS, QUESTION_WORDS, clips, index_words, stem, stems, tokenize_one, zipf
+from .text import (
+    CURRENCY_SIGNS,
+    FUNCTION_WORDS,
+    LIST_MARKER,
+    PLACE_DOMAINS,
+    QUESTION_STEMS,
+    QUESTION_WORDS,
+    clips,
+    index_words,
+    stem,
+    stems,
+    tokenize_one,
+    zipf,
+)
 
 _LAST_LINE_ITEM = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARKER}[ \t]+[^\n]*$")
 
@@ -110,6 +123,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     unknown = _career_not_held(profile, own, held, retriever.store, retriever.index) or unknown
     texts = [own] + [p.text for p in passages[:3]]
     unknown = _written_otherwise(unknown, texts, {w.lower() for run, _ in short_forms for w in run.split()})
+    unknown = tuple(u for u in unknown if not _hosted(u, profile.hosts))
     shared = len((set(terms) - profile.background) & held)
     named_first = "" if unknown else _named_first(passages, set(terms) - profile.background, retriever.index, _acronyms(own))
     if named_first:
@@ -198,6 +212,13 @@ def _written_otherwise(unknown: tuple[str, ...], texts: list[str], abbreviated: 
     return tuple(kept for kept in (" ".join(w for w in u.split() if not _spelled_out(w, texts) and w.lower() not in abbreviated
                                             and CURRENCY_SIGNS.get(w.lower().rstrip("s"), "\0") not in signs)
                                    for u in unknown) if kept)
+
+
+def _hosted(phrase: str, hosts: frozenset[str]) -> bool:
+    """Whether `phrase` is a country some article's address is in ("ireland" of "citizensinformation.ie"): a tester's
+    childcare library, Irish pages that never write "Ireland" once their menus are gone, said it never mentions it."""
+    domain = PLACE_DOMAINS.get(phrase.lower())
+    return bool(domain) and any(h.endswith(f".{domain}") for h in hosts)
 
 
 def _acronyms(text: str) -> set[str]:
@@ -346,8 +367,12 @@ def _states_figure(question: str, sentence: str, terms: set[str]) -> bool:
         return False
     if excerpts.figure_alone(sentence):
         return True
-    label = stems(excerpts.figure_label(sentence))
-    return any(asks_money(w) for w in label) if figure_asked(question) == "money" else bool(label & terms)
+    label = excerpts.figure_label(sentence)
+    if figure_asked(question) != "money":
+        return bool(stems(label) & terms)
+    # A sum of the kind asked: what is earned for pay ("Salary:", "Pay:"), what is spent for a cost ("Tuition:").
+    asked, named = money_sides(question), money_sides(label)
+    return bool(named) and (not asked or bool(asked & named))
 
 
 def with_each_side(retriever: Retriever, passages: list[Passage], sides: tuple[str, ...], telling_sides) -> list[Passage]:

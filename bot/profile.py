@@ -97,6 +97,12 @@ class Profile:
         return list(self.index.headings()[0]) + [a.title for a in self.store.articles.values()]
 
     @cached_property
+    def hosts(self) -> frozenset[str]:
+        """The lowercased hosts of the library's articles' addresses and their sites' names ("citizensinformation.ie")."""
+        return frozenset(h for a in self.store.articles.values()
+                         for h in (re.sub(r"^\w+://", "", a.url).split("/")[0].lower(), a.site.strip().lower()) if h)
+
+    @cached_property
     def vocabulary(self) -> list[str]:
         """Every term of the library, sorted (for prefix and spelling look-ups)."""
         return self.index.vocabulary()

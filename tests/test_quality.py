@@ -920,6 +920,11 @@ def test_a_wage_with_no_sign_a_number_written_twice_and_a_numbered_year_are_figu
     assert gives_figure("how long before a new market garden starts making money?", "Expect income in year 3-4.")
     assert not gives_figure("what does the TAP program pay", "We take 3 calls per hour on a busy day.")
     assert not gives_figure("how long before a garden makes money?", "The garden opened this year with 3 beds.")
+    # A time it was is no duration (a tester's biotech library: "how many years does a PhD ... take" was answered
+    # with "Ten years ago, after finishing the PhD study, I joined my company").
+    assert not gives_figure("how many years does a PhD take", "Ten years ago, after finishing the PhD study, I joined my company.")
+    # A share in words is a figure (a tester's design library).
+    assert gives_figure("what share of fashion designers are self-employed", "About one-third of fashion designers are self-employed.")
 
 
 def test_whether_a_job_is_poorly_paid_asks_whether():
@@ -2358,6 +2363,71 @@ def test_a_figure_that_does_not_name_what_is_asked_does_not_lead(tmp_path, embed
     assert answer.gaps == ("a figure",) and "$15,000" not in answer.text, answer.text  # no other thing's sum leads
     # Named beside its figure, it is no gap.
     assert not bot.ask("how much does a master's program cost").gaps
+
+
+def test_a_role_the_quoted_figures_never_name_is_said_to_have_none_of_them(tmp_path, embedder):
+    # A tester's imaging library: "how much does a radiologist earn" was answered with an imaging supervisor's pay, from
+    # an FAQ that names radiologists elsewhere (and the stemmer makes one word of "radiologist" and "radiology").
+    faq = ("# 68P Radiology Specialist: certification ROI\n\n## FAQ\n\nQ: How much do imaging supervisors earn? A: Imaging "
+           "supervisors earn $110,000-$150,000 in most hospitals. Director roles pay more.\n\nQ: Are there higher-earning "
+           "paths than radiologic technology? A: Radiologist (requires medical school), or physician assistant.\n")
+    bot = _bot_on(tmp_path, embedder, {"faq.md": faq, "ct.md": "# CT technologist\n\nCT technologists run scanners and "
+                                                                   "position patients for each study.\n"})
+    answer = bot.ask("how much does a radiologist earn")
+    assert answer.text.startswith("None of the figures quoted here is said to be for “radiologist”. What they say:"), answer.text
+    assert not bot.ask("how much do imaging supervisors earn").gaps
+
+
+def test_a_place_none_of_the_quoted_figures_is_about_is_said():
+    # A tester's childcare library: Texas's "$20 per hour" led "how much does the letter of temporary permission to
+    # practice cost in ireland", beside an Irish page (its site's address says so) naming the permit but pricing nothing.
+    from bot.answer import Answer, Citation, _names_beside_its_figures
+    from bot.index.store import ArticleRecord
+
+    texas = "RAISE provides quarterly retention awards to educators in Texas who make less than $20 per hour."
+    irish = "You can apply for a Letter of Temporary Permission to Practice once you finish the first year of a course."
+    answer = Answer(f"{texas} [1] {irish} [2]", [
+        Citation(1, texas, ArticleRecord("raise", "RAISE awards", "raise.md", "x"), "raise:c0", 0.4, highlights=((0, len(texas)),)),
+        Citation(2, irish, ArticleRecord("ie", "Regulation of childcare", "ie.md", "y", site="Citizensinformation.ie"),
+                 "ie:c0", 0.5, highlights=((0, len(irish)),))])
+    question = "how much does the letter of temporary permission to practice cost in ireland"
+    assert _names_beside_its_figures((), answer, question) == ("ireland",)
+    assert _names_beside_its_figures((), answer, "how much do educators in texas make") == ()
+
+
+def test_a_country_an_articles_address_is_in_is_no_gap(tmp_path, embedder):
+    # A tester's childcare library: Irish government pages never write "Ireland" once their menus are gone, and "how many
+    # kids can a childminder look after in ireland" opened "The guides never mention “ireland”".
+    page = ("---\ntitle: Regulation of childcare services\nsite: Citizensinformation.ie\n---\n\nChildminders who mind more "
+            "than three pre-school children must register with Tusla. A childminder may look after up to five pre-school "
+            "children, including their own.\n")
+    bot = _bot_on(tmp_path, embedder, {"childcare.md": page, "pay.md": "# Childcare pay\n\nEarly years educators earn "
+                                                                         "an hourly rate set by their employer.\n"})
+    assert "ireland" not in [g.lower() for g in bot.ask("how many kids can a childminder look after in ireland").gaps]
+
+
+def test_sums_beside_both_sides_answer_which_pays_more(tmp_path, embedder):
+    # A tester's agriculture library: "which pays more, plant breeder or agronomist?" opened "The guides don't compare
+    # “plant breeder” with “agronomist” on “pays”" above a list giving both salaries.
+    page = ("# Agronomy major\n\n## Career opportunities\n\nGraduates of the crop management concentration work as:\n\n"
+            "- Agronomist—median annual salary of $58,600\n- Nursery/greenhouse manager—median annual salary of $46,520\n"
+            "- Plant breeder—median annual salary of $76,150\n- Seed analyst—median annual salary of $44,210\n")
+    bot = _bot_on(tmp_path, embedder, {"agronomy.md": page, "soil.md": "# Soil science\n\nSoil scientists study how soils "
+                                                                        "form and how crops use them.\n"})
+    answer = bot.ask("which pays more, plant breeder or agronomist?")
+    assert not answer.gaps and "$76,150" in answer.text and "$58,600" in answer.text, answer.text
+
+
+def test_a_word_asking_what_can_be_borrowed_is_no_gap(tmp_path, embedder):
+    # A tester's agriculture library: "how much can i borrow with an FSA microloan" opened "The guides never mention
+    # “borrow”" above "Microloans (simplified process, up to $50,000)".
+    page = ("# Farm finance\n\n## Explore FSA loan programs\n\nThe Farm Service Agency offers several programs:\n\n"
+            "- Microloans (simplified process, up to $50,000)\n- Direct Operating Loans (up to $400,000)\n"
+            "- Direct Farm Ownership Loans (up to $600,000)\n")
+    bot = _bot_on(tmp_path, embedder, {"finance.md": page, "soil.md": "# Soil tests\n\nGet a soil test for where you want "
+                                                                        "to plant before you buy seed.\n"})
+    answer = bot.ask("how much can i borrow with an FSA microloan")
+    assert not answer.gaps and "$50,000" in answer.text, answer.text
 
 
 def test_a_currency_the_passages_write_by_its_sign_is_no_gap(tmp_path, embedder):
