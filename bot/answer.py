@@ -263,9 +263,10 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
     names radiologists elsewhere (a tester's imaging library read it as a radiologist's pay)."""
     held, priced = [], []
     for c in answer.citations:
-        quoted = [c.text[a:b] for a, b in c.highlights]
-        if any(gives_figure(question, q) for q in quoted):
-            held += [c.article.title, *c.context, c.heading, *quoted]
+        # The quoted sentences that give one (any quoted, not only those marked), under their headings and title.
+        figures = [q for q in (list(c.sentences) or [c.text[a:b] for a, b in c.highlights]) if gives_figure(question, q)]
+        if figures:
+            held += [c.article.title, *c.context, c.heading, *figures]
             priced.append(c)
     if not held:
         return ()
@@ -280,7 +281,9 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
         w = w.lower().removesuffix("s") if len(w) > 3 else w.lower()
         return w in _LEVEL_WORDS or any(x.startswith(w) for x in words)
 
-    who = [n for n in named if not n.isupper() and not n[0].isupper() and not all(written(w) for w in n.split())]
+    # The head word, as the rest is judged by stems: "commission based broker" over "Broker/Commission Track" with "$30K
+    # base" was said to have none (a blind reader's; "based" is written nowhere, as typed).
+    who = [n for n in named if not n.isupper() and not n[0].isupper() and not written(n.split()[-1])]
     return tuple(dict.fromkeys(places + _names_not_in(named, " ".join(held)) + tuple(who)))
 
 
