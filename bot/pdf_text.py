@@ -42,6 +42,10 @@ _FOOTNOTE_MARK = re.compile(r"[\d,\s*†‡–-]+")
 _BOLD = re.compile(r"bold|black|heavy", re.I)  # in a font's name: "Arial-BoldMT", "LiberationSerif-Bold"
 _CLOSES = re.compile(r"[,.;:!?)\]’”%]")  # no space before these where two pieces of a line meet
 _BULLET = re.compile(r"^\s*[•●▪◦‣∙\uf0b7\uf0a7]\s*")  # \uf0b7, \uf0a7: Symbol/Wingdings bullets of Word exports
+# ... and a dingbat font's bullet its text layer maps to a letter ("y Infant child care costs 117.7 percent ...",
+# "F Montessori Credential": a tester's state plan quoted "- y Directors must have ..."): a lone letter opening two or
+# more lines of a page before a capital or a figure (`_page_glyphs`).
+_GLYPH_BULLET = re.compile(r"^\s*([ylnquvF§Øü])\s+(?=[A-Z0-9$£€“\"(])")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}|[a-z])[.)]\s")  # "1. ", "b) ": an item's number, written out
 _PAGE_NUMBER = re.compile(r"(?:page\s*)?\d+(?:\s*(?:/|of)\s*\d+)?", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?:;)\"”’]$")
@@ -284,6 +288,16 @@ def _joined(text: str, line: str) -> str:
     return text + line
 
 
+def _page_glyphs(page: list[Line]) -> set[str]:
+    """The letters dingbat bullets read as on this page ("y", a checkbox's "F"): each opening two or more lines."""
+    counts: dict[str, int] = {}
+    for line in page:
+        m = _GLYPH_BULLET.match(line.text)
+        if m:
+            counts[m[1]] = counts.get(m[1], 0) + 1
+    return {g for g, n in counts.items() if n >= 2}
+
+
 def _blocks(pages: list[list[Line]], layout: _Layout) -> list[_Block]:
     """The lines grouped into headings, paragraphs and list items, in reading order (across page breaks)."""
     blocks: list[_Block] = []
@@ -291,8 +305,9 @@ def _blocks(pages: list[list[Line]], layout: _Layout) -> list[_Block]:
     was_heading = False
     for page in pages:
         headings = _headings(page, layout)
+        glyphs = _page_glyphs(page)
         for n, line in enumerate(page):
-            bullet = _BULLET.match(line.text)
+            bullet = _BULLET.match(line.text) or glyphs and (m := _GLYPH_BULLET.match(line.text)) and m[1] in glyphs and m
             heading = headings[n]
             text = "- " + line.text[bullet.end():] if bullet else line.text
             if prev is None or bullet or _next_number(blocks[-1], line.text) or _breaks(prev, line, was_heading, heading,

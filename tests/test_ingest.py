@@ -1002,6 +1002,22 @@ def test_a_numbered_items_second_line_hanging_under_its_text_is_the_same_item():
     assert "needs.\n\nindented lines like this one" in text  # no number above: not hanging under an item
 
 
+def test_a_dingbat_bullet_read_as_a_letter_is_a_bullet():
+    # A tester's state plan (a Word export): every item quoted "- y Directors must have ...", its dingbat bullet read as
+    # "y"; a survey's checkboxes as "F". A lone letter opening one line only is left as written.
+    from bot.pdf_text import Line, to_markdown
+
+    page = [Line("Child care costs", 72, 420, 21.3, True),
+            Line("Reviewing the data for the state, we found that:", 72, 400, 13.3),
+            Line("y Infant child care costs 117.7 percent of what in-state public tuition costs", 90, 385, 13.3),
+            Line("y 4-year old child care costs 90.7 percent of what in-state public tuition costs", 90, 370, 13.3),
+            Line("F Montessori Credential", 90, 350, 13.3),
+            Line("F Child Development Associate", 90, 335, 13.3)]
+    text = to_markdown([page, [Line("y Only one line opens so on this page, and it stays as written.", 72, 400, 13.3)]])
+    assert "- Infant child care costs 117.7" in text and "- 4-year old child care" in text and "- y " not in text
+    assert "- Montessori Credential" in text and "y Only one line opens so" in text
+
+
 def _word_per_object_pdf(blocks, width=60) -> bytes:
     """A one-page PDF drawn as Google Docs draws it: every word its own text object (BT ... ET), placed by Tm.
     `blocks`: (type size, text[, "bold"]), each a heading or paragraph; Courier, so a word's width is known."""

@@ -77,7 +77,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      section that only points at other pages ("### Want to read more?" over a list of links) goes, and so does a
 #      paragraph that is only a link, unless a heading names it or a sentence runs through it
 # 108: an ellipsis cut by the sentence splitter, nothing between its dots, is one sentence with what it ends
-CHUNK_TEXT = "text-boxes-108"
+# 109: a PDF's dingbat bullet read as a letter ("y", "F") opening two or more lines of a page is a bullet
+CHUNK_TEXT = "text-boxes-109"
 
 
 def chunking_params(settings: Settings) -> dict:
