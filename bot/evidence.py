@@ -874,13 +874,7 @@ def respelled(profile: Profile, text: str) -> str:
         # A stem ("regress") becomes the English word misspelt; a word typed as a stem is already given as one.
         return _english_word(w.lower(), term) or (term if stem(term) == w.lower() else w)
 
-    # ... and "u", "ur" as chat types them (lower case only: "U" may be a university's): "wat happens if u miss quota
-    # canvassing" was refused (best cosine 0.399) where "what happens if you miss ..." was answered (0.439).
-    return _CHAT_PRONOUN.sub(lambda m: _CHAT_PRONOUNS[m[0]], re.sub(r"[A-Za-z]{3,}", fix, text))
-
-
-_CHAT_PRONOUNS = {"u": "you", "ur": "your"}
-_CHAT_PRONOUN = re.compile(r"(?<![\w'’.-])(?:u|ur)(?![\w'’-]|\.\w)")
+    return re.sub(r"[A-Za-z]{3,}", fix, text)
 
 
 def english_typo(w: str) -> str | None:

@@ -1188,9 +1188,6 @@ def test_a_short_word_the_library_writes_is_no_typo_of_a_function_word(tmp_path,
         "school.md": "# Law school\n\nMost law schools ask for an LSAT score and two letters of recommendation.\n"})
     assert respelled(bot.profile, "what's on the lsat") == "what's on the lsat"
     assert respelled(bot.profile, "waht is on the test") == "what is on the test"  # a word it does not write still is
-    # "u" and "ur" as chat types them (a tester's "wat happens if u miss quota canvassing" was refused), not "U" or "u.s."
-    assert respelled(bot.profile, "what happens if u miss ur quota") == "what happens if you miss your quota"
-    assert respelled(bot.profile, "is the LSAT used in the u.s. or U of T") == "is the LSAT used in the u.s. or U of T"
 
 
 def test_the_passage_shown_whole_starts_where_the_answer_does(tmp_path, embedder):
