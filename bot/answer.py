@@ -226,7 +226,7 @@ def _places_not_quoted(question: str, answer: Answer) -> tuple[str, ...]:
     answer quotes mentions, in their text or headings: "how much do subs make per day in texas?" was answered with
     the Bay Area's and Mississippi's day rates and no word that Texas is not among them (a tester's K-12 library,
     which mentions Texas elsewhere)."""
-    asked = re.sub(r"\([^()]*\)", " ", question)  # not a short form's spelling out: "UKAEA (UK atomic energy authority)"
+    asked = _without_spelled_out(question)  # not a short form's spelling out: "UKAEA (UK atomic energy authority)"
     named = [w for w in re.findall(r"[A-Za-z]+", asked) if w.lower() in PLACES] + _YEAR.findall(asked)
     codes = _CODE.findall(asked)
     if not named and not codes:
@@ -241,6 +241,12 @@ def _places_not_quoted(question: str, answer: Answer) -> tuple[str, ...]:
         re.search(rf"\.{PLACE_DOMAINS[w.lower()]}$", h.strip()) for h in hosts))]
     return tuple(dict.fromkeys([w for w in named if not any(n in quoted for n in (w.lower(), *PLACE_NAMES.get(w.lower(), ())))]
                                + [c for c in codes if re.sub(r"\W", "", c.lower()) not in squeezed]))
+
+
+def _without_spelled_out(question: str) -> str:
+    """`question` without what brackets hold: the spelling out of a short form the library defines, put in by
+    `Library.expand` ("the CFA (chartered financial analyst) program")."""
+    return re.sub(r"\([^()]*\)", " ", question)
 
 
 def _quoted(answer: Answer) -> str:
@@ -506,7 +512,7 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
     # libraries: 11 answers led by a figure; 4 of them no longer, 3 near-topic honest more, 1 answerable key lost
     # ("Pick 2-3 themes" for "how many topics"): docs/evaluation.md.
     found = next((c for c in candidates if gives_figure(question, text := c.text(passages))
-                  and (not terms or _names(passages[c.rank], text) & terms) and wanted <= _names(passages[c.rank], text)), None)
+                  and ((names := _names(passages[c.rank], text)) & terms or not terms) and wanted <= names), None)
     if found is None:
         return False
     chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector))
@@ -800,7 +806,7 @@ def _add_counterpoint(chosen, candidates, evidence: Evidence, roles, passages, v
     # ... or about what it asks to get into, by every word of its name: the IB overview's "The most viable pathways are
     # the first three: at the undergraduate level, ..." is no other view on whether "to enroll in the CFA program"
     # takes a bachelor's degree (a tester's finance library).
-    asked = " ".join(re.sub(r"\([^()]*\)", " ", evidence.question.text).split())  # not a short form's spelling out
+    asked = " ".join(_without_spelled_out(evidence.question.text).split())
     career, entered = _CAREER_ASKED.search(asked), _ENTERED.search(asked)
     career_terms = set(tokenize_one(career[1].split()[-1])) - evidence.background if career else set()
     career_terms |= set(tokenize_one(entered[1])) - evidence.background if entered else set()

@@ -351,9 +351,9 @@ def _with_a_figure(passages: list[Passage], k: int, question: str, terms: set[st
     # Of several, the one whose title and heading name most of the question: a sous chef's pay section, not the
     # commis chef's ranked above it (both titles name "chef").
     wanted = set().union(*(stems(n) for n in named))
-    found = [(len(stems(f"{p.article.title} {' '.join(p.context)} {p.heading}") & terms), -i) for i, p in enumerate(rest)
+    found = [(len(where & terms), -i) for i, p in enumerate(rest)
              if p.opens_section and p.sentences and _states_figure(question, p.sentences[0].text, terms)
-             and wanted <= stems(f"{p.article.title} {' '.join(p.context)} {p.heading}")]
+             and wanted <= (where := stems(f"{p.article.title} {' '.join(p.context)} {p.heading}"))]
     best = max(found, default=(0, 0))
     return head + [rest[-best[1]]] if best[0] else head
 
