@@ -6,6 +6,7 @@ Does not chunk or embed; a file that cannot be read raises `ArticleError` naming
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import hashlib
 import html
@@ -135,8 +136,24 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
         source=path.name,
         site=site,
         url=url if len(url) <= MAX_URL_CHARS else "",  # a link cut short leads nowhere: none is better
-        date=_date_of(meta, path.name),
+        date=_date_of(meta, path.name) or _dated_line(text),
     )
+
+
+def _dated_line(text: str) -> str:
+    """The ISO date of a line near the top of `text` that gives the page's date ("Last Updated: Feb 14th, 2022", under a
+    tester's HTML page's title: the most cited article of the library showed none); "" when none is one."""
+    line = _DATED_LINE.search(text[:DATED_LINE_CHARS])
+    if line is None:
+        return ""
+    date = _iso_date(_ORDINAL_DAY.sub(r"\1", line[1].strip()))
+    return date if _TIMESTAMP.fullmatch(date) else ""
+
+
+DATED_LINE_CHARS = 600  # how far into a page its date line is looked for: under its title, above its text
+_DATED_LINE = re.compile(r"^[ \t#*_]*(?:publication date|published|posted|last updated|updated|date)(?: on)?[ \t]*:[ \t*_]*"
+                         r"([^\n*_]{6,40}?)[ \t*_]*$", re.I | re.M)
+_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 
 
 _HTML_PAGE = re.compile(rb"(?:\xef\xbb\xbf)?\s{0,200}(?:<!--.{0,300}?-->\s{0,200})?<(?:!doctype\s+html|html)\b", re.I | re.S)
@@ -383,7 +400,8 @@ _AT_LINE = re.compile(r"^\s*@([A-Za-z]\w{0,30})[ \t]+([^\n]*)", re.M)
 # Any key a post gives itself ("description:", "thumbnail:", a tester's Pelican post whose header was quoted as text),
 # where a title or a date is among them (checked where it is read).
 _METADATA_KEYS = r"(?:[A-Za-z][\w-]{0,30})"
-_METADATA_HEADER = re.compile(rf"\A\s*(?:{_METADATA_KEYS}[ \t]*:[^\n]{{0,300}}\n){{1,12}}[ \t]*\n", re.I)
+# A line of up to 2,000 characters: a Pelican "Summary:" runs long (a tester's, of 330, left the whole header as text).
+_METADATA_HEADER = re.compile(rf"\A\s*(?:{_METADATA_KEYS}[ \t]*:[^\n]{{0,2000}}\n){{1,12}}[ \t]*\n", re.I)
 _METADATA_LINE = re.compile(rf"^[ \t]*({_METADATA_KEYS})[ \t]*:([^\n]*)", re.I | re.M)
 
 
@@ -1879,20 +1897,40 @@ def _dialects(text: str) -> str:
     # A sentence stop before emoji ("**CUE. THE. FREAKOUT! 🤩🎉**") still ends a sentence, not a heading.
     # ... and one holding a sentence's end is a remark, not a heading ("**kind of a brag thread. ignore if you wish**"
     # opened every answer from a tester's PM page).
-    return _BOLD_HEADING.sub(_bold_line, text)
+    return _bold_headings(text)
 
 
-def _bold_line(m: re.Match) -> str:
-    """A line all in bold, as a heading ("#### Scope") when it heads something; else as written."""
+def _bold_headings(text: str) -> str:
+    """Lines all in bold as headings (`_bold_line`), each a level below the Markdown heading over it, "####" at least:
+    "**Strategy**:" under "#### Path 4: Transition from SOC/Security Analyst" is Path 4's strategy (a tester's
+    cybersecurity guide: at the same level it replaced the path, and Path 4's "Expected Salary" read as every path's)."""
+    found = [(m.start(), len(m[1])) for m in _ATX_LEVEL.finditer(text)]
+    starts = [start for start, _ in found]
+
+    def line(m: re.Match) -> str:
+        at = bisect.bisect(starts, m.start())
+        level = found[at - 1][1] if at else 0
+        return _bold_line(m, "#" * min(6, max(4, level + 1)))
+
+    return _BOLD_HEADING.sub(line, text)
+
+
+_ATX_LEVEL = re.compile(r"^(#{1,6})[ \t]", re.M)
+
+
+def _bold_line(m: re.Match, marks: str = "####") -> str:
+    """A line all in bold, as a heading (`marks`: "#### Scope") when it heads something; else as written."""
     if _without_symbols_at_end(m[2]).endswith((".", "!", "?")) or _SENTENCE_INSIDE.search(m[2]):
         return m[0]
+    if _BYLINE_HEADING.match(f"# {m[2].strip()}"):
+        return m[2].strip()  # a date or a byline in bold ("**Last Updated: Feb 14th, 2022**"): a line, as a heading's is
     # One with nothing under it before the next heading, bold line or the page's end is a line of text: "**Medium-High**"
     # under "## Stress Level" over "### Stress Factors:", a job ad's closing "**Wage: from $20.00/hour ...**" (two
     # testers' libraries lost them: an empty section is dropped).
     following = _NEXT_LINE.match(m.string, m.end())[1]
     if not following or following.startswith("#") or _BOLD_HEADING.fullmatch(following):
         return m[2].strip()
-    return f"#### {m[2].strip()}"
+    return f"{marks} {m[2].strip()}"
 
 
 _NEXT_LINE = re.compile(r"\s*([^\n]*)")
@@ -2216,8 +2254,11 @@ def _join_soft_breaks(text: str) -> str:
             fenced = not fenced
         elif not fenced and out and joins[-1] and line.strip() and not out[-1][-1].endswith(("  ", "\\")):
             rest = line[quoted.end():] if quoted else line
-            # An unmarked line after a quoted one continues the quote (Markdown's lazy continuation).
-            if (joins[-1] == "quote" or not quoted) and rest.strip() and not _BLOCK_START.match(rest):
+            # An unmarked line after a quoted one continues the quote (Markdown's lazy continuation). Not a bold label
+            # under another ("**Passing Score**: 70% minimum on each test" / "**Testing**: FAA-approved centers"): a
+            # line each, as written (a tester's aviation guide quoted them as one run-on "sentence").
+            labels = _BOLD_LABEL_LINE.match(rest) and _BOLD_LABEL_LINE.match(out[-1][0])
+            if (joins[-1] == "quote" or not quoted) and rest.strip() and not _BLOCK_START.match(rest) and not labels:
                 out[-1][-1] = out[-1][-1].rstrip()
                 out[-1].append(rest.strip())
                 continue
@@ -2229,6 +2270,7 @@ def _join_soft_breaks(text: str) -> str:
     return "\n".join(" ".join(pieces) for pieces in out)
 
 
+_BOLD_LABEL_LINE = re.compile(r"[ \t]*(\*\*|__)[^*_\n]{1,40}?(?::\1|\1[ \t]*:)")  # "**Testing**:", "**Testing:**"
 # A table of contents: two or more list items, each nothing but a link to a heading of a page ("- [Buffer](#buffer)",
 # "- [Books](09-Books.md#books)"). It repeats the headings that follow as a list of words: no content to quote.
 # Links to another site's page ("https://help.github.com/...#where-does-the-license-live") are content.

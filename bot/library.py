@@ -75,27 +75,34 @@ _PATTERNS: dict = {}
 def _pattern(keys: tuple[str, ...]) -> re.Pattern:
     # Whole words, not a part of a name with dots ("fast.ai", "ML.NET"): those are names, spelled as they are.
     if keys not in _PATTERNS:
-        _PATTERNS[keys] = re.compile(r"(?<![.\w])(?:(an?)\s+)?(" + "|".join(re.escape(k) for k in keys) + r")\b(?!\.\w)", re.I)
+        # Nor the end of a hyphened one: "R-ATP" (a restricted ATP) was searched as "R-ATP (airline transport pilot)".
+        _PATTERNS[keys] = re.compile(r"(?<![.\w-])(?:(an?)\s+)?(" + "|".join(re.escape(k) for k in keys) + r")\b(?!\.\w)", re.I)
     return _PATTERNS[keys]
 
 
 def defined_abbreviations(text: str) -> dict[str, str]:
     """Abbreviations an article defines: "artificial intelligence (AI)", "MLOps (Machine Learning Operations)".
-    A short form counts only when its letters start the long form's words in order (Schwartz and Hearst's test)."""
-    found = {}
+    A short form counts only when its letters start the long form's words in order (Schwartz and Hearst's test), and
+    only when the article gives it one long form: a tester's pharmacy guide wrote both "Bureau of Labor Statistics
+    (BLS)" and "Basic Life Support (BLS)", and every question on what the BLS says was searched as life support."""
+    found: dict[str, str] = {}
+    twice: set[str] = set()
     for m in _DEFINED.finditer(text):
         short, words = m.group(2), m.group(1).split()
         if len(short) > 4 and short[1:].islower():
             continue  # a word in brackets ("The E-2 (Teaching) Visa"), no short form: "teaching" was read as "the E-2"
-        long = _matching_tail(short, words)
-        if long:
-            found[short.lower()] = long
+        _define(found, twice, short, _matching_tail(short, words))
     for m in _DEFINED_AFTER.finditer(text):
         short, words = m.group(1), m.group(2).split()
-        long = _matching_tail(short, words)
-        if long:
-            found[short.lower()] = long
-    return found
+        _define(found, twice, short, _matching_tail(short, words))
+    return {short: long for short, long in found.items() if short not in twice}
+
+
+def _define(found: dict[str, str], twice: set[str], short: str, long: str) -> None:
+    """`long` as `short`'s long form in `found`; `short` into `twice` when `found` gives it another."""
+    if long:
+        if found.setdefault(short.lower(), long).lower() != long.lower():
+            twice.add(short.lower())
 
 
 def _matching_tail(short: str, words: list[str]) -> str:

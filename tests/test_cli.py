@@ -133,9 +133,13 @@ def test_a_build_told_to_skip_unreadable_files_builds_the_rest_and_names_each(ca
     corpus.mkdir()
     (corpus / "good.md").write_text("# Pay\n\nJunior nurses earn about $60,000 a year in most states.\n", encoding="utf-8")
     (corpus / "empty.md").write_bytes(b"")
+    # ... and of two files with the same text the original is kept, not its copy (two testers' were refused, and the
+    # line named the file without its folder).
+    (corpus / "good-copy.md").write_bytes((corpus / "good.md").read_bytes())
     code, out, err = run(capsys, "index", "build", "--corpus", str(corpus), "--index", str(index), "--skip-unreadable")
-    assert code == 0 and out.startswith("1 added, 1 skipped; 1 articles,"), out
-    assert err == f"skipped {corpus / 'empty.md'}: the file is empty\n", err
+    assert code == 0 and out.startswith("1 added, 2 skipped; 1 article,"), out
+    assert err == (f"skipped {corpus / 'empty.md'}: the file is empty\n"
+                   f"skipped {corpus / 'good-copy.md'}: it duplicates article 'good' (the same text); not added\n"), err
     code, out, _ = run(capsys, "index", "list", "--index", str(index))
     assert code == 0 and "good" in out and "empty" not in out
 

@@ -392,6 +392,25 @@ def test_metadata_lines_with_no_fence_opening_a_post_are_its_metadata(tmp_path):
     assert load_article(plain).text.startswith("Pay: most analysts start at about $90,000.")
 
 
+def test_a_long_summary_line_in_metadata_lines_and_a_dated_line_under_a_title(tmp_path):
+    # A tester's game-development library: a Pelican header whose "Summary:" ran to 330 characters was quoted as text
+    # and the post titled by its file name; an HTML page's "<b>Last Updated: Feb 14th, 2022</b>" under its title was a
+    # section heading, and the page had no date.
+    path = tmp_path / "resume-guide.md"
+    path.write_text("Title: The Game Artists Resume Guide (Revisited)\nDate: 2014-09-05 11:00:00.000\nAuthors: Steve\n"
+                    f"Summary: {'I noticed that my repost has quickly amassed a lot of views. ' * 6}\n  \n\n"
+                    "Your resume should fit on one page, and every line of it should be about the job.\n")
+    a = load_article(path)
+    assert (a.title, a.date) == ("The Game Artists Resume Guide (Revisited)", "2014-09-05")
+    assert a.text.startswith("Your resume should fit on one page")
+    page = ("<html><head><title>Interviewing for Game Programming</title></head><body><h1>Interviewing for Game "
+            "Programming</h1><p><b>Last Updated: Feb 14th, 2022</b></p><p>Start applying a year before you graduate, "
+            "because hiring in games is slow and studios plan their junior intake early.</p></body></html>")
+    a = _loaded(tmp_path / "interviewing.html", page)
+    assert a.date == "2022-02-14" and "# Last Updated" not in a.text, a.text
+    assert _loaded(tmp_path / "undated.md", "# Pay\n\nUpdated: every spring, when the survey comes out.\n").date == ""
+
+
 def test_front_matter_after_a_blank_first_line_is_still_front_matter(tmp_path):
     # A tester's GIS library: a Hugo post opened on a blank line before "+++": its TOML was indexed and quoted as text,
     # the title read from the file name ("Exploring gis") and no date.
@@ -1713,6 +1732,24 @@ def test_a_bold_line_with_nothing_under_it_is_a_line_of_text_not_an_empty_sectio
     for line in ("Medium-High", "Schedule: Monday-Friday 8:00AM-4:30PM", "Wage: from $20.00/hour, dependent upon experience"):
         assert f"\n{line}\n" in f"{article.text}\n" and f"# {line}" not in article.text
     assert "#### Example section: Pay\n\nThe team is seeking" in clean_text(page, markdown=True)  # one over text heads it
+
+
+def test_bold_labels_on_lines_of_their_own_stay_lines_and_a_wrapped_line_still_joins():
+    # A tester's aviation guide: "**Passing Score**: 70% minimum on each test" over "**Testing**: FAA-approved testing
+    # centers (PSI, CAT)" was quoted as one run-on sentence, "... each test Testing: FAA-approved ...".
+    text = clean_text("## Written tests\n\n**Passing Score**: 70% minimum on each test\n**Testing**: FAA-approved "
+                      "testing centers\n**Validity:** Written tests valid for 24 months\n\nA wrapped line\nthat "
+                      "continues.\n", markdown=True)
+    assert ("Passing Score: 70% minimum on each test\nTesting: FAA-approved testing centers\nValidity: Written tests "
+            "valid for 24 months\n") in text and "A wrapped line that continues." in text
+
+
+def test_a_bold_line_heads_a_section_a_level_below_the_heading_over_it():
+    # A tester's cybersecurity guide: "**Strategy**:" and "**Expected Salary**: ..." under "#### Path 4: Transition
+    # from SOC/Security Analyst" replaced the path at its level, and Path 4's salary read as every path's.
+    text = clean_text("## Entry paths\n\n#### Path 4: Transition from SOC\n\n**Strategy**:\n1. Prepare for OSCP\n\n"
+                      "### Preparation\n\n**Skills**\n\n- Web application testing\n", markdown=True)
+    assert "##### Strategy\n" in text and "#### Skills\n" in text
 
 
 def test_a_section_that_only_points_at_other_pages_goes_and_a_list_of_resources_stays():

@@ -67,6 +67,20 @@ def test_a_word_in_brackets_or_a_place_after_a_short_form_defines_nothing():
     assert "teaching" not in found and "gepik" not in found
 
 
+def test_a_short_form_an_article_spells_out_two_ways_is_left_as_typed_and_a_hyphened_name_keeps_its_end():
+    # A tester's pharmacy guide wrote "Bureau of Labor Statistics (BLS)" and "Basic Life Support (BLS)": every question
+    # on what the BLS says was searched as life support. An aviation library's "R-ATP" was searched as "R-ATP (airline
+    # transport pilot)", erasing the restriction the question asked about.
+    from bot.library import Library
+
+    found = defined_abbreviations("The Bureau of Labor Statistics (BLS) counts jobs. Basic Life Support (BLS) is a "
+                                  "certificate. A certified pharmacy technician (CPhT) may use it; a CPhT (Certified "
+                                  "Pharmacy Technician) renews it.")
+    assert "bls" not in found and found["cpht"].lower() == "certified pharmacy technician"
+    library = Library(abbreviations={"atp": "airline transport pilot"})
+    assert library.expand("an ATP or an R-ATP?") == "an airline transport pilot or an R-ATP?"
+
+
 def test_a_short_form_in_brackets_after_itself_defines_nothing():
     assert "api" not in defined_abbreviations("Call the API (API) twice.")
 

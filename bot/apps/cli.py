@@ -179,7 +179,7 @@ def _index(args, settings: Settings) -> int:
         return 1 if problems else 0
     if args.action == "list":
         store = IndexStore.load(settings.index_dir)
-        print(f"{len(store.articles)} articles, {len(store.chunks)} chunks in {settings.index_dir} (model {store.model})")
+        print(f"{_count(len(store.articles), 'article')}, {len(store.chunks)} chunks in {settings.index_dir} (model {store.model})")
         for a in sorted(store.articles.values(), key=lambda a: a.id):
             site = f" ({a.site})" if a.site else ""
             print(f"{a.id}\t{a.chunks} chunks\t{a.title}{site}")
@@ -197,7 +197,7 @@ def _index(args, settings: Settings) -> int:
         store, report = update.build(settings, embedder, progress=sys.stderr.isatty(), skip_unreadable=args.skip_unreadable)
     else:
         store, report = update.add(args.paths, settings, embedder, progress=sys.stderr.isatty())
-    print(f"{report.summary()}; {len(store.articles)} articles, {len(store.chunks)} chunks in {settings.index_dir}")
+    print(f"{report.summary()}; {_count(len(store.articles), 'article')}, {len(store.chunks)} chunks in {settings.index_dir}")
     if report.note():
         print(report.note(), file=sys.stderr)
     return 0
@@ -232,3 +232,8 @@ def _busy(host: str, port: int) -> str:
     except OSError as e:
         return e.strerror or str(e)
     return ""
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 article", "3 articles"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -78,7 +78,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      paragraph that is only a link, unless a heading names it or a sentence runs through it
 # 108: an ellipsis cut by the sentence splitter, nothing between its dots, is one sentence with what it ends
 # 109: a PDF's dingbat bullet read as a letter ("y", "F") opening two or more lines of a page is a bullet
-CHUNK_TEXT = "text-boxes-109"
+# 110: a line all in bold heads a section a level below the Markdown heading over it ("#####" under "####")
+CHUNK_TEXT = "text-boxes-110"
 
 
 def chunking_params(settings: Settings) -> dict:
@@ -614,14 +615,17 @@ def _conflicts(paths, articles: list[Article | None], indexed: dict[str, tuple[s
     seen: dict[str, str] = {}
     texts = {sha256: aid for aid, (_, sha256, _) in indexed.items()}
     errors = {}
-    for i, (path, a) in enumerate(zip(paths, articles)):
+    # Shorter file names first: of two files with the same text, the original is kept, not its copy ("Paralegal.md",
+    # not "Paralegal-copy.md", which sorts first: two testers' builds refused the original).
+    for i in sorted(range(len(paths)), key=lambda i: (len(Path(paths[i]).name), str(paths[i]))):
+        path, a = paths[i], articles[i]
         if a is None:
             continue
         old_source = indexed.get(a.id, (a.source,))[0]
         if a.id in seen:
-            errors[i] = ArticleError(a.source, f"it has the same article id {a.id!r} as {seen[a.id]}; rename one of them")
+            errors[i] = ArticleError(path, f"it has the same article id {a.id!r} as {seen[a.id]}; rename one of them")
         elif texts.get(a.sha256, a.id) != a.id:
-            errors[i] = ArticleError(a.source, f"it duplicates article {texts[a.sha256]!r} (the same text); not added")
+            errors[i] = ArticleError(path, f"it duplicates article {texts[a.sha256]!r} (the same text); not added")
         elif old_source != a.source:
             errors[i] = ArticleError(path, f"an article with id {a.id!r} already exists from {old_source}; rename the file")
         elif a.id in indexed and indexed[a.id][1] != a.sha256 and _other_title(indexed[a.id][2], a.title):
