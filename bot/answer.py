@@ -192,7 +192,7 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     # £30,000–£35,000" led "whats the average executive chef salary in new york" (a tester's culinary library). Not
     # a short form: a section on counsellors' "2,000-4,000 supervised clinical hours" that never writes "LPC" answers
     # "how many supervised hours ... to get an LPC" (a tester's), with the short form's gap said (`_names_not_quoted`).
-    wanted = {t for n in evidence.named if not n.isupper() for w in n.split() if w.lower() not in _LEVEL_WORDS for t in stems(w)}
+    wanted = {w for n in evidence.named if not n.isupper() for w in n.split() if w.lower() not in _LEVEL_WORDS}
     no_figure = question.type == "amount" and not _lead_with_figure(chosen, candidates, question.text, passages,
                                                                      frozenset(about), frozenset(wanted))
     # The passage quoted whole is widened too: what lies between its quotable sentences stays in (a line-wrapped
@@ -227,7 +227,7 @@ def _places_not_quoted(question: str, answer: Answer) -> tuple[str, ...]:
     the Bay Area's and Mississippi's day rates and no word that Texas is not among them (a tester's K-12 library,
     which mentions Texas elsewhere)."""
     asked = _without_spelled_out(question)  # not a short form's spelling out: "UKAEA (UK atomic energy authority)"
-    named = [w for w in re.findall(r"[A-Za-z]+", asked) if w.lower() in PLACES] + _YEAR.findall(asked)
+    named = [w for w in re.findall(r"[A-Za-z]+", asked) if w.lower() in PLACES] + _YEAR.findall(asked)  # as typed
     codes = _CODE.findall(asked)
     if not named and not codes:
         return ()
@@ -270,7 +270,11 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
     held, priced = [], []
     for c in answer.citations:
         # The quoted sentences that give one (any quoted, not only those marked), under their headings and title.
-        figures = [q for q in (list(c.sentences) or [c.text[a:b] for a, b in c.highlights]) if gives_figure(question, q)]
+        # ... with its paragraph up to it when it leans on what comes before: "This course can cost anything up to
+        # £18,000" is the BPTC's, named two sentences up (a tester's law library: "None of the figures quoted here is
+        # said to be for “BPTC”").
+        spans = [(at, at + len(s)) for s in c.sentences if (at := c.text.find(s)) >= 0] or c.highlights
+        figures = [_leaning_back(c.text, a, b) for a, b in spans if gives_figure(question, c.text[a:b])]
         if figures:
             held += [c.article.title, *c.context, c.heading, *figures]
             priced.append(c)
@@ -285,12 +289,29 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
 
     def written(w: str) -> bool:
         w = w.lower().removesuffix("s") if len(w) > 3 else w.lower()
-        return w in _LEVEL_WORDS or any(x.startswith(w) for x in words)
+        return w in _LEVEL_WORDS or any(x.startswith(w) or _letter_left_out(w, x.removesuffix("s")) for x in words) or _blended(
+            w, " ".join(held))
 
     # The head word, as the rest is judged by stems: "commission based broker" over "Broker/Commission Track" with "$30K
     # base" was said to have none (a blind reader's; "based" is written nowhere, as typed).
     who = [n for n in named if not n.isupper() and not n[0].isupper() and not written(n.split()[-1])]
     return tuple(dict.fromkeys(places + _names_not_in(named, " ".join(held)) + tuple(who)))
+
+
+def _leaning_on(passage: Passage, first: int, text: str) -> str:
+    """`text`, an excerpt opening on sentence `first` of `passage`, from its paragraph's start when it leans on what
+    is before it ("This course can cost anything up to £18,000" names the course its paragraph names)."""
+    if not excerpts.LEANING.match(text.strip()) or not passage.sentences:
+        return text
+    start = passage.sentences[first].start - passage.start
+    return passage.text[passage.text.rfind("\n\n", 0, start) + 1 : start] + text
+
+
+def _leaning_back(text: str, start: int, end: int) -> str:
+    """The sentence at `text[start:end]`, from its paragraph's start when it leans on what is before it."""
+    if not excerpts.LEANING.match(text[start:end].strip()):
+        return text[start:end]
+    return text[text.rfind("\n\n", 0, start) + 1 : end]
 
 
 def _names_not_in(named: tuple[str, ...], quoted: str) -> tuple[str, ...]:
@@ -306,11 +327,31 @@ def _names_not_in(named: tuple[str, ...], quoted: str) -> tuple[str, ...]:
     return tuple(n for n in named if not (
         (re.search(rf"\b{re.escape(n)}s?\b", quoted, re.I) or spelled_out(n, names)) if n.isupper()
         else stems(n) <= held if n[0].isupper()  # a name, every word of it
-        else all(_held(t, held) for w in n.split() if w.lower() not in _LEVEL_WORDS for t in stems(w))))
+        else all(all(_held(t, held) for t in stems(w)) or _blended(w, quoted) for w in n.split() if w.lower() not in _LEVEL_WORDS)))
+
+
+def _blended(word: str, text: str) -> bool:
+    """Whether `text` writes `word` as two words it blends, the first clipped: "pentester" of "Penetration Tester" (a
+    tester's cybersecurity library was told its "Network Penetration Tester" pay page never names a network pentester)."""
+    word = word.lower().removesuffix("s")
+    return any(re.search(rf"\b{re.escape(word[:j])}\w+[ \t-]+{re.escape(word[j:])}", text, re.I)
+               for j in range(2, len(word) - MIN_BLENDED + 1))
+
+
+MIN_BLENDED = 4  # letters of the second word a blend keeps whole ("tester"): "en" + "gineer" is no blend
 
 
 def _held(term: str, held) -> bool:
-    return term in held or len(term) <= CLIPPED_LETTERS and any(h.startswith(term) for h in held)
+    # ... or typed with a letter left out, as a doubled one often is: "programers" (a tester's "how mcuh do junior
+    # game programers earn" was told the quoted sections never mention them, over their pay).
+    return term in held or len(term) <= CLIPPED_LETTERS and any(h.startswith(term) for h in held) or any(
+        _letter_left_out(term, h) for h in held)
+
+
+def _letter_left_out(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with one letter left out, past its first, five letters at least ("programers")."""
+    return len(typed) >= 5 and len(word) == len(typed) + 1 and word[0] == typed[0] and any(
+        word[:i] + word[i + 1:] == typed for i in range(1, len(word)))
 
 
 # Words that say which level of a job, not which job ("junior tech writers" are paid as "tech writers" starting out);
@@ -503,7 +544,17 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
                       terms: frozenset[str] = frozenset(), wanted: frozenset[str] = frozenset()) -> bool:
     """Whether the answer gives a figure of the kind asked; if it does not but another excerpt of the passages
     does, the best such one leads the answer (the sentence that answers is not left out for its neighbours)."""
+    places = _places_asked(question)
     if any(gives_figure(question, c.text(passages)) for c in chosen):
+        # ... of the place asked, where one is and the answer's is not: "£31,624 <= £60,999 <= £98,499" under a web
+        # pentester page's "## Europe" for "how much does a web pentester earn in europe?", not certifications' prices
+        # (a tester's cybersecurity library: the gap line said Europe was never mentioned).
+        if places and not any(_names_places(passages[c.rank], c.text(passages), places) for c in chosen):
+            there = next((c for c in candidates if _names_places(passages[c.rank], text := c.text(passages), places)
+                          and gives_figure(question, text) and ((names := _names(passages[c.rank], text)) & terms or not terms)
+                          and _names_all(wanted, names, passages[c.rank], text)), None)
+            if there is not None:  # ... in place of what is quoted, which names no place asked
+                chosen[:] = [_Excerpt(there.rank, there.members, there.score, there.vector)]
         return True
     # Any excerpt of the retrieved passages: on the six benchmark libraries, limiting the search to excerpts within
     # 2 x near_best of the best one left "no figure" on 3 more answerable questions whose passages held one.
@@ -512,11 +563,31 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
     # libraries: 11 answers led by a figure; 4 of them no longer, 3 near-topic honest more, 1 answerable key lost
     # ("Pick 2-3 themes" for "how many topics"): docs/evaluation.md.
     found = next((c for c in candidates if gives_figure(question, text := c.text(passages))
-                  and ((names := _names(passages[c.rank], text)) & terms or not terms) and wanted <= names), None)
+                  and ((names := _names(passages[c.rank], _leaning_on(passages[c.rank], c.a, text))) & terms or not terms)
+                  and _names_all(wanted, names, passages[c.rank], text)), None)
     if found is None:
         return False
     chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector))
     return True
+
+
+def _names_all(wanted: frozenset[str], names: set[str], passage: Passage, text: str) -> bool:
+    """Whether a quote names every word of `wanted` (who is asked of, as typed): by its stem among `names`, or blended
+    in its title, headings or text ("pentester" of "Web Penetration Tester")."""
+    where = f"{passage.article.title} {passage.heading} {text}"
+    return all(stems(w) <= names or _blended(w, where) for w in wanted)
+
+
+def _places_asked(question: str) -> list[str]:
+    """The places and years `question` names ("texas", "2026"), lower case."""
+    asked = _without_spelled_out(question)
+    return [w.lower() for w in re.findall(r"[A-Za-z]+", asked) if w.lower() in PLACES] + _YEAR.findall(asked)
+
+
+def _names_places(passage: Passage, text: str, places: list[str]) -> bool:
+    """Whether a quote, with its title and headings, names every place of `places` (or another name of it)."""
+    where = f"{passage.article.title} {' '.join(passage.context)} {passage.heading} {text}".lower()
+    return all(any(n in where for n in (w, *PLACE_NAMES.get(w, ()))) for w in places)
 
 
 def _names(passage: Passage, text: str) -> set[str]:
@@ -872,10 +943,19 @@ def _first_person(text: str) -> bool:
 def _outline(passage: Passage, last: int) -> str:
     """The headings of the subsections a quote's last sentence (`last`) points at ("here are some steps ..."), as
     the list it promises, in the author's words and order; "" when it points at none (evidence.with_outline)."""
-    if not passage.outline or last != passage.outline_at and not (
-            last == passage.outline_at - 1 and counts_next(passage.sentences[last].text, passage.outline)):
+    if not passage.outline or last not in (passage.outline_at, passage.outline_at - 1):
         return ""
-    return "\n" + "\n".join(h if _NUMBERED.match(h) else f"- {h}" for h in passage.outline)
+    pointer = passage.sentences[passage.outline_at].text.strip()
+    if last == passage.outline_at - 1:
+        # ... or the passage's own question just after it, which the headings answer, quoted over them: "So what do you
+        # need to do to make it stronger?" over "1 | Understand Your Attorney's Work Style", ... (a tester's law blog:
+        # the answer was the introduction alone, no tip of its seven).
+        if not (counts_next(passage.sentences[last].text, passage.outline) or pointer.endswith("?")):
+            return ""
+        pointer = pointer if pointer.endswith("?") else ""
+    else:
+        pointer = ""
+    return "\n" + (f"\n{pointer}\n" if pointer else "") + "\n".join(h if _NUMBERED.match(h) else f"- {h}" for h in passage.outline)
 
 
 _NUMBERED = re.compile(r"(?:\d{1,2}|[A-Za-z])[.)][ \t]")  # a heading that carries its own number ("1. Get a ...")

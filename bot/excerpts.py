@@ -96,7 +96,8 @@ _LABELLED = re.compile(r"^\w[\w ()&/,'’-]{0,39}:[ \t]+(?![^\n]*://)(?:(?:\S+[ 
 _ENDS = tuple(".!?:;)\"”’")
 # A paragraph that is only a figure ("$100,000 - $150,000", "6-12 months") under the heading that says what it
 # is ("## Average Salary"): the section's statement, not a subtitle.
-_FIGURE_ALONE = re.compile(r"[~≈]?[$€£¥]?\d[\d,.]*[kKmM]?%?(?:[ \t]*(?:-|–|—|to)[ \t]*[$€£¥]?\d[\d,.]*[kKmM]?%?)?"
+# ... a range of up to three figures: "$45K <= $69K <= $102K" (low, median, high: a tester's cybersecurity role pages).
+_FIGURE_ALONE = re.compile(r"[~≈]?[$€£¥]?\d[\d,.]*[kKmM]?%?(?:[ \t]*(?:-|–|—|to|<=?|≤)[ \t]*[$€£¥]?\d[\d,.]*[kKmM]?%?){0,2}"
                            r"(?:[ \t]*/?[ \t]*[A-Za-z]{1,12}){0,3}")
 # ... and one given under a label of its own ("Timeline: 6-12 months", from "**Timeline:** 6-12 months" under "Path 1:
 # From Software Engineering → ML"): a tester's "how long does it take to switch?" was told the guides give no figure.
@@ -209,7 +210,7 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         if q and k == q[1] - 1:
             content[k] = True  # the credit is quoted wherever its quotation is
     # "  - Debugging JavaScript" under "- Debug your code ... sessions below:": quoted flat, the links read as steps.
-    depth = _depths(markers, item, sents, para)
+    depth = _depths(markers, item, sents, para, opens_section)
     return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds), on_heading=on_heading,
                  asks=tuple(asks), quote=quote, question=tuple(question), depth=depth,
                  introduces=tuple(introduces), blockquote=tuple(blockquote), hole=tuple(has_hole(s.text) for s in sents),
@@ -324,12 +325,13 @@ def _back(k: int, r: Roles) -> int | None:
     return a
 
 
-def _depths(markers, item, sents, para) -> tuple[int, ...]:
+def _depths(markers, item, sents, para, opens_section: bool = False) -> tuple[int, ...]:
     """Each list item's nesting level: 1 for the items indented under an earlier item of the passage ("* Describe
     our progress." then "    * _"We are aware of an incident..."_"), or under any item that introduces them (it
     ends with ":", "sessions below about debugging:"), else 0. The passage's first line is no parent by its
-    indentation alone (a chunk that starts inside a list loses that line's indentation), nor is an item joined from
-    the next chunk."""
+    indentation alone (a chunk that starts inside a list loses that line's indentation) unless the passage opens its
+    section (then it is as written: "- OSWE ... - ₹1,15,000" over its indented points, a tester's, whose points read as
+    more certifications), nor is an item joined from the next chunk."""
     out: list[int] = []
     parent = current = None  # the indentation of the item nested items sit under, and of the last outer item
     for k, m in enumerate(markers):
@@ -348,7 +350,7 @@ def _depths(markers, item, sents, para) -> tuple[int, ...]:
             out.append(1)
             continue
         out.append(0)
-        parent = w if w is not None and (ends_lead_in or k > 0) else None
+        parent = w if w is not None and (ends_lead_in or k > 0 or opens_section) else None
         current = w
     return tuple(out)
 

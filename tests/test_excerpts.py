@@ -383,6 +383,23 @@ def test_indentation_nests_an_item_under_an_earlier_item_but_not_under_one_joine
     assert excerpts.roles(p).depth == (0, 0, 1, 0, 0, 0)
 
 
+def test_a_section_opening_on_a_list_nests_its_first_items_points_under_it():
+    # A tester's cybersecurity guide: "- OSWE ... - ₹1,15,000" over its indented points opened its section; the points
+    # were quoted flat under it ("- Advanced web app pentesting" read as another certification), the later items' not.
+    from dataclasses import replace
+
+    text = ("- OSWE (Offensive Security Web Expert) - ₹1,15,000\n  - Advanced web app pentesting\n"
+            "- OSEP (Offensive Security Experienced Pentester) - ₹1,15,000\n  - Advanced penetration testing")
+    spans, at = [], 0
+    for line in text.split("\n"):
+        spans.append((at + re.match(r"\s*-\s+", line).end(), at + len(line)))
+        at += len(line) + 1
+    sents = tuple(Sentence(f"a:s{i}", "a", "a:c0", s, e, text[s:e]) for i, (s, e) in enumerate(spans))
+    p = Passage("a:c0", ArticleRecord("a", "Title", "a.md", "0" * 64), "Advanced", text, 1.0, 0.9, sentences=sents)
+    assert excerpts.roles(replace(p, opens_section=True)).depth == (0, 1, 0, 1)
+    assert excerpts.roles(p).depth == (0, 0, 0, 1)  # a chunk that starts inside a list: its first line's indent unknown
+
+
 def test_the_plain_text_sources_name_a_section_once_when_it_is_named_like_its_page():
     from bot.answer import Answer, Citation
     from bot.index.store import ArticleRecord

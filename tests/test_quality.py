@@ -2538,3 +2538,65 @@ def test_a_figure_under_a_label_naming_pay_answers_from_past_the_first_passages_
     from bot.evidence import _states_figure
 
     assert not _states_figure("how much does a sous chef earn?", "Tuition: £9,000 per year for the diploma", {"sous", "chef"})
+
+
+def _role_page(role: str, pay: dict[str, str]) -> str:
+    """A role page as a tester's cybersecurity library wrote them: skills, then pay by region as bare ranges."""
+    regions = "".join(f"## {region}\n\n{figure}\n\n" for region, figure in pay.items())
+    return (f"# Summary\n\nA {role} tests the security of systems by attacking them with permission, and reports what "
+            f"they found.\n\n# Hard Skills\n\n- Using Burp Suite, Nmap and Wireshark.\n- Writing clear reports for "
+            f"clients.\n\n# Job Salary\n\n{regions}")
+
+
+def test_pay_by_region_as_bare_ranges_answers_for_the_role_and_place_asked(tmp_path, embedder):
+    # A tester's cybersecurity library: "$45K <= $69K <= $102K" under "# Job Salary › ## North America" of a
+    # "Network Penetration Tester" page was never quoted ("None of the figures quoted here is said to be for “network
+    # pentester”" over rupee pay), and "how much does a web pentester earn in europe?" got certifications' prices.
+    pages = {"Network_Penetration_Tester.md": _role_page("network penetration tester", {
+                 "North America": "$45K <= $69K <= $102K", "Europe": "£45,624 <= £69,999 <= £82,499"}),
+             "Web_Penetration_Tester.md": _role_page("web application penetration tester", {
+                 "North America": "$65K <= $81K <= $111K", "Europe": "£31,624 <= £60,999 <= £98,499"}),
+             "certifications.md": "# Certifications for pentesters\n\n## Advanced\n\n- **OSWE (Offensive Security Web "
+                                  "Expert)** - ₹1,15,000\n  - Advanced web app pentesting\n  - Source code review\n\n"
+                                  "- **OSEP (Offensive Security Experienced Pentester)** - ₹1,15,000\n  - Evasion\n\n"
+                                  "Web pentesters who earn these certifications are paid well, and an experienced "
+                                  "pentester can earn more after each one.\n"}
+    bot = _bot_on(tmp_path, embedder, pages)
+    answer = bot.ask("how much does a network pentester make in north america?")
+    assert not answer.gaps and "$45K <= $69K <= $102K" in answer.text, answer.text
+    answer = bot.ask("how much does a web pentester earn in europe?")
+    assert not answer.gaps and "£31,624 <= £60,999 <= £98,499" in answer.text and "₹" not in answer.text, answer.text
+
+
+def test_an_introduction_asking_what_its_numbered_sections_answer_is_shown_with_them(tmp_path, embedder):
+    # A tester's law blog: the introduction ended "So what do you need to do to make it stronger?" over "## 1 |
+    # Understand Your Attorney's Work Style" ... "## 3 | ..."; the answer was the introduction alone, no tip of its seven.
+    tips = "".join(f"## {n} | {tip}\n\n{body}\n\n" for n, (tip, body) in enumerate([
+        ("Understand Your Attorney's Work Style", "Some attorneys want bullet points, others want detail. Mirror them."),
+        ("Anticipate, Don't Wait", "Get ahead of deadlines by knowing the calendar better than anyone in the office."),
+        ("Ask for Clarity Before There's a Problem", "A short question early saves a long correction later on."),
+    ], start=1))
+    page = ("# How To Build a Strong Attorney-Paralegal Relationship\n\nThe attorney-paralegal relationship is one of the "
+            "most important dynamics in any law firm. When it is strong, great legal work happens.\n\nWhether you are "
+            "new to the role or not, investing in a relationship with your supervising attorney is part of your "
+            "long-term success.\n\nSo what do you need to do to make it stronger?\n\n" + tips)
+    bot = _bot_on(tmp_path, embedder, {"relationship.md": page, **_one_paragraph_articles(
+        pay="Paralegals earn about $60,000 a year in most large firms, more with a certificate.")})
+    answer = bot.ask("how can i build a better working relationship with the attorney i support?")
+    assert "So what do you need to do to make it stronger?\n- 1 | Understand Your Attorney's Work Style\n" in answer.text, answer.text
+
+
+def test_a_figure_that_leans_on_its_paragraph_is_for_what_the_paragraph_names(tmp_path, embedder):
+    # A tester's law library: "This course can cost anything up to £18,000" two sentences after "the Bar Professional
+    # Training Course (BPTC)"; the answer opened "None of the figures quoted here is said to be for “BPTC”".
+    page = ("# Bar Careers\n\n## Vocational Training\n\nOnce you have completed your university studies, you will have to "
+            "complete a year of vocational training called the Bar Professional Training Course (BPTC). Many solicitors "
+            "have their vocational course funded by the firm they will join, but this is not the case for barristers, "
+            "who are generally self-employed. This course can cost anything up to £18,000, so be sure the bar is where "
+            "you want to end up. More recently, an aptitude test (the BCAT) was introduced to filter out candidates who "
+            "will not pass the course.\n\n"
+            "## Pupillage\n\nAfter the BPTC comes a year of training in chambers, known as pupillage, for which you are paid.\n")
+    bot = _bot_on(tmp_path, embedder, {"bar.md": page, **_one_paragraph_articles(
+        clerks="Law clerks research cases for judges and write memos; most clerkships last one or two years.")})
+    answer = bot.ask("How much does the BPTC cost?")
+    assert "£18,000" in answer.text and not answer.gaps, answer.text
