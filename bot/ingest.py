@@ -1355,7 +1355,9 @@ _IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]\n]*\])*\]" + _TARGET + r"(?:\{[^{}]
 # An <img> with its caption in brackets right after it (bssw.io's hero images: "[A false color image of the
 # 'Beavertail' rock ... Credit: NASA/JPL/...]") goes whole, like a Markdown image's text.
 _IMG_CAPTION = re.compile(r"<img\b[^<>]*>[ \t]*\[[^\[\]\n]*\](?!\()", re.I)
-_LINK = re.compile(r"\[([^\[\]]*)\]" + _TARGET)  # keeps the link text; an empty one (that linked image) goes
+# ... one level of brackets inside its text too, not another link's ('Search ["[Your City] + flight school"](https://
+# www.google.com/...)', a tester's aviation guide kept the address in its text).
+_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]\n]*\](?![(\[]))*)\]" + _TARGET)  # keeps the link text; an empty one (that linked image) goes
 # A link whose text is a mark in brackets ("$235,827 [[link]](https://educationdata.org/...)", "[[1]](url)") cites its
 # source: a note's mark, gone with the space before it, as a footnote's ("[link]" stood in a tester's answer).
 _BRACKETED_LINK = re.compile(r"(?<![ \t])[ \t]*\[\[[^\[\]\n]{1,20}\]\]" + _TARGET)

@@ -61,8 +61,15 @@ def stance(text: str) -> str:
 def answers(soft: str, firm: str, background: frozenset[str] = frozenset()) -> bool:
     """Whether the soft sentence is the other side of the firm one: an alternative route, or what it relaxes is
     named in the firm statement (a content word of both, not the library's `background` subject)."""
-    if ROUTE.search(soft):
-        return True
+    route = ROUTE.search(soft)
+    if route:
+        # ... a route to what is required: past a credential the firm statement names, or to a word of what it
+        # requires; and one said to be there ("Alternative paths are scarce" is none). "Few options beyond traditional
+        # ATC roles" is no route to "a specific combination of skills and temperament", nor "a job ... without a
+        # degree" to a 9-5 schedule (two testers' answers opened "The guides don't all agree on this" over them).
+        if _SCARCE.match(soft, route.end()):
+            return False
+        return bool(_content_stems(firm) & _CREDENTIALS or (_required(firm) - background) & _content_stems(soft))
     cue = RELAXED.search(soft)
     if not cue:
         return False
@@ -75,6 +82,13 @@ def answers(soft: str, firm: str, background: frozenset[str] = frozenset()) -> b
     # ... a word of it run into one ("Teamwork" of "work in teams") too.
     return bool(relaxed & required) or any(len(r) >= 4 and len(w) > len(r) + 2 and (w.startswith(r) or w.endswith(r))
                                            for w in relaxed for r in required)
+
+
+_SCARCE = re.compile(r"\s+(?:are|is)\s+(?:scarce|limited|rare|few|hard to find|unavailable|not available)\b", re.I)
+# What a route leads to in place of: the stems of the credentials a requirement names (general English, no field's).
+_CREDENTIALS = frozenset(stems("degree degrees diploma qualification licence license certificate certification credential "
+                               "education school college university bachelor master masters phd doctorate apprenticeship "
+                               "training course program programme exam"))
 
 
 def _required(firm: str) -> set[str]:

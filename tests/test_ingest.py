@@ -1734,6 +1734,14 @@ def test_a_bold_line_with_nothing_under_it_is_a_line_of_text_not_an_empty_sectio
     assert "#### Example section: Pay\n\nThe team is seeking" in clean_text(page, markdown=True)  # one over text heads it
 
 
+def test_a_link_whose_text_holds_brackets_keeps_its_text_and_loses_its_address():
+    # A tester's aviation guide: 'Search ["[Your City] + flight school"](https://www.google.com/search?q=...)' was
+    # indexed with the address in it.
+    text = clean_text('Search ["[Your City] + flight school"](https://www.google.com/search?q=seattle+flight+school) on '
+                      'google. See [a] and [b](http://x.org/y).\n', markdown=True)
+    assert text.strip() == 'Search "[Your City] + flight school" on google. See [a] and b.'
+
+
 def test_bold_labels_on_lines_of_their_own_stay_lines_and_a_wrapped_line_still_joins():
     # A tester's aviation guide: "**Passing Score**: 70% minimum on each test" over "**Testing**: FAA-approved testing
     # centers (PSI, CAT)" was quoted as one run-on sentence, "... each test Testing: FAA-approved ...".

@@ -99,3 +99,12 @@ def test_a_requirement_said_not_to_hold_is_no_firm_side_and_a_relaxed_one_answer
                   "Starting an in-home daycare is a popular alternative to going back to work for parents.",
                   "While many families depend on child care, the industry struggles to remain viable."):
         assert not answers(other, firm) and stance(other) != "soft", other
+    # ... nor a route past nothing the requirement names, or one said to be scarce (two testers' "The guides don't all
+    # agree on this" over a retention article's "Alternative paths are scarce", and over "a job ... without a degree"
+    # for whether overtime is mandatory).
+    assert not answers("Alternative paths are scarce: Few options beyond traditional ATC roles.",
+                       "Attend an FAA-approved CTI school and meet the same basic requirements as OTS.")
+    assert not answers("Some of you may be asking if it is possible to get a job in the gaming industry without a degree.",
+                       "It requires a specific combination of skills and temperament.")
+    assert answers("Some of you may be asking if it is possible to get a job in the gaming industry without a degree.",
+                   "A degree in computer science is essential for game programmers.")

@@ -79,7 +79,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 108: an ellipsis cut by the sentence splitter, nothing between its dots, is one sentence with what it ends
 # 109: a PDF's dingbat bullet read as a letter ("y", "F") opening two or more lines of a page is a bullet
 # 110: a line all in bold heads a section a level below the Markdown heading over it ("#####" under "####")
-CHUNK_TEXT = "text-boxes-110"
+# 111: a link whose text holds one level of brackets keeps its text and loses its address
+CHUNK_TEXT = "text-boxes-111"
 
 
 def chunking_params(settings: Settings) -> dict:
