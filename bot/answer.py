@@ -194,7 +194,8 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     # "how many supervised hours ... to get an LPC" (a tester's), with the short form's gap said (`_names_not_quoted`).
     wanted = {w for n in evidence.named if not n.isupper() for w in n.split() if w.lower() not in _LEVEL_WORDS}
     no_figure = question.type == "amount" and not _lead_with_figure(chosen, candidates, question.text, passages,
-                                                                     frozenset(about), frozenset(wanted))
+                                                                     frozenset(about), frozenset(wanted),
+                                                                     tuple(n for n in evidence.named if n.isupper()))
     # The passage quoted whole is widened too: what lies between its quotable sentences stays in (a line-wrapped
     # source's fragments). Leaving them out cut 42 of 337 answers mid-run (held out: every key 32 -> 31 of 72).
     for c in chosen:
@@ -541,19 +542,27 @@ def _quotable(r0: excerpts.Roles) -> list[int]:
 
 
 def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], question: str, passages,
-                      terms: frozenset[str] = frozenset(), wanted: frozenset[str] = frozenset()) -> bool:
+                      terms: frozenset[str] = frozenset(), wanted: frozenset[str] = frozenset(),
+                      codes: tuple[str, ...] = ()) -> bool:
     """Whether the answer gives a figure of the kind asked; if it does not but another excerpt of the passages
-    does, the best such one leads the answer (the sentence that answers is not left out for its neighbours)."""
+    does, the best such one leads the answer (the sentence that answers is not left out for its neighbours).
+    `codes`: the short forms the question names in capitals ("BPTC")."""
     places = _places_asked(question)
     if any(gives_figure(question, c.text(passages)) for c in chosen):
-        # ... of the place asked, where one is and the answer's is not: "£31,624 <= £60,999 <= £98,499" under a web
-        # pentester page's "## Europe" for "how much does a web pentester earn in europe?", not certifications' prices
-        # (a tester's cybersecurity library: the gap line said Europe was never mentioned).
-        if places and not any(_names_places(passages[c.rank], c.text(passages), places) for c in chosen):
-            there = next((c for c in candidates if _names_places(passages[c.rank], text := c.text(passages), places)
+        # ... of the place and short form asked, where one is and the answer's is not: "£31,624 <= £60,999 <= £98,499"
+        # under a web pentester page's "## Europe" for "how much does a web pentester earn in europe?", not
+        # certifications' prices (a tester's cybersecurity library: the gap line said Europe was never mentioned); the
+        # BPTC's "up to £18,000", not an e-discovery certificate's "Cost: $600-$1,200" (a tester's law library).
+        def asked_there(c: _Excerpt, text: str) -> bool:
+            return _names_places(passages[c.rank], _leaning_on(passages[c.rank], c.a, text), places, codes)
+
+        # A sum only: "You'll be known as an early career teacher (ECT) for your first 2 years" names the NQT of "how
+        # much lighter is my timetable as an NQT", not its "10% timetable reduction" (a benchmark answer lost so).
+        if (places or codes) and figure_asked(question) == "money" and not any(asked_there(c, c.text(passages)) for c in chosen):
+            there = next((c for c in candidates if asked_there(c, text := c.text(passages))
                           and gives_figure(question, text) and ((names := _names(passages[c.rank], text)) & terms or not terms)
                           and _names_all(wanted, names, passages[c.rank], text)), None)
-            if there is not None:  # ... in place of what is quoted, which names no place asked
+            if there is not None:  # ... in place of what is quoted, which names neither
                 chosen[:] = [_Excerpt(there.rank, there.members, there.score, there.vector)]
         return True
     # Any excerpt of the retrieved passages: on the six benchmark libraries, limiting the search to excerpts within
@@ -584,10 +593,13 @@ def _places_asked(question: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z]+", asked) if w.lower() in PLACES] + _YEAR.findall(asked)
 
 
-def _names_places(passage: Passage, text: str, places: list[str]) -> bool:
-    """Whether a quote, with its title and headings, names every place of `places` (or another name of it)."""
-    where = f"{passage.article.title} {' '.join(passage.context)} {passage.heading} {text}".lower()
-    return all(any(n in where for n in (w, *PLACE_NAMES.get(w, ()))) for w in places)
+def _names_places(passage: Passage, text: str, places: list[str], codes: tuple[str, ...] = ()) -> bool:
+    """Whether a quote, with its title and headings, names every place of `places` (or another name of it) and every
+    short form of `codes` as a word."""
+    where = f"{passage.article.title} {' '.join(passage.context)} {passage.heading} {text}"
+    lower = where.lower()
+    return all(any(n in lower for n in (w, *PLACE_NAMES.get(w, ()))) for w in places) and all(
+        re.search(rf"\b{re.escape(code)}s?\b", where) for code in codes)
 
 
 def _names(passage: Passage, text: str) -> set[str]:

@@ -53,6 +53,7 @@ CONNECTIVE = re.compile(r"^(?:however|but|yet|also|additionally|moreover|further
 # Sentences about the text itself: "this guide will equip you ...", "in this article", "below are the skills;".
 # A page or a section says what it does ("this section covers", "in this section, ..."); a job posting's "Duties"
 # section, under that heading, is the subject: "This section is found on the USAJOBS.gov application page."
+_PRICED = re.compile(r"[$£€¥₹][ \t]?\d")
 _ABOUT_THE_TEXT = re.compile(
     r"\b(?:this|our|the following) (?:guide|article|post|blog|piece|tutorial|lesson|course|chapter|module)s?\b|"
     # or a recording it points to ("you're in for a treat with this enlightening YouTube video")
@@ -194,7 +195,9 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         # "(Employment is not guaranteed.)": a short sentence in brackets or quotes ends where its stop does.
         fragment = len(t.split()) < 5 and not t.rstrip(")]\"'”’").endswith((".", "!")) and not figure
         dangling = t.endswith((":", ";")) and not lead[k]
-        meta = bool(_ABOUT_THE_TEXT.search(t) or ANNOUNCES.search(t)) and not lead[k]
+        # ... but one pricing what it names is its claim ("This course can cost anything up to £18,000", the BPTC's, a
+        # tester's law library: "this course" read as the page itself, and the cost was never quoted).
+        meta = bool(_ABOUT_THE_TEXT.search(t) or ANNOUNCES.search(t)) and not lead[k] and not _PRICED.search(t)
         content.append(not (t.endswith("?") or heading_like or fragment or dangling or meta or has_hole(t) or code[k]))
         leaning.append(bool(LEANING.match(t) or _LEANING_INSIDE.match(t)) and not _DUMMY_IT.match(t) and not item[k])
     whole = [s.text.strip()[:1].isupper() and len(s.text.split()) >= 6 and s.text.strip().endswith((".", "!")) for s in sents]

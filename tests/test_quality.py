@@ -2596,7 +2596,12 @@ def test_a_figure_that_leans_on_its_paragraph_is_for_what_the_paragraph_names(tm
             "you want to end up. More recently, an aptitude test (the BCAT) was introduced to filter out candidates who "
             "will not pass the course.\n\n"
             "## Pupillage\n\nAfter the BPTC comes a year of training in chambers, known as pupillage, for which you are paid.\n")
-    bot = _bot_on(tmp_path, embedder, {"bar.md": page, **_one_paragraph_articles(
+    # ... and it, not another training's price ranked above it, is the answer ("Cost: $600-$1,200 for training + exam"
+    # of an e-discovery certificate opened it; "This course" was read as the page speaking of itself).
+    certificates = ("# Paralegal certifications\n\n## Relativity Certification (e-Discovery)\n\nIf targeting litigation "
+                    "support or e-discovery roles.\n\n**Cost**: $600-$1,200 for training + exam\n**Time**: 40-60 hours of "
+                    "study\n")
+    bot = _bot_on(tmp_path, embedder, {"bar.md": page, "certificates.md": certificates, **_one_paragraph_articles(
         clerks="Law clerks research cases for judges and write memos; most clerkships last one or two years.")})
     answer = bot.ask("How much does the BPTC cost?")
-    assert "£18,000" in answer.text and not answer.gaps, answer.text
+    assert "£18,000" in answer.text and "$600" not in answer.text and not answer.gaps, answer.text
