@@ -154,8 +154,9 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     )
 
 
-# Who a pay question asks of: up to three words before "make", "earn" ("how much do landscape architects make?").
-_PAID_WHO = re.compile(r"\b(?:do|does|did)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]+\s+){0,2}?[A-Za-z'’-]+)\s+"
+# Who a pay question asks of: up to five words before "make", "earn" ("how much do landscape architects make?", "how
+# much does a psychiatric mental health nurse practitioner earn?", a tester's: travel nurses' pay answered it unmarked).
+_PAID_WHO = re.compile(r"\b(?:do|does|did)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]+\s+){0,4}?[A-Za-z'’-]+)\s+"
                        r"(?:usually\s+|typically\s+|really\s+|actually\s+)?(?:make|earn|get paid|take home)\b|"
                        r"\b(?:salary|salaries|wages?|earnings)\s+(?:for|of)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]+\s+){0,2}?"
                        r"[A-Za-z'’-]+)(?=\s+(?:at|in|with|for|on)\b|\W*$)|"

@@ -1656,7 +1656,9 @@ _TEMPLATE_VALUE_LINE = re.compile(r"^[ \t]*[^\s{}:][^\n{}:]{0,40}:[ \t]*\{\{[^{}
 # Hugo shortcodes ("{{< figure src=... >}}", "{{% notice tip %}} ... {{% /notice %}}") render a figure or a box:
 # the tags go, the text between a pair stays.
 # A heading written without its space ("##SongSheet or bust", as older Markdown readers took it): a heading.
-_UNSPACED_HEADING = re.compile(r"^(#{2,6})([A-Za-z0-9][^\n#]{0,200})$", re.M)  # "##1. Cons" too
+# ... or over the tags it opens with ("###<span ...><strong>4) Can you work mostly independently?</strong></span>", a
+# WordPress export: a tester's answer showed "###4)").
+_UNSPACED_HEADING = re.compile(r"^(#{2,6})((?:<[A-Za-z][^<>\n]{0,200}>)*[A-Za-z0-9][^\n#]{0,200})$", re.M)  # "##1. Cons" too
 # A WordPress shortcode on a line of its own ("[visualizer id=\"7997\"]", "[/caption]"): a chart or a box, no words.
 # An attribute or a closing slash says it is one: "[wsl2]" in a config file's code is no shortcode.
 _WP_ATTRIBUTE = r"""[ \t]+[\w-]{1,30}=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s\]]{1,100})"""
@@ -1711,6 +1713,10 @@ _BYLINE_HEADING = re.compile(r"^([ \t]*)#{1,6}[ \t]+(?=(?:(?:publication date|pu
 _PLACEHOLDER_LINE = re.compile(rf"^[ \t]*{PLACEHOLDER}[ \t]*$", re.M | re.I)
 # Middleman's summary separator, a line of its own ("READMORE"), as Jekyll's "<!--more-->" is a comment.
 _READ_MORE_LINE = re.compile(r"^[ \t]*READMORE[ \t]*$\n?", re.M)
+# A theme's contents placeholder ("<h2>TOC</h2>" over a post's whole text, a tester's saved Hugo page: every passage's
+# section was "TOC"): a heading naming a table of contents with no list under it heads nothing.
+_CONTENTS_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?:toc|table of contents|contents|on this page|in this (?:article|post))"
+                               r"[ \t]*:?[ \t]*\n(?![ \t\n]*(?:[-*+]|\d{1,3}[.)])[ \t])", re.I | re.M)
 _EMPTY_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*$", re.M)  # "####" alone: a heading with no text (CommonMark)
 # A WordPress page's sharing widget ("### Like this:", "Like Loading...", a tester's sales posts ended on it) and its
 # line of tag links ("Tags: [How\+to\+sell](http://technorati.com/tag/How+to+sell), ..."): the site's, not the article's.
@@ -1893,6 +1899,7 @@ def _dialects(text: str) -> str:
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text)))
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", _PHOTO_CREDIT.sub("", _CREDITED_CAPTION.sub("", text)))))
+    text = _CONTENTS_HEADING.sub("", text)
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", _HTML_LABEL.sub(r"\n- \1\n", text))))
     text = _POST_FACTS.sub(lambda m: "" if _POSTED_BY.search(m[0]) else m[0], _labelled_items(text))

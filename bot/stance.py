@@ -20,7 +20,8 @@ FIRM = re.compile(
 # it is itself the softer view.
 # ... written with a contraction too, either apostrophe: "attending a culinary school isn’t required for chefs" was a
 # firm side, and "The guides don't all agree" opened a tester's "do i need to go to culinary school?".
-_NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno longer)\s+(?:\w+\s+){0,2}$", re.I)
+# ... up to four words before it: "College degrees are not part of the mandatory requirements" (a tester's trades library).
+_NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno longer)\s+(?:\w+\s+){0,4}$", re.I)
 # An alternative route into something, a view of its own whatever it is set against. "Alternative" alone is no route:
 # "alternative energy systems", "alternative data gathering techniques", "considering all alternatives and their
 # trade-offs", "a popular alternative to going back to work" were each offered as the other side of a requirement, and

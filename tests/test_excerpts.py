@@ -525,3 +525,14 @@ def test_a_paragraph_longer_than_any_heading_is_content_without_its_full_stop():
                 "most commonly this will be at Senior, Senior 2 or Principal Engineer level roles, and will depend on the "
                 "scale of the challenge and the available capacity of the individual")
     assert excerpts.roles(p).content[0] is False and excerpts.roles(p).content[-1] is True
+
+
+def test_sentences_split_inside_a_token_are_quoted_without_a_space_between():
+    # A tester's marketing library: "according to Salary.Com." was split after "Salary." and quoted "Salary. Com", and
+    # an address after its "?" ("answer/6123881? hl=en"), a broken link.
+    text = "The average base salary is $107,758 according to Salary.Com. Apply early."
+    cut = text.index("Com.")
+    spans = [(0, cut), (cut, cut + 4), (cut + 5, len(text))]
+    sents = tuple(Sentence(f"a:s{i}", "a", "a:c0", s, e, text[s:e]) for i, (s, e) in enumerate(spans))
+    p = Passage("a:c0", ArticleRecord("a", "Title", "a.md", "0" * 64), "Pay", text, 1.0, 0.9, sentences=sents)
+    assert excerpts.render(p.sentences, excerpts.roles(p), (0, 1, 2)) == text

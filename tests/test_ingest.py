@@ -1375,6 +1375,10 @@ def test_an_old_blog_engines_header_a_heading_without_its_space_and_a_shortcode_
                   "##1. Veterinarian\n\nVets diagnose and treat animals.\n")
     a = load_article(md)
     assert (a.date, a.url) == ("2021-11-18", "https://example.org/stories/vet-nurses.htm") and "## 1. Veterinarian" in a.text
+    # ... nor one over the tags it opens with (a tester's nursing library, a WordPress export: "###4)" in an answer).
+    md.write_text("# Is nursing for you?\n\nSome questions to ask.\n\n###<span style=\"text-decoration:underline;\"><strong>4) Can"
+                  " you work mostly independently?</strong></span>\n\nNurses often work alone on night shifts.\n")
+    assert "### 4) Can you work mostly independently?\n\nNurses often" in load_article(md).text
     # ... but a theme's "link" left at a placeholder is no address (a tester's law page: "http://google.com").
     md.write_text('---\ntitle: Clerkships\nlink: "http://google.com"\n---\n\nClerking for a judge teaches you how courts decide.\n')
     assert load_article(md).url == ""
@@ -1732,6 +1736,17 @@ def test_a_bold_line_with_nothing_under_it_is_a_line_of_text_not_an_empty_sectio
     for line in ("Medium-High", "Schedule: Monday-Friday 8:00AM-4:30PM", "Wage: from $20.00/hour, dependent upon experience"):
         assert f"\n{line}\n" in f"{article.text}\n" and f"# {line}" not in article.text
     assert "#### Example section: Pay\n\nThe team is seeking" in clean_text(page, markdown=True)  # one over text heads it
+
+
+def test_a_contents_heading_with_no_list_under_it_heads_nothing(tmp_path):
+    # A tester's saved Hugo page: the theme's "<header><h2>TOC</h2></header>" over the post's whole text made "TOC" the
+    # section of every passage.
+    page = ("<html><head><title>Searching for Opportunities</title></head><body><h1>Searching for Opportunities</h1>"
+            "<header><h2>TOC</h2></header><p>So, you are graduating with an environmental science degree and want a job "
+            "in the field, which takes patience and a plan.</p></body></html>")
+    assert "TOC" not in _loaded(tmp_path / "opportunities.html", page).text
+    kept = clean_text("# Kit\n\n## Contents\n\n- A tent for two\n- A stove\n", markdown=True)
+    assert "## Contents\n" in kept  # a list under it: the box's contents, not the page's
 
 
 def test_a_link_whose_text_holds_brackets_keeps_its_text_and_loses_its_address():

@@ -2534,6 +2534,8 @@ def test_a_figure_under_a_label_naming_pay_answers_from_past_the_first_passages_
 
     assert names_asked(bot.profile, "whats the average executive chef salary in new york") == ("executive chef",)
     assert names_asked(bot.profile, "what's the max pay you can get as a sous chef in 2024?") == ()
+    # ... up to five words of who (a tester's "psychiatric mental health nurse practitioner" was read as no one).
+    assert names_asked(bot.profile, "how much does a senior executive pastry sous chef earn?") == ("senior executive pastry sous chef",)
     # A label naming something else is no answer to what a role earns.
     from bot.evidence import _states_figure
 
@@ -2605,3 +2607,18 @@ def test_a_figure_that_leans_on_its_paragraph_is_for_what_the_paragraph_names(tm
         clerks="Law clerks research cases for judges and write memos; most clerkships last one or two years.")})
     answer = bot.ask("How much does the BPTC cost?")
     assert "£18,000" in answer.text and "$600" not in answer.text and not answer.gaps, answer.text
+
+
+def test_a_job_ads_labelled_salary_under_its_title_answers_for_the_company_its_text_names(tmp_path, embedder):
+    # A tester's UX library: a job ad opens "- Salary: £38,250 - £72,250 with a London-weighting ..." straight under
+    # "# Senior Designer", and "Senior Designers at Made Tech ..." follows; "what is the salary band for a Made Tech
+    # Senior Designer?" was told "The guides give no figure for that" (the item, no whole sentence, was never quoted).
+    ad = ("# Senior Designer\n\n- Location: mainly remote with occasional office and client visits\n- Offices: London, "
+          "Bristol and Manchester\n- Salary: £38,250 - £72,250 with a London-weighting of £40,162 - £75,862\n\n"
+          "Senior Designers at Made Tech are senior specialists in their design discipline. Success in this role means "
+          "guiding the work of other designers to deliver positive outcomes.\n")
+    bot = _bot_on(tmp_path, embedder, {"senior-designer.md": ad, **_one_paragraph_articles(
+        portfolios="A design portfolio should show three case studies, each with the problem, your process and the outcome.",
+        research="User researchers plan studies, interview users and turn what they learn into decisions for the team.")})
+    answer = bot.ask("what is the salary band for a Made Tech Senior Designer?")
+    assert "£38,250 - £72,250" in answer.text and not answer.gaps, answer.text

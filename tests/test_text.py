@@ -76,6 +76,7 @@ def test_a_requirement_said_not_to_hold_is_no_firm_side_and_a_relaxed_one_answer
     # ... denied with a contraction, either apostrophe (a tester's culinary library: "don't all agree" on a plain no).
     assert stance("While attending a culinary school isn’t required for chefs, it may help you get a job.") == "soft"
     assert stance("Some culinary schools don't require kitchen experience.") != "firm"
+    assert stance("College degrees are not part of the mandatory requirements for becoming an electrician.") != "firm"
     assert answers("While attending a culinary school isn't required for chefs, it may help you get a job.",
                    "A degree from a culinary school is required for this job.")
     firm = "Soft skills are crucial: being able to work in teams is essential for building good solutions."

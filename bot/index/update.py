@@ -80,7 +80,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 109: a PDF's dingbat bullet read as a letter ("y", "F") opening two or more lines of a page is a bullet
 # 110: a line all in bold heads a section a level below the Markdown heading over it ("#####" under "####")
 # 111: a link whose text holds one level of brackets keeps its text and loses its address
-CHUNK_TEXT = "text-boxes-111"
+# 112: a heading written without its space over the tags it opens with ("###<span><strong>4) ...") is a heading; a
+#      contents heading ("TOC") with no list under it goes
+CHUNK_TEXT = "text-boxes-112"
 
 
 def chunking_params(settings: Settings) -> dict:
