@@ -296,11 +296,7 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
     # The head word, as the rest is judged by stems: "commission based broker" over "Broker/Commission Track" with "$30K
     # base" was said to have none (a blind reader's; "based" is written nowhere, as typed).
     who = [n for n in named if not n.isupper() and not n[0].isupper() and not written(n.split()[-1])]
-    # A name typed capitalised (a company's) may stand anywhere in the passage a figure is quoted from: "Salary: ..."
-    # opens a job ad that says "Senior Designers at Made Tech" below it.
-    passages = " ".join(c.text for c in priced)
-    unnamed = tuple(n for n in _names_not_in(named, " ".join(held)) if n.isupper() or not n[0].isupper() or _names_not_in((n,), passages))
-    return tuple(dict.fromkeys(places + unnamed + tuple(who)))
+    return tuple(dict.fromkeys(places + _names_not_in(named, " ".join(held)) + tuple(who)))
 
 
 def _leaning_on(passage: Passage, first: int, text: str) -> str:
@@ -586,13 +582,9 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
 
 def _names_all(wanted: frozenset[str], names: set[str], passage: Passage, text: str) -> bool:
     """Whether a quote names every word of `wanted` (who is asked of, as typed): by its stem among `names`, or blended
-    in its title, headings or text ("pentester" of "Web Penetration Tester"). A name typed capitalised (a company's,
-    "Made Tech") may be named anywhere in the quote's passage: "Salary: £38,250 - £72,250" opens a job ad whose next
-    paragraph says "Senior Designers at Made Tech" (a tester's "salary band for a Made Tech Senior Designer" was told
-    the guides give no figure)."""
+    in its title, headings or text ("pentester" of "Web Penetration Tester")."""
     where = f"{passage.article.title} {passage.heading} {text}"
-    return all(stems(w) <= names or _blended(w, where) or w[:1].isupper() and stems(w) <= stems(passage.text)
-               for w in wanted)
+    return all(stems(w) <= names or _blended(w, where) for w in wanted)
 
 
 def _places_asked(question: str) -> list[str]:

@@ -629,7 +629,8 @@ def unknown_phrases(profile: Profile, text: str, text_vector: np.ndarray, salien
     text = _HOW_MUCH.sub("how", text)  # "how long does it take?" asks a duration; "long" is no topic of it
     for clause in re.split(r"[?!.,;:()]+", text):
         run: list[str] = []
-        for word in clause.split() + [""]:
+        words = clause.split()
+        for i, word in enumerate(words + [""]):
             w = word.strip("\"'“”‘’")
             # A word that asks for a figure ("earn", "salary", "cost") says what kind of answer is wanted, and the
             # figure check says when none is given: a library that writes "make" and "salary" was said never to
@@ -641,7 +642,7 @@ def unknown_phrases(profile: Profile, text: str, text_vector: np.ndarray, salien
                 run.append(w)
                 continue
             if run:
-                runs.append(run)
+                runs.append(_with_its_name(run, words, i))
             run = []
     # Only the first MAX_JUDGED_WORDS unknown words are judged (embedded, in one batch): a pasted list of
     # hundreds of nonsense words would otherwise cost hundreds of embeddings (seconds) for one question.
@@ -650,6 +651,17 @@ def unknown_phrases(profile: Profile, text: str, text_vector: np.ndarray, salien
     phrases = [" ".join(run) for run in runs
                if any(x.lower() in vectors and float(vectors[x.lower()] @ text_vector) >= salient for x in run)]
     return tuple(dict.fromkeys(phrases))
+
+
+def _with_its_name(run: list[str], words: list[str], end: int) -> list[str]:
+    """`run`, the words before `end` in `words`, with the capitalised words beside it when it is capitalised: one name
+    ("Home Depot": "does Home Depot hire apprentice plumbers" was told the guides never mention "Depot", a tester's)."""
+    if not run[0][:1].isupper():
+        return run
+    start = end - len(run)
+    while start > 1 and words[start - 1][:1].isupper() and words[start - 1].isalpha() and words[start - 1] != "I":
+        start -= 1  # not the clause's first word: "What" opens questions
+    return [w.strip("\"'“”‘’") for w in words[start:end]]
 
 
 MAX_JUDGED_WORDS = 16

@@ -121,7 +121,7 @@ class Roles:
     paragraph_start: tuple[bool, ...]  # a line break before it (the first sentence of a chunk counts)
     content: tuple[bool, ...]  # a claim that may be quoted: not a question, heading-like line or dangling lead-in
     leaning: tuple[bool, ...]
-    whole: tuple[bool, ...]  # a complete sentence (capitalized, at least six words, ending with a stop) or a labelled figure
+    whole: tuple[bool, ...]  # a complete sentence: capitalized, at least six words, ending with a stop
     adds: tuple[bool, ...]  # adds to the sentence before it ("... also involves ...")
     on_heading: bool = False  # the first sentence points at the section's heading: quoted with it, it stands
     asks: tuple[bool, ...] = ()  # a question on a line of its own (an FAQ's): what the paragraph after it answers
@@ -200,10 +200,7 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         meta = bool(_ABOUT_THE_TEXT.search(t) or ANNOUNCES.search(t)) and not lead[k] and not _PRICED.search(t)
         content.append(not (t.endswith("?") or heading_like or fragment or dangling or meta or has_hole(t) or code[k]))
         leaning.append(bool(LEANING.match(t) or _LEANING_INSIDE.match(t)) and not _DUMMY_IT.match(t) and not item[k])
-    # ... or a labelled figure, a fact of its own ("Salary: £38,250 - £72,250 with a London-weighting ...", an item
-    # straight under a job ad's title: a tester's "salary band for a Made Tech Senior Designer" was told "no figure").
-    whole = [s.text.strip()[:1].isupper() and (len(s.text.split()) >= 6 and s.text.strip().endswith((".", "!"))
-                                                or bool(_LABEL_BEFORE_FIGURE.match(s.text.strip()))) for s in sents]
+    whole = [s.text.strip()[:1].isupper() and len(s.text.split()) >= 6 and s.text.strip().endswith((".", "!")) for s in sents]
     adds = [bool(_ADDITIVE_INSIDE.match(s.text.strip())) for s in sents]
     first = sents[0].text.strip() if n else ""
     on_heading = opens_section and bool(leaning) and leaning[0] and bool(_POINTS.match(first) or _LEANING_INSIDE.match(first))
@@ -376,9 +373,12 @@ def render(sentences, r: Roles, members) -> str:
         elif out and (r.paragraph_start[k] or previous is not None and any(r.paragraph_start[previous + 1 : k])):
             out += "\n\n" + words  # after a list item too: a line break alone continues the item (Markdown)
         else:
-            # ... no space where the source has none: a sentence split inside a token ("Salary." | "Com.", "?" | "hl=en"
-            # of an address, a tester's answers showed "Salary. Com" and a broken link).
-            glued = previous == k - 1 and sentences[k].start == sentences[previous].end
+            # ... no space where the source has none and what follows is one token, or no sentence's start: a sentence
+            # split inside it ("Salary." | "Com.", "?" | "hl=en" of an address: a tester's answers showed "Salary. Com"
+            # and a broken link; "Aha!" | ", Roadmunk"). Sentences the source ran together ("stops.Next") are spaced:
+            # read blind, the space was preferred.
+            glued = previous == k - 1 and sentences[k].start == sentences[previous].end and (
+                " " not in words or not words[:1].isupper())
             out += ("" if glued or not out else " ") + words
         previous = k
     return out

@@ -536,3 +536,14 @@ def test_sentences_split_inside_a_token_are_quoted_without_a_space_between():
     sents = tuple(Sentence(f"a:s{i}", "a", "a:c0", s, e, text[s:e]) for i, (s, e) in enumerate(spans))
     p = Passage("a:c0", ArticleRecord("a", "Title", "a.md", "0" * 64), "Pay", text, 1.0, 0.9, sentences=sents)
     assert excerpts.render(p.sentences, excerpts.roles(p), (0, 1, 2)) == text
+    # ... but sentences the source ran together are spaced ("stops.Next": read blind, the space was preferred).
+    text = "Get four years of experience.Then sit the exam."
+    cut = text.index("Then")
+    sents = tuple(Sentence(f"a:s{i}", "a", "a:c0", s, e, text[s:e]) for i, (s, e) in enumerate([(0, cut), (cut, len(text))]))
+    p = Passage("a:c0", ArticleRecord("a", "Title", "a.md", "0" * 64), "PE", text, 1.0, 0.9, sentences=sents)
+    assert excerpts.render(p.sentences, excerpts.roles(p), (0, 1)) == "Get four years of experience. Then sit the exam."
+    text = "Tools: ProductPlan, Aha!, Roadmunk and Jira."  # no sentence starts at ", Roadmunk"
+    cut = text.index(", Roadmunk")
+    sents = tuple(Sentence(f"a:s{i}", "a", "a:c0", s, e, text[s:e]) for i, (s, e) in enumerate([(0, cut), (cut, len(text))]))
+    p = Passage("a:c0", ArticleRecord("a", "Title", "a.md", "0" * 64), "PM", text, 1.0, 0.9, sentences=sents)
+    assert excerpts.render(p.sentences, excerpts.roles(p), (0, 1)) == text
