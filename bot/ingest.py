@@ -1713,11 +1713,28 @@ _BYLINE_HEADING = re.compile(r"^([ \t]*)#{1,6}[ \t]+(?=(?:(?:publication date|pu
 _PLACEHOLDER_LINE = re.compile(rf"^[ \t]*{PLACEHOLDER}[ \t]*$", re.M | re.I)
 # Middleman's summary separator, a line of its own ("READMORE"), as Jekyll's "<!--more-->" is a comment.
 _READ_MORE_LINE = re.compile(r"^[ \t]*READMORE[ \t]*$\n?", re.M)
+# A page's licence on a line of its own ("All content is licensed under the CC BY-SA 3.0 license.", a Stack Exchange
+# archive's footer a tester's answer quoted as advice): the site's terms, not the article's words.
+_LICENCE_LINE = re.compile(r"^[ \t]*(?:all (?:content|text|posts?)|this (?:article|post|work|page|content|blog)|content|text)"
+                           r"(?: on this (?:site|page|blog))? (?:is|are) (?:licensed|published|available|released|shared) under "
+                           r"(?:the |a )?(?:terms of the )?(?:CC\b|creative commons)[^\n]{0,120}$", re.I | re.M)
+# A WordPress "Also Read" box, a line of its own pointing at another post ("<strong>Also Read : <a href=...>Guides On How
+# to Land A Clerical Job</a></strong>", two testers' answers ended on one).
+_ALSO_READ = re.compile(r"^[ \t]*(?:<[A-Za-z][^<>\n]{0,40}>[ \t]*)*(?:\*\*|__)?(?:also read|read also)[ \t]*:[^\n]{0,400}$", re.I | re.M)
+# A closing call to action: a bold question a promotion opens on, and a link in its line ("**Planning your Deck Officer
+# career?** [Chat with SailorGPT](...) - Get personalized guidance ...", "**Ready to launch your maritime career?** Use
+# the [Military Transition Toolkit](...)": a tester's answers quoted them as advice).
+_PROMO_LINE = re.compile(r"^[ \t]*(?:\*\*|__)(?:ready to|planning (?:your|a|to)|need (?:personalized |personalised |more |expert )?"
+                         r"(?:help|guidance|advice|support|career guidance)|(?:have (?:more )?|got )?questions|want (?:personalized|personalised|"
+                         r"expert|more help|help)|looking for (?:help|guidance|advice))[^*_\n]{0,150}\?(?:\*\*|__)"
+                         r"(?=[^\n]*\]\()[^\n]{0,600}$", re.I | re.M)
+# An author's note to self left in a draft ("<<insert nanaimo pics>>", a tester's accounting blog): no words of the page.
+_AUTHOR_NOTE = re.compile(r"<<[A-Za-z][^<>\n]{0,80}>>")
 # A theme's contents placeholder ("<h2>TOC</h2>" over a post's whole text, a tester's saved Hugo page: every passage's
 # section was "TOC"): a heading naming a table of contents with no list under it heads nothing.
 _CONTENTS_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?:toc|table of contents|contents|on this page|in this (?:article|post))"
                                r"[ \t]*:?[ \t]*\n(?![ \t\n]*(?:[-*+]|\d{1,3}[.)])[ \t])", re.I | re.M)
-_EMPTY_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*$", re.M)  # "####" alone: a heading with no text (CommonMark)
+_EMPTY_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*(?:[-*_=][ \t]*){0,40}$", re.M)  # "####" alone, or over a rule ("### ---")
 # A WordPress page's sharing widget ("### Like this:", "Like Loading...", a tester's sales posts ended on it) and its
 # line of tag links ("Tags: [How\+to\+sell](http://technorati.com/tag/How+to+sell), ..."): the site's, not the article's.
 _WP_WIDGET = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?:Like|Share) this:[ \t]*\n(?:[ \t]*\n)*(?:Like Loading\.\.\.[ \t]*$)?|"
@@ -1899,7 +1916,7 @@ def _dialects(text: str) -> str:
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text)))
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", _PHOTO_CREDIT.sub("", _CREDITED_CAPTION.sub("", text)))))
-    text = _CONTENTS_HEADING.sub("", text)
+    text = _CONTENTS_HEADING.sub("", _LICENCE_LINE.sub("", _AUTHOR_NOTE.sub("", _ALSO_READ.sub("", _PROMO_LINE.sub("", text)))))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", _HTML_LABEL.sub(r"\n- \1\n", text))))
     text = _POST_FACTS.sub(lambda m: "" if _POSTED_BY.search(m[0]) else m[0], _labelled_items(text))
@@ -1913,18 +1930,33 @@ def _bold_headings(text: str) -> str:
     """Lines all in bold as headings (`_bold_line`), each a level below the Markdown heading over it, "####" at least:
     "**Strategy**:" under "#### Path 4: Transition from SOC/Security Analyst" is Path 4's strategy (a tester's
     cybersecurity guide: at the same level it replaced the path, and Path 4's "Expected Salary" read as every path's)."""
-    found = [(m.start(), len(m[1])) for m in _ATX_LEVEL.finditer(text)]
-    starts = [start for start, _ in found]
+    found = [(m.start(), len(m[1]), m[2]) for m in _ATX_LEVEL.finditer(text)]
+    starts = [start for start, _, _ in found]
 
     def line(m: re.Match) -> str:
         at = bisect.bisect(starts, m.start())
         level = found[at - 1][1] if at else 0
+        # ... but a numbered one at the level of the heading numbered one before it ("**2\. The Landscape of
+        # Opportunity**" after "### **1\. Introduction**", a Google Docs export: it was a section of the introduction's
+        # last subsection, and its own "#### 2.1 ..." sections fell under the introduction).
+        number = _SECTION_NUMBER.match(m[2])
+        if number and int(number[1]) > 1:
+            before = f"{int(number[1]) - 1}."
+            sibling = next((lv for _, lv, name in reversed(found[:at]) if _unmarked(name).startswith(before)), 0)
+            if sibling:
+                return _bold_line(m, "#" * sibling)
         return _bold_line(m, "#" * min(6, max(4, level + 1)))
 
     return _BOLD_HEADING.sub(line, text)
 
 
-_ATX_LEVEL = re.compile(r"^(#{1,6})[ \t]", re.M)
+_ATX_LEVEL = re.compile(r"^(#{1,6})[ \t]+([^\n]{0,200})", re.M)
+_SECTION_NUMBER = re.compile("[ \t]*(\\d{1,2})(?:\\.|\U000f002e)[ \t]")  # "2." or "2\\." (its escaped dot's stand-in)
+
+
+def _unmarked(heading: str) -> str:
+    """A heading's words without its emphasis marks and escapes' stand-ins ("**1\\. Introduction**": "1. Introduction")."""
+    return _STANDIN.sub(lambda m: chr(ord(m[0]) - 0xF0000), heading.replace("**", "").replace("__", "")).strip()
 
 
 def _bold_line(m: re.Match, marks: str = "####") -> str:

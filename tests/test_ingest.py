@@ -1738,6 +1738,24 @@ def test_a_bold_line_with_nothing_under_it_is_a_line_of_text_not_an_empty_sectio
     assert "#### Example section: Pay\n\nThe team is seeking" in clean_text(page, markdown=True)  # one over text heads it
 
 
+def test_a_licence_line_and_an_authors_note_to_self_are_no_text():
+    # A tester's accounting library: "All content is licensed under the CC BY-SA 3.0 license." (a Stack Exchange
+    # archive's footer) was quoted as a sentence of an answer; "<<insert pic of my work desk>>" was indexed.
+    text = clean_text("# CPA\n\nStart with clients you know. <<insert pic of my work desk>> It helps.\n\n---\n\nAll content "
+                      "is licensed under the CC BY-SA 3.0 license.\n", markdown=True)
+    assert "licensed" not in text and "<<" not in text and "Start with clients you know." in text and "It helps." in text
+    # ... nor a WordPress "Also Read" box (two testers' answers ended on one).
+    text = clean_text("Stenographers keep records.\n\n<p>\n  <strong>Also Read : <a href=\"/clerical/\">Guides On How to Land "
+                      "A Clerical Job</a></strong>\n</p>\n\nAudio engineers mix sound.\n", markdown=True)
+    assert "Also Read" not in text and "Clerical" not in text and "Audio engineers mix sound." in text, text
+    # ... nor a closing call to action (a tester's maritime guides: "Chat with SailorGPT" quoted as advice); a bold
+    # question an FAQ answers with a link stays.
+    text = clean_text("Cadets train for three years.\n\n**Planning your Deck Officer career?** [Chat with SailorGPT](https://"
+                      "example.org/chat) - Get personalized guidance on training.\n\n**Is a degree required?** No: see [the "
+                      "rules](https://example.org/rules).\n", markdown=True)
+    assert "SailorGPT" not in text and "Cadets train for three years." in text and "Is a degree required?" in text, text
+
+
 def test_a_contents_heading_with_no_list_under_it_heads_nothing(tmp_path):
     # A tester's saved Hugo page: the theme's "<header><h2>TOC</h2></header>" over the post's whole text made "TOC" the
     # section of every passage.
@@ -1773,6 +1791,13 @@ def test_a_bold_line_heads_a_section_a_level_below_the_heading_over_it():
     text = clean_text("## Entry paths\n\n#### Path 4: Transition from SOC\n\n**Strategy**:\n1. Prepare for OSCP\n\n"
                       "### Preparation\n\n**Skills**\n\n- Web application testing\n", markdown=True)
     assert "##### Strategy\n" in text and "#### Skills\n" in text
+    # ... but a numbered one at the level of the heading numbered one before it, and a heading over a rule ("### ---")
+    # is none (a tester's Google Docs export: "**2\. The Landscape of Opportunity**" fell under the introduction's last
+    # subsection, and "---" was a section of every source path).
+    text = clean_text("## Chapter 12\n\n### **1\\. Introduction**\n\nWhy it matters.\n\n#### **The philosophy**\n\nA belief.\n\n"
+                      "### ---\n\n**2\\. The Landscape**\n\nWhere the jobs are.\n\n#### **2.1 The Incubator**\n\nLocal "
+                      "departments.\n", markdown=True)
+    assert "\n### 2. The Landscape\n" in text and "---" not in text, text
 
 
 def test_a_section_that_only_points_at_other_pages_goes_and_a_list_of_resources_stays():

@@ -2397,6 +2397,13 @@ def test_a_place_none_of_the_quoted_figures_is_about_is_said():
     question = "how much does the letter of temporary permission to practice cost in ireland"
     assert _names_beside_its_figures((), answer, question) == ("ireland",)
     assert _names_beside_its_figures((), answer, "how much do educators in texas make") == ()
+    # A short form's plural is who is asked, as written in the figure's sentence (a tester's PT library: "None of the
+    # figures quoted here is said to be for “travel PTs”" over "Travel PT contracts pay $1,800-2,500/week").
+    travel = "Travel PT contracts pay $1,800-2,500/week for 13-week assignments."
+    answer = Answer(f"{travel} [1]", [Citation(1, travel, ArticleRecord("pt", "PT careers", "pt.md", "z"), "pt:c0", 0.5,
+                                               highlights=((0, len(travel)),))])
+    assert _names_beside_its_figures(("travel PTs",), answer, "how much do travel PTs get paid per week?") == ()
+    assert _names_beside_its_figures(("travel nurses",), answer, "how much do travel nurses get paid per week?") == ("travel nurses",)
 
 
 def test_a_country_an_articles_address_is_in_is_no_gap(tmp_path, embedder):

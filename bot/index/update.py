@@ -82,7 +82,10 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 111: a link whose text holds one level of brackets keeps its text and loses its address
 # 112: a heading written without its space over the tags it opens with ("###<span><strong>4) ...") is a heading; a
 #      contents heading ("TOC") with no list under it goes
-CHUNK_TEXT = "text-boxes-112"
+# 113: a licence line ("All content is licensed under the CC BY-SA 3.0 license."), an author's "<<note>>" and a
+#      WordPress "Also Read:" box and a closing call to action ("**Planning your ... career?** [Chat with ...](...)") go
+# 114: a numbered bold line at the level of the heading numbered one before it; a heading over a rule ("### ---") goes
+CHUNK_TEXT = "text-boxes-114"
 
 
 def chunking_params(settings: Settings) -> dict:
