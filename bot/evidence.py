@@ -32,6 +32,7 @@ from .text import (
     PLACE_DOMAINS,
     QUESTION_STEMS,
     QUESTION_WORDS,
+    US_STATE_CODES,
     clips,
     index_words,
     stem,
@@ -210,8 +211,12 @@ def _written_otherwise(unknown: tuple[str, ...], texts: list[str], abbreviated: 
     passages say "national minimum wage", "EPA" that the question spells out itself, a short form the library defines
     (`abbreviated`), a currency the passages write by its sign ("naira" over "₦50,000", a tester's coaching library)."""
     signs = "".join(texts[1:])
+    # ... and a state typed by its postal code that the passages name ("CA" over "Geographic Location Within California",
+    # a tester's cosmetology library: "The guides never mention “CA”").
+    named = signs.lower()
     return tuple(kept for kept in (" ".join(w for w in u.split() if not _spelled_out(w, texts) and w.lower() not in abbreviated
-                                            and CURRENCY_SIGNS.get(w.lower().rstrip("s"), "\0") not in signs)
+                                            and CURRENCY_SIGNS.get(w.lower().rstrip("s"), "\0") not in signs
+                                            and US_STATE_CODES.get(w, "\0") not in named)
                                    for u in unknown) if kept)
 
 

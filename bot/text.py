@@ -163,6 +163,13 @@ PLACE_DOMAINS = {"ireland": "ie", "uk": "uk", "britain": "uk", "england": "uk", 
                  "korea": "kr", "brazil": "br", "mexico": "mx", "sweden": "se", "norway": "no", "denmark": "dk",
                  "finland": "fi", "switzerland": "ch", "austria": "at", "poland": "pl", "portugal": "pt", "nigeria": "ng",
                  "kenya": "ke"}
+# The United States' states by their postal codes ("CA": California), as a question may type them.
+US_STATE_CODES = dict(zip("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC
+    ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY""".split(), """alabama|alaska|arizona|arkansas|california|colorado|
+    connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|
+    massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|
+    new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|
+    tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming""".replace("\n    ", "").split("|")))
 # A currency's sign, by its name (singular): the passages may write the one where the question says the other.
 CURRENCY_SIGNS = {"naira": "₦", "rupee": "₹", "yen": "¥", "yuan": "¥", "renminbi": "¥", "euro": "€", "pound": "£", "won": "₩",
                   "peso": "₱", "ruble": "₽", "rouble": "₽", "lira": "₺", "shekel": "₪", "dong": "₫", "baht": "฿", "hryvnia": "₴",

@@ -633,6 +633,12 @@ def test_words_that_only_say_how_a_question_is_asked_are_no_gap(tmp_path, embedd
     assert "like" not in aspect and "wats" not in aspect
     # A name is named whole, the capitalised word the library uses with it ("Home"): a tester's trades library said the
     # guides never mention “Depot” of "does Home Depot hire apprentice plumbers".
+    # A state typed by its postal code is named by its passages' state (a tester's cosmetology library: "The guides
+    # never mention “CA”" over "Geographic Location Within California").
+    from bot.evidence import _written_otherwise
+
+    texts = ["what do new stylists make in CA?", "2. Geographic Location Within California: pay varies by city."]
+    assert _written_otherwise(("CA",), texts, set()) == () and _written_otherwise(("TX",), texts, set()) == ("TX",)
     question = "does Training Depot pay apprentices? Can I Xylophonize"
     assert unknown_phrases(bot.profile, question, embedder.embed_query(question), 0.0) == ("Training Depot", "Xylophonize")
 
