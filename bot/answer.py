@@ -576,10 +576,24 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
     found = next((c for c in candidates if gives_figure(question, text := c.text(passages))
                   and ((names := _names(passages[c.rank], _leaning_on(passages[c.rank], c.a, text))) & terms or not terms)
                   and _names_all(wanted, names, passages[c.rank], text)), None)
+    if found is None and wanted and chosen:
+        found = _labelled_item(passages, question, wanted, chosen[0].vector)
     if found is None:
         return False
     chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector))
     return True
+
+
+def _labelled_item(passages, question: str, wanted: frozenset[str], vector: np.ndarray) -> _Excerpt | None:
+    """A list item giving the figure asked under a label ("Salary Range: $150,000 - $220,000", under "4. Test Architect ›
+    Expert Level (7+ years)"), where its title and headings name every word of who is asked: such an item is no
+    sentence to quote alone elsewhere, and "how much does a test architect earn" was told "no figure" (a tester's)."""
+    for rank, p in enumerate(passages):
+        for k, s in enumerate(p.sentences):
+            text = s.text.strip()
+            if excerpts.figure_label(text) and gives_figure(question, text) and _names_all(wanted, _names(p, text), p, text):
+                return _Excerpt(rank, (k,), 0.0, vector)
+    return None
 
 
 def _names_all(wanted: frozenset[str], names: set[str], passage: Passage, text: str) -> bool:
@@ -612,7 +626,7 @@ def _names(passage: Passage, text: str) -> set[str]:
     # ... and any under a short heading naming a sum ("#### Cost" in a review of Udacity's Data Analyst Nanodegree: "The
     # first term costs $499 USD." was left out and the answer said the guides give no figure, a tester's).
     priced = len(passage.heading.split()) <= 4 and any(asks_money(w) for w in stems(passage.heading))
-    return stems(text) | (stems(f"{passage.article.title} {passage.heading}") if alone or priced else set())
+    return stems(text) | (stems(f"{passage.article.title} {' '.join(passage.context)} {passage.heading}") if alone or priced else set())
 
 
 def _widen(c: _Excerpt, passages, roles) -> None:

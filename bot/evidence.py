@@ -162,7 +162,9 @@ _PAID_WHO = re.compile(r"\b(?:do|does|did)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]
                        r"\b(?:salary|salaries|wages?|earnings)\s+(?:for|of)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]+\s+){0,2}?"
                        r"[A-Za-z'’-]+)(?=\s+(?:at|in|with|for|on)\b|\W*$)|"
                        # ... and before "salary": "whats the average executive chef salary in new york" (a tester's)
-                       r"\b(?:the|an?|my|their|your)\s+((?:[A-Za-z'’-]+\s+){1,3}?[A-Za-z'’-]+)\s+(?:salary|salaries|pay|wages?|earnings)\b",
+                       r"\b(?:the|an?|my|their|your)\s+((?:[A-Za-z'’-]+\s+){1,3}?[A-Za-z'’-]+)\s+(?:salary|salaries|pay|wages?|earnings)\b|"
+                       # ... or typed alone: "sports agent salary" (a tester's: a marketing manager's pay answered it)
+                       r"^\W*((?:[A-Za-z'’-]+\s+){1,3}?[A-Za-z'’-]+)\s+(?:salary|salaries|pay|wages?|earnings)\W*$",
                        re.I)
 # What a pay question says of the sum, not of who earns it ("the average executive chef salary", "the max pay").
 _OF_THE_SUM = frozenset("""average typical median mean usual starting annual yearly hourly monthly weekly base actual real
@@ -188,10 +190,11 @@ def names_asked(profile: Profile, text: str) -> tuple[str, ...]:
             profile.knows_term(stem(w.lower())) and stem(w.lower()) not in subject for w in name.split())]
     paid = _PAID_WHO.search(text)
     if paid is not None:
-        words = (paid[1] or paid[2] or paid[3]).split()
-        while words and (not is_content(words[0]) or paid[3] and words[0].lower() in _OF_THE_SUM):
+        words = (paid[1] or paid[2] or paid[3] or paid[4]).split()
+        by_the_sum = bool(paid[3] or paid[4])  # the words before "salary": some may say what sum, not who
+        while words and (not is_content(words[0]) or by_the_sum and words[0].lower() in _OF_THE_SUM):
             words = words[1:]  # "a", "our"
-        if paid[3] and len(words) < 2:
+        if by_the_sum and len(words) < 2:
             words = []  # "the max pay", "the nurse salary": one word before "salary" names too little to hold a figure to
         # The last word names who ("real estate appraiser": an appraiser); the library must use it, and it must name
         # someone in particular.

@@ -2553,6 +2553,8 @@ def test_a_figure_under_a_label_naming_pay_answers_from_past_the_first_passages_
     assert names_asked(bot.profile, "what's the max pay you can get as a sous chef in 2024?") == ()
     # ... up to five words of who (a tester's "psychiatric mental health nurse practitioner" was read as no one).
     assert names_asked(bot.profile, "how much does a senior executive pastry sous chef earn?") == ("senior executive pastry sous chef",)
+    # ... and typed alone before "salary" (a tester's "sports agent salary" got a marketing manager's pay).
+    assert names_asked(bot.profile, "sous chef salary") == ("sous chef",) and names_asked(bot.profile, "average salary") == ()
     # A label naming something else is no answer to what a role earns.
     from bot.evidence import _states_figure
 
@@ -2625,3 +2627,17 @@ def test_a_figure_that_leans_on_its_paragraph_is_for_what_the_paragraph_names(tm
     answer = bot.ask("How much does the BPTC cost?")
     assert "£18,000" in answer.text and "$600" not in answer.text and not answer.gaps, answer.text
 
+
+
+def test_a_labelled_figure_item_under_the_headings_naming_who_is_asked_answers_a_pay_question(tmp_path, embedder):
+    # A tester's QA library: "- **Salary Range:** $150,000 - $220,000" under "### 4. Test Architect › **Expert Level (7+
+    # years)**" (an item, no sentence to quote alone) and "how much does a test architect earn" was told "no figure".
+    guide = ("# QA Career Guide\n\n## Career Paths\n\n### 3. QA Lead\n\n**Senior Level (5+ years)**\n\n- **Salary Range:** "
+             "$120,000 - $160,000\n- **Responsibilities:**\n  - Team leadership\n\n### 4. Test Architect\n\n**Expert Level (7+ "
+             "years)**\n\n- **Salary Range:** $150,000 - $220,000\n- **Responsibilities:**\n  - Test framework design\n  - "
+             "Tool evaluation and selection\n\n**Growth Path:**\n\n- Principal Test Architect\n- Engineering Director\n")
+    bot = _bot_on(tmp_path, embedder, {"guide.md": guide, **_one_paragraph_articles(
+        parks="Becoming a park ranger means working up from an entry-level position; openings are rarely advertised.")})
+    answer = bot.ask("how much does a test architect earn")
+    assert "$150,000 - $220,000" in answer.text and "$120,000" not in answer.text and not answer.gaps, answer.text
+    assert "$150,000" not in bot.ask("what's the starting salary for a national park service ranger").text
