@@ -227,9 +227,8 @@ def _places_not_quoted(question: str, answer: Answer) -> tuple[str, ...]:
     answer quotes mentions, in their text or headings: "how much do subs make per day in texas?" was answered with
     the Bay Area's and Mississippi's day rates and no word that Texas is not among them (a tester's K-12 library,
     which mentions Texas elsewhere)."""
-    asked = _without_spelled_out(question)  # not a short form's spelling out: "UKAEA (UK atomic energy authority)"
-    named = [w for w in re.findall(r"[A-Za-z]+", asked) if w.lower() in PLACES] + _YEAR.findall(asked)  # as typed
-    codes = _CODE.findall(asked)
+    named = _places_asked(question)
+    codes = _CODE.findall(_without_spelled_out(question))
     if not named and not codes:
         return ()
     # ... nor the answer itself: the headings of the sections a quoted lead-in points at are shown with it ("2. Europe
@@ -304,15 +303,19 @@ def _leaning_on(passage: Passage, first: int, text: str) -> str:
     is before it ("This course can cost anything up to £18,000" names the course its paragraph names)."""
     if not excerpts.LEANING.match(text.strip()) or not passage.sentences:
         return text
-    start = passage.sentences[first].start - passage.start
-    return passage.text[passage.text.rfind("\n\n", 0, start) + 1 : start] + text
+    return _paragraph_before(passage.text, passage.sentences[first].start - passage.start) + text
 
 
 def _leaning_back(text: str, start: int, end: int) -> str:
     """The sentence at `text[start:end]`, from its paragraph's start when it leans on what is before it."""
     if not excerpts.LEANING.match(text[start:end].strip()):
         return text[start:end]
-    return text[text.rfind("\n\n", 0, start) + 1 : end]
+    return _paragraph_before(text, start) + text[start:end]
+
+
+def _paragraph_before(text: str, at: int) -> str:
+    """What `text` says between the start of the paragraph holding offset `at` and `at`."""
+    return text[text.rfind("\n\n", 0, at) + 1 : at]
 
 
 def _names_not_in(named: tuple[str, ...], quoted: str) -> tuple[str, ...]:
@@ -604,9 +607,10 @@ def _names_all(wanted: frozenset[str], names: set[str], passage: Passage, text: 
 
 
 def _places_asked(question: str) -> list[str]:
-    """The places and years `question` names ("texas", "2026"), lower case."""
+    """The places and years `question` names, as typed ("Texas", "2026"); not in a short form's spelling out put in
+    brackets by `Library.expand` ("UKAEA (UK atomic energy authority)")."""
     asked = _without_spelled_out(question)
-    return [w.lower() for w in re.findall(r"[A-Za-z]+", asked) if w.lower() in PLACES] + _YEAR.findall(asked)
+    return [w for w in re.findall(r"[A-Za-z]+", asked) if w.lower() in PLACES] + _YEAR.findall(asked)
 
 
 def _names_places(passage: Passage, text: str, places: list[str], codes: tuple[str, ...] = ()) -> bool:
@@ -614,7 +618,7 @@ def _names_places(passage: Passage, text: str, places: list[str], codes: tuple[s
     short form of `codes` as a word."""
     where = f"{passage.article.title} {' '.join(passage.context)} {passage.heading} {text}"
     lower = where.lower()
-    return all(any(n in lower for n in (w, *PLACE_NAMES.get(w, ()))) for w in places) and all(
+    return all(any(n in lower for n in (w.lower(), *PLACE_NAMES.get(w.lower(), ()))) for w in places) and all(
         re.search(rf"\b{re.escape(code)}s?\b", where) for code in codes)
 
 

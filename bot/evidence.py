@@ -355,23 +355,24 @@ def _with_a_figure(passages: list[Passage], k: int, question: str, terms: set[st
     a sous chef's salary section is no answer to what an executive chef earns in New York (a tester's)."""
     head, rest = passages[:k], passages[k:]
     wanted = set().union(*(stems(n) for n in named))
-
-    def names_all(p: Passage) -> bool:
-        return wanted <= stems(f"{p.article.title} {' '.join(p.context)} {p.heading}")
-
     # ... or none that names who is asked: "Median Pay: $55,810" of sound engineering technicians first, the audio
     # engineer's own "## Salary Range: $89,877 per year" tenth, for "how much does an audio engineer make a year" (a
     # tester's music library was told the guides give no figure).
-    if not rest or any(gives_figure(question, p.text) and names_all(p) for p in head):
+    if not rest or any(gives_figure(question, p.text) and wanted <= _headed(p) for p in head):
         return head
     terms = {t for t in terms if not asks_money(t)}
     # Of several, the one whose title and heading name most of the question: a sous chef's pay section, not the
     # commis chef's ranked above it (both titles name "chef").
     found = [(len(where & terms), -i) for i, p in enumerate(rest)
              if p.opens_section and p.sentences and _states_figure(question, p.sentences[0].text, terms)
-             and wanted <= (where := stems(f"{p.article.title} {' '.join(p.context)} {p.heading}"))]
+             and wanted <= (where := _headed(p))]
     best = max(found, default=(0, 0))
     return head + [rest[-best[1]]] if best[0] else head
+
+
+def _headed(p: Passage) -> set[str]:
+    """The stems of a passage's article title and headings."""
+    return stems(f"{p.article.title} {' '.join(p.context)} {p.heading}")
 
 
 def _states_figure(question: str, sentence: str, terms: set[str]) -> bool:
