@@ -426,7 +426,9 @@ def test_no_uploads_where_the_library_cannot_change(served):
 def test_uploads_waiting_are_bounded_and_expire_with_their_folders(served, monkeypatch):
     from bot.apps.ui import Permission, uploads
 
-    monkeypatch.setattr(uploads, "UPLOAD_MAX_AGE", 1.0)
+    # Long enough that none expires while the eight are sent on a busy machine (at 1 s the first had, once, making
+    # room for a seventh), short enough to wait for.
+    monkeypatch.setattr(uploads, "UPLOAD_MAX_AGE", 4.0)
     monkeypatch.setattr(uploads, "UPLOAD_SWEEP", 0.2)
     url, app = served(Permission(None, "127.0.0.1"), max_file_bytes=4_000)  # budget: 5 x 4 KB
     stored = [_upload(url, f"a{i}.md", bytes([65 + i]) * 3_000) for i in range(8)]

@@ -280,3 +280,24 @@ def test_a_sources_quoted_lines_show_a_bar_not_their_markers():
     html = highlight("A manager wrote:\n> Hey there.\n> - Research <b>x</b>\nAfter. a > b", [(17, 30)])
     assert html == ('A manager wrote&#58;<br><mark><span class="qbar"></span>Hey there.<br></mark><span class="qbar"></span>'
                     '- Research &lt;b&gt;x&lt;/b&gt;<br>After. a &gt; b')
+
+
+def test_the_question_box_waits_for_the_restored_chat(guides_bot, tmp_path):
+    # A flaky browser test: a question sent in the moment before the page's restored (empty) chat landed had its
+    # answer wiped by it. The box, Send and the examples wait for the restore, which makes them usable.
+    from bot.apps.ui import conversations, create_app
+
+    app = create_app(guides_bot, tmp_path / "feedback.db", Permission(None, "127.0.0.1"))
+    config = app.get_config_file()
+    by_id = {c["id"]: c.get("props", {}) for c in config["components"]}
+    box = next(i for i, p in by_id.items() if p.get("elem_id") == "question")
+    send = next(i for i, p in by_id.items() if p.get("elem_id") == "send")
+    chat = next(i for i, p in by_id.items() if p.get("elem_id") == "chat")
+    assert by_id[box]["interactive"] is False and by_id[send]["interactive"] is False and not by_id[chat].get("examples")
+    restore = next(d for d in config["dependencies"] if any(event == "load" for _, event in d["targets"])
+                   and chat in d["outputs"])
+    assert box in restore["outputs"] and send in restore["outputs"]
+    app.close()
+    chat_update, turns, current, _, box_update, send_update = conversations.restore("", ("What is MLOps?",))
+    assert chat_update["value"] == [] and chat_update["examples"] == [{"text": "What is MLOps?"}] and turns == []
+    assert current and box_update["interactive"] is True and send_update["interactive"] is True

@@ -35,16 +35,20 @@ FORGET_JS = "(id) => {" + _STORE + "const a = all(); delete a[id]; return listin
 REMEMBER_JS = "(id) => { if (id) sessionStorage.setItem('career-bot:tab', id); }"
 
 
-def restore(payload):
+def restore(payload, examples=()):
     """This tab's conversation from what the browser keeps ({"all": {id: conversation}, "current": id}), or a new
-    empty one when there is none (or nothing usable); and the past conversations to list."""
+    empty one when there is none (or nothing usable); the past conversations to list; and the question box and Send
+    made usable, with the `examples` an empty chat offers. Until then they wait: a question asked before the
+    restore lands (a busy server can hold it back) would be wiped by it, answer and all."""
     kept = _read(payload)
     conversations = kept.get("all") if isinstance(kept.get("all"), dict) else {}
     chat, turns, current = _usable(conversations.get(str(kept.get("current") or "")))
     current = current or uuid.uuid4().hex
     listing = [{"id": c.get("id"), "title": c.get("title"), "updated": c.get("updated")} for c in conversations.values()
                if isinstance(c, dict)]
-    return chat, turns, current, past(json.dumps(listing), current)
+    offered = [{"text": q} for q in examples] or None
+    return (gr.update(value=chat, examples=offered), turns, current, past(json.dumps(listing), current),
+            gr.update(interactive=True), gr.update(interactive=True))
 
 
 def reopen(conversation_id, payload):

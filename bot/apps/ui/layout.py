@@ -53,7 +53,7 @@ def _chat_tab(ctx: Context) -> SimpleNamespace:
         placeholder=f"Ask about {safe(subject)}." if subject else "Ask a question about the articles.",
         elem_id="chat", buttons=["copy", "copy_all"],  # no "share": it points to a hosting service's forum
         label="Conversation", show_label=False, editable="user", autoscroll=False,  # chat.SHOW_ANSWER_JS scrolls
-        examples=[{"text": q} for q in ctx.bot.library.examples] or None,  # shown in an empty chat; a click asks
+        examples=None,  # the library's, given once the chat is restored (conversations.restore); a click asks
     )
     turns = gr.State([])
     # Conversations are kept in the browser (conversations.py): these hidden boxes carry them between the page's
@@ -64,8 +64,9 @@ def _chat_tab(ctx: Context) -> SimpleNamespace:
     with gr.Row():
         # No max_length: the browser would cut a long paste silently, losing the question at its end.
         box = gr.Textbox(placeholder=f"Ask a question and press Enter (up to {limit:,} characters)",
-                         label="Your question", show_label=False, scale=8, elem_id="question", min_width=200)
-        send = gr.Button("Send", variant="primary", scale=1, elem_id="send", min_width=70)
+                         label="Your question", show_label=False, scale=8, elem_id="question", min_width=200,
+                         interactive=False)  # usable once the chat is restored (conversations.restore)
+        send = gr.Button("Send", variant="primary", scale=1, elem_id="send", min_width=70, interactive=False)
     gr.HTML(f'<div id="count" data-limit="{limit}" aria-live="polite"></div>', padding=False)
     with gr.Row():
         new_chat = gr.Button("New chat", elem_id="new-chat")
@@ -101,8 +102,9 @@ def _chat_events(ctx: Context, app, c: SimpleNamespace, past, forget) -> None:
     # in the sidebar and can be reopened. Kept in the browser only: the server stores no chat.
     c.chatbot.change(conversations.snapshot, [c.chatbot, c.turns, c.conversation], c.snapshot, **PRIVATE
                      ).then(fn=None, inputs=c.snapshot, outputs=c.carrier, js=conversations.SAVE_JS).then(**listed)
-    app.load(conversations.restore, c.carrier, [c.chatbot, c.turns, c.conversation, past], js=conversations.LOAD_JS,
-             **PRIVATE).then(**rated).then(**remember)
+    examples = tuple(ctx.bot.library.examples)
+    app.load(lambda payload: conversations.restore(payload, examples), c.carrier,
+             [c.chatbot, c.turns, c.conversation, past, c.box, c.send], js=conversations.LOAD_JS, **PRIVATE).then(**rated).then(**remember)
     past.input(conversations.reopen, [past, c.carrier], [c.chatbot, c.turns, c.conversation], js=conversations.OPEN_JS,
                **PRIVATE).then(**rated).then(**remember)
     forget.click(fn=None, inputs=c.conversation, outputs=c.carrier, js=conversations.FORGET_JS
