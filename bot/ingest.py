@@ -1066,8 +1066,13 @@ _SOURCE_BREAK = re.compile(r"[ \t]*\n\s*(?!<(?:ul|ol|dl|table|h[1-6]|blockquote|
 # quoted inside sentences ("the national minimum wage (Opens in a new window) for your age").
 _HIDDEN_CLASSES = ("visually-hidden", "visuallyhidden", "govuk-visually-hidden", "sr-only", "usa-sr-only",
                    "screen-reader-text", "screenreader-only", "element-invisible")
-_NOT_SHOWN = "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none') or " + " or ".join(
-    f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _HIDDEN_CLASSES) + "]"
+# ... but a tab's panel, hidden until its tab is chosen, is the page's text (the BLS Occupational Outlook pages keep
+# "What They Do", "Pay" and six more tabs so: a tester's library read only the summary, 2,000 of 30,000 characters).
+_TAB_PANEL = ("@role='tabpanel' or starts-with(@id, 'tab-') or starts-with(@id, 'tabs-') or starts-with(@id, 'tab_')"
+              " or contains(concat(' ', normalize-space(@class), ' '), ' tab-pane ')"
+              " or contains(concat(' ', normalize-space(@class), ' '), ' tabcontent ')")
+_NOT_SHOWN = ("//*[(@hidden or contains(translate(@style, ' ', ''), 'display:none')) and not(" + _TAB_PANEL + ") or "
+              + " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _HIDDEN_CLASSES) + "]")
 # A cookie notice ("We use cookies to improve your experience ...", in an element named for it: "cookie-banner",
 # "cookie-consent", Cookiebot's): the site's, never the article's; a page of nothing else was added as an article.
 _COOKIE_NOTICE = ("//*[contains(translate(@id, 'COKIE', 'cokie'), 'cookie') or contains(translate(@class, 'COKIE', 'cokie'), 'cookie')"

@@ -485,11 +485,14 @@ def _examples(headings: dict[str, int], n: int = 3, centrality=None, topic=None)
     engineering book offered "Why Is Agile So Important?" and "Which Protocol Lives on Which Layer?" (the first
     headings of its chapter of basics) before "Should you do stream or batch processing?"."""
     counts: Counter = Counter()
-    for h, times in headings.items():
+    written: dict[str, str] = {}  # one heading written two ways ("What is Technical Writing?", "What is technical
+    for h, times in headings.items():  # writing?", two articles') is one example (a tester was offered both)
         h = readable_heading(h)
         if h:
-            counts[h] += times
-    ranked = [h for h, _ in counts.most_common() if 12 <= len(h) <= 90]
+            key = " ".join(h.casefold().split())
+            written.setdefault(key, h)
+            counts[key] += times
+    ranked = [written[k] for k, _ in counts.most_common() if 12 <= len(written[k]) <= 90]
     questions = [h for h in ranked if h.endswith("?") and stands_alone(h)][:EXAMPLES_WEIGHED]
     topics = [h for h in ranked if not h.endswith("?") and len(h.split()) >= 3][:EXAMPLES_WEIGHED]
     if centrality is not None:  # stable: equally central headings keep the more common first

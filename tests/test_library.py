@@ -481,3 +481,14 @@ def test_a_chain_of_follow_ups_keeps_the_subject_its_first_question_named(nursin
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": nursing_bot.ask(question, history).text}]
     answer = nursing_bot.ask("and what do they earn?", history)
     assert answer.searched_for.startswith("what are the nursing specialties?") and answer.searched_for.endswith("and what do they earn?")
+
+
+def test_one_heading_written_two_ways_is_one_example():
+    # A tester's technical writing library offered "What is Technical Writing?" and "What is technical writing?"
+    # (two articles' headings) as two of its three examples, in every greeting and refusal.
+    from bot.library import _examples
+
+    headings = {"What is Technical Writing?": 1, "What is technical writing?": 1, "Would I like technical writing?": 1,
+                "How much do technical writers earn?": 1}
+    assert _examples(headings) == ("What is Technical Writing?", "Would I like technical writing?",
+                                   "How much do technical writers earn?")
