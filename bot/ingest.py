@@ -15,6 +15,7 @@ import logging
 import re
 import unicodedata
 import warnings
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -750,6 +751,12 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
             doc = trafilatura.bare_extraction(
                 html, include_formatting=True, with_metadata=True, output_format="python", favor_recall=True,
                 prune_xpath=[_COOKIE_NOTICE], date_extraction_params={"extensive_search": False, "original_date": True})
+        panels = _tab_panels(html)
+        if doc is not None and panels:
+            # Each tab read on its own: the page's extractor keeps one block of text, one tab of nine.
+            read = [trafilatura.bare_extraction(p, include_formatting=True, output_format="python", favor_recall=True,
+                                                prune_xpath=[_NOT_SHOWN, _COOKIE_NOTICE]) for p in panels]
+            doc.text = "\n\n".join(r.text for r in read if r is not None and (r.text or "").strip()) or doc.text
     except Exception as e:
         raise ArticleError(path, f"the HTML could not be parsed ({type(e).__name__})") from None
     if doc is None or not (doc.text or "").strip():
@@ -1071,6 +1078,30 @@ _HIDDEN_CLASSES = ("visually-hidden", "visuallyhidden", "govuk-visually-hidden",
 _TAB_PANEL = ("@role='tabpanel' or starts-with(@id, 'tab-') or starts-with(@id, 'tabs-') or starts-with(@id, 'tab_')"
               " or contains(concat(' ', normalize-space(@class), ' '), ' tab-pane ')"
               " or contains(concat(' ', normalize-space(@class), ' '), ' tabcontent ')")
+MAX_TAB_PANELS = 20
+
+
+def _tab_panels(html: str) -> list[str]:
+    """The page's tab panels, each as a page of its own, when it has two or more side by side (else none)."""
+    import lxml.etree
+    import lxml.html
+
+    if "tab" not in html:
+        return []
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    found = tree.xpath("//*[" + _TAB_PANEL + "]")
+    by_parent: dict = {}
+    for panel in found:
+        by_parent.setdefault(panel.getparent(), []).append(panel)
+    panels = max(by_parent.values(), key=len, default=[])
+    if not 2 <= len(panels) <= MAX_TAB_PANELS:
+        return []
+    return [f"<html><body><article>{lxml.html.tostring(p, encoding='unicode')}</article></body></html>" for p in panels]
+
+
 _NOT_SHOWN = ("//*[(@hidden or contains(translate(@style, ' ', ''), 'display:none')) and not(" + _TAB_PANEL + ") or "
               + " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _HIDDEN_CLASSES) + "]")
 # A cookie notice ("We use cookies to improve your experience ...", in an element named for it: "cookie-banner",
@@ -1595,6 +1626,8 @@ _TEXT_PROPS = ("question", "title", "heading", "label", "text", "description", "
 _JSX_EXPRESSION_LINE = re.compile(r"^[ \t]*\{[^{}\n]{0,300}\}[ \t]*$\n?", re.M)  # {false}, {/* note */}
 _JSX_COMMENT = re.compile(r"\{/\*[^\n]{0,300}?\*/\}")
 _JSX_STRING = re.compile(r"""\{(['"])([^'"\n]{0,20}?)\1\}""")  # MDX's escape for a literal brace: {'{'}
+_SPACED_BOLD_HEADING = re.compile(r"^(#{1,6}[ \t]+)(\*\*|__)(?=[ \t]|[^\n]*?[ \t]\2[ \t]*$)[ \t]*([^*_\n]{1,200}?)[ \t]*\2[ \t]*$", re.M)
+_HIGHLIGHT = re.compile(r"(?<![=\w])==(?=[^\s=])([^=\n]{1,1000}?)(?<=[^\s=])==(?![=\w])")
 # An Obsidian or wiki link, "[[page]]" or "[[page | words]]"; not "[[1]](#notes)", a note's Markdown link.
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]|\n]{1,200}))?\]\](?!\()")
 # An admonition's opening line with its title, or a remark directive's with its label and attributes
@@ -1937,8 +1970,18 @@ def _bold_headings(text: str) -> str:
     cybersecurity guide: at the same level it replaced the path, and Path 4's "Expected Salary" read as every path's)."""
     found = [(m.start(), len(m[1]), m[2]) for m in _ATX_LEVEL.finditer(text)]
     starts = [start for start, _, _ in found]
+    # A label that comes back within one section ("**Nicholas Lambson:**" over each answer of an interview) is a
+    # speaker's name, not a section's (no section has two of one name): a line. As headings, a tester's interview had
+    # six sections all named "Nicholas Lambson:", each question cut off from its answer. One under each of several
+    # headings ("**Salary ranges:**" under each job) heads its part of that section.
+    def label(m: re.Match) -> tuple[int, str]:
+        return bisect.bisect(starts, m.start()), " ".join(m[2].split()).rstrip(":").strip()
+
+    said = Counter(label(m) for m in _BOLD_HEADING.finditer(text))
 
     def line(m: re.Match) -> str:
+        if said[label(m)] > 1 and m[0].replace(m[1], "").rstrip().endswith(":"):
+            return m[0].replace(m[1], "").strip()
         at = bisect.bisect(starts, m.start())
         level = found[at - 1][1] if at else 0
         # ... but a numbered one at the level of the heading numbered one before it ("**2\. The Landscape of
@@ -2106,6 +2149,10 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _dialects(text)
     if markdown:  # an Obsidian or wiki link ("[[social_unrest | social unrest and police reform]]"): its words
         text = _WIKI_LINK.sub(lambda m: (m[2] or m[1]).strip(), text)
+    if markdown:  # a heading in bold with a space inside its marks ("#### **What is your best advice? **", Memsource's
+        text = _SPACED_BOLD_HEADING.sub(r"\1\3", text)  # blog): shown with its asterisks, as CommonMark reads it
+    if markdown:  # Obsidian's highlight ("==For engineers in San Diego, ...=="): its words (a tester's answers showed the marks)
+        text = _HIGHLIGHT.sub(r"\1", text)
     if markdown:  # MathJax's minus written as a dash ("they're painfully visible $-$ the difference"), as it renders
         text = text.replace("$-$", "\u2212")
     text = tables.html_in_markdown(text)

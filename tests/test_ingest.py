@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import ingest
 from bot.errors import ArticleError
 from bot.ingest import article_id, clean_text, load_article
 from tests.conftest import PORTFOLIO
@@ -2413,3 +2414,44 @@ def test_questions_and_answers_kept_in_front_matter_are_read_as_sections(tmp_pat
                     "    answer: Prices range from $2,000 to $6,000.\n---\n\nPricing depends on hours and extras.\n", encoding="utf-8")
     assert load_article(post).text == ("Pricing depends on hours and extras.\n\n## How much does wedding photography cost?\n\n"
                                        "Prices range from $2,000 to $6,000.\n")
+
+
+def test_each_tab_of_a_tabbed_page_is_read(tmp_path):
+    # A tester's saved BLS Occupational Outlook page: eight of its nine tabs are hidden until chosen
+    # (style="display: none;"), and the library read the summary alone (2,000 of 30,000 characters), then the
+    # extractor kept one tab of nine. "The lowest 10 percent earned less than $35,630" was in none of its answers.
+    tab = ("<div id='tab-{n}' style='{style}'><h2>{name}</h2><div id='{block}'><p>{text}</p><p>Interpreters and "
+           "translators work in schools, hospitals, courtrooms, and conference centers across the country.</p></div></div>")
+    tabs = [("Summary", "Interpreters and translators convert information from one language into another language."),
+            ("Pay", "The lowest 10 percent earned less than $35,630, and the highest 10 percent earned more than $99,830."),
+            ("How to Become One", "Most states require certification for court interpreters, and federal courts offer it.")]
+    page = "<html><head><title>Interpreters and Translators</title></head><body><div id='panes'>" + "".join(
+        tab.format(n=n, style="" if n == 1 else "display: none;", name=name, text=text, block="center-content" if n == 1 else "")
+        for n, (name, text) in enumerate(tabs, 1)) + "</div></body></html>"
+    article = _loaded(tmp_path / "bls.html", page)
+    for name, text in tabs:
+        assert f"## {name}" in article.text and text in article.text
+    # Each read on its own: on the real page (its 130 KB not kept here) the extractor kept the first tab alone, then
+    # the longest alone.
+    assert [p.count("id=\"tab-") for p in ingest._tab_panels(page)] == [1, 1, 1]
+    assert ingest._tab_panels(page.replace("id='tab-2'", "id='two'").replace("id='tab-3'", "id='three'")) == []
+    hidden = page.replace("id='panes'", "id='panes'><div style='display: none;'>Menu for later use only.</div")
+    assert "Menu for later" not in _loaded(tmp_path / "other.html", hidden).text  # a hidden block that is no tab: not shown
+
+
+def test_bold_headings_with_spaces_highlights_and_a_speakers_label_read_as_the_page_shows_them(tmp_path):
+    # Three testers' pages: Memsource's "#### **What is your best advice? **" (shown with its asterisks), Obsidian's
+    # "==highlight==" (its marks quoted inside sentences), and an interview whose "**Nicholas Lambson:**" over each
+    # answer was read as six sections of one name, each cut off from the question it answers.
+    article = _loaded(tmp_path / "a.md", (
+        "# Interview\n\n#### **What is your best advice? **\n\nFocus on the whole package, always.\n\n"
+        "==For engineers in San Diego, this goes with the cost of living.== Code reads a == b and x==y.\n\n"
+        "## Questions\n\n**Marco Pirrone:** What does a localization engineer do?\n\n**Nicholas Lambson:**  \n"
+        "A localization engineer handles the technical side of a project.\n\n**Marco Pirrone:** Which language first?\n\n"
+        "**Nicholas Lambson:**  \nMy top advice is to learn Python first.\n\n## Jobs\n\n### Translator\n\n**Salary:**\n\n"
+        "- About $50,000 a year\n\n### Interpreter\n\n**Salary:**\n\n- About $55,000 a year\n"))
+    text = article.text
+    assert "#### What is your best advice?\n" in text and "**" not in text
+    assert "\nFor engineers in San Diego, this goes with the cost of living. Code reads a == b and x==y." in text
+    assert "Nicholas Lambson: A localization engineer handles" in text and "# Nicholas" not in text
+    assert text.count("#### Salary") == 2  # one label under each of two headings heads its part

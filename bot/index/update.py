@@ -85,7 +85,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 113: a licence line ("All content is licensed under the CC BY-SA 3.0 license."), an author's "<<note>>" and a
 #      WordPress "Also Read:" box and a closing call to action ("**Planning your ... career?** [Chat with ...](...)") go
 # 114: a numbered bold line at the level of the heading numbered one before it; a heading over a rule ("### ---") goes
-CHUNK_TEXT = "text-boxes-114"
+# 115: a page's tab panels hidden until chosen are read, one by one; a bold label that comes back within one section
+#      is a line; a heading in bold with a space inside its marks loses them; Obsidian's "==highlight==" is its words
+CHUNK_TEXT = "text-boxes-115"
 
 
 def chunking_params(settings: Settings) -> dict:
