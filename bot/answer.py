@@ -203,7 +203,11 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     # ... and what it widens to is part of the answer: "no figure" over a quoted "Duration: 2-3 years" (a tester's
     # "how long does that take?" after a question on becoming a nurse practitioner) contradicted itself.
     no_figure = no_figure and not any(says_a_sum(question.text, c.text(passages)) for c in chosen)
-    answer = _render(evidence, passages, roles, chosen, disagreement, gaps, no_figure, focus)
+    # ... or its own heading: "### Solar PV Installer - $70,286" over what the installer does (a tester's listicle of
+    # the best-paid solar jobs was told "no figure" under a citation showing it). That heading is quoted first.
+    priced = frozenset(c.rank for c in chosen[:1] if no_figure and _figure_in_heading(question.text, passages[c.rank], wanted))
+    no_figure = no_figure and not priced
+    answer = _render(evidence, passages, roles, chosen, disagreement, gaps, no_figure, focus, priced)
     # never over "no figure" or a gap
     unnamed = () if answer.gaps else _places_not_quoted(question.text, answer) + _names_not_quoted(evidence.named, answer)
     unnamed = tuple({u.lower(): u for u in reversed(unnamed)}[k] for k in dict.fromkeys(u.lower() for u in unnamed))
@@ -289,7 +293,8 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
 
     def written(w: str) -> bool:
         w = w.lower().removesuffix("s") if len(w) > 3 or w[:-1].isupper() else w.lower()  # "PTs" too
-        return w in _LEVEL_WORDS or any(x.startswith(w) or _letter_left_out(w, x.removesuffix("s")) for x in words) or _blended(
+        return w in _LEVEL_WORDS or any(x.startswith(w) or _letter_left_out(w, x.removesuffix("s"))
+                                        or _letter_changed(w, x.removesuffix("s")) for x in words) or _blended(
             w, " ".join(held))
 
     # The head word, as the rest is judged by stems: "commission based broker" over "Broker/Commission Track" with "$30K
@@ -350,8 +355,15 @@ def _held(term: str, held) -> bool:
     # game programers earn" was told the quoted sections never mention them, over their pay).
     # ... and a short form's plural ("pts" of "travel PTs", which the stemmer leaves whole, over "Travel PT contracts
     # pay $1,800-2,500/week": a tester's PT library was told none of the figures was for travel PTs).
+    # ... and one spelled with one letter changed, seven letters at least: "dieticians" of "dietitians", "licence" of
+    # "license" (a tester's dietetics library was told the quoted sections never mention dieticians, over their pay).
     return term in held or len(term) <= CLIPPED_LETTERS and any(h.startswith(term) for h in held) or any(
-        _letter_left_out(term, h) for h in held) or term.endswith("s") and term[:-1] in held
+        _letter_left_out(term, h) or _letter_changed(term, h) for h in held) or term.endswith("s") and term[:-1] in held
+
+
+def _letter_changed(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with one letter past its first written as another, seven letters at least."""
+    return len(typed) >= 7 and len(word) == len(typed) and typed[0] == word[0] and sum(a != b for a, b in zip(typed, word)) == 1
 
 
 def _letter_left_out(typed: str, word: str) -> bool:
@@ -581,6 +593,8 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
                   and _names_all(wanted, names, passages[c.rank], text)), None)
     if found is None and wanted and chosen:
         found = _labelled_item(passages, question, wanted, chosen[0].vector)
+    if found is None and chosen:
+        found = _figure_item(passages, question, terms, wanted, chosen[0].vector)
     if found is None:
         return False
     chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector))
@@ -597,6 +611,26 @@ def _labelled_item(passages, question: str, wanted: frozenset[str], vector: np.n
             if excerpts.figure_label(text) and gives_figure(question, text) and _names_all(wanted, _names(p, text), p, text):
                 return _Excerpt(rank, (k,), 0.0, vector)
     return None
+
+
+def _figure_item(passages, question: str, terms: frozenset[str], wanted: frozenset[str], vector: np.ndarray) -> _Excerpt | None:
+    """A list item under a heading giving the figure asked of what the question names in its own words, at least
+    KNOBS.figure_item_terms of them besides the figure's unit: "Complete 1,064 hours of supervised practice" under
+    "Supervised Practice/DI Completion Requirements" for "how many hours of supervised practice do you have to do in
+    the MSU dietetic internship" (a tester's: "no figure"; a fragment, it is no sentence to quote alone elsewhere)."""
+    for rank, p in enumerate(passages):
+        r = excerpts.roles(p)
+        for k, s in enumerate(p.sentences):
+            text = s.text.strip()
+            if not r.item[k] or not gives_figure(question, text):
+                continue
+            own = stems(_UNIT.sub(" ", text)) & terms
+            if len(own) >= KNOBS.figure_item_terms and _names_all(wanted, _names(p, text), p, text):
+                return _Excerpt(rank, (k,), 0.0, vector)
+    return None
+
+
+_UNIT = re.compile(r"\b(?:hours?|hrs?|days?|weeks?|months?|years?|yrs?|semesters?|minutes?)\b", re.I)
 
 
 def _names_all(wanted: frozenset[str], names: set[str], passage: Passage, text: str) -> bool:
@@ -996,8 +1030,16 @@ _NUMBERED = re.compile(r"(?:\d{1,2}|[A-Za-z])[.)][ \t]")  # a heading that carri
 # ---- rendering -----------------------------------------------------------------------------------
 
 
+def _figure_in_heading(question: str, passage: Passage, wanted: frozenset[str]) -> bool:
+    """Whether a passage's own heading (not its article's title) gives the figure `question` asks for, and its title
+    and headings name every word of who it asks of."""
+    heading = passage.heading if passage.heading != passage.article.title else ""
+    return bool(heading) and gives_figure(question, heading) and _names_all(wanted, stems(
+        f"{passage.article.title} {' '.join(passage.context)} {heading}"), passage, "")
+
+
 def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Excerpt], disagreement: bool, gaps,
-            no_figure: bool = False, focus: dict | None = None) -> Answer:
+            no_figure: bool = False, focus: dict | None = None, priced: frozenset[int] = frozenset()) -> Answer:
     # One citation per passage, numbered by first use (best excerpt first); a passage's excerpts in source order.
     # A passage quoted whole has the sentences that answer best (`focus`) marked, not all of it.
     focus = focus or {}
@@ -1055,7 +1097,7 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
         # A compared side named only by the heading ("Staff product designer" over "You're confident in leading a
         # project ..."): without it the reader cannot tell which side the quote is about.
         side = any(w in stems(heading) and w not in stems(body) for w in evidence.telling_sides)
-        if (replies or opens or framed or side) and not disagreement and not body.startswith(heading):
+        if (replies or opens or framed or side or ranks[0] in priced) and not disagreement and not body.startswith(heading):
             # A reply ("Yes. You can apply ...", under an FAQ's question) means what it means in its source only
             # beside the question it answers; a section's first sentence that points at its heading ("This is the
             # highest grade ...", under "Promotion Potential") only beside that heading. Each is quoted first.

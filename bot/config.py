@@ -399,6 +399,12 @@ class Knobs:
     # with and without it): "helps" 8, "harmless" 11, "clutter" 1; preferred 8 to 1. docs/evaluation.md.
     see_also_ratio: float = 0.2
     see_also: int = 2
+    # A pay, cost or duration question with no figure in its answer is answered by a list item giving one under its
+    # heading ("Complete 1,064 hours of supervised practice") when the item names at least this many of the
+    # question's own words besides the figure's unit. Hand-set on a tester's dietetics library (2026-12-07): with one,
+    # any item priced with a word of the question would lead; the per-case run on the fifteen libraries:
+    # docs/evaluation.md.
+    figure_item_terms: int = 2
 
 
 KNOBS = Knobs()

@@ -2410,6 +2410,16 @@ def test_a_place_none_of_the_quoted_figures_is_about_is_said():
                                                highlights=((0, len(travel)),))])
     assert _names_beside_its_figures(("travel PTs",), answer, "how much do travel PTs get paid per week?") == ()
     assert _names_beside_its_figures(("travel nurses",), answer, "how much do travel nurses get paid per week?") == ("travel nurses",)
+    # ... and one spelled with a letter changed is the same word (a tester's dietetics library: "None of the figures
+    # quoted here is said to be for “dieticians”" over the dietitians' median wage), in the quoted sections too.
+    from bot.answer import _names_not_quoted
+
+    wage = "The median annual wage for dietitians and nutritionists was $61,650 in May 2021."
+    answer = Answer(f"{wage} [1]", [Citation(1, wage, ArticleRecord("rd", "Careers", "rd.md", "w"), "rd:c0", 0.5,
+                                             highlights=((0, len(wage)),))])
+    assert _names_beside_its_figures(("dieticians",), answer, "how much do dieticians make") == ()
+    assert _names_not_quoted(("dieticians",), answer) == () and _names_not_quoted(("dietetics",), answer) == ("dietetics",)
+    assert _names_beside_its_figures(("dietetics teachers",), answer, "how much do dietetics teachers make") == ("dietetics teachers",)
 
 
 def test_a_country_an_articles_address_is_in_is_no_gap(tmp_path, embedder):
@@ -2641,3 +2651,48 @@ def test_a_labelled_figure_item_under_the_headings_naming_who_is_asked_answers_a
     answer = bot.ask("how much does a test architect earn")
     assert "$150,000 - $220,000" in answer.text and "$120,000" not in answer.text and not answer.gaps, answer.text
     assert "$150,000" not in bot.ask("what's the starting salary for a national park service ranger").text
+
+
+def test_a_figure_given_only_by_its_sections_heading_answers_and_is_quoted_first(tmp_path, embedder):
+    # A tester's solar library: "how much do solar pv installers make" was told "The guides give no figure for that"
+    # under a citation headed "Solar PV Installer - $70,286", the only place the page gives the pay.
+    jobs = {"Solar PV Installer - $70,286": "Solar PV installers set up the equipment that connects solar energy "
+                                           "systems to electrical grids. They also draw designs for the best layout.",
+            "Solar Consultant - $90,000": "Solar consultants advise on large solar projects and are very well-paid. "
+                                          "They work closely with contractors and engineers on every project.",
+            "Solar Materials Scientist - $95,642": "A solar materials scientist researches compounds such as alloys "
+                                                   "and glass to find out how they relate to solar energy generation."}
+    page = "# Highest Paying Careers in Solar Technology\n\nBelow we look at the highest-paying careers in solar.\n\n" + "".join(
+        f"## {heading}\n\n{text}\n\n" for heading, text in jobs.items())
+    articles = {"solar.md": page, **_one_paragraph_articles(
+        wind="Wind turbine technicians climb towers to service turbines, and most train at a technical school.")}
+    bot = _bot_on(tmp_path, embedder, articles)
+    answer = bot.ask("how much do solar pv installers make")
+    assert answer.gaps == () and answer.text.startswith("Solar PV Installer - $70,286"), answer.text
+    # ... but not a heading naming someone else's pay.
+    answer = bot.ask("how much do wind turbine technicians make")
+    assert "$" not in answer.text.split("\n")[0], answer.text
+
+
+def test_a_figure_given_by_a_list_item_under_its_heading_answers(tmp_path, embedder):
+    # A tester's dietetics library: "how many hours of supervised practice do you have to do in the MSU dietetic
+    # internship" was told "no figure"; "Complete 1,064 hours of supervised practice", an item of a list straight
+    # under its heading, is no sentence to quote alone elsewhere.
+    page = ("# Dietetic Internship\n\nThe Mississippi State University (MSU) Dietetic Internship provides supervised "
+            "practice experience in a variety of nutrition and dietetic practice areas.\n\nInterns usually complete the "
+            "requirements for the internship and a master's degree within two years.\n\n"
+            "## Supervised Practice Completion Requirements\n\n- Enroll as an MSU graduate student and meet all "
+            "requirements\n- Attend professional meetings\n- Complete 1,064 hours of supervised practice\n- Pass the "
+            "internship's exit exam\n")
+    articles = {"internship.md": page, **_one_paragraph_articles(
+        exam="The registration exam for dietitians is taken after the internship, at a testing centre.")}
+    bot = _bot_on(tmp_path, embedder, articles)
+    answer = bot.ask("how many hours of supervised practice do you have to do in the MSU dietetic internship")
+    assert answer.gaps == () and "Complete 1,064 hours of supervised practice" in answer.text.split("\n\n")[0], answer.text
+    # ... not one that names only the unit asked ("hours") and one word of the question beside its figure.
+    from bot.answer import _figure_item
+
+    passages = bot.retrieve("supervised practice completion requirements")
+    asked = "how many hours of practice do interns need"
+    assert _figure_item(passages, asked, frozenset({"practic", "supervis"}), frozenset(), None) is not None
+    assert _figure_item(passages, asked, frozenset({"practic", "hour"}), frozenset(), None) is None
