@@ -218,16 +218,42 @@ class CareerBot:
         history = check_history(history, self.settings)
         question = without_asides(resolve_ordinal(question, history, loaded.profile.numbered_names))
         query = library.expand(self.rewrite(question, history, loaded.profile.siblings))
+        together = query
         if query != library.expand(question) and not strongly_depends(question) and not _leans_back(loaded, question, query, history):
             query = library.expand(question)
         if not asks_for_more(question):
-            return gather(loaded.retriever, loaded.profile, query, library.expand(question), k, own_weight=KNOBS.own_weight,
-                          opening=not history)
+            evidence = gather(loaded.retriever, loaded.profile, query, library.expand(question), k, own_weight=KNOBS.own_weight,
+                              opening=not history)
+            if together != query and not evidence.covered and not evidence.unknown:
+                # Searched alone, a message tied to the turn before by a pronoun and naming nothing the library does
+                # not know is no question of its own: "how do i keep it once i have it?" after the CCM certification
+                # (a tester's: "The guides don't cover that", over a section on keeping it). One naming what the
+                # library never says ("is it going to snow in chicago?") is still refused.
+                again = gather(loaded.retriever, loaded.profile, together, library.expand(question), k,
+                               own_weight=KNOBS.own_weight, opening=False)
+                return again if again.covered else evidence
+            if together == query != library.expand(question) and _PERSON.search(question):
+                # "what does he advise beginners?" after "how did Matthew Roselli get into translation?": he is the
+                # one the answer before quoted; another author's advice to beginners matched better (a tester's).
+                return self._of_the_same_articles(loaded, query, library.expand(question), history) or evidence
+            return evidence
         # "Tell me more": the question asked before, answered from the passages the answers since have not quoted.
         evidence = not_yet_shown(gather(loaded.retriever, loaded.profile, query), [h["content"] for h in history if h.get("role") == "assistant"])
         # ... asked for more on it, not for its figure again: the answer before gave it or said there is none (a
         # tester's "tell me more" after "how long does it take?" opened "The guides give no figure for that").
         return replace(evidence, question=replace(evidence.question, type="other")) if evidence.question.type == "amount" else evidence
+
+    def _of_the_same_articles(self, loaded: Loaded, query: str, own: str, history) -> Evidence | None:
+        """The evidence for `query`, searched FOLLOW_UP_DEPTH deep, from the articles the last answer quoted, when
+        they answer it."""
+        last = next((h.get("content") or "" for h in reversed(history) if h.get("role") == "assistant"), "")
+        deep = gather(loaded.retriever, loaded.profile, query, own, FOLLOW_UP_DEPTH, own_weight=KNOBS.own_weight, opening=False)
+        fresh = {p.chunk_id for p in not_yet_shown(deep, [last]).passages}
+        quoted = {p.article.id for p in deep.passages if p.chunk_id not in fresh}
+        if not quoted:
+            return None
+        kept = only(deep, lambda p: p.article.id in quoted)
+        return kept if kept.covered and kept.passages else None
 
     def rewrite(self, message: str, history: list[dict], siblings: dict | None = None) -> str:
         """The query to search: the message itself, or, when it depends on the previous turn, both together, the
@@ -604,6 +630,7 @@ def _headings(answer: Answer) -> str:
     return " ".join(c.heading for c in answer.citations if c.heading != c.article.title)
 
 
+_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)  # someone the turn before named
 FOLLOW_UP_DEPTH = 12  # passages a follow-up's new words are looked for in, when the first five only repeat
 
 

@@ -1129,6 +1129,8 @@ def _vectors(store, rows: range) -> np.ndarray:
 
 _OPENS_LIST = re.compile(r":[ \t]*\n\s*(?:[-*+•]|\d{1,3}[.)])[ \t]")  # a lead-in and the first item of a list
 _OPENS_ITEM = re.compile(rf"[ \t]*{LIST_MARKER}[ \t]")  # a chunk that opens on a list item (it holds its line)
+# ... or on the lead-in of one ("If I have to pick 3 ..., they will be:" over "1. Dealing with ambiguity")
+_OPENS_ITEM_OR_LEAD = re.compile(rf"[ \t]*(?:{LIST_MARKER}[ \t]|[^\n]{{1,300}}:[ \t]*\n\s*{LIST_MARKER}[ \t])")
 _RESUMES = re.compile(rf"[^\n]*[^:\s][ \t]*\n\s*{LIST_MARKER}[ \t]")  # a paragraph (no lead-in), then the list again
 MAX_JOINED = 2  # chunks a list running over chunk boundaries may be joined from, after its own
 
@@ -1213,7 +1215,10 @@ _FIRST_ITEM = re.compile(r"(?:^|(?<=\n))[ \t]*1[.)][ \t]")
 MAX_ITEMS_BACK = 3  # chunks a numbered list is followed back to its item 1
 
 
-_PROMISES = re.compile(r"^(?:so,? )?here (?:are|is)\b|\bas follows\b", re.I)  # not "Below is ...": a page's overview of all that follows
+# ... and a count of things the list after it gives ("However, I think there are a few key skills that make a good
+# product manager a great one, ...", a tester's: its three skills open the next chunk).
+_PROMISES = re.compile(r"^(?:so,? )?here (?:are|is)\b|\bas follows\b|"  # not "Below is ...": a page's overview of all that follows
+                       r"\bthere are (?:a few|several|some|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 
 
 LABELLED = 3  # passages judged for standing under a repeated heading (`Passage.label`): finding them reads the article
@@ -1480,7 +1485,7 @@ def with_what_it_announces(store, passage: Passage) -> Passage:
         return passage
     # "Here are three guiding principles ..." promises the list the next chunk opens with; before a paragraph (the
     # next section's "At the start of any major incident call, ...") it introduced something else.
-    if not announces and not _OPENS_ITEM.match(chunks[n].text):
+    if not announces and not _OPENS_ITEM_OR_LEAD.match(chunks[n].text):
         return passage
     return _joined(store, passage, n)
 

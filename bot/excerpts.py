@@ -35,6 +35,7 @@ _LEANING_INSIDE = re.compile(r"^(?:(?:\S+\s+){0,6}?(?:of|in|for|with|from|on|at|
                              r"[^,;:.]{1,30},\s+(?:this|these|those|they|such)\s)", re.I)
 # "The deployment process also involves ..." adds to the sentence before it: that one comes along when it
 # is in the passage (the specifics are often there), but the sentence stands without it.
+_BARE_REPLY = re.compile(r"^(?:yes|no|yeah|yep|nope)\s*[.,!;:—–-]", re.I)
 _ADDITIVE_INSIDE = re.compile(r"^(?:\S+\s+){1,5}?(?:also|additionally)\b", re.I)
 # ... except a dummy "it" ("It's worth considering a master's degree", "It is important to ...").
 _DUMMY_IT = re.compile(
@@ -69,6 +70,9 @@ _ABOUT_THE_TEXT = re.compile(
     # a page's welcome to its reader ("So you want to be a Customer Liaison? You've come to the right place!")
     r"\byou(?:'|’)ve come to the right place\b|\byou(?:'|’)re in the right place\b|^welcome(?: back)?(?: to\b|[!.,])|"
     r"^thanks? (?:you )?for (?:reading|visiting|stopping by)\b|^happy (?:reading|learning|coding)\b|^stay tuned\b|"
+    # what it leaves to another post ("The topic of how to get through a PM interview is a meaty one that I may tackle
+    # in a future post :)": a tester's answer opened on it, after the interview's stages, which it cut)
+    r"\b(?:in|for) (?:a|my|the|another) (?:future|later|separate|follow-up|next|upcoming) (?:blog )?(?:post|article|piece)\b|"
     # a pointer to another page, in place of what it says ("Read up on our Different Roles for Incidents to see ...")
     r"^(?:please )?(?:read up on|see|visit|refer to|check out) (?:our|the) [^.!?]{0,80}\b(?:page|guide|section|documentation|docs|"
     r"article|roles|handbook|website|site) (?:to|for)\b|^for more (?:information|details|info)\b|"
@@ -133,6 +137,7 @@ class Roles:
     hole: tuple[bool, ...] = ()  # holds a template's placeholder for a value the text lacks: never quoted
     number: tuple[str, ...] = ()  # a numbered item's marker as written ("2.", "3)"); "" for a bullet or no item
     code: tuple[bool, ...] = ()  # a line of fenced code: never quoted, not even in a passage shown whole
+    replies: tuple[bool, ...] = ()  # opens on a bare yes or no ("No, it doesn't.")
 
 
 def has_hole(text: str) -> bool:
@@ -203,6 +208,10 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
     whole = [s.text.strip()[:1].isupper() and len(s.text.split()) >= 6 and s.text.strip().endswith((".", "!")) for s in sents]
     adds = [bool(_ADDITIVE_INSIDE.match(s.text.strip())) for s in sents]
     first = sents[0].text.strip() if n else ""
+    if n and not opens_section and _BARE_REPLY.match(first):
+        # A passage opening on a reply whose question ends the chunk before it ("No, it doesn't." under "**That sounds
+        # like a lot of work.**"): quoted, a tester's "do i really have to go to engineering school?" opened "No".
+        leaning[0] = True
     on_heading = opens_section and bool(leaning) and leaning[0] and bool(_POINTS.match(first) or _LEANING_INSIDE.match(first))
     if on_heading:
         leaning[0] = False
@@ -217,7 +226,8 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
     return Roles(tuple(item), tuple(lead), tuple(para), tuple(content), tuple(leaning), tuple(whole), tuple(adds), on_heading=on_heading,
                  asks=tuple(asks), quote=quote, question=tuple(question), depth=depth,
                  introduces=tuple(introduces), blockquote=tuple(blockquote), hole=tuple(has_hole(s.text) for s in sents),
-                 number=_numbers(markers, item, depth), code=tuple(code))
+                 number=_numbers(markers, item, depth), code=tuple(code),
+                 replies=tuple(bool(_BARE_REPLY.match(s.text.strip())) for s in sents))
 
 
 def _in_code(text: str, starts: list[int]) -> list[bool]:

@@ -451,6 +451,14 @@ def test_a_sentence_announcing_what_follows_is_not_content():
     assert excerpts.roles(p).content == (True, False, False, False, True)
 
 
+def test_a_sentence_leaving_its_topic_to_another_post_is_not_content():
+    # A tester's product library: "what are the stages of a typical PM interview process" opened on "The topic of how
+    # to get through a PM interview is a meaty one that I may tackle in a future post :)", after the stages, cut.
+    p = passage("The general process would be: a phone chat, then a take home exercise, then an onsite. The topic of how "
+                "to get through a PM interview is a meaty one that I may tackle in a future post. I post every week.")
+    assert excerpts.roles(p).content == (True, False, True)
+
+
 def test_a_sentence_pointing_to_a_recording_is_not_content():
     # The Data Engineering Cookbook: "you're in for a treat with this enlightening YouTube video" opened answers.
     p = passage("If you're climbing the ladder, you're in for a treat with this enlightening YouTube video. "
@@ -547,3 +555,17 @@ def test_sentences_split_inside_a_token_are_quoted_without_a_space_between():
     sents = tuple(Sentence(f"a:s{i}", "a", "a:c0", s, e, text[s:e]) for i, (s, e) in enumerate([(0, cut), (cut, len(text))]))
     p = Passage("a:c0", ArticleRecord("a", "Title", "a.md", "0" * 64), "PM", text, 1.0, 0.9, sentences=sents)
     assert excerpts.render(p.sentences, excerpts.roles(p), (0, 1)) == text
+
+
+def test_a_bare_reply_is_not_quoted_without_what_it_replies_to():
+    # A tester's renewable energy post, written as bold lines each answered below: a chunk opening "That sounds like a
+    # lot of work." / "No, it doesn't. ..." was shown without its first line (it leans on the chunk before), and "do i
+    # really have to go to engineering school?" opened "No, it doesn't." (the post says "You must go to engineering
+    # school."). Kept with it; and a passage opening on the reply itself leans on what it replies to.
+    from bot.answer import _quotable
+
+    p = passage("That sounds like a lot of work.\n\nNo, it doesn't. It sounds like fun to me.\n\nBut what about school?\n\n"
+                "You must go to engineering school.")
+    assert _quotable(excerpts.roles(p))[0] == 0
+    p = passage("No, it doesn't. It sounds like fun to me.\n\nYou must go to engineering school.")
+    assert excerpts.roles(p).leaning[0] and _quotable(excerpts.roles(p))[0] == 2

@@ -28,6 +28,11 @@ def _one_paragraph_articles(**texts: str) -> dict[str, str]:
     return {f"{name}.md": f"# {name.title()}\n\n{text}\n" for name, text in texts.items()}
 
 
+def _bot_with_page(tmp_path, embedder, name: str, page: str, **others: str) -> CareerBot:
+    """A bot over one article (`name`: its Markdown) and one-paragraph others beside it."""
+    return _bot_on(tmp_path, embedder, {name: page, **_one_paragraph_articles(**others)})
+
+
 def _conversation(bot: CareerBot, *turns: str) -> list[dict]:
     """The history after asking `turns` in order."""
     history: list[dict] = []
@@ -1297,6 +1302,27 @@ def test_a_passage_that_ends_by_announcing_what_follows_is_answered_from_what_fo
         "streaming pipelines and keeps them for days.\n")})
     answer = bot.ask("how does spark compare to hadoop, is one replacing the other?")
     assert answer.kind == "answer" and "analytics framework" in answer.text, answer.text
+
+
+def test_a_passage_that_ends_by_counting_what_the_next_one_lists_reads_on_into_it(tmp_path, embedder):
+    # A tester's product library: "what are the top 3 skills a new PM should work on early in their career" was
+    # answered "However, I think there are a few key skills that make a good product manager a great one, ..."; the
+    # next chunk opens "If I have to pick 3, they will be:" over them.
+    from bot.evidence import with_what_it_announces
+
+    intro = ("The number of skills a product manager needs to be good at is fairly large. In fact, bring me a skill "
+             "and most of the time I can show you that a product manager needs it. ") * 2
+    more = " It takes years of practice, feedback from peers and many projects of different kinds to get good at it."
+    bot = _bot_on(tmp_path, embedder, {"pm.md": (
+        f"# How do I build a good product management career?\n\n{intro}\n\nHowever, I think there are a few key skills "
+        "that make a good product manager a great one, and it is important to work on them early on in your career.\n\n"
+        f"If I have to pick 3, they will be:\n\n1. Dealing with ambiguity - taking a vaguely defined problem.{more}\n"
+        f"2. Active communication - listening well and speaking at the right time.{more}\n3. Persuasion and "
+        f"negotiation - reaching agreement on solutions.{more}\n\n## Tools\n\nJira and Figma are common tools.\n")},
+        chunk_chars=600)
+    first = next(p for p in bot.retrieve("number of skills a product manager needs", k=4) if p.row == 0)
+    assert first.text.rstrip().endswith("in your career.")  # the chunk ends on its promise
+    assert "1. Dealing with ambiguity" in with_what_it_announces(bot.store, first).text
 
 
 def test_an_faq_answer_is_quoted_without_the_next_question_and_its_answer(tmp_path, embedder):
@@ -2664,9 +2690,8 @@ def test_a_figure_given_only_by_its_sections_heading_answers_and_is_quoted_first
                                                    "and glass to find out how they relate to solar energy generation."}
     page = "# Highest Paying Careers in Solar Technology\n\nBelow we look at the highest-paying careers in solar.\n\n" + "".join(
         f"## {heading}\n\n{text}\n\n" for heading, text in jobs.items())
-    articles = {"solar.md": page, **_one_paragraph_articles(
-        wind="Wind turbine technicians climb towers to service turbines, and most train at a technical school.")}
-    bot = _bot_on(tmp_path, embedder, articles)
+    bot = _bot_with_page(tmp_path, embedder, "solar.md", page,
+                         wind="Wind turbine technicians climb towers to service turbines, and most train at a technical school.")
     answer = bot.ask("how much do solar pv installers make")
     assert answer.gaps == () and answer.text.startswith("Solar PV Installer - $70,286"), answer.text
     # ... but not a heading naming someone else's pay.
@@ -2684,9 +2709,8 @@ def test_a_figure_given_by_a_list_item_under_its_heading_answers(tmp_path, embed
             "## Supervised Practice Completion Requirements\n\n- Enroll as an MSU graduate student and meet all "
             "requirements\n- Attend professional meetings\n- Complete 1,064 hours of supervised practice\n- Pass the "
             "internship's exit exam\n")
-    articles = {"internship.md": page, **_one_paragraph_articles(
-        exam="The registration exam for dietitians is taken after the internship, at a testing centre.")}
-    bot = _bot_on(tmp_path, embedder, articles)
+    bot = _bot_with_page(tmp_path, embedder, "internship.md", page,
+                         exam="The registration exam for dietitians is taken after the internship, at a testing centre.")
     answer = bot.ask("how many hours of supervised practice do you have to do in the MSU dietetic internship")
     assert answer.gaps == () and "Complete 1,064 hours of supervised practice" in answer.text.split("\n\n")[0], answer.text
     # ... not one that names only the unit asked ("hours") and one word of the question beside its figure.
@@ -2696,3 +2720,54 @@ def test_a_figure_given_by_a_list_item_under_its_heading_answers(tmp_path, embed
     asked = "how many hours of practice do interns need"
     assert _figure_item(passages, asked, frozenset({"practic", "supervis"}), frozenset(), None) is not None
     assert _figure_item(passages, asked, frozenset({"practic", "hour"}), frozenset(), None) is None
+
+
+def test_a_passage_quoted_whole_for_a_sum_starts_at_the_paragraph_giving_it(tmp_path, embedder):
+    # A tester's technical writing library: "how much do tech writers make" opened on three paragraphs of the
+    # author's story before "It's also fairly lucrative to be a technical writer, with the average salary in the US
+    # being $76,432 per year." (which leans on the paragraph before it: that one is kept).
+    page = ("# How to Become a Technical Writer\n\nTech writers make documentation that people can use, and many tech "
+            "writers make the move from software development.\n\nIf you're a developer, you may be in a good position "
+            "to become a tech writer.\n\nDevelopers know Git, Markdown and programming languages, and they can teach "
+            "others to use them.\n\n"
+            "It's also fairly lucrative to be a technical writer, with the average salary in the US being $76,432 per "
+            "year. This makes it a viable career to support yourself and your family.\n")
+    answer = _bot_with_page(tmp_path, embedder, "writer.md", page, editor="Editors review drafts for style and "
+                            "correctness, and many start as proofreaders.").ask("how much do tech writers make")
+    assert answer.text.startswith("Developers know Git"), answer.text
+    assert "$76,432" in answer.text and "documentation" not in answer.text
+
+
+def test_a_follow_up_refused_alone_that_names_nothing_new_is_searched_with_the_turn_before(tmp_path, embedder):
+    # A tester's social work library: "how do i keep it once i have it?" after "what is the CCM certification?" was
+    # searched alone and refused ("The guides don't cover that"), over a section on keeping it.
+    page = ("# Case management certification\n\n## CCM (Certified Case Manager)\n\nThe CCM is issued by the Commission "
+            "for Case Manager Certification and is the most widely recognised credential for case managers.\n\n"
+            "## CCM Maintenance\n\nTo keep the CCM certification you must complete 80 continuing education hours "
+            "every 5 years and renew it with the commission.\n")
+    bot = _bot_with_page(tmp_path, embedder, "ccm.md", page,
+                         lcsw="A licensed clinical social worker needs a master's degree in social work and supervised experience.")
+    history = _conversation(bot, "what is the CCM certification?")
+    answer = bot.ask("how do i keep it once i have it?", history=history)
+    assert answer.kind == "answer" and "80 continuing education hours" in answer.text, answer.text
+    # ... but one naming what the library never says is still refused.
+    assert bot.ask("is it going to snow in chicago this weekend?", history=history).kind == "not_covered"
+
+
+def test_a_follow_up_about_him_or_her_is_answered_from_the_articles_the_last_answer_quoted(tmp_path, embedder):
+    # A tester's translation library: "what does he advise beginners?" after "how did Matthew Roselli get into
+    # translation?" quoted another author's advice to beginners, which matched it better.
+    articles = {
+        "roselli.md": ("# Making the most of an unexpected opportunity\n\nMatthew Roselli is an English-Italian translator "
+                       "based in Alessandria who began his translation career in 2010 after a chance job at a law firm.\n\n"
+                       "## How do you find clients?\n\nMost of my clients come from referrals by other translators and "
+                       "from agencies I have worked with for years.\n\n## Your best advice for newcomers?\n\nSpecialise "
+                       "early, charge fair rates and never stop learning about the fields you translate in.\n"),
+        "leeds.md": ("# How to start a translation career\n\nDr. Dragos Ciobanu leads a translation master's programme "
+                     "at Leeds.\n\n## Advice for beginners\n\nThe advice he gives beginners and aspiring translators is to "
+                     "look for in-house project management jobs first, which are easier to find than translation jobs.\n"),
+    }
+    bot = _bot_on(tmp_path, embedder, articles)
+    history = _conversation(bot, "how did Matthew Roselli get into translation?")
+    answer = bot.ask("what does he advise beginners?", history=history)
+    assert answer.citations and all(c.article.id == "roselli" for c in answer.citations), answer.text
