@@ -146,9 +146,31 @@ def _dated_line(text: str) -> str:
     tester's HTML page's title: the most cited article of the library showed none); "" when none is one."""
     line = _DATED_LINE.search(text[:DATED_LINE_CHARS])
     if line is None:
-        return ""
+        return _date_under_title(text)
     date = _iso_date(_ORDINAL_DAY.sub(r"\1", line[1].strip()))
     return date if _TIMESTAMP.fullmatch(date) else ""
+
+
+def _date_under_title(text: str) -> str:
+    """The ISO date of a line that is only a date, straight under the page's title ("# What's an APM?" over "5.30.2020",
+    a tester's: the post showed no date, and "5.30.2020" was quoted as an answer's sentence); a day and month that
+    could be either way round ("5.6.2020") are none."""
+    m = _DATE_UNDER_TITLE.match(text)
+    if m is None:
+        return ""
+    if m["year"]:
+        first, second = int(m["first"]), int(m["second"])
+        month, day = (first, second) if second > 12 else (second, first) if first > 12 else (0, 0)
+        try:
+            return datetime.date(int(m["year"]), month, day).isoformat()
+        except ValueError:
+            return ""
+    date = _iso_date(_ORDINAL_DAY.sub(r"\1", m["written"].strip()))
+    return date if _TIMESTAMP.fullmatch(date) else ""
+
+
+_DATE_UNDER_TITLE = re.compile(r"\s*#[ \t][^\n]{1,200}\n\s*[*_]*(?:(?P<first>\d{1,2})[./](?P<second>\d{1,2})[./](?P<year>\d{4})|"
+                               r"(?P<written>\d{4}-\d\d-\d\d|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}))[*_]*[ \t]*(?:\n|\Z)")
 
 
 DATED_LINE_CHARS = 600  # how far into a page its date line is looked for: under its title, above its text
@@ -2239,12 +2261,18 @@ def _key(heading: str) -> str:
     return " ".join(heading.rstrip("#¶: ").split()).lower()
 
 
+def _bare_key(heading: str) -> str:
+    return re.sub(r"^(?:a|an|the) ", "", _key(heading.replace("*", "").replace("_", " ")))
+
+
 def _without_contents_lists(text: str) -> str:
     """`text` without its tables of contents: three or more list items, nearly all (80%) the page's own headings and
     naming at least half of them, with no lead-in ending in ":" (a page's "Here are the 4 essential steps:" over
     its steps, each a section, is content). A contents list names every section, so it matched every broad question
     better than the section that answers (a tester's game-design page, its 19 links first for four questions)."""
-    headings = {_key(m[1]) for m in _HEADING_TEXT.finditer(text)}
+    # An item may leave out its heading's article ("APM is a new grad" for "## An APM is a new grad", a tester's post,
+    # whose list of its sections ranked first for "what is an APM exactly").
+    headings = {_bare_key(m[1]) for m in _HEADING_TEXT.finditer(text)}
     if len(headings) < 3:
         return text
     lines, out, i = text.split("\n"), [], 0
@@ -2252,7 +2280,7 @@ def _without_contents_lists(text: str) -> str:
         j = i
         while j < len(lines) and _ITEM_TEXT.match(lines[j]):
             j += 1
-        items = {_key(_ITEM_TEXT.match(line)[1]) for line in lines[i:j]}
+        items = {_bare_key(_ITEM_TEXT.match(line)[1]) for line in lines[i:j]}
         before = next((line.strip() for line in reversed(out) if line.strip()), "")
         if (j - i >= 3 and len(items & headings) >= 0.8 * (j - i) and len(items & headings) >= len(headings) / 2
                 and not (before.endswith(":") and not before.startswith("#"))):

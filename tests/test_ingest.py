@@ -2455,3 +2455,16 @@ def test_bold_headings_with_spaces_highlights_and_a_speakers_label_read_as_the_p
     assert "\nFor engineers in San Diego, this goes with the cost of living. Code reads a == b and x==y." in text
     assert "Nicholas Lambson: A localization engineer handles" in text and "# Nicholas" not in text
     assert text.count("#### Salary") == 2  # one label under each of two headings heads its part
+
+
+def test_a_contents_list_leaving_out_its_headings_articles_goes_and_a_date_under_the_title_dates_the_page(tmp_path):
+    # A tester's product post: "* [_APM is a new grad_](https://www.linkedin.com/...)", one of four items naming its
+    # sections ("## An APM is a new grad"), ranked first for "what is an APM exactly", with "5.30.2020" under its
+    # title highlighted as the answer; the post showed no date.
+    sections = ["Introduction", "An APM is a new grad", "An APM is an investment", "APM is just another job"]
+    items = "".join(f"* [_{s.removeprefix('An ')}_](https://www.linkedin.com/posts/p{i})\n" for i, s in enumerate(sections))
+    body = "".join(f"## {s}\n\nThe program hires graduates and trains them as product managers over two years.\n\n" for s in sections)
+    article = _loaded(tmp_path / "apm.md", f"# What's an APM?\n5.30.2020\n\n{items}\n{body}")
+    assert article.date == "2020-05-30" and "new grad\n" not in article.text.split("## Introduction")[0]
+    for written, date in (("30.5.2020", "2020-05-30"), ("May 30, 2020", "2020-05-30"), ("5.6.2020", "")):
+        assert _loaded(tmp_path / "d.md", f"# Title\n{written}\n\nThe program hires graduates every year.\n").date == date

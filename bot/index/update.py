@@ -87,7 +87,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 114: a numbered bold line at the level of the heading numbered one before it; a heading over a rule ("### ---") goes
 # 115: a page's tab panels hidden until chosen are read, one by one; a bold label that comes back within one section
 #      is a line; a heading in bold with a space inside its marks loses them; Obsidian's "==highlight==" is its words
-CHUNK_TEXT = "text-boxes-115"
+# 116: a contents list whose items leave out their headings' article ("APM is a new grad") goes; a date alone under
+#      the title ("5.30.2020") dates the page
+CHUNK_TEXT = "text-boxes-116"
 
 
 def chunking_params(settings: Settings) -> dict:
