@@ -202,8 +202,10 @@ def with_outer_pipes(text: str) -> str:
             lines[i - 1] = "| " + lines[i - 1].strip()
             lines[i] = "| " + line.strip() + ("" if line.rstrip().endswith("|") else " |")
             j = i + 1
-            while j < len(lines) and "|" in lines[j] and lines[j].strip() and not lines[j].lstrip().startswith("|"):
-                lines[j] = "| " + lines[j].strip()
+            # ... to its first blank line, as GitHub reads it: a line without a pipe is a row of one cell (a section's
+            # label, "Other Fees and Expenses", in a tester's internship costs: the rest of the table read as text).
+            while j < len(lines) and lines[j].strip() and not lines[j].lstrip().startswith(("|", "#")):
+                lines[j] = "| " + lines[j].strip() + ("" if "|" in lines[j] else " |")
                 j += 1
     return "\n".join(lines)
 

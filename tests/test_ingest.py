@@ -2357,6 +2357,12 @@ def test_a_page_that_is_a_list_is_an_article_and_a_menu_is_not(tmp_path):
      "Spain\t| $1,250 USD\n\nA | B in prose is no table.\n",
      "Asia pays well.\n\n- Country: China; Av. Income (month): $1,150 USD\n- Country: Spain; Av. Income (month): $1,250 USD\n\n"
      "A | B in prose is no table.\n"),
+    # ... whose line without a pipe is a row of one cell, to the table's end (a tester's internship costs: the rows
+    # after "Other Fees and Expenses" were read as text, "Internship Fee | $2,500.00 | $2,500.00").
+    ("Fees | Resident | Non-Resident\n---|---|---\nApplication fee | $210.00 | $210.00\nOther Fees\nInternship Fee | "
+     "$2,500.00 | $2,500.00\n\nPay in two installments.\n",
+     "- Fees: Application fee; Resident: $210.00; Non-Resident: $210.00\n- Fees: Other Fees\n- Fees: Internship Fee; "
+     "Resident: $2,500.00; Non-Resident: $2,500.00\n\nPay in two installments.\n"),
     # A page whose text is one block fenced as Markdown (a tester's transcript: "## Facing ..." was quoted as text); a
     # fence showing Markdown inside a page stays code.
     ("From: the show\n\n```markdown\nPolice work is hard, and harder than it looks.\n\n## Facing danger\n\nOfficers face armed "

@@ -89,7 +89,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      is a line; a heading in bold with a space inside its marks loses them; Obsidian's "==highlight==" is its words
 # 116: a contents list whose items leave out their headings' article ("APM is a new grad") goes; a date alone under
 #      the title ("5.30.2020") dates the page
-CHUNK_TEXT = "text-boxes-116"
+# 117: a table without its outer pipes runs to its first blank line, a line without a pipe a row of one cell
+CHUNK_TEXT = "text-boxes-117"
 
 
 def chunking_params(settings: Settings) -> dict:
