@@ -182,6 +182,8 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
         missing = _complete_comparison(chosen, candidates, evidence, limits)
         if missing:
             gaps += (missing,)
+    if question.type == "definition":
+        _lead_with_definition(chosen, candidates, passages, question.text)
     disagreement = False
     if question.asks_requirement:
         disagreement = _add_counterpoint(chosen, candidates, evidence, roles, passages, vector, limits, focus)
@@ -1057,6 +1059,29 @@ _NUMBERED = re.compile(r"(?:\d{1,2}|[A-Za-z])[.)][ \t]")  # a heading that carri
 
 
 # ---- rendering -----------------------------------------------------------------------------------
+
+
+def _lead_with_definition(chosen: list[_Excerpt], candidates: list[_Excerpt], passages, question: str) -> None:
+    """For "what is X?" / "what does X mean?", when what is quoted never says what X is and another excerpt of the
+    passages does in so many words ("DITA stands for Darwin Information Typing Architecture.", "The idea behind docs
+    as code is that ..."), that excerpt leads: a tester's "What is DITA?" was answered "MadCap Flare ... has a lot of
+    the important concepts of DITA, but is technically not DITA.", the definition ranked second."""
+    asked = _DEFINED.match(question.strip())
+    if asked is None:
+        return
+    term = re.escape(" ".join(asked["term"].split()))
+    defines = re.compile(rf"^(?:the (?:idea|concept|term|point) (?:behind|of) )?(?:an? |the )?{term}\b[^.;:]{{0,30}}?"
+                         rf"\b(?:(?:is|are) (?:an?|the|one|that|when|where|how)\b|stands for|means|refers to|describes)", re.I)
+    if any(defines.match(passages[c.rank].sentences[k].text.strip()) for c in chosen for k in c.members):
+        return
+    found = next((c for c in candidates if defines.match(passages[c.rank].sentences[c.members[0]].text.strip())), None)
+    if found is not None:
+        chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector))
+
+
+# "What is DITA?", "what's a T level", "What does docs as code mean?": the term asked about.
+_DEFINED = re.compile(r"^(?:so\s+|and\s+)?what(?:'s|’s|s| is| are| does)\s+(?:an?\s+|the\s+)?(?P<term>[^?]{1,60}?)"
+                      r"(?:\s+(?:mean|stand for))?\s*(?:exactly|actually)?\s*\??$", re.I)
 
 
 def _figure_in_heading(question: str, passage: Passage, wanted: frozenset[str]) -> bool:

@@ -2771,3 +2771,20 @@ def test_a_follow_up_about_him_or_her_is_answered_from_the_articles_the_last_ans
     history = _conversation(bot, "how did Matthew Roselli get into translation?")
     answer = bot.ask("what does he advise beginners?", history=history)
     assert answer.citations and all(c.article.id == "roselli" for c in answer.citations), answer.text
+
+
+def test_a_definition_asked_for_leads_when_the_top_passage_gives_none(tmp_path, embedder):
+    # A tester's technical writing library: "What is DITA?" was answered "MadCap Flare ... has a lot of the important
+    # concepts of DITA, but is technically not DITA."; "DITA stands for Darwin Information Typing Architecture."
+    # ranked second, and so did "The idea behind docs as code is that ..." for "What does docs as code mean?".
+    page = ("# What kind of technical writing job should I get into?\n\n## A note about MadCap Flare\n\nMadCap Flare is a "
+            "program that uses XML and is topic based. It has a lot of the important concepts of DITA, but is technically "
+            "not DITA, and it can import DITA files. DITA and Flare jobs pay well.\n\n## Topic based writing\n\nDITA stands "
+            "for Darwin Information Typing Architecture. All documentation is broken into concept, task and reference "
+            "topics.\n\n## Docs as code\n\nDocs as code tends to pay very high. Docs as code is what I use for work, and "
+            "it suits writers who like code.\n\n## Learning git\n\nThe idea behind docs as code is that writers use the "
+            "same workflow and tools that developers use, so learning git is required for docs as code work.\n")
+    bot = _bot_with_page(tmp_path, embedder, "jobs.md", page,
+                         resume="A technical writer's resume should list the tools they have written documentation with.")
+    assert bot.ask("What is DITA?").text.startswith("DITA stands for Darwin Information Typing Architecture.")
+    assert bot.ask("whats docs as code").text.startswith("The idea behind docs as code is that")
