@@ -748,6 +748,7 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     # "(ISC)2 SSCP", and its paragraph read as the one before's); a menu's links are list items, left as they are.
     # A server page's tags ("<%@ page contentType=... %>", JSP's, ASP's, ERB's) render no words (a tester's saved .jsp).
     page = _LINK_PARAGRAPH.sub(r"\1\2\3", _PERMALINK.sub("", _ERB_TAG.sub("", _PHP_BLOCK.sub("", without_razor(raw)))))
+    page = _HTML_HEADING_BLOCK.sub(_without_popup_link, page)
     page = _LINKED_LIST.sub(lambda m: m[0] if _LISTS_NO_TEXT.search(m.string, max(0, m.start() - 40), m.start())
                             else m[1] + _ANCHOR_TAG.sub("", m[3]), page)
     page = _quoted_blocks(page) if quotes else page
@@ -1477,6 +1478,19 @@ _BACK_TO_TOP = re.compile(r"(?<![ \t])[ \t]*\[(?:[^\w\s\[\]]{1,3}|&#?\w{2,8};)\]
 # ("## Pay [About this section](#TB_inline?height=325&inlineId=about-pay)", the BLS's pages saved as Markdown: a
 # tester's answers opened "Pay About this section › ...").
 _HEADING_PAGE_LINK = re.compile(r"^(#{1,6}[ \t][^\n\[]*?\w[^\n\[]*?)(?<![ \t])[ \t]+\[[^\[\]\n]{1,40}\]\(#[^()\s]{0,300}\)[ \t]*$", re.M)
+# ... and so in a page's HTML: "<h2>Pay <a href="#TB_inline?...">About this section</a></h2>" (a tester's saved BLS page:
+# "Pay About this section" headed every passage of its tab).
+_HTML_HEADING_BLOCK = re.compile(r"<h[1-6]\b[^<>]{0,300}>(?:(?!</h[1-6]).){1,2000}?</h[1-6]\s*>", re.I | re.S)
+_HEADING_POPUP = re.compile(r"\s*<a\b[^<>]{0,300}?href=[\"']#[^\"'<>]{0,300}[\"'][^<>]{0,300}>[^<>]{1,40}</a>", re.I)
+
+
+def _without_popup_link(m: re.Match) -> str:
+    """An HTML heading without a link in it to a place on the page, when the heading has words of its own."""
+    stripped = _HEADING_POPUP.sub("", m[0])
+    return stripped if stripped != m[0] and _TAG.sub("", stripped).strip() else m[0]
+
+
+_TAG = re.compile(r"<[^<>]{0,2000}>")
 # A wiki's link to edit a section, printed after its heading ("## Education[edit]", Wikipedia's pages saved or printed:
 # a tester's greeting offered "Petroleum engineering salaries[edit]").
 _EDIT_LINK = re.compile(r"^(#{1,6}[ \t][^\n]*?)(?<![ \t])[ \t]*\[[ \t]*edit(?:[ \t]+source)?[ \t]*\](?:\([^()\s]*\))?[ \t]*$", re.M)

@@ -70,14 +70,17 @@ def _definitions(source: str, markdown: bool = False) -> str:
     dl = _fragment(source)
     if dl is None:
         return source
-    lines, term = [], ""
+    lines, term, named = [], "", False
     for el in dl.xpath("./dt|./dd|./div/dt|./div/dd"):
         text = " ".join(el.text_content().split())
         if el.tag == "dt":
             term = text.rstrip(":")
+            named = named or bool(term)
         elif text:
             lines.append(f"- {term}: {text}" if term else f"- {text}")
-    return _as_lines(lines, "", markdown) if lines and term else source
+    # Any term named, not the last: a chart's closing legend is an empty term (the BLS's bar charts, "Interpreters and
+    # translators" over "$59,440", were read as a list of names and sums, another occupation's first).
+    return _as_lines(lines, "", markdown) if lines and named else source
 
 
 def _cell(cell) -> list[str]:

@@ -2474,3 +2474,19 @@ def test_a_contents_list_leaving_out_its_headings_articles_goes_and_a_date_under
     assert article.date == "2020-05-30" and "new grad\n" not in article.text.split("## Introduction")[0]
     for written, date in (("30.5.2020", "2020-05-30"), ("May 30, 2020", "2020-05-30"), ("5.6.2020", "")):
         assert _loaded(tmp_path / "d.md", f"# Title\n{written}\n\nThe program hires graduates every year.\n").date == date
+
+
+def test_a_bar_charts_names_and_sums_are_pairs_and_a_headings_pop_up_link_goes(tmp_path):
+    # A tester's saved BLS page: its bar chart (a <dl> of occupations and wages closed by an empty legend term) was
+    # read as a list of names and sums, another occupation's first; and "Pay About this section" headed the tab.
+    chart = ("<dl><dt><span>Media and communication workers</span></dt><dd><div><p><span>$70,300</span></p></div></dd>"
+             "<dt><span>Interpreters and translators</span></dt><dd><div><p><span>$59,440</span></p></div></dd>"
+             "<dt>&nbsp;</dt><dd class='legend'><div><p><span></span></p></div></dd></dl>")
+    page = ("<html><head><title>Interpreters</title></head><body><article><h2 id='pay'><span>Pay</span> <a "
+            "href='#TB_inline?inlineId=about-pay' class='thickbox'>About this section</a></h2><p>Median annual wages, May "
+            f"2024</p>{chart}<p>The median annual wage for interpreters and translators was $59,440 in May 2024.</p>"
+            "<h2><a href='#more'>More Information</a></h2><p>Associations for interpreters offer certification and "
+            "training.</p></article></body></html>")
+    text = _loaded(tmp_path / "bls.html", page).text
+    assert "- Media and communication workers: $70,300\n- Interpreters and translators: $59,440" in text
+    assert "## Pay\n" in text and "About this section" not in text and "## More Information" in text

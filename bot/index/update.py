@@ -90,7 +90,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 116: a contents list whose items leave out their headings' article ("APM is a new grad") goes; a date alone under
 #      the title ("5.30.2020") dates the page
 # 117: a table without its outer pipes runs to its first blank line, a line without a pipe a row of one cell
-CHUNK_TEXT = "text-boxes-117"
+# 118: a definition list whose last term is empty (a chart's legend) is still term: definition pairs; an HTML
+#      heading's link to a place on the page ("About this section") goes when the heading has words of its own
+CHUNK_TEXT = "text-boxes-118"
 
 
 def chunking_params(settings: Settings) -> dict:
