@@ -125,6 +125,7 @@ class _Excerpt:
     score: float
     vector: np.ndarray
     delivers: bool = False  # holds what the question's type asks for
+    leads: bool = False  # opens on the figure asked, found elsewhere in the passages: widened forward only
 
     @property
     def a(self) -> int:
@@ -586,7 +587,18 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
                           and gives_figure(question, text) and ((names := _names(passages[c.rank], text)) & terms or not terms)
                           and _names_all(wanted, names, passages[c.rank], text)), None)
             if there is not None:  # ... in place of what is quoted, which names neither
-                chosen[:] = [_Excerpt(there.rank, there.members, there.score, there.vector)]
+                chosen[:] = [_Excerpt(there.rank, there.members, there.score, there.vector, leads=True)]
+        # ... and of who is asked of, every word: "specialized welders (pipeline, underwater, aerospace) earning
+        # $80,000-$150,000+" for "how much do pipeline welders make", not all welders' median under "The sections
+        # quoted here never mention “pipeline welders”" (a tester's trades library).
+        def names_who(c: _Excerpt, text: str) -> bool:
+            p = passages[c.rank]
+            return _names_all(wanted, _names(p, _leaning_on(p, c.a, text)), p, text)
+
+        if wanted and figure_asked(question) == "money" and not any(names_who(c, c.text(passages)) for c in chosen):
+            who = next((c for c in candidates if gives_figure(question, text := c.text(passages)) and names_who(c, text)), None)
+            if who is not None:
+                chosen[:] = [_Excerpt(who.rank, who.members, who.score, who.vector, leads=True)]
         return True
     # Any excerpt of the retrieved passages: on the six benchmark libraries, limiting the search to excerpts within
     # 2 x near_best of the best one left "no figure" on 3 more answerable questions whose passages held one.
@@ -603,7 +615,7 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
         found = _figure_item(passages, question, terms, wanted, chosen[0].vector)
     if found is None:
         return False
-    chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector))
+    chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector, leads=True))
     return True
 
 
@@ -711,7 +723,9 @@ def _widen(c: _Excerpt, passages, roles) -> None:
         return
     first, a, b = c.a, c.a, c.b
     n = len(r.item)
-    while a > 0 and not r.paragraph_start[a] and r.content[a - 1] and not r.item[a - 1] and b - a < KNOBS.max_run:
+    # ... from its start, when that is the figure asked for, found elsewhere (the sentences before it in its paragraph
+    # buried it: a certification's test fees before "specialized welders (pipeline, ...) earning $80,000-$150,000+").
+    while not c.leads and a > 0 and not r.paragraph_start[a] and r.content[a - 1] and not r.item[a - 1] and b - a < KNOBS.max_run:
         a -= 1
     while a < first and r.leaning[a]:  # a run must not open on a sentence leaning on one left out
         a += 1
@@ -1076,7 +1090,7 @@ def _lead_with_definition(chosen: list[_Excerpt], candidates: list[_Excerpt], pa
         return
     found = next((c for c in candidates if defines.match(passages[c.rank].sentences[c.members[0]].text.strip())), None)
     if found is not None:
-        chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector))
+        chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector, leads=True))
 
 
 # "What is DITA?", "what's a T level", "What does docs as code mean?": the term asked about.

@@ -2788,3 +2788,19 @@ def test_a_definition_asked_for_leads_when_the_top_passage_gives_none(tmp_path, 
                          resume="A technical writer's resume should list the tools they have written documentation with.")
     assert bot.ask("What is DITA?").text.startswith("DITA stands for Darwin Information Typing Architecture.")
     assert bot.ask("whats docs as code").text.startswith("The idea behind docs as code is that")
+
+
+def test_a_sum_for_every_word_of_who_is_asked_replaces_one_for_fewer_and_leads_its_paragraph(tmp_path, embedder):
+    # A tester's trades library: "how much do pipeline welders make" was answered with all welders' median under
+    # "The sections quoted here never mention “pipeline welders”"; another guide says "specialized welders (pipeline,
+    # underwater, aerospace) earning $80,000-$150,000+", after a certification's test fees in its paragraph.
+    articles = {
+        "welder.md": ("# Welder Career Overview\n\n## Welder Salary & Career Outlook\n\nAccording to the Bureau of Labor "
+                      "Statistics, welders earn an annual median wage of $47,010. Those in the top ten percent make "
+                      "$63,660.\n\nBeginners in the bottom ten percent take home at least $31,350.\n"),
+        "aws.md": ("# AWS Welding Certification\n\n## Bottom Line Up Front\n\nAWS certifications validate welding skills. "
+                   "Certification testing costs $35-$250 per test. Certified welders earn $40,000-$75,000, with "
+                   "specialized welders (pipeline, underwater, aerospace) earning $80,000-$150,000+.\n"),
+    }
+    answer = _bot_on(tmp_path, embedder, articles).ask("how much do pipeline welders make")
+    assert answer.gaps == () and answer.text.startswith("Certified welders earn $40,000-$75,000"), answer.text
