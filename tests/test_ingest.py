@@ -2490,3 +2490,15 @@ def test_a_bar_charts_names_and_sums_are_pairs_and_a_headings_pop_up_link_goes(t
     text = _loaded(tmp_path / "bls.html", page).text
     assert "- Media and communication workers: $70,300\n- Interpreters and translators: $59,440" in text
     assert "## Pay\n" in text and "About this section" not in text and "## More Information" in text
+
+
+def test_a_front_matter_subtitle_opens_the_text_and_a_byline_there_does_not(tmp_path):
+    # A tester's West Virginia teaching pages named their state in the subtitle alone ("Have you ever considered
+    # becoming a substitute teacher in West Virginia? ..."), and every answer from them said it was never mentioned.
+    article = _loaded(tmp_path / "sub.md", "---\ntitle: Become a Substitute\nsubtitle: Have you ever considered becoming a "
+                      "substitute teacher in West\n  Virginia? There is a great need for substitutes.\n---\n\n## What "
+                      "Qualifications Do I Need?\n\nAn associate's degree with a GPA of 2.0 or higher is needed.\n")
+    assert article.text.startswith("Have you ever considered becoming a substitute teacher in West Virginia? There is")
+    byline = _loaded(tmp_path / "chef.md", "---\ntitle: Head Chef\nsubtitle: This article has been written by our founder, "
+                     "click to email him.\n---\n\nA head chef runs the kitchen and plans the menu every week.\n")
+    assert byline.text.startswith("A head chef")

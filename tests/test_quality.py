@@ -2804,3 +2804,21 @@ def test_a_sum_for_every_word_of_who_is_asked_replaces_one_for_fewer_and_leads_i
     }
     answer = _bot_on(tmp_path, embedder, articles).ask("how much do pipeline welders make")
     assert answer.gaps == () and answer.text.startswith("Certified welders earn $40,000-$75,000"), answer.text
+
+
+def test_a_figure_for_a_short_form_the_passage_spells_out_is_for_it(tmp_path, embedder):
+    # A tester's teaching library: "What's the median hourly wage for substitute teachers nationally according to the
+    # BLS?" was answered with a high school teacher's salary under "None of the figures quoted here is said to be for
+    # “BLS”"; "The Bureau of Labor Statistics reports the median hourly wage for substitute teachers at $16.29
+    # nationally." was in the passages.
+    articles = {
+        "teachers.md": ("# Substitute teacher wages nationally\n\n## Median wage\n\nThe median salary for high school "
+                        "teachers in 2018 was $60,320, and the median hourly wage for substitute teachers nationally depends "
+                        "on the district.\n\n## Sources\n\nThe BLS and the states publish wage surveys every year.\n"),
+        "subs.md": ("# How much should you pay substitute teachers?\n\n## The pay landscape\n\nThe Bureau of Labor Statistics "
+                    "reports the median hourly wage for substitute teachers at $16.29 nationally. A sub in the Bay Area "
+                    "might earn $250/day.\n"),
+    }
+    answer = _bot_on(tmp_path, embedder, articles).ask(
+        "What's the median hourly wage for substitute teachers nationally according to the BLS?")
+    assert answer.gaps == () and answer.text.startswith("The Bureau of Labor Statistics reports"), answer.text

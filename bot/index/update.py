@@ -92,7 +92,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 117: a table without its outer pipes runs to its first blank line, a line without a pipe a row of one cell
 # 118: a definition list whose last term is empty (a chart's legend) is still term: definition pairs; an HTML
 #      heading's link to a place on the page ("About this section") goes when the heading has words of its own
-CHUNK_TEXT = "text-boxes-118"
+# 119: a front matter's subtitle (not a byline) opens the text when the text does not hold it
+CHUNK_TEXT = "text-boxes-119"
 
 
 def chunking_params(settings: Settings) -> dict:
