@@ -405,6 +405,12 @@ class Knobs:
     # any item priced with a word of the question would lead; the per-case run on the fifteen libraries:
     # docs/evaluation.md.
     figure_item_terms: int = 2
+    # An alternative route is the other side of a requirement when it leads past a credential the requirement names,
+    # or shares this many of the words of what it requires (stance.answers). At one, "state-specific programs" was set
+    # against "a federal and state criminal background check" (a tester's New York teaching question opened "The
+    # guides don't all agree on this"). Hand-set (2026-12-07); the fifteen libraries' answers show no disagreement
+    # line at one or two.
+    route_shared_words: int = 2
 
 
 KNOBS = Knobs()

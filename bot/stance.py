@@ -7,6 +7,7 @@ what is needed; never to hide a sentence.
 
 import re
 
+from .config import KNOBS
 from .question import is_content
 from .text import stems
 
@@ -70,7 +71,12 @@ def answers(soft: str, firm: str, background: frozenset[str] = frozenset()) -> b
         # degree" to a 9-5 schedule (two testers' answers opened "The guides don't all agree on this" over them).
         if _SCARCE.match(soft, route.end()):
             return False
-        return bool(_content_stems(firm) & _CREDENTIALS or (_required(firm) - background) & _content_stems(soft))
+        # A credential of what is required, not any the sentence names: "many schools require fingerprinting" requires
+        # no school, and "18% of teachers who entered through alternative routes left" was set against it (a tester's).
+        # ... and one word of it shared is no route to it: "state" of "a federal and state criminal background check"
+        # and of "state-specific programs" (KNOBS.route_shared_words).
+        required = _required(firm)
+        return bool(_required(firm, _SENTENCE_END) & _CREDENTIALS) or len((required - background) & _content_stems(soft)) >= KNOBS.route_shared_words
     cue = RELAXED.search(soft)
     if not cue:
         return False
@@ -80,9 +86,11 @@ def answers(soft: str, firm: str, background: frozenset[str] = frozenset()) -> b
     # letters" for its "resume").
     clause = _CLAUSE.split(soft[: cue.start()])[-1] + _CLAUSE.split(soft[cue.start():])[0]
     relaxed, required = _content_stems(RELAXED.sub(" ", clause)) - background, _required(firm) - background
-    # ... a word of it run into one ("Teamwork" of "work in teams") too.
-    return bool(relaxed & required) or any(len(r) >= 4 and len(w) > len(r) + 2 and (w.startswith(r) or w.endswith(r))
-                                           for w in relaxed for r in required)
+    # ... a word of it run into one ("Teamwork" of "work in teams") too; or both a credential ("not required to have ...
+    # credentials" against "required to have a real estate broker license").
+    if relaxed & required or relaxed & _CREDENTIALS and required & _CREDENTIALS:
+        return True
+    return any(len(r) >= 4 and len(w) > len(r) + 2 and (w.startswith(r) or w.endswith(r)) for w in relaxed for r in required)
 
 
 _SCARCE = re.compile(r"\s+(?:are|is)\s+(?:scarce|limited|rare|few|hard to find|unavailable|not available)\b", re.I)
@@ -92,7 +100,7 @@ _CREDENTIALS = frozenset(stems("degree degrees diploma qualification licence lic
                                "training course program programme exam"))
 
 
-def _required(firm: str) -> set[str]:
+def _required(firm: str, before_end=None) -> set[str]:
     """The stems of what `firm` says is required: the words after "require(s)", "must have", "at least a" up to the
     clause's end, or before "is required", "mandatory" back to its start. Not the rest of the sentence: "most
     locations require a business license" requires no location, and "a second photographer is recommended for ...
@@ -100,15 +108,20 @@ def _required(firm: str) -> set[str]:
     (A sentence no cue finds a side in: all its words, as before.)"""
     out: set[str] = set()
     for m in FIRM.finditer(firm):
-        if _BEFORE_CUE.match(m[1]):
-            out |= _content_stems(_CLAUSE_END.split(firm[: m.start()])[-1])
+        # ... but "teachers are required to submit to ... fingerprinting" requires what follows, not teachers.
+        if _BEFORE_CUE.match(m[1]) and not _TO_DO.match(firm, m.end()):
+            # (`before_end`: where what comes before the cue starts, when not at its clause: the credential of "A
+            # bachelor's degree in a core field like computer science, mathematics, or data science is crucial".)
+            out |= _content_stems((before_end or _CLAUSE_END).split(firm[: m.start()])[-1])
         else:
             out |= _content_stems(_CLAUSE_END.split(firm[m.end():])[0])
     return out or _content_stems(FIRM.sub(" ", firm))
 
 
+_SENTENCE_END = re.compile(r"[.;:!?]\s")
+_TO_DO = re.compile(r"\s+to\s+(?!be\b)\w", re.I)  # "required to submit", not "required to be ..."
 _BEFORE_CUE = re.compile(r"required|mandatory|compulsory|is ", re.I)  # "a degree is required": what is required comes first
-_CLAUSE_END = re.compile(r"[,.;:!?()]|\s[—–-]\s|\b(?:even|for|because|if|when|which|to become|in order)\b", re.I)
+_CLAUSE_END = re.compile(r"[,.;:!?()]|\s[—–-]\s|\b(?:even|for|because|if|when|which|to become|in order|before|after|until|while)\b", re.I)
 
 
 # Where one clause of a sentence ends and another begins: a semicolon, a colon, a dash, or a comma before "but",

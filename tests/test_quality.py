@@ -2822,3 +2822,19 @@ def test_a_figure_for_a_short_form_the_passage_spells_out_is_for_it(tmp_path, em
     answer = _bot_on(tmp_path, embedder, articles).ask(
         "What's the median hourly wage for substitute teachers nationally according to the BLS?")
     assert answer.gaps == () and answer.text.startswith("The Bureau of Labor Statistics reports"), answer.text
+
+
+def test_a_route_sharing_a_modifier_of_what_is_required_is_no_other_side(tmp_path, embedder):
+    # A tester's teaching library: "Do I need to get fingerprinted to teach in New York?" opened "The guides don't all
+    # agree on this", with alternative certification's attrition set against "All teachers are required to submit to a
+    # federal and state criminal background check as well as fingerprinting" on the words "state" and "teachers".
+    bot = _bot_on(tmp_path, embedder, {
+        "ny.md": ("# How to Become a Teacher in New York\n\n## Additional Requirements\n\nNew York certifies its teachers "
+                  "through the state education department.\n\nAll teachers are required to submit to "
+                  "a federal and state criminal background check as well as fingerprinting. Since many schools require "
+                  "fingerprinting before student fieldwork begins, take care of this early.\n"),
+        "alt.md": ("# Alternative certification pathways\n\n## Who they serve\n\nAlternative certification programs (Teach for "
+                   "America, state-specific programs, university-based alternative routes) are designed for career "
+                   "changers. Teachers who entered through alternative routes left at similar rates.\n")})
+    answer = bot.ask("Do I need to get fingerprinted to teach in New York?")
+    assert not answer.disagreement and "All teachers are required" in answer.text, answer.text
