@@ -770,6 +770,10 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     # A server page's tags ("<%@ page contentType=... %>", JSP's, ASP's, ERB's) render no words (a tester's saved .jsp).
     page = _LINK_PARAGRAPH.sub(r"\1\2\3", _PERMALINK.sub("", _ERB_TAG.sub("", _PHP_BLOCK.sub("", without_razor(raw)))))
     page = _HTML_HEADING_BLOCK.sub(_without_popup_link, page)
+    if len(_CONTENT_CLASS.findall(page)) > 1:
+        # Blocks each classed "content" (an FAQ accordion's answers, each under its question): trafilatura takes the
+        # first such block for the page's text, and a tester's CDL school FAQ kept one answer of eight.
+        page = _CONTENT_CLASS.sub(r"\1part\1", page)
     page = _LINKED_LIST.sub(lambda m: m[0] if _LISTS_NO_TEXT.search(m.string, max(0, m.start() - 40), m.start())
                             else m[1] + _ANCHOR_TAG.sub("", m[3]), page)
     page = _quoted_blocks(page) if quotes else page
@@ -1503,6 +1507,9 @@ _HEADING_PAGE_LINK = re.compile(r"^(#{1,6}[ \t][^\n\[]*?\w[^\n\[]*?)(?<![ \t])[ 
 # "Pay About this section" headed every passage of its tab).
 _HTML_HEADING_BLOCK = re.compile(r"<h[1-6]\b[^<>]{0,300}>(?:(?!</h[1-6]).){1,2000}?</h[1-6]\s*>", re.I | re.S)
 _HEADING_POPUP = re.compile(r"\s*<a\b[^<>]{0,300}?href=[\"']#[^\"'<>]{0,300}[\"'][^<>]{0,300}>[^<>]{1,40}</a>", re.I)
+
+
+_CONTENT_CLASS = re.compile(r"""(?<=\sclass=)(["'])content\1""", re.I)
 
 
 def _without_popup_link(m: re.Match) -> str:

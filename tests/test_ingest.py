@@ -2502,3 +2502,25 @@ def test_a_front_matter_subtitle_opens_the_text_and_a_byline_there_does_not(tmp_
     byline = _loaded(tmp_path / "chef.md", "---\ntitle: Head Chef\nsubtitle: This article has been written by our founder, "
                      "click to email him.\n---\n\nA head chef runs the kitchen and plans the menu every week.\n")
     assert byline.text.startswith("A head chef")
+
+
+def test_each_block_classed_content_of_an_accordion_is_read(tmp_path):
+    # A tester's CDL school FAQ (a Foundation accordion, each answer in a <div class="content"> under its question):
+    # the extractor took the first such block for the page's text, and seven answers of eight were never indexed.
+    answers = (("Should I become a truck driver?", "The decision to become a truck driver should be an informed one, as it is "
+                "not for everyone. There is a great need for qualified drivers, and new positions keep opening, which gives "
+                "steady employment. Training covers family life, time management and personal finances."),
+               ("How much money can I make as a truck driver?", "Pay varies among carriers, of course, but a new driver in "
+                "the first year can reasonably expect about $41,000, not counting the benefits many carriers offer."),
+               ("Are there jobs in trucking in a slow economy?", "Absolutely! Even in a sluggish economy or in a recession, "
+                "truck drivers are essential to every major industry."),
+               ("How much does training cost?", "Training costs depend on several factors: the program you pick, whether "
+                "you train full time or part time, and what fits your family's needs best."))
+    sections = "\n".join(f'<section class="section{" active" if i == 0 else ""}">\n<p class="title"><a href="#">{q}</a></p>\n'
+                         f'<div class="content">\n<p>{a}</p>\n</div>\n</section>' for i, (q, a) in enumerate(answers))
+    page = ('<html>\n<head>\n<title>FAQ - Questions about truck driver training</title>\n</head>\n<body>\n<div class="wrapper">\n'
+            '<header id="header"><div class="row"></div></header>\n<div class="row">\n<section class="editable small-12 '
+            'large-8 column" id="untitled-region-1"><div id="faq-block">\n<div class="title">\n<h1>FAQ</h1>\n</div>\n<div '
+            f'class="docs section-container accordion">\n{sections}\n</div>\n</div></section>\n</div>\n</div>\n</body>\n</html>\n')
+    text = _loaded(tmp_path / "faq.html", page).text
+    assert "in a recession, truck drivers are essential" in text and "Training costs depend" in text

@@ -93,7 +93,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 118: a definition list whose last term is empty (a chart's legend) is still term: definition pairs; an HTML
 #      heading's link to a place on the page ("About this section") goes when the heading has words of its own
 # 119: a front matter's subtitle (not a byline) opens the text when the text does not hold it
-CHUNK_TEXT = "text-boxes-119"
+# 120: an HTML page's blocks each classed "content" are all read (an FAQ accordion's answers)
+CHUNK_TEXT = "text-boxes-120"
 
 
 def chunking_params(settings: Settings) -> dict:
