@@ -22,7 +22,7 @@ from .chunking import section_path
 from .config import KNOBS, THRESHOLDS, WEIGHTS, Knobs, SentenceWeights, Thresholds
 from .evidence import Evidence, counts_next, side_terms, spelled_out, whole_sides
 from .index.store import ArticleRecord
-from .question import asks_money, figure_asked, gives_figure, holds_figure, says_a_sum
+from .question import asks_money, figure_asked, gives_figure, holds_figure, money_sides, says_a_sum
 from .retrieval import Passage
 from .stance import answers, soft_cues, stance
 from .text import PLACE_DOMAINS, PLACE_NAMES, PLACES, QUESTION_STEMS, stems, tokenize_one
@@ -207,7 +207,8 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
         _widen(c, passages, roles)
     # ... and what it widens to is part of the answer: "no figure" over a quoted "Duration: 2-3 years" (a tester's
     # "how long does that take?" after a question on becoming a nurse practitioner) contradicted itself.
-    no_figure = no_figure and not any(says_a_sum(question.text, c.text(passages)) for c in chosen)
+    no_figure = no_figure and not any(says_a_sum(question.text, t := c.text(passages)) and not _other_side(question.text, t)
+                                      for c in chosen)
     # ... or its own heading: "### Solar PV Installer - $70,286" over what the installer does (a tester's listicle of
     # the best-paid solar jobs was told "no figure" under a citation showing it). That heading is quoted first.
     priced = frozenset(c.rank for c in chosen[:1] if no_figure and _figure_in_heading(question.text, passages[c.rank], wanted))
@@ -338,8 +339,11 @@ def _names_not_in(named: tuple[str, ...], quoted: str) -> tuple[str, ...]:
     # Spelled out only in capitalised words ("Certified Property Manager"): "cost of the Property Management
     # Programme" has the initials of "CPM" too.
     names = _CAPITALISED_RUN.findall(quoted)
+    # A short form's plural ("SLPs") is a short form: spelled out in "Speech-Language Pathologists" (a tester's: "None of
+    # the figures quoted here is said to be for “SLPs”" under "How Much Do Speech-Language Pathologists Make?").
     return tuple(n for n in named if not (
-        (re.search(rf"\b{re.escape(n)}s?\b", quoted, re.I) or spelled_out(n, names)) if n.isupper()
+        (re.search(rf"\b{re.escape(n if n.isupper() else n[:-1])}s?\b", quoted, re.I) or spelled_out(n, names))
+        if n.isupper() or len(n) > 2 and n.endswith("s") and n[:-1].isupper()
         else stems(n) <= held if n[0].isupper()  # a name, every word of it
         else all(all(_held(t, held) for t in stems(w)) or _blended(w, quoted) for w in n.split() if w.lower() not in _LEVEL_WORDS)))
 
@@ -575,7 +579,11 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
     does, the best such one leads the answer (the sentence that answers is not left out for its neighbours).
     `codes`: the short forms the question names in capitals ("BPTC")."""
     places = _places_asked(question)
-    if any(gives_figure(question, c.text(passages)) for c in chosen):
+
+    def sum_asked(text: str) -> bool:
+        return _gives_asked(question, text)
+
+    if any(sum_asked(c.text(passages)) for c in chosen):
         # ... of the place and short form asked, where one is and the answer's is not: "£31,624 <= £60,999 <= £98,499"
         # under a web pentester page's "## Europe" for "how much does a web pentester earn in europe?", not
         # certifications' prices (a tester's cybersecurity library: the gap line said Europe was never mentioned); the
@@ -587,7 +595,7 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
         # much lighter is my timetable as an NQT", not its "10% timetable reduction" (a benchmark answer lost so).
         if (places or codes) and figure_asked(question) == "money" and not any(asked_there(c, c.text(passages)) for c in chosen):
             there = next((c for c in candidates if asked_there(c, text := c.text(passages))
-                          and gives_figure(question, text) and ((names := _names(passages[c.rank], text)) & terms or not terms)
+                          and sum_asked(text) and ((names := _names(passages[c.rank], text)) & terms or not terms)
                           and _names_all(wanted, names, passages[c.rank], text)), None)
             if there is not None:  # ... in place of what is quoted, which names neither
                 chosen[:] = [_Excerpt(there.rank, there.members, there.score, there.vector, leads=True)]
@@ -599,7 +607,7 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
             return _names_all(wanted, _names(p, _leaning_on(p, c.a, text)), p, text)
 
         if wanted and figure_asked(question) == "money" and not any(names_who(c, c.text(passages)) for c in chosen):
-            who = next((c for c in candidates if gives_figure(question, text := c.text(passages)) and names_who(c, text)), None)
+            who = next((c for c in candidates if sum_asked(text := c.text(passages)) and names_who(c, text)), None)
             if who is not None:
                 chosen[:] = [_Excerpt(who.rank, who.members, who.score, who.vector, leads=True)]
         return True
@@ -609,7 +617,9 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
     # moving your workspace ..." for how long burnout recovery takes, an offer's "$5k" for what a bootcamp costs). 13
     # libraries: 11 answers led by a figure; 4 of them no longer, 3 near-topic honest more, 1 answerable key lost
     # ("Pick 2-3 themes" for "how many topics"): docs/evaluation.md.
-    found = next((c for c in candidates if gives_figure(question, text := c.text(passages))
+    # ... and a sum of the side asked: a trainer's "$60,000-$80,000 a year" led "how much does truck driving school cost"
+    # (a tester's; "earn" is no "cost").
+    found = next((c for c in candidates if sum_asked(text := c.text(passages))
                   and ((names := _names(passages[c.rank], _leaning_on(passages[c.rank], c.a, text))) & terms or not terms)
                   and _names_all(wanted, names, passages[c.rank], text)), None)
     if found is None and wanted and chosen:
@@ -629,7 +639,7 @@ def _labelled_item(passages, question: str, wanted: frozenset[str], vector: np.n
     for rank, p in enumerate(passages):
         for k, s in enumerate(p.sentences):
             text = s.text.strip()
-            if excerpts.figure_label(text) and gives_figure(question, text) and _names_all(wanted, _names(p, text), p, text):
+            if excerpts.figure_label(text) and _gives_asked(question, text) and _names_all(wanted, _names(p, text), p, text):
                 return _Excerpt(rank, (k,), 0.0, vector)
     return None
 
@@ -659,6 +669,19 @@ def _from_the_figure(c: _Excerpt, passages, roles, question: str, terms: frozens
         c.members = tuple(m for m in members if m >= start)
 
 
+def _gives_asked(question: str, text: str) -> bool:
+    """Whether `text` gives a figure of the kind `question` asks for, and no sum of the other side ("earn", "paid" for
+    "cost", "tuition"; a trainer's "$60,000-$80,000 a year" led "how much does truck driving school cost", a tester's)."""
+    return gives_figure(question, text) and not _other_side(question, text)
+
+
+def _other_side(question: str, text: str) -> bool:
+    """Whether a money question's `text` names only the other side of a sum (what is earned, for what it costs)."""
+    asked = money_sides(question) if figure_asked(question) == "money" else set()
+    said = money_sides(text) if asked else set()
+    return bool(said) and not said & asked
+
+
 def _figure_item(passages, question: str, terms: frozenset[str], wanted: frozenset[str], vector: np.ndarray) -> _Excerpt | None:
     """A list item under a heading giving the figure asked of what the question names in its own words, at least
     KNOBS.figure_item_terms of them besides the figure's unit: "Complete 1,064 hours of supervised practice" under
@@ -668,7 +691,7 @@ def _figure_item(passages, question: str, terms: frozenset[str], wanted: frozens
         r = excerpts.roles(p)
         for k, s in enumerate(p.sentences):
             text = s.text.strip()
-            if not r.item[k] or not gives_figure(question, text):
+            if not r.item[k] or not _gives_asked(question, text):
                 continue
             own = stems(_UNIT.sub(" ", text)) & terms
             if len(own) >= KNOBS.figure_item_terms and _names_all(wanted, _names(p, text), p, text):

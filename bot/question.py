@@ -157,7 +157,7 @@ _MONEY_WORDS = ("paid pay pays salary salaries earn earns earning earnings wage 
 _MONEY_ASKED = re.compile(rf"\b(?:{'|'.join(_MONEY_WORDS)})\b", re.I)
 # Which side of a sum: what someone is paid, or what something costs ("Tuition: £9,000" is no answer to what a sous
 # chef earns).
-_EARNED = frozenset("paid pay pays salary salaries earn earns earning earnings wage wages income compensation stipend "
+_EARNED = frozenset("paid pay pays salary salaries earn earns earning earnings wage wages income compensation compensated stipend "
                     "make makes making made".split())
 
 
@@ -165,7 +165,7 @@ def money_sides(text: str) -> set[str]:
     """"earned" and/or "spent": which kinds of sum the words of `text` name ("how much does a sous chef earn" -> earned)."""
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
     sides = {"earned"} if words & _EARNED else set()
-    return sides | ({"spent"} if words & (set(_MONEY_WORDS) - _EARNED) else set())
+    return sides | ({"spent"} if words & (set(_MONEY_WORDS) - _EARNED - {"money"}) else set())  # "money": either
 
 
 def asks_money(word: str) -> bool:

@@ -13,7 +13,9 @@ from .text import stems
 
 FIRM = re.compile(
     r"\b(requires?|required|requirements?|must (?:have|hold|possess|obtain|earn|pass|complete)|"
-    r"only (?:employ|hire|consider|accept)|at least an? |mandatory|compulsory|prerequisites?|"
+    r"only (?:employ|hire|consider|accept)|at least an? |mandatory|compulsory|"
+    # ... not "prerequisite courses", courses by their name ("register for prerequisite courses through Northeastern")
+    r"prerequisites?(?![ \t]+(?:courses?|classes|coursework|modules?|subjects?|units?))|"
     r"typically require|is (?:crucial|essential|necessary|a must) for)\b",
     re.I,
 )

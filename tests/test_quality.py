@@ -2838,3 +2838,26 @@ def test_a_route_sharing_a_modifier_of_what_is_required_is_no_other_side(tmp_pat
                    "changers. Teachers who entered through alternative routes left at similar rates.\n")})
     answer = bot.ask("Do I need to get fingerprinted to teach in New York?")
     assert not answer.disagreement and "All teachers are required" in answer.text, answer.text
+
+
+def test_a_sum_of_the_other_side_does_not_answer_what_something_costs(tmp_path, embedder):
+    # A tester's CDL library: "how much does truck driving school cost" opened on a trainer's "can average $60,000-
+    # $80,000 a year" (no article prices the school); "how much do team drivers make?" on a first year's pay.
+    articles = {
+        "pay.md": ("# How much money do truck drivers make?\n\n## Types of driving\n\nTrainer: after a few years on the road, "
+                   "you can train new drivers at truck driving school and earn $60,000-$80,000 a year.\n\nTeam drivers are "
+                   "both compensated for the combined mileage, and teams can average up to $100,000-$150,000 a year.\n"),
+        "school.md": ("# What is truck driving school like?\n\nTruck driving school trains you for the CDL exam in three to "
+                      "four weeks, and tuition assistance is available for those who qualify.\n"),
+    }
+    answer = _bot_on(tmp_path, embedder, articles).ask("how much does truck driving school cost")
+    assert answer.gaps == ("a figure",), answer.text
+
+
+def test_a_short_forms_plural_is_named_where_it_is_spelled_out():
+    # A tester's speech pathology library: "How much do SLPs make?" opened "None of the figures quoted here is said to
+    # be for “SLPs”" under "How Much Do Speech-Language Pathologists Make?".
+    from bot.answer import _names_not_in
+
+    quoted = "How Much Do Speech-Language Pathologists Make? West: $85,000 per year. CAS rules. Travel PT contracts pay well."
+    assert _names_not_in(("SLPs", "PTs", "CASS", "OTs"), quoted) == ("CASS", "OTs")

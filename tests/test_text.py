@@ -109,3 +109,19 @@ def test_a_requirement_said_not_to_hold_is_no_firm_side_and_a_relaxed_one_answer
                        "It requires a specific combination of skills and temperament.")
     assert answers("Some of you may be asking if it is possible to get a job in the gaming industry without a degree.",
                    "A degree in computer science is essential for game programmers.")
+
+
+def test_courses_named_prerequisite_are_no_requirement_and_one_shared_modifier_is_no_route():
+    # Two testers' libraries opened "The guides don't all agree on this": "register for prerequisite courses through
+    # Northeastern" was read as a requirement (against "even if certification is not required"), and a federal and
+    # state background check was set against "state-specific programs" of alternative certification.
+    from bot.stance import answers, stance
+
+    assert stance("To register for prerequisite courses through Northeastern, submit a form to the Registrar.") != "firm"
+    assert stance("Statistics is a prerequisite for the program.") == "firm"
+    firm = "All teachers are required to submit to a federal and state criminal background check as well as fingerprinting."
+    assert not answers("Alternative certification programs (state-specific programs, university-based alternative "
+                       "routes) are designed for career changers.", firm)
+    assert answers("Alternative routes let teachers pass a state criminal background check later in the year.", firm)
+    assert answers("However, for those who do not take the traditional university route, there are viable alternatives.",
+                   "A bachelor's degree in a core field like computer science, mathematics, or data science is crucial.")
