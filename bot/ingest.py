@@ -1473,6 +1473,26 @@ _POINTER_SECTION = re.compile(
     r"[ \t]*[?:.!]?[ \t]*\n(?:[ \t]*\n){0,3}(?:[^\n#\[*+\-\s][^\n]{0,200}:[ \t]*\n(?:[ \t]*\n){0,3})?"
     r"(?:[ \t]*[-*+][ \t]+(?:[\w'’]+[ \t]+){0,3}\[[^\[\]\n]{1,300}\]" + _TARGET + r"[^\n]{0,300}(?:\n|$)(?:[ \t]*\n){0,2})+",
     re.I | re.M)
+# ... and such a section of cards, each a linked title over its date and teaser ("## Related Articles" over "### [6
+# Common Prerequisites for Speech Pathology Graduate Programs](https://...)", a tester's university pages: the cards
+# were quoted as answers, their dates as the page's, and one title offered as an example question).
+_RELATED_HEADING = re.compile(
+    r"^(#{1,6})[ \t]+(?:related(?: reading| articles?| posts?| content| guides?| stories| resources)?|you (?:may|might) also "
+    r"(?:like|enjoy)|more (?:articles|posts|reading|stories)|(?:read|learn) more|read next|recommended(?: reading| articles?| posts?)?)"
+    r"[ \t]*[?:.!]?[ \t]*$", re.I | re.M)
+
+
+def _without_related_cards(text: str) -> str:
+    """`text` without a related-articles section whose subsections are each headed by a link."""
+    for m in reversed(list(_RELATED_HEADING.finditer(text))):
+        level = len(m[1])
+        end = next((h.start() for h in _ATX_LEVEL.finditer(text, m.end()) if len(h[1]) <= level), len(text))
+        inner = [h for h in _ATX_LEVEL.finditer(text, m.end(), end)]
+        if inner and all(h[2].lstrip().startswith("[") for h in inner):
+            text = text[: m.start()] + text[end:]
+    return text
+
+
 # ... and a paragraph that is only a link to another page ("[Sous Chef job description template](https://...)" between
 # a chef hierarchy's sections, a tester's culinary library: quoted as lines of the answer). A link in a list or in a
 # sentence stays, and so does one a heading stands over: it is what the section names ("#### Python" over "[Learning
@@ -2230,7 +2250,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _FOOTNOTE_REF.sub("", text)
     text = _IMAGE.sub("", text)
     text = _FIGCAPTION.sub(lambda m: m[0] if _TWO_SENTENCES.search(m[1]) else "", _IMG_CAPTION.sub("", text))
-    text = _CALL_TO_ACTION.sub("", _POINTER_LINE.sub("", _POINTER_SECTION.sub("", _without_link_paragraphs(text))))
+    text = _CALL_TO_ACTION.sub("", _POINTER_LINE.sub("", _POINTER_SECTION.sub("", _without_link_paragraphs(_without_related_cards(text)))))
     text = _LINK.sub(r"\1", _BRACKETED_LINK.sub("", _BACK_TO_TOP.sub("", _EDIT_LINK.sub(r"\1", _HEADING_PAGE_LINK.sub(r"\1", text)))))
     # A numbered reference ("degrees [1]." with "[1]: https://...") is a note's mark, not words: it goes with the space
     # before it, as a footnote's does ("degrees 1." read as a figure in a tester's dental library).

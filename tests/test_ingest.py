@@ -2524,3 +2524,19 @@ def test_each_block_classed_content_of_an_accordion_is_read(tmp_path):
             f'class="docs section-container accordion">\n{sections}\n</div>\n</div></section>\n</div>\n</div>\n</body>\n</html>\n')
     text = _loaded(tmp_path / "faq.html", page).text
     assert "in a recession, truck drivers are essential" in text and "Training costs depend" in text
+
+
+def test_a_related_articles_section_of_linked_cards_goes(tmp_path):
+    # A tester's university pages ended with "## Related Articles" over cards, each a linked title, a date and a
+    # teaser: they were quoted as answers, their dates as the page's, and one title offered as an example question.
+    article = _loaded(tmp_path / "salary.md", (
+        "# How Much Do Speech-Language Pathologists Make?\n\nSLPs earn a median salary of $84,140 a year.\n\n"
+        "## Salary by setting\n\nNursing and residential care facilities pay the most, $95,010 per year.\n\n"
+        "##  Related Articles \n###  [6 Common Prerequisites for Speech Pathology Programs](https://example.edu/prereqs/)\n"
+        "July 19, 2024 \nHere is a look at common prerequisites for MS in SLP programs.\n  * [Planning for Grad School]"
+        "(https://example.edu/?topic=planning)\n\n###  [What Is the Value of a Master's Degree?](https://example.edu/value/)\n"
+        "July 24, 2024 \nThere are many reasons to return to school for a master's degree.\n\nCompare Programs\n"))
+    assert "$95,010 per year." in article.text and "Related" not in article.text and "July" not in article.text
+    kept = _loaded(tmp_path / "reading.md", "# Careers\n\nSLPs work in schools and hospitals across the country.\n\n"
+                   "## Related reading\n\n### Working in schools\n\nSchool SLPs see children with speech delays every day.\n")
+    assert "School SLPs see children" in kept.text  # a section of the page's own under such a heading stays

@@ -94,7 +94,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      heading's link to a place on the page ("About this section") goes when the heading has words of its own
 # 119: a front matter's subtitle (not a byline) opens the text when the text does not hold it
 # 120: an HTML page's blocks each classed "content" are all read (an FAQ accordion's answers)
-CHUNK_TEXT = "text-boxes-120"
+# 121: a related-articles section whose subsections are each headed by a link goes
+CHUNK_TEXT = "text-boxes-121"
 
 
 def chunking_params(settings: Settings) -> dict:
