@@ -312,14 +312,14 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
 def _leaning_on(passage: Passage, first: int, text: str) -> str:
     """`text`, an excerpt opening on sentence `first` of `passage`, from its paragraph's start when it leans on what
     is before it ("This course can cost anything up to £18,000" names the course its paragraph names)."""
-    if not excerpts.LEANING.match(text.strip()) or not passage.sentences:
+    if not excerpts.leans(text.strip()) or not passage.sentences:
         return text
     return _paragraph_before(passage.text, passage.sentences[first].start - passage.start) + text
 
 
 def _leaning_back(text: str, start: int, end: int) -> str:
     """The sentence at `text[start:end]`, from its paragraph's start when it leans on what is before it."""
-    if not excerpts.LEANING.match(text[start:end].strip()):
+    if not excerpts.leans(text[start:end].strip()):
         return text[start:end]
     return _paragraph_before(text, start) + text[start:end]
 

@@ -1217,7 +1217,7 @@ MAX_ITEMS_BACK = 3  # chunks a numbered list is followed back to its item 1
 
 # ... and a count of things the list after it gives ("However, I think there are a few key skills that make a good
 # product manager a great one, ...", a tester's: its three skills open the next chunk).
-_PROMISES = re.compile(r"^(?:so,? )?here (?:are|is)\b|\bas follows\b|"  # not "Below is ...": a page's overview of all that follows
+_PROMISES = re.compile(r"^(?:so,? )?here (?:are|is)\b|\bas follows\b|\bthe following\b|"  # not "Below is ...": a page's overview of all that follows
                        r"\bthere are (?:a few|several|some|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 
 

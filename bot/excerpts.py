@@ -35,6 +35,8 @@ _LEANING_INSIDE = re.compile(r"^(?:(?:\S+\s+){0,6}?(?:of|in|for|with|from|on|at|
                              r"[^,;:.]{1,30},\s+(?:this|these|those|they|such)\s)", re.I)
 # "The deployment process also involves ..." adds to the sentence before it: that one comes along when it
 # is in the passage (the specifics are often there), but the sentence stands without it.
+_NAMES_LIST = re.compile(r"\bthe following\b|\bas follows\b|\bbelow\W*$|^(?:this|these|here) (?:is|are) the\b", re.I)
+_OPEN_LEAD = re.compile(r"\b(?:including|include|includes|such as|as follows|the following|like)[ \t]*$", re.I)
 _BARE_REPLY = re.compile(r"^(?:yes|no|yeah|yep|nope)\s*[.,!;:—–-]", re.I)
 _ADDITIVE_INSIDE = re.compile(r"^(?:\S+\s+){1,5}?(?:also|additionally)\b", re.I)
 # ... except a dummy "it" ("It's worth considering a master's degree", "It is important to ...").
@@ -140,6 +142,12 @@ class Roles:
     replies: tuple[bool, ...] = ()  # opens on a bare yes or no ("No, it doesn't.")
 
 
+def leans(text: str) -> bool:
+    """Whether a sentence leans on the one before it by its first words ("This course ...", "In Boston, this amounts to
+    around $300,000 per year": a tester's radiation oncologists' pay, said to be for no one named)."""
+    return bool(LEANING.match(text) or _LEANING_INSIDE.match(text))
+
+
 def has_hole(text: str) -> bool:
     """Whether `text` holds a template's placeholder for a value it does not give (never quoted)."""
     return bool(_PLACEHOLDER.search(text))
@@ -177,7 +185,12 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         # for the company"). A sentence before a list ("Yes, as long as your break is 3 days or less.") is not.
         item[0] = True
     para = [k == 0 or "\n" in text[sents[k - 1].end - base : s.start - base] for k, s in enumerate(sents)]
-    lead = [s.text.rstrip().endswith(":") and k + 1 < n and item[k + 1] for k, s in enumerate(sents)]
+    # ... or ends as a clause its list completes ("... will depend on various factors, including" over "* How complex
+    # the trade is": a tester's answer showed the list under its heading, the lead-in left out).
+    # ... or names the list that follows it ("... if you are on the following lists.", "This is the information that you
+    # should include for each position on your resume.": a tester's answers stopped there, their lists left out).
+    lead = [(s.text.rstrip().endswith(":") or bool(_OPEN_LEAD.search(s.text) or _NAMES_LIST.search(s.text)))
+            and k + 1 < n and item[k + 1] for k, s in enumerate(sents)]
     # A paragraph that leads in to a quoted example ("This is an example of what your resume might look like:"): not quoted alone
     # (it says nothing by itself), but kept where the passage is shown whole, or the example reads as advice.
     blockquote: list[bool] = []

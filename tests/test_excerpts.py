@@ -569,3 +569,27 @@ def test_a_bare_reply_is_not_quoted_without_what_it_replies_to():
     assert _quotable(excerpts.roles(p))[0] == 0
     p = passage("No, it doesn't. It sounds like fun to me.\n\nYou must go to engineering school.")
     assert excerpts.roles(p).leaning[0] and _quotable(excerpts.roles(p))[0] == 2
+
+
+def test_a_clause_its_list_completes_leads_the_list():
+    # A tester's trades page: "This is a tough question to answer since it will depend on various factors, including"
+    # over its list was left out, and the list hung under the heading.
+    p = passage("This is a tough question to answer since it will depend on various factors, including\n"
+                "- How complex the trade you're learning is\n- Whether you are learning full or part-time.")
+    assert excerpts.roles(p).lead[0] and quoted(p, 1)[0].startswith("This is a tough question")
+    p = passage("Trade school is a good choice for people who like\n- Working with their hands\n- Short programs")
+    assert excerpts.roles(p).lead[0]
+
+
+def test_a_sentence_naming_the_list_after_it_leads_the_list():
+    # A tester's federal resume page: "This is the information that you should include for each position on your
+    # resume." over eleven items was the whole answer; so was "... if you are on the following lists." on another.
+    from bot.evidence import _PROMISES
+
+    p = passage("This is the information that you should include for each position on your resume.\n- Company name\n"
+                "- Dates of employment (MM/YYYY)")
+    assert excerpts.roles(p).lead[0]
+    p = passage("Include the following details for each position on your resume.\n- Company name\n- Dates of employment")
+    assert quoted(p, 1)[0].startswith("Include the following details")
+    assert not excerpts.roles(passage("Resumes matter a great deal to recruiters.\n- Company name\n- Dates")).lead[0]
+    assert _PROMISES.search("You can also acquire eligibility without the exam if you are on the following lists.")

@@ -2861,3 +2861,18 @@ def test_a_short_forms_plural_is_named_where_it_is_spelled_out():
 
     quoted = "How Much Do Speech-Language Pathologists Make? West: $85,000 per year. CAS rules. Travel PT contracts pay well."
     assert _names_not_in(("SLPs", "PTs", "CASS", "OTs"), quoted) == ("CASS", "OTs")
+
+
+def test_a_figure_leaning_on_its_sentence_before_inside_its_first_words_is_that_ones():
+    # A tester's medical library: "In Boston, this amounts to around $300,000 per year + $50,000 bonus." after
+    # "radiation oncologists are paid a surgeon's salary" opened "None of the figures quoted here is said to be for
+    # “radiation oncologists”".
+    from bot.answer import Answer, Citation, _names_beside_its_figures
+    from bot.index.store import ArticleRecord
+
+    text = ("D'Amico: radiation oncologists are paid a surgeon's salary. In Boston, this amounts to around $300,000 per "
+            "year + $50,000 bonus.")
+    at = text.index("In Boston")
+    answer = Answer(f"{text[at:]} [1]", [Citation(1, text, ArticleRecord("s", "Specialty interest series", "s.md", "x"),
+                                                  "s:c0", 0.5, highlights=((at, len(text)),))])
+    assert _names_beside_its_figures(("radiation oncologists",), answer, "how much do radiation oncologists make?") == ()
