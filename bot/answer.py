@@ -125,7 +125,10 @@ class _Excerpt:
     score: float
     vector: np.ndarray
     delivers: bool = False  # holds what the question's type asks for
-    leads: bool = False  # opens on the figure asked, found elsewhere in the passages: widened forward only
+    # Opens on what is asked, found elsewhere and naming it (who is paid, the term defined): widened forward only. Not a
+    # figure found for its kind alone: "Certification testing costs $35-$250 per test" lost the AWS its paragraph opens
+    # on, and read as another certification's cost (read blind).
+    leads: bool = False
 
     @property
     def a(self) -> int:
@@ -606,7 +609,10 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
             p = passages[c.rank]
             return _names_all(wanted, _names(p, _leaning_on(p, c.a, text)), p, text)
 
-        if wanted and figure_asked(question) == "money" and not any(names_who(c, c.text(passages)) for c in chosen):
+        # Not a name typed in capitals ("does Kaiser Permanente hire speech pathologists ...": its medical assistants'
+        # pay replaced the pathologists', read blind): an employer or a place asked about, not who is paid.
+        lowercase = all(not w[:1].isupper() for w in wanted)
+        if wanted and lowercase and figure_asked(question) == "money" and not any(names_who(c, c.text(passages)) for c in chosen):
             who = next((c for c in candidates if sum_asked(text := c.text(passages)) and names_who(c, text)), None)
             if who is not None:
                 chosen[:] = [_Excerpt(who.rank, who.members, who.score, who.vector, leads=True)]
@@ -628,7 +634,7 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
         found = _figure_item(passages, question, terms, wanted, chosen[0].vector)
     if found is None:
         return False
-    chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector, leads=True))
+    chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector))
     return True
 
 

@@ -389,7 +389,6 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
     faq = _front_matter_answers(meta)
     if faq:
         text = f"{text.rstrip()}\n\n{faq}" if text.strip() else faq
-    text = _with_subtitle(text, meta)
     if header and not meta:
         meta = {"title": fields.get("title", ""), "date": fields.get("pubdate") or fields.get("date", "")}
     header = _METADATA_HEADER.match(text) if not meta else None
@@ -417,26 +416,6 @@ def _front_matter_answers(meta: dict) -> str:
 
 
 MAX_FRONT_ANSWERS = 50  # questions read from one front-matter list
-
-
-def _with_subtitle(text: str, meta: dict) -> str:
-    """`text` opening on its front matter's subtitle, shown under the title on the page, when that is a sentence the
-    text does not hold: "Have you ever considered becoming a substitute teacher in West Virginia? ..." (a tester's
-    state pages named their state there alone, and every answer from them said it was never mentioned)."""
-    subtitle = meta.get("subtitle")
-    if not isinstance(subtitle, str) or not _has_sentence(subtitle) or _BYLINE_SUBTITLE.search(subtitle):
-        return text
-    subtitle = " ".join(subtitle.split())
-    if subtitle[:60] in " ".join(text.split()):
-        return text
-    title = _OPENING_TITLE.match(text)
-    at = title.end() if title else 0
-    return f"{text[:at]}{subtitle}\n\n{text[at:].lstrip()}"
-
-
-_OPENING_TITLE = re.compile(r"\s*#[ \t][^\n]*\n+")
-# ... not a byline kept there ("Date modified: 17th July 2025 | This article has been written by ...").
-_BYLINE_SUBTITLE = re.compile(r"\b(?:written|posted|published|modified|updated|reviewed)\s+(?:by|on)\b|\bdate modified\b", re.I)
 
 
 _AT_HEADER = re.compile(r"\A\s*(?:@[A-Za-z]\w{0,30}[ \t]+[^\n]{0,300}\n){2,12}")

@@ -2492,18 +2492,6 @@ def test_a_bar_charts_names_and_sums_are_pairs_and_a_headings_pop_up_link_goes(t
     assert "## Pay\n" in text and "About this section" not in text and "## More Information" in text
 
 
-def test_a_front_matter_subtitle_opens_the_text_and_a_byline_there_does_not(tmp_path):
-    # A tester's West Virginia teaching pages named their state in the subtitle alone ("Have you ever considered
-    # becoming a substitute teacher in West Virginia? ..."), and every answer from them said it was never mentioned.
-    article = _loaded(tmp_path / "sub.md", "---\ntitle: Become a Substitute\nsubtitle: Have you ever considered becoming a "
-                      "substitute teacher in West\n  Virginia? There is a great need for substitutes.\n---\n\n## What "
-                      "Qualifications Do I Need?\n\nAn associate's degree with a GPA of 2.0 or higher is needed.\n")
-    assert article.text.startswith("Have you ever considered becoming a substitute teacher in West Virginia? There is")
-    byline = _loaded(tmp_path / "chef.md", "---\ntitle: Head Chef\nsubtitle: This article has been written by our founder, "
-                     "click to email him.\n---\n\nA head chef runs the kitchen and plans the menu every week.\n")
-    assert byline.text.startswith("A head chef")
-
-
 def test_each_block_classed_content_of_an_accordion_is_read(tmp_path):
     # A tester's CDL school FAQ (a Foundation accordion, each answer in a <div class="content"> under its question):
     # the extractor took the first such block for the page's text, and seven answers of eight were never indexed.

@@ -95,7 +95,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 119: a front matter's subtitle (not a byline) opens the text when the text does not hold it
 # 120: an HTML page's blocks each classed "content" are all read (an FAQ accordion's answers)
 # 121: a related-articles section whose subsections are each headed by a link goes
-CHUNK_TEXT = "text-boxes-121"
+# 122: the front matter's subtitle no longer opens the text (119's, taken out: read blind, it led answers it only
+#      introduced)
+CHUNK_TEXT = "text-boxes-122"
 
 
 def chunking_params(settings: Settings) -> dict:
