@@ -2210,14 +2210,8 @@ def clean_text(text: str, markdown: bool = False) -> str:
         # tester's answers quoted "### 3. Some people get to a point ...".
         text = _OVERLONG_HEADING.sub(r"\1", text)
     text = _dialects(text)
-    if markdown:  # an Obsidian or wiki link ("[[social_unrest | social unrest and police reform]]"): its words
-        text = _WIKI_LINK.sub(lambda m: (m[2] or m[1]).strip(), text)
-    if markdown:  # a heading in bold with a space inside its marks ("#### **What is your best advice? **", Memsource's
-        text = _SPACED_BOLD_HEADING.sub(r"\1\3", text)  # blog): shown with its asterisks, as CommonMark reads it
-    if markdown:  # Obsidian's highlight ("==For engineers in San Diego, ...=="): its words (a tester's answers showed the marks)
-        text = _HIGHLIGHT.sub(r"\1", text)
-    if markdown:  # MathJax's minus written as a dash ("they're painfully visible $-$ the difference"), as it renders
-        text = text.replace("$-$", "\u2212")
+    if markdown:
+        text = _markdown_marks(text)
     text = tables.html_in_markdown(text)
     if markdown:  # after the tables are read: a <p> inside a cell is the cell's; an accordion's button its question's
         text = _BUTTON_END.sub("\n\n", _HTML_PARAGRAPH_END.sub("</p>\n\n", text))
@@ -2265,6 +2259,17 @@ def clean_text(text: str, markdown: bool = False) -> str:
         text = re.sub(r"^ (?=[^ \t\n])", "", text, flags=re.M)
     text = _REPEATED_HEADING.sub(r"\1", re.sub(r"\n{3,}", "\n\n", text))
     return text.strip() + "\n"
+
+
+def _markdown_marks(text: str) -> str:
+    """Markdown dialects' marks, as the page shows them: an Obsidian or wiki link ("[[social_unrest | social unrest and
+    police reform]]") as its words; a heading in bold with a space inside its marks ("#### **What is your best advice?
+    **", Memsource's blog, shown with its asterisks as CommonMark reads it) without them; Obsidian's highlight
+    ("==For engineers in San Diego, ...==", its marks shown in a tester's answers) as its words; MathJax's minus written
+    as a dash ("they're painfully visible $-$ the difference") as it renders."""
+    text = _WIKI_LINK.sub(lambda m: (m[2] or m[1]).strip(), text)
+    text = _HIGHLIGHT.sub(r"\1", _SPACED_BOLD_HEADING.sub(r"\1\3", text))
+    return text.replace("$-$", "\u2212")
 
 
 # A picture's caption says what the picture shows, and the picture is not shown ("Michelle Meece conducts a survey."
