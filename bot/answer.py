@@ -114,8 +114,9 @@ class Answer:
 def section_of(article: ArticleRecord, heading: str, context: tuple[str, ...] = ()) -> str:
     """The section a source names beside its article's title, with the headings above it ("Senior product manager ›
     Skills needed for this level › Product strategy"): a level's skill is named with its level. A heading named like
-    its page ("What is an apprenticeship?" under that title) is left out, so it is named once."""
-    return " › ".join(section_path(article.title, context, heading))
+    its page ("What is an apprenticeship?" under that title) is left out, so it is named once. A heading's closing colon
+    goes ("Beyond Journeyman › Foreman", not "Foreman:": three testers' source lines)."""
+    return " › ".join(h.rstrip().rstrip(":").rstrip() for h in section_path(article.title, context, heading))
 
 
 @dataclass

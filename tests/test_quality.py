@@ -2876,3 +2876,15 @@ def test_a_figure_leaning_on_its_sentence_before_inside_its_first_words_is_that_
     answer = Answer(f"{text[at:]} [1]", [Citation(1, text, ArticleRecord("s", "Specialty interest series", "s.md", "x"),
                                                   "s:c0", 0.5, highlights=((at, len(text)),))])
     assert _names_beside_its_figures(("radiation oncologists",), answer, "how much do radiation oncologists make?") == ()
+
+
+def test_a_sources_section_path_drops_its_headings_closing_colons():
+    # Three testers' source lines read "Beyond Journeyman › Foreman:" and "Solar - Required Background & Experience: ›
+    # Where to Start:": a bold label's colon kept in the heading it became.
+    from bot.answer import section_of
+    from bot.index.store import ArticleRecord
+
+    article = ArticleRecord("t", "Trade Careers for Veterans", "t.md", "x")
+    assert section_of(article, "Foreman:", ("Career Progression", "Beyond Journeyman:")) == \
+        "Career Progression › Beyond Journeyman › Foreman"
+    assert section_of(article, "Ratio 3:1") == "Ratio 3:1"
