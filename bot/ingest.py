@@ -2040,13 +2040,20 @@ def _bold_headings(text: str) -> str:
     def label(m: re.Match) -> tuple[int, str]:
         return bisect.bisect(starts, m.start()), " ".join(m[2].split()).rstrip(":").strip()
 
-    said = Counter(label(m) for m in _BOLD_HEADING.finditer(text))
+    bold = list(_BOLD_HEADING.finditer(text))
+    said = Counter(label(m) for m in bold)
+    # A label under a name in bold, in one section ("**Registered Professional Reporter (RPR) from NCRA**" over
+    # "**Requirements:**"), is the name's: a level below it (as siblings, a tester's RPR requirements and fees read as
+    # the section's, and "$350" of the next certification's as the RPR's).
+    named = [(m.start(), label(m)[0]) for m in bold if not _labels(m) and _heads_something(m)]
 
     def line(m: re.Match) -> str:
-        if said[label(m)] > 1 and m[0].replace(m[1], "").rstrip().endswith(":"):
+        if said[label(m)] > 1 and _labels(m):
             return m[0].replace(m[1], "").strip()
         at = bisect.bisect(starts, m.start())
         level = found[at - 1][1] if at else 0
+        if _labels(m) and any(section == at for start, section in named if start < m.start()):
+            level += 1
         # ... but a numbered one at the level of the heading numbered one before it ("**2\. The Landscape of
         # Opportunity**" after "### **1\. Introduction**", a Google Docs export: it was a section of the introduction's
         # last subsection, and its own "#### 2.1 ..." sections fell under the introduction).
@@ -2059,6 +2066,19 @@ def _bold_headings(text: str) -> str:
         return _bold_line(m, "#" * min(6, max(4, level + 1)))
 
     return _BOLD_HEADING.sub(line, text)
+
+
+def _heads_something(m: re.Match) -> bool:
+    """Whether a line all in bold becomes a heading (`_bold_line`): no sentence, and text under it."""
+    if _without_symbols_at_end(m[2]).endswith((".", "!", "?")) or _SENTENCE_INSIDE.search(m[2]):
+        return False
+    following = _NEXT_LINE.match(m.string, m.end())[1]
+    return bool(following) and not following.startswith("#") and not _BOLD_HEADING.fullmatch(following)
+
+
+def _labels(m: re.Match) -> bool:
+    """Whether a line all in bold is a label ("**Requirements:**", "**Salary ranges**:")."""
+    return m[0].replace(m[1], "").rstrip().endswith(":")
 
 
 _ATX_LEVEL = re.compile(r"^(#{1,6})[ \t]+([^\n]{0,200})", re.M)

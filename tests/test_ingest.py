@@ -2528,3 +2528,15 @@ def test_a_related_articles_section_of_linked_cards_goes(tmp_path):
     kept = _loaded(tmp_path / "reading.md", "# Careers\n\nSLPs work in schools and hospitals across the country.\n\n"
                    "## Related reading\n\n### Working in schools\n\nSchool SLPs see children with speech delays every day.\n")
     assert "School SLPs see children" in kept.text  # a section of the page's own under such a heading stays
+
+
+def test_a_bold_label_under_a_bold_name_in_one_section_is_that_names():
+    # A tester's court reporting guide: "**Registered Professional Reporter (RPR) from NCRA**" over "**Requirements:**"
+    # made two sibling sections, and the RPR's fee was read as the section's; "$350" of the next certification's
+    # requirements as the RPR's.
+    text = clean_text("## Certifications\n\n### High priority\n\n**Registered Professional Reporter (RPR) from NCRA**\n\n"
+                      "The entry-level certification most courts ask for.\n\n**Requirements:**\n\n- $575 exam fee\n\n"
+                      "**State court reporter licensing**\n\nRequired in some states.\n\n### Medium priority\n\n"
+                      "**Requirements:**\n\n- Two years of practice\n", markdown=True)
+    assert "#### Registered Professional Reporter (RPR) from NCRA\n" in text and "##### Requirements:\n" in text
+    assert "#### State court reporter licensing\n" in text and "#### Requirements:\n\n- Two years" in text

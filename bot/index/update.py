@@ -97,7 +97,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 121: a related-articles section whose subsections are each headed by a link goes
 # 122: the front matter's subtitle no longer opens the text (119's, taken out: read blind, it led answers it only
 #      introduced)
-CHUNK_TEXT = "text-boxes-122"
+# 123: a bold label under a bold name that heads something, in one section, is a level below that name
+CHUNK_TEXT = "text-boxes-123"
 
 
 def chunking_params(settings: Settings) -> dict:
