@@ -492,3 +492,16 @@ def test_one_heading_written_two_ways_is_one_example():
                 "How much do technical writers earn?": 1}
     assert _examples(headings) == ("What is Technical Writing?", "Would I like technical writing?",
                                    "How much do technical writers earn?")
+
+
+def test_the_words_of_a_titles_format_are_no_subject():
+    # A tester's safety library: eight of thirteen titles end "for Veterans: Complete Guide", and the greeting called it
+    # a library about "complete guide" (with "cg" spelled out as one).
+    from bot.library import derive
+    from bot.text import stem
+
+    titles = ["OSHA 30-Hour Certification for Veterans: Complete Guide", "CSP Safety Certification: Complete Guide",
+              "HAZMAT Safety Certification: Complete Guide", "Level 3 Certificate in Occupational Health and Safety",
+              "Safety Manager Careers: Complete Guide 2025"]
+    library = derive(titles, {}, [], frozenset(), stem)
+    assert "guide" not in library.subject and "complete" not in library.subject and "cg" not in library.abbreviations
