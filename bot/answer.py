@@ -583,11 +583,7 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
     does, the best such one leads the answer (the sentence that answers is not left out for its neighbours).
     `codes`: the short forms the question names in capitals ("BPTC")."""
     places = _places_asked(question)
-
-    def sum_asked(text: str) -> bool:
-        return _gives_asked(question, text)
-
-    if any(sum_asked(c.text(passages)) for c in chosen):
+    if any(_gives_asked(question, c.text(passages)) for c in chosen):
         # ... of the place and short form asked, where one is and the answer's is not: "£31,624 <= £60,999 <= £98,499"
         # under a web pentester page's "## Europe" for "how much does a web pentester earn in europe?", not
         # certifications' prices (a tester's cybersecurity library: the gap line said Europe was never mentioned); the
@@ -599,7 +595,7 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
         # much lighter is my timetable as an NQT", not its "10% timetable reduction" (a benchmark answer lost so).
         if (places or codes) and figure_asked(question) == "money" and not any(asked_there(c, c.text(passages)) for c in chosen):
             there = next((c for c in candidates if asked_there(c, text := c.text(passages))
-                          and sum_asked(text) and ((names := _names(passages[c.rank], text)) & terms or not terms)
+                          and _gives_asked(question, text) and ((names := _names(passages[c.rank], text)) & terms or not terms)
                           and _names_all(wanted, names, passages[c.rank], text)), None)
             if there is not None:  # ... in place of what is quoted, which names neither
                 chosen[:] = [_Excerpt(there.rank, there.members, there.score, there.vector, leads=True)]
@@ -614,7 +610,7 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
         # pay replaced the pathologists', read blind): an employer or a place asked about, not who is paid.
         lowercase = all(not w[:1].isupper() for w in wanted)
         if wanted and lowercase and figure_asked(question) == "money" and not any(names_who(c, c.text(passages)) for c in chosen):
-            who = next((c for c in candidates if sum_asked(text := c.text(passages)) and names_who(c, text)), None)
+            who = next((c for c in candidates if _gives_asked(question, text := c.text(passages)) and names_who(c, text)), None)
             if who is not None:
                 chosen[:] = [_Excerpt(who.rank, who.members, who.score, who.vector, leads=True)]
         return True
@@ -626,7 +622,7 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
     # ("Pick 2-3 themes" for "how many topics"): docs/evaluation.md.
     # ... and a sum of the side asked: a trainer's "$60,000-$80,000 a year" led "how much does truck driving school cost"
     # (a tester's; "earn" is no "cost").
-    found = next((c for c in candidates if sum_asked(text := c.text(passages))
+    found = next((c for c in candidates if _gives_asked(question, text := c.text(passages))
                   and ((names := _names(passages[c.rank], _leaning_on(passages[c.rank], c.a, text))) & terms or not terms)
                   and _names_all(wanted, names, passages[c.rank], text)), None)
     if found is None and wanted and chosen:

@@ -36,7 +36,7 @@ _LEANING_INSIDE = re.compile(r"^(?:(?:\S+\s+){0,6}?(?:of|in|for|with|from|on|at|
 # "The deployment process also involves ..." adds to the sentence before it: that one comes along when it
 # is in the passage (the specifics are often there), but the sentence stands without it.
 _NAMES_LIST = re.compile(r"\bthe following\b|\bas follows\b|\bbelow\W*$|^(?:this|these|here) (?:is|are) the\b", re.I)
-_OPEN_LEAD = re.compile(r"\b(?:including|include|includes|such as|as follows|the following|like)[ \t]*$", re.I)
+_OPEN_LEAD = re.compile(r"\b(?:including|include|includes|such as|like)[ \t]*$", re.I)  # ("the following": _NAMES_LIST)
 _BARE_REPLY = re.compile(r"^(?:yes|no|yeah|yep|nope)\s*[.,!;:—–-]", re.I)
 _ADDITIVE_INSIDE = re.compile(r"^(?:\S+\s+){1,5}?(?:also|additionally)\b", re.I)
 # ... except a dummy "it" ("It's worth considering a master's degree", "It is important to ...").
