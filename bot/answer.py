@@ -22,7 +22,7 @@ from .chunking import section_path
 from .config import KNOBS, THRESHOLDS, WEIGHTS, Knobs, SentenceWeights, Thresholds
 from .evidence import Evidence, counts_next, side_terms, spelled_out, whole_sides
 from .index.store import ArticleRecord
-from .question import asks_money, figure_asked, gives_figure, holds_figure, money_sides, says_a_sum
+from .question import asks_money, figure_asked, gives_figure, holds_figure, is_content, money_sides, says_a_sum
 from .retrieval import Passage
 from .stance import answers, soft_cues, stance
 from .text import PLACE_DOMAINS, PLACE_NAMES, PLACES, QUESTION_STEMS, stems, tokenize_one
@@ -199,12 +199,13 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     # £30,000–£35,000" led "whats the average executive chef salary in new york" (a tester's culinary library). Not
     # a short form: a section on counsellors' "2,000-4,000 supervised clinical hours" that never writes "LPC" answers
     # "how many supervised hours ... to get an LPC" (a tester's), with the short form's gap said (`_names_not_quoted`).
-    wanted = {w for n in evidence.named if not n.isupper() for w in n.split() if w.lower() not in _LEVEL_WORDS}
+    wanted = {w for n in evidence.named if not n.isupper() for w in n.split() if w.lower() not in _LEVEL_WORDS and is_content(w)}
     no_figure = question.type == "amount" and not _lead_with_figure(chosen, candidates, question.text, passages,
                                                                      frozenset(about), frozenset(wanted),
                                                                      tuple(n for n in evidence.named if n.isupper()))
     if question.type == "amount" and not no_figure and chosen:
         _from_the_figure(chosen[0], passages, roles, question.text, frozenset(about))
+        _from_the_run(chosen[0], passages, roles, question.text)
     # The passage quoted whole is widened too: what lies between its quotable sentences stays in (a line-wrapped
     # source's fragments). Leaving them out cut 42 of 337 answers mid-run (held out: every key 32 -> 31 of 72).
     for c in chosen:
@@ -300,6 +301,7 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
     # Who is paid, by the words as written, a plural or a clipping aside ("tech" of "Technical"): the stemmer makes one
     # word of "radiologist" and "radiology".
     words = {w.lower() for w in re.findall(r"[\w’'-]+", " ".join(held))}
+    words |= {part for w in words if "-" in w for part in w.split("-")}  # "nurse midwife" under "Nurse-Midwife" (a tester's)
 
     def written(w: str) -> bool:
         w = w.lower().removesuffix("s") if len(w) > 3 or w[:-1].isupper() else w.lower()  # "PTs" too
@@ -349,7 +351,9 @@ def _names_not_in(named: tuple[str, ...], quoted: str) -> tuple[str, ...]:
         (re.search(rf"\b{re.escape(n if n.isupper() else n[:-1])}s?\b", quoted, re.I) or spelled_out(n, names))
         if n.isupper() or len(n) > 2 and n.endswith("s") and n[:-1].isupper()
         else stems(n) <= held if n[0].isupper()  # a name, every word of it
-        else all(all(_held(t, held) for t in stems(w)) or _blended(w, quoted) for w in n.split() if w.lower() not in _LEVEL_WORDS)))
+        # "and" aside: "labor and delivery nurse" under "Labor & Delivery Nurse" (a tester's midwifery library)
+        else all(all(_held(t, held) for t in stems(w)) or _blended(w, quoted) for w in n.split()
+                 if w.lower() not in _LEVEL_WORDS and is_content(w))))
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|and|for|the|in|on|to)[ \t]+)?[A-Z][\w’'-]*)+")
@@ -670,6 +674,26 @@ def _from_the_figure(c: _Excerpt, passages, roles, question: str, terms: frozens
         start -= 1  # ... and with the question it answers (an interview's "What lessons have you learned ...?")
     if start > members[0] and not r.leaning[start]:
         c.members = tuple(m for m in members if m >= start)
+
+
+def _from_the_run(c: _Excerpt, passages, roles, question: str) -> None:
+    """An excerpt opening on a labelled figure ("Experienced L&D RN: $78,000 - $105,000") from the first line of the run
+    of labelled figures it stands in: "Average Salary: $70,000 - $95,000 annually" and "Entry-Level: $62,000 -
+    $72,000" were left out above it (a tester's midwifery library, for L&D and NICU nurses alike)."""
+    p, r = passages[c.rank], roles[c.rank]
+    k = c.members[0]
+
+    def labelled(j: int) -> bool:
+        text = p.sentences[j].text
+        return bool(excerpts.figure_label(text)) and gives_figure(question, text)
+
+    if not labelled(k):
+        return
+    start = k
+    while start > 0 and labelled(start - 1) and r.content[start - 1]:
+        start -= 1
+    if start < k:
+        c.members = (*range(start, k), *c.members)
 
 
 def _gives_asked(question: str, text: str) -> bool:
@@ -1138,11 +1162,8 @@ def _figure_in_heading(question: str, passage: Passage, wanted: frozenset[str]) 
         f"{passage.article.title} {' '.join(passage.context)} {heading}"), passage, "")
 
 
-def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Excerpt], disagreement: bool, gaps,
-            no_figure: bool = False, focus: dict | None = None, priced: frozenset[int] = frozenset()) -> Answer:
-    # One citation per passage, numbered by first use (best excerpt first); a passage's excerpts in source order.
-    # A passage quoted whole has the sentences that answer best (`focus`) marked, not all of it.
-    focus = focus or {}
+def _by_citation(chosen: list[_Excerpt], passages) -> list[list[_Excerpt]]:
+    """The excerpts grouped by the citation they make (`_same_citation`), groups in the order of their first excerpt."""
     groups: list[list[_Excerpt]] = []
     for c in chosen:
         group = next((g for g in groups if _same_citation(passages[g[0].rank], passages[c.rank])), None)
@@ -1150,6 +1171,15 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
             groups.append([c])
         else:
             group.append(c)
+    return groups
+
+
+def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Excerpt], disagreement: bool, gaps,
+            no_figure: bool = False, focus: dict | None = None, priced: frozenset[int] = frozenset()) -> Answer:
+    # One citation per passage, numbered by first use (best excerpt first); a passage's excerpts in source order.
+    # A passage quoted whole has the sentences that answer best (`focus`) marked, not all of it.
+    focus = focus or {}
+    groups = _by_citation(chosen, passages)
     if disagreement:
         disagreement = len({passages[g[0].rank].article.id for g in groups}) > 1
     citations, parts = [], []
@@ -1197,7 +1227,8 @@ def _render(evidence: Evidence, passages: list[Passage], roles, chosen: list[_Ex
         # A compared side named only by the heading ("Staff product designer" over "You're confident in leading a
         # project ..."): without it the reader cannot tell which side the quote is about.
         side = any(w in stems(heading) and w not in stems(body) for w in evidence.telling_sides)
-        if (replies or opens or framed or side or ranks[0] in priced) and not disagreement and not body.startswith(heading):
+        # ... in a disagreement too, an item under it ("Common Misconceptions" over a myth, a tester's)
+        if (replies or opens or framed or side or ranks[0] in priced) and (not disagreement or framed) and not body.startswith(heading):
             # A reply ("Yes. You can apply ...", under an FAQ's question) means what it means in its source only
             # beside the question it answers; a section's first sentence that points at its heading ("This is the
             # highest grade ...", under "Promotion Potential") only beside that heading. Each is quoted first.

@@ -214,13 +214,19 @@ def _units(text: str):
     pos = 0
     block_start = None
     fenced = False
+    listed = False  # the last line at the margin opened a list item: an indented line may be its
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         line_start, pos = pos, pos + len(line)
         fence = stripped.startswith(("```", "~~~"))
         code = fenced or fence
         fenced = fenced != fence
-        heading = None if code else _heading(stripped)
+        indented = line.startswith(("    ", "\t"))
+        if stripped and not indented:
+            listed = bool(_LIST_MARKER.match(line))
+        # ... nor in an indented block outside a list: "    # setup color", a Python comment in an essay's code, headed
+        # every later section of a tester's (CommonMark reads four spaces in as code).
+        heading = None if code or indented and not listed else _heading(stripped)
         is_item = not code and bool(_LIST_MARKER.match(line))
         if not stripped or heading is not None or is_item:
             if block_start is not None:

@@ -70,7 +70,8 @@ def is_small_talk(message: str) -> bool:
         return False
     # Words with their digits ("M4" is a topic); "that's", "you're" read as "that", "you".
     rest = re.findall(r"[a-z0-9]+", re.sub(r"'(?:s|re|m|ll|ve|d)\b", "", message[m.end():].lower().replace("’", "'")))
-    return all(w in CHAT_WORDS for w in rest)
+    # ... or two of them ("hello! who are you?": a tester's library answered as its doula's "Hello! I'm Rebecah ...").
+    return all(w in CHAT_WORDS for w in rest) or bool(rest) and m.end() > 0 and is_small_talk(message[m.end():])
 
 
 # A message that leans on the previous turn: a pronoun with nothing it could refer to in the message,
@@ -184,6 +185,9 @@ class CareerBot:
         """Answer `question`; `history` is [{"role": "user"|"assistant", "content": str}, ...], oldest first."""
         question = _check_question(question, self.settings)
         loaded = self._current()  # one consistent snapshot for this question
+        return _told_apart(self._answer(loaded, question, history), loaded.profile.shared_titles)
+
+    def _answer(self, loaded: Loaded, question: str, history: list[dict] | None) -> Answer:
         if is_small_talk(question):
             return small_talk(question, loaded.profile.library)
         if unreadable(loaded.profile, question):
@@ -437,21 +441,27 @@ def _names_nothing(message: str) -> bool:
     a short message ("where do I put it?" after a question on portfolios, a tester's: refused as not covered)."""
     words = [w.lower().replace("’", "'") for w in re.findall(r"[A-Za-z'’]+", message)]
     named = [w for w in words if is_content(w) and w not in _PRONOUNS and w not in _SAID_OF_ANYTHING]
-    return bool(_PRONOUNS & set(words)) and (not named or len(named) == 1 and named[0] in _DONE_WITH_IT
-                                             and len(words) <= SHORT_MESSAGE_WORDS)
+    done_with = len(named) == 1 and named[0] in _DONE_WITH_IT
+    # ... or, in four words or fewer, only what one does with it: "who can apply?" after a question on a fellowship (a
+    # tester's was searched alone and answered with a birth plan's support team).
+    return bool(_PRONOUNS & set(words)) and (not named or done_with and len(words) <= SHORT_MESSAGE_WORDS) or (
+        done_with and len(words) <= 4)
 
 
 SHORT_MESSAGE_WORDS = 6
 # What one does with a thing named before ("where do I put it?", "how do I prepare for it?"); a noun names a new one
 # ("is a bootcamp worth it?").
 _DONE_WITH_IT = frozenset("""put use host share publish send submit show list include add start learn study prepare practice
-    apply build write pass fail finish store find pick choose""".split())
+    apply build write pass fail finish store find pick choose join enrol enroll register qualify attend""".split())
 
 
 # "one of them", "which of them", "every one of them": a part of a set named before, wherever it stands ("what if
 # i'm missing one of them?" after a question on the GCSEs needed). "them" alone is often generic ("do they ask
 # about them?"); a share of them never is.
-_OF_THEM = re.compile(r"\b(?:one|any|all|some|none|each|both|either|neither|most|which)\s+of\s+them\b", re.I)
+# ... and "which of the two", "which of these" ("which of the two has more on-call?" after two nurses' pay was searched
+# alone, a tester's).
+_OF_THEM = re.compile(r"\b(?:one|any|all|some|none|each|both|either|neither|most|which)\s+of\s+(?:them|these|those|"
+                      r"(?:the|these|those)\s+(?:two|three|2|3))\b", re.I)
 # "how much does one cost?", "do I need one?": "one" standing for a thing named before ("whats a discovery flight"
 # then "how much does one cost?" was searched alone and answered with a licence's costs). Not the generic "one" of
 # "how does one become a pilot?" (a person, doing what people do).
@@ -510,10 +520,29 @@ def _fits(store, passages: list[Passage], vector) -> float:
     return best
 
 
+def _told_apart(answer: Answer, shared: frozenset[str]) -> Answer:
+    """`answer` with each source whose title another article shares named with its article's id too: "Introduction
+    (devpill-getting-a-job-introduction)", as `index list` shows it (a tester's sources read "[1] Introduction" and
+    "See also: - Introduction", two sites' pages)."""
+    if not shared:
+        return answer
+
+    def told(source):  # a Citation or a Related; a heading saying its title says the new one, named once as before
+        article = source.article
+        if article.title.strip().lower() not in shared:
+            return source
+        title = f"{article.title} ({article.id})"
+        heading = title if source.heading.strip().lower() == article.title.strip().lower() else source.heading
+        return replace(source, article=replace(article, title=title), heading=heading)
+
+    return replace(answer, citations=[told(c) for c in answer.citations], related=tuple(told(r) for r in answer.related))
+
+
 def depends_on_context(message: str) -> bool:
     message = _ACKNOWLEDGED.sub("", message)
     words = re.findall(r"[A-Za-z']+", message)
-    return bool(ELLIPSIS.search(message) or PRONOUN.search(message) or len(words) <= 2 or asks_for_more(message))
+    return bool(ELLIPSIS.search(message) or PRONOUN.search(message) or len(words) <= 2 or asks_for_more(message)
+                or _names_nothing(message))
 
 
 # "Tell me more", "go on", "what else?", "can you elaborate": more on the previous question, nothing new named.

@@ -23,9 +23,10 @@ from . import excerpts
 from .config import KNOBS, THRESHOLDS, Thresholds
 from .library import names_no_topic
 from .profile import Profile
-from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, figure_asked, gives_figure, is_content, money_sides
+from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, asks_the_same_of, figure_asked, gives_figure, is_content, money_sides
 from .retrieval import Passage, Ranked, Retriever
 from .text import (
+    CITY_CODES,
     CURRENCY_SIGNS,
     FUNCTION_WORDS,
     LIST_MARKER,
@@ -97,10 +98,9 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     short_forms = initialisms(profile, own)
     if short_forms:
         lexical = f"{lexical} {' '.join(short for _, short in short_forms)}"
-    question = analyse(own)
+    question, named = _asked(profile, own, query)
     ranked = retriever.ranked(lexical, k, vector, KNOBS.figure_reserve if question.type == "amount" else 0)
     terms = set(retriever.query_terms(lexical)[0]) - QUESTION_STEMS
-    named = names_asked(profile, own) if question.type == "amount" else ()
     passages = _with_a_figure(ranked.passages, k, own, terms - profile.background, named)
     # Nearly every sentence in a library is about its own subject (the guides here: machine learning
     # engineers), so that part of a question does not say which sentence answers it: "Why would an ML
@@ -172,6 +172,20 @@ _OF_THE_SUM = frozenset("""average typical median mean usual starting annual yea
 _NAME_RUN = re.compile(r"(?<=[a-z0-9,;’'] )[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){0,3}")  # after a word, not opening
 
 
+def _asked(profile: Profile, own: str, query: str) -> tuple[Question, tuple[str, ...]]:
+    """What the asker's own message asks (`Question`), and what a figure is asked of by name (`names_asked`); `query`
+    is the message searched with the turn before it, when it is a follow-up."""
+    question = analyse(own)
+    if own != query and question.type == "other" and asks_the_same_of(own):
+        question = analyse(query)  # "and a NICU nurse?" after "what does a labor and delivery nurse earn?": a pay question
+    named = names_asked(profile, own) if question.type == "amount" else ()
+    if question.type == "amount" and not named and own != query:
+        # "how much does it pay?" after "what is the CHOICES nurse midwifery fellowship?": what "it" names, the turn
+        # before names (a tester's was answered with a NICU nurse's salary from another article).
+        named = names_asked(profile, query)
+    return question, named
+
+
 def names_asked(profile: Profile, text: str) -> tuple[str, ...]:
     """What `text`, a question asking a figure, asks about by name, where the library uses the words (words it never
     uses are `unknown`). Another thing's figure is the commonest wrong answer testers met, and a false gap costs
@@ -182,7 +196,8 @@ def names_asked(profile: Profile, text: str) -> tuple[str, ...]:
     subject = profile.background | profile.library.subject_stems
     # three to six letters: two name too much ("DE", "PM")
     out = [] if text.isupper() else [w for w in _CAPITALS.findall(text)
-                                     if 3 <= len(w) <= 6 and profile.knows_term(w.lower()) and stem(w.lower()) not in subject]
+                                     if 3 <= len(w) <= 6 and (profile.knows_term(w.lower()) or profile.knows_term(stem(w.lower())))
+                                     and stem(w.lower()) not in subject]  # "CHOICES", indexed as "choic"
     # A name typed capitalised inside the sentence ("what royalty does Shutterstock pay", "Keller Williams' cap"): a
     # company, a school, a place the library names somewhere.
     if not text.isupper():
@@ -219,7 +234,7 @@ def _written_otherwise(unknown: tuple[str, ...], texts: list[str], abbreviated: 
     named = signs.lower()
     return tuple(kept for kept in (" ".join(w for w in u.split() if not _spelled_out(w, texts) and w.lower() not in abbreviated
                                             and CURRENCY_SIGNS.get(w.lower().rstrip("s"), "\0") not in signs
-                                            and US_STATE_CODES.get(w, "\0") not in named)
+                                            and US_STATE_CODES.get(w, "\0") not in named and CITY_CODES.get(w, "\0") not in named)
                                    for u in unknown) if kept)
 
 
@@ -354,7 +369,8 @@ def _with_a_figure(passages: list[Passage], k: int, question: str, terms: set[st
     of 120). What the question names by name (`names_asked`: "sous chef") its title and headings name, every word:
     a sous chef's salary section is no answer to what an executive chef earns in New York (a tester's)."""
     head, rest = passages[:k], passages[k:]
-    wanted = set().union(*(stems(n) for n in named))
+    # Its content words: "labor and delivery nurse" under a title writing "Labor & Delivery Nurse" (a tester's)
+    wanted = set().union(*(stems(" ".join(w for w in n.split() if is_content(w))) for n in named))
     # ... or none that names who is asked: "Median Pay: $55,810" of sound engineering technicians first, the audio
     # engineer's own "## Salary Range: $89,877 per year" tenth, for "how much does an audio engineer make a year" (a
     # tester's music library was told the guides give no figure).

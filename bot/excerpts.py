@@ -99,7 +99,10 @@ _QUOTED_ITEM = re.compile(rf"^(?:>[ \t]?)+[ \t]*{LIST_MARKER}[ \t]")
 # you progress"); "Step 1: Take a Discovery Flight" and "Publication date: November 25, 2024" stay headings, and a
 # link's address is no statement. The label is words: a talk's title and speaker ("'Am I a Data Scientist?': The
 # Applied Statistics Student's Identity Crisis — Alyssa Frazee") is no statement either.
-_LABELLED = re.compile(r"^\w[\w ()&/,'’-]{0,39}:[ \t]+(?![^\n]*://)(?:(?:\S+[ \t]+){5,}\S+|(?=[^\n]*[$€£¥%])(?:\S+[ \t]+){2,}\S+)")
+# ... or a list of three or more ("Attributes: resilient, communicative, open-minded", the only line answering a
+# tester's "what personal attributes do you need to be an optometrist", never quoted).
+_LABELLED = re.compile(r"^\w[\w ()&/,'’-]{0,39}:[ \t]+(?![^\n]*://)(?:(?:\S+[ \t]+){5,}\S+|(?=[^\n]*[$€£¥%])(?:\S+[ \t]+){2,}\S+|"
+                       r"(?:[^,\n]{1,40},[ \t]*){2,}[^,\n]{1,40}$)")
 _ENDS = tuple(".!?:;)\"”’")
 # A paragraph that is only a figure ("$100,000 - $150,000", "6-12 months") under the heading that says what it
 # is ("## Average Salary"): the section's statement, not a subtitle.
@@ -211,7 +214,7 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         # individual", a tester's: the answer quoted the question before it instead).
         heading_like = alone and not t.endswith(_ENDS) and not _LABELLED.match(t) and not figure and len(t) <= MAX_HEADING_CHARS
         # "(Employment is not guaranteed.)": a short sentence in brackets or quotes ends where its stop does.
-        fragment = len(t.split()) < 5 and not t.rstrip(")]\"'”’").endswith((".", "!")) and not figure
+        fragment = len(t.split()) < 5 and not t.rstrip(")]\"'”’").endswith((".", "!")) and not figure and not _LABELLED.match(t)
         dangling = t.endswith((":", ";")) and not lead[k]
         # ... but one pricing what it names is its claim ("This course can cost anything up to £18,000", the BPTC's, a
         # tester's law library: "this course" read as the page itself, and the cost was never quoted).

@@ -756,6 +756,7 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     page = _LINKED_LIST.sub(lambda m: m[0] if _LISTS_NO_TEXT.search(m.string, max(0, m.start() - 40), m.start())
                             else m[1] + _ANCHOR_TAG.sub("", m[3]), page)
     page = _quoted_blocks(page) if quotes else page
+    page = _headed_items(page)
     page = _LOOSE_TAIL.sub(r"\1\2<p>\3</p>", _LOOSE_LEAD_IN.sub(r"\1\2<p>\3</p>", page))
     if not re.search(r"<body\b", page, re.I):
         # A fragment (a template's view, a snippet saved from a page): trafilatura finds no text outside a <body>, nor
@@ -869,11 +870,50 @@ def _owner(node):
     return node.getparent().getparent() if node.is_tail else node.getparent()
 
 
+def _heading_line(text: str, at: int, heading, inner):
+    """(where, from `at`, `text` has the line of the heading `inner` stands in, that heading) when it is of a level
+    below `heading`'s; (None, that heading) when `text` lacks its line; (None, None) otherwise."""
+    sub = inner if inner.tag in _HEADING_TAGS else next((e for e in inner.iterancestors() if e.tag in _HEADING_TAGS), None)
+    if sub is None or sub.tag <= heading.tag:
+        return None, None
+    words = " ".join(sub.text_content().split())
+    found = re.compile(r"^#{1,6}[ \t]+" + re.escape(words) + r"[ \t]*$", re.M).search(text, at) if words else None
+    return (found.start(), sub) if found else (None, sub)
+
+
 def _in_heading(element) -> bool:
     return element is not None and (element.tag in _HEADING_TAGS or any(e.tag in _HEADING_TAGS for e in element.iterancestors()))
 
 
 MAX_HEADING_MISSES = 50
+# A list item that opens on a heading ("<li><div class="faq-item"><h4>How long does the hiring process take?</h4>"): an
+# FAQ laid out as a list, each question heading its answer.
+_HEADED_ITEM = re.compile(r"<li\b[^>]*>\s*(?:<(?:div|span|article|section)\b[^>]*>\s*)*<h[1-6]\b", re.I)
+
+
+def _headed_items(page: str) -> str:
+    """`page` with list items that open on a heading read as sections: the extractor made each "- #### How often does
+    Hamilton County 9-1-1 hire ...? Hamilton County 9-1-1 generally hires ..." (a tester's FAQ page), a list item with
+    its question's marks in its text and no section of its own. A page without such items is returned as it is."""
+    import lxml.etree
+    import lxml.html
+
+    if not _HEADED_ITEM.search(page):
+        return page
+    try:
+        tree = lxml.html.fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return page
+    for item in tree.iter("li"):
+        first = item
+        while len(first) and not (first.text or "").strip() and first[0].tag in ("div", "span", "article", "section"):
+            first = first[0]
+        if len(first) and not (first.text or "").strip() and first[0].tag in _HEADING_TAGS[1:]:
+            item.tag = "div"
+    for listing in tree.iter("ul", "ol"):
+        if len(listing) and all(child.tag == "div" for child in listing):
+            listing.tag = "div"
+    return lxml.html.tostring(tree, encoding="unicode")
 
 
 def _with_headings(page: str, text: str) -> str:
@@ -890,7 +930,7 @@ def _with_headings(page: str, text: str) -> str:
         return text
     for hidden in tree.xpath(_NOT_SHOWN):  # a heading's screen-reader text ("Link to heading") is not shown
         hidden.drop_tree()
-    at, misses, inserts = 0, 0, []
+    at, misses, inserts, above = 0, 0, [], {}
     kept = {_key(m[1].strip("*_")) for m in _HEADING_TEXT.finditer(text)}
     for h in tree.iter(*_HEADING_TAGS[1:]):
         heading = " ".join(h.text_content().split())
@@ -901,20 +941,34 @@ def _with_headings(page: str, text: str) -> str:
         if misses >= MAX_HEADING_MISSES:
             break
         following = h.xpath("following::text()[normalize-space()][position() <= 8]")
-        if not following or _in_heading(_owner(following[0])):
-            continue  # a heading over a heading ("Blog" over the page's own): none of the text's
+        if not following:
+            continue
+        if _in_heading(_owner(following[0])):
+            # A heading over a heading ("Blog" over the page's own): none of the text's, unless over one of a level
+            # below it, kept ("## Frequently Asked Questions" over its "### What is the minimum education ...?": a
+            # tester's guide had its FAQ filed under the section before it).
+            sub, below = _heading_line(text, at, h, _owner(following[0]))
+            if sub is not None:
+                inserts.append((sub, sub, f"{'#' * int(h.tag[1])} {heading}\n\n"))
+                at = sub
+            elif below is not None:  # ... or goes in with it, when that one is put back too
+                above[below] = f"{'#' * int(h.tag[1])} {heading}\n\n"
+            continue
         # The words up to the next heading: a short section's text runs on into its subsection's heading on the page,
         # which trafilatura's text may lack ("Senior Engineer" over "Management Equivalent: n/a" and "### Domain
         # Knowledge": a tester's ladder lost every level's name).
         words = re.findall(r"\w+", " ".join(itertools.takewhile(lambda t: not _in_heading(_owner(t)), following)))[:6]
         if len(words) < 3:  # a heading straight over its first subsection's: that heading's words, as before
             words = re.findall(r"\w+", " ".join(following))[:6]
-        found = re.compile(r"^(?![ \t]*#)[^\w\n]*" + r"[\W_]+".join(map(re.escape, words)), re.M).search(text, at) if len(words) >= 3 else None
+        # ... after a numbered list's marker, which the page's <ol> shows but its text lacks ("## How to Apply" over "1.
+        # Check the employer's own site", a tester's).
+        found = re.compile(r"^(?![ \t]*#)[^\w\n]*(?:\d{1,3}[.)][ \t]+[^\w\n]*)?" + r"[\W_]+".join(map(re.escape, words)),
+                           re.M).search(text, at) if len(words) >= 3 else None
         if found is None:
             misses += 1
             continue
         start = end = found.start()
-        line = f"{'#' * int(h.tag[1])} {heading}\n\n"
+        line = above.pop(h, "") + f"{'#' * int(h.tag[1])} {heading}\n\n"
         while end > at and text[end - 1] in " \t\n":
             end -= 1
         cut = end - len(heading)
@@ -1181,6 +1235,14 @@ def _page_title(raw: str, title: str, text: str) -> str:
     own = next((t for _, t in _headings(_TITLE, raw) if _words_of(t) in said and _words_of(t)), "")
     if own:
         return own[:300]
+    h2s = _headings(_H2, raw)
+    opening = re.search(r"<p\b[^>]*>\s*(?:<[^>]+>\s*)*\w", raw)
+    if not found and title.strip() and not _headings(_TITLE, raw) and h2s and title.strip() == h2s[0][1].strip() \
+            and opening is not None and opening.start() < h2s[0][0]:
+        # No <title> and no <h1>, and a page that opens on a paragraph: the extractor's title is its first section's
+        # <h2> ("What Does an Emergency Dispatcher Do?" for a tester's saved guide, cited so for its pay and its FAQ).
+        # The file's name says more.
+        return ""
     if not found and title.strip() and not _named_in(title, text[:TITLE_NAMED_WITHIN]):
         # No <h1>, and a <title> the text's opening never names (the site's name on every page, "Healing Angles
         # Academia" on three of a tester's nursing pages, named in the footer): the page's heading is the <h2> its
@@ -2289,7 +2351,20 @@ def _markdown_marks(text: str) -> str:
     as a dash ("they're painfully visible $-$ the difference") as it renders."""
     text = _WIKI_LINK.sub(lambda m: (m[2] or m[1]).strip(), text)
     text = _HIGHLIGHT.sub(r"\1", _SPACED_BOLD_HEADING.sub(r"\1\3", text))
+    text = _LEAD_IN_DASH.sub(":", _NESTED_QUOTE.sub(r"\1> ", _CREDIT_LINE.sub("", text)))
     return text.replace("$-$", "\u2212")
+
+
+# A picture's credit line, a label and a link alone ("Image:  [Blockchain Council: Certified Solidity Developer
+# Training](https://...)", the picture itself gone): a tester's answers quoted it as a sentence.
+_CREDIT_LINE = re.compile(r"^[ \t]*(?:image|photo|picture|illustration|graphic|screenshot)(?:[ \t]+(?:credits?|source|via))?"
+                          r"[ \t]*:[ \t]*\[[^\]\n]*\]\([^)\n]*\)[ \t]*$", re.I | re.M)
+# A quote inside a quote (">> Once again, I am not advocating ..."), a blog's way of setting a note apart: one quote, its
+# marks shown once (a tester's answers quoted ">> Greenfield projects are ...").
+_NESTED_QUOTE = re.compile(r"^([ \t]*)>[ \t]*>(?![ \t]*>)[ \t]?", re.M)  # not ">>>", a Python prompt
+# A lead-in's colon with a dash after it ("There are two types of Blockchain developers: –"): the dash adds nothing,
+# and an answer showed the heading it was as "... developers: –:".
+_LEAD_IN_DASH = re.compile(r":[ \t]+[–—-][ \t]*$", re.M)
 
 
 # A picture's caption says what the picture shows, and the picture is not shown ("Michelle Meece conducts a survey."

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from .config import KNOBS
 from .ingest import YAMLAliasError, load_yaml
-from .text import FUNCTION_WORDS, sentence_case
+from .text import CHAT_SHORTHAND, FUNCTION_WORDS, sentence_case
 
+_CHAT_SHORTHAND = re.compile(r"(?<![\w/])(?:" + "|".join(map(re.escape, CHAT_SHORTHAND)) + r")(?![\w/])", re.I)
 DATA_FILE = "library.yaml"  # in the corpus folder; read at build time and stored in the index
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _DEFINED = re.compile(r"\b((?:[A-Za-z][\w’'-]*\s+){1,6}?)\(([A-Z][A-Za-z]{1,7}s?)\)")  # "machine learning (ML)"
@@ -37,7 +38,9 @@ class Library:
     as_typed: frozenset = frozenset()
 
     def expand(self, text: str) -> str:
-        """Short forms spelled out for searching: "an MLE" -> "a machine learning engineer" (whole words)."""
+        """Short forms spelled out for searching: "an MLE" -> "a machine learning engineer" (whole words); chat's own
+        (`text.CHAT_SHORTHAND`) where the library does not define them."""
+        text = _CHAT_SHORTHAND.sub(lambda m: m[0] if m[0].lower() in self.abbreviations else CHAT_SHORTHAND[m[0].lower()], text)
         if not self.abbreviations:
             return text
         pattern = _pattern(tuple(sorted(self.abbreviations, key=len, reverse=True)))

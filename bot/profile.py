@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from functools import cached_property
 
 import numpy as np
@@ -61,6 +62,13 @@ class Profile:
     def knows_term(self, term: str) -> bool:
         """Whether a stemmed term (or a word as written) occurs in the library."""
         return self.index.df(term) > 0
+
+    @cached_property
+    def shared_titles(self) -> frozenset[str]:
+        """The titles (lowercased) two articles or more share: "Introduction" of two sites' pages, "Optometrist" of a
+        careers page and a blog post. Cited by title alone, a reader cannot tell them apart."""
+        seen = Counter(a.title.strip().lower() for a in self.store.articles.values())
+        return frozenset(t for t, n in seen.items() if n > 1)
 
     @cached_property
     def siblings(self) -> dict[str, frozenset[str]]:

@@ -184,6 +184,7 @@ _TIME_ASKED = re.compile(r"\bhow (?:long|soon)\b|\bhow much time\b", re.I)
 # academia library was told "no figure" over it), however long its subject ("how long should the intro paragraph of
 # a news story be": "Most ledes are under 30 words", a tester's journalism library).
 _LENGTH_ASKED = re.compile(r"\bhow long (?:should|must|can|could|would|does|do|is) (?:[\w'’]+ ){1,8}?be\b", re.I)
+_ASIDE = re.compile(r"\s*\([^()]*\)")
 # "How often should the team meet?" is answered by "every Monday" or "weekly" as well as by "twice a week".
 _OFTEN_ASKED = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 _FREQUENCY = re.compile(
@@ -204,8 +205,13 @@ _SHARE_ASKED = re.compile(r"\bhow much of\b|\bwhat (?:share|percent|percentage|p
 _AMOUNT_OF_MONEY = re.compile(r"\bhow much\b|\bwhat(?:'s|’s|s| is| are| do| does| would| will| can)\b|\b(?:earn|earns|make|makes|paid)\b", re.I)
 
 
-# "How much do maintainers make per month?" asks for money without a money word: "make" after "how much".
-_HOW_MUCH_MAKE = re.compile(r"\bhow much (?:\S+ ){1,6}?(?:make|makes|making|made)\b", re.I)
+# "How much do maintainers make per month?" asks for money without a money word: "make" after "how much" ...
+# ... or ending "what does <someone> make?" ("what does a labor and delivery nurse make?", a tester's midwifery library
+# asked so), with only when or where after it. Not "what do i need to make a portfolio?".
+_HOW_MUCH_MAKE = re.compile(r"\bhow much (?:\S+ ){1,6}?(?:make|makes|making|made)\b|"
+                            r"\bwhat (?:do|does|did|would|will|can|could|might) (?:\S+ ){1,6}?make"
+                            r"(?:\s+(?:a|an|per|each|every)\s+(?:year|yr|hour|hr|month|week|day|annum)|\s+(?:annually|yearly|hourly|"
+                            r"monthly|on average|to start|at first|starting out|in \w+(?: \w+)?|at \w+(?: \w+)?))*\s*[?.!]*\s*$", re.I)
 
 
 def figure_asked(text: str) -> str:
@@ -220,7 +226,9 @@ def figure_asked(text: str) -> str:
         return "money"
     if _OFTEN_ASKED.search(text):
         return "often"
-    if _TIME_ASKED.search(text) and not _LENGTH_ASKED.search(text):
+    # ... a short form's spelling-out aside: "how long should my SEO (search engine optimization) title and meta
+    # description be" asks a length (a tester's was told "no figure" over "Aim for 50-60 characters").
+    if _TIME_ASKED.search(text) and not _LENGTH_ASKED.search(_ASIDE.sub("", text)):
         return "time"
     return "any"
 
@@ -358,7 +366,11 @@ _PAID_NO_SUM = re.compile(r"\b(?:get|gets|got|getting|have|has|had)\s+(?:(?:my|y
                           # ... and how it is paid ("do most diesel techs get paid that way?" after flat rate, a
                           # tester's: a yearly average led the answer, opening "Yes, diesel mechanics make ...").
                           r"\bpaid\s+(?:that|this|the same)\s+way\b|\bpaid\s+(?:hourly|weekly|monthly|biweekly|"
-                          r"by the (?:hour|job|mile|piece|day)|(?:a |on )?(?:flat[- ]rate|commission|salary|piece[- ]?rate))\b", re.I)
+                          r"by the (?:hour|job|mile|piece|day)|(?:a |on )?(?:flat[- ]rate|commission|salary|piece[- ]?rate))\b|"
+                          # ... how or when one gets paid ("how do they get paid" after ghostwriters, a tester's: "no figure"
+                          # over "Request a deposit: A 50% advance ...").
+                          r"\b(?:how|when)\s+(?:do|does|did|will|would|can|could|should)\s+(?:[\w'’]+\s+){1,3}?(?:get\s+)?paid\b"
+                          r"(?!\s+(?:more|less|per|an?\s+(?:hour|year|month|week)))", re.I)
 
 
 def _asks_amount(text: str) -> bool:
@@ -366,13 +378,29 @@ def _asks_amount(text: str) -> bool:
     after a definition asked first ("what's a TLR? heard teachers mention it about pay"). In a yes/no question it
     still does: "do SREs get paid extra for on-call?" is honestly answered "no figure" where the guides give none
     (reading it as yes/no: a gap claimed on answerable 21 -> 20 of 216, near-topic honest 37 -> 36 of 72)."""
-    if _HOW_AMOUNT.search(text):
+    if _HOW_AMOUNT.search(text) or _HOW_MUCH_MAKE.search(text):
         return True
     text = _PAID_NO_SUM.sub(" ", text)
     if not _AMOUNT_WORD.search(text):
         return False
     first = text.split("?", 1)[0] + "?"
     return not (_DEFINITION.search(first) and not _AMOUNT_WORD.search(first))
+
+
+# A follow-up that only names another thing ("and a NICU nurse?", "what about night doulas?") asks of it what the turn
+# before asked: a pay question after a pay question (a tester's "and a NICU nurse?" was answered with the NICU
+# article's opening, its salary section under "See also"). A few words, naming a thing: not "and if I'd rather raise
+# the money myself ...?", which asks something of its own.
+_ANOTHER_OF_THE_SAME = re.compile(r"^\W*(?:(?:(?:and|or|but|so|ok|okay)\s+)?(?:what|how)\s+about|and|or|also|plus)\s+(.*)$", re.I)
+_NAMING = frozenset("a an the for in at with to on of my your their our his her this that these those".split())
+MAX_NAMING_WORDS = 6
+
+
+def asks_the_same_of(text: str) -> bool:
+    """Whether `text` is a follow-up naming only another thing to ask what was asked before of."""
+    m = _ANOTHER_OF_THE_SAME.match(_ASIDE.sub("", text).strip())  # "and a NICU (neonatal intensive care unit) nurse?"
+    words = re.findall(r"[\w'’-]+", m[1]) if m else []
+    return 0 < len(words) <= MAX_NAMING_WORDS and all(w.lower() in _NAMING or is_content(w) or w.isdigit() for w in words)
 
 
 def analyse(text: str) -> Question:

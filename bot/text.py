@@ -170,6 +170,14 @@ US_STATE_CODES = dict(zip("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY 
     massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|
     new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|
     tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming""".replace("\n    ", "").split("|")))
+# Shorthand people type in chat for everyday words, no library's term: "solidity dev wfh possible?" was told "The guides
+# never mention “wfh”" over a section on working from home (a tester's); "fed resume how many pgs" got fonts and margins.
+CHAT_SHORTHAND = {"wfh": "work from home", "pgs": "pages", "w/o": "without", "b/c": "because",
+                  "diff": "difference", "convo": "conversation", "info": "information", "approx": "approximately"}
+# Cities by the short forms people type ("LA county", "NYC"): "The guides never mention “LA”" stood over Los Angeles
+# County's pay (a tester's dispatch library).
+CITY_CODES = {"LA": "los angeles", "NYC": "new york", "SF": "san francisco", "DC": "washington", "NOLA": "new orleans",
+              "SLC": "salt lake city", "KC": "kansas city", "ATL": "atlanta", "PHX": "phoenix"}
 # A currency's sign, by its name (singular): the passages may write the one where the question says the other.
 CURRENCY_SIGNS = {"naira": "₦", "rupee": "₹", "yen": "¥", "yuan": "¥", "renminbi": "¥", "euro": "€", "pound": "£", "won": "₩",
                   "peso": "₱", "ruble": "₽", "rouble": "₽", "lira": "₺", "shekel": "₪", "dong": "₫", "baht": "฿", "hryvnia": "₴",

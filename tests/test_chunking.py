@@ -164,3 +164,12 @@ def test_a_word_cut_at_an_exclamation_mark_inside_it_stays_one_sentence():
     # ... but an emphasis mark left over is no stop: joined, it was quoted ("it is the norm. **", a blind reader's).
     text = "In architecture, however, it is the norm. **\n\nIt starts in school."
     assert [text[a:b] for a, b in split_sentences(text)][0] == "In architecture, however, it is the norm."
+
+
+def test_a_comment_in_indented_code_is_no_heading_but_one_in_a_list_item_is():
+    # A tester's geocomputing essay: "    # setup color", a Python comment four spaces in, headed every later section.
+    from bot.chunking import _units
+
+    text = ("# Essay\n\nSome text here.\n\n    # import libraries\n    import numpy as np\n\nMore text.\n\n- an item\n\n"
+            "    ## Under the item\n\n## Real section\n\nWords.\n")
+    assert [u[1] for u in _units(text) if u[0] == "heading"] == ["Essay", "Under the item", "Real section"]

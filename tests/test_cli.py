@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -142,6 +143,7 @@ def test_a_build_told_to_skip_unreadable_files_builds_the_rest_and_names_each(ca
                    f"skipped {corpus / 'good-copy.md'}: it duplicates article 'good' (the same text); not added\n"), err
     code, out, _ = run(capsys, "index", "list", "--index", str(index))
     assert code == 0 and "good" in out and "empty" not in out
+    assert re.search(r"^good\t1 chunk\t", out, re.M), out  # not "1 chunks" (a tester's)
 
 
 def test_a_refused_first_build_leaves_no_index_folder_behind(capsys, tmp_path):
@@ -197,6 +199,10 @@ def test_python_m_bot_ask_in_a_real_process():
     proc = subprocess.run([sys.executable, "-m", "bot", "ask", "How do I bake bread?"],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0 and proc.stdout.startswith("The guides don't cover ") and "[1]" not in proc.stdout
+    # ... saying where it looked: a tester who left out --index was told the bundled guides don't cover "opticians".
+    assert "note: asked the library in " in proc.stderr and "--index DIR" in proc.stderr, proc.stderr
+    assert "asked the library" not in subprocess.run([sys.executable, "-m", "bot", "ask", "How do I bake bread?", "--index", "index"],
+                                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300).stderr
 
 
 def test_a_busy_port_is_one_line_naming_the_flag():

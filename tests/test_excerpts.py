@@ -593,3 +593,11 @@ def test_a_sentence_naming_the_list_after_it_leads_the_list():
     assert quoted(p, 1)[0].startswith("Include the following details")
     assert not excerpts.roles(passage("Resumes matter a great deal to recruiters.\n- Company name\n- Dates")).lead[0]
     assert _PROMISES.search("You can also acquire eligibility without the exam if you are on the following lists.")
+
+
+def test_a_label_over_a_list_of_three_is_a_claim():
+    # A tester's optometry library: "Attributes: resilient, communicative, open-minded" (a careers page's line under
+    # each role) answered "what personal attributes do you need", and was never quoted: a fragment of four words.
+    p = passage("Optometrists examine the eyes to detect defects in vision and signs of disease.\n\n"
+                 "Attributes: resilient, communicative, open-minded\n\nStep 1: Take a Discovery Flight\n")
+    assert excerpts.roles(p).content == (True, True, False)

@@ -2540,3 +2540,44 @@ def test_a_bold_label_under_a_bold_name_in_one_section_is_that_names():
                       "**Requirements:**\n\n- Two years of practice\n", markdown=True)
     assert "#### Registered Professional Reporter (RPR) from NCRA\n" in text and "##### Requirements:\n" in text
     assert "#### State court reporter licensing\n" in text and "#### Requirements:\n\n- Two years" in text
+
+
+def test_an_faq_laid_out_as_a_list_of_headed_items_is_read_as_sections(tmp_path):
+    # A tester's 9-1-1 center FAQ (each question an <h4> inside a <li>): read as list items, "- #### How often does ...?
+    # Hamilton County 9-1-1 generally hires ...", the question's marks shown in answers and no question its section.
+    items = "".join(f'<li><div class="faq-item"><h4 class="question">{q}</h4><div class="answer"><p>{a}</p></div></div></li>'
+                    for q, a in (("How often do you hire new trainees?", "The center generally hires new trainees once per "
+                                  "month, and the openings page says when applications are open."),
+                                 ("How long does the hiring process take?", "The hiring process for trainees takes about "
+                                  "twelve weeks to complete, from the application to the final offer.")))
+    page = (f"<html><head><title>Employment FAQs</title></head><body><main><h1>Employment FAQs</h1><ul class='faq-list'>"
+            f"{items}</ul></main></body></html>")
+    text = _loaded(tmp_path / "faqs.html", page).text
+    assert "#### How long does the hiring process take?\n\nThe hiring process" in text and "- ####" not in text
+
+
+def test_headings_over_a_numbered_list_or_a_subheading_are_put_back_and_a_fragment_is_titled_by_its_file(tmp_path):
+    # A tester's saved guide (no <title>, no <h1>, <h2> sections): "## How to Apply" over an <ol> and "## Frequently
+    # Asked Questions" over its first <h3> were lost, the steps and the FAQ filed under the section before; and the
+    # guide was titled by its first section, "What Does an Emergency Dispatcher Do?".
+    page = ("<p>Emergency dispatcher jobs involve answering 911 calls and sending police, fire or medical help to people.</p>"
+            "<h2>What Does an Emergency Dispatcher Do?</h2><p>Dispatchers answer calls, decide how urgent they are and send "
+            "help where it is needed.</p><h2>Can Foreign Workers Apply?</h2><p>Only with existing work authorization, since "
+            "none of these postings mention visa sponsorship.</p><h2>How to Apply</h2><ol><li><strong>Search official city "
+            "and county career sites</strong> for telecommunicator postings.</li><li><strong>Practice typing</strong> until "
+            "you can pass thirty words per minute.</li></ol><h2>Frequently Asked Questions</h2><h3>What is the minimum "
+            "education for a dispatcher?</h3><p>A high school diploma or GED is the typical entry-level education.</p>")
+    article = _loaded(tmp_path / "emergency-dispatcher-jobs.html", page)
+    assert "## How to Apply\n\n1. Search official" in article.text, article.text
+    assert "## Frequently Asked Questions\n\n### What is the minimum" in article.text, article.text
+    assert article.title == "Emergency dispatcher jobs"
+
+
+def test_a_pictures_credit_a_quote_in_a_quote_and_a_dash_after_a_lead_ins_colon_are_read_as_shown():
+    # A tester's web3 library: "Image:  [Blockchain Council: ...](https://...)" was quoted as a sentence, a heading
+    # "There are two types of Blockchain developers: –" shown as "...: –:"; a mobile library's ">> Once again, ..."
+    # kept both marks.
+    text = clean_text("# Guide\n\nImage:  [Blockchain Council: Certified Solidity Developer Training](https://x.org/c/)\n\n"
+                      "##### There are two types of Blockchain developers: –\n\n>> Once again, I am not advocating loans.\n\n"
+                      "The range is 10 - 20: - fine.\n", markdown=True)
+    assert "Image" not in text and "developers:\n" in text and "\n> Once again" in text and "20: - fine." in text

@@ -2888,3 +2888,130 @@ def test_a_sources_section_path_drops_its_headings_closing_colons():
     assert section_of(article, "Foreman:", ("Career Progression", "Beyond Journeyman:")) == \
         "Career Progression › Beyond Journeyman › Foreman"
     assert section_of(article, "Ratio 3:1") == "Ratio 3:1"
+
+
+def test_what_someone_makes_asks_their_pay():
+    # A tester's midwifery library asked "what does a labor and delivery nurse make?": read as no figure asked.
+    from bot.question import analyse, figure_asked
+
+    for q in ("what does a labor and delivery nurse make?", "what do welders make a year", "what do nurses make in texas?"):
+        assert analyse(q).type == "amount" and figure_asked(q) == "money", q
+    for q in ("what do i need to make a portfolio?", "what does it take to make partner?", "what can I make with python?"):
+        assert figure_asked(q) != "money", q
+
+
+_NURSE_PAGE = ("# Labor & Delivery Nurse: Childbirth & Obstetric Care\n\nLabor and Delivery (L&D) Nurses specialize in caring "
+               "for women during labor, childbirth, and the immediate postpartum period.\n\n## What L&D Nurses Do\n\nL&D "
+               "nurses monitor fetal heart rates, assess labor progress and support natural and medicated births.\n\n"
+               "## Salary & Compensation\n\n**Average Salary**: $70,000 - $95,000 annually  \n**Entry-Level**: $62,000 - "
+               "$72,000  \n**Experienced L&D RN**: $78,000 - $105,000  \n**Call Pay**: Additional $2-5/hour for on-call "
+               "shifts\n\nMany L&D units require on-call rotation, providing extra compensation.\n")
+_MSN_PAGE = ("# MSN Programs for Advanced Practice\n\n## 4. Certified Nurse-Midwife (CNM)\n\n- Provides prenatal, delivery, "
+             "and postpartum care\n- Duration: 2-3 years\n- Salary: $100K-$120K\n")
+
+
+def test_a_pay_question_is_answered_from_the_first_line_of_its_labelled_figures(tmp_path, embedder):
+    # A tester's midwifery library: "what does a labor and delivery nurse earn?" was told "The guides give no figure"
+    # (the salary section ranked sixth, its title's "&" no "and"), and "how much do L&D nurses make" opened on
+    # "Experienced L&D RN", the average and entry-level lines above it left out. "How much does a certified nurse
+    # midwife make?" was told none of the figures was for one, under "Certified Nurse-Midwife (CNM)".
+    bot = _bot_on(tmp_path, embedder, {"ld.md": _NURSE_PAGE, "msn.md": _MSN_PAGE})
+    for q in ("what does a labor and delivery nurse earn?", "how much do L&D nurses make"):
+        answer = bot.ask(q)
+        assert not answer.gaps and answer.text.startswith("Average Salary: $70,000"), (q, answer.text)
+    answer = bot.ask("How much does a certified nurse midwife make?")
+    assert not answer.gaps and "$100K-$120K" in answer.text, answer.text
+
+
+def test_a_follow_up_naming_only_another_thing_asks_the_same_of_it(tmp_path, embedder):
+    # A tester's "and a NICU nurse?" after a labor and delivery nurse's pay was answered with the NICU article's
+    # opening, its salary section under "See also".
+    nicu = (_NURSE_PAGE.replace("Labor & Delivery Nurse: Childbirth & Obstetric Care", "NICU Nurse: Neonatal Intensive Care")
+            .replace("Labor and Delivery (L&D) Nurses specialize in caring for women during labor, childbirth, and the "
+                     "immediate postpartum period", "Neonatal Intensive Care Unit (NICU) Nurses specialize in caring for "
+                     "premature and critically ill newborns").replace("L&D", "NICU").replace("$70,000 - $95,000", "$75,000 - $100,000"))
+    bot = _bot_on(tmp_path, embedder, {"ld.md": _NURSE_PAGE, "nicu.md": nicu})
+    history = _conversation(bot, "what does a labor and delivery nurse earn?")
+    answer = bot.ask("and a NICU nurse?", history=history)
+    assert answer.text.startswith("Average Salary: $75,000 - $100,000"), answer.text
+
+
+def test_which_of_the_two_and_who_can_apply_lean_on_the_turn_before():
+    # A tester's "which of the two has more on-call?" (after two nurses' pay) and "who can apply?" (after a question
+    # on a fellowship) were searched alone and answered from a parents' birth-plan guide.
+    from bot.conversation import depends_on_context, strongly_depends
+
+    for message in ("which of the two has more on-call?", "who can apply?", "how do i join?"):
+        assert strongly_depends(message) and depends_on_context(message), message
+    for message in ("who can apply for a CNM program?", "which nursing school is best?"):
+        assert not strongly_depends(message), message
+
+
+def test_a_greeting_with_a_question_about_the_bot_is_small_talk():
+    # A tester's "hello! who are you?" was answered as its doula's "Hello! I'm Rebecah Hatchel ...".
+    from bot.conversation import is_small_talk
+
+    assert is_small_talk("hello! who are you?") and is_small_talk("hi, what can you do?") and is_small_talk("thanks! bye")
+    assert not is_small_talk("hey how much do nurses make") and not is_small_talk("ok so what about nursing")
+
+
+def test_how_one_gets_paid_and_a_length_with_a_short_form_spelled_out_ask_no_sum_or_time():
+    # A tester's freelance writing library: "how do they get paid" (after ghostwriters) opened "The guides give no
+    # figure for that"; "how long should my SEO title and meta description be", its "SEO" spelled out in brackets by
+    # the library, was read as asking a time, and "no figure" stood over "Aim for 50-60 characters".
+    from bot.question import analyse, figure_asked
+
+    for q in ("how do they get paid", "how do freelancers get paid by clients", "when do they get paid?"):
+        assert analyse(q).type != "amount", q
+    assert analyse("how much do they get paid").type == "amount" and analyse("how do I get paid more?").type == "amount"
+    assert figure_asked("how long should my SEO (search engine optimization) title and meta description be") == "any"
+    assert figure_asked("how long does the CPA (certified public accountant) exam take") == "time"
+
+
+def test_sources_sharing_a_title_are_told_apart_by_their_articles_ids(tmp_path, embedder):
+    # A tester's web3 library: two sites' pages titled "Introduction" were cited as "[1] Introduction" and offered as
+    # "See also: - Introduction"; a reader could not tell the job-hunting page from the smart-contract one.
+    bot = _bot_on(tmp_path, embedder, {
+        "getting-a-job-introduction.md": ("# Introduction\n\nThere are various structures in web3 that allow a developer to "
+                                          "get paid for their work, such as grants, DAO bounties and security bounties.\n"),
+        "smart-contracts-introduction.md": ("# Introduction\n\nSmart contract development is writing programs that run on a "
+                                            "blockchain; a developer gets paid for audits and deployments.\n"),
+        "salary.md": "# Web3 salaries\n\nA blockchain developer in London earns around £55,000 to £150,000 a year.\n"})
+    text = bot.ask("what ways are there for a web3 developer to get paid apart from a job?").to_text()
+    assert "Introduction (getting-a-job-introduction)" in text and "- Introduction\n" not in text + "\n", text
+
+
+def test_a_city_typed_by_its_short_form_is_named_by_its_name():
+    # A tester's dispatch library: "does LA county pay dispatchers more than houston does?" opened "The guides never
+    # mention “LA”" over Los Angeles County's pay.
+    from bot.evidence import _written_otherwise
+
+    q = "does LA county pay dispatchers more than houston does?"
+    assert _written_otherwise(("LA",), [q, "Los Angeles County Sheriff: $54,648-$73,644 a year"], set()) == ()
+    assert _written_otherwise(("LA",), [q, "Houston: $20.91-$23.23 an hour"], set()) == ("LA",)
+
+
+def test_chat_shorthand_is_searched_as_the_words_it_stands_for():
+    # A tester's web3 library: "solidity dev wfh possible?" was told "The guides never mention “wfh”" over a section
+    # titled "Can Solidity Developers Work from Home?"; a veterans' library's "fed resume how many pgs" got fonts.
+    from bot.library import Library
+
+    assert Library().expand("solidity dev wfh possible?") == "solidity dev work from home possible?"
+    assert Library().expand("fed resume how many pgs") == "fed resume how many pages"
+    assert Library(abbreviations={"wfh": "working from home"}).expand("wfh ok?") == "working from home ok?"
+
+
+def test_an_item_quoted_in_a_disagreement_keeps_its_heading(tmp_path, embedder):
+    # A tester's mobile library: "do i need to know both ios and android?" quoted "- "You need to know both iOS and Android
+    # development"" from under "## Common Misconceptions" without its heading, in a disagreement: the myth read as the
+    # guide's claim.
+    bot = _bot_on(tmp_path, embedder, {
+        "mobile.md": ("# Mobile Apps Developer\n\n## What they do\n\nMobile developers build apps for phones and tablets.\n\n"
+                      "## Common Misconceptions\n\n- **\"You need to know both iOS and Android development\"** - While knowing "
+                      "both is valuable, many developers specialize in one platform.\n- **\"Mobile development is just like web "
+                      "development\"** - Mobile has unique constraints and capabilities that require specialized knowledge.\n"),
+        "ios.md": ("# How to become an iOS Developer\n\n### Is computer science knowledge is necessary for getting the first "
+                   "job?\n\n**Bohdan.**\nNo, CS knowledge is not required. But don't trust me, I say this only because I'm "
+                   "horrible in CS. CS questions are a strong candidate filter.\n")})
+    answer = bot.ask("do i need to know both ios and android?")
+    assert 'Common Misconceptions:\n- "You need to know both iOS' in answer.text, answer.text

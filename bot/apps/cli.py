@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from dataclasses import asdict
@@ -122,6 +123,10 @@ def _run(args) -> int:
         from ..conversation import CareerBot
 
         answer = CareerBot.load(settings=settings).ask(args.question)
+        if not answer.citations and not args.index and "BOT_INDEX" not in os.environ:
+            # Asked of the default index, and it had nothing: a user who built a library of their own and left out
+            # --index was told the bundled guides "don't cover “opticians”" (a tester's), not where it looked.
+            print(f"note: asked the library in {settings.index_dir}; give --index DIR to ask another", file=sys.stderr)
         if args.json:
             print(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
         else:
@@ -182,7 +187,7 @@ def _index(args, settings: Settings) -> int:
         print(f"{_count(len(store.articles), 'article')}, {len(store.chunks)} chunks in {settings.index_dir} (model {store.model})")
         for a in sorted(store.articles.values(), key=lambda a: a.id):
             site = f" ({a.site})" if a.site else ""
-            print(f"{a.id}\t{a.chunks} chunks\t{a.title}{site}")
+            print(f"{a.id}\t{_count(a.chunks, 'chunk')}\t{a.title}{site}")
         return 0
     if args.action == "remove":
         _, report = update.remove(args.article_id, settings)

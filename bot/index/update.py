@@ -98,7 +98,11 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 122: the front matter's subtitle no longer opens the text (119's, taken out: read blind, it led answers it only
 #      introduced)
 # 123: a bold label under a bold name that heads something, in one section, is a level below that name
-CHUNK_TEXT = "text-boxes-123"
+# 124: an HTML list item opening on a heading is a section (an FAQ as a list); an HTML heading over a numbered list,
+#      or over a heading a level below it, is put back; a fragment with no <title> or <h1> is titled by its file; a
+#      picture's credit line goes; a quote in a quote is one quote; a dash after a lead-in's colon goes; a "#" line
+#      in indented code outside a list is no heading
+CHUNK_TEXT = "text-boxes-124"
 
 
 def chunking_params(settings: Settings) -> dict:
