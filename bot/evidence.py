@@ -168,7 +168,9 @@ _PAID_WHO = re.compile(r"\b(?:do|does|did)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]
                        re.I)
 # What a pay question says of the sum, not of who earns it ("the average executive chef salary", "the max pay").
 _OF_THE_SUM = frozenset("""average typical median mean usual starting annual yearly hourly monthly weekly base actual real
-    max maximum min minimum total expected realistic current exact overall gross net good decent fair normal""".split())
+    max maximum min minimum total expected realistic current exact overall gross net good decent fair normal national
+    nationwide global""".split())  # "the national median salary for opticians": "national median" named no one (a tester's)
+_CLAUSE_WORDS = frozenset("when where while if we i you they he she it our my your their is are was were".split())
 _NAME_RUN = re.compile(r"(?<=[a-z0-9,;’'] )[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){0,3}")  # after a word, not opening
 
 
@@ -209,6 +211,10 @@ def names_asked(profile: Profile, text: str) -> tuple[str, ...]:
         by_the_sum = bool(paid[3] or paid[4])  # the words before "salary": some may say what sum, not who
         while words and (not is_content(words[0]) or by_the_sum and words[0].lower() in _OF_THE_SUM):
             words = words[1:]  # "a", "our"
+        # ... and what a clause says before it: "what I made in the military when we negotiate salary" names no one
+        # ("never mention “military when we negotiate”", a tester's veterans library).
+        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=0)
+        words = words[cut:]
         if by_the_sum and len(words) < 2:
             words = []  # "the max pay", "the nurse salary": one word before "salary" names too little to hold a figure to
         # The last word names who ("real estate appraiser": an appraiser); the library must use it, and it must name

@@ -3015,3 +3015,19 @@ def test_an_item_quoted_in_a_disagreement_keeps_its_heading(tmp_path, embedder):
                    "horrible in CS. CS questions are a strong candidate filter.\n")})
     answer = bot.ask("do i need to know both ios and android?")
     assert 'Common Misconceptions:\n- "You need to know both iOS' in answer.text, answer.text
+
+
+def test_words_of_the_sum_or_of_a_clause_before_salary_name_no_one(tmp_path, embedder):
+    # Testers' libraries: "Should I tell the employer what I made in the military when we negotiate salary?" opened
+    # "The sections quoted here never mention “military when we negotiate”"; "what's the national median salary for
+    # opticians" opened "never mention “national median”" over the opticians' pay.
+    from bot.evidence import names_asked
+
+    bot = _bot_on(tmp_path, embedder, {
+        "negotiation.md": ("# Salary negotiation for veterans\n\n## FAQ\n\nQ: Should I share my military salary? A: No. Military "
+                           "salaries aren't comparable to civilian markets. Negotiate once the offer is made.\n"),
+        "optician.md": ("# Licensed Optician\n\n## Pay\n\nLicensed opticians earn $40,000 to $60,000 a year, more in large "
+                        "cities.\n\n## Geographic salary variations\n\n- National median (BLS 2024): $47,560\n")})
+    for q in ("Should I tell the employer what I made in the military when we negotiate salary?",
+              "whats the national median salary for opticians"):
+        assert names_asked(bot.profile, q) == (), q
