@@ -3031,3 +3031,13 @@ def test_words_of_the_sum_or_of_a_clause_before_salary_name_no_one(tmp_path, emb
     for q in ("Should I tell the employer what I made in the military when we negotiate salary?",
               "whats the national median salary for opticians"):
         assert names_asked(bot.profile, q) == (), q
+
+
+def test_a_heading_with_no_word_of_a_topic_is_no_suggestion(tmp_path, embedder):
+    # Read blind: a refusal offered "What do the guides say about what you get?" (a training page's "## What you get").
+    bot = _bot_on(tmp_path, embedder, {
+        "course.md": ("# The 999 call handler course\n\n## What you get\n\nYou get a certificate, a headset and three weeks of "
+                      "paid training.\n\n## Shift patterns\n\nCall handlers work twelve-hour shifts, days and nights.\n\n"
+                      "## Pay bands\n\nCall handlers start on band 3 of the NHS pay scale.\n")})
+    offered = bot.profile.suggestions(bot.embedder.embed_query("what do you get on the course"))
+    assert offered and not any("what you get" in s.lower() for s in offered), offered
