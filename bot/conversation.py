@@ -422,7 +422,14 @@ def strongly_depends(message: str) -> bool:
     message = _ACKNOWLEDGED.sub("", message)
     # Numbers count as words: "what's 17 times 23?" is a question of its own.
     return bool(ELLIPSIS.search(message) or len(re.findall(r"[\w']+", message)) <= 2 or asks_for_more(message)
-                or _points_back(message) or _OF_THEM.search(message) or _ONE_BACK.search(message) or _names_nothing(message))
+                or _points_back(message) or _OF_THEM.search(message) or _ONE_BACK.search(message) or _names_nothing(message)
+                or _THEY_PAID.search(message))
+
+
+# Who is paid, called "they" or "she": "how much do they make in emergency medicine?" after a question on PA specialties
+# (a tester's was searched alone and answered with emergency nurses' pay). Not "you", which is anyone.
+_THEY_PAID = re.compile(r"\b(?:do|does|did|will|would|can|could)\s+(?:they|he|she)\s+(?:usually\s+|typically\s+|really\s+|"
+                        r"actually\s+)?(?:make|earn|get paid|take home|charge)\b", re.I)
 
 
 # What a message may say of someone or something it only calls "they" or "it" and still name nothing of its own:

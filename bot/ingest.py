@@ -753,6 +753,8 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
         # Blocks each classed "content" (an FAQ accordion's answers, each under its question): trafilatura takes the
         # first such block for the page's text, and a tester's CDL school FAQ kept one answer of eight.
         page = _CONTENT_CLASS.sub(r"\1part\1", page)
+    page = _QUESTION_BLOCK.sub(r"<h4>\2</h4>", _MESSAGE_CLASS.sub(r"\1note-box\1", page))
+    page = _HTML_NOTE_BACK.sub("", _HTML_NOTE_MARK.sub("", page))
     page = _LINKED_LIST.sub(lambda m: m[0] if _LISTS_NO_TEXT.search(m.string, max(0, m.start() - 40), m.start())
                             else m[1] + _ANCHOR_TAG.sub("", m[3]), page)
     page = _quoted_blocks(page) if quotes else page
@@ -797,7 +799,7 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     # A site's name read from its Twitter handle ("@aarondgilmore" as "Aarondgilmore") is no name it gives itself.
     handles = {h.lower() for h in _TWITTER_HANDLE.findall(raw[:MAX_HEAD_CHARS])}
     sitename = "" if (doc.sitename or "").lstrip("@").lower() in handles else doc.sitename
-    meta = {"title": title, "sitename": sitename or site, "url": doc.url, "date": doc.date}
+    meta = {"title": title, "sitename": sitename or site, "url": doc.url, "date": _declared(doc.date, raw)}
     front_title = _meta_text(_front_title(front)).strip()
     # A front matter title of a word or three gives way to the page's <h1> that says more ("Facebook RPM").
     meta = {**meta, **{k: v for k, v in front.items() if v}, "title": _said_more(front_title, title) if front_title else title}
@@ -807,6 +809,18 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     # Publications | Teaching | Blog"): short lines that read as no text, as a printed page's menu (_without_menu).
     bare, _ = _without_menu(text, meta["title"] or "", fewest=2)
     return (bare if bare.startswith("# ") else text), meta
+
+
+def _declared(date: str | None, raw: str) -> str | None:
+    """`date`, unless it is only a date the text writes as it: "As of this writing (2015-02-18), the average total cost
+    ..." dated a tester's FAQ page (htmldate reads an ISO date anywhere). A date the page declares, in its head or in
+    a tag's attribute, stands, and so does one written otherwise (it cannot be told where it came from)."""
+    if not date or date not in raw:
+        return date
+    head_end = raw.lower().find("</head>")
+    declared = date in raw[: max(head_end, 0)] or re.search(rf"""=\s*["'][^"'<>]*{re.escape(date)}|<time\b[^<>]*>\s*{re.escape(date)}""",
+                                                            raw, re.I)
+    return date if declared else None
 
 
 # A web application's screen named as a page's title: a tester's hotel article, pasted into an admin template, was
@@ -1571,6 +1585,20 @@ _HEADING_POPUP = re.compile(r"\s*<a\b[^<>]{0,300}?href=[\"']#[^\"'<>]{0,300}[\"'
 
 
 _CONTENT_CLASS = re.compile(r"""(?<=\sclass=)(["'])content\1""", re.I)
+# A block classed "message" alone: a Jekyll theme's note box (Poole's, Lanyon's, Hyde's "<p class="message">PLEASE
+# NOTE: Provider shadowing generally does not qualify ..."), which trafilatura drops as a site's message (a tester's PA
+# admissions pages lost all six of their notes). Not "flash-message" or "message-container": chrome.
+# A footnote's mark and its way back (kramdown's and most generators': "<sup id="fnref:1"><a href="#fn:1">1</a></sup>",
+# "<a href="#fnref:1" class="reversefootnote">↩</a>"): the mark was glued to its word ("Human Anatomy w lab2", a
+# tester's), the arrow kept in the note.
+_HTML_NOTE_MARK = re.compile(r"""<sup\b[^<>]{0,200}>\s*<a\b[^<>]{0,200}href=["']#fn[^"'<>]{0,100}["'][^<>]{0,200}>[^<]{1,8}</a>\s*</sup>""", re.I)
+_HTML_NOTE_BACK = re.compile(r"""<a\b[^<>]{0,200}href=["']#fnref[^"'<>]{0,100}["'][^<>]{0,200}>[^<]{0,12}</a>""", re.I)
+# An FAQ's question in a block of its own, classed as one ("<div class="faq-question">Does the program offer a part-time
+# option?</div>" over "<div class="faq-answer-grey">No. ..."): the extractor ran the two together ("... during the
+# program?Don't do it!", a tester's), the question no section's heading. It heads its answer.
+_QUESTION_BLOCK = re.compile(r"""<(div|p|dt|span)\b[^<>]{0,200}?\bclass=["'][^"'<>]{0,100}?\bquestion\b[^"'<>]{0,100}["'][^<>]{0,200}>"""
+                             r"""\s*([^<>]{3,300}?\?)\s*</\1>""", re.I)
+_MESSAGE_CLASS = re.compile(r"""(?<=\sclass=)(["'])message\1""", re.I)
 
 
 def _without_popup_link(m: re.Match) -> str:

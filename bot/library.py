@@ -184,6 +184,7 @@ def derive(titles: list[str], headings: dict[str, int], article_abbreviations: l
         for short, long in found.items():
             if short not in abbreviations or votes[short, long.lower()] > votes[short, abbreviations[short].lower()]:
                 abbreviations[short] = long
+    _plurals_as_singulars(abbreviations, votes, stem)
     defined = frozenset(abbreviations)
     if initials:
         # What people type for the subject: its initials ("MLE"), and those of its first words ("ML").
@@ -578,6 +579,19 @@ def _examples_problem(examples) -> str:
             return (f"example {i} ({str(question)[:40]!r}) must be a question: one line of up to "
                     f"{MAX_EXAMPLE_CHARS} characters")
     return ""
+
+
+def _plurals_as_singulars(abbreviations: dict[str, str], votes: Counter, stem) -> None:
+    """Drop, in place, a plural short form spelled out otherwise than its singular by no more articles: "physician
+    associates (PAs)" in one UK news post rewrote every "PAs" of a tester's library on physician assistants ("Physician
+    Assistant (PA)" in two guides), and US questions got the NHS's rules."""
+    def articles(short: str) -> int:
+        return sum(n for (s, _), n in votes.items() if s == short)
+
+    for short in [s for s in abbreviations if s.endswith("s") and s[:-1] in abbreviations]:
+        one, many = abbreviations[short[:-1]], abbreviations[short]
+        if {stem(w.lower()) for w in one.split()} != {stem(w.lower()) for w in many.split()} and articles(short) <= articles(short[:-1]):
+            del abbreviations[short]
 
 
 def _abbreviations_problem(abbreviations) -> str:

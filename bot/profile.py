@@ -202,8 +202,9 @@ class Profile:
                 h = int(heading_of[row])
                 if h < 0 or names[h].endswith("?") and tells_own_story(names[h]):
                     continue  # "How did I find work?": no question a reader would ask of the library
-                if not set(tokenize_one(names[h])) - QUESTION_STEMS:
-                    continue  # "What you get": no word of a topic ("What do the guides say about what you get?", read blind)
+                if not set(tokenize_one(names[h])) - QUESTION_STEMS and not shared[h]:
+                    continue  # "What you get": no word of a topic, nor a title to name one ("What do the guides say about
+                    # what you get?", read blind); "Who are they?" of several roles is offered with its role's
                 # Twelve job profiles each with a "Role summary": "What do the guides say about “Role summary”?"
                 # names none of them (a blind reader of 49 such PDFs: "generic and of little use").
                 title = self.store.articles[self.store.chunks[int(row)].article_id].title if shared[h] else ""

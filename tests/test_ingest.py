@@ -2581,3 +2581,24 @@ def test_a_pictures_credit_a_quote_in_a_quote_and_a_dash_after_a_lead_ins_colon_
                       "##### There are two types of Blockchain developers: –\n\n>> Once again, I am not advocating loans.\n\n"
                       "The range is 10 - 20: - fine.\n", markdown=True)
     assert "Image" not in text and "developers:\n" in text and "\n> Once again" in text and "20: - fine." in text
+
+
+def test_a_note_box_footnote_marks_faq_question_blocks_and_a_date_in_the_text_are_read_as_the_page_shows_them(tmp_path):
+    # A tester's PA admissions pages (Jekyll): "<p class="message">PLEASE NOTE: Provider shadowing generally does not
+    # qualify ..." was dropped; "<sup><a href="#fn:anatomy">2</a></sup>" glued "Human Anatomy w lab2" and the notes kept
+    # "↩"; "<div class="faq-question">" ran into its answer ("... during the program?Don't do it!"); and the FAQ was dated
+    # by "As of this writing (2015-02-18)" in an answer.
+    page = ("<html><head><title>Application Requirements</title></head><body><main><h1>Application Requirements</h1>"
+            "<p>Shadowing medical providers is particularly valuable when considering a career as a physician assistant.</p>"
+            '<p class="message"><strong>PLEASE NOTE:</strong> Provider shadowing generally does not qualify for direct '
+            "patient contact experience.</p><p>Take Human Anatomy w lab<sup id=\"fnref:anatomy\"><a href=\"#fn:anatomy\" "
+            "class=\"footnote\">2</a></sup> before you apply to the program.</p>"
+            '<div class="faq-question">Does the program offer a part-time option?</div><div class="faq-answer-grey">No. The '
+            "program is a cohort-based, lock-step experience. As of this writing (2015-02-18), it runs full time.</div>"
+            '<div class="footnotes"><ol><li id="fn:anatomy"><p>a two-semester combined course series is acceptable '
+            '<a href="#fnref:anatomy" class="reversefootnote">&#8617;</a></p></li></ol></div></main></body></html>')
+    article = _loaded(tmp_path / "requirements.html", page)
+    assert "Provider shadowing generally does not qualify" in article.text
+    assert "Human Anatomy w lab before" in article.text and "↩" not in article.text
+    assert "#### Does the program offer a part-time option?\n\nNo. The program" in article.text, article.text
+    assert not article.date

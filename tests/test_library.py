@@ -505,3 +505,16 @@ def test_the_words_of_a_titles_format_are_no_subject():
               "Safety Manager Careers: Complete Guide 2025"]
     library = derive(titles, {}, [], frozenset(), stem)
     assert "guide" not in library.subject and "complete" not in library.subject and "cg" not in library.abbreviations
+
+
+def test_a_plural_short_form_spelled_out_otherwise_by_fewer_articles_follows_its_singular():
+    # A tester's physician assistant library: one UK news post's "Physician associates (PAs)" rewrote every "PAs" (US
+    # questions got the NHS's rules), where two guides write "Physician Assistant (PA)".
+    from bot.library import derive
+    from bot.text import stem
+
+    found = [{"pa": "Physician Assistant"}, {"pa": "Physician Assistant"}, {"pas": "Physician associates", "aas": "anaesthesia associates"}]
+    library = derive(["PA school", "PA pay", "PA jobs"], {}, found, frozenset(), stem)
+    assert "pas" not in library.abbreviations and library.abbreviations["aas"] == "anaesthesia associates"
+    kept = derive(["MLE pay"], {}, [{"mle": "machine learning engineer", "mles": "machine learning engineers"}], frozenset(), stem)
+    assert kept.abbreviations["mles"] == "machine learning engineers"  # the same long form, plural: kept

@@ -2941,9 +2941,12 @@ def test_which_of_the_two_and_who_can_apply_lean_on_the_turn_before():
     # on a fellowship) were searched alone and answered from a parents' birth-plan guide.
     from bot.conversation import depends_on_context, strongly_depends
 
-    for message in ("which of the two has more on-call?", "who can apply?", "how do i join?"):
+    # ... and "how much do they make in emergency medicine?" after "whats the best paying PA specialty?" (a tester's got
+    # emergency nurses' pay).
+    for message in ("which of the two has more on-call?", "who can apply?", "how do i join?",
+                    "how much do they make in emergency medicine?"):
         assert strongly_depends(message) and depends_on_context(message), message
-    for message in ("who can apply for a CNM program?", "which nursing school is best?"):
+    for message in ("who can apply for a CNM program?", "which nursing school is best?", "how much do you make in emergency medicine?"):
         assert not strongly_depends(message), message
 
 

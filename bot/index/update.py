@@ -102,7 +102,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      or over a heading a level below it, is put back; a fragment with no <title> or <h1> is titled by its file; a
 #      picture's credit line goes; a quote in a quote is one quote; a dash after a lead-in's colon goes; a "#" line
 #      in indented code outside a list is no heading
-CHUNK_TEXT = "text-boxes-124"
+# 125: an HTML block classed "message" (a Jekyll theme's note box) is read; footnote marks and their way back go; a
+#      block classed as an FAQ's question heads its answer; a date only written in the text dates no page
+CHUNK_TEXT = "text-boxes-125"
 
 
 def chunking_params(settings: Settings) -> dict:
