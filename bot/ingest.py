@@ -453,6 +453,9 @@ _TEMPLATE_PREAMBLE = re.compile(r"\A(?:[ \t]*\{[%#][^{}\n]{0,300}[%#]\}[ \t]*\n)
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}")
 
 
+_NUMBERED_KEY = re.compile(r"(?:episode|ep|chapter|part|lesson)[ \t]*#?[ \t]*\d{1,4}", re.I)
+
+
 def _front_title(meta: dict):
     """The front matter's title: its own field, or one a site generator nests a level down ("meta: title: Burnout")."""
     title = meta.get("title")
@@ -462,6 +465,11 @@ def _front_title(meta: dict):
         return title
     if isinstance(meta.get("post_title"), str):
         return meta["post_title"]  # a WordPress export's ("post_title: How I became a Technical Evangelist")
+    # ... an episode's, its number the key ("EPISODE #079: Navy Nuclear Engineer to Civilian Power Plant - ...": a
+    # tester's podcast script was titled by its file's name)
+    numbered = next((v for k, v in meta.items() if isinstance(v, str) and v.strip() and _NUMBERED_KEY.fullmatch(str(k).strip())), None)
+    if numbered is not None:
+        return numbered
     return next((v["title"] for v in meta.values() if isinstance(v, dict) and isinstance(v.get("title"), str)), None)
 
 
@@ -2142,8 +2150,7 @@ def _bold_headings(text: str) -> str:
             return m[0].replace(m[1], "").strip()
         at = bisect.bisect(starts, m.start())
         level = found[at - 1][1] if at else 0
-        if _labels(m) and any(section == at for start, section in named if start < m.start()):
-            level += 1
+        under = _labels(m) and any(section == at for start, section in named if start < m.start())
         # ... but a numbered one at the level of the heading numbered one before it ("**2\. The Landscape of
         # Opportunity**" after "### **1\. Introduction**", a Google Docs export: it was a section of the introduction's
         # last subsection, and its own "#### 2.1 ..." sections fell under the introduction).
@@ -2153,7 +2160,7 @@ def _bold_headings(text: str) -> str:
             sibling = next((lv for _, lv, name in reversed(found[:at]) if _unmarked(name).startswith(before)), 0)
             if sibling:
                 return _bold_line(m, "#" * sibling)
-        return _bold_line(m, "#" * min(6, max(4, level + 1)))
+        return _bold_line(m, "#" * min(6, max(4, level + 1) + under))
 
     return _BOLD_HEADING.sub(line, text)
 
@@ -2163,7 +2170,7 @@ def _heads_something(m: re.Match) -> bool:
     if _without_symbols_at_end(m[2]).endswith((".", "!", "?")) or _SENTENCE_INSIDE.search(m[2]):
         return False
     following = _NEXT_LINE.match(m.string, m.end())[1]
-    return bool(following) and not following.startswith("#") and not _BOLD_HEADING.fullmatch(following)
+    return bool(following) and not following.startswith("#") and not _only_bold(following, m)
 
 
 def _labels(m: re.Match) -> bool:
@@ -2190,9 +2197,29 @@ def _bold_line(m: re.Match, marks: str = "####") -> str:
     # under "## Stress Level" over "### Stress Factors:", a job ad's closing "**Wage: from $20.00/hour ...**" (two
     # testers' libraries lost them: an empty section is dropped).
     following = _NEXT_LINE.match(m.string, m.end())[1]
-    if not following or following.startswith("#") or _BOLD_HEADING.fullmatch(following):
+    if not following or following.startswith("#") or _only_bold(following, m):
         return m[2].strip()
     return f"{marks} {m[2].strip()}"
+
+
+def _only_bold(following: str, m: re.Match) -> bool:
+    """Whether the line after a bold one is all in bold too, and no label it names ("**Life as a Senior Reactor
+    Operator**" over "**Typical Day:**" heads that part: as a line of text it closed the section before, and a tester's
+    answers on an operator's day quoted the licence section over it)."""
+    under = _BOLD_HEADING.fullmatch(following)
+    return bool(under) and not (_labels(under) and not _labels(m) and _names_a_part(m[2]))
+
+
+def _names_a_part(line: str) -> bool:
+    """Whether a bold line reads as a part's name, not a claim: a few words, no one doing anything ("You likely DON'T
+    need a specific license" over "**You likely DO need:**" is a statement of the guide's)."""
+    words = re.findall(r"[\w’'-]+", line.lower())
+    return 0 < len(words) <= MAX_PART_NAME_WORDS and not _CLAIM_WORDS & set(words)
+
+
+MAX_PART_NAME_WORDS = 6
+_CLAIM_WORDS = frozenset("i you we they he she it you're we're they're it's i'm is are was were be will can should must "
+                         "need needs don't doesn't".split())
 
 
 _NEXT_LINE = re.compile(r"\s*([^\n]*)")

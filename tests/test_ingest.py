@@ -2602,3 +2602,17 @@ def test_a_note_box_footnote_marks_faq_question_blocks_and_a_date_in_the_text_ar
     assert "Human Anatomy w lab before" in article.text and "↩" not in article.text
     assert "#### Does the program offer a part-time option?\n\nNo. The program" in article.text, article.text
     assert not article.date
+
+
+def test_a_bold_name_over_a_bold_label_heads_it_and_an_episodes_number_key_titles_it(tmp_path):
+    # A tester's podcast script: "**Life as a Senior Reactor Operator**" over "**Typical Day:**" was a line of text closing
+    # the licence section before it (answers on an operator's day quoted the licence); its front matter's "EPISODE #079:
+    # Navy Nuclear Engineer to ..." was no title, and the script was cited by its file's name.
+    article = _loaded(tmp_path / "podcast-script-ep079.md", (
+        "---\nEPISODE #079: Navy Nuclear Engineer to Civilian Power Plant\ndate: \"2026-03-16\"\nHOST: Jacob\n---\n\n"
+        "**Year 3-4: Senior Reactor Operator License**\n\nHe now works rotating 12-hour shifts supervising a crew.\n\n"
+        "**Life as a Senior Reactor Operator**\n\n**Typical Day:**\n- Pre-shift brief (30 minutes)\n- Control room watch "
+        "(12 hours)\n\n**You likely DON'T need a specific license**\n\n**You likely DO need:**\n- A state board's approval\n"))
+    assert article.title == "Navy Nuclear Engineer to Civilian Power Plant"
+    assert "#### Life as a Senior Reactor Operator\n\n##### Typical Day:" in article.text, article.text
+    assert "\nYou likely DON'T need a specific license\n" in article.text  # a claim in bold is no part's name

@@ -104,7 +104,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      in indented code outside a list is no heading
 # 125: an HTML block classed "message" (a Jekyll theme's note box) is read; footnote marks and their way back go; a
 #      block classed as an FAQ's question heads its answer; a date only written in the text dates no page
-CHUNK_TEXT = "text-boxes-125"
+# 126: a bold part's name over a bold label heads it, the label a level below; a front matter's numbered key
+#      ("EPISODE #079: ...") titles the article
+CHUNK_TEXT = "text-boxes-126"
 
 
 def chunking_params(settings: Settings) -> dict:
