@@ -22,7 +22,7 @@ from .chunking import section_path
 from .config import KNOBS, THRESHOLDS, WEIGHTS, Knobs, SentenceWeights, Thresholds
 from .evidence import Evidence, counts_next, side_terms, spelled_out, whole_sides
 from .index.store import ArticleRecord
-from .question import asks_money, figure_asked, gives_figure, holds_figure, is_content, money_sides, says_a_sum
+from .question import asks_money, figure_asked, gives_figure, holds_figure, is_content, is_period, money_sides, says_a_sum
 from .retrieval import Passage
 from .stance import answers, soft_cues, stance
 from .text import PLACE_DOMAINS, PLACE_NAMES, PLACES, QUESTION_STEMS, stems, tokenize_one
@@ -194,7 +194,7 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
         disagreement = _add_counterpoint(chosen, candidates, evidence, roles, passages, vector, limits, focus)
     # A figure leads only when it names something the question names beside the money it asks for: "The average pay
     # for machine learning engineers ... $147,134" led "do internships pay?" (a tester's) on the word "pay" alone.
-    about = {t for t in evidence.terms - evidence.background if not asks_money(t)}
+    about = {t for t in evidence.terms - evidence.background if not asks_money(t) and not is_period(t)}
     # ... and every word of who or what it names in words (`Evidence.named`, a level's aside): a sous chef's "Salary:
     # £30,000–£35,000" led "whats the average executive chef salary in new york" (a tester's culinary library). Not
     # a short form: a section on counsellors' "2,000-4,000 supervised clinical hours" that never writes "LPC" answers

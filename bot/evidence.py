@@ -23,7 +23,19 @@ from . import excerpts
 from .config import KNOBS, THRESHOLDS, Thresholds
 from .library import names_no_topic
 from .profile import Profile
-from .question import HOW_WORDS, IRREGULAR, Question, analyse, asks_money, asks_the_same_of, figure_asked, gives_figure, is_content, money_sides
+from .question import (
+    HOW_WORDS,
+    IRREGULAR,
+    Question,
+    analyse,
+    asks_money,
+    asks_the_same_of,
+    figure_asked,
+    gives_figure,
+    is_content,
+    is_period,
+    money_sides,
+)
 from .retrieval import Passage, Ranked, Retriever
 from .text import (
     CITY_CODES,
@@ -382,7 +394,7 @@ def _with_a_figure(passages: list[Passage], k: int, question: str, terms: set[st
     # tester's music library was told the guides give no figure).
     if not rest or any(gives_figure(question, p.text) and wanted <= _headed(p) for p in head):
         return head
-    terms = {t for t in terms if not asks_money(t)}
+    terms = {t for t in terms if not asks_money(t) and not is_period(t)}
     # Of several, the one whose title and heading name most of the question: a sous chef's pay section, not the
     # commis chef's ranked above it (both titles name "chef").
     found = [(len(where & terms), -i) for i, p in enumerate(rest)

@@ -175,6 +175,16 @@ def asks_money(word: str) -> bool:
 
 
 _MONEY_STEMS = frozenset(stem(w) for w in _MONEY_WORDS)
+_PERIOD_WORDS = ("hour hours hr hrs hourly day days daily week weeks weekly month months monthly year years yr yrs yearly annual "
+                 "annually annum").split()
+_PERIOD_STEMS = frozenset(_PERIOD_WORDS) | frozenset(stem(w) for w in _PERIOD_WORDS)
+
+
+def is_period(word: str) -> bool:
+    """Whether `word` (as written or stemmed) names a period a figure is for ("year" of "make a year"): no topic of the
+    question's (the motion graphics designer's "$60,000 per year" named the "year" of "how much does an animator make a
+    year?", a tester's, and led it)."""
+    return word.lower() in _PERIOD_STEMS
 
 
 # A duration asked for ("how long", "how much time"); a count of one unit, in the words and the abbreviations people
@@ -314,8 +324,40 @@ _NUMBERED_YEAR = re.compile(r"\bin (?:the )?(?P<unit>year|month|week)s?[ \t]+\d{
 
 
 def gives_figure(question: str, text: str) -> bool:
-    """Whether `text` holds a figure of the kind `question` asks for (question.figure_asked)."""
-    return holds_figure(figure_asked(question), text)
+    """Whether `text` holds a figure of the kind `question` asks for (question.figure_asked), for the period it asks of
+    (a year's pay is no hourly rate)."""
+    kind = figure_asked(question)
+    return holds_figure(kind, text) and (kind != "money" or _for_the_period(question, text))
+
+
+# The period a sum is for, as a question asks it and as a text gives it: "how much does an animator make a year?" was
+# answered with a freelancer's "$50 per hour" (a tester's, the role's "$70,820 per year" under "See also").
+_PERIODS = (("hour", r"hour|hr"), ("day", r"day"), ("week", r"week|wk"), ("month", r"month|mo"), ("year", r"year|yr|annum"))
+_PERIOD_ASKED = re.compile(r"\b(?:an?|per|each|every)\s+(hour|hr|day|week|wk|month|year|yr|annum)\b|\b(hourly|daily|weekly|monthly|"
+                           r"yearly|annually|annual)\b", re.I)
+_PERIOD_GIVEN = re.compile(r"\s?(?:/|an?\s|per\s|each\s)\s?(hour|hr|h|day|week|wk|month|mo|year|yr|annum)\b|\s(hourly|daily|weekly|"
+                           r"monthly|yearly|annually)\b", re.I)
+
+
+def _period(word: str) -> str:
+    word = word.lower().removesuffix("ly").removesuffix("ual").removesuffix("ua")
+    return next((name for name, forms in _PERIODS if re.fullmatch(forms + r"|h" * (name == "hour") + r"|dai" * (name == "day")
+                                                                    + r"|ann" * (name == "year"), word)), "")
+
+
+def _for_the_period(question: str, text: str) -> bool:
+    """Whether `text` has a sum for the period `question` asks of, or one it gives no period: True when it asks none.
+    Each sum's period is the one written right after it ("$50 per hour", "$70,820/yr")."""
+    asked = _PERIOD_ASKED.search(question)
+    if not asked:
+        return True
+    want = _period(asked[1] or asked[2])
+    for m in _MONEY.finditer(text):
+        after = re.match(r"[\d,.]*\+?(?:\s?(?:-|–|to)\s?[$€£¥]?[\d,.]+\+?)?\s?(?:[kKmM]\b)?", text[m.end():])
+        given = _PERIOD_GIVEN.match(text, m.end() + (after.end() if after else 0))
+        if not given or _period(given[1] or given[2]) == want:
+            return True
+    return False
 
 
 def says_a_sum(question: str, text: str) -> bool:

@@ -3044,3 +3044,27 @@ def test_a_heading_with_no_word_of_a_topic_is_no_suggestion(tmp_path, embedder):
                       "## Pay bands\n\nCall handlers start on band 3 of the NHS pay scale.\n")})
     offered = bot.profile.suggestions(bot.embedder.embed_query("what do you get on the course"))
     assert offered and not any("what you get" in s.lower() for s in offered), offered
+
+
+def test_a_years_pay_is_no_hourly_rate_and_the_period_names_no_one(tmp_path, embedder):
+    # A tester's animation library: "how much does an animator make a year?" was answered with a freelancer's "upwards of
+    # $50 per hour", the role page's "## Salary Range" ("$70,820 per year") under "See also"; once found, the motion
+    # graphics designer's "$60,000 per year" led it, naming the "year" asked.
+    from bot.question import gives_figure
+
+    assert not gives_figure("how much does an animator make a year?", "Animators charge upwards of $50 per hour.")
+    assert gives_figure("how much does an animator make a year?", "They earn $60,000-$80,000 a year.")
+    assert gives_figure("how much does an animator make?", "Animators charge upwards of $50 per hour.")
+    assert gives_figure("what do animators make per hour", "Animators charge upwards of $50/hr or $100k/yr.")
+    role = "# {}\n\n## Job Description\n\nA {} is a creative professional who {}.\n\n## Salary Range\n{}\n"
+    bot = _bot_on(tmp_path, embedder, {
+        "freelance.md": ("# The World of Freelance Animation and Motion Graphics\n\n## Making It a Viable Source of Income\n\n"
+                         "Freelancing in animation and motion graphics is a viable source of income. Professional animators "
+                         "and motion graphics artists can expect to charge clients upwards of $50 per hour.\n"),
+        "animator.md": role.format("Animator", "animator", "creates characters for film", "$70,820 per year"),
+        "motion.md": role.format("Motion graphics designer", "motion graphics designer",
+                                 "designs animated graphics and animation for video", "$60,000 per year"),
+        "spot.md": ("# Coding Career Spotlight: Animation\n\n## How does coding help an animator?\n\nAlmost all animations "
+                    "are made by computers, and an animator who codes is in demand every year.\n")})
+    answer = bot.ask("how much does an animator make a year?")
+    assert "$70,820 per year" in answer.text.split("\n\n")[0], answer.text
