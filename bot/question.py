@@ -208,8 +208,9 @@ _FREQUENCY = re.compile(
 # ... and a tax or a commission, which is a rate: "how much self employment tax do freelancers pay" was told "no
 # figure" over "the self-employment tax of 15.3%" (a tester's translation library).
 # ... and pay compared with another's ("how much does basic technical writing pay compared to the more technical
-# kind", a tester's: "no figure" over "pays about half of what a technical technical writer can make").
-_SHARE_ASKED = re.compile(r"\bhow much of\b|\bwhat (?:share|percent|percentage|proportion|fraction|part)\b|%|"
+# kind", a tester's: "no figure" over "pays about half of what a technical technical writer can make"); a percentage
+# named anywhere ("What commission percentage do P&C agents earn?": "no figure" over "between 7% and 20%", a tester's).
+_SHARE_ASKED = re.compile(r"\bhow much of\b|\bwhat (?:share|percent|percentage|proportion|fraction|part)\b|%|\bpercent(?:age)?s?\b|"
                           r"\bcompared (?:to|with)\b|\brelative to\b|"
                           r"\bhow much (?:more|less|higher|lower)\b|\bhow much (?:\S+ ){0,3}?(?:tax|taxes|commission)\b", re.I)
 _AMOUNT_OF_MONEY = re.compile(r"\bhow much\b|\bwhat(?:'s|’s|s| is| are| do| does| would| will| can)\b|\b(?:earn|earns|make|makes|paid)\b", re.I)

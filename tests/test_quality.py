@@ -3068,3 +3068,14 @@ def test_a_years_pay_is_no_hourly_rate_and_the_period_names_no_one(tmp_path, emb
                     "are made by computers, and an animator who codes is in demand every year.\n")})
     answer = bot.ask("how much does an animator make a year?")
     assert "$70,820 per year" in answer.text.split("\n\n")[0], answer.text
+
+
+def test_a_percentage_asked_anywhere_is_a_share_and_an_hourly_rate_no_yearly_salary():
+    # A tester's insurance library: "What commission percentage do property and casualty agents typically earn on a
+    # policy?" opened "The guides give no figure for that" over "between 7% and 20% commission"; "What's the hourly pay for
+    # a claims adjuster?" was answered with "$52,577 each year" and no word that no hourly figure is given.
+    from bot.question import gives_figure
+
+    q = "What commission percentage do property and casualty agents typically earn on a policy?"
+    assert gives_figure(q, "P&C agents typically earn between 7% and 20% commission on each policy they sell.")
+    assert not gives_figure("What's the hourly pay for a claims adjuster?", "A claims adjuster's average salary is $52,577 each year.")
