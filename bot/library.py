@@ -97,7 +97,11 @@ def defined_abbreviations(text: str) -> dict[str, str]:
         _define(found, twice, short, _matching_tail(short, words))
     for m in _DEFINED_AFTER.finditer(text):
         short, words = m.group(1), m.group(2).split()
-        _define(found, twice, short, _matching_tail(short, words))
+        # A gloss in brackets after a name is no long form unless it spells every letter: "BCIT (Burnaby Campus)" says
+        # where, and every "BCIT" of a tester's trades library was searched as "burnaby campus".
+        long = _matching_tail(short, words)
+        if long and _spelled_by(short.rstrip("s").lower() if len(short) > 2 and short.endswith("s") else short.lower(), long.lower().split()):
+            _define(found, twice, short, long)
     return {short: long for short, long in found.items() if short not in twice}
 
 
@@ -123,6 +127,26 @@ def _matching_tail(short: str, words: list[str]) -> str:
         # programme runs, not what GEPIK stands for (a tester's TEFL library searched every "province" as GEPIK).
         tail = next((t for t in reversed(tails) if len(t) >= max(2, len(letters) / 2) and _initials_in(letters, t)), None)
     return " ".join(w.lower() if not w.isupper() else w for w in tail) if tail else ""
+
+
+def _spelled_by(letters: str, words: list[str]) -> bool:
+    """Whether `words` spell `letters` in order, each word its initial and then any of its letters ("mlops":
+    "machine learning operations"; not "bcit": "burnaby campus")."""
+    if not words:
+        return not letters
+    word = re.sub(r"[^a-z0-9]", "", words[0])
+    if not letters or not word or letters[0] != word[0]:
+        return False
+    rest, inside = letters[1:], word[1:]
+    for taken in range(len(rest), -1, -1):  # the most letters this word can give first
+        if _subsequence(rest[:taken], inside) and _spelled_by(rest[taken:], words[1:]):
+            return True
+    return False
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
 
 
 def _spellings(words: list[str]) -> set[str]:

@@ -78,7 +78,13 @@ def answers(soft: str, firm: str, background: frozenset[str] = frozenset()) -> b
         # ... and one word of it shared is no route to it: "state" of "a federal and state criminal background check"
         # and of "state-specific programs" (KNOBS.route_shared_words).
         required = _required(firm)
-        return bool(_required(firm, _SENTENCE_END) & _CREDENTIALS) or len((required - background) & _content_stems(soft)) >= KNOBS.route_shared_words
+        # ... a route past a credential it names, that credential: "a reactor operator trainee role without a degree" is
+        # no other side of "CDL (Commercial Driver's License): Required for many field positions" (a tester's).
+        past = _kinds(_content_stems(route[0]) & _CREDENTIALS)
+        credentials = _kinds(_required(firm, _SENTENCE_END) & _CREDENTIALS)
+        if past and credentials and not past & credentials:
+            return False
+        return bool(credentials) or len((required - background) & _content_stems(soft)) >= KNOBS.route_shared_words
     cue = RELAXED.search(soft)
     if not cue:
         return False
@@ -100,6 +106,16 @@ _SCARCE = re.compile(r"\s+(?:are|is)\s+(?:scarce|limited|rare|few|hard to find|u
 _CREDENTIALS = frozenset(stems("degree degrees diploma qualification licence license certificate certification credential "
                                "education school college university bachelor master masters phd doctorate apprenticeship "
                                "training course program programme exam"))
+
+
+# Credentials that are one kind: a degree of any level, a licence as either spelling has it.
+_KIND = {stem: kind for kind, words in (("degree", "degree bachelor master masters phd doctorate"), ("licence", "licence license"),
+                                        ("certificate", "certificate certification credential"))
+         for stem in stems(words)}
+
+
+def _kinds(credentials: set[str]) -> set[str]:
+    return {_KIND.get(c, c) for c in credentials}
 
 
 def _required(firm: str, before_end=None) -> set[str]:

@@ -518,3 +518,13 @@ def test_a_plural_short_form_spelled_out_otherwise_by_fewer_articles_follows_its
     assert "pas" not in library.abbreviations and library.abbreviations["aas"] == "anaesthesia associates"
     kept = derive(["MLE pay"], {}, [{"mle": "machine learning engineer", "mles": "machine learning engineers"}], frozenset(), stem)
     assert kept.abbreviations["mles"] == "machine learning engineers"  # the same long form, plural: kept
+
+
+def test_a_gloss_after_a_short_form_is_its_long_form_only_when_it_spells_every_letter():
+    # A tester's trades library: "**BCIT (Burnaby Campus)**" made every "BCIT" a search for "burnaby campus", and a
+    # question on the BCIT foundation programme's cost was answered from another programme's article.
+    from bot.library import defined_abbreviations
+
+    found = defined_abbreviations("Study at BCIT (Burnaby Campus) now. MLOps (Machine Learning Operations) matters. "
+                                  "DBAs (Database Administrators) earn well.")
+    assert "bcit" not in found and found["mlops"] == "machine learning operations" and found["dbas"] == "database administrators"

@@ -3079,3 +3079,13 @@ def test_a_percentage_asked_anywhere_is_a_share_and_an_hourly_rate_no_yearly_sal
     q = "What commission percentage do property and casualty agents typically earn on a policy?"
     assert gives_figure(q, "P&C agents typically earn between 7% and 20% commission on each policy they sell.")
     assert not gives_figure("What's the hourly pay for a claims adjuster?", "A claims adjuster's average salary is $52,577 each year.")
+
+
+def test_a_route_past_one_credential_is_no_other_side_of_another():
+    # A tester's nuclear library: "do i need a CDL for utility jobs?" opened "The guides don't all agree on this", a
+    # podcast's "landed $85K reactor operator trainee role ... without a degree" set against "CDL ... Required".
+    from bot.stance import answers
+
+    firm = "CDL (Commercial Driver's License): Required for many field positions"
+    assert not answers("Navy nuclear electrician landed an $85K reactor operator trainee role without a degree.", firm)
+    assert answers("Many hires come in without a degree, through an apprenticeship.", "A bachelor's degree is required for this role.")

@@ -106,7 +106,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      block classed as an FAQ's question heads its answer; a date only written in the text dates no page
 # 126: a bold part's name over a bold label heads it, the label a level below; a front matter's numbered key
 #      ("EPISODE #079: ...") titles the article
-CHUNK_TEXT = "text-boxes-126"
+# 127: a gloss in brackets after a short form ("BCIT (Burnaby Campus)") defines it only when it spells every letter
+#      (the library's abbreviations are derived at build time)
+CHUNK_TEXT = "text-boxes-127"
 
 
 def chunking_params(settings: Settings) -> dict:
