@@ -429,7 +429,9 @@ def strongly_depends(message: str) -> bool:
 # Who is paid, called "they" or "she": "how much do they make in emergency medicine?" after a question on PA specialties
 # (a tester's was searched alone and answered with emergency nurses' pay). Not "you", which is anyone.
 _THEY_PAID = re.compile(r"\b(?:do|does|did|will|would|can|could)\s+(?:they|he|she)\s+(?:usually\s+|typically\s+|really\s+|"
-                        r"actually\s+)?(?:make|earn|get paid|take home|charge)\b", re.I)
+                        r"actually\s+)?(?:make|earn|get paid|take home|charge)\b|"
+                        # ... or "their median pay" ("what's their median pay?" after "what is a physical therapist assistant?")
+                        r"\b(?:their|his|her)\s+(?:\w+\s+){0,2}?(?:pay|salary|salaries|wages?|earnings|income)\b", re.I)
 
 
 # What a message may say of someone or something it only calls "they" or "it" and still name nothing of its own:

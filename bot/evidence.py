@@ -195,9 +195,18 @@ def _asked(profile: Profile, own: str, query: str) -> tuple[Question, tuple[str,
     named = names_asked(profile, own) if question.type == "amount" else ()
     if question.type == "amount" and not named and own != query:
         # "how much does it pay?" after "what is the CHOICES nurse midwifery fellowship?": what "it" names, the turn
-        # before names (a tester's was answered with a NICU nurse's salary from another article).
+        # before names (a tester's was answered with a NICU nurse's salary from another article) ...
         named = names_asked(profile, query)
+        # ... or what it asked to have defined: "what's their median pay?" after "what is a physical therapist
+        # assistant?" got physical therapists' $101,020 (a tester's), the assistants' $65,510 under "See also".
+        defined = _WHAT_IS.search(query)
+        words = defined[1].split() if defined else []
+        if not named and words and all(profile.knows_term(stem(w.lower())) for w in words if is_content(w)):
+            named = (" ".join(words),)
     return question, named
+
+
+_WHAT_IS = re.compile(r"\bwhat(?:'s|’s|s| is| are)\s+(?:an?\s+|the\s+)((?:[A-Za-z][\w’'-]*\s+){0,3}[A-Za-z][\w’'-]*)\s*\?")
 
 
 def names_asked(profile: Profile, text: str) -> tuple[str, ...]:

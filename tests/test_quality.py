@@ -3089,3 +3089,24 @@ def test_a_route_past_one_credential_is_no_other_side_of_another():
     firm = "CDL (Commercial Driver's License): Required for many field positions"
     assert not answers("Navy nuclear electrician landed an $85K reactor operator trainee role without a degree.", firm)
     assert answers("Many hires come in without a degree, through an apprenticeship.", "A bachelor's degree is required for this role.")
+
+
+def test_their_pay_after_what_is_x_is_xs_pay(tmp_path, embedder):
+    # A tester's rehab library: "what's their median pay?" after "what is a physical therapist assistant?" was searched
+    # alone and answered with physical therapists' $101,020, the assistants' $65,510 under "See also".
+    page = ("# {0}\n\n## What they do\n\n{1}\n\n## Pay\n\nThe median annual wage for {2} was {3} in May 2024.\n")
+    bot = _bot_on(tmp_path, embedder, {
+        "pt.md": page.format("Physical Therapists", "Physical therapists help injured or ill people improve movement and "
+                             "manage pain.", "physical therapists", "$101,020"),
+        "pta.md": page.format("Physical Therapist Assistants and Aides", "A physical therapist assistant works under the "
+                              "direction of physical therapists, helping patients recover movement.", "physical therapist "
+                              "assistants", "$65,510")})
+    from bot.conversation import strongly_depends
+    from bot.evidence import _asked
+
+    assert strongly_depends("what's their median pay?")
+    query = "what is a physical therapist assistant? what's their median pay?"
+    assert _asked(bot.profile, "what's their median pay?", query)[1] == ("physical therapist assistant",)
+    history = _conversation(bot, "what is a physical therapist assistant?")
+    answer = bot.ask("what's their median pay?", history=history)
+    assert "$65,510" in answer.text and "$101,020" not in answer.text.split("\n\n")[0], answer.text
