@@ -191,6 +191,7 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
         _lead_with_definition(chosen, candidates, passages, question.text)
     disagreement = False
     if question.asks_requirement:
+        _lead_with_verdict(chosen, candidates, passages, evidence)
         disagreement = _add_counterpoint(chosen, candidates, evidence, roles, passages, vector, limits, focus)
     # A figure leads only when it names something the question names beside the money it asks for: "The average pay
     # for machine learning engineers ... $147,134" led "do internships pay?" (a tester's) on the word "pay" alone.
@@ -1147,6 +1148,42 @@ def _lead_with_definition(chosen: list[_Excerpt], candidates: list[_Excerpt], pa
     found = next((c for c in candidates if defines.match(passages[c.rank].sentences[c.members[0]].text.strip())), None)
     if found is not None:
         chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector, leads=True))
+
+
+def _lead_with_verdict(chosen: list[_Excerpt], candidates: list[_Excerpt], passages, evidence: Evidence) -> None:
+    """For "do I need X?", when what is quoted first says nothing of whether X is needed and another excerpt of the
+    passages does, of what the question names ("Generally, home and building inspectors in California are not expected
+    to obtain a license or become certified."), that excerpt leads: a tester's answer was the state's list of steps, the
+    verdict under "See also"."""
+    terms = set(evidence.terms - evidence.background) - QUESTION_STEMS
+    places = {w.lower() for w in re.findall(r"[A-Za-z]+", evidence.question.text) if w.lower() in PLACES}
+    # What is asked to be needed, every word of it: "a license" of "do I need a license to be a home inspector ...".
+    needed = _NEEDED.search(evidence.question.text)
+    wanted = set(tokenize_one(needed[1])) - QUESTION_STEMS if needed else set()
+    if not terms or not wanted:
+        return
+
+    def verdict(c: _Excerpt) -> bool:
+        p = passages[c.rank]
+        said = p.sentences[c.members[0]].text
+        where = f"{p.article.title} {' '.join(p.context)} {p.heading} {said}".lower()
+        return bool(_VERDICT.search(said)) and all(place in where for place in places) and wanted <= stems(said) and \
+            len(terms & stems(said)) >= min(KNOBS.verdict_terms, len(terms))
+
+    if not chosen or verdict(chosen[0]):
+        return
+    found = next((c for c in candidates if verdict(c)), None)
+    if found is not None:
+        chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector, leads=True))
+
+
+_NEEDED = re.compile(r"\b(?:need|needs|require|requires|required|have to|has to|must have|must get)\s+(?:to\s+(?:have|get|hold|obtain)\s+)?"
+                     r"([^?,.;]*?)(?=\s+(?:to|for|in|if|at|as|when|before|after|or|and)\b|[?,.;]|$)", re.I)
+# Whether a sentence says if something is needed: "are not expected to obtain a license", "is required", "must hold".
+_VERDICT = re.compile(r"\b(?:not|n['’]t|never|no longer)\s+(?:\w+\s+){0,2}?(?:expected|required|necessary|needed|mandatory|"
+                      r"need|have to|obliged)\b|\b(?:is|are)\s+(?:not\s+)?(?:required|mandatory|necessary|optional|essential)\b|"
+                      r"\b(?:is|are)\s+(?:not\s+)?(?:expected|required|obliged)\s+to\b|"
+                      r"\brequires?\b|\bmust (?:have|hold|obtain|be|pass|complete|register)\b", re.I)
 
 
 # "What is DITA?", "what's a T level", "What does docs as code mean?": the term asked about.

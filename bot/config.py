@@ -328,6 +328,9 @@ class Knobs:
 
     # ---- the answer (answer.py, excerpts.py, conversation.py) ----
     max_sentences: int = 4  # in one excerpt, lists aside (hand-set)
+    # Words of what a "do I need X?" question names that a sentence saying whether it is needed must hold to lead the
+    # answer (answer._lead_with_verdict; hand-set on a tester's home inspection library, judged on the fifteen).
+    verdict_terms: int = 2
     # A chosen excerpt is quoted as its whole paragraph, up to this many sentences: on the benchmark libraries every
     # key phrase in 0.31 -> 0.39 of answerable questions (fit) and 0.375 -> 0.42 (held out), answers_dev 0.864 -> 0.909.
     max_run: int = 6

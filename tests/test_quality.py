@@ -3110,3 +3110,36 @@ def test_their_pay_after_what_is_x_is_xs_pay(tmp_path, embedder):
     history = _conversation(bot, "what is a physical therapist assistant?")
     answer = bot.ask("what's their median pay?", history=history)
     assert "$65,510" in answer.text and "$101,020" not in answer.text.split("\n\n")[0], answer.text
+
+
+def test_a_name_typed_in_lower_case_holds_a_figure_to_it(tmp_path, embedder):
+    # A tester's librarian library: "what does darien library pay a childrens librarian" was answered with Queens
+    # Library's "Annual salaries start at $47,075", a sentence naming no library.
+    from bot.evidence import names_asked
+
+    bot = _bot_on(tmp_path, embedder, {
+        "queens.md": ("# Children's Librarian - Queens Library\n\n## Compensation\n\nSalary: Annual salaries start at $47,075 for "
+                      "entry level librarians and range up to $54,970 for senior librarians.\n"),
+        "darien.md": ("# Jobs: Children's Collection Librarian\n\nDarien Library Children's Librarians are creative, energetic "
+                      "and enthusiastic, with a passion for public service.\n\n## Duties\n\nPlans story times and summer reading "
+                      "for children at Darien Library.\n")})
+    assert names_asked(bot.profile, "what does darien library pay a childrens librarian") == ("darien",)
+    answer = bot.ask("what does darien library pay a childrens librarian")
+    assert not answer.text.startswith("Salary: Annual salaries start at $47,075"), answer.text
+
+
+def test_a_requirement_question_leads_with_the_sentence_saying_whether_it_is_needed(tmp_path, embedder):
+    # A tester's home inspection library: "do I need a license to be a home inspector in california" was answered with
+    # the state's list of steps; "Generally, home and building inspectors in California are not expected to obtain a
+    # license or become certified." was under "See also".
+    bot = _bot_on(tmp_path, embedder, {
+        "california.md": ("# How to Become a Home Inspector in California\n\n## Do I need a license to be a home inspector "
+                          "in California? The steps\n\nThe following are the steps to becoming a home and building inspector "
+                          "in California.\n- Step 1: Complete a Training Course\n- Step 2: Pass the National Exam\n- Step 3: "
+                          "Secure Employment\n\n## Certification\n\nGenerally, home and building inspectors in California "
+                          "are not expected to obtain a license or become certified. Passing the national exam still helps "
+                          "candidates stand out.\n"),
+        "texas.md": ("# How to Become a Home Inspector in Texas\n\n## Licensing\n\nHome inspectors in Texas must hold a license "
+                     "from the Texas Real Estate Commission before they work.\n")})
+    answer = bot.ask("do I need a license to be a home inspector in california")
+    assert answer.text.startswith("Generally, home and building inspectors in California are not expected"), answer.text
