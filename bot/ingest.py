@@ -1517,6 +1517,12 @@ _CTA_LINK = (r"\[\s*(?:learn more|read more|see more|find out more|more info(?:r
              + _TARGET)
 # Only where it stands alone: at the start of a line or a table cell or after a colon, up to the line's or cell's end; one
 # inside a sentence ("express interest [here](url).") is part of it.
+# A link that shares the page ("<a href="https://twitter.com/intent/tweet?text=...">Click To Tweet</a>", a tester's gaming
+# posts): its words are the site's button, not the article's.
+_SHARE_INTENT = re.compile(r"""<a\b[^<>]{0,300}?href=["']https?://(?:www\.)?(?:twitter\.com/intent|x\.com/intent|facebook\.com/sharer|"""
+                           r"""linkedin\.com/share)[^"'<>]{0,2000}["'][^<>]{0,500}>[^<]{0,60}</a>|"""
+                           r"""\[[^\]\n]{0,60}\]\(https?://(?:www\.)?(?:twitter\.com/intent|x\.com/intent|facebook\.com/sharer|"""
+                           r"""linkedin\.com/share)[^)\s]{0,2000}\)""", re.I)
 _CALL_TO_ACTION = re.compile(rf"(?:^|(?<=:)|(?<=:\*\*)|(?<=:__)|(?<=\|))[ \t]*{_CTA_LINK}"
                              rf"(?:[ \t]*[\\/|•·][ \t]*{_CTA_LINK})*[ \t]*(?=$|\|)", re.I | re.M)
 # A line pointing at other pages, all links ("Learn more:[What Does a Data Analyst Do? A Career Guide](./x.md)",
@@ -2332,6 +2338,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\U000f0000-\U000f007f]", "", text)
     text = _hide_code(_unfenced(text) if markdown else text)  # a fence under front matter: read once it is gone
     text = _CLOSING_TAG_WRAPPED.sub(r"</\1>", text)  # "</a\n   >", as a formatter wraps a tag: its ">" is no quote
+    text = _SHARE_INTENT.sub("", text)
     if markdown:  # a page converted to Markdown keeps its wiki's furniture, escaped brackets and all
         text = _SHARE_LINE.sub("", _WIKI_FURNITURE.sub("", text))  # before a line break joins it to the next line
         # A list marker escaped as the writer typed it (a converter's escapes in a page's text are its own).

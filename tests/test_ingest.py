@@ -2616,3 +2616,10 @@ def test_a_bold_name_over_a_bold_label_heads_it_and_an_episodes_number_key_title
     assert article.title == "Navy Nuclear Engineer to Civilian Power Plant"
     assert "#### Life as a Senior Reactor Operator\n\n##### Typical Day:" in article.text, article.text
     assert "\nYou likely DON'T need a specific license\n" in article.text  # a claim in bold is no part's name
+
+
+def test_a_link_sharing_the_page_is_no_text_of_it():
+    # A tester's gaming posts kept "Click To Tweet" (a twitter.com/intent link under each pull quote) in their text.
+    text = clean_text('A great coach helps players. <a href="https://twitter.com/intent/tweet?text=x" target="_blank">Click To '
+                      'Tweet </a> More text. [Tweet this](https://twitter.com/intent/tweet?text=y)\n', markdown=True)
+    assert "Tweet" not in text and "A great coach helps players." in text and "More text." in text

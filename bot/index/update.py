@@ -108,7 +108,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      ("EPISODE #079: ...") titles the article
 # 127: a gloss in brackets after a short form ("BCIT (Burnaby Campus)") defines it only when it spells every letter
 #      (the library's abbreviations are derived at build time)
-CHUNK_TEXT = "text-boxes-127"
+# 128: a link sharing the page ("Click To Tweet", a twitter.com/intent link) goes with its words
+CHUNK_TEXT = "text-boxes-128"
 
 
 def chunking_params(settings: Settings) -> dict:
