@@ -2195,6 +2195,13 @@ def _unmarked(heading: str) -> str:
 
 def _bold_line(m: re.Match, marks: str = "####") -> str:
     """A line all in bold, as a heading (`marks`: "#### Scope") when it heads something; else as written."""
+    following = _NEXT_LINE.match(m.string, m.end())[1]
+    asked = _FAQ_QUESTION.fullmatch(m[2].strip())
+    if asked and following and not following.startswith("#") and not _BOLD_HEADING.fullmatch(following):
+        # An FAQ's question in bold, "Q:" before it ("**Q: Do carpenters make good money?**" over "A: Journeyman carpenters
+        # average ..."): it heads its answer. As a line, ten such pairs were one passage of a tester's, and the first
+        # answered every question on the page.
+        return f"{marks} {asked[1]}"
     if _without_symbols_at_end(m[2]).endswith((".", "!", "?")) or _SENTENCE_INSIDE.search(m[2]):
         return m[0]
     if _BYLINE_HEADING.match(f"# {m[2].strip()}"):
@@ -2229,6 +2236,7 @@ _CLAIM_WORDS = frozenset("i you we they he she it you're we're they're it's i'm 
 
 
 _NEXT_LINE = re.compile(r"\s*([^\n]*)")
+_FAQ_QUESTION = re.compile(r"(?:Q|Question)[ \t]*\d{0,3}[ \t]*[:.)][ \t]+([^\n]{3,300}\?)", re.I)
 
 
 # A question-and-answer site's post facts, as its archives in Markdown list them under each post ("- posted by: [Jack]

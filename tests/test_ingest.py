@@ -2623,3 +2623,13 @@ def test_a_link_sharing_the_page_is_no_text_of_it():
     text = clean_text('A great coach helps players. <a href="https://twitter.com/intent/tweet?text=x" target="_blank">Click To '
                       'Tweet </a> More text. [Tweet this](https://twitter.com/intent/tweet?text=y)\n', markdown=True)
     assert "Tweet" not in text and "A great coach helps players." in text and "More text." in text
+
+
+def test_an_faqs_question_in_bold_after_q_heads_its_answer():
+    # A tester's carpentry guide kept ten "**Q: ...?**" / "A: ..." pairs as one passage: its first answer ("Standard
+    # apprenticeship is 3-4 years") answered the union, pay and certification questions alike.
+    text = clean_text("# Guide\n\n## FAQ\n\n**Q: How long does it take to become a journeyman carpenter?**\nA: Standard "
+                      "apprenticeship is 3-4 years.\n\n**Q: Do carpenters make good money?**\nA: Journeyman carpenters average "
+                      "$55,000-$85,000.\n\n**Is this a rhetorical question?**\nSome text follows here.\n", markdown=True)
+    assert "#### How long does it take to become a journeyman carpenter?\nA: Standard" in text, text
+    assert "#### Do carpenters make good money?\n" in text and "#### Is this" not in text

@@ -109,7 +109,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 127: a gloss in brackets after a short form ("BCIT (Burnaby Campus)") defines it only when it spells every letter
 #      (the library's abbreviations are derived at build time)
 # 128: a link sharing the page ("Click To Tweet", a twitter.com/intent link) goes with its words
-CHUNK_TEXT = "text-boxes-128"
+# 129: an FAQ's question in bold after "Q:" heads its answer
+CHUNK_TEXT = "text-boxes-129"
 
 
 def chunking_params(settings: Settings) -> dict:
