@@ -1659,6 +1659,9 @@ _WIDGET_TEXT = re.compile(
     r"(?:[ \t]+[a-z]+){0,3})?(?=[ \t]|$)|^[ \t]*\d{1,2}[ \t]+of[ \t]+\d{1,2}[ \t]*$|^[ \t]*[›‹»«<>▼▲▶◀][ \t]*$|"
     r"(?<![ \t])[ \t]*[▼▲▶◀⌄⌃](?=[ \t]*$)", re.I | re.M)  # from a run of spaces' start only: linear
 _HTML_PARAGRAPH_END = re.compile(r"</p\s*>[ \t]*(?:\n|(?=<p[\s>]))", re.I)
+# ... and a quote's: "<blockquote>... Cool Species B</blockquote>" over "Some are obvious, ..." read as one sentence, the
+# whole answer to a tester's question on unpaid internships.
+_HTML_QUOTE_END = re.compile(r"(</blockquote\s*>)[ \t]*\n", re.I)
 # Only known HTML tags: "List<String>" or "<name>" in prose is text. A line break still separates words.
 _HTML_BREAK = re.compile(r"<(?:/?br|/?p|/?div|/?aside|/?section|/?article|/?figure|/?figcaption|/?header|/?footer|"
                          r"/?blockquote|/?details|/?summary|/?nav|/?main|/?h[1-6]|/?iframe|/?table|/?thead|/?tbody|/?tfoot|"
@@ -1812,6 +1815,10 @@ _KRAMDOWN_TOC = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}\.)[ \t]+[^\n]{1,100}\n[ \t]
 # ... on a line of its own it styles the block above and ends it (kramdown): "[User researcher](...)" | "{: .font-lg }" |
 # "[Product designer](...)" are two paragraphs, not "User researcher Product designer".
 _KRAMDOWN_BLOCK_ATTRS = re.compile(r"^[ \t]*\{:[^{}\n]{0,300}\}[ \t]*$", re.M)
+# ... one styling the line above as a picture's caption ("Inyo National Forest in Bishop, California. (Photo: Mike
+# Schmidt)" over "{: .photo-tag}"): the caption goes with it (a tester's answers ended on such lines).
+_STYLED_CAPTION = re.compile(r"^[^\n]{1,300}\n[ \t]*\{:[ \t]*\.(?:photo|caption|image|img|figure|picture)[\w-]*[^{}\n]{0,200}\}[ \t]*$",
+                             re.M | re.I)
 # HTML lists inside Markdown (CommonMark passes HTML blocks through): each <li> an item line, as "- " makes one,
 # the list's lead-in and items then read as any list. Runs of spaces are bounded, so cleaning stays linear.
 _HTML_ITEM = re.compile(r"\n?[ \t]{0,40}<li\b[^<>]{0,200}>[ \t]*", re.I)
@@ -2106,7 +2113,7 @@ def _dialects(text: str) -> str:
     for tag in ("head", "script", "style", "svg"):  # an <svg> is a picture: its <title> and paths are no text
         text = _drop_blocks(text, tag)
     text = _component_fences(_TEMPLATE_LOGIC.sub(_included_words, _boxed_fences(_liquid(text))))  # before a "{...}" line is read as JSX
-    text = _MDX_IMPORT.sub("", _KRAMDOWN_BLOCK_ATTRS.sub("", _KRAMDOWN_TOC.sub("", text)))
+    text = _MDX_IMPORT.sub("", _KRAMDOWN_BLOCK_ATTRS.sub("", _KRAMDOWN_TOC.sub("", _STYLED_CAPTION.sub("", text))))
     text = _JSX_DATA_COMPONENT.sub(_data_component, text)  # before its objects are read as expression lines
     text = _JSX_COMMENT.sub("", text)
     text = _JSX_STRING.sub(r"\2", text)
@@ -2366,7 +2373,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
         text = _markdown_marks(text)
     text = tables.html_in_markdown(text)
     if markdown:  # after the tables are read: a <p> inside a cell is the cell's; an accordion's button its question's
-        text = _BUTTON_END.sub("\n\n", _HTML_PARAGRAPH_END.sub("</p>\n\n", text))
+        text = _BUTTON_END.sub("\n\n", _HTML_PARAGRAPH_END.sub("</p>\n\n", _HTML_QUOTE_END.sub(r"\1\n\n", text)))
     text = _FOOTNOTE_DEF.sub(_footnote, text)
     labels = {m[1].lower() for m in _LINK_DEF.finditer(text)}
     text = _LINK_DEF.sub("", text)
@@ -2422,7 +2429,14 @@ def _markdown_marks(text: str) -> str:
     text = _WIKI_LINK.sub(lambda m: (m[2] or m[1]).strip(), text)
     text = _HIGHLIGHT.sub(r"\1", _SPACED_BOLD_HEADING.sub(r"\1\3", text))
     text = _LEAD_IN_DASH.sub(":", _NESTED_QUOTE.sub(r"\1> ", _CREDIT_LINE.sub("", text)))
+    text = _BOLD_BEFORE_BREAK.sub(lambda m: f"{m[1]}{m[2].rstrip(':')}:{m[3]} ", text)
     return text.replace("$-$", "\u2212")
+
+
+# A bold label over its value on the next line, a break between ("**Who Should Apply** <br>" / "Young people aged
+# 15-18."): a label and its value, read "Who Should Apply: Young people aged 15-18." (a tester's quotes ran them
+# together, "Who Should Apply Young people aged 15-18.").
+_BOLD_BEFORE_BREAK = re.compile(r"^[ \t]*(\*\*|__)([^*_\n]{2,60}?)(\*\*|__)[ \t]*<br\s*/?>[ \t]*(?:\n[ \t]*)?(?=\S)", re.M | re.I)
 
 
 # A picture's credit line, a label and a link alone ("Image:  [Blockchain Council: Certified Solidity Developer

@@ -201,7 +201,7 @@ def derive(titles: list[str], headings: dict[str, int], article_abbreviations: l
     # A short form the articles spell out in different ways means what most of them say: "PE" is "professional
     # engineer" in two articles of a tester's engineering library and "practice of engineering" in a third (its
     # "Principles and Practice of Engineering (PE)"), which, read first, rewrote every question on the PE exam.
-    # A tie goes to the article read first.
+    # A tie means neither (`_without_contested`).
     votes = Counter((short, long.lower()) for found in article_abbreviations for short, long in found.items())
     abbreviations: dict[str, str] = {}
     for found in article_abbreviations:
@@ -209,6 +209,7 @@ def derive(titles: list[str], headings: dict[str, int], article_abbreviations: l
             if short not in abbreviations or votes[short, long.lower()] > votes[short, abbreviations[short].lower()]:
                 abbreviations[short] = long
     _plurals_as_singulars(abbreviations, votes, stem)
+    _without_contested(abbreviations, votes, stem)
     defined = frozenset(abbreviations)
     if initials:
         # What people type for the subject: its initials ("MLE"), and those of its first words ("ML").
@@ -603,6 +604,19 @@ def _examples_problem(examples) -> str:
             return (f"example {i} ({str(question)[:40]!r}) must be a question: one line of up to "
                     f"{MAX_EXAMPLE_CHARS} characters")
     return ""
+
+
+def _without_contested(abbreviations: dict[str, str], votes: Counter, stem) -> None:
+    """Drop, in place, a short form the articles spell out two ways, neither in more articles than the others together:
+    "Bureau of Labor Statistics (BLS)" in one, "BLS (Basic Life Support)" in another (a tester's pharmacy library searched
+    "what does the BLS say pharmacy techs earn?" as life support, and said the guides give no figure)."""
+    for short in list(abbreviations):
+        groups: Counter = Counter()
+        for (s, long), n in votes.items():
+            if s == short:
+                groups[frozenset(stem(w) for w in long.split())] += n
+        if len(groups) > 1 and groups.most_common(1)[0][1] <= sum(groups.values()) - groups.most_common(1)[0][1]:
+            del abbreviations[short]
 
 
 def _plurals_as_singulars(abbreviations: dict[str, str], votes: Counter, stem) -> None:

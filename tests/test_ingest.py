@@ -2633,3 +2633,15 @@ def test_an_faqs_question_in_bold_after_q_heads_its_answer():
                       "$55,000-$85,000.\n\n**Is this a rhetorical question?**\nSome text follows here.\n", markdown=True)
     assert "#### How long does it take to become a journeyman carpenter?\nA: Standard" in text, text
     assert "#### Do carpenters make good money?\n" in text and "#### Is this" not in text
+
+
+def test_a_styled_caption_a_quote_block_and_a_bold_label_over_a_break_read_as_the_page_shows_them():
+    # A tester's wildlife library: "Inyo National Forest in Bishop, California. (Photo: Mike Schmidt)" over "{: .photo-tag}"
+    # ended answers; "<blockquote>... Cool Species B</blockquote>" ran into "Some are obvious, ..."; "**Who Should Apply**
+    # <br>" over "Young people aged 15-18." read "Who Should Apply Young people aged 15-18.".
+    text = clean_text("# Jobs\n\nApply early for the summer crews, the forest says.\n\nInyo National Forest in Bishop, California. "
+                      "(Photo: Mike Schmidt)\n{: .photo-tag}\n\n<blockquote>Unpaid technician working with Cool Species B"
+                      "</blockquote>\nSome are obvious, and put their unpaid status in the title.\n\n**Who Should Apply** <br>\n"
+                      "Young people aged 15-18.\n", markdown=True)
+    assert "Inyo" not in text and "Cool Species B\n\nSome are obvious" in text, text
+    assert "Who Should Apply: Young people aged 15-18." in text, text

@@ -528,3 +528,13 @@ def test_a_gloss_after_a_short_form_is_its_long_form_only_when_it_spells_every_l
     found = defined_abbreviations("Study at BCIT (Burnaby Campus) now. MLOps (Machine Learning Operations) matters. "
                                   "DBAs (Database Administrators) earn well.")
     assert "bcit" not in found and found["mlops"] == "machine learning operations" and found["dbas"] == "database administrators"
+
+
+def test_a_short_form_two_articles_spell_out_two_ways_means_neither():
+    # A tester's pharmacy library: "Bureau of Labor Statistics (BLS)" in one article, "BLS (Basic Life Support)" in
+    # another, read first: "what does the BLS say pharmacy techs earn?" was searched as life support ("no figure").
+    from bot.library import derive
+    from bot.text import stem
+
+    found = [{"bls": "basic life support"}, {"bls": "Bureau of Labor Statistics"}]
+    assert "bls" not in derive(["A", "B"], {}, found, frozenset(), stem).abbreviations

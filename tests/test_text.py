@@ -91,7 +91,10 @@ def test_a_requirement_said_not_to_hold_is_no_firm_side_and_a_relaxed_one_answer
     # An alternative route is a view of its own, whatever words it shares.
     assert answers("There are increasingly viable alternatives such as bootcamps and self-learning.",
                    "Most employers only employ engineers with at least a master's degree.")
-    assert answers("Apprenticeships are an alternative to a degree for many electricians.", "A license is required.")
+    assert answers("Apprenticeships are an alternative to a degree for many electricians.", "A degree is required.")
+    # ... but a route past one credential is no other side of another: a degree is no licence (a tester's "without a
+    # degree" was set against "CDL ... Required for many field positions").
+    assert not answers("Apprenticeships are an alternative to a degree for many electricians.", "A license is required.")
     # ... and "alternative" alone is none: testers' libraries opened four answers with "The guides don't all agree" on these.
     firm = "After completing an apprenticeship, individuals must obtain licensure to work as an electrician."
     for other in ("Electricians are essential to linking alternative energy systems like solar and wind to homes.",

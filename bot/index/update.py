@@ -110,7 +110,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      (the library's abbreviations are derived at build time)
 # 128: a link sharing the page ("Click To Tweet", a twitter.com/intent link) goes with its words
 # 129: an FAQ's question in bold after "Q:" heads its answer
-CHUNK_TEXT = "text-boxes-129"
+# 130: a caption styled as a picture's ("{: .photo-tag}") goes; an HTML quote's end ends its paragraph; a bold label over
+#      a break is a label; a short form two articles spell out two ways, neither in more, is no library abbreviation
+CHUNK_TEXT = "text-boxes-130"
 
 
 def chunking_params(settings: Settings) -> dict:
