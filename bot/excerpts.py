@@ -116,6 +116,7 @@ _LABELLED_FIGURE = re.compile(r"\w[\w ()&/'’-]{0,39}:[ \t]+(?!(?:19|20)\d\d[ \
 # a tester's culinary library: a job-description template's pay section).
 _LABEL_BEFORE_FIGURE = re.compile(r"(?P<label>\w[\w ()&/'’-]{0,39}):[ \t]+(?=[~≈]?[$€£¥]?\d)")
 _STOPS = (".", "!", "?", ":")
+SHORT_REPLY_WORDS = 3  # "Think again.", "Not at all.", "Absolutely not!": a reply, not a claim of its own
 # A value the text does not hold, left by a site's templates ("from $salaries_tlr_min$ to {{ max }}"): a sentence
 # with one would be quoted with a hole in what it says.
 _PLACEHOLDER = re.compile(rf"{PLACEHOLDER}|\{{\{{[^{{}}\n]{{1,300}}\}}\}}", re.I)
@@ -220,7 +221,10 @@ def _roles(chunk_id: str, base: int, text: str, sents: tuple, opens_section: boo
         # tester's law library: "this course" read as the page itself, and the cost was never quoted).
         meta = bool(_ABOUT_THE_TEXT.search(t) or ANNOUNCES.search(t)) and not lead[k] and not _PRICED.search(t)
         content.append(not (t.endswith("?") or heading_like or fragment or dangling or meta or has_hole(t) or code[k]))
-        leaning.append(bool(LEANING.match(t) or _LEANING_INSIDE.match(t)) and not _DUMMY_IT.match(t) and not item[k])
+        # ... and a short reply to the question before it in its paragraph ("Think you need a degree to join Merchant
+        # Navy? Think again.": alone, "Think again." opened a tester's answer as a "no").
+        replying = k > 0 and not para[k] and sents[k - 1].text.rstrip().endswith("?") and len(t.split()) <= SHORT_REPLY_WORDS
+        leaning.append((bool(LEANING.match(t) or _LEANING_INSIDE.match(t)) and not _DUMMY_IT.match(t) or replying) and not item[k])
     whole = [s.text.strip()[:1].isupper() and len(s.text.split()) >= 6 and s.text.strip().endswith((".", "!")) for s in sents]
     adds = [bool(_ADDITIVE_INSIDE.match(s.text.strip())) for s in sents]
     first = sents[0].text.strip() if n else ""

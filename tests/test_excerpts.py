@@ -601,3 +601,12 @@ def test_a_label_over_a_list_of_three_is_a_claim():
     p = passage("Optometrists examine the eyes to detect defects in vision and signs of disease.\n\n"
                  "Attributes: resilient, communicative, open-minded\n\nStep 1: Take a Discovery Flight\n")
     assert excerpts.roles(p).content == (True, True, False)
+
+
+def test_a_short_reply_to_the_question_before_it_leans_on_it():
+    # A tester's maritime library: "Think you need a degree to join Merchant Navy? Think again." gave "Think again." alone
+    # as the first words of an answer to "Can I become a captain if I start as a GP rating?", read as a "no".
+    p = passage("Think you need a degree to join Merchant Navy? Think again. GP Rating allows 10th pass candidates to "
+                "start their maritime career.\n\nIs it hard? The work is physical and the hours are long.\n")
+    r = excerpts.roles(p)
+    assert r.leaning[1] and not r.leaning[2] and not r.leaning[4]
