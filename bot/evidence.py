@@ -50,6 +50,7 @@ from .text import (
     index_words,
     stem,
     stems,
+    subsequence,
     tokenize_one,
     zipf,
 )
@@ -874,7 +875,7 @@ def knows(profile: Profile, word: str) -> bool:
         # A contraction of consonants ("avg", "mgmt"): its letters in order, the first two adjacent.
         at = bisect.bisect_left(vocab, skeleton[:2])
         while at < len(vocab) and vocab[at].startswith(skeleton[:2]):
-            if len(vocab[at]) <= 3 * len(skeleton) and _subsequence(skeleton, vocab[at]):
+            if len(vocab[at]) <= 3 * len(skeleton) and subsequence(skeleton, vocab[at]):
                 return True
             at += 1
     # A contraction that keeps the word's last letter ("mgr", "yrs", "hrs"): the library's terms are stems
@@ -904,7 +905,7 @@ def _contracted(w: str, known=None) -> str:
     if not 3 <= len(w) <= 5 or not w.isalpha() or re.search(r"[aeiouy]", w[1:]) or zipf(w) >= CONTRACTION_MAX_ZIPF:
         return ""
     fits = [(-rank, e) for rank, e in enumerate(_english_by_letter().get(w[0], ()))
-            if e[-1] == w[-1] and len(w) < len(e) <= 3 * len(w) and _subsequence(w, e) and (known is None or known(e))]
+            if e[-1] == w[-1] and len(w) < len(e) <= 3 * len(w) and subsequence(w, e) and (known is None or known(e))]
     # Contractions keep the word's start: of the words that fit, the one sharing the longest start, then the most frequent.
     return max(fits, key=lambda f: (len(os.path.commonprefix([w, f[1]])), f[0]), default=(0, ""))[1]
 
@@ -1135,15 +1136,10 @@ def _vowels_dropped(vocab: list[str], w: str) -> str | None:
         return None
     lo, hi = bisect.bisect_left(vocab, w[:2]), bisect.bisect_left(vocab, w[:2] + "\uffff")
     return next((t for t in vocab[lo:hi] if len(w) < len(t) <= len(w) + 3 and _VOWELS.sub("", t[2:]) == skeleton
-                 and _subsequence(w, t)), None)
+                 and subsequence(w, t)), None)
 
 
 _VOWELS = re.compile(r"[aeiou]")
-
-
-def _subsequence(short: str, long: str) -> bool:
-    letters = iter(long)
-    return all(c in letters for c in short)
 
 
 def alternatives(retriever: Retriever, profile: Profile, vector: np.ndarray, k: int = 8) -> list:
@@ -1636,6 +1632,3 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return v / (np.linalg.norm(v) or 1.0)
 
 
-def _subsequence(short: str, word: str) -> bool:
-    it = iter(word)
-    return all(ch in it for ch in short)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .config import KNOBS
 from .ingest import YAMLAliasError, load_yaml
-from .text import CHAT_SHORTHAND, FUNCTION_WORDS, sentence_case
+from .text import CHAT_SHORTHAND, FUNCTION_WORDS, sentence_case, subsequence
 
 _CHAT_SHORTHAND = re.compile(r"(?<![\w/])(?:" + "|".join(map(re.escape, CHAT_SHORTHAND)) + r")(?![\w/])", re.I)
 DATA_FILE = "library.yaml"  # in the corpus folder; read at build time and stored in the index
@@ -139,14 +139,9 @@ def _spelled_by(letters: str, words: list[str]) -> bool:
         return False
     rest, inside = letters[1:], word[1:]
     for taken in range(len(rest), -1, -1):  # the most letters this word can give first
-        if _subsequence(rest[:taken], inside) and _spelled_by(rest[taken:], words[1:]):
+        if subsequence(rest[:taken], inside) and _spelled_by(rest[taken:], words[1:]):
             return True
     return False
-
-
-def _subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(c in it for c in short)
 
 
 def _spellings(words: list[str]) -> set[str]:

@@ -333,7 +333,9 @@ def gives_figure(question: str, text: str) -> bool:
 
 # The period a sum is for, as a question asks it and as a text gives it: "how much does an animator make a year?" was
 # answered with a freelancer's "$50 per hour" (a tester's, the role's "$70,820 per year" under "See also").
-_PERIODS = (("hour", r"hour|hr"), ("day", r"day"), ("week", r"week|wk"), ("month", r"month|mo"), ("year", r"year|yr|annum"))
+_PERIOD_OF = {w: period for period, words in (("hour", "hour hr h hourly"), ("day", "day daily"), ("week", "week wk weekly"),
+                                              ("month", "month mo monthly"), ("year", "year yr annum yearly annually annual"))
+              for w in words.split()}
 _PERIOD_ASKED = re.compile(r"\b(?:an?|per|each|every)\s+(hour|hr|day|week|wk|month|year|yr|annum)\b|\b(hourly|daily|weekly|monthly|"
                            r"yearly|annually|annual)\b", re.I)
 _PERIOD_GIVEN = re.compile(r"\s?(?:/|an?\s|per\s|each\s)\s?(hour|hr|h|day|week|wk|month|mo|year|yr|annum)\b|\s(hourly|daily|weekly|"
@@ -341,9 +343,7 @@ _PERIOD_GIVEN = re.compile(r"\s?(?:/|an?\s|per\s|each\s)\s?(hour|hr|h|day|week|w
 
 
 def _period(word: str) -> str:
-    word = word.lower().removesuffix("ly").removesuffix("ual").removesuffix("ua")
-    return next((name for name, forms in _PERIODS if re.fullmatch(forms + r"|h" * (name == "hour") + r"|dai" * (name == "day")
-                                                                    + r"|ann" * (name == "year"), word)), "")
+    return _PERIOD_OF.get(word.lower(), "")
 
 
 def _for_the_period(question: str, text: str) -> bool:

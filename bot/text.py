@@ -81,6 +81,12 @@ def clips(term: str, word: str) -> bool:
     return word == term or len(term) >= 4 and word.startswith(term)
 
 
+def subsequence(short: str, long: str) -> bool:
+    """Whether the letters of `short` occur in `long` in order ("mgr" in "manager")."""
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
 def stem_all(words: list[str]) -> list[str]:
     with _stemmer_lock:
         return _stemmer.stemWords(words)

@@ -599,7 +599,7 @@ def test_a_label_over_a_list_of_three_is_a_claim():
     # A tester's optometry library: "Attributes: resilient, communicative, open-minded" (a careers page's line under
     # each role) answered "what personal attributes do you need", and was never quoted: a fragment of four words.
     p = passage("Optometrists examine the eyes to detect defects in vision and signs of disease.\n\n"
-                 "Attributes: resilient, communicative, open-minded\n\nStep 1: Take a Discovery Flight\n")
+                "Attributes: resilient, communicative, open-minded\n\nStep 1: Take a Discovery Flight\n")
     assert excerpts.roles(p).content == (True, True, False)
 
 
