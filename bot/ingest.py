@@ -24,7 +24,7 @@ import yaml
 
 from . import pdf_text, tables
 from .errors import ArticleError
-from .text import LIST_MARKER, MAX_HEADING_CHARS, PLACEHOLDER, sentence_case, stems
+from .text import ITEM_START, LIST_MARKER, MAX_HEADING_CHARS, PLACEHOLDER, sentence_case, stems
 
 MIN_WORDS = 4  # an article holds at least one sentence this long
 MIN_LIST_LINES = 3  # ... or this many lines of as many words: a list
@@ -71,8 +71,7 @@ class Article:
 
 def article_id(path: Path) -> str:
     """A stable, URL-safe id from the file name: `My Guide (2).md` -> `my-guide-2`."""
-    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
-    return slug or "article"
+    return _slug(path.stem) or "article"
 
 
 def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as config.Settings.max_file_bytes
@@ -119,7 +118,7 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
         # Navigation-only HTML ("Home About Contact Blog") or an empty template is no article.
         raise ArticleError(path, f"too little article text in it (not one sentence of {MIN_WORDS} or more words ending in . ! or ?, "
                            f"nor {MIN_LIST_LINES} lines of as many words)")
-    heading = _first_heading(text)[:MAX_META_CHARS].strip()
+    heading = _first_heading(text, path.stem)[:MAX_META_CHARS].strip()
     # A title's inline tags ("What does a Scrum master <i>really</i> do?") are markup, as in the text.
     title = (_said_more(html.unescape(_HTML_TAG.sub("", _meta_text(_front_title(meta)))).strip(), heading) or heading
              or (_title_line(text, path.stem) if kind == "text" else ""))
@@ -270,7 +269,9 @@ _POST_DATE = re.compile(r"(\d{4})-([01]?\d)-([0-3]?\d)-")
 # A timestamp ("2025-11-29 23:25:31+03:00", "2020-02-03 +0800", "2024-05-01T09:00:00Z"): its date, as written.
 # Month and day may be written without their zero ("2017-12-5 12:01", a Jekyll post's front matter).
 # A zone by name too ("2018-01-04 16:05 UTC", a Middleman post; shown as written beside "23 Jul 2020").
-_TIMESTAMP = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?")
+# ... and Go's, as Hugo writes it, an offset then the zone's abbreviation ("2010-11-01 00:00:00 +0700 +07", a tester's).
+_TIMESTAMP = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?"
+                        r"(?:[ \t]+(?:[+-]\d{2}|[A-Z]{3,5}))?")
 
 
 # JavaScript's Date as a string, as Hashnode writes it ("Sun Dec 03 2023 11:00:00 GMT+0000 (Coordinated Universal Time)").
@@ -839,7 +840,6 @@ _APP_SCREEN = re.compile(rf"{_SCREEN}(?:[ \t]*[-|–:][ \t]*{_SCREEN}){{0,3}}", 
 _TWITTER_HANDLE = re.compile(r"<meta\b[^<>]{0,200}?\bcontent=[\"']@(\w{1,50})[\"']", re.I)
 MAX_HEAD_CHARS = 100_000  # how far into a page its <meta> tags are looked for
 _TEMPLATE_DIRECTIVE = re.compile(r"^[ \t]*@[A-Za-z]{2,30}(?:\([^()\n]{0,300}\))?[ \t]*$", re.M)
-_ITEM_START = re.compile(rf"[ \t]*{LIST_MARKER}[ \t]")
 
 
 def _with_items_whole(text: str) -> str:
@@ -851,7 +851,7 @@ def _with_items_whole(text: str) -> str:
     for line in text.split("\n"):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced  # code under an item ("Optimize this code ...:" and its listing) stays code
-        elif (not fenced and out and line.strip() and _ITEM_START.match(out[-1]) and not _ITEM_START.match(line)
+        elif (not fenced and out and line.strip() and ITEM_START.match(out[-1]) and not ITEM_START.match(line)
                 and not line.lstrip().startswith(("#", "|"))):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
             continue
@@ -1175,7 +1175,10 @@ _SOURCE_BREAK = re.compile(r"[ \t]*\n\s*(?!<(?:ul|ol|dl|table|h[1-6]|blockquote|
 # every outside link, Bootstrap's "sr-only", WordPress's "screen-reader-text") and hidden elements. Kept, they were
 # quoted inside sentences ("the national minimum wage (Opens in a new window) for your age").
 _HIDDEN_CLASSES = ("visually-hidden", "visuallyhidden", "govuk-visually-hidden", "sr-only", "usa-sr-only",
-                   "screen-reader-text", "screenreader-only", "element-invisible")
+                   "screen-reader-text", "screenreader-only", "element-invisible",
+                   # ... and Bootstrap 3's "invisible" (the BLS's "<h3><span class="invisible">empty heading</span></h3>",
+                   # a tester's refusal suggested "What do the guides say about empty heading?")
+                   "invisible")
 # ... but a tab's panel, hidden until its tab is chosen, is the page's text (the BLS Occupational Outlook pages keep
 # "What They Do", "Pay" and six more tabs so: a tester's library read only the summary, 2,000 of 30,000 characters).
 _TAB_PANEL = ("@role='tabpanel' or starts-with(@id, 'tab-') or starts-with(@id, 'tabs-') or starts-with(@id, 'tab_')"
@@ -1584,6 +1587,9 @@ def _without_link_paragraphs(text: str) -> str:
 
     return _LINK_ONLY_PARAGRAPH.sub(drop, text)
 _NUMBERED_REF = re.compile(r"(?<![ \t])[ \t]*\[\d{1,3}\](?:[ \t]*,[ \t]*\[\d{1,3}\]){0,20}(?![(\[])")  # "[1]", "[3],[4],[5]"
+# ... and a mark glued to a sentence's stop with no note to go to, as text copied from Wikipedia keeps its ("... and
+# government agencies.[1][2] Depending on the jurisdiction": a tester's answers showed "[3]" beside their own "[1]").
+_GLUED_NOTE = re.compile(r"(?<=[.,;:!?\"”’)])(?:\\?\[\d{1,3}\\?\])+(?=[ \t\n\"”’)]|$)")  # escaped as an extractor writes it
 # A link at a line's end whose text is a mark, no word, to a place on the same page ("### Junior Biostatistician
 # (Year 3-5) [&#8593;](#TableOfContents)"): the way back to the contents, not part of the heading (a tester's greeting
 # offered "Junior Biostatistician (Year 3-5) ↑").
@@ -1802,8 +1808,11 @@ _HIGHLIGHT = re.compile(r"(?<![=\w])==(?=[^\s=])([^=\n]{1,1000}?)(?<=[^\s=])==(?
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]|\n]{1,200}))?\]\](?!\()")
 # An admonition's opening line with its title, or a remark directive's with its label and attributes
 # (":::largeCallout{ showHeader="true" }", ":::note[Heads up]"): markup.
-_ADMONITION = re.compile(r"^[ \t]*(?::{3,}|!{3}|\?{3}\+?)[ \t]*(?:[\w-]{1,30})?(?:\[([^\]\n]{0,200})\])?(?:[ \t]*\{[^{}\n]{0,300}\})?"
+_ADMONITION = re.compile(r"^[ \t]*(?::{3,}|!{3}|\?{3}\+?)[ \t]*(?:[\w-]{1,30})?(?:\[([^\]\n]{0,200})\])?(?:[ \t]*(\{[^{}\n]{0,300}\}))?"
                          r"(?:[ \t]+\"?([^\"\n]{0,200})\"?)?[ \t]*$", re.M)
+# ... its title given as an attribute (':::largeCallout{ showHeader="true" headerText="What if I don't get this license?" }',
+# a tester's state licensing pages: the callout's text read as one more item of the list above it).
+_ADMONITION_TITLE = re.compile(r"\b(?:headerText|header|title|label)[ \t]*=[ \t]*\"([^\"\n]+)\"", re.I)
 # Pandoc's empty anchor span, as a word processor's bookmarks convert ("# []{#anchor}[]{#anchor-2}No work experience?",
 # "1. []{#anchor-7}typography: ...": a tester's UX library quoted them).
 _PANDOC_ANCHOR = re.compile(r"\[\]\{#[\w.:-]{1,100}\}")
@@ -2007,7 +2016,9 @@ def _admonitions(text: str) -> str:
             continue
         m = _ADMONITION.match(line)
         if m:
-            out += [part for said in (m[1], m[2]) if said for part in (said, "")] or [""]  # a label, then any text after it
+            titled = _ADMONITION_TITLE.search(m[2] or "")
+            # a label, then any text after it
+            out += [part for said in (m[1], titled and titled[1], m[3]) if said for part in (said, "")] or [""]
             body = line.lstrip().startswith(("!!!", "???"))
             continue
         if body and line.startswith(("    ", "\t")):
@@ -2131,7 +2142,7 @@ def _dialects(text: str) -> str:
     text = _CONTENTS_HEADING.sub("", _LICENCE_LINE.sub("", _AUTHOR_NOTE.sub("", _ALSO_READ.sub("", _PROMO_LINE.sub("", text)))))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", _HTML_LABEL.sub(r"\n- \1\n", text))))
-    text = _POST_FACTS.sub(lambda m: "" if _POSTED_BY.search(m[0]) else m[0], _labelled_items(text))
+    text = _POST_FACTS.sub(lambda m: "" if _POSTED_BY.search(m[0]) else m[0], _labelled_items(_without_asked_post(text)))
     # A sentence stop before emoji ("**CUE. THE. FREAKOUT! 🤩🎉**") still ends a sentence, not a heading.
     # ... and one holding a sentence's end is a remark, not a heading ("**kind of a brag thread. ignore if you wish**"
     # opened every answer from a tester's PM page).
@@ -2161,6 +2172,10 @@ def _bold_headings(text: str) -> str:
     def line(m: re.Match) -> str:
         if said[label(m)] > 1 and _labels(m):
             return m[0].replace(m[1], "").strip()
+        # A summary's label over its list ("**TL;DR**" over each section's bullets) labels the list, not what follows
+        # it: as a heading, a tester's post had its whole story under "TL;DR".
+        if label(m)[1].lower() in _SUMMARY_LABELS and ITEM_START.match(text, m.end() + 1):
+            return f"{label(m)[1]}:"
         at = bisect.bisect(starts, m.start())
         level = found[at - 1][1] if at else 0
         under = _labels(m) and any(section == at for start, section in named if start < m.start())
@@ -2176,6 +2191,10 @@ def _bold_headings(text: str) -> str:
         return _bold_line(m, "#" * min(6, max(4, level + 1) + under))
 
     return _BOLD_HEADING.sub(line, text)
+
+
+_SUMMARY_LABELS = frozenset({"tl;dr", "tldr", "tl dr", "summary", "in short", "in brief", "key takeaways", "takeaways",
+                              "the short version", "at a glance"})
 
 
 def _heads_something(m: re.Match) -> bool:
@@ -2227,7 +2246,10 @@ def _only_bold(following: str, m: re.Match) -> bool:
     Operator**" over "**Typical Day:**" heads that part: as a line of text it closed the section before, and a tester's
     answers on an operator's day quoted the licence section over it)."""
     under = _BOLD_HEADING.fullmatch(following)
-    return bool(under) and not (_labels(under) and not _labels(m) and _names_a_part(m[2]))
+    # ... but a value the label under it explains is a line ("**Medium-High**" over "**Why Medium-High:**" under "### Stress
+    # Level": as a heading, a tester's answers were told the guides never mention stress).
+    explained = bool(under) and m[2].strip().lower() in under[2].lower()
+    return bool(under) and (explained or not (_labels(under) and not _labels(m) and _names_a_part(m[2])))
 
 
 def _names_a_part(line: str) -> bool:
@@ -2252,6 +2274,18 @@ _FAQ_QUESTION = re.compile(r"(?:Q|Question)[ \t]*\d{0,3}[ \t]*[:.)][ \t]+([^\n]{
 _POST_FACTS = re.compile(r"^(?:[ \t]*[-*][ \t]+(?:posted by|tagged|score|asked|answered|viewed|views|votes|last activity|"
                          r"accepted)[ \t]*:[^\n]*\n){2,}", re.I | re.M)
 _POSTED_BY = re.compile(r"posted by[ \t]*:", re.I)
+# A question-and-answer archive's page: its question as the first heading, the post that asks it, then the answers,
+# each a heading of the same level ("## Answer 2749"). The asker's post is no advice: a tester's founder library
+# quoted "I will be quitting my job to run this startup ..." as the answer to its own question, above the answers.
+_ASKED_POST = re.compile(r"\A(\s*(#{1,6})[ \t]+[^\n]+\n)((?:(?!#)[^\n]*\n)*?)(?=\2[ \t]+(?:accepted[ \t]+)?answer\b[^\n]*\n)", re.I)
+
+
+def _without_asked_post(text: str) -> str:
+    """A question-and-answer page without its question's post (the heading that asks it stays: the page's title)."""
+    found = _ASKED_POST.match(text)
+    if not found or not _POSTED_BY.search(found[3]):
+        return text
+    return found[1] + "\n" + text[found.end():]
 # A list item that is only a bold label ("*   **Databases: Your Digital Filing Cabinet**") over its own indented
 # paragraphs: a section written as a list, as a heading is.
 _LABEL_ITEM = re.compile(rf"{LIST_MARKER}[ \t]+(\*\*|__)([^*_\n]{{1,80}}?)\1[ \t]*:?[ \t]*")
@@ -2358,7 +2392,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
         text = _SHARE_LINE.sub("", _WIKI_FURNITURE.sub("", text))  # before a line break joins it to the next line
         # A list marker escaped as the writer typed it (a converter's escapes in a page's text are its own).
         text = _ESCAPED_MARKER.sub(lambda m: f"{_hide(m[1])}\u00a0", text)
-    text = _ESCAPE.sub(lambda m: _hide(m[1]), text)
+    text = _ESCAPE.sub(lambda m: _hide(m[1]), _GLUED_NOTE.sub("", text))
     text = _drop_comments(text)
     if markdown:
         text = _HTML_HEADING.sub(lambda m: f"\n\n{'#' * int(m[1])} {' '.join(m[2].split())}\n\n", _setext_headings(_TOC_LIST.sub("", text)))
@@ -2475,7 +2509,9 @@ _SHARE_LINE = re.compile(r"^[ \t]*Share[ \t]*\n", re.M)
 _WEB_FURNITURE = re.compile(r"^[ \t]*(?:(?i:Skip to (?:the )?(?:main )?content)|Skip to navigation|Share|"
                             r"(?:Advertisement|ADVERTISEMENT)(?::|[ \t]+[-–—][ \t]+(?i:scroll|continue)[^\n]{0,40})?|"
                             r"[\w.#:>*-]{1,80}[ \t]*\{[ \t]*[\w-]{1,40}[ \t]*:[^{}\n]{1,200}\}[^\n]{0,1000}\}|"
-                            r"(?:Copyright[ \t]*)?©[ \t]*(?:\d{4}|Copyright)[^\n]{0,100}|Copyright[ \t]+\d{4}[^\n]{0,100})[ \t]*$|"
+                            r"(?:Copyright[ \t]*)?©[ \t]*(?:\d{4}|Copyright)[^\n]{0,100}|Copyright[ \t]+\d{4}[^\n]{0,100}|"
+                            # ... "(C)" for the sign ("Copyright (C) University of Wyoming 2021.", a tester's lecture)
+                            r"Copyright[ \t]+\([Cc]\)[ \t]+[^\n]{0,80}\b\d{4}\b[^\n]{0,20})[ \t]*$|"
                             r"(?:(?<=\S)[ \t]+|^)Previous[ \t]*«[^\n«»]{0,300}»[ \t]*$", re.M)  # a pager may close a paragraph
 # Greedy to the line's last mark, not lazy: "(.+?)[ \t]*$" tried the end from every character (a run of spaces).
 _ITEM_TEXT = re.compile(rf"^[ \t]*{LIST_MARKER}[ \t]+(.*\S)[ \t]*$")
@@ -2707,12 +2743,12 @@ _SECTION_NAMES = frozenset("summary overview introduction intro contents about b
                            "tl;dr tldr".split()) | {"table of contents"}
 
 
-def _first_heading(text: str) -> str:
+def _first_heading(text: str, name: str = "") -> str:
     """The article's own title heading: its first heading, when every other heading is a level below it. A first
     heading at a level others share ("### Introduction", then "### Lesson overview") opens a section, and titling
     every such article "Introduction" would leave a reader unable to tell its sources apart: the file name is
-    the title then."""
-    found = [(level, name) for level, name in re.findall(r"^(#{1,6})\s+(.+)$", text, re.M) if len(name) < MAX_HEADING_CHARS]
+    the title then, unless the file is named after it (`name`: the file's stem)."""
+    found = [(level, words) for level, words in re.findall(r"^(#{1,6})\s+(.+)$", text, re.M) if len(words) < MAX_HEADING_CHARS]
     if not found:
         return ""
     # A page that opens with a `#` heading is titled by it, whatever follows ("Basic Computer Science Skills", then
@@ -2722,6 +2758,15 @@ def _first_heading(text: str) -> str:
     # ... unless it names no subject but a part of one ("# Summary", then "# Baseline", "# Hard Skills": a role page's
     # sections; two of a tester's were both titled "Summary", their role named nowhere).
     flat = found[0][1].strip().lower().rstrip(":") in _SECTION_NAMES and any(level == "#" for level, _ in found[1:])
-    if flat or not opens and any(len(level) <= len(found[0][0]) for level, _ in found[1:]):
+    # ... and a first heading the file is named after is the title at any level ("## What's a reasonable salary for a
+    # CEO in a startup?" over "## Answer 2749", ... in "what-s-a-reasonable-salary-for-a-ceo-in-a-startup.md": a
+    # tester's Q&A pages were titled "What s a reasonable salary for a ceo in a startup").
+    named = bool(name) and _slug(found[0][1]) == _slug(_POST_DATE.sub("", name, count=1))
+    if not named and (flat or not opens and any(len(level) <= len(found[0][0]) for level, _ in found[1:])):
         return ""
     return found[0][1].strip()
+
+
+def _slug(text: str) -> str:
+    """`text`'s letters and digits, lower case, each run of anything else one hyphen: how a file is named after it."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

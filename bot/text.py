@@ -55,6 +55,7 @@ FUNCTION_WORDS = STOP_WORDS | QUESTION_WORDS | frozenset(
 MAX_HEADING_CHARS = 200
 # A list item's marker: "- ", "* ", "• ", "3. ", "3) ". Used inside larger patterns, so no anchors here.
 LIST_MARKER = r"(?:[-*+•]|\d{1,3}[.)])"
+ITEM_START = re.compile(rf"[ \t]*{LIST_MARKER}[ \t]")  # a list item's line, matched at its start
 # A site template's placeholder for a value the text does not hold ("$salaries_tlr_max$", GOV.UK's
 # "$check-your-qualifications$"). It opens with a word of three letters or more: "$x_i$" and "$n$" are TeX.
 PLACEHOLDER = r"\$[a-z]{3,}(?:[_-][a-z0-9]+)*\$"
@@ -92,8 +93,19 @@ def stem_all(words: list[str]) -> list[str]:
         return _stemmer.stemWords(words)
 
 
+# A short form's plural is its singular: "CRAs" stems to "cras", never "cra" (the stemmer keeps an "s" after a vowel),
+# and a tester's "how much do CRAs get paid?" was told "no figure" over a CRA's "$85,000 - $110,000 annually".
+_CODE_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
+
+
+def singular_codes(text: str) -> str:
+    """`text` with each short form in capitals written in the plural ("CRAs", "RNs") as its singular."""
+    return _CODE_PLURAL.sub(r"\1", text) if "s" in text else text
+
+
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Stemmed terms of each text, without stop words (bm25s's tokenizer): for the index and the query alike."""
+    texts = [singular_codes(t) for t in texts]
     with _stemmer_lock:
         return bm25s.tokenize(texts, stemmer=_stemmer, return_ids=False, show_progress=False)
 
@@ -105,7 +117,7 @@ def index_words(text: str) -> list[str]:
 
 def tokenize_one(text: str) -> list[str]:
     """`tokenize([text])[0]` for one short text (a question), without bm25s's per-call set-up (~0.4 ms)."""
-    words = index_words(text.lower())
+    words = index_words(singular_codes(text).lower())
     with _stemmer_lock:
         return _stemmer.stemWords(words) if words else []
 
@@ -113,7 +125,7 @@ def tokenize_one(text: str) -> list[str]:
 @lru_cache(maxsize=65536)  # the same sentences come back question after question
 def stems(text: str) -> frozenset[str]:
     """Every word of `text` stemmed, stop words included: for overlap between a question and a sentence."""
-    words = _WORD.findall(text.lower())
+    words = _WORD.findall(singular_codes(text).lower())
     with _stemmer_lock:
         return frozenset(_stemmer.stemWords(words))
 

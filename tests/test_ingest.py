@@ -2645,3 +2645,74 @@ def test_a_styled_caption_a_quote_block_and_a_bold_label_over_a_break_read_as_th
                       "Young people aged 15-18.\n", markdown=True)
     assert "Inyo" not in text and "Cool Species B\n\nSome are obvious" in text, text
     assert "Who Should Apply: Young people aged 15-18." in text, text
+
+
+def test_a_question_and_answer_page_is_titled_by_its_question_and_keeps_only_its_answers(tmp_path):
+    # A tester's founder library of Stack Exchange pages: titled by the file name ("What s a reasonable salary for a ceo
+    # in a startup"), and the asker's post ("I will be quitting my job ...") quoted as the answer to its own question.
+    page = ("## What's a reasonable salary for a CEO in a startup?\n\n- posted by: [Ann](https://stackexchange.com/users/1) on "
+            "2009-10-28\n- tagged: `salary`\n- score: 5\n\nI will be quitting my job to run this startup. How do I decide "
+            "my salary?\n\n## Answer 2749\n\n- posted by: [Bob](https://stackexchange.com/users/2) on 2009-10-29\n- score: 15\n\n"
+            "We agreed to be paid 25%, and then later 50%, of our nominal salaries.\n\n## Answer 2639\n\n- posted by: "
+            "[Cy](https://stackexchange.com/users/3) on 2009-10-28\n\nPay yourself as little as you need to live on.\n")
+    path = tmp_path / "what-s-a-reasonable-salary-for-a-ceo-in-a-startup.md"
+    path.write_text(page, encoding="utf-8")
+    a = load_article(path)
+    assert a.title == "What's a reasonable salary for a CEO in a startup?"
+    assert "quitting my job" not in a.text and "25%, and then later 50%" in a.text and "as little as you need" in a.text
+    # A page that is no question-and-answer archive keeps its first section; a heading it is not named after is no title.
+    path = tmp_path / "notes.md"
+    path.write_text(page.replace("posted by", "written by"), encoding="utf-8")
+    a = load_article(path)
+    assert "quitting my job" in a.text and a.title == "Notes"
+    path = tmp_path / "2015-06-30-why-you-should-not-be-a-young-founder.md"
+    path.write_text("## Why You Should Not be a Young Founder\n\nIt is hard.\n\n## Experience\n\nYou have little of it at 22.\n")
+    assert load_article(path).title == "Why You Should Not be a Young Founder"  # the post's date is no part of its name
+
+
+def test_wikipedias_note_marks_go_and_a_hugo_timestamp_is_a_date_and_a_copyright_line_goes(tmp_path):
+    # A tester's clinical research library: "government agencies.[1][2]" beside the answer's own "[1]"; a Hugo date
+    # "2010-11-01 00:00:00 +0700 +07" shown as written; "Copyright (C) University of Wyoming 2021." quoted as advice.
+    (tmp_path / "cra.html").write_text(
+        "<html><head><title>About CRAs</title></head><body><h1>About CRAs</h1><p>CRAs work for drug companies and "
+        "government agencies.[1][2] They visit trial sites to check the data, as the guidelines require.[3]</p>"
+        "<p>A CRA needs a degree in the life sciences or nursing, and most have several years of site experience.</p>"
+        "</body></html>", encoding="utf-8")
+    text = load_article(tmp_path / "cra.html").text
+    assert "agencies. They visit" in text and "require." in text and "[3]" not in text, text
+    assert "a[1] and b" in clean_text("Index it as a[1] and b.\n")  # no sentence's stop before it: no note
+    (tmp_path / "crc.md").write_text("---\ntitle: The CRC\ndate: 2010-11-01 00:00:00 +0700 +07\n---\n\nThe coordinator "
+                                     "runs the trial day to day.\n\nCopyright (C) University of Wyoming 2021.\n")
+    a = load_article(tmp_path / "crc.md")
+    assert a.date == "2010-11-01" and "Copyright" not in a.text
+
+
+def test_a_callouts_title_attribute_a_hidden_span_and_a_summary_label_read_as_the_page_shows_them(tmp_path):
+    # A tester's state licensing pages: ':::largeCallout{ headerText="What if I don't get this license?" }' lost its
+    # title, and its items read as more requirements; the BLS's '<span class="invisible">empty heading</span>' was
+    # offered as a question; "**TL;DR**" over each section's bullets headed the whole story after them.
+    (tmp_path / "licence.md").write_text(
+        "# Apply for Your License\n\n## Requirements\n\n- Be at least 21 years old\n- Pass the national board exam\n\n"
+        ':::largeCallout{ showHeader="true" headerText="What if I don\'t get this license?" calloutType="warning" }\n'
+        "- You can't legally practice mortuary science\n:::\n", encoding="utf-8")
+    text = load_article(tmp_path / "licence.md").text
+    assert "exam\n\nWhat if I don't get this license?\n\n- You can't legally" in text, text
+    (tmp_path / "bls.html").write_text(
+        "<html><head><title>Funeral Service Workers</title></head><body><h1>Funeral Service Workers</h1><h3><span "
+        "class=\"invisible\">empty heading</span></h3><p>Funeral service workers organize and manage the details of a "
+        "funeral, and most work full time.</p></body></html>", encoding="utf-8")
+    assert "empty heading" not in load_article(tmp_path / "bls.html").text
+    (tmp_path / "post.md").write_text(
+        "# My Career\n\n### Attending to viewings\n**TL;DR**\n- The author became a viewing attendant.\n- The role involved "
+        "setting up viewings.\n\nAfter that, I moved to Vancouver and looked for work for months.\n", encoding="utf-8")
+    text = load_article(tmp_path / "post.md").text
+    assert "### Attending to viewings\nTL;DR:\n- The author" in text and "#### TL;DR" not in text, text
+
+
+def test_a_bold_value_its_label_explains_is_a_line(tmp_path):
+    # A tester's embedded library: "**Medium-High**" under "### Stress Level" over "**Why Medium-High:**" headed the
+    # section, and the page's stress level was read nowhere.
+    (tmp_path / "role.md").write_text("# Embedded Engineer\n\n### Stress Level\n\n**Medium-High**\n\n**Why Medium-High:**\n"
+                                      "- Debugging can be extremely challenging.\n- Deadlines are tied to hardware.\n")
+    text = load_article(tmp_path / "role.md").text
+    assert "### Stress Level\n\nMedium-High\n\n#### Why Medium-High:" in text, text

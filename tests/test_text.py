@@ -128,3 +128,11 @@ def test_courses_named_prerequisite_are_no_requirement_and_one_shared_modifier_i
     assert answers("Alternative routes let teachers pass a state criminal background check later in the year.", firm)
     assert answers("However, for those who do not take the traditional university route, there are viable alternatives.",
                    "A bachelor's degree in a core field like computer science, mathematics, or data science is crucial.")
+
+
+def test_a_short_forms_plural_is_its_singular():
+    # A tester's "how much do CRAs get paid?": the stemmer keeps "cras", and the CRA's pay was "no figure".
+    assert text.stems("CRAs and RNs") == text.stems("CRA and RN")
+    assert text.tokenize_one("how much do CRAs make") == text.tokenize_one("how much do CRA make")
+    assert text.tokenize(["CRAs"]) == [["cra"]]
+    assert text.stems("ideas") == frozenset({"idea"}) and text.stems("PhDs") == frozenset({"phds"})  # not all capitals

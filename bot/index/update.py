@@ -112,7 +112,11 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 129: an FAQ's question in bold after "Q:" heads its answer
 # 130: a caption styled as a picture's ("{: .photo-tag}") goes; an HTML quote's end ends its paragraph; a bold label over
 #      a break is a label; a short form two articles spell out two ways, neither in more, is no library abbreviation
-CHUNK_TEXT = "text-boxes-130"
+# 131: a question-and-answer page keeps its answers, not the asker's post, and is titled by the heading it is named after;
+#      a note mark glued to a sentence's stop goes; a callout's title attribute, Go's dates, "Copyright (C)" lines,
+#      Bootstrap's "invisible" spans, a summary's label over its list, a bold value its label explains; a short form's
+#      plural is indexed as its singular ("CRAs" as "cra")
+CHUNK_TEXT = "text-boxes-131"
 
 
 def chunking_params(settings: Settings) -> dict:
