@@ -25,7 +25,7 @@ from .index.store import ArticleRecord
 from .question import asks_money, figure_asked, gives_figure, holds_figure, is_content, is_period, money_sides, says_a_sum
 from .retrieval import Passage
 from .stance import answers, soft_cues, stance
-from .text import PLACE_DOMAINS, PLACE_NAMES, PLACES, QUESTION_STEMS, stems, tokenize_one
+from .text import ITEM_START, PLACE_DOMAINS, PLACE_NAMES, PLACES, QUESTION_STEMS, stems, tokenize_one
 
 NOT_COVERED = "The guides don't cover that."
 NO_FIGURE = "The guides give no figure for that. What they do say:"
@@ -219,6 +219,11 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     # the best-paid solar jobs was told "no figure" under a citation showing it). That heading is quoted first.
     priced = frozenset(c.rank for c in chosen[:1] if no_figure and _figure_in_heading(question.text, passages[c.rank], wanted))
     no_figure = no_figure and not priced
+    # A figure that opens its section is quoted under the heading saying what it is ("Base Salary Range:" over
+    # "$85,000 - $110,000 annually, based on experience ...": `_priced_section`).
+    # Not over a sentence that says what it is ("The Bureau of Labor Statistics reports the median hourly wage ...").
+    priced |= frozenset(c.rank for c in chosen[:1] if question.type == "amount" and c.a == 0 and _priced_heading(passages[c.rank])
+                        and _FIGURE_FIRST.match(t := passages[c.rank].sentences[0].text) and gives_figure(question.text, t))
     answer = _render(evidence, passages, roles, chosen, disagreement, gaps, no_figure, focus, priced)
     # never over "no figure" or a gap
     unnamed = () if answer.gaps else _places_not_quoted(question.text, answer) + _names_not_quoted(evidence.named, answer)
@@ -325,10 +330,17 @@ def _leaning_on(passage: Passage, first: int, text: str) -> str:
 
 
 def _leaning_back(text: str, start: int, end: int) -> str:
-    """The sentence at `text[start:end]`, from its paragraph's start when it leans on what is before it."""
+    """The sentence at `text[start:end]`, from its paragraph's start when it leans on what is before it, and from its
+    list item's start when it is in one: "Cost: $225 application + $225 exam = $450 total." is the figure of the item
+    "ASCP MLT(ASCP) certification: ..." it stands in (a tester's: "None of the figures quoted here is said to be for
+    “ASCP”" over it)."""
+    line = text.rfind("\n", 0, start) + 1
+    if line < start and ITEM_START.match(text, line):
+        return text[line:end]
     if not excerpts.leans(text[start:end].strip()):
         return text[start:end]
     return _paragraph_before(text, start) + text[start:end]
+
 
 
 def _paragraph_before(text: str, at: int) -> str:
@@ -634,6 +646,8 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
         found = _labelled_item(passages, question, wanted, chosen[0].vector)
     if found is None and chosen:
         found = _figure_item(passages, question, terms, wanted, chosen[0].vector)
+    if found is None and chosen:
+        found = _priced_section(passages, question, terms, wanted, chosen[0].vector)
     if found is None:
         return False
     chosen.insert(0, _Excerpt(found.rank, found.members, found.score, found.vector))
@@ -649,6 +663,19 @@ def _labelled_item(passages, question: str, wanted: frozenset[str], vector: np.n
             text = s.text.strip()
             if excerpts.figure_label(text) and _gives_asked(question, text) and _names_all(wanted, _names(p, text), p, text):
                 return _Excerpt(rank, (k,), 0.0, vector)
+    return None
+
+
+def _priced_section(passages, question: str, terms: frozenset[str], wanted: frozenset[str], vector: np.ndarray) -> _Excerpt | None:
+    """A section under a short heading naming a sum that opens on the figure asked, no sentence to quote alone ("Base
+    Salary Range" over "$85,000 - $110,000 annually, based on experience ..." in "Clinical Research Associate (CRA) -
+    IQVIA": "how much do CRAs get paid?" was told "no figure", a tester's), where its title and headings name what
+    the question names."""
+    for rank, p in enumerate(passages):
+        text = p.sentences[0].text.strip() if p.sentences else ""
+        if (text and _priced_heading(p) and _gives_asked(question, text)
+                and (_names(p, text) & terms or not terms) and _names_all(wanted, _names(p, text), p, text)):
+            return _Excerpt(rank, (0,), 0.0, vector)
     return None
 
 
@@ -763,8 +790,16 @@ def _names(passage: Passage, text: str) -> set[str]:
     alone = excerpts.figure_alone(text) or excerpts.figure_label(text)  # "Salary: £30,000–£35,000 per annum ..." too
     # ... and any under a short heading naming a sum ("#### Cost" in a review of Udacity's Data Analyst Nanodegree: "The
     # first term costs $499 USD." was left out and the answer said the guides give no figure, a tester's).
-    priced = len(passage.heading.split()) <= 4 and any(asks_money(w) for w in stems(passage.heading))
-    return stems(text) | (stems(f"{passage.article.title} {' '.join(passage.context)} {passage.heading}") if alone or priced else set())
+    return stems(text) | (stems(f"{passage.article.title} {' '.join(passage.context)} {passage.heading}")
+                          if alone or _priced_heading(passage) else set())
+
+
+_FIGURE_FIRST = re.compile(r"\s*[~≈]?[$£€¥]?\d")
+
+
+def _priced_heading(passage: Passage) -> bool:
+    """Whether a passage stands under a short heading naming a sum ("#### Cost", "Base Salary Range")."""
+    return len(passage.heading.split()) <= 4 and any(asks_money(w) for w in stems(passage.heading))
 
 
 def _widen(c: _Excerpt, passages, roles) -> None:

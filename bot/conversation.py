@@ -192,9 +192,10 @@ class CareerBot:
             return small_talk(question, loaded.profile.library)
         if unreadable(loaded.profile, question):
             return Answer(UNREADABLE, kind="not_covered", searched_for=question)
-        if WRITE_CODE.match(question):  # "write me a python script to scan ports": no article answers that
+        cannot = CANNOT_CODE if WRITE_CODE.match(question) else CANNOT_CREATE if WRITE_VERSE.match(question) else ""
+        if cannot:  # "write me a python script to scan ports", "write me a poem about blood": no article answers that
             refused = not_covered(question, loaded.profile.suggestions(loaded.retriever.embedder.embed_query(question)))
-            return replace(refused, text=refused.text.replace(NOT_COVERED, CANNOT_CODE, 1))
+            return replace(refused, text=refused.text.replace(NOT_COVERED, cannot, 1))
         task = WRITE_FOR_ME.match(question)
         if task:  # "can you write me a cover letter ...": what the guides say about one, said to be only that
             answer = self.ask(task[1], history)
@@ -409,6 +410,14 @@ WRITE_CODE = re.compile(
     r"javascript|js|typescript|java|c\+\+|c#|go|golang|ruby|perl|php|sql|rust|kotlin|swift) (?:[\w-]+ )?"
     r"(?:script|program|code|function|query|class)|(?:[\w-]+ )?(?:code|function|snippet|regex|macro))s?\b", re.I)
 CANNOT_CODE = "I can't write code: I only quote the articles, and they don't answer that."
+# ... and for verse or a story ("can you write me a poem about blood", a tester's phlebotomy library: "The guides never
+# mention “poem”. What they do say in general:" over a phlebotomist's duties).
+WRITE_VERSE = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|ok|okay|so|please|pls)\W+)*(?:(?:can|could|would|will) (?:you|u) (?:please |pls )?|please |pls )?"
+    r"(?:(?:write|compose|make up|give) (?:me |us )?(?:an?|some|the)? ?(?:(?:short|little|quick|funny|silly|sad|cute|rhyming|"
+    r"bedtime) ){0,3}(?:poem|song|haiku|limerick|story|stories|rap|lyrics|joke|riddle|sonnet)|"
+    r"tell (?:me |us )?(?:an?|some)? ?(?:(?:good|funny|silly|bad|dad) ){0,2}(?:joke|riddle))s?\b", re.I)
+CANNOT_CREATE = "I can't write poems, stories or jokes: I only quote the articles, and they don't answer that."
 
 
 # What people put before a follow-up without changing it: "ok and for an M4?" is "and for an M4?".

@@ -60,8 +60,17 @@ class Profile:
         return min((self.index.df(w) / self.index.n for w in words), default=0.0) if self.index.n else 0.0
 
     def knows_term(self, term: str) -> bool:
-        """Whether a stemmed term (or a word as written) occurs in the library."""
-        return self.index.df(term) > 0
+        """Whether a stemmed term (or a word as written) occurs in the library: in a chunk, a heading or a title."""
+        return self.index.df(term) > 0 or term in self._heading_terms
+
+    @cached_property
+    def _heading_terms(self) -> frozenset[str]:
+        """The stemmed words of every heading and title: the lexical index holds chunks' text alone, and a word only a
+        heading writes was said never to be mentioned ("### Stress Level", "### Salary Ranges in India": a tester's)."""
+        # ... and the headings above them ("### Stress Level" over "**Why Medium-High:**"), read once from the chunks.
+        names = {*self.index.section_counts(), *(a.title for a in self.store.articles.values()),
+                 *(h for chunk in self.store.chunks for h in chunk.context)}
+        return frozenset(t for name in names for t in tokenize_one(name))
 
     @cached_property
     def shared_titles(self) -> frozenset[str]:

@@ -165,7 +165,13 @@ def money_sides(text: str) -> set[str]:
     """"earned" and/or "spent": which kinds of sum the words of `text` name ("how much does a sous chef earn" -> earned)."""
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
     sides = {"earned"} if words & _EARNED else set()
+    sides |= {"business"} if words & _BUSINESS_SUMS else set()
     return sides | ({"spent"} if words & (set(_MONEY_WORDS) - _EARNED - {"money"}) else set())  # "money": either
+
+
+# A business's own sums are neither earned by a worker nor spent: an employer's "Revenue: $14.4+ billion annually" led
+# "how much does a CRA make at IQVIA?" (a tester's clinical research library of job ads).
+_BUSINESS_SUMS = frozenset("revenue revenues turnover valuation funding profit profits".split())
 
 
 def asks_money(word: str) -> bool:
@@ -403,8 +409,8 @@ def holds_figure(kind: str, text: str) -> bool:
 # first paid illustration job"); two testers' libraries opened such answers with "The guides give no figure for that".
 # A job ranked by pay ("whats the highest paid job in supply chain") asks which job, not a sum; "are restaurant workers
 # poorly paid?" asks whether (a tester's culinary library: "no figure" over "40% ... live in near-poverty").
-_PAID_NO_SUM = re.compile(r"\b(?:get|gets|got|getting|have|has|had)\s+(?:(?:my|your|his|her|their|our|the|a|an)\s+)?[\w'’]+"
-                          r"\s+paid\s+for\b|\b(?:a|an|first|any|no)\s+paid\s+(?=\w)|"
+_PAID_NO_SUM = re.compile(r"\b(?:get|gets|got|getting|have|has|had)\s+(?:(?:my|your|his|her|their|our|the|a|an)\s+)?(?:[\w'’]+\s+){1,3}?"
+                          r"paid\s+for\b|\b(?:a|an|first|any|no)\s+paid\s+(?=\w)|"
                           r"\b(?:highest|best|better|top|lowest|worst|well|poorly|badly|under)[- ]?(?:paid|paying)\b|"
                           # ... and how it is paid ("do most diesel techs get paid that way?" after flat rate, a
                           # tester's: a yearly average led the answer, opening "Yes, diesel mechanics make ...").
@@ -527,12 +533,18 @@ _SIDE_VERBS = frozenset("""learn study take do get go stay become use pick choos
 _HEADING_TO = frozenset("straight directly direct right back immediately".split())
 
 
+# What a side does that the comparison is on, read back from its comparative: "do histotechnologists get paid more than
+# histotechnicians?" compares histotechnologists, not "paid" (a tester's: "The guides don't compare “paid” with ...").
+_COMPARED_BY = frozenset("paid earn earns make makes cost costs pay pays charge charges".split())
+
+
 def _run(tokens: list[str], forward: bool = True) -> list[str]:
     """The content words at the start of `tokens` (after leading articles/prepositions and, read `forward`, a verb of
     what one does with it), up to _SIDE_MAX."""
     words = [w for t in tokens for w in words_of(t)][: _SIDE_MAX + 4]
     while words and (not is_content(words[0]) or (len(words) > 2 and words[0].lower() in _KIND_OF and words[1].lower() == "of")
-                     or (forward and len(words) > 1 and words[0].lower() in _SIDE_VERBS | _HEADING_TO)):
+                     or (forward and len(words) > 1 and words[0].lower() in _SIDE_VERBS | _HEADING_TO)
+                     or (not forward and len(words) > 1 and words[0].lower() in _COMPARED_BY)):
         words.pop(0)  # "some kind of company": the side is "company"; "stay an IC": "IC"; "go straight to industry": "industry"
     run = []
     for w in words:

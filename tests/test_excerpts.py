@@ -610,3 +610,16 @@ def test_a_short_reply_to_the_question_before_it_leans_on_it():
                 "start their maritime career.\n\nIs it hard? The work is physical and the hours are long.\n")
     r = excerpts.roles(p)
     assert r.leaning[1] and not r.leaning[2] and not r.leaning[4]
+
+
+def test_what_a_side_is_paid_is_no_side_and_getting_something_paid_for_asks_no_sum():
+    from bot.question import money_sides
+    # A tester's phlebotomy library: "The guides don't compare “paid” with “histotechnicians”".
+    assert analyse("do histotechnologists get paid more than histotechnicians?").sides == ("histotechnologists", "histotechnicians")
+    assert analyse("is paid work better than volunteering?").sides == ("paid work", "volunteering")
+    # ... and "how can i get my phlebotomy training paid for in massachusetts" opened "The guides give no figure for that".
+    assert analyse("how can i get my phlebotomy training paid for in massachusetts").type != "amount"
+    assert analyse("how much do i get paid for overtime?").type == "amount"
+    # An employer's revenue is no worker's pay ("Revenue: $14.4+ billion annually" led "how much does a CRA make at IQVIA?").
+    assert money_sides("Revenue: $14.4+ billion annually") == {"business"}
+    assert money_sides("how much does a CRA make at IQVIA?") == {"earned"}

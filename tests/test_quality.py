@@ -3143,3 +3143,97 @@ def test_a_requirement_question_leads_with_the_sentence_saying_whether_it_is_nee
                      "from the Texas Real Estate Commission before they work.\n")})
     answer = bot.ask("do I need a license to be a home inspector in california")
     assert answer.text.startswith("Generally, home and building inspectors in California are not expected"), answer.text
+
+
+def test_a_figure_opening_a_priced_section_answers_under_its_heading_and_no_employers_revenue_does(tmp_path, embedder):
+    # A tester's clinical research library of job ads: "how much do CRAs get paid?" was told "no figure" over a job ad's
+    # "## Base Salary Range" ("$85,000 - $110,000 annually, based on ..."), no sentence to quote alone, and "how much
+    # does a CRA make at IQVIA?" was answered "Revenue: $14.4+ billion annually".
+    ad = ("# Clinical Research Associate (CRA) - Acme Trials\n\n## Company Overview\n\nAcme Trials runs clinical trials for drug makers.\n\n- Revenue: $14.4+ billion annually\n"
+          "- Employees: 80,000 in 100 countries\n\n## Base Salary Range\n\n$85,000 - $110,000 annually, based on experience and "
+          "geographic location\n\n## Travel Requirements\n\n- Ability to travel up to 50-75% within the assigned territory\n")
+    bot = _bot_on(tmp_path, embedder, {"cra-acme.md": ad, **_one_paragraph_articles(
+        about="A clinical research associate (CRA), also called a clinical monitor, is a health-care professional who "
+              "performs many activities related to medical research, particularly clinical trials.",
+        coordinator="A clinical research coordinator runs the trial day to day at the site and keeps its records.")})
+    for question in ("how much do CRAs get paid?", "how much does a CRA make at Acme Trials?"):
+        answer = bot.ask(question)
+        assert answer.text.startswith("Base Salary Range:\n$85,000 - $110,000") and "$14.4" not in answer.text.split("[1]")[0], answer.text
+
+
+def test_a_rare_name_the_first_passage_writes_with_the_other_words_asked_is_answered(tmp_path, embedder):
+    # A tester's founder library: "whats the pomodoro technique" was refused (best cosine 0.24), though a tip says it.
+    tips = ["Get some sleep — you cannot run on empty or make hard decisions without a good night's sleep.",
+            "Be task oriented — it's easy to get distracted. There are loads of time management methods out there to help — "
+            "try something like the pomodoro technique where you focus on one task for a 25 minute block, then take a 5 "
+            "minute break.", "Get some exercise — a walk every day clears your mind."]
+    page = "# Work / Life Balance for Founders\n\n" + "".join(f"- {tip}\n" for tip in tips)
+    bot = _bot_on(tmp_path, embedder, {"balance.md": page, **_one_paragraph_articles(
+        cofounders="Picking a co-founder is hard: look for red flags such as a partner who will not commit full time.",
+        salary="Most founders pay themselves as little as possible until the company raises money.")})
+    answer = bot.ask("whats the pomodoro technique")
+    assert answer.kind == "answer" and "pomodoro technique where you focus" in answer.text, answer.text
+    assert bot.ask("whats the best lasagna technique").kind == "not_covered"
+
+
+def test_a_figure_in_a_list_item_is_for_what_the_item_names(tmp_path, embedder):
+    # A tester's phlebotomy library: "None of the figures quoted here is said to be for “ASCP”" over "- ASCP MLT(ASCP)
+    # certification: ... Cost: $225 application + $225 exam = $450 total."
+    guide = ("# Lab Technician Roadmap\n\n## Certifications needed\n\n- ASCP MLT(ASCP) certification: Industry-standard "
+             "certification from the American Society for Clinical Pathology. Cost: $225 application + $225 exam = $450 "
+             "total. Pass rate: 71% first attempt.\n- State laboratory license: Required in 12 states. Cost: $100-$300.\n")
+    bot = _bot_on(tmp_path, embedder, {"roadmap.md": guide, **_one_paragraph_articles(
+        phlebotomy="Most phlebotomists earn around $45,230 a year, and programs take four to eight months.")})
+    answer = bot.ask("how much does the ASCP MLT certification cost?")
+    assert "$450 total" in answer.text and not answer.gaps and "None of the figures" not in answer.text, answer.text
+
+
+def test_a_poem_or_a_joke_is_no_question_for_the_guides(guides_bot):
+    # A tester's phlebotomy library answered "can you write me a poem about blood" with a phlebotomist's duties.
+    for message in ("can you write me a poem about blood", "Write a short funny poem about my cat who hates Mondays.", "tell me a joke"):
+        answer = guides_bot.ask(message)
+        assert answer.kind == "not_covered" and answer.text.startswith("I can't write poems"), answer.text
+    assert guides_bot.ask("tell me about the story of how people became ML engineers").text[:14] != "I can't write "
+
+
+def test_a_one_word_career_the_library_names_in_many_chunks_is_its_own(tmp_path, embedder):
+    # A tester's funeral service library: "how do i become a mortician?" was refused ("The guides don't cover
+    # “mortician”"): the passages found were headed "How to Become a Funeral Service Worker" and never said it, though
+    # fourteen chunks of the library do. A career named in a chunk or two ("a pilot project") is still another career.
+    from bot.evidence import _career_not_held
+    pages = {f"p{k}.md": f"# Page {k}\n\n{text}\n" for k, text in enumerate([
+        "Morticians plan the details of a funeral with the family.", "Morticians earned a median of $49,800 in 2024.",
+        "Many morticians work evenings and weekends, and some are on call.", "Morticians must be licensed in every state.",
+        "Morticians often embalm the body before a viewing.", "We ran a pilot project on grief support last year."])}
+    bot = _bot_on(tmp_path, embedder, pages)
+    held = {"funer", "servic", "worker"}  # what passages that never say it hold
+    assert _career_not_held(bot.profile, "how do i become a mortician?", held, bot.store, bot.retriever.index) == ()
+    assert _career_not_held(bot.profile, "how do i become a pilot?", held, bot.store, bot.retriever.index) == ("pilot",)
+
+
+def test_a_word_only_a_heading_writes_is_mentioned(tmp_path, embedder):
+    # A tester's embedded library: "what's the stress level of embedded jobs" opened "The guides never mention
+    # “stress”" over a page whose "### Stress Level" section answers it ("**Medium-High**" over "**Why Medium-High:**").
+    role = ("# Embedded Systems Engineer\n\n## Stress Level\n\n**Medium-High**\n\n**Why Medium-High:**\n- Debugging can be "
+            "extremely challenging when hardware and software fail together.\n- Deadlines are tied to hardware releases.\n\n"
+            "## Learning Curve\n\nIt takes 12-18 months of dedicated learning to become job-ready.\n")
+    bot = _bot_on(tmp_path, embedder, {"role.md": role, **_one_paragraph_articles(
+        firmware="Firmware engineers write the code that runs on microcontrollers in cars, phones and appliances.",
+        interviews="Embedded interviews focus on bit manipulation, pointers and computer architecture.")})
+    for question in ("what's the stress level of embedded jobs", "is embedded engineering a stressful job"):
+        answer = bot.ask(question)
+        assert not answer.gaps and "never mention" not in answer.text, answer.text
+
+
+def test_who_a_salary_range_is_asked_of_holds_the_figure_to_them(tmp_path, embedder):
+    # A tester's robotics library: "whats the salary range for a perception engineer" was answered with the robotics
+    # software engineer's "$120K - $250K+", and a robotics technician's (a role no article names) with it, unmarked.
+    roles = [("Robotics Software Engineer", "the software stack of a robot", "$120K - $250K+"),
+             ("Perception Engineer", "the robot's vision", "$130K - $220K"), ("Controls Engineer", "the control loops", "$140K - $240K")]
+    paths = "# Career Paths in Robotics\n\n" + "".join(f"## {name}\n\nBuilds {what}.\n\n- Salary range: {pay}\n- Skills: C++\n\n"
+                                                      for name, what, pay in roles)
+    bot = _bot_on(tmp_path, embedder, {"paths.md": paths, **_one_paragraph_articles(
+        hardware="All you really need to get going with robotics software is a computer running Linux.")})
+    assert "$130K - $220K" in bot.ask("whats the salary range for a perception engineer").text.split("[1]")[0]
+    answer = bot.ask("what's the median salary of a robotics technician in the US")
+    assert "robotics technician" in " ".join(answer.gaps), answer.text
