@@ -98,6 +98,11 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
         reason = " ".join(str(e).split())[:200]
         raise ArticleError(path, f"it could not be read ({type(e).__name__}: {reason}); save it again in another program, "
                                  "or move it out of the folder") from None
+    page = _ADDRESS_FIRST.match(text) if kind in ("markdown", "text") else None
+    if page and not any(meta.get(k) for k in URL_KEYS):
+        # A page saved with its address as its first line (a tester's university pages, "https://www.fordham.edu/..."
+        # over "# M.S. in Health Administration ..."): the page's address, not a passage (it ranked first, alone).
+        text, meta = text[page.end():], {**meta, "url": page[1]}
     if kind == "text" and _DOKUWIKI_HEADING.search(text):
         text, kind = _from_dokuwiki(text), "markdown"
     elif kind == "text" and len(_MARKDOWN_HEADINGS.findall(text, 0, MAX_SNIFF_CHARS)) >= 2:
@@ -128,16 +133,24 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
     if key == "link" and not _PAGE_URL.match(url):
         url = ""  # a theme's "link" left at a placeholder ("http://google.com"): a site's front page is no article's address
     url = "" if _LOCAL_URL.match(url) else url  # a page saved from its author's preview server links there
+    date = _date_of(meta, path.name) or _dated_line(text)
     return Article(
         id=article_id(path),
         title=title or _file_title(path),
-        text=text,
+        # Once the page's date is read, a line of dates alone is no text: "Last Updated: December 2024 | Next Review:
+        # March 2025", a guide's footer, was the whole answer to a tester's "Which degrees pay the most for DBAs?".
+        text=_DATES_ALONE.sub("", text) if "|" in text else text,
         sha256=hashlib.sha256(data).hexdigest(),
         source=path.name,
         site=site,
         url=url if len(url) <= MAX_URL_CHARS else "",  # a link cut short leads nowhere: none is better
-        date=_date_of(meta, path.name) or _dated_line(text),
+        date=date,
     )
+
+
+_DATE_LABEL = r"(?:last[ \t]+)?(?:updated|reviewed|modified|revised)|next[ \t]+review|published|posted|created|date"
+_DATE_PAIR = rf"[*_]*(?:{_DATE_LABEL})[ \t]*:[*_]*[ \t]*[^|\n]{{0,30}}\d[^|\n]{{0,12}}?[*_]*"
+_DATES_ALONE = re.compile(rf"^[ \t]*{_DATE_PAIR}(?:[ \t]*\|[ \t]*{_DATE_PAIR})+[ \t]*\n?", re.I | re.M)  # two or more
 
 
 def _dated_line(text: str) -> str:
@@ -204,6 +217,7 @@ def _from_dokuwiki(text: str) -> str:
 
 # Where metadata keeps an article's address: its own, or the original of a copy (freeCodeCamp "originalURL",
 # a blog's "canonical_url"), read under lowercase names.
+_ADDRESS_FIRST = re.compile(r"\A\s*<?(https?://[^\s<>]{4,})>?[ \t]*\n[ \t]*\n")
 URL_KEYS = ("url", "canonical_url", "canonicalurl", "originalurl", "original_url", "source-url", "source_url", "link")  # "link": Memsource's blog
 _PAGE_URL = re.compile(r"https?://[^/\s]+/[^\s]*[^/\s]", re.I)  # an address with a path: a page, not a site's front
 
@@ -621,6 +635,7 @@ def load_yaml(text: str):
 _FRONT_MATTER = re.compile(r"^-{3,}\s*$", re.M)
 _GLUED_CLOSING = re.compile(r"-{3,}[ \t]*\n(?:(?!-{3})[^\n]*\n){0,200}?(-{3,})(?=#)")
 _TOML_FRONT_MATTER = re.compile(r"^\+{3}\s*$", re.M)  # Hugo's other kind: TOML between +++ lines
+_TOML_OPENING_GLUED = re.compile(r"\A\+{3}[ \t]+(?=[\w\"]+[ \t]*=[^\n]*\n(?:[^\n]*\n)*?\+{3}[ \t]*$)", re.M)
 _PROPERTY = re.compile(r"^([\w-]{1,60})::[ \t]*([^\n]*?)[ \t]*$", re.M)
 _PROPERTY_BLOCK = re.compile(r"(?:[ \t]*(?:[\w-]{1,60}::[^\n]*)?\n)*[ \t]*[\w-]{1,60}::[^\n]*")
 
@@ -633,6 +648,9 @@ def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
     glued = _GLUED_CLOSING.match(text)
     if glued:
         text = f"{text[:glued.end(1)]}\n{text[glued.end(1):]}"
+    # ... and an opening TOML fence with its first field run onto it ("+++ date = 2023-08-03T07:00:00Z", a tester's job ads
+    # were titled by their file names and their fields read as text).
+    text = _TOML_OPENING_GLUED.sub("+++\n", text, count=1)
     # Blank lines before the opening fence are no text (a tester's Hugo post opened on one: its TOML was indexed).
     fence = next((f for f in (_FRONT_MATTER, _TOML_FRONT_MATTER) if f.match(text)), None)
     parts = fence.split(text, 2) if fence else []
@@ -1818,6 +1836,9 @@ _ADMONITION_TITLE = re.compile(r"\b(?:headerText|header|title|label)[ \t]*=[ \t]
 _PANDOC_ANCHOR = re.compile(r"\[\]\{#[\w.:-]{1,100}\}")
 _HEADING_ID = re.compile(r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  # "## Salaries {#pay}"
 _KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}")  # {:target="_blank"}, {: .note}
+# A site's link to its glossary written in code, its words then the entry's slug ("`registered agent|registered-agent`",
+# two testers' state licensing pages): the words.
+_CONTEXT_LINK = re.compile(r"`([^`|\n]{2,80})\|([a-z0-9]+(?:-[a-z0-9]+)+)`")
 # kramdown's table of contents: "* TOC" over "{:toc}" is replaced by the page's headings when rendered; left, it was
 # a list item "TOC" (a tester's Jekyll review; another's "* toc placeholder -- gets replaced automagically").
 _KRAMDOWN_TOC = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}\.)[ \t]+[^\n]{1,100}\n[ \t]*\{:[ \t]*(?:\.no_toc[ \t]*)?toc[ \t]*\}[ \t]*$", re.M | re.I)
@@ -2373,6 +2394,15 @@ def _without_struck(text: str) -> str:
 _LINE_OPENING = re.compile(rf"^[ \t>]*(?:{LIST_MARKER}[ \t]+)?")
 
 
+def _plain_characters(text: str) -> str:
+    """`text` with "\n" line ends, plain spaces, and no control or zero-width characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    # Typographic punctuation whose high byte a conversion dropped ("don\x19t" for "don’t": U+2019 kept as 0x19, in a
+    # tester's article packs) reads as it was written; other control characters go.
+    text = _ZERO_WIDTH.sub("", text.translate(_CUT_PUNCTUATION))
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\U000f0000-\U000f007f]", "", text)
+
+
 def clean_text(text: str, markdown: bool = False) -> str:
     """Drop Markdown and HTML markup and control characters; normalize line ends. Linear in the text's length.
 
@@ -2380,11 +2410,10 @@ def clean_text(text: str, markdown: bool = False) -> str:
     `#` headings and `-`, `*`, `1.` list markers stay: chunking uses them. In `markdown`, a line break inside a
     paragraph is a space, as a Markdown reader shows it.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    # Typographic punctuation whose high byte a conversion dropped ("don\x19t" for "don’t": U+2019 kept as 0x19, in a
-    # tester's article packs) reads as it was written; other control characters go.
-    text = _ZERO_WIDTH.sub("", text.translate(_CUT_PUNCTUATION))
-    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\U000f0000-\U000f007f]", "", text)
+    text = _plain_characters(text)
+    # before code is set aside; only where the slug has the words' own (no "`grep x|sort`")
+    text = _CONTEXT_LINK.sub(lambda m: m[1] if set(m[2].split("-")) & set(_slug(m[1]).split("-")) else m[0], text) \
+        if markdown and "|" in text else text
     text = _hide_code(_unfenced(text) if markdown else text)  # a fence under front matter: read once it is gone
     text = _CLOSING_TAG_WRAPPED.sub(r"</\1>", text)  # "</a\n   >", as a formatter wraps a tag: its ">" is no quote
     text = _SHARE_INTENT.sub("", text)

@@ -2716,3 +2716,38 @@ def test_a_bold_value_its_label_explains_is_a_line(tmp_path):
                                       "- Debugging can be extremely challenging.\n- Deadlines are tied to hardware.\n")
     text = load_article(tmp_path / "role.md").text
     assert "### Stress Level\n\nMedium-High\n\n#### Why Medium-High:" in text, text
+
+
+def test_a_line_of_dates_alone_is_no_text_once_the_page_is_dated(tmp_path):
+    # A tester's DBA guide ended "**Last Updated:** December 2024 | **Next Review:** March 2025", and that footer was the
+    # whole answer to "Which degrees pay the most for DBAs?".
+    (tmp_path / "dba.md").write_text("# DBA Careers\n\n**Highest-Paying Degrees:** a master's in computer science.\n\n---\n\n"
+                                     "**Last Updated:** December 2024 | **Next Review:** March 2025\n", encoding="utf-8")
+    assert "Review" not in load_article(tmp_path / "dba.md").text
+    (tmp_path / "post.md").write_text("# A Post\n\nLast updated: 2024-03-01\n\nThe work | the pay: both matter in 2024.\n")
+    a = load_article(tmp_path / "post.md")
+    assert a.date == "2024-03-01" and "The work | the pay: both matter in 2024." in a.text
+
+
+def test_toml_front_matter_with_its_first_field_on_the_opening_line_is_front_matter(tmp_path):
+    # A tester's job ads opened "+++ date = 2023-08-03T07:00:00Z": titled "Sri ca crew lead 2", their fields read as text.
+    (tmp_path / "sri-ca-crew-lead-2.md").write_text('+++ date = 2023-08-03T07:00:00Z \nlocation = "Mono County"\n'
+                                                    'title = "Crew Lead"\n\n+++\nSRI has several full-time crew lead '
+                                                    "positions available for an upcoming survey project.\n", encoding="utf-8")
+    a = load_article(tmp_path / "sri-ca-crew-lead-2.md")
+    assert (a.title, a.date) == ("Crew Lead", "2023-08-03") and a.text.startswith("SRI has several"), a.text
+
+
+def test_a_page_saved_with_its_address_first_takes_it_as_its_address(tmp_path):
+    # A tester's university pages opened on their address, which was indexed as a passage (ranked first, alone).
+    (tmp_path / "msha.md").write_text("https://www.fordham.edu/msha/admissions\n\n# M.S. in Health Administration Admissions\n\n"
+                                      "Applicants should hold a bachelor's degree with a preferred minimum 3.0 GPA.\n")
+    a = load_article(tmp_path / "msha.md")
+    assert (a.title, a.url) == ("M.S. in Health Administration Admissions", "https://www.fordham.edu/msha/admissions")
+    assert "fordham.edu" not in a.text
+
+
+def test_a_glossary_link_written_in_code_is_its_words(tmp_path):
+    # Two testers' state licensing pages: "- Name and address of the registered agent|registered-agent" in answers.
+    text = clean_text("- Name and address of the `registered agent|registered-agent`\n- Run `grep x|sort` to sort.\n", markdown=True)
+    assert "the registered agent\n" in text and "grep x|sort" in text, text

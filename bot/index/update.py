@@ -116,7 +116,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      a note mark glued to a sentence's stop goes; a callout's title attribute, Go's dates, "Copyright (C)" lines,
 #      Bootstrap's "invisible" spans, a summary's label over its list, a bold value its label explains; a short form's
 #      plural is indexed as its singular ("CRAs" as "cra")
-CHUNK_TEXT = "text-boxes-131"
+# 132: a line of dates alone goes once the page is dated; TOML front matter with a field on its opening line; a page's
+#      address as its first line is its address; a glossary link in code ("`registered agent|registered-agent`")
+CHUNK_TEXT = "text-boxes-132"
 
 
 def chunking_params(settings: Settings) -> dict:
