@@ -76,10 +76,15 @@ def is_small_talk(message: str) -> bool:
 
 # A message that leans on the previous turn: a pronoun with nothing it could refer to in the message,
 # or an elliptical "what about ...", "and ...".
-ELLIPSIS = re.compile(r"^\s*(what|how) about\b|^\s*and\b|^\s*(also|then|so)\b.{0,40}\?$|^\s*(why|how)( not)?\s*\??\s*$", re.I)
+# ... "why not faster?" too, a word after "why not" (a tester's, after the outlook's "grow 4 percent": refused)
+ELLIPSIS = re.compile(r"^\s*(what|how) about\b|^\s*and\b|^\s*(also|then|so)\b.{0,40}\?$|^\s*(why|how)( not)?\s*\??\s*$|"
+                      r"^\s*why not \w+\s*\??\s*$", re.I)
+# "the field", "the industry": the one the conversation is about ("is the field growing?" after a question on funeral
+# directors' pay was refused, a tester's web chat; asked alone, "is the funeral service field growing?" was answered).
 PRONOUN = re.compile(
     r"\b(it|its|they|them|their|theirs|that|this|those|these|there|he|she|his|her|one|ones|either|neither|both|"
-    r"the (?:two|three|former|latter|first|second|third|last|other|same)|the (?:whole )?(?:thing|process))\b",
+    r"the (?:two|three|former|latter|first|second|third|last|other|same)|the (?:whole )?(?:thing|process)|"
+    r"the (?:field|industry|profession|trade|occupation))\b",
     re.I,
 )
 

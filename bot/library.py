@@ -401,7 +401,9 @@ def readable_heading(heading: str) -> str:
     text = " ".join(_INVISIBLE.sub("", heading).split())
     # A space a page set before its mark ("I have not yet passed my MPharm/OSPAP ?", a tester's FAQ) is not offered.
     text = _NUMBERING.sub("", re.sub(r"\s+([?!.])$", r"\1", text)).strip()
-    spoken = _SO.sub("", text)  # "So... How Can I Get a Job?", "So what is a research software engineer?"
+    # "So... How Can I Get a Job?", "So what is a research software engineer?"; not a title's own "So, You Want to be a
+    # Founder…" (a tester's suggestion read "You Want to be a Founder…").
+    spoken = _SO.sub("", text) if text.endswith("?") else text
     if spoken != text and spoken:
         text = spoken[0].upper() + spoken[1:]
     text = sentence_case(text)

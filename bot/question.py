@@ -232,8 +232,8 @@ _HOW_MUCH_MAKE = re.compile(r"\bhow much (?:\S+ ){1,6}?(?:make|makes|making|made
 
 
 def figure_asked(text: str) -> str:
-    """"money", "time", "time:<scale>" (a count of one unit: _scale), "often" (a frequency) or "any": the kind of
-    figure an amount question's `text` asks for."""
+    """"money", "time", "time:<scale>" (a count of one unit: _scale), "often" (a frequency), "count" (how many of a
+    thing) or "any": the kind of figure an amount question's `text` asks for."""
     if _SHARE_ASKED.search(text):
         return "any"
     unit = _UNIT_ASKED.search(text)
@@ -247,7 +247,11 @@ def figure_asked(text: str) -> str:
     # description be" asks a length (a tester's was told "no figure" over "Aim for 50-60 characters").
     if _TIME_ASKED.search(text) and not _LENGTH_ASKED.search(_ASIDE.sub("", text)):
         return "time"
-    return "any"
+    return "count" if _COUNT_ASKED.search(text) else "any"
+
+
+# "How many sites does a CRA manage?" counts sites: "2-4 years of clinical research experience" led it (a tester's).
+_COUNT_ASKED = re.compile(r"\bhow many\s+(?!(?:of|more|times|fewer|less)\b)[a-z]", re.I)
 
 
 # "How many hours a week ...?" is not answered by "one to six years": a count of one unit is answered by a duration in
@@ -390,13 +394,17 @@ _PAID_OR_NOT = re.compile(r"\b(?:un)?paid\b|\bvolunteer(?:s|ed|ing)?\b|\bfor fre
 
 
 def holds_figure(kind: str, text: str) -> bool:
-    """Whether `text` holds a figure of this kind ("money", "time", "time:<scale>", "often" or "any": figure_asked)."""
+    """Whether `text` holds a figure of this kind ("money", "time", "time:<scale>", "often", "count" or "any":
+    figure_asked)."""
     if kind == "money":
         return bool(_MONEY.search(text) or _GROUPED.search(text) and _OF_MONEY.search(text) or _SPELLED_SUM.search(text))
     if kind == "time":
         return next(_durations(text), None) is not None
     if kind == "often":
         return bool(_FREQUENCY.search(text) or _QUANTITY.search(text))
+    if kind == "count":  # a number, not a duration's or a sum's: what it counts, the text names in its own words
+        taken = [m.span() for m in (*_durations(text), *_MONEY.finditer(text))]
+        return any(not any(a <= q.start() < b for a, b in taken) for q in _QUANTITY.finditer(text))
     if kind.startswith("time:"):
         asked = int(kind[5:])
         return any(abs(_scale(m["unit"]) - asked) <= 1 for m in _durations(text))

@@ -623,3 +623,13 @@ def test_what_a_side_is_paid_is_no_side_and_getting_something_paid_for_asks_no_s
     # An employer's revenue is no worker's pay ("Revenue: $14.4+ billion annually" led "how much does a CRA make at IQVIA?").
     assert money_sides("Revenue: $14.4+ billion annually") == {"business"}
     assert money_sides("how much does a CRA make at IQVIA?") == {"earned"}
+
+
+def test_how_many_of_a_thing_is_no_duration_or_sum():
+    from bot.question import figure_asked, gives_figure
+    # A tester's clinical research library: "2-4 years of clinical research experience" led "how many sites does a CRA
+    # usually manage at once?".
+    question = "how many sites does a CRA usually manage at once?"
+    assert figure_asked(question) == "count" and figure_asked("how many years does it take?") == "time:6"
+    assert not gives_figure(question, "2-4 years of clinical research experience") and not gives_figure(question, "It pays $450.")
+    assert gives_figure("how many people should i interview?", "Try to interview between 10 to 20 people.")

@@ -321,6 +321,7 @@ def test_examples_are_questions_a_reader_would_ask_on_different_topics():
     assert readable_heading("WORKING AS AN RN") == "Working as an RN"
     assert readable_heading("HOW TO PASS THE NCLEX") == "How to pass the NCLEX" and readable_heading("ICU NURSE PAY") == "ICU nurse pay"
     assert readable_heading("So... How Can I Get a Job?") == "How Can I Get a Job?"
+    assert readable_heading("So, You Want to be a Founder…") == "So, You Want to be a Founder…"  # a title's own "So"
     # A sentence cut where a page's link broke it is no topic (a tester's refusal offered "What do the guides say about
     # “Your first step, if you are interested in this academy,”?"); a heading that ends on a word is.
     assert readable_heading("Your first step, if you are interested in this academy,") == "" == readable_heading("What to bring to the")

@@ -3237,3 +3237,26 @@ def test_who_a_salary_range_is_asked_of_holds_the_figure_to_them(tmp_path, embed
     assert "$130K - $220K" in bot.ask("whats the salary range for a perception engineer").text.split("[1]")[0]
     answer = bot.ask("what's the median salary of a robotics technician in the US")
     assert "robotics technician" in " ".join(answer.gaps), answer.text
+
+
+def test_the_field_and_why_not_more_lean_on_the_turn_before():
+    # A tester's web chat on a funeral service library: "is the field growing?" and "why not faster?" after questions on
+    # funeral directors' pay and outlook were refused; asked with the field named, the guides answer it.
+    from bot.conversation import depends_on_context
+    assert depends_on_context("is the field growing?") and depends_on_context("why not faster?")
+    assert not depends_on_context("is data engineering a growing field?")
+    assert not depends_on_context("what is the job outlook for morticians?")
+
+
+def test_a_word_the_library_writes_as_two_is_no_gap(tmp_path, embedder):
+    # A tester's DBA library: "What uptime should a DBA aim for?" opened "The guides never mention “uptime”" over an
+    # article that says "Achieve at least a 98% up time goal during open and critical business transactions."
+    bot = _bot_on(tmp_path, embedder, _one_paragraph_articles(
+        expectations="A DBA should achieve at least a 98% up time goal during open and critical business transactions.",
+        backups="A DBA must test the backups every month, because a backup nobody restored is no backup.",
+        football="The football coach explained the rules to the new team in the first week.",
+        founders="Most start-ups fail within five years, and founders who have worked at one fail less often."))
+    answer = bot.ask("What uptime should a DBA aim for?")
+    assert "uptime" not in " ".join(answer.gaps) and "98% up time" in answer.text, answer.text
+    from bot.evidence import knows
+    assert knows(bot.profile, "startups") and knows(bot.profile, "uptime") and not knows(bot.profile, "offside")
