@@ -1925,6 +1925,20 @@ def _paired_shortcodes(text: str) -> str:
 # A task list's box ("- [x] Register with the NMC"), an abbreviation's definition line ("*[NMC]: Nursing and ..."),
 # an emoji's shortcode (":rocket:"). A content tab's marker (MkDocs: '=== "NHS"') heads its text (_admonitions).
 _TASK_BOX = re.compile(rf"^([ \t]*{LIST_MARKER}[ \t]+)\[[ xX]\](?:[ \t]+|(?=[A-Z]))", re.M)  # "- [x]Must be ...", a job ad's
+# A quiz: a question over boxes, some ticked ("### Which of the following ...?" over "- [ ] Increased manual bookkeeping"
+# and "- [x] Rapid digital transformation ..."). Its unticked options are wrong answers: a tester's answer listed them as
+# the benefits of joining ISACA.
+_QUIZ = re.compile(rf"(?<=\?)([ \t*_]*\n)((?:[ \t]*{LIST_MARKER}[ \t]+\[[ xX]\][^\n]*\n?){{2,}})")
+_UNTICKED = re.compile(rf"^[ \t]*{LIST_MARKER}[ \t]+\[ \][^\n]*\n?", re.M)
+
+
+def _quiz_answer(m: re.Match) -> str:
+    """A quiz's question with its ticked options only, when some are ticked and some are not; else as written."""
+    options = m[2]
+    ticked = re.search(r"\[[xX]\]", options)
+    return m[1] + _UNTICKED.sub("", options) if ticked and _UNTICKED.search(options) else m[0]
+
+
 _ABBREVIATION = re.compile(r"^\*\[[^\]\n]{1,100}\]:[^\n]*\n?", re.M)
 _EMOJI = re.compile(r"[ \t]?(?<![\w:/]):[a-z][a-z0-9_+-]{1,40}:(?![\w:/])")
 _CONTENT_TAB = re.compile(r'^[ \t]*===[+!]?[ \t]+"([^"\n]{1,200})"[ \t]*$', re.M)
@@ -2158,7 +2172,7 @@ def _dialects(text: str) -> str:
     text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text)))
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _ERB_TAG.sub("", _READ_MORE_LINE.sub("", text))))
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
-    text = _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", text)))
+    text = _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", _QUIZ.sub(_quiz_answer, text))))
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", _PHOTO_CREDIT.sub("", _CREDITED_CAPTION.sub("", text)))))
     text = _CONTENTS_HEADING.sub("", _LICENCE_LINE.sub("", _AUTHOR_NOTE.sub("", _ALSO_READ.sub("", _PROMO_LINE.sub("", text)))))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
@@ -2480,7 +2494,12 @@ def clean_text(text: str, markdown: bool = False) -> str:
     if markdown:  # one space left at a line's start where tags were ("<div><p>Social work ..."): nothing in Markdown
         text = re.sub(r"^ (?=[^ \t\n])", "", text, flags=re.M)
     text = _REPEATED_HEADING.sub(r"\1", re.sub(r"\n{3,}", "\n\n", text))
+    # A heading's emoji, as a title's, are decoration ("## 🎓 Recommended Certifications:" labelled a tester's answer).
+    text = _DECORATED_HEADING.sub(lambda m: m[1] + _without_decoration(m[2]), text)
     return text.strip() + "\n"
+
+
+_DECORATED_HEADING = re.compile(r"^(#{1,6}[ \t]+)([^\n]*[^\x00-\u2000][^\n]*)$", re.M)  # one with a symbol to look at
 
 
 def _markdown_marks(text: str) -> str:

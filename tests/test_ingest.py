@@ -2751,3 +2751,19 @@ def test_a_glossary_link_written_in_code_is_its_words(tmp_path):
     # Two testers' state licensing pages: "- Name and address of the registered agent|registered-agent" in answers.
     text = clean_text("- Name and address of the `registered agent|registered-agent`\n- Run `grep x|sort` to sort.\n", markdown=True)
     assert "the registered agent\n" in text and "grep x|sort" in text, text
+
+
+def test_a_quizs_unticked_options_are_no_text_and_a_checklists_are(tmp_path):
+    # A tester's IT audit page ended in a quiz; its wrong options ("- [ ] Direct path to become a CFO ...") were quoted
+    # as the benefits of joining ISACA.
+    quiz = ("### What is a key benefit of joining ISACA?\n- [ ] Guaranteed job placement.\n- [x] Access to specialized "
+            "conferences and networking.\n- [ ] Direct path to become a CFO.\n\n## Checklist\n\n- [ ] Update resume\n- [x] Apply\n")
+    text = clean_text(quiz, markdown=True)
+    assert "ISACA?\n- Access to specialized conferences" in text and "CFO" not in text and "Guaranteed" not in text, text
+    assert "- Update resume\n- Apply" in text
+
+
+def test_a_headings_emoji_are_decoration(tmp_path):
+    # A tester's GRC library: answers were labelled "🎓 Recommended Certifications:".
+    text = clean_text("## 🎓 Recommended Certifications:\n\n- CISA\n\n### Learn C++ 🚀\n\nMore text here.\n", markdown=True)
+    assert "## Recommended Certifications:\n" in text and "### Learn C++\n" in text, text

@@ -118,7 +118,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      plural is indexed as its singular ("CRAs" as "cra")
 # 132: a line of dates alone goes once the page is dated; TOML front matter with a field on its opening line; a page's
 #      address as its first line is its address; a glossary link in code ("`registered agent|registered-agent`")
-CHUNK_TEXT = "text-boxes-132"
+# 133: a quiz's unticked options go; a heading's emoji are decoration
+CHUNK_TEXT = "text-boxes-133"
 
 
 def chunking_params(settings: Settings) -> dict:
