@@ -191,7 +191,9 @@ US_STATE_CODES = dict(zip("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY 
 # Shorthand people type in chat for everyday words, no library's term: "solidity dev wfh possible?" was told "The guides
 # never mention “wfh”" over a section on working from home (a tester's); "fed resume how many pgs" got fonts and margins.
 CHAT_SHORTHAND = {"wfh": "work from home", "pgs": "pages", "w/o": "without", "b/c": "because",
-                  "diff": "difference", "convo": "conversation", "info": "information", "approx": "approximately"}
+                  "diff": "difference", "convo": "conversation", "info": "information", "approx": "approximately",
+                  # ... "what certs should I start with?" was refused (a tester's GRC library writes "certifications")
+                  "certs": "certifications", "cert": "certification", "quals": "qualifications", "reqs": "requirements"}
 # Cities by the short forms people type ("LA county", "NYC"): "The guides never mention “LA”" stood over Los Angeles
 # County's pay (a tester's dispatch library).
 CITY_CODES = {"LA": "los angeles", "NYC": "new york", "SF": "san francisco", "DC": "washington", "NOLA": "new orleans",

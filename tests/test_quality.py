@@ -3002,6 +3002,8 @@ def test_chat_shorthand_is_searched_as_the_words_it_stands_for():
     assert Library().expand("solidity dev wfh possible?") == "solidity dev work from home possible?"
     assert Library().expand("fed resume how many pgs") == "fed resume how many pages"
     assert Library(abbreviations={"wfh": "working from home"}).expand("wfh ok?") == "working from home ok?"
+    # ... and a GRC library's "what certs should I start with?", refused over its "Recommended Certifications".
+    assert Library().expand("what certs should I start with?") == "what certifications should I start with?"
 
 
 def test_an_item_quoted_in_a_disagreement_keeps_its_heading(tmp_path, embedder):
