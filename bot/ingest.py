@@ -98,6 +98,7 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
         reason = " ".join(str(e).split())[:200]
         raise ArticleError(path, f"it could not be read ({type(e).__name__}: {reason}); save it again in another program, "
                                  "or move it out of the folder") from None
+    text = _with_summary(text, meta) if kind == "markdown" else text
     page = _ADDRESS_FIRST.match(text) if kind in ("markdown", "text") else None
     if page and not any(meta.get(k) for k in URL_KEYS):
         # A page saved with its address as its first line (a tester's university pages, "https://www.fordham.edu/..."
@@ -217,6 +218,23 @@ def _from_dokuwiki(text: str) -> str:
 
 # Where metadata keeps an article's address: its own, or the original of a copy (freeCodeCamp "originalURL",
 # a blog's "canonical_url"), read under lowercase names.
+def _with_summary(text: str, meta: dict) -> str:
+    """`text` opening on its front matter's summary when that holds a sentence the text does not: a state's licensing
+    pages keep their key sentence there ("summaryDescriptionMd: If you practice mortuary science, embalming, or funeral
+    directing, you need a mortuary practitioner license."), and three testers' questions on whether one is needed found
+    only the lists below it. Under the page's own `#` title, if it opens on one, and only where the page opens on a
+    section. Not a "description": a site's pages hold a line for search engines there ("Find out what a security
+    engineer does ...")."""
+    summary = next((v.strip() for k, v in meta.items() if "summary" in str(k) and isinstance(v, str) and _has_sentence(v)), "")
+    title = re.match(r"[ \t]*# [^\n]*\n", text)
+    at = title.end() if title else 0
+    # Only over a page that opens on a section: a post's own opening paragraph says what its summary does (a Pelican
+    # header's 330-character "Summary:", a teaser, was quoted as text once).
+    if not summary or not text[at:].lstrip().startswith("#") or " ".join(summary.split())[:80] in " ".join(text.split()):
+        return text
+    return f"{text[:at]}\n{summary}\n\n{text[at:]}"
+
+
 _ADDRESS_FIRST = re.compile(r"\A\s*<?(https?://[^\s<>]{4,})>?[ \t]*\n[ \t]*\n")
 URL_KEYS = ("url", "canonical_url", "canonicalurl", "originalurl", "original_url", "source-url", "source_url", "link")  # "link": Memsource's blog
 _PAGE_URL = re.compile(r"https?://[^/\s]+/[^\s]*[^/\s]", re.I)  # an address with a path: a page, not a site's front
@@ -228,7 +246,8 @@ DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish
              "publicationdate", "publication_date",
              "datetime", "timestamp", "post_date",  # "post_date": a WordPress export's
              "created",  # a Drupal post moved to Jekyll ("created: 1146593508", seconds since 1970: a tester's journalism notes)
-             "postdate", "date_created", "created_at", "date_published")  # a Hugo theme's, Docusaurus sites' (a tester's)
+             "postdate", "date_created", "created_at", "date_published",  # a Hugo theme's, Docusaurus sites' (a tester's)
+             "publishedat", "published_at")  # a headless CMS's ("publishedAt: '2024-10-28T22:59:38.791Z'", a tester's)
 
 
 # Dates as front matter writes them ("October 15, 2025", "Jan 23, 2024", "15 Oct 2025"), read as ISO dates so that
@@ -485,7 +504,11 @@ def _front_title(meta: dict):
     numbered = next((v for k, v in meta.items() if isinstance(v, str) and v.strip() and _NUMBERED_KEY.fullmatch(str(k).strip())), None)
     if numbered is not None:
         return numbered
-    return next((v["title"] for v in meta.values() if isinstance(v, dict) and isinstance(v.get("title"), str)), None)
+    nested = next((v["title"] for v in meta.values() if isinstance(v, dict) and isinstance(v.get("title"), str)), None)
+    # ... or a page's "name" of four words or more, never a person's ("name: Apply for Your Mortuary Practitioner License,
+    # if Applicable": two testers' state licensing pages were titled by their file names)
+    name = meta.get("name")
+    return nested if nested is not None or not isinstance(name, str) or len(name.split()) < 4 else name
 
 
 def _meta_text(value, limit: int = MAX_META_CHARS) -> str:
@@ -634,6 +657,7 @@ def load_yaml(text: str):
 # as they always have).
 _FRONT_MATTER = re.compile(r"^-{3,}\s*$", re.M)
 _GLUED_CLOSING = re.compile(r"-{3,}[ \t]*\n(?:(?!-{3})[^\n]*\n){0,200}?(-{3,})(?=#)")
+_MARKDOWN_COMMENT_LINE = re.compile(r"^\[//\]:[ \t]*#[^\n]*\n?", re.M)
 _TOML_FRONT_MATTER = re.compile(r"^\+{3}\s*$", re.M)  # Hugo's other kind: TOML between +++ lines
 _TOML_OPENING_GLUED = re.compile(r"\A\+{3}[ \t]+(?=[\w\"]+[ \t]*=[^\n]*\n(?:[^\n]*\n)*?\+{3}[ \t]*$)", re.M)
 _PROPERTY = re.compile(r"^([\w-]{1,60})::[ \t]*([^\n]*?)[ \t]*$", re.M)
@@ -672,6 +696,9 @@ def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
         # Logseq/Dataview properties ("title:: SEO Career Paths: From Coordinator to VP"): no YAML, whose reader
         # refused every such file with a colon in a value, and read "title:" as the key of the others.
         return body.strip(), _with_lowercase_keys(dict(m.groups() for m in _PROPERTY.finditer(block)))
+    # A Markdown comment among the fields ("[//]: # every post needs a category ...", a Jekyll theme's template): no
+    # YAML, and a tester's post was refused for it.
+    block = _MARKDOWN_COMMENT_LINE.sub("", block)
     try:
         data = load_yaml(block)
     except YAMLAliasError as e:
@@ -2267,6 +2294,8 @@ def _bold_line(m: re.Match, marks: str = "####") -> str:
         return m[0]
     if _BYLINE_HEADING.match(f"# {m[2].strip()}"):
         return m[2].strip()  # a date or a byline in bold ("**Last Updated: Feb 14th, 2022**"): a line, as a heading's is
+    if _LABELLED_FIGURE.search(m[2]):
+        return m[2].strip()  # a figure after its label ("**Total Preparation cost: Php 1,060**", a tester's): a line
     # One with nothing under it before the next heading, bold line or the page's end is a line of text: "**Medium-High**"
     # under "## Stress Level" over "### Stress Factors:", a job ad's closing "**Wage: from $20.00/hour ...**" (two
     # testers' libraries lost them: an empty section is dropped).
@@ -2300,6 +2329,7 @@ _CLAIM_WORDS = frozenset("i you we they he she it you're we're they're it's i'm 
 
 
 _NEXT_LINE = re.compile(r"\s*([^\n]*)")
+_LABELLED_FIGURE = re.compile(r":[ \t]*(?:[A-Za-z]{0,3}[ \t]?)?[$£€¥₱₹]?[ \t]?\d")
 _FAQ_QUESTION = re.compile(r"(?:Q|Question)[ \t]*\d{0,3}[ \t]*[:.)][ \t]+([^\n]{3,300}\?)", re.I)
 
 
@@ -2624,13 +2654,18 @@ def _unquoted_alerts(text: str) -> str:
     return "\n".join(out)
 
 
+_BARE_MARKER = re.compile(r"^([ \t]*(?:[A-Z]|\d{1,2})[.)])[ \t]*\n(?=[ \t]*[^\s\d])", re.M)
+
+
 def _unwrapped(text: str) -> str:
     """A plain text file's hard-wrapped lines joined where a sentence runs on ("It takes about two years of training" /
     "for already fluent bilingual professionals", a tester's transcript, was quoted a line at a time and cut
     mid-sentence): a line that opens in lowercase after one that ends no sentence; in a file wrapped throughout (most
     lines inside its blocks end mid-sentence), any line after one that ends no sentence. A list item, a heading, a
     table row, fenced code and a blank line keep their breaks."""
-    lines = text.split("\n")
+    # An outline's marker on a line of its own ("A. " over "Ethical behavior") opens the line below it: joined to the
+    # line above, a tester's exam outline read "Ethical behavior B." and lost its items.
+    lines = _BARE_MARKER.sub(r"\1 ", text).split("\n")
     prose = _prose_lines(lines)
     inner = [a for k, a in enumerate(lines[:-1]) if prose[k] and prose[k + 1]]
     open_ends = sum(line.rstrip()[-1:] not in SENTENCE_ENDS for line in inner)
@@ -2663,7 +2698,7 @@ def _prose_lines(lines: list[str]) -> list[bool]:
 
 
 _NOT_PROSE = re.compile(rf"[ \t]*(?:(?:{LIST_MARKER}|#{{1,6}})[ \t]|\|)")
-_LETTER_ITEM = re.compile(r"[a-z][.)][ \t]")  # "a) ..." opens an item
+_LETTER_ITEM = re.compile(r"[a-z][.)][ \t]|[A-Z][.)][ \t]+[A-Z]")  # "a) ...", an outline's "B. Professional boundaries"
 SENTENCE_ENDS = ".!?:;\"”)"
 WRAPPED_MIN_LINES = 10
 WRAPPED_SHARE = 0.5

@@ -2767,3 +2767,45 @@ def test_a_headings_emoji_are_decoration(tmp_path):
     # A tester's GRC library: answers were labelled "🎓 Recommended Certifications:".
     text = clean_text("## 🎓 Recommended Certifications:\n\n- CISA\n\n### Learn C++ 🚀\n\nMore text here.\n", markdown=True)
     assert "## Recommended Certifications:\n" in text and "### Learn C++\n" in text, text
+
+
+def test_a_front_matters_summary_and_a_pages_name_are_read(tmp_path):
+    # Testers' state licensing pages: the key sentence ("... you need a mortuary practitioner license.") was only in the
+    # front matter's summary, and the pages were titled by their file names though their "name" said what they are.
+    (tmp_path / "mortuary-practitioner.md").write_text(
+        "---\nname: Apply for Your Mortuary Practitioner License, if Applicable\nsummaryDescriptionMd: >-\n  If you practice "
+        "mortuary science or embalming, you need a mortuary practitioner license.\n---\n\n## Eligibility Requirements\n\n"
+        "- Be at least 21 years old\n- Pass the national board exam\n", encoding="utf-8")
+    a = load_article(tmp_path / "mortuary-practitioner.md")
+    assert a.title == "Apply for Your Mortuary Practitioner License, if Applicable"
+    assert a.text.startswith("If you practice mortuary science or embalming, you need a mortuary practitioner license.\n\n## Elig")
+    (tmp_path / "bio.md").write_text("---\nname: Jane Doe\nsummary: Jane writes here.\n---\n\n# About Jane\n\nJane writes here. "
+                                     "She is a nurse and has worked in three hospitals.\n", encoding="utf-8")
+    a = load_article(tmp_path / "bio.md")
+    assert a.title == "About Jane" and a.text.count("Jane writes here.") == 1  # a person's name; a summary said again
+
+
+def test_an_outlines_bare_markers_open_the_line_below_them(tmp_path):
+    # A tester's exam outline saved as text ("A. " on a line of its own over "Ethical behavior") read "Ethical behavior B.".
+    (tmp_path / "outline.txt").write_text("EXAM CONTENT OUTLINE\n\nETHICS AND LAWS (16%)\n\nA. \nEthical behavior \nB. \n"
+                                          "Professional boundaries \nC. \nCode of ethics violations \n\nEach part of the exam is weighted as shown above.\n",
+                                          encoding="utf-8")
+    text = load_article(tmp_path / "outline.txt").text
+    assert "A. Ethical behavior\nB. Professional boundaries\nC. Code of ethics violations" in text, text
+
+
+def test_markdown_comments_in_front_matter_and_a_cms_published_at_date_are_read(tmp_path):
+    # A tester's Jekyll post was refused: its front matter held "[//]: # every post needs a category ..." lines; another's
+    # "publishedAt: '2024-10-28T22:59:38.791Z'" dated nothing.
+    (tmp_path / "art.md").write_text("---\nlayout: post\n[//]: # Title & Author, try to use quotes.\ntitle:  \"Art Therapy\"\n"
+                                     "publishedAt: '2024-10-28T22:59:38.791Z'\n---\n\nArt therapy is a mental health profession "
+                                     "that uses artmaking.\n", encoding="utf-8")
+    a = load_article(tmp_path / "art.md")
+    assert (a.title, a.date) == ("Art Therapy", "2024-10-28")
+
+
+def test_a_bold_figure_after_its_label_is_a_line(tmp_path):
+    # A tester's help desk library: "**Total Preparation cost: Php 1,060**" headed the rest of the page, its figure lost.
+    text = clean_text("## Costs\n\n**Total Preparation cost: Php 1,060**\n\nYou also need a bus pass.\n\n**Step 1: Research**\n\n"
+                      "Read the posting.\n", markdown=True)
+    assert "\n\nTotal Preparation cost: Php 1,060\n\n" in text and "#### Step 1: Research" in text, text

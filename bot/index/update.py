@@ -119,7 +119,10 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 132: a line of dates alone goes once the page is dated; TOML front matter with a field on its opening line; a page's
 #      address as its first line is its address; a glossary link in code ("`registered agent|registered-agent`")
 # 133: a quiz's unticked options go; a heading's emoji are decoration
-CHUNK_TEXT = "text-boxes-133"
+# 134: a front matter's summary holding a sentence the text does not opens it; a page's "name" of four words titles it;
+#      an outline's bare marker ("A. " on a line of its own) opens the line below it; Markdown comments in front
+#      matter; a CMS's "publishedAt" date; a bold figure after its label ("**Total cost: Php 1,060**") is a line
+CHUNK_TEXT = "text-boxes-134"
 
 
 def chunking_params(settings: Settings) -> dict:
