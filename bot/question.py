@@ -430,6 +430,9 @@ _PAID_NO_SUM = re.compile(r"\b(?:get|gets|got|getting|have|has|had)\s+(?:(?:my|y
                           r"(?!\s+(?:more|less|per|an?\s+(?:hour|year|month|week)))", re.I)
 
 
+_ASKS_MEANING = re.compile(r"\bwhat (?:does|do) .{1,40} (?:mean|stand for)\b|\bmeaning of\b|\bdefin(?:e|ition of)\b", re.I)
+
+
 def _asks_amount(text: str) -> bool:
     """Whether `text` asks for a figure. A word about pay or a statistic alone ("pay", "average") does not ask one
     after a definition asked first ("what's a TLR? heard teachers mention it about pay"). In a yes/no question it
@@ -437,6 +440,8 @@ def _asks_amount(text: str) -> bool:
     (reading it as yes/no: a gap claimed on answerable 21 -> 20 of 216, near-topic honest 37 -> 36 of 72)."""
     if _HOW_AMOUNT.search(text) or _HOW_MUCH_MAKE.search(text):
         return True
+    if _ASKS_MEANING.search(text):
+        return False  # "what does pay per task mean?" asks what it is (a tester's opened "The guides give no figure")
     text = _PAID_NO_SUM.sub(" ", text)
     if not _AMOUNT_WORD.search(text):
         return False

@@ -633,3 +633,9 @@ def test_how_many_of_a_thing_is_no_duration_or_sum():
     assert figure_asked(question) == "count" and figure_asked("how many years does it take?") == "time:6"
     assert not gives_figure(question, "2-4 years of clinical research experience") and not gives_figure(question, "It pays $450.")
     assert gives_figure("how many people should i interview?", "Try to interview between 10 to 20 people.")
+
+
+def test_what_a_pay_word_means_asks_no_figure():
+    # A tester's data-annotation library: "what does pay per task mean?" opened "The guides give no figure for that."
+    assert analyse("what does pay per task mean?").type == "definition"
+    assert analyse("what does an RN make?").type == "amount"
