@@ -335,12 +335,17 @@ def _leaning_back(text: str, start: int, end: int) -> str:
     "ASCP MLT(ASCP) certification: ..." it stands in (a tester's: "None of the figures quoted here is said to be for
     “ASCP”" over it)."""
     line = text.rfind("\n", 0, start) + 1
-    if line < start and ITEM_START.match(text, line):
+    # ... or a labelled figure on one line with what it prices ("CDL Class A or B - ... Cost: $0 if military-obtained",
+    # an item quoted without its marker: "None of the figures quoted here is said to be for “CDL”", a tester's)
+    if line < start and (ITEM_START.match(text, line) or _LABEL_OPENING.match(text, start)):
         return text[line:end]
     if not excerpts.leans(text[start:end].strip()):
         return text[start:end]
     return _paragraph_before(text, start) + text[start:end]
 
+
+
+_LABEL_OPENING = re.compile(r"[A-Z][\w ]{0,30}:[ \t]")  # "Cost: ...", "Typical salary: ..."
 
 
 def _paragraph_before(text: str, at: int) -> str:

@@ -3178,18 +3178,6 @@ def test_a_rare_name_the_first_passage_writes_with_the_other_words_asked_is_answ
     assert bot.ask("whats the best lasagna technique").kind == "not_covered"
 
 
-def test_a_figure_in_a_list_item_is_for_what_the_item_names(tmp_path, embedder):
-    # A tester's phlebotomy library: "None of the figures quoted here is said to be for “ASCP”" over "- ASCP MLT(ASCP)
-    # certification: ... Cost: $225 application + $225 exam = $450 total."
-    guide = ("# Lab Technician Roadmap\n\n## Certifications needed\n\n- ASCP MLT(ASCP) certification: Industry-standard "
-             "certification from the American Society for Clinical Pathology. Cost: $225 application + $225 exam = $450 "
-             "total. Pass rate: 71% first attempt.\n- State laboratory license: Required in 12 states. Cost: $100-$300.\n")
-    bot = _bot_on(tmp_path, embedder, {"roadmap.md": guide, **_one_paragraph_articles(
-        phlebotomy="Most phlebotomists earn around $45,230 a year, and programs take four to eight months.")})
-    answer = bot.ask("how much does the ASCP MLT certification cost?")
-    assert "$450 total" in answer.text and not answer.gaps and "None of the figures" not in answer.text, answer.text
-
-
 def test_a_poem_or_a_joke_is_no_question_for_the_guides(guides_bot):
     # A tester's phlebotomy library answered "can you write me a poem about blood" with a phlebotomist's duties.
     for message in ("can you write me a poem about blood", "Write a short funny poem about my cat who hates Mondays.", "tell me a joke"):
@@ -3262,3 +3250,21 @@ def test_a_word_the_library_writes_as_two_is_no_gap(tmp_path, embedder):
     assert "uptime" not in " ".join(answer.gaps) and "98% up time" in answer.text, answer.text
     from bot.evidence import knows
     assert knows(bot.profile, "startups") and knows(bot.profile, "uptime") and not knows(bot.profile, "offside")
+
+
+# A tester's phlebotomy library: "None of the figures quoted here is said to be for “ASCP”" over "- ASCP MLT(ASCP)
+# certification: ... Cost: $225 application + $225 exam = $450 total."; a lineworker library's, for “CDL” over "CDL Class A
+# or B - Commercial driver's license for service trucks. Cost: $0 if military-obtained; $1,500-$3,000 if not."
+@pytest.mark.parametrize("section, question, figure", [
+    ("- ASCP MLT(ASCP) certification: Industry-standard certification from the American Society for Clinical Pathology. "
+     "Cost: $225 application + $225 exam = $450 total. Pass rate: 71% first attempt.\n- State laboratory license: Required "
+     "in 12 states. Cost: $100-$300.", "how much does the ASCP MLT certification cost?", "$450 total"),
+    ("CDL Class A or B - Commercial driver's license for service trucks. Cost: $0 if military-obtained; $1,500-$3,000 if "
+     "not. Time: 2-4 weeks.", "how much does a CDL cost", "$1,500-$3,000"),
+])
+def test_a_labelled_figure_is_for_what_its_item_or_line_names(tmp_path, embedder, section, question, figure):
+    guide = f"# Technician Roadmap\n\n## Certifications needed\n\n{section}\n\n## Pay\n\nTechnicians earn $55,000-$75,000 a year.\n"
+    bot = _bot_on(tmp_path, embedder, {"roadmap.md": guide, **_one_paragraph_articles(
+        phlebotomy="Most phlebotomists earn around $45,230 a year, and programs take four to eight months.")})
+    answer = bot.ask(question)
+    assert figure in answer.text and not answer.gaps and "None of the figures" not in answer.text, answer.text
