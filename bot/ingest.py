@@ -801,6 +801,9 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     # A paragraph that is one link is text (a certification's name over what is said of it: trafilatura dropped
     # "(ISC)2 SSCP", and its paragraph read as the one before's); a menu's links are list items, left as they are.
     # A server page's tags ("<%@ page contentType=... %>", JSP's, ASP's, ERB's) render no words (a tester's saved .jsp).
+    # ... and a title the server writes is none ("<title><?php echo ...; ?> @ <?php ...; ?> Blogs</title>" titled a
+    # tester's page "@ Blogs").
+    raw = _SERVER_TITLE.sub("", raw)
     page = _LINK_PARAGRAPH.sub(r"\1\2\3", _PERMALINK.sub("", _ERB_TAG.sub("", _PHP_BLOCK.sub("", without_razor(raw)))))
     page = _HTML_HEADING_BLOCK.sub(_without_popup_link, page)
     if len(_CONTENT_CLASS.findall(page)) > 1:
@@ -812,7 +815,7 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     page = _LINKED_LIST.sub(lambda m: m[0] if _LISTS_NO_TEXT.search(m.string, max(0, m.start() - 40), m.start())
                             else m[1] + _ANCHOR_TAG.sub("", m[3]), page)
     page = _quoted_blocks(page) if quotes else page
-    page = _headed_items(page)
+    page = _headed_items(_ITEM_NUMBER_SPAN.sub(r"\1", page))
     page = _LOOSE_TAIL.sub(r"\1\2<p>\3</p>", _LOOSE_LEAD_IN.sub(r"\1\2<p>\3</p>", page))
     if not re.search(r"<body\b", page, re.I):
         # A fragment (a template's view, a snippet saved from a page): trafilatura finds no text outside a <body>, nor
@@ -1985,6 +1988,10 @@ _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]|(?<=[\x00-\x7f])[\u200c\u200d]|[\
 _ERB_TAG = re.compile(r"<%[^%]{0,600}%>")
 # A PHP page's code ("<? require "include/footerlinks.php"; ?>", "<?php ... ?>"): it renders no words, and its "->" and
 # ">>>>>" ended the tags around it early (a tester's pages opened ">>>> ?> THE SILENT TIMER").
+# A list item's own number set in a span before its heading ('<li class="step"><span class="step-num">1</span><div>
+# <h3>Free intro call</h3>', a tester's: "1. 1 ### Free intro call" in an answer): the list numbers it.
+_ITEM_NUMBER_SPAN = re.compile(r"(<li\b[^>]*>\s*)<span\b[^>]*>\s*\d{1,3}[.)]?\s*</span>", re.I)
+_SERVER_TITLE = re.compile(r"<title\b[^>]*>[^<]{0,300}<(?:\?(?!xml\b)|%)[^\n]{0,1000}?</title>", re.I)
 _PHP_BLOCK = re.compile(r"<\?(?!xml\b)(?:[^?]|\?(?!>)){0,20000}\?>")
 _TEMPLATE_OUTPUT = re.compile(r"^[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*|(?<![ \t])[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*$", re.M)
 # A byline or a date set as a heading ("#### Publication date: May 28, 2026", "#### Contributed by ...") names no
@@ -2031,6 +2038,10 @@ _PHOTO_CREDIT = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:<(?:sub|small|em|i|span)
                            r"[^\n]{0,1000}$\n?", re.M | re.I)  # its links' addresses may be long (Pexels' ~400 characters)
 # ... and a caption that ends on its credit, a line of its own ("Conservator Jena Hirschbein treating Tudor-period oak
 # panels from ... (ca. 1520–1530). Photo by Jane Williams", a museum's page: quoted in five of a tester's answers).
+# A caption saying where its picture stands, in italics on a line of its own ("_At left: One of the more fun units._", a
+# tester's wine course post: that line was a whole answer).
+_PLACED_CAPTION = re.compile(r"^[ \t]*([*_])(?:at (?:left|right)|(?:on the |at the )?(?:left|right|top|bottom|above|below)|"
+                             r"pictured(?: above| below| here)?|above|below)[ \t]*:[^\n]{1,200}\1[ \t]*$\n?", re.M | re.I)
 _CREDITED_CAPTION = re.compile(r"^[^\n]{1,400}?(?<=[.)\]\w])[ \t]+(?:Photo(?:graph)?|Image|Picture)s?[ \t]+(?:by|courtesy of)[ \t]+"
                                r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}[ \t]*$\n?", re.M)
 # A blockquote (an example, a tip, a case study) keeps its marker ("> "): what it quotes may be an utterance
@@ -2200,7 +2211,8 @@ def _dialects(text: str) -> str:
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _ERB_TAG.sub("", _READ_MORE_LINE.sub("", text))))
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", _QUIZ.sub(_quiz_answer, text))))
-    text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", _PHOTO_CREDIT.sub("", _CREDITED_CAPTION.sub("", text)))))
+    text = _PHOTO_CREDIT.sub("", _CREDITED_CAPTION.sub("", _PLACED_CAPTION.sub("", text)))
+    text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", text)))
     text = _CONTENTS_HEADING.sub("", _LICENCE_LINE.sub("", _AUTHOR_NOTE.sub("", _ALSO_READ.sub("", _PROMO_LINE.sub("", text)))))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", _HTML_LABEL.sub(r"\n- \1\n", text))))

@@ -2809,3 +2809,25 @@ def test_a_bold_figure_after_its_label_is_a_line(tmp_path):
     text = clean_text("## Costs\n\n**Total Preparation cost: Php 1,060**\n\nYou also need a bus pass.\n\n**Step 1: Research**\n\n"
                       "Read the posting.\n", markdown=True)
     assert "\n\nTotal Preparation cost: Php 1,060\n\n" in text and "#### Step 1: Research" in text, text
+
+
+def test_a_title_the_server_writes_and_a_list_items_number_in_a_span_are_no_text(tmp_path):
+    # A tester's space library: "<title><?php echo ...; ?> @ <?php ...; ?> Blogs</title>" titled a page "@ Blogs"; an
+    # art therapist's steps ('<li><span class="step-num">1</span><div><h3>Free intro call</h3>') read "1. 1 ### Free ...".
+    steps = "".join(f'<li><span class="step-num">{n}</span><div><h3>{name}</h3><p>{said}</p></div></li>' for n, name, said in (
+        (1, "Free intro call", "A relaxed chat to see if we are a good fit for each other."),
+        (2, "First session", "A gentle place to land, with a simple art activity to start.")))
+    (tmp_path / "pay.html").write_text(
+        "<html><head><title><?php echo $blog['title']; ?> @ <?php echo APP; ?> Blogs</title></head><body><article>"
+        "<h1>How Much Does an Astronaut Earn?</h1><p>NASA astronauts are paid on the federal GS scale, from GS-12 to GS-15, "
+        f"and the pay depends on rank and experience.</p><h2>Three gentle steps</h2><ol>{steps}</ol></article></body></html>",
+        encoding="utf-8")
+    a = load_article(tmp_path / "pay.html")
+    assert a.title == "How Much Does an Astronaut Earn?" and "1 ###" not in a.text and "Free intro call" in a.text, (a.title, a.text)
+
+
+def test_a_caption_saying_where_its_picture_stands_is_no_text():
+    # A tester's wine course post: "_At left: One of the more fun units._" was the whole answer to a question.
+    text = clean_text("We tasted wines.\n\n_At left: One of the more fun units._\n\nAbove all: be patient, it takes years.\n",
+                      markdown=True)
+    assert "At left" not in text and "Above all: be patient" in text, text

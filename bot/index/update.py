@@ -122,7 +122,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 134: a front matter's summary holding a sentence the text does not opens it; a page's "name" of four words titles it;
 #      an outline's bare marker ("A. " on a line of its own) opens the line below it; Markdown comments in front
 #      matter; a CMS's "publishedAt" date; a bold figure after its label ("**Total cost: Php 1,060**") is a line
-CHUNK_TEXT = "text-boxes-134"
+# 135: a title the server writes (PHP in <title>) is none; a list item's number in a span goes; a caption saying where
+#      its picture stands ("_At left: ..._") goes
+CHUNK_TEXT = "text-boxes-135"
 
 
 def chunking_params(settings: Settings) -> dict:
