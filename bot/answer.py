@@ -678,8 +678,10 @@ def _priced_section(passages, question: str, terms: frozenset[str], wanted: froz
     the question names."""
     for rank, p in enumerate(passages):
         text = p.sentences[0].text.strip() if p.sentences else ""
-        if (text and _priced_heading(p) and _gives_asked(question, text)
-                and (_names(p, text) & terms or not terms) and _names_all(wanted, _names(p, text), p, text)):
+        if not (text and _priced_heading(p) and _gives_asked(question, text)):
+            continue
+        names = _names(p, text)
+        if (names & terms or not terms) and _names_all(wanted, names, p, text):
             return _Excerpt(rank, (0,), 0.0, vector)
     return None
 

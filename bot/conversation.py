@@ -399,27 +399,26 @@ def _asked(history: list[dict]) -> list[str]:
             and not is_small_talk(str(h["content"]))]
 
 
+# How a request opens: a greeting, "can you", "please" ("hey can u pls write ...").
+_ASKING_FOR = r"^\W*(?:(?:hi|hey|hello|ok|okay|so|please|pls)\W+)*(?:(?:can|could|would|will) (?:you|u) (?:please |pls )?|please |pls )?"
 # A request to write or check a document ("can you write me a cover letter for a social work job?"): the bot
 # writes nothing, and said so; what the guides say about such a document is still found (its words after the verb).
 WRITE_FOR_ME = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|ok|okay|so|please|pls)\W+)*(?:(?:can|could|would|will) (?:you|u) (?:please |pls )?|please |pls )?"
-    r"(?:write|draft|compose|rewrite|proofread|edit|review|check|fix|improve|generate) (?:me |up )?((?:an?|my|the) "
+    _ASKING_FOR + r"(?:write|draft|compose|rewrite|proofread|edit|review|check|fix|improve|generate) (?:me |up )?((?:an?|my|the) "
     r"(?:[\w'’-]+ ){0,2}?(?:cover letter|letter|resume|résumé|cv|e-?mail|essay|personal statement|statement|bio|"
     r"linkedin(?: profile)?|profile|application|reply|message|post)\b.*)$", re.I)
 CANNOT_WRITE = "I can't write or check that for you: I only quote the articles."
 # A request for code ("write me a python script to scan ports", a tester's cybersecurity library): it was answered with
 # the nearest passages (a note-taking post's). The bot writes none, and the articles are no code to run.
 WRITE_CODE = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|ok|okay|so|please|pls)\W+)*(?:(?:can|could|would|will) (?:you|u) (?:please |pls )?|please |pls )?"
-    r"(?:write|code|generate|make|create|give) (?:me |us )?(?:an?|some|the|my)? ?(?:(?:python|bash|shell|powershell|"
+    _ASKING_FOR + r"(?:write|code|generate|make|create|give) (?:me |us )?(?:an?|some|the|my)? ?(?:(?:python|bash|shell|powershell|"
     r"javascript|js|typescript|java|c\+\+|c#|go|golang|ruby|perl|php|sql|rust|kotlin|swift) (?:[\w-]+ )?"
     r"(?:script|program|code|function|query|class)|(?:[\w-]+ )?(?:code|function|snippet|regex|macro))s?\b", re.I)
 CANNOT_CODE = "I can't write code: I only quote the articles, and they don't answer that."
 # ... and for verse or a story ("can you write me a poem about blood", a tester's phlebotomy library: "The guides never
 # mention “poem”. What they do say in general:" over a phlebotomist's duties).
 WRITE_VERSE = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|ok|okay|so|please|pls)\W+)*(?:(?:can|could|would|will) (?:you|u) (?:please |pls )?|please |pls )?"
-    r"(?:(?:write|compose|make up|give) (?:me |us )?(?:an?|some|the)? ?(?:(?:short|little|quick|funny|silly|sad|cute|rhyming|"
+    _ASKING_FOR + r"(?:(?:write|compose|make up|give) (?:me |us )?(?:an?|some|the)? ?(?:(?:short|little|quick|funny|silly|sad|cute|rhyming|"
     r"bedtime) ){0,3}(?:poem|song|haiku|limerick|story|stories|rap|lyrics|joke|riddle|sonnet)|"
     r"tell (?:me |us )?(?:an?|some)? ?(?:(?:good|funny|silly|bad|dad) ){0,2}(?:joke|riddle))s?\b", re.I)
 CANNOT_CREATE = "I can't write poems, stories or jokes: I only quote the articles, and they don't answer that."

@@ -1064,14 +1064,19 @@ _PREFIXES = ("pre", "post", "non", "anti", "multi", "inter", "self")
 def _with_particle(profile: Profile, w: str) -> bool:
     """Whether `w` is a particle run onto a word of the library ("onpage", "offpage" for "on-page", "off-page"): the
     particle is never indexed. Readable English, but no proof the library knows the compound ("offside")."""
-    return any(w[:i] in FUNCTION_WORDS and profile.knows_term(stem(w[i:])) for i in range(2, min(5, len(w) - 3)))
+    return any(profile.knows_term(stem(w[i:])) for i in _particle_ends(w))
+
+
+def _particle_ends(w: str) -> list[int]:
+    """Where a particle (a function word of two to four letters) run onto the front of `w` ends ("up" of "uptime": 2)."""
+    return [i for i in range(2, min(5, len(w) - 3)) if w[:i] in FUNCTION_WORDS]
 
 
 def _written_apart(profile: Profile, w: str) -> bool:
     """Whether a chunk writes `w`, a particle run onto a word before or after it, as two words or hyphenated: "uptime"
     of "Achieve at least a 98% up time goal" (a tester's DBA library: "The guides never mention “uptime”"), "startup" of
     "start-up" (a tester's bioinformatics library)."""
-    splits = [(i, w[i:]) for i in range(2, min(5, len(w) - 3)) if w[:i] in FUNCTION_WORDS]
+    splits = [(i, w[i:]) for i in _particle_ends(w)]
     splits += [(i, w[:i]) for i in range(max(4, len(w) - 4), len(w) - 1) if w[i:] in FUNCTION_WORDS]
     for i, word in splits:
         if profile.knows_term(stem(word)):
