@@ -133,6 +133,7 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
     key, url = next(((k, u) for k in URL_KEYS if (u := _meta_text(meta.get(k), MAX_URL_CHARS + 1))), ("", ""))
     if key == "link" and not _PAGE_URL.match(url):
         url = ""  # a theme's "link" left at a placeholder ("http://google.com"): a site's front page is no article's address
+    url = url.strip()  # a folded YAML value ("link: >") ends on its line break
     url = "" if _LOCAL_URL.match(url) else url  # a page saved from its author's preview server links there
     date = _date_of(meta, path.name) or _dated_line(text)
     return Article(
@@ -317,6 +318,8 @@ def _iso_date(text: str) -> str:
     """`text` as an ISO date when it is a date written one of the usual ways; else as it is."""
     if _EPOCH_SECONDS.fullmatch(text.strip()):
         return datetime.datetime.fromtimestamp(int(text), datetime.timezone.utc).date().isoformat()
+    if re.fullmatch(r"\d{5,}", text.strip()):
+        return ""  # a timestamp cut short ("date: 159919920", a tester's post showed it as its date): none
     stamp = _TIMESTAMP.fullmatch(text.strip())
     if stamp:
         try:
@@ -350,7 +353,10 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]\d{1,2}:\
 _EPOCH_SECONDS = re.compile(r"[1-9]\d{9}")
 
 
-_LOCAL_URL = re.compile(r"^\s*(?:https?:)?//(?:localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)", re.I)
+# ... or a site template's placeholder left in (a tester's handbook page cited "https://your-docusaurus-site.example.com/
+# docs/chapter-01", Docusaurus's default; "yourdomain.com").
+_LOCAL_URL = re.compile(r"^\s*(?:https?:)?//(?:localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1\]|"
+                        r"(?:[\w-]+\.)?your[-_]?(?:[\w-]*[-_])?(?:site|domain|website|blog|project|org)\.[\w.-]+)(?:[:/?#]|$)", re.I)
 
 
 def _without_site(title: str, site: str) -> str:
@@ -853,10 +859,7 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
     own, site = _site_part(next(iter(_headings(_TITLE, shown)), (0, ""))[1], shown)
     title = own if site else title
     title = "" if _APP_SCREEN.fullmatch(title.strip()) else title  # the file's name says more than "Admin Panel - Dashboard"
-    # A site's name read from its Twitter handle ("@aarondgilmore" as "Aarondgilmore") is no name it gives itself.
-    handles = {h.lower() for h in _TWITTER_HANDLE.findall(raw[:MAX_HEAD_CHARS])}
-    sitename = "" if (doc.sitename or "").lstrip("@").lower() in handles else doc.sitename
-    meta = {"title": title, "sitename": sitename or site, "url": doc.url, "date": _declared(doc.date, raw)}
+    meta = {"title": title, "sitename": _sitename(doc.sitename or "", raw, title, site) or site, "url": doc.url, "date": _declared(doc.date, raw)}
     front_title = _meta_text(_front_title(front)).strip()
     # A front matter title of a word or three gives way to the page's <h1> that says more ("Facebook RPM").
     meta = {**meta, **{k: v for k, v in front.items() if v}, "title": _said_more(front_title, title) if front_title else title}
@@ -888,6 +891,17 @@ _APP_SCREEN = re.compile(rf"{_SCREEN}(?:[ \t]*[-|–:][ \t]*{_SCREEN}){{0,3}}", 
 _TWITTER_HANDLE = re.compile(r"<meta\b[^<>]{0,200}?\bcontent=[\"']@(\w{1,50})[\"']", re.I)
 MAX_HEAD_CHARS = 100_000  # how far into a page its <meta> tags are looked for
 _TEMPLATE_DIRECTIVE = re.compile(r"^[ \t]*@[A-Za-z]{2,30}(?:\([^()\n]{0,300}\))?[ \t]*$", re.M)
+
+
+def _sitename(name: str, raw: str, title: str, site: str) -> str:
+    """The site's name trafilatura read, unless it is none the site gives itself: its Twitter handle ("@aarondgilmore"
+    as "Aarondgilmore"), or the page's own title where the <title> names the site beside it (`site`: "1. Overview of
+    Field of Work | The Front End Developer/Engineer Handbook 2024", a tester's citations read "1. Overview of Field of
+    Work (1. Overview of Field of Work, ...)")."""
+    handles = {h.lower() for h in _TWITTER_HANDLE.findall(raw[:MAX_HEAD_CHARS])}
+    if name.lstrip("@").lower() in handles or site and name.strip().lower() == title.strip().lower():
+        return ""
+    return name
 
 
 def _with_items_whole(text: str) -> str:
@@ -1002,9 +1016,12 @@ def _with_headings(page: str, text: str) -> str:
         hidden.drop_tree()
     at, misses, inserts, above = 0, 0, [], {}
     kept = {_key(m[1].strip("*_")) for m in _HEADING_TEXT.finditer(text)}
-    for h in tree.iter(*_HEADING_TAGS[1:]):
+    # The first <h1> titles the page; any after it heads a section (an R Markdown or distill page's "<h1>Do ODIs
+    # quit?</h1>": a tester's two pages lost every section heading, and part 2 ran on as one section).
+    first_h1 = next(tree.iter("h1"), None)
+    for h in tree.iter(*_HEADING_TAGS):
         heading = " ".join(h.text_content().split())
-        if not heading or len(heading) > MAX_HEADING_CHARS or _key(heading) in kept:
+        if h is first_h1 or not heading or len(heading) > MAX_HEADING_CHARS or _key(heading) in kept:
             continue
         # Each search may read the rest of the text: a page of thousands of headings none of which opens a line
         # would take minutes. Past MAX_HEADING_MISSES such headings, the rest stay out.
@@ -1574,6 +1591,14 @@ _SHARE_INTENT = re.compile(r"""<a\b[^<>]{0,300}?href=["']https?://(?:www\.)?(?:t
                            r"""linkedin\.com/share)[^"'<>]{0,2000}["'][^<>]{0,500}>[^<]{0,60}</a>|"""
                            r"""\[[^\]\n]{0,60}\]\(https?://(?:www\.)?(?:twitter\.com/intent|x\.com/intent|facebook\.com/sharer|"""
                            r"""linkedin\.com/share)[^)\s]{0,2000}\)""", re.I)
+def _share_link(m: re.Match) -> str:
+    """Nothing for a link that shares the page, or its words where a sentence reads on through them ("... later in life,
+    [jump in and share your story](https://twitter.com/intent/tweet?...)": a tester's answer quoted "later in life, .")."""
+    line = m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()]
+    words = re.sub(r"<[^<>]*>|^\[|\]\(.*$", "", m[0], flags=re.S)
+    return words if re.search(r"[\w,]\s*$", line) and not re.search(r"[:|]\s*$", line) else ""
+
+
 _CALL_TO_ACTION = re.compile(rf"(?:^|(?<=:)|(?<=:\*\*)|(?<=:__)|(?<=\|))[ \t]*{_CTA_LINK}"
                              rf"(?:[ \t]*[\\/|•·][ \t]*{_CTA_LINK})*[ \t]*(?=$|\|)", re.I | re.M)
 # A line pointing at other pages, all links ("Learn more:[What Does a Data Analyst Do? A Career Guide](./x.md)",
@@ -1851,6 +1876,30 @@ _JSX_EXPRESSION_LINE = re.compile(r"^[ \t]*\{[^{}\n]{0,300}\}[ \t]*$\n?", re.M) 
 _JSX_COMMENT = re.compile(r"\{/\*[^\n]{0,300}?\*/\}")
 _JSX_STRING = re.compile(r"""\{(['"])([^'"\n]{0,20}?)\1\}""")  # MDX's escape for a literal brace: {'{'}
 _SPACED_BOLD_HEADING = re.compile(r"^(#{1,6}[ \t]+)(\*\*|__)(?=[ \t]|[^\n]*?[ \t]\2[ \t]*$)[ \t]*([^*_\n]{1,200}?)[ \t]*\2[ \t]*$", re.M)
+# ... and a bold line of its own so ("**Benefits of being a front-end developer? **", a Hashnode post's headings: quoted
+# as a sentence, its opening stars dropped, in a tester's answers), read as the bold heading it was meant to be.
+_SPACED_BOLD_LINE = re.compile(r"^([ \t]*)(\*\*|__)(?=[ \t]|[^\n]*?[ \t]\2[ \t]*$)[ \t]*([^*_\n]{1,200}?)[ \t]*\2[ \t]*$", re.M)
+# A line of bold labels each glued to its value ("**Program:**Master of Science ...**Credit Hours:**30 credits**Duration:**
+# 1.5-2 years", a tester's program page): read without the stars, its labels ran into the values before them ("(MSHS)
+# Credit Hours:30 creditsDuration:..."). Each bold part is an item of its own, a label's with its value.
+_GLUED_LABEL = re.compile(r"\*\*[^*\n]{1,60}:\*\*(?=[^\s*])")
+_BOLD_PART = re.compile(r"\*\*([^*\n]{1,80}?)\*\*")
+
+
+def _unglued_labels(text: str) -> str:
+    """`text` with each line holding two glued labels or more as a list of its bold parts (a line at a time: linear)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if ":**" in line and len(_GLUED_LABEL.findall(line)) >= 2:
+            parts = _BOLD_PART.split(line)
+            out = [parts[0].strip()] if parts[0].strip() else []
+            for bold, after in zip(parts[1::2], parts[2::2]):
+                label, after = bold.strip(), after.strip()
+                out += [f"- {label} {after}".rstrip()] if label.endswith(":") else [f"- {label}"] + ([f"- {after}"] if after else [])
+            lines[i] = "\n" + "\n".join(out) + "\n"
+    return "\n".join(lines)
+
+
 _HIGHLIGHT = re.compile(r"(?<![=\w])==(?=[^\s=])([^=\n]{1,1000}?)(?<=[^\s=])==(?![=\w])")
 # An Obsidian or wiki link, "[[page]]" or "[[page | words]]"; not "[[1]](#notes)", a note's Markdown link.
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]|\n]{1,200}))?\]\](?!\()")
@@ -1865,7 +1914,13 @@ _ADMONITION_TITLE = re.compile(r"\b(?:headerText|header|title|label)[ \t]*=[ \t]
 # "1. []{#anchor-7}typography: ...": a tester's UX library quoted them).
 _PANDOC_ANCHOR = re.compile(r"\[\]\{#[\w.:-]{1,100}\}")
 _HEADING_ID = re.compile(r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  # "## Salaries {#pay}"
-_KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}")  # {:target="_blank"}, {: .note}
+# ... and Pandoc's, after a link or at a line's end with a class ("[an office](...){.u-underline}", "... the peace?
+# {#whats-the-point .rich-link__title}", a Guardian page converted by Pandoc: both in a tester's answers).
+_KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}|(?<=[)\]])\{[#.][^{}\n]{0,300}\}|"  # {:target="_blank"}, {: .note}
+                             r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}(?:[ \t]+\.[\w-]{1,60})+\}[ \t]*$", re.M)
+# A note written in its tag's attribute ('<note content="AP, \'Afghanistan Promised $16bn ...\', The Guardian.">', a
+# tester's essay): the tag goes, the note with it, as a footnote's mark does.
+_NOTE_TAG = re.compile(r"</?(?:note|footnote|sidenote|marginnote)\b[^<>]{0,3000}>", re.I)
 # A site's link to its glossary written in code, its words then the entry's slug ("`registered agent|registered-agent`",
 # two testers' state licensing pages): the words.
 _CONTEXT_LINK = re.compile(r"`([^`|\n]{2,80})\|([a-z0-9]+(?:-[a-z0-9]+)+)`")
@@ -1995,9 +2050,10 @@ _SERVER_TITLE = re.compile(r"<title\b[^>]*>[^<]{0,300}<(?:\?(?!xml\b)|%)[^\n]{0,
 _PHP_BLOCK = re.compile(r"<\?(?!xml\b)(?:[^?]|\?(?!>)){0,20000}\?>")
 _TEMPLATE_OUTPUT = re.compile(r"^[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*|(?<![ \t])[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*$", re.M)
 # A byline or a date set as a heading ("#### Publication date: May 28, 2026", "#### Contributed by ...") names no
-# section: the text under it belongs to the section before (the title), and the line stays as a line of text.
+# section: the text under it belongs to the section before (the title), and the line stays as a line of text. "by" in
+# lower case before a name too ("<h6>by Kim Desmond, cofounder of CodingNomads</h6>", a tester's: a section in See also).
 _BYLINE_HEADING = re.compile(r"^([ \t]*)#{1,6}[ \t]+(?=(?:(?:publication date|published|posted|last updated|updated|date)"
-                             r"(?: on)?[ \t]*:|(?:contributed|written|posted) by\b))", re.I | re.M)
+                             r"(?: on)?[ \t]*:|(?:contributed|written|posted) by\b|(?-i:by[ \t]+[A-Z])))", re.I | re.M)
 # A content placeholder on a line of its own ("$check-your-qualifications$", GOV.UK's components) renders a box the
 # text does not hold.
 _PLACEHOLDER_LINE = re.compile(rf"^[ \t]*{PLACEHOLDER}[ \t]*$", re.M | re.I)
@@ -2042,6 +2098,10 @@ _PHOTO_CREDIT = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:<(?:sub|small|em|i|span)
 # tester's wine course post: that line was a whole answer).
 _PLACED_CAPTION = re.compile(r"^[ \t]*([*_])(?:at (?:left|right)|(?:on the |at the )?(?:left|right|top|bottom|above|below)|"
                              r"pictured(?: above| below| here)?|above|below)[ \t]*:[^\n]{1,200}\1[ \t]*$\n?", re.M | re.I)
+# ... or a line asking to enlarge its picture ("This flowchart is based on eight semesters (Click to enlarge)", a tester's
+# FAQ page: quoted in two answers, with no picture).
+_ENLARGE_CAPTION = re.compile(r"^[^\n]{0,300}[(\[][ \t]*(?:click|tap)[ \t]+(?:here[ \t]+)?(?:to[ \t]+)?(?:enlarge|zoom|"
+                             r"see (?:it )?(?:larger|full[ -]size)|view (?:it )?(?:larger|full[ -]size))[ \t]*[)\]][ \t]*$\n?", re.M | re.I)
 _CREDITED_CAPTION = re.compile(r"^[^\n]{1,400}?(?<=[.)\]\w])[ \t]+(?:Photo(?:graph)?|Image|Picture)s?[ \t]+(?:by|courtesy of)[ \t]+"
                                r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}[ \t]*$\n?", re.M)
 # A blockquote (an example, a tip, a case study) keeps its marker ("> "): what it quotes may be an utterance
@@ -2205,13 +2265,13 @@ def _dialects(text: str) -> str:
     text = _JSX_TAG.sub("", _JSX_SELF_CLOSING.sub(_component_text, text))
     text = _admonitions(text)
     text = _PANDOC_ANCHOR.sub("", _HEADING_ID.sub("", text))
-    text = _KRAMDOWN_ATTRS.sub("", text)
+    text = _NOTE_TAG.sub("", _KRAMDOWN_ATTRS.sub("", text))
     text = _WP_SHORTCODE_LINE.sub("", _paired_shortcodes(text))
     text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text)))
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _ERB_TAG.sub("", _READ_MORE_LINE.sub("", text))))
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", _QUIZ.sub(_quiz_answer, text))))
-    text = _PHOTO_CREDIT.sub("", _CREDITED_CAPTION.sub("", _PLACED_CAPTION.sub("", text)))
+    text = _PHOTO_CREDIT.sub("", _CREDITED_CAPTION.sub("", _PLACED_CAPTION.sub("", _ENLARGE_CAPTION.sub("", text))))
     text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", text)))
     text = _CONTENTS_HEADING.sub("", _LICENCE_LINE.sub("", _AUTHOR_NOTE.sub("", _ALSO_READ.sub("", _PROMO_LINE.sub("", text)))))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
@@ -2236,6 +2296,10 @@ def _bold_headings(text: str) -> str:
     def label(m: re.Match) -> tuple[int, str]:
         return bisect.bisect(starts, m.start()), " ".join(m[2].split()).rstrip(":").strip()
 
+    # A link in a line all in bold is its words here: its address counted against a heading's length ("**[1994](http://
+    # pubs.acs.org/doi/pdf/...) - You Get What You Give**", a tester's year-by-year jobs market: half its years were
+    # lines of text, and 2002's 3.3% read as 1995's section).
+    text = _BOLD_LINE_ANY.sub(lambda m: _LINK.sub(r"\1", m[0]) if "](" in m[0] else m[0], text)
     bold = list(_BOLD_HEADING.finditer(text))
     said = Counter(label(m) for m in bold)
     # A label under a name in bold, in one section ("**Registered Professional Reporter (RPR) from NCRA**" over
@@ -2267,6 +2331,7 @@ def _bold_headings(text: str) -> str:
     return _BOLD_HEADING.sub(line, text)
 
 
+_BOLD_LINE_ANY = re.compile(r"^[ \t]*(\*\*|__)[^\n]{1,1000}?\1[ \t]*:?[ \t]*$", re.M)
 _SUMMARY_LABELS = frozenset({"tl;dr", "tldr", "tl dr", "summary", "in short", "in brief", "key takeaways", "takeaways",
                               "the short version", "at a glance"})
 
@@ -2472,11 +2537,12 @@ def clean_text(text: str, markdown: bool = False) -> str:
         if markdown and "|" in text else text
     text = _hide_code(_unfenced(text) if markdown else text)  # a fence under front matter: read once it is gone
     text = _CLOSING_TAG_WRAPPED.sub(r"</\1>", text)  # "</a\n   >", as a formatter wraps a tag: its ">" is no quote
-    text = _SHARE_INTENT.sub("", text)
+    text = _SHARE_INTENT.sub(_share_link, text)
     if markdown:  # a page converted to Markdown keeps its wiki's furniture, escaped brackets and all
         text = _SHARE_LINE.sub("", _WIKI_FURNITURE.sub("", text))  # before a line break joins it to the next line
         # A list marker escaped as the writer typed it (a converter's escapes in a page's text are its own).
         text = _ESCAPED_MARKER.sub(lambda m: f"{_hide(m[1])}\u00a0", text)
+        text = _HARD_BREAK.sub("", text)
     text = _ESCAPE.sub(lambda m: _hide(m[1]), _GLUED_NOTE.sub("", text))
     text = _drop_comments(text)
     if markdown:
@@ -2500,7 +2566,8 @@ def clean_text(text: str, markdown: bool = False) -> str:
         text = _join_soft_breaks(tables.with_outer_pipes(text))
     text = _FOOTNOTE_REF.sub("", text)
     text = _IMAGE.sub("", text)
-    text = _FIGCAPTION.sub(lambda m: m[0] if _TWO_SENTENCES.search(m[1]) else "", _IMG_CAPTION.sub("", text))
+    text = _FIGCAPTION.sub(lambda m: m[0] if _TWO_SENTENCES.search(m[2]) and not _CREDIT.search(m[2]) else "",
+                           _IMG_CAPTION.sub("", text))
     text = _CALL_TO_ACTION.sub("", _POINTER_LINE.sub("", _POINTER_SECTION.sub("", _without_link_paragraphs(_without_related_cards(text)))))
     text = _LINK.sub(r"\1", _BRACKETED_LINK.sub("", _BACK_TO_TOP.sub("", _EDIT_LINK.sub(r"\1", _HEADING_PAGE_LINK.sub(r"\1", text)))))
     # A numbered reference ("degrees [1]." with "[1]: https://...") is a note's mark, not words: it goes with the space
@@ -2524,13 +2591,9 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = tables.markdown_tables(text)
     text = _WIDGET_TEXT.sub("", _ENTITY.sub(lambda m: html.unescape(m[0]), text))  # "don&#8217;t": "don’t" once tags are gone
     text = _STANDIN.sub(lambda m: chr(ord(m[0]) - 0xF0000), text)
-    # A note's mark whose note is a line of the text ("... even if you're not profitable. [1] But ..." over "[1]
-    # Steep usage growth ...", an essay's notes): in an answer it read as the bot's own citation.
-    notes = set(_NOTE_LINE.findall(text))
-    if notes:
-        text = _NOTE_MARK.sub(lambda m: "" if set(re.findall(r"\d+", m[1])) <= notes and not _NAMES_ITS_NOTE.search(
-            m.string, max(0, m.start() - 12), m.start()) else m[0], text)
-    text = _without_contents_lists(_WEB_FURNITURE.sub("", text))
+    text = _without_note_marks(text)
+    # ... and brackets a note's mark was escaped in, left empty ("astronomy \\[[^1]\\]." read "astronomy []." in a tester's answer)
+    text = _EMPTY_BRACKETS.sub("", _without_contents_lists(_WEB_FURNITURE.sub("", text)))
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)  # gaps left where markup was removed
     text = re.sub(r"(?<![ \t])[ \t]+\n", "\n", text)  # from a run's start only: not once per space of a long run
     if markdown:  # one space left at a line's start where tags were ("<div><p>Social work ..."): nothing in Markdown
@@ -2541,7 +2604,18 @@ def clean_text(text: str, markdown: bool = False) -> str:
     return text.strip() + "\n"
 
 
+_EMPTY_BRACKETS = re.compile(r"(?<![ \t])[ \t]*\[[ \t]*\](?![(\[:])")  # from a run of spaces' start only: linear
 _DECORATED_HEADING = re.compile(r"^(#{1,6}[ \t]+)([^\n]*[^\x00-\u2000][^\n]*)$", re.M)  # one with a symbol to look at
+
+
+def _without_note_marks(text: str) -> str:
+    """`text` without the marks of notes that are lines of it ("... even if you're not profitable. [1] But ..." over "[1]
+    Steep usage growth ...", an essay's notes): in an answer such a mark read as the bot's own citation."""
+    notes = set(_NOTE_LINE.findall(text))
+    if not notes:
+        return text
+    return _NOTE_MARK.sub(lambda m: "" if set(re.findall(r"\d+", m[1])) <= notes and not _NAMES_ITS_NOTE.search(
+        m.string, max(0, m.start() - 12), m.start()) else m[0], text)
 
 
 def _markdown_marks(text: str) -> str:
@@ -2552,6 +2626,8 @@ def _markdown_marks(text: str) -> str:
     as a dash ("they're painfully visible $-$ the difference") as it renders."""
     text = _WIKI_LINK.sub(lambda m: (m[2] or m[1]).strip(), text)
     text = _HIGHLIGHT.sub(r"\1", _SPACED_BOLD_HEADING.sub(r"\1\3", text))
+    text = _SPACED_BOLD_LINE.sub(r"\1\2\3\2", text)
+    text = _unglued_labels(text) if ":**" in text else text
     text = _LEAD_IN_DASH.sub(":", _NESTED_QUOTE.sub(r"\1> ", _CREDIT_LINE.sub("", text)))
     text = _BOLD_BEFORE_BREAK.sub(lambda m: f"{m[1]}{m[2].rstrip(':')}:{m[3]} ", text)
     return text.replace("$-$", "\u2212")
@@ -2578,7 +2654,12 @@ _LEAD_IN_DASH = re.compile(r":[ \t]+[–—-][ \t]*$", re.M)
 # A picture's caption says what the picture shows, and the picture is not shown ("Michelle Meece conducts a survey."
 # opened every answer from a tester's surveying article). One of two sentences or more is the author's say ("Our
 # portfolios are like a builder's model home. If the model seems poorly built, would you hire them ...?"): kept.
-_FIGCAPTION = re.compile(r"<figcaption\b[^<>]{0,300}>([^<]{0,1000})</figcaption>", re.I)
+# ... a link inside it too ("Figure: ABR Passing Rate from <a ...>The Medical Physicist Workforce Shortage</a>."), and one
+# in an element classed as a caption ('<div class="caption">Students at Hobby-Eberly Telescope. Credit: ...</div>'): the
+# first quoted sentence of a tester's answers.
+_FIGCAPTION = re.compile(r"<(figcaption|(?:div|p|span)(?=[^<>]{0,200}?\bclass=[\"'][^\"'<>]{0,100}?\bcaption\b))\b[^<>]{0,300}>"
+                         r"((?:[^<]|<(?!/?(?:figcaption|div|p|span)\b)[^<>]{0,300}>){0,1000})</\1>", re.I)
+_CREDIT = re.compile(r"\b(?:credits?|photo(?:graph)?|image|source)\s*:", re.I)  # "Credit: Irina Marinova/McDonald Observatory"
 _TWO_SENTENCES = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
 _CLOSING_TAG_WRAPPED = re.compile(r"</([A-Za-z][\w-]{0,30})[ \t]*\n[ \t]*>")
 # A wiki page converted to Markdown (a tester's wikiHow article): its sections' edit links ("\[[Edit](...action=edit...)\]"
@@ -2595,6 +2676,9 @@ _WIKI_FURNITURE = re.compile(
 # saved as text is one line of rules ("a.supporter:hover {background:#EC4438!important;} @media ..."; a tester's
 # press releases). The skip link as any site capitalises it ("Skip to Main Content"); a share button's "Share", which
 # a page saved as Markdown runs onto its first paragraph ("Share Human resources management ...", a tester's).
+# A hard line break written as a backslash at a line's end is the break alone ("focuses. \" over "\", a tester's FAQ:
+# its backslashes were in every quoted passage).
+_HARD_BREAK = re.compile(r"(?<!\\)\\[ \t]*$", re.M)
 _SHARE_LINE = re.compile(r"^[ \t]*Share[ \t]*\n", re.M)
 _WEB_FURNITURE = re.compile(r"^[ \t]*(?:(?i:Skip to (?:the )?(?:main )?content)|Skip to navigation|Share|"
                             r"(?:Advertisement|ADVERTISEMENT)(?::|[ \t]+[-–—][ \t]+(?i:scroll|continue)[^\n]{0,40})?|"
@@ -2602,7 +2686,12 @@ _WEB_FURNITURE = re.compile(r"^[ \t]*(?:(?i:Skip to (?:the )?(?:main )?content)|
                             r"(?:Copyright[ \t]*)?©[ \t]*(?:\d{4}|Copyright)[^\n]{0,100}|Copyright[ \t]+\d{4}[^\n]{0,100}|"
                             # ... "(C)" for the sign ("Copyright (C) University of Wyoming 2021.", a tester's lecture)
                             r"Copyright[ \t]+\([Cc]\)[ \t]+[^\n]{0,80}\b\d{4}\b[^\n]{0,20})[ \t]*$|"
-                            r"(?:(?<=\S)[ \t]+|^)Previous[ \t]*«[^\n«»]{0,300}»[ \t]*$", re.M)  # a pager may close a paragraph
+                            r"(?:(?<=\S)[ \t]+|^)Previous[ \t]*«[^\n«»]{0,300}»[ \t]*$|"
+                            # An author card's calls to follow ("? Follow Me On Twitter", "✉️ Sign Up For My Newsletter",
+                            # a post's footer quoted in a tester's answer), a list's items or lines of their own.
+                            rf"^[ \t]*(?:{LIST_MARKER}[ \t]+)?[^\w\n]{{0,6}}(?i:(?:follow|subscribe[ \t]+to|sign[ \t]+up[ \t]+for|join|like)"
+                            r"[ \t]+(?:me|us|my|our)(?:[ \t]+on)?(?:[ \t]+(?:my|our))?[ \t]+(?:twitter|x|youtube|linkedin|instagram|"
+                            r"facebook|tiktok|mastodon|github|newsletter|channel|podcast|blog))[ \t]*[.!]?[ \t]*$", re.M)
 # Greedy to the line's last mark, not lazy: "(.+?)[ \t]*$" tried the end from every character (a run of spaces).
 _ITEM_TEXT = re.compile(rf"^[ \t]*{LIST_MARKER}[ \t]+(.*\S)[ \t]*$")
 _HEADING_TEXT = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*\S)[ \t]*$", re.M)  # trafilatura's text may open " ## ..."
@@ -2857,9 +2946,17 @@ def _first_heading(text: str, name: str = "") -> str:
     # CEO in a startup?" over "## Answer 2749", ... in "what-s-a-reasonable-salary-for-a-ceo-in-a-startup.md": a
     # tester's Q&A pages were titled "What s a reasonable salary for a ceo in a startup").
     named = bool(name) and _slug(found[0][1]) == _slug(_POST_DATE.sub("", name, count=1))
+    # ... and a greeting is no title ("# Hi everyone! 👋" over a Citadel interview write-up, a tester's: "[1] Hi
+    # everyone! - Final Words" in every source line): the file's name says more.
+    if _GREETING.fullmatch(_without_decoration(found[0][1]).strip()):
+        return ""
     if not named and (flat or not opens and any(len(level) <= len(found[0][0]) for level, _ in found[1:])):
         return ""
     return found[0][1].strip()
+
+
+_GREETING = re.compile(r"(?:hi|hello|hey|hiya|welcome|greetings|howdy)(?:[ \t,]+(?:everyone|everybody|all|there|folks|friends|"
+                       r"y['’]all|world|guys))?[ \t]*[!.]*", re.I)
 
 
 def _slug(text: str) -> str:

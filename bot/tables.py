@@ -86,13 +86,20 @@ def _definitions(source: str, markdown: bool = False) -> str:
 def _cell(cell) -> list[str]:
     """A table cell's text, then an empty cell for each further column it spans."""
     span = cell.get("colspan", "1")
-    return [" ".join(cell.text_content().split())] + [""] * (min(int(span), 50) - 1 if span.isdigit() and int(span) > 1 else 0)
+    text = " ".join(cell.text_content().split())
+    return [text[2:-2] if _MARKDOWN_BOLD.fullmatch(text) else text] + [""] * (min(int(span), 50) - 1 if span.isdigit() and int(span) > 1 else 0)
 
 
 def _wholly_bold(cell) -> bool:
     """Whether a cell has text and all of it is bold ("<td><strong>Title</strong></td>")."""
     text = " ".join(cell.text_content().split())
-    return bool(text) and text == " ".join(" ".join(b.text_content().split()) for b in cell.xpath("./strong|./b"))
+    # ... in Markdown's marks too, a table written as HTML in a Markdown post ("<td >**Graduates**</td>", a tester's
+    # bootcamp wages report: its salary table was read one cell per line)
+    return bool(text) and (text == " ".join(" ".join(b.text_content().split()) for b in cell.xpath("./strong|./b"))
+                           or bool(_MARKDOWN_BOLD.fullmatch(text)))
+
+
+_MARKDOWN_BOLD = re.compile(r"(\*\*|__)(?=\S)[^*_]+(?<=\S)\1")
 
 
 def _bold_label(tr) -> bool:
@@ -105,7 +112,13 @@ def _bold_row(tr) -> bool:
     """A first row of <td> cells each wholly bold ("<td><strong>Title</strong></td>"): a header row drawn without <th>
     (a tester's reading list was one run-on paragraph of its six books)."""
     cells = tr.xpath("./td")
-    return bool(cells) and all(_wholly_bold(c) for c in cells)
+    # ... or each in capitals ("GENDER", "PRE-BOOTCAMP SALARY", "% EMPLOYED" over "MALE", "$49,250": the same report)
+    return bool(cells) and (all(_wholly_bold(c) for c in cells) or all(_capitals(c) for c in cells))
+
+
+def _capitals(cell) -> bool:
+    text = cell.text_content()
+    return any(ch.isalpha() for ch in text) and text == text.upper() and not any(ch.isdigit() for ch in text)
 
 
 def _table_as_list(source: str, markdown: bool = False) -> str:
@@ -114,6 +127,10 @@ def _table_as_list(source: str, markdown: bool = False) -> str:
         return source
     trs = table.xpath(".//tr")
     rows = [[text for cell in tr.xpath("./th|./td") for text in _cell(cell)] for tr in trs]
+    title = ""
+    if len(rows) >= 3 and len(trs[0].xpath("./th|./td")) == 1 and len(rows[0]) == len(rows[1]) > 1:
+        # A first row of one cell spanning every column is the table's title ("GENDER AND SALARY" over its header).
+        title, trs, rows = rows[0][0], trs[1:], rows[1:]
     layout = any(len(c) > MAX_CELL_CHARS for row in rows for c in row)
     if (len(rows) >= 2 and trs[0].xpath("./td") and all(len(row) == 2 and row[1] for row in rows)
             and all(_bold_label(tr) for tr in trs) and not layout):
@@ -123,7 +140,7 @@ def _table_as_list(source: str, markdown: bool = False) -> str:
         return _as_lines([f"- {label.rstrip(':')}: {value}" for label, value in rows], "", markdown)
     if len(rows) < 2 or len(rows[0]) < 2 or (trs[0].xpath("./td") and not _bold_row(trs[0])) or layout:
         return source
-    caption = " ".join(" ".join(c.text_content().split()) for c in table.xpath("./caption"))
+    caption = " ".join([*(" ".join(c.text_content().split()) for c in table.xpath("./caption")), title]).strip()
     heads = len(table.xpath("./thead/tr"))
     if heads >= 2 and heads < len(trs):
         # A header of two rows (a column group over its columns: "USD Salary Increase" over "Annual" and "Monthly",

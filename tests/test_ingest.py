@@ -2831,3 +2831,100 @@ def test_a_caption_saying_where_its_picture_stands_is_no_text():
     text = clean_text("We tasted wines.\n\n_At left: One of the more fun units._\n\nAbove all: be patient, it takes years.\n",
                       markdown=True)
     assert "At left" not in text and "Above all: be patient" in text, text
+
+
+def test_a_site_named_beside_its_page_title_and_a_templates_placeholder_address(tmp_path):
+    # A tester's front-end handbook: trafilatura named the site after the page ("1. Overview of Field of Work (1. Overview
+    # of Field of Work, https://your-docusaurus-site.example.com/docs/chapter-01)" in every citation).
+    (tmp_path / "c.html").write_text(
+        '<html><head><title>1. Overview of Field of Work | The Front End Handbook 2024</title><meta property="og:url" '
+        'content="https://your-docusaurus-site.example.com/docs/chapter-01"></head><body><article><h1>1. Overview of Field '
+        "of Work</h1><p>Front-end engineers build the parts of a website that people see and use.</p></article></body></html>")
+    a = load_article(tmp_path / "c.html")
+    assert (a.title, a.site, a.url) == ("1. Overview of Field of Work", "The Front End Handbook 2024", ""), (a.title, a.site, a.url)
+
+
+def test_bold_lines_with_a_space_inside_their_marks_or_a_link_are_read_as_bold_lines():
+    # A Hashnode post's "**Benefits of being a front-end developer? **" was quoted with its stars (a question in bold is a
+    # line); a jobs-market review's
+    # "**[1994](http://pubs.acs.org/doi/pdf/10.1021/cen-v072n043.p042) - You Get What You Give**" was a line of text
+    # (its address counted against a heading's length), and 1994's quote read as the year before's.
+    text = clean_text("# Front end\n\nIntro sentence that is long enough to count.\n\n**Benefits of the job? **\n\n"
+                      "You get creative freedom and good pay in many places.\n\n**[1994](http://pubs.acs.org/doi/pdf/10.1021/"
+                      "cen-v072n043.p042) - You Get What You Give**\n\n\"The job outlook seems to be better than a year ago.\"\n",
+                      markdown=True)
+    assert "\n\nBenefits of the job?\n\n" in text and "#### 1994 - You Get What You Give\n" in text and "*" not in text, text
+
+
+def test_an_html_table_in_markdown_with_bold_or_capital_headers_is_read_as_rows():
+    # A tester's bootcamp wages report: "<td >**Graduates**</td>" and a table titled by a row spanning it ("GENDER AND
+    # SALARY" over "GENDER | PRE-BOOTCAMP SALARY") were read one cell per line, the figures cut off from their labels.
+    cell = "<td >{}\n</td>\n\n"
+    bold = "".join("<tr >\n\n" + "".join(cell.format(c) for c in row) + "</tr>\n" for row in (
+        ("**Graduates**", "**Average Salary in their first jobs**"), ("Complete beginners before Bootcamp", "$60,466")))
+    caps = "".join("<tr >\n\n" + "".join(cell.format(c) for c in row) + "</tr>\n" for row in (
+        ("GENDER", "POST-BOOTCAMP SALARY"), ("MALE", "$73,228"), ("FEMALE", "$68,578")))
+    text = clean_text(f"# Wages\n\n<table >\n<tbody >\n{bold}</tbody>\n</table>\n\n<table >\n<tbody >\n<tr >\n\n<td colspan=\"2\" >"
+                      f"GENDER AND SALARY\n</td>\n</tr>\n{caps}</tbody>\n</table>\n", markdown=True)
+    assert "- Graduates: Complete beginners before Bootcamp; Average Salary in their first jobs: $60,466" in text, text
+    assert "GENDER AND SALARY" in text and "- GENDER: MALE; POST-BOOTCAMP SALARY: $73,228" in text, text
+
+
+def test_a_byline_heading_a_folded_address_and_a_cut_timestamp(tmp_path):
+    # A tester's bootcamp library: "<h6>by Kim Desmond, cofounder of CodingNomads</h6>" was a section in See also; a
+    # folded YAML "link: >" kept its line break in the source line; "date: 159919920" was shown as the date.
+    (tmp_path / "a.md").write_text("---\ntitle: 7 Step Roadmap\nlink: >\n  https://codingnomads.co/blog/roadmap/\n---\n"
+                                   "<h6>by Kim Desmond, cofounder of CodingNomads</h6>\n\nBootcamp grads are as prepared as "
+                                   "university grads, most hiring managers say.\n")
+    (tmp_path / "b.md").write_text("---\ndate: 159919920\ntitle: A letter\n---\n\nYou can do it, and you will get there.\n")
+    a, b = load_article(tmp_path / "a.md"), load_article(tmp_path / "b.md")
+    assert a.url == "https://codingnomads.co/blog/roadmap/" and "#" not in a.text and "by Kim Desmond" in a.text, (a.url, a.text)
+    assert b.date == "", b.date
+
+
+def test_page_furniture_goes_and_a_share_links_words_stay_in_their_sentence():
+    # Testers' pages: a Markdown hard break's backslashes in quoted passages; "(Click to enlarge)" captions with no picture;
+    # an author card's "Follow Me On Twitter"; "later in life, [jump in and share your story](https://twitter.com/intent/
+    # tweet?...)" quoted as "later in life, ."; Pandoc's "{.u-underline}"; a note in its tag's attribute.
+    text = clean_text(
+        "# T\n\n1. They have distinct focuses. \\\n   \\\n   Chemical engineering focuses on processes.\n\nThis flowchart is "
+        "based on eight semesters (Click to enlarge)\n\n<ul><li>? Follow Me On Twitter</li>\n<li>✉️ Sign Up For My Newsletter"
+        "</li></ul>\n\nIf you started later in life, [jump in and share your story](https://twitter.com/intent/tweet?h=x).\n\n"
+        'You have [an office](https://example.org/un){.u-underline}. Aid was $12 billion.<note content="Marx, 2013."> Then more.\n',
+        markdown=True)
+    assert "\\" not in text and "enlarge" not in text and "Follow Me" not in text and "Newsletter" not in text, text
+    assert "later in life, jump in and share your story." in text and "You have an office. Aid was $12 billion. Then" in text, text
+
+
+def test_every_h1_after_the_first_heads_a_section_and_a_greeting_titles_nothing(tmp_path):
+    # A tester's distill pages wrote each section as "<h1>\nDo ODIs quit?\n</h1>": all were lost, and part 2 ran on as one
+    # section. An interview write-up opening "# Hi everyone! 👋" was "[1] Hi everyone! - Final Words" in every source line.
+    (tmp_path / "odi.html").write_text(
+        "<html><body><h1>Tips for becoming an ODI Fellow</h1><p>An analysis of the data from the handbooks.</p><h1>\nDo ODIs "
+        "quit?\n</h1><p>Yes, some Fellowships end early, but not many of them do.</p><h1>\nSo who is a typical Fellow?\n"
+        "</h1><p>A typical Fellow has a masters degree in economics.</p></body></html>")
+    a = load_article(tmp_path / "odi.html")
+    assert a.title == "Tips for becoming an ODI Fellow" and "# Do ODIs quit?\n" in a.text and "# So who is" in a.text, a.text
+    (tmp_path / "citadel_ocs_day.md").write_text("# Hi everyone! 👋\n\n## Essentials to Bring\n\nBring your CV and a laptop.\n")
+    assert load_article(tmp_path / "citadel_ocs_day.md").title == "Citadel ocs day"
+
+
+def test_a_line_of_bold_labels_glued_to_their_values_is_a_list():
+    # A tester's program page: "**Program:**Master of Science ...**Credit Hours:**30 credits**Cost per Credit:**$1,810" read
+    # "(MSHS)Credit Hours:30 creditsCost per Credit:$1,810" in answers.
+    text = clean_text("# At a Glance\n\n**Program:**Master of Science in Humanitarian Studies**Credit Hours:**30 credits**Cost per "
+                      "Credit:**$1,810**No GMAT/GRE Required**\n", markdown=True)
+    assert "- Program: Master of Science in Humanitarian Studies\n- Credit Hours: 30 credits\n- Cost per Credit: $1,810\n" \
+           "- No GMAT/GRE Required" in text, text
+
+
+def test_a_caption_with_a_link_or_a_credit_and_brackets_a_note_left_empty_go():
+    # A tester's physics library: '<figcaption>Figure: ABR Passing Rate from <a ...>JBMP</a>.</figcaption>' closed five
+    # answers; '<div class="caption">Students at Hobby-Eberly Telescope. Credit: ...</div>' opened three; "astronomy
+    # \[[^1]\]." read "astronomy []."
+    text = clean_text('# T\n\nIntro sentence that is long enough.\n\n<div class="caption">Students at the telescope. Credit: '
+                      'Irina Marinova, <a href="http://x.org">Source</a>.</div>\n\n<figure>\n  <figcaption style="font-size: 0.9em;">'
+                      '\n    Figure: Passing Rate from\n    <a href="https://www.jbmp.org/">JBMP</a>.\n  </figcaption>\n</figure>\n\n'
+                      "There is no database of jobs in astronomy \\[[^1]\\]. Ask around.\n\n[^1]: The AAS keeps a year of them.\n",
+                      markdown=True)
+    assert "Credit" not in text and "Figure" not in text and "jobs in astronomy. Ask around." in text, text

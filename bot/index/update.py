@@ -124,7 +124,10 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      matter; a CMS's "publishedAt" date; a bold figure after its label ("**Total cost: Php 1,060**") is a line
 # 135: a title the server writes (PHP in <title>) is none; a list item's number in a span goes; a caption saying where
 #      its picture stands ("_At left: ..._") goes
-CHUNK_TEXT = "text-boxes-135"
+# 136: a table in a Markdown post's HTML with bold or capitals for its header and a title row is read as rows; a bold
+#      line with a space inside its marks, or a link in it, is a heading; "by <name>" headings, hard-break backslashes,
+#      "(Click to enlarge)" captions, calls to follow an author go; a share link's words stay inside a sentence
+CHUNK_TEXT = "text-boxes-136"
 
 
 def chunking_params(settings: Settings) -> dict:
