@@ -204,6 +204,9 @@ def compose(evidence: Evidence, limits: Thresholds = THRESHOLDS) -> Answer:
     no_figure = question.type == "amount" and not _lead_with_figure(chosen, candidates, question.text, passages,
                                                                      frozenset(about), frozenset(wanted),
                                                                      tuple(n for n in evidence.named if n.isupper()))
+    if not no_figure and chosen and figure_asked(question.text) == "money":
+        _the_item_asked(chosen[0], passages, question.text,  # who is asked of, a level too ("staff engineers")
+                        frozenset(w for n in evidence.named if not n.isupper() for w in n.split() if is_content(w)))
     if question.type == "amount" and not no_figure and chosen:
         _from_the_figure(chosen[0], passages, roles, question.text, frozenset(about))
         _from_the_run(chosen[0], passages, roles, question.text)
@@ -296,6 +299,10 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
         # said to be for “BPTC”").
         spans = [(at, at + len(s)) for s in c.sentences if (at := c.text.find(s)) >= 0] or c.highlights
         figures = [_leaning_back(c.text, a, b) for a, b in spans if gives_figure(question, c.text[a:b])]
+        # ... and the lead-in of the list an item giving one stands in: "Level: Senior Engineer; ... $100,000 - $130,000"
+        # is a front end engineer's, named in "Roughly speaking front end engineers advance through the following levels"
+        # (a tester's: "None of the figures quoted here is said to be for “senior frontend engineer”").
+        figures += [_list_lead_in(c.text, a) for a, b in spans if gives_figure(question, c.text[a:b])]
         if figures:
             held += [c.article.title, *c.context, c.heading, *figures]
             priced.append(c)
@@ -327,6 +334,16 @@ def _leaning_on(passage: Passage, first: int, text: str) -> str:
     if not excerpts.leans(text.strip()) or not passage.sentences:
         return text
     return _paragraph_before(passage.text, passage.sentences[first].start - passage.start) + text
+
+
+def _list_lead_in(text: str, at: int) -> str:
+    """The paragraph before the list whose item holds offset `at` of `text`; "" when `at` is in no item."""
+    line = text.rfind("\n", 0, at) + 1
+    if not ITEM_START.match(text, line):
+        return ""
+    while line > 0 and (ITEM_START.match(text, line) or not text[line:text.find("\n", line)].strip()):
+        line = text.rfind("\n", 0, line - 1) + 1
+    return "" if ITEM_START.match(text, line) else text[line:text.find("\n", line) % (len(text) + 1)]
 
 
 def _leaning_back(text: str, start: int, end: int) -> str:
@@ -370,7 +387,7 @@ def _names_not_in(named: tuple[str, ...], quoted: str) -> tuple[str, ...]:
         if n.isupper() or len(n) > 2 and n.endswith("s") and n[:-1].isupper()
         else stems(n) <= held if n[0].isupper()  # a name, every word of it
         # "and" aside: "labor and delivery nurse" under "Labor & Delivery Nurse" (a tester's midwifery library)
-        else all(all(_held(t, held) for t in stems(w)) or _blended(w, quoted) for w in n.split()
+        else all(all(_held(t, held) for t in stems(w)) or _blended(w, quoted) or _written_as_two(w, quoted) for w in n.split()
                  if w.lower() not in _LEVEL_WORDS and is_content(w))))
 
 
@@ -383,6 +400,13 @@ def _blended(word: str, text: str) -> bool:
     word = word.lower().removesuffix("s")
     return any(re.search(rf"\b{re.escape(word[:j])}\w+[ \t-]+{re.escape(word[j:])}", text, re.I)
                for j in range(2, len(word) - MIN_BLENDED + 1))
+
+
+def _written_as_two(word: str, text: str) -> bool:
+    """Whether `text` writes `word` as two words, apart or hyphenated: "frontend" of "front-end" (a tester's front-end
+    library was told the quoted sections never mention “frontend devs”, over their pay)."""
+    word = word.lower().removesuffix("s")
+    return any(re.search(rf"\b{re.escape(word[:j])}[ \t-]+{re.escape(word[j:])}", text, re.I) for j in range(3, len(word) - 2))
 
 
 MIN_BLENDED = 4  # letters of the second word a blend keeps whole ("tester"): "en" + "gineer" is no blend
@@ -742,6 +766,30 @@ def _other_side(question: str, text: str) -> bool:
     asked = money_sides(question) if figure_asked(question) == "money" else set()
     said = money_sides(text) if asked else set()
     return bool(said) and not said & asked
+
+
+def _the_item_asked(c: _Excerpt, passages, question: str, wanted: frozenset[str]) -> None:
+    """Narrows `c`, a list of three or more items each giving the figure asked, to its lead-in and the one item whose
+    first sentence names every word of who is asked of, a level's too: "Level: Staff Engineer; ... Compensation (USD):
+    $150,000 - $180,000" of a table of seven levels for "what do staff engineers earn?" (the row asked was fifth under
+    the whole table, a tester's front-end library). Not when no item or several do."""
+    if not wanted:
+        return
+    p, r = passages[c.rank], excerpts.roles(passages[c.rank])
+    starts = [k for k in c.members if r.item[k] and r.paragraph_start[k]]
+    items = [tuple(k for k in c.members if a <= k < b) for a, b in zip(starts, [*starts[1:], c.b])]
+    priced = [item for item in items if any(_gives_asked(question, p.sentences[k].text) for k in item)]
+    if len(priced) < MIN_PRICED_ITEMS:
+        return
+    # Only the words some item names tell the items apart ("frontend" of "senior frontend engineer" is the lead-in's).
+    opening = [stems(p.sentences[item[0]].text) for item in priced]
+    told = [w for w in wanted if any(stems(w) <= o for o in opening)]
+    named = [item for item, o in zip(priced, opening) if told and all(stems(w) <= o for w in told)]
+    if len(named) == 1:
+        c.members = tuple(k for k in c.members if k < starts[0]) + named[0]
+
+
+MIN_PRICED_ITEMS = 3  # a list this long is a table of figures, each for whom its item names (hand-set)
 
 
 def _figure_item(passages, question: str, terms: frozenset[str], wanted: frozenset[str], vector: np.ndarray) -> _Excerpt | None:

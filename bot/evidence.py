@@ -244,6 +244,10 @@ def names_asked(profile: Profile, text: str) -> tuple[str, ...]:
         # ("never mention “military when we negotiate”", a tester's veterans library).
         cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=0)
         words = words[cut:]
+        # The library's subject names no one in it, written as one word too: "senior frontend engineer" in a front end
+        # library is a senior engineer (a tester's was told none of the figures was for one, over "Senior Engineer").
+        glued = _glued_runs(profile.library.subject)
+        words = [w for w in words if w.lower().replace("-", "") not in glued] if len(words) > 1 else words
         if by_the_sum and len(words) < 2:
             words = []  # "the max pay", "the nurse salary": one word before "salary" names too little to hold a figure to
         # The last word names who ("real estate appraiser": an appraiser), someone in particular. One the library never
@@ -254,6 +258,12 @@ def names_asked(profile: Profile, text: str) -> tuple[str, ...]:
                 and not {stem(w.lower()) for w in words} <= subject | QUESTION_STEMS:
             out.append(" ".join(words))
     return tuple(dict.fromkeys(out))
+
+
+def _glued_runs(subject: str) -> frozenset[str]:
+    """Runs of two or more of `subject`'s words written as one ("frontend" of "front end")."""
+    words = subject.lower().replace("-", " ").split()
+    return frozenset("".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1))
 
 
 # A term in at most this many chunks, and rare in English (FOREIGN_ZIPF), names one thing the library mentions ("Zintellect").
@@ -869,6 +879,8 @@ def knows(profile: Profile, word: str) -> bool:
     subject = profile.library.subject.split()
     if w in profile.library.abbreviations or len(subject) >= 2 and w.removesuffix("s") == "".join(x[0] for x in subject).lower():
         return True  # a short form the library defines, or its subject's initials ("EM" of "engineering manager")
+    if 3 <= len(w) <= 5 and w.isalpha() and _written_dotted(profile, w):
+        return True  # "PhD" of "Ph.D." (a tester's chemistry library: "The guides never mention “PhD”")
     if word.isupper() and len(w) <= 5:
         # An acronym as typed ("CLA", "ATS", "GPL") names something; it is no clipping or misspelling of a longer
         # word that happens to share its letters ("cla" of "clarity", "ats" of "attempts"). Its plural is it ("PRD"
@@ -1070,6 +1082,18 @@ def _with_particle(profile: Profile, w: str) -> bool:
 def _particle_ends(w: str) -> list[int]:
     """Where a particle (a function word of two to four letters) run onto the front of `w` ends ("up" of "uptime": 2)."""
     return [i for i in range(2, min(5, len(w) - 3)) if w[:i] in FUNCTION_WORDS]
+
+
+def _written_dotted(profile: Profile, w: str) -> bool:
+    """Whether a chunk writes `w`, a short form, with a dot after its letters or groups of them ("Ph.D.", "M.B.A."): the
+    lexical index holds only a group of two letters or more ("ph"), and chunks holding one are read."""
+    for i in range(2, len(w)):
+        if profile.knows_term(w[:i]):
+            dotted = re.compile(r"\b" + re.escape(w[:i]) + r"\." + r"".join(rf"\s?{re.escape(c)}\.?" for c in w[i:]) + r"(?!\w)", re.I)
+            rows = _chunks_holding(profile.index, [{w[:i]}])
+            if any(dotted.search(profile.store.chunks[int(r)].text) for r in rows[:MAX_PHRASE_CHUNKS]):
+                return True
+    return False
 
 
 def _written_apart(profile: Profile, w: str) -> bool:

@@ -232,10 +232,12 @@ _HOW_MUCH_MAKE = re.compile(r"\bhow much (?:\S+ ){1,6}?(?:make|makes|making|made
 
 
 def figure_asked(text: str) -> str:
-    """"money", "time", "time:<scale>" (a count of one unit: _scale), "often" (a frequency), "count" (how many of a
-    thing) or "any": the kind of figure an amount question's `text` asks for."""
+    """"money", "time", "time:<scale>" (a count of one unit: _scale), "often" (a frequency), "age", "count" (how many
+    of a thing) or "any": the kind of figure an amount question's `text` asks for."""
     if _SHARE_ASKED.search(text):
         return "any"
+    if _AGE_ASKED.search(text):
+        return "age"
     unit = _UNIT_ASKED.search(text)
     if unit:  # "how many volunteer hours to earn a membership?" counts hours, whatever it earns
         return f"time:{_scale(unit[1])}"
@@ -248,6 +250,17 @@ def figure_asked(text: str) -> str:
     if _TIME_ASKED.search(text) and not _LENGTH_ASKED.search(_ASIDE.sub("", text)):
         return "time"
     return "count" if _COUNT_ASKED.search(text) else "any"
+
+
+# An age is a figure of its own: "what's the average age of front end developers?" was answered with "$86,178 per year"
+# and no word of the gap (a tester's), a sum passing for an age.
+_AGE_ASKED = re.compile(r"\b(?:(?:average|median|typical|mean|minimum|maximum|min|max|usual|starting)\s+age|"
+                        r"how\s+old\s+(?:are|is|do|does|should|must|were|was|can)|(?:at\s+)?what\s+age|age\s+(?:limit|requirement|range)s?)\b", re.I)
+_AGE_GIVEN = re.compile(r"\b(?:age[sd]?\s+(?:of\s+)?\d{1,2}|\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\s*(?:years?|yrs?)[\s-]*old|"
+                        r"\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\s+(?:or|and)\s+(?:older|younger|over|under|above|up)|"
+                        r"(?:over|under|above|below)\s+(?:the\s+age\s+of\s+)?\d{2}\b|\d{2}\+|"
+                        r"in\s+(?:their|his|her|my|your|our)\s+(?:early\s+|mid[- ]?|late\s+)?(?:\d0['’]?s|twenties|thirties|forties|"
+                        r"fifties|sixties|teens))", re.I)
 
 
 # "How many sites does a CRA manage?" counts sites: "2-4 years of clinical research experience" led it (a tester's).
@@ -304,6 +317,12 @@ _SPELLED_SUM = re.compile(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|
                           r"pounds?|euros?|bucks|quid|grand)\b", re.I)
 # A number in thousands with no sign ("from 50,000 to 75,000") is a sum where the text speaks of money or a period of
 # pay; elsewhere it counts something: "I'd guess it was over 1,000" (pages) was read as a technical writer's salary.
+# ... or a share of another's pay, said of what someone is paid ("Students are paid very well for their time (about 50% of
+# starting engineer salary)": a tester's "how much do co-op students get paid" was told "no figure" over it; "raise 50%
+# of ones salary" in grants is no pay, a fit library's).
+_SHARE_OF_PAY = re.compile(r"\b(?:paid|pays?|earn(?:s|ed|ing)?|makes?|making)\b[^.;!?]{0,80}?\b\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent)\s+"
+                           r"(?:of|more\s+than|less\s+than|above|below)\s+(?:the\s+|a\s+|an\s+|their\s+|your\s+|its\s+)?"
+                           r"(?:[\w-]+\s+){0,3}?(?:salary|salaries|pay|wages?|income|earnings)\b", re.I)
 _GROUPED = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 _OF_MONEY = re.compile(rf"\b(?:{'|'.join(_MONEY_WORDS)}|salaried|fees?|bursary|bursaries|stipends?|budget|rates?|"
                        r"a year|per (?:year|annum|month)|annually|a month|p\.?a\.?)\b", re.I)
@@ -397,11 +416,14 @@ def holds_figure(kind: str, text: str) -> bool:
     """Whether `text` holds a figure of this kind ("money", "time", "time:<scale>", "often", "count" or "any":
     figure_asked)."""
     if kind == "money":
-        return bool(_MONEY.search(text) or _GROUPED.search(text) and _OF_MONEY.search(text) or _SPELLED_SUM.search(text))
+        return bool(_MONEY.search(text) or _GROUPED.search(text) and _OF_MONEY.search(text) or _SPELLED_SUM.search(text)
+                    or _SHARE_OF_PAY.search(text))
     if kind == "time":
         return next(_durations(text), None) is not None
     if kind == "often":
         return bool(_FREQUENCY.search(text) or _QUANTITY.search(text))
+    if kind == "age":
+        return bool(_AGE_GIVEN.search(text))
     if kind == "count":  # a number, not a duration's or a sum's: what it counts, the text names in its own words
         taken = [m.span() for m in (*_durations(text), *_MONEY.finditer(text))]
         return any(not any(a <= q.start() < b for a, b in taken) for q in _QUANTITY.finditer(text))

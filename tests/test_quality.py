@@ -3268,3 +3268,65 @@ def test_a_labelled_figure_is_for_what_its_item_or_line_names(tmp_path, embedder
         phlebotomy="Most phlebotomists earn around $45,230 a year, and programs take four to eight months.")})
     answer = bot.ask(question)
     assert figure in answer.text and not answer.gaps and "None of the figures" not in answer.text, answer.text
+
+
+def test_the_row_asked_of_a_table_of_levels_leads_and_a_word_written_as_two_is_no_gap(tmp_path, embedder):
+    # A tester's front-end library: "what do staff engineers earn?" was answered with a table of seven levels, the row asked
+    # fifth; "how much does a senior frontend engineer make?" was told none of the figures was for one, over "Senior
+    # Engineer"; "how much do frontend devs make?" that the quoted sections never mention “frontend devs” (written
+    # "front-end developer" there).
+    rows = [("Junior Engineer", "Entry-level position. Guided by senior members", "$40,000 - $80,000"),
+            ("Engineer", "Mid-level, 2-5 years of experience", "$80,000 - $100,000"),
+            ("Senior Engineer", "More than five years of experience", "$100,000 - $130,000"),
+            ("Lead Engineer", "Leads teams or projects", "$130,000 - $160,000"),
+            ("Staff Engineer", "Long-term, high-ranking technical experts", "$150,000 - $180,000")]
+    table = "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
+    bot = _bot_on(tmp_path, embedder, {
+        "levels.md": "# Career levels and compensation\n\n## Levels\n\nRoughly speaking front end engineers advance through the "
+                     f"following levels and compensations.\n\n| Level | Description | Compensation (USD) |\n|---|---|---|\n{table}\n",
+        "become.md": "# How to become a front-end developer\n\n## How much does a front-end developer make?\n\nEntry-level "
+                     "front-end developers usually earn $60,000 to $110,000 depending on location.\n\n## Skills\n\nLearn HTML, "
+                     "CSS and JavaScript first, then a framework such as React.\n",
+        "day.md": "# A day in front end\n\n## Meetings\n\nMost front end days start with a short stand-up meeting with the team.\n"})
+    staff = bot.ask("what do staff engineers earn?")
+    assert "$150,000 - $180,000" in staff.text and "$40,000" not in staff.text and not staff.gaps, staff.text
+    senior = bot.ask("how much does a senior frontend engineer make?")
+    assert "$100,000 - $130,000" in senior.text and "$40,000" not in senior.text and not senior.gaps, senior.text
+    devs = bot.ask("how much do frontend devs make?")
+    assert "$60,000 to $110,000" in devs.text and not devs.gaps, devs.text
+
+
+def test_an_age_asked_is_not_answered_by_a_sum(tmp_path, embedder):
+    # A tester's front-end library: "what's the average age of front end developers?" was answered with "A front end
+    # developer in the United States may earn an average of $86,178 per year", and no word that no age is given.
+    articles = _one_paragraph_articles(
+        pay="A front end developer in the United States may earn an average of $86,178 per year, according to Glassdoor.",
+        skills="Front end developers write HTML, CSS and JavaScript, and test their pages in several browsers.")
+    (tmp_path / "a").mkdir()
+    assert _bot_on(tmp_path / "a", embedder, articles).ask("what's the average age of front end developers?").gaps == ("a figure",)
+    articles["start.md"] = "# Start\n\nYou can start a front end apprenticeship at 16 or over.\n"
+    (tmp_path / "b").mkdir()
+    answer = _bot_on(tmp_path / "b", embedder, articles).ask("at what age can i start a front end apprenticeship?")
+    assert "16 or over" in answer.text and not answer.gaps, answer.text
+
+
+def test_a_share_of_anothers_pay_answers_what_someone_is_paid(tmp_path, embedder):
+    # A tester's chemistry library: "how much do co-op students get paid" opened "The guides give no figure for that",
+    # over "Students are paid very well for their time (about 50% of starting engineer salary)."
+    bot = _bot_on(tmp_path, embedder, _one_paragraph_articles(
+        coop="Co-ops are full-time jobs for a semester. Students are paid very well for their time (about 50% of starting "
+             "engineer salary).",
+        research="Undergraduate research lets students work in a faculty lab, often for course credit."))
+    answer = bot.ask("how much do co-op students get paid")
+    assert "50% of starting engineer salary" in answer.text and not answer.gaps, answer.text
+
+
+def test_a_short_form_the_library_writes_with_dots_is_no_gap(tmp_path, embedder):
+    # A tester's chemistry library: "how much is a chemistry PhD stipend" opened "The guides never mention “PhD”", over a
+    # library writing "Ph.D." throughout.
+    bot = _bot_on(tmp_path, embedder, _one_paragraph_articles(
+        me="I hold a B.S. degree in chemistry and a Ph.D. degree in organic chemistry, and I run a software company.",
+        market="The job market is tight for Ph.D. chemists in some years and good in others.",
+        lab="Lab technicians prepare samples and keep the instruments calibrated."))
+    answer = bot.ask("do chemists need a PhD to get a job?")
+    assert "PhD" not in " ".join(answer.gaps) and "Ph.D." in answer.text, answer.text
