@@ -141,7 +141,7 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
         title=title or _file_title(path),
         # Once the page's date is read, a line of dates alone is no text: "Last Updated: December 2024 | Next Review:
         # March 2025", a guide's footer, was the whole answer to a tester's "Which degrees pay the most for DBAs?".
-        text=_DATES_ALONE.sub("", text) if "|" in text else text,
+        text=_DATES_ALONE.sub("", text),
         sha256=hashlib.sha256(data).hexdigest(),
         source=path.name,
         site=site,
@@ -150,9 +150,12 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
     )
 
 
-_DATE_LABEL = r"(?:last[ \t]+)?(?:updated|reviewed|modified|revised)|next[ \t]+review|published|posted|created|date"
+_DATE_LABEL = r"(?:last[ \t]+)?(?:updated|reviewed|modified|revised)|next[ \t]+(?:review|update)|published|posted|created|date"
 _DATE_PAIR = rf"[*_]*(?:{_DATE_LABEL})[ \t]*:[*_]*[ \t]*[^|\n]{{0,30}}\d[^|\n]{{0,12}}?[*_]*"
-_DATES_ALONE = re.compile(rf"^[ \t]*{_DATE_PAIR}(?:[ \t]*\|[ \t]*{_DATE_PAIR})+[ \t]*\n?", re.I | re.M)  # two or more
+_DATES_ALONE = re.compile(rf"^[ \t]*{_DATE_PAIR}(?:[ \t]*\|[ \t]*{_DATE_PAIR})+[ \t]*\n?|"  # two or more
+                          # ... or on lines of their own ("**Last Updated:** November 2024" over "**Next Update:** March 2025
+                          # (post-campus placement season)", a guide's footer quoted in a tester's answer)
+                          rf"^[ \t]*{_DATE_PAIR}[^\n]{{0,60}}\n(?:[ \t]*{_DATE_PAIR}[^\n]{{0,60}}(?:\n|$))+", re.I | re.M)
 
 
 def _dated_line(text: str) -> str:
@@ -320,6 +323,9 @@ def _iso_date(text: str) -> str:
         return datetime.datetime.fromtimestamp(int(text), datetime.timezone.utc).date().isoformat()
     if re.fullmatch(r"\d{5,}", text.strip()):
         return ""  # a timestamp cut short ("date: 159919920", a tester's post showed it as its date): none
+    # ... and a zone in brackets after the time, as Obsidian's web clipper writes it ("2021-02-28T11:55:18 (UTC +11:00)",
+    # shown whole as a tester's article's date)
+    text = re.sub(r"(?<=\d)\s*\((?:UTC|GMT)[ \t]*[+-]?[\d:]{0,5}\)\s*$", "", text.strip())
     stamp = _TIMESTAMP.fullmatch(text.strip())
     if stamp:
         try:
@@ -2608,9 +2614,15 @@ _EMPTY_BRACKETS = re.compile(r"(?<![ \t])[ \t]*\[[ \t]*\](?![(\[:])")  # from a 
 _DECORATED_HEADING = re.compile(r"^(#{1,6}[ \t]+)([^\n]*[^\x00-\u2000][^\n]*)$", re.M)  # one with a symbol to look at
 
 
+_SOURCE_TAG = re.compile(r"(?<![ \t])[ \t]*\[(?:sources?|via|ref(?:erence)?)[ \t]*:[^\[\]\n]{1,200}\](?![(\[])", re.I)
+
+
 def _without_note_marks(text: str) -> str:
     """`text` without the marks of notes that are lines of it ("... even if you're not profitable. [1] But ..." over "[1]
-    Steep usage growth ...", an essay's notes): in an answer such a mark read as the bot's own citation."""
+    Steep usage growth ...", an essay's notes): in an answer such a mark read as the bot's own citation. A source named
+    in brackets ("... a subset of engineering or product. [Source: Amazon TPM Job Family 2025]", quoted as a sentence in
+    a tester's answer) goes too."""
+    text = _SOURCE_TAG.sub("", text)
     notes = set(_NOTE_LINE.findall(text))
     if not notes:
         return text

@@ -2928,3 +2928,21 @@ def test_a_caption_with_a_link_or_a_credit_and_brackets_a_note_left_empty_go():
                       "There is no database of jobs in astronomy \\[[^1]\\]. Ask around.\n\n[^1]: The AAS keeps a year of them.\n",
                       markdown=True)
     assert "Credit" not in text and "Figure" not in text and "jobs in astronomy. Ask around." in text, text
+
+
+def test_a_footer_of_date_lines_and_a_source_tag_in_brackets_go(tmp_path):
+    # A tester's TPM guide: "**Last Updated:** November 2024" over "**Next Update:** March 2025 (post-campus placement
+    # season)" ended an answer; "[Source: Amazon TPM Job Family 2025]" was quoted as a sentence.
+    (tmp_path / "tpm.md").write_text("# TPM guide\n\nAmazon TPMs own cross-team programs. It is NOT a subset of engineering. "
+                                     "[Source: Amazon TPM Job Family 2025]\n\n---\n\n**Last Updated:** November 2024\n"
+                                     "**Next Update:** March 2025 (post-campus placement season)\n")
+    text = load_article(tmp_path / "tpm.md").text
+    assert "Source" not in text and "Updated" not in text and text.rstrip().endswith("subset of engineering.\n\n---"), text
+
+
+def test_a_web_clippers_created_time_with_its_zone_in_brackets_is_a_date(tmp_path):
+    # A tester's economics library: an Obsidian web clip's "created: 2021-02-28T11:55:18 (UTC +11:00)" was shown whole as
+    # the article's date in every citation.
+    (tmp_path / "clip.md").write_text("---\ntitle: What Is an Economist?\ncreated: 2021-02-28T11:55:18 (UTC +11:00)\n---\n\n"
+                                      "An economist studies how resources are produced and shared.\n")
+    assert load_article(tmp_path / "clip.md").date == "2021-02-28"

@@ -127,7 +127,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 136: a table in a Markdown post's HTML with bold or capitals for its header and a title row is read as rows; a bold
 #      line with a space inside its marks, or a link in it, is a heading; "by <name>" headings, hard-break backslashes,
 #      "(Click to enlarge)" captions, calls to follow an author go; a share link's words stay inside a sentence
-CHUNK_TEXT = "text-boxes-136"
+# 137: a footer of date lines ("Last Updated: ..." over "Next Update: ...") and a source named in brackets ("[Source: ...]")
+#      go
+CHUNK_TEXT = "text-boxes-137"
 
 
 def chunking_params(settings: Settings) -> dict:
