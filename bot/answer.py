@@ -622,6 +622,9 @@ def _quotable(r0: excerpts.Roles) -> list[int]:
     return whole
 
 
+_NUMBERED_NAME = re.compile(r"\b[A-Z][a-z]{2,12}[ \t-]\d{1,3}\b(?![.,]\d)")  # "Series 7", "Level 3", "Part 1"
+
+
 def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], question: str, passages,
                       terms: frozenset[str] = frozenset(), wanted: frozenset[str] = frozenset(),
                       codes: tuple[str, ...] = ()) -> bool:
@@ -637,6 +640,15 @@ def _lead_with_figure(chosen: list[_Excerpt], candidates: list[_Excerpt], questi
         def asked_there(c: _Excerpt, text: str) -> bool:
             return _names_places(passages[c.rank], _leaning_on(passages[c.rank], c.a, text), places, codes)
 
+        # ... and of a thing named with its number, whatever the figure ("how many questions are on the Series 7" got the
+        # Series 65's 130, a tester's licensing library).
+        numbered = tuple(_NUMBERED_NAME.findall(question))
+        if numbered and not any(_names_places(passages[c.rank], _leaning_on(passages[c.rank], c.a, c.text(passages)), [],
+                                              numbered) for c in chosen):
+            there = next((c for c in candidates if _gives_asked(question, text := c.text(passages)) and _names_places(
+                passages[c.rank], _leaning_on(passages[c.rank], c.a, text), [], numbered)), None)
+            if there is not None:
+                chosen[:] = [_Excerpt(there.rank, there.members, there.score, there.vector, leads=True)]
         # A sum only: "You'll be known as an early career teacher (ECT) for your first 2 years" names the NQT of "how
         # much lighter is my timetable as an NQT", not its "10% timetable reduction" (a benchmark answer lost so).
         if (places or codes) and figure_asked(question) == "money" and not any(asked_there(c, c.text(passages)) for c in chosen):

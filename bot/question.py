@@ -305,6 +305,8 @@ _NUMBER = (r"(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|el
 # TEFL library was told "no figure" over Taiwan's hourly pay).
 _MONEY = re.compile(r"(?=[$€£¥₩₹₽₱฿\dNRCJKIHASL])(?:[$€£¥₩₹₽₱฿]\s?\d|\b(?:NT\$?|HK\$|[ACS]\$|R\$|RMB|CNY|JPY|KRW|INR|Rs\.?)\s?\d"
                     r"|\b\d[\d,.]*\s?(?:k|K|dollars|euros|pounds|USD|EUR|GBP|won|yen|yuan|rupees|baht|LPA)\b"
+                    # ... and the sign after the sum, as much of Europe writes it ("a cheque for over 10.000€", a tester's)
+                    r"|\b\d[\d,.]*\s?[€£]"
                     # ... and a wage with no sign: "PAY: 10 - 13 an Hour" (a tester's automotive library was told "no figure").
                     r"|\b\d[\d,.]*(?i:\s?(?:an?|per|/)\s?(?:hour|hr))\b)")
 # A sum named in words ("testers often start working at minimum wage"): no figure to rank by, but no answer quoting

@@ -639,3 +639,12 @@ def test_what_a_pay_word_means_asks_no_figure():
     # A tester's data-annotation library: "what does pay per task mean?" opened "The guides give no figure for that."
     assert analyse("what does pay per task mean?").type == "definition"
     assert analyse("what does an RN make?").type == "amount"
+
+
+def test_a_sum_with_its_sign_after_it_is_a_figure():
+    # A tester's bootcamp library: "how much did the german unemployment agency pay for andre's bootcamp" was told "The
+    # guides give no figure for that" over "a "cheque" for over 10.000€ from the agency".
+    from bot.question import gives_figure
+
+    assert gives_figure("how much did the agency pay for his bootcamp", 'getting a "cheque" for over 10.000€ from the agency')
+    assert not gives_figure("how much did the agency pay for his bootcamp", "The agency is open to career changers.")

@@ -3330,3 +3330,39 @@ def test_a_short_form_the_library_writes_with_dots_is_no_gap(tmp_path, embedder)
         lab="Lab technicians prepare samples and keep the instruments calibrated."))
     answer = bot.ask("do chemists need a PhD to get a job?")
     assert "PhD" not in " ".join(answer.gaps) and "Ph.D." in answer.text, answer.text
+
+
+def test_a_short_form_in_capitals_the_library_never_writes_is_a_gap(tmp_path, embedder):
+    # A tester's humanitarian library: "how much does the NOHA masters in humanitarian action cost" (the model reads
+    # "NOHA" as nothing much: cosine 0.13 to the question) was answered with another master's tuition, no gap said.
+    bot = _bot_on(tmp_path, embedder, _one_paragraph_articles(
+        mshs="The Master of Science in Humanitarian Studies takes 30 credits; the estimated tuition cost is $54,300.",
+        idha="The International Diploma in Humanitarian Assistance is a four-week course costing $6,121.",
+        levels="Research engineers at national labs move through levels I, II and III as they take on more."))
+    assert bot.ask("how much does the NOHA masters in humanitarian action cost").gaps == ("NOHA",)
+    assert "III" not in " ".join(bot.ask("what does a level III research engineer do?").gaps)
+    assert not bot.ask("how much does the humanitarian studies masters cost ASAP").gaps
+
+
+
+def test_a_short_words_plural_is_searched_as_the_librarys_singular(tmp_path, embedder):
+    # A tester's audio library: the stemmer keeps "djs" whole, so "what degree do radio djs need" never matched the
+    # "Radio DJ" page's words in the lexical search.
+    from bot.evidence import corrected
+
+    bot = _bot_on(tmp_path, embedder, {"dj.md": "# Radio DJ\n\n## Education Requirements\n\nBachelor's degree in broadcasting, "
+                                                "communications, or journalism.\n\n## Salary Range\n\n$45,000 per year.\n"})
+    assert corrected(bot.profile, "what degree do radio djs need") == "what degree do radio dj need"
+    assert corrected(bot.profile, "what degree do radio hosts need") == "what degree do radio hosts need"
+
+
+def test_a_thing_named_with_its_number_has_its_own_figure_lead(tmp_path, embedder):
+    # A tester's financial-advisor library: "How many questions are on the Series 7" got the Series 65's "130
+    # multiple-choice questions", the Series 7's "125" under See also.
+    bot = _bot_on(tmp_path, embedder, _one_paragraph_articles(
+        series65="The Series 65 exam consists of 130 multiple-choice questions, and the candidate has 180 minutes to complete "
+                 "the exam questions.",
+        series7="The Series 7 exam is comprehensive, consisting of 125 multiple-choice questions on four job functions.",
+        cfp="The CFP exam is taken after the coursework, and most candidates study for several months."))
+    answer = bot.ask("How many questions are on the Series 7 exam")
+    assert answer.text.startswith("The Series 7 exam is comprehensive"), answer.text
