@@ -126,7 +126,7 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
                            f"nor {MIN_LIST_LINES} lines of as many words)")
     heading = _first_heading(text, path.stem)[:MAX_META_CHARS].strip()
     # A title's inline tags ("What does a Scrum master <i>really</i> do?") are markup, as in the text.
-    title = (_said_more(html.unescape(_HTML_TAG.sub("", _meta_text(_front_title(meta)))).strip(), heading) or heading
+    title = (_said_more(html.unescape(_HTML_TAG.sub("", _TITLE_BREAK.sub(" ", _meta_text(_front_title(meta))))).strip(), heading) or heading
              or (_title_line(text, path.stem) if kind == "text" else ""))
     site = html.unescape(next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), ""))
     title = _without_decoration(_without_site(title, site))
@@ -150,6 +150,7 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
     )
 
 
+_TITLE_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)  # "<small>ASL3310</small><br> Introduction to ...", a tester's title
 _DATE_LABEL = r"(?:last[ \t]+)?(?:updated|reviewed|modified|revised)|next[ \t]+(?:review|update)|published|posted|created|date"
 _DATE_PAIR = rf"[*_]*(?:{_DATE_LABEL})[ \t]*:[*_]*[ \t]*[^|\n]{{0,30}}\d[^|\n]{{0,12}}?[*_]*"
 _DATES_ALONE = re.compile(rf"^[ \t]*{_DATE_PAIR}(?:[ \t]*\|[ \t]*{_DATE_PAIR})+[ \t]*\n?|"  # two or more
@@ -307,7 +308,7 @@ _POST_DATE = re.compile(r"(\d{4})-([01]?\d)-([0-3]?\d)-")
 # Month and day may be written without their zero ("2017-12-5 12:01", a Jekyll post's front matter).
 # A zone by name too ("2018-01-04 16:05 UTC", a Middleman post; shown as written beside "23 Jul 2020").
 # ... and Go's, as Hugo writes it, an offset then the zone's abbreviation ("2010-11-01 00:00:00 +0700 +07", a tester's).
-_TIMESTAMP = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?"
+_TIMESTAMP = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[+-]?(?:UTC|GMT))?"
                         r"(?:[ \t]+(?:[+-]\d{2}|[A-Z]{3,5}))?")
 
 
@@ -403,10 +404,35 @@ UNFENCED_LINES_BEFORE = 3  # lines of text above the fence, at most: then the fe
 def _unfenced(raw: str) -> str:
     m = _WHOLE_FENCE.match(raw)
     if not m or re.search(rf"^[ \t]*{re.escape(m[2])}[ \t]*$", m[3], re.M):
-        return raw  # not one fence around the whole file: a closing fence inside it ends it earlier
+        return _markdown_fences_unfenced(raw)  # not one fence around the whole file: a closing fence inside it ends it earlier
     if sum(1 for line in m[1].split("\n") if line.strip()) > UNFENCED_LINES_BEFORE:
         return raw
     return m[1] + m[3] + "\n"
+
+
+_MARKDOWN_FENCE_OPEN = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*(?:markdown|md)[ \t]*", re.I)
+
+
+def _markdown_fences_unfenced(raw: str) -> str:
+    """`raw` with its fences marked as Markdown read as their text, where they hold most of the page ("```markdown" around
+    each section of a tester's experience guide, twenty of them: its answers were refused as code); a few examples of
+    Markdown in a page about writing it stay code. A line at a time: linear."""
+    if "```" not in raw and "~~~" not in raw:
+        return raw
+    lines, out, inside, opened = raw.split("\n"), [], 0, None
+    for line in lines:
+        if opened is None and (m := _MARKDOWN_FENCE_OPEN.fullmatch(line)):
+            opened = (m[1], len(out))
+            continue
+        if opened is not None and line.strip().startswith(opened[0][0] * 3) and set(line.strip()) == {opened[0][0]} \
+                and len(line.strip()) >= len(opened[0]):
+            opened = None
+            continue
+        inside += opened is not None and bool(line.strip())
+        out.append(line)
+    if opened is not None:  # an unclosed fence runs to the end, as Markdown reads it: left as it was
+        return raw
+    return "\n".join(out) if inside * 2 >= sum(1 for line in lines if line.strip()) else raw
 
 
 def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
@@ -502,11 +528,19 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}")
 _NUMBERED_KEY = re.compile(r"(?:episode|ep|chapter|part|lesson)[ \t]*#?[ \t]*\d{1,4}", re.I)
 
 
+_PART_TITLES = ("lesson_title", "page_title", "article_title", "episode_title", "topic_title", "unit_title", "chapter_title",
+                "section_title")
+_PLACEHOLDER_TITLE = re.compile(r"(?:test(?:ing)?|untitled|draft|title|new post|my post|placeholder|lorem ipsum|todo|tbd|asdf)"
+                                r"(?:[ \t_-]?\d{1,3})?", re.I)
+
+
 def _front_title(meta: dict):
     """The front matter's title: its own field, or one a site generator nests a level down ("meta: title: Burnout")."""
     title = meta.get("title")
     if isinstance(title, str) and _SLUG.fullmatch(title) and isinstance(meta.get("heading"), str):
         return meta["heading"]  # a theme's shown title beside a slug ("title: surviving-the-pre-tenure-years")
+    if isinstance(title, str) and _PLACEHOLDER_TITLE.fullmatch(title.strip()):
+        return ""  # a template's title left in ('title: "test"', a tester's post: "[1] test" in every source line)
     if title is not None:
         return title
     if isinstance(meta.get("post_title"), str):
@@ -516,6 +550,11 @@ def _front_title(meta: dict):
     numbered = next((v for k, v in meta.items() if isinstance(v, str) and v.strip() and _NUMBERED_KEY.fullmatch(str(k).strip())), None)
     if numbered is not None:
         return numbered
+    # ... or its most particular part's ("lesson_title: Fitness Industry Employment Landscape" beside "chapter_title" and
+    # "section_title", a course's pages: a tester's were titled "Content" and by their files' names)
+    part = next((meta[k] for k in _PART_TITLES if isinstance(meta.get(k), str) and meta[k].strip()), None)
+    if part is not None:
+        return part
     nested = next((v["title"] for v in meta.values() if isinstance(v, dict) and isinstance(v.get("title"), str)), None)
     # ... or a page's "name" of four words or more, never a person's ("name: Apply for Your Mortuary Practitioner License,
     # if Applicable": two testers' state licensing pages were titled by their file names)
@@ -2060,6 +2099,10 @@ _TEMPLATE_OUTPUT = re.compile(r"^[ \t]*\{\{[^{}\n]{0,300}\}\}[ \t]*|(?<![ \t])[ 
 # lower case before a name too ("<h6>by Kim Desmond, cofounder of CodingNomads</h6>", a tester's: a section in See also).
 _BYLINE_HEADING = re.compile(r"^([ \t]*)#{1,6}[ \t]+(?=(?:(?:publication date|published|posted|last updated|updated|date)"
                              r"(?: on)?[ \t]*:|(?:contributed|written|posted) by\b|(?-i:by[ \t]+[A-Z])))", re.I | re.M)
+# A post's reading time, a heading or a line of its own ("##### Read Time (6 minutes)", "5 min read": a tester's answers
+# were labelled by it).
+_READ_TIME_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:(?:estimated[ \t]+)?read(?:ing)?[ \t]+time\b[^\n]{0,30}|"
+                            r"\d{1,3}[ \t]*(?:-[ \t]*)?min(?:ute)?s?\.?[ \t]+read)[*_]*[ \t]*$\n?", re.I | re.M)
 # A content placeholder on a line of its own ("$check-your-qualifications$", GOV.UK's components) renders a box the
 # text does not hold.
 _PLACEHOLDER_LINE = re.compile(rf"^[ \t]*{PLACEHOLDER}[ \t]*$", re.M | re.I)
@@ -2278,7 +2321,7 @@ def _dialects(text: str) -> str:
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", _QUIZ.sub(_quiz_answer, text))))
     text = _PHOTO_CREDIT.sub("", _CREDITED_CAPTION.sub("", _PLACED_CAPTION.sub("", _ENLARGE_CAPTION.sub("", text))))
-    text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", text)))
+    text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", _READ_TIME_LINE.sub("", text))))
     text = _CONTENTS_HEADING.sub("", _LICENCE_LINE.sub("", _AUTHOR_NOTE.sub("", _ALSO_READ.sub("", _PROMO_LINE.sub("", text)))))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", _HTML_LABEL.sub(r"\n- \1\n", text))))
@@ -2614,6 +2657,9 @@ _EMPTY_BRACKETS = re.compile(r"(?<![ \t])[ \t]*\[[ \t]*\](?![(\[:])")  # from a 
 _DECORATED_HEADING = re.compile(r"^(#{1,6}[ \t]+)([^\n]*[^\x00-\u2000][^\n]*)$", re.M)  # one with a symbol to look at
 
 
+# ... and a wiki's marks saved with its text ("[edit]", "[citation_needed]": a tester's Wikipedia dump quoted them)
+_WIKI_MARK = re.compile(r"(?<![ \t])[ \t]*\[(?:edit|citation[ _]needed|clarification[ _]needed|better[ _]source[ _]needed|"
+                        r"who\?|when\?|which\?|according to whom\?|dubious)\]", re.I)
 _SOURCE_TAG = re.compile(r"(?<![ \t])[ \t]*\[(?:sources?|via|ref(?:erence)?)[ \t]*:[^\[\]\n]{1,200}\](?![(\[])", re.I)
 
 
@@ -2621,8 +2667,8 @@ def _without_note_marks(text: str) -> str:
     """`text` without the marks of notes that are lines of it ("... even if you're not profitable. [1] But ..." over "[1]
     Steep usage growth ...", an essay's notes): in an answer such a mark read as the bot's own citation. A source named
     in brackets ("... a subset of engineering or product. [Source: Amazon TPM Job Family 2025]", quoted as a sentence in
-    a tester's answer) goes too."""
-    text = _SOURCE_TAG.sub("", text)
+    a tester's answer) goes too, and a wiki's marks ("[edit]", "[citation_needed]")."""
+    text = _WIKI_MARK.sub("", _SOURCE_TAG.sub("", text))
     notes = set(_NOTE_LINE.findall(text))
     if not notes:
         return text

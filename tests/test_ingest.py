@@ -2938,6 +2938,9 @@ def test_a_footer_of_date_lines_and_a_source_tag_in_brackets_go(tmp_path):
                                      "**Next Update:** March 2025 (post-campus placement season)\n")
     text = load_article(tmp_path / "tpm.md").text
     assert "Source" not in text and "Updated" not in text and text.rstrip().endswith("subset of engineering.\n\n---"), text
+    # ... and a Wikipedia dump's "[citation_needed]" and "[edit]" (a tester's landscape library quoted them)
+    assert clean_text("Design grew in France.[citation_needed] The gardens[edit] were large [who?].\n") == (
+        "Design grew in France. The gardens were large.\n")
 
 
 def test_a_web_clippers_created_time_with_its_zone_in_brackets_is_a_date(tmp_path):
@@ -2946,3 +2949,30 @@ def test_a_web_clippers_created_time_with_its_zone_in_brackets_is_a_date(tmp_pat
     (tmp_path / "clip.md").write_text("---\ntitle: What Is an Economist?\ncreated: 2021-02-28T11:55:18 (UTC +11:00)\n---\n\n"
                                       "An economist studies how resources are produced and shared.\n")
     assert load_article(tmp_path / "clip.md").date == "2021-02-28"
+
+
+def test_markdown_fences_that_hold_most_of_a_page_are_its_text():
+    # A tester's architect guide wrapped each section in "```markdown": its answers were refused as code. A page about
+    # writing READMEs keeps its example as code.
+    section = "```markdown\n## Junior architect\n\n- Total IT Experience: 3-5 years\n- Development Experience: 2-3 years\n```\n\n"
+    text = clean_text(f"# Experience\n\nThis guide covers each level.\n\n{section}{section.replace('Junior', 'Senior')}", markdown=True)
+    assert "## Junior architect" in text and "- Total IT Experience: 3-5 years" in text and "```" not in text, text
+    example = clean_text("# READMEs\n\nA README should open with the project name and what it does for people.\n\n```markdown\n"
+                         "# Project Title\nA short description\n```\n\nThen add install steps for every reader.\n", markdown=True)
+    assert "# Project Title" not in example.replace("```markdown\n# Project Title", ""), example
+
+
+def test_front_matter_titles_a_template_left_or_a_course_gives_its_parts(tmp_path):
+    # Testers' pages: 'title: "test"' titled a post "test"; a course's pages with "lesson_title" and "chapter_title" but no
+    # "title" were "Content" and their files' names; "<small>ASL3310</small><br> Introduction ..." kept its "<br>";
+    # "##### Read Time (6 minutes)" labelled answers; "2023-02-07 11:00:00 +GMT" was shown raw.
+    (tmp_path / "2019-08-09-why-architect.md").write_text('---\ntitle: "test"\ndate: 2023-02-07 11:00:00 +GMT\n---\n\n'
+                                                          "##### Read Time (6 minutes)\n\nI became an architect after ten years.\n")
+    (tmp_path / "nasm_page4.md").write_text("---\nchapter_title: The Personal Training Profession\nlesson_title: Fitness Industry "
+                                            "Employment Landscape\n---\n\n## Content\nMost trainers start at a health club.\n")
+    (tmp_path / "asl.md").write_text("---\nname: <small>ASL3310</small><br> Introduction to Sign Language Interpreting\n---\n\n"
+                                     "This course introduces interpreting theory between Deaf and hearing people.\n")
+    a = load_article(tmp_path / "2019-08-09-why-architect.md")
+    assert (a.title, a.date) == ("Why architect", "2023-02-07") and "Read Time" not in a.text, (a.title, a.date, a.text)
+    assert load_article(tmp_path / "nasm_page4.md").title == "Fitness Industry Employment Landscape"
+    assert load_article(tmp_path / "asl.md").title == "ASL3310 Introduction to Sign Language Interpreting"

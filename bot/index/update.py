@@ -129,7 +129,10 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      "(Click to enlarge)" captions, calls to follow an author go; a share link's words stay inside a sentence
 # 137: a footer of date lines ("Last Updated: ..." over "Next Update: ...") and a source named in brackets ("[Source: ...]")
 #      go
-CHUNK_TEXT = "text-boxes-137"
+# 138: fences marked as Markdown that hold most of a page are its text; a template's title ("test") is none and a
+#      course's "lesson_title" titles its page; "<br>" in a title is a space; a reading-time line and a wiki's
+#      "[citation_needed]" go; "+GMT" dates
+CHUNK_TEXT = "text-boxes-138"
 
 
 def chunking_params(settings: Settings) -> dict:
