@@ -884,7 +884,7 @@ def knows(profile: Profile, word: str) -> bool:
         # A part that is a function word ("on" of "on-call") is never indexed: it says nothing either way.
         return all(knows(profile, x) for x in parts if x not in FUNCTION_WORDS)
     root = stem(w)
-    if profile.knows_term(root) or profile.knows_term(w):
+    if profile.knows_term(root) or profile.knows_term(w) or root in profile.accented or w in profile.accented:
         return True
     subject = profile.library.subject.split()
     if w in profile.library.abbreviations or len(subject) >= 2 and w.removesuffix("s") == "".join(x[0] for x in subject).lower():
@@ -971,6 +971,10 @@ def corrected(profile: Profile, text: str) -> str:
     # degree do radio djs need" never found the DJ page's "Education Requirements").
     text = re.sub(r"\b[A-Za-z]{2,5}s\b", lambda m: m[0][:-1] if not profile.knows_term(stem(m[0].lower()))
                   and profile.knows_term(m[0][:-1].lower()) else m[0], text)
+    # ... a name typed without its accents as the library writes it ("Le Notre" searched as "Le Nôtre")
+    accented = profile.accented
+    text = re.sub(r"[A-Za-z]{3,}", lambda m: accented.get(m[0].lower()) or accented.get(stem(m[0].lower()), m[0]) if accented
+                  and not profile.knows_term(stem(m[0].lower())) else m[0], text)
     text = re.sub(r"[A-Za-z]{5,}", lambda m: _fixed(profile, m.group(0)) or m.group(0), text)
     # ... and a contraction as the word it contracts ("engr" searched as "engin", the library's "engineer").
     return re.sub(r"\b[A-Za-z]{3,5}\b", lambda m: stem(c) if (c := _spelled_out_contraction(profile, m.group(0))) else m.group(0), text)

@@ -20,7 +20,7 @@ from .embedding import Embedder
 from .index.search import Search
 from .index.store import IndexStore
 from .library import Library, about, derive, readable_heading, stands_alone, tells_own_story
-from .text import QUESTION_STEMS, stem, tokenize_one
+from .text import QUESTION_STEMS, folded, stem, tokenize_one
 
 BACKGROUND_MIN_CHUNKS = 20  # a library of fewer chunks is too small to tell its background words (KNOBS.background_share)
 WORDS_KEPT = 4096  # word vectors kept (see `word_vectors`)
@@ -122,6 +122,12 @@ class Profile:
         """The lowercased hosts of the library's articles' addresses and their sites' names ("citizensinformation.ie")."""
         return frozenset(h for a in self.store.articles.values()
                          for h in (re.sub(r"^\w+://", "", a.url).split("/")[0].lower(), a.site.strip().lower()) if h)
+
+    @cached_property
+    def accented(self) -> dict[str, str]:
+        """The library's terms written with accents, by their letters without them ("notr": "nôtr"): a name typed
+        without its accents is the library's ("Le Notre" of "André Le Nôtre"; a tester's was told it was never mentioned)."""
+        return {f: t for t in self.vocabulary if not t.isascii() and (f := folded(t)) != t}
 
     @cached_property
     def vocabulary(self) -> list[str]:

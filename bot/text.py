@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 
 import bm25s
@@ -62,6 +63,11 @@ PLACEHOLDER = r"\$[a-z]{3,}(?:[_-][a-z0-9]+)*\$"
 
 _SPLIT = re.compile(r"(?u)\b\w\w+\b").findall  # bm25s.tokenize's default token pattern
 _WORD = re.compile(r"[a-z0-9+#]+")
+
+
+def folded(text: str) -> str:
+    """`text` without its accents ("nôtre": "notre"), as someone types a name on a keyboard without them."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def stem(word: str) -> str:

@@ -3366,3 +3366,16 @@ def test_a_thing_named_with_its_number_has_its_own_figure_lead(tmp_path, embedde
         cfp="The CFP exam is taken after the coursework, and most candidates study for several months."))
     answer = bot.ask("How many questions are on the Series 7 exam")
     assert answer.text.startswith("The Series 7 exam is comprehensive"), answer.text
+
+
+def test_a_name_typed_without_its_accents_is_the_librarys(tmp_path, embedder):
+    # A tester's landscape library: "who was Le Notre" opened "The guides never mention “Le Notre”" over a quote about
+    # André Le Nôtre.
+    from bot.evidence import corrected
+
+    bot = _bot_on(tmp_path, embedder, _one_paragraph_articles(
+        history="André Le Nôtre designed the gardens of Versailles for Louis XIV, the model of the French formal garden.",
+        design="Landscape designers work on private gardens, while landscape architects plan parks and public spaces."))
+    answer = bot.ask("what gardens did Le Notre design?")
+    assert not answer.gaps and "Versailles" in answer.text, answer.text
+    assert "nôtr" in corrected(bot.profile, "what gardens did Le Notre design?")
