@@ -298,11 +298,11 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
         # £18,000" is the BPTC's, named two sentences up (a tester's law library: "None of the figures quoted here is
         # said to be for “BPTC”").
         spans = [(at, at + len(s)) for s in c.sentences if (at := c.text.find(s)) >= 0] or c.highlights
-        figures = [_leaning_back(c.text, a, b) for a, b in spans if gives_figure(question, c.text[a:b])]
+        giving = [(a, b) for a, b in spans if gives_figure(question, c.text[a:b])]
         # ... and the lead-in of the list an item giving one stands in: "Level: Senior Engineer; ... $100,000 - $130,000"
         # is a front end engineer's, named in "Roughly speaking front end engineers advance through the following levels"
         # (a tester's: "None of the figures quoted here is said to be for “senior frontend engineer”").
-        figures += [_list_lead_in(c.text, a) for a, b in spans if gives_figure(question, c.text[a:b])]
+        figures = [_leaning_back(c.text, a, b) for a, b in giving] + [_list_lead_in(c.text, a) for a, _ in giving]
         if figures:
             held += [c.article.title, *c.context, c.heading, *figures]
             priced.append(c)
@@ -342,8 +342,9 @@ def _list_lead_in(text: str, at: int) -> str:
     if not ITEM_START.match(text, line):
         return ""
     while line > 0 and (ITEM_START.match(text, line) or not text[line:text.find("\n", line)].strip()):
-        line = text.rfind("\n", 0, line - 1) + 1
-    return "" if ITEM_START.match(text, line) else text[line:text.find("\n", line) % (len(text) + 1)]
+        line = text.rfind("\n", 0, line - 1) + 1  # each line above `at` ends on a line break
+    end = text.find("\n", line)
+    return "" if ITEM_START.match(text, line) else text[line:end if end >= 0 else len(text)]
 
 
 def _leaning_back(text: str, start: int, end: int) -> str:

@@ -971,10 +971,12 @@ def corrected(profile: Profile, text: str) -> str:
     # degree do radio djs need" never found the DJ page's "Education Requirements").
     text = re.sub(r"\b[A-Za-z]{2,5}s\b", lambda m: m[0][:-1] if not profile.knows_term(stem(m[0].lower()))
                   and profile.knows_term(m[0][:-1].lower()) else m[0], text)
-    # ... a name typed without its accents as the library writes it ("Le Notre" searched as "Le Nôtre")
+    # ... a name typed without its accents as the library writes it ("Le Notre" searched as "Le Nôtre"), in a library
+    # that writes any
     accented = profile.accented
-    text = re.sub(r"[A-Za-z]{3,}", lambda m: accented.get(m[0].lower()) or accented.get(stem(m[0].lower()), m[0]) if accented
-                  and not profile.knows_term(stem(m[0].lower())) else m[0], text)
+    if accented:
+        text = re.sub(r"[A-Za-z]{3,}", lambda m: m[0] if profile.knows_term(stem(m[0].lower())) else
+                      accented.get(m[0].lower()) or accented.get(stem(m[0].lower()), m[0]), text)
     text = re.sub(r"[A-Za-z]{5,}", lambda m: _fixed(profile, m.group(0)) or m.group(0), text)
     # ... and a contraction as the word it contracts ("engr" searched as "engin", the library's "engineer").
     return re.sub(r"\b[A-Za-z]{3,5}\b", lambda m: stem(c) if (c := _spelled_out_contraction(profile, m.group(0))) else m.group(0), text)

@@ -1920,10 +1920,7 @@ _TEXT_PROPS = ("question", "title", "heading", "label", "text", "description", "
 _JSX_EXPRESSION_LINE = re.compile(r"^[ \t]*\{[^{}\n]{0,300}\}[ \t]*$\n?", re.M)  # {false}, {/* note */}
 _JSX_COMMENT = re.compile(r"\{/\*[^\n]{0,300}?\*/\}")
 _JSX_STRING = re.compile(r"""\{(['"])([^'"\n]{0,20}?)\1\}""")  # MDX's escape for a literal brace: {'{'}
-_SPACED_BOLD_HEADING = re.compile(r"^(#{1,6}[ \t]+)(\*\*|__)(?=[ \t]|[^\n]*?[ \t]\2[ \t]*$)[ \t]*([^*_\n]{1,200}?)[ \t]*\2[ \t]*$", re.M)
-# ... and a bold line of its own so ("**Benefits of being a front-end developer? **", a Hashnode post's headings: quoted
-# as a sentence, its opening stars dropped, in a tester's answers), read as the bold heading it was meant to be.
-_SPACED_BOLD_LINE = re.compile(r"^([ \t]*)(\*\*|__)(?=[ \t]|[^\n]*?[ \t]\2[ \t]*$)[ \t]*([^*_\n]{1,200}?)[ \t]*\2[ \t]*$", re.M)
+_SPACED_BOLD = re.compile(r"^(#{1,6}[ \t]+|[ \t]*)(\*\*|__)(?=[ \t]|[^\n]*?[ \t]\2[ \t]*$)[ \t]*([^*_\n]{1,200}?)[ \t]*\2[ \t]*$", re.M)
 # A line of bold labels each glued to its value ("**Program:**Master of Science ...**Credit Hours:**30 credits**Duration:**
 # 1.5-2 years", a tester's program page): read without the stars, its labels ran into the values before them ("(MSHS)
 # Credit Hours:30 creditsDuration:..."). Each bold part is an item of its own, a label's with its value.
@@ -2679,12 +2676,13 @@ def _without_note_marks(text: str) -> str:
 def _markdown_marks(text: str) -> str:
     """Markdown dialects' marks, as the page shows them: an Obsidian or wiki link ("[[social_unrest | social unrest and
     police reform]]") as its words; a heading in bold with a space inside its marks ("#### **What is your best advice?
-    **", Memsource's blog, shown with its asterisks as CommonMark reads it) without them; Obsidian's highlight
+    **", Memsource's blog, shown with its asterisks as CommonMark reads it) without them, and a bold line of its own so
+    ("**Benefits of being a front-end developer? **", a Hashnode post's: quoted with its opening stars dropped) as the
+    bold line it was meant to be; Obsidian's highlight
     ("==For engineers in San Diego, ...==", its marks shown in a tester's answers) as its words; MathJax's minus written
     as a dash ("they're painfully visible $-$ the difference") as it renders."""
     text = _WIKI_LINK.sub(lambda m: (m[2] or m[1]).strip(), text)
-    text = _HIGHLIGHT.sub(r"\1", _SPACED_BOLD_HEADING.sub(r"\1\3", text))
-    text = _SPACED_BOLD_LINE.sub(r"\1\2\3\2", text)
+    text = _HIGHLIGHT.sub(r"\1", _SPACED_BOLD.sub(lambda m: m[1] + m[3] if m[1].startswith("#") else f"{m[1]}{m[2]}{m[3]}{m[2]}", text))
     text = _unglued_labels(text) if ":**" in text else text
     text = _LEAD_IN_DASH.sub(":", _NESTED_QUOTE.sub(r"\1> ", _CREDIT_LINE.sub("", text)))
     text = _BOLD_BEFORE_BREAK.sub(lambda m: f"{m[1]}{m[2].rstrip(':')}:{m[3]} ", text)
