@@ -874,7 +874,7 @@ def _read_html(path: Path, raw: str, front: dict | None = None, quotes: bool = T
         # paragraph, "Trying to switch careers ...<br />", was lost).
         # A template's directive on a line of its own ("@extends('layout.master')", Blade's) renders no words.
         page = f"<html><body><div>{_TEMPLATE_DIRECTIVE.sub('', page)}</div></body></html>"
-    html = tables.html_tables(_collapse_whitespace(page))
+    html = tables.html_tables(_collapse_whitespace(_loose_text_held(page)))
     try:
         doc = trafilatura.bare_extraction(
             html, include_formatting=True, with_metadata=True, output_format="python", favor_recall=True,
@@ -1043,6 +1043,80 @@ def _headed_items(page: str) -> str:
         if len(listing) and all(child.tag == "div" for child in listing):
             listing.tag = "div"
     return lxml.html.tostring(tree, encoding="unicode")
+
+
+# Where loose text is read: the blocks that hold paragraphs, and the tags a run of text may hold (any other, a list
+# item outside a list too, starts a block).
+_LOOSE_HOLDERS = ("body", "div", "section", "article", "main", "center", "blockquote", "td")
+_INLINE_TAGS = frozenset("""a abbr b bdi bdo br cite code data dfn em font i img kbd mark q s samp small span strong sub sup
+time tt u var wbr label""".split())
+
+
+def _loose_text_held(page: str) -> str:
+    """`page` with each run of text that sits bare between a block's paragraphs, lists and headings (with the inline
+    tags in it: a link, `<u>`, `<br>`) held in a paragraph of its own. trafilatura reads only text inside a block: a
+    tester's rail guide lost "The first step is to get a Rail Sentinel Sponsorship." (a bare line under its step's
+    `<p>`), an Indian Railways page "he can be sent maximum upto 3 attempts" and its `<u>` labels. A page without such
+    runs is returned as it is."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return page
+    changed = False
+    for holder in tree.iter(*_LOOSE_HOLDERS):
+        if any(_starts_block(child) for child in holder):
+            changed = _runs_held(holder) or changed
+    return lxml.html.tostring(tree, encoding="unicode") if changed else page
+
+
+def _starts_block(element) -> bool:
+    return isinstance(element.tag, str) and element.tag not in _INLINE_TAGS  # a comment's tag is a function
+
+
+def _runs_held(holder) -> bool:
+    """Whether `holder` had a run of words between its blocks, each such run now a `<p>` in its place."""
+    import lxml.etree
+    import lxml.html
+
+    kept, run, lead, held = [], [], holder.text, False
+    holder.text = None
+
+    def close(before=None):
+        nonlocal held
+        words = (lead or "") + "".join(lxml.etree.tostring(e, method="text", encoding="unicode", with_tail=True)
+                                       for e in run if isinstance(e.tag, str))
+        # Words, not a breadcrumb ("| Undergraduate | How to Find ..."): held, a tester's ChE page read its lists run on.
+        # Nor a list's lead-in: read with its items as it is ("guiding principles:" over them, one block).
+        lead_in = before is not None and before.tag in ("ul", "ol")
+        if re.search(r"\w", words) and not re.search(r"[|»›]", words) and not lead_in:
+            paragraph = lxml.html.Element("p")
+            paragraph.text = lead
+            paragraph.extend(run)
+            kept.append(paragraph)
+            held = True
+        elif kept:
+            kept[-1].tail = lead
+            kept.extend(run)
+        else:
+            holder.text = lead
+            kept.extend(run)
+
+    for child in list(holder):
+        if _starts_block(child):
+            close(child)
+            lead, run = child.tail, []
+            child.tail = None
+            kept.append(child)
+        else:
+            run.append(child)
+    close()
+    for child in list(holder):
+        holder.remove(child)
+    holder.extend(kept)
+    return held
 
 
 def _with_headings(page: str, text: str) -> str:

@@ -2184,6 +2184,25 @@ def test_html_text_no_block_holds_between_lists_is_kept_as_a_paragraph(tmp_path)
     assert text.rstrip().endswith("These are discussed below.")
 
 
+
+def test_html_text_bare_between_blocks_is_a_paragraph_and_a_breadcrumb_is_not(tmp_path):
+    # A tester's rail guide: "The first step is to get a Rail Sentinel Sponsorship." sat bare under its step's <p>; an
+    # Indian Railways page wrote its labels in <u> and a rule after a list, with <br>s. trafilatura read none of it.
+    (tmp_path / "rail.html").write_text(
+        "<html><body><div class='main'><h1>Working on Rail</h1><p>Working on the railway can provide a rewarding career.</p>"
+        "<p><strong>Step 1: Join a Railway Recruitment Company</strong></p>\n The first step is to get a Rail Sentinel "
+        "Sponsorship.\n<p>A sentinel sponsor makes sure you have a valid rail profile before any training course.</p>"
+        "<h3>The requirement of Training of Running staff is as follows:</h3><u>Loco Running Staff</u><br><ul><li>Technical "
+        "training at a training school.</li></ul>Normally a trainee can be sent up to 3 attempts.<br><br>"
+        "<p>Promotion training is prescribed for promotion from Assistant Driver to Shunter.</p></div></body></html>")
+    text = load_article(tmp_path / "rail.html").text
+    assert "The first step is to get a Rail Sentinel Sponsorship.\n\nA sentinel sponsor" in text, text
+    assert "Loco Running Staff" in text and "Normally a trainee can be sent up to 3 attempts." in text, text
+    # A breadcrumb is left as it is: held as a paragraph, it changed which block trafilatura took for a tester's ChE page,
+    # and its lists ran on as one paragraph.
+    crumbs = "<html><body><div><div class='nav'><a href='/'>Home</a></div> | <a href='/u'>Undergraduate</a> | Careers</div></body></html>"
+    assert ingest._loose_text_held(crumbs) == crumbs
+
 def test_a_heading_line_too_long_to_be_one_is_text_without_its_marks():
     # A tester's interviews ask their questions in "###" lines of two sentences: read as text (chunking.py), the
     # answers quoted "### 3. Some people get to a point ...".

@@ -132,7 +132,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 138: fences marked as Markdown that hold most of a page are its text; a template's title ("test") is none and a
 #      course's "lesson_title" titles its page; "<br>" in a title is a space; a reading-time line and a wiki's
 #      "[citation_needed]" go; "+GMT" dates
-CHUNK_TEXT = "text-boxes-138"
+# 139: an HTML page's text that sits bare between its paragraphs, lists and headings is a paragraph of its own
+CHUNK_TEXT = "text-boxes-139"
 
 
 def chunking_params(settings: Settings) -> dict:
