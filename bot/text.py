@@ -104,8 +104,17 @@ def stem_all(words: list[str]) -> list[str]:
 _CODE_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
 
 
+# A short form written with dots after its letters, opening on a capital ("Ph.D.", "M.B.A.", "U.S."): the index split it
+# into letters ("ph") and "how much do phd students get paid" found no figure "for" a PhD in a tester's library that
+# writes "Ph.D." (not "e.g.", "p.m.").
+_DOTTED = re.compile(r"\b[A-Z][A-Za-z]?\.(?:[A-Za-z]{1,2}\.){1,3}(?=s\b|(?![A-Za-z]))s?")  # "Ph.D.s" as "PhD" too
+
+
 def singular_codes(text: str) -> str:
-    """`text` with each short form in capitals written in the plural ("CRAs", "RNs") as its singular."""
+    """`text` with each short form in capitals written in the plural ("CRAs", "RNs") as its singular, and one written with
+    dots ("Ph.D.") as one word ("PhD"): the words the index holds."""
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m[0].rstrip("s").replace(".", ""), text)
     return _CODE_PLURAL.sub(r"\1", text) if "s" in text else text
 
 

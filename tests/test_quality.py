@@ -3379,3 +3379,21 @@ def test_a_name_typed_without_its_accents_is_the_librarys(tmp_path, embedder):
     answer = bot.ask("what gardens did Le Notre design?")
     assert not answer.gaps and "Versailles" in answer.text, answer.text
     assert "nôtr" in corrected(bot.profile, "what gardens did Le Notre design?")
+
+
+def test_a_short_form_written_with_dots_is_the_word_typed_without(tmp_path, embedder):
+    # A tester's academic library writes "Ph.D." and "Ph.D.s": "how many academic positions were open compared to phds
+    # awarded?" opened "The sections quoted here never mention “phds”" over "1,039 vacant academic positions ... 1,937
+    # Ph.D.s awarded" (its letters, "ph", were all the index and the quote's words held of it; another article wrote "PhD").
+    bot = _bot_on(tmp_path, embedder, {
+        "jobs.md": "# What kinds of jobs can I get with a Ph.D.?\n\n## Academia\n\nAcademic jobs are also pretty competitive. "
+                   "In 2018-2019, there were 1,039 vacant academic positions, whereas there were 1,937 Ph.D.s awarded in "
+                   "computer science.\n\n## Industry\n\nMost graduates work in industry research labs, which pay more than "
+                   "universities do.\n",
+        "pay.md": "# How do I pay for my Ph.D.?\n\nIn most cases, you don't have to pay to get a Ph.D. in CS. The university "
+                  "pays you a stipend while you work as a teaching or research assistant.\n",
+        "ms.md": "# Should I get an M.S. first?\n\nGetting an M.S. first is usually a bad idea if you know you want a PhD. Many "
+                 "PhDs say the course work may not line up, and you will take classes twice.\n",
+    })
+    answer = bot.ask("how many academic positions were open compared to phds awarded?")
+    assert "1,039" in answer.text and "never mention" not in answer.text, answer.text

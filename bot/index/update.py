@@ -133,7 +133,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      course's "lesson_title" titles its page; "<br>" in a title is a space; a reading-time line and a wiki's
 #      "[citation_needed]" go; "+GMT" dates
 # 139: an HTML page's text that sits bare between its paragraphs, lists and headings is a paragraph of its own
-CHUNK_TEXT = "text-boxes-139"
+# 140: a short form written with dots ("Ph.D.", "M.B.A.") is one term of the lexical index ("phd"), not its letters
+CHUNK_TEXT = "text-boxes-140"
 
 
 def chunking_params(settings: Settings) -> dict:
