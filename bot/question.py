@@ -157,8 +157,10 @@ _MONEY_WORDS = ("paid pay pays salary salaries earn earns earning earnings wage 
 _MONEY_ASKED = re.compile(rf"\b(?:{'|'.join(_MONEY_WORDS)})\b", re.I)
 # Which side of a sum: what someone is paid, or what something costs ("Tuition: £9,000" is no answer to what a sous
 # chef earns).
-_EARNED = frozenset("paid pay pays salary salaries earn earns earning earnings wage wages income compensation compensated stipend "
-                    "make makes making made".split())
+# "paying" too: "paying your actors a mere $125/day" beside "It costs you nothing" read as a cost only, and "how much does the
+# ULB agreement pay actors per day" was told "no figure" over it (a tester's theatre library).
+_EARNED = frozenset("paid pay pays paying salary salaries salaried earn earns earned earning earnings wage wages income compensation "
+                    "compensated stipend stipends make makes making made".split())
 
 
 def money_sides(text: str) -> set[str]:

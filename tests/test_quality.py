@@ -3397,3 +3397,19 @@ def test_a_short_form_written_with_dots_is_the_word_typed_without(tmp_path, embe
     })
     answer = bot.ask("how many academic positions were open compared to phds awarded?")
     assert "1,039" in answer.text and "never mention" not in answer.text, answer.text
+
+
+def test_a_sum_paid_beside_a_cost_answers_what_is_paid(tmp_path, embedder):
+    # A tester's theatre library: "paying your actors a mere $125/day" in a paragraph that also says "It costs you
+    # nothing" read as a cost only, and "how much does the ULB agreement pay actors per day" opened "The guides give no
+    # figure for that" over the very sentence.
+    bot = _bot_on(tmp_path, embedder, {
+        "aim-higher.md": "# Aim higher\n\nIf you're shooting under SAG-AFTRA's ULB agreement, and paying your actors a mere "
+                         "$125/day, but hey it goes great and you get distribution, why not bump your cast an extra chunk of "
+                         "change? SAG-AFTRA doesn't require it, but why not put that in writing. It costs you nothing unless "
+                         "your film goes somewhere.\n\n## Casting\n\nSee every actor who sends a tape, and answer every one.\n",
+        "tapes.md": "# Self tapes\n\nA self tape needs a plain background, good light and a reader off camera. Name the file "
+                    "with your name and the role.\n",
+    })
+    answer = bot.ask("how much does the SAG-AFTRA ULB agreement pay actors per day")
+    assert "$125/day" in answer.text and "no figure" not in answer.text, answer.text
