@@ -320,7 +320,7 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
         w = w.lower().removesuffix("s") if len(w) > 3 or w[:-1].isupper() else w.lower()  # "PTs" too
         return w in _LEVEL_WORDS or any(x.startswith(w) or _letter_left_out(w, x.removesuffix("s"))
                                         or _letter_changed(w, x.removesuffix("s")) for x in words) or _blended(
-            w, " ".join(held))
+            w, " ".join(held)) or bool(_work_of(w) & words)
 
     # The head word, as the rest is judged by stems: "commission based broker" over "Broker/Commission Track" with "$30K
     # base" was said to have none (a blind reader's; "based" is written nowhere, as typed).
@@ -420,8 +420,10 @@ def _held(term: str, held) -> bool:
     # pay $1,800-2,500/week": a tester's PT library was told none of the figures was for travel PTs).
     # ... and one spelled with one letter changed, seven letters at least: "dieticians" of "dietitians", "licence" of
     # "license" (a tester's dietetics library was told the quoted sections never mention dieticians, over their pay).
+    # ... and a doer by what it does: "walker" of "walk" ("Dog Walking" over "£15-£30 per walk", a tester's pet care library).
     return term in held or len(term) <= CLIPPED_LETTERS and any(h.startswith(term) for h in held) or any(
-        _letter_left_out(term, h) or _letter_changed(term, h) for h in held) or term.endswith("s") and term[:-1] in held
+        _letter_left_out(term, h) or _letter_changed(term, h) for h in held) or term.endswith("s") and term[:-1] in held or bool(
+        _work_of(term) & held)
 
 
 def _letter_changed(typed: str, word: str) -> bool:
@@ -858,8 +860,35 @@ def _names(passage: Passage, text: str) -> set[str]:
     alone = excerpts.figure_alone(text) or excerpts.figure_label(text)  # "Salary: £30,000–£35,000 per annum ..." too
     # ... and any under a short heading naming a sum ("#### Cost" in a review of Udacity's Data Analyst Nanodegree: "The
     # first term costs $499 USD." was left out and the answer said the guides give no figure, a tester's).
-    return stems(text) | (stems(f"{passage.article.title} {' '.join(passage.context)} {passage.heading}")
-                          if alone or _priced_heading(passage) else set())
+    names = stems(text) | (stems(f"{passage.article.title} {' '.join(passage.context)} {passage.heading}")
+                           if alone or _priced_heading(passage) else set())
+    return names | _doers(names)
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _work_of(doer: str) -> set[str]:
+    """The words naming what `doer` does, as a heading writes it: "walking" and "walk" of "walker", "writing" of
+    "writer", "sitting" of "sitter"; none for a word not ending in "er"."""
+    if len(doer) < 5 or not doer.endswith("er"):
+        return set()
+    roots = {doer[:-2], doer[:-1]} | ({doer[:-3]} if doer[-3] == doer[-4] else set())  # walk, write, sit
+    return roots | {f"{r[:-1]}ing" if r.endswith("e") else f"{r}ing" for r in roots} | {f"{r}{r[-1]}ing" for r in roots}
+
+
+def _doers(names: set[str]) -> set[str]:
+    """Who does what `names` names, as the stemmer writes a doer: "walker" of "walk" (a tester's pet care library was
+    told "no figure" for what dog walkers get paid, over "Revenue potential: £15-£30 per walk" under "Dog Walking"),
+    "writer" of "write", "sitter" of "sit"."""
+    out = set()
+    for s in names:
+        if len(s) < 3 or not s.isalpha():
+            continue
+        out.add(f"{s}r" if s.endswith("e") else f"{s}er")
+        if s[-1] not in _VOWELS and s[-1] not in "wxy" and s[-2] in _VOWELS and s[-3] not in _VOWELS:
+            out.add(f"{s}{s[-1]}er")  # "sit" -> "sitter", "run" -> "runner"
+    return out
 
 
 _FIGURE_FIRST = re.compile(r"\s*[~≈]?[$£€¥]?\d")

@@ -3413,3 +3413,20 @@ def test_a_sum_paid_beside_a_cost_answers_what_is_paid(tmp_path, embedder):
     })
     answer = bot.ask("how much does the SAG-AFTRA ULB agreement pay actors per day")
     assert "$125/day" in answer.text and "no figure" not in answer.text, answer.text
+
+
+def test_a_figure_under_the_work_answers_what_its_doers_get(tmp_path, embedder):
+    # A tester's pet care library: "how much do dog walkers get paid?" was told "The guides give no figure for that",
+    # over "Revenue potential: £15-£30 per walk" under "Dog Walking" (the stemmer keeps "walker" apart from "walk").
+    bot = _bot_on(tmp_path, embedder, {
+        "ideas.md": "# Pet business ideas\n\n## Dog Walking\n\nWalk dogs for busy owners in your neighbourhood.\n\n"
+                    "**Revenue potential:** £15-£30 per walk; multiple dogs increase earnings\n\n## Pet Grooming\n\nBathe, "
+                    "brush and trim pets at their owners' homes.\n\n**Revenue potential:** £30-£80 per groom\n",
+        "rover.md": "# How to become a dog walker on Rover\n\nBecoming a dog walker is a great way to make extra money doing "
+                    "something you love. Create your profile, choose where to list your service and deliver five-star "
+                    "customer service to every owner.\n",
+        "shelter.md": "# Volunteering at the shelter\n\nVolunteers must be at least 18 years old and walk dogs at least twice a "
+                      "month after their orientation.\n",
+    })
+    answer = bot.ask("how much do dog walkers get paid?")
+    assert "£15-£30 per walk" in answer.text and not answer.gaps, answer.text
