@@ -248,8 +248,11 @@ def names_asked(profile: Profile, text: str) -> tuple[str, ...]:
         # library is a senior engineer (a tester's was told none of the figures was for one, over "Senior Engineer").
         glued = _glued_runs(profile.library.subject)
         words = [w for w in words if w.lower().replace("-", "") not in glued] if len(words) > 1 else words
-        if by_the_sum and len(words) < 2:
-            words = []  # "the max pay", "the nurse salary": one word before "salary" names too little to hold a figure to
+        if by_the_sum and len(words) < 2 and not (words and zipf(words[0].lower()) < FOREIGN_ZIPF):
+            # "the max pay", "the nurse salary": one word before "salary" names too little to hold a figure to; not a
+            # term rare in English ("whats the typical postdoc salary" was answered with industry pay, no gap said, a
+            # tester's academic library).
+            words = []
         # The last word names who ("real estate appraiser": an appraiser), someone in particular. One the library never
         # uses is named too: its words are a gap only when the passages fit better without them, and "what's the median
         # salary of a robotics technician" was answered with a software engineer's range, unmarked (a tester's).

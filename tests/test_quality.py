@@ -3430,3 +3430,20 @@ def test_a_figure_under_the_work_answers_what_its_doers_get(tmp_path, embedder):
     })
     answer = bot.ask("how much do dog walkers get paid?")
     assert "£15-£30 per walk" in answer.text and not answer.gaps, answer.text
+
+
+def test_one_rare_word_before_salary_names_who_is_asked(tmp_path, embedder):
+    # A tester's academic library: "whats the typical postdoc salary" was answered with industry pay ("$90,000 for
+    # research scientists to $194,000"), no gap said; no article gives a postdoc's pay. One word before "salary" names
+    # someone when English rarely writes it ("postdoc"), not when it is everyday ("the nurse salary").
+    bot = _bot_on(tmp_path, embedder, {
+        "choose.md": "# What job should you choose?\n\nIndustry positions tend to have higher pay than academic ones. For "
+                     "instance, pay in industry positions typically ranges from about $90,000 for research scientists to "
+                     "$194,000 for chief data scientists.\n\n## Postdocs\n\nA postdoc lets you build your own research line "
+                     "before a faculty job. Doing a postdoc at the institution of your PhD is tempting, but tricky.\n",
+        "apply.md": "# Applying for faculty jobs\n\nApplications open in the autumn. Send a research statement, a teaching "
+                    "statement and three letters; most postdocs apply to thirty or more departments.\n",
+        "grants.md": "# Grants\n\nA new professor writes grants from the first year. Startup packages cover the lab until then.\n",
+    })
+    answer = bot.ask("whats the typical postdoc salary")
+    assert answer.gaps and "$90,000" not in answer.text.split("\n")[0], answer.text  # the gap said first
