@@ -2732,14 +2732,17 @@ _DECORATED_HEADING = re.compile(r"^(#{1,6}[ \t]+)([^\n]*[^\x00-\u2000][^\n]*)$",
 _WIKI_MARK = re.compile(r"(?<![ \t])[ \t]*\[(?:edit|citation[ _]needed|clarification[ _]needed|better[ _]source[ _]needed|"
                         r"who\?|when\?|which\?|according to whom\?|dubious)\]", re.I)
 _SOURCE_TAG = re.compile(r"(?<![ \t])[ \t]*\[(?:sources?|via|ref(?:erence)?)[ \t]*:[^\[\]\n]{1,200}\](?![(\[])", re.I)
+# ... and a video's time marks ("... design [00:01:53].", a tester's transcript page: beside the answer's [1] they read as
+# citations, sixty of them in three answers)
+_TIME_MARK = re.compile(r"(?<![ \t])[ \t]*\[\d{1,2}:\d{2}(?::\d{2})?\](?![(\[])")
 
 
 def _without_note_marks(text: str) -> str:
     """`text` without the marks of notes that are lines of it ("... even if you're not profitable. [1] But ..." over "[1]
     Steep usage growth ...", an essay's notes): in an answer such a mark read as the bot's own citation. A source named
     in brackets ("... a subset of engineering or product. [Source: Amazon TPM Job Family 2025]", quoted as a sentence in
-    a tester's answer) goes too, and a wiki's marks ("[edit]", "[citation_needed]")."""
-    text = _WIKI_MARK.sub("", _SOURCE_TAG.sub("", text))
+    a tester's answer) goes too, and a wiki's marks ("[edit]", "[citation_needed]") and a video's ("[00:01:53]")."""
+    text = _TIME_MARK.sub("", _WIKI_MARK.sub("", _SOURCE_TAG.sub("", text)))
     notes = set(_NOTE_LINE.findall(text))
     if not notes:
         return text

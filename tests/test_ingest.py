@@ -2960,6 +2960,11 @@ def test_a_footer_of_date_lines_and_a_source_tag_in_brackets_go(tmp_path):
     # ... and a Wikipedia dump's "[citation_needed]" and "[edit]" (a tester's landscape library quoted them)
     assert clean_text("Design grew in France.[citation_needed] The gardens[edit] were large [who?].\n") == (
         "Design grew in France. The gardens were large.\n")
+    # ... and a video transcript's time marks, links in its page (a tester's chip design library: beside the answer's own
+    # [1] they read as citations)
+    assert clean_text('There are two job categories: manufacturing and design <a class="yt-timestamp" data-t="00:01:53">'
+                      '[00:01:53]</a>. Design pays more [1:02].\n', markdown=True) == (
+        "There are two job categories: manufacturing and design. Design pays more.\n")
 
 
 def test_a_web_clippers_created_time_with_its_zone_in_brackets_is_a_date(tmp_path):

@@ -134,7 +134,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      "[citation_needed]" go; "+GMT" dates
 # 139: an HTML page's text that sits bare between its paragraphs, lists and headings is a paragraph of its own
 # 140: a short form written with dots ("Ph.D.", "M.B.A.") is one term of the lexical index ("phd"), not its letters
-CHUNK_TEXT = "text-boxes-140"
+# 141: a video's time marks ("[00:01:53]") go
+CHUNK_TEXT = "text-boxes-141"
 
 
 def chunking_params(settings: Settings) -> dict:
