@@ -24,7 +24,9 @@ FIRM = re.compile(
 # ... written with a contraction too, either apostrophe: "attending a culinary school isn’t required for chefs" was a
 # firm side, and "The guides don't all agree" opened a tester's "do i need to go to culinary school?".
 # ... up to four words before it: "College degrees are not part of the mandatory requirements" (a tester's trades library).
-_NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno longer)\s+(?:\w+\s+){0,4}$", re.I)
+# ... and "no" before it: "No Degree Required: Train crew from high school" was the firm side of a tester's "do i need a
+# college degree to be a train conductor" ("The guides don't all agree on this"), as "there are no legal requirements".
+_NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno(?: longer)?)\s+(?:\w+\s+){0,4}$", re.I)
 # An alternative route into something, a view of its own whatever it is set against. "Alternative" alone is no route:
 # "alternative energy systems", "alternative data gathering techniques", "considering all alternatives and their
 # trade-offs", "a popular alternative to going back to work" were each offered as the other side of a requirement, and

@@ -77,6 +77,11 @@ def test_a_requirement_said_not_to_hold_is_no_firm_side_and_a_relaxed_one_answer
     assert stance("While attending a culinary school isn’t required for chefs, it may help you get a job.") == "soft"
     assert stance("Some culinary schools don't require kitchen experience.") != "firm"
     assert stance("College degrees are not part of the mandatory requirements for becoming an electrician.") != "firm"
+    # ... or said with "no" (a tester's rail library: "No Degree Required: Train crew from high school" was the firm side
+    # of "do i need a college degree to be a train conductor"); "No, you must ..." still requires.
+    assert stance("No Degree Required: Train crew from high school") != "firm"
+    assert stance("While there are no legal requirements for certification, most employers prefer it.") != "firm"
+    assert stance("No, you must have a degree.") == "firm"
     assert answers("While attending a culinary school isn't required for chefs, it may help you get a job.",
                    "A degree from a culinary school is required for this job.")
     firm = "Soft skills are crucial: being able to work in teams is essential for building good solutions."
