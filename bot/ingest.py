@@ -458,6 +458,10 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
     # renders nothing: left there, the front matter was read as text and the title and date were lost.
     raw = _TEMPLATE_PREAMBLE.sub("", raw, count=1)
     text, meta = _read_markdown(path, raw) if kind == "markdown" or raw.startswith("---") else (raw, {})
+    if not text.strip():
+        # A CMS that keeps a post's body in its front matter ("content: >-", Netlify CMS's): a tester's theatre post
+        # was refused as holding no article text.
+        text = next((v.strip() for k in ("content", "body") if isinstance(v := meta.get(k), str) and v.strip()), text)
     faq = _front_matter_answers(meta)
     if faq:
         text = f"{text.rstrip()}\n\n{faq}" if text.strip() else faq

@@ -2439,6 +2439,13 @@ def test_questions_and_answers_kept_in_front_matter_are_read_as_sections(tmp_pat
                     "    answer: Prices range from $2,000 to $6,000.\n---\n\nPricing depends on hours and extras.\n", encoding="utf-8")
     assert load_article(post).text == ("Pricing depends on hours and extras.\n\n## How much does wedding photography cost?\n\n"
                                        "Prices range from $2,000 to $6,000.\n")
+    # ... and a CMS's post keeps its whole body there ("content: >-", a tester's theatre post: refused, its build stopped).
+    cms = tmp_path / "chelsea-s-choice-5.md"
+    cms.write_text("---\ntitle: 'Chelsea''s Choice #5'\ntemplate: BlogPost\ncontent: >-\n  A lot of the time you will be asked "
+                   "to do a Self Tape.\n\n\n  It is crucial that you learn your lines off by heart.\n---\n", encoding="utf-8")
+    article = load_article(cms)
+    assert article.title == "Chelsea's Choice #5" and article.text == (
+        "A lot of the time you will be asked to do a Self Tape.\n\nIt is crucial that you learn your lines off by heart.\n")
 
 
 def test_each_tab_of_a_tabbed_page_is_read(tmp_path):
