@@ -257,7 +257,8 @@ DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pub_date", "publish
 
 # Dates as front matter writes them ("October 15, 2025", "Jan 23, 2024", "15 Oct 2025"), read as ISO dates so that
 # every source shows its date one way (a tester's library showed three ways side by side).
-_WRITTEN_DATES = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d", "%Y.%m.%d")
+_WRITTEN_DATES = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d", "%Y.%m.%d",
+                  "%d %B, %Y")
 
 
 def _without_decoration(title: str) -> str:
@@ -298,12 +299,13 @@ def _date_of(meta: dict, name: str) -> str:
     """The article's date as an ISO date where it is one: written in its metadata, else its file name's (a post's)."""
     written = next((d for d in (_meta_text(meta.get(k)).strip() for k in DATE_KEYS) if re.search(r"\d", d)), "")
     post = _POST_DATE.match(name)
-    return _iso_date(written) if written else _iso_date("-".join(post.groups())) if post else ""
+    return _iso_date(written) if written else _iso_date(f"{post[1]}-{post[3]}-{post[4]}") if post else ""
 
 
 # A Jekyll post's file name starts with its date ("2020-09-10-post-oscp-jobs.md"): its date when none is written.
 # Month and day may be written without their zero ("2022-2-17-How-to-learn-welding-on-your-own.md", a tester's).
-_POST_DATE = re.compile(r"(\d{4})-([01]?\d)-([0-3]?\d)-")
+# ... or underscores ("2022_04_19_from-poacher-to-gamekeeper.md", a tester's Salesforce post showed no date).
+_POST_DATE = re.compile(r"(\d{4})([-_])([01]?\d)\2([0-3]?\d)\2")
 # A timestamp ("2025-11-29 23:25:31+03:00", "2020-02-03 +0800", "2024-05-01T09:00:00Z"): its date, as written.
 # Month and day may be written without their zero ("2017-12-5 12:01", a Jekyll post's front matter).
 # A zone by name too ("2018-01-04 16:05 UTC", a Middleman post; shown as written beside "23 Jul 2020").
@@ -320,6 +322,11 @@ _JS_DATE = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)\w* ([a-z]{3}) (\d{1,2}) 
 
 def _iso_date(text: str) -> str:
     """`text` as an ISO date when it is a date written one of the usual ways; else as it is."""
+    # A day written as an ordinal ("8th July 2018", "April 19th, 2022": two testers' posts showed them as written).
+    plain = _ORDINAL_DAY.sub(r"\1", text.strip())
+    if plain != text.strip():
+        iso = _iso_date(plain)
+        return iso if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso) else text
     if _EPOCH_SECONDS.fullmatch(text.strip()):
         return datetime.datetime.fromtimestamp(int(text), datetime.timezone.utc).date().isoformat()
     if re.fullmatch(r"\d{5,}", text.strip()):
@@ -354,6 +361,7 @@ def _iso_date(text: str) -> str:
     return text
 
 
+_ORDINAL_DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)\b(?=,?[ \t]+[A-Za-z]|[ \t]+\d{4}|,[ \t]*\d{4})", re.I)
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")  # a time after it goes
 # Seconds since 1970 as a Unix timestamp writes them: from 2001-09-09 (1,000,000,000) to 2286; a shorter number is a year
 # or a count, no date.
@@ -2116,6 +2124,9 @@ _SHORTCODE = re.compile(r"\{\{[<%][^{}\n]{0,300}?[>%]\}\}")
 # films** Spielberg has made without John Williams", a tester's: "three" was a section's heading) is a figure, read
 # with the paragraph after it.
 _WP_CLOSING = re.compile(r"\[/([a-z][\w-]{0,30})\]")
+# ... but a picture's caption box goes whole, picture and caption ("[caption id=...] ... Click to Enlarge[/caption]": a
+# tester's Salesforce post showed "Click to Enlarge" as a list item in three answers), with the list marker before it.
+_WP_CAPTION = re.compile(r"(?:^[ \t]*[-*+][ \t]+)?\[caption\b[^\]\n]{0,300}\][\s\S]{0,600}?\[/caption\][ \t]*(?:\n(?=[ \t]*\n))?", re.I | re.M)
 _WP_BOXED_HEADING = re.compile(r"^[ \t]*\[([a-z][\w-]{0,30})\][ \t]*\n[ \t]*#{1,6}[ \t]+([^\n#]{1,60})\n[ \t]*\[/\1\][ \t]*\n(?:[ \t]*\n)*",
                                re.M)
 
@@ -2390,7 +2401,7 @@ def _dialects(text: str) -> str:
     text = _admonitions(text)
     text = _PANDOC_ANCHOR.sub("", _HEADING_ID.sub("", text))
     text = _NOTE_TAG.sub("", _KRAMDOWN_ATTRS.sub("", text))
-    text = _WP_SHORTCODE_LINE.sub("", _paired_shortcodes(text))
+    text = _WP_SHORTCODE_LINE.sub("", _paired_shortcodes(_WP_CAPTION.sub("", text)))
     text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text)))
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _ERB_TAG.sub("", _READ_MORE_LINE.sub("", text))))
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
@@ -2707,7 +2718,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     # log): the author's text no longer says it, so neither does the answer. A line struck whole stays, as words: a
     # list of applications struck as they were turned down ("~~NYC May 2016~~") is still the list.
     text = _without_struck(text)
-    text = _EMPHASIS_LINE.sub(r"\1\3", text)
+    text = _EMPHASIS_LINE.sub(r"\1\3", _DOUBLED_BOLD.sub(r"**\1**", text))
     text = _EMPHASIS.sub(r"\2", text)
     text = _EMPHASIS_1.sub(r"\2", text)
     text = _BOLD_LABEL_END.sub("", _BOLD_CLOSED_LATE.sub(r"\1 ", text))
@@ -2728,6 +2739,8 @@ def clean_text(text: str, markdown: bool = False) -> str:
     return text.strip() + "\n"
 
 
+# Bold marked twice over ("****Increased Flexibility****", a converted post: its asterisks were quoted) is bold.
+_DOUBLED_BOLD = re.compile(r"(?<!\*)\*{4,}(?=[^\s*])([^*\n]{1,200}?)(?<=[^\s*])\*{4,}")  # from a run's start only: linear
 _EMPTY_BRACKETS = re.compile(r"(?<![ \t])[ \t]*\[[ \t]*\](?![(\[:])")  # from a run of spaces' start only: linear
 _DECORATED_HEADING = re.compile(r"^(#{1,6}[ \t]+)([^\n]*[^\x00-\u2000][^\n]*)$", re.M)  # one with a symbol to look at
 

@@ -3007,3 +3007,32 @@ def test_front_matter_titles_a_template_left_or_a_course_gives_its_parts(tmp_pat
     assert (a.title, a.date) == ("Why architect", "2023-02-07") and "Read Time" not in a.text, (a.title, a.date, a.text)
     assert load_article(tmp_path / "nasm_page4.md").title == "Fitness Industry Employment Landscape"
     assert load_article(tmp_path / "asl.md").title == "ASL3310 Introduction to Sign Language Interpreting"
+
+
+def test_a_wordpress_caption_box_and_bold_marked_twice_read_as_the_page_shows_them(tmp_path):
+    # A tester's Salesforce posts: "* Click to Enlarge[/caption]" (a picture's caption box) was a list item in three
+    # answers, and "****Increased Flexibility****" kept its asterisks.
+    post = tmp_path / "maintaining-your-certifications.md"
+    post.write_text("# Maintaining your certifications\n\n* [caption id=”attachment_282\" align=”alignright” width=”300\"]\n\n"
+                    "{{< figure src=\"/images/0-4miBq4RRtECQxviK.png\" >}}\n\n* Click to Enlarge[/caption]\n* The maintenance "
+                    "exam is a simple 15 minute multiple choice exam.\n\nA freelancer brings:\n\n1.  ****Increased "
+                    "Flexibility****: you choose the hours you work.\n", encoding="utf-8")
+    text = load_article(post).text
+    assert "Enlarge" not in text and "caption" not in text and "**" not in text, text
+    assert "\n* The maintenance exam is a simple 15 minute multiple choice exam." in text, text
+    assert "1. Increased Flexibility: you choose the hours you work." in text, text
+
+
+def test_a_day_written_as_an_ordinal_and_a_post_named_with_underscores_are_dated(tmp_path):
+    # Two testers' posts: "date: 8th July 2018" was shown as written; "2022_04_19_from-poacher-to-gamekeeper.md", whose
+    # date is in its name, showed none.
+    (tmp_path / "choice.md").write_text("---\ntitle: Self tapes\ndate: 8th July 2018\n---\n\nLearn your lines off by heart "
+                                        "before you film.\n", encoding="utf-8")
+    (tmp_path / "2022_04_19_from-poacher-to-gamekeeper.md").write_text("# From poacher to gamekeeper\n\nMaking the switch "
+                                                                         "from sales to consulting is not as hard as it sounds.\n",
+                                                                         encoding="utf-8")
+    (tmp_path / "floor.md").write_text("---\ntitle: Offices\ndate: the 4th floor\n---\n\nThe team sits on one floor of the "
+                                       "building.\n", encoding="utf-8")
+    assert load_article(tmp_path / "choice.md").date == "2018-07-08"
+    assert load_article(tmp_path / "2022_04_19_from-poacher-to-gamekeeper.md").date == "2022-04-19"
+    assert load_article(tmp_path / "floor.md").date == "the 4th floor"  # no date: as written

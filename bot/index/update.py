@@ -135,7 +135,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 139: an HTML page's text that sits bare between its paragraphs, lists and headings is a paragraph of its own
 # 140: a short form written with dots ("Ph.D.", "M.B.A.") is one term of the lexical index ("phd"), not its letters
 # 141: a video's time marks ("[00:01:53]") go
-CHUNK_TEXT = "text-boxes-141"
+# 142: a WordPress caption box goes whole; bold marked twice over ("****x****") is bold; a day written as an ordinal
+#      ("8th July 2018") and a post's name dated with underscores ("2022_04_19_...") date an article
+CHUNK_TEXT = "text-boxes-142"
 
 
 def chunking_params(settings: Settings) -> dict:
