@@ -1081,7 +1081,15 @@ def _loose_text_held(page: str) -> str:
     for holder in tree.iter(*_LOOSE_HOLDERS):
         if any(_starts_block(child) for child in holder):
             changed = _runs_held(holder) or changed
+        elif holder.tag == "div" and len(holder) and _SENTENCE_BEFORE_TAG.match(holder.text or ""):
+            # A paragraph written straight into a <div>, a word of it in bold: trafilatura kept the bold word on, without
+            # the words before it ("Bug hunting provides me the <b>flexibility</b> I need ..." read "flexibilityI need",
+            # a tester's bug bounty page).
+            changed = _runs_held(holder) or changed
     return lxml.html.tostring(tree, encoding="unicode") if changed else page
+
+
+_SENTENCE_BEFORE_TAG = re.compile(r"\s*[A-Z][^\s<>]*(?:\s+[^\s<>]+){2,}\s*$")  # three words or more, opening a sentence
 
 
 def _starts_block(element) -> bool:

@@ -3036,3 +3036,20 @@ def test_a_day_written_as_an_ordinal_and_a_post_named_with_underscores_are_dated
     assert load_article(tmp_path / "choice.md").date == "2018-07-08"
     assert load_article(tmp_path / "2022_04_19_from-poacher-to-gamekeeper.md").date == "2022-04-19"
     assert load_article(tmp_path / "floor.md").date == "the 4th floor"  # no date: as written
+
+
+def test_a_paragraph_written_straight_into_a_div_keeps_its_words_before_a_bold_one(tmp_path):
+    # A tester's bug bounty page: "Bug hunting provides me the <b>flexibility</b> I need ..." in a <div> of its own was
+    # quoted as "flexibilityI need at this point in my life", its opening words lost.
+    (tmp_path / "bounty.html").write_text(
+        "<html><body><article><h1>On full-time bug bounty hunting</h1><p>I left my job in January to hunt bugs full time.</p>"
+        "<h2>Pros</h2><div class='tpoint pros'>Bug hunting provides me the <b>flexibility</b> I need at this point in my "
+        "life. I can work on my good days, and take time off on my bad days.</div><div class='tpoint cons'>That being said, "
+        "full-time bug hunting carries not inconsiderable <b>financial risk</b> (yes the money is both a pro and a con)."
+        "</div></article></body></html>")
+    text = load_article(tmp_path / "bounty.html").text
+    assert "Bug hunting provides me the flexibility I need at this point in my life." in text, text
+    assert "carries not inconsiderable financial risk (yes" in text, text
+    # (trafilatura lost the words on the tester's whole page only, so the paragraph is made one before it reads it)
+    held = ingest._loose_text_held((tmp_path / "bounty.html").read_text())
+    assert "<p>Bug hunting provides me the <b>flexibility</b> I need" in held, held

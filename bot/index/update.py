@@ -137,7 +137,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 141: a video's time marks ("[00:01:53]") go
 # 142: a WordPress caption box goes whole; bold marked twice over ("****x****") is bold; a day written as an ordinal
 #      ("8th July 2018") and a post's name dated with underscores ("2022_04_19_...") date an article
-CHUNK_TEXT = "text-boxes-142"
+# 143: a paragraph written straight into an HTML <div>, with a bold word in it, is a paragraph
+CHUNK_TEXT = "text-boxes-143"
 
 
 def chunking_params(settings: Settings) -> dict:
