@@ -475,7 +475,9 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
         text = f"{text.rstrip()}\n\n{faq}" if text.strip() else faq
     if header and not meta:
         meta = {"title": fields.get("title", ""), "date": fields.get("pubdate") or fields.get("date", "")}
-    header = _METADATA_HEADER.match(text) if not meta else None
+    # (Not a reader service's header, "Title:" over "URL Source:", read whole by _reader_copy: a tester's saved pages
+    # quoted "URL Source: ..." and "Markdown Content:" as their text.)
+    header = _METADATA_HEADER.match(text) if not meta and not _READER_HEADER.match(text.lstrip()) else None
     if header and re.search(r"^[ \t]*(?:title|date)[ \t]*:", header[0], re.I | re.M):
         # Pelican's and MultiMarkdown's metadata lines, no fences ("title: PhD Grad School Advice", "category:
         # resources", a blank line): a tester's .txt article read them as its first sentence and lost its title.
@@ -2245,8 +2247,11 @@ _PLACED_CAPTION = re.compile(r"^[ \t]*([*_])(?:at (?:left|right)|(?:on the |at t
 # FAQ page: quoted in two answers, with no picture).
 _ENLARGE_CAPTION = re.compile(r"^[^\n]{0,300}[(\[][ \t]*(?:click|tap)[ \t]+(?:here[ \t]+)?(?:to[ \t]+)?(?:enlarge|zoom|"
                              r"see (?:it )?(?:larger|full[ -]size)|view (?:it )?(?:larger|full[ -]size))[ \t]*[)\]][ \t]*$\n?", re.M | re.I)
-_CREDITED_CAPTION = re.compile(r"^[^\n]{1,400}?(?<=[.)\]\w])[ \t]+(?:Photo(?:graph)?|Image|Picture)s?[ \t]+(?:by|courtesy of)[ \t]+"
-                               r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}[ \t]*$\n?", re.M)
+# ... its credit a source too, the caption in italics ("*Daniel Scarpati transitioning from PA to camera operator. Image
+# source: Daniel Scarpati*", a tester's film post: quoted as the author's words)
+_CREDITED_CAPTION = re.compile(r"^[^\n]{1,400}?(?<=[.)\]\w])[ \t]+(?:Photo(?:graph)?|Image|Picture)s?[ \t]+"
+                               r"(?:by|courtesy of|[Ss]ource:|[Cc]redit:)[ \t]+"
+                               r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}[*_]{0,3}[ \t]*$\n?", re.M)
 # A blockquote (an example, a tip, a case study) keeps its marker ("> "): what it quotes may be an utterance
 # ("> This is [NAME], the Incident Commander") that is no sentence of the author's. Its empty lines are paragraph
 # breaks, a heading in it is a heading, and its wrapped lines are joined (_join_soft_breaks).

@@ -1600,6 +1600,11 @@ def test_a_page_saved_by_a_reader_service_is_read_by_its_header_once(tmp_path):
     a = load_article(path)
     assert (a.title, a.date, a.url) == ("Investment Banking: The Ultimate Industry Overview", "2019-06-01", "https://example.org/ib/")
     assert a.text.count("Investment banking helps") == 1 and "URL Source" not in a.text and "Original Content" not in a.text
+    # ... and one with no front matter (a tester's saved pages quoted "URL Source: ..." and "Markdown Content:": their
+    # "Title:" line was read as a metadata header of its own)
+    (tmp_path / "bare.md").write_text(page)
+    a = load_article(tmp_path / "bare.md")
+    assert a.url == "https://example.org/ib/" and a.text.startswith("#### What Is Investment Banking?"), a.text
 
 
 def test_a_heading_over_bare_text_is_kept_where_the_page_has_no_article_element(tmp_path):
@@ -2391,6 +2396,9 @@ def test_a_page_that_is_a_list_is_an_article_and_a_menu_is_not(tmp_path):
     ("Conservators treat objects.\n\nConservator Jena Hirschbein treating oak panels from [_Paneled Room_](/artworks/x) "
      "(ca. 1520–1530). Photo by Jane Williams  \n\nShe took no photo of it, she said. Photo by Jane Williams is a credit only alone.\n",
      "Conservators treat objects.\n\nShe took no photo of it, she said. Photo by Jane Williams is a credit only alone.\n"),
+    # ... and one in italics crediting its source (a tester's film post quoted them as the author's words)
+    ("A PA's day starts early.\n\n*Daniel Scarpati transitioning from PA to camera operator. Image source: Daniel Scarpati*\n\n"
+     "Call times are often 6 am.\n", "A PA's day starts early.\n\nCall times are often 6 am.\n"),
 ])
 def test_web_components_adverts_style_sheets_share_buttons_and_pop_up_links_are_no_text(source, expected):
     assert clean_text(source, markdown=True) == expected

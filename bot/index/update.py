@@ -138,7 +138,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 142: a WordPress caption box goes whole; bold marked twice over ("****x****") is bold; a day written as an ordinal
 #      ("8th July 2018") and a post's name dated with underscores ("2022_04_19_...") date an article
 # 143: a paragraph written straight into an HTML <div>, with a bold word in it, is a paragraph
-CHUNK_TEXT = "text-boxes-143"
+# 144: a reader service's header without front matter is the page's title and address; a caption ending "Image source: X"
+#      goes
+CHUNK_TEXT = "text-boxes-144"
 
 
 def chunking_params(settings: Settings) -> dict:
