@@ -388,7 +388,8 @@ def _names_not_in(named: tuple[str, ...], quoted: str) -> tuple[str, ...]:
         if n.isupper() or len(n) > 2 and n.endswith("s") and n[:-1].isupper()
         else stems(n) <= held if n[0].isupper()  # a name, every word of it
         # "and" aside: "labor and delivery nurse" under "Labor & Delivery Nurse" (a tester's midwifery library)
-        else all(all(_held(t, held) for t in stems(w)) or _blended(w, quoted) or _written_as_two(w, quoted) for w in n.split()
+        else all(all(_held(t, held) for t in stems(w)) or _blended(w, quoted) or _written_as_two(w, quoted)
+                 or len(w) <= 5 and bool(spelled_out(w.upper(), names)) for w in n.split()  # "atc" of "Air Traffic Control"
                  if w.lower() not in _LEVEL_WORDS and is_content(w))))
 
 
@@ -831,7 +832,10 @@ def _names_all(wanted: frozenset[str], names: set[str], passage: Passage, text: 
     """Whether a quote names every word of `wanted` (who is asked of, as typed): by its stem among `names`, or blended
     in its title, headings or text ("pentester" of "Web Penetration Tester")."""
     where = f"{passage.article.title} {passage.heading} {text}"
-    return all(stems(w) <= names or _blended(w, where) for w in wanted)
+    # ... or a short form spelled out there ("atc trainees" under "Air Traffic Controller Career Guide": a tester's was
+    # told "no figure" over "Trainee: Starting around $40-50k").
+    spelled = _CAPITALISED_RUN.findall(where) if any(len(w) <= 5 for w in wanted) else []
+    return all(stems(w) <= names or _blended(w, where) or len(w) <= 5 and bool(spelled_out(w.upper(), spelled)) for w in wanted)
 
 
 def _places_asked(question: str) -> list[str]:

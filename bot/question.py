@@ -271,8 +271,10 @@ _COUNT_ASKED = re.compile(r"\bhow many\s+(?!(?:of|more|times|fewer|less)\b)[a-z]
 
 # "How many hours a week ...?" is not answered by "one to six years": a count of one unit is answered by a duration in
 # that unit or the next one up or down ("20 days" or "4 weeks" for "how many days"). "How long" takes any duration.
-_UNIT_ASKED = re.compile(r"\bhow many (?:[a-z]+ ){0,2}?(seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|wks?|months|mos|years|"
-                         r"yrs?|semesters)\b", re.I)
+# Not hours that count credit ("how many credit hours is the masters": "60 semester hours" is no duration, and a tester's
+# was told "no figure" over it): a count.
+_UNIT_ASKED = re.compile(r"\bhow many (?:(?!(?:credit|semester|quarter|contact|ce|ceu|cme|cpe|cle|pdu)s?\b)[a-z]+ ){0,2}?"
+                         r"(seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|wks?|months|mos|years|yrs?|semesters)\b", re.I)
 _SCALE = (("sec", 0), ("min", 1), ("h", 2), ("d", 3), ("w", 4), ("mo", 5), ("se", 5), ("y", 6))
 
 
@@ -335,7 +337,7 @@ _KIND_OF_DAY = r"(?:business|working|work|calendar|school|academic|full|consecut
 # time it was: "Ten years ago, after finishing the PhD ..." was read as how long a PhD takes (a tester's biotech library).
 _DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}\)?(?:\s*(?:-|to|or)\s*\(?{_NUMBER}\)?)?[\s-]+(?:{_KIND_OF_DAY}\s+)?"
                        r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|"
-                       r"months?|years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b(?![ \t]+ago\b)", re.I)
+                       r"months?|years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b(?![ \t]+ago\b|[ \t]+(?:hours?|hrs?|credits?)\b)", re.I)
 
 
 # ... and a count of one kind of day or week ("approximately 10 business days": a tester's trades library was told "no

@@ -940,6 +940,11 @@ def test_a_wage_with_no_sign_a_number_written_twice_and_a_numbered_year_are_figu
     assert not gives_figure("how many years does a PhD take", "Ten years ago, after finishing the PhD study, I joined my company.")
     # A share in words is a figure (a tester's design library).
     assert gives_figure("what share of fashion designers are self-employed", "About one-third of fashion designers are self-employed.")
+    # Hours that count credit are a count, not a duration (a tester's rehabilitation library was told "no figure" over
+    # "a planned program consisting of 60 semester hours"); "how many hours a week" still asks a duration.
+    assert gives_figure("how many credit hours is the rehabilitation counseling masters",
+                        "The Master of Science degree program is a planned program consisting of 60 semester hours.")
+    assert not gives_figure("how many hours a week do counselors work", "The program consists of 60 semester hours.")
 
 
 def test_whether_a_job_is_poorly_paid_asks_whether():
@@ -3447,3 +3452,19 @@ def test_one_rare_word_before_salary_names_who_is_asked(tmp_path, embedder):
     })
     answer = bot.ask("whats the typical postdoc salary")
     assert answer.gaps and "$90,000" not in answer.text.split("\n")[0], answer.text  # the gap said first
+
+
+def test_a_short_form_asked_in_lower_case_is_named_where_it_is_spelled_out(tmp_path, embedder):
+    # A tester's air traffic library: "what do atc trainees get paid when they start?" opened "The guides give no figure
+    # for that" over "Trainee: Starting around $40-50k" in "So You Want to Be an Air Traffic Controller".
+    bot = _bot_on(tmp_path, embedder, {
+        "guide.md": "# So You Want to Be an Air Traffic Controller\n\n## Training\n\nThe FAA Academy takes two to five months in "
+                    "Oklahoma City.\n\n## Compensation Reality\n\nTrainee: Starting around $40-50k depending on location and "
+                    "facility level\n\nDevelopmental (Training): $50-80k as you progress\n\nFully Certified: $80-160k depending "
+                    "on facility level\n",
+        "navy.md": "# Navy air traffic controller to civilian\n\nNavy ATC controllers move to the FAA or to contract towers after "
+                   "their service.\n",
+        "towers.md": "# Contract towers\n\nContract towers hire controllers with no age limit, and train them on the job.\n",
+    })
+    answer = bot.ask("what do atc trainees get paid when they start?")
+    assert answer.text.startswith("Trainee: Starting around $40-50k") and not answer.gaps, answer.text
