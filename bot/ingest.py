@@ -2663,8 +2663,23 @@ def _without_struck(text: str) -> str:
 _LINE_OPENING = re.compile(rf"^[ \t>]*(?:{LIST_MARKER}[ \t]+)?")
 
 
+# UTF-8 read as Latin-1 or Windows-1252 ("â\x80\x93" or "â€“" for "–", "Â·" for "·": a tester's saved Wikipedia page
+# quoted them): a lead byte's letter, then its continuation bytes' characters, as they were written.
+_CP1252_HIGH = bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")  # "€", "’", "“", "–" ...: bytes 0x80-0x9f
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]{{1,3}}")
+
+
+def _as_utf8(m: re.Match) -> str:
+    try:  # each character as the byte it was read from: Windows-1252's where it has one, else Latin-1's
+        return b"".join(c.encode("cp1252") if c in _CP1252_HIGH else c.encode("latin-1") for c in m[0]).decode("utf-8")
+    except UnicodeError:
+        return m[0]
+
+
 def _plain_characters(text: str) -> str:
-    """`text` with "\n" line ends, plain spaces, and no control or zero-width characters."""
+    """`text` with "\n" line ends, plain spaces, and no control or zero-width characters; UTF-8 read as Latin-1 read
+    as written."""
+    text = _MOJIBAKE.sub(_as_utf8, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     # Typographic punctuation whose high byte a conversion dropped ("don\x19t" for "don’t": U+2019 kept as 0x19, in a
     # tester's article packs) reads as it was written; other control characters go.

@@ -2975,6 +2975,11 @@ def test_a_footer_of_date_lines_and_a_source_tag_in_brackets_go(tmp_path):
     # ... and a Wikipedia dump's "[citation_needed]" and "[edit]" (a tester's landscape library quoted them)
     assert clean_text("Design grew in France.[citation_needed] The gardens[edit] were large [who?].\n") == (
         "Design grew in France. The gardens were large.\n")
+    # ... and UTF-8 read as Latin-1 or Windows-1252 (a tester's saved Wikipedia page quoted "â\x80\x93" and "Â·"); a word
+    # that only looks so ("âge", "Ã la carte") stays
+    assert clean_text("Sources \u00e2\u0080\u0093 news \u00c2\u00b7 books. It\u00e2\u20ac\u2122s the \u00e2\u20ac\u0153best"
+                      "\u00e2\u20ac\u009d job. L\u2019\u00e2ge d\u2019or, \u00c3 la carte.\n") == (
+        "Sources \u2013 news \u00b7 books. It\u2019s the \u201cbest\u201d job. L\u2019\u00e2ge d\u2019or, \u00c3 la carte.\n")
     # ... and a video transcript's time marks, links in its page (a tester's chip design library: beside the answer's own
     # [1] they read as citations)
     assert clean_text('There are two job categories: manufacturing and design <a class="yt-timestamp" data-t="00:01:53">'

@@ -140,7 +140,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 143: a paragraph written straight into an HTML <div>, with a bold word in it, is a paragraph
 # 144: a reader service's header without front matter is the page's title and address; a caption ending "Image source: X"
 #      goes
-CHUNK_TEXT = "text-boxes-144"
+# 145: UTF-8 read as Latin-1 or Windows-1252 ("â€“") reads as written ("–")
+CHUNK_TEXT = "text-boxes-145"
 
 
 def chunking_params(settings: Settings) -> dict:
