@@ -469,7 +469,8 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
     if not text.strip():
         # A CMS that keeps a post's body in its front matter ("content: >-", Netlify CMS's): a tester's theatre post
         # was refused as holding no article text.
-        text = next((v.strip() for k in ("content", "body") if isinstance(v := meta.get(k), str) and v.strip()), text)
+        text = next((v.strip() for k in ("content", "body") if isinstance(v := meta.get(k), str) and v.strip()), text) \
+            or ("" if _front_matter_answers(meta) else _front_matter_prose(meta))
     faq = _front_matter_answers(meta)
     if faq:
         text = f"{text.rstrip()}\n\n{faq}" if text.strip() else faq
@@ -484,6 +485,30 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
         meta = {k.lower(): v.strip() for k, v in _METADATA_LINE.findall(header[0])}
         text = text[header.end():]
     return _reader_copy(text, meta)
+
+
+def _front_matter_prose(meta: dict) -> str:
+    """The prose a page's template keeps in its front matter, in order, each field a paragraph under the heading field
+    before it ("aboutTitle: About B.Sc. Forensic Science" over "aboutDescription: Because of the expanding reach ...": a
+    tester's university pages were refused as holding no text); "" when no field holds a sentence."""
+    out: list[str] = []
+    title = " ".join(str(meta.get("title") or "").split()).lower()
+    for key, value in meta.items():
+        if not isinstance(value, str) or key in DATE_KEYS or key != key.lower() and key.lower() in meta:
+            continue  # (a key written in capitals is read once, as its lower-case copy)
+        words = " ".join(value.split())
+        if len(words.split()) >= MIN_PROSE_WORDS and words[-1:] in ".!?":
+            out.append(words)
+        elif key.endswith(("title", "heading")) and key != "title" and 0 < len(words.split()) <= 12 and words.lower() != title:
+            if out and out[-1].startswith("## "):
+                out.pop()  # a heading over no prose
+            out.append(f"## {words}")
+    while out and out[-1].startswith("## "):
+        out.pop()
+    return "\n\n".join(out) if any(not p.startswith("## ") for p in out) else ""
+
+
+MIN_PROSE_WORDS = 8  # a front matter field this long, ending a sentence, is prose (hand-set: a description, not a label)
 
 
 def _front_matter_answers(meta: dict) -> str:

@@ -2454,6 +2454,15 @@ def test_questions_and_answers_kept_in_front_matter_are_read_as_sections(tmp_pat
     article = load_article(cms)
     assert article.title == "Chelsea's Choice #5" and article.text == (
         "A lot of the time you will be asked to do a Self Tape.\n\nIt is crucial that you learn your lines off by heart.\n")
+    # ... or a template's fields, a heading field over a description (a tester's university pages were refused)
+    page = tmp_path / "bsc-forensic-science.md"
+    page.write_text('---\ntitle: "B.Sc. Forensic Science"\ncoverHeading: "B.Sc. Forensic Science"\ncoverDescription: "The '
+                    'Bachelor of Science in Forensic Science is a three-year programme on crime-lab work."\ncoverImage: '
+                    '"cover.jpeg"\naboutTitle: "About the programme"\naboutDescription: "Students take chemistry, biology, '
+                    'physics and genetics before their crime scene training."\nfeeTitle: "Fees"\n---\n', encoding="utf-8")
+    assert load_article(page).text == ("The Bachelor of Science in Forensic Science is a three-year programme on crime-lab "
+                                       "work.\n\n## About the programme\n\nStudents take chemistry, biology, physics and "
+                                       "genetics before their crime scene training.\n")
 
 
 def test_each_tab_of_a_tabbed_page_is_read(tmp_path):
