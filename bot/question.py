@@ -271,10 +271,8 @@ _COUNT_ASKED = re.compile(r"\bhow many\s+(?!(?:of|more|times|fewer|less)\b)[a-z]
 
 # "How many hours a week ...?" is not answered by "one to six years": a count of one unit is answered by a duration in
 # that unit or the next one up or down ("20 days" or "4 weeks" for "how many days"). "How long" takes any duration.
-# Not hours that count credit ("how many credit hours is the masters": "60 semester hours" is no duration, and a tester's
-# was told "no figure" over it): a count.
-_UNIT_ASKED = re.compile(r"\bhow many (?:(?!(?:credit|semester|quarter|contact|ce|ceu|cme|cpe|cle|pdu)s?\b)[a-z]+ ){0,2}?"
-                         r"(seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|wks?|months|mos|years|yrs?|semesters)\b", re.I)
+_UNIT_ASKED = re.compile(r"\bhow many (?:[a-z]+ ){0,2}?(seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|wks?|months|mos|years|"
+                         r"yrs?|semesters)\b", re.I)
 _SCALE = (("sec", 0), ("min", 1), ("h", 2), ("d", 3), ("w", 4), ("mo", 5), ("se", 5), ("y", 6))
 
 
@@ -332,12 +330,15 @@ _SHARE_OF_PAY = re.compile(r"\b(?:paid|pays?|earn(?:s|ed|ing)?|makes?|making)\b[
 _GROUPED = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 _OF_MONEY = re.compile(rf"\b(?:{'|'.join(_MONEY_WORDS)}|salaried|fees?|bursary|bursaries|stipends?|budget|rates?|"
                        r"a year|per (?:year|annum|month)|annually|a month|p\.?a\.?)\b", re.I)
-_KIND_OF_DAY = r"(?:business|working|work|calendar|school|academic|full|consecutive|straight|clinical|contact)"
+# ... and hours that count credit ("60 semester hours", "15-30 credit hours": a tester's rehabilitation library was told "no
+# figure" for "how many credit hours is the masters", the semester read as the unit)
+_KIND_OF_DAY = r"(?:business|working|work|calendar|school|academic|full|consecutive|straight|clinical|contact|credit|semester|" \
+               r"quarter|clock|ce|ceu|cme)"
 # A number may be written twice, in words and digits ("two (2) to eight (8) years", a tester's chemistry library). Not a
 # time it was: "Ten years ago, after finishing the PhD ..." was read as how long a PhD takes (a tester's biotech library).
 _DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}\)?(?:\s*(?:-|to|or)\s*\(?{_NUMBER}\)?)?[\s-]+(?:{_KIND_OF_DAY}\s+)?"
                        r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|"
-                       r"months?|years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b(?![ \t]+ago\b|[ \t]+(?:hours?|hrs?|credits?)\b)", re.I)
+                       r"months?|years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b(?![ \t]+ago\b|[ \t]+(?:hours?|hrs?)\b)", re.I)
 
 
 # ... and a count of one kind of day or week ("approximately 10 business days": a tester's trades library was told "no

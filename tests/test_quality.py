@@ -940,11 +940,11 @@ def test_a_wage_with_no_sign_a_number_written_twice_and_a_numbered_year_are_figu
     assert not gives_figure("how many years does a PhD take", "Ten years ago, after finishing the PhD study, I joined my company.")
     # A share in words is a figure (a tester's design library).
     assert gives_figure("what share of fashion designers are self-employed", "About one-third of fashion designers are self-employed.")
-    # Hours that count credit are a count, not a duration (a tester's rehabilitation library was told "no figure" over
-    # "a planned program consisting of 60 semester hours"); "how many hours a week" still asks a duration.
+    # Hours that count credit are hours, not semesters (a tester's rehabilitation library was told "no figure" over "a
+    # planned program consisting of 60 semester hours"); they answer no question of years.
     assert gives_figure("how many credit hours is the rehabilitation counseling masters",
                         "The Master of Science degree program is a planned program consisting of 60 semester hours.")
-    assert not gives_figure("how many hours a week do counselors work", "The program consists of 60 semester hours.")
+    assert not gives_figure("how many years does the masters take", "The program consists of 60 semester hours.")
 
 
 def test_whether_a_job_is_poorly_paid_asks_whether():
