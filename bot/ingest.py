@@ -2148,7 +2148,9 @@ _TEMPLATE_VALUE_LINE = re.compile(r"^[ \t]*[^\s{}:][^\n{}:]{0,40}:[ \t]*\{\{[^{}
 # A heading written without its space ("##SongSheet or bust", as older Markdown readers took it): a heading.
 # ... or over the tags it opens with ("###<span ...><strong>4) Can you work mostly independently?</strong></span>", a
 # WordPress export: a tester's answer showed "###4)").
-_UNSPACED_HEADING = re.compile(r"^(#{2,6})((?:<[A-Za-z][^<>\n]{0,200}>)*[A-Za-z0-9][^\n#]{0,200})$", re.M)  # "##1. Cons" too
+# ... a link's words too ("##[5. Service Dog Trainer](https://...)": two testers' answers showed "##5." run into the
+# paragraph below it)
+_UNSPACED_HEADING = re.compile(r"^(#{2,6})((?:<[A-Za-z][^<>\n]{0,200}>)*\[?[A-Za-z0-9][^\n#]{0,200})$", re.M)  # "##1. Cons" too
 # A WordPress shortcode on a line of its own ("[visualizer id=\"7997\"]", "[/caption]"): a chart or a box, no words.
 # An attribute or a closing slash says it is one: "[wsl2]" in a config file's code is no shortcode.
 _WP_ATTRIBUTE = r"""[ \t]+[\w-]{1,30}=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s\]]{1,100})"""

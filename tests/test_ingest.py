@@ -1380,6 +1380,10 @@ def test_an_old_blog_engines_header_a_heading_without_its_space_and_a_shortcode_
     md.write_text("# Is nursing for you?\n\nSome questions to ask.\n\n###<span style=\"text-decoration:underline;\"><strong>4) Can"
                   " you work mostly independently?</strong></span>\n\nNurses often work alone on night shifts.\n")
     assert "### 4) Can you work mostly independently?\n\nNurses often" in load_article(md).text
+    # ... nor one whose words are a link (two testers' pet libraries: "##5. Service Dog Trainer Service dogs help ...")
+    md.write_text("# Jobs for dog lovers\n\n##[5. Service Dog Trainer](https://example.org/become-service-dog/)\n\nService dogs "
+                  "help their humans live healthier lives.\n")
+    assert "## 5. Service Dog Trainer\n\nService dogs help" in load_article(md).text, load_article(md).text
     # ... but a theme's "link" left at a placeholder is no address (a tester's law page: "http://google.com").
     md.write_text('---\ntitle: Clerkships\nlink: "http://google.com"\n---\n\nClerking for a judge teaches you how courts decide.\n')
     assert load_article(md).url == ""

@@ -141,7 +141,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 144: a reader service's header without front matter is the page's title and address; a caption ending "Image source: X"
 #      goes
 # 145: UTF-8 read as Latin-1 or Windows-1252 ("â€“") reads as written ("–")
-CHUNK_TEXT = "text-boxes-145"
+# 146: a heading written without its space whose words are a link ("##[5. Service Dog Trainer](...)") is a heading
+CHUNK_TEXT = "text-boxes-146"
 
 
 def chunking_params(settings: Settings) -> dict:
