@@ -330,13 +330,14 @@ _SHARE_OF_PAY = re.compile(r"\b(?:paid|pays?|earn(?:s|ed|ing)?|makes?|making)\b[
 _GROUPED = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 _OF_MONEY = re.compile(rf"\b(?:{'|'.join(_MONEY_WORDS)}|salaried|fees?|bursary|bursaries|stipends?|budget|rates?|"
                        r"a year|per (?:year|annum|month)|annually|a month|p\.?a\.?)\b", re.I)
-# ... and hours that count credit ("60 semester hours", "15-30 credit hours": a tester's rehabilitation library was told "no
-# figure" for "how many credit hours is the masters", the semester read as the unit)
-_KIND_OF_DAY = r"(?:business|working|work|calendar|school|academic|full|consecutive|straight|clinical|contact|credit|semester|" \
-               r"quarter|clock|ce|ceu|cme)"
+# What a duration's unit may be a kind of ("10 business days"), hours that count credit too ("60 semester hours", "15-30
+# credit hours": a tester's rehabilitation library was told "no figure" for "how many credit hours is the masters", the
+# semester read as the unit)
+_KIND_OF_UNIT = r"(?:business|working|work|calendar|school|academic|full|consecutive|straight|clinical|contact|credit|semester|" \
+                r"quarter|clock|ce|ceu|cme)"
 # A number may be written twice, in words and digits ("two (2) to eight (8) years", a tester's chemistry library). Not a
 # time it was: "Ten years ago, after finishing the PhD ..." was read as how long a PhD takes (a tester's biotech library).
-_DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}\)?(?:\s*(?:-|to|or)\s*\(?{_NUMBER}\)?)?[\s-]+(?:{_KIND_OF_DAY}\s+)?"
+_DURATION = re.compile(rf"\b(?=[\dotfsena]){_NUMBER}\)?(?:\s*(?:-|to|or)\s*\(?{_NUMBER}\)?)?[\s-]+(?:{_KIND_OF_UNIT}\s+)?"
                        r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|"
                        r"months?|years?|yrs?|hrs?|mins?|wks?|decades?|semesters?)\b(?![ \t]+ago\b|[ \t]+(?:hours?|hrs?)\b)", re.I)
 
