@@ -371,7 +371,10 @@ def resolve_ordinal(message: str, history: list[dict], names: frozenset[str] = f
 def in_place_of(before: str, message: str, siblings: dict[str, frozenset[str]]) -> str:
     """`before` with each word the message names an alternative of (Profile.siblings: words the library's headings
     use in each other's place) replaced by the message's word: "how many engagements should a senior engagement
-    manager have overseen?" + "and for staff?" -> "... a staff engagement manager ...". Unchanged otherwise."""
+    manager have overseen?" + "and for staff?" -> "... a staff engagement manager ...". Unchanged otherwise. Every
+    alternative `before` writes is replaced: it holds each earlier turn of a chain ("how much do cnc machinists make in
+    texas? what about washington?" + "and massachusetts?": Washington was said never to be mentioned over Massachusetts'
+    pay, a tester's)."""
     named = {stem(w.lower()): w for w in words_of(message) if is_content(w)}
     held = {stem(w.lower()) for w in words_of(before)}
     named = {k: w for k, w in named.items() if k not in held}
@@ -379,7 +382,7 @@ def in_place_of(before: str, message: str, siblings: dict[str, frozenset[str]]) 
     def swap(m: re.Match) -> str:
         alternatives = siblings.get(stem(m[0].lower()), frozenset())
         hit = next((k for k in named if k in alternatives), None)
-        return named.pop(hit) if hit else m[0]
+        return named[hit] if hit else m[0]
 
     return re.sub(r"[A-Za-z0-9][\w'’+#.-]*[\w+#]|[A-Za-z0-9]", swap, before) if named else before
 

@@ -185,7 +185,8 @@ _PAID_WHO = re.compile(r"\b(?:do|does|did)\s+(?:an?\s+|the\s+)?((?:[A-Za-z'’-]
 # What a pay question says of the sum, not of who earns it ("the average executive chef salary", "the max pay").
 _OF_THE_SUM = frozenset("""average typical median mean usual starting annual yearly hourly monthly weekly base actual real
     max maximum min minimum total expected realistic current exact overall gross net good decent fair normal national
-    nationwide global""".split())  # "the national median salary for opticians": "national median" named no one (a tester's)
+    nationwide global avg approx est""".split())  # "the national median salary for opticians": "national median" named no one (a tester's);
+# typed short: "whats the avg cnc machinist salary in washington state" was told "never mention “avg cnc machinist”" (a tester's)
 _CLAUSE_WORDS = frozenset("when where while if we i you they he she it our my your their is are was were".split())
 _NAME_RUN = re.compile(r"(?<=[a-z0-9,;’'] )[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){0,3}")  # after a word, not opening
 

@@ -1423,6 +1423,11 @@ def test_in_place_of_swaps_only_a_word_the_headings_use_in_each_others_place():
     assert in_place_of("what does an M3 do for hiring?", "ok and for an M4?", siblings) == "what does an M4 do for hiring?"
     assert in_place_of("what does an M3 do for hiring?", "and what about pay?", siblings) == "what does an M3 do for hiring?"
     assert in_place_of("what does an M3 do?", "and an M3 on pay?", siblings) == "what does an M3 do?"  # already named
+    # A chain of turns: each earlier alternative goes ("... in texas? what about washington?" + "and massachusetts?").
+    states = {"texa": frozenset({"washington", "massachusett"}), "washington": frozenset({"texa", "massachusett"}),
+              "massachusett": frozenset({"texa", "washington"})}
+    assert in_place_of("how much do they make in texas? what about washington?", "and massachusetts?", states) == \
+        "how much do they make in massachusetts? what about massachusetts?"
 
 
 def test_two_levels_compared_are_both_quoted_each_named():
@@ -2596,6 +2601,7 @@ def test_a_figure_under_a_label_naming_pay_answers_from_past_the_first_passages_
     assert names_asked(bot.profile, "how much does a senior executive pastry sous chef earn?") == ("senior executive pastry sous chef",)
     # ... and typed alone before "salary" (a tester's "sports agent salary" got a marketing manager's pay).
     assert names_asked(bot.profile, "sous chef salary") == ("sous chef",) and names_asked(bot.profile, "average salary") == ()
+    assert names_asked(bot.profile, "whats the avg sous chef salary in new york") == ("sous chef",)  # "avg" typed short
     # A label naming something else is no answer to what a role earns.
     from bot.evidence import _states_figure
 
