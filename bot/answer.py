@@ -302,7 +302,10 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
         # ... and the lead-in of the list an item giving one stands in: "Level: Senior Engineer; ... $100,000 - $130,000"
         # is a front end engineer's, named in "Roughly speaking front end engineers advance through the following levels"
         # (a tester's: "None of the figures quoted here is said to be for “senior frontend engineer”").
-        figures = [_leaning_back(c.text, a, b) for a, b in giving] + [_list_lead_in(c.text, a) for a, _ in giving]
+        # ... and the item a nested item's figure stands under: "- Cost: $300" under "1. AWS Certified Solutions
+        # Architect - Professional" (a tester's: "None of the figures quoted here is said to be for “AWS”" over it).
+        figures = [_leaning_back(c.text, a, b) for a, b in giving] + [_list_lead_in(c.text, a) for a, _ in giving] + [
+            _parent_item(c.text, a) for a, _ in giving]
         if figures:
             held += [c.article.title, *c.context, c.heading, *figures]
             priced.append(c)
@@ -345,6 +348,23 @@ def _list_lead_in(text: str, at: int) -> str:
         line = text.rfind("\n", 0, line - 1) + 1  # each line above `at` ends on a line break
     end = text.find("\n", line)
     return "" if ITEM_START.match(text, line) else text[line:end if end >= 0 else len(text)]
+
+
+def _parent_item(text: str, at: int) -> str:
+    """The line of the item that the indented list item holding offset `at` of `text` stands under; "" when `at` is in
+    no indented item."""
+    line = text.rfind("\n", 0, at) + 1
+    row = text[line:at]
+    indent = len(row) - len(row.lstrip(" \t"))
+    if not indent or not ITEM_START.match(text, line):
+        return ""
+    while line > 0:
+        line = text.rfind("\n", 0, line - 1) + 1
+        end = text.find("\n", line)
+        row = text[line:end if end >= 0 else len(text)]
+        if row.strip() and len(row) - len(row.lstrip(" \t")) < indent:
+            return row if ITEM_START.match(row) else ""
+    return ""
 
 
 def _leaning_back(text: str, start: int, end: int) -> str:

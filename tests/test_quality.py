@@ -3272,6 +3272,10 @@ def test_a_word_the_library_writes_as_two_is_no_gap(tmp_path, embedder):
      "in 12 states. Cost: $100-$300.", "how much does the ASCP MLT certification cost?", "$450 total"),
     ("CDL Class A or B - Commercial driver's license for service trucks. Cost: $0 if military-obtained; $1,500-$3,000 if "
      "not. Time: 2-4 weeks.", "how much does a CDL cost", "$1,500-$3,000"),
+    # ... and a software architect library's, for “AWS” over "- Cost: $300" nested under "1. AWS Certified ...".
+    ("Cloud Platforms (Pick 1-2):\n\n1. AWS Certified Solutions Architect - Professional\n  - Cost: $300\n  - Difficulty: Hard\n"
+     "2. Microsoft Certified: Azure Solutions Architect Expert\n  - Cost: $165 per exam\n  - Difficulty: Moderate",
+     "how much does the AWS solutions architect professional exam cost", "$300"),
 ])
 def test_a_labelled_figure_is_for_what_its_item_or_line_names(tmp_path, embedder, section, question, figure):
     guide = f"# Technician Roadmap\n\n## Certifications needed\n\n{section}\n\n## Pay\n\nTechnicians earn $55,000-$75,000 a year.\n"
