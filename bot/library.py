@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .config import KNOBS
 from .ingest import YAMLAliasError, load_yaml
-from .text import CHAT_SHORTHAND, FUNCTION_WORDS, sentence_case, subsequence
+from .text import CHAT_SHORTHAND, FUNCTION_WORDS, INITIALISM_ZIPF, sentence_case, subsequence, zipf
 
 _CHAT_SHORTHAND = re.compile(r"(?<![\w/])(?:" + "|".join(map(re.escape, CHAT_SHORTHAND)) + r")(?![\w/])", re.I)
 DATA_FILE = "library.yaml"  # in the corpus folder; read at build time and stored in the index
@@ -50,6 +50,12 @@ class Library:
             if short.lower() in FUNCTION_WORDS and not short.isupper():
                 return m.group(0)  # "what does it take": the pronoun, not IT (information technology)
             long = self.abbreviations[short.lower()]
+            if m.group(3):
+                # A plural typed ("CNAs", "lpns"; "how much do travel rts make" was told no figure is for “travel rts”,
+                # over travel RTs' pay, a tester's), not a word of its own: "hrs", "pts", "ops" are hours, points, ...
+                if not (short.isupper() or zipf(m.group(2) + m.group(3)) < INITIALISM_ZIPF) or long.endswith("s"):
+                    return m.group(0)
+                long = _plural(long)
             if len(short) >= 3 and short[:-1].isupper() and short.endswith("s") and not long.endswith("s"):
                 return m.group(0)  # "HCAs": healthcare assistants, more than one HCA, not HCAS (a high cost area supplement)
             if short.lower() in self.as_typed:
@@ -79,8 +85,15 @@ def _pattern(keys: tuple[str, ...]) -> re.Pattern:
     # Whole words, not a part of a name with dots ("fast.ai", "ML.NET"): those are names, spelled as they are.
     if keys not in _PATTERNS:
         # Nor the end of a hyphened one: "R-ATP" (a restricted ATP) was searched as "R-ATP (airline transport pilot)".
-        _PATTERNS[keys] = re.compile(r"(?<![.\w-])(?:(an?)\s+)?(" + "|".join(re.escape(k) for k in keys) + r")\b(?!\.\w)", re.I)
+        _PATTERNS[keys] = re.compile(r"(?<![.\w-])(?:(an?)\s+)?(" + "|".join(re.escape(k) for k in keys) + r")(s?)\b(?!\.\w)", re.I)
     return _PATTERNS[keys]
+
+
+def _plural(name: str) -> str:
+    """"respiratory therapists" of "respiratory therapist", "agencies" of "agency": the last word's English plural."""
+    if re.search(r"[^aeiou]y$", name):
+        return name[:-1] + "ies"
+    return name + ("es" if re.search(r"(?:s|x|z|ch|sh)$", name) else "s")
 
 
 def defined_abbreviations(text: str) -> dict[str, str]:

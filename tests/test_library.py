@@ -99,6 +99,13 @@ def test_a_short_form_that_is_an_everyday_word_is_spelled_out_only_in_capitals()
     library = Library(abbreviations={"hcas": "high cost area supplement"})
     assert library.expand("what band are HCAs on?") == "what band are HCAs on?"
     assert library.expand("who gets HCAS?") == "who gets high cost area supplement?"
+    # ... and of one the library defines, spelled out in the plural ("travel rts" was told no figure is for “travel
+    # rts”, over travel RTs' pay, a tester's); not a word of its own ("hrs" are hours, not human resources).
+    library = Library(abbreviations={"cna": "certified nursing assistant", "hr": "human resources", "pca": "personal care agency"})
+    assert library.expand("how much do CNAs make?") == "how much do certified nursing assistants make?"
+    assert library.expand("do cnas need a license?") == "do certified nursing assistants need a license?"
+    assert library.expand("are pcas regulated?") == "are personal care agencies regulated?"
+    assert library.expand("how many hrs a week?") == "how many hrs a week?"
 
 
 def test_a_short_form_the_articles_write_far_more_than_its_long_form_is_searched_as_typed():
