@@ -696,7 +696,8 @@ def _unmangled(text: str) -> str:
                          fix_character_width=False, normalization=None, explain=False)
 
 
-_MANGLED = re.compile("[ÂÃâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+# ... and that again read as the DOS code page ("can├óΓé¼Γäót" for "can’t", a tester's 2007 blog post).
+_MANGLED = re.compile("[ÂÃâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|├[óéâ]Γ|Γ[Çéä]")
 
 
 _CHARSET = re.compile(rb"<meta[^>]{0,300}?charset=[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
@@ -2226,6 +2227,11 @@ _BYLINE_HEADING = re.compile(r"^([ \t]*)#{1,6}[ \t]+(?=(?:(?:publication date|pu
 # were labelled by it).
 _READ_TIME_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:(?:estimated[ \t]+)?read(?:ing)?[ \t]+time\b[^\n]{0,30}|"
                             r"\d{1,3}[ \t]*(?:-[ \t]*)?min(?:ute)?s?\.?[ \t]+read)[*_]*[ \t]*$\n?", re.I | re.M)
+# A writer's SEO notes, a line of their own ("**Target Keyword:** what does a home health aide do", "**Word Count Target:**
+# 1,800-2,200" over a tester's agency post: they matched questions word for word and opened ten answers): no text of it.
+_SEO_LINE = re.compile(r"^[ \t]*(?:[-*][ \t]+)?[*_]*(?:meta[ \t]+(?:title|description|keywords?)|(?:target|focus|primary|"
+                       r"secondary)[ \t]+key(?:[ \t]?words?|[ \t]+phrases?)|seo[ \t]+(?:title|description)|(?:url[ \t]+)?slug|"
+                       r"word[ \t]+count(?:[ \t]+target)?)[*_]*[ \t]*:[^\n]{0,400}$\n?", re.I | re.M)
 # A content placeholder on a line of its own ("$check-your-qualifications$", GOV.UK's components) renders a box the
 # text does not hold.
 _PLACEHOLDER_LINE = re.compile(rf"^[ \t]*{PLACEHOLDER}[ \t]*$", re.M | re.I)
@@ -2447,7 +2453,7 @@ def _dialects(text: str) -> str:
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", _QUIZ.sub(_quiz_answer, text))))
     text = _PHOTO_CREDIT.sub("", _CREDITED_CAPTION.sub("", _PLACED_CAPTION.sub("", _ENLARGE_CAPTION.sub("", text))))
-    text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", _READ_TIME_LINE.sub("", text))))
+    text = _BYLINE_HEADING.sub(r"\1", _EMPTY_HEADING.sub("", _WP_WIDGET.sub("", _READ_TIME_LINE.sub("", _SEO_LINE.sub("", text)))))
     text = _CONTENTS_HEADING.sub("", _LICENCE_LINE.sub("", _AUTHOR_NOTE.sub("", _ALSO_READ.sub("", _PROMO_LINE.sub("", text)))))
     text = _QUOTE_HEADING.sub("", _QUOTE_EMPTY.sub("", text))
     text = _HTML_ITEM.sub("\n- ", _HTML_ITEM_END.sub("", _HTML_LIST.sub("\n", _HTML_LABEL.sub(r"\n- \1\n", text))))

@@ -3079,3 +3079,20 @@ def test_a_paragraph_written_straight_into_a_div_keeps_its_words_before_a_bold_o
     # (trafilatura lost the words on the tester's whole page only, so the paragraph is made one before it reads it)
     held = ingest._loose_text_held((tmp_path / "bounty.html").read_text())
     assert "<p>Bug hunting provides me the <b>flexibility</b> I need" in held, held
+
+
+def test_a_writers_seo_notes_go_and_text_decoded_three_times_over_reads_as_written(tmp_path):
+    # A tester's agency posts opened "**Target Keyword:** what does a home health aide do" and "**Word Count Target:**
+    # 1,800-2,200": they matched questions word for word and opened ten answers. A tester's 2007 post read "can├óΓé¼Γäót"
+    # (UTF-8 read as Windows-1252, then as the DOS code page).
+    (tmp_path / "hha.md").write_text(
+        "# What Does a Home Health Aide Do?\n\n**Meta Title:** What Does a Home Health Aide Do? Duties Explained\n"
+        "**Meta Description:** Learn what home health aides do and how they help seniors.\n**Target Keyword:** what does a home "
+        "health aide do\n**Word Count Target:** 1,800-2,200\n\n---\n\nHome health aides help clients bathe, dress and eat.\n\n"
+        "## Keywords matter\n\nA slug: the word count of a note is its own.\n", encoding="utf-8")
+    text = load_article(tmp_path / "hha.md").text
+    assert "Meta" not in text and "Target Keyword" not in text and "Word Count Target" not in text, text
+    assert "Home health aides help clients bathe" in text and "A slug: the word count of a note is its own." in text, text
+    (tmp_path / "coach.md").write_text("# On becoming a coach\n\nYou can├óΓé¼Γäót be designated a coach; go ├óΓé¼┼ôwork with "
+                                       "Ward├óΓé¼┬¥ first.\n", encoding="utf-8")
+    assert "You can’t be designated a coach; go “work with Ward” first." in load_article(tmp_path / "coach.md").text

@@ -142,7 +142,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      goes
 # 145: UTF-8 read as Latin-1 or Windows-1252 ("â€“") reads as written ("–")
 # 146: a heading written without its space whose words are a link ("##[5. Service Dog Trainer](...)") is a heading
-CHUNK_TEXT = "text-boxes-146"
+# 147: a writer's SEO notes ("**Target Keyword:** ...", "**Word Count Target:** ...") go; UTF-8 read as Windows-1252, then
+#      as the DOS code page ("├óΓé¼Γäó"), reads as written
+CHUNK_TEXT = "text-boxes-147"
 
 
 def chunking_params(settings: Settings) -> dict:
