@@ -104,6 +104,11 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
         # A page saved with its address as its first line (a tester's university pages, "https://www.fordham.edu/..."
         # over "# M.S. in Health Administration ..."): the page's address, not a passage (it ranked first, alone).
         text, meta = text[page.end():], {**meta, "url": page[1]}
+    original = _ORIGINAL_LINE.match(text) if kind in ("markdown", "text") else None
+    if original and not any(meta.get(k) for k in URL_KEYS):
+        # ... or a copy's line naming its original under its title ("(original article: https://blog.ndepend.com/...)",
+        # a tester's: four copied posts had no address, and the line was a passage's first sentence)
+        text, meta = text[: original.start("line")] + text[original.end():], {**meta, "url": original["url"]}
     if kind == "text" and _DOKUWIKI_HEADING.search(text):
         text, kind = _from_dokuwiki(text), "markdown"
     elif kind == "text" and len(_MARKDOWN_HEADINGS.findall(text, 0, MAX_SNIFF_CHARS)) >= 2:
@@ -131,6 +136,7 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
     site = html.unescape(next(filter(None, (_meta_text(meta.get(k)) for k in ("site", "sitename", "publisher"))), ""))
     title = _without_decoration(_without_site(title, site))
     key, url = next(((k, u) for k in URL_KEYS if (u := _meta_text(meta.get(k), MAX_URL_CHARS + 1))), ("", ""))
+    url = url or _nested_url(meta)
     if key == "link" and not _PAGE_URL.match(url):
         url = ""  # a theme's "link" left at a placeholder ("http://google.com"): a site's front page is no article's address
     url = url.strip()  # a folded YAML value ("link: >") ends on its line break
@@ -241,6 +247,20 @@ def _with_summary(text: str, meta: dict) -> str:
 
 
 _ADDRESS_FIRST = re.compile(r"\A\s*<?(https?://[^\s<>]{4,})>?[ \t]*\n[ \t]*\n")
+_ORIGINAL_LINE = re.compile(r"\A(?:[ \t]*#[^\n]*\n)?\s*(?P<line>\(?(?:original(?:ly)?(?:[ \t]+(?:article|post|published|posted))?"
+                            r"(?:[ \t]+(?:at|on|in))?|source)[ \t]*:?[ \t]*<?(?P<url>https?://[^\s<>()]{4,})>?\)?[ \t]*(?:\n|\Z))", re.I)
+
+
+def _nested_url(meta: dict) -> str:
+    """An address front matter keeps one level down ("metadata: canonical: https://...", a tester's agency posts had
+    none), or ""."""
+    for group in ("metadata", "seo", "meta"):
+        values = meta.get(group)
+        if isinstance(values, dict):
+            url = next(filter(None, (_meta_text(values.get(k), MAX_URL_CHARS + 1) for k in ("canonical", *URL_KEYS))), "")
+            if url:
+                return url
+    return ""
 URL_KEYS = ("url", "canonical_url", "canonicalurl", "originalurl", "original_url", "source-url", "source_url", "link")  # "link": Memsource's blog
 _PAGE_URL = re.compile(r"https?://[^/\s]+/[^\s]*[^/\s]", re.I)  # an address with a path: a page, not a site's front
 

@@ -3096,3 +3096,17 @@ def test_a_writers_seo_notes_go_and_text_decoded_three_times_over_reads_as_writt
     (tmp_path / "coach.md").write_text("# On becoming a coach\n\nYou can├óΓé¼Γäót be designated a coach; go ├óΓé¼┼ôwork with "
                                        "Ward├óΓé¼┬¥ first.\n", encoding="utf-8")
     assert "You can’t be designated a coach; go “work with Ward” first." in load_article(tmp_path / "coach.md").text
+
+
+def test_a_copys_line_naming_its_original_and_an_address_kept_one_level_down_are_its_address(tmp_path):
+    # A tester's architect library: four copied posts opened "(original article: https://...)" under their titles and had
+    # no address, the line a passage's first sentence; a tester's agency posts kept theirs as "metadata: canonical: ...".
+    (tmp_path / "copy.md").write_text("# The role of a software architect\n\n(original article: https://apiumhub.com/blog/role/)\n\n"
+                                      "An architect shapes the structure of a system and its teams.\n")
+    (tmp_path / "post.md").write_text("---\ntitle: Why caregivers stay\nmetadata:\n  canonical: https://rightaccordhealth.com/why\n"
+                                      "---\n\nCaregivers stay where they are supported and paid on time.\n")
+    copy, post = load_article(tmp_path / "copy.md"), load_article(tmp_path / "post.md")
+    assert copy.url == "https://apiumhub.com/blog/role/" and "original" not in copy.text and copy.title.startswith("The role"), copy
+    assert post.url == "https://rightaccordhealth.com/why", post
+    (tmp_path / "plain.md").write_text("# Sources\n\nThe original article was long. Source data came from the BLS.\n")
+    assert load_article(tmp_path / "plain.md").url == ""

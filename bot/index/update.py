@@ -144,7 +144,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 146: a heading written without its space whose words are a link ("##[5. Service Dog Trainer](...)") is a heading
 # 147: a writer's SEO notes ("**Target Keyword:** ...", "**Word Count Target:** ...") go; UTF-8 read as Windows-1252, then
 #      as the DOS code page ("├óΓé¼Γäó"), reads as written
-CHUNK_TEXT = "text-boxes-147"
+# 148: a copy's line naming its original under its title ("(original article: https://...)") is its address, not text
+CHUNK_TEXT = "text-boxes-148"
 
 
 def chunking_params(settings: Settings) -> dict:
