@@ -29,6 +29,7 @@ from .question import (
     Question,
     analyse,
     asks_money,
+    asks_share,
     asks_the_same_of,
     figure_asked,
     gives_figure,
@@ -743,7 +744,7 @@ def unknown_phrases(profile: Profile, text: str, text_vector: np.ndarray, salien
             # Nor does a sum typed short ("30k", "$50K", "1.5m"): the library writes its figures its own way ("$30,000",
             # a tester's answer opened "The guides never mention “30k”" over "lower than $30,000").
             if (w and is_content(w) and stem(w.lower()) not in profile.background and not knows(profile, w)
-                    and not function_word_typo(w) and not asks_money(w) and not _SHORT_SUM.fullmatch(w)
+                    and not function_word_typo(w) and not asks_money(w) and not asks_share(w) and not _SHORT_SUM.fullmatch(w)
                     and not _ROMAN.fullmatch(w)):  # "Technical Program Manager III": a level's number, named or not
                 run.append(w)
                 continue

@@ -176,6 +176,14 @@ def money_sides(text: str) -> set[str]:
 _BUSINESS_SUMS = frozenset("revenue revenues turnover valuation funding profit profits".split())
 
 
+def asks_share(word: str) -> bool:
+    """Whether `word` asks for a share ("percentage", "percent"): a kind of figure, as a money word is, and no topic."""
+    return bool(_SHARE_WORD.fullmatch(word))
+
+
+_SHARE_WORD = re.compile(r"percent(?:age)?s?|proportions?|fractions?|ratios?", re.I)
+
+
 def asks_money(word: str) -> bool:
     """Whether `word` (as written, or stemmed as the index holds it: "salari") asks for a sum of money ("earn",
     "salary", "costs")."""
@@ -243,6 +251,8 @@ def figure_asked(text: str) -> str:
     unit = _UNIT_ASKED.search(text)
     if unit:  # "how many volunteer hours to earn a membership?" counts hours, whatever it earns
         return f"time:{_scale(unit[1])}"
+    if _COUNT_NOT_MONEY.search(text) and not _MONEY_NOUN.search(text):
+        return "count"  # "how many credits can you earn?" counts credits (a tester's was told "no figure" over "20 college credits")
     if (_MONEY_ASKED.search(text) and _AMOUNT_OF_MONEY.search(text)) or _HOW_MUCH_MAKE.search(text):
         return "money"
     if _OFTEN_ASKED.search(text):
@@ -267,6 +277,9 @@ _AGE_GIVEN = re.compile(r"\b(?:age[sd]?\s+(?:of\s+)?\d{1,2}|\d{1,2}(?:\s*(?:-|�
 
 # "How many sites does a CRA manage?" counts sites: "2-4 years of clinical research experience" led it (a tester's).
 _COUNT_ASKED = re.compile(r"\bhow many\s+(?!(?:of|more|times|fewer|less)\b)[a-z]", re.I)
+_COUNT_NOT_MONEY = re.compile(r"\bhow many\s+(?!(?:of|more|times|fewer|less|dollars?|pounds?|euros?|bucks|grand|k)\b)[a-z]", re.I)
+_MONEY_NOUN = re.compile(r"[$£€]|\b(?:salary|salaries|wages?|income|money|compensation|stipends?|earnings|pay|paid|cost|costs|"
+                         r"fees?|price|tuition)\b", re.I)
 
 
 # "How many hours a week ...?" is not answered by "one to six years": a count of one unit is answered by a duration in

@@ -137,6 +137,9 @@ def test_how_much_tax_is_answered_by_a_rate():
     asked = figure_asked("how much self employment tax do freelance translators pay")
     assert holds_figure(asked, "You pay the self-employment tax of 15.3% on your profit.")
     assert figure_asked("how much do freelance translators make?") == "money"
+    # "how many credits can you earn?" counts credits: it was told "no figure" over "up to 20 college credits" (a tester's)
+    assert figure_asked("how many credits can you earn on the internship?") == "count"
+    assert figure_asked("how many dollars can you earn?") == figure_asked("how many interns get paid a stipend?") == "money"
 
 
 def test_how_much_more_is_answered_by_a_share_as_well_as_a_sum():

@@ -1704,6 +1704,20 @@ def test_a_word_asking_for_money_is_no_gap_of_its_own(tmp_path, embedder):
     assert [g.lower() for g in answer.gaps] == ["germany"] and "earn" not in answer.text.split("\n")[0], answer.text
 
 
+def test_a_word_asking_for_a_share_is_no_gap_of_its_own(tmp_path, embedder):
+    # A tester's politics library: "The guides never mention “percentage”" opened over "- 25% earn a law degree".
+    bot = _bot_on(tmp_path, embedder, {
+        "majors.md": "# Political science majors\n\n## Further study\n\nMore than half of all political science majors go on "
+                     "to earn advanced degrees. Of those who earn graduate degrees:\n\n- 25% earn a law degree (JD or LLM)\n"
+                     "- 16% earn a master's in political science\n",
+        "interns.md": "# Hill internships\n\nMost congressional interns do not get paid at all, and the work is long.\n"})
+    answer = bot.ask("What percentage of political science majors go on to earn a law degree?")
+    assert not answer.gaps and "25% earn a law degree" in answer.text, answer.text
+    from bot.evidence import unknown_phrases  # however much the word weighs in the question
+    question = "What percentage of political science majors become lobbyists?"
+    assert unknown_phrases(bot.profile, question, bot.embedder.embed_query(question), -1.0) == ("become lobbyists",)
+
+
 def test_an_faq_answer_is_quoted_from_its_own_question(tmp_path, embedder):
     # A tester's trades FAQ: "what's the difference between a plumber and a pipefitter" was answered with three Q&As on
     # maths, fitness and starting a business before the one asked.
