@@ -2568,6 +2568,11 @@ def _bold_line(m: re.Match, marks: str = "####") -> str:
         # average ..."): it heads its answer. As a line, ten such pairs were one passage of a tester's, and the first
         # answered every question on the page.
         return f"{marks} {asked[1]}"
+    if (m[2].strip().endswith("?") and len(m[2].split()) <= MAX_QUESTION_HEADING_WORDS and not _SENTENCE_INSIDE.search(m[2])
+            and ITEM_START.match(following)):
+        # ... and one question alone over a list ("**What are the Details?**" over "- $20/hr Guarantee", a tester's job
+        # post): it heads the list. As a line, the list had no lead-in and none of it was quoted ("no figure" over it).
+        return f"{marks} {m[2].strip()}"
     if _without_symbols_at_end(m[2]).endswith((".", "!", "?")) or _SENTENCE_INSIDE.search(m[2]):
         return m[0]
     if _BYLINE_HEADING.match(f"# {m[2].strip()}"):
@@ -2608,6 +2613,7 @@ _CLAIM_WORDS = frozenset("i you we they he she it you're we're they're it's i'm 
 
 _NEXT_LINE = re.compile(r"\s*([^\n]*)")
 _LABELLED_FIGURE = re.compile(r":[ \t]*(?:[A-Za-z]{0,3}[ \t]?)?[$£€¥₱₹]?[ \t]?\d")
+MAX_QUESTION_HEADING_WORDS = 12  # a question in bold over a list this short heads it; a longer one is a remark
 _FAQ_QUESTION = re.compile(r"(?:Q|Question)[ \t]*\d{0,3}[ \t]*[:.)][ \t]+([^\n]{3,300}\?)", re.I)
 
 

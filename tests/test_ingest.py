@@ -3110,3 +3110,11 @@ def test_a_copys_line_naming_its_original_and_an_address_kept_one_level_down_are
     assert post.url == "https://rightaccordhealth.com/why", post
     (tmp_path / "plain.md").write_text("# Sources\n\nThe original article was long. Source data came from the BLS.\n")
     assert load_article(tmp_path / "plain.md").url == ""
+
+
+def test_a_question_in_bold_over_a_list_heads_it(tmp_path):
+    # A tester's job post: "**What are the Details?**" over "- $20/hr Guarantee" was a line of text, so the list had no
+    # lead-in and was never quoted ("The guides give no figure for that"); a remark in bold over a paragraph stays a line.
+    text = clean_text("# Bartender\n\nWe are hiring a bartender for our taproom.\n\n**What are the Details?**\n\n- Full Time position"
+                      "\n- $20/hr Guarantee\n\n**Why would anyone work nights like this?**\n\nBecause the tips are good.\n", markdown=True)
+    assert "#### What are the Details?\n" in text and "#### Why would" not in text, text

@@ -145,7 +145,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 # 147: a writer's SEO notes ("**Target Keyword:** ...", "**Word Count Target:** ...") go; UTF-8 read as Windows-1252, then
 #      as the DOS code page ("├óΓé¼Γäó"), reads as written
 # 148: a copy's line naming its original under its title ("(original article: https://...)") is its address, not text
-CHUNK_TEXT = "text-boxes-148"
+# 149: one short question in bold over a list ("**What are the Details?**" over "- $20/hr Guarantee") heads it
+CHUNK_TEXT = "text-boxes-149"
 
 
 def chunking_params(settings: Settings) -> dict:
