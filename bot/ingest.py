@@ -789,6 +789,8 @@ def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
     # Blank lines before the opening fence are no text (a tester's Hugo post opened on one: its TOML was indexed).
     fence = next((f for f in (_FRONT_MATTER, _TOML_FRONT_MATTER) if f.match(text)), None)
     parts = fence.split(text, 2) if fence else []
+    if not fence and _FIELD_FIRST.match(text):
+        parts = _without_opening_fence(text)
     if len(parts) < 3:  # no closing ---: the whole file is text
         return text, {}
     _, block, body = parts
@@ -823,6 +825,26 @@ def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
                                "': ' in quotes") from None
     data = _with_lowercase_keys(data) if isinstance(data, dict) else {}
     return _PAGE_VALUE.sub(lambda m: _page_value(m, data), body.strip()), data
+
+
+# Front matter without its opening fence, "title:" or "date:" first and a rule of dashes after it (a tester's Hexo posts:
+# "title: Tips to ...", "date: 2016-06-10 18:35:14", "tags:" ... "----------"; its fields opened an answer, its date lost).
+_FIELD_FIRST = re.compile(r"(?:title|date)[ \t]*:[ \t]*\S", re.I)
+
+
+def _without_opening_fence(text: str) -> list[str]:
+    """["", block, body] when `text` opens on front matter whose opening fence is left out, else []: the block up to
+    the first rule of dashes, read only when it is YAML whose fields name its title or date."""
+    closing = _FRONT_MATTER.search(text, 0, MAX_FRONT_MATTER_CHARS)
+    if not closing:
+        return []
+    try:
+        data = load_yaml(text[: closing.start()])
+    except Exception:
+        return []
+    if not isinstance(data, dict) or not {"title", "date"} & {str(k).lower() for k in data}:
+        return []
+    return ["", text[: closing.start()], text[closing.end():]]
 
 
 # A heading that is a Liquid output tag reading the page's own front matter ("<h1>{{page.slide_title}}</h1>", a Jekyll

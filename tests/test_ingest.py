@@ -3118,3 +3118,18 @@ def test_a_question_in_bold_over_a_list_heads_it(tmp_path):
     text = clean_text("# Bartender\n\nWe are hiring a bartender for our taproom.\n\n**What are the Details?**\n\n- Full Time position"
                       "\n- $20/hr Guarantee\n\n**Why would anyone work nights like this?**\n\nBecause the tips are good.\n", markdown=True)
     assert "#### What are the Details?\n" in text and "#### Why would" not in text, text
+
+
+def test_front_matter_without_its_opening_fence_is_read_as_front_matter(tmp_path):
+    # A tester's Hexo posts opened "title: Tips to Certified Team Coach application", "date: ...", "tags:" ... and closed on
+    # "----------": the fields were an answer's first lines, and the post had no date.
+    (tmp_path / "ctc.md").write_text("title: Tips to Certified Team Coach application\n\ndate: 2016-06-10 18:35:14\ntags:\n    - scrum"
+                                     "\n    - ctc\ncategories:\n    - agile\n\n----------\n\nThis series includes three posts on the "
+                                     "coaching path.\n\n## Things to prepare\n\n* Having an active CSP certification.\n")
+    a = load_article(tmp_path / "ctc.md")
+    assert (a.title, a.date) == ("Tips to Certified Team Coach application", "2016-06-10"), a
+    assert "tags" not in a.text and "scrum" not in a.text and a.text.startswith("This series includes"), a.text
+    # ... and prose over a rule is prose, however it opens
+    (tmp_path / "note.md").write_text("Title: What I learned\n\nThe talk went well for both of us, and we met twice.\n\n"
+                                      "---\n\nMore text below the rule.\n")
+    assert "The talk went well" in load_article(tmp_path / "note.md").text

@@ -146,7 +146,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words"  # recorded in the manifest:
 #      as the DOS code page ("├óΓé¼Γäó"), reads as written
 # 148: a copy's line naming its original under its title ("(original article: https://...)") is its address, not text
 # 149: one short question in bold over a list ("**What are the Details?**" over "- $20/hr Guarantee") heads it
-CHUNK_TEXT = "text-boxes-149"
+# 150: front matter without its opening fence ("title: ..." first, a rule of dashes after it: Hexo) is front matter
+CHUNK_TEXT = "text-boxes-150"
 
 
 def chunking_params(settings: Settings) -> dict:
