@@ -584,6 +584,9 @@ def _side_spelled_out(side: str, texts: list[str]) -> str:
     return spelled_out(side.strip(), texts, min_letters=2)
 
 
+_CAMEL_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
 def spelled_out(word: str, texts: list[str], min_letters: int = 3) -> str:
     """The run of words in `texts` whose initials are `word`'s letters, when `word` is an acronym of `min_letters`
     to six capitals ("NMW": "national minimum wage"), else ""."""
@@ -592,7 +595,9 @@ def spelled_out(word: str, texts: list[str], min_letters: int = 3) -> str:
         return ""
     letters = letters.lower()
     for text in texts:
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+        # A word in two capitalised parts is two words' initials: "Certified ScrumMaster" spells CSM (a tester's: "None of
+        # the figures quoted here is said to be for “CSM”" over an Advanced Certified ScrumMaster's pay).
+        words = [w.lower() for w in _CAMEL_PARTS.findall(text)]
         for seq in (words, [w for w in words if w not in _SKIPPED_IN_INITIALS]):
             initials = "".join(w[0] for w in seq)
             at = initials.find(letters)
