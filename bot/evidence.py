@@ -1155,6 +1155,12 @@ def misspelling_of(profile: Profile, w: str, term: str) -> str | None:
 
     if len(w) > MAX_TYPO_LETTERS:
         return None
+    # A letter typed three times or more is one key held too long, in a short word too: "acccs" for ACCS (a tester's was
+    # searched as typed and answered with another credential's section).
+    for run in (r"\1\1", r"\1") if re.search(r"(\w)\1\1", w) else ():
+        once = re.sub(r"(\w)\1{2,}", run, w)
+        if profile.knows_term(stem(once)):
+            return stem(once)
     for n in range(5, len(w) - 1):
         rest = w[n:]
         if not profile.knows_term(w[:n]):

@@ -1172,6 +1172,8 @@ def test_a_misspelled_common_word_is_read_as_that_word(guides_bot):
     p = guides_bot.profile
     assert misspelling_of(p, "regresion", "regres") == "regress" and misspelling_of(p, "devloper", "devlop") == "develop"
     assert misspelling_of(p, "taker", "taker") is None and misspelling_of(p, "certs", "cert") is None
+    # A letter held down ("acccs" for ACCS, a tester's), in a short word too
+    assert misspelling_of(p, "mlopsss", "mlopsss") == "mlop" and misspelling_of(p, "pythonnn", "pythonnn") == "python"
     # A word of the guides rarer in everyday English (Zipf 2.5-3.0: "debugging" 2.89, "impactful" 2.96) is still the
     # word meant when the guides have its stem (a tester's "trainigs", of "trainings" 2.72, was named as typed).
     assert misspelling_of(p, "debgging", "debg") == "debug" and misspelling_of(p, "impctful", "impct") == "impact"
