@@ -229,7 +229,10 @@ _FREQUENCY = re.compile(
 _SHARE_ASKED = re.compile(r"\bhow much of\b|\bwhat (?:share|percent|percentage|proportion|fraction|part)\b|%|\bpercent(?:age)?s?\b|"
                           r"\bcompared (?:to|with)\b|\brelative to\b|"
                           r"\bhow much (?:more|less|higher|lower)\b|\bhow much (?:\S+ ){0,3}?(?:tax|taxes|commission)\b", re.I)
-_AMOUNT_OF_MONEY = re.compile(r"\bhow much\b|\bwhat(?:'s|’s|s| is| are| do| does| would| will| can)\b|\b(?:earn|earns|make|makes|paid)\b", re.I)
+_AMOUNT_OF_MONEY = re.compile(r"\bhow much\b|\bwhat(?:'s|’s|s| is| are| do| does| would| will| can)\b|\b(?:earn|earns|make|makes|paid)\b|"
+                              # ... or typed as a name for one: "brewer salary?" (a tester's had no "no figure" line where
+                              # "how much do brewers get paid" did)
+                              r"\b(?:salary|salaries|wages?|pay|income|earnings)(?:\s+(?:range|ranges|band|bands|scale))?\W*$", re.I)
 
 
 # "How much do maintainers make per month?" asks for money without a money word: "make" after "how much" ...

@@ -140,6 +140,8 @@ def test_how_much_tax_is_answered_by_a_rate():
     # "how many credits can you earn?" counts credits: it was told "no figure" over "up to 20 college credits" (a tester's)
     assert figure_asked("how many credits can you earn on the internship?") == "count"
     assert figure_asked("how many dollars can you earn?") == figure_asked("how many interns get paid a stipend?") == "money"
+    # ... and a pay asked for by name ("brewer salary?" had no "no figure" line where "how much do brewers get paid" did)
+    assert figure_asked("brewer salary?") == figure_asked("sous chef salary range") == "money"
 
 
 def test_how_much_more_is_answered_by_a_share_as_well_as_a_sum():
