@@ -377,10 +377,12 @@ def _left_out(embedder, profile: Profile, own: str, question: Question, unknown:
     # "how much do nurses make in Canada?" still asks something without "Canada" (an amount); "Can I get
     # an H-1B visa as a nurse?" without "H-1B visa" asks nothing but the library's subject.
     to_be = any(_asks_to_be(own, phrase) for phrase in unknown)  # another career: never a filler
+    # ... nor does a place and a day alone ("what's the weather going to be like in taipei tomorrow?" without "weather",
+    # a tester's: the gap was said over Taipei's tutoring rates).
     rest_has_subject = not to_be and (
         question.type in ("amount", "steps") or any(
             is_content(w) and not stems(w) <= subject and stems(w) - QUESTION_STEMS
-            for w in re.findall(r"[\w'’+#-]+", rest)))
+            for w in re.findall(r"[\w'’+#-]+", _WHERE_AND_WHEN.sub(" ", rest))))
     reduced = embedder.embed_query(" ".join(rest.split()) or own)
     if direction is not None:
         reduced = _unit(reduced - float(reduced @ direction) * direction)
@@ -400,6 +402,10 @@ def _left_out(embedder, profile: Profile, own: str, question: Question, unknown:
     if not to_be and not named and not compared and not _missing(full, fewer, shared, limits):
         return (), None, rest_has_subject
     return unknown, reduced, rest_has_subject
+
+
+_WHERE_AND_WHEN = re.compile(r"\b(?:in|at|near|around)\s+(?:the\s+)?[\w'’-]+|\b(?:today|tomorrow|tonight|yesterday|"
+                             r"(?:this|next|last)\s+(?:weekend|week|month|morning|afternoon|evening))\b", re.I)
 
 
 def _acronym(word: str) -> bool:

@@ -3497,3 +3497,16 @@ def test_a_short_form_asked_in_lower_case_is_named_where_it_is_spelled_out(tmp_p
     })
     answer = bot.ask("what do atc trainees get paid when they start?")
     assert answer.text.startswith("Trainee: Starting around $40-50k") and not answer.gaps, answer.text
+
+
+def test_a_question_whose_rest_is_only_a_place_and_a_day_is_refused(tmp_path, embedder):
+    # A tester's tutoring library: "what's the weather going to be like in taipei tomorrow?" was answered with Taipei's
+    # tutoring rates under "The guides never mention “weather”", as if the rest of it asked something.
+    bot = _bot_on(tmp_path, embedder, {
+        "taipei.md": "# Private tutoring in Taipei\n\n## What is it like?\n\nWhat is tutoring going to be like in Taipei? Private "
+                     "tutors in Taipei charge NT600 to NT1200 an hour, and people in New Taipei City rarely pay over NT1000. "
+                     "Classes are often cancelled at short notice, and you travel across Taipei between them.\n",
+        "online.md": "# Online teaching\n\nOnline English classes pay NT350 to NT700 an hour and suit part-time teachers.\n"})
+    answer = bot.ask("what's the weather going to be like in taipei tomorrow?")
+    assert answer.kind == "not_covered" and "weather" in " ".join(answer.gaps), answer.text
+    assert bot.ask("how much do tutors charge in taipei?").citations  # a place with a question of its own
