@@ -408,12 +408,21 @@ def _names_not_in(named: tuple[str, ...], quoted: str) -> tuple[str, ...]:
         if n.isupper() or len(n) > 2 and n.endswith("s") and n[:-1].isupper()
         else stems(n) <= held if n[0].isupper()  # a name, every word of it
         # "and" aside: "labor and delivery nurse" under "Labor & Delivery Nurse" (a tester's midwifery library)
-        else all(all(_held(t, held) for t in stems(w)) or _blended(w, quoted) or _written_as_two(w, quoted)
+        else all(all(_held(t, held) for t in stems(w)) or _blended(w, quoted) or _written_as_two(w, quoted) or _clipped(w, quoted)
                  or len(w) <= 5 and bool(spelled_out(w.upper(), names)) for w in n.split()  # "atc" of "Air Traffic Control"
                  if w.lower() not in _LEVEL_WORDS and is_content(w))))
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|and|for|the|in|on|to)[ \t]+)?[A-Z][\w’'-]*)+")
+
+
+def _clipped(word: str, text: str) -> bool:
+    """Whether `text` writes `word` in full, `word` its clipping: "pharma" of "Pharmaceutical" (a tester's pharma sales
+    library was told the quoted sections never mention “pharma reps”, over "Specialty pharmaceutical reps ... $129K")."""
+    return len(word) >= MIN_CLIPPED and bool(re.search(rf"\b{re.escape(word)}[a-z]{{3,}}", text, re.I))
+
+
+MIN_CLIPPED = 5  # letters a clipping keeps, at the least: "pharma", "vet" is too short to tell from "veto"
 
 
 def _blended(word: str, text: str) -> bool:

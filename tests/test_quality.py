@@ -2891,6 +2891,9 @@ def test_a_short_forms_plural_is_named_where_it_is_spelled_out():
     # ... and a word in two capitalised parts gives two initials: "Certified ScrumMaster" spells CSM (a tester's: "None of
     # the figures quoted here is said to be for “CSM”" over an Advanced Certified ScrumMaster's pay)
     assert _names_not_in(("CSM", "PSM"), "The average Advanced Certified ScrumMaster earns $110,000 a year.") == ("PSM",)
+    # ... and a clipping is named by the word it clips: "pharma reps" by "pharmaceutical reps" (a tester's), not "vet" by "veto"
+    quoted = "Specialty pharmaceutical reps earn $129K on average. A veto rarely stops a hire."
+    assert _names_not_in(("pharma reps", "vet techs"), quoted) == ("vet techs",)
 
 
 def test_a_figure_leaning_on_its_sentence_before_inside_its_first_words_is_that_ones():
