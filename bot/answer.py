@@ -306,6 +306,10 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
         # Architect - Professional" (a tester's: "None of the figures quoted here is said to be for “AWS”" over it).
         figures = [_leaning_back(c.text, a, b) for a, b in giving] + [_list_lead_in(c.text, a) for a, _ in giving] + [
             _parent_item(c.text, a) for a, _ in giving]
+        # ... and the sentences quoted before it in its paragraph: "Demand is so high for skilled watchmakers ... Starting
+        # salaries range from $45,000 to $55,000 a year." (a tester's: "None of the figures quoted here is said to be for
+        # “watchmakers”" over it).
+        figures += [" ".join(c.text[x:y] for x, y in spans if c.text.rfind("\n\n", 0, a) < x < a) for a, _ in giving]
         if figures:
             held += [c.article.title, *c.context, c.heading, *figures]
             priced.append(c)

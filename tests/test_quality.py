@@ -2909,6 +2909,17 @@ def test_a_figure_leaning_on_its_sentence_before_inside_its_first_words_is_that_
     answer = Answer(f"{text[at:]} [1]", [Citation(1, text, ArticleRecord("s", "Specialty interest series", "s.md", "x"),
                                                   "s:c0", 0.5, highlights=((at, len(text)),))])
     assert _names_beside_its_figures(("radiation oncologists",), answer, "how much do radiation oncologists make?") == ()
+    # ... and one named by a sentence quoted before it in its paragraph, however it opens: "Demand is so high for skilled
+    # watchmakers ... Starting salaries range from $45,000 to $55,000 a year." (a tester's: "... said to be for
+    # “watchmakers”"); not by a paragraph left out.
+    text = "Demand is so high for skilled watchmakers that graduates are hired at once. Starting salaries range from $45,000 a year."
+    spans = ((0, text.index(" Starting")), (text.index("Starting"), len(text)))
+    answer = Answer(f"{text} [1]", [Citation(1, text, ArticleRecord("w", "Free tuition", "w.md", "x"), "w:c0", 0.5,
+                                             highlights=spans)])
+    assert _names_beside_its_figures(("watchmakers",), answer, "how much do watchmakers make starting out?") == ()
+    answer = Answer(f"{text[spans[1][0]:]} [1]", [Citation(1, text, ArticleRecord("w", "Free tuition", "w.md", "x"), "w:c0",
+                                                          0.5, highlights=spans[1:])])
+    assert _names_beside_its_figures(("watchmakers",), answer, "how much do watchmakers make starting out?") == ("watchmakers",)
 
 
 def test_a_sources_section_path_drops_its_headings_closing_colons():
