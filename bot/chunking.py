@@ -96,13 +96,18 @@ def _with_quoted_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
         inside_word = inside_word or out and a == out[-1][1] and text[a - 1] == "." and text[a] in ".…"
         # ... and a stop pysbd made a sentence of its own ("Was it… no.." as "no." and "."): the answer dropped it.
         marks_only = out and _STOPS_ONLY.fullmatch(text, a, b) and "\n" not in text[out[-1][1]:a]
-        if out and (inside_word or marks_only or _QUOTED_WORDS.fullmatch(text, *out[-1]) and "\n" not in text[out[-1][1]:a]):
+        # ... and a list counted inside a sentence, on its line ("where they 1. LIVE, 2. WORK, and 3. PLAY.": a tester's
+        # answer quoted "where they 3. PLAY.", its first two items dropped as fragments).
+        counted = out and _INLINE_NUMBER.match(text, a) and text[out[-1][1] - 1] in _NO_STOP and "\n" not in text[out[-1][1]:a]
+        if out and (inside_word or marks_only or counted or _QUOTED_WORDS.fullmatch(text, *out[-1]) and "\n" not in text[out[-1][1]:a]):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
     return out
 
 
+_INLINE_NUMBER = re.compile(r"\d{1,2}[.)][ \t]+\S")  # "2. WORK": an item's number, where the span before it ends no sentence
+_NO_STOP = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ,;")
 _STOPS_ONLY = re.compile(r"[.!?…]+")  # not "**", an emphasis mark left over: a sentence of nothing, and never quoted
 _QUOTED_WORDS = re.compile(r"[\"“'‘][\w’'-]+(?: [\w’'-]+){0,2}[\"”'’]")
 

@@ -173,3 +173,13 @@ def test_a_comment_in_indented_code_is_no_heading_but_one_in_a_list_item_is():
     text = ("# Essay\n\nSome text here.\n\n    # import libraries\n    import numpy as np\n\nMore text.\n\n- an item\n\n"
             "    ## Under the item\n\n## Real section\n\nWords.\n")
     assert [u[1] for u in _units(text) if u[0] == "heading"] == ["Essay", "Under the item", "Real section"]
+
+
+def test_a_list_counted_inside_a_sentence_stays_in_it():
+    # A tester's weather broadcaster interview: "where they 1. LIVE, 2. WORK, and 3. PLAY." was cut at each number, and the
+    # answer quoted "where they 3. PLAY.", its first two items dropped as fragments. A list on its own lines is its items.
+    text = "Tell them what the weather will be where they 1. LIVE, 2. WORK, and 3. PLAY. I broadcast to farmers."
+    assert [text[a:b] for a, b in split_sentences(text)] == [text[: text.index(" I broadcast")], "I broadcast to farmers."]
+    steps = "Steps:\n1. Apply now.\n2. Wait for the call. I did two things. 1. I applied. 2. I waited."
+    assert [steps[a:b] for a, b in split_sentences(steps)] == [
+        "Steps:", "1. Apply now.", "2. Wait for the call.", "I did two things.", "1. I applied.", "2. I waited."]
