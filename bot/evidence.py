@@ -305,7 +305,9 @@ def _hosted(phrase: str, hosts: frozenset[str]) -> bool:
     """Whether `phrase` is a country some article's address is in ("ireland" of "citizensinformation.ie"): a tester's
     childcare library, Irish pages that never write "Ireland" once their menus are gone, said it never mentions it."""
     domain = PLACE_DOMAINS.get(phrase.lower())
-    return bool(domain) and any(h.endswith(f".{domain}") for h in hosts)
+    # ... or a name one of those addresses is: "fordham" of "www.fordham.edu" (a tester's fellowship page, cited from there,
+    # was said never to be mentioned)
+    return bool(domain) and any(h.endswith(f".{domain}") for h in hosts) or any(phrase.lower() in h.split(".") for h in hosts)
 
 
 def _acronyms(text: str) -> set[str]:

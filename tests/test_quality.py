@@ -3524,3 +3524,15 @@ def test_a_question_whose_rest_is_only_a_place_and_a_day_is_refused(tmp_path, em
     answer = bot.ask("what's the weather going to be like in taipei tomorrow?")
     assert answer.kind == "not_covered" and "weather" in " ".join(answer.gaps), answer.text
     assert bot.ask("how much do tutors charge in taipei?").citations  # a place with a question of its own
+
+
+def test_a_name_an_articles_address_is_is_no_gap(tmp_path, embedder):
+    # A tester's hospice library: "what does the fordham palliative care fellowship include" opened "The guides never
+    # mention “fordham”", over the fellowship's page saved from www.fordham.edu.
+    bot = _bot_on(tmp_path, embedder, {
+        "fellowship.md": "https://www.fordham.edu/social-service/palliative-care-fellowship\n\n# Palliative Care Fellowship\n\n"
+                         "The fellowship includes an internship with seriously ill people and their families, and a seminar "
+                         "on end-of-life care each week.\n",
+        "aide.md": "# Hospice aide\n\nA hospice aide helps patients bathe and dress, and reports changes to the nurse.\n"})
+    answer = bot.ask("what does the fordham palliative care fellowship include")
+    assert not answer.gaps and "internship" in answer.text, answer.text
