@@ -247,6 +247,7 @@ _HOW_MUCH_MAKE = re.compile(r"\bhow much (?:\S+ ){1,6}?(?:make|makes|making|made
 def figure_asked(text: str) -> str:
     """"money", "time", "time:<scale>" (a count of one unit: _scale), "often" (a frequency), "age", "count" (how many
     of a thing) or "any": the kind of figure an amount question's `text` asks for."""
+    text = _PAID_TIME.sub("time off", text)  # "paid time off" is time, however it is paid
     if _SHARE_ASKED.search(text):
         return "any"
     if _AGE_ASKED.search(text):
@@ -265,6 +266,12 @@ def figure_asked(text: str) -> str:
     if _TIME_ASKED.search(text) and not _LENGTH_ASKED.search(_ASIDE.sub("", text)):
         return "time"
     return "count" if _COUNT_ASKED.search(text) else "any"
+
+
+# Time off that is paid: "how much PTO (paid time off) do they get?" was told no figure of its quoted salaries is for PTO (a
+# tester's; "paid" read it as a sum).
+_PAID_TIME = re.compile(r"\bpaid\s+(?:time\s+off|leave|holidays?|vacations?|sick(?:\s+(?:leave|days?))?|days?\s+off|"
+                        r"(?:parental|maternity|paternity|family|annual)\s+leave)\b", re.I)
 
 
 # An age is a figure of its own: "what's the average age of front end developers?" was answered with "$86,178 per year"

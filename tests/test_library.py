@@ -142,6 +142,9 @@ def test_how_much_tax_is_answered_by_a_rate():
     assert figure_asked("how many dollars can you earn?") == figure_asked("how many interns get paid a stipend?") == "money"
     # ... and a pay asked for by name ("brewer salary?" had no "no figure" line where "how much do brewers get paid" did)
     assert figure_asked("brewer salary?") == figure_asked("sous chef salary range") == "money"
+    # ... but not paid time off: "how much PTO (paid time off) do they get?" was told none of its salaries is for PTO
+    assert figure_asked("how much PTO (paid time off) do they get?") != "money"
+    assert figure_asked("how many days of paid holiday do you get?").startswith("time")
 
 
 def test_how_much_more_is_answered_by_a_share_as_well_as_a_sum():
