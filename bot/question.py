@@ -377,6 +377,12 @@ def _durations(text: str):
     yield from _DURATION.finditer(text)
     yield from _LABELLED_DURATION.finditer(text)
     yield from _NUMBERED_YEAR.finditer(text)
+    yield from _HOURS_WRITTEN_SHORT.finditer(text)
+
+
+# Hours written as a timetable does, the unit run onto the number: "working between 30h and 35h per week" (a tester's au
+# pair guide was told "no figure" over it).
+_HOURS_WRITTEN_SHORT = re.compile(r"\b(?=\d)\d{1,3}(?P<unit>h)(?:rs?)?\b")
 
 
 # A time counted by the year it falls in: "Expect income in year 3-4" (a tester's farming library: "how long before a
