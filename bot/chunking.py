@@ -66,6 +66,7 @@ def _segmenter():
 # Two sentences glued by a missing space in the source ("...to increase.As you develop ..."): pysbd keeps
 # them as one. A lower-case word, a stop, then a capitalized word is a boundary ("e.g." and "U.S." are not).
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_CAMEL_BEFORE = re.compile(r"(?<![\w.])[A-Z]?[a-z]+[A-Z]\w*[.!?]$")  # "MyTattoo." just before a glued boundary
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -77,7 +78,10 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     spans = []
     for w0, w1 in _windows(text):
         for start, end in _with_quoted_words(text, [(a + w0, b + w0) for a, b in _pysbd_spans(text[w0:w1])]):
-            cuts = [m.start() for m in _GLUED.finditer(text, start, end)]
+            # ... not after a name written in two capitalised parts: "MyTattoo.Software" is a brand, not two sentences
+            # (a tester's answer read "MyTattoo. Software").
+            cuts = [m.start() for m in _GLUED.finditer(text, start, end)
+                    if not _CAMEL_BEFORE.search(text, max(start, m.start() - 80), m.start())]
             for a, b in zip([start] + cuts, cuts + [end]):
                 for x, y in _bounded(text, a, b):
                     spans.append((offset + x, offset + y))

@@ -183,3 +183,11 @@ def test_a_list_counted_inside_a_sentence_stays_in_it():
     steps = "Steps:\n1. Apply now.\n2. Wait for the call. I did two things. 1. I applied. 2. I waited."
     assert [steps[a:b] for a, b in split_sentences(steps)] == [
         "Steps:", "1. Apply now.", "2. Wait for the call.", "I did two things.", "1. I applied.", "2. I waited."]
+
+
+def test_a_name_in_two_capitalised_parts_before_a_dot_ends_no_sentence():
+    # A tester's tattoo library: "MyTattoo.Software is built for ..." was cut at its dot, and the answer read "MyTattoo.
+    # Software"; a lower-case word run onto the next sentence is still two ("to increase.As you develop").
+    text = "MyTattoo.Software is built for artists. Prices rise to increase.As you develop skills, charge more."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "MyTattoo.Software is built for artists.", "Prices rise to increase.", "As you develop skills, charge more."]

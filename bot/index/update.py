@@ -36,7 +36,7 @@ from .store import FORMAT_VERSION, MANIFEST, SEGMENT_SUFFIXES, ArticleRecord, In
 PENDING = ".pending"  # in the corpus folder: files on their way in ("in-NAME") or out ("out-NAME")
 REMOVED = ".removed"  # in the corpus folder: files removed from the web app, kept until the removal is undone
 KEEP_REMOVED_SECONDS = 3600  # how long a removed file waits in corpus/.removed/ for Undo before it is deleted
-SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted"  # recorded in the manifest: other sentence boundaries mean other ids
+SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted+camel"  # recorded in the manifest: other sentence boundaries mean other ids
 # Recorded too: chunks are embedded with their article's title and heading path (chunking.contexts), and
 # Markdown dialects are cleaned at ingest; an index made otherwise is rebuilt.
 # 2: a Markdown paragraph's soft line breaks read as spaces; 3: HTML lists in Markdown read as lists (ingest);
