@@ -745,6 +745,7 @@ def unknown_phrases(profile: Profile, text: str, text_vector: np.ndarray, salien
     if not profile.has_vocabulary:
         return ()
     runs: list[list[str]] = []
+    of_sum = figure_asked(text) == "money"
     text = _HOW_MUCH.sub("how", text)  # "how long does it take?" asks a duration; "long" is no topic of it
     for clause in re.split(r"[?!.,;:()]+", text):
         run: list[str] = []
@@ -757,7 +758,7 @@ def unknown_phrases(profile: Profile, text: str, text_vector: np.ndarray, salien
             # Nor does a sum typed short ("30k", "$50K", "1.5m"): the library writes its figures its own way ("$30,000",
             # a tester's answer opened "The guides never mention “30k”" over "lower than $30,000").
             if (w and is_content(w) and stem(w.lower()) not in profile.background and not knows(profile, w)
-                    and not function_word_typo(w) and not asks_money(w) and not asks_share(w) and not _SHORT_SUM.fullmatch(w)
+                    and not function_word_typo(w) and not asks_money(w, of_sum) and not asks_share(w) and not _SHORT_SUM.fullmatch(w)
                     and not _ROMAN.fullmatch(w)):  # "Technical Program Manager III": a level's number, named or not
                 run.append(w)
                 continue

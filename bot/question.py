@@ -155,6 +155,9 @@ def is_content(word: str) -> bool:
 _MONEY_WORDS = ("paid pay pays salary salaries earn earns earning earnings wage wages income money compensation stipend "
                 "cost costs price borrow lend loan loans fee fees tuition").split()
 _MONEY_ASKED = re.compile(rf"\b(?:{'|'.join(_MONEY_WORDS)})\b", re.I)
+# ... and what one charges, in a question asking how much ("how much should I charge for a lockout", a tester's was told
+# the guides never mention “charge”, over lockout prices): not who is in charge, nor a phone that won't charge
+_CHARGED = re.compile(r"(?<!in )\bcharg(?:e|es|ed|ing)\b", re.I)
 # Which side of a sum: what someone is paid, or what something costs ("Tuition: £9,000" is no answer to what a sous
 # chef earns).
 # "paying" too: "paying your actors a mere $125/day" beside "It costs you nothing" read as a cost only, and "how much does the
@@ -184,10 +187,10 @@ def asks_share(word: str) -> bool:
 _SHARE_WORD = re.compile(r"percent(?:age)?s?|proportions?|fractions?|ratios?", re.I)
 
 
-def asks_money(word: str) -> bool:
+def asks_money(word: str, of_sum: bool = False) -> bool:
     """Whether `word` (as written, or stemmed as the index holds it: "salari") asks for a sum of money ("earn",
-    "salary", "costs")."""
-    return bool(_MONEY_ASKED.fullmatch(word)) or word in _MONEY_STEMS
+    "salary", "costs"); "charge" too in a question `of_sum` (figure_asked: "money")."""
+    return bool(_MONEY_ASKED.fullmatch(word)) or word in _MONEY_STEMS or of_sum and bool(_CHARGED.fullmatch(word))
 
 
 _MONEY_STEMS = frozenset(stem(w) for w in _MONEY_WORDS)
@@ -257,7 +260,7 @@ def figure_asked(text: str) -> str:
         return f"time:{_scale(unit[1])}"
     if _COUNT_NOT_MONEY.search(text) and not _MONEY_NOUN.search(text):
         return "count"  # "how many credits can you earn?" counts credits (a tester's was told "no figure" over "20 college credits")
-    if (_MONEY_ASKED.search(text) and _AMOUNT_OF_MONEY.search(text)) or _HOW_MUCH_MAKE.search(text):
+    if ((_MONEY_ASKED.search(text) or _CHARGED.search(text)) and _AMOUNT_OF_MONEY.search(text)) or _HOW_MUCH_MAKE.search(text):
         return "money"
     if _OFTEN_ASKED.search(text):
         return "often"

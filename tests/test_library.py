@@ -145,6 +145,9 @@ def test_how_much_tax_is_answered_by_a_rate():
     # ... but not paid time off: "how much PTO (paid time off) do they get?" was told none of its salaries is for PTO
     assert figure_asked("how much PTO (paid time off) do they get?") != "money"
     assert figure_asked("how many days of paid holiday do you get?").startswith("time")
+    # ... and what one charges asks a sum ("how much should I charge for a lockout" was told the guides never mention
+    # “charge”, over lockout prices), not who is in charge
+    assert figure_asked("how much should I charge for a lockout") == "money" != figure_asked("who is in charge of hiring?")
     # Hours run onto their number, as a timetable writes them ("between 30h and 35h per week", a tester's: "no figure")
     assert holds_figure(figure_asked("how many hrs a week does an au pair work"), "Au pairs work between 30h and 35h per week.")
 

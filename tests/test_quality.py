@@ -1704,6 +1704,11 @@ def test_a_word_asking_for_money_is_no_gap_of_its_own(tmp_path, embedder):
                         "the outcome.\n"})
     answer = bot.ask("how much do ux designers earn in germany?")
     assert [g.lower() for g in answer.gaps] == ["germany"] and "earn" not in answer.text.split("\n")[0], answer.text
+    # ... "charge" too, where the question asks how much ("how much should I charge for a lockout" was told the guides
+    # never mention “charge”, a tester's); not a phone that won't charge
+    answer = bot.ask("how much should I charge for a ux portfolio review in germany?")
+    assert "charge" not in " ".join(answer.gaps), answer.text
+    assert "charge" in " ".join(bot.ask("my iphone wont charge past 80% how do i fix it").gaps)
 
 
 def test_a_word_asking_for_a_share_is_no_gap_of_its_own(tmp_path, embedder):
