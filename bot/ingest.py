@@ -294,9 +294,14 @@ def _without_decoration(title: str) -> str:
     while end > start and decoration(title[end - 1]):
         end -= 1
     title = title[start:end] if start < end else title
+    # A post's id a blog export ends its title with ("Career in Field Investigation  A Comprehensive Guide 74bee1a348c1",
+    # Medium's, a tester's citations all read so): no words of it.
+    title = " ".join(_POST_ID_END.sub("", title).split()) or title
     # A part number in brackets ("Android Development Questions [1]") reads as a citation in an answer: in parentheses.
     return _BRACKETED_NUMBER.sub(r"(\1)", title)
 
+
+_POST_ID_END = re.compile(r"(?<=\w)\s+(?=[0-9a-f]{0,15}[0-9])(?=[0-9a-f]{0,15}[a-f])[0-9a-f]{10,16}$")
 
 _BRACKETED_NUMBER = re.compile(r"\[(\d{1,3})\](?=\W*$)")
 
@@ -2123,7 +2128,12 @@ _HEADING_ID = re.compile(r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  #
 # ... and Pandoc's, after a link or at a line's end with a class ("[an office](...){.u-underline}", "... the peace?
 # {#whats-the-point .rich-link__title}", a Guardian page converted by Pandoc: both in a tester's answers).
 _KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}|(?<=[)\]])\{[#.][^{}\n]{0,300}\}|"  # {:target="_blank"}, {: .note}
-                             r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}(?:[ \t]+\.[\w-]{1,60})+\}[ \t]*$", re.M)
+                             r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}(?:[ \t]+(?:\.[\w-]{1,60}|[\w-]{1,30}=(?:\"[^\"\n]{0,100}\"|[\w-]{1,60})))+\}[ \t]*$",
+                             re.M)  # ... with a key's value too: '{#bcb8 .graf .graf--h3 name="bcb8"}' (a Medium export)
+# Pandoc's bracketed span, its attributes after it ("- [Entry-Level: $30,000 --- $50,000 per year.]{#6791}", a Medium
+# export a tester's answers quoted in brackets): its words; and a dash Pandoc writes as three hyphens between words.
+_PANDOC_SPAN = re.compile(r"(?<![\]\\])\[([^\[\]]{1,1000})\]\{[#.][^{}\n]{0,300}\}")  # its words may wrap
+_PANDOC_DASH = re.compile("(?<=\\S)[ \u200a\u2009]---[ \u200a\u2009](?=\\S)")
 # A note written in its tag's attribute ('<note content="AP, \'Afghanistan Promised $16bn ...\', The Guardian.">', a
 # tester's essay): the tag goes, the note with it, as a footnote's mark does.
 _NOTE_TAG = re.compile(r"</?(?:note|footnote|sidenote|marginnote)\b[^<>]{0,3000}>", re.I)
@@ -2487,8 +2497,8 @@ def _dialects(text: str) -> str:
     text = _JSX_EXPRESSION_LINE.sub("", text)
     text = _JSX_TAG.sub("", _JSX_SELF_CLOSING.sub(_component_text, text))
     text = _admonitions(text)
-    text = _PANDOC_ANCHOR.sub("", _HEADING_ID.sub("", text))
-    text = _NOTE_TAG.sub("", _KRAMDOWN_ATTRS.sub("", text))
+    text = _PANDOC_ANCHOR.sub("", _HEADING_ID.sub("", _PANDOC_SPAN.sub(r"\1", text)))
+    text = _NOTE_TAG.sub("", _KRAMDOWN_ATTRS.sub("", _PANDOC_DASH.sub(" — ", text)))
     text = _WP_SHORTCODE_LINE.sub("", _paired_shortcodes(_WP_CAPTION.sub("", text)))
     text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text)))
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _ERB_TAG.sub("", _READ_MORE_LINE.sub("", text))))

@@ -3133,3 +3133,18 @@ def test_front_matter_without_its_opening_fence_is_read_as_front_matter(tmp_path
     (tmp_path / "note.md").write_text("Title: What I learned\n\nThe talk went well for both of us, and we met twice.\n\n"
                                       "---\n\nMore text below the rule.\n")
     assert "The talk went well" in load_article(tmp_path / "note.md").text
+
+
+def test_a_medium_export_in_pandoc_markdown_reads_as_its_words(tmp_path):
+    # A tester's private investigator library, Medium posts exported through Pandoc: headings kept
+    # '{#bcb8 .graf .graf--h3 name="bcb8"}', items "[Entry-Level: \$30,000 --- \$50,000 per year.]{#6791}" their brackets,
+    # and every citation was titled "Career in Field Investigation  A Comprehensive Guide 74bee1a348c1".
+    (tmp_path / "field.md").write_text(
+        '---\ntitle: "Career in Field Investigation  A Comprehensive Guide 74bee1a348c1"\n---\n\n'
+        '### 9. Salary Expectations {#bcb8 .graf .graf--h3 .graf-after--li name="bcb8"}\n\n'
+        "- [Entry-Level: \\$30,000\u200a---\u200a\\$50,000 per year.]{#6791}\n- [Assistant investigator, evidence technician, "
+        "surveillance\n  officer.]{#37d6}\n\nMost investigators start in insurance work and move on after a few years.\n")
+    a = load_article(tmp_path / "field.md")
+    assert a.title == "Career in Field Investigation A Comprehensive Guide", a.title
+    assert "### 9. Salary Expectations\n" in a.text and "{#" not in a.text and "[" not in a.text, a.text
+    assert "- Entry-Level: $30,000 — $50,000 per year." in a.text, a.text

@@ -147,7 +147,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted+camel"  # recorded in
 # 148: a copy's line naming its original under its title ("(original article: https://...)") is its address, not text
 # 149: one short question in bold over a list ("**What are the Details?**" over "- $20/hr Guarantee") heads it
 # 150: front matter without its opening fence ("title: ..." first, a rule of dashes after it: Hexo) is front matter
-CHUNK_TEXT = "text-boxes-150"
+# 151: Pandoc's Markdown (a Medium export): heading attributes with a key's value, bracketed spans and three-hyphen
+#      dashes read as their words; a post id ending a title goes
+CHUNK_TEXT = "text-boxes-151"
 
 
 def chunking_params(settings: Settings) -> dict:
