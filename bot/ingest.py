@@ -2133,7 +2133,8 @@ _KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}|(?<=[)\]])\{[#.][^{}\n]{0,300
 # Pandoc's bracketed span, its attributes after it ("- [Entry-Level: $30,000 --- $50,000 per year.]{#6791}", a Medium
 # export a tester's answers quoted in brackets): its words; and a dash Pandoc writes as three hyphens between words.
 _PANDOC_SPAN = re.compile(r"(?<![\]\\])\[([^\[\]]{1,1000})\]\{[#.][^{}\n]{0,300}\}")  # its words may wrap
-_PANDOC_DASH = re.compile("(?<=\\S)[ \u200a\u2009]---[ \u200a\u2009](?=\\S)")
+# ... a word or a figure either side (an escaped "\\$" is its stand-in by now), not a table's "| --- |"
+_PANDOC_DASH = re.compile("(?<=[\\w$%.)\U000f0000-\U000f007f])[ \u200a\u2009]---[ \u200a\u2009](?=[\\w$£€(\U000f0000-\U000f007f])")
 # A note written in its tag's attribute ('<note content="AP, \'Afghanistan Promised $16bn ...\', The Guardian.">', a
 # tester's essay): the tag goes, the note with it, as a footnote's mark does.
 _NOTE_TAG = re.compile(r"</?(?:note|footnote|sidenote|marginnote)\b[^<>]{0,3000}>", re.I)
