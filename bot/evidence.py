@@ -649,6 +649,10 @@ def _career_not_held(profile: Profile, text: str, held: set[str], store=None, in
         run.append(w)
     # The last word names the career ("commercial pilot": a pilot); the words before it qualify it.
     named = stems(run[-1]) - QUESTION_STEMS if run else set()
+    # ... as the library spells it: "genetic counsellor" of a library writing "genetic counselor" (a tester's was refused,
+    # the British spelling named as the career it does not cover)
+    respelt = misspelling_of(profile, run[-1].lower(), stem(run[-1].lower())) if named else None
+    named = named | {respelt} if respelt else named
     known = held | profile.background | profile.library.subject_stems
     # The asker's short form of a word the passages hold ("pharmacy tech" of "pharmacy technician") names it too.
     if not named or named & known or any(len(n) >= 4 and any(k.startswith(n) for k in known) for n in named):

@@ -3541,3 +3541,15 @@ def test_a_name_an_articles_address_is_is_no_gap(tmp_path, embedder):
         "aide.md": "# Hospice aide\n\nA hospice aide helps patients bathe and dress, and reports changes to the nurse.\n"})
     answer = bot.ask("what does the fordham palliative care fellowship include")
     assert not answer.gaps and "internship" in answer.text, answer.text
+
+
+def test_a_career_asked_in_another_spelling_is_the_librarys(tmp_path, embedder):
+    # A tester's genetic counselling library: "how do i become a genetic counsellor" was refused, the British spelling
+    # named as another career ("The guides don't cover “genetic counsellor”"); another career is still refused.
+    bot = _bot_on(tmp_path, embedder, {
+        "become.md": "# How to become a genetic counselor\n\nGenetic counselors need a master's degree in genetic counseling "
+                     "from an accredited program, then board certification from the ABGC.\n",
+        "pay.md": "# Genetic counselor salary\n\nGenetic counselors earn a median salary of $95,770 a year.\n"})
+    answer = bot.ask("how do i become a genetic counsellor?")
+    assert answer.citations and not answer.gaps and "master's degree" in answer.text, answer.text
+    assert bot.ask("how do i become a pilot?").kind == "not_covered"
