@@ -94,7 +94,8 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     """The passages for `query` and what judging their sentences needs. `own` is the asker's own message when `query`
     is a rewritten follow-up: its words count again (at `own_weight`) in the search and when sentences are chosen.
     `opening`: no turn before it (one may lean on it in everyday words: "how long do i get to finish it?")."""
-    own = own or query
+    own = unglued(profile, own or query)
+    query = unglued(profile, query)
     query_vector = retriever.embedder.embed_query(respelled(profile, query))
     own_vector = query_vector if own == query else retriever.embedder.embed_query(respelled(profile, own))
     vector = query_vector
@@ -190,6 +191,23 @@ _OF_THE_SUM = frozenset("""average typical median mean usual starting annual yea
 # typed short: "whats the avg cnc machinist salary in washington state" was told "never mention “avg cnc machinist”" (a tester's)
 _CLAUSE_WORDS = frozenset("when where while if we i you they he she it our my your their is are was were".split())
 _NAME_RUN = re.compile(r"(?<=[a-z0-9,;’'] )[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){0,3}")  # after a word, not opening
+
+
+def unglued(profile: Profile, text: str) -> str:
+    """`text` with a number and its unit typed as one word set apart where the library writes the unit ("under 50kv" of
+    "Up to 50 kV | 10 feet": a tester's was told the guides never mention “50kv”). Not an ordinal ("3rd"), nor a word the
+    library holds as typed ("h1b", "mp3")."""
+    def apart(m: re.Match) -> str:
+        unit = m[2].lower()
+        if unit in _ORDINAL_ENDS or profile.knows_term(m[0].lower()) or not profile.knows_term(stem(unit)):
+            return m[0]
+        return f"{m[1]} {m[2]}"
+
+    return _GLUED_UNIT.sub(apart, text)
+
+
+_GLUED_UNIT = re.compile(r"\b(\d{1,6}(?:\.\d{1,3})?)([A-Za-z]{2,4})\b")
+_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
 
 
 def _asked(profile: Profile, own: str, query: str) -> tuple[Question, tuple[str, ...]]:

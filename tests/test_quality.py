@@ -3553,3 +3553,17 @@ def test_a_career_asked_in_another_spelling_is_the_librarys(tmp_path, embedder):
     answer = bot.ask("how do i become a genetic counsellor?")
     assert answer.citations and not answer.gaps and "master's degree" in answer.text, answer.text
     assert bot.ask("how do i become a pilot?").kind == "not_covered"
+
+
+def test_a_number_and_its_unit_typed_as_one_word_are_the_librarys_words(tmp_path, embedder):
+    # A tester's crane library: "how far do i need to keep a crane from power lines under 50kv" was told the guides never
+    # mention “50kv”, over "Up to 50 kV | 10 feet" (found when typed "50 kv").
+    from bot.evidence import unglued
+
+    bot = _bot_on(tmp_path, embedder, {
+        "clearance.md": "# Power line safety\n\n## Minimum clearance\n\nKeep the crane at least 10 feet from lines up to 50 kV, "
+                        "and 15 feet from lines of 50 to 200 kV.\n",
+        "pay.md": "# Crane operator pay\n\nCrane operators earn a median wage of $65,000 a year.\n"})
+    answer = bot.ask("how far do i need to keep a crane from power lines under 50kv")
+    assert not answer.gaps and "10 feet" in answer.text, answer.text
+    assert unglued(bot.profile, "the 3rd line, an h1b visa, 30k") == "the 3rd line, an h1b visa, 30k"
