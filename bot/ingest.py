@@ -2222,6 +2222,41 @@ _WP_BOXED_HEADING = re.compile(r"^[ \t]*\[([a-z][\w-]{0,30})\][ \t]*\n[ \t]*#{1,
                                re.M)
 
 
+# A Hugo shortcode whose attributes hold the page's words ('{{< content-modules/section-header title="Educational
+# Requirements" level="2" >}}', '{{< content-modules/faq-item question="Can I ...?" >}}', '{{< interactive-modules/
+# checklist-item label="Volunteer at a local auction house" />}}': a tester's appraiser guides lost their headings, FAQ
+# questions and checklists, and answers ran under the wrong sections).
+_WORDED_SHORTCODE = re.compile(r'\{\{<[ \t]*(?P<name>[\w/-]{1,80})(?P<attrs>(?:[ \t]+[\w-]{1,30}="[^"\n]{0,300}")+)[ \t/]*>\}\}')
+_SHORTCODE_ATTR = re.compile(r'([\w-]{1,30})="([^"\n]{0,300})"')
+
+
+def _without_reasoning(text: str) -> str:
+    """`text` without a language model's reasoning left in a page it wrote ("<think> Okay, I need to help the user by
+    creating a comprehensive guide ...</think>", a tester's answer quoted it as advice): each such block, found by plain
+    search (a regex would rescan from every unclosed "<think>")."""
+    out, at = [], 0
+    while (start := text.find("<think>", at)) >= 0 and (end := text.find("</think>", start)) >= 0:
+        out.append(text[at:start])
+        at = end + len("</think>")
+    return "".join(out) + text[at:]
+
+
+def _shortcode_words(m: re.Match) -> str:
+    """The words a shortcode's attributes hold, laid out as the page shows them: a title with a level as a heading, a
+    question as a heading over its answer, a label or a card's title as a list item; none for any other."""
+    attrs = {k.lower(): v.strip() for k, v in _SHORTCODE_ATTR.findall(m["attrs"])}
+    level = attrs.get("level", "")
+    if attrs.get("question"):
+        return f"\n#### {attrs['question']}\n"
+    if attrs.get("title") and (level.isdigit() or m["name"].endswith("header")):
+        return f"\n{'#' * min(6, max(2, int(level) if level.isdigit() else 2))} {attrs['title']}\n"
+    if attrs.get("label"):
+        return f"- {attrs['label']}"
+    if attrs.get("title") and m["name"].endswith(("card", "item")):
+        return f"- {attrs['title']}"
+    return ""
+
+
 def _paired_shortcodes(text: str) -> str:
     names = set(_WP_CLOSING.findall(text))
     if not names:
@@ -2501,7 +2536,8 @@ def _dialects(text: str) -> str:
     text = _PANDOC_ANCHOR.sub("", _HEADING_ID.sub("", _PANDOC_SPAN.sub(r"\1", text)))
     text = _NOTE_TAG.sub("", _KRAMDOWN_ATTRS.sub("", _PANDOC_DASH.sub(" — ", text)))
     text = _WP_SHORTCODE_LINE.sub("", _paired_shortcodes(_WP_CAPTION.sub("", text)))
-    text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", text)))
+    text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", _WORDED_SHORTCODE.sub(_shortcode_words, text))))
+    text = _without_reasoning(text)
     text = _PLACEHOLDER_LINE.sub("", _TEMPLATE_OUTPUT.sub("", _ERB_TAG.sub("", _READ_MORE_LINE.sub("", text))))
     text = _ASIDE_MARKER.sub(r"\1", _unquoted_alerts(text))
     text = _EMOJI.sub("", _ABBREVIATION.sub("", _TASK_BOX.sub(r"\1", _QUIZ.sub(_quiz_answer, text))))

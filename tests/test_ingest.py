@@ -3148,3 +3148,17 @@ def test_a_medium_export_in_pandoc_markdown_reads_as_its_words(tmp_path):
     assert a.title == "Career in Field Investigation A Comprehensive Guide", a.title
     assert "### 9. Salary Expectations\n" in a.text and "{#" not in a.text and "[" not in a.text, a.text
     assert "- Entry-Level: $30,000 — $50,000 per year." in a.text, a.text
+
+
+def test_a_hugo_shortcodes_words_are_read_and_a_models_reasoning_goes(tmp_path):
+    # A tester's appraiser guides kept headings, FAQ questions and checklist items in shortcode attributes
+    # ('{{< content-modules/section-header title="Educational Requirements" level="2" >}}'): all lost, answers under the
+    # wrong sections; another guide's "<think> Okay, I need to help the user ...</think>" was quoted as advice.
+    text = clean_text('<think> Okay, I need to help the user by writing a guide.</think>\n\n# Appraisers\n\n'
+                      '{{< content-modules/section-header title="Educational Requirements" level="2" >}}\n'
+                      "A degree in art history helps.\n{{< /content-modules/section-header >}}\n\n"
+                      '{{< interactive-modules/checklist-item label="Volunteer at a local auction house" / />}}\n\n'
+                      '{{< content-modules/faq-item question="Can I become an appraiser without a degree?" >}}\nYes, with '
+                      "experience and courses.\n{{< /content-modules/faq-item >}}\n", markdown=True)
+    assert "Okay" not in text and "## Educational Requirements\n" in text and "- Volunteer at a local auction house" in text, text
+    assert "#### Can I become an appraiser without a degree?\n" in text and "{{" not in text, text

@@ -149,7 +149,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted+camel"  # recorded in
 # 150: front matter without its opening fence ("title: ..." first, a rule of dashes after it: Hexo) is front matter
 # 151: Pandoc's Markdown (a Medium export): heading attributes with a key's value, bracketed spans and three-hyphen
 #      dashes read as their words; a post id ending a title goes
-CHUNK_TEXT = "text-boxes-151"
+# 152: a Hugo shortcode's words (a header's title, an FAQ item's question, a checklist item's label) are read; a language
+#      model's "<think>" reasoning goes
+CHUNK_TEXT = "text-boxes-152"
 
 
 def chunking_params(settings: Settings) -> dict:
