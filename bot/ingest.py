@@ -822,6 +822,11 @@ def _read_markdown(path: Path, raw: str) -> tuple[str, dict]:
     except YAMLAliasError as e:
         raise ArticleError(path, f"its front matter {e}") from None
     except Exception as e:  # malformed YAML comes in several types: name the file, do not guess
+        # ... but a tab indenting a value is what an editor typed for spaces (a tester's "description: |" over a tabbed
+        # line stopped the whole build, told to quote a value holding ': ')
+        data = _tabs_as_spaces(block) if "\t" in block else None
+        if data is not None:
+            return _PAGE_VALUE.sub(lambda m: _page_value(m, data), body.strip()), data
         # ... unless every line is a plain "key: value" (a blog engine's "title: Going Pro: A Year Later", a colon in
         # the value: YAML refuses it, the engine did not; a tester's build stopped at it).
         data = _plain_fields(block)
@@ -862,6 +867,16 @@ _PAGE_VALUE = re.compile(rf"(?<=<h[1-6]>){_PAGE_TAG}(?=</h[1-6]>)|(?<=^# ){_PAGE
 def _page_value(m: re.Match, data: dict) -> str:
     value = data.get(m[1] or m[2])
     return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else m[0]
+
+
+def _tabs_as_spaces(block: str) -> dict | None:
+    """Front matter's fields read with each tab that indents a line as four spaces, or None when that reads as no
+    mapping either."""
+    try:
+        data = load_yaml(re.sub(r"(?m)^[ \t]+", lambda m: m[0].replace("\t", "    "), block))
+    except Exception:
+        return None
+    return _with_lowercase_keys(data) if isinstance(data, dict) else None
 
 
 # A key may hold spaces and a "#" ("TARGET LENGTH: 16-18 minutes", "EPISODE #080: Air Force Pararescue to ...": YAML

@@ -3162,3 +3162,12 @@ def test_a_hugo_shortcodes_words_are_read_and_a_models_reasoning_goes(tmp_path):
                       "experience and courses.\n{{< /content-modules/faq-item >}}\n", markdown=True)
     assert "Okay" not in text and "## Educational Requirements\n" in text and "- Volunteer at a local auction house" in text, text
     assert "#### Can I become an appraiser without a degree?\n" in text and "{{" not in text, text
+
+
+def test_front_matter_indented_with_a_tab_is_read(tmp_path):
+    # A tester's ski jobs page indented its "description: |" value with a tab: YAML refused it, and the whole build stopped
+    # with "put a value holding ': ' in quotes", which was not the cause.
+    (tmp_path / "skijobs.md").write_text("---\ntitle: Ski bum jobs\ndescription: |\n\tAn article on ski bum jobs: what pays.\n---\n\n"
+                                         "Lift operators earn $15 an hour and ski free all season.\n")
+    a = load_article(tmp_path / "skijobs.md")
+    assert a.title == "Ski bum jobs" and a.text.startswith("Lift operators earn $15"), a
