@@ -99,16 +99,8 @@ def load_article(path, max_bytes: int = 20 * 1024 * 1024) -> Article:  # as conf
         raise ArticleError(path, f"it could not be read ({type(e).__name__}: {reason}); save it again in another program, "
                                  "or move it out of the folder") from None
     text = _with_summary(text, meta) if kind == "markdown" else text
-    page = _ADDRESS_FIRST.match(text) if kind in ("markdown", "text") else None
-    if page and not any(meta.get(k) for k in URL_KEYS):
-        # A page saved with its address as its first line (a tester's university pages, "https://www.fordham.edu/..."
-        # over "# M.S. in Health Administration ..."): the page's address, not a passage (it ranked first, alone).
-        text, meta = text[page.end():], {**meta, "url": page[1]}
-    original = _ORIGINAL_LINE.match(text) if kind in ("markdown", "text") else None
-    if original and not any(meta.get(k) for k in URL_KEYS):
-        # ... or a copy's line naming its original under its title ("(original article: https://blog.ndepend.com/...)",
-        # a tester's: four copied posts had no address, and the line was a passage's first sentence)
-        text, meta = text[: original.start("line")] + text[original.end():], {**meta, "url": original["url"]}
+    if kind in ("markdown", "text"):
+        text, meta = _with_address_line(text, meta)
     if kind == "text" and _DOKUWIKI_HEADING.search(text):
         text, kind = _from_dokuwiki(text), "markdown"
     elif kind == "text" and len(_MARKDOWN_HEADINGS.findall(text, 0, MAX_SNIFF_CHARS)) >= 2:
@@ -244,6 +236,21 @@ def _with_summary(text: str, meta: dict) -> str:
     if not summary or not text[at:].lstrip().startswith("#") or " ".join(summary.split())[:80] in " ".join(text.split()):
         return text
     return f"{text[:at]}\n{summary}\n\n{text[at:]}"
+
+
+def _with_address_line(text: str, meta: dict) -> tuple[str, dict]:
+    """`text` and `meta` with the page's address taken from a line of the text that gives it, when no field does."""
+    page = _ADDRESS_FIRST.match(text)
+    if page and not any(meta.get(k) for k in URL_KEYS):
+        # A page saved with its address as its first line (a tester's university pages, "https://www.fordham.edu/..."
+        # over "# M.S. in Health Administration ..."): the page's address, not a passage (it ranked first, alone).
+        text, meta = text[page.end():], {**meta, "url": page[1]}
+    original = _ORIGINAL_LINE.match(text)
+    if original and not any(meta.get(k) for k in URL_KEYS):
+        # ... or a copy's line naming its original under its title ("(original article: https://blog.ndepend.com/...)",
+        # a tester's: four copied posts had no address, and the line was a passage's first sentence)
+        text, meta = text[: original.start("line")] + text[original.end():], {**meta, "url": original["url"]}
+    return text, meta
 
 
 _ADDRESS_FIRST = re.compile(r"\A\s*<?(https?://[^\s<>]{4,})>?[ \t]*\n[ \t]*\n")
