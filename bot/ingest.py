@@ -1899,6 +1899,9 @@ _NUMBERED_REF = re.compile(r"(?<![ \t])[ \t]*\[\d{1,3}\](?:[ \t]*,[ \t]*\[\d{1,3
 # ... and a mark glued to a sentence's stop with no note to go to, as text copied from Wikipedia keeps its ("... and
 # government agencies.[1][2] Depending on the jurisdiction": a tester's answers showed "[3]" beside their own "[1]").
 _GLUED_NOTE = re.compile(r"(?<=[.,;:!?\"”’)])(?:\\?\[\d{1,3}\\?\])+(?=[ \t\n\"”’)]|$)")  # escaped as an extractor writes it
+# ... and two or more glued to a word before its stop ("internships at auction houses[2][18].", a research tool's export:
+# read as a reference link, an answer quoted "auction houses2."); one alone may be an index ("a[1]"), and stays.
+_NOTES_AFTER_WORD = re.compile(r"(?<=[A-Za-z])(?:\\?\[\d{1,3}\\?\]){2,}(?=[.,;:!?)\s]|$)")
 # A link at a line's end whose text is a mark, no word, to a place on the same page ("### Junior Biostatistician
 # (Year 3-5) [&#8593;](#TableOfContents)"): the way back to the contents, not part of the heading (a tester's greeting
 # offered "Junior Biostatistician (Year 3-5) ↑").
@@ -2856,7 +2859,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
         # A list marker escaped as the writer typed it (a converter's escapes in a page's text are its own).
         text = _ESCAPED_MARKER.sub(lambda m: f"{_hide(m[1])}\u00a0", text)
         text = _HARD_BREAK.sub("", text)
-    text = _ESCAPE.sub(lambda m: _hide(m[1]), _GLUED_NOTE.sub("", text))
+    text = _ESCAPE.sub(lambda m: _hide(m[1]), _GLUED_NOTE.sub("", _NOTES_AFTER_WORD.sub("", text)))
     text = _drop_comments(text)
     if markdown:
         text = _HTML_HEADING.sub(lambda m: f"\n\n{'#' * int(m[1])} {' '.join(m[2].split())}\n\n", _setext_headings(_TOC_LIST.sub("", text)))

@@ -2728,6 +2728,10 @@ def test_wikipedias_note_marks_go_and_a_hugo_timestamp_is_a_date_and_a_copyright
     text = load_article(tmp_path / "cra.html").text
     assert "agencies. They visit" in text and "require." in text and "[3]" not in text, text
     assert "a[1] and b" in clean_text("Index it as a[1] and b.\n")  # no sentence's stop before it: no note
+    # ... but two or more glued to a word before its stop are ("auction houses[2][18].", read as a reference link, an
+    # answer quoted "auction houses2.", a tester's)
+    assert clean_text("Work at auction houses[2][18]. Plan ahead effectively[1][9].\n\nIndex a[1].\n", markdown=True) == (
+        "Work at auction houses. Plan ahead effectively.\n\nIndex a[1].\n")
     (tmp_path / "crc.md").write_text("---\ntitle: The CRC\ndate: 2010-11-01 00:00:00 +0700 +07\n---\n\nThe coordinator "
                                      "runs the trial day to day.\n\nCopyright (C) University of Wyoming 2021.\n")
     a = load_article(tmp_path / "crc.md")

@@ -151,7 +151,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted+camel"  # recorded in
 #      dashes read as their words; a post id ending a title goes
 # 152: a Hugo shortcode's words (a header's title, an FAQ item's question, a checklist item's label) are read; a language
 #      model's "<think>" reasoning goes
-CHUNK_TEXT = "text-boxes-152"
+# 153: two or more note marks glued to a word before its stop ("auction houses[2][18].") go, not read as a reference link
+CHUNK_TEXT = "text-boxes-153"
 
 
 def chunking_params(settings: Settings) -> dict:
