@@ -892,15 +892,22 @@ _PLAIN_FIELD = re.compile(r"([A-Za-z_][\w #.-]{0,60}?)[ \t]*:(?:[ \t]+(.*))?")
 
 
 def _plain_fields(block: str) -> dict | None:
-    """Front matter of "key: value" lines, each value the text after the first colon (quotes around it dropped); None
-    when a line is anything else, or YAML's own syntax that does not parse ("title: [unclosed")."""
-    data = {}
+    """Front matter of "key: value" lines, each value the text after the first colon (quotes around it dropped); a
+    line without a key after one goes on its value. None when the first line is no field, or YAML's own syntax that
+    does not parse ("title: [unclosed")."""
+    data, last = {}, None
     for line in block.splitlines():
         if not line.strip():
             continue
         m = _PLAIN_FIELD.fullmatch(line.rstrip())
+        if not m and last is not None and isinstance(data[last], str):
+            # A value wrapped onto an unindented line (a web clipper's "author: By" over "Will Kenton"): YAML refuses
+            # it and a tester's article was left out, its build told to quote a value holding ': '.
+            data[last] = f"{data[last]} {line.strip()}".strip()
+            continue
         if not m:
             return None
+        last = m[1]
         value = (m[2] or "").strip()
         if value[:1] in tuple("[{&*!|>%@`"):
             try:

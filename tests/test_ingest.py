@@ -1693,6 +1693,9 @@ def test_a_titles_emoji_are_not_part_of_it(tmp_path):
     # A WordPress export's fields (titled by the file name, undated), and a zone by name, shown as written.
     ("post_title: How I became a Technical Evangelist\npost_date: 2013-11-13 10:00:00", ("How I became a Technical Evangelist", "", "2013-11-13")),
     ("title: The Many Faces of the Community Manager\ndate: 2018-01-04 16:05 UTC", ("The Many Faces of the Community Manager", "", "2018-01-04")),
+    # A web clipper's value wrapped onto an unindented line ("author: By" over "Will Kenton"): no YAML, and a tester's
+    # article was refused, told to quote a value holding ': '.
+    ("title: What Is an Economist?\ntags: []\nauthor: By\nWill Kenton\ndate: 2021-02-28", ("What Is an Economist?", "", "2021-02-28")),
 ])
 def test_front_matter_is_read_as_the_site_engine_reads_it(tmp_path, front, expected):
     path = tmp_path / "post.md"
