@@ -98,7 +98,20 @@ def answers(soft: str, firm: str, background: frozenset[str] = frozenset()) -> b
     relaxed, required = _content_stems(RELAXED.sub(" ", clause)) - background, _required(firm) - background
     # ... a word of it run into one ("Teamwork" of "work in teams") too; or both a credential ("not required to have ...
     # credentials" against "required to have a real estate broker license").
-    if relaxed & required or relaxed & _CREDENTIALS and required & _CREDENTIALS:
+    # A credential relaxed is the other side of one required of its kind, or of any credential where either says only
+    # "credentials": a solar consultant's "optional business degree" is no other view on "Some states require a
+    # license for PV installers" (a tester's: "The guides don't all agree on this" over it).
+    # ... and a degree of another level is none: "Master's Degree (Optional)" is no other view on "at least a Bachelor's
+    # degree" (a tester's financial planners: "The guides don't all agree on this" where both said a bachelor's).
+    if relaxed & _LEVELS and required & _LEVELS and not relaxed & required & _LEVELS:
+        return False
+    rel_kinds, req_kinds = _kinds(relaxed & _CREDENTIALS), _kinds(required & _CREDENTIALS)
+    if rel_kinds & req_kinds or rel_kinds and req_kinds and (relaxed | required) & _ANY_CREDENTIAL:
+        return True
+    # Other words: as many shared as a route needs. One is a word of the trade both name: "It is not required for you
+    # to hire customs brokers" was set against a licence's "conduct of customs business" and a broker's continuing
+    # education (a tester's customs library, both opened "The guides don't all agree on this").
+    if len((relaxed & required) - _CREDENTIALS) >= KNOBS.route_shared_words:
         return True
     return any(len(r) >= 4 and len(w) > len(r) + 2 and (w.startswith(r) or w.endswith(r)) for w in relaxed for r in required)
 
@@ -114,6 +127,10 @@ _CREDENTIALS = frozenset(stems("degree degrees diploma qualification licence lic
 _KIND = {stem: kind for kind, words in (("degree", "degree bachelor master masters phd doctorate"), ("licence", "licence license"),
                                         ("certificate", "certificate certification credential"))
          for stem in stems(words)}
+
+
+_LEVELS = frozenset(stems("associate associates bachelor bachelors master masters phd doctorate"))  # a degree's levels
+_ANY_CREDENTIAL = frozenset(stems("credential qualification"))  # a credential of any kind
 
 
 def _kinds(credentials: set[str]) -> set[str]:

@@ -141,3 +141,22 @@ def test_a_short_forms_plural_is_its_singular():
     assert text.tokenize_one("how much do CRAs make") == text.tokenize_one("how much do CRA make")
     assert text.tokenize(["CRAs"]) == [["cra"]]
     assert text.stems("ideas") == frozenset({"idea"}) and text.stems("PhDs") == frozenset({"phds"})  # not all capitals
+
+
+def test_what_is_relaxed_is_the_other_side_only_of_the_same_credential_or_of_more_than_one_shared_word():
+    # Three testers' answers opened "The guides don't all agree on this" over these: an optional business degree against
+    # a PV installer's licence, a master's against "at least a bachelor's", and hiring a broker against a broker's licence.
+    from bot.stance import answers
+
+    assert not answers("An aspiring solar consultant must acquire a bachelor's degree in engineering and an optional "
+                       "business degree.", "Some states require a license for PV installers.")
+    assert not answers("Master’s Degree (Optional): An MBA or a Master’s in Finance can provide a deeper understanding.",
+                       "Most employers prefer candidates with at least a Bachelor's degree.")
+    assert not answers("It is not required for you to hire customs brokers.", "The Secretary may require an applicant to "
+                       "show facts deemed necessary to render valuable service in the conduct of customs business.")
+    # The same credential, a degree of the same level, "credentials" of any kind, or two shared words still oppose.
+    assert answers("A bachelor's degree is not necessary to become one.", "Employers require at least a bachelor's degree.")
+    assert answers("Property managers are not required to have real estate credentials.",
+                   "Brokers are required to have a real estate broker license.")
+    assert answers("A portfolio review is optional for most junior positions.",
+                   "Most studios require a portfolio review for junior positions.")
