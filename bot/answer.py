@@ -788,6 +788,8 @@ def _from_the_run(c: _Excerpt, passages, roles, question: str) -> None:
     """An excerpt opening on a labelled figure ("Experienced L&D RN: $78,000 - $105,000") from the first line of the run
     of labelled figures it stands in: "Average Salary: $70,000 - $95,000 annually" and "Entry-Level: $62,000 -
     $72,000" were left out above it (a tester's midwifery library, for L&D and NICU nurses alike)."""
+    if _said_in_words(c, passages, roles, question):
+        return
     p, r = passages[c.rank], roles[c.rank]
     k = c.members[0]
 
@@ -802,6 +804,31 @@ def _from_the_run(c: _Excerpt, passages, roles, question: str) -> None:
         start -= 1
     if start < k:
         c.members = (*range(start, k), *c.members)
+
+
+def _said_in_words(c: _Excerpt, passages, roles, question: str) -> bool:
+    """A chart's row ("Wind turbine service technicians: $62,580", under "Median annual wages, May 2024") quoted for a
+    figure a whole sentence of its passage gives too ("The median annual wage for wind turbine technicians was $62,580
+    in May 2024."): that sentence's paragraph in its place. Alone the row lost what its figure is, a median of a year (a
+    bare figure opened three testers' pay answers from the Bureau of Labor Statistics' pages; read blind)."""
+    p, r = passages[c.rank], roles[c.rank]
+    row = p.sentences[c.members[0]].text
+    number = _FIGURE_NUMBER.search(row) if excerpts.figure_label(row) and gives_figure(question, row) else None
+    if number is None:
+        return False
+    for j, s in enumerate(p.sentences):
+        if (j in c.members or r.item[j] or not r.content[j] or excerpts.figure_label(s.text) or not s.text.rstrip().endswith(".")
+                or number[0].replace(",", "") not in {n.replace(",", "") for n in _FIGURE_NUMBER.findall(s.text)}):
+            continue
+        end = j + 1
+        while end < len(p.sentences) and not r.paragraph_start[end] and not r.item[end]:
+            end += 1
+        c.members = tuple(range(j, end))
+        return True
+    return False
+
+
+_FIGURE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{3,}")  # a figure's number of three digits or more ("62,580")
 
 
 def _gives_asked(question: str, text: str) -> bool:

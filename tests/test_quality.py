@@ -3567,3 +3567,16 @@ def test_a_number_and_its_unit_typed_as_one_word_are_the_librarys_words(tmp_path
     answer = bot.ask("how far do i need to keep a crane from power lines under 50kv")
     assert not answer.gaps and "10 feet" in answer.text, answer.text
     assert unglued(bot.profile, "the 3rd line, an h1b visa, 30k") == "the 3rd line, an h1b visa, 30k"
+
+
+def test_a_charts_row_gives_way_to_the_sentence_saying_its_figure(tmp_path, embedder):
+    # Three testers' pay answers from the Bureau of Labor Statistics' pages were a bare chart row ("Fundraisers:
+    # $66,490"), what the figure is (a median, of May 2024) left out, though the passage says it in a sentence.
+    page = ("# Fundraisers\n\nFundraisers organize events and campaigns to raise money for charities and other groups.\n\n"
+            "## Pay\n\nMedian annual wages, May 2024\n\n- Business operations specialists: $80,410\n- Fundraisers: $66,490\n"
+            "- Total, all occupations: $49,500\n\nThe median annual wage for fundraisers was $66,490 in May 2024. The median "
+            "wage is the wage at which half the workers in an occupation earned more than that amount and half earned less.\n")
+    bot = _bot_on(tmp_path, embedder, {"fundraisers.md": page})
+    answer = bot.ask("how much do fundraisers make?")
+    assert "The median annual wage for fundraisers was $66,490 in May 2024." in answer.text, answer.text
+    assert "Fundraisers: $66,490" not in answer.text, answer.text
