@@ -2157,6 +2157,12 @@ _ADMONITION_TITLE = re.compile(r"\b(?:headerText|header|title|label)[ \t]*=[ \t]
 # "1. []{#anchor-7}typography: ...": a tester's UX library quoted them).
 _PANDOC_ANCHOR = re.compile(r"\[\]\{#[\w.:-]{1,100}\}")
 _HEADING_ID = re.compile(r"(?<![ \t])[ \t]*\{#[\w.:-]{1,100}\}[ \t]*$", re.M)  # "## Salaries {#pay}"
+# ... or after its section's number ("###### 5.1.3. {#5_1_3} Qualification and Requirements.", a regulation converted
+# to kramdown: a tester's answers and suggested questions showed it).
+_NUMBERED_HEADING_ID = re.compile(r"^(#{1,6}[ \t]+\d{1,3}(?:\.\d{1,3}){0,5}\.?[ \t]+)\{#[\w.:-]{1,100}\}[ \t]*", re.M)
+# Bold marks in a heading, which is bold already: one that opens on a space ("## Make Money Doing** What You Love**") is
+# no emphasis and was shown ("Make Money Doing** What You Love", a tester's suggested question).
+_HEADING_TEXT = re.compile(r"^#{1,6}[ \t][^\n]*", re.M)
 # ... and Pandoc's, after a link or at a line's end with a class ("[an office](...){.u-underline}", "... the peace?
 # {#whats-the-point .rich-link__title}", a Guardian page converted by Pandoc: both in a tester's answers).
 _KRAMDOWN_ATTRS = re.compile(r"\{:[^{}\n]{0,300}\}|(?<=[)\]])\{[#.][^{}\n]{0,300}\}|"  # {:target="_blank"}, {: .note}
@@ -2565,7 +2571,8 @@ def _dialects(text: str) -> str:
     text = _JSX_EXPRESSION_LINE.sub("", text)
     text = _JSX_TAG.sub("", _JSX_SELF_CLOSING.sub(_component_text, text))
     text = _admonitions(text)
-    text = _PANDOC_ANCHOR.sub("", _HEADING_ID.sub("", _PANDOC_SPAN.sub(r"\1", text)))
+    text = _PANDOC_ANCHOR.sub("", _HEADING_ID.sub("", _NUMBERED_HEADING_ID.sub(r"\1", _PANDOC_SPAN.sub(r"\1", text))))
+    text = _HEADING_TEXT.sub(lambda m: m[0].replace("**", ""), text)
     text = _NOTE_TAG.sub("", _KRAMDOWN_ATTRS.sub("", _PANDOC_DASH.sub(" — ", text)))
     text = _WP_SHORTCODE_LINE.sub("", _paired_shortcodes(_WP_CAPTION.sub("", text)))
     text = _TEMPLATE_VALUE_LINE.sub("", _TEMPLATE_LOGIC.sub("", _SHORTCODE.sub("", _WORDED_SHORTCODE.sub(_shortcode_words, text))))

@@ -765,6 +765,17 @@ def test_markdown_dialects_are_cleaned_to_their_words():
     )
 
 
+def test_a_headings_id_after_its_number_and_its_stray_bold_marks_go():
+    # A tester's regulation in kramdown ("###### 5.1.3. {#5_1_3} Qualification and Requirements.") and a post's "## Make
+    # Money Doing** What You Love**": both were shown in answers and suggested questions as written.
+    from bot.ingest import clean_text
+
+    text = clean_text("###### 5.1.3. {#5_1_3} Qualification and Requirements.\n\nApplicants hold a degree.\n\n"
+                      "## Make Money Doing** What You Love**\n\nAs long as there are people at work, there is need.\n")
+    assert text == ("###### 5.1.3. Qualification and Requirements.\n\nApplicants hold a degree.\n\n"
+                    "## Make Money Doing What You Love\n\nAs long as there are people at work, there is need.\n")
+
+
 def test_an_mdx_file_is_read_as_markdown(tmp_path):
     # A Docusaurus site's pages are .mdx files: refused as an unsupported type before, though their dialect is cleaned.
     from bot.ingest import load_article

@@ -152,7 +152,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted+camel"  # recorded in
 # 152: a Hugo shortcode's words (a header's title, an FAQ item's question, a checklist item's label) are read; a language
 #      model's "<think>" reasoning goes
 # 153: two or more note marks glued to a word before its stop ("auction houses[2][18].") go, not read as a reference link
-CHUNK_TEXT = "text-boxes-153"
+# 154: a heading's id after its section's number ("5.1.3. {#5_1_3} ...") and bold marks in a heading go
+CHUNK_TEXT = "text-boxes-154"
 
 
 def chunking_params(settings: Settings) -> dict:
