@@ -274,9 +274,20 @@ def _without_spelled_out(question: str) -> str:
 
 
 def _quoted(answer: Answer) -> str:
-    """The answer with every section it quotes from, their headings and their articles' titles, sites and dates."""
+    """The answer with every section it quotes from, their headings and their articles' titles, sites and dates (a
+    date its file's name opens on too: a repost of the 2022 rule dated 2026 in its fields, "2022-10-18-modernization-of-
+    the-customs-broker-regulations.md", was said never to mention "2022", a tester's)."""
     return " ".join([answer.text] + [f"{c.article.title} {c.article.site} {c.article.url} {c.article.date} "
+                                     f"{_file_date(c.article.source)} "
                                      f"{' '.join(c.context)} {c.heading} {c.text}" for c in answer.citations])
+
+
+_FILE_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d(?=[-_ .])")  # a Jekyll post's name: "2022-10-18-title.md"
+
+
+def _file_date(source: str) -> str:
+    m = _FILE_DATE.match(source)
+    return m[0] if m else ""
 
 
 def _names_not_quoted(named: tuple[str, ...], answer: Answer) -> tuple[str, ...]:

@@ -3580,3 +3580,14 @@ def test_a_charts_row_gives_way_to_the_sentence_saying_its_figure(tmp_path, embe
     answer = bot.ask("how much do fundraisers make?")
     assert "The median annual wage for fundraisers was $66,490 in May 2024." in answer.text, answer.text
     assert "Fundraisers: $66,490" not in answer.text, answer.text
+
+
+def test_a_year_its_articles_file_name_opens_on_is_no_gap(tmp_path, embedder):
+    # A tester's repost of a 2022 rule, dated 2026 in its fields and named "2022-10-18-...md": "what changed ... in the
+    # 2022 modernization rule?" opened "The sections quoted here never mention “2022”".
+    page = ("---\ntitle: Modernization of the Customs Broker Regulations\ndate: 2026-02-05\n---\n\nThis document adopts as "
+            "final amendments to the customs broker regulations. Customs is moving all customs brokers to a single "
+            "national permit and removing district permits.\n")
+    bot = _bot_on(tmp_path, embedder, {"2022-10-18-modernization-of-the-customs-broker-regulations.md": page})
+    answer = bot.ask("what changed with the broker permits in the 2022 modernization rule?")
+    assert answer.citations and not answer.gaps and "national permit" in answer.text, answer.text
