@@ -215,6 +215,14 @@ class CareerBot:
             answer = _not_again(loaded, question, history, evidence, answer,
                                 lambda k: self._gather(loaded, question, history, k),
                                 lambda: gather(loaded.retriever, loaded.profile, alone, alone, FOLLOW_UP_DEPTH, opening=False))
+        if answer.kind == "not_covered" and history and not answer.gaps and not evidence.unknown:
+            # A follow-up asked of what the conversation is reading ("how many went to the conference?" after a news
+            # post on one, "any final advice?" after a page of it): from the articles the last answer quoted, where one
+            # of their passages names what the message names. Refused there, the library-wide bars had judged it alone
+            # (four of a tester's 24 follow-up turns: "The guides don't cover that" over what the turn before showed).
+            there = self._of_the_same_articles(loaded, loaded.profile.library.expand(question), loaded.profile.library.expand(question),
+                                               history, _own_words(loaded, question))
+            answer = compose(there) if there is not None else answer
         if answer.kind == "not_covered":
             return not_covered(evidence.searched_for, loaded.profile.suggestions(evidence.vector), answer.gaps)
         return answer
@@ -253,9 +261,9 @@ class CareerBot:
         # tester's "tell me more" after "how long does it take?" opened "The guides give no figure for that").
         return replace(evidence, question=replace(evidence.question, type="other")) if evidence.question.type == "amount" else evidence
 
-    def _of_the_same_articles(self, loaded: Loaded, query: str, own: str, history) -> Evidence | None:
+    def _of_the_same_articles(self, loaded: Loaded, query: str, own: str, history, naming: frozenset[str] = frozenset()) -> Evidence | None:
         """The evidence for `query`, searched FOLLOW_UP_DEPTH deep, from the articles the last answer quoted, when
-        they answer it."""
+        they answer it (or, given `naming`, when their first passage names one of those terms: covered then)."""
         last = next((h.get("content") or "" for h in reversed(history) if h.get("role") == "assistant"), "")
         deep = gather(loaded.retriever, loaded.profile, query, own, FOLLOW_UP_DEPTH, own_weight=KNOBS.own_weight, opening=False)
         fresh = {p.chunk_id for p in not_yet_shown(deep, [last]).passages}
@@ -263,6 +271,8 @@ class CareerBot:
         if not quoted:
             return None
         kept = only(deep, lambda p: p.article.id in quoted)
+        if naming and kept.passages and not kept.covered and naming & set(tokenize_one(f"{kept.passages[0].heading} {kept.passages[0].text}")):
+            kept = replace(kept, covered=True)
         return kept if kept.covered and kept.passages else None
 
     def rewrite(self, message: str, history: list[dict], siblings: dict | None = None) -> str:
@@ -602,7 +612,7 @@ def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evid
         return answer
     index = loaded.retriever.index
     own = {t for w in words_of(message) if is_content(w) for t in tokenize_one(w) if t.isalpha()} - QUESTION_STEMS
-    new = {t for t in own if index.count(t)} - loaded.profile.background
+    new = set(_own_words(loaded, message))
     if not all(s.strip() in last for s in quoted):
         # What the message names that the turn before did not.
         asked = next((h.get("content") or "" for h in reversed(history) if h.get("role") == "user"), "")
@@ -640,6 +650,13 @@ def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evid
     if other is not None:
         return other
     return Answer(NOT_COVERED, kind="not_covered", searched_for=evidence.searched_for) if another else answer
+
+
+def _own_words(loaded: Loaded, message: str) -> frozenset[str]:
+    """The message's own content terms the library holds: not a question's words, not the library's background."""
+    index = loaded.retriever.index
+    own = {t for w in words_of(message) if is_content(w) for t in tokenize_one(w) if t.isalpha()} - QUESTION_STEMS
+    return frozenset(t for t in own if index.count(t)) - loaded.profile.background
 
 
 def _or_alone(message: str, answer: Answer, last: str, fresh: set[str], alone) -> Answer:

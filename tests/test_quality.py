@@ -3591,3 +3591,37 @@ def test_a_year_its_articles_file_name_opens_on_is_no_gap(tmp_path, embedder):
     bot = _bot_on(tmp_path, embedder, {"2022-10-18-modernization-of-the-customs-broker-regulations.md": page})
     answer = bot.ask("what changed with the broker permits in the 2022 modernization rule?")
     assert answer.citations and not answer.gaps and "national permit" in answer.text, answer.text
+
+
+_CONFERENCE_POST = (
+    "# Pentagon chaplain shares experience at first Adventist Defence Chaplains Conference\n\nAdventist Defence chaplains "
+    "gathered for the first time at the Defence Chaplains Conference organised and supported by the Australian Union "
+    "Conference (AUC) from September 7 to 13.\n\nSeven defence chaplains attended professional development and training "
+    "seminars with chaplain (Brigadier General) Andrew Harewood, who serves at the Pentagon, and the General Conference "
+    "chaplaincy ministries director.\n\nChaplain Harewood and the directors travelled to Canberra and met with Defence "
+    "chaplaincy delegates from the army, navy and air force at the Royal Military College, Duntroon.\n\nFor Army chaplain "
+    "Pastor Gys Seegers, a highlight from the trip was meeting a sergeant who went on to his first year of theological "
+    "studies and hopes to become a minister and chaplain for Defence.\n\nPastor Ragoso Tagaloa serves as an Adventist "
+    "chaplain in the Royal Australian Air Force in Townsville: a ministry without boundaries, he said.\n")
+_CHAPLAIN_RULES = (
+    "# Appointing Chaplains\n\n## Qualification and Requirements\n\nApplicants for the chaplaincy must possess a "
+    "baccalaureate degree of at least 120 semester hours and a graduate degree in theological studies from an accredited "
+    "school.\n\n## Ecclesiastical Endorsement\n\nApplicants must ask their endorsing agency to submit an endorsement "
+    "before they are appointed; the endorsement certifies they are qualified clergy of their faith group.\n\n## Age\n\n"
+    "Applicants must be able to complete twenty years of service before their sixtieth birthday.\n")
+_HOSPITAL_CHAPLAIN = (
+    "# What a hospital chaplain does\n\nHospital chaplains visit patients and families in crisis, sit with the dying and "
+    "support staff after hard shifts. Most hospitals expect a chaplain to have completed units of clinical pastoral "
+    "education and to seek board certification within a few years of hire.\n")
+
+
+def test_a_follow_up_refused_alone_is_answered_from_the_articles_the_conversation_reads(tmp_path, embedder):
+    # A tester's "how many went to the conference?" after a news post on Adventist chaplains in Australia was told "The
+    # guides don't cover that", though the post says "Seven defence chaplains attended ..."; judged alone it fell below
+    # the library-wide bars. Asked first, it is still refused.
+    bot = _bot_on(tmp_path, embedder, {"conference.md": _CONFERENCE_POST, "rules.md": _CHAPLAIN_RULES,
+                                         "hospital.md": _HOSPITAL_CHAPLAIN})
+    history = _conversation(bot, "are there Adventist military chaplains in Australia?")
+    answer = bot.ask("how many went to the conference?", history=history)
+    assert "Seven defence chaplains attended" in answer.text, answer.text
+    assert bot.ask("how many went to the conference?").kind == "not_covered"
