@@ -2873,6 +2873,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
         # A list marker escaped as the writer typed it (a converter's escapes in a page's text are its own).
         text = _ESCAPED_MARKER.sub(lambda m: f"{_hide(m[1])}\u00a0", text)
         text = _HARD_BREAK.sub("", text)
+        text = _STARRED_RUN.sub(lambda m: _STARRED_LINE.sub("- ", _LINE_BREAK_TAG.sub("", m[0])), _MDC_LINE.sub("", text))
     text = _ESCAPE.sub(lambda m: _hide(m[1]), _GLUED_NOTE.sub("", _NOTES_AFTER_WORD.sub("", text)))
     text = _drop_comments(text)
     if markdown:
@@ -3024,6 +3025,16 @@ _WIKI_FURNITURE = re.compile(
 # A hard line break written as a backslash at a line's end is the break alone ("focuses. \" over "\", a tester's FAQ:
 # its backslashes were in every quoted passage).
 _HARD_BREAK = re.compile(r"(?<!\\)\\[ \t]*$", re.M)
+# Nuxt Content's MDC: a block component's fences ("::header-c" ... "::"), an inline one alone on its line
+# (':img-c{name="thumbnail"}') and a slot's name ("#description" over its text): markup, and a tester's answer opened
+# "#description In 2005, after working ...".
+_MDC_LINE = re.compile(r"^[ \t]*(?:::[A-Za-z][\w-]{0,60}(?:\{[^{}\n]{0,300}\})?|::|:[A-Za-z][\w-]{0,60}\{[^{}\n]{0,300}\}|"
+                       r"#[a-z][\w-]{0,30})[ \t]*$\n?", re.M)
+# Two or more lines each opening on a star glued to its words ("*[Tech](https://...)<br>", "*Everywhere? In large
+# companies ..."): a list as its writer meant it (shown as typed, a tester's answer ran four of them into one sentence).
+_STARRED_RUN = re.compile(r"^(?:\*(?=[^\s*])[^*\n]*(?:\n|$)){2,}", re.M)
+_STARRED_LINE = re.compile(r"^\*", re.M)
+_LINE_BREAK_TAG = re.compile(r"[ \t]*<br\s*/?>[ \t]*$", re.M | re.I)
 _SHARE_LINE = re.compile(r"^[ \t]*Share[ \t]*\n", re.M)
 _WEB_FURNITURE = re.compile(r"^[ \t]*(?:(?i:Skip to (?:the )?(?:main )?content)|Skip to navigation|Share|"
                             r"(?:Advertisement|ADVERTISEMENT)(?::|[ \t]+[-–—][ \t]+(?i:scroll|continue)[^\n]{0,40})?|"

@@ -776,6 +776,23 @@ def test_a_headings_id_after_its_number_and_its_stray_bold_marks_go():
                     "## Make Money Doing What You Love\n\nAs long as there are people at work, there is need.\n")
 
 
+@pytest.mark.parametrize("raw, expected", [
+    # A tester's Nuxt Content page opened an answer "#description In 2005, ..." (MDC's slot and component lines).
+    ("::header-c\n#image\n:img-c{name=\"thumbnail\" project=\"road\"}\n\n#title\n\n#description\nIn 2005, after 15 years as "
+     "a court reporter, Oscar began teaching.\n::\n\n::body-c\nI love teaching new students.\n::\n",
+     "In 2005, after 15 years as a court reporter, Oscar began teaching.\n\nI love teaching new students.\n"),
+    # Another's Jekyll list ("*[Tech](...)<br>" over "*Everywhere? ...") was quoted as one run-on sentence.
+    ("### Other\n*[Tech](https://www.dice.com/jobs/)<br>\n*Everywhere? In large companies, there is often a Chief "
+     "Economist.<br>\n*Springboard to many sectors\n\n*Italic* stays a word, and so does a *single* star.\n",
+     "### Other\n- Tech\n- Everywhere? In large companies, there is often a Chief Economist.\n- Springboard to many "
+     "sectors\n\nItalic stays a word, and so does a single star.\n"),
+])
+def test_nuxt_contents_components_and_lines_opening_on_a_glued_star_are_read_as_meant(raw, expected):
+    from bot.ingest import clean_text
+
+    assert clean_text(raw, markdown=True) == expected
+
+
 def test_an_mdx_file_is_read_as_markdown(tmp_path):
     # A Docusaurus site's pages are .mdx files: refused as an unsupported type before, though their dialect is cleaned.
     from bot.ingest import load_article
