@@ -503,7 +503,7 @@ def _extract(path: Path, kind: str, data: bytes) -> tuple[str, dict]:
         # was refused as holding no article text.
         text = next((v.strip() for k in ("content", "body") if isinstance(v := meta.get(k), str) and v.strip()), text) \
             or ("" if _front_matter_answers(meta) else _front_matter_prose(meta))
-    faq = _front_matter_answers(meta)
+    faq = "\n\n".join(filter(None, (_front_matter_answers(meta), _front_matter_facts(meta))))
     if faq:
         text = f"{text.rstrip()}\n\n{faq}" if text.strip() else faq
     if header and not meta:
@@ -559,6 +559,30 @@ def _front_matter_answers(meta: dict) -> str:
 
 
 MAX_FRONT_ANSWERS = 50  # questions read from one front-matter list
+
+
+def _front_matter_facts(meta: dict) -> str:
+    """The facts a job board keeps in a posting's fields and shows on its page ("salary = "$99,000 - $107,800 ...",
+    "location", "closing_date", "b_benefits", "aa_degrees_required"), as a section of labelled items, when there are
+    two or more; "" otherwise. Two testers' postings were answered with other jobs' pay: the fields were never read."""
+    items = []
+    for key, value in meta.items():
+        words = [w for w in re.split(r"[\W_]+", str(key).lower()) if len(w) > 2]
+        if not set(words) & _FACT_WORDS or set(words) & _NOT_FACT_WORDS or key != key.lower() and key.lower() in meta:
+            continue
+        if isinstance(value, list):
+            value = ", ".join(str(v).strip() for v in value if isinstance(v, (str, int, float)) and str(v).strip())
+        value = " ".join(str(value).replace("\u200b", "").split()) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+        if value and value.lower() not in ("none", "null", "n/a") and "://" not in value and len(value) <= MAX_FACT_CHARS:
+            items.append(f"- {' '.join(words).capitalize()}: {value}")
+    return "## Details\n\n" + "\n".join(items) if len(items) >= 2 else ""
+
+
+# The words of a field's name that say it holds a fact a job seeker asks about (general English, no one board's).
+_FACT_WORDS = frozenset("salary pay wage wages compensation rate location benefits deadline closing hours schedule degree degrees "
+                        "education experience requirements qualifications organization employer company job".split())
+_NOT_FACT_WORDS = frozenset("url link image thumbnail slug path layout template feedback sort".split())
+MAX_FACT_CHARS = 500
 
 
 _AT_HEADER = re.compile(r"\A\s*(?:@[A-Za-z]\w{0,30}[ \t]+[^\n]{0,300}\n){2,12}")

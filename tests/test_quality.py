@@ -3625,3 +3625,21 @@ def test_a_follow_up_refused_alone_is_answered_from_the_articles_the_conversatio
     answer = bot.ask("how many went to the conference?", history=history)
     assert "Seven defence chaplains attended" in answer.text, answer.text
     assert bot.ask("how many went to the conference?").kind == "not_covered"
+
+
+def test_a_job_postings_fields_are_read_as_its_details(tmp_path, embedder):
+    # Two testers' job boards kept a posting's pay, place and degree only in its front matter: "what's the salary?" was
+    # answered with a budget example's "Staff salary: $5,000". One field alone is no posting's details.
+    posting = ('+++\ntitle = "Grant Writer"\norganization = "Groundswell Fund"\nlocation = "Remote"\nsalary = "$99,000 - '
+               '$107,800 annually"\nlink = "https://example.org/jobs/1"\naa_degrees_required = "No degree required"\n+++\n\n'
+               "The Grant Writer writes proposals and reports for a docket of funders and reports to the Director of "
+               "Funder Organizing.\n")
+    budget = ("# Building a grant budget\n\nList every cost the project will have. Staff salary: $5,000 for the summer "
+              "program coordinator. Materials and rent come next, with a line for each.\n")
+    post = ("---\ntitle: A day at the grants conference\nlocation: Chicago\n---\n\nWe spent a day at the grants conference "
+            "learning how funders read proposals.\n")
+    bot = _bot_on(tmp_path, embedder, {"groundswell.md": posting, "budget.md": budget, "post.md": post})
+    answer = bot.ask("what's the salary for the grant writer job at Groundswell Fund?")
+    assert "$99,000 - $107,800 annually" in answer.text and "Staff salary" not in answer.text, answer.text
+    assert "Degrees required: No degree required" in answer.text and "example.org" not in answer.text, answer.text
+    assert all("Details" not in p.heading for p in bot.retrieve("grants conference in Chicago") if p.article.id == "post")

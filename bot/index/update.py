@@ -154,7 +154,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted+camel"  # recorded in
 # 153: two or more note marks glued to a word before its stop ("auction houses[2][18].") go, not read as a reference link
 # 154: a heading's id after its section's number ("5.1.3. {#5_1_3} ...") and bold marks in a heading go
 # 155: Nuxt Content's MDC component and slot lines go; lines opening on a star glued to their words are a list
-CHUNK_TEXT = "text-boxes-155"
+# 156: a job posting's fields (salary, location, benefits, degrees required ...) are read as a "Details" section
+CHUNK_TEXT = "text-boxes-156"
 
 
 def chunking_params(settings: Settings) -> dict:
