@@ -2890,6 +2890,9 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _CONTEXT_LINK.sub(lambda m: m[1] if set(m[2].split("-")) & set(_slug(m[1]).split("-")) else m[0], text) \
         if markdown and "|" in text else text
     text = _hide_code(_unfenced(text) if markdown else text)  # a fence under front matter: read once it is gone
+    # A character written as JSON writes it ("naivet\\u00e9", a page copied out of a JSON field): the character (a
+    # tester's answers showed the escape). Not half a surrogate pair, nor a control character.
+    text = _UNICODE_ESCAPE.sub(lambda m: chr(int(m[1], 16)), text) if "\\u" in text else text
     text = _CLOSING_TAG_WRAPPED.sub(r"</\1>", text)  # "</a\n   >", as a formatter wraps a tag: its ">" is no quote
     text = _SHARE_INTENT.sub(_share_link, text)
     if markdown:  # a page converted to Markdown keeps its wiki's furniture, escaped brackets and all
@@ -3048,6 +3051,7 @@ _WIKI_FURNITURE = re.compile(
 # a page saved as Markdown runs onto its first paragraph ("Share Human resources management ...", a tester's).
 # A hard line break written as a backslash at a line's end is the break alone ("focuses. \" over "\", a tester's FAQ:
 # its backslashes were in every quoted passage).
+_UNICODE_ESCAPE = re.compile(r"\\u((?!00[01]|d[89a-f])[0-9a-f]{4})", re.I)
 _HARD_BREAK = re.compile(r"(?<!\\)\\[ \t]*$", re.M)
 # Nuxt Content's MDC: a block component's fences ("::header-c" ... "::"), an inline one alone on its line
 # (':img-c{name="thumbnail"}') and a slot's name ("#description" over its text): markup, and a tester's answer opened
@@ -3203,7 +3207,9 @@ def _join_soft_breaks(text: str) -> str:
             # An unmarked line after a quoted one continues the quote (Markdown's lazy continuation). Not a bold label
             # under another ("**Passing Score**: 70% minimum on each test" / "**Testing**: FAA-approved centers"): a
             # line each, as written (a tester's aviation guide quoted them as one run-on "sentence").
-            labels = _BOLD_LABEL_LINE.match(rest) and _BOLD_LABEL_LINE.match(out[-1][0])
+            # ... nor a plain one under another ("Pay: £30,000–£35,000 per annum" / "Bonuses: A share of the service
+            # charge", a tester's job description quoted as one line).
+            labels = _label_line(rest) and _label_line(out[-1][0])
             if (joins[-1] == "quote" or not quoted) and rest.strip() and not _BLOCK_START.match(rest) and not labels:
                 out[-1][-1] = out[-1][-1].rstrip()
                 out[-1].append(rest.strip())
@@ -3217,6 +3223,11 @@ def _join_soft_breaks(text: str) -> str:
 
 
 _BOLD_LABEL_LINE = re.compile(r"[ \t]*(\*\*|__)[^*_\n]{1,40}?(?::\1|\1[ \t]*:)")  # "**Testing**:", "**Testing:**"
+_PLAIN_LABEL_LINE = re.compile(r"[ \t]*[A-Z][\w&/()'’ -]{0,30}:[ \t]+\S")  # "Bonuses: A share of ..."
+
+
+def _label_line(line: str) -> bool:
+    return bool(_BOLD_LABEL_LINE.match(line) or _PLAIN_LABEL_LINE.match(line))
 # A table of contents: two or more list items, each nothing but a link to a heading of a page ("- [Buffer](#buffer)",
 # "- [Books](09-Books.md#books)"). It repeats the headings that follow as a list of words: no content to quote.
 # Links to another site's page ("https://help.github.com/...#where-does-the-license-live") are content.

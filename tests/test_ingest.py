@@ -793,6 +793,21 @@ def test_nuxt_contents_components_and_lines_opening_on_a_glued_star_are_read_as_
     assert clean_text(raw, markdown=True) == expected
 
 
+@pytest.mark.parametrize("raw, expected", [
+    # A character written as JSON writes it: a tester's answers showed "naivet\u00e9" (in code it stays as written).
+    ("A homeowner's naivet\\u00e9 shows. In code, `\\u00e9` stays.\n", "A homeowner's naiveté shows. In code, \\u00e9 stays.\n"),
+    # Two plain labels on two lines are two lines, as the bold ones are: a tester's answer quoted "Pay: £30,000–£35,000
+    # per annum based on experience Bonuses: A share of the service charge" as one.
+    ("Pay: £30,000–£35,000 per annum based on experience\nBonuses: A share of the service charge\n\nThis line was\nwrapped: "
+     "here.\n", "Pay: £30,000–£35,000 per annum based on experience\nBonuses: A share of the service charge\n\nThis line was "
+     "wrapped: here.\n"),
+])
+def test_json_escapes_and_plain_labels_on_their_own_lines_read_as_written(raw, expected):
+    from bot.ingest import clean_text
+
+    assert clean_text(raw, markdown=True) == expected
+
+
 def test_an_mdx_file_is_read_as_markdown(tmp_path):
     # A Docusaurus site's pages are .mdx files: refused as an unsupported type before, though their dialect is cleaned.
     from bot.ingest import load_article

@@ -155,7 +155,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted+camel"  # recorded in
 # 154: a heading's id after its section's number ("5.1.3. {#5_1_3} ...") and bold marks in a heading go
 # 155: Nuxt Content's MDC component and slot lines go; lines opening on a star glued to their words are a list
 # 156: a job posting's fields (salary, location, benefits, degrees required ...) are read as a "Details" section
-CHUNK_TEXT = "text-boxes-156"
+# 157: a character written as a JSON escape ("naivet\\u00e9") is that character; plain labels on two lines stay two lines
+CHUNK_TEXT = "text-boxes-157"
 
 
 def chunking_params(settings: Settings) -> dict:
