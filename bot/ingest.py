@@ -2202,7 +2202,7 @@ _PANDOC_DASH = re.compile("(?<=[\\w$%.)\U000f0000-\U000f007f])[ \u200a\u2009]---
 _NOTE_TAG = re.compile(r"</?(?:note|footnote|sidenote|marginnote)\b[^<>]{0,3000}>", re.I)
 # A site's link to its glossary written in code, its words then the entry's slug ("`registered agent|registered-agent`",
 # two testers' state licensing pages): the words.
-_CONTEXT_LINK = re.compile(r"`([^`|\n]{2,80})\|([a-z0-9]+(?:-[a-z0-9]+)+)`")
+_CONTEXT_LINK = re.compile(r"`([^`|\n]{2,80})\|([a-z0-9]+(?:-[a-z0-9]+)*)`")
 # kramdown's table of contents: "* TOC" over "{:toc}" is replaced by the page's headings when rendered; left, it was
 # a list item "TOC" (a tester's Jekyll review; another's "* toc placeholder -- gets replaced automagically").
 _KRAMDOWN_TOC = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}\.)[ \t]+[^\n]{1,100}\n[ \t]*\{:[ \t]*(?:\.no_toc[ \t]*)?toc[ \t]*\}[ \t]*$", re.M | re.I)

@@ -2848,6 +2848,9 @@ def test_a_glossary_link_written_in_code_is_its_words(tmp_path):
     # Two testers' state licensing pages: "- Name and address of the registered agent|registered-agent" in answers.
     text = clean_text("- Name and address of the `registered agent|registered-agent`\n- Run `grep x|sort` to sort.\n", markdown=True)
     assert "the registered agent\n" in text and "grep x|sort" in text, text
+    # ... and one whose slug is one word (a tester's New Jersey page: "Identification number (ITIN)|itin" in answers).
+    text = clean_text("- Your `Individual Taxpayer Identification number (ITIN)|itin` or SSN\n", markdown=True)
+    assert text == "- Your Individual Taxpayer Identification number (ITIN) or SSN\n", text
 
 
 def test_a_quizs_unticked_options_are_no_text_and_a_checklists_are(tmp_path):

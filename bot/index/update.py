@@ -156,7 +156,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted+camel"  # recorded in
 # 155: Nuxt Content's MDC component and slot lines go; lines opening on a star glued to their words are a list
 # 156: a job posting's fields (salary, location, benefits, degrees required ...) are read as a "Details" section
 # 157: a character written as a JSON escape ("naivet\\u00e9") is that character; plain labels on two lines stay two lines
-CHUNK_TEXT = "text-boxes-157"
+# 158: a glossary link in code whose slug is one word ("`... (ITIN)|itin`") is its words
+CHUNK_TEXT = "text-boxes-158"
 
 
 def chunking_params(settings: Settings) -> dict:
