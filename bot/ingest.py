@@ -1842,6 +1842,9 @@ _IMG_CAPTION = re.compile(r"<img\b[^<>]*>[ \t]*\[[^\[\]\n]*\](?!\()", re.I)
 _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]\n]*\](?![(\[]))*)\]" + _TARGET)  # keeps the link text; an empty one (that linked image) goes
 # A link whose text is a mark in brackets ("$235,827 [[link]](https://educationdata.org/...)", "[[1]](url)") cites its
 # source: a note's mark, gone with the space before it, as a footnote's ("[link]" stood in a tester's answer).
+# A link right after another ("[American Alliance of Museums](...)[Museum Association of New York](...)", a list whose
+# breaks a converter lost): a space between their words (a tester's answer read "MuseumsMuseum Association").
+_ADJACENT_LINK = re.compile(r"(?<=\))\[(?=[^\[\]\n]{1,300}\]\()")
 _BRACKETED_LINK = re.compile(r"(?<![ \t])[ \t]*\[\[[^\[\]\n]{1,20}\]\]" + _TARGET)
 # A link whose whole text is a call to action or a pointer says nothing without its target ("Check out this course in
 # my Academy: [Learn More](url)", "[Watch on YouTube](url) \\ [Listen on Anchor](url)", a quote's "[Source](url)"): it
@@ -2927,7 +2930,8 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _FIGCAPTION.sub(lambda m: m[0] if _TWO_SENTENCES.search(m[2]) and not _CREDIT.search(m[2]) else "",
                            _IMG_CAPTION.sub("", text))
     text = _CALL_TO_ACTION.sub("", _POINTER_LINE.sub("", _POINTER_SECTION.sub("", _without_link_paragraphs(_without_related_cards(text)))))
-    text = _LINK.sub(r"\1", _BRACKETED_LINK.sub("", _BACK_TO_TOP.sub("", _EDIT_LINK.sub(r"\1", _HEADING_PAGE_LINK.sub(r"\1", text)))))
+    text = _BRACKETED_LINK.sub("", _BACK_TO_TOP.sub("", _EDIT_LINK.sub(r"\1", _HEADING_PAGE_LINK.sub(r"\1", text))))
+    text = _LINK.sub(r"\1", _ADJACENT_LINK.sub(" [", text))
     # A numbered reference ("degrees [1]." with "[1]: https://...") is a note's mark, not words: it goes with the space
     # before it, as a footnote's does ("degrees 1." read as a figure in a tester's dental library).
     text = _NUMBERED_REF.sub(lambda m: "" if set(re.findall(r"\d+", m[0])) <= labels else m[0], text)

@@ -801,6 +801,9 @@ def test_nuxt_contents_components_and_lines_opening_on_a_glued_star_are_read_as_
     ("Pay: £30,000–£35,000 per annum based on experience\nBonuses: A share of the service charge\n\nThis line was\nwrapped: "
      "here.\n", "Pay: £30,000–£35,000 per annum based on experience\nBonuses: A share of the service charge\n\nThis line was "
      "wrapped: here.\n"),
+    # Two links with nothing between them (a list whose breaks a converter lost): a tester's answer read "MuseumsMuseum".
+    ("[American Alliance of Museums](https://www.aam-us.org/)[Museum Association of New York](https://nysmuseums.org/)\n",
+     "American Alliance of Museums Museum Association of New York\n"),
 ])
 def test_json_escapes_and_plain_labels_on_their_own_lines_read_as_written(raw, expected):
     from bot.ingest import clean_text
