@@ -111,7 +111,9 @@ def answers(soft: str, firm: str, background: frozenset[str] = frozenset()) -> b
     # Other words: as many shared as a route needs. One is a word of the trade both name: "It is not required for you
     # to hire customs brokers" was set against a licence's "conduct of customs business" and a broker's continuing
     # education (a tester's customs library, both opened "The guides don't all agree on this").
-    if len((relaxed & required) - _CREDENTIALS) >= KNOBS.route_shared_words:
+    # ... of what a cue says is required, not of a whole sentence naming "this requirement" (a rule's summary "requiring
+    # continuing education for ... customs broker license holders ... this requirement" shared "customs brokers").
+    if len((relaxed & _required(firm, whole=False)) - background - _CREDENTIALS) >= KNOBS.route_shared_words:
         return True
     return any(len(r) >= 4 and len(w) > len(r) + 2 and (w.startswith(r) or w.endswith(r)) for w in relaxed for r in required)
 
@@ -137,7 +139,7 @@ def _kinds(credentials: set[str]) -> set[str]:
     return {_KIND.get(c, c) for c in credentials}
 
 
-def _required(firm: str, before_end=None) -> set[str]:
+def _required(firm: str, before_end=None, whole: bool = True) -> set[str]:
     """The stems of what `firm` says is required: the words after "require(s)", "must have", "at least a" up to the
     clause's end, or before "is required", "mandatory" back to its start. Not the rest of the sentence: "most
     locations require a business license" requires no location, and "a second photographer is recommended for ...
@@ -152,7 +154,7 @@ def _required(firm: str, before_end=None) -> set[str]:
             out |= _content_stems((before_end or _CLAUSE_END).split(firm[: m.start()])[-1])
         else:
             out |= _content_stems(_CLAUSE_END.split(firm[m.end():])[0])
-    return out or _content_stems(FIRM.sub(" ", firm))
+    return out or (_content_stems(FIRM.sub(" ", firm)) if whole else set())
 
 
 _SENTENCE_END = re.compile(r"[.;:!?]\s")

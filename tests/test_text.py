@@ -154,6 +154,9 @@ def test_what_is_relaxed_is_the_other_side_only_of_the_same_credential_or_of_mor
                        "Most employers prefer candidates with at least a Bachelor's degree.")
     assert not answers("It is not required for you to hire customs brokers.", "The Secretary may require an applicant to "
                        "show facts deemed necessary to render valuable service in the conduct of customs business.")
+    # ... nor words of a sentence that names "this requirement" without saying what is required.
+    assert not answers("It is not required for you to hire customs brokers.", "This rule adopts amendments requiring continuing "
+                       "education for individual customs broker license holders and the framework for this requirement.")
     # The same credential, a degree of the same level, "credentials" of any kind, or two shared words still oppose.
     assert answers("A bachelor's degree is not necessary to become one.", "Employers require at least a bachelor's degree.")
     assert answers("Property managers are not required to have real estate credentials.",
