@@ -1514,8 +1514,10 @@ def _without_repeats(group: list[_Excerpt], passages, roles) -> tuple[list[_Exce
                 # "Should candidate say 'I am open to opportunities'?") joined by " … " to the answer on telling a
                 # recruiter about an offer read as that answer's reverse (a tester's HR library).
                 continue
+            # ... a list item after the gap on a line of its own: "... winds etc. … - Level 4 Diploma in Wine: ..." read as
+            # one line with a marker inside it (a tester's).
             joiners.append((("\n" if r.item[first] else "\n\n") if r.item[first] or r.paragraph_start[first] else " ")
-                           if goes_on else " … ")
+                           if goes_on else " …\n" if r.item[first] else " … ")
         c.members = members
         kept.append(c)
         end = max(end, sents[members[-1]].end)

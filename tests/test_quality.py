@@ -2311,6 +2311,11 @@ def test_an_answer_to_another_question_of_an_interview_is_not_joined_on():
     group = [_Excerpt(0, (0, 1), 1.0, np.zeros(1)), _Excerpt(1, (1,), 0.9, np.zeros(1))]
     kept, joiners = _without_repeats(group, [first, third], roles)
     assert [c.rank for c in kept] == [0, 1] and joiners == [" … "]
+    # ... and a list item after the gap on a line of its own ("winds etc. … - Level 4 Diploma", a tester's answer).
+    roles[1] = NS(item=[True, False], paragraph_start=[True, False])
+    group = [_Excerpt(0, (0, 1), 1.0, np.zeros(1)), _Excerpt(1, (0,), 0.9, np.zeros(1))]
+    kept, joiners = _without_repeats(group, [first, third], roles)
+    assert joiners == [" …\n"]
 
 
 def test_a_list_the_next_chunk_carries_on_is_quoted_whole_when_a_section_reads_on_into_it(tmp_path, embedder):
