@@ -1849,10 +1849,12 @@ _BRACKETED_LINK = re.compile(r"(?<![ \t])[ \t]*\[\[[^\[\]\n]{1,20}\]\]" + _TARGE
 # A link whose whole text is a call to action or a pointer says nothing without its target ("Check out this course in
 # my Academy: [Learn More](url)", "[Watch on YouTube](url) \\ [Listen on Anchor](url)", a quote's "[Source](url)"): it
 # goes, and the line that leads to it is left ending in its colon, which is never quoted as content.
-_CTA_LINK = (r"\[\s*(?:learn more|read more|see more|find out more|more info(?:rmation)?|click here|here|link|source|download(?: now)?|"
-             r"sign up(?: now| here)?|register(?: now| here)?|subscribe(?: now| here)?|enrol(?:l)?(?: now| here)?|buy now|"
-             r"get started|apply now|(?:watch|listen)(?: it| now)?(?: on| to)? (?:the )?(?:\w+|video|podcast|episode))\s*[.!]?\s*\]"
-             + _TARGET)
+# ... in bold too, and "Visit ... here!" ("[**Visit USAjobs website here!**](https://www.usajobs.gov/)", a tester's whole
+# answer to which keywords to search there).
+_CTA_LINK = (r"\[\s*(?:\*\*|__)?\s*(?:learn more|read more|see more|find out more|more info(?:rmation)?|click here|here|link|source|"
+             r"download(?: now)?|sign up(?: now| here)?|register(?: now| here)?|subscribe(?: now| here)?|enrol(?:l)?(?: now| here)?|"
+             r"buy now|get started|apply now|(?:watch|listen)(?: it| now)?(?: on| to)? (?:the )?(?:\w+|video|podcast|episode)|"
+             r"visit (?:[\w.'’-]+ ){0,4}here)\s*[.!]?\s*(?:\*\*|__)?\s*\]" + _TARGET)
 # Only where it stands alone: at the start of a line or a table cell or after a colon, up to the line's or cell's end; one
 # inside a sentence ("express interest [here](url).") is part of it.
 # A link that shares the page ("<a href="https://twitter.com/intent/tweet?text=...">Click To Tweet</a>", a tester's gaming

@@ -1149,7 +1149,7 @@ def test_a_table_of_contents_is_not_content_but_a_list_of_links_elsewhere_is():
     assert "* License\n* README" in cleaned
 
 
-def test_a_call_to_action_link_standing_alone_goes_and_one_inside_a_sentence_stays():
+def test_a_call_to_action_link_standing_alone_goes_and_one_inside_a_sentence_stays(tmp_path):
     raw = ("Check out this course in my Academy: [Learn More](https://x.y/p/pipelines)\n\n"
            "| [Watch on YouTube](https://youtu.be/a) \\ [Listen on Anchor](https://anchor.fm/b)|\n\n"
            "**Free hands-on course:** [Watch on YouTube](https://youtu.be/c)\n\n"
@@ -1157,6 +1157,11 @@ def test_a_call_to_action_link_standing_alone_goes_and_one_inside_a_sentence_sta
     cleaned = clean_text(raw, markdown=True)
     assert "Learn More" not in cleaned and "YouTube" not in cleaned and "Anchor" not in cleaned
     assert "Check out this course in my Academy:" in cleaned and "express interest here." in cleaned
+    # ... in bold, "Visit ... here!" (a tester's whole answer to which keywords to search on USAJobs).
+    page = tmp_path / "usajobs.md"
+    page.write_text('---\ntitle: "USA Jobs"\n---\n\nApply here for government jobs!\n    Tips: Search with keywords range '
+                    "technician.\n\n[**Visit USAjobs website here!**](https://www.usajobs.gov/)\n")
+    assert "Visit" not in load_article(page).text, load_article(page).text
 
 
 def test_a_one_column_table_is_a_title_line_and_lines_and_its_rows_may_leave_out_the_closing_pipe():

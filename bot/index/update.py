@@ -158,7 +158,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted+camel"  # recorded in
 # 157: a character written as a JSON escape ("naivet\\u00e9") is that character; plain labels on two lines stay two lines
 # 158: a glossary link in code whose slug is one word ("`... (ITIN)|itin`") is its words
 # 159: two links with nothing between them are two words apart ("Museums Museum Association", not "MuseumsMuseum")
-CHUNK_TEXT = "text-boxes-159"
+# 160: a call-to-action link in bold, and "Visit ... here!", standing alone goes
+CHUNK_TEXT = "text-boxes-160"
 
 
 def chunking_params(settings: Settings) -> dict:
