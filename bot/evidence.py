@@ -139,7 +139,7 @@ def gather(retriever: Retriever, profile: Profile, query: str, own: str | None =
     unknown = _career_not_held(profile, own, held, retriever.store, retriever.index) or unknown
     texts = [own] + [p.text for p in passages[:3]]
     unknown = _written_otherwise(unknown, texts, {w.lower() for run, _ in short_forms for w in run.split()})
-    unknown = tuple(u for u in unknown if not _hosted(u, profile.hosts))
+    unknown = tuple(u for u in unknown if not _hosted(u, profile.hosts) and not _titled(u, profile.title_words))
     shared = len((set(terms) - profile.background) & held)
     named_first = "" if unknown else _named_first(passages, set(terms) - profile.background, retriever.index, _acronyms(own))
     if named_first:
@@ -326,6 +326,14 @@ def _hosted(phrase: str, hosts: frozenset[str]) -> bool:
     # ... or a name one of those addresses is: "fordham" of "www.fordham.edu" (a tester's fellowship page, cited from there,
     # was said never to be mentioned)
     return bool(domain) and any(h.endswith(f".{domain}") for h in hosts) or any(phrase.lower() in h.split(".") for h in hosts)
+
+
+def _titled(phrase: str, title_words: frozenset[str]) -> bool:
+    """Whether every word of `phrase` is a word of an article's title or site name: a name only they write ("what did alice
+    study ...?" of a page "About" on the site "Alice Tivarovsky", a tester's: "The guides never mention “alice”") is the
+    library's."""
+    words = re.findall(r"\w+", phrase.lower())
+    return bool(words) and all(w in title_words for w in words)
 
 
 def _acronyms(text: str) -> set[str]:

@@ -124,6 +124,12 @@ class Profile:
                          for h in (re.sub(r"^\w+://", "", a.url).split("/")[0].lower(), a.site.strip().lower()) if h)
 
     @cached_property
+    def title_words(self) -> frozenset[str]:
+        """The lowercased words of the library's article titles and their sites' names ("alice" of a page titled "About"
+        on the site "Alice Tivarovsky")."""
+        return frozenset(w.lower() for a in self.store.articles.values() for w in re.findall(r"\w+", f"{a.title} {a.site}"))
+
+    @cached_property
     def accented(self) -> dict[str, str]:
         """The library's terms written with accents, by their letters without them ("notr": "nôtr"): a name typed
         without its accents is the library's ("Le Notre" of "André Le Nôtre"; a tester's was told it was never mentioned)."""

@@ -3648,3 +3648,15 @@ def test_a_job_postings_fields_are_read_as_its_details(tmp_path, embedder):
     assert "$99,000 - $107,800 annually" in answer.text and "Staff salary" not in answer.text, answer.text
     assert "Degrees required: No degree required" in answer.text and "example.org" not in answer.text, answer.text
     assert all("Details" not in p.heading for p in bot.retrieve("grants conference in Chicago") if p.article.id == "post")
+
+
+def test_a_name_only_an_articles_title_or_site_writes_is_no_gap(tmp_path, embedder):
+    # A tester's "what did alice study before becoming an epidemiologist?" of a page titled "About" on the site "Alice
+    # Tivarovsky" was told "The guides never mention “alice”": the name is in no chunk's text, only in the page's header.
+    about = ("---\ntitle: About\nsite: Alice Tivarovsky\n---\n\nI studied mechanical engineering and worked in industry for "
+             "six years before I went back to school for a master's in epidemiology and became an epidemiologist.\n")
+    other = ("# Epidemiology PhD coursework\n\nStudents take courses in biostatistics, study design and causal inference in "
+             "their first two years, then sit the comprehensive exam.\n")
+    bot = _bot_on(tmp_path, embedder, {"about.md": about, "phd.md": other})
+    answer = bot.ask("what did alice study before becoming an epidemiologist?")
+    assert "alice" not in " ".join(answer.gaps).lower() and "mechanical engineering" in answer.text, answer.text
