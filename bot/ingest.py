@@ -1937,7 +1937,13 @@ _NUMBERED_REF = re.compile(r"(?<![ \t])[ \t]*\[\d{1,3}\](?:[ \t]*,[ \t]*\[\d{1,3
 _GLUED_NOTE = re.compile(r"(?<=[.,;:!?\"”’)])(?:\\?\[\d{1,3}\\?\])+(?=[ \t\n\"”’)]|$)")  # escaped as an extractor writes it
 # ... and two or more glued to a word before its stop ("internships at auction houses[2][18].", a research tool's export:
 # read as a reference link, an answer quoted "auction houses2."); one alone may be an index ("a[1]"), and stays.
-_NOTES_AFTER_WORD = re.compile(r"(?<=[A-Za-z])(?:\\?\[\d{1,3}\\?\]){2,}(?=[.,;:!?)\s]|$)")
+_NOTES_AFTER_WORD = re.compile(r"(?<=[A-Za-z])(?:\\?\[\d{1,3}\\?\]){2,}(?=[.,;:!?)\s]|$)"
+                               # ... or one after a word of three letters or more, before its stop ("yet[20].", a tester's
+                               # answer read as citing a source [20] that it does not have)
+                               r"|(?<=[A-Za-z]{3})\\?\[\d{1,3}\\?\](?=[.,;:!?])"
+                               # ... or a note's number glued after a sentence's stop ("highly trained workers.1 These
+                               # environments ...", "career switchers.19", a word processor's export: in a tester's answers)
+                               r"|(?<=[a-z]{2}[.!?])\d{1,2}(?=[ \t]+[A-Z“\"]|[ \t]*$)", re.M)
 # A link at a line's end whose text is a mark, no word, to a place on the same page ("### Junior Biostatistician
 # (Year 3-5) [&#8593;](#TableOfContents)"): the way back to the contents, not part of the heading (a tester's greeting
 # offered "Junior Biostatistician (Year 3-5) ↑").

@@ -2786,6 +2786,12 @@ def test_wikipedias_note_marks_go_and_a_hugo_timestamp_is_a_date_and_a_copyright
     # answer quoted "auction houses2.", a tester's)
     assert clean_text("Work at auction houses[2][18]. Plan ahead effectively[1][9].\n\nIndex a[1].\n", markdown=True) == (
         "Work at auction houses. Plan ahead effectively.\n\nIndex a[1].\n")
+    # ... and one after a word of three letters or more, or a number glued after a stop (a word processor's export:
+    # "yet[20].", "highly trained workers.1 These environments ...", "career switchers.19" in a tester's answers)
+    assert clean_text("Apply without your own 501(c)(3) yet[20]. It is hard for highly trained workers.1 These roles are "
+                      "rural.\n\nIdeal for career switchers.19\n\nVersion 2.1 Works. No.1 Team.\n", markdown=True) == (
+        "Apply without your own 501(c)(3) yet. It is hard for highly trained workers. These roles are rural.\n\n"
+        "Ideal for career switchers.\n\nVersion 2.1 Works. No.1 Team.\n")
     (tmp_path / "crc.md").write_text("---\ntitle: The CRC\ndate: 2010-11-01 00:00:00 +0700 +07\n---\n\nThe coordinator "
                                      "runs the trial day to day.\n\nCopyright (C) University of Wyoming 2021.\n")
     a = load_article(tmp_path / "crc.md")

@@ -159,7 +159,9 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted+camel"  # recorded in
 # 158: a glossary link in code whose slug is one word ("`... (ITIN)|itin`") is its words
 # 159: two links with nothing between them are two words apart ("Museums Museum Association", not "MuseumsMuseum")
 # 160: a call-to-action link in bold, and "Visit ... here!", standing alone goes
-CHUNK_TEXT = "text-boxes-160"
+# 161: one note mark glued to a word of three letters or more before its stop ("yet[20].") goes, and a note's number glued
+#      after a stop ("workers.1 These ...")
+CHUNK_TEXT = "text-boxes-161"
 
 
 def chunking_params(settings: Settings) -> dict:
