@@ -2889,6 +2889,16 @@ def _plain_characters(text: str) -> str:
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\U000f0000-\U000f007f]", "", text)
 
 
+def _line_markup(text: str) -> str:
+    """A Markdown page's markup read line by line, before its escapes are: a converted page's wiki furniture and share
+    lines, list markers the writer escaped, hard breaks, MDC's component lines and lines opening on a glued star."""
+    text = _SHARE_LINE.sub("", _WIKI_FURNITURE.sub("", text))  # before a line break joins it to the next line
+    # A list marker escaped as the writer typed it (a converter's escapes in a page's text are its own).
+    text = _ESCAPED_MARKER.sub(lambda m: f"{_hide(m[1])}\u00a0", text)
+    text = _HARD_BREAK.sub("", text)
+    return _STARRED_RUN.sub(lambda m: _STARRED_LINE.sub("- ", _LINE_BREAK_TAG.sub("", m[0])), _MDC_LINE.sub("", text))
+
+
 def clean_text(text: str, markdown: bool = False) -> str:
     """Drop Markdown and HTML markup and control characters; normalize line ends. Linear in the text's length.
 
@@ -2906,12 +2916,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _UNICODE_ESCAPE.sub(lambda m: chr(int(m[1], 16)), text) if "\\u" in text else text
     text = _CLOSING_TAG_WRAPPED.sub(r"</\1>", text)  # "</a\n   >", as a formatter wraps a tag: its ">" is no quote
     text = _SHARE_INTENT.sub(_share_link, text)
-    if markdown:  # a page converted to Markdown keeps its wiki's furniture, escaped brackets and all
-        text = _SHARE_LINE.sub("", _WIKI_FURNITURE.sub("", text))  # before a line break joins it to the next line
-        # A list marker escaped as the writer typed it (a converter's escapes in a page's text are its own).
-        text = _ESCAPED_MARKER.sub(lambda m: f"{_hide(m[1])}\u00a0", text)
-        text = _HARD_BREAK.sub("", text)
-        text = _STARRED_RUN.sub(lambda m: _STARRED_LINE.sub("- ", _LINE_BREAK_TAG.sub("", m[0])), _MDC_LINE.sub("", text))
+    text = _line_markup(text) if markdown else text
     text = _ESCAPE.sub(lambda m: _hide(m[1]), _GLUED_NOTE.sub("", _NOTES_AFTER_WORD.sub("", text)))
     text = _drop_comments(text)
     if markdown:
