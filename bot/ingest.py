@@ -3226,7 +3226,7 @@ def _join_soft_breaks(text: str) -> str:
             # line each, as written (a tester's aviation guide quoted them as one run-on "sentence").
             # ... nor a plain one under another ("Pay: £30,000–£35,000 per annum" / "Bonuses: A share of the service
             # charge", a tester's job description quoted as one line).
-            labels = _label_line(rest) and _label_line(out[-1][0]) or _piped(rest) and _piped(out[-1][-1])
+            labels = _label_line(rest) and _label_line(out[-1][0])
             if (joins[-1] == "quote" or not quoted) and rest.strip() and not _BLOCK_START.match(rest) and not labels:
                 out[-1][-1] = out[-1][-1].rstrip()
                 out[-1].append(rest.strip())
@@ -3245,16 +3245,6 @@ _PLAIN_LABEL_LINE = re.compile(r"[ \t]*[A-Z][\w&/()'’ -]{0,30}:[ \t]+\S")  # "
 
 def _label_line(line: str) -> bool:
     return bool(_BOLD_LABEL_LINE.match(line) or _PLAIN_LABEL_LINE.match(line))
-
-
-# A row of values between pipes with no table's delimiter line under a header ("elevator-installer | $106,580 | 5% | HS
-# diploma | ..."): each such line a line of its own, not one paragraph (a tester's answers gave one job's pay to the
-# next, their rows run together).
-_PIPED = re.compile(r"[^|\n]*\S[ \t]+\|[ \t]+[^|\n]*\S[ \t]+\|[ \t]+\S")
-
-
-def _piped(line: str) -> bool:
-    return not line.lstrip().startswith("|") and bool(_PIPED.match(line))
 # A table of contents: two or more list items, each nothing but a link to a heading of a page ("- [Buffer](#buffer)",
 # "- [Books](09-Books.md#books)"). It repeats the headings that follow as a list of words: no content to quote.
 # Links to another site's page ("https://help.github.com/...#where-does-the-license-live") are content.

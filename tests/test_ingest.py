@@ -804,11 +804,6 @@ def test_nuxt_contents_components_and_lines_opening_on_a_glued_star_are_read_as_
     # Two links with nothing between them (a list whose breaks a converter lost): a tester's answer read "MuseumsMuseum".
     ("[American Alliance of Museums](https://www.aam-us.org/)[Museum Association of New York](https://nysmuseums.org/)\n",
      "American Alliance of Museums Museum Association of New York\n"),
-    # Rows of values between pipes with no table's delimiter line: a line each (a tester's answers ran them together and
-    # gave one job's pay to the next); a line of prose with one pipe in it still wraps on.
-    ("general-contractor | $107,000 | 9% | Bachelor's preferred\nelevator-installer | $106,580 | 5% | HS diploma\n\n"
-     "A wrapped line | of prose\ngoes on.\n", "general-contractor | $107,000 | 9% | Bachelor's preferred\nelevator-installer | "
-     "$106,580 | 5% | HS diploma\n\nA wrapped line | of prose goes on.\n"),
 ])
 def test_json_escapes_and_plain_labels_on_their_own_lines_read_as_written(raw, expected):
     from bot.ingest import clean_text

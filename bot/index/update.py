@@ -161,8 +161,7 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted+camel"  # recorded in
 # 160: a call-to-action link in bold, and "Visit ... here!", standing alone goes
 # 161: one note mark glued to a word of three letters or more before its stop ("yet[20].") goes, and a note's number glued
 #      after a stop ("workers.1 These ...")
-# 162: rows of values between pipes with no table's delimiter line stay a line each
-CHUNK_TEXT = "text-boxes-162"
+CHUNK_TEXT = "text-boxes-161"
 
 
 def chunking_params(settings: Settings) -> dict:
