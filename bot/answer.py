@@ -22,6 +22,7 @@ from .chunking import section_path
 from .config import KNOBS, THRESHOLDS, WEIGHTS, Knobs, SentenceWeights, Thresholds
 from .evidence import Evidence, counts_next, side_terms, spelled_out, whole_sides
 from .index.store import ArticleRecord
+from .ingest import file_date
 from .question import asks_money, figure_asked, gives_figure, holds_figure, is_content, is_period, money_sides, says_a_sum
 from .retrieval import Passage
 from .stance import answers, soft_cues, stance
@@ -278,16 +279,8 @@ def _quoted(answer: Answer) -> str:
     date its file's name opens on too: a repost of the 2022 rule dated 2026 in its fields, "2022-10-18-modernization-of-
     the-customs-broker-regulations.md", was said never to mention "2022", a tester's)."""
     return " ".join([answer.text] + [f"{c.article.title} {c.article.site} {c.article.url} {c.article.date} "
-                                     f"{_file_date(c.article.source)} "
+                                     f"{file_date(c.article.source)} "
                                      f"{' '.join(c.context)} {c.heading} {c.text}" for c in answer.citations])
-
-
-_FILE_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d(?=[-_ .])")  # a Jekyll post's name: "2022-10-18-title.md"
-
-
-def _file_date(source: str) -> str:
-    m = _FILE_DATE.match(source)
-    return m[0] if m else ""
 
 
 def _names_not_quoted(named: tuple[str, ...], answer: Answer) -> tuple[str, ...]:

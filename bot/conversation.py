@@ -210,8 +210,8 @@ class CareerBot:
         if not evidence.passages and evidence.covered:  # "tell me more" when every passage found was quoted
             return Answer(ALL_SAID, kind="not_covered", searched_for=evidence.searched_for)
         answer = compose(evidence)
+        alone = loaded.profile.library.expand(question)
         if history and answer.citations and not asks_for_more(question):
-            alone = loaded.profile.library.expand(question)
             answer = _not_again(loaded, question, history, evidence, answer,
                                 lambda k: self._gather(loaded, question, history, k),
                                 lambda: gather(loaded.retriever, loaded.profile, alone, alone, FOLLOW_UP_DEPTH, opening=False))
@@ -220,8 +220,7 @@ class CareerBot:
             # post on one, "any final advice?" after a page of it): from the articles the last answer quoted, where one
             # of their passages names what the message names. Refused there, the library-wide bars had judged it alone
             # (four of a tester's 24 follow-up turns: "The guides don't cover that" over what the turn before showed).
-            there = self._of_the_same_articles(loaded, loaded.profile.library.expand(question), loaded.profile.library.expand(question),
-                                               history, _own_words(loaded, question))
+            there = self._of_the_same_articles(loaded, alone, alone, history, _own_words(loaded, question))
             answer = compose(there) if there is not None else answer
         if answer.kind == "not_covered":
             return not_covered(evidence.searched_for, loaded.profile.suggestions(evidence.vector), answer.gaps)
@@ -611,7 +610,7 @@ def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evid
     if not quoted:
         return answer
     index = loaded.retriever.index
-    own = {t for w in words_of(message) if is_content(w) for t in tokenize_one(w) if t.isalpha()} - QUESTION_STEMS
+    own = _content_terms(message)
     new = set(_own_words(loaded, message))
     if not all(s.strip() in last for s in quoted):
         # What the message names that the turn before did not.
@@ -652,11 +651,15 @@ def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evid
     return Answer(NOT_COVERED, kind="not_covered", searched_for=evidence.searched_for) if another else answer
 
 
+def _content_terms(message: str) -> set[str]:
+    """The message's content terms, not a question's words."""
+    return {t for w in words_of(message) if is_content(w) for t in tokenize_one(w) if t.isalpha()} - QUESTION_STEMS
+
+
 def _own_words(loaded: Loaded, message: str) -> frozenset[str]:
     """The message's own content terms the library holds: not a question's words, not the library's background."""
     index = loaded.retriever.index
-    own = {t for w in words_of(message) if is_content(w) for t in tokenize_one(w) if t.isalpha()} - QUESTION_STEMS
-    return frozenset(t for t in own if index.count(t)) - loaded.profile.background
+    return frozenset(t for t in _content_terms(message) if index.count(t)) - loaded.profile.background
 
 
 def _or_alone(message: str, answer: Answer, last: str, fresh: set[str], alone) -> Answer:

@@ -330,8 +330,13 @@ _WORDS = re.compile(r"\w+").findall
 def _date_of(meta: dict, name: str) -> str:
     """The article's date as an ISO date where it is one: written in its metadata, else its file name's (a post's)."""
     written = next((d for d in (_meta_text(meta.get(k)).strip() for k in DATE_KEYS) if re.search(r"\d", d)), "")
+    return _iso_date(written) if written else file_date(name)
+
+
+def file_date(name: str) -> str:
+    """The date a post's file name opens on, as an ISO date ("2022-10-18-modernization-....md"), else ""."""
     post = _POST_DATE.match(name)
-    return _iso_date(written) if written else _iso_date(f"{post[1]}-{post[3]}-{post[4]}") if post else ""
+    return _iso_date(f"{post[1]}-{post[3]}-{post[4]}") if post else ""
 
 
 # A Jekyll post's file name starts with its date ("2020-09-10-post-oscp-jobs.md"): its date when none is written.
