@@ -1032,7 +1032,10 @@ def _candidates(evidence: Evidence, rank: int, r: excerpts.Roles, vector: np.nda
         if b - a > (KNOBS.max_run if quoted else KNOBS.max_sentences) and not any(r.item[a:b]):
             continue
         lead = next((i for i in range(a, b) if r.lead[i]), None)
-        if lead is not None:
+        # ... with its list in the span: a paragraph's last sentence may end in ":" before a list the span stops short
+        # of ("The duties fall in two categories — at-sea watch and in-port watch:", a tester's: every question that
+        # found it ended in a traceback).
+        if lead is not None and lead + 1 < b:
             # A list: both the lead-in and the list must match. A lead-in leans on its section ("Here are the
             # 4 steps:"), so the whole chunk's match counts for it, not only its own words.
             items = list(range(lead + 1, b))

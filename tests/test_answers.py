@@ -212,3 +212,20 @@ def test_a_table_rows_fragments_are_quoted_as_one_run_of_its_line():
     runs = [text[a:b] for a, b in _runs([(f, 0) for f in found], text)]
     assert runs == ["Honolulu, HI. 13 salaries reported. $89,518. per year.", "Anchorage, AK. 6 salaries reported.",
                     "Pay is high for most of them.", "Work is often seasonal."]  # sentences of prose stay apart, and nothing joins across lines
+
+
+def test_a_lead_in_closing_a_paragraph_before_its_list_is_answered_from(tmp_path, embedder):
+    # A tester's page: every question that found this paragraph ended in a traceback (a span holding the lead-in but
+    # none of its items).
+    from bot.config import Settings
+    from bot.index import update
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "third-mate.md").write_text(
+        "The third mate commands the bridge. The duties fall in two categories — at-sea watch and in-port watch:\n\n"
+        "- At-sea watch: When underway, the third mate is in charge of navigation and vessel traffic management.\n")
+    settings = Settings.from_env(corpus_dir=corpus, index_dir=tmp_path / "index")
+    update.build(settings, embedder)
+    answer = CareerBot.load(settings=settings).ask("what does a third mate actually do?")
+    assert answer.citations and "commands the bridge" in answer.text
