@@ -2973,7 +2973,7 @@ def clean_text(text: str, markdown: bool = False) -> str:
     text = _STANDIN.sub(lambda m: chr(ord(m[0]) - 0xF0000), text)
     text = _without_note_marks(text)
     # ... and brackets a note's mark was escaped in, left empty ("astronomy \\[[^1]\\]." read "astronomy []." in a tester's answer)
-    text = _EMPTY_BRACKETS.sub("", _without_contents_lists(_WEB_FURNITURE.sub("", text)))
+    text = _EMPTY_BRACKETS.sub("", _without_contents_lists(_WEB_FURNITURE.sub("", _PAGE_STANDINS.sub("", text))))
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)  # gaps left where markup was removed
     text = re.sub(r"(?<![ \t])[ \t]+\n", "\n", text)  # from a run's start only: not once per space of a long run
     if markdown:  # one space left at a line's start where tags were ("<div><p>Social work ..."): nothing in Markdown
@@ -3086,10 +3086,18 @@ _STARRED_RUN = re.compile(r"^(?:\*(?=[^\s*])[^*\n]*(?:\n|$)){2,}", re.M)
 _STARRED_LINE = re.compile(r"^\*", re.M)
 _LINE_BREAK_TAG = re.compile(r"[ \t]*<br\s*/?>[ \t]*$", re.M | re.I)
 _SHARE_LINE = re.compile(r"^[ \t]*Share[ \t]*\n", re.M)
+# What a page saved as text keeps in place of what it showed: a photo's alt text on a line of its own ("1. Image titled
+# Become a School Administrator Step 1", a tester's wikiHow page, quoted in an answer) and a sentence giving an address
+# the site hid from robots ("He can be reached at: [email protected].", Cloudflare's stand-in, quoted as advice).
+_PAGE_STANDINS = re.compile(rf"^[ \t]*(?:{LIST_MARKER}[ \t]+)?Image[ \t]+titled[ \t][^\n]{{1,300}}$\n?|"
+                            r"(?:(?<=[.!?])[ \t]+|^[ \t]*)[^.!?\n]{0,200}\[email[ \t]protected\][^.!?\n]{0,60}[.!?]?", re.M)
 _WEB_FURNITURE = re.compile(r"^[ \t]*(?:(?i:Skip to (?:the )?(?:main )?content)|Skip to navigation|Share|"
                             r"(?:Advertisement|ADVERTISEMENT)(?::|[ \t]+[-–—][ \t]+(?i:scroll|continue)[^\n]{0,40})?|"
                             r"[\w.#:>*-]{1,80}[ \t]*\{[ \t]*[\w-]{1,40}[ \t]*:[^{}\n]{1,200}\}[^\n]{0,1000}\}|"
-                            r"(?:Copyright[ \t]*)?©[ \t]*(?:\d{4}|Copyright)[^\n]{0,100}|Copyright[ \t]+\d{4}[^\n]{0,100}|"
+                            r"(?:Copyright[ \t]*)?©[ \t]*(?:\d{4}|Copyright)[^\n]{0,100}|"
+                            # ... in capitals too ("COPYRIGHT 2022 BY CHANNEL 3000. ALL RIGHTS RESERVED. THIS MATERIAL MAY
+                            # NOT BE PUBLISHED ...", a tester's news page quoted it in an answer)
+                            r"(?i:copyright)[ \t]+\d{4}[^\n]{0,300}|"
                             # ... "(C)" for the sign ("Copyright (C) University of Wyoming 2021.", a tester's lecture)
                             r"Copyright[ \t]+\([Cc]\)[ \t]+[^\n]{0,80}\b\d{4}\b[^\n]{0,20})[ \t]*$|"
                             r"(?:(?<=\S)[ \t]+|^)Previous[ \t]*«[^\n«»]{0,300}»[ \t]*$|"

@@ -3238,3 +3238,15 @@ def test_front_matter_indented_with_a_tab_is_read(tmp_path):
                                          "Lift operators earn $15 an hour and ski free all season.\n")
     a = load_article(tmp_path / "skijobs.md")
     assert a.title == "Ski bum jobs" and a.text.startswith("Lift operators earn $15"), a
+
+
+def test_a_pages_stand_ins_for_a_photo_and_a_hidden_address_and_a_copyright_in_capitals_go():
+    # Testers' pages saved as text: wikiHow's "Image titled ..." line, Cloudflare's "[email protected]" in an author's
+    # card, and a news site's footer in capitals, each quoted in an answer.
+    text = clean_text("Intro.\n\n  1. Image titled Become a School Administrator Step 1\n    Obtain appropriate education.\n\n"
+                      "Randy directs athletic training. He was inducted in June. He can be reached at: [email protected].\n\n"
+                      "COPYRIGHT 2022 BY CHANNEL 3000. ALL RIGHTS RESERVED. THIS MATERIAL MAY NOT BE PUBLISHED.\n\n"
+                      "The image titled above is the copyright 2020 one.\n")
+    assert "Image titled" not in text and "Obtain appropriate education." in text
+    assert "He was inducted in June." in text and "[email" not in text and "reached at" not in text
+    assert "CHANNEL 3000" not in text and "The image titled above is the copyright 2020 one." in text

@@ -161,7 +161,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted+camel"  # recorded in
 # 160: a call-to-action link in bold, and "Visit ... here!", standing alone goes
 # 161: one note mark glued to a word of three letters or more before its stop ("yet[20].") goes, and a note's number glued
 #      after a stop ("workers.1 These ...")
-CHUNK_TEXT = "text-boxes-161"
+# 162: a photo's "Image titled ..." line, a sentence with Cloudflare's "[email protected]" and a copyright line in capitals go
+CHUNK_TEXT = "text-boxes-162"
 
 
 def chunking_params(settings: Settings) -> dict:
