@@ -334,6 +334,11 @@ class Knobs:
     # A chosen excerpt is quoted as its whole paragraph, up to this many sentences: on the benchmark libraries every
     # key phrase in 0.31 -> 0.39 of answerable questions (fit) and 0.375 -> 0.42 (held out), answers_dev 0.864 -> 0.909.
     max_run: int = 6
+    # A follow-up whose answer only says again what the last one quoted is cut to the sentence of it that matches the
+    # message best (conversation._narrowed) when that one leads the next by this cosine. Set 2026-12-08 on the fifteen
+    # benchmark libraries' 75 follow-ups (no held-out libraries for it; read blind on testers' libraries, docs/
+    # evaluation.md): 26 repeats were cut at 0, 6 losing a key phrase (the wrong sentence); at 0.10, 14 cut, 2 losing one.
+    narrow_margin: float = 0.10
     forward: float = 0.08  # the next sentence of a paragraph joins an excerpt when it scores within this of its seed (hand-set)
     item_near: float = 0.06  # items of a list quoted for one of them: those scoring within this of the best item (hand-set)
     max_list_items: int = 8  # a list quoted with its lead-in stops after this many items (hand-set)

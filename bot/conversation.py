@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import excerpts
 from .answer import NOT_COVERED, Answer, compose, not_covered
 from .config import KNOBS, Settings
 from .embedding import Embedder, embedder_for
@@ -623,7 +624,7 @@ def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evid
         named = tuple(w for w in words_of(_NAMES_ANOTHER.match(message)[1]) if is_content(w))
         return Answer(NOT_COVERED, kind="not_covered", searched_for=evidence.searched_for, gaps=named)
     if not new:
-        return answer
+        return _narrowed(loaded, message, evidence, answer, last)
     # The passages searched, then, for a message that only names another thing, further down the ranking (for
     # others that reached past a fifth passage answered "how long does it last?" from another program's page):
     # searched again only when the first five do not do.
@@ -641,14 +642,90 @@ def _not_again(loaded: Loaded, message: str, history: list[dict], evidence: Evid
         if other is not None:
             return other
     if _names(_said(answer), new):
-        return answer
+        return _narrowed(loaded, message, evidence, answer, last)
     # Those not quoted yet; for a message that names another thing, only those that name it in their text or their
     # own heading ("Cons:" over a list).
     other = _first_answer(searches, last, lambda p: not another or _names(f"{_own_heading(p)} {p.text}", new),
                           lambda a: _names(_said(a), new))
     if other is not None:
         return other
-    return Answer(NOT_COVERED, kind="not_covered", searched_for=evidence.searched_for) if another else answer
+    if another:
+        return Answer(NOT_COVERED, kind="not_covered", searched_for=evidence.searched_for)
+    return _narrowed(loaded, message, evidence, answer, last)
+
+
+def _narrowed(loaded: Loaded, message: str, evidence: Evidence, answer: Answer, last: str) -> Answer:
+    """A follow-up's `answer` that only says again what the answer before it quoted, cut to the part of it that answers
+    the message's own words best: the best sentence with the sentence it leans on and those after it in its paragraph
+    that match nearly as well, or a list item (with its lead-in when it is no sentence). "how long does it last?" after a
+    fellowship's whole paragraph is "Fellows serve a 12-month tour of duty ..."; the reader has the rest in the turn
+    before. For a figure asked for, only a sentence giving one. `answer` when nothing shorter stands alone, or when it
+    says a gap first (that stays said)."""
+    if answer.gaps or answer.disagreement:
+        return answer
+    own = loaded.retriever.embedder.embed_query(respelled(loaded.profile, message))
+    direction = loaded.profile.background_direction if loaded.profile.background_words(message) else None
+    if direction is not None:  # as `gather` judges sentences: "engineers" names the library's subject, not the answer
+        own = own - float(own @ direction) * direction
+    figure = evidence.question.type == "amount"
+    found = []
+    for rank, p in enumerate(evidence.passages):
+        cited = next((c for c in answer.citations if p.text in c.text), None)
+        if cited is None:
+            continue
+        r = excerpts.roles(p)
+        scores = evidence.sentence_vectors[rank] @ own
+        for k, sentence in enumerate(p.sentences):
+            t = sentence.text.strip()
+            # A claim that may be quoted ("References: - “A Day in the Life ...”" is none: a tester's "how many hours a week
+            # is that?" got it), a complete sentence or a list item, said before.
+            if not (r.content[k] and (r.whole[k] or r.item[k])) or t not in last or not any(t in q for q in cited.sentences):
+                continue
+            if figure and not (gives_figure(message, t) and r.whole[k]):  # not a reference's "“A Day in the Life ...”"
+                continue
+            found.append((float(scores[k]), rank, k, cited, r, scores))
+    found.sort(key=lambda f: -f[0])
+    # Only a sentence that stands out: where two match the message about as well, which one it asks for is a guess.
+    if not found or found[0][0] - (found[1][0] if len(found) > 1 else 0.0) < KNOBS.narrow_margin:
+        return answer
+    score, rank, k, cited, r, scores = found[0]
+    p = evidence.passages[rank]
+    members = _part_answering(r, k, scores, score)
+    runs = _runs_of(p, r, members)
+    if not members or sum(len(x) for x in runs) >= len(" ".join(cited.sentences)):
+        return answer
+    spans = tuple((at, at + len(x)) for x in runs if (at := cited.text.find(x)) >= 0)
+    text = "\n".join(("- " if r.item[members[i]] and i else "") + x for i, x in enumerate(runs))
+    return replace(answer, text=f"{text} [1]", citations=[replace(cited, n=1, sentences=tuple(runs), highlights=spans)])
+
+
+def _part_answering(r, k: int, scores, score: float) -> list[int]:
+    """The sentences of a passage quoted for its sentence `k` (`_narrowed`): a list item with its lead-in unless it is a
+    sentence, or `k` with what it leans on and what follows it in its paragraph as closely matched; none when it would
+    open on a sentence leaning on another."""
+    n = len(r.item)
+    if r.item[k]:
+        # An item that is a sentence stands alone ("Senior tree surgeon consultancy roles can attract ...", under a list
+        # it was run into in a tester's page); a fragment ("be 16 or over") only under its own list's lead-in.
+        lead = next((j for j in range(k - 1, -1, -1) if not r.item[j]), -1)
+        return [k] if r.whole[k] else [lead, k] if lead >= 0 and r.lead[lead] else []
+    a, b = k, k + 1
+    while a > 0 and r.leaning[a] and not r.paragraph_start[a] and k - a < KNOBS.max_sentences:
+        a -= 1
+    if r.leaning[a]:
+        return []  # it leans on what it cannot be quoted with ("This is why ..." opening a paragraph)
+    while (b < n and b - a < KNOBS.max_sentences and not r.paragraph_start[b] and not r.item[b] and r.content[b]
+           and scores[b] >= score - KNOBS.forward):
+        b += 1
+    return list(range(a, b))
+
+
+def _runs_of(p: Passage, r, members: list[int]) -> list[str]:
+    """`members` of passage `p` as quoted: one run of sentences, or a lead-in and its items a line each."""
+    sents = p.sentences
+    if any(r.item[i] for i in members):
+        return [sents[i].text.strip() for i in members]
+    return [" ".join(sents[i].text.strip() for i in members)]
 
 
 def _content_terms(message: str) -> set[str]:
