@@ -1991,6 +1991,7 @@ _TAG = re.compile(r"<[^<>]{0,2000}>")
 # a tester's greeting offered "Petroleum engineering salaries[edit]").
 _EDIT_LINK = re.compile(r"^(#{1,6}[ \t][^\n]*?)(?<![ \t])[ \t]*\[[ \t]*edit(?:[ \t]+source)?[ \t]*\](?:\([^()\s]*\))?[ \t]*$", re.M)
 _NOTE_LINE = re.compile(r"^\[(\d{1,3})\][ \t]+\S", re.M)
+_SPACED_NOTE_MARK = re.compile(r"(?<=[\w)”\"’'%])[ \t]\[\d{1,3}\](?=[.,;:!?]|[ \t][—–-][ \t]|[ \t]*$)", re.M)
 _NOTE_MARK = re.compile(r"(?<=\S)[ \t]*\[(\d{1,3}(?:[ \t]*[,–-][ \t]*\d{1,3}){0,9})\](?![(\[])")  # "[1]", "[1,2]", "[3-5]"
 # A mark a sentence names as its source is a word of it: "According to [1], recommended skills include:" (a tester's
 # library quoted "According to, recommended ..." once the mark went).
@@ -3007,7 +3008,9 @@ def _without_note_marks(text: str) -> str:
     text = _TIME_MARK.sub("", _WIKI_MARK.sub("", _SOURCE_TAG.sub("", text)))
     notes = set(_NOTE_LINE.findall(text))
     if not notes:
-        return text
+        # ... and a mark set apart by a space before a stop or a dash where the page keeps no notes (a web page's opening
+        # saved as text: "for this occupation [1] — a figure ...", "base wages [4]. [1]" in two testers' answers).
+        return _SPACED_NOTE_MARK.sub("", text)
     return _NOTE_MARK.sub(lambda m: "" if set(re.findall(r"\d+", m[1])) <= notes and not _NAMES_ITS_NOTE.search(
         m.string, max(0, m.start() - 12), m.start()) else m[0], text)
 

@@ -3250,3 +3250,12 @@ def test_a_pages_stand_ins_for_a_photo_and_a_hidden_address_and_a_copyright_in_c
     assert "Image titled" not in text and "Obtain appropriate education." in text
     assert "He was inducted in June." in text and "[email" not in text and "reached at" not in text
     assert "CHANNEL 3000" not in text and "The image titled above is the copyright 2020 one." in text
+
+
+def test_a_notes_mark_set_apart_before_a_stop_or_a_dash_goes_where_the_page_keeps_no_notes():
+    # Two testers' pages saved as text (their notes cut off): "according to BLS data for this occupation [1] — a figure"
+    # and "base wages [4]." were quoted beside the answer's own "[1]".
+    text = clean_text("The median wage is $48,940, according to BLS data for this occupation [1] — a figure that tells you "
+                      "little. It adds base wages [4]. Index it as a[1] and b. See item [2] for more.\n")
+    assert "occupation — a figure" in text and "base wages." in text
+    assert "a[1] and b" in text and "item [2] for more" in text  # glued, or no stop after it: no note's mark

@@ -162,7 +162,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted+camel"  # recorded in
 # 161: one note mark glued to a word of three letters or more before its stop ("yet[20].") goes, and a note's number glued
 #      after a stop ("workers.1 These ...")
 # 162: a photo's "Image titled ..." line, a sentence with Cloudflare's "[email protected]" and a copyright line in capitals go
-CHUNK_TEXT = "text-boxes-162"
+# 163: a note's mark set apart by a space before a stop or a dash goes where the page keeps no notes ("occupation [1] —")
+CHUNK_TEXT = "text-boxes-163"
 
 
 def chunking_params(settings: Settings) -> dict:
