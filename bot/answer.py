@@ -26,7 +26,7 @@ from .ingest import file_date
 from .question import asks_money, figure_asked, gives_figure, holds_figure, is_content, is_period, money_sides, says_a_sum
 from .retrieval import Passage
 from .stance import answers, soft_cues, stance
-from .text import ITEM_START, PLACE_DOMAINS, PLACE_NAMES, PLACES, QUESTION_STEMS, stems, tokenize_one
+from .text import ITEM_START, PLACE_DOMAINS, PLACE_NAMES, PLACES, QUESTION_STEMS, stems, tokenize_one, zipf
 
 NOT_COVERED = "The guides don't cover that."
 NO_FIGURE = "The guides give no figure for that. What they do say:"
@@ -253,7 +253,7 @@ def _places_not_quoted(question: str, answer: Answer) -> tuple[str, ...]:
     the Bay Area's and Mississippi's day rates and no word that Texas is not among them (a tester's K-12 library,
     which mentions Texas elsewhere)."""
     named = _places_asked(question)
-    codes = _CODE.findall(_without_spelled_out(question))
+    codes = _CODE.findall(_without_spelled_out(question)) + _numbered_asked(question, answer)
     if not named and not codes:
         return ()
     # ... nor the answer itself: the headings of the sections a quoted lead-in points at are shown with it ("2. Europe
@@ -266,6 +266,19 @@ def _places_not_quoted(question: str, answer: Answer) -> tuple[str, ...]:
         re.search(rf"\.{PLACE_DOMAINS[w.lower()]}$", h.strip()) for h in hosts))]
     return tuple(dict.fromkeys([w for w in named if not any(n in quoted for n in (w.lower(), *PLACE_NAMES.get(w.lower(), ())))]
                                + [c for c in codes if re.sub(r"\W", "", c.lower()) not in squeezed]))
+
+
+def _numbered_asked(question: str, answer: Answer) -> list[str]:
+    """The things the question names by a word and a number, in any case ("band 5"), where the sections the answer
+    quotes number that word too ("Band 6"): one step of a scale, which those sections may not be about ("what is band 5
+    pay for physiotherapists" was answered with Band 6's, no word said, a tester's NHS library). Not a word as common
+    as "top", "year" or "part" (Zipf `generic_zipf`), which numbers anything."""
+    quoted = _quoted(answer)
+    return [m[0] for m in _NUMBERED_ASKED.finditer(question) if zipf(m[1].lower()) < THRESHOLDS.generic_zipf
+            and re.search(rf"\b{re.escape(m[1])}[ \t-]?\d", quoted, re.I)]
+
+
+_NUMBERED_ASKED = re.compile(r"\b([A-Za-z][a-z]{2,12})[ \t-](\d{1,2})\b(?![.,:]\d)")
 
 
 def _without_spelled_out(question: str) -> str:
@@ -426,7 +439,9 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|and|for|the|in|
 
 def _clipped(word: str, text: str) -> bool:
     """Whether `text` writes `word` in full, `word` its clipping: "pharma" of "Pharmaceutical" (a tester's pharma sales
-    library was told the quoted sections never mention “pharma reps”, over "Specialty pharmaceutical reps ... $129K")."""
+    library was told the quoted sections never mention “pharma reps”, over "Specialty pharmaceutical reps ... $129K").
+    Its plural too: "physios" of "physiotherapists" (a tester's: "never mention “physios”" over their pay)."""
+    word = word.removesuffix("s") if len(word) > MIN_CLIPPED else word
     return len(word) >= MIN_CLIPPED and bool(re.search(rf"\b{re.escape(word)}[a-z]{{3,}}", text, re.I))
 
 

@@ -2908,6 +2908,8 @@ def test_a_short_forms_plural_is_named_where_it_is_spelled_out():
     # ... and a clipping is named by the word it clips: "pharma reps" by "pharmaceutical reps" (a tester's), not "vet" by "veto"
     quoted = "Specialty pharmaceutical reps earn $129K on average. A veto rarely stops a hire."
     assert _names_not_in(("pharma reps", "vet techs"), quoted) == ("vet techs",)
+    # ... in the plural too: "physios" by "physiotherapists" (a tester's: "never mention “physios”" over their pay)
+    assert _names_not_in(("physios", "dentos"), "Physiotherapists in Australia earn $70,000 to $100,000 AUD.") == ("dentos",)
 
 
 def test_a_figure_leaning_on_its_sentence_before_inside_its_first_words_is_that_ones():
@@ -3682,3 +3684,16 @@ def test_a_follow_up_answered_by_the_last_answer_quotes_only_the_sentence_that_a
     answer = bot.ask("how long does it last?", history=history)
     assert "12-month tour of duty" in answer.text and "changemakers" not in answer.text
     assert answer.citations[0].sentences == tuple(s for s in answer.citations[0].sentences if "12-month" in s)
+
+
+def test_a_step_of_a_scale_the_quoted_sections_number_otherwise_is_said_to_be_missing(tmp_path, embedder):
+    # A tester's NHS library: "what is band 5 pay for physiotherapists" and "whats the salary for a band 7 physio" were
+    # answered with Band 6's pay, no word said.
+    bot = _bot_with_page(tmp_path, embedder, "band6.md",
+                         "# Band 6 physiotherapist\n\nThe typical salary for a Band 6 NHS physiotherapist in 2025 ranges from "
+                         "£35,392 to £42,618 annually, depending on experience and location.\n",
+                         hiring="Physiotherapists apply through NHS Jobs and are interviewed by a panel of two or three.")
+    answer = bot.ask("what is band 5 pay for physiotherapists?")
+    assert "£35,392" in answer.text and answer.gaps == ("band 5",), answer.text
+    assert "never mention" not in bot.ask("what is band 6 pay for physiotherapists?").text
+    assert "never mention" not in bot.ask("what are the top 5 physiotherapist salaries?").text  # "top" numbers anything
