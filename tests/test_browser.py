@@ -106,6 +106,9 @@ def test_a_long_answer_is_shown_from_its_question(page, app_server):
     assert asked.evaluate("(q, b) => b.scrollHeight - b.scrollTop - (q.getBoundingClientRect().top - b.getBoundingClientRect().top)",
                           box.element_handle()) > box.evaluate("b => b.clientHeight"), "the last answer fits: nothing to test"
     assert top <= asked.bounding_box()["y"] < top + 60 < bottom, (top, asked.bounding_box(), bottom)
+    # ... below the chat's toolbar, which covered the question's end (three testers' screenshots)
+    tool, q = page.locator("#chat button[aria-label='Clear']").bounding_box(), asked.bounding_box()
+    assert tool["y"] + tool["height"] <= q["y"] or tool["x"] >= q["x"] + q["width"], (tool, q)
 
 
 def test_ask_and_see_a_highlighted_source(page, app_server):

@@ -21,11 +21,12 @@ log = logging.getLogger(__name__)
 STREAM_WORDS = 12  # words per streamed update
 # Once an answer is in, the chat shows it from its question, not from its end: Gradio's own scrolling follows the
 # streamed words to the bottom, and a long answer's first lines (where it says what it answers, or that the guides
-# don't) were out of view (a tester's screenshots). Scrolled within the chat's box only, never the page.
+# don't) were out of view (a tester's screenshots). Scrolled within the chat's box only, never the page, and the
+# question below the chat's toolbar (Clear, Copy conversation), which covered its end (three testers' screenshots).
 SHOW_ANSWER_JS = """() => {
   const box = document.querySelector('#chat .bubble-wrap');
   const asked = [...document.querySelectorAll("#chat [data-testid='user']")].pop();
-  if (box && asked) box.scrollTop += asked.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+  if (box && asked) box.scrollTop += asked.getBoundingClientRect().top - box.getBoundingClientRect().top - 40;
 }"""
 SAME_ANSWER = ('<p class="searched">The same answer again: the bot answers from the articles, the same way each '
                "time. Rephrase the question to search differently.</p>")
