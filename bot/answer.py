@@ -274,8 +274,12 @@ def _numbered_asked(question: str, answer: Answer) -> list[str]:
     pay for physiotherapists" was answered with Band 6's, no word said, a tester's NHS library). Not a word as common
     as "top", "year" or "part" (Zipf `generic_zipf`), which numbers anything."""
     quoted = _quoted(answer)
-    return [m[0] for m in _NUMBERED_ASKED.finditer(question) if zipf(m[1].lower()) < THRESHOLDS.generic_zipf
-            and re.search(rf"\b{re.escape(m[1])}[ \t-]?\d", quoted, re.I)]
+    return [n for n in _numbered_typed(question) if re.search(rf"\b{re.escape(n.split()[0])}[ \t-]?\d", quoted, re.I)]
+
+
+def _numbered_typed(question: str) -> list[str]:
+    """What the question names by a word and a number in any case ("band 5"), the word no commoner than `generic_zipf`."""
+    return [f"{m[1]} {m[2]}" for m in _NUMBERED_ASKED.finditer(question) if zipf(m[1].lower()) < THRESHOLDS.generic_zipf]
 
 
 _NUMBERED_ASKED = re.compile(r"\b([A-Za-z][a-z]{2,12})[ \t-](\d{1,2})\b(?![.,:]\d)")
