@@ -20,7 +20,7 @@ def test_build_writes_a_complete_manifest(built, embedder):
     manifest = json.loads((built.index_dir / "manifest.json").read_text())
     assert manifest["format_version"] == FORMAT_VERSION
     assert manifest["model"] == "sentence-transformers/all-MiniLM-L6-v2" and manifest["dimension"] == 384
-    assert manifest["chunking"] == {"chunk_chars": 1200, "sentence_splitter": "pysbd-0.3+glued+dot-words+quoted-words+counted+camel", "chunk_text": "text-boxes-163",
+    assert manifest["chunking"] == {"chunk_chars": 1200, "sentence_splitter": "pysbd-0.3+glued+dot-words+quoted-words+counted+camel", "chunk_text": "text-boxes-164",
                                     "flags": FLAGS_VERSION}
     assert manifest["built_at"]
     assert manifest["counts"]["articles"] == 3 and "articles" not in manifest  # the records are in the segments

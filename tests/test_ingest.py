@@ -3259,3 +3259,12 @@ def test_a_notes_mark_set_apart_before_a_stop_or_a_dash_goes_where_the_page_keep
                       "little. It adds base wages [4]. Index it as a[1] and b. See item [2] for more.\n")
     assert "occupation — a figure" in text and "base wages." in text
     assert "a[1] and b" in text and "item [2] for more" in text  # glued, or no stop after it: no note's mark
+
+
+def test_a_line_break_inside_an_html_heading_is_a_space(tmp_path):
+    # A tester's trades page: "<h2>Who's Looking<br>For You.</h2>" read "Who's LookingFor You.", offered as a suggestion.
+    (tmp_path / "bricklayer.html").write_text(
+        "<html><head><title>Bricklayer</title></head><body><h1>Bricklayer</h1><p>Bricklayers build walls from brick, "
+        "block and stone in all weathers.</p><h2 class=\"reveal\">Who's Looking<br>For You.</h2><p>Employers across "
+        "the province are hiring bricklayers for new housing.</p></body></html>", encoding="utf-8")
+    assert "## Who's Looking For You." in load_article(tmp_path / "bricklayer.html").text

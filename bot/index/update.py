@@ -163,7 +163,8 @@ SPLITTER = "pysbd-0.3+glued+dot-words+quoted-words+counted+camel"  # recorded in
 #      after a stop ("workers.1 These ...")
 # 162: a photo's "Image titled ..." line, a sentence with Cloudflare's "[email protected]" and a copyright line in capitals go
 # 163: a note's mark set apart by a space before a stop or a dash goes where the page keeps no notes ("occupation [1] —")
-CHUNK_TEXT = "text-boxes-163"
+# 164: a line break inside an HTML heading is a space ("Who's Looking<br>For You.")
+CHUNK_TEXT = "text-boxes-164"
 
 
 def chunking_params(settings: Settings) -> dict:
