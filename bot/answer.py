@@ -331,6 +331,10 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
         # salaries range from $45,000 to $55,000 a year." (a tester's: "None of the figures quoted here is said to be for
         # “watchmakers”" over it).
         figures += [" ".join(c.text[x:y] for x, y in spans if c.text.rfind("\n\n", 0, a) < x < a) for a, _ in giving]
+        # ... and the short line quoted right above it saying whose it is ("GIS Analyst" over "Median Annual Salary:
+        # $72,600": `_widen` quotes it so).
+        figures += [c.text[x:y] for a, _ in giving for x, y in spans if y <= a and not c.text[y:a].strip()
+                    and len(c.text[x:y].split()) <= SUBJECT_LINE_WORDS and c.text[x:y].rstrip()[-1:] not in ".!?:"]
         if figures:
             held += [c.article.title, *c.context, c.heading, *figures]
             priced.append(c)
@@ -354,6 +358,17 @@ def _names_beside_its_figures(named: tuple[str, ...], answer: Answer, question: 
     # base" was said to have none (a blind reader's; "based" is written nowhere, as typed).
     who = [n for n in named if not n.isupper() and not n[0].isupper() and not written(n.split()[-1])]
     return tuple(dict.fromkeys(places + _names_not_in(named, " ".join(held)) + tuple(who)))
+
+
+def _subject_line(r, sents, k: int) -> bool:
+    """Whether sentence `k` is a line of its own naming something in a few words, no claim (a heading the page did not
+    mark as one: "GIS Manager")."""
+    text = sents[k].text.strip()
+    return (r.paragraph_start[k] and not r.content[k] and not r.item[k] and not r.question[k]
+            and len(text.split()) <= SUBJECT_LINE_WORDS and not excerpts.figure_label(text) and text[-1:] not in ".!?:")
+
+
+SUBJECT_LINE_WORDS = 6
 
 
 def _leaning_on(passage: Passage, first: int, text: str) -> str:
@@ -1010,6 +1025,10 @@ def _widen(c: _Excerpt, passages, roles) -> None:
         # A reply means what it means only beside the question it answers, in its paragraph ("Do diesel mechanics make
         # more than auto mechanics? Yes, diesel mechanics make an average of $47,350 ..."): quoted alone, a tester's
         # "Yes" read as the answer to whether most are paid flat rate.
+        a -= 1
+    if a > 0 and r.paragraph_start[a] and excerpts.figure_label(sents[a].text) and _subject_line(r, sents, a - 1):
+        # A labelled figure under the short line saying whose it is ("GIS Manager" over "Median Annual Salary: $92,400",
+        # a page with no headings of its own): quoted alone, a tester's was read as a GIS analyst's pay.
         a -= 1
     while b < n and not r.paragraph_start[b] and not r.item[b] and r.content[b] and b - a < KNOBS.max_run:
         b += 1

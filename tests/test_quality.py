@@ -3697,3 +3697,22 @@ def test_a_step_of_a_scale_the_quoted_sections_number_otherwise_is_said_to_be_mi
     assert "£35,392" in answer.text and answer.gaps == ("band 5",), answer.text
     assert "never mention" not in bot.ask("what is band 6 pay for physiotherapists?").text
     assert "never mention" not in bot.ask("what are the top 5 physiotherapist salaries?").text  # "top" numbers anything
+
+
+def test_a_labelled_figure_is_quoted_with_the_line_saying_whose_it_is(tmp_path, embedder):
+    # A tester's GIS page, its sections marked by short lines only: "Median Annual Salary: $92,400" was quoted alone for
+    # "how much do gis analysts make"; it is a GIS manager's.
+    page = ("What Careers Are Available in GIS?\n\nGIS is a large field with a variety of opportunities to specialize.\n\n"
+            "GIS Analyst\n\nMedian Annual Salary: $72,600\n\nIn addition to collecting geographic information, GIS analysts "
+            "review that data and interpret it.\n\nGIS Manager\n\nMedian Annual Salary: $92,400\n\nGIS managers lead teams "
+            "of analysts and plan the projects their organisations take on.\n")
+    guide = ("# GIS manager career guide\n\nGIS managers lead teams of GIS analysts and plan the mapping projects of their "
+             "organisations. A GIS manager's day is spent in meetings, on budgets and on reviews of the analysts' maps.\n")
+    bot = _bot_on(tmp_path, embedder, {"careers-in-gis.md": page, "gis-manager-guide.md": guide, **_one_paragraph_articles(
+        schools="Many universities offer GIS certificates and degrees online and on campus.")})
+    for question in ("how much do gis managers make?", "how much do gis analysts make?"):
+        text = bot.ask(question).text
+        lines = [line for line in text.split("\n") if line.strip()]
+        above = [lines[i - 1] for i, line in enumerate(lines) if line.startswith("Median Annual Salary") and i]
+        assert above and set(above) <= {"GIS Analyst", "GIS Manager"}, text
+        assert "said to be for" not in text, text  # the line says whose it is
