@@ -273,8 +273,9 @@ def _numbered_asked(question: str, answer: Answer) -> list[str]:
     quotes number that word too ("Band 6"): one step of a scale, which those sections may not be about ("what is band 5
     pay for physiotherapists" was answered with Band 6's, no word said, a tester's NHS library). Not a word as common
     as "top", "year" or "part" (Zipf `generic_zipf`), which numbers anything."""
-    quoted = _quoted(answer)
-    return [n for n in _numbered_typed(question) if re.search(rf"\b{re.escape(n.split()[0])}[ \t-]?\d", quoted, re.I)]
+    typed = _numbered_typed(question)
+    quoted = _quoted(answer) if typed else ""  # built only when the question names one: this runs for every answer
+    return [n for n in typed if re.search(rf"\b{re.escape(n.split()[0])}[ \t-]?\d", quoted, re.I)]
 
 
 def _numbered_typed(question: str) -> list[str]:

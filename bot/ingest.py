@@ -1984,12 +1984,10 @@ def _without_popup_link(m: re.Match) -> str:
     """An HTML heading without a link in it to a place on the page, when the heading has words of its own, and with a
     line break in it a space ("Who's Looking<br>For You." read "Who's LookingFor You.", offered as a tester's
     suggestion)."""
-    heading = _HEADING_BREAK.sub(" ", m[0])
+    heading = _TITLE_BREAK.sub(" ", m[0])
     stripped = _HEADING_POPUP.sub("", heading)
     return stripped if stripped != heading and _TAG.sub("", stripped).strip() else heading
 
-
-_HEADING_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
 
 
 _TAG = re.compile(r"<[^<>]{0,2000}>")
